@@ -1,0 +1,49 @@
+# Two commands for a fresh machine (Python 3.11+ and git): `make serve` and `make test`.
+# Each builds the virtual environment in .venv first if it is missing or out of date.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-installed
+TEST_STAMP := $(VENV)/.test-installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint clean lock
+
+serve: $(SITE_STAMP)  ## preview with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(SITE_STAMP)  ## write the site to site/, warnings are errors
+	$(BIN)/mkdocs build --strict
+
+test: $(TEST_STAMP)  ## every test: data layer, transformations, fixture and real builds
+	$(BIN)/python -m pytest
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_STAMP): requirements/site.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
+	touch $@
+
+$(TEST_STAMP): requirements/test.txt requirements/site.txt $(SITE_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	touch $@
+
+lock:  ## re-pin requirements/*.txt from requirements/*.in in a scratch environment
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements/site.in
+	{ echo "# Pinned by \`make lock\` from site.in: exact versions of everything the site needs."; \
+	  echo "# Do not edit by hand."; .lock-venv/bin/pip freeze --exclude-editable; } > requirements/site.txt
+	.lock-venv/bin/pip install --quiet -r requirements/test.in
+	{ echo "# Pinned by \`make lock\` from test.in: exact versions of what the tests add to site.txt."; \
+	  echo "# Do not edit by hand."; echo "-r site.txt"; \
+	  .lock-venv/bin/pip freeze --exclude-editable | grep -vxF -f requirements/site.txt; } > requirements/test.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site $(VENV)

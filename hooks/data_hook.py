@@ -1,0 +1,59 @@
+"""Hook: load and validate data/*.yml once per build, and track the page being converted.
+
+Runs first (see `hooks:` in mkdocs.yml): the other hooks read the validated data from
+the build context this hook attaches to the config.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from explainer.context import BuildContext, attach, context_of
+from explainer.data import check_page_references, load_site_data
+from explainer.mkdocs_glue import page_info, reporting_data_errors, stop_with
+
+# Hooks --------------------------------------------------------------------------------------
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).resolve().parent
+    with reporting_data_errors():
+        attach(config, BuildContext(site=load_site_data(root)))
+    return config
+
+
+@event_priority(-100)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    context = context_of(config)
+    page_ids = {Path(file.src_uri).stem for file in files.documentation_pages() if file.src_uri.startswith("story/")}
+    with reporting_data_errors():
+        check_page_references(context.site, page_ids)
+    return files
+
+
+@event_priority(100)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    context = context_of(config)
+    context.page = page_info(page, {file.src_uri for file in files if file.generated_by})
+    return markdown
+
+
+@event_priority(100)
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    """Once every page is converted, stop if any page had a problem (before other warnings)."""
+    if problems := context_of(config).problems:
+        stop_with(problems)
+    return env
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Generated pages list where each item is used; now that every page is converted, fill them in."""
+    if page.file.generated_by:
+        output = context_of(config).backlinks.fill(output, page.url)
+    return output

@@ -1,0 +1,55 @@
+"""Dates with a precision (day, month or year), as written in data files and shown to readers."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_MONTHS = list(calendar.month_name)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to the day, the month or only the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601 text at the date's own precision, for `<time datetime>` and data exports."""
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @property
+    def display(self) -> str:
+        """The site's one date style: '3 November 2020', 'November 2020' or '2020'."""
+        if self.day:
+            return f"{self.day} {_MONTHS[self.month]} {self.year}"
+        if self.month:
+            return f"{_MONTHS[self.month]} {self.year}"
+        return str(self.year)
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    """Parse 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'; raise ValueError with a readable reason."""
+    match = _DATE.match(str(text))
+    if not match:
+        raise ValueError(f"{text!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"{text!r} has no month {month}")
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(f"{text!r} is not a real date ({_MONTHS[month]} {year} has no day {day})")
+    return PartialDate(year, month, day)

@@ -1,0 +1,68 @@
+"""The one module of the core that knows MkDocs: reporting problems and adding generated pages.
+
+Hook files use these helpers so that every concern reports errors the same way: one
+line per problem (`file:line: message`), a GitHub annotation under Actions, and a
+PluginError that stops the build without a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .context import PageInfo
+from .errors import DataError, Problem, under_github_actions
+
+# Under the `mkdocs.` logger tree, so `--strict` counts our warnings.
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+
+def stop_with(problems: list[Problem]) -> None:
+    """Log every problem and stop the build; the last one travels in the PluginError."""
+    problems = sorted(set(problems))
+    for problem in problems:
+        if under_github_actions():
+            print(problem.github_annotation("error"), flush=True)  # noqa: T201 - read by GitHub
+    for problem in problems[:-1]:
+        log.error(str(problem))
+    raise PluginError(str(problems[-1]))
+
+
+def warn(problems: list[Problem]) -> None:
+    """Log problems that should not stop a preview but do fail `--strict` builds."""
+    for problem in sorted(set(problems)):
+        if under_github_actions():
+            print(problem.github_annotation("warning"), flush=True)  # noqa: T201 - read by GitHub
+        log.warning(str(problem))
+
+
+@contextmanager
+def reporting_data_errors() -> Iterator[None]:
+    """Turn a DataError raised inside the block into a clean, one-line-per-problem stop."""
+    try:
+        yield
+    except DataError as error:
+        stop_with(error.problems)
+
+
+def page_info(page: Page, generated_uris: set[str]) -> PageInfo:
+    """What the Markdown extensions need to know about the page MkDocs is converting."""
+    file = page.file
+    generated = file.src_uri in generated_uris
+    source_text = "" if generated else file.content_string
+    return PageInfo(file.src_uri, page.url, page.title or file.name, source_text, generated)
+
+
+def add_generated_page(files: Files, config: MkDocsConfig, src_uri: str, content: str) -> File:
+    """Add a page built from data without writing into docs/ (which would loop `mkdocs serve`)."""
+    if existing := files.get_file_from_path(src_uri):
+        files.remove(existing)
+    file = File.generated(config, src_uri, content=content)
+    files.append(file)
+    return file

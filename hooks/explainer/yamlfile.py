@@ -1,0 +1,116 @@
+"""Reading a YAML data file into plain values, remembering the line of every value.
+
+The loader is strict where PyYAML is lenient: duplicate keys, tabs, a byte-order mark,
+bytes that are not UTF-8 and non-standard tags are all problems with a line number.
+Dates stay as text; their meaning is checked by `explainer.dates`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, Problem
+
+Path_ = tuple  # a path into the data: keys and list indexes, e.g. (3, "sources", 0)
+
+_STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as strings (PyYAML would turn 2023-02-30 into an error)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class YamlDocument:
+    """A data file's values plus the line on which each value starts."""
+
+    name: str  # repo-relative path used in messages, e.g. "data/events.yml"
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the value at `path`, or of its nearest located parent."""
+        path = tuple(path)
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        return Problem(self.name, self.line_of(path), message)
+
+
+def load_yaml(path: Path, name: str) -> YamlDocument:
+    """Read and parse one data file; raise DataError with a file:line message if it is malformed."""
+    return parse_yaml(path.read_bytes(), name)
+
+
+def parse_yaml(raw: bytes, name: str) -> YamlDocument:
+    """Parse YAML bytes (see load_yaml)."""
+    text = _decode(raw, name)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        document = YamlDocument(name, None, {(): 1})
+        if node is not None:
+            document.data = _build(node, (), document, loader)
+        return document
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(error, name, text)]) from None
+    finally:
+        loader.dispose()
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DataError([Problem(name, 1, "starts with a byte-order mark (BOM); save it as UTF-8 without BOM")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise DataError([Problem(name, line, "is not valid UTF-8 text; save it as UTF-8")]) from None
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = error.problem or "invalid YAML"
+    source_lines = text.splitlines()
+    offending = source_lines[line - 1] if line <= len(source_lines) else ""
+    if "\\t" in problem or "\t" in offending:
+        return Problem(name, line, "YAML syntax error: tab character; indent with spaces")
+    return Problem(name, line, f"YAML syntax error: {problem}")
+
+
+def _build(node: yaml.Node, path: Path_, document: YamlDocument, loader: _Loader) -> Any:
+    document.lines[path] = node.start_mark.line + 1
+    if node.tag not in _STANDARD_TAGS:
+        raise DataError([Problem(document.name, node.start_mark.line + 1, f"unsupported YAML tag {node.tag!r}")])
+    if isinstance(node, yaml.MappingNode):
+        return _build_mapping(node, path, document, loader)
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*path, index), document, loader) for index, item in enumerate(node.value)]
+    return loader.construct_object(node)
+
+
+def _build_mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, loader: _Loader) -> dict:
+    result: dict = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise DataError([Problem(document.name, line, "a key must be plain text")])
+        key = loader.construct_object(key_node)
+        if key in result:
+            raise DataError([Problem(document.name, line, f"duplicate key {key!r}")])
+        result[key] = _build(value_node, (*path, key), document, loader)
+        document.lines[(*path, key)] = line
+    return result

@@ -1,0 +1,32 @@
+"""Hook: source notes in pages (`[^source-id]`) and the generated Sources page."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from explainer.context import context_of
+from explainer.mkdocs_glue import add_generated_page, warn
+from explainer.sources import SourceNotesExtension, sources_page_markdown, uncited_sources
+
+SOURCES_PAGE = "sources.md"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    context = context_of(config)
+    extension = SourceNotesExtension(context, sources_page_url="sources/")
+    context.state["sources"] = extension
+    config.markdown_extensions.append(extension)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    context = context_of(config)
+    page = add_generated_page(files, config, SOURCES_PAGE, sources_page_markdown(context.site.sources))
+    context.state["sources"].sources_page_url = page.url
+    return files
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    warn(uncited_sources(context_of(config)))
+    return env

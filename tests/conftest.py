@@ -1,0 +1,94 @@
+"""Shared test helpers: build a fixture site (or the real one) into a temp dir and read the HTML."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
+
+
+@dataclass
+class BuiltSite:
+    """The outcome of one build: whether it passed, what it logged, and its pages."""
+
+    ok: bool
+    site_dir: Path
+    messages: list[str] = field(default_factory=list)  # WARNING and ERROR log lines
+
+    def html(self, page_path: str) -> BeautifulSoup:
+        """Parsed HTML of a built page, e.g. 'story/the-fall/' or 'sources/'."""
+        target = self.site_dir / page_path
+        if page_path.endswith("/") or not page_path:
+            target = target / "index.html"
+        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def real_config() -> dict:
+    return yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def write_project(project: Path, source: Path = FIXTURE_SITE, nav: list | None = None) -> Path:
+    """Copy a fixture (docs/ and data/) to `project` with a mkdocs.yml derived from the real one."""
+    shutil.copytree(source, project, dirs_exist_ok=True)
+    config = real_config()
+    config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
+    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
+    config.pop("nav", None)
+    if nav is not None:
+        config["nav"] = nav
+    config.pop("watch", None)
+    config["extra_css"] = [css for css in config.get("extra_css", []) if (project / "docs" / css).exists()]
+    config["validation"]["omitted_files"] = "info"  # fixtures have no nav
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return project
+
+
+def build_project(project: Path, strict: bool = True) -> BuiltSite:
+    """Build `project` in this process, as `mkdocs build [--strict]` would."""
+    site_dir = project / "site"
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), strict=strict, site_dir=str(site_dir))
+        build(config)
+        ok = True
+    except Abort:
+        ok = False
+    finally:
+        logger.removeHandler(collector)
+    return BuiltSite(ok, site_dir, collector.messages)
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Path:
+    """A fresh copy of the fixture site, ready to edit and build."""
+    return write_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The unmodified fixture site, built once per test session."""
+    built = build_project(write_project(tmp_path_factory.mktemp("fixture") / "project"))
+    assert built.ok, built.messages
+    return built

@@ -1,0 +1,112 @@
+"""Source notes: `[^source-id]` in pages, the notes readers see, and the Sources page."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BuiltSite, build_project
+
+from explainer.dates import PartialDate
+from explainer.sources import Source, cited_keys
+
+
+def source(**overrides) -> Source:
+    fields = dict(
+        id="s",
+        publisher="P",
+        title="T",
+        published=PartialDate(2020, 11, 3),
+        url="https://example.com/",
+        kind="news",
+        used_for="U",
+    )
+    return Source(**{**fields, **overrides})
+
+
+@pytest.mark.parametrize(
+    ("lines", "cited", "defined"),
+    [
+        (["A.[^a] B.[^b] again[^a]"], ["a", "b"], set()),
+        (["Code `[^a]` is skipped.[^b]"], ["b"], set()),
+        (["Own note.[^n]", "", "[^n]: My note cites [^a]."], ["n", "a"], {"n"}),
+        (["No citations here."], [], set()),
+    ],
+)
+def test_cited_keys_in_reading_order(lines, cited, defined):
+    assert cited_keys(lines) == (cited, defined)
+
+
+def test_citation_escapes_text_from_data():
+    note = source(title='<script>alert("x")</script>', publisher="A & B", authors=("O'Neil",)).citation_html("#s")
+    assert "<script>" not in note
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in note
+    assert "A &amp; B" in note
+    assert "O&#x27;Neil" in note
+
+
+def test_citation_shows_date_at_its_precision():
+    assert '<time datetime="2023-03">March 2023</time>' in source(published=PartialDate(2023, 3)).citation_html("#")
+
+
+def test_story_page_gets_numbered_source_notes(fixture_build: BuiltSite):
+    page = fixture_build.html("story/the-fall/")
+    refs = page.select("sup a.footnote-ref")
+    assert [ref.get_text() for ref in refs] == ["1", "2", "1"]
+    notes = page.select("div.footnote li")
+    assert [note["id"] for note in notes] == ["fn:wire-2020-ipo", "fn:company-2023-split"]
+    first = notes[0].select_one(".source-note")
+    assert first.select_one("cite a")["href"] == "https://example.com/wire/ipo-halted"
+    assert "Ann Writer and Bo Reporter" in first.get_text()
+    assert first.select_one("time")["datetime"] == "2020-11-03"
+    assert first.select_one("a.source-note__details")["href"] == "../../sources/#wire-2020-ipo"
+
+
+def test_notes_are_headed_and_listed_in_page_toc(fixture_build: BuiltSite):
+    page = fixture_build.html("story/the-fall/")
+    heading = page.select_one("h2#sources-and-notes")
+    assert heading is not None and "Sources and notes" in heading.get_text()
+    assert heading.find_next_sibling("div")["class"] == ["footnote"]
+    assert page.select_one('nav.md-nav--secondary a[href="#sources-and-notes"]') is not None
+
+
+def test_code_is_never_treated_as_a_citation(fixture_build: BuiltSite):
+    page = fixture_build.html("story/the-fall/")
+    assert "[^not-a-source]" in page.select_one("p code").get_text()
+    assert "[^also-not-a-source]" in page.select_one("pre code").get_text()
+
+
+def test_sources_page_lists_every_source_with_backlinks(fixture_build: BuiltSite):
+    page = fixture_build.html("sources/")
+    entries = page.select(".source-entry")
+    assert {entry["id"] for entry in entries} == {"wire-2020-ipo", "company-2023-split"}
+    primary = page.select_one("#company-2023-split")
+    assert primary.find_previous("h2").get_text(strip=True).startswith("Primary sources")
+    assert "could not be confirmed" in primary.select_one(".source-entry__notes").get_text()
+    cited_in = page.select("#wire-2020-ipo .backlinks a")
+    assert [(a.get_text(), a["href"]) for a in cited_in] == [("The fall", "../story/the-fall/#fnref:wire-2020-ipo")]
+
+
+def test_unknown_source_key_stops_the_build_with_file_and_line(fixture_project):
+    page = fixture_project / "docs/story/the-fall.md"
+    page.write_text(page.read_text().replace("[^company-2023-split]", "[^reuters-2020]"))
+    built = build_project(fixture_project)
+    assert not built.ok
+    assert "docs/story/the-fall.md:13: cites unknown source 'reuters-2020' (not in data/sources.yml)" in built.messages
+
+
+def test_uncited_source_is_a_warning_that_fails_strict(fixture_project):
+    sources = fixture_project / "data/sources.yml"
+    sources.write_text(sources.read_text() + EXTRA_SOURCE)
+    strict = build_project(fixture_project, strict=True)
+    assert not strict.ok
+    assert "data/sources.yml:18: source 'unused-2024' is never cited" in strict.messages
+    assert build_project(fixture_project, strict=False).ok
+
+
+EXTRA_SOURCE = """- id: unused-2024
+  publisher: Nobody
+  title: Never cited
+  published: "2024"
+  url: https://example.com/unused
+  kind: reference
+  used_for: Nothing.
+"""
