@@ -47,3 +47,10 @@ lock:  ## re-pin requirements/*.txt from requirements/*.in in a scratch environm
 
 clean:
 	rm -rf site $(VENV)
+
+.PHONY: audit bench
+audit: $(TEST_STAMP)  ## Lighthouse + axe on every page: writes reports/audit.md (see issue notes)
+	$(BIN)/python scripts/audit.py
+
+bench: $(TEST_STAMP)  ## build-time benchmark: writes BENCHMARKS.md
+	$(BIN)/python bench/run.py

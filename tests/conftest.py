@@ -50,6 +50,7 @@ def real_config() -> dict:
 def write_project(project: Path, source: Path = FIXTURE_SITE, nav: list | None = None) -> Path:
     """Copy a fixture (docs/ and data/) to `project` with a mkdocs.yml derived from the real one."""
     shutil.copytree(source, project, dirs_exist_ok=True)
+    shutil.copytree(REPO / "docs" / "assets", project / "docs" / "assets", dirs_exist_ok=True)
     config = real_config()
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
@@ -57,7 +58,6 @@ def write_project(project: Path, source: Path = FIXTURE_SITE, nav: list | None =
     if nav is not None:
         config["nav"] = nav
     config.pop("watch", None)
-    config["extra_css"] = [css for css in config.get("extra_css", []) if (project / "docs" / css).exists()]
     config["validation"]["omitted_files"] = "info"  # fixtures have no nav
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return project

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import sources
+from . import corrections, events, glossary, sources
 from .errors import DataError, Problem, raise_if_any
 from .records import DataFileSpec
 from .schema import check_against_schema
 from .yamlfile import YamlDocument, load_yaml
 
-DATA_FILES: tuple[DataFileSpec, ...] = (sources.SPEC,)
+DATA_FILES: tuple[DataFileSpec, ...] = (sources.SPEC, glossary.SPEC, events.SPEC, corrections.SPEC)
 
 
 @dataclass

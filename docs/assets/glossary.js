@@ -1,0 +1,1 @@
+/* Glossary tooltips: tap-to-preview on touch screens (to be written). */
