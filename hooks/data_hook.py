@@ -15,9 +15,20 @@ from mkdocs.structure.pages import Page
 
 from explainer.context import BuildContext, attach, context_of
 from explainer.data import check_page_references, load_site_data
-from explainer.mkdocs_glue import page_info, reporting_data_errors, stop_with
+from explainer.mkdocs_glue import (
+    forget_loaded_hooks,
+    page_info,
+    reload_hooks_on_every_rebuild,
+    reporting_data_errors,
+    stop_with,
+)
 
 # Hooks --------------------------------------------------------------------------------------
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    if command == "serve":
+        reload_hooks_on_every_rebuild()
 
 
 @event_priority(100)
@@ -57,3 +68,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if page.file.generated_by:
         output = context_of(config).backlinks.fill(output, page.url)
     return output
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    forget_loaded_hooks()
+
+
+def on_build_error(*, error: Exception) -> None:
+    forget_loaded_hooks()

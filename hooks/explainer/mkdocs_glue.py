@@ -8,9 +8,12 @@ PluginError that stops the build without a traceback.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -66,3 +69,26 @@ def add_generated_page(files: Files, config: MkDocsConfig, src_uri: str, content
     file = File.generated(config, src_uri, content=content)
     files.append(file)
     return file
+
+
+# Live reload of hook code ------------------------------------------------------------------
+
+_RELOAD_FLAG = "EXPLAINER_RELOAD_HOOKS"
+
+
+def reload_hooks_on_every_rebuild() -> None:
+    """Ask for fresh hook code on each `mkdocs serve` rebuild (set once, for this process)."""
+    os.environ[_RELOAD_FLAG] = "1"
+
+
+def forget_loaded_hooks() -> None:
+    """Make the next build load hooks/ and the explainer package anew, if reloading was asked for.
+
+    MkDocs caches hook modules for the life of the process (mkdocs#3993), so without this an
+    edit under hooks/ would trigger a rebuild that still runs the old code.
+    """
+    if os.environ.get(_RELOAD_FLAG) != "1":
+        return
+    config_options.Hooks._load_hook.cache_clear()
+    for name in [name for name in sys.modules if name == "explainer" or name.startswith("explainer.")]:
+        del sys.modules[name]
