@@ -1,0 +1,204 @@
+"""Browser harness: the real and fixture sites served over http, and Chromium driven by Playwright.
+
+Fixtures: `site_url` and `fixture_site_url` (base URLs ending in '/'), `site_pages` (every page
+path of the real site, e.g. '' and 'story/the-fall/'), `browser`, `page` (1280x800 desktop),
+`phone_page` (375x667 touch phone) and `axe_source` (axe-core's script, to inject into pages).
+
+Without a browser (or without node_modules/axe-core) the tests skip with the reason; under CI
+(env CI set) they fail instead, so CI can never pass by skipping them.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from conftest import REPO, build_project, write_project
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+HERE = Path(__file__).parent
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 667}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in tests/browser/ is a browser test, marked or not."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip locally; under CI a missing tool is a failure, never a silent pass."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so this fails instead of skipping)", pytrace=False)
+    pytest.skip(f"BROWSER TESTS NOT RUN: {reason}")
+
+
+# --- serving built sites -------------------------------------------------------------------
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: object) -> None:  # stdlib signature
+        pass
+
+
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 at a free port until the generator is closed."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build_real_site(site_dir: Path) -> Path:
+    """Build the real site (mkdocs.yml at the repo root) into `site_dir`; fail with the log if it aborts."""
+    messages: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir)))
+    except Abort:
+        pytest.fail("the real site does not build:\n" + "\n".join(messages), pytrace=False)
+    finally:
+        logger.removeHandler(handler)
+    return site_dir
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Every page of a built site as a path relative to its root: '', 'about/', 'story/the-fall/'."""
+    pages = sorted(index.parent.relative_to(site_dir).as_posix() for index in site_dir.rglob("index.html"))
+    return ["" if path == "." else f"{path}/" for path in pages]
+
+
+@pytest.fixture(scope="session")
+def real_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per session (not strict: strictness is tested elsewhere)."""
+    return build_real_site(tmp_path_factory.mktemp("real-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site_dir: Path) -> Iterator[str]:
+    """Base URL (ending in '/') of the real site served on 127.0.0.1."""
+    yield from serve(real_site_dir)
+
+
+@pytest.fixture(scope="session")
+def site_pages(real_site_dir: Path) -> list[str]:
+    """Every page path of the real site, relative to `site_url` ('' is the home page)."""
+    return page_paths(real_site_dir)
+
+
+@pytest.fixture(scope="session")
+def fixture_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site (tests/fixtures/site), built once per session."""
+    built = build_project(write_project(tmp_path_factory.mktemp("fixture-site") / "project"))
+    assert built.ok, built.messages
+    return built.site_dir
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(fixture_site_dir: Path) -> Iterator[str]:
+    """Base URL (ending in '/') of the fixture site served on 127.0.0.1."""
+    yield from serve(fixture_site_dir)
+
+
+# --- the browser ---------------------------------------------------------------------------
+
+
+def playwright_chromium(playwright) -> Path | None:
+    """Playwright's own Chromium, if `playwright install chromium` was run."""
+    try:
+        path = Path(playwright.chromium.executable_path)
+    except Exception:  # no bundled browser registered
+        return None
+    return path if path.exists() else None
+
+
+def find_chromium(playwright) -> Path | None:
+    """$EXPLAINER_CHROMIUM, else Playwright's Chromium, else Debian's /usr/bin/chromium."""
+    if chosen := os.environ.get("EXPLAINER_CHROMIUM"):
+        return Path(chosen)
+    if bundled := playwright_chromium(playwright):
+        return bundled
+    return DEBIAN_CHROMIUM if DEBIAN_CHROMIUM.exists() else None
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[object]:
+    """The Playwright driver (sync API), started once per session."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_or_fail("the playwright package is not installed (requirements/test.txt)")
+    driver = sync_playwright().start()
+    yield driver
+    driver.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver) -> Iterator[object]:
+    """Chromium launched once per session with the flags every browser test shares."""
+    executable = find_chromium(playwright_driver)
+    if executable is None or not executable.exists():
+        skip_or_fail(
+            f"no Chromium found (tried $EXPLAINER_CHROMIUM, Playwright's own, {DEBIAN_CHROMIUM}); "
+            "install one, e.g. `apt-get install chromium`"
+        )
+    try:
+        launched = playwright_driver.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+    except Exception as error:  # any launch failure means no browser tests
+        skip_or_fail(f"Chromium at {executable} did not start: {error}")
+    yield launched
+    launched.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:
+    """A fresh desktop page (1280x800) in its own browser context."""
+    context = browser.new_context(viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser) -> Iterator[object]:
+    """A fresh phone page (375x667, touch, mobile) in its own browser context."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script from node_modules (installed by `make test` via `npm ci`), to inject into pages."""
+    if not AXE_SCRIPT.exists():
+        skip_or_fail(f"{AXE_SCRIPT.relative_to(REPO)} is missing; run `npm ci` (needs Node.js and npm)")
+    return AXE_SCRIPT.read_text(encoding="utf-8")
