@@ -110,3 +110,12 @@ EXTRA_SOURCE = """- id: unused-2024
   kind: reference
   used_for: Nothing.
 """
+
+
+def test_sources_of_mixed_date_precision_sort_on_the_sources_page():
+    from explainer.sources import sources_page_markdown
+
+    page = sources_page_markdown(
+        {"a": source(id="a", published=PartialDate(2023)), "b": source(id="b", published=PartialDate(2023, 3, 1))}
+    )
+    assert page.index('id="a"') < page.index('id="b"')

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 
@@ -10,13 +11,22 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = list(calendar.month_name)
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
     """A calendar date known to the day, the month or only the year."""
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    def __lt__(self, other: PartialDate) -> bool:
+        # A less precise date sorts first: '2023' < '2023-03' < '2023-03-01'.
+        return self.sort_key < other.sort_key
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
 
     @property
     def precision(self) -> str:
