@@ -1,0 +1,170 @@
+"""Under GitHub Actions every data or page problem is also a workflow command, shown on the PR's diff.
+
+GitHub reads `::error file=PATH,line=N::MESSAGE` from a step's output and puts the message on
+that line of the pull request's diff. Locally (GITHUB_ACTIONS unset) nothing extra is printed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import build_project
+
+from explainer.errors import Problem
+
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+
+UNCITED_SOURCE = """\
+- id: wire-2021-unused
+  publisher: Example Wire
+  title: A report nobody cites
+  published: "2021-01-05"
+  url: https://example.com/wire/unused
+  kind: news
+  used_for: Nothing yet.
+"""
+
+
+@pytest.mark.parametrize(
+    ("problem", "level", "expected"),
+    [
+        (
+            Problem("data/events.yml", 12, "event 'ant-ipo' cites unknown source 'reuters-2020'"),
+            "error",
+            "::error file=data/events.yml,line=12::event 'ant-ipo' cites unknown source 'reuters-2020'",
+        ),
+        (
+            Problem("data/sources.yml", 3, "source 'x-2020-a' is never cited"),
+            "warning",
+            "::warning file=data/sources.yml,line=3::source 'x-2020-a' is never cited",
+        ),
+        (
+            Problem("docs/story/the-fall.md", 7, "shares fell 80% from the peak"),
+            "error",
+            "::error file=docs/story/the-fall.md,line=7::shares fell 80%25 from the peak",
+        ),
+        (
+            Problem("data/glossary.yml", 4, "first line\nsecond line\r\nthird"),
+            "error",
+            "::error file=data/glossary.yml,line=4::first line%0Asecond line%0D%0Athird",
+        ),
+        (
+            Problem("data/events.yml", 9, "already escaped? %0A stays literal"),
+            "error",
+            "::error file=data/events.yml,line=9::already escaped? %250A stays literal",
+        ),
+        (
+            Problem(
+                "data/events.yml", 2, "'date' must be a date written YYYY-MM-DD (got \"2023-02-30\") :: keep colons"
+            ),
+            "error",
+            "::error file=data/events.yml,line=2::'date' must be a date written YYYY-MM-DD "
+            '(got "2023-02-30") :: keep colons',
+        ),
+    ],
+)
+def test_github_annotation_format(problem: Problem, level: str, expected: str) -> None:
+    assert problem.github_annotation(level) == expected
+
+
+def test_an_annotation_is_always_one_line() -> None:
+    annotation = Problem("data/x.yml", 1, "a\nb\rc").github_annotation()
+    assert "\n" not in annotation and "\r" not in annotation
+
+
+# Real builds ----------------------------------------------------------------------------------
+
+
+def annotations(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("::")]
+
+
+def break_a_source_url(project: Path) -> None:
+    sources = project / "data" / "sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace("https://example.com/press/split", "http://example.com/press/split"), "utf-8")
+
+
+def cite_an_unknown_source(project: Path) -> None:
+    page = project / "docs" / "story" / "the-fall.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA claim.[^nope-2020]\n", encoding="utf-8")
+
+
+def test_a_data_error_is_annotated_under_github_actions(
+    fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    break_a_source_url(fixture_project)
+    assert not build_project(fixture_project).ok
+    assert annotations(capsys.readouterr().out) == [
+        "::error file=data/sources.yml,line=14::source 'company-2023-split': 'url' must be a full https:// "
+        'address (got "http://example.com/press/split")'
+    ]
+
+
+def test_a_page_error_is_annotated_on_the_page_line(
+    fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    cite_an_unknown_source(fixture_project)
+    line = (
+        (fixture_project / "docs/story/the-fall.md")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        .index("A claim.[^nope-2020]")
+    )
+    assert not build_project(fixture_project).ok
+    assert annotations(capsys.readouterr().out) == [
+        f"::error file=docs/story/the-fall.md,line={line + 1}::cites unknown source 'nope-2020' (not in data/sources.yml)"
+    ]
+
+
+def test_a_warning_is_annotated_as_a_warning(
+    fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    sources = fixture_project / "data" / "sources.yml"
+    first_new_line = len(sources.read_text(encoding="utf-8").splitlines()) + 1
+    with sources.open("a", encoding="utf-8") as file:
+        file.write(UNCITED_SOURCE)
+    assert not build_project(fixture_project, strict=True).ok  # a warning fails --strict
+    assert annotations(capsys.readouterr().out) == [
+        f"::warning file=data/sources.yml,line={first_new_line}::source 'wire-2021-unused' is never cited"
+    ]
+
+
+def test_nothing_extra_is_printed_outside_github_actions(
+    fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    break_a_source_url(fixture_project)
+    assert not build_project(fixture_project).ok
+    assert annotations(capsys.readouterr().out) == []
+
+
+def test_mkdocs_build_command_prints_the_annotation_and_one_clean_error(fixture_project: Path) -> None:
+    """The command CI runs (`mkdocs build --strict`), as a separate process, exactly as on a runner."""
+    break_a_source_url(fixture_project)
+    env = {**os.environ, "GITHUB_ACTIONS": "true", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(fixture_project / "site")],
+        cwd=fixture_project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    message = (
+        "data/sources.yml:14: source 'company-2023-split': 'url' must be a full https:// address "
+        '(got "http://example.com/press/split")'
+    )
+    assert result.returncode == 1
+    assert annotations(result.stdout) == [
+        "::error file=data/sources.yml,line=14::" + message.removeprefix("data/sources.yml:14: ")
+    ]
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
