@@ -111,15 +111,11 @@ def test_a_page_error_is_annotated_on_the_page_line(
 ) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     cite_an_unknown_source(fixture_project)
-    line = (
-        (fixture_project / "docs/story/the-fall.md")
-        .read_text(encoding="utf-8")
-        .splitlines()
-        .index("A claim.[^nope-2020]")
-    )
+    page_lines = (fixture_project / "docs/story/the-fall.md").read_text(encoding="utf-8").splitlines()
+    line = page_lines.index("A claim.[^nope-2020]") + 1
     assert not build_project(fixture_project).ok
     assert annotations(capsys.readouterr().out) == [
-        f"::error file=docs/story/the-fall.md,line={line + 1}::cites unknown source 'nope-2020' (not in data/sources.yml)"
+        f"::error file=docs/story/the-fall.md,line={line}::cites unknown source 'nope-2020' (not in data/sources.yml)"
     ]
 
 
