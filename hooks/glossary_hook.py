@@ -1,14 +1,49 @@
-"""STUB hook: glossary (to be written)."""
+"""Hook: glossary mentions in pages (tooltips and links) and the generated Glossary page."""
 
 from __future__ import annotations
 
-from explainer.glossary import glossary_page_markdown
-from explainer.context import context_of
-from explainer.mkdocs_glue import add_generated_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from explainer.context import context_of
+from explainer.glossary import GlossaryExtension, glossary_page_markdown, page_marking, unused_glossary_problems
+from explainer.mkdocs_glue import add_generated_page, warn
+
+GLOSSARY_PAGE = "glossary.md"
+
+# Hooks --------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    context = context_of(config)
+    extension = GlossaryExtension(context.site.records.get("glossary", {}))
+    extension.marking_for_page = lambda: None  # nothing is marked until a page starts (on_page_markdown)
+    context.state["glossary"] = extension
+    config.markdown_extensions.append(extension)
+    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    add_generated_page(files, config, "glossary.md", glossary_page_markdown(context_of(config).site))
+    context = context_of(config)
+    markdown = glossary_page_markdown(context.state["glossary"].entries, context.site.sources)
+    add_generated_page(files, config, GLOSSARY_PAGE, markdown)
     return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Tell the extension how to mark this page (data_hook has set context.page already)."""
+    context = context_of(config)
+    marking = page_marking(context, GLOSSARY_PAGE, page.meta.get("glossary"), context.problems.append)
+    context.state["glossary"].marking_for_page = lambda: marking
+    return markdown
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    """Once every page is converted: warn about entries and aliases the story never uses."""
+    context = context_of(config)
+    extension = context.state["glossary"]
+    document = context.site.documents.get("glossary")
+    used = context.backlinks.used_ids("glossary")
+    warn(unused_glossary_problems(document, extension.entries, used, extension.matched_forms))
+    return env
