@@ -1,0 +1,249 @@
+"""The JSON Schemas in schemas/: valid themselves, matching the real data, refusing bad values.
+
+The schemas are the one description of each data file's shape, used by the build
+(explainer.schema) and by editors (the `yaml-language-server` modeline atop each file).
+Bad values are generated from each schema's own vocabulary: every property that refers to
+`plain_text` must refuse HTML, every `partial_date` a date in words, every https URL an http
+one, and so on, so a new property or a new data file is covered without editing this file.
+The catalogue of whole-build mistakes lives in tests/test_bad_inputs.py; its data-file cases
+are replayed here through `python -m explainer.validate` (the pre-commit check).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from conftest import FIXTURE_SITE, REPO
+
+from explainer.errors import DataError
+from explainer.validate import validate
+from explainer.yamlfile import load_yaml
+
+try:
+    from test_bad_inputs import CATALOGUE
+except ImportError:  # the catalogue is another module's; say so rather than fail to collect
+    CATALOGUE = []
+
+SCHEMA_DIR = REPO / "schemas"
+SCHEMA_NAMES = sorted(path.name.removesuffix(".schema.json") for path in SCHEMA_DIR.glob("*.schema.json"))
+DATA_ROOTS = {"data": REPO, "fixture": FIXTURE_SITE}
+MODELINE = "# yaml-language-server: $schema="
+
+
+def load_schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def validator(name: str) -> jsonschema.protocols.Validator:
+    schema = load_schema(name)
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+def subschemas(node: Any) -> Iterator[dict]:
+    """Every schema object nested anywhere in `node` (properties, items, $defs, allOf, ...)."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from subschemas(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from subschemas(value)
+
+
+def data_file(root: str, name: str) -> Path:
+    return DATA_ROOTS[root] / "data" / f"{name}.yml"
+
+
+# The schemas themselves --------------------------------------------------------------------
+
+
+def test_every_data_file_has_a_schema_and_every_schema_a_data_file() -> None:
+    data_names = sorted(path.stem for path in (REPO / "data").glob("*.yml"))
+    assert data_names == SCHEMA_NAMES
+    assert set(SCHEMA_NAMES) >= {"sources", "glossary", "events", "corrections"}
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_schema_is_valid_json_schema_2020_12(name: str) -> None:
+    schema = load_schema(name)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$id"].endswith(f"/{name}.schema.json")
+    assert schema["title"] and schema["x-entry"]  # x-entry names one entry in messages
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_schema_refuses_unknown_keys_everywhere(name: str) -> None:
+    open_objects = [
+        sorted(node["properties"])
+        for node in subschemas(load_schema(name))
+        if "properties" in node
+        if node.get("additionalProperties") is not False
+    ]
+    assert not open_objects, f"add additionalProperties: false to the objects with keys {open_objects}"
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_every_pattern_has_a_readable_message(name: str) -> None:
+    bare = [node["pattern"] for node in subschemas(load_schema(name)) if "pattern" in node and "x-error" not in node]
+    assert not bare, f"add an x-error message next to the patterns {bare}"
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_every_key_is_described_for_editors(name: str) -> None:
+    undescribed = [
+        key
+        for node in subschemas(load_schema(name))
+        for key, property_schema in node.get("properties", {}).items()
+        if isinstance(property_schema, dict) and not property_schema.get("description")
+    ]
+    assert not undescribed, f"describe these keys (editors show it on hover): {undescribed}"
+
+
+# The data files ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("root", sorted(DATA_ROOTS))
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_data_file_starts_with_a_modeline_naming_its_schema(root: str, name: str) -> None:
+    path = data_file(root, name)
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line.startswith(MODELINE), f"{path} must start with {MODELINE}<relative path to its schema>"
+    target = (path.parent / first_line.removeprefix(MODELINE).strip()).resolve()
+    assert target == SCHEMA_DIR / f"{name}.schema.json"
+
+
+@pytest.mark.parametrize("root", sorted(DATA_ROOTS))
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_data_file_validates_against_its_schema(root: str, name: str) -> None:
+    path = data_file(root, name)
+    document = load_yaml(path, f"data/{name}.yml")
+    errors = [f"{list(error.absolute_path)}: {error.message}" for error in validator(name).iter_errors(document.data)]
+    assert not errors, f"{path}:\n" + "\n".join(errors)
+
+
+# Bad values, generated from each schema's vocabulary -------------------------------------------
+
+BAD_VALUES = {
+    "plain_text": ["<b>bold</b>", "<script>alert(1)</script>", "", 42],
+    "form": ["<i>Ant</i>", "", 42],
+    "partial_date": ["27 March 2025", "2025/03/27", "25-03-27", 2025],
+    "id": ["Ant_Group", "ant--group", "-ant", "ant group", 7],
+    "https_url": ["http://example.com/a", "javascript:alert(1)", "https://example.com/a b", "example.com"],
+    "enum": ["not-one-of-these"],
+    "list": ["a text instead of a list"],
+}
+ID_DEFS = {"id", "id_reference"}
+
+
+def kind_of(key: str, schema: dict) -> str | None:
+    """Which family of bad values applies to a property, judged by the schema's own words."""
+    refs = [schema.get("$ref", "")] + [part.get("$ref", "") for part in schema.get("allOf", [])]
+    names = {ref.rsplit("/", 1)[-1] for ref in refs if ref}
+    if names & ID_DEFS or (key == "id" and "pattern" in schema):
+        return "id"
+    for name in ("plain_text", "form", "partial_date"):
+        if name in names:
+            return name
+    if schema.get("pattern", "").startswith("^https://"):
+        return "https_url"
+    if "enum" in schema:
+        return "enum"
+    return "list" if schema.get("type") == "array" else None
+
+
+def example_entry(name: str) -> dict | None:
+    """A real, valid entry to spoil: the first of the real data file, else of the fixture's."""
+    for root in ("data", "fixture"):
+        entries = load_yaml(data_file(root, name), name).data or []
+        if entries:
+            return entries[0]
+    return None
+
+
+def bad_cases() -> Iterator[Any]:
+    for name in SCHEMA_NAMES:
+        properties = load_schema(name).get("items", {}).get("properties", {})
+        yield pytest.param(name, "colour", "an unknown key", "additionalProperties", id=f"{name}-unknown-key")
+        for key in load_schema(name).get("items", {}).get("required", []):
+            yield pytest.param(name, key, None, "required", id=f"{name}-{key}-missing")
+        for key, property_schema in properties.items():
+            for value in _spoils_for(key, property_schema):
+                yield pytest.param(name, key, value, None, id=f"{name}-{key}={json.dumps(value)[:30]}")
+
+
+def _spoils_for(key: str, property_schema: dict) -> Iterator[Any]:
+    kind = kind_of(key, property_schema)
+    if kind == "list":
+        yield from BAD_VALUES["list"]
+        if property_schema.get("minItems"):
+            yield []
+        item_kind = kind_of(key, property_schema.get("items", {}))
+        yield from ([value] for value in BAD_VALUES.get(item_kind or "", []))
+    elif kind:
+        yield from BAD_VALUES[kind]
+    if key != "id" and kind not in ("list", None) and "type" not in property_schema:
+        yield ["a", "list"]  # a list where one value is expected
+
+
+MISSING = object()
+
+
+@pytest.mark.parametrize(("name", "key", "value", "expected_keyword"), list(bad_cases()))
+def test_schema_refuses_bad_value(name: str, key: str, value: Any, expected_keyword: str | None) -> None:
+    entry = example_entry(name)
+    if entry is None:
+        pytest.skip(f"SCHEMA CASE NOT RUN: data/{name}.yml and the fixture's are both empty")
+    spoiled = copy.deepcopy(entry)
+    if expected_keyword == "required":
+        spoiled.pop(key)
+    else:
+        spoiled[key] = value
+    errors = list(validator(name).iter_errors([spoiled]))
+    assert errors, f"schemas/{name}.schema.json accepts {key}: {value!r}"
+    if expected_keyword:
+        assert {error.validator for error in errors} == {expected_keyword}
+    else:
+        assert all(list(error.absolute_path)[:2] == [0, key] for error in errors), [e.message for e in errors]
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+@pytest.mark.parametrize("document", [{"id": "a-mapping"}, "text", 42], ids=["mapping", "text", "number"])
+def test_a_data_file_must_be_a_list(name: str, document: Any) -> None:
+    assert not validator(name).is_valid(document)
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+@pytest.mark.parametrize("entry", ["just text", None, ["a", "list"]], ids=["text", "null", "list"])
+def test_each_entry_must_be_a_mapping(name: str, entry: Any) -> None:
+    assert not validator(name).is_valid([entry])
+
+
+# The catalogue of bad inputs, caught before the build ---------------------------------------------
+
+
+def data_file_cases() -> list[Any]:
+    """Catalogue cases in data files that need no page to be found (pages are checked by the build)."""
+    return [
+        param for param in CATALOGUE if param.values[1].startswith("data/") and "is never cited" not in param.values[1]
+    ]
+
+
+def test_the_catalogue_of_bad_inputs_is_replayed_here() -> None:
+    assert len(data_file_cases()) >= 30, "tests/test_bad_inputs.py CATALOGUE is missing or lost its data cases"
+
+
+@pytest.mark.parametrize(("edit", "expected"), data_file_cases())
+def test_validation_alone_reports_each_catalogued_data_mistake_as_the_build_does(
+    fixture_project: Path, edit: Any, expected: str
+) -> None:
+    edit(fixture_project)
+    with pytest.raises(DataError) as raised:
+        validate(fixture_project)
+    assert [str(problem) for problem in raised.value.problems] == [expected]
