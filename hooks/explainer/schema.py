@@ -57,7 +57,7 @@ def _describe(error: jsonschema.ValidationError, document: YamlDocument, schema:
     path = tuple(error.absolute_path)
     label = _entry_label(document.data, path, schema.get("x-entry", "entry"))
     field = _field_name(path)
-    message = _message(error, field)
+    message = _message(error, field, is_entry=len(path) == 1 and isinstance(path[0], int))
     if error.validator == "additionalProperties":
         unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         path = (*path, unknown[0]) if unknown else path
@@ -65,8 +65,8 @@ def _describe(error: jsonschema.ValidationError, document: YamlDocument, schema:
     return document.problem(path, prefix + message)
 
 
-def _message(error: jsonschema.ValidationError, field: str) -> str:
-    what = f"'{field}'" if field else "the file"
+def _message(error: jsonschema.ValidationError, field: str, is_entry: bool = False) -> str:
+    what = f"'{field}'" if field else "the entry" if is_entry else "the file"
     validator, expected, value = error.validator, error.validator_value, error.instance
     if "x-error" in error.schema and validator in ("pattern", "not", "format"):
         return f"{what} {error.schema['x-error']} (got {_short(value)})"

@@ -1,7 +1,7 @@
 """Reading a YAML data file into plain values, remembering the line of every value.
 
 The loader is strict where PyYAML is lenient: duplicate keys, tabs, a byte-order mark,
-bytes that are not UTF-8 and non-standard tags are all problems with a line number.
+bytes that are not UTF-8, aliases and non-standard tags are all problems with a line number.
 Dates stay as text; their meaning is checked by `explainer.dates`.
 """
 
@@ -15,17 +15,38 @@ import yaml
 
 from .errors import DataError, Problem
 
+_ALIAS_PROBLEM = "aliases (*name) are not supported; write the value out in full"
+_MAX_DEPTH = 50
+_DEPTH_PROBLEM = f"values are nested more than {_MAX_DEPTH} levels deep"
+
 Path_ = tuple  # a path into the data: keys and list indexes, e.g. (3, "sources", 0)
 
+_TEXT_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge"}
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader that leaves dates as strings (PyYAML would turn 2023-02-30 into an error)."""
 
+    depth = 0
 
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        # Aliases would let a few lines expand into gigabytes ("billion laughs") and hang the build;
+        # deep nesting would exhaust Python's recursion limit. Both are refused with a line number.
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, _ALIAS_PROBLEM, self.peek_event().start_mark)
+        if self.depth >= _MAX_DEPTH:
+            raise yaml.composer.ComposerError(None, None, _DEPTH_PROBLEM, self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+# Dates stay text; `<<` stays a plain key (so the schema reports it as unknown, not a constructor error).
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _TEXT_TAGS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -57,7 +78,10 @@ def load_yaml(path: Path, name: str) -> YamlDocument:
 def parse_yaml(raw: bytes, name: str) -> YamlDocument:
     """Parse YAML bytes (see load_yaml)."""
     text = _decode(raw, name)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        raise DataError([_unprintable_problem(error, name, text)]) from None
     try:
         node = loader.get_single_node()
         document = YamlDocument(name, None, {(): 1})
@@ -80,6 +104,15 @@ def _decode(raw: bytes, name: str) -> str:
         raise DataError([Problem(name, line, "is not valid UTF-8 text; save it as UTF-8")]) from None
 
 
+def _unprintable_problem(error: yaml.reader.ReaderError, name: str, text: str) -> Problem:
+    line = text.count("\n", 0, error.position) + 1
+    return Problem(name, line, _control_message(chr(error.character)))
+
+
+def _control_message(character: str) -> str:
+    return f"contains the control character U+{ord(character):04X}, which data files may not hold; delete it"
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
@@ -99,7 +132,11 @@ def _build(node: yaml.Node, path: Path_, document: YamlDocument, loader: _Loader
         return _build_mapping(node, path, document, loader)
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, index), document, loader) for index, item in enumerate(node.value)]
-    return loader.construct_object(node)
+    value = loader.construct_object(node)
+    if isinstance(value, str) and (unprintable := yaml.reader.Reader.NON_PRINTABLE.search(value)):
+        # An escape like "\x02" gets past the reader; Python-Markdown uses \x02/\x03 to mark stashed HTML.
+        raise DataError([Problem(document.name, node.start_mark.line + 1, _control_message(unprintable.group()))])
+    return value
 
 
 def _build_mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, loader: _Loader) -> dict:

@@ -1,0 +1,431 @@
+"""The catalogue of bad inputs: every mistake a contributor can make stops the build with one clear line.
+
+Each case edits one file of a fresh copy of the fixture site, builds it with `--strict`, and
+asserts the build fails with exactly one `file:line: what is wrong` message, naming the exact
+file and line. A few cases also run the real `mkdocs build --strict` command in a subprocess.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import build_project
+
+Edit = Callable[[Path], None]
+
+LOCATED = re.compile(r"^[\w./-]+:\d+: ")
+SOURCES = "data/sources.yml"
+THE_FALL = "docs/story/the-fall.md"
+
+
+# Edits --------------------------------------------------------------------------------------
+
+
+def replace(file: str, old: str, new: str) -> Edit:
+    """Replace the one occurrence of `old` in `file` (fails loudly if the fixture changed)."""
+
+    def edit(project: Path) -> None:
+        path = project / file
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{file} should contain {old!r} exactly once"
+        path.write_bytes(text.replace(old, new).encode("utf-8", "surrogateescape"))
+
+    return edit
+
+
+def append(file: str, addition: str) -> Edit:
+    def edit(project: Path) -> None:
+        path = project / file
+        path.write_text(path.read_text(encoding="utf-8") + addition, encoding="utf-8")
+
+    return edit
+
+
+def write(file: str, content: str) -> Edit:
+    def edit(project: Path) -> None:
+        (project / file).parent.mkdir(parents=True, exist_ok=True)
+        (project / file).write_bytes(content.encode("utf-8", "surrogateescape"))
+
+    return edit
+
+
+def prepend_bom(file: str) -> Edit:
+    def edit(project: Path) -> None:
+        path = project / file
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+
+    return edit
+
+
+def delete(file: str) -> Edit:
+    def edit(project: Path) -> None:
+        (project / file).unlink()
+
+    return edit
+
+
+def together(*edits: Edit) -> Edit:
+    def edit(project: Path) -> None:
+        for each in edits:
+            each(project)
+
+    return edit
+
+
+def case(case_id: str, edit: Edit, expected: str):
+    return pytest.param(edit, expected, id=case_id)
+
+
+# The catalogue ------------------------------------------------------------------------------
+
+WIRE_TITLE = 'title: "Fintech group\'s record listing is halted"'
+WIRE_AUTHORS = "authors: [Ann Writer, Bo Reporter]"
+SPLIT_URL = "url: https://example.com/press/split"
+ALLOWED_SOURCE_KEYS = "id, publisher, title, authors, published, url, kind, used_for, notes"
+
+EXTRA_SOURCE = """- id: unused-2024
+  publisher: Nobody
+  title: Never cited
+  published: "2024"
+  url: https://example.com/unused
+  kind: reference
+  used_for: Nothing.
+"""
+
+NEW_STORY_PAGE = """---
+title: Another page
+---
+# Another page
+
+A sentence with a good note.[^wire-2020-ipo]
+
+Code is not a citation: `[^nobody]`.
+
+A sentence citing nothing we know.[^nobody-2021]
+"""
+
+YAML_CASES = [
+    case(
+        "yaml-unclosed-quote",
+        replace(SOURCES, WIRE_TITLE, WIRE_TITLE[:-1]),
+        # The quoted text runs on until the next quote (line 6), where YAML notices.
+        "data/sources.yml:6: YAML syntax error: expected <block end>, but found '<scalar>'",
+    ),
+    case(
+        "yaml-unclosed-bracket",
+        replace(SOURCES, WIRE_AUTHORS, WIRE_AUTHORS[:-1]),
+        "data/sources.yml:6: YAML syntax error: expected ',' or ']', but got ':'",
+    ),
+    case(
+        "yaml-bad-indentation",
+        replace(SOURCES, "  kind: news", "    kind: news"),
+        "data/sources.yml:8: YAML syntax error: mapping values are not allowed here",
+    ),
+    case(
+        "yaml-colon-in-unquoted-text",
+        replace(SOURCES, "used_for: The suspension of the listing.", "used_for: Note: the suspension."),
+        "data/sources.yml:9: YAML syntax error: mapping values are not allowed here",
+    ),
+    case(
+        "tab-indentation",
+        replace(SOURCES, "  kind: news", "\tkind: news"),
+        "data/sources.yml:8: YAML syntax error: tab character; indent with spaces",
+    ),
+    case(
+        "tab-after-colon",
+        replace(SOURCES, "  kind: news", "  kind:\tnews"),
+        "data/sources.yml:8: YAML syntax error: tab character; indent with spaces",
+    ),
+    case(
+        "byte-order-mark",
+        prepend_bom(SOURCES),
+        "data/sources.yml:1: starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+    ),
+    case(
+        "latin-1-byte",
+        replace(SOURCES, "Example Group announces", "Example Gr\udce9oup announces"),
+        "data/sources.yml:12: is not valid UTF-8 text; save it as UTF-8",
+    ),
+    case(
+        "control-character",
+        replace(SOURCES, "Example Group announces", "Example Group\x07 announces"),
+        "data/sources.yml:12: contains the control character U+0007, which data files may not hold; delete it",
+    ),
+    case(
+        "escaped-control-character",
+        replace(SOURCES, "used_for: The reorganization.", 'used_for: "The \\x02wzxhzdk:0\\x03 reorganization."'),
+        "data/sources.yml:16: contains the control character U+0002, which data files may not hold; delete it",
+    ),
+    case(
+        "duplicate-key",
+        replace(SOURCES, "  kind: news", "  kind: news\n  kind: analysis"),
+        "data/sources.yml:9: duplicate key 'kind'",
+    ),
+    case(
+        "python-tag",
+        replace(SOURCES, "kind: news", "kind: !!python/name:os.system"),
+        "data/sources.yml:8: unsupported YAML tag 'tag:yaml.org,2002:python/name:os.system'",
+    ),
+    case(
+        "yaml-alias",
+        together(replace(SOURCES, "kind: news", "kind: &kind news"), replace(SOURCES, "kind: primary", "kind: *kind")),
+        "data/sources.yml:15: YAML syntax error: aliases (*name) are not supported; write the value out in full",
+    ),
+    case(
+        "yaml-merge-key",
+        replace(SOURCES, "- id: company-2023-split", "- <<: {kind: news}\n  id: company-2023-split"),
+        f"data/sources.yml:10: source 'company-2023-split': unknown key '<<' (allowed: {ALLOWED_SOURCE_KEYS})",
+    ),
+    case(
+        "yaml-nested-too-deep",
+        replace(SOURCES, WIRE_AUTHORS, "authors: " + "[" * 60 + "]" * 60),
+        "data/sources.yml:5: YAML syntax error: values are nested more than 50 levels deep",
+    ),
+    case(
+        "second-yaml-document",
+        append(SOURCES, "---\n- id: another\n"),
+        "data/sources.yml:18: YAML syntax error: but found another document",
+    ),
+]
+
+
+SHAPE_CASES = [
+    case(
+        "data-file-missing",
+        delete("data/corrections.yml"),
+        "data/corrections.yml:1: file is missing (every data file must exist; an empty list is written [])",
+    ),
+    case(
+        "data-file-empty",
+        write(SOURCES, "# yaml-language-server: $schema=../schemas/sources.schema.json\n"),
+        "data/sources.yml:1: is empty; expected a list of sources",
+    ),
+    case(
+        "file-is-a-mapping",
+        write(SOURCES, "id: wire-2020-ipo\n"),
+        'data/sources.yml:1: the file must be a list (got {"id": "wire-2020-ipo"})',
+    ),
+    case(
+        "entry-is-text",
+        append(SOURCES, "- just a title\n"),
+        'data/sources.yml:18: source #3: the entry must be a mapping of keys to values (got "just a title")',
+    ),
+    case(
+        "entry-is-empty",
+        append(SOURCES, "-\n"),
+        "data/sources.yml:18: source #3: the entry must be a mapping of keys to values (got null)",
+    ),
+    case(
+        "date-as-number",
+        replace(SOURCES, 'published: "2023-03"', "published: 2023"),
+        "data/sources.yml:13: source 'company-2023-split': 'published' must be text (got 2023)",
+    ),
+    case(
+        "title-yes-is-a-boolean",
+        replace(SOURCES, "title: Example Group announces six business groups", "title: yes"),
+        "data/sources.yml:12: source 'company-2023-split': 'title' must be text (got true)",
+    ),
+    case(
+        "authors-not-a-list",
+        replace(SOURCES, WIRE_AUTHORS, "authors: Ann Writer"),
+        "data/sources.yml:5: source 'wire-2020-ipo': 'authors' must be a list (got \"Ann Writer\")",
+    ),
+    case(
+        "id-is-a-number",
+        replace(SOURCES, "id: company-2023-split", "id: 2023"),
+        "data/sources.yml:10: source #2: 'id' must be text (got 2023)",
+    ),
+    case(
+        "required-field-null",
+        replace(SOURCES, "publisher: Example Wire", "publisher:"),
+        "data/sources.yml:3: source 'wire-2020-ipo': 'publisher' must be text (got null)",
+    ),
+    case(
+        "required-field-missing",
+        replace(SOURCES, f"  {SPLIT_URL}\n", ""),
+        "data/sources.yml:10: source 'company-2023-split': missing required key 'url'",
+    ),
+    case(
+        "id-missing",
+        replace(SOURCES, "- id: company-2023-split\n  publisher", "- publisher"),
+        "data/sources.yml:10: source #2: missing required key 'id'",
+    ),
+    case(
+        "required-field-empty",
+        replace(SOURCES, "publisher: Example Group", 'publisher: ""'),
+        "data/sources.yml:11: source 'company-2023-split': 'publisher' is empty",
+    ),
+    case(
+        "list-item-empty",
+        replace(SOURCES, WIRE_AUTHORS, 'authors: [Ann Writer, ""]'),
+        "data/sources.yml:5: source 'wire-2020-ipo': 'authors[1]' is empty",
+    ),
+    case(
+        "list-empty",
+        replace(SOURCES, WIRE_AUTHORS, "authors: []"),
+        "data/sources.yml:5: source 'wire-2020-ipo': 'authors' needs at least 1 item",
+    ),
+    case(
+        "list-repeats-an-item",
+        replace(SOURCES, WIRE_AUTHORS, "authors: [Ann Writer, Ann Writer]"),
+        "data/sources.yml:5: source 'wire-2020-ipo': 'authors' lists the same item twice",
+    ),
+    case(
+        "unknown-key",
+        replace(SOURCES, "  kind: primary", "  kind: primary\n  autor: Somebody"),
+        f"data/sources.yml:16: source 'company-2023-split': unknown key 'autor' (allowed: {ALLOWED_SOURCE_KEYS})",
+    ),
+    case(
+        "value-not-in-list",
+        replace(SOURCES, "kind: primary", "kind: blog"),
+        "data/sources.yml:15: source 'company-2023-split': 'kind' must be one of: primary, news, analysis, reference"
+        ' (got "blog")',
+    ),
+]
+
+VALUE_CASES = [
+    case(
+        "duplicate-id",
+        replace(SOURCES, "id: company-2023-split", "id: wire-2020-ipo"),
+        "data/sources.yml:10: duplicate id 'wire-2020-ipo' (first used on line 2)",
+    ),
+    case(
+        "id-not-kebab-case",
+        replace(SOURCES, "id: company-2023-split", "id: Company_2023"),
+        "data/sources.yml:10: source 'Company_2023': 'id' must be lowercase letters, digits and single hyphens,"
+        " like 'reuters-2020-ant-ipo' (got \"Company_2023\")",
+    ),
+    case(
+        "impossible-date",
+        replace(SOURCES, '"2023-03"', '"2023-02-30"'),
+        "data/sources.yml:13: source 'company-2023-split': '2023-02-30' is not a real date"
+        " (February 2023 has no day 30)",
+    ),
+    case(
+        "month-13",
+        replace(SOURCES, '"2023-03"', '"2023-13"'),
+        "data/sources.yml:13: source 'company-2023-split': '2023-13' has no month 13",
+    ),
+    case(
+        "date-in-words",
+        replace(SOURCES, '"2023-03"', '"March 2023"'),
+        "data/sources.yml:13: source 'company-2023-split': 'published' must be a date written YYYY-MM-DD,"
+        ' YYYY-MM or YYYY, in quotes (got "March 2023")',
+    ),
+    case(
+        "http-url",
+        replace(SOURCES, SPLIT_URL, "url: http://example.com/press/split"),
+        "data/sources.yml:14: source 'company-2023-split': 'url' must be a full https:// address"
+        ' (got "http://example.com/press/split")',
+    ),
+    case(
+        "javascript-url",
+        replace(SOURCES, SPLIT_URL, "url: javascript:alert(1)"),
+        "data/sources.yml:14: source 'company-2023-split': 'url' must be a full https:// address"
+        ' (got "javascript:alert(1)")',
+    ),
+    case(
+        "url-with-space",
+        replace(SOURCES, SPLIT_URL, "url: https://example.com/press split"),
+        "data/sources.yml:14: source 'company-2023-split': 'url' must be a full https:// address"
+        ' (got "https://example.com/press split")',
+    ),
+    case(
+        "url-breaking-out-of-attribute",
+        replace(SOURCES, SPLIT_URL, "url: 'https://example.com/\" onmouseover=\"alert(1)'"),
+        "data/sources.yml:14: source 'company-2023-split': 'url' must be a full https:// address"
+        ' (got "https://example.com/\\" onmouseover=\\"alert(1)")',
+    ),
+    case(
+        "html-in-plain-text",
+        replace(SOURCES, "used_for: The reorganization.", "used_for: The <b>reorganization</b>."),
+        "data/sources.yml:16: source 'company-2023-split': 'used_for' is plain text: write it without < or >"
+        ' (no HTML) (got "The <b>reorganization</b>.")',
+    ),
+    case(
+        "script-in-plain-text",
+        replace(SOURCES, "publisher: Example Group", "publisher: <script>alert(1)</script>"),
+        "data/sources.yml:11: source 'company-2023-split': 'publisher' is plain text: write it without < or >"
+        ' (no HTML) (got "<script>alert(1)</script>")',
+    ),
+    case(
+        "source-never-cited",
+        append(SOURCES, EXTRA_SOURCE),
+        "data/sources.yml:18: source 'unused-2024' is never cited",
+    ),
+]
+
+PAGE_CASES = [
+    case(
+        "page-cites-unknown-source",
+        replace(THE_FALL, "[^company-2023-split]", "[^reuters-2020]"),
+        "docs/story/the-fall.md:13: cites unknown source 'reuters-2020' (not in data/sources.yml)",
+    ),
+    case(
+        "new-page-cites-unknown-source",
+        write("docs/story/another.md", NEW_STORY_PAGE),
+        "docs/story/another.md:10: cites unknown source 'nobody-2021' (not in data/sources.yml)",
+    ),
+]
+
+CATALOGUE = YAML_CASES + SHAPE_CASES + VALUE_CASES + PAGE_CASES
+
+
+def located_lines(messages: list[str]) -> list[str]:
+    """The `file:line: message` lines among the build's warnings and errors."""
+    return [message for message in messages if LOCATED.match(message)]
+
+
+@pytest.mark.parametrize(("edit", "expected"), CATALOGUE)
+def test_bad_input_stops_the_build_with_one_located_line(fixture_project: Path, edit: Edit, expected: str):
+    edit(fixture_project)
+    built = build_project(fixture_project, strict=True)
+    assert not built.ok
+    assert located_lines(built.messages) == [expected]
+    assert not any("Traceback" in message for message in built.messages)
+
+
+def test_catalogue_is_large_and_has_unique_messages():
+    assert len(CATALOGUE) >= 40
+    assert len({param.values[1] for param in CATALOGUE}) >= len(CATALOGUE) - 2  # tabs share one message
+
+
+# The real command ---------------------------------------------------------------------------
+
+COMMAND_CASES = [
+    case("cli-tab", replace(SOURCES, "  kind: news", "\tkind: news"), "data/sources.yml:8: YAML syntax error: tab"),
+    case("cli-impossible-date", replace(SOURCES, '"2023-03"', '"2023-02-30"'), "data/sources.yml:13: source"),
+    case("cli-byte-order-mark", prepend_bom(SOURCES), "data/sources.yml:1: starts with a byte-order mark"),
+    case("cli-unknown-source", replace(THE_FALL, "[^company-2023-split]", "[^nope]"), "docs/story/the-fall.md:13:"),
+    case("cli-uncited-source", append(SOURCES, EXTRA_SOURCE), "data/sources.yml:18: source 'unused-2024'"),
+]
+
+
+def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as a contributor runs it, in its own process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(("edit", "expected_start"), COMMAND_CASES)
+def test_mkdocs_build_command_fails_cleanly(fixture_project: Path, edit: Edit, expected_start: str):
+    edit(fixture_project)
+    result = run_mkdocs_build(fixture_project)
+    assert result.returncode != 0
+    located = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if expected_start in line]
+    assert len(located) == 1, result.stderr
+    assert located[0].startswith(expected_start)
+    assert "Traceback" not in result.stdout + result.stderr

@@ -1,0 +1,189 @@
+"""Property-based tests: arbitrary text in data never crashes the build, never injects markup,
+never breaks page structure; text transformations never touch code, links or headings."""
+
+from __future__ import annotations
+
+import html
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from explainer.context import BuildContext, PageInfo
+from explainer.data import SiteData
+from explainer.dates import PartialDate, parse_partial_date
+from explainer.errors import DataError
+from explainer.schema import check_against_schema
+from explainer.sources import Source, SourceNotesExtension, sources_page_markdown
+from explainer.yamlfile import parse_yaml
+
+FAST = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+SPECIAL = "<>&\"'`[]^*_#!|:\n\t"
+# Any text a data file can hold (YAML refuses control characters), with markup, quotes and entities.
+ANY_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"])
+    | st.sampled_from(list("<>&\"'`[]^*_#!|:\n\t")),
+    min_size=1,
+    max_size=80,
+)
+MARKUP = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "' onmouseover='alert(1)",
+        "&lt;b&gt;",
+        "<!-- backlinks source x -->",
+        "javascript:alert(1)",
+        "[^other]",
+        "**bold** _em_ `code`",
+    ]
+)
+HOSTILE_TEXT = st.one_of(ANY_TEXT, MARKUP, st.tuples(ANY_TEXT, MARKUP).map("".join))
+
+
+# Dates --------------------------------------------------------------------------------------
+
+PARTIAL_DATES = st.builds(
+    lambda year, month, day, precision: PartialDate(
+        year, month if precision != "year" else None, day if precision == "day" else None
+    ),
+    st.integers(1990, 2030),
+    st.integers(1, 12),
+    st.integers(1, 28),
+    st.sampled_from(["year", "month", "day"]),
+)
+
+
+@FAST
+@given(st.lists(PARTIAL_DATES, max_size=12))
+def test_dates_of_any_precision_sort_without_error(dates):
+    ordered = sorted(dates)
+    assert [date.sort_key for date in ordered] == sorted(date.sort_key for date in dates)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [("2023", "2023-03"), ("2023-03", "2023-03-01"), ("2022-12-31", "2023"), ("2023-02", "2023-03")],
+)
+def test_less_precise_date_sorts_first(earlier, later):
+    assert parse_partial_date(earlier) < parse_partial_date(later)
+
+
+@FAST
+@given(PARTIAL_DATES)
+def test_date_text_round_trips(date):
+    assert parse_partial_date(date.iso) == date
+
+
+@FAST
+@given(st.text(max_size=20))
+def test_any_date_text_parses_or_gives_a_reason(text):
+    try:
+        parse_partial_date(text)
+    except ValueError as error:
+        assert str(error)
+
+
+# YAML loading -------------------------------------------------------------------------------
+
+
+@FAST
+@given(st.binary(max_size=200) | st.text(max_size=200).map(lambda text: text.encode("utf-8")))
+def test_any_bytes_load_or_fail_with_a_located_problem(raw):
+    try:
+        document = parse_yaml(raw, "data/sources.yml")
+    except DataError as error:
+        assert error.problems
+        assert all(problem.file == "data/sources.yml" and problem.line >= 1 for problem in error.problems)
+        assert all("\n" not in problem.message for problem in error.problems)
+        return
+    for problem in check_against_schema(document, "sources"):
+        assert problem.line >= 1 and problem.message
+
+
+# Source notes -------------------------------------------------------------------------------
+
+SOURCE_IDS = st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}\Z")
+AUTHORS = st.lists(HOSTILE_TEXT, min_size=1, max_size=3, unique=True).map(tuple)
+SOURCES_WITH_ANY_TEXT = st.builds(
+    Source,
+    id=SOURCE_IDS,
+    publisher=HOSTILE_TEXT,
+    title=HOSTILE_TEXT,
+    published=PARTIAL_DATES,
+    url=HOSTILE_TEXT.map(lambda text: "https://example.com/" + text),
+    kind=st.sampled_from(["primary", "news", "analysis", "reference"]),
+    used_for=HOSTILE_TEXT,
+    authors=st.just(()) | AUTHORS,
+    notes=st.just("") | HOSTILE_TEXT,
+)
+
+
+def soup(fragment: str) -> BeautifulSoup:
+    return BeautifulSoup(fragment, "html.parser")
+
+
+def words(text: str) -> str:
+    """Text with whitespace normalized, as a reader sees it."""
+    return " ".join(text.split())
+
+
+def tags_and_attributes(tree: BeautifulSoup) -> set[tuple[str, str]]:
+    """Every (element, attribute) pair in the tree; injected markup would add new ones."""
+    return {(tag.name, attribute) for tag in tree.find_all(True) for attribute in [*tag.attrs, ""]}
+
+
+@FAST
+@given(SOURCES_WITH_ANY_TEXT)
+def test_citation_never_lets_data_text_become_markup(source):
+    note = soup(source.citation_html("../sources/#" + source.id))
+    assert tags_and_attributes(note) == {
+        ("span", ""), ("span", "class"), ("cite", ""), ("a", ""), ("a", "href"), ("a", "class"),
+        ("time", ""), ("time", "datetime"),
+    }  # fmt: skip
+    assert note.select_one("cite a")["href"] == source.url
+    assert note.select_one("cite").get_text() == source.title
+    assert html.unescape(str(note)).count(source.publisher) >= 1
+
+
+def render_story(markdown_text: str, sources: dict[str, Source]) -> BeautifulSoup:
+    """A story page converted as the build does, with the source-notes extension."""
+    context = BuildContext(site=SiteData(records={"sources": sources}))
+    context.page = PageInfo("story/page.md", "story/page/", "Page", markdown_text)
+    extension = SourceNotesExtension(context, sources_page_url="sources/")
+    md = markdown.Markdown(extensions=["footnotes", "attr_list", "md_in_html", "toc", extension])
+    return soup(md.convert(markdown_text))
+
+
+@FAST
+@given(st.lists(SOURCES_WITH_ANY_TEXT, min_size=1, max_size=3, unique_by=lambda source: source.id))
+def test_story_page_keeps_its_structure_whatever_the_sources_say(sources):
+    text = "# Title\n\n" + "\n\n".join(f"Claim {n}.[^{source.id}]" for n, source in enumerate(sources))
+    page = render_story(text, {source.id: source for source in sources})
+    assert [h.get_text() for h in page.find_all(["h1", "h2"])] == ["Title", "Sources and notes"]
+    assert len(page.select("div.footnote li")) == len(sources)
+    assert len(page.find_all("p", recursive=False)) == len(sources)
+    assert not page.find_all(["script", "img", "iframe", "style"])
+    assert [words(cite.get_text()) for cite in page.select("div.footnote cite")] == [words(s.title) for s in sources]
+
+
+@FAST
+@given(st.lists(SOURCES_WITH_ANY_TEXT, max_size=4, unique_by=lambda source: source.id))
+def test_sources_page_keeps_its_structure_whatever_the_sources_say(sources):
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"])
+    page = soup(md.convert(sources_page_markdown({source.id: source for source in sources})))
+    entries = page.select("div.source-entry")
+    assert [entry["id"] for entry in entries] == [
+        source.id for source in sorted(sources, key=lambda s: (list(KINDS).index(s.kind), s.published, s.publisher))
+    ]
+    assert not page.find_all(["script", "img", "iframe", "style"])
+    for entry in entries:
+        source = next(s for s in sources if s.id == entry["id"])
+        assert words(entry.select_one(".source-entry__title").get_text()) == words(source.title)
+        assert words(entry.select_one(".source-entry__use").get_text()) == words("Used for: " + source.used_for)
+
+
+KINDS = {"primary": 0, "news": 1, "analysis": 2, "reference": 3}
