@@ -1,17 +1,513 @@
-"""STUB: events concern (to be written)."""
+"""Events: dated facts from data/events.yml, shown where the story needs them.
+
+Three things come from one list of events: a "Key dates" block that replaces the
+`<!-- key-dates -->` marker in each story page, inline links written `[words](event:id)`
+that point at the Timeline entry (with the date as tooltip), and the generated Timeline
+page with its build-time SVG picture and the published events.json / events.csv.
+"""
 
 from __future__ import annotations
 
-from .records import DataFileSpec
+import csv
+import html
+import io
+import json
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from .dates import PartialDate, parse_partial_date
+from .errors import Problem
+from .records import DataFileSpec, check_ids, ids_in_order
+from .timeline_svg import lane_class, timeline_svg
+from .urls import relative_url
 from .yamlfile import YamlDocument
 
+if TYPE_CHECKING:
+    from .context import BuildContext
+    from .data import SiteData
 
-def build_events(document: YamlDocument):
-    return {}, []
+STORY_START = PartialDate(2020, 10)
+STORY_END = PartialDate(2025, 3)
+KEY_DATES_MARKER = "<!-- key-dates -->"
+EVENT_LINK_SCHEME = "event:"
+DATA_FILE_NAMES = ("events.json", "events.csv")
+
+# Any HTML comment that looks like it means the marker, so a typo is reported, not ignored.
+_MARKER_LIKE = re.compile(r"^\s*<!--\s*key[\s_-]*dates?\b.*-->\s*$", re.IGNORECASE)
+# A sentence ends with . ! or ? (optionally closed by a quote or bracket) followed by a space.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?=\s+\S)")
+_RANKS = {"year": 0, "month": 1, "day": 2}
+_ISO_LENGTH = {"year": 4, "month": 7, "day": 10}
+_CURRENCY_PREFIX = {"USD": "$", "HKD": "HK$"}
+_CURRENCY_SUFFIX = {"CNY": " yuan"}
 
 
-SPEC = DataFileSpec(name="events", build=build_events)
+# Data ---------------------------------------------------------------------------------------
 
 
-def timeline_page_markdown(site) -> str:
-    return "---\ntitle: Timeline\ndescription: Timeline of the explainer.\n---\n# Timeline\n\nComing soon.\n"
+@dataclass(frozen=True)
+class Figure:
+    """A number an event is known for: '18.228 billion yuan' labelled 'Antitrust fine'."""
+
+    amount: float
+    unit: str
+    label: str
+    currency: str = ""
+
+    @property
+    def display(self) -> str:
+        amount = f"{self.amount:,}".removesuffix(".0")
+        if self.unit == "percent":
+            return f"{amount}%"
+        scaled = f"{amount} {self.unit}"
+        return _CURRENCY_PREFIX.get(self.currency, "") + scaled + _CURRENCY_SUFFIX.get(self.currency, "")
+
+    def as_data(self) -> dict[str, Any]:
+        data = {"amount": self.amount, "unit": self.unit, "label": self.label}
+        return data | ({"currency": self.currency} if self.currency else {})
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: PartialDate
+    title: str
+    summary: str
+    sources: tuple[str, ...]
+    section: str
+    involved: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    date_note: str = ""
+    outside_story_range: bool = False
+    index: int = 0  # position in data/events.yml, for messages and to order same-day events
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int]:
+        """Chronological order; a month-level date sorts before the days of that month."""
+        return (self.date.year, self.date.month or 0, self.date.day or 0, self.index)
+
+    @property
+    def label(self) -> str:
+        """Accessible name of the event wherever it is a link: its date and title."""
+        return f"{self.date.display}: {self.title}"
+
+    def as_data(self) -> dict[str, Any]:
+        """The published record (events.json / events.csv)."""
+        return {
+            "id": self.id,
+            "date": self.date.iso,
+            "precision": self.date.precision,
+            "title": self.title,
+            "summary": self.summary,
+            "sources": list(self.sources),
+            "section": self.section,
+            "involved": list(self.involved),
+            "figures": [figure.as_data() for figure in self.figures],
+            "date_note": self.date_note,
+            "outside_story_range": self.outside_story_range,
+        }
+
+
+def build_events(document: YamlDocument) -> tuple[dict[str, Event], list[Problem]]:
+    """Typed events by id, in chronological order, from a schema-valid data/events.yml."""
+    first_index, problems = ids_in_order(document)
+    events = []
+    for index in first_index.values():
+        entry_problems = _entry_problems(document, index)
+        problems += entry_problems
+        if not entry_problems:
+            events.append(_event(document.data[index], index))
+    return {event.id: event for event in sorted(events, key=lambda event: event.sort_key)}, problems
+
+
+def _event(entry: dict[str, Any], index: int) -> Event:
+    figures = tuple(Figure(**figure) for figure in entry.get("figures", ()))
+    return Event(
+        id=entry["id"],
+        date=parse_partial_date(entry["date"]),
+        title=entry["title"],
+        summary=entry["summary"],
+        sources=tuple(entry["sources"]),
+        section=entry["section"],
+        involved=tuple(entry["involved"]),
+        figures=figures,
+        date_note=entry.get("date_note", ""),
+        outside_story_range=entry.get("outside_story_range", False),
+        index=index,
+    )
+
+
+def _entry_problems(document: YamlDocument, index: int) -> list[Problem]:
+    entry = document.data[index]
+    owner = f"event '{entry['id']}'"
+    try:
+        date = parse_partial_date(entry["date"])
+    except ValueError as error:
+        return [document.problem((index, "date"), f"{owner}: {error}")]
+    message = (
+        _precision_problem(entry["date"], date, entry["precision"])
+        or _range_problem(date, entry.get("outside_story_range", False))
+        or _summary_problem(entry["summary"])
+    )
+    return [document.problem((index, _field_of(message)), f"{owner}: {message}")] if message else []
+
+
+def _field_of(message: str) -> str:
+    return "summary" if message.startswith("summary") else "date"
+
+
+def _precision_problem(text: str, date: PartialDate, precision: str) -> str:
+    """Why the date's form and its declared precision disagree ('' if they agree)."""
+    written = date.precision
+    if written == precision:
+        return ""
+    if _RANKS[written] > _RANKS[precision]:
+        shortened = date.iso[: _ISO_LENGTH[precision]]
+        return (
+            f"date '{text}' is written to the {written} but precision is '{precision}'; "
+            f"write '{shortened}' (a {precision}-level date is never shown as a {written})"
+        )
+    return (
+        f"date '{text}' is written to the {written} but precision is '{precision}'; "
+        "give the full date or lower the precision"
+    )
+
+
+def _range_problem(date: PartialDate, flagged: bool) -> str:
+    inside = _sort_tuple(STORY_START) <= _sort_tuple(date) <= _sort_tuple(STORY_END, end=True)
+    if inside and flagged:
+        return f"date '{date.iso}' is inside the story's range (October 2020 to March 2025); remove outside_story_range"
+    if not inside and not flagged:
+        return (
+            f"date '{date.iso}' is outside the story's range (October 2020 to March 2025); "
+            "if that is right, add outside_story_range: true"
+        )
+    return ""
+
+
+def _sort_tuple(date: PartialDate, end: bool = False) -> tuple[int, int]:
+    return (date.year, date.month or (12 if end else 1))
+
+
+def _summary_problem(summary: str) -> str:
+    sentences = len(_SENTENCE_END.findall(summary.strip())) + 1
+    return f"summary has {sentences} sentences; write one to three" if sentences > 3 else ""
+
+
+def check_event_references(site: SiteData) -> list[Problem]:
+    """Sources and glossary ids that events cite must exist."""
+    document = site.documents.get("events")
+    if document is None:
+        return []
+    glossary = site.records.get("glossary", {})
+    problems = []
+    for event in site.records.get("events", {}).values():
+        owner = f"event '{event.id}'"
+        problems += check_ids(document, (event.index, "sources"), list(event.sources), site.sources, owner, "source")
+        problems += check_ids(document, (event.index, "involved"), list(event.involved), glossary, owner, "glossary id")
+    return problems
+
+
+def check_event_sections(site: SiteData, page_ids: set[str]) -> list[Problem]:
+    """Each event's section must be a story page (docs/story/<section>.md)."""
+    document = site.documents.get("events")
+    known = ", ".join(sorted(page_ids)) or "none"
+    return [
+        document.problem(
+            (event.index, "section"),
+            f"event '{event.id}' names unknown section '{event.section}' (story pages: {known})",
+        )
+        for event in site.records.get("events", {}).values()
+        if event.section not in page_ids
+    ]
+
+
+SPEC = DataFileSpec(name="events", build=build_events, check=check_event_references, check_pages=check_event_sections)
+
+
+def events_of(site: SiteData) -> list[Event]:
+    """Every event of this build, in chronological order."""
+    return list(site.records.get("events", {}).values())
+
+
+# Where things are -----------------------------------------------------------------------------
+
+
+@dataclass
+class SiteLinks:
+    """Site URLs the event renderers need, known once MkDocs has listed the files."""
+
+    timeline_url: str = "timeline/"
+    timeline_src: str = "timeline.md"
+    sources_url: str = "sources/"
+    sections: dict[str, tuple[str, str]] = field(default_factory=dict)  # section id -> (url, title)
+
+    def entry_url(self, event_id: str) -> str:
+        return f"{self.timeline_url}#{event_id}"
+
+    def section_url(self, section: str) -> str:
+        return self.sections.get(section, (f"story/{section}/", section))[0]
+
+    def section_title(self, section: str) -> str:
+        return self.sections.get(section, ("", section.replace("-", " ").capitalize()))[1]
+
+
+# Key dates block ------------------------------------------------------------------------------
+
+
+def key_dates_html(events: list[Event], entry_href: Callable[[str], str]) -> str:
+    """The compact "Key dates" list of one section; `entry_href(id)` is the link to an event's entry."""
+    items = "".join(
+        f'<li><a href="{html.escape(entry_href(event.id))}">'
+        f'<time datetime="{event.date.iso}">{event.date.display}</time> '
+        f'<span class="key-dates__title">{html.escape(event.title)}</span></a></li>'
+        for event in events
+    )
+    return (
+        '<aside class="key-dates" aria-label="Key dates">'
+        '<p class="key-dates__heading">Key dates</p>'
+        f'<ol class="key-dates__list">{items}</ol></aside>'
+    )
+
+
+def render_key_dates(events: list[Event], page_url: str = "story/page/", links: SiteLinks | None = None) -> str:
+    """Key-dates HTML for `events` as seen from `page_url`, without MkDocs (tests, benchmarks)."""
+    links = links or SiteLinks()
+    return key_dates_html(events, lambda event_id: relative_url(links.entry_url(event_id), page_url))
+
+
+# Markdown extension -----------------------------------------------------------------------------
+
+
+class EventsExtension(Extension):
+    """Replaces the key-dates marker with the section's events and turns `event:id` links into timeline links."""
+
+    def __init__(self, context: BuildContext, links: SiteLinks | None = None):
+        super().__init__()
+        self.context = context
+        self.links = links or SiteLinks()
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After fenced code is stashed (superfences: 25), before raw HTML blocks (20) swallow the comment.
+        md.preprocessors.register(_KeyDatesPreprocessor(md, self), "explainer-key-dates", 22)
+        # After inline parsing (20) made the links, before MkDocs checks relative links (0).
+        md.treeprocessors.register(_EventLinkTreeprocessor(md, self), "explainer-event-links", 15)
+
+    def report(self, needle: str, message: str) -> None:
+        if page := self.context.page:
+            self.context.problems.append(page.problem(needle, message))
+
+
+class _KeyDatesPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, extension: EventsExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        page = self.extension.context.page
+        section = page.src_uri.removeprefix("story/").removesuffix(".md") if page and page.is_story else None
+        markers = [number for number, line in enumerate(lines) if self._is_marker(line)]
+        if len(markers) > 1:
+            self.extension.report(
+                KEY_DATES_MARKER, f"the {KEY_DATES_MARKER} marker appears {len(markers)} times; keep one"
+            )
+        if not markers:
+            self._require_marker(section)
+            return lines
+        events = self._section_events(section)
+        if events:
+            lines[markers[0]] = self.md.htmlStash.store(self._block(events))
+        return lines
+
+    def _is_marker(self, line: str) -> bool:
+        if line.strip() == KEY_DATES_MARKER:
+            return True
+        if _MARKER_LIKE.match(line):
+            self.extension.report(line.strip(), f"unknown marker '{line.strip()}'; write {KEY_DATES_MARKER}")
+        return False
+
+    def _section_events(self, section: str | None) -> list[Event]:
+        if section is None:
+            self.extension.report(KEY_DATES_MARKER, f"{KEY_DATES_MARKER} belongs on a story page (docs/story/*.md)")
+            return []
+        events = [event for event in events_of(self.extension.context.site) if event.section == section]
+        if not events:
+            self.extension.report(
+                KEY_DATES_MARKER, f"{KEY_DATES_MARKER}: no event in data/events.yml has section '{section}'"
+            )
+        return events
+
+    def _require_marker(self, section: str | None) -> None:
+        count = sum(event.section == section for event in events_of(self.extension.context.site))
+        if section and count:
+            self.extension.report(
+                "\n# ", f"section '{section}' has {count} events but no {KEY_DATES_MARKER} marker to show them"
+            )
+
+    def _block(self, events: list[Event]) -> str:
+        page, links = self.extension.context.page, self.extension.links
+        return key_dates_html(events, lambda event_id: page.link_to(links.entry_url(event_id)))
+
+
+class _EventLinkTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: EventsExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        for anchor in root.iter("a"):
+            href = anchor.get("href", "")
+            if href.startswith(EVENT_LINK_SCHEME):
+                self._link(anchor, href.removeprefix(EVENT_LINK_SCHEME))
+
+    def _link(self, anchor: etree.Element, event_id: str) -> None:
+        event = self.extension.context.site.records.get("events", {}).get(event_id)
+        if event is None:
+            self.extension.report(
+                f"({EVENT_LINK_SCHEME}{event_id})", f"links unknown event '{event_id}' (not in data/events.yml)"
+            )
+            return
+        page = self.extension.context.page
+        # A link to the Markdown source: MkDocs then makes it relative and checks that the anchor exists.
+        target = posixpath.relpath(self.extension.links.timeline_src, posixpath.dirname(page.src_uri) or ".")
+        anchor.set("href", f"{target}#{event_id}")
+        anchor.set("title", event.date.display)
+        anchor.set("class", "event-ref")
+
+
+# Generated Timeline page ------------------------------------------------------------------------
+
+
+def timeline_page_markdown(events: list[Event], links: SiteLinks, sources: dict[str, Any] | None = None) -> str:
+    """The Timeline page: the SVG picture, then every event grouped by year, linked to sources and story."""
+    sources = sources or {}
+    link = _linker(links.timeline_url)
+    order = _section_order(events)
+    parts = [
+        "---\ntitle: Timeline\ndescription: Every dated event of Alibaba's fall and recovery, October 2020 to "
+        "March 2025, with its sources and the part of the story that tells it.\n---\n",
+        "# Timeline\n",
+        f"{len(events)} dated events{_span_text(events)}, in the order they happened. "
+        "Each links to its sources and to the part of the story that tells it. "
+        "Dates are shown only as precisely as the sources give them.\n",
+        f'<p class="timeline-data">The same data, to reuse: <a href="{link("events.json")}" download>events.json</a> · '
+        f'<a href="{link("events.csv")}" download>events.csv</a></p>\n',
+        f'<figure class="timeline-figure" markdown="0">\n<div class="timeline-figure__scroll">'
+        f"{timeline_svg(events, order, links.section_title)}</div>\n"
+        "<figcaption>Each dot is an event, placed by date; each colored band is a chapter of the story, "
+        "running from its first event to its last. Bars mark events known only to the month. "
+        "Select a mark to jump to its entry. On a narrow screen, scroll the picture sideways."
+        "</figcaption>\n</figure>\n",
+    ]
+    for year in sorted({event.date.year for event in events}):
+        parts.append(f"## {year}\n")
+        parts.extend(_entry_html(event, links, sources, link, order) for event in events if event.date.year == year)
+    return "\n".join(parts)
+
+
+def _span_text(events: list[Event]) -> str:
+    return f" from {events[0].date.display} to {events[-1].date.display}" if events else ""
+
+
+def _linker(from_url: str) -> Any:
+    return lambda url: html.escape(relative_url(url, from_url))
+
+
+def _section_order(events: list[Event]) -> list[str]:
+    """Story sections in order of their first event, so the bands step down the picture."""
+    return list(dict.fromkeys(event.section for event in events))
+
+
+def _entry_html(event: Event, links: SiteLinks, sources: dict[str, Any], link: Any, order: list[str]) -> str:
+    date_note = f'<p class="timeline-entry__date-note">{html.escape(event.date_note)}</p>\n' if event.date_note else ""
+    return (
+        f'<article class="timeline-entry {lane_class(event.section, order)}" id="{event.id}" markdown="0">\n'
+        f'<p class="timeline-entry__date"><time datetime="{event.date.iso}">{event.date.display}</time></p>\n'
+        f'<h3 class="timeline-entry__title">{html.escape(event.title)}</h3>\n'
+        f"{date_note}"
+        f'<p class="timeline-entry__summary">{html.escape(event.summary)}</p>\n'
+        f"{_figures_html(event.figures)}"
+        f'<p class="timeline-entry__meta">{_section_link(event, links, link)} '
+        f'<span class="timeline-entry__sources">Sources: {_source_links(event, links, sources, link)}</span></p>\n'
+        "</article>\n"
+    )
+
+
+def _figures_html(figures: tuple[Figure, ...]) -> str:
+    if not figures:
+        return ""
+    items = "".join(
+        f'<li><span class="timeline-entry__figure-label">{html.escape(figure.label)}:</span> '
+        f"<strong>{html.escape(figure.display)}</strong></li>"
+        for figure in figures
+    )
+    return f'<ul class="timeline-entry__figures">{items}</ul>\n'
+
+
+def _section_link(event: Event, links: SiteLinks, link: Any) -> str:
+    title = html.escape(links.section_title(event.section))
+    return (
+        f'<a class="timeline-entry__section" href="{link(links.section_url(event.section))}">In the story: {title}</a>'
+    )
+
+
+def _source_links(event: Event, links: SiteLinks, sources: dict[str, Any], link: Any) -> str:
+    return ", ".join(
+        f'<a href="{link(f"{links.sources_url}#{source_id}")}">'
+        f"{html.escape(_source_label(sources.get(source_id), source_id))}</a>"
+        for source_id in event.sources
+    )
+
+
+def _source_label(source: Any, source_id: str) -> str:
+    return f"{source.publisher}, {source.published.display}" if source else source_id
+
+
+# Published data --------------------------------------------------------------------------------
+
+CSV_FIELDS = (
+    "id",
+    "date",
+    "precision",
+    "title",
+    "summary",
+    "sources",
+    "section",
+    "involved",
+    "figures",
+    "date_note",
+    "outside_story_range",
+)
+
+
+def events_json(events: list[Event]) -> str:
+    """events.json: every event, chronological, keys sorted, stable byte for byte."""
+    return json.dumps([event.as_data() for event in events], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def events_csv(events: list[Event]) -> str:
+    """events.csv: the same fields; lists are joined with '; ', figures are JSON."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for event in events:
+        writer.writerow({key: _csv_value(key, value) for key, value in event.as_data().items()})
+    return buffer.getvalue()
+
+
+def _csv_value(key: str, value: Any) -> str:
+    if key == "figures":
+        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
+    if isinstance(value, list):
+        return "; ".join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

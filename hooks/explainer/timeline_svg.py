@@ -1,0 +1,215 @@
+"""The Timeline picture, drawn at build time as inline SVG (no JavaScript).
+
+Events are placed by date on one horizontal time axis. Each story section is a lane with
+a coloured band from its first to its last event; events known to the day are dots,
+events known only to the month or year are bars as wide as that month or year. Marks
+that would overlap within a lane move to a new row. Colours and text come from CSS
+(docs/assets/timeline.css: Material's variables), so the picture follows dark mode.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .dates import PartialDate
+    from .events import Event
+
+WIDTH = 660  # viewBox units = CSS px at desktop width; on phones the figure scrolls sideways at this size
+MARGIN = 18
+LABEL_HEIGHT = 18  # lane title line
+ROW_HEIGHT = 18
+DOT_RADIUS = 6
+BAR_HEIGHT = 10
+MARK_GAP = 3  # minimum space between two marks in one row
+BAND_PADDING = 9
+LANE_GAP = 8
+AXIS_HEIGHT = 34
+LANE_COLOURS = 8  # timeline-lane--0 ... --7 in timeline.css
+STORY_START = dt.date(2020, 10, 1)
+STORY_END = dt.date(2025, 4, 1)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One event's mark: its horizontal extent in viewBox units and its row within the lane."""
+
+    event: Event
+    x0: float
+    x1: float
+    row: int = 0
+
+    @property
+    def is_dot(self) -> bool:
+        return self.event.date.precision == "day"
+
+
+# Time scale -------------------------------------------------------------------------------------
+
+
+def date_span(date: PartialDate) -> tuple[dt.date, dt.date]:
+    """First day and the day after the last day a partial date can mean."""
+    if date.day:
+        start = dt.date(date.year, date.month, date.day)
+        return start, start + dt.timedelta(days=1)
+    if date.month:
+        return dt.date(date.year, date.month, 1), _next_month(date.year, date.month)
+    return dt.date(date.year, 1, 1), dt.date(date.year + 1, 1, 1)
+
+
+def _next_month(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class TimeScale:
+    """Maps dates onto the x axis between the left and right margins."""
+
+    start: dt.date
+    end: dt.date
+
+    def x(self, day: dt.date) -> float:
+        fraction = (day - self.start).days / max((self.end - self.start).days, 1)
+        return round(MARGIN + fraction * (WIDTH - 2 * MARGIN), 1)
+
+    def years(self) -> range:
+        return range(self.start.year + 1, self.end.year + (self.end > dt.date(self.end.year, 1, 1)))
+
+
+def scale_for(events: Sequence[Event]) -> TimeScale:
+    """The story's range (October 2020 to March 2025), widened for any event outside it."""
+    spans = [date_span(event.date) for event in events]
+    start = min([STORY_START, *(span[0] for span in spans)])
+    end = max([STORY_END, *(span[1] for span in spans)])
+    return TimeScale(dt.date(start.year, (start.month - 1) // 3 * 3 + 1, 1), end)
+
+
+# Layout -----------------------------------------------------------------------------------------
+
+
+def lane_marks(events: Sequence[Event], scale: TimeScale) -> list[Mark]:
+    """Marks for one lane's events, each in the first row where it overlaps nothing."""
+    row_ends: list[float] = []
+    marks = []
+    for event in events:
+        start, end = date_span(event.date)
+        x0, x1 = _extent(event, scale.x(start), scale.x(end))
+        row = next((index for index, row_end in enumerate(row_ends) if row_end + MARK_GAP <= x0), len(row_ends))
+        if row == len(row_ends):
+            row_ends.append(x1)
+        row_ends[row] = x1
+        marks.append(Mark(event, x0, x1, row))
+    return marks
+
+
+def _extent(event: Event, start_x: float, end_x: float) -> tuple[float, float]:
+    if event.date.precision == "day":
+        return start_x - DOT_RADIUS, start_x + DOT_RADIUS
+    middle, half = (start_x + end_x) / 2, max((end_x - start_x) / 2, DOT_RADIUS)
+    return middle - half, middle + half
+
+
+def lane_class(section: str, section_order: Sequence[str]) -> str:
+    """The CSS class that colours a section, the same in the picture and in the list."""
+    return f"timeline-lane--{section_order.index(section) % LANE_COLOURS}" if section in section_order else ""
+
+
+# Drawing ----------------------------------------------------------------------------------------
+
+
+def timeline_svg(
+    events: Sequence[Event], section_order: Sequence[str], section_title: Callable[[str], str] = str
+) -> str:
+    """The whole picture as one `<svg>` element: a lane per section, then the time axis."""
+    scale = scale_for(events)
+    parts, y = [], 0.0
+    for section in section_order:
+        lane_events = [event for event in events if event.section == section]
+        lane, y = _lane(lane_events, scale, y, lane_class(section, section_order), section_title(section))
+        parts.append(lane)
+    grid = _grid(scale, y)
+    axis = _axis(scale, y)
+    height = y + AXIS_HEIGHT
+    first, last = (events[0].date.display, events[-1].date.display) if events else ("", "")
+    name = f"Timeline of {len(events)} events, {first} to {last}, by chapter of the story"
+    return (
+        f'<svg class="timeline-svg" viewBox="0 0 {WIDTH} {height:g}" width="{WIDTH}" height="{height:g}" '
+        f'role="group" aria-label="{html.escape(name)}" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{html.escape(name)}</title>{grid}{''.join(parts)}{axis}</svg>"
+    )
+
+
+def _lane(events: list[Event], scale: TimeScale, top: float, colour: str, title: str) -> tuple[str, float]:
+    marks = lane_marks(events, scale)
+    rows = max((mark.row for mark in marks), default=0) + 1
+    band_top = top + LABEL_HEIGHT
+    band_height = rows * ROW_HEIGHT + BAND_PADDING
+    x0 = min((mark.x0 for mark in marks), default=MARGIN) - BAND_PADDING
+    x1 = max((mark.x1 for mark in marks), default=MARGIN) + BAND_PADDING
+    band = (
+        f'<rect class="timeline-band" x="{x0:g}" y="{band_top:g}" width="{x1 - x0:g}" '
+        f'height="{band_height:g}" rx="{ROW_HEIGHT / 2:g}"/>'
+    )
+    label = _lane_label(title, x0, x1, top + LABEL_HEIGHT - 5)
+    dots = "".join(_mark(mark, band_top + BAND_PADDING / 2 + (mark.row + 0.5) * ROW_HEIGHT) for mark in marks)
+    lane = f'<g class="timeline-lane {colour}">{band}{label}{dots}</g>'
+    return lane, band_top + band_height + LANE_GAP
+
+
+def _lane_label(title: str, x0: float, x1: float, baseline: float) -> str:
+    # Lanes that start late in the story are labelled from their right end, so the text stays inside.
+    anchor, x = ("start", max(x0, MARGIN)) if x0 < WIDTH * 0.6 else ("end", min(x1, WIDTH - MARGIN))
+    return (
+        f'<text class="timeline-lane__label" x="{x:g}" y="{baseline:g}" text-anchor="{anchor}">'
+        f"{html.escape(title)}</text>"
+    )
+
+
+def _mark(mark: Mark, centre_y: float) -> str:
+    label = html.escape(mark.event.label)
+    if mark.is_dot:
+        shape = f'<circle cx="{(mark.x0 + mark.x1) / 2:g}" cy="{centre_y:g}" r="{DOT_RADIUS}"/>'
+    else:
+        shape = (
+            f'<rect x="{mark.x0:g}" y="{centre_y - BAR_HEIGHT / 2:g}" width="{mark.x1 - mark.x0:g}" '
+            f'height="{BAR_HEIGHT}" rx="{BAR_HEIGHT / 2:g}"/>'
+        )
+    return f'<a class="timeline-mark" href="#{mark.event.id}" aria-label="{label}"><title>{label}</title>{shape}</a>'
+
+
+def _grid(scale: TimeScale, bottom: float) -> str:
+    return "".join(
+        f'<line class="timeline-grid" x1="{scale.x(dt.date(year, 1, 1)):g}" y1="0" '
+        f'x2="{scale.x(dt.date(year, 1, 1)):g}" y2="{bottom:g}"/>'
+        for year in scale.years()
+    )
+
+
+def _axis(scale: TimeScale, top: float) -> str:
+    baseline = top + 4
+    ticks = "".join(_quarter_tick(scale, day, baseline) for day in _quarters(scale))
+    labels = "".join(
+        f'<text class="timeline-axis__label" x="{scale.x(dt.date(year, 1, 1)):g}" y="{baseline + 24:g}" '
+        f'text-anchor="middle">{year}</text>'
+        for year in scale.years()
+    )
+    line = f'<line class="timeline-axis" x1="{MARGIN}" y1="{baseline:g}" x2="{WIDTH - MARGIN}" y2="{baseline:g}"/>'
+    return f'<g class="timeline-axis-group" aria-hidden="true">{line}{ticks}{labels}</g>'
+
+
+def _quarters(scale: TimeScale) -> list[dt.date]:
+    days, day = [], scale.start
+    while day <= scale.end:
+        days.append(day)
+        day = _next_month(day.year, day.month + 2)
+    return days
+
+
+def _quarter_tick(scale: TimeScale, day: dt.date, baseline: float) -> str:
+    length = 9 if day.month == 1 else 4
+    x = scale.x(day)
+    return f'<line class="timeline-axis" x1="{x:g}" y1="{baseline:g}" x2="{x:g}" y2="{baseline + length:g}"/>'
