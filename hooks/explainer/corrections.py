@@ -194,6 +194,15 @@ def anchor_problem(correction: Correction, count: int, page_label: str) -> Probl
     )
 
 
+def overlap_problem(correction: Correction, page_label: str) -> Problem:
+    """An anchor that shares words with an anchor marked before it on the same page."""
+    message = (
+        f"correction '{correction.id}' anchor \"{correction.anchor}\" overlaps another correction's anchor "
+        f"in {page_label}; choose phrases that do not share words"
+    )
+    return Problem("data/corrections.yml", correction.anchor_line, message)
+
+
 def attach_mark(root: etree.Element, correction: Correction) -> bool:
     """Wrap the anchor's one occurrence and put the correction mark after it; False if not found."""
     pattern = anchor_pattern(correction.anchor)
@@ -322,7 +331,7 @@ class _CorrectionsTreeprocessor(Treeprocessor):
         context, page = self.extension.context, self.extension.context.page
         if page is None or page.generated:
             return
-        attached = [c for c in self.extension.corrections_for(page) if self._attach(root, c, page)]
+        attached = self._attach_all(root, self.extension.corrections_for(page), page)
         if attached:
             labels = number_marks(root)
             _insert_after_title(root, corrected_notice(attached))
@@ -331,12 +340,19 @@ class _CorrectionsTreeprocessor(Treeprocessor):
                 backlink = Backlink(page.url, page.title, mark_id(correction.id), f"“{correction.anchor}”")
                 context.backlinks.add("correction", correction.id, backlink)
 
-    def _attach(self, root: etree.Element, correction: Correction, page: PageInfo) -> bool:
-        count = count_anchor(root, correction.anchor)
-        if count != 1:
-            self.extension.context.problems.append(anchor_problem(correction, count, page.file_label))
-            return False
-        return attach_mark(root, correction)
+    def _attach_all(self, root: etree.Element, corrections: list[Correction], page: PageInfo) -> list[Correction]:
+        """Mark every anchor that occurs exactly once (counted before any mark is added); report the rest."""
+        counts = {correction.id: count_anchor(root, correction.anchor) for correction in corrections}
+        problems = self.extension.context.problems
+        attached = []
+        for correction in corrections:
+            if counts[correction.id] != 1:
+                problems.append(anchor_problem(correction, counts[correction.id], page.file_label))
+            elif attach_mark(root, correction):
+                attached.append(correction)
+            else:
+                problems.append(overlap_problem(correction, page.file_label))
+        return attached
 
     def _sources_href(self, corrections: list[Correction], page: PageInfo) -> dict[str, tuple[str, str]]:
         sources = self.extension.context.site.sources
