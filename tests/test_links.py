@@ -28,7 +28,11 @@ LINKING_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src"
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once for this module with --strict."""
-    site_dir = tmp_path_factory.mktemp("real-site")
+    return build_real_site(tmp_path_factory.mktemp("real-site"))
+
+
+def build_real_site(site_dir: Path) -> Path:
+    """Build the real site into `site_dir` with --strict; fail the test with the build's messages if it breaks."""
     collector = _Collect()
     logging.getLogger("mkdocs").addHandler(collector)
     try:
