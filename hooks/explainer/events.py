@@ -24,7 +24,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .dates import PartialDate, parse_partial_date
-from .errors import Problem
+from .errors import Problem, line_of
 from .records import DataFileSpec, check_ids, ids_in_order
 from .timeline_svg import lane_class, timeline_svg
 from .urls import relative_url
@@ -314,25 +314,18 @@ class _KeyDatesPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         page = self.extension.context.page
         section = page.src_uri.removeprefix("story/").removesuffix(".md") if page and page.is_story else None
-        markers = [number for number, line in enumerate(lines) if self._is_marker(line)]
+        variants = [line.strip() for line in lines if _MARKER_LIKE.match(line) and line.strip() != KEY_DATES_MARKER]
+        for variant in variants:
+            self.extension.report(variant, f"unknown marker '{variant}'; write {KEY_DATES_MARKER}")
+        markers = [number for number, line in enumerate(lines) if line.strip() == KEY_DATES_MARKER]
         if len(markers) > 1:
-            self.extension.report(
-                KEY_DATES_MARKER, f"the {KEY_DATES_MARKER} marker appears {len(markers)} times; keep one"
-            )
-        if not markers:
-            self._require_marker(section)
-            return lines
-        events = self._section_events(section)
-        if events:
+            message = f"the {KEY_DATES_MARKER} marker appears {len(markers)} times; keep one"
+            self.extension.report(KEY_DATES_MARKER, message)
+        if markers and (events := self._section_events(section)):
             lines[markers[0]] = self.md.htmlStash.store(self._block(events))
+        elif not markers and not variants:
+            self._require_marker(section)
         return lines
-
-    def _is_marker(self, line: str) -> bool:
-        if line.strip() == KEY_DATES_MARKER:
-            return True
-        if _MARKER_LIKE.match(line):
-            self.extension.report(line.strip(), f"unknown marker '{line.strip()}'; write {KEY_DATES_MARKER}")
-        return False
 
     def _section_events(self, section: str | None) -> list[Event]:
         if section is None:
@@ -347,10 +340,13 @@ class _KeyDatesPreprocessor(Preprocessor):
 
     def _require_marker(self, section: str | None) -> None:
         count = sum(event.section == section for event in events_of(self.extension.context.site))
+        page = self.extension.context.page
         if section and count:
-            self.extension.report(
-                "\n# ", f"section '{section}' has {count} events but no {KEY_DATES_MARKER} marker to show them"
-            )
+            # Point at the page's title: the block belongs in the introduction just below it.
+            line = line_of(page.source_text, "\n# ") + 1 if "\n# " in page.source_text else 1
+            events = f"{count} event{'s' if count > 1 else ''}"
+            message = f"section '{section}' has {events} but no {KEY_DATES_MARKER} marker to show them"
+            self.extension.context.problems.append(Problem(page.file_label, line, message))
 
     def _block(self, events: list[Event]) -> str:
         page, links = self.extension.context.page, self.extension.links

@@ -1,0 +1,375 @@
+"""Events: data/events.yml checks, the Key dates block, `event:` links, the Timeline page and its data files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import Comment
+from conftest import BuiltSite, build_project
+
+from explainer.dates import PartialDate
+from explainer.events import (
+    Event,
+    Figure,
+    SiteLinks,
+    build_events,
+    events_csv,
+    events_json,
+    render_key_dates,
+    timeline_page_markdown,
+)
+from explainer.yamlfile import parse_yaml
+
+EVENTS = "data/events.yml"
+THE_FALL = "docs/story/the-fall.md"
+CASES = "docs/story/timeline-cases.md"
+
+GOOD_ENTRY = """\
+- id: e
+  date: "{date}"
+  precision: {precision}
+  title: T
+  summary: {summary}
+  sources: [s]
+  section: the-fall
+  involved: []
+"""
+
+
+def event(**overrides) -> Event:
+    fields = dict(id="e", date=PartialDate(2020, 11, 3), title="T", summary="S.", sources=("s",), section="the-fall")
+    return Event(**{**fields, **overrides})
+
+
+def build_one(date: str, precision: str, summary: str = "One sentence.", extra: str = "") -> tuple[dict, list[str]]:
+    text = "# comment\n" + GOOD_ENTRY.format(date=date, precision=precision, summary=summary) + extra
+    records, problems = build_events(parse_yaml(text.encode(), EVENTS))
+    return records, [str(problem) for problem in problems]
+
+
+# Dates, precision and range: pure checks as a table -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "problem"),
+    [
+        ("2020-11-03", "day", None),
+        ("2023-03", "month", None),
+        ("2021", "year", None),
+        (
+            "2023-02-30",
+            "day",
+            "data/events.yml:3: event 'e': '2023-02-30' is not a real date (February 2023 has no day 30)",
+        ),
+        ("2023-13", "month", "data/events.yml:3: event 'e': '2023-13' has no month 13"),
+        (
+            "2023-03-01",
+            "month",
+            "data/events.yml:3: event 'e': date '2023-03-01' is written to the day but precision is 'month'; "
+            "write '2023-03' (a month-level date is never shown as a day)",
+        ),
+        (
+            "2023-03",
+            "year",
+            "data/events.yml:3: event 'e': date '2023-03' is written to the month but precision is 'year'; "
+            "write '2023' (a year-level date is never shown as a month)",
+        ),
+        (
+            "2023-03",
+            "day",
+            "data/events.yml:3: event 'e': date '2023-03' is written to the month but precision is 'day'; "
+            "give the full date or lower the precision",
+        ),
+        (
+            "2020-09-30",
+            "day",
+            "data/events.yml:3: event 'e': date '2020-09-30' is outside the story's range "
+            "(October 2020 to March 2025); if that is right, add outside_story_range: true",
+        ),
+        (
+            "2025-04",
+            "month",
+            "data/events.yml:3: event 'e': date '2025-04' is outside the story's range "
+            "(October 2020 to March 2025); if that is right, add outside_story_range: true",
+        ),
+        ("2020-10", "month", None),
+        ("2025-03-31", "day", None),
+    ],
+)
+def test_date_checks(date, precision, problem):
+    records, problems = build_one(date, precision)
+    assert problems == ([problem] if problem else [])
+    assert bool(records) == (problem is None)
+
+
+def test_outside_range_needs_the_flag_and_the_flag_needs_an_outside_date():
+    _, problems = build_one("2019-09", "month", extra="  outside_story_range: true\n")
+    assert problems == []
+    _, problems = build_one("2021-09", "month", extra="  outside_story_range: true\n")
+    assert problems == [
+        "data/events.yml:3: event 'e': date '2021-09' is inside the story's range "
+        "(October 2020 to March 2025); remove outside_story_range"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("summary", "sentences"),
+    [
+        ("One.", 1),
+        ("One. Two! Three?", 3),
+        ("Shares rose 2.5% in the U.S. market. Then fell.", 2),
+        ("One. Two. Three. Four.", 4),
+    ],
+)
+def test_summary_is_one_to_three_sentences(summary, sentences):
+    _, problems = build_one("2021-01-01", "day", summary=summary)
+    expected = [f"data/events.yml:6: event 'e': summary has {sentences} sentences; write one to three"]
+    assert problems == (expected if sentences > 3 else [])
+
+
+def test_events_are_ordered_by_date_month_before_its_days():
+    text = (
+        GOOD_ENTRY.format(date="2021-02-07", precision="day", summary="S.")
+        + GOOD_ENTRY.replace("id: e", "id: f").format(date="2021-02", precision="month", summary="S.")
+        + GOOD_ENTRY.replace("id: e", "id: g").format(date="2020-12-01", precision="day", summary="S.")
+    )
+    records, problems = build_events(parse_yaml(text.encode(), EVENTS))
+    assert problems == []
+    assert list(records) == ["g", "f", "e"]
+
+
+# Rendering: pure functions ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("figure", "shown"),
+    [
+        (Figure(18.228, "billion", "Fine", "CNY"), "18.228 billion yuan"),
+        (Figure(3.75, "billion", "Offer", "USD"), "$3.75 billion"),
+        (Figure(8, "percent", "Rise"), "8%"),
+        (Figure(2048, "chips", "Chips"), "2,048 chips"),
+        (Figure(10.0, "billion", "Value", "HKD"), "HK$10 billion"),
+    ],
+)
+def test_figure_display(figure, shown):
+    assert figure.display == shown
+
+
+def test_key_dates_block_escapes_and_links_each_entry():
+    block = render_key_dates(
+        [event(title='Fish & "chips" <b>'), event(id="m", date=PartialDate(2023, 3))], page_url="story/the-fall/"
+    )
+    assert "Fish &amp; &quot;chips&quot; &lt;b&gt;" in block
+    assert '<a href="../../timeline/#e"><time datetime="2020-11-03">3 November 2020</time>' in block
+    assert '<time datetime="2023-03">March 2023</time>' in block
+
+
+def test_timeline_markdown_escapes_data_and_links_sources_and_story():
+    links = SiteLinks(sections={"the-fall": ("story/the-fall/", "The fall")})
+    page = timeline_page_markdown(
+        [event(summary="A < B & C.", figures=(Figure(1, "billion", "Fine <x>", "USD"),))], links
+    )
+    assert "A &lt; B &amp; C." in page
+    assert "Fine &lt;x&gt;:" in page
+    assert 'href="../story/the-fall/">In the story: The fall</a>' in page
+    assert 'href="../sources/#s">s</a>' in page
+    assert '<a class="timeline-mark" href="#e" aria-label="3 November 2020: T">' in page
+
+
+def test_published_data_is_deterministic_and_complete():
+    events = [event(figures=(Figure(8, "percent", "Rise"),), involved=("jack-ma", "ant-group")), event(id="f")]
+    assert events_json(events) == events_json(list(events))
+    records = json.loads(events_json(events))
+    assert [record["id"] for record in records] == ["e", "f"]
+    assert list(records[0]) == sorted(records[0])
+    assert records[0]["figures"] == [{"amount": 8, "label": "Rise", "unit": "percent"}]
+    rows = list(csv.DictReader(io.StringIO(events_csv(events))))
+    assert set(rows[0]) == set(records[0])
+    assert rows[0]["involved"] == "jack-ma; ant-group"
+    assert json.loads(rows[0]["figures"]) == records[0]["figures"]
+    assert rows[1]["figures"] == ""
+
+
+# The fixture site ---------------------------------------------------------------------------------
+
+
+def test_story_page_shows_its_key_dates_where_the_marker_was(fixture_build: BuiltSite):
+    page = fixture_build.html("story/the-fall/")
+    block = page.select_one("aside.key-dates")
+    assert block is not None and block.find_previous_sibling("p").get_text().startswith("The listing was halted")
+    items = block.select("li a")
+    assert [a["href"] for a in items] == ["../../timeline/#ipo-halted", "../../timeline/#group-split"]
+    assert [a.time["datetime"] for a in items] == ["2020-11-03", "2023-03"]
+    assert [a.time.get_text() for a in items] == ["3 November 2020", "March 2023"]
+    assert not page.find_all(string=lambda text: isinstance(text, Comment) and "key-dates" in text)
+
+
+def test_inline_event_reference_links_the_timeline_entry_with_date_tooltip(fixture_build: BuiltSite):
+    page = fixture_build.html("story/timeline-cases/")
+    link = page.select_one("a.event-ref")
+    assert link.get_text() == "the listing was halted"
+    assert link["href"] == "../../timeline/#ipo-halted"
+    assert link["title"] == "3 November 2020"
+    assert "[not a link](event:no-such-event)" in page.select_one("p code").get_text()
+
+
+def test_timeline_page_lists_every_event_by_year(fixture_build: BuiltSite):
+    page = fixture_build.html("timeline/")
+    assert [h2.contents[0].strip() for h2 in page.select("article h2")] == ["2020", "2023"]
+    entries = page.select("article.timeline-entry")
+    assert [entry["id"] for entry in entries] == ["cases-first-week", "ipo-halted", "group-split"]
+    halted = page.select_one("#ipo-halted")
+    assert halted.select_one("time")["datetime"] == "2020-11-03"
+    assert halted.select_one(".timeline-entry__section")["href"] == "../story/the-fall/"
+    assert halted.select_one(".timeline-entry__sources a")["href"] == "../sources/#wire-2020-ipo"
+    assert "$34.5 billion" in halted.select_one(".timeline-entry__figures").get_text()
+    assert "approximate" in page.select_one("#group-split .timeline-entry__date-note").get_text()
+    assert page.select_one("#cases-first-week h3").get_text() == 'A speech & its "quotes"'
+
+
+def test_timeline_svg_marks_are_named_links_to_entries(fixture_build: BuiltSite):
+    svg = fixture_build.html("timeline/").select_one("figure.timeline-figure svg")
+    marks = svg.select("a.timeline-mark")
+    assert [mark["href"] for mark in marks] == ["#cases-first-week", "#ipo-halted", "#group-split"]
+    assert marks[1]["aria-label"] == "3 November 2020: The record listing is halted"
+    assert marks[0].title.get_text() == marks[0]["aria-label"]
+    assert [label.get_text() for label in svg.select(".timeline-lane__label")] == ["Timeline cases", "The fall"]
+
+
+def test_timeline_links_its_data_files_which_the_build_writes(fixture_build: BuiltSite):
+    links = [a["href"] for a in fixture_build.html("timeline/").select(".timeline-data a")]
+    assert links == ["../events.json", "../events.csv"]
+    records = json.loads((fixture_build.site_dir / "events.json").read_text(encoding="utf-8"))
+    assert [record["id"] for record in records] == ["cases-first-week", "ipo-halted", "group-split"]
+    assert (fixture_build.site_dir / "events.csv").read_text(encoding="utf-8").startswith("id,date,precision,")
+
+
+def test_an_event_added_to_the_data_appears_in_the_list_and_the_picture(fixture_project: Path):
+    append(
+        fixture_project,
+        EVENTS,
+        "- id: added-event\n  date: '2024-06'\n  precision: month\n  title: Added\n  summary: Added.\n"
+        "  sources: [wire-2020-ipo]\n  section: the-fall\n  involved: []\n",
+    )
+    built = build_project(fixture_project)
+    assert built.ok, built.messages
+    page = built.html("timeline/")
+    assert page.select_one("article.timeline-entry#added-event time").get_text() == "June 2024"
+    assert page.select_one('svg a.timeline-mark[href="#added-event"]')["aria-label"] == "June 2024: Added"
+    assert [h2.contents[0].strip() for h2 in page.select("article h2")] == ["2020", "2023", "2024"]
+    assert built.html("story/the-fall/").select_one('aside.key-dates a[href="../../timeline/#added-event"]')
+
+
+# Bad input stops the build with one file:line line ------------------------------------------------
+
+
+def append(project: Path, file: str, text: str) -> None:
+    path = project / file
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def replace(project: Path, file: str, old: str, new: str) -> None:
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{file} should contain {old!r} once"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+BAD_INPUTS = [
+    pytest.param(
+        (EVENTS, 'date: "2020-11-03"', 'date: "2023-02-30"'),
+        "data/events.yml:3: event 'ipo-halted': '2023-02-30' is not a real date (February 2023 has no day 30)",
+        id="impossible-date",
+    ),
+    pytest.param(
+        (EVENTS, 'date: "2023-03"', 'date: "2023-03-01"'),
+        "data/events.yml:13: event 'group-split': date '2023-03-01' is written to the day but precision is "
+        "'month'; write '2023-03' (a month-level date is never shown as a day)",
+        id="month-written-as-day",
+    ),
+    pytest.param(
+        (EVENTS, "precision: month", "precision: day"),
+        "data/events.yml:13: event 'group-split': date '2023-03' is written to the month but precision is "
+        "'day'; give the full date or lower the precision",
+        id="precision-mismatch",
+    ),
+    pytest.param(
+        (EVENTS, "section: timeline-cases", "section: the-rise"),
+        "data/events.yml:27: event 'cases-first-week' names unknown section 'the-rise' "
+        "(story pages: glossary-cases, glossary-every, the-fall, timeline-cases)",
+        id="unknown-section",
+    ),
+    pytest.param(
+        (EVENTS, "sources: [company-2023-split]", "sources: [company-2024-split]"),
+        "data/events.yml:18: event 'group-split' cites unknown source 'company-2024-split'",
+        id="unknown-source",
+    ),
+    pytest.param(
+        (EVENTS, "involved: [ant-group, jack-ma]", "involved: [ant-group, jack-mo]"),
+        "data/events.yml:9: event 'ipo-halted' cites unknown glossary id 'jack-mo'",
+        id="unknown-involved",
+    ),
+    pytest.param(
+        (EVENTS, "- id: group-split", "- id: ipo-halted"),
+        "data/events.yml:12: duplicate id 'ipo-halted' (first used on line 2)",
+        id="duplicate-id",
+    ),
+    pytest.param(
+        (EVENTS, "  section: timeline-cases\n", "  section: timeline-cases\n  place: Shanghai\n"),
+        "data/events.yml:28: event 'cases-first-week': unknown key 'place' (allowed: id, date, precision, title, "
+        "summary, sources, section, involved, figures, date_note, outside_story_range)",
+        id="unknown-key",
+    ),
+    pytest.param(
+        (EVENTS, "    - {amount: 34.5,", "    - {amount: 34.5, scale: x,"),
+        "data/events.yml:11: event 'ipo-halted': unknown key 'scale' (allowed: amount, unit, currency, label)",
+        id="unknown-figure-key",
+    ),
+    pytest.param(
+        (EVENTS, "  sources: [company-2023-split]\n", "  sources: []\n"),
+        "data/events.yml:18: event 'group-split': 'sources' needs at least 1 item",
+        id="no-sources",
+    ),
+    pytest.param(
+        (CASES, "<!-- key-dates -->", "<!-- key dates -->"),
+        "docs/story/timeline-cases.md:7: unknown marker '<!-- key dates -->'; write <!-- key-dates -->",
+        id="marker-variant",
+    ),
+    pytest.param(
+        (CASES, "<!-- key-dates -->", "<!-- key-dates -->\n\n<!-- key-dates -->"),
+        "docs/story/timeline-cases.md:7: the <!-- key-dates --> marker appears 2 times; keep one",
+        id="marker-twice",
+    ),
+    pytest.param(
+        (EVENTS, "section: timeline-cases", "section: the-fall"),
+        "docs/story/timeline-cases.md:7: <!-- key-dates -->: no event in data/events.yml has section 'timeline-cases'",
+        id="marker-without-events",
+    ),
+    pytest.param(
+        ("docs/index.md", "# ", "<!-- key-dates -->\n\n# "),
+        "docs/index.md:5: <!-- key-dates --> belongs on a story page (docs/story/*.md)",
+        id="marker-off-story",
+    ),
+    pytest.param(
+        (THE_FALL, "<!-- key-dates -->", ""),
+        "docs/story/the-fall.md:5: section 'the-fall' has 2 events but no <!-- key-dates --> marker to show them",
+        id="events-without-marker",
+    ),
+    pytest.param(
+        (CASES, "(event:ipo-halted)", "(event:ipo-haltd)"),
+        "docs/story/timeline-cases.md:9: links unknown event 'ipo-haltd' (not in data/events.yml)",
+        id="unknown-inline-event",
+    ),
+]
+
+
+@pytest.mark.parametrize(("edit", "message"), BAD_INPUTS)
+def test_bad_input_stops_the_build_with_one_located_line(fixture_project: Path, edit, message):
+    replace(fixture_project, *edit)
+    built = build_project(fixture_project)
+    assert not built.ok
+    assert built.messages == [message]
