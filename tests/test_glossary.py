@@ -1,0 +1,402 @@
+"""Glossary: the data file, the one-regex matcher, mentions in pages, and the Glossary page."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO, BuiltSite, build_project
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from explainer.glossary import (
+    GlossaryEntry,
+    TermMatcher,
+    build_glossary,
+    mark_glossary_terms,
+    match_variants,
+    trie_pattern,
+)
+from explainer.schema import check_against_schema
+from explainer.yamlfile import parse_yaml
+
+
+def entry(entry_id: str, term: str, *aliases: str, short: str = "Definition.") -> GlossaryEntry:
+    return GlossaryEntry(entry_id, term, "concept", short, "Long.", tuple(aliases))
+
+
+ENTRIES = {
+    e.id: e
+    for e in (
+        entry("ant-group", "Ant Group", "Ant"),
+        entry("jack-ma", "Jack Ma", "Ma"),
+        entry("capex", "capex", "capital spending"),
+        entry("pboc", "People's Bank of China"),
+        entry("deepseek", "DeepSeek"),
+        entry("deepseek-r1", "DeepSeek-R1", "DeepSeek R1"),
+    )
+}
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.entry_id) for m in TermMatcher(ENTRIES).finditer(text)]
+
+
+# Matching -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ant Group and Ant", [("Ant Group", "ant-group"), ("Ant", "ant-group")]),  # longest first
+        ("Ant Groupie", [("Ant", "ant-group")]),  # falls back to the shorter form at a word end
+        ("Antler, ants, Giant", []),  # whole words only
+        ("Jack Ma's memo; Ma agreed", [("Jack Ma", "jack-ma"), ("Ma", "jack-ma")]),
+        ("ma, MA, karma, Mac", []),  # a form with a capital matches exactly
+        ("capex. Capex. CAPEX.", [("capex", "capex"), ("Capex", "capex")]),  # lowercase form: also capitalized
+        ("capital\n  spending", [("capital\n  spending", "capex")]),  # any whitespace between words
+        ("the People’s Bank of China", [("People’s Bank of China", "pboc")]),  # either apostrophe
+        (
+            "DeepSeek-R1 and DeepSeek R1 and DeepSeek's",
+            [("DeepSeek-R1", "deepseek-r1"), ("DeepSeek R1", "deepseek-r1"), ("DeepSeek", "deepseek")],
+        ),
+        ("DeepSeek-V3", [("DeepSeek", "deepseek")]),
+    ],
+)
+def test_matcher_finds_whole_words_longest_first_with_the_case_rule(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "variants"),
+    [
+        ("capex", ("capex", "Capex")),
+        ("IPO", ("IPO",)),
+        ("Jack Ma", ("Jack Ma",)),
+        ("e-commerce", ("e-commerce", "E-commerce")),
+    ],
+)
+def test_case_rule_variants(form, variants):
+    assert match_variants(form) == variants
+
+
+def test_trie_pattern_shares_prefixes_instead_of_listing_every_term():
+    assert trie_pattern(["Ant", "Ant Group", "Alipay"]) == r"A(?:lipay|nt(?:\s+Group)?)"
+
+
+# Marking in Markdown ------------------------------------------------------------------------
+
+
+def html_of(markdown_text: str, **options) -> BeautifulSoup:
+    return BeautifulSoup(mark_glossary_terms(markdown_text, ENTRIES, **options), "html.parser")
+
+
+def marked(soup: BeautifulSoup) -> list[str]:
+    return [a.get_text() for a in soup.select("a.glossary-term")]
+
+
+@pytest.mark.parametrize(
+    ("markdown_text", "expected"),
+    [
+        ("# Ant Group\n\nJack Ma.", ["Jack Ma"]),  # never in headings
+        ("`Ant Group` and [Ant Group](https://x.example) and Ant.", ["Ant"]),  # nor code or links
+        ("```\nAnt Group\n```\n\nMa.", ["Ma"]),  # nor fenced code
+        ("*Ant Group* and **Jack Ma**", ["Ant Group", "Jack Ma"]),  # emphasis is fine
+        ("Ant Group, Ant Group, Ant.", ["Ant Group"]),  # first mention only
+        ("[Ma](glossary:none) then Ma.", ["Ma"]),  # suppressed, so the next one is first
+        ("[the payments firm](glossary:ant-group), then Ant Group.", ["the payments firm"]),  # forced
+    ],
+)
+def test_marks_first_mentions_outside_code_links_and_headings(markdown_text, expected):
+    assert marked(html_of(markdown_text, extensions=["fenced_code"])) == expected
+
+
+def test_never_marks_footnote_references_notes_or_abbreviations():
+    text = "Capex.[^n] PBOC.\n\n*[PBOC]: People's Bank of China\n\n[^n]: Ant Group in a note."
+    soup = html_of(text, extensions=["footnotes", "abbr"])
+    assert marked(soup) == ["Capex"]
+    assert soup.select_one("div.footnote a.glossary-term") is None
+
+
+def test_mention_is_a_focusable_link_with_the_definition_as_title():
+    mention = html_of("Jack Ma spoke.").select_one("a.glossary-term")
+    assert mention["href"] == "glossary.md#jack-ma"
+    assert mention["id"] == "glossary-jack-ma"
+    assert mention["title"] == "Definition."
+
+
+def test_hostile_definition_reads_exactly_as_written():
+    hostile = 'He said "no" & left; &amp; stays text; it\'s fine'
+    entries = {"x": entry("x", "Xavier", short=hostile)}
+    output = mark_glossary_terms("Xavier spoke.", entries)
+    assert BeautifulSoup(output, "html.parser").select_one("a.glossary-term")["title"] == hostile
+    assert "&amp;amp; stays" in output and "&quot;no&quot;" in output
+
+
+# Data file ----------------------------------------------------------------------------------
+
+GOOD = """\
+- id: ant-group
+  term: Ant Group
+  aliases: [Ant]
+  category: organization
+  short: A payments company.
+  long: Long.
+  sources: [s]
+"""
+
+
+def problems_of(text: str) -> list[str]:
+    document = parse_yaml(text.encode(), "data/glossary.yml")
+    problems = check_against_schema(document, "glossary")
+    if not problems:
+        problems = build_glossary(document)[1]
+    return [str(problem) for problem in problems]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            "- id: ant\n  term: Ant\n  category: organization\n  short: S.\n  long: L.\n  sources: [s]\n",
+            "data/glossary.yml:9: glossary entry 'ant': 'Ant' is already claimed by entry 'ant-group' (line 3)",
+        ),
+        (
+            "- id: b\n  term: B\n  category: concept\n  short: S.\n  long: L.\n  sources: [s]\n  related: [nobody]\n",
+            "data/glossary.yml:14: glossary entry 'b' cites unknown entry 'nobody'",
+        ),
+        (
+            "- id: b\n  term: B\n  category: concept\n  short: S.\n  long: L.\n  sources: [s]\n  related: [b]\n",
+            "data/glossary.yml:14: glossary entry 'b' lists itself",
+        ),
+        (
+            "- id: b\n  term: B\n  aliases: [B]\n  category: concept\n  short: S.\n  long: L.\n  sources: [s]\n",
+            "data/glossary.yml:10: glossary entry 'b': 'B' is already claimed by this entry (line 9)",
+        ),
+        (
+            f"- id: b\n  term: B\n  category: concept\n  short: {'x' * 161}\n  long: L.\n  sources: [s]\n",
+            "data/glossary.yml:11: glossary entry 'b': 'short' is 161 characters long; the limit is 160",
+        ),
+        (
+            "- id: b\n  term: B\n  category: concept\n  short: S.\n  long: L.\n  sources: [s]\n  see: [x]\n",
+            "data/glossary.yml:14: glossary entry 'b': unknown key 'see' (allowed: id, term, aliases, category, "
+            "short, long, sources, related)",
+        ),
+        (
+            "- id: b\n  term: B\n  category: place\n  short: S.\n  long: L.\n  sources: [s]\n",
+            "data/glossary.yml:10: glossary entry 'b': 'category' must be one of: person, organization, product, "
+            'concept (got "place")',
+        ),
+        (
+            "- id: none\n  term: B\n  category: concept\n  short: S.\n  long: L.\n  sources: [s]\n",
+            "data/glossary.yml:8: glossary entry 'none': 'id' must be lowercase letters, digits and single hyphens, "
+            "like 'joe-tsai' (not 'none', not starting 'category-') (got \"none\")",
+        ),
+        (
+            "- id: b\n  term: B\n  aliases: [' B.']\n  category: concept\n  short: S.\n  long: L.\n  sources: [s]\n",
+            "data/glossary.yml:10: glossary entry 'b': 'aliases[0]' must start and end with a letter or digit, on "
+            'one line, without < or > (mentions match whole words) (got " B.")',
+        ),
+    ],
+)
+def test_bad_entries_are_one_line_problems(extra, message):
+    assert problems_of(GOOD + extra) == [message]
+
+
+def test_good_entry_has_no_problems():
+    assert problems_of(GOOD) == []
+
+
+# Fixture site -------------------------------------------------------------------------------
+
+
+def test_story_page_marks_first_mentions(fixture_build: BuiltSite):
+    page = fixture_build.html("story/glossary-cases/")
+    mentions = page.select("article a.glossary-term")
+    assert [(a.get_text(), a["href"]) for a in mentions] == [
+        ("Jack Ma", "../../glossary/#jack-ma"),
+        ("Ant Group", "../../glossary/#ant-group"),
+        ("Capex", "../../glossary/#capex"),
+        ("Tongyi Qianwen", "../../glossary/#qwen"),
+        ("People’s Bank of China", "../../glossary/#pboc"),
+    ]
+    assert mentions[0]["title"] == "Founder of the fixture's group."
+    assert page.select_one("span.glossary-skip").get_text() == "Ma"
+    for skipped in ("h1", "h2", "code", "pre", "abbr", "div.footnote", "a[href^='https']"):
+        assert page.select_one(f"article {skipped} a.glossary-term") is None, skipped
+
+
+def test_front_matter_every_marks_each_mention_and_forced_links_work(fixture_build: BuiltSite):
+    page = fixture_build.html("story/glossary-every/")
+    mentions = page.select("article a.glossary-term")
+    assert [a["id"] for a in mentions] == [
+        "glossary-ant-group",
+        "glossary-ant-group-2",
+        "glossary-pboc",
+        "glossary-fish-and-chips",
+        "glossary-ant-group-3",
+    ]
+    assert mentions[-1].get_text() == "The payments giant"
+
+
+def test_hostile_definition_is_escaped_in_the_built_page(fixture_build: BuiltSite):
+    raw = (fixture_build.site_dir / "story/glossary-every/index.html").read_text(encoding="utf-8")
+    assert (
+        "title=\"A hostile definition: &quot;quotes&quot;, 'apostrophes', an ampersand &amp; and &amp;amp; as text.\""
+        in raw
+    )
+    title = fixture_build.html("story/glossary-every/").select_one("#glossary-fish-and-chips")["title"]
+    assert title == "A hostile definition: \"quotes\", 'apostrophes', an ampersand & and &amp; as text."
+
+
+def test_pages_that_are_not_story_pages_are_not_marked(fixture_build: BuiltSite):
+    assert fixture_build.html("").select("article a.glossary-term") == []
+
+
+def test_glossary_page_groups_sorts_and_anchors_entries(fixture_build: BuiltSite):
+    page = fixture_build.html("glossary/")
+    headings = [(h.name, h.get("id")) for h in page.select("article h2, article h3.glossary-entry")]
+    assert headings == [
+        ("h2", "category-people"),
+        ("h3", "jack-ma"),
+        ("h2", "category-companies-and-institutions"),
+        ("h3", "ant-group"),
+        ("h3", "fish-and-chips"),
+        ("h3", "pboc"),
+        ("h2", "category-products-and-models"),
+        ("h3", "qwen"),
+        ("h2", "category-concepts"),
+        ("h3", "capex"),
+    ]
+    assert page.select_one("h3#capex").get_text().startswith("Capex")
+
+
+def entry_block(page: BeautifulSoup, entry_id: str) -> list:
+    """The elements of one glossary entry: from its heading to the next heading."""
+    block = []
+    for element in page.select_one(f"h3#{entry_id}").find_next_siblings():
+        if element.name in ("h2", "h3"):
+            break
+        block.append(element)
+    return block
+
+
+def test_glossary_entry_has_definition_sources_related_and_backlinks(fixture_build: BuiltSite):
+    block = entry_block(fixture_build.html("glossary/"), "ant-group")
+    links = [(a.get_text(), a["href"]) for element in block for a in element.select("a")]
+    assert block[0].get_text() == "The fixture's payments company."
+    assert ("Example Wire, 3 November 2020", "../sources/#wire-2020-ipo") in links
+    assert ("Jack Ma", "#jack-ma") in links
+    assert ("Glossary cases: Qwen in a section heading", "../story/glossary-cases/#glossary-ant-group") in links
+    assert ("Every mention", "../story/glossary-every/#glossary-ant-group") in links
+
+
+def test_long_explanation_is_markdown_and_may_link_entries(fixture_build: BuiltSite):
+    block = entry_block(fixture_build.html("glossary/"), "jack-ma")
+    link = block[1].select_one("a.glossary-term")
+    assert link["href"] == "#ant-group" and link["title"] == "The fixture's payments company."
+
+
+# Problems in a build --------------------------------------------------------------------------
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_unknown_entry_in_a_glossary_link_stops_the_build(fixture_project):
+    edit(fixture_project / "docs/story/glossary-every.md", "glossary:ant-group", "glossary:ant-grop")
+    built = build_project(fixture_project)
+    assert not built.ok
+    message = "docs/story/glossary-every.md:10: links to unknown glossary entry 'ant-grop' (not in data/glossary.yml)"
+    assert message in built.messages
+
+
+def test_unknown_source_in_an_entry_stops_the_build(fixture_project):
+    edit(fixture_project / "data/glossary.yml", "sources: [wire-2020-ipo]", "sources: [wire-2021]")
+    built = build_project(fixture_project)
+    assert not built.ok
+    assert "data/glossary.yml:9: glossary entry 'jack-ma' cites unknown source 'wire-2021'" in built.messages
+
+
+def test_bad_front_matter_mode_stops_the_build(fixture_project):
+    edit(fixture_project / "docs/story/glossary-every.md", "glossary: every", "glossary: all")
+    built = build_project(fixture_project)
+    assert not built.ok
+    assert "docs/story/glossary-every.md:4: front matter 'glossary' must be one of: first, every, off" in built.messages
+
+
+UNUSED = """- id: unused
+  term: Nobody Here
+  category: concept
+  short: S.
+  long: L.
+  sources: [wire-2020-ipo]
+"""
+
+
+def test_unused_entry_and_unmatched_alias_are_warnings_that_fail_strict(fixture_project):
+    glossary = fixture_project / "data/glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + UNUSED, encoding="utf-8")
+    edit(glossary, "aliases: [Tongyi Qianwen]", "aliases: [Tongyi Qianwen, Qwen-Max]")
+    strict = build_project(fixture_project, strict=True)
+    assert not strict.ok
+    assert "data/glossary.yml:28: glossary entry 'qwen': alias 'Qwen-Max' never matches the text of a story page" in (
+        strict.messages
+    )
+    message = (
+        "data/glossary.yml:46: glossary entry 'unused' is never mentioned on a story page "
+        "(add a mention or remove the entry)"
+    )
+    assert message in strict.messages
+    assert build_project(fixture_project, strict=False).ok
+
+
+# The real site --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """The real site, built (not strict) once for these tests, and its warnings."""
+    site_dir = tmp_path_factory.mktemp("real") / "site"
+    messages: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir)))
+    except Abort:
+        pytest.fail("the real site does not build:\n" + "\n".join(messages), pytrace=False)
+    finally:
+        logger.removeHandler(handler)
+    return site_dir, messages
+
+
+@pytest.mark.slow
+def test_every_real_entry_is_marked_on_a_story_page_or_flagged_unused(real_build):
+    site_dir, messages = real_build
+    document = parse_yaml((REPO / "data/glossary.yml").read_bytes(), "data/glossary.yml")
+    entries = build_glossary(document)[0]
+    assert len(entries) >= 40
+    marked_ids = set()
+    for page in sorted((site_dir / "story").glob("*/index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        marked_ids |= {a["href"].rpartition("#")[2] for a in soup.select("article a.glossary-term")}
+    for entry_id in entries:
+        flagged = any(re.search(rf"glossary entry '{entry_id}' is never mentioned", m) for m in messages)
+        assert entry_id in marked_ids or flagged, f"{entry_id} is neither marked nor flagged unused"
+
+
+@pytest.mark.slow
+def test_every_real_story_page_has_glossary_mentions(real_build):
+    site_dir, _ = real_build
+    for page in sorted((site_dir / "story").glob("*/index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert len(soup.select("article a.glossary-term")) >= 5, page.parent.name
