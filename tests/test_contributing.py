@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_SITE, REPO, BuiltSite
+from conftest import FIXTURE_SITE, REPO, BuiltSite, build_project
 
 from explainer import validate
+from explainer.dates import parse_partial_date
 
 REPO_URL = "https://github.com/annotated-explainers/alibaba-turnaround"
 EDIT_URL = REPO_URL + "/edit/main/"
@@ -157,3 +158,224 @@ def test_pull_request_template_carries_the_review_checklist() -> None:
     template = (REPO / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 10
     assert "data/corrections.yml" in template and "[^source-id]" in template
+
+
+# CONTRIBUTING.md's examples, followed to the letter -------------------------------------------
+
+CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+EXAMPLE = re.compile(r"<!-- contributing-example: (\S+) -->\n```\w+\n(.*?)^```", re.DOTALL | re.MULTILINE)
+EXAMPLES = dict(EXAMPLE.findall(CONTRIBUTING))
+THE_FALL = "docs/story/the-fall.md"
+# Where each documented example goes, as CONTRIBUTING.md says.
+TARGETS = {
+    "add-event/source": "data/sources.yml",
+    "add-event/event": "data/events.yml",
+    "cite-a-source/page": THE_FALL,
+    "add-glossary-term/entry": "data/glossary.yml",
+    "add-glossary-term/page": THE_FALL,
+    "issue-a-correction/entry": "data/corrections.yml",
+}
+REAL_SOURCE_IDS = {entry["id"] for entry in yaml.safe_load((REPO / "data" / "sources.yml").read_text(encoding="utf-8"))}
+
+STAND_IN_SOURCE = """- id: {id}
+  publisher: Stand-in
+  title: Stands in for the real site's source {id}
+  published: "2020"
+  url: https://example.com/{id}
+  kind: reference
+  used_for: Lets the fixture build an example that cites a source of the real site.
+"""
+STAND_IN_PAGE = "---\ntitle: Stand-in\n---\n# Stand-in for the real page {section}\n\n<!-- key-dates -->\n"
+
+
+def append_to(project: Path, file: str, text: str) -> None:
+    path = project / file
+    current = path.read_text(encoding="utf-8")
+    path.write_text(current + ("" if current.endswith("\n") else "\n") + text, encoding="utf-8")
+
+
+def add_stand_ins(project: Path, example_yaml: str) -> None:
+    """The fixture lacks the real site's sources and story pages that the examples name: add stand-ins.
+
+    Only for ids the real site has, so a documented mistake (an id nobody has) still fails.
+    """
+    try:
+        entries = yaml.safe_load(example_yaml)
+    except yaml.YAMLError:
+        return  # a documented YAML mistake: nothing to stand in for
+    fixture_sources = (project / "data" / "sources.yml").read_text(encoding="utf-8")
+    for entry in entries if isinstance(entries, list) else []:
+        for source_id in entry.get("sources", []):
+            if source_id in REAL_SOURCE_IDS and f"- id: {source_id}\n" not in fixture_sources:
+                append_to(project, "data/sources.yml", STAND_IN_SOURCE.format(id=source_id))
+        section = entry.get("section")
+        page = project / "docs" / "story" / f"{section}.md"
+        if section and (REPO / "docs" / "story" / f"{section}.md").is_file() and not page.exists():
+            page.write_text(STAND_IN_PAGE.format(section=section), encoding="utf-8")
+
+
+def follow(project: Path, name: str, old: str = "", new: str = "") -> None:
+    """Do what CONTRIBUTING.md's example `name` says (optionally with one mistake: `old` -> `new`)."""
+    text = EXAMPLES[name]
+    if old:
+        assert text.count(old) == 1, f"example {name} should contain {old!r} once"
+        text = text.replace(old, new)
+    append_to(project, TARGETS[name], text)
+    if TARGETS[name].startswith("data/"):
+        add_stand_ins(project, text)
+
+
+def test_contributing_has_every_example_the_tests_follow() -> None:
+    assert set(EXAMPLES) == set(TARGETS)
+
+
+def test_a_newcomer_can_add_an_event_by_following_contributing(fixture_project: Path) -> None:
+    follow(fixture_project, "add-event/source")
+    follow(fixture_project, "add-event/event")
+    built = build_project(fixture_project)
+    assert built.ok, built.messages
+    event = yaml.safe_load(EXAMPLES["add-event/event"])[0]
+    entry = built.html("timeline/").find(id=event["id"])
+    assert entry is not None, f"event '{event['id']}' is not on the Timeline page"
+    text = entry.get_text(" ", strip=True)
+    assert event["title"] in text
+    assert parse_partial_date(event["date"]).display in text
+    story_page = built.html(f"story/{event['section']}/")
+    assert story_page.select_one(f"a[href$='timeline/#{event['id']}']") is not None  # in the Key dates box
+
+
+def test_citing_a_source_as_documented_gives_a_source_note(fixture_project: Path) -> None:
+    follow(fixture_project, "add-event/source")
+    follow(fixture_project, "cite-a-source/page")
+    built = build_project(fixture_project)
+    assert built.ok, built.messages
+    source = yaml.safe_load(EXAMPLES["add-event/source"])[0]
+    note = built.html("story/the-fall/").find(id=f"fn:{source['id']}")
+    assert note is not None and source["title"] in note.get_text()
+
+
+def test_adding_a_glossary_term_as_documented_explains_it_on_the_page(fixture_project: Path) -> None:
+    follow(fixture_project, "add-event/source")
+    follow(fixture_project, "add-glossary-term/entry")
+    follow(fixture_project, "add-glossary-term/page")
+    built = build_project(fixture_project)
+    assert built.ok, built.messages
+    term = yaml.safe_load(EXAMPLES["add-glossary-term/entry"])[0]
+    assert built.html("glossary/").find(id=term["id"]) is not None
+    mention = built.html("story/the-fall/").select_one(f"a[href$='glossary/#{term['id']}']")
+    assert mention is not None and mention.get_text() == term["term"]
+
+
+def test_issuing_a_correction_as_documented_marks_the_page(fixture_project: Path) -> None:
+    follow(fixture_project, "issue-a-correction/entry")
+    built = build_project(fixture_project)
+    assert built.ok, built.messages
+    correction = yaml.safe_load(EXAMPLES["issue-a-correction/entry"])[0]
+    assert built.html("story/the-fall/").find(id=f"cref:{correction['id']}") is not None
+    assert correction["correction"] in built.html("corrections/").get_text(" ")
+
+
+# What the build says, as CONTRIBUTING.md quotes it ----------------------------------------------
+
+SOURCE_USED_FOR = (
+    'used_for: "Jack Ma\'s visit to Yungu School in Hangzhou on 27 March 2023, after more than a year abroad."'
+)
+EVENT_DATE = 'date: "2023-03-27"'
+LONG_SHORT = "short: " + "A private school in Hangzhou that Alibaba's founders set up in 2017, " * 3 + "and more."
+
+MISTAKES = {
+    "page-cites-unknown-source": lambda p: append_to(p, THE_FALL, "A claim.[^reuters-2020-ant]\n"),
+    "source-never-cited": lambda p: follow(p, "add-event/source"),
+    "source-http": lambda p: follow(p, "add-event/source", "url: https://", "url: http://"),
+    "source-missing-key": lambda p: follow(p, "add-event/source", "  kind: news\n"),
+    "source-colon-unquoted": lambda p: follow(p, "add-event/source", SOURCE_USED_FOR, "used_for: Ma's visit: a school"),
+    "glossary-never-mentioned": lambda p: (follow(p, "add-event/source"), follow(p, "add-glossary-term/entry")),
+    "glossary-claimed-twice": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-glossary-term/entry", "term: Yungu School", "term: Ant Group"),
+    ),
+    "glossary-short-too-long": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-glossary-term/page"),
+        follow(
+            p,
+            "add-glossary-term/entry",
+            "short: A private school in Hangzhou that Alibaba's founders set up in 2017.",
+            LONG_SHORT,
+        ),
+    ),
+    "glossary-unknown-category": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-glossary-term/page"),
+        follow(p, "add-glossary-term/entry", "category: organization", "category: school"),
+    ),
+    "page-links-unknown-glossary-entry": lambda p: append_to(p, THE_FALL, "The [founder](glossary:jack-maa) spoke.\n"),
+    "event-date-in-words": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-event/event", EVENT_DATE, 'date: "27 March 2023"'),
+    ),
+    "event-precision-mismatch": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-event/event", "precision: day", "precision: month"),
+    ),
+    "event-outside-story": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-event/event", EVENT_DATE, 'date: "2019-09-10"'),
+    ),
+    "event-unknown-source": lambda p: follow(p, "add-event/event"),
+    "event-unknown-section": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-event/event", "section: uncertainty-and-confusion", "section: steadying-the-shi"),
+    ),
+    "event-unknown-glossary-id": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-event/event", "involved: [jack-ma]", "involved: [jack-maa]"),
+    ),
+    "page-links-unknown-event": lambda p: append_to(p, THE_FALL, "See [the halt](event:ipo-halt).\n"),
+    "key-dates-marker-misspelt": lambda p: replace_in(p, THE_FALL, "<!-- key-dates -->", "<!-- key dates -->"),
+    "correction-anchor-missing": lambda p: follow(
+        p, "issue-a-correction/entry", "anchor: two days", "anchor: three days"
+    ),
+    "correction-anchor-twice": lambda p: follow(
+        p, "issue-a-correction/entry", "anchor: two days before", "anchor: listing"
+    ),
+    "correction-unknown-page": lambda p: follow(
+        p, "issue-a-correction/entry", "page: story/the-fall.md", "page: story/the-fal.md"
+    ),
+    "correction-issued-month": lambda p: follow(
+        p, "issue-a-correction/entry", 'issued: "2026-11-26"', 'issued: "2026-11"'
+    ),
+    "correction-unknown-kind": lambda p: follow(p, "issue-a-correction/entry", "kind: fact", "kind: typo"),
+}
+
+
+def replace_in(project: Path, file: str, old: str, new: str) -> None:
+    path = project / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def without_line_numbers(text: str) -> str:
+    """Line numbers differ between the fixture and the real files; the words must not."""
+    text = re.sub(r"([\w./-]+\.(?:yml|md)):\d+:", r"\1:N:", text)
+    text = re.sub(r"\(line \d+\)", "(line N)", text)
+    return re.sub(r"\(story pages: [^)]*\)", "(story pages: …)", text)
+
+
+@pytest.mark.parametrize("mistake", sorted(MISTAKES))
+def test_contributing_quotes_what_the_build_says(fixture_project: Path, mistake: str) -> None:
+    MISTAKES[mistake](fixture_project)
+    built = build_project(fixture_project)
+    assert not built.ok
+    located = [message for message in built.messages if re.match(r"^[\w./-]+:\d+: ", message)]
+    assert located, built.messages
+    documented = without_line_numbers(CONTRIBUTING)
+    missing = [message for message in located if f"`{without_line_numbers(message)}`" not in documented]
+    assert not missing, "CONTRIBUTING.md should quote the build's message exactly:\n" + "\n".join(missing)
+
+
+def test_every_file_the_tree_map_names_exists() -> None:
+    section = CONTRIBUTING.split("## Where things live", 1)[1].split("\n## ", 1)[0]
+    paths = [token for token in re.findall(r"`([^`\s]+)`", section) if "/" in token and not re.search(r"[<*]", token)]
+    assert len(paths) >= 15
+    missing = [path for path in paths if not (REPO / path).exists()]
+    assert not missing, f"CONTRIBUTING.md's tree map names files that do not exist: {missing}"
