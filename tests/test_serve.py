@@ -1,0 +1,171 @@
+"""`mkdocs serve` survives bad input: it keeps serving, shows the error, and recovers on the next fix.
+
+Drives a real `mkdocs serve` on 127.0.0.1 (a free port) over a temporary copy of the fixture site.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import write_project
+
+STARTUP_SECONDS = 60
+REBUILD_SECONDS = 60
+SERVING = re.compile(r"Serving on (http://127\.0\.0\.1:\d+/\S*)")
+
+
+class ServeProcess:
+    """A running `mkdocs serve` whose combined output is collected line by line."""
+
+    def __init__(self, project: Path, port: int):
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: list[str] = []
+        self.reader = threading.Thread(target=self._collect, daemon=True)
+        self.reader.start()
+
+    def _collect(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    @property
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def wait_for(self, condition: Callable[[], object], seconds: float, what: str) -> object:
+        """Poll until `condition()` is truthy; fail with the server's output if it never is."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if result := condition():
+                return result
+            assert self.alive(), f"mkdocs serve exited while waiting for {what}:\n{self.output}"
+            time.sleep(0.2)
+        pytest.fail(f"timed out after {seconds} s waiting for {what}:\n{self.output}")
+
+    def stop(self) -> None:
+        if self.alive():
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.reader.join(timeout=10)
+        self.process.stdout.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+class PendingRequest:
+    """A page request made in the background (as a reader's browser would) whose answer we wait for."""
+
+    def __init__(self, url: str):
+        self.answer: list[str | None] = []
+        self.thread = threading.Thread(target=lambda: self.answer.append(fetch(url, timeout=REBUILD_SECONDS)))
+        self.thread.start()
+
+    def result(self, seconds: float) -> str:
+        self.thread.join(timeout=seconds)
+        return (self.answer or [None])[0] or ""
+
+
+def watching_data(project: Path) -> Path:
+    """The fixture project, configured (like the real mkdocs.yml) to rebuild when data/ changes."""
+    config_path = project / "mkdocs.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["watch"] = ["data"]
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def serving(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path, str]]:
+    """A `mkdocs serve` of a fixture copy: (process, project, base URL of the site)."""
+    project = watching_data(write_project(tmp_path / "project"))
+    server = ServeProcess(project, free_port())
+    try:
+        match = server.wait_for(lambda: SERVING.search(server.output), STARTUP_SECONDS, "the server to start")
+        base_url = match.group(1)
+        server.wait_for(lambda: fetch(base_url + "story/the-fall/"), STARTUP_SECONDS, "the first page")
+        yield server, project, base_url
+    finally:
+        server.stop()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_serve_survives_bad_data_and_recovers(serving):
+    server, project, base_url = serving
+    sources = project / "data/sources.yml"
+    error = "data/sources.yml:8: YAML syntax error: tab character; indent with spaces"
+
+    edit(sources, "  kind: news", "\tkind: news")
+    server.wait_for(lambda: error in server.output, REBUILD_SECONDS, "the error line")
+    assert server.alive()
+    assert [line for line in server.lines if error in line] == [line for line in server.lines if "sources.yml" in line]
+    # MkDocs holds page requests while the latest build is broken, and answers them once it is fixed.
+    waiting_reader = PendingRequest(base_url + "story/the-fall/")
+
+    edit(sources, "\tkind: news", "  kind: news")
+    edit(sources, "record listing is halted", "record listing is halted again")
+    server.wait_for(lambda: "halted again" in (fetch(base_url + "story/the-fall/") or ""), REBUILD_SECONDS, "the fix")
+    assert "halted again" in waiting_reader.result(REBUILD_SECONDS)
+    assert server.alive()
+    assert "Traceback" not in server.output
+
+
+@pytest.mark.slow
+def test_serve_survives_a_bad_page_and_recovers(serving):
+    server, project, base_url = serving
+    page = project / "docs/story/the-fall.md"
+    error = "docs/story/the-fall.md:13: cites unknown source 'nobody-2020' (not in data/sources.yml)"
+
+    edit(page, "[^company-2023-split]", "[^nobody-2020]")
+    server.wait_for(lambda: error in server.output, REBUILD_SECONDS, "the error line")
+    assert server.alive()
+
+    edit(page, "[^nobody-2020]", "[^company-2023-split]")
+    edit(page, "The group split into six parts.", "The group split into six business groups.")
+    server.wait_for(
+        lambda: "six business groups" in (fetch(base_url + "story/the-fall/") or ""), REBUILD_SECONDS, "the fixed page"
+    )
+    assert "Traceback" not in server.output
