@@ -13,6 +13,7 @@ from explainer.events import EventsExtension, events_csv, events_json, events_of
 from explainer.mkdocs_glue import add_generated_page
 
 TIMELINE_PAGE = "timeline.md"
+GLOSSARY_PAGE = "glossary.md"
 
 # Hooks --------------------------------------------------------------------------------------
 
@@ -31,6 +32,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     links = context.state["events"].links
     links.sources_url = getattr(context.state.get("sources"), "sources_page_url", links.sources_url)
     links.sections = _story_sections(files)
+    links.terms = {
+        term_id: getattr(entry, "term", term_id) for term_id, entry in context.site.records.get("glossary", {}).items()
+    }
+    if glossary := files.get_file_from_path(GLOSSARY_PAGE):
+        links.glossary_url = glossary.url
     page = add_generated_page(files, config, TIMELINE_PAGE, "")  # first, to learn its URL
     links.timeline_url = page.url
     page.content_string = timeline_page_markdown(events, links, context.site.sources)

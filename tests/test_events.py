@@ -227,6 +227,10 @@ def test_timeline_page_lists_every_event_by_year(fixture_build: BuiltSite):
     assert halted.select_one(".timeline-entry__section")["href"] == "../story/the-fall/"
     assert halted.select_one(".timeline-entry__sources a")["href"] == "../sources/#wire-2020-ipo"
     assert "$34.5 billion" in halted.select_one(".timeline-entry__figures").get_text()
+    involved = halted.select(".timeline-entry__involved a")
+    assert [a["href"] for a in involved] == ["../glossary/#ant-group", "../glossary/#jack-ma"]
+    assert [a.get_text() for a in involved] == ["Ant Group", "Jack Ma"]
+    assert page.select_one("#group-split .timeline-entry__involved") is None
     assert "approximate" in page.select_one("#group-split .timeline-entry__date-note").get_text()
     assert page.select_one("#cases-first-week h3").get_text() == 'A speech & its "quotes"'
 

@@ -247,6 +247,8 @@ class SiteLinks:
 
     timeline_url: str = "timeline/"
     timeline_src: str = "timeline.md"
+    glossary_url: str = "glossary/"
+    terms: dict[str, str] = field(default_factory=dict)  # glossary id -> the term, for "Involved" links
     sources_url: str = "sources/"
     sections: dict[str, tuple[str, str]] = field(default_factory=dict)  # section id -> (url, title)
 
@@ -431,6 +433,7 @@ def _entry_html(event: Event, links: SiteLinks, sources: dict[str, Any], link: A
         f"{date_note}"
         f'<p class="timeline-entry__summary">{html.escape(event.summary)}</p>\n'
         f"{_figures_html(event.figures)}"
+        f"{_involved_html(event, links, link)}"
         f'<p class="timeline-entry__meta">{_section_link(event, links, link)} '
         f'<span class="timeline-entry__sources">Sources: {_source_links(event, links, sources, link)}</span></p>\n'
         "</article>\n"
@@ -446,6 +449,16 @@ def _figures_html(figures: tuple[Figure, ...]) -> str:
         for figure in figures
     )
     return f'<ul class="timeline-entry__figures">{items}</ul>\n'
+
+
+def _involved_html(event: Event, links: SiteLinks, link: Any) -> str:
+    if not event.involved:
+        return ""
+    names = ", ".join(
+        f'<a href="{link(f"{links.glossary_url}#{term_id}")}">{html.escape(links.terms.get(term_id, term_id))}</a>'
+        for term_id in event.involved
+    )
+    return f'<p class="timeline-entry__involved">Involved: {names}</p>\n'
 
 
 def _section_link(event: Event, links: SiteLinks, link: Any) -> str:
