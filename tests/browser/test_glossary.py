@@ -1,0 +1,68 @@
+"""Glossary tooltips in a real Chromium: hover, keyboard focus, and tap on a touch phone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+STORY = "story/glossary-cases/"
+FIRST_MENTION = "#glossary-jack-ma"
+DEFINITION = "Founder of the fixture's group."
+TOOLTIP = ".md-tooltip2"  # Material's tooltip element, added to <body> while one is shown
+
+
+def visible_tooltip_text(page) -> str:
+    """The text of the tooltip Material is showing, once it has faded in."""
+    tooltip = page.locator(f"{TOOLTIP}.md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5000)
+    return tooltip.inner_text()
+
+
+def test_hover_shows_the_definition(page, fixture_site_url):
+    page.goto(fixture_site_url + STORY)
+    page.hover(FIRST_MENTION)
+    assert visible_tooltip_text(page) == DEFINITION
+
+
+def test_keyboard_focus_shows_the_definition(page, fixture_site_url):
+    page.goto(fixture_site_url + STORY)
+    for _ in range(60):  # Tab through the page until the first mention has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.id") == FIRST_MENTION[1:]:
+            break
+    else:
+        pytest.fail("Tab never reached the first glossary mention")
+    assert visible_tooltip_text(page) == DEFINITION
+
+
+def test_tap_on_a_phone_shows_the_definition_then_a_second_tap_follows(phone_page, fixture_site_url):
+    phone_page.goto(fixture_site_url + STORY)
+    phone_page.tap(FIRST_MENTION)
+    assert visible_tooltip_text(phone_page) == DEFINITION
+    assert phone_page.url.endswith(STORY)  # the first tap did not navigate
+    phone_page.tap(FIRST_MENTION)
+    phone_page.wait_for_url("**/glossary/#jack-ma")
+
+
+def test_tap_works_after_instant_navigation(phone_page, fixture_site_url):
+    phone_page.goto(fixture_site_url)
+    phone_page.evaluate(f"location$.next(new URL({(fixture_site_url + STORY)!r}))")  # Material's instant navigation
+    phone_page.wait_for_selector(FIRST_MENTION)
+    phone_page.tap(FIRST_MENTION)
+    assert visible_tooltip_text(phone_page) == DEFINITION
+
+
+def test_real_story_page_tooltip_screenshot(page, site_url, tmp_path_factory):
+    page.goto(site_url + "story/ai-success/")
+    mention = page.locator("article a.glossary-term").first
+    definition = mention.get_attribute("title")  # Material moves the title into the tooltip while shown
+    mention.scroll_into_view_if_needed()
+    mention.hover()
+    assert visible_tooltip_text(page) == definition
+    page.wait_for_timeout(400)  # let the fade-in finish before the picture
+    shot = Path(tmp_path_factory.getbasetemp()) / "glossary-tooltip.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 0
