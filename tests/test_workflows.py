@@ -160,3 +160,11 @@ def test_dependabot_updates_pip_npm_and_actions() -> None:
     config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     updates = {(update["package-ecosystem"], update["directory"]) for update in config["updates"]}
     assert updates == {("pip", "/requirements"), ("npm", "/"), ("github-actions", "/")}
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_every_job_has_a_timeout_and_checkouts_keep_no_token(workflow: Path) -> None:
+    data = load_workflow(workflow)
+    assert all(job.get("timeout-minutes") for job in data["jobs"].values())
+    checkouts = [step for step in all_steps(data) if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts and all(step["with"]["persist-credentials"] is False for step in checkouts)
