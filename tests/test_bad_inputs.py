@@ -374,7 +374,243 @@ PAGE_CASES = [
     ),
 ]
 
-CATALOGUE = YAML_CASES + SHAPE_CASES + VALUE_CASES + PAGE_CASES
+GLOSSARY = "data/glossary.yml"
+EVENTS = "data/events.yml"
+CORRECTIONS = "data/corrections.yml"
+TIMELINE_CASES = "docs/story/timeline-cases.md"
+CAPEX_SHORT = "short: Money spent on long-lasting assets such as data centers."
+SECOND_CAPEX = """- id: capex
+  term: Capital expenditure
+  category: concept
+  short: A second entry with a used id.
+  long: It repeats an id.
+  sources: [wire-2020-ipo]
+"""
+
+GLOSSARY_CASES = [
+    case(
+        "tooltip-too-long",
+        replace(GLOSSARY, CAPEX_SHORT, "short: " + "Money spent on long-lasting assets. " * 5),
+        "data/glossary.yml:23: glossary entry 'capex': 'short' is 179 characters long; the limit is 160",
+    ),
+    case(
+        "script-in-tooltip",
+        replace(GLOSSARY, "short: China's central bank.", "short: <script>alert(1)</script>"),
+        "data/glossary.yml:37: glossary entry 'pboc': 'short' is plain text: write it without < or > (no HTML)"
+        ' (got "<script>alert(1)</script>")',
+    ),
+    case(
+        "glossary-cites-unknown-source",
+        replace(GLOSSARY, "sources: [company-2023-split]\n- id: qwen", "sources: [nobody-2020]\n- id: qwen"),
+        "data/glossary.yml:25: glossary entry 'capex' cites unknown source 'nobody-2020'",
+    ),
+    case(
+        "glossary-relates-to-unknown-entry",
+        replace(GLOSSARY, "related: [jack-ma, pboc]", "related: [jack-ma, pbc]"),
+        "data/glossary.yml:18: glossary entry 'ant-group' cites unknown entry 'pbc'",
+    ),
+    case(
+        "glossary-relates-to-itself",
+        replace(GLOSSARY, "related: [ant-group]", "related: [jack-ma]"),
+        "data/glossary.yml:10: glossary entry 'jack-ma' lists itself",
+    ),
+    case(
+        "glossary-duplicate-id",
+        append(GLOSSARY, SECOND_CAPEX),
+        "data/glossary.yml:46: duplicate id 'capex' (first used on line 19)",
+    ),
+    case(
+        "glossary-alias-claimed-twice",
+        replace(GLOSSARY, "aliases: [Tongyi Qianwen]", "aliases: [Ant]"),
+        "data/glossary.yml:28: glossary entry 'qwen': 'Ant' is already claimed by entry 'ant-group' (line 13)",
+    ),
+    case(
+        "glossary-explanation-missing",
+        replace(GLOSSARY, "  long: The central bank.\n", ""),
+        "data/glossary.yml:33: glossary entry 'pboc': missing required key 'long'",
+    ),
+    case(
+        "glossary-unknown-category",
+        replace(GLOSSARY, "category: concept", "category: idea"),
+        "data/glossary.yml:22: glossary entry 'capex': 'category' must be one of: person, organization, product,"
+        ' concept (got "idea")',
+    ),
+    case(
+        "page-links-unknown-glossary-entry",
+        replace("docs/story/glossary-every.md", "glossary:ant-group", "glossary:ant-grop"),
+        "docs/story/glossary-every.md:10: links to unknown glossary entry 'ant-grop' (not in data/glossary.yml)",
+    ),
+    case(
+        "page-front-matter-unknown-value",
+        replace("docs/story/glossary-every.md", "glossary: every\n---", "glossary: all\n---"),
+        "docs/story/glossary-every.md:4: front matter 'glossary' must be one of: first, every, off",
+    ),
+]
+
+EVENT_CASES = [
+    case(
+        "event-impossible-date",
+        replace(EVENTS, '"2020-11-03"', '"2023-02-30"'),
+        "data/events.yml:3: event 'ipo-halted': '2023-02-30' is not a real date (February 2023 has no day 30)",
+    ),
+    case(
+        "event-outside-story-range-unflagged",
+        replace(EVENTS, '"2020-10-24"', '"2019-10-24"'),
+        "data/events.yml:22: event 'cases-first-week': date '2019-10-24' is outside the story's range"
+        " (October 2020 to March 2025); if that is right, add outside_story_range: true",
+    ),
+    case(
+        "event-flagged-but-inside-range",
+        replace(
+            EVENTS,
+            "  section: the-fall\n  involved: []",
+            "  section: the-fall\n  involved: []\n  outside_story_range: true",
+        ),
+        "data/events.yml:13: event 'group-split': date '2023-03' is inside the story's range"
+        " (October 2020 to March 2025); remove outside_story_range",
+    ),
+    case(
+        "event-precision-finer-than-date",
+        replace(EVENTS, "precision: month", "precision: day"),
+        "data/events.yml:13: event 'group-split': date '2023-03' is written to the month but precision is 'day';"
+        " give the full date or lower the precision",
+    ),
+    case(
+        "event-names-unknown-section",
+        replace(EVENTS, "section: timeline-cases", "section: the-rise"),
+        "data/events.yml:27: event 'cases-first-week' names unknown section 'the-rise'"
+        " (story pages: glossary-cases, glossary-every, the-fall, timeline-cases)",
+    ),
+    case(
+        "event-involves-unknown-glossary-entry",
+        replace(EVENTS, "involved: [ant-group, jack-ma]", "involved: [ant-group, jack-mo]"),
+        "data/events.yml:9: event 'ipo-halted' cites unknown glossary id 'jack-mo'",
+    ),
+    case(
+        "event-cites-unknown-source",
+        replace(EVENTS, "sources: [company-2023-split]", "sources: [company-2024-split]"),
+        "data/events.yml:18: event 'group-split' cites unknown source 'company-2024-split'",
+    ),
+    case(
+        "event-title-too-long",
+        replace(EVENTS, "title: The group splits into six parts", "title: " + "The group splits into six parts " * 3),
+        "data/events.yml:15: event 'group-split': 'title' is 95 characters long; the limit is 80",
+    ),
+    case(
+        "event-amount-as-text",
+        replace(EVENTS, "amount: 34.5", "amount: '34.5'"),
+        "data/events.yml:11: event 'ipo-halted': 'figures[0].amount' must be a number (got \"34.5\")",
+    ),
+    case(
+        "event-unknown-currency",
+        replace(EVENTS, "currency: USD", "currency: EUR"),
+        "data/events.yml:11: event 'ipo-halted': 'figures[0].currency' must be one of: USD, CNY, HKD (got \"EUR\")",
+    ),
+    case(
+        "marker-misspelled",
+        replace(TIMELINE_CASES, "<!-- key-dates -->", "<!-- key dates -->"),
+        "docs/story/timeline-cases.md:7: unknown marker '<!-- key dates -->'; write <!-- key-dates -->",
+    ),
+    case(
+        "marker-twice",
+        replace(TIMELINE_CASES, "<!-- key-dates -->", "<!-- key-dates -->\n\n<!-- key-dates -->"),
+        "docs/story/timeline-cases.md:7: the <!-- key-dates --> marker appears 2 times; keep one",
+    ),
+    case(
+        "marker-naming-nothing",
+        replace(EVENTS, "section: timeline-cases", "section: the-fall"),
+        "docs/story/timeline-cases.md:7: <!-- key-dates -->: no event in data/events.yml has section 'timeline-cases'",
+    ),
+    case(
+        "marker-outside-the-story",
+        replace("docs/index.md", "# Fixture home", "<!-- key-dates -->\n\n# Fixture home"),
+        "docs/index.md:5: <!-- key-dates --> belongs on a story page (docs/story/*.md)",
+    ),
+    case(
+        "page-links-unknown-event",
+        replace(TIMELINE_CASES, "event:ipo-halted", "event:ipo-haltd"),
+        "docs/story/timeline-cases.md:9: links unknown event 'ipo-haltd' (not in data/events.yml)",
+    ),
+]
+
+CORRECTION_CASES = [
+    case(
+        "correction-cites-unknown-source",
+        replace(CORRECTIONS, "sources: [company-2023-split]", "sources: [nobody]"),
+        "data/corrections.yml:33: correction 'statement-date' cites unknown source 'nobody'",
+    ),
+    case(
+        "correction-issued-without-day",
+        replace(CORRECTIONS, 'issued: "2026-11-25"', 'issued: "2026-11"'),
+        "data/corrections.yml:29: correction 'statement-date': 'issued' must be the day it was published,"
+        ' written "YYYY-MM-DD" in quotes (got "2026-11")',
+    ),
+    case(
+        "correction-impossible-date",
+        replace(CORRECTIONS, 'issued: "2026-11-25"', 'issued: "2026-02-30"'),
+        "data/corrections.yml:29: correction 'statement-date': '2026-02-30' is not a real date"
+        " (February 2026 has no day 30)",
+    ),
+    case(
+        "correction-duplicate-id",
+        replace(CORRECTIONS, "id: dan-ives", "id: hugging-face"),
+        "data/corrections.yml:10: duplicate id 'hugging-face' (first used on line 2)",
+    ),
+    case(
+        "html-in-correction",
+        replace(
+            CORRECTIONS,
+            "correction: The statement came after the listing was halted.",
+            "correction: The <em>statement</em> came later.",
+        ),
+        "data/corrections.yml:32: correction 'statement-date': 'correction' is plain text: write it without < or >"
+        ' (no HTML) (got "The <em>statement</em> came later.")',
+    ),
+]
+
+# Data-file mistakes only the build can find: they need the list of all pages or their converted text.
+NEEDS_PAGE_TEXT = "; copy an exact phrase from the page's text (not from a heading, link or code)"
+BUILD_ONLY_CASES = [
+    case(
+        "correction-on-unknown-page",
+        replace(CORRECTIONS, "page: corrected.md\n  anchor: Dan Ives", "page: story/nowhere.md\n  anchor: Dan Ives"),
+        "data/corrections.yml:11: correction 'dan-ives' is on unknown page 'story/nowhere.md'",
+    ),
+    case(
+        "correction-anchor-missing",
+        replace(CORRECTIONS, "anchor: Dan Ives", "anchor: Dan Ivess"),
+        f"data/corrections.yml:12: correction 'dan-ives' anchor \"Dan Ivess\" does not occur in docs/corrected.md"
+        f"{NEEDS_PAGE_TEXT}",
+    ),
+    case(
+        "correction-anchor-ambiguous",
+        replace(CORRECTIONS, "anchor: Dan Ives", "anchor: a phrase"),
+        "data/corrections.yml:12: correction 'dan-ives' anchor \"a phrase\" occurs 2 times in docs/corrected.md;"
+        " make it longer so it is unique",
+    ),
+    case(
+        "correction-anchor-in-heading",
+        replace(CORRECTIONS, "anchor: regulator's statement", "anchor: in a heading"),
+        "data/corrections.yml:28: correction 'statement-date' anchor \"in a heading\" does not occur in"
+        f" docs/corrected.md{NEEDS_PAGE_TEXT}",
+    ),
+    case(
+        "correction-anchor-in-link",
+        replace(CORRECTIONS, "anchor: Dan Ives", "anchor: Hugging Face link"),
+        "data/corrections.yml:12: correction 'dan-ives' anchor \"Hugging Face link\" does not occur in"
+        f" docs/corrected.md{NEEDS_PAGE_TEXT}",
+    ),
+    case(
+        "correction-anchors-overlap",
+        replace(CORRECTIONS, "anchor: Dan Ives", "anchor: Face, a hub"),
+        "data/corrections.yml:12: correction 'dan-ives' anchor \"Face, a hub\" overlaps another correction's anchor"
+        " in docs/corrected.md; choose phrases that do not share words",
+    ),
+]
+
+# Every case whose mistake the data layer alone finds (tests/test_schemas.py replays its data cases).
+CATALOGUE = YAML_CASES + SHAPE_CASES + VALUE_CASES + PAGE_CASES + GLOSSARY_CASES + EVENT_CASES + CORRECTION_CASES
+ALL_CASES = CATALOGUE + BUILD_ONLY_CASES
 
 
 def located_lines(messages: list[str]) -> list[str]:
@@ -382,7 +618,7 @@ def located_lines(messages: list[str]) -> list[str]:
     return [message for message in messages if LOCATED.match(message)]
 
 
-@pytest.mark.parametrize(("edit", "expected"), CATALOGUE)
+@pytest.mark.parametrize(("edit", "expected"), ALL_CASES)
 def test_bad_input_stops_the_build_with_one_located_line(fixture_project: Path, edit: Edit, expected: str):
     edit(fixture_project)
     built = build_project(fixture_project, strict=True)
@@ -392,8 +628,8 @@ def test_bad_input_stops_the_build_with_one_located_line(fixture_project: Path, 
 
 
 def test_catalogue_is_large_and_has_unique_messages():
-    assert len(CATALOGUE) >= 40
-    assert len({param.values[1] for param in CATALOGUE}) >= len(CATALOGUE) - 2  # tabs share one message
+    assert len(ALL_CASES) >= 40
+    assert len({param.values[1] for param in ALL_CASES}) >= len(ALL_CASES) - 2  # tabs share one message
 
 
 # The real command ---------------------------------------------------------------------------
