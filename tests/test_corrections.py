@@ -32,7 +32,7 @@ from explainer.data import SiteData, load_site_data
 from explainer.dates import PartialDate
 from explainer.sources import Source
 
-HOSTILE = '<script>alert("x")</script> Tom & Jerry\'s'
+HOSTILE = "<script>alert(\"x\")</script> Tom & 'Jerry'"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -204,7 +204,7 @@ def test_pages_without_corrections_are_left_alone():
 def test_log_entry_escapes_hostile_text():
     entry = log_entry_html(correction(wrong=HOSTILE, correction=HOSTILE), {"wire": "A & B"}, "../sources/")
     assert "<script>" not in entry
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Tom &amp; Jerry&#x27;s" in entry
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Tom &amp; &#x27;Jerry&#x27;" in entry
     assert '<a href="../sources/#wire">A &amp; B</a>' in entry
 
 
@@ -275,7 +275,7 @@ def test_fixture_page_ends_with_its_corrections_newest_first(fixture_build: Buil
         "dan-ives",
     ]
     assert notes[0].select_one(".correction__label").get_text() == "Update, 25 November 2026:"
-    assert '“"$37 billion" & rising”' in notes[1].get_text()
+    assert '“"$37 billion" & rising”. It’s "about $34 billion" & no more' in notes[1].get_text()
     assert notes[3].select_one(".correction__sources a")["href"] == "../sources/#wire-2020-ipo"
     assert (
         article.select_one("h1 + p.corrected-notice").get_text(" ", strip=True).startswith("Updated 25 November 2026")

@@ -51,6 +51,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 # Text inside these is not the page's prose: a mark there would break code, links or headings.
 _OPAQUE_TAGS = {"a", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
 _OPAQUE_CLASSES = {"footnote", "corrections", "corrected-notice"}
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _QUOTE_CLASSES = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
 
 
@@ -88,7 +89,12 @@ class Correction:
     @property
     def sentence(self) -> str:
         """What was wrong and the correction, as one plain-text passage."""
-        return f"{WRONG_LEADS[self.kind]} “{self.wrong}”. {self.correction}"
+        return f"{WRONG_LEADS[self.kind]} “{_apostrophes(self.wrong)}”. {_apostrophes(self.correction)}"
+
+
+def _apostrophes(text: str) -> str:
+    """Typographic apostrophes, as smartypants gives the page's own text (Tsai's → Tsai’s)."""
+    return _APOSTROPHE.sub("’", text)
 
 
 def build_corrections(document: YamlDocument) -> tuple[dict[str, Correction], list[Problem]]:
@@ -418,13 +424,14 @@ def log_entry_html(correction: Correction, source_names: dict[str, str], sources
         for source_id in correction.sources
     )
     where = placeholder("correction", correction.id)
+    label = "Sources" if len(correction.sources) > 1 else "Source"
     return (
         f'<div class="correction-entry correction-entry--{correction.kind}" id="{correction.id}" markdown="0">\n'
         f'<p class="correction-entry__label"><strong>{KIND_LABELS[correction.kind]}, '
         f'<time datetime="{correction.issued.iso}">{correction.issued.display}</time></strong></p>\n'
         f'<p class="correction-entry__text">{html.escape(correction.sentence)}</p>\n'
         f'<div class="correction-entry__where"><strong>Where:</strong> {where}</div>\n'
-        f'<p class="correction-entry__sources"><strong>Sources:</strong> {sources}</p>\n'
+        f'<p class="correction-entry__sources"><strong>{label}:</strong> {sources}</p>\n'
         "</div>\n"
     )
 

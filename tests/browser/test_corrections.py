@@ -1,0 +1,81 @@
+"""Correction marks in Chromium: previews on hover and keyboard focus, and log links that land on the mark."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+CORRECTED = "corrected/"  # the fixture site's page with four corrections
+MAX_TABS = 80
+
+
+def mark_link(page, correction_id: str):
+    return page.locator(f"[id='cref:{correction_id}'] > a")
+
+
+def preview_of(page, link):
+    """The Material tooltip that belongs to `link` (created on first hover or focus)."""
+    expect(link).to_have_attribute("aria-controls", re.compile(r"."))
+    return page.locator(f"[id='{link.get_attribute('aria-controls')}']")
+
+
+def tab_to(page, link) -> None:
+    """Press Tab until `link` has keyboard focus, as a keyboard user would reach it."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if link.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"{MAX_TABS} presses of Tab never reached the correction mark")
+
+
+def test_hovering_a_mark_previews_its_correction(page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + CORRECTED)
+    link = mark_link(page, "hugging-face")
+    expect(link).to_have_text("C1")
+    link.hover()
+    preview = preview_of(page, link)
+    expect(preview).to_be_visible()
+    expect(preview).to_contain_text("Translation note, 20 November 2026:")
+    expect(preview).to_contain_text("The machine-translated copy read “embraced face”.")
+    expect(preview.locator(".correction__back")).to_be_hidden()
+
+
+def test_keyboard_focus_on_a_mark_previews_its_correction(page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + CORRECTED)
+    link = mark_link(page, "listing-size")
+    tab_to(page, link)
+    preview = preview_of(page, link)
+    expect(preview).to_be_visible()
+    expect(preview).to_contain_text('This page said “"$37 billion" & rising”.')
+    page.keyboard.press("Tab")  # focus moves on, the preview goes
+    expect(preview).to_be_hidden()
+
+
+def test_marks_look_different_from_source_notes(page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + CORRECTED)
+    style = "el => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).color]"
+    border, color = mark_link(page, "dan-ives").evaluate(style)
+    assert border == "solid"
+    page.goto(fixture_site_url + "story/the-fall/")
+    source_border, source_color = page.locator("article a.footnote-ref").first.evaluate(style)
+    assert source_border == "none" and source_color != color
+
+
+def test_log_links_land_on_the_mark(page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + "corrections/")
+    page.locator("#dan-ives .correction-entry__where a").click()
+    expect(page).to_have_url(re.compile(r"/corrected/#cref:dan-ives$"))
+    mark = page.locator("[id='cref:dan-ives']")
+    expect(mark).to_be_in_viewport()
+    assert page.evaluate("location.hash") == "#cref:dan-ives"
+
+
+def test_real_story_marks_preview_and_log_links_land(page, site_url: str) -> None:
+    page.goto(site_url + "corrections/")
+    page.locator("#hugging-face .correction-entry__where a").click()
+    expect(page).to_have_url(re.compile(r"/story/ai-success/#cref:hugging-face$"))
+    link = mark_link(page, "hugging-face")
+    expect(link).to_be_in_viewport()
+    link.hover()
+    expect(preview_of(page, link)).to_contain_text("Hugging Face")
