@@ -22,12 +22,21 @@
     }
   }
 
+  /* A dismissed preview shows again the next time it opens: once Material closes it (the pointer */
+  /* or focus left its link), it is no longer dismissed. */
+  function forgetDismissals(mutations) {
+    for (const { target } of mutations) {
+      const closed = !target.classList.contains("md-tooltip2--active");
+      if (closed && target.classList.contains(DISMISSED)) target.classList.remove(DISMISSED);
+    }
+  }
+
   function previewOf(element) {
     const host = element instanceof Element ? element.closest("[aria-controls]") : null;
     return host ? document.getElementById(host.getAttribute("aria-controls")) : null;
   }
 
-  /* A preview dismissed with Escape shows again the next time its link is entered or focused. */
+  /* The pointer can leave and re-enter a link faster than Material closes its preview. */
   function allowPreviewAgain(event) {
     const preview = previewOf(event.target);
     if (preview && previewOf(event.relatedTarget) !== preview) preview.classList.remove(DISMISSED);
@@ -35,7 +44,11 @@
 
   document.addEventListener("keydown", dismissOpenPreviews);
   document.addEventListener("mouseover", allowPreviewAgain);
-  document.addEventListener("focusin", allowPreviewAgain);
+  new MutationObserver(forgetDismissals).observe(document.body, {
+    attributes: true,
+    attributeFilter: ["class"],
+    subtree: true,
+  });
 
   /* --- side notes --- */
 

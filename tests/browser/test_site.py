@@ -1,14 +1,222 @@
-"""The reader's experience of the real site in Chromium."""
+"""The reader's experience of the site in Chromium: privacy, accessibility, dark mode, phones,
+search, source-note previews, side notes and print."""
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
 
-def test_fixture_site_serves_the_home_page(page, fixture_site_url: str) -> None:
-    page.goto(fixture_site_url)
-    assert page.locator("h1").first.is_visible()
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
+
+STORY = "story/the-fall/"  # the fixture site's story page with source notes
+WIDE = {"width": 1680, "height": 1000}  # room for side notes beside the text
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => `${v.id} (${v.nodes.length}x): ${v.nodes[0].target.join(" ")}`);
+}"""
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  const scrolls = el => el && ["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(el).overflowX);
+  const clipped = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+    if (scrolls(p)) return true; return false; };
+  return [...document.querySelectorAll(".md-content *")]
+    .filter(el => el.getBoundingClientRect().right > width + 1 && el.getClientRects().length && !clipped(el))
+    .map(el => el.tagName.toLowerCase() + "." + [...el.classList].join("."));
+}"""
 
 
-def test_real_site_serves_every_page(page, site_url: str, site_pages: list[str]) -> None:
+def preview_of(page, link):
+    """The preview (Material tooltip) that belongs to `link`; Material creates it on first hover or focus."""
+    expect(link).to_have_attribute("aria-controls", re.compile(r"."))
+    return page.locator(f"[id='{link.get_attribute('aria-controls')}']")
+
+
+def color_scheme(page) -> str:
+    return page.locator("body").get_attribute("data-md-color-scheme")
+
+
+# --- privacy ---------------------------------------------------------------------------------
+
+
+def test_no_page_requests_another_host(page, site_url: str, site_pages: list[str]) -> None:
+    own = urlsplit(site_url).netloc
+    elsewhere: list[str] = []
+    page.on("request", lambda request: elsewhere.append(request.url))
     for path in site_pages:
-        response = page.goto(site_url + path)
-        assert response is not None and response.ok, path
+        page.goto(site_url + path, wait_until="networkidle")
+    foreign = [url for url in elsewhere if urlsplit(url).scheme in {"http", "https"} and urlsplit(url).netloc != own]
+    assert foreign == []
+
+
+# --- accessibility ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_any_page(
+    page, site_url: str, site_pages: list[str], axe_source: str, scheme: str
+) -> None:
+    page.emulate_media(color_scheme=scheme)
+    violations: list[str] = []
+    for path in site_pages:
+        page.goto(site_url + path)
+        assert color_scheme(page) == ("slate" if scheme == "dark" else "default")
+        page.add_script_tag(content=axe_source)
+        violations += [f"/{path}: {violation}" for violation in page.evaluate(AXE_RUN)]
+    assert violations == []
+
+
+def test_search_dialog_has_an_accessible_name(page, site_url: str) -> None:
+    page.goto(site_url)
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Search"
+
+
+def test_links_in_text_are_underlined(page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + STORY)
+    link = page.locator("article p a.footnote-ref").first
+    assert "underline" in link.evaluate("el => getComputedStyle(el).textDecorationLine")
+
+
+# --- dark mode -------------------------------------------------------------------------------
+
+
+def test_dark_mode_toggle_switches_and_is_remembered(page, site_url: str) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url)
+    assert color_scheme(page) == "default"
+    page.locator("label[title='Switch to dark mode']").click()
+    assert color_scheme(page) == "slate"
+    background = page.locator("body").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert sum(int(part) for part in background[4:-1].split(",")[:3]) < 3 * 80, background
+    page.goto(site_url + "about/")
+    assert color_scheme(page) == "slate"
+    page.locator("label[title='Switch to light mode']").click()
+    assert color_scheme(page) == "default"
+
+
+# --- phones ----------------------------------------------------------------------------------
+
+
+def test_no_page_overflows_a_phone_screen(phone_page, site_url: str, site_pages: list[str]) -> None:
+    overflowing: dict[str, object] = {}
+    for path in site_pages:
+        phone_page.goto(site_url + path)
+        width = phone_page.evaluate("() => document.documentElement.scrollWidth")
+        if width > 375 or (elements := phone_page.evaluate(OVERFLOWING)):
+            overflowing[path] = {"scroll width": width, "elements": elements if width <= 375 else "…"}
+    assert overflowing == {}
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+def search(page, query: str) -> None:
+    """Type `query` into Material's search; retype if the index was still loading (it drops early queries)."""
+    field, results = page.locator(".md-search__input"), page.locator(".md-search-result__item")
+    field.click()
+    for _ in range(5):
+        field.fill("")
+        page.keyboard.type(query, delay=30)
+        try:
+            results.first.wait_for(timeout=2000)
+            return
+        except PlaywrightTimeout:
+            continue
+    pytest.fail(f"the search never showed results for {query!r}")
+
+
+def test_search_finds_a_glossary_term(page, site_url: str) -> None:
+    page.goto(site_url, wait_until="networkidle")
+    search(page, "Qwen")
+    assert "Qwen" in page.locator(".md-search-result__item").first.inner_text()
+    links = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    assert any("/glossary/" in link for link in links), links
+
+
+# --- source-note previews --------------------------------------------------------------------
+
+
+def test_source_note_previews_on_hover(page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + STORY)
+    ref = page.locator("article a.footnote-ref").first
+    ref.hover()
+    expect(preview_of(page, ref)).to_be_visible()
+    expect(preview_of(page, ref)).to_contain_text("record listing is halted")
+
+
+def test_source_note_previews_on_keyboard_focus(page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + STORY)
+    ref = page.locator("article a.footnote-ref").first
+    for _ in range(60):  # Tab through the page until the first reference has focus
+        page.keyboard.press("Tab")
+        if ref.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the first source note")
+    expect(preview_of(page, ref)).to_be_visible()
+    expect(preview_of(page, ref)).to_contain_text("record listing is halted")
+
+
+@pytest.mark.parametrize("reach", ["hover", "focus"])
+def test_escape_closes_the_preview_until_it_is_reached_again(page, fixture_site_url: str, reach: str) -> None:
+    page.goto(fixture_site_url + STORY)
+    first, second = page.locator("article a.footnote-ref").nth(0), page.locator("article a.footnote-ref").nth(1)
+    getattr(first, reach)()
+    expect(preview_of(page, first)).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(preview_of(page, first)).to_be_hidden()
+    getattr(second, reach)()
+    expect(preview_of(page, second)).to_be_visible()
+    getattr(first, reach)()
+    expect(preview_of(page, first)).to_be_visible()
+
+
+# --- side notes ------------------------------------------------------------------------------
+
+
+def test_side_notes_sit_beside_their_paragraph_left_of_the_contents(browser, fixture_site_url: str) -> None:
+    context = browser.new_context(viewport=WIDE)
+    page = context.new_page()
+    page.goto(fixture_site_url + STORY)
+    note, ref = page.locator(".sidenote").first, page.locator("article a.footnote-ref").first
+    text = page.locator("article > p").first.bounding_box()
+    box, ref_box = note.bounding_box(), ref.bounding_box()
+    assert note.is_visible() and "record listing is halted" in note.inner_text()
+    assert box["x"] >= text["x"] + text["width"]
+    assert abs(box["y"] - ref_box["y"]) < 40
+    toc = page.locator(".md-sidebar--secondary")
+    if toc.is_visible():
+        assert box["x"] + box["width"] <= toc.bounding_box()["x"]
+    context.close()
+
+
+def test_side_notes_are_hidden_on_narrower_screens_and_from_screen_readers(page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + STORY)
+    notes = page.locator(".sidenote")
+    assert notes.count() >= 1
+    assert not notes.first.is_visible()
+    assert notes.evaluate_all("ns => ns.every(n => n.getAttribute('aria-hidden') === 'true')")
+    assert page.locator(".sidenote a:not([tabindex='-1'])").count() == 0
+
+
+def test_a_source_cited_twice_in_a_paragraph_gets_one_side_note(page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + STORY)
+    for paragraph in page.locator("article p:has(.sidenote)").all():
+        numbers = paragraph.locator(".sidenote__number").all_inner_texts()
+        assert len(numbers) == len(set(numbers))
+
+
+# --- print -----------------------------------------------------------------------------------
+
+
+def test_print_shows_notes_as_endnotes_without_previews_or_navigation(page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + STORY)
+    page.locator("article a.footnote-ref").first.hover()
+    page.emulate_media(media="print")
+    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".md-tooltip2", ".sidenote", ".report-error"]:
+        assert page.locator(hidden).evaluate_all("els => els.every(el => !el.checkVisibility())"), hidden
+    assert page.locator(".footnote").is_visible()
+    source_link = page.locator(".footnote cite a").first
+    address = source_link.evaluate("el => getComputedStyle(el, '::after').content")
+    assert source_link.get_attribute("href") in address
