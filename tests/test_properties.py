@@ -4,17 +4,22 @@ never breaks page structure; text transformations never touch code, links or hea
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from conftest import build_project, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_bad_inputs import LOCATED
 
 from explainer.context import BuildContext, PageInfo
 from explainer.data import SiteData
 from explainer.dates import PartialDate, parse_partial_date
 from explainer.errors import DataError
+from explainer.glossary import GlossaryEntry, mark_glossary_terms
 from explainer.schema import check_against_schema
 from explainer.sources import Source, SourceNotesExtension, sources_page_markdown
 from explainer.yamlfile import parse_yaml
@@ -187,3 +192,120 @@ def test_sources_page_keeps_its_structure_whatever_the_sources_say(sources):
 
 
 KINDS = {"primary": 0, "news": 1, "analysis": 2, "reference": 3}
+
+
+# Glossary matcher ---------------------------------------------------------------------------
+
+GLOSSARY_ENTRIES = {
+    "jack-ma": GlossaryEntry("jack-ma", "Jack Ma", "person", "Founder.", "Long.", aliases=("Ma",)),
+    "ant-group": GlossaryEntry("ant-group", "Ant Group", "organization", "Payments.", "Long.", aliases=("Ant",)),
+    "pboc": GlossaryEntry("pboc", "People's Bank of China", "organization", "Central bank.", "Long."),
+}
+WORDS = st.sampled_from(
+    ["Jack Ma", "Ma", "Ant Group", "Ant", "People's Bank of China", "karma", "ants", "the", "&", "*"]
+)
+PHRASE = st.lists(WORDS, min_size=1, max_size=6).map(" ".join)
+BLOCK = st.one_of(
+    PHRASE,
+    PHRASE.map(lambda text: f"## {text}"),
+    PHRASE.map(lambda text: f"`{text}` and {text}"),
+    PHRASE.map(lambda text: f"[{text}](https://example.com/) and {text}"),
+    PHRASE.map(lambda text: f"```\n{text}\n```"),
+    PHRASE.map(lambda text: f"> {text}"),
+    PHRASE.map(lambda text: f"* {text}\n* {text}"),
+)
+MARKDOWN_OPTIONS = {"extensions": ["toc", "attr_list", "md_in_html", "tables", "smarty"]}
+
+
+@FAST
+@given(st.lists(BLOCK, min_size=1, max_size=6).map("\n\n".join))
+def test_glossary_never_marks_code_links_or_headings(markdown_text):
+    page = soup(mark_glossary_terms(markdown_text, GLOSSARY_ENTRIES, **MARKDOWN_OPTIONS))
+    for mark in page.select("a.glossary-term"):
+        assert not mark.find_parent(["code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6"]), str(mark)
+        assert not mark.find("a")
+
+
+@FAST
+@given(st.lists(BLOCK, min_size=1, max_size=6).map("\n\n".join))
+def test_glossary_marks_change_no_text_and_no_other_structure(markdown_text):
+    marked = soup(mark_glossary_terms(markdown_text, GLOSSARY_ENTRIES, **MARKDOWN_OPTIONS))
+    plain = soup(markdown.Markdown(**MARKDOWN_OPTIONS).convert(markdown_text))
+    assert marked.get_text() == plain.get_text()
+    for mark in marked.select("a.glossary-term"):
+        mark.unwrap()
+    assert [tag.name for tag in marked.find_all(True)] == [tag.name for tag in plain.find_all(True)]
+
+
+@FAST
+@given(HOSTILE_TEXT)
+def test_glossary_tooltip_is_the_definition_as_text(short):
+    entries = {"jack-ma": GlossaryEntry("jack-ma", "Jack Ma", "person", short, "Long.")}
+    page = soup(mark_glossary_terms("Jack Ma spoke.", entries, **MARKDOWN_OPTIONS))
+    (mark,) = page.select("a.glossary-term")
+    assert mark["title"] == short
+    assert tags_and_attributes(page) == {
+        ("p", ""),
+        ("a", ""),
+        ("a", "class"),
+        ("a", "href"),
+        ("a", "id"),
+        ("a", "title"),
+    }
+
+
+# Whole builds -------------------------------------------------------------------------------
+
+# Fields that are plain text in each data file (glossary `long` is Markdown by design, so not here).
+PLAIN_TEXT_FIELDS = {
+    "sources": ["publisher", "title", "used_for", "notes"],
+    "glossary": ["short"],
+    "events": ["title", "summary", "date_note"],
+    "corrections": ["wrong", "correction"],
+}
+# What schema-valid plain text can hold: anything but < and > (and control characters, refused by the loader).
+SCHEMA_VALID_TEXT = st.one_of(
+    ANY_TEXT.map(lambda text: text.replace("<", "").replace(">", "")),
+    st.sampled_from(['"onmouseover="alert(1)', "[link](javascript:alert(1))", "&lt;script&gt;", "*em* `code` _u_"]),
+).filter(lambda text: text.strip() and len(text) <= 60)
+
+
+def with_text_everywhere(project: Path, text: str) -> None:
+    """Write `text` into every plain-text field of every data file of `project`."""
+    for name, fields in PLAIN_TEXT_FIELDS.items():
+        path = project / "data" / f"{name}.yml"
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for entry in entries:
+            entry.update({field: text for field in fields if field in entry})
+        path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def structure(site_dir: Path) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Each page's elements with their attribute names, in document order."""
+    return {
+        str(path.relative_to(site_dir)): [
+            (tag.name, tuple(sorted(tag.attrs)))
+            for tag in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(True)
+        ]
+        for path in sorted(site_dir.rglob("*.html"))
+    }
+
+
+@pytest.fixture(scope="module")
+def baseline_structure(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    built = build_project(write_project(tmp_path_factory.mktemp("baseline") / "project"))
+    assert built.ok, built.messages
+    return structure(built.site_dir)
+
+
+@pytest.mark.slow
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=SCHEMA_VALID_TEXT)
+def test_any_plain_text_in_data_builds_the_same_page_structure(tmp_path_factory, baseline_structure, text):
+    project = write_project(tmp_path_factory.mktemp("hostile") / "project")
+    with_text_everywhere(project, text)
+    built = build_project(project)
+    if not built.ok:  # e.g. an event summary of four sentences: refused, cleanly
+        assert built.messages and all(LOCATED.match(message) for message in built.messages), built.messages
+        return
+    assert structure(built.site_dir) == baseline_structure
