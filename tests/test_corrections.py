@@ -6,6 +6,7 @@ import json
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import markdown
 import pytest
@@ -426,3 +427,28 @@ def test_translation_notes_are_on_story_pages():
     stories = {path.relative_to(REPO / "docs").as_posix() for path in (REPO / "docs/story").glob("*.md")}
     assert {c.page for c in translations} <= stories
     assert all(re.fullmatch(r"\S+(\s+\S+){0,6}", c.wrong) for c in translations)
+
+
+# Report an error -------------------------------------------------------------------------------
+
+FORM = REPO / ".github/ISSUE_TEMPLATE/correction.yml"
+FORM_TYPES = {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+
+
+def test_issue_form_is_a_valid_github_form_with_a_page_field():
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    assert {"name", "description", "body"} <= set(form)
+    fields = [item for item in form["body"] if item["type"] != "markdown"]
+    assert {item["type"] for item in form["body"]} <= FORM_TYPES
+    assert all(item["attributes"]["label"] for item in fields)
+    ids = [item["id"] for item in fields]
+    assert len(ids) == len(set(ids)) and "page" in ids
+
+
+def test_every_page_links_to_the_form_with_its_address(fixture_build: BuiltSite):
+    page = fixture_build.html("corrected/")
+    link = page.select_one("p.report-error a")["href"]
+    canonical = page.select_one('link[rel="canonical"]')["href"]
+    assert link.startswith("https://github.com/annotated-explainers/alibaba-turnaround/issues/new?")
+    query = parse_qs(urlsplit(link).query)
+    assert query == {"template": [FORM.name], "page": [canonical]}
