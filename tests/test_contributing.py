@@ -272,7 +272,9 @@ def test_issuing_a_correction_as_documented_marks_the_page(fixture_project: Path
     assert built.ok, built.messages
     correction = yaml.safe_load(EXAMPLES["issue-a-correction/entry"])[0]
     assert built.html("story/the-fall/").find(id=f"cref:{correction['id']}") is not None
-    assert correction["correction"] in built.html("corrections/").get_text(" ")
+    entry = built.html("corrections/").find(id=correction["id"])
+    assert entry is not None, f"correction '{correction['id']}' is not on the Corrections page"
+    assert correction["correction"] in entry.get_text(" ").replace("\u2019", "'")  # the site curls apostrophes
 
 
 # What the build says, as CONTRIBUTING.md quotes it ----------------------------------------------
@@ -344,6 +346,12 @@ MISTAKES = {
     ),
     "correction-issued-month": lambda p: follow(
         p, "issue-a-correction/entry", 'issued: "2026-11-26"', 'issued: "2026-11"'
+    ),
+    "correction-wrong-too-long": lambda p: follow(
+        p,
+        "issue-a-correction/entry",
+        "wrong: three days before their debut",
+        "wrong: the IPO was pulled three days before its debut",
     ),
     "correction-unknown-kind": lambda p: follow(p, "issue-a-correction/entry", "kind: fact", "kind: typo"),
 }
