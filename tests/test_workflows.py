@@ -143,6 +143,7 @@ def test_ci_lints_tests_with_browsers_builds_strictly_and_uploads_the_site() -> 
     ci = load_workflow(REPO / ".github" / "workflows" / "ci.yml")
     commands = " ".join(step.get("run", "") for step in all_steps(ci))
     assert "make lint" in commands and "make build" in commands
+    assert "python -m explainer.validate" in commands  # the data check, fast, before the build
     assert ".ci/run" in commands  # the README's `make test`, after installing Debian's chromium
     ci_run = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "apt-get install" in ci_run and "chromium" in ci_run and "make test" in ci_run
