@@ -42,6 +42,8 @@ WRONG_LEADS = {
     "update": "This page said",
 }
 BLOCK_HEADING_ID = "corrections"
+DATA_FILE = "data/corrections.yml"
+MARK_PREFIX = "cref:"
 LOG_PAGE = "corrections.md"
 SOURCES_PAGE = "sources.md"
 JSON_FEED = "corrections.json"
@@ -57,7 +59,7 @@ _QUOTE_CLASSES = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"':
 
 def mark_id(correction_id: str) -> str:
     """The id of the mark in the text: the spot the Corrections page links to."""
-    return f"cref:{correction_id}"
+    return f"{MARK_PREFIX}{correction_id}"
 
 
 def note_id(correction_id: str) -> str:
@@ -176,7 +178,9 @@ def text_slots(element: etree.Element, parent: etree.Element | None = None) -> I
 
 def _is_opaque(element: etree.Element) -> bool:
     classes = set((element.get("class") or "").split())
-    return element.tag in _OPAQUE_TAGS or bool(classes & _OPAQUE_CLASSES) or element.get("id", "").startswith("cref:")
+    return (
+        element.tag in _OPAQUE_TAGS or bool(classes & _OPAQUE_CLASSES) or element.get("id", "").startswith(MARK_PREFIX)
+    )
 
 
 def count_anchor(root: etree.Element, anchor: str) -> int:
@@ -190,14 +194,10 @@ def anchor_problem(correction: Correction, count: int, page_label: str) -> Probl
     where = f"correction '{correction.id}' anchor \"{correction.anchor}\""
     if count == 0:
         advice = "copy an exact phrase from the page's text (not from a heading, link or code)"
-        return Problem(
-            "data/corrections.yml", correction.anchor_line, f"{where} does not occur in {page_label}; {advice}"
-        )
-    return Problem(
-        "data/corrections.yml",
-        correction.anchor_line,
-        f"{where} occurs {count} times in {page_label}; make it longer so it is unique",
-    )
+        message = f"{where} does not occur in {page_label}; {advice}"
+    else:
+        message = f"{where} occurs {count} times in {page_label}; make it longer so it is unique"
+    return Problem(DATA_FILE, correction.anchor_line, message)
 
 
 def overlap_problem(correction: Correction, page_label: str) -> Problem:
@@ -206,7 +206,7 @@ def overlap_problem(correction: Correction, page_label: str) -> Problem:
         f"correction '{correction.id}' anchor \"{correction.anchor}\" overlaps another correction's anchor "
         f"in {page_label}; choose phrases that do not share words"
     )
-    return Problem("data/corrections.yml", correction.anchor_line, message)
+    return Problem(DATA_FILE, correction.anchor_line, message)
 
 
 def attach_mark(root: etree.Element, correction: Correction) -> bool:
@@ -243,7 +243,7 @@ def number_marks(root: etree.Element) -> dict[str, str]:
         link = mark.find("a")
         link.text = AtomicString(label)
         link.set("aria-label", f"Correction {label}")
-        labels[mark.get("id").removeprefix("cref:")] = label
+        labels[mark.get("id").removeprefix(MARK_PREFIX)] = label
     return labels
 
 
