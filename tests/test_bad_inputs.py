@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import build_project
+from conftest import REPO, build_project
 
 Edit = Callable[[Path], None]
 
@@ -681,3 +681,15 @@ def test_raw_html_in_a_glossary_explanation_never_reaches_readers(fixture_projec
         assert "alert(1)</script>" not in page and "onerror=" not in page
     else:
         assert [line.split(":")[0] for line in located_lines(built.messages)] == [GLOSSARY]
+
+
+# Warnings are errors ------------------------------------------------------------------------
+
+
+def test_make_build_and_ci_treat_warnings_as_errors():
+    recipe = subprocess.run(["make", "-n", "build"], cwd=REPO, capture_output=True, text=True, check=False).stdout
+    build_line = next(line for line in recipe.splitlines() if "mkdocs build" in line)
+    assert "--strict" in build_line
+    assert not re.search(r"\s(-q|--quiet)\b", build_line), "-q hides warnings, so --strict would not count them"
+    for workflow in ("ci.yml", "pages.yml"):
+        assert "run: make build" in (REPO / ".github/workflows" / workflow).read_text(encoding="utf-8")
