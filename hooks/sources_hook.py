@@ -22,7 +22,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     context = context_of(config)
-    page = add_generated_page(files, config, SOURCES_PAGE, sources_page_markdown(context.site.sources))
+    page = add_generated_page(
+        files, config, SOURCES_PAGE, sources_page_markdown(context.site.sources), edit_path="data/sources.yml"
+    )
     context.state["sources"].sources_page_url = page.url
     return files
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,11 +63,20 @@ def page_info(page: Page, generated_uris: set[str]) -> PageInfo:
     return PageInfo(file.src_uri, page.url, page.title or file.name, source_text, generated)
 
 
-def add_generated_page(files: Files, config: MkDocsConfig, src_uri: str, content: str) -> File:
-    """Add a page built from data without writing into docs/ (which would loop `mkdocs serve`)."""
+def add_generated_page(
+    files: Files, config: MkDocsConfig, src_uri: str, content: str, *, edit_path: str | None = None
+) -> File:
+    """Add a page built from data without writing into docs/ (which would loop `mkdocs serve`).
+
+    `edit_path` (repo-relative, e.g. "data/glossary.yml") is where "Edit this page" leads,
+    since a generated page has no file of its own to edit.
+    """
     if existing := files.get_file_from_path(src_uri):
         files.remove(existing)
     file = File.generated(config, src_uri, content=content)
+    if edit_path:
+        # edit_uri is relative to docs/ in the repository; the browser resolves the "..".
+        file.edit_uri = posixpath.relpath(edit_path, "docs")
     files.append(file)
     return file
 
