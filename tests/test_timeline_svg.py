@@ -14,6 +14,8 @@ from explainer.timeline_svg import (
     MARGIN,
     WIDTH,
     TimeScale,
+    closeup_svg,
+    closeup_windows,
     date_span,
     lane_class,
     lane_marks,
@@ -107,3 +109,27 @@ def test_svg_escapes_text_from_data():
 def test_svg_is_the_same_for_the_same_events():
     events = [event(f"e{day}", PartialDate(2021, 1, day)) for day in range(1, 20)]
     assert timeline_svg(events, ["the-fall"]) == timeline_svg(list(events), ["the-fall"])
+
+
+def test_closeups_cover_whole_months_around_dense_runs_only():
+    days = [(1, 5), (1, 20), (2, 2), (2, 20), (3, 1)]
+    dense = [event(f"d{month}-{day}", PartialDate(2025, month, day)) for month, day in days]
+    sparse = [event("s1", PartialDate(2021, 4, 10)), event("s2", PartialDate(2022, 9))]
+    assert closeup_windows(sparse + dense) == [(dt.date(2025, 1, 1), dt.date(2025, 4, 1))]
+    assert closeup_windows(dense[:4]) == []
+
+
+def test_closeup_gives_each_event_a_row_with_its_title_inside_the_link():
+    events = [
+        event("a", PartialDate(2025, 1, 10), title="First"),
+        event("b", PartialDate(2025, 3), title="A month-level event with a title far too long to fit " * 3),
+        event("later", PartialDate(2025, 4, 2)),
+    ]
+    svg = BeautifulSoup(closeup_svg(events, ["the-fall"], dt.date(2025, 1, 1), dt.date(2025, 4, 1)), "html.parser").svg
+    assert svg["aria-label"] == "Close-up of 2 events from January 2025 to March 2025"
+    links = svg.select("a.timeline-mark")
+    assert [link["href"] for link in links] == ["#a", "#b"]
+    assert links[0].select_one("text").get_text() == "First"
+    assert links[1].select_one("text").get_text().endswith("\u2026")
+    assert links[1]["aria-label"].startswith("March 2025: A month-level event")
+    assert [text.get_text() for text in svg.select(".timeline-axis__label")] == ["January 2025", "February", "March"]

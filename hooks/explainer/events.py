@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from .dates import PartialDate, parse_partial_date
 from .errors import Problem, line_of
 from .records import DataFileSpec, check_ids, ids_in_order
-from .timeline_svg import lane_class, timeline_svg
+from .timeline_svg import closeup_svg, closeup_windows, lane_class, timeline_svg
 from .urls import relative_url
 from .yamlfile import YamlDocument
 
@@ -404,11 +404,22 @@ def timeline_page_markdown(events: list[Event], links: SiteLinks, sources: dict[
         "running from its first event to its last. Bars mark events known only to the month. "
         "Select a mark to jump to its entry. On a narrow screen, scroll the picture sideways."
         "</figcaption>\n</figure>\n",
+        *(_closeup_figure(events, order, start, end) for start, end in closeup_windows(events)),
     ]
     for year in sorted({event.date.year for event in events}):
         parts.append(f"## {year}\n")
         parts.extend(_entry_html(event, links, sources, link, order) for event in events if event.date.year == year)
     return "\n".join(parts)
+
+
+def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any) -> str:
+    last_month = PartialDate(end.year, end.month - 1) if end.month > 1 else PartialDate(end.year - 1, 12)
+    span = f"{PartialDate(start.year, start.month).display} to {last_month.display}"
+    return (
+        f'<figure class="timeline-figure timeline-figure--closeup" markdown="0">\n<div class="timeline-figure__scroll">'
+        f"{closeup_svg(events, order, start, end)}</div>\n"
+        f"<figcaption>Close-up, {span}: the busiest stretch of the story, one event per row.</figcaption>\n</figure>\n"
+    )
 
 
 def _span_text(events: list[Event]) -> str:

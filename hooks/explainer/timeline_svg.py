@@ -30,6 +30,10 @@ BAND_PADDING = 9
 LANE_GAP = 8
 AXIS_HEIGHT = 34
 LANE_COLOURS = 8  # timeline-lane--0 ... --7 in timeline.css
+CLOSEUP_GAP_DAYS = 45  # events closer than this belong to one cluster
+CLOSEUP_MIN_EVENTS = 5  # a cluster this big gets its own close-up with a labelled row per event
+CLOSEUP_ROW_HEIGHT = 22
+CHAR_WIDTH = 6.2  # average width of a 12 px character, to keep labels inside the picture
 STORY_START = dt.date(2020, 10, 1)
 STORY_END = dt.date(2025, 4, 1)
 
@@ -169,7 +173,7 @@ def _lane_label(title: str, x0: float, x1: float, baseline: float) -> str:
     )
 
 
-def _mark(mark: Mark, centre_y: float) -> str:
+def _mark(mark: Mark, centre_y: float, caption: str = "") -> str:
     label = html.escape(mark.event.label)
     if mark.is_dot:
         shape = f'<circle cx="{(mark.x0 + mark.x1) / 2:g}" cy="{centre_y:g}" r="{DOT_RADIUS}"/>'
@@ -178,7 +182,10 @@ def _mark(mark: Mark, centre_y: float) -> str:
             f'<rect x="{mark.x0:g}" y="{centre_y - BAR_HEIGHT / 2:g}" width="{mark.x1 - mark.x0:g}" '
             f'height="{BAR_HEIGHT}" rx="{BAR_HEIGHT / 2:g}"/>'
         )
-    return f'<a class="timeline-mark" href="#{mark.event.id}" aria-label="{label}"><title>{label}</title>{shape}</a>'
+    return (
+        f'<a class="timeline-mark" href="#{mark.event.id}" aria-label="{label}">'
+        f"<title>{label}</title>{shape}{caption}</a>"
+    )
 
 
 def _grid(scale: TimeScale, bottom: float) -> str:
@@ -210,6 +217,106 @@ def _quarters(scale: TimeScale) -> list[dt.date]:
 
 
 def _quarter_tick(scale: TimeScale, day: dt.date, baseline: float) -> str:
-    length = 9 if day.month == 1 else 4
-    x = scale.x(day)
+    return _tick(scale.x(day), baseline, 9 if day.month == 1 else 4)
+
+
+# Close-ups ----------------------------------------------------------------------------------------
+
+
+def closeup_windows(events: Sequence[Event]) -> list[tuple[dt.date, dt.date]]:
+    """Whole-month windows around each run of at least CLOSEUP_MIN_EVENTS closely spaced events."""
+    clusters: list[list[Event]] = []
+    last_start: dt.date | None = None
+    for event in events:
+        start = date_span(event.date)[0]
+        if last_start is None or (start - last_start).days > CLOSEUP_GAP_DAYS:
+            clusters.append([])
+        clusters[-1].append(event)
+        last_start = start
+    return [
+        (_month_start(date_span(cluster[0].date)[0]), _month_end(date_span(cluster[-1].date)[1]))
+        for cluster in clusters
+        if len(cluster) >= CLOSEUP_MIN_EVENTS
+    ]
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return dt.date(day.year, day.month, 1)
+
+
+def _month_end(day_after: dt.date) -> dt.date:
+    last = day_after - dt.timedelta(days=1)
+    return _next_month(last.year, last.month)
+
+
+def closeup_svg(events: Sequence[Event], section_order: Sequence[str], start: dt.date, end: dt.date) -> str:
+    """One labelled row per event between `start` and `end`, on a month-by-month axis."""
+    scale = TimeScale(start, end)
+    shown = [event for event in events if start <= date_span(event.date)[0] < end]
+    rows = "".join(_closeup_row(event, index, scale, section_order) for index, event in enumerate(shown))
+    bottom = len(shown) * CLOSEUP_ROW_HEIGHT + 6
+    height = bottom + AXIS_HEIGHT
+    last_month = end - dt.timedelta(days=1)
+    name = f"Close-up of {len(shown)} events from {start:%B %Y} to {last_month:%B %Y}"
+    return (
+        f'<svg class="timeline-svg timeline-svg--closeup" viewBox="0 0 {WIDTH} {height:g}" width="{WIDTH}" '
+        f'height="{height:g}" role="group" aria-label="{html.escape(name)}" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{html.escape(name)}</title>{_month_grid(scale, bottom)}{rows}{_month_axis(scale, bottom)}</svg>"
+    )
+
+
+def _closeup_row(event: Event, index: int, scale: TimeScale, section_order: Sequence[str]) -> str:
+    start, end = date_span(event.date)
+    mark = Mark(event, *_extent(event, scale.x(start), scale.x(end)))
+    centre_y = (index + 0.5) * CLOSEUP_ROW_HEIGHT + 3
+    # The title goes on whichever side of the mark has more room.
+    if (mark.x0 + mark.x1) / 2 < WIDTH / 2:
+        x, anchor, room = mark.x1 + 6, "start", WIDTH - MARGIN - mark.x1 - 6
+    else:
+        x, anchor, room = mark.x0 - 6, "end", mark.x0 - MARGIN - 6
+    caption = (
+        f'<text class="timeline-closeup__label" x="{x:g}" y="{centre_y + 4:g}" text-anchor="{anchor}">'
+        f"{html.escape(_fit(event.title, room))}</text>"
+    )
+    return f'<g class="timeline-lane {lane_class(event.section, section_order)}">{_mark(mark, centre_y, caption)}</g>'
+
+
+def _fit(text: str, room: float) -> str:
+    """`text`, shortened with an ellipsis if it would not fit in `room` units."""
+    limit = max(int(room / CHAR_WIDTH), 8)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _months(scale: TimeScale) -> list[dt.date]:
+    days, day = [], scale.start
+    while day < scale.end:
+        days.append(day)
+        day = _next_month(day.year, day.month)
+    return days
+
+
+def _month_grid(scale: TimeScale, bottom: float) -> str:
+    return "".join(
+        f'<line class="timeline-grid" x1="{scale.x(day):g}" y1="0" x2="{scale.x(day):g}" y2="{bottom:g}"/>'
+        for day in _months(scale)[1:]
+    )
+
+
+def _month_axis(scale: TimeScale, top: float) -> str:
+    baseline = top + 4
+    months = _months(scale)
+    ticks = "".join(_tick(scale.x(day), baseline, 6) for day in [*months, scale.end])
+    labels = "".join(_month_label(scale, day, baseline + 20, first=index == 0) for index, day in enumerate(months))
+    line = f'<line class="timeline-axis" x1="{MARGIN}" y1="{baseline:g}" x2="{WIDTH - MARGIN}" y2="{baseline:g}"/>'
+    return f'<g class="timeline-axis-group" aria-hidden="true">{line}{ticks}{labels}</g>'
+
+
+def _month_label(scale: TimeScale, day: dt.date, baseline: float, first: bool) -> str:
+    """The month's name centred under it; with the year on the first month and in January."""
+    middle = (scale.x(day) + scale.x(_next_month(day.year, day.month))) / 2
+    text = f"{day:%B %Y}" if first or day.month == 1 else f"{day:%B}"
+    return f'<text class="timeline-axis__label" x="{middle:g}" y="{baseline:g}" text-anchor="middle">{text}</text>'
+
+
+def _tick(x: float, baseline: float, length: float) -> str:
     return f'<line class="timeline-axis" x1="{x:g}" y1="{baseline:g}" x2="{x:g}" y2="{baseline + length:g}"/>'
