@@ -133,3 +133,10 @@ def test_closeup_gives_each_event_a_row_with_its_title_inside_the_link():
     assert links[1].select_one("text").get_text().endswith("\u2026")
     assert links[1]["aria-label"].startswith("March 2025: A month-level event")
     assert [text.get_text() for text in svg.select(".timeline-axis__label")] == ["January 2025", "February", "March"]
+
+
+def test_no_closeup_for_a_run_too_long_to_take_in_at_a_glance():
+    steady = [event(f"w{week}", PartialDate(2021, 1, 1)) for week in range(60)]
+    assert closeup_windows(steady) == []
+    monthly = [event(f"m{month}", PartialDate(2021 + month // 12, 1 + month % 12)) for month in range(9)]
+    assert closeup_windows(monthly) == []

@@ -32,6 +32,8 @@ AXIS_HEIGHT = 34
 LANE_COLOURS = 8  # timeline-lane--0 ... --7 in timeline.css
 CLOSEUP_GAP_DAYS = 45  # events closer than this belong to one cluster
 CLOSEUP_MIN_EVENTS = 5  # a cluster this big gets its own close-up with a labelled row per event
+CLOSEUP_MAX_EVENTS = 40  # beyond this a close-up is no longer something to take in at a glance
+CLOSEUP_MAX_DAYS = 190  # nor when it spans more than about six months
 CLOSEUP_ROW_HEIGHT = 22
 CHAR_WIDTH = 6.2  # average width of a 12 px character, to keep labels inside the picture
 STORY_START = dt.date(2020, 10, 1)
@@ -224,7 +226,7 @@ def _quarter_tick(scale: TimeScale, day: dt.date, baseline: float) -> str:
 
 
 def closeup_windows(events: Sequence[Event]) -> list[tuple[dt.date, dt.date]]:
-    """Whole-month windows around each run of at least CLOSEUP_MIN_EVENTS closely spaced events."""
+    """Whole-month windows around each short run of closely spaced events (5 to 40, within about six months)."""
     clusters: list[list[Event]] = []
     last_start: dt.date | None = None
     for event in events:
@@ -233,11 +235,12 @@ def closeup_windows(events: Sequence[Event]) -> list[tuple[dt.date, dt.date]]:
             clusters.append([])
         clusters[-1].append(event)
         last_start = start
-    return [
+    windows = [
         (_month_start(date_span(cluster[0].date)[0]), _month_end(date_span(cluster[-1].date)[1]))
         for cluster in clusters
-        if len(cluster) >= CLOSEUP_MIN_EVENTS
+        if CLOSEUP_MIN_EVENTS <= len(cluster) <= CLOSEUP_MAX_EVENTS
     ]
+    return [(start, end) for start, end in windows if (end - start).days <= CLOSEUP_MAX_DAYS]
 
 
 def _month_start(day: dt.date) -> dt.date:
