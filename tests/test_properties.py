@@ -254,6 +254,19 @@ def test_glossary_tooltip_is_the_definition_as_text(short):
     }
 
 
+# Terms as the schema allows them: a letter or digit at each end, punctuation inside.
+TERMS = st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9 .&+/-]{0,12}[A-Za-z0-9]\Z").filter(lambda term: "  " not in term)
+
+
+@FAST
+@given(TERMS)
+def test_glossary_marks_any_allowed_term_exactly(term):
+    entries = {"t": GlossaryEntry("t", term, "concept", "Short.", "Long.")}
+    page = soup(mark_glossary_terms(f"Before {term} after.", entries, extensions=["toc", "attr_list"]))
+    assert [mark.get_text() for mark in page.select("a.glossary-term")] == [term]
+    assert words(page.get_text()) == words(f"Before {term} after.")
+
+
 # Whole builds -------------------------------------------------------------------------------
 
 # Fields that are plain text in each data file (glossary `long` is Markdown by design, so not here).
@@ -277,6 +290,8 @@ def with_text_everywhere(project: Path, text: str) -> None:
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
         for entry in entries:
             entry.update({field: text for field in fields if field in entry})
+            for figure in entry.get("figures", ()):
+                figure.update(label=text, unit=text)
         path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -299,7 +314,7 @@ def baseline_structure(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 @pytest.mark.slow
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=SCHEMA_VALID_TEXT)
 def test_any_plain_text_in_data_builds_the_same_page_structure(tmp_path_factory, baseline_structure, text):
     project = write_project(tmp_path_factory.mktemp("hostile") / "project")
