@@ -7,6 +7,8 @@
  *    numbered notes at the end of the page stay the accessible version, so side notes are
  *    hidden from screen readers and keep their links out of the tab order.
  *
+ * 3. A comma between references that follow each other directly, so notes 1 and 2 don't read as 12.
+ *
  * Listeners sit on the document, so they survive Material's instant navigation; side notes are
  * rebuilt on every page load through Material's `document$` observable.
  */
@@ -108,9 +110,21 @@
     }
   }
 
+  /* --- adjacent references: "¹²" reads as twelve, so a comma goes between them ("¹,²") --- */
+
+  const isReference = (node) => node instanceof Element && node.matches("sup") && node.querySelector(".footnote-ref");
+
+  function separateAdjacentReferences(root) {
+    for (const sup of root.querySelectorAll("sup")) {
+      if (isReference(sup) && isReference(sup.previousSibling)) sup.classList.add("footnote-ref--follows");
+    }
+  }
+
   function onPage() {
     const article = document.querySelector("article.md-content__inner");
-    if (article && !article.querySelector(".sidenote")) addSidenotes(article);
+    if (!article || article.querySelector(".sidenote")) return;
+    separateAdjacentReferences(article);
+    addSidenotes(article);
   }
 
   if (typeof document$ !== "undefined") {

@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
@@ -48,6 +49,23 @@ def test_no_page_requests_another_host(page, site_url: str, site_pages: list[str
         page.goto(site_url + path, wait_until="networkidle")
     foreign = [url for url in elsewhere if urlsplit(url).scheme in {"http", "https"} and urlsplit(url).netloc != own]
     assert foreign == []
+
+
+# --- social previews --------------------------------------------------------------------------
+
+
+def test_every_page_has_its_own_description_and_social_preview_tags(real_site_dir, site_pages: list[str]) -> None:
+    site_description = BeautifulSoup((real_site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    missing: dict[str, list[str]] = {}
+    for path in site_pages:
+        head = BeautifulSoup((real_site_dir / path / "index.html").read_text(encoding="utf-8"), "html.parser").head
+        tags = {tag.get("name") or tag.get("property"): tag.get("content", "") for tag in head.find_all("meta")}
+        wanted = ["description", "og:title", "og:description", "og:url", "og:type", "og:site_name", "twitter:card"]
+        if lacking := [name for name in wanted if not tags.get(name)]:
+            missing[path] = lacking
+        elif path and tags["description"] == site_description.find("meta", attrs={"name": "description"})["content"]:
+            missing[path] = ["a description of its own (front matter `description:`)"]
+    assert missing == {}
 
 
 # --- accessibility ---------------------------------------------------------------------------
@@ -170,6 +188,20 @@ def test_escape_closes_the_preview_until_it_is_reached_again(page, fixture_site_
     expect(preview_of(page, second)).to_be_visible()
     getattr(first, reach)()
     expect(preview_of(page, first)).to_be_visible()
+
+
+def test_references_cited_together_are_separated_by_a_comma(page, site_url: str) -> None:
+    page.goto(site_url + "story/the-fall/")
+    separators = page.evaluate("""() => {
+      const before = node => {  // the previous node, skipping side notes added after a reference
+        do node = node.previousSibling; while (node?.classList?.contains("sidenote"));
+        return node;
+      };
+      return [...document.querySelectorAll("article sup")]
+        .filter(sup => sup.querySelector(".footnote-ref") && before(sup)?.matches?.("sup"))
+        .map(sup => getComputedStyle(sup, "::before").content);
+    }""")
+    assert separators and set(separators) == {'","'}
 
 
 # --- side notes ------------------------------------------------------------------------------
