@@ -13,7 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from conftest import REPO, write_project
 
 EPOCH = "1741046400"  # 4 March 2025, the week of the report
@@ -62,6 +61,5 @@ def test_fixture_site_builds_are_byte_identical(tmp_path: Path):
     assert_identical_builds(write_project(tmp_path / "project"), tmp_path)
 
 
-@pytest.mark.slow
 def test_real_site_builds_are_byte_identical(tmp_path: Path):
     assert_identical_builds(REPO, tmp_path)
