@@ -661,7 +661,8 @@ def test_mkdocs_build_command_fails_cleanly(fixture_project: Path, edit: Edit, e
     edit(fixture_project)
     result = run_mkdocs_build(fixture_project)
     assert result.returncode != 0
-    located = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if expected_start in line]
+    logged = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "-  " in line]
+    located = located_lines(logged)
     assert len(located) == 1, result.stderr
     assert located[0].startswith(expected_start)
     assert "Traceback" not in result.stdout + result.stderr
