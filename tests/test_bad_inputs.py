@@ -368,6 +368,11 @@ PAGE_CASES = [
         "docs/story/the-fall.md:13: cites unknown source 'reuters-2020' (not in data/sources.yml)",
     ),
     case(
+        "citation-after-a-code-example-of-it",
+        append(THE_FALL, "\nA real citation of the key shown in code above.[^not-a-source]\n"),
+        "docs/story/the-fall.md:21: cites unknown source 'not-a-source' (not in data/sources.yml)",
+    ),
+    case(
         "new-page-cites-unknown-source",
         write("docs/story/another.md", NEW_STORY_PAGE),
         "docs/story/another.md:10: cites unknown source 'nobody-2021' (not in data/sources.yml)",
@@ -525,6 +530,11 @@ EVENT_CASES = [
         "marker-outside-the-story",
         replace("docs/index.md", "# Fixture home", "<!-- key-dates -->\n\n# Fixture home"),
         "docs/index.md:5: <!-- key-dates --> belongs on a story page (docs/story/*.md)",
+    ),
+    case(
+        "event-link-after-a-code-example-of-it",
+        append(TIMELINE_CASES, "\nA real [link](event:no-such-event).\n"),
+        "docs/story/timeline-cases.md:13: links unknown event 'no-such-event' (not in data/events.yml)",
     ),
     case(
         "page-links-unknown-event",

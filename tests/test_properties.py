@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_bad_inputs import LOCATED
 
-from explainer.context import BuildContext, PageInfo
+from explainer.context import BuildContext, PageInfo, without_code
 from explainer.data import SiteData
 from explainer.dates import PartialDate, parse_partial_date
 from explainer.errors import DataError
@@ -192,6 +192,35 @@ def test_sources_page_keeps_its_structure_whatever_the_sources_say(sources):
 
 
 KINDS = {"primary": 0, "news": 1, "analysis": 2, "reference": 3}
+
+
+# Locating problems in pages ------------------------------------------------------------------
+
+MARKDOWN_LINES = st.lists(
+    st.sampled_from(["```", "~~~", "````text", "`[^k]`", "[^k]", "text `code` text", "``a ` b``", "", "    indented"]),
+    max_size=12,
+).map("\n".join)
+
+
+@FAST
+@given(MARKDOWN_LINES)
+def test_blanking_code_keeps_every_line_where_it_was(text):
+    blanked = without_code(text)
+    assert [len(line) for line in blanked.split("\n")] == [len(line) for line in text.split("\n")]
+
+
+@pytest.mark.parametrize(
+    ("markdown_text", "line"),
+    [
+        ("`[^k]` in code\n\nreal [^k]", 3),
+        ("```\n[^k]\n```\nreal [^k]", 4),
+        ("~~~~\n```\n[^k]\n~~~~\n[^k]", 5),
+        ("only `[^k]` in code", 1),  # nothing outside code: the example itself is the best guess
+    ],
+)
+def test_page_problems_point_past_code_examples(markdown_text, line):
+    page = PageInfo("story/p.md", "story/p/", "P", markdown_text)
+    assert page.problem("[^k]", "m").line == line
 
 
 # Glossary matcher ---------------------------------------------------------------------------
