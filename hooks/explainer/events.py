@@ -401,7 +401,7 @@ def timeline_page_markdown(events: list[Event], links: SiteLinks, sources: dict[
         f'<figure class="timeline-figure" markdown="0">\n<div class="timeline-figure__scroll">'
         f"{timeline_svg(events, order, links.section_title)}</div>\n"
         "<figcaption>Each dot is an event, placed by date; each colored band is a chapter of the story, "
-        "running from its first event to its last. Bars mark events known only to the month. "
+        "running from its first event to its last. Pale bars mark events known only to the month. "
         "Select a mark to jump to its entry. On a narrow screen, scroll the picture sideways."
         "</figcaption>\n</figure>\n",
         *(_closeup_figure(events, order, start, end) for start, end in closeup_windows(events)),
@@ -418,7 +418,7 @@ def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any)
     return (
         f'<figure class="timeline-figure timeline-figure--closeup" markdown="0">\n<div class="timeline-figure__scroll">'
         f"{closeup_svg(events, order, start, end)}</div>\n"
-        f"<figcaption>Close-up, {span}: the busiest stretch of the story, one event per row.</figcaption>\n</figure>\n"
+        f"<figcaption>Close-up, {span}: the busiest stretch of the story, one event per row (pale bars: known only to the month).</figcaption>\n</figure>\n"
     )
 
 
