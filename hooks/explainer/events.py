@@ -418,7 +418,8 @@ def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any)
     return (
         f'<figure class="timeline-figure timeline-figure--closeup" markdown="0">\n<div class="timeline-figure__scroll">'
         f"{closeup_svg(events, order, start, end)}</div>\n"
-        f"<figcaption>Close-up, {span}: the busiest stretch of the story, one event per row (pale bars: known only to the month).</figcaption>\n</figure>\n"
+        f"<figcaption>Close-up, {span}: the busiest stretch of the story, one event per row "
+        "(pale bars: known only to the month).</figcaption>\n</figure>\n"
     )
 
 
