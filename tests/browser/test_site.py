@@ -51,6 +51,15 @@ def test_no_page_requests_another_host(page, site_url: str, site_pages: list[str
     assert foreign == []
 
 
+def test_no_page_logs_an_error(page, site_url: str, site_pages: list[str]) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    page.on("console", lambda message: message.type == "error" and errors.append(f"{page.url}: {message.text}"))
+    for path in site_pages:
+        page.goto(site_url + path, wait_until="load")
+    assert errors == []
+
+
 # --- social previews --------------------------------------------------------------------------
 
 
