@@ -27,7 +27,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     context = context_of(config)
     markdown = glossary_page_markdown(context.state["glossary"].entries, context.site.sources)
-    add_generated_page(files, config, GLOSSARY_PAGE, markdown)
+    add_generated_page(files, config, GLOSSARY_PAGE, markdown, edit_path="data/glossary.yml")
     return files
 
 

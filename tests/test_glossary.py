@@ -400,3 +400,11 @@ def test_every_real_story_page_has_glossary_mentions(real_build):
     for page in sorted((site_dir / "story").glob("*/index.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert len(soup.select("article a.glossary-term")) >= 5, page.parent.name
+
+
+def test_raw_html_in_a_long_explanation_is_refused():
+    bad = GOOD.replace("long: Long.", "long: The <script>x</script> bank.")
+    assert problems_of(bad) == [
+        "data/glossary.yml:6: glossary entry 'ant-group': 'long' is Markdown without raw HTML: write it without < "
+        '(links as [text](url)) (got "The <script>x</script> bank.")'
+    ]
