@@ -22,6 +22,7 @@ from explainer.mkdocs_glue import (
     reporting_data_errors,
     stop_with,
 )
+from explainer.yamlfile import front_matter_problems
 
 # Hooks --------------------------------------------------------------------------------------
 
@@ -52,6 +53,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     context = context_of(config)
     context.page = page_info(page, {file.src_uri for file in files if file.generated_by})
+    context.problems += front_matter_problems(context.page.source_text, context.page.file_label)
     return markdown
 
 

@@ -618,8 +618,41 @@ BUILD_ONLY_CASES = [
     ),
 ]
 
-# Every case whose mistake the data layer alone finds (tests/test_schemas.py replays its data cases).
-CATALOGUE = YAML_CASES + SHAPE_CASES + VALUE_CASES + PAGE_CASES + GLOSSARY_CASES + EVENT_CASES + CORRECTION_CASES
+FRONT_MATTER_CASES = [
+    case(
+        "front-matter-not-yaml",
+        replace(THE_FALL, "title: The fall", "title: [The fall"),
+        "docs/story/the-fall.md:3: front matter: YAML syntax error: expected ',' or ']', but got ':'",
+    ),
+    case(
+        "front-matter-tab",
+        replace(THE_FALL, "description: The fixture", "\tdescription: The fixture"),
+        "docs/story/the-fall.md:3: front matter: YAML syntax error: tab character; indent with spaces",
+    ),
+    case(
+        "front-matter-title-a-number",
+        replace(THE_FALL, "title: The fall", "title: 2020"),
+        "docs/story/the-fall.md:2: front matter 'title' must be text (quote it)",
+    ),
+    case(
+        "front-matter-a-list",
+        replace(THE_FALL, "title: The fall\ndescription: The fixture's story page.", "- The fall"),
+        "docs/story/the-fall.md:2: front matter must be 'key: value' lines",
+    ),
+]
+
+# The catalogue: its data/ cases are found by the data layer alone (tests/test_schemas.py replays them
+# through explainer.validate); its docs/ cases while pages are converted.
+CATALOGUE = (
+    YAML_CASES
+    + SHAPE_CASES
+    + VALUE_CASES
+    + PAGE_CASES
+    + FRONT_MATTER_CASES
+    + GLOSSARY_CASES
+    + EVENT_CASES
+    + CORRECTION_CASES
+)
 ALL_CASES = CATALOGUE + BUILD_ONLY_CASES
 
 

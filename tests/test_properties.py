@@ -22,7 +22,7 @@ from explainer.errors import DataError
 from explainer.glossary import GlossaryEntry, mark_glossary_terms
 from explainer.schema import check_against_schema
 from explainer.sources import Source, SourceNotesExtension, sources_page_markdown
-from explainer.yamlfile import parse_yaml
+from explainer.yamlfile import front_matter_problems, parse_yaml
 
 FAST = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -207,6 +207,13 @@ MARKDOWN_LINES = st.lists(
 def test_blanking_code_keeps_every_line_where_it_was(text):
     blanked = without_code(text)
     assert [len(line) for line in blanked.split("\n")] == [len(line) for line in text.split("\n")]
+
+
+@FAST
+@given(st.text(max_size=120).map(lambda text: f"---\n{text}\n---\n# Page\n"))
+def test_any_front_matter_is_accepted_or_located(page_text):
+    for problem in front_matter_problems(page_text, "docs/p.md"):
+        assert problem.file == "docs/p.md" and 2 <= problem.line <= page_text.count("\n")
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,8 @@ def page_info(page: Page, generated_uris: set[str]) -> PageInfo:
     file = page.file
     generated = file.src_uri in generated_uris
     source_text = "" if generated else file.content_string
-    return PageInfo(file.src_uri, page.url, page.title or file.name, source_text, generated)
+    title = page.title if isinstance(page.title, str) and page.title else file.name  # front matter may hold 2020
+    return PageInfo(file.src_uri, page.url, title, source_text, generated)
 
 
 def add_generated_page(

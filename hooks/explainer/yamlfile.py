@@ -7,6 +7,7 @@ Dates stay as text; their meaning is checked by `explainer.dates`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,10 @@ from .errors import DataError, Problem
 _ALIAS_PROBLEM = "aliases (*name) are not supported; write the value out in full"
 _MAX_DEPTH = 50
 _DEPTH_PROBLEM = f"values are nested more than {_MAX_DEPTH} levels deep"
+
+# How MkDocs finds a page's front matter (mkdocs.utils.meta.YAML_RE); it shows a broken one as page text.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_TEXT_KEYS = ("title", "description")
 
 Path_ = tuple  # a path into the data: keys and list indexes, e.g. (3, "sources", 0)
 
@@ -151,3 +156,23 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, 
         result[key] = _build(value_node, (*path, key), document, loader)
         document.lines[(*path, key)] = line
     return result
+
+
+def front_matter_problems(page_text: str, name: str) -> list[Problem]:
+    """Problems in a page's front matter, which MkDocs would otherwise print on the page as text."""
+    match = _FRONT_MATTER.match(page_text)
+    if not match:
+        return []
+    try:
+        document = parse_yaml(("\n" + match.group(1)).encode("utf-8"), name)  # keeps the page's line numbers
+    except DataError as error:
+        return [Problem(problem.file, problem.line, f"front matter: {problem.message}") for problem in error.problems]
+    if document.data is None:
+        return []
+    if not isinstance(document.data, dict):
+        return [Problem(name, 2, "front matter must be 'key: value' lines")]
+    return [
+        document.problem((key,), f"front matter '{key}' must be text (quote it)")
+        for key in _TEXT_KEYS
+        if key in document.data and not isinstance(document.data[key], str)
+    ]
