@@ -58,6 +58,9 @@ SUPPRESSED_CLASS = "glossary-skip"
 
 _SKIPPED_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Footnotes, suppressed text and mentions. A phrase a correction marks (span.corrected) is not
+# skipped: it is plain text with its mark after it, and a reader still needs the term explained.
+_ANNOTATION_CLASSES = {"footnote", SUPPRESSED_CLASS, MENTION_CLASS}
 _APOSTROPHE = "(?:['’]|\x02wzxhzdk:\\d+\x03)"  # smarty stashes a typographic apostrophe as a placeholder
 
 
@@ -355,8 +358,7 @@ def _skipped(element: etree.Element) -> bool:
         return True
     if element.tag == "sup" and (element.get("id") or "").startswith("fnref"):
         return True
-    classes = (element.get("class") or "").split()
-    return "footnote" in classes or SUPPRESSED_CLASS in classes
+    return not _ANNOTATION_CLASSES.isdisjoint((element.get("class") or "").split())
 
 
 def _plain_text(element: etree.Element, md: Markdown) -> str:
