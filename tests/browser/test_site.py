@@ -56,7 +56,7 @@ def test_no_page_logs_an_error(page, site_url: str, site_pages: list[str]) -> No
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
     page.on("console", lambda message: message.type == "error" and errors.append(f"{page.url}: {message.text}"))
     for path in site_pages:
-        page.goto(site_url + path, wait_until="load")
+        page.goto(site_url + path, wait_until="networkidle")  # Material post-processes after loading its sitemap
     assert errors == []
 
 
