@@ -185,6 +185,14 @@ def test_source_note_previews_on_keyboard_focus(page, fixture_site_url: str) -> 
     expect(preview_of(page, ref)).to_contain_text("record listing is halted")
 
 
+def test_tapping_a_source_note_on_a_phone_shows_the_note(phone_page, fixture_site_url: str) -> None:
+    phone_page.goto(fixture_site_url + STORY)
+    phone_page.locator("article a.footnote-ref[href*='#fn:']").first.tap()
+    note = phone_page.locator("[id='fn:wire-2020-ipo']")
+    expect(note).to_be_in_viewport()
+    expect(note).to_contain_text("record listing is halted")
+
+
 @pytest.mark.parametrize("reach", ["hover", "focus"])
 def test_escape_closes_the_preview_until_it_is_reached_again(page, fixture_site_url: str, reach: str) -> None:
     page.goto(fixture_site_url + STORY)
