@@ -163,6 +163,11 @@ YAML_CASES = [
         "data/sources.yml:16: contains the control character U+0002, which data files may not hold; delete it",
     ),
     case(
+        "direction-override-character",
+        replace(SOURCES, "title: Example Group announces six", 'title: "Example Group \\u202Eannounces" #'),
+        "data/sources.yml:12: contains the control character U+202E, which data files may not hold; delete it",
+    ),
+    case(
         "duplicate-key",
         replace(SOURCES, "  kind: news", "  kind: news\n  kind: analysis"),
         "data/sources.yml:9: duplicate key 'kind'",
@@ -430,6 +435,12 @@ GLOSSARY_CASES = [
         "data/glossary.yml:28: glossary entry 'qwen': 'Ant' is already claimed by entry 'ant-group' (line 13)",
     ),
     case(
+        "raw-html-in-glossary-explanation",
+        replace(GLOSSARY, "long: The central bank.", "long: The <script>alert(1)</script> bank."),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' is Markdown without raw HTML: write it without <"
+        ' (links as [text](url)) (got "The <script>alert(1)</script> bank.")',
+    ),
+    case(
         "glossary-explanation-missing",
         replace(GLOSSARY, "  long: The central bank.\n", ""),
         "data/glossary.yml:33: glossary entry 'pboc': missing required key 'long'",
@@ -505,6 +516,17 @@ EVENT_CASES = [
         "event-amount-as-text",
         replace(EVENTS, "amount: 34.5", "amount: '34.5'"),
         "data/events.yml:11: event 'ipo-halted': 'figures[0].amount' must be a number (got \"34.5\")",
+    ),
+    case(
+        "event-amount-not-a-number",
+        replace(EVENTS, "amount: 34.5", "amount: .nan"),
+        "data/events.yml:11: .nan is not a number a reader can use; write one",
+    ),
+    case(
+        "event-in-year-zero",
+        replace(EVENTS, '  date: "2020-10-24"', '  date: "0000-02-29"\n  outside_story_range: true'),
+        "data/events.yml:22: event 'cases-first-week': '0000-02-29' is not a year this site can show"
+        " (it shows 1000 to 2999)",
     ),
     case(
         "event-unknown-currency",
@@ -709,22 +731,6 @@ def test_mkdocs_build_command_fails_cleanly(fixture_project: Path, edit: Edit, e
     assert len(located) == 1, result.stderr
     assert located[0].startswith(expected_start)
     assert "Traceback" not in result.stdout + result.stderr
-
-
-# Known gaps ---------------------------------------------------------------------------------
-
-
-@pytest.mark.xfail(strict=True, reason="glossary 'long' (Markdown) passes raw HTML through; reported to the lead")
-def test_raw_html_in_a_glossary_explanation_never_reaches_readers(fixture_project: Path):
-    replace(
-        GLOSSARY, "long: The central bank.", "long: The <script>alert(1)</script> bank <img src=x onerror=alert(2)>."
-    )(fixture_project)
-    built = build_project(fixture_project, strict=True)
-    if built.ok:
-        page = (built.site_dir / "glossary/index.html").read_text(encoding="utf-8")
-        assert "alert(1)</script>" not in page and "onerror=" not in page
-    else:
-        assert [line.split(":")[0] for line in located_lines(built.messages)] == [GLOSSARY]
 
 
 # Warnings are errors ------------------------------------------------------------------------

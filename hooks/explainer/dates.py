@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = list(calendar.month_name)
+FIRST_YEAR, LAST_YEAR = 1000, 2999
 
 
 @functools.total_ordering
@@ -58,6 +59,9 @@ def parse_partial_date(text: str) -> PartialDate:
     if not match:
         raise ValueError(f"{text!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
     year, month, day = (int(part) if part else None for part in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        # Year 0 does not exist and 9999 has no next day: both broke the timeline's date arithmetic.
+        raise ValueError(f"{text!r} is not a year this site can show (it shows {FIRST_YEAR} to {LAST_YEAR})")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"{text!r} has no month {month}")
     if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:

@@ -7,6 +7,7 @@ Dates stay as text; their meaning is checked by `explainer.dates`.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,9 @@ _TEXT_KEYS = ("title", "description")
 
 Path_ = tuple  # a path into the data: keys and list indexes, e.g. (3, "sources", 0)
 
+# What the YAML reader refuses in the file itself, plus direction overrides that can make text read
+# differently from how it is stored (U+202A-U+202E, U+2066-U+2069).
+_UNPRINTABLE = re.compile(yaml.reader.Reader.NON_PRINTABLE.pattern + "|[\u202a-\u202e\u2066-\u2069]")
 _TEXT_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge"}
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 
@@ -138,9 +142,12 @@ def _build(node: yaml.Node, path: Path_, document: YamlDocument, loader: _Loader
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, index), document, loader) for index, item in enumerate(node.value)]
     value = loader.construct_object(node)
-    if isinstance(value, str) and (unprintable := yaml.reader.Reader.NON_PRINTABLE.search(value)):
+    line = node.start_mark.line + 1
+    if isinstance(value, str) and (unprintable := _UNPRINTABLE.search(value)):
         # An escape like "\x02" gets past the reader; Python-Markdown uses \x02/\x03 to mark stashed HTML.
-        raise DataError([Problem(document.name, node.start_mark.line + 1, _control_message(unprintable.group()))])
+        raise DataError([Problem(document.name, line, _control_message(unprintable.group()))])
+    if isinstance(value, float) and not math.isfinite(value):
+        raise DataError([Problem(document.name, line, f"{node.value} is not a number a reader can use; write one")])
     return value
 
 
