@@ -145,3 +145,16 @@ def test_every_external_link_in_the_site_is_https(real_site: Path):
 
 def test_fixture_site_links_resolve(fixture_build: BuiltSite):
     assert broken_links(fixture_build.site_dir) == []
+
+
+def test_reading_the_site_requests_nothing_from_another_host(real_site: Path):
+    remote = {
+        f"{page_path}: <{tag.name} {attribute}={tag[attribute]}>"
+        for page_path, page in html_pages(real_site)
+        for tag in page.find_all(["img", "script", "iframe", "link", "source", "video", "audio", "embed", "object"])
+        for attribute in ("src", "href", "data", "srcset")
+        if tag.get(attribute)
+        and (URL_LIKE.match(tag[attribute]) or tag[attribute].startswith("//"))
+        and not (tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]))
+    }
+    assert sorted(remote) == []
