@@ -37,7 +37,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     }
     if glossary := files.get_file_from_path(GLOSSARY_PAGE):
         links.glossary_url = glossary.url
-    page = add_generated_page(files, config, TIMELINE_PAGE, "")  # first, to learn its URL
+    page = add_generated_page(files, config, TIMELINE_PAGE, "", edit_path="data/events.yml")  # first: its URL
     links.timeline_url = page.url
     page.content_string = timeline_page_markdown(events, links, context.site.sources)
     add_generated_page(files, config, "events.json", events_json(events))
