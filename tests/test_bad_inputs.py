@@ -733,6 +733,24 @@ def test_mkdocs_build_command_fails_cleanly(fixture_project: Path, edit: Edit, e
     assert "Traceback" not in result.stdout + result.stderr
 
 
+# Known gaps (reported to the lead) -----------------------------------------------------------
+
+UNSAFE_MARKDOWN = [
+    pytest.param("The [bank](javascript:alert(1)).", id="javascript-link"),
+    pytest.param("The [bank](http://example.com/bank).", id="http-link"),
+    pytest.param("The bank ![logo](https://example.com/logo.png).", id="remote-image"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="glossary 'long' Markdown may link javascript:/http: and embed remote images")
+@pytest.mark.parametrize("long", UNSAFE_MARKDOWN)
+def test_unsafe_markdown_in_a_glossary_explanation_is_refused(fixture_project: Path, long: str):
+    replace(GLOSSARY, "long: The central bank.", f"long: {long}")(fixture_project)
+    built = build_project(fixture_project, strict=True)
+    assert not built.ok
+    assert [line.split(":")[0] for line in located_lines(built.messages)] == [GLOSSARY]
+
+
 # Warnings are errors ------------------------------------------------------------------------
 
 
