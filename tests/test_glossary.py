@@ -273,6 +273,8 @@ def test_glossary_page_groups_sorts_and_anchors_entries(fixture_build: BuiltSite
         ("h3", "capex"),
     ]
     assert page.select_one("h3#capex").get_text().startswith("Capex")
+    jumps = [a["href"] for a in page.select("article p a[href^='#category-']")]
+    assert jumps == [f"#{heading_id}" for name, heading_id in headings if name == "h2"]
 
 
 def entry_block(page: BeautifulSoup, entry_id: str) -> list:

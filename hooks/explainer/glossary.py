@@ -452,6 +452,9 @@ def glossary_page_markdown(entries: dict[str, GlossaryEntry], sources: dict[str,
         "the first mention of each is underlined with dots: point at it, tab to it or tap it to read "
         "a short definition, and follow it to the entry here.\n",
     ]
+    present = [category for category in CATEGORY_HEADINGS if any(e.category == category for e in entries.values())]
+    jumps = (f"[{CATEGORY_HEADINGS[category]}](#{_category_anchor(category)})" for category in present)
+    parts.append("Jump to: " + " · ".join(jumps) + "\n")
     for category, heading in CATEGORY_HEADINGS.items():
         members = sorted((e for e in entries.values() if e.category == category), key=lambda e: e.term.casefold())
         if members:
