@@ -24,12 +24,13 @@ REPO = Path(__file__).resolve().parents[1]
 SCHEMAS = REPO / "schemas"
 
 # Words of ordinary news prose; glossary terms are made-up names that never collide with them.
-_WORDS = (
+_PROSE = (
     "the company said its shares rose after investors weighed new rules from regulators in Beijing while "
     "analysts expected growth in cloud revenue to slow as rivals cut prices and the market for online "
     "shopping matured over several years of pressure on margins and spending on data centres that run "
     "models for customers who pay by the hour"
-).split()
+)
+_WORDS = _PROSE.split()
 _SYLLABLES = ("ka", "lo", "vi", "ren", "tu", "mar", "zo", "qi", "len", "dar", "fi", "sol", "ba", "nu", "ter", "wyn")
 _SUFFIXES = ("", " Group", " Capital", " Labs", " Holdings", "", " Cloud", "")
 
@@ -159,8 +160,9 @@ def _paragraph(rng: random.Random, page: int, number: int, scale: Scale, correct
         words[0] = words[0].capitalize()
         sentences.append(" ".join(words) + ".")
     sentences += [f"It came to {correction_phrase(c)} in all." for c in corrections]
-    cited = [(page * SOURCES_PER_PAGE + (number + k * 5) % SOURCES_PER_PAGE) % scale.sources for k in range(1 + slot % 2)]
-    return " ".join(sentences) + "".join(f"[^{source_id(s)}]" for s in dict.fromkeys(cited)) + "\n"
+    cast = [(page * SOURCES_PER_PAGE + (number + k * 5) % SOURCES_PER_PAGE) % scale.sources for k in range(2)]
+    cited = dict.fromkeys(cast[: 1 + slot % 2])
+    return " ".join(sentences) + "".join(f"[^{source_id(s)}]" for s in cited) + "\n"
 
 
 def correction_phrase(index: int) -> str:

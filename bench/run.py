@@ -14,7 +14,6 @@ runs is the noise). A condition measured once has no spread and is reported, nev
 from __future__ import annotations
 
 import argparse
-import cProfile
 import os
 import platform
 import pstats
@@ -33,7 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import (  # noqa: E402 - bench/ is not a package
+from corpus import (
     BASE,
     CONFIG_WITH_HOOKS,
     CONFIG_WITHOUT_HOOKS,
@@ -607,8 +606,9 @@ def _serve_lines(serve: list[ServeResult]) -> list[str]:
 def _profile_lines(results: Results) -> list[str]:
     if not results.hot_spots:
         return []
+    total = results.profile_total
     rows = [
-        f"| `{spot.function}` | {spot.seconds:.2f} | {spot.seconds / results.profile_total * 100:.0f} % | {spot.calls} |"
+        f"| `{spot.function}` | {spot.seconds:.2f} | {spot.seconds / total * 100:.0f} % | {spot.calls} |"
         for spot in results.hot_spots
     ]
     return [
