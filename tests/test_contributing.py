@@ -393,3 +393,31 @@ def test_every_file_the_tree_map_names_exists() -> None:
     assert len(paths) >= 15
     missing = [path for path in paths if not (REPO / path).exists()]
     assert not missing, f"CONTRIBUTING.md's tree map names files that do not exist: {missing}"
+
+
+INLINE_LINKS = [
+    link
+    for link in re.findall(r"`(\[[^\]`]+\]\((?:event|glossary):[a-z0-9-]+\))`", CONTRIBUTING)
+    if not link.endswith(":id)")  # the placeholder in the field list
+]
+
+
+def test_the_documented_inline_links_work(fixture_project: Path) -> None:
+    for name in ("add-event/source", "add-event/event", "add-glossary-term/entry", "add-glossary-term/page"):
+        follow(fixture_project, name)
+    append_to(fixture_project, THE_FALL, "".join(f"Inline: {link}.\n\n" for link in INLINE_LINKS))
+    built = build_project(fixture_project)
+    assert built.ok, built.messages
+    page = built.html("story/the-fall/")
+    for link in INLINE_LINKS:
+        words, scheme, target = re.fullmatch(r"\[(.+)\]\((\w+):(.+)\)", link).groups()
+        anchors = [a for a in page.find_all("a") if a.get_text() == words]
+        if target == "none":  # keeps the words unmarked
+            assert not anchors, link
+        else:
+            page_path = "timeline/" if scheme == "event" else "glossary/"
+            assert any(a["href"].endswith(f"{page_path}#{target}") for a in anchors), link
+
+
+def test_contributing_documents_inline_links_for_events_and_glossary() -> None:
+    assert {re.search(r"\((\w+):", link).group(1) for link in INLINE_LINKS} == {"event", "glossary"}
