@@ -312,13 +312,12 @@ class _PageMarker:
         self._make_mention(link, entry)
 
     def _mark_text(self, parent: etree.Element, position: int, text: str, set_text: Callable[[str], None]) -> None:
-        if isinstance(text, AtomicString):
-            return
+        if isinstance(text, AtomicString) or not self.marking.automatic:
+            return  # code, or a page where only authored glossary links count
         pieces: list[etree.Element] = []
         kept_until = 0
         for found in self.matcher.finditer(text):
-            if self.marking.automatic:
-                self.matched_forms.add((found.entry_id, found.form))
+            self.matched_forms.add((found.entry_id, found.form))
             if not self._wanted(found.entry_id):
                 continue
             mention = etree.Element("a")
@@ -336,7 +335,7 @@ class _PageMarker:
                 parent.insert(position + offset, piece)
 
     def _wanted(self, entry_id: str) -> bool:
-        return self.marking.automatic and (self.marking.every_mention or entry_id not in self.marked)
+        return self.marking.every_mention or entry_id not in self.marked
 
     def _make_mention(self, element: etree.Element, entry: GlossaryEntry) -> None:
         count = self.marked[entry.id] = self.marked.get(entry.id, 0) + 1
