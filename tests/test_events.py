@@ -177,7 +177,7 @@ def test_timeline_markdown_escapes_data_and_links_sources_and_story():
     assert "Fine &lt;x&gt;:" in page
     assert 'href="../story/the-fall/">In the story: The fall</a>' in page
     assert 'href="../sources/#s">s</a>' in page
-    assert '<a class="timeline-mark" href="#e" aria-label="3 November 2020: T">' in page
+    assert '<a class="timeline-mark" xlink:href="#e" role="link" aria-label="3 November 2020: T">' in page
 
 
 def test_published_data_is_deterministic_and_complete():
@@ -238,7 +238,7 @@ def test_timeline_page_lists_every_event_by_year(fixture_build: BuiltSite):
 def test_timeline_svg_marks_are_named_links_to_entries(fixture_build: BuiltSite):
     svg = fixture_build.html("timeline/").select_one("figure.timeline-figure svg")
     marks = svg.select("a.timeline-mark")
-    assert [mark["href"] for mark in marks] == ["#cases-first-week", "#ipo-halted", "#group-split"]
+    assert [mark["xlink:href"] for mark in marks] == ["#cases-first-week", "#ipo-halted", "#group-split"]
     assert marks[1]["aria-label"] == "3 November 2020: The record listing is halted"
     assert marks[0].title.get_text() == marks[0]["aria-label"]
     assert [label.get_text() for label in svg.select(".timeline-lane__label")] == ["Timeline cases", "The fall"]
@@ -263,7 +263,8 @@ def test_an_event_added_to_the_data_appears_in_the_list_and_the_picture(fixture_
     assert built.ok, built.messages
     page = built.html("timeline/")
     assert page.select_one("article.timeline-entry#added-event time").get_text() == "June 2024"
-    assert page.select_one('svg a.timeline-mark[href="#added-event"]')["aria-label"] == "June 2024: Added"
+    mark = page.select_one("svg.timeline-svg").find("a", attrs={"xlink:href": "#added-event"})
+    assert mark["aria-label"] == "June 2024: Added"
     assert [h2.contents[0].strip() for h2 in page.select("article h2")] == ["2020", "2023", "2024"]
     assert built.html("story/the-fall/").select_one('aside.key-dates a[href="../../timeline/#added-event"]')
 

@@ -93,10 +93,10 @@ def test_svg_has_a_lane_per_section_and_a_named_link_per_event():
     lanes = svg.select("g.timeline-lane")
     assert [lane["class"][1] for lane in lanes] == ["timeline-lane--0", "timeline-lane--1"]
     assert [lane.select_one("text").get_text() for lane in lanes] == ["THE-FALL", "UNCERTAINTY"]
-    speech = svg.select_one('a[href="#speech"]')
+    speech = svg.find("a", attrs={"xlink:href": "#speech"})
     assert speech["aria-label"] == speech.title.get_text() == '24 October 2020: Speech & "club"'
     assert speech.circle is not None
-    assert svg.select_one('a[href="#split"] rect') is not None
+    assert svg.find("a", attrs={"xlink:href": "#split"}).rect is not None
     assert [text.get_text() for text in svg.select(".timeline-axis__label")] == ["2021", "2022", "2023", "2024", "2025"]
 
 
@@ -128,7 +128,7 @@ def test_closeup_gives_each_event_a_row_with_its_title_inside_the_link():
     svg = BeautifulSoup(closeup_svg(events, ["the-fall"], dt.date(2025, 1, 1), dt.date(2025, 4, 1)), "html.parser").svg
     assert svg["aria-label"] == "Close-up of 2 events from January 2025 to March 2025"
     links = svg.select("a.timeline-mark")
-    assert [link["href"] for link in links] == ["#a", "#b"]
+    assert [link["xlink:href"] for link in links] == ["#a", "#b"]
     assert links[0].select_one("text").get_text() == "First"
     assert links[1].select_one("text").get_text().endswith("\u2026")
     assert links[1]["aria-label"].startswith("March 2025: A month-level event")

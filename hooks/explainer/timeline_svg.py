@@ -36,6 +36,7 @@ CLOSEUP_MAX_EVENTS = 40  # beyond this a close-up is no longer something to take
 CLOSEUP_MAX_DAYS = 190  # nor when it spans more than about six months
 CLOSEUP_ROW_HEIGHT = 22
 CHAR_WIDTH = 6.2  # average width of a 12 px character, to keep labels inside the picture
+XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
 STORY_START = dt.date(2020, 10, 1)
 STORY_END = dt.date(2025, 4, 1)
 
@@ -144,7 +145,7 @@ def timeline_svg(
     name = f"Timeline of {len(events)} events, {first} to {last}, by chapter of the story"
     return (
         f'<svg class="timeline-svg" viewBox="0 0 {WIDTH} {height:g}" width="{WIDTH}" height="{height:g}" '
-        f'role="group" aria-label="{html.escape(name)}" xmlns="http://www.w3.org/2000/svg">'
+        f'role="group" aria-label="{html.escape(name)}" xmlns="http://www.w3.org/2000/svg" {XLINK}>'
         f"<title>{html.escape(name)}</title>{grid}{''.join(parts)}{axis}</svg>"
     )
 
@@ -185,7 +186,10 @@ def _mark(mark: Mark, centre_y: float, caption: str = "") -> str:
             f'height="{BAR_HEIGHT}" rx="{BAR_HEIGHT / 2:g}"/>'
         )
     return (
-        f'<a class="timeline-mark" href="#{mark.event.id}" aria-label="{label}">'
+        # xlink:href, not href: Material's instant navigation rewrites the href property of every
+        # [href] element, which is read-only on SVG links and throws. Chromium then no longer
+        # exposes the element as a link, hence the explicit role.
+        f'<a class="timeline-mark" xlink:href="#{mark.event.id}" role="link" aria-label="{label}">'
         f"<title>{label}</title>{shape}{caption}</a>"
     )
 
@@ -263,7 +267,7 @@ def closeup_svg(events: Sequence[Event], section_order: Sequence[str], start: dt
     name = f"Close-up of {len(shown)} events from {start:%B %Y} to {last_month:%B %Y}"
     return (
         f'<svg class="timeline-svg timeline-svg--closeup" viewBox="0 0 {WIDTH} {height:g}" width="{WIDTH}" '
-        f'height="{height:g}" role="group" aria-label="{html.escape(name)}" xmlns="http://www.w3.org/2000/svg">'
+        f'height="{height:g}" role="group" aria-label="{html.escape(name)}" xmlns="http://www.w3.org/2000/svg" {XLINK}>'
         f"<title>{html.escape(name)}</title>{_month_grid(scale, bottom)}{rows}{_month_axis(scale, bottom)}</svg>"
     )
 

@@ -22,13 +22,24 @@ CONTRAST_PARTS = """svg => {
 
 def test_svg_mark_is_a_link_that_jumps_to_its_entry(page, fixture_site_url: str):
     page.goto(fixture_site_url + "timeline/")
-    mark = page.locator('svg a.timeline-mark[href="#ipo-halted"]')
-    expect(mark).to_have_accessible_name("3 November 2020: The record listing is halted")
+    mark = page.locator("svg.timeline-svg").get_by_role("link", name="3 November 2020: The record listing is halted")
     mark.click()
     expect(page).to_have_url(re.compile(r"/timeline/#ipo-halted$"))
     entry = page.locator("article#ipo-halted")
     expect(entry).to_be_in_viewport()
     assert page.evaluate("() => document.querySelector(':target')?.id") == "ipo-halted"
+
+
+def test_timeline_page_logs_no_script_error(page, fixture_site_url: str):
+    """Material's instant navigation rewrites links; SVG links must not make it throw."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(fixture_site_url + "story/the-fall/")
+    page.locator("aside.key-dates a").first.click()  # instant navigation loads the Timeline
+    page.locator(".timeline-entry__section").first.click()
+    page.go_back()
+    page.wait_for_load_state("networkidle")
+    assert errors == []
 
 
 def test_svg_marks_are_reachable_with_the_keyboard(page, fixture_site_url: str):
