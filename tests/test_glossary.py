@@ -410,3 +410,31 @@ def test_raw_html_in_a_long_explanation_is_refused():
         "data/glossary.yml:6: glossary entry 'ant-group': 'long' is Markdown without raw HTML: write it without < "
         '(links as [text](url)) (got "The <script>x</script> bank.")'
     ]
+
+
+@pytest.mark.parametrize(
+    ("long", "message"),
+    [
+        (
+            "The [bank](javascript:alert(1)).",
+            "'long' links to 'javascript:alert(1)'; use https:// or a link within the site",
+        ),
+        (
+            "The [bank](http://example.com/).",
+            "'long' links to 'http://example.com/'; use https:// or a link within the site",
+        ),
+        (
+            "The ![logo](https://example.com/logo.png).",
+            "'long' embeds an image; the site loads nothing from other hosts, so describe it in words",
+        ),
+    ],
+)
+def test_unsafe_links_and_images_in_a_long_explanation_are_refused(long, message):
+    assert problems_of(GOOD.replace("long: Long.", f"long: {long}")) == [
+        f"data/glossary.yml:6: glossary entry 'ant-group': {message}"
+    ]
+
+
+def test_safe_links_in_a_long_explanation_are_fine():
+    long = "See [A](https://example.com/), [B](#b), [C](glossary:c), [D](sources.md#d) and [E](../x.md)."
+    assert problems_of(GOOD.replace("long: Long.", f"long: '{long}'")) == []

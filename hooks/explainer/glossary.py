@@ -28,6 +28,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from markdown import Extension, Markdown
@@ -61,6 +62,8 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Footnotes, suppressed text and mentions. A phrase a correction marks (span.corrected) is not
 # skipped: it is plain text with its mark after it, and a reader still needs the term explained.
 _ANNOTATION_CLASSES = {"footnote", SUPPRESSED_CLASS, MENTION_CLASS}
+# https://, a fragment, a glossary link, or a relative path (no scheme such as javascript: or http:).
+_SAFE_LINK = re.compile(r"^(?:https://|#|glossary:|(?![A-Za-z][A-Za-z0-9+.-]*:))")
 _APOSTROPHE = "(?:['’]|\x02wzxhzdk:\\d+\x03)"  # smarty stashes a typographic apostrophe as a placeholder
 
 
@@ -91,11 +94,42 @@ def build_glossary(document: YamlDocument) -> tuple[dict[str, GlossaryEntry], li
     entries = {entry_id: _entry(document.data[index], index) for entry_id, index in first_index.items()}
     problems += _claimed_twice(document, entries)
     for entry in entries.values():
+        problems += _unsafe_long(document, entry)
         problems += check_ids(document, (entry.index, "related"), list(entry.related), entries, _label(entry), "entry")
         if entry.id in entry.related:
             position = entry.related.index(entry.id)
             problems.append(document.problem((entry.index, "related", position), f"{_label(entry)} lists itself"))
     return entries, problems
+
+
+def _unsafe_long(document: YamlDocument, entry: GlossaryEntry) -> list[Problem]:
+    """`long` may link only to https:// addresses, the site's own pages and entries; no images."""
+    collector = _LinkCollector()
+    collector.feed(Markdown().convert(entry.long))
+    where = (entry.index, "long")
+    if collector.images:
+        message = "'long' embeds an image; the site loads nothing from other hosts, so describe it in words"
+        return [document.problem(where, f"{_label(entry)}: {message}")]
+    return [
+        document.problem(where, f"{_label(entry)}: 'long' links to {href!r}; use https:// or a link within the site")
+        for href in collector.hrefs
+        if not _SAFE_LINK.match(href)
+    ]
+
+
+class _LinkCollector(HTMLParser):
+    """Link targets and images in rendered Markdown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.images = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.images += 1
+        elif tag == "a":
+            self.hrefs.append(dict(attrs).get("href") or "")
 
 
 def _entry(fields: dict[str, Any], index: int) -> GlossaryEntry:
