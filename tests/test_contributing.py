@@ -317,6 +317,16 @@ MISTAKES = {
         follow(p, "add-glossary-term/page"),
         follow(p, "add-glossary-term/entry", "category: organization", "category: school"),
     ),
+    "glossary-long-links-http": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-glossary-term/page"),
+        follow(
+            p,
+            "add-glossary-term/entry",
+            "funded by Alibaba's founders",
+            "funded by [Alibaba](http://www.alibaba.com)'s founders",
+        ),
+    ),
     "page-links-unknown-glossary-entry": lambda p: append_to(p, THE_FALL, "The [founder](glossary:jack-maa) spoke.\n"),
     "event-date-in-words": lambda p: (
         follow(p, "add-event/source"),
