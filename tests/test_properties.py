@@ -13,9 +13,11 @@ from bs4 import BeautifulSoup
 from conftest import build_project, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown.treeprocessors import Treeprocessor
 from test_bad_inputs import LOCATED
 
 from explainer.context import BuildContext, PageInfo, without_code
+from explainer.corrections import Correction, attach_mark
 from explainer.data import SiteData
 from explainer.dates import PartialDate, parse_partial_date
 from explainer.errors import DataError
@@ -301,6 +303,42 @@ def test_glossary_marks_any_allowed_term_exactly(term):
     page = soup(mark_glossary_terms(f"Before {term} after.", entries, extensions=["toc", "attr_list"]))
     assert [mark.get_text() for mark in page.select("a.glossary-term")] == [term]
     assert words(page.get_text()) == words(f"Before {term} after.")
+
+
+# Correction marks ---------------------------------------------------------------------------
+
+ANCHOR = "Dan Ives"
+CORRECTION = Correction("c", "p.md", ANCHOR, PartialDate(2026, 11, 20), "translation", "Dan Evez", "Right.", ("s",))
+ANCHOR_BLOCK = st.one_of(
+    st.sampled_from(["Analyst Dan Ives said.", "No name here.", "Dan  Ives, twice: Dan Ives"]),
+    st.sampled_from(["## Dan Ives in a heading", "`Dan Ives` in code", "[Dan Ives](https://example.com/)"]),
+    st.sampled_from(["```\nDan Ives\n```", "> Dan Ives quoted", "* Dan Ives listed", "*Dan Ives* emphasized"]),
+)
+
+
+class _MarkOnce(Treeprocessor):
+    def run(self, root):
+        attach_mark(root, CORRECTION)
+
+
+def mark_correction(markdown_text: str) -> BeautifulSoup:
+    """Markdown converted with the correction mark attached, as the corrections extension does."""
+    md = markdown.Markdown(**MARKDOWN_OPTIONS)
+    md.treeprocessors.register(_MarkOnce(md), "mark-once", 1)
+    return soup(md.convert(markdown_text))
+
+
+@FAST
+@given(st.lists(ANCHOR_BLOCK, min_size=1, max_size=5).map("\n\n".join))
+def test_correction_marks_stay_out_of_code_links_and_headings(markdown_text):
+    page = mark_correction(markdown_text)
+    plain = soup(markdown.Markdown(**MARKDOWN_OPTIONS).convert(markdown_text))
+    phrases = page.select("span.corrected")
+    assert len(phrases) <= 1 and len(page.select("sup.correction-ref")) == len(phrases)
+    for phrase in phrases:
+        assert not phrase.find_parent(["code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6"])
+        assert words(phrase.get_text()) == ANCHOR
+    assert page.get_text() == plain.get_text()
 
 
 # Whole builds -------------------------------------------------------------------------------
