@@ -1,0 +1,75 @@
+"""The data layer's fast paths give exactly what the careful paths give (see bench/ and BENCHMARKS.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from explainer import yamlfile
+from explainer.errors import DataError
+
+REPO = Path(__file__).resolve().parents[1]
+DATA_FILES = sorted((REPO / "data").glob("*.yml")) + sorted((REPO / "tests/fixtures/site/data").glob("*.yml"))
+
+
+def careful(text: str) -> yamlfile.YamlDocument | str:
+    """The pure-Python loader's result, or its one-line problem."""
+    try:
+        return yamlfile._parse_careful(text, "data/x.yml")
+    except DataError as error:
+        return str(error)
+
+
+def parsed(text: str) -> yamlfile.YamlDocument | str:
+    """What the data layer gets (libyaml first), or its one-line problem."""
+    try:
+        return yamlfile.parse_yaml(text.encode(), "data/x.yml")
+    except DataError as error:
+        return str(error)
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: str(path.relative_to(REPO)))
+def test_data_files_parse_the_same_with_libyaml(path: Path):
+    assert parsed(path.read_text(encoding="utf-8")) == careful(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- id: a\n  published: '2020-01-02'\n  date: 2020-01-02\n  n: 3\n  f: 1.5\n  b: true\n  z: null\n",
+        "- {id: a, tags: [x, y]}\n- id: b\n  note: >\n    folded\n    text\n",
+        "<<: {a: 1}\n",
+        "",
+        "# only a comment\n",
+        "- anchored: &name value\n",
+        "- &a [1]\n- *a\n",  # alias
+        "a: &x {b: 1}\nc: *x\n",  # alias of a mapping
+        "v: " + "[" * 51 + "]" * 51 + "\n",  # deeper than the careful loader allows
+        "v: " + "[" * 49 + "]" * 49 + "\n",  # just within it
+        "- a: 1\n  a: 2\n",  # duplicate key
+        "- !!python/name:os.system x\n",  # unsupported tag
+        "- a: 'unclosed\n",
+        "- a:\n\t- b\n",  # tab
+        "- kind:\tnews\n",  # tab after a colon: libyaml accepts it
+        "a: 1\n---\nb: 2\n",  # two documents
+        'a: "\\x02"\n',  # control character by escape
+        "? [a, b]\n: c\n",  # a key that is not text
+    ],
+)
+def test_libyaml_path_matches_careful_path(text: str):
+    assert parsed(text) == careful(text)
+
+
+@pytest.mark.skipif(not yamlfile.yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: str(path.relative_to(REPO)))
+def test_valid_data_files_take_the_libyaml_path(path: Path):
+    assert yamlfile._parse_fast(path.read_text(encoding="utf-8"), "data/x.yml") is not None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab1 :-#&*!'\"[]{},?|>\n\t\\%@`.", max_size=60))
+def test_any_text_parses_the_same_with_libyaml(text: str):
+    assert parsed(text) == careful(text)
