@@ -52,7 +52,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     context = context_of(config)
-    context.page = page_info(page, {file.src_uri for file in files if file.generated_by})
+    context.page = page_info(page)
     context.problems += front_matter_problems(context.page.source_text, context.page.file_label)
     return markdown
 

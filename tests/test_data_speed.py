@@ -1,14 +1,16 @@
-"""The data layer's fast paths give exactly what the careful paths give (see bench/ and BENCHMARKS.md)."""
+"""Fast paths found by `make bench` give exactly what the slower code gave (see BENCHMARKS.md)."""
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explainer import yamlfile
+from explainer import urls, yamlfile
+from explainer.backlinks import Backlink, BacklinkIndex
 from explainer.errors import DataError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -73,3 +75,26 @@ def test_valid_data_files_take_the_libyaml_path(path: Path):
 @given(st.text(alphabet="ab1 :-#&*!'\"[]{},?|>\n\t\\%@`.", max_size=60))
 def test_any_text_parses_the_same_with_libyaml(text: str):
     assert parsed(text) == careful(text)
+
+
+SITE_URLS = st.text(alphabet="ab/", max_size=12).map(lambda url: url.lstrip("/"))  # site URLs are relative
+
+
+@settings(max_examples=1000, deadline=None)
+@given(SITE_URLS, SITE_URLS)
+def test_relative_paths_match_posixpath(path: str, start: str):
+    assert urls._relpath(path or ".", start or ".") == posixpath.relpath(path or ".", start or ".")
+
+
+def test_backlinks_keep_one_link_per_page_section_in_first_use_order():
+    index = BacklinkIndex()
+    for anchor, page, section in [
+        ("a1", "p/", ""),
+        ("a2", "p/", ""),
+        ("a3", "p/", "S"),
+        ("a4", "q/", ""),
+        ("a5", "p/", "S"),
+    ]:
+        index.add("glossary", "x", Backlink(page, "P", anchor, section))
+    assert [link.anchor for link in index.links("glossary", "x")] == ["a1", "a3", "a4"]
+    assert index.used_ids("glossary") == {"x"}

@@ -37,11 +37,14 @@ class BacklinkIndex:
 
     def __init__(self) -> None:
         self._links: dict[tuple[str, str], list[Backlink]] = defaultdict(list)
+        self._places: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)  # (page, section) seen
 
     def add(self, kind: str, item_id: str, link: Backlink) -> None:
-        links = self._links[(kind, item_id)]
-        if all((old.page_url, old.section) != (link.page_url, link.section) for old in links):
-            links.append(link)
+        """Record a use, once per page section (a set, so many uses of one item stay linear)."""
+        place = (link.page_url, link.section)
+        if place not in self._places[(kind, item_id)]:
+            self._places[(kind, item_id)].add(place)
+            self._links[(kind, item_id)].append(link)
 
     def links(self, kind: str, item_id: str) -> list[Backlink]:
         return list(self._links.get((kind, item_id), ()))

@@ -55,10 +55,10 @@ def reporting_data_errors() -> Iterator[None]:
         stop_with(error.problems)
 
 
-def page_info(page: Page, generated_uris: set[str]) -> PageInfo:
+def page_info(page: Page) -> PageInfo:
     """What the Markdown extensions need to know about the page MkDocs is converting."""
     file = page.file
-    generated = file.src_uri in generated_uris
+    generated = bool(file.generated_by)  # the page's own file: no scan of every file per page
     source_text = "" if generated else file.content_string
     title = page.title if isinstance(page.title, str) and page.title else file.name  # front matter may hold 2020
     return PageInfo(file.src_uri, page.url, title, source_text, generated)
