@@ -114,13 +114,23 @@ YAML_CASES = [
     case(
         "yaml-unclosed-quote",
         replace(SOURCES, WIRE_TITLE, WIRE_TITLE[:-1]),
-        # The quoted text runs on until the next quote (line 6), where YAML notices.
-        "data/sources.yml:6: YAML syntax error: expected <block end>, but found '<scalar>'",
+        # YAML reads on to the next quote (line 6) before it notices; the message names where the quote opens.
+        "data/sources.yml:4: YAML syntax error: quoted text starting here runs on to line 6; close it",
     ),
     case(
         "yaml-unclosed-bracket",
         replace(SOURCES, WIRE_AUTHORS, WIRE_AUTHORS[:-1]),
-        "data/sources.yml:6: YAML syntax error: expected ',' or ']', but got ':'",
+        "data/sources.yml:5: YAML syntax error: the list opened with [ on this line is not closed with ]",
+    ),
+    case(
+        "yaml-quote-never-closed",
+        replace(SOURCES, "title: Example Group announces six business groups", "title: 'Example Group announces"),
+        "data/sources.yml:12: YAML syntax error: this quoted text has no closing quote",
+    ),
+    case(
+        "yaml-unclosed-brace",
+        append(SOURCES, "- {id: another, kind: news\n"),
+        "data/sources.yml:18: YAML syntax error: the mapping opened with { on this line is not closed with }",
     ),
     case(
         "yaml-bad-indentation",
@@ -662,7 +672,8 @@ FRONT_MATTER_CASES = [
     case(
         "front-matter-not-yaml",
         replace(THE_FALL, "title: The fall", "title: [The fall"),
-        "docs/story/the-fall.md:3: front matter: YAML syntax error: expected ',' or ']', but got ':'",
+        "docs/story/the-fall.md:2: front matter: YAML syntax error: the list opened with [ on this line is not"
+        " closed with ]",
     ),
     case(
         "front-matter-tab",

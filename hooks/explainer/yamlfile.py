@@ -186,7 +186,32 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Proble
     offending = source_lines[line - 1] if line <= len(source_lines) else ""
     if "\\t" in problem or "\t" in offending:
         return Problem(name, line, "YAML syntax error: tab character; indent with spaces")
+    # An unclosed quote is noticed later (at the next quote, or the end of the file): name where it opens.
+    if error.context == "while scanning a quoted scalar" and error.context_mark:
+        return Problem(name, error.context_mark.line + 1, "YAML syntax error: this quoted text has no closing quote")
+    if error.context in _UNCLOSED and error.context_mark and error.context_mark.line + 1 < line:
+        return Problem(name, error.context_mark.line + 1, f"YAML syntax error: {_UNCLOSED[error.context]}")
+    if opened := _quote_running_onto(text, line):
+        return Problem(name, opened, f"YAML syntax error: quoted text starting here runs on to line {line}; close it")
     return Problem(name, line, f"YAML syntax error: {problem}")
+
+
+_UNCLOSED = {
+    "while parsing a flow sequence": "the list opened with [ on this line is not closed with ]",
+    "while parsing a flow mapping": "the mapping opened with { on this line is not closed with }",
+}
+
+
+def _quote_running_onto(text: str, line: int) -> int | None:
+    """The line where a quoted value ending on `line` began, if it spans several lines."""
+    opened = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.ScalarToken) and token.style and token.end_mark.line + 1 == line:
+                opened = token.start_mark.line + 1 if token.start_mark.line + 1 < line else None
+    except yaml.YAMLError:
+        pass
+    return opened
 
 
 def _build(node: yaml.Node, path: Path_, document: YamlDocument, loader: yaml.BaseLoader) -> Any:
