@@ -132,10 +132,23 @@ def failing_audits(lhr: dict, category: str) -> list[str]:
     return reasons
 
 
+def opportunities(lhr: dict, limit: int = 3) -> list[str]:
+    """What Lighthouse says would speed the page up most, e.g. 'Eliminate render-blocking resources (~300 ms)'."""
+    found = []
+    for audit_result in lhr["audits"].values():
+        details = audit_result.get("details") or {}
+        saving = details.get("overallSavingsMs") or 0
+        if details.get("type") == "opportunity" and saving >= 50:
+            found.append((saving, f"{audit_result['title']} (~{round(saving, -1):.0f} ms)"))
+    return [text for _, text in sorted(found, reverse=True)[:limit]]
+
+
 def page_result(path: str, lhr: dict) -> PageResult:
     """Scores and reasons for one page from its Lighthouse report."""
     scores = {name: round(lhr["categories"][name]["score"] * 100) for name in CATEGORIES}
     reasons = {name: failing_audits(lhr, name) for name in CATEGORIES if scores[name] < 100}
+    if "performance" in reasons:
+        reasons["performance"] += [f"opportunity: {text}" for text in opportunities(lhr)]
     return PageResult(path, scores, reasons)
 
 
