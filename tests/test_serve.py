@@ -169,3 +169,15 @@ def test_serve_survives_a_bad_page_and_recovers(serving):
         lambda: "six business groups" in (fetch(base_url + "story/the-fall/") or ""), REBUILD_SECONDS, "the fixed page"
     )
     assert "Traceback" not in server.output
+
+
+@pytest.mark.slow
+def test_serve_started_on_bad_data_exits_with_the_line(tmp_path: Path):
+    project = watching_data(write_project(tmp_path / "project"))
+    edit(project / "data/sources.yml", "  kind: news", "\tkind: news")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=STARTUP_SECONDS)
+    assert result.returncode != 0
+    assert "ERROR   -  data/sources.yml:8: YAML syntax error: tab character; indent with spaces" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
