@@ -14,6 +14,7 @@ runs is the noise). A condition measured once has no spread and is reported, nev
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import pstats
@@ -52,6 +53,7 @@ GOAL_REAL = 1.10  # real site: hooks add at most 10 %
 GOAL_SYNTHETIC = 1.25  # synthetic base: hooks add at most 25 %
 GOAL_GROWTH = 4.4  # 4x content: at most 4.4x the time and memory of 1x
 FACTORS = (1, 2, 4)
+PROFILE_FACTOR = 0.5  # the profiler slows the build 2-3x; half the corpus keeps `make bench` under 10 minutes
 
 
 # Measuring ----------------------------------------------------------------------------------
@@ -233,6 +235,7 @@ class Rebuild:
     what: str
     to_reload: float  # from saving the file to the "Reloading browsers" log line
     build: float  # MkDocs' own "Documentation built in N seconds"
+    cpu: float  # CPU seconds the server used in between
 
 
 @dataclass
@@ -256,7 +259,7 @@ class _LogWatcher:
                 self.lines.append((time.perf_counter(), raw.decode(errors="replace").rstrip()))
                 self.changed.notify_all()
 
-    def wait_for(self, needle: str, after: int, timeout: float) -> tuple[int, float, str]:
+    def wait_for(self, needle: str, after: int, timeout: float, failure: str = "") -> tuple[int, float, str]:
         """The first line from index `after` on that contains `needle`: (index, arrival time, text)."""
         deadline = time.perf_counter() + timeout
         with self.changed:
@@ -264,6 +267,9 @@ class _LogWatcher:
                 for index in range(after, len(self.lines)):
                     if needle in self.lines[index][1]:
                         return index, *self.lines[index]
+                    if failure and failure in self.lines[index][1]:
+                        log = "\n".join(text for _, text in self.lines[-20:])
+                        raise SystemExit(f"bench: mkdocs serve failed to rebuild:\n{log}")
                 if not self.changed.wait(max(0.0, deadline - time.perf_counter())):
                     raise SystemExit(f"bench: no '{needle}' from mkdocs serve within {timeout:.0f} s")
 
@@ -277,17 +283,23 @@ def measure_serve(project: Path, site: str, edits: list[tuple[str, Path, Callabl
         seen, _, _ = watcher.wait_for("Serving on", 0, timeout=600)
         time.sleep(1.0)  # let the file watcher settle
         for what, path, change in edits:
-            saved = time.perf_counter()
+            cpu_before, saved = _cpu_seconds(child.pid), time.perf_counter()
             path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
-            built, _, line = watcher.wait_for("Documentation built in", seen, timeout=600)
+            built, _, line = watcher.wait_for("Documentation built in", seen, timeout=600, failure="Aborted")
             seen, reloaded, _ = watcher.wait_for("Reloading browsers", built, timeout=600)
             build_seconds = float(re.search(r"built in ([\d.]+) seconds", line).group(1))
-            rebuilds.append(Rebuild(what, reloaded - saved, build_seconds))
+            rebuilds.append(Rebuild(what, reloaded - saved, build_seconds, _cpu_seconds(child.pid) - cpu_before))
     finally:
         child.terminate()
         _, _, usage = os.wait4(child.pid, 0)
         child.returncode = 0
     return ServeResult(site, rebuilds, usage.ru_maxrss / 1024)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a running process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:
@@ -301,13 +313,17 @@ def _first_story_page(project: Path) -> Path:
 
 
 def _edit_page(text: str) -> str:
-    """Change one sentence's wording, as an author saving a page would."""
-    return text.replace(" the ", " a ", 1)
+    """Add a sentence at the end of the page, as an author saving a page would (no anchor can break)."""
+    return text.rstrip("\n") + "\n\nOne more sentence, added while editing.\n"
 
 
 def _edit_glossary(text: str) -> str:
-    """Change one glossary definition."""
-    return re.sub(r"(\n  short: )(\"?)", r"\1\2Edited: ", text, count=1)
+    """Reword the first glossary definition slightly (a real change of a value, still valid)."""
+    head, line, rest = re.split(r"^(  short: .*)$", text, maxsplit=1, flags=re.MULTILINE)
+    for old, new in ((" the ", " this "), (" of ", " for "), (" a ", " one ")):
+        if old in line:
+            return head + line.replace(old, new, 1) + rest
+    return head + line + " " + rest
 
 
 # Profile ------------------------------------------------------------------------------------
@@ -320,27 +336,23 @@ class HotSpot:
     calls: int
 
 
-def profile_build(project: Path) -> tuple[float, list[HotSpot]]:
-    """cProfile one in-process build with hooks: total profiled seconds and the costliest hook functions."""
-    stats_file = Path(tempfile.mkdtemp(prefix="bench-profile-")) / "build.prof"
-    code = (
-        "import cProfile, sys; from mkdocs.commands.build import build; from mkdocs.config import load_config\n"
-        f"config = load_config({str(project / CONFIG_WITH_HOOKS)!r}, site_dir={str(stats_file.parent / 'site')!r})\n"
-        f"cProfile.run('build(config)', {str(stats_file)!r})\n"
-    )
-    _, failure = run_child([sys.executable, "-c", code])
+def profile_build(project: Path) -> tuple[dict[str, float], list[HotSpot]]:
+    """cProfile one in-process build with hooks: CPU seconds by part, and the costliest hook functions."""
+    out = Path(tempfile.mkdtemp(prefix="bench-profile-"))
+    script = Path(__file__).with_name("profile_build.py")
+    _, failure = run_child([sys.executable, str(script), str(project / CONFIG_WITH_HOOKS), str(out)])
     if failure:
         raise SystemExit(f"bench: profiling failed:\n{failure}")
-    stats = pstats.Stats(str(stats_file))
-    total = max(entry[3] for entry in stats.stats.values())
+    parts = json.loads((out / "parts.json").read_text(encoding="utf-8"))
+    stats = pstats.Stats(str(out / "build.prof"))
     hooks = str(REPO / "hooks") + os.sep
     spots = [
         HotSpot(f"{path.removeprefix(hooks)}:{line} {name}", entry[3], entry[1])
         for (path, line, name), entry in stats.stats.items()
         if path.startswith(hooks) and name != "<module>"
     ]
-    shutil.rmtree(stats_file.parent, ignore_errors=True)
-    return total, sorted(spots, key=lambda spot: -spot.seconds)[:15]
+    shutil.rmtree(out, ignore_errors=True)
+    return parts, sorted(spots, key=lambda spot: -spot.seconds)[:15]
 
 
 # Report -------------------------------------------------------------------------------------
@@ -453,8 +465,8 @@ class Results:
     scales: dict[int, Scale]
     glossary: GlossaryPass
     serve: list[ServeResult]
-    profile_total: float = 0.0
-    profile_hooks: float = 0.0
+    profile_scale: Scale | None = None
+    profile_parts: dict[str, float] = field(default_factory=dict)
     hot_spots: list[HotSpot] = field(default_factory=list)
 
     def goals(self) -> list[Goal]:
@@ -584,7 +596,8 @@ def _glossary_lines(result: GlossaryPass) -> list[str]:
 
 def _serve_lines(serve: list[ServeResult]) -> list[str]:
     rows = [
-        f"| {result.site} | {rebuild.what} | {rebuild.to_reload:.2f} | {rebuild.build:.2f} | {result.peak_rss_mb:.0f} |"
+        f"| {result.site} | {rebuild.what} | {rebuild.to_reload:.2f} | {rebuild.build:.2f} | {rebuild.cpu:.2f} "
+        f"| {result.peak_rss_mb:.0f} |"
         for result in serve
         for rebuild in result.rebuilds
     ]
@@ -596,8 +609,8 @@ def _serve_lines(serve: list[ServeResult]) -> list[str]:
         "process (MkDocs has no incremental build), so this is the full build minus process start-up, plus the",
         "file watcher's 0.1 s settle delay.",
         "",
-        "| Site | Edit | Save → reload, wall s | MkDocs' own build time, wall s | Serve peak RSS MB |",
-        "|---|---|---|---|---|",
+        "| Site | Edit | Save → reload, wall s | MkDocs' own build time, wall s | Server CPU s | Serve peak RSS MB |",
+        "|---|---|---|---|---|---|",
         *rows,
         "",
     ]
@@ -606,21 +619,35 @@ def _serve_lines(serve: list[ServeResult]) -> list[str]:
 def _profile_lines(results: Results) -> list[str]:
     if not results.hot_spots:
         return []
-    total = results.profile_total
-    rows = [
+    parts = results.profile_parts
+    total = parts["whole build"]
+    measured = {name: seconds for name, seconds in parts.items() if name != "whole build"}
+    measured["everything else (MkDocs: templates, search index, writing files)"] = total - sum(measured.values())
+    part_rows = [
+        f"| {name} | {seconds:.2f} | {seconds / total * 100:.0f} % |"
+        for name, seconds in sorted(measured.items(), key=lambda item: -item[1])
+        if seconds / total >= 0.01
+    ]
+    spot_rows = [
         f"| `{spot.function}` | {spot.seconds:.2f} | {spot.seconds / total * 100:.0f} % | {spot.calls} |"
         for spot in results.hot_spots
     ]
     return [
-        "## Where the hooks spend their time",
+        "## Where the time goes",
         "",
-        f"cProfile of one in-process build of the synthetic 1× corpus with hooks: {results.profile_total:.1f} s under",
-        "the profiler (which slows Python code about 2-3×; read the shares, not the seconds). Cumulative time of the",
-        "costliest functions in hooks/ (nested entries overlap):",
+        f"One in-process build with hooks of the synthetic {PROFILE_FACTOR}× corpus ({results.profile_scale}) under",
+        f"cProfile: {total:.1f} CPU s. The profiler slows Python code 2-3×, so read the shares. Parts of",
+        "1 % or more (hook handlers by event; page conversions include the hooks' Markdown extensions):",
+        "",
+        "| Part | CPU s | Share |",
+        "|---|---|---|",
+        *part_rows,
+        "",
+        "Costliest functions in hooks/ by cumulative time (nested entries overlap):",
         "",
         "| Function | Cumulative s | Share of build | Calls |",
         "|---|---|---|---|",
-        *rows,
+        *spot_rows,
         "",
     ]
 
@@ -651,7 +678,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
     parser.add_argument("--real-runs", type=int, default=5)
     parser.add_argument("--runs", type=int, default=3, help="builds per condition of the synthetic corpus")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds of the glossary pass comparison")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of the glossary pass comparison")
+    parser.add_argument("--factors", type=int, nargs="+", default=list(FACTORS), help="content sizes (1 is needed)")
     parser.add_argument("--no-profile", dest="profile", action="store_false")
     parser.add_argument("--no-serve", dest="serve", action="store_false")
     return parser.parse_args()
@@ -661,7 +689,7 @@ def _measure_everything(work: Path, options: argparse.Namespace, started: float,
     _say("real site: builds with and without hooks")
     real = measure_pair(copy_real_site(work / "real"), options.real_runs, budget=60)
     synthetic, scales = {}, {}
-    for factor in FACTORS:
+    for factor in options.factors:
         scales[factor] = BASE.times(factor)
         _say(f"synthetic {factor}×: {scales[factor]}")
         project = write_corpus(work / f"synthetic-{factor}", scales[factor])
@@ -678,8 +706,10 @@ def _measure_everything(work: Path, options: argparse.Namespace, started: float,
         serve = [_serve_real(work), _serve_synthetic(base)]
     results = Results(started, load_before, real, synthetic, scales, glossary, serve)
     if options.profile:
-        _say("profiling the synthetic 1× build")
-        results.profile_total, results.hot_spots = profile_build(base)
+        _say(f"profiling the synthetic {PROFILE_FACTOR}× build")
+        results.profile_scale = BASE.times(PROFILE_FACTOR)
+        project = write_corpus(work / "synthetic-profile", results.profile_scale)
+        results.profile_parts, results.hot_spots = profile_build(project)
     return results
 
 
