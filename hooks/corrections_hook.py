@@ -39,7 +39,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     written_pages = {file.src_uri for file in files.documentation_pages() if not file.generated_by}
     with reporting_data_errors():
         raise_if_any(unknown_pages(context.site, written_pages))
-    log_page = add_generated_page(files, config, LOG_PAGE, "")  # its content links by its own URL
+    # Content comes later (it links by the page's own URL).
+    log_page = add_generated_page(files, config, LOG_PAGE, "", edit_path="data/corrections.yml")
     source_names = {source_id: source.publisher for source_id, source in context.site.sources.items()}
     sources_link = relative_url(files.get_file_from_path(SOURCES_PAGE).url, log_page.url)
     log_page.content_string = log_page_markdown(context.site.records["corrections"], source_names, sources_link)
