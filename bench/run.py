@@ -53,6 +53,7 @@ GOAL_REAL = 1.10  # real site: hooks add at most 10 %
 GOAL_SYNTHETIC = 1.25  # synthetic base: hooks add at most 25 %
 GOAL_GROWTH = 4.4  # 4x content: at most 4.4x the time and memory of 1x
 FACTORS = (1, 2, 4)
+PROFILE_DEADLINE = 8 * 60  # seconds into the run after which the profile is skipped (goal: all under 10 min)
 PROFILE_FACTOR = 0.5  # the profiler slows the build 2-3x; half the corpus keeps `make bench` under 10 minutes
 
 
@@ -467,6 +468,8 @@ class Results:
     serve: list[ServeResult]
     profile_scale: Scale | None = None
     profile_parts: dict[str, float] = field(default_factory=dict)
+    real_parts: dict[str, float] = field(default_factory=dict)
+    profile_skipped: bool = False
     hot_spots: list[HotSpot] = field(default_factory=list)
 
     def goals(self) -> list[Goal]:
@@ -617,17 +620,11 @@ def _serve_lines(serve: list[ServeResult]) -> list[str]:
 
 
 def _profile_lines(results: Results) -> list[str]:
+    if results.profile_skipped:
+        return ["## Where the time goes", "", "Skipped in this run: it had already taken 8 minutes.", ""]
     if not results.hot_spots:
         return []
-    parts = results.profile_parts
-    total = parts["whole build"]
-    measured = {name: seconds for name, seconds in parts.items() if name != "whole build"}
-    measured["everything else (MkDocs: templates, search index, writing files)"] = total - sum(measured.values())
-    part_rows = [
-        f"| {name} | {seconds:.2f} | {seconds / total * 100:.0f} % |"
-        for name, seconds in sorted(measured.items(), key=lambda item: -item[1])
-        if seconds / total >= 0.01
-    ]
+    total = results.profile_parts["whole build"]
     spot_rows = [
         f"| `{spot.function}` | {spot.seconds:.2f} | {spot.seconds / total * 100:.0f} % | {spot.calls} |"
         for spot in results.hot_spots
@@ -641,7 +638,13 @@ def _profile_lines(results: Results) -> list[str]:
         "",
         "| Part | CPU s | Share |",
         "|---|---|---|",
-        *part_rows,
+        *_part_rows(results.profile_parts),
+        "",
+        "The same for the real site:",
+        "",
+        "| Part | CPU s | Share |",
+        "|---|---|---|",
+        *_part_rows(results.real_parts),
         "",
         "Costliest functions in hooks/ by cumulative time (nested entries overlap):",
         "",
@@ -649,6 +652,17 @@ def _profile_lines(results: Results) -> list[str]:
         "|---|---|---|---|",
         *spot_rows,
         "",
+    ]
+
+
+def _part_rows(parts: dict[str, float]) -> list[str]:
+    total = parts["whole build"]
+    measured = {name: seconds for name, seconds in parts.items() if name != "whole build"}
+    measured["everything else (MkDocs: templates, search index, writing files)"] = total - sum(measured.values())
+    return [
+        f"| {name} | {seconds:.2f} | {seconds / total * 100:.0f} % |"
+        for name, seconds in sorted(measured.items(), key=lambda item: -item[1])
+        if seconds / total >= 0.01
     ]
 
 
@@ -705,11 +719,15 @@ def _measure_everything(work: Path, options: argparse.Namespace, started: float,
         _say("mkdocs serve rebuilds")
         serve = [_serve_real(work), _serve_synthetic(base)]
     results = Results(started, load_before, real, synthetic, scales, glossary, serve)
-    if options.profile:
+    if options.profile and time.perf_counter() - started > PROFILE_DEADLINE:
+        _say("skipping the profile: the run is already long (see BENCHMARKS.md)")
+        results.profile_skipped = True
+    elif options.profile:
         _say(f"profiling the synthetic {PROFILE_FACTOR}× build")
         results.profile_scale = BASE.times(PROFILE_FACTOR)
         project = write_corpus(work / "synthetic-profile", results.profile_scale)
         results.profile_parts, results.hot_spots = profile_build(project)
+        results.real_parts, _ = profile_build(copy_real_site(work / "real-profile"))
     return results
 
 
