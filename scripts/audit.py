@@ -175,7 +175,12 @@ def versions() -> str:
     return f"Lighthouse {lighthouse}, {browser}"
 
 
-def markdown(results: list[PageResult], tools: str, runs: int) -> str:
+def load() -> str:
+    """The machine's 1-minute load average: other work running during the audit lowers performance."""
+    return f"{os.getloadavg()[0]:.1f}"
+
+
+def markdown(results: list[PageResult], tools: str, runs: int, load_before: str) -> str:
     """AUDIT.md: how it was measured, the score table, and the reason for every score below 100."""
     names = ["Performance", "Accessibility", "Best practices", "SEO"]
     lines = [
@@ -187,6 +192,7 @@ def markdown(results: list[PageResult], tools: str, runs: int) -> str:
         "serves it (gzip, `Cache-Control: max-age=600`), one page at a time. Each page is measured",
         f"{runs} times and the run with the median performance score is reported: performance moves by several",
         "points from run to run with the load on the machine (the other three scores do not).",
+        f"Load average (1 min): {load_before} at the start, {load()} at the end, on {os.cpu_count()} CPUs.",
         "",
         "| Page | " + " | ".join(names) + " |",
         "|---|" + "---:|" * len(names),
@@ -220,12 +226,13 @@ def main() -> None:
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("node_modules/.bin/lighthouse is missing: run `npm ci` (needs Node.js 18+ and npm)")
+    load_before = load()
     with tempfile.TemporaryDirectory() as temp:
         site_dir = Path(temp) / "site"
         build_site(site_dir)
         with serving(site_dir) as base_url:
             results = audit(base_url, args.page or page_paths(site_dir), Path(temp), args.runs)
-    args.out.write_text(markdown(results, versions(), args.runs), encoding="utf-8")
+    args.out.write_text(markdown(results, versions(), args.runs, load_before), encoding="utf-8")
     sys.stderr.write(f"wrote {args.out}\n")
 
 
