@@ -45,18 +45,7 @@ def test_every_page_has_edit_this_page_pointing_at_its_file(fixture_build: Built
     assert button["href"] == f"{EDIT_URL}docs/{src_uri}"
 
 
-def generated_page_case(src_uri: str, data_name: str) -> object:
-    """Pages whose hook does not yet pass `edit_path` to add_generated_page are expected to fail."""
-    hook = (REPO / "hooks" / f"{data_name}_hook.py").read_text(encoding="utf-8")
-    pending = "edit_path=" not in hook
-    marks = [pytest.mark.xfail(reason=f"hooks/{data_name}_hook.py does not pass edit_path yet")] if pending else []
-    return pytest.param(src_uri, data_name, marks=marks, id=src_uri)
-
-
-@pytest.mark.parametrize(
-    ("src_uri", "data_name"),
-    [generated_page_case(src_uri, data_name) for src_uri, data_name in GENERATED_PAGES.items()],
-)
+@pytest.mark.parametrize(("src_uri", "data_name"), sorted(GENERATED_PAGES.items()))
 def test_generated_pages_edit_the_data_file_they_come_from(
     fixture_build: BuiltSite, src_uri: str, data_name: str
 ) -> None:
