@@ -6,6 +6,7 @@ import logging
 import re
 from pathlib import Path
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite, build_project
@@ -15,6 +16,8 @@ from mkdocs.exceptions import Abort
 
 from explainer.glossary import (
     GlossaryEntry,
+    GlossaryExtension,
+    PageMarking,
     TermMatcher,
     build_glossary,
     mark_glossary_terms,
@@ -113,6 +116,15 @@ def marked(soup: BeautifulSoup) -> list[str]:
 )
 def test_marks_first_mentions_outside_code_links_and_headings(markdown_text, expected):
     assert marked(html_of(markdown_text, extensions=["fenced_code"])) == expected
+
+
+def test_every_mention_mode_keeps_text_in_reading_order_around_earlier_insertions():
+    """Mentions in an element's text and in several tails are inserted after the right child."""
+    text = "Ant and Ma, *one* capex and Ma, `two` DeepSeek and Ant, **three** Ma."
+    extension = GlossaryExtension(ENTRIES, PageMarking(every_mention=True))
+    soup = BeautifulSoup(markdown.markdown(text, extensions=[extension]), "html.parser")
+    assert marked(soup) == ["Ant", "Ma", "capex", "Ma", "DeepSeek", "Ant", "Ma"]
+    assert soup.get_text() == text.replace("*", "").replace("`", "")
 
 
 def test_never_marks_footnote_references_notes_or_abbreviations():
@@ -275,6 +287,16 @@ def test_glossary_page_groups_sorts_and_anchors_entries(fixture_build: BuiltSite
     assert page.select_one("h3#capex").get_text().startswith("Capex")
     jumps = [a["href"] for a in page.select("article p a[href^='#category-']")]
     assert jumps == [f"#{heading_id}" for name, heading_id in headings if name == "h2"]
+
+
+def test_glossary_page_wraps_each_entry_in_one_block(fixture_build: BuiltSite):
+    """One block per entry (heading to backlinks) keeps the page's Markdown linear in entries."""
+    page = fixture_build.html("glossary/")
+    blocks = page.select("article > div.glossary-entry")
+    assert [block.select_one("h3")["id"] for block in blocks] == [h["id"] for h in page.select("article h3")]
+    assert all(len(block.select("h3")) == 1 for block in blocks)
+    ant_group = blocks[[block.h3["id"] for block in blocks].index("ant-group")].find_all(recursive=False)
+    assert ant_group[-2].get_text() == "Mentioned in:" and ant_group[-1].select("a")  # its backlinks
 
 
 def entry_block(page: BeautifulSoup, entry_id: str) -> list:

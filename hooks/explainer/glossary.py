@@ -56,6 +56,7 @@ LINK_SCHEME = "glossary:"
 SUPPRESS_ID = "none"
 MENTION_CLASS = "glossary-term"
 SUPPRESSED_CLASS = "glossary-skip"
+ENTRY_CLASS = "glossary-entry"  # the Glossary page's wrapper of one entry (and its heading)
 
 _SKIPPED_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -315,13 +316,14 @@ class _PageMarker:
 
     def walk(self, element: etree.Element) -> None:
         children = list(element)  # before marking: new mentions and their tails are already done
+        inserted = 0  # mentions added to `element` so far: a child's position is its index plus these
         if element.text and not _skipped(element):
-            self._mark_text(element, 0, element.text, lambda text: setattr(element, "text", text))
-        for child in children:
+            inserted += self._mark_text(element, 0, element.text, lambda text: setattr(element, "text", text))
+        for index, child in enumerate(children):
             self._visit(child)
             if child.tail:
-                position = list(element).index(child) + 1
-                self._mark_text(element, position, child.tail, lambda text, c=child: setattr(c, "tail", text))
+                set_tail = lambda text, c=child: setattr(c, "tail", text)  # noqa: E731 - bound to this child
+                inserted += self._mark_text(element, index + inserted + 1, child.tail, set_tail)
 
     def _visit(self, child: etree.Element) -> None:
         if child.tag in _HEADINGS:
@@ -345,9 +347,10 @@ class _PageMarker:
         link.attrib.clear()
         self._make_mention(link, entry)
 
-    def _mark_text(self, parent: etree.Element, position: int, text: str, set_text: Callable[[str], None]) -> None:
+    def _mark_text(self, parent: etree.Element, position: int, text: str, set_text: Callable[[str], None]) -> int:
+        """Mark mentions in `text`, inserting them into `parent` from `position`; how many were inserted."""
         if isinstance(text, AtomicString) or not self.marking.automatic:
-            return  # code, or a page where only authored glossary links count
+            return 0  # code, or a page where only authored glossary links count
         pieces: list[etree.Element] = []
         kept_until = 0
         for found in self.matcher.finditer(text):
@@ -367,6 +370,7 @@ class _PageMarker:
             pieces[-1].tail = text[kept_until:]
             for offset, piece in enumerate(pieces):
                 parent.insert(position + offset, piece)
+        return len(pieces)
 
     def _wanted(self, entry_id: str) -> bool:
         return self.marking.every_mention or entry_id not in self.marked
@@ -501,7 +505,10 @@ def _category_anchor(category: str) -> str:
 
 
 def _entry_markdown(entry: GlossaryEntry, entries: dict[str, GlossaryEntry], sources: dict[str, Source]) -> str:
+    # One <div> per entry (md_in_html) keeps the page root at one child per entry: Python-Markdown's
+    # inline pass looks up each child's position in its parent, so thousands of flat blocks cost n².
     lines = [
+        f'<div class="{ENTRY_CLASS}" markdown>\n',
         f"### {_markdown_text(entry.term[:1].upper() + entry.term[1:])} {{#{entry.id} .glossary-entry}}\n",
         f'<p class="glossary-entry__short">{html.escape(entry.short)}</p>\n',
         entry.long.strip() + "\n",
@@ -516,6 +523,7 @@ def _entry_markdown(entry: GlossaryEntry, entries: dict[str, GlossaryEntry], sou
         lines.append("*Related:* " + ", ".join(links) + "\n")
     lines.append("*Mentioned in:*\n")
     lines.append(placeholder("glossary", entry.id) + "\n")
+    lines.append("</div>\n")
     return "\n".join(lines)
 
 
