@@ -449,12 +449,23 @@ def test_raw_html_in_a_long_explanation_is_refused():
             "The ![logo](https://example.com/logo.png).",
             "'long' embeds an image; the site loads nothing from other hosts, so describe it in words",
         ),
+        (
+            "|\n    The [bank][b].\n\n    [b]: javascript:alert(1)",
+            "'long' links to 'javascript:alert(1)'; use https:// or a link within the site",
+        ),
     ],
 )
 def test_unsafe_links_and_images_in_a_long_explanation_are_refused(long, message):
     assert problems_of(GOOD.replace("long: Long.", f"long: {long}")) == [
         f"data/glossary.yml:6: glossary entry 'ant-group': {message}"
     ]
+
+
+def test_a_link_reference_in_one_long_explanation_does_not_reach_the_next():
+    first = "|\n    The [bank][b].\n\n    [b]: javascript:alert(1)"
+    second = "- id: b\n  term: B\n  category: concept\n  short: S.\n  long: See [it][b].\n  sources: [s]\n"
+    problems = problems_of(GOOD.replace("long: Long.", f"long: {first}") + second)
+    assert [problem.split(":")[2].strip() for problem in problems] == ["glossary entry 'ant-group'"]
 
 
 def test_safe_links_in_a_long_explanation_are_fine():

@@ -94,8 +94,9 @@ def build_glossary(document: YamlDocument) -> tuple[dict[str, GlossaryEntry], li
     first_index, problems = ids_in_order(document)
     entries = {entry_id: _entry(document.data[index], index) for entry_id, index in first_index.items()}
     problems += _claimed_twice(document, entries)
+    renderer = Markdown()  # one for all entries: creating an instance costs more than a short conversion
     for entry in entries.values():
-        problems += _unsafe_long(document, entry)
+        problems += _unsafe_long(document, entry, renderer)
         problems += check_ids(document, (entry.index, "related"), list(entry.related), entries, _label(entry), "entry")
         if entry.id in entry.related:
             position = entry.related.index(entry.id)
@@ -103,10 +104,10 @@ def build_glossary(document: YamlDocument) -> tuple[dict[str, GlossaryEntry], li
     return entries, problems
 
 
-def _unsafe_long(document: YamlDocument, entry: GlossaryEntry) -> list[Problem]:
+def _unsafe_long(document: YamlDocument, entry: GlossaryEntry, renderer: Markdown) -> list[Problem]:
     """`long` may link only to https:// addresses, the site's own pages and entries; no images."""
     collector = _LinkCollector()
-    collector.feed(Markdown().convert(entry.long))
+    collector.feed(renderer.reset().convert(entry.long))  # reset: no link references from the last entry
     where = (entry.index, "long")
     if collector.images:
         message = "'long' embeds an image; the site loads nothing from other hosts, so describe it in words"
