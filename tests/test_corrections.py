@@ -199,6 +199,26 @@ def test_pages_without_corrections_are_left_alone():
     assert context.problems == [] and "corrected" not in html
 
 
+class CountingRecords(dict):
+    """Records by id that count how often they are scanned."""
+
+    scans = 0
+
+    def values(self):
+        self.scans += 1
+        return super().values()
+
+
+def test_corrections_are_grouped_by_page_once_per_build():
+    both = [correction(), correction(id="qwen", anchor="Qwen")]
+    records = CountingRecords({c.id: c for c in [both[0], correction(id="fall", page="story/the-fall.md"), both[1]]})
+    extension = CorrectionsExtension(BuildContext(site=SiteData(records={"corrections": records})))
+    uris = ["story/ai-success.md", "story/the-fall.md", "story/other.md"] * 2
+    found = [[c.id for c in extension.corrections_for(PageInfo(uri, uri, "T"))] for uri in uris]
+    assert found == [["hugging-face", "qwen"], ["fall"], []] * 2
+    assert records.scans == 1
+
+
 # Log page and feeds ----------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from markdown import Extension, Markdown
@@ -325,7 +326,15 @@ class CorrectionsExtension(Extension):
         md.treeprocessors.register(_CorrectionsTreeprocessor(md, self), "explainer-corrections", 17)
 
     def corrections_for(self, page: PageInfo) -> list[Correction]:
-        return [c for c in self.context.site.records.get("corrections", {}).values() if c.page == page.src_uri]
+        return list(self.corrections_by_page.get(page.src_uri, ()))
+
+    @cached_property
+    def corrections_by_page(self) -> dict[str, list[Correction]]:
+        """Each page's corrections in file order, grouped on first use (the extension lives one build)."""
+        by_page: dict[str, list[Correction]] = {}
+        for correction in self.context.site.records.get("corrections", {}).values():
+            by_page.setdefault(correction.page, []).append(correction)
+        return by_page
 
 
 class _CorrectionsTreeprocessor(Treeprocessor):
