@@ -7,13 +7,17 @@ import io
 import json
 from pathlib import Path
 
+import markdown
 import pytest
-from bs4 import Comment
+from bs4 import BeautifulSoup, Comment
 from conftest import BuiltSite, build_project
 
+from explainer.context import BuildContext, PageInfo
+from explainer.data import SiteData
 from explainer.dates import PartialDate
 from explainer.events import (
     Event,
+    EventsExtension,
     Figure,
     SiteLinks,
     build_events,
@@ -166,6 +170,34 @@ def test_key_dates_block_escapes_and_links_each_entry():
     assert "Fish &amp; &quot;chips&quot; &lt;b&gt;" in block
     assert '<a href="../../timeline/#e"><time datetime="2020-11-03">3 November 2020</time>' in block
     assert '<time datetime="2023-03">March 2023</time>' in block
+
+
+class CountingRecords(dict):
+    """Records by id that count how often they are scanned."""
+
+    scans = 0
+
+    def values(self):
+        self.scans += 1
+        return super().values()
+
+
+def test_events_are_grouped_by_section_once_per_build():
+    events = [
+        event(title="Fall one"),
+        event(id="r", title="Rise", section="ai-success"),
+        event(id="f", title="Fall two"),
+    ]
+    records = CountingRecords({e.id: e for e in events})
+    context = BuildContext(site=SiteData(records={"events": records}))
+    extension = EventsExtension(context)
+    shown = []
+    for section in ["the-fall", "ai-success", "the-fall"]:
+        context.page = PageInfo(f"story/{section}.md", f"story/{section}/", "T", "# T\n\n<!-- key-dates -->\n")
+        block = BeautifulSoup(markdown.markdown(context.page.source_text, extensions=[extension]), "html.parser")
+        shown.append([title.get_text() for title in block.select(".key-dates__title")])
+    assert shown == [["Fall one", "Fall two"], ["Rise"], ["Fall one", "Fall two"]]
+    assert records.scans == 1 and context.problems == []
 
 
 def test_timeline_markdown_escapes_data_and_links_sources_and_story():

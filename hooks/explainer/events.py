@@ -17,6 +17,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from markdown import Extension, Markdown
@@ -303,6 +304,14 @@ class EventsExtension(Extension):
         # After inline parsing (20) made the links, before MkDocs checks relative links (0).
         md.treeprocessors.register(_EventLinkTreeprocessor(md, self), "explainer-event-links", 15)
 
+    @cached_property
+    def events_by_section(self) -> dict[str, list[Event]]:
+        """Each section's events in chronological order, grouped on first use (the extension lives one build)."""
+        by_section: dict[str, list[Event]] = {}
+        for event in events_of(self.context.site):
+            by_section.setdefault(event.section, []).append(event)
+        return by_section
+
     def report(self, needle: str, message: str) -> None:
         if page := self.context.page:
             self.context.problems.append(page.problem(needle, message))
@@ -333,7 +342,7 @@ class _KeyDatesPreprocessor(Preprocessor):
         if section is None:
             self.extension.report(KEY_DATES_MARKER, f"{KEY_DATES_MARKER} belongs on a story page (docs/story/*.md)")
             return []
-        events = [event for event in events_of(self.extension.context.site) if event.section == section]
+        events = self.extension.events_by_section.get(section, [])
         if not events:
             self.extension.report(
                 KEY_DATES_MARKER, f"{KEY_DATES_MARKER}: no event in data/events.yml has section '{section}'"
@@ -341,7 +350,7 @@ class _KeyDatesPreprocessor(Preprocessor):
         return events
 
     def _require_marker(self, section: str | None) -> None:
-        count = sum(event.section == section for event in events_of(self.extension.context.site))
+        count = len(self.extension.events_by_section.get(section, []))
         page = self.extension.context.page
         if section and count:
             # Point at the page's title: the block belongs in the introduction just below it.
