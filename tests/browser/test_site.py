@@ -240,6 +240,16 @@ def test_side_notes_sit_beside_their_paragraph_left_of_the_contents(browser, fix
     context.close()
 
 
+def test_side_notes_appear_after_instant_navigation(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=WIDE)
+    page = context.new_page()
+    page.goto(site_url + "about/", wait_until="networkidle")
+    page.locator(".md-sidebar--primary a[href$='story/the-fall/']").click()
+    page.wait_for_url("**/story/the-fall/")
+    expect(page.locator(".sidenote").first).to_be_visible()
+    context.close()
+
+
 def test_side_notes_are_hidden_on_narrower_screens_and_from_screen_readers(page, fixture_site_url: str) -> None:
     page.goto(fixture_site_url + STORY)
     notes = page.locator(".sidenote")
