@@ -8,6 +8,12 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: date the sitemap by the last commit, not by today. (Only when git
+# answers: MkDocs crashes on an empty SOURCE_DATE_EPOCH.)
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 .PHONY: serve build test lint clean lock
 

@@ -277,6 +277,12 @@ SHAPE_CASES = [
         "data/sources.yml:11: source 'company-2023-split': 'publisher' is empty",
     ),
     case(
+        "required-field-blank",
+        replace(SOURCES, "publisher: Example Group", 'publisher: "   "'),
+        "data/sources.yml:11: source 'company-2023-split': 'publisher' is blank (only spaces): write some text "
+        '(got "   ")',
+    ),
+    case(
         "list-item-empty",
         replace(SOURCES, WIRE_AUTHORS, 'authors: [Ann Writer, ""]'),
         "data/sources.yml:5: source 'wire-2020-ipo': 'authors[1]' is empty",
