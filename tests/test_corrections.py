@@ -472,3 +472,11 @@ def test_every_page_links_to_the_form_with_its_address(fixture_build: BuiltSite)
     assert link.startswith("https://github.com/annotated-explainers/alibaba-turnaround/issues/new?")
     query = parse_qs(urlsplit(link).query)
     assert query == {"template": [FORM.name], "page": [canonical]}
+
+
+def test_every_page_advertises_the_corrections_feeds(fixture_build: BuiltSite) -> None:
+    page = fixture_build.html("story/the-fall/")
+    feeds = {link["type"]: link["href"] for link in page.select('head link[rel="alternate"]')}
+    assert feeds == {"application/atom+xml": "../../corrections.xml", "application/feed+json": "../../corrections.json"}
+    assert (fixture_build.site_dir / "corrections.xml").is_file()
+    assert (fixture_build.site_dir / "corrections.json").is_file()
