@@ -65,6 +65,11 @@ UNCITED_SOURCE = """\
             "::error file=data/events.yml,line=2::'date' must be a date written YYYY-MM-DD "
             '(got "2023-02-30") :: keep colons',
         ),
+        (
+            Problem("docs/odd, name: v2.md", 5, "a file name with a comma and a colon"),
+            "error",
+            "::error file=docs/odd%2C name%3A v2.md,line=5::a file name with a comma and a colon",
+        ),
     ],
 )
 def test_github_annotation_format(problem: Problem, level: str, expected: str) -> None:

@@ -435,7 +435,7 @@ def log_entry_html(correction: Correction, source_names: dict[str, str], sources
     where = placeholder("correction", correction.id)
     label = "Sources" if len(correction.sources) > 1 else "Source"
     return (
-        f'<div class="correction-entry correction-entry--{correction.kind}" id="{correction.id}" markdown="0">\n'
+        f'<div class="correction-entry correction-entry--{correction.kind}" id="{correction.id}">\n'
         f'<p class="correction-entry__label"><strong>{KIND_LABELS[correction.kind]}, '
         f'<time datetime="{correction.issued.iso}">{correction.issued.display}</time></strong></p>\n'
         f'<p class="correction-entry__text">{html.escape(correction.sentence)}</p>\n'

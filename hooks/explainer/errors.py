@@ -19,8 +19,18 @@ class Problem:
 
     def github_annotation(self, level: str = "error") -> str:
         """The same problem as a GitHub Actions workflow command, shown on the pull request's diff."""
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.file},line={self.line}::{message}"
+        message = _escape_data(self.message)
+        return f"::{level} file={_escape_property(self.file)},line={self.line}::{message}"
+
+
+def _escape_data(text: str) -> str:
+    """Escape a workflow command's message as the Actions runner expects."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """Escape a workflow command's property value (where ',' and ':' are separators)."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class DataError(Exception):

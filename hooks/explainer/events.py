@@ -407,7 +407,7 @@ def timeline_page_markdown(events: list[Event], links: SiteLinks, sources: dict[
         "Dates are shown only as precisely as the sources give them.\n",
         f'<p class="timeline-data">The same data, to reuse: <a href="{link("events.json")}" download>events.json</a> · '
         f'<a href="{link("events.csv")}" download>events.csv</a></p>\n',
-        f'<figure class="timeline-figure" markdown="0">\n<div class="timeline-figure__scroll">'
+        f'<figure class="timeline-figure">\n<div class="timeline-figure__scroll">'
         f"{timeline_svg(events, order, links.section_title)}</div>\n"
         "<figcaption>Each dot is an event, placed by date; each colored band is a chapter of the story, "
         "running from its first event to its last. Pale bars mark events known only to the month. "
@@ -425,7 +425,7 @@ def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any)
     last_month = PartialDate(end.year, end.month - 1) if end.month > 1 else PartialDate(end.year - 1, 12)
     span = f"{PartialDate(start.year, start.month).display} to {last_month.display}"
     return (
-        f'<figure class="timeline-figure timeline-figure--closeup" markdown="0">\n<div class="timeline-figure__scroll">'
+        f'<figure class="timeline-figure timeline-figure--closeup">\n<div class="timeline-figure__scroll">'
         f"{closeup_svg(events, order, start, end)}</div>\n"
         f"<figcaption>Close-up, {span}: the busiest stretch of the story, one event per row "
         "(pale bars: known only to the month).</figcaption>\n</figure>\n"
@@ -448,7 +448,7 @@ def _section_order(events: list[Event]) -> list[str]:
 def _entry_html(event: Event, links: SiteLinks, sources: dict[str, Any], link: Any, order: list[str]) -> str:
     date_note = f'<p class="timeline-entry__date-note">{html.escape(event.date_note)}</p>\n' if event.date_note else ""
     return (
-        f'<article class="timeline-entry {lane_class(event.section, order)}" id="{event.id}" markdown="0">\n'
+        f'<article class="timeline-entry {lane_class(event.section, order)}" id="{event.id}">\n'
         f'<p class="timeline-entry__date"><time datetime="{event.date.iso}">{event.date.display}</time></p>\n'
         f'<h3 class="timeline-entry__title">{html.escape(event.title)}</h3>\n'
         f"{date_note}"

@@ -183,7 +183,7 @@ def _source_entry_html(source: Source) -> str:
         else ""
     )
     return (
-        f'<div class="source-entry" id="{source.id}" markdown="0">\n'
+        f'<div class="source-entry" id="{source.id}">\n'
         f'<p class="source-entry__title"><cite><a href="{html.escape(source.url)}">'
         f"{html.escape(source.title)}</a></cite></p>\n"
         f'<p class="source-entry__meta">{html.escape(source.publisher)}, '
