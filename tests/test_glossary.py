@@ -453,6 +453,10 @@ def test_raw_html_in_a_long_explanation_is_refused():
             "|\n    The [bank][b].\n\n    [b]: javascript:alert(1)",
             "'long' links to 'javascript:alert(1)'; use https:// or a link within the site",
         ),
+        (
+            "The [bank](glossary:no-such-entry).",
+            "'long' links to unknown glossary entry 'no-such-entry'",
+        ),
     ],
 )
 def test_unsafe_links_and_images_in_a_long_explanation_are_refused(long, message):
@@ -469,5 +473,5 @@ def test_a_link_reference_in_one_long_explanation_does_not_reach_the_next():
 
 
 def test_safe_links_in_a_long_explanation_are_fine():
-    long = "See [A](https://example.com/), [B](#b), [C](glossary:c), [D](sources.md#d) and [E](../x.md)."
+    long = "See [A](https://example.com/), [B](#b), [C](glossary:ant-group), [D](sources.md#d) and [E](../x.md)."
     assert problems_of(GOOD.replace("long: Long.", f"long: '{long}'")) == []

@@ -96,7 +96,7 @@ def build_glossary(document: YamlDocument) -> tuple[dict[str, GlossaryEntry], li
     problems += _claimed_twice(document, entries)
     renderer = Markdown()  # one for all entries: creating an instance costs more than a short conversion
     for entry in entries.values():
-        problems += _unsafe_long(document, entry, renderer)
+        problems += _long_problems(document, entry, renderer, entries)
         problems += check_ids(document, (entry.index, "related"), list(entry.related), entries, _label(entry), "entry")
         if entry.id in entry.related:
             position = entry.related.index(entry.id)
@@ -104,19 +104,27 @@ def build_glossary(document: YamlDocument) -> tuple[dict[str, GlossaryEntry], li
     return entries, problems
 
 
-def _unsafe_long(document: YamlDocument, entry: GlossaryEntry, renderer: Markdown) -> list[Problem]:
-    """`long` may link only to https:// addresses, the site's own pages and entries; no images."""
+def _long_problems(
+    document: YamlDocument, entry: GlossaryEntry, renderer: Markdown, entries: dict[str, GlossaryEntry]
+) -> list[Problem]:
+    """`long` may link only to https:// addresses, the site's own pages and known entries; no images."""
     collector = _LinkCollector()
     collector.feed(renderer.reset().convert(entry.long))  # reset: no link references from the last entry
     where = (entry.index, "long")
     if collector.images:
         message = "'long' embeds an image; the site loads nothing from other hosts, so describe it in words"
         return [document.problem(where, f"{_label(entry)}: {message}")]
-    return [
-        document.problem(where, f"{_label(entry)}: 'long' links to {href!r}; use https:// or a link within the site")
+    unsafe = [
+        f"'long' links to {href!r}; use https:// or a link within the site"
         for href in collector.hrefs
         if not _SAFE_LINK.match(href)
     ]
+    unknown = [
+        f"'long' links to unknown glossary entry '{target}'"
+        for href in collector.hrefs
+        if href.startswith(LINK_SCHEME) and (target := href[len(LINK_SCHEME) :]) not in entries
+    ]
+    return [document.problem(where, f"{_label(entry)}: {message}") for message in unsafe + unknown]
 
 
 class _LinkCollector(HTMLParser):
