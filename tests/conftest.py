@@ -65,13 +65,16 @@ def write_project(project: Path, source: Path = FIXTURE_SITE, nav: list | None =
 
 def build_project(project: Path, strict: bool = True) -> BuiltSite:
     """Build `project` in this process, as `mkdocs build [--strict]` would."""
-    site_dir = project / "site"
+    return build_config(project / "mkdocs.yml", project / "site", strict)
+
+
+def build_config(config_file: Path, site_dir: Path, strict: bool = True) -> BuiltSite:
+    """Build the site that `config_file` describes into `site_dir`, collecting its warnings and errors."""
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        config = load_config(str(project / "mkdocs.yml"), strict=strict, site_dir=str(site_dir))
-        build(config)
+        build(load_config(str(config_file), strict=strict, site_dir=str(site_dir)))
         ok = True
     except Abort:
         ok = False
@@ -91,4 +94,16 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The unmodified fixture site, built once per test session."""
     built = build_project(write_project(tmp_path_factory.mktemp("fixture") / "project"))
     assert built.ok, built.messages
+    return built
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real site (mkdocs.yml at the repo root), built once per test session; read it, don't change it.
+
+    Built without --strict so tests can read its warnings; `test_links` asserts there are none.
+    """
+    built = build_config(REPO / "mkdocs.yml", tmp_path_factory.mktemp("real") / "site", strict=False)
+    if not built.ok:
+        pytest.fail("the real site does not build:\n" + "\n".join(built.messages), pytrace=False)
     return built

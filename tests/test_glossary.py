@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
@@ -10,9 +9,6 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite, build_project
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 
 from explainer.glossary import (
     GlossaryEntry,
@@ -385,27 +381,8 @@ def test_unused_entry_and_unmatched_alias_are_warnings_that_fail_strict(fixture_
 # The real site --------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def real_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
-    """The real site, built (not strict) once for these tests, and its warnings."""
-    site_dir = tmp_path_factory.mktemp("real") / "site"
-    messages: list[str] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir)))
-    except Abort:
-        pytest.fail("the real site does not build:\n" + "\n".join(messages), pytrace=False)
-    finally:
-        logger.removeHandler(handler)
-    return site_dir, messages
-
-
-@pytest.mark.slow
-def test_every_real_entry_is_marked_on_a_story_page_or_flagged_unused(real_build):
-    site_dir, messages = real_build
+def test_every_real_entry_is_marked_on_a_story_page_or_flagged_unused(real_build: BuiltSite):
+    site_dir, messages = real_build.site_dir, real_build.messages
     document = parse_yaml((REPO / "data/glossary.yml").read_bytes(), "data/glossary.yml")
     entries = build_glossary(document)[0]
     assert len(entries) >= 40
@@ -419,8 +396,8 @@ def test_every_real_entry_is_marked_on_a_story_page_or_flagged_unused(real_build
 
 
 @pytest.mark.slow
-def test_every_real_story_page_has_glossary_mentions(real_build):
-    site_dir, _ = real_build
+def test_every_real_story_page_has_glossary_mentions(real_build: BuiltSite):
+    site_dir = real_build.site_dir
     for page in sorted((site_dir / "story").glob("*/index.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert len(soup.select("article a.glossary-term")) >= 5, page.parent.name

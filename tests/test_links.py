@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,10 +9,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BuiltSite, _Collect, real_config
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
+from conftest import BuiltSite, real_config
 
 from explainer.yamlfile import load_yaml
 
@@ -26,22 +22,10 @@ LINKING_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src"
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once for this module with --strict."""
-    return build_real_site(tmp_path_factory.mktemp("real-site"))
-
-
-def build_real_site(site_dir: Path) -> Path:
-    """Build the real site into `site_dir` with --strict; fail the test with the build's messages if it breaks."""
-    collector = _Collect()
-    logging.getLogger("mkdocs").addHandler(collector)
-    try:
-        build(load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir)))
-    except Abort:
-        pytest.fail("the real site does not build:\n" + "\n".join(collector.messages))
-    finally:
-        logging.getLogger("mkdocs").removeHandler(collector)
-    return site_dir
+def real_site(real_build: BuiltSite) -> Path:
+    """The real site, which must build without a single warning (as --strict requires)."""
+    assert real_build.messages == []
+    return real_build.site_dir
 
 
 def html_pages(site_dir: Path) -> Iterator[tuple[str, BeautifulSoup]]:

@@ -16,9 +16,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-from test_links import build_real_site
+from conftest import BuiltSite
 
 SHINGLE_WORDS = 8
 HASH_CHARS = 16
@@ -118,13 +117,8 @@ def test_checker_reports_page_and_words(tmp_path: Path):
     assert copied_passages(tmp_path, hashes) == ["index.html: one two three four five six seven eight"]
 
 
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_real_site(tmp_path_factory.mktemp("real-site"))
-
-
-def test_no_sentence_of_the_copy_appears_in_the_site(real_site: Path):
-    assert copied_passages(real_site, load_copy_hashes()) == []
+def test_no_sentence_of_the_copy_appears_in_the_site(real_build: BuiltSite):
+    assert copied_passages(real_build.site_dir, load_copy_hashes()) == []
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ Without a browser (or without node_modules/axe-core) the tests skip with the rea
 from __future__ import annotations
 
 import functools
-import logging
 import os
 import threading
 from collections.abc import Iterator
@@ -19,10 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_project, write_project
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
+from conftest import REPO, BuiltSite, build_project, write_project
 
 HERE = Path(__file__).parent
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
@@ -76,22 +72,6 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def build_real_site(site_dir: Path) -> Path:
-    """Build the real site (mkdocs.yml at the repo root) into `site_dir`; fail with the log if it aborts."""
-    messages: list[str] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir)))
-    except Abort:
-        pytest.fail("the real site does not build:\n" + "\n".join(messages), pytrace=False)
-    finally:
-        logger.removeHandler(handler)
-    return site_dir
-
-
 def page_paths(site_dir: Path) -> list[str]:
     """Every page of a built site as a path relative to its root: '', 'about/', 'story/the-fall/'."""
     pages = sorted(index.parent.relative_to(site_dir).as_posix() for index in site_dir.rglob("index.html"))
@@ -99,9 +79,9 @@ def page_paths(site_dir: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def real_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per session (not strict: strictness is tested elsewhere)."""
-    return build_real_site(tmp_path_factory.mktemp("real-site") / "site")
+def real_site_dir(real_build: BuiltSite) -> Path:
+    """The real site, built once per session (tests/conftest.py)."""
+    return real_build.site_dir
 
 
 @pytest.fixture(scope="session")
