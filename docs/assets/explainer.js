@@ -16,26 +16,34 @@
   "use strict";
 
   const DISMISSED = "explainer-dismissed";
+  const OPEN = "md-tooltip2--active";
 
+  /* The preview of a link: Material links a dialog (source notes, corrections) by aria-controls */
+  /* and a tooltip (glossary terms) by aria-describedby, once the preview first opens. */
+  function previewOf(element) {
+    const host = element instanceof Element ? element.closest("[aria-controls], [aria-describedby]") : null;
+    const id = host && (host.getAttribute("aria-controls") || host.getAttribute("aria-describedby"));
+    const preview = id ? document.getElementById(id) : null;
+    return preview && preview.classList.contains("md-tooltip2") ? preview : null;
+  }
+
+  /* Material adds its "open" class one animation frame after it mounts a preview, so Escape also */
+  /* dismisses the preview of the link under the pointer or with focus, which may be opening. */
   function dismissOpenPreviews(event) {
     if (event.key !== "Escape") return;
-    for (const tooltip of document.querySelectorAll(".md-tooltip2--active")) {
-      tooltip.classList.add(DISMISSED);
+    const opening = [document.activeElement, ...document.querySelectorAll(":hover")].map(previewOf);
+    for (const preview of [...document.querySelectorAll(`.${OPEN}`), ...opening]) {
+      if (preview) preview.classList.add(DISMISSED);
     }
   }
 
   /* A dismissed preview shows again the next time it opens: once Material closes it (the pointer */
   /* or focus left its link), it is no longer dismissed. */
   function forgetDismissals(mutations) {
-    for (const { target } of mutations) {
-      const closed = !target.classList.contains("md-tooltip2--active");
-      if (closed && target.classList.contains(DISMISSED)) target.classList.remove(DISMISSED);
+    for (const { target, oldValue } of mutations) {
+      const wasOpen = (oldValue || "").split(/\s+/).includes(OPEN);
+      if (wasOpen && !target.classList.contains(OPEN)) target.classList.remove(DISMISSED);
     }
-  }
-
-  function previewOf(element) {
-    const host = element instanceof Element ? element.closest("[aria-controls]") : null;
-    return host ? document.getElementById(host.getAttribute("aria-controls")) : null;
   }
 
   /* The pointer can leave and re-enter a link faster than Material closes its preview. */
@@ -49,6 +57,7 @@
   new MutationObserver(forgetDismissals).observe(document.body, {
     attributes: true,
     attributeFilter: ["class"],
+    attributeOldValue: true,
     subtree: true,
   });
 

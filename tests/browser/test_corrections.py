@@ -6,18 +6,14 @@ import re
 
 from playwright.sync_api import expect
 
+from .previews import expect_open, preview_of
+
 CORRECTED = "corrected/"  # the fixture site's page with four corrections
 MAX_TABS = 80
 
 
 def mark_link(page, correction_id: str):
     return page.locator(f"[id='cref:{correction_id}'] > a")
-
-
-def preview_of(page, link):
-    """The Material tooltip that belongs to `link` (created on first hover or focus)."""
-    expect(link).to_have_attribute("aria-controls", re.compile(r"."))
-    return page.locator(f"[id='{link.get_attribute('aria-controls')}']")
 
 
 def tab_to(page, link) -> None:
@@ -35,7 +31,7 @@ def test_hovering_a_mark_previews_its_correction(page, fixture_site_url: str) ->
     expect(link).to_have_text("C1")
     link.hover()
     preview = preview_of(page, link)
-    expect(preview).to_be_visible()
+    expect_open(preview)
     expect(preview).to_contain_text("Translation note, 20 November 2026:")
     expect(preview).to_contain_text("The machine-translated copy read “embraced face”.")
     expect(preview.locator(".correction__back")).to_be_hidden()
@@ -46,7 +42,7 @@ def test_keyboard_focus_on_a_mark_previews_its_correction(page, fixture_site_url
     link = mark_link(page, "listing-size")
     tab_to(page, link)
     preview = preview_of(page, link)
-    expect(preview).to_be_visible()
+    expect_open(preview)
     expect(preview).to_contain_text('This page said “"$37 billion" & rising”.')
     page.keyboard.press("Tab")  # focus moves on, the preview goes
     expect(preview).to_be_hidden()

@@ -38,6 +38,14 @@ def test_keyboard_focus_shows_the_definition(page, fixture_site_url):
     assert visible_tooltip_text(page) == DEFINITION
 
 
+def test_escape_hides_the_definition_while_the_pointer_stays(page, fixture_site_url):
+    page.goto(fixture_site_url + STORY)
+    page.hover(FIRST_MENTION)
+    assert visible_tooltip_text(page) == DEFINITION
+    page.keyboard.press("Escape")
+    page.wait_for_selector(f"{TOOLTIP}.md-tooltip2--active", state="hidden", timeout=5000)
+
+
 def test_tap_on_a_phone_shows_the_definition_then_a_second_tap_follows(phone_page, fixture_site_url):
     phone_page.goto(fixture_site_url + STORY)
     phone_page.tap(FIRST_MENTION)
