@@ -4,7 +4,7 @@ Events are placed by date on one horizontal time axis. Each story section is a l
 a coloured band from its first to its last event; events known to the day are dots,
 events known only to the month or year are bars as wide as that month or year. Marks
 that would overlap within a lane move to a new row. Colours and text come from CSS
-(docs/assets/timeline.css: Material's variables), so the picture follows dark mode.
+(docs/assets/explainer.css, section 3: Material's variables), so the picture follows dark mode.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ MARK_GAP = 3  # minimum space between two marks in one row
 BAND_PADDING = 9
 LANE_GAP = 8
 AXIS_HEIGHT = 34
-LANE_COLOURS = 8  # timeline-lane--0 ... --7 in timeline.css
+LANE_COLOURS = 8  # timeline-lane--0 ... --7 in docs/assets/explainer.css
 CLOSEUP_GAP_DAYS = 45  # events closer than this belong to one cluster
 CLOSEUP_MIN_EVENTS = 5  # a cluster this big gets its own close-up with a labelled row per event
 CLOSEUP_MAX_EVENTS = 40  # beyond this a close-up is no longer something to take in at a glance
