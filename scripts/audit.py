@@ -218,6 +218,10 @@ KNOWN_CAUSES = {
         "can paint: Material's two and the site's one (docs/assets/explainer.css). Every script is "
         "deferred (tests/test_theme.py)."
     ),
+    "unused CSS": (
+        "Unused CSS is mostly Material's stylesheet, which styles every feature of the theme; "
+        "a page uses part of it."
+    ),
     "legacy JavaScript": "Legacy JavaScript is in Material's bundle, which the site ships as it comes.",
 }
 
