@@ -19,6 +19,7 @@ from explainer.timeline_svg import (
     date_span,
     lane_class,
     lane_marks,
+    lane_numbers,
     scale_for,
     timeline_svg,
 )
@@ -78,8 +79,8 @@ def test_month_level_events_are_bars_as_wide_as_their_month():
 
 
 def test_lane_colours_follow_section_order():
-    assert lane_class("b", ["a", "b"]) == "timeline-lane--1"
-    assert lane_class("unknown", ["a"]) == ""
+    assert lane_class("b", lane_numbers(["a", "b"])) == "timeline-lane--1"
+    assert lane_class("unknown", lane_numbers(["a"])) == ""
 
 
 def test_svg_has_a_lane_per_section_and_a_named_link_per_event():

@@ -27,7 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from .dates import PartialDate, parse_partial_date
 from .errors import Problem, line_of
 from .records import DataFileSpec, check_ids, ids_in_order
-from .timeline_svg import closeup_svg, closeup_windows, lane_class, timeline_svg
+from .timeline_svg import closeup_svg, closeup_windows, lane_class, lane_numbers, timeline_svg
 from .urls import relative_url
 from .yamlfile import YamlDocument
 
@@ -415,9 +415,13 @@ def timeline_page_markdown(events: list[Event], links: SiteLinks, sources: dict[
         "</figcaption>\n</figure>\n",
         *(_closeup_figure(events, order, start, end) for start, end in closeup_windows(events)),
     ]
-    for year in sorted({event.date.year for event in events}):
+    lanes = lane_numbers(order)
+    by_year: dict[int, list[Event]] = {}
+    for event in events:
+        by_year.setdefault(event.date.year, []).append(event)
+    for year in sorted(by_year):
         parts.append(f"## {year}\n")
-        parts.extend(_entry_html(event, links, sources, link, order) for event in events if event.date.year == year)
+        parts.extend(_entry_html(event, links, sources, link, lanes) for event in by_year[year])
     return "\n".join(parts)
 
 
@@ -445,10 +449,10 @@ def _section_order(events: list[Event]) -> list[str]:
     return list(dict.fromkeys(event.section for event in events))
 
 
-def _entry_html(event: Event, links: SiteLinks, sources: dict[str, Any], link: Any, order: list[str]) -> str:
+def _entry_html(event: Event, links: SiteLinks, sources: dict[str, Any], link: Any, lanes: dict[str, int]) -> str:
     date_note = f'<p class="timeline-entry__date-note">{html.escape(event.date_note)}</p>\n' if event.date_note else ""
     return (
-        f'<article class="timeline-entry {lane_class(event.section, order)}" id="{event.id}">\n'
+        f'<article class="timeline-entry {lane_class(event.section, lanes)}" id="{event.id}">\n'
         f'<p class="timeline-entry__date"><time datetime="{event.date.iso}">{event.date.display}</time></p>\n'
         f'<h3 class="timeline-entry__title">{html.escape(event.title)}</h3>\n'
         f"{date_note}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -120,9 +120,14 @@ def _extent(event: Event, start_x: float, end_x: float) -> tuple[float, float]:
     return middle - half, middle + half
 
 
-def lane_class(section: str, section_order: Sequence[str]) -> str:
-    """The CSS class that colours a section, the same in the picture and in the list."""
-    return f"timeline-lane--{section_order.index(section) % LANE_COLOURS}" if section in section_order else ""
+def lane_numbers(section_order: Sequence[str]) -> dict[str, int]:
+    """Each section's position in `section_order`, looked up once per event by `lane_class`."""
+    return {section: position for position, section in enumerate(section_order)}
+
+
+def lane_class(section: str, lanes: Mapping[str, int]) -> str:
+    """The CSS class that colours a section (`lanes` from `lane_numbers`), the same in the picture and in the list."""
+    return f"timeline-lane--{lanes[section] % LANE_COLOURS}" if section in lanes else ""
 
 
 # Drawing ----------------------------------------------------------------------------------------
@@ -133,10 +138,13 @@ def timeline_svg(
 ) -> str:
     """The whole picture as one `<svg>` element: a lane per section, then the time axis."""
     scale = scale_for(events)
+    lanes = lane_numbers(section_order)
+    by_section: dict[str, list[Event]] = {}
+    for event in events:
+        by_section.setdefault(event.section, []).append(event)
     parts, y = [], 0.0
     for section in section_order:
-        lane_events = [event for event in events if event.section == section]
-        lane, y = _lane(lane_events, scale, y, lane_class(section, section_order), section_title(section))
+        lane, y = _lane(by_section.get(section, []), scale, y, lane_class(section, lanes), section_title(section))
         parts.append(lane)
     grid = _grid(scale, y)
     axis = _axis(scale, y)
@@ -260,7 +268,8 @@ def closeup_svg(events: Sequence[Event], section_order: Sequence[str], start: dt
     """One labelled row per event between `start` and `end`, on a month-by-month axis."""
     scale = TimeScale(start, end)
     shown = [event for event in events if start <= date_span(event.date)[0] < end]
-    rows = "".join(_closeup_row(event, index, scale, section_order) for index, event in enumerate(shown))
+    lanes = lane_numbers(section_order)
+    rows = "".join(_closeup_row(event, index, scale, lanes) for index, event in enumerate(shown))
     bottom = len(shown) * CLOSEUP_ROW_HEIGHT + 6
     height = bottom + AXIS_HEIGHT
     last_month = end - dt.timedelta(days=1)
@@ -272,7 +281,7 @@ def closeup_svg(events: Sequence[Event], section_order: Sequence[str], start: dt
     )
 
 
-def _closeup_row(event: Event, index: int, scale: TimeScale, section_order: Sequence[str]) -> str:
+def _closeup_row(event: Event, index: int, scale: TimeScale, lanes: Mapping[str, int]) -> str:
     start, end = date_span(event.date)
     mark = Mark(event, *_extent(event, scale.x(start), scale.x(end)))
     centre_y = (index + 0.5) * CLOSEUP_ROW_HEIGHT + 3
@@ -285,7 +294,7 @@ def _closeup_row(event: Event, index: int, scale: TimeScale, section_order: Sequ
         f'<text class="timeline-closeup__label" x="{x:g}" y="{centre_y + 4:g}" text-anchor="{anchor}">'
         f"{html.escape(_fit(event.title, room))}</text>"
     )
-    return f'<g class="timeline-lane {lane_class(event.section, section_order)}">{_mark(mark, centre_y, caption)}</g>'
+    return f'<g class="timeline-lane {lane_class(event.section, lanes)}">{_mark(mark, centre_y, caption)}</g>'
 
 
 def _fit(text: str, room: float) -> str:
