@@ -286,9 +286,19 @@ def test_glossary_page_groups_sorts_and_anchors_entries(fixture_build: BuiltSite
 
 
 def test_glossary_page_wraps_each_entry_in_one_block(fixture_build: BuiltSite):
-    """One block per entry (heading to backlinks) keeps the page's Markdown linear in entries."""
+    """One block per entry (heading to backlinks), grouped by initial letter, keeps the page's Markdown
+    linear in entries: no element has thousands of children."""
     page = fixture_build.html("glossary/")
-    blocks = page.select("article > div.glossary-entry")
+    groups = page.select("article > div.glossary-group")
+    assert [[h3["id"] for h3 in group.select("h3")] for group in groups] == [
+        ["jack-ma"],
+        ["ant-group"],
+        ["fish-and-chips"],
+        ["pboc"],
+        ["qwen"],
+        ["capex"],
+    ]
+    blocks = page.select("article > div.glossary-group > div.glossary-entry")
     assert [block.select_one("h3")["id"] for block in blocks] == [h["id"] for h in page.select("article h3")]
     assert all(len(block.select("h3")) == 1 for block in blocks)
     ant_group = blocks[[block.h3["id"] for block in blocks].index("ant-group")].find_all(recursive=False)

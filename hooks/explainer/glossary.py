@@ -23,6 +23,7 @@ marks every mention on a page, `glossary: off` none; the default is `first`.
 from __future__ import annotations
 
 import html
+import itertools
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -57,6 +58,7 @@ SUPPRESS_ID = "none"
 MENTION_CLASS = "glossary-term"
 SUPPRESSED_CLASS = "glossary-skip"
 ENTRY_CLASS = "glossary-entry"  # the Glossary page's wrapper of one entry (and its heading)
+GROUP_CLASS = "glossary-group"  # the Glossary page's wrapper of a category's entries with one initial
 
 _SKIPPED_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -505,8 +507,18 @@ def glossary_page_markdown(entries: dict[str, GlossaryEntry], sources: dict[str,
         members = sorted((e for e in entries.values() if e.category == category), key=lambda e: e.term.casefold())
         if members:
             parts.append(f"## {heading} {{#{_category_anchor(category)}}}\n")
-            parts.extend(_entry_markdown(entry, entries, sources) for entry in members)
+            for _, group in itertools.groupby(members, key=lambda e: e.term[:1].casefold()):
+                parts.append(_group_markdown(group, entries, sources))
     return "\n".join(parts)
+
+
+def _group_markdown(
+    members: Iterator[GlossaryEntry], entries: dict[str, GlossaryEntry], sources: dict[str, Source]
+) -> str:
+    # Python-Markdown's inline pass looks up each child's position in its parent, so a parent with
+    # thousands of children costs n²: one <div> per entry, and those grouped by initial letter.
+    body = "\n".join(_entry_markdown(entry, entries, sources) for entry in members)
+    return f'<div class="{GROUP_CLASS}" markdown>\n\n{body}\n</div>\n'
 
 
 def _category_anchor(category: str) -> str:
@@ -514,8 +526,6 @@ def _category_anchor(category: str) -> str:
 
 
 def _entry_markdown(entry: GlossaryEntry, entries: dict[str, GlossaryEntry], sources: dict[str, Source]) -> str:
-    # One <div> per entry (md_in_html) keeps the page root at one child per entry: Python-Markdown's
-    # inline pass looks up each child's position in its parent, so thousands of flat blocks cost n².
     lines = [
         f'<div class="{ENTRY_CLASS}" markdown>\n',
         f"### {_markdown_text(entry.term[:1].upper() + entry.term[1:])} {{#{entry.id} .glossary-entry}}\n",
