@@ -420,6 +420,9 @@ def _versions() -> str:
     return " / ".join(version(name) for name in ("mkdocs", "mkdocs-material", "markdown"))
 
 
+REPORTS = ("BENCHMARKS.md", "AUDIT.md")
+
+
 def _commit() -> str:
     def git(*args: str) -> str:
         try:
@@ -427,7 +430,9 @@ def _commit() -> str:
         except OSError:  # no git: a copy of the repository, not a clone
             return ""
 
-    dirty = " (with uncommitted changes)" if git("status", "--porcelain", "--untracked-files=no") else ""
+    # The reports this repository's tools write (this one included) change nothing that is measured.
+    changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", *(f":!{r}" for r in REPORTS))
+    dirty = " (with uncommitted changes)" if changed else ""
     return (git("rev-parse", "--short", "HEAD") or "unknown") + dirty
 
 
