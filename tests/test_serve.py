@@ -172,6 +172,22 @@ def test_serve_survives_a_bad_page_and_recovers(serving):
 
 
 @pytest.mark.slow
+def test_serve_shows_the_same_mistake_each_time_it_is_made(serving):
+    """MkDocs drops a log message it has printed before; the author must still see why a rebuild stopped."""
+    server, project, _ = serving
+    page = project / "docs/story/the-fall.md"
+    error = "docs/story/the-fall.md:13: cites unknown source 'nobody-2020' (not in data/sources.yml)"
+    times_shown = lambda: sum(error in line for line in server.lines)  # noqa: E731 - read at each wait
+
+    for attempt in (1, 2):
+        edit(page, "[^company-2023-split]", "[^nobody-2020]")
+        server.wait_for(lambda n=attempt: times_shown() == n, REBUILD_SECONDS, f"the error line, time {attempt}")
+        edit(page, "[^nobody-2020]", "[^company-2023-split]")
+        server.wait_for(lambda n=attempt: server.output.count("Reloading browsers") >= n, REBUILD_SECONDS, "the fix")
+    assert server.alive()
+
+
+@pytest.mark.slow
 def test_serve_started_on_bad_data_exits_with_the_line(tmp_path: Path):
     project = watching_data(write_project(tmp_path / "project"))
     edit(project / "data/sources.yml", "  kind: news", "\tkind: news")

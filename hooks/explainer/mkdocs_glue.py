@@ -35,7 +35,18 @@ def stop_with(problems: list[Problem]) -> None:
             print(problem.github_annotation("error"), flush=True)  # noqa: T201 - read by GitHub
     for problem in problems[:-1]:
         log.error(str(problem))
+    _let_mkdocs_log_again(str(problems[-1]))
     raise PluginError(str(problems[-1]))
+
+
+def _let_mkdocs_log_again(message: str) -> None:
+    """MkDocs logs a stopped build's message through a logger that drops anything it has logged
+    before in the process (mkdocs.utils.DuplicateFilter): under `mkdocs serve`, the same mistake
+    made twice would stop the rebuild without saying why."""
+    for log_filter in logging.getLogger("mkdocs.commands.build").filters:
+        seen = getattr(log_filter, "msgs", None)
+        if isinstance(seen, set):
+            seen.discard(message)
 
 
 def warn(problems: list[Problem]) -> None:
