@@ -20,17 +20,14 @@ from explainer.corrections import (
     unknown_pages,
 )
 from explainer.errors import raise_if_any
-from explainer.mkdocs_glue import add_generated_page, reporting_data_errors
+from explainer.mkdocs_glue import add_generated_page, reporting_data_errors, use_extension
 from explainer.urls import relative_url
 
 # Hooks --------------------------------------------------------------------------------------
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    context = context_of(config)
-    extension = CorrectionsExtension(context)
-    context.state["corrections"] = extension
-    config.markdown_extensions.append(extension)
+    use_extension(config, "corrections", CorrectionsExtension(context_of(config)))
     return config
 
 

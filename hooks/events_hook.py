@@ -10,7 +10,7 @@ from mkdocs.utils.meta import get_data
 
 from explainer.context import context_of
 from explainer.events import EventsExtension, events_csv, events_json, events_of, timeline_page_markdown
-from explainer.mkdocs_glue import add_generated_page
+from explainer.mkdocs_glue import add_generated_page, use_extension
 
 TIMELINE_PAGE = "timeline.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -19,10 +19,7 @@ GLOSSARY_PAGE = "glossary.md"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    context = context_of(config)
-    extension = EventsExtension(context)
-    context.state["events"] = extension
-    config.markdown_extensions.append(extension)
+    use_extension(config, "events", EventsExtension(context_of(config)))
     return config
 
 

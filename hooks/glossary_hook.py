@@ -8,7 +8,7 @@ from mkdocs.structure.pages import Page
 
 from explainer.context import context_of
 from explainer.glossary import GlossaryExtension, glossary_page_markdown, page_marking, unused_glossary_problems
-from explainer.mkdocs_glue import add_generated_page, warn
+from explainer.mkdocs_glue import add_generated_page, use_extension, warn
 
 GLOSSARY_PAGE = "glossary.md"
 
@@ -16,11 +16,9 @@ GLOSSARY_PAGE = "glossary.md"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    context = context_of(config)
-    extension = GlossaryExtension(context.site.records.get("glossary", {}))
+    extension = GlossaryExtension(context_of(config).site.records.get("glossary", {}))
     extension.marking_for_page = lambda: None  # nothing is marked until a page starts (on_page_markdown)
-    context.state["glossary"] = extension
-    config.markdown_extensions.append(extension)
+    use_extension(config, "glossary", extension)
     return config
 
 

@@ -6,17 +6,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from explainer.context import context_of
-from explainer.mkdocs_glue import add_generated_page, warn
+from explainer.mkdocs_glue import add_generated_page, use_extension, warn
 from explainer.sources import SourceNotesExtension, sources_page_markdown, uncited_sources
 
 SOURCES_PAGE = "sources.md"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    context = context_of(config)
-    extension = SourceNotesExtension(context, sources_page_url="sources/")
-    context.state["sources"] = extension
-    config.markdown_extensions.append(extension)
+    use_extension(config, "sources", SourceNotesExtension(context_of(config), sources_page_url="sources/"))
     return config
 
 

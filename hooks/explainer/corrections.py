@@ -24,9 +24,9 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .backlinks import Backlink, placeholder
-from .dates import PartialDate, parse_partial_date
+from .dates import PartialDate
 from .errors import Problem
-from .records import DataFileSpec, check_ids, ids_in_order
+from .records import DataFileSpec, check_ids, date_at, group_by, ids_in_order
 from .yamlfile import YamlDocument
 
 if TYPE_CHECKING:
@@ -106,10 +106,8 @@ def build_corrections(document: YamlDocument) -> tuple[dict[str, Correction], li
     records = {}
     for entry_id, index in first_index.items():
         entry = document.data[index]
-        try:
-            issued = parse_partial_date(entry["issued"])
-        except ValueError as error:
-            problems.append(document.problem((index, "issued"), f"correction '{entry_id}': {error}"))
+        issued = date_at(document, index, "issued", f"correction '{entry_id}'", problems)
+        if issued is None:
             continue
         fields = {key: value for key, value in entry.items() if key not in ("issued", "sources")}
         anchor_line = document.line_of((index, "anchor"))
@@ -331,10 +329,7 @@ class CorrectionsExtension(Extension):
     @cached_property
     def corrections_by_page(self) -> dict[str, list[Correction]]:
         """Each page's corrections in file order, grouped on first use (the extension lives one build)."""
-        by_page: dict[str, list[Correction]] = {}
-        for correction in self.context.site.records.get("corrections", {}).values():
-            by_page.setdefault(correction.page, []).append(correction)
-        return by_page
+        return group_by(self.context.site.records.get("corrections", {}).values(), lambda c: c.page)
 
 
 class _CorrectionsTreeprocessor(Treeprocessor):

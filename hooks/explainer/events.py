@@ -24,9 +24,9 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .dates import PartialDate, parse_partial_date
+from .dates import PartialDate
 from .errors import Problem, line_of
-from .records import DataFileSpec, check_ids, ids_in_order
+from .records import DataFileSpec, check_ids, date_at, group_by, ids_in_order
 from .timeline_svg import closeup_svg, closeup_windows, lane_class, lane_numbers, timeline_svg
 from .urls import relative_url
 from .yamlfile import YamlDocument
@@ -121,19 +121,23 @@ def build_events(document: YamlDocument) -> tuple[dict[str, Event], list[Problem
     """Typed events by id, in chronological order, from a schema-valid data/events.yml."""
     first_index, problems = ids_in_order(document)
     events = []
-    for index in first_index.values():
-        entry_problems = _entry_problems(document, index)
-        problems += entry_problems
-        if not entry_problems:
-            events.append(_event(document.data[index], index))
+    for entry_id, index in first_index.items():
+        owner = f"event '{entry_id}'"
+        date = date_at(document, index, "date", owner, problems)
+        if date is None:
+            continue
+        if problem := _entry_problem(document, index, date, owner):
+            problems.append(problem)
+            continue
+        events.append(_event(document.data[index], date, index))
     return {event.id: event for event in sorted(events, key=lambda event: event.sort_key)}, problems
 
 
-def _event(entry: dict[str, Any], index: int) -> Event:
+def _event(entry: dict[str, Any], date: PartialDate, index: int) -> Event:
     figures = tuple(Figure(**figure) for figure in entry.get("figures", ()))
     return Event(
         id=entry["id"],
-        date=parse_partial_date(entry["date"]),
+        date=date,
         title=entry["title"],
         summary=entry["summary"],
         sources=tuple(entry["sources"]),
@@ -146,19 +150,15 @@ def _event(entry: dict[str, Any], index: int) -> Event:
     )
 
 
-def _entry_problems(document: YamlDocument, index: int) -> list[Problem]:
+def _entry_problem(document: YamlDocument, index: int, date: PartialDate, owner: str) -> Problem | None:
+    """The first thing wrong with a well-dated entry: its precision, its range or its summary."""
     entry = document.data[index]
-    owner = f"event '{entry['id']}'"
-    try:
-        date = parse_partial_date(entry["date"])
-    except ValueError as error:
-        return [document.problem((index, "date"), f"{owner}: {error}")]
     message = (
         _precision_problem(entry["date"], date, entry["precision"])
         or _range_problem(date, entry.get("outside_story_range", False))
         or _summary_problem(entry["summary"])
     )
-    return [document.problem((index, _field_of(message)), f"{owner}: {message}")] if message else []
+    return document.problem((index, _field_of(message)), f"{owner}: {message}") if message else None
 
 
 def _field_of(message: str) -> str:
@@ -307,10 +307,7 @@ class EventsExtension(Extension):
     @cached_property
     def events_by_section(self) -> dict[str, list[Event]]:
         """Each section's events in chronological order, grouped on first use (the extension lives one build)."""
-        by_section: dict[str, list[Event]] = {}
-        for event in events_of(self.context.site):
-            by_section.setdefault(event.section, []).append(event)
-        return by_section
+        return group_by(events_of(self.context.site), lambda event: event.section)
 
     def report(self, needle: str, message: str) -> None:
         if page := self.context.page:
@@ -416,9 +413,7 @@ def timeline_page_markdown(events: list[Event], links: SiteLinks, sources: dict[
         *(_closeup_figure(events, order, start, end) for start, end in closeup_windows(events)),
     ]
     lanes = lane_numbers(order)
-    by_year: dict[int, list[Event]] = {}
-    for event in events:
-        by_year.setdefault(event.date.year, []).append(event)
+    by_year = group_by(events, lambda event: event.date.year)
     for year in sorted(by_year):
         parts.append(f"## {year}\n")
         parts.extend(_entry_html(event, links, sources, link, lanes) for event in by_year[year])

@@ -14,13 +14,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from markdown import Extension
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .context import PageInfo
+from .context import PageInfo, context_of
 from .errors import DataError, Problem, under_github_actions
 
 # Under the `mkdocs.` logger tree, so `--strict` counts our warnings.
@@ -64,6 +65,12 @@ def reporting_data_errors() -> Iterator[None]:
         yield
     except DataError as error:
         stop_with(error.problems)
+
+
+def use_extension(config: MkDocsConfig, name: str, extension: Extension) -> None:
+    """Convert every page with `extension`, kept in the build context as `name` for the later events."""
+    context_of(config).state[name] = extension
+    config.markdown_extensions.append(extension)
 
 
 def page_info(page: Page) -> PageInfo:

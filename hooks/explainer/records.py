@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from .dates import PartialDate, parse_partial_date
 from .errors import Problem
 from .yamlfile import YamlDocument
 
 if TYPE_CHECKING:
     from .data import SiteData
+
+Item = TypeVar("Item")
 
 Builder = Callable[[YamlDocument], "tuple[dict[str, Any], list[Problem]]"]
 Checker = Callable[["SiteData"], "list[Problem]"]
@@ -52,3 +55,20 @@ def check_ids(
         for position, item in enumerate(ids)
         if item not in known
     ]
+
+
+def date_at(document: YamlDocument, index: int, key: str, owner: str, problems: list[Problem]) -> PartialDate | None:
+    """The date in field `key` of entry `index`; None, with a problem added, if it is no real date."""
+    try:
+        return parse_partial_date(document.data[index][key])
+    except ValueError as error:
+        problems.append(document.problem((index, key), f"{owner}: {error}"))
+        return None
+
+
+def group_by(items: Iterable[Item], key: Callable[[Item], Hashable]) -> dict[Any, list[Item]]:
+    """`items` in lists by `key`, each list in the items' order (one pass, not a scan per key)."""
+    groups: dict[Any, list[Item]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups

@@ -18,9 +18,9 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .backlinks import Backlink, placeholder
-from .dates import PartialDate, parse_partial_date
+from .dates import PartialDate
 from .errors import Problem
-from .records import DataFileSpec, ids_in_order
+from .records import DataFileSpec, date_at, ids_in_order
 from .yamlfile import YamlDocument
 
 if TYPE_CHECKING:
@@ -72,10 +72,8 @@ def build_sources(document: YamlDocument) -> tuple[dict[str, Source], list[Probl
     records = {}
     for entry_id, index in first_index.items():
         entry = document.data[index]
-        try:
-            published = parse_partial_date(entry["published"])
-        except ValueError as error:
-            problems.append(document.problem((index, "published"), f"source '{entry_id}': {error}"))
+        published = date_at(document, index, "published", f"source '{entry_id}'", problems)
+        if published is None:
             continue
         fields = {key: value for key, value in entry.items() if key not in ("published", "authors")}
         records[entry_id] = Source(**fields, published=published, authors=tuple(entry.get("authors", ())), index=index)

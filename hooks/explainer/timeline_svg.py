@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .records import group_by
+
 if TYPE_CHECKING:
     from .dates import PartialDate
     from .events import Event
@@ -139,9 +141,7 @@ def timeline_svg(
     """The whole picture as one `<svg>` element: a lane per section, then the time axis."""
     scale = scale_for(events)
     lanes = lane_numbers(section_order)
-    by_section: dict[str, list[Event]] = {}
-    for event in events:
-        by_section.setdefault(event.section, []).append(event)
+    by_section = group_by(events, lambda event: event.section)
     parts, y = [], 0.0
     for section in section_order:
         lane, y = _lane(by_section.get(section, []), scale, y, lane_class(section, lanes), section_title(section))
