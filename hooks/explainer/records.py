@@ -1,4 +1,4 @@
-"""What every data file has in common: a list of entries, each with a unique id."""
+"""What every data file has in common: a list of entries, each with a unique id, some with dates."""
 
 from __future__ import annotations
 
