@@ -67,3 +67,8 @@ audit: $(TEST_STAMP) $(NODE_STAMP)  ## Lighthouse (mobile) on every page: writes
 
 bench: $(TEST_STAMP)  ## build-time benchmark: writes BENCHMARKS.md
 	$(BIN)/python bench/run.py
+
+.PHONY: same-output
+BASE ?= main
+same-output: $(SITE_STAMP)  ## build BASE and the working tree (real site + synthetic corpus), list differing files
+	$(BIN)/python scripts/same_output.py $(BASE)

@@ -296,11 +296,14 @@ def write_corpus(project: Path, scale: Scale) -> Path:
     return project
 
 
-def write_config(project: Path, nav: list) -> None:
-    """mkdocs.yml (the real configuration, hooks by absolute path) and mkdocs-no-hooks.yml (the same without hooks)."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
-    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
+def write_config(project: Path, nav: list, repo: Path = REPO) -> None:
+    """mkdocs.yml (`repo`'s configuration, hooks by absolute path) and mkdocs-no-hooks.yml (the same without hooks).
+
+    `repo` is this checkout unless another one's hooks and templates are wanted (scripts/same_output.py).
+    """
+    config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = [str(repo / hook) for hook in config["hooks"]]
+    config["theme"]["custom_dir"] = str(repo / config["theme"]["custom_dir"])
     config["watch"] = [str(project / "data")]
     if nav is not None:
         config["nav"] = nav
