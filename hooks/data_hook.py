@@ -13,16 +13,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from explainer.context import BuildContext, attach, context_of
+from explainer.context import BuildContext
 from explainer.data import check_page_references, load_site_data
-from explainer.mkdocs_glue import (
-    forget_loaded_hooks,
-    page_info,
-    reload_hooks_on_every_rebuild,
-    reporting_data_errors,
-    stop_with,
-)
+from explainer.pages import is_story_page, section_id
 from explainer.yamlfile import front_matter_problems
+from explainer_mkdocs.build import attach, context_of
+from explainer_mkdocs.reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild
+from explainer_mkdocs.reporting import reporting_data_errors, stop_with
+from explainer_mkdocs.site import page_info
 
 # Hooks --------------------------------------------------------------------------------------
 
@@ -43,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     context = context_of(config)
-    page_ids = {Path(file.src_uri).stem for file in files.documentation_pages() if file.src_uri.startswith("story/")}
+    page_ids = {section_id(file.src_uri) for file in files.documentation_pages() if is_story_page(file.src_uri)}
     with reporting_data_errors():
         check_page_references(context.site, page_ids)
     return files

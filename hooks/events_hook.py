@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
-from explainer.context import context_of
 from explainer.events import EventsExtension, events_csv, events_json, events_of, timeline_page_markdown
-from explainer.mkdocs_glue import add_generated_page, use_extension
-
-TIMELINE_PAGE = "timeline.md"
-GLOSSARY_PAGE = "glossary.md"
+from explainer.pages import (
+    EVENTS_CSV,
+    EVENTS_JSON,
+    GLOSSARY_PAGE,
+    TIMELINE_PAGE,
+    default_title,
+    is_story_page,
+    section_id,
+)
+from explainer_mkdocs.build import context_of
+from explainer_mkdocs.site import add_generated_page, use_extension
 
 # Hooks --------------------------------------------------------------------------------------
 
@@ -37,8 +41,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     page = add_generated_page(files, config, TIMELINE_PAGE, "", edit_path="data/events.yml")  # first: its URL
     links.timeline_url = page.url
     page.content_string = timeline_page_markdown(events, links, context.site.sources)
-    add_generated_page(files, config, "events.json", events_json(events))
-    add_generated_page(files, config, "events.csv", events_csv(events))
+    add_generated_page(files, config, EVENTS_JSON, events_json(events))
+    add_generated_page(files, config, EVENTS_CSV, events_csv(events))
     return files
 
 
@@ -46,14 +50,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def _story_sections(files: Files) -> dict[str, tuple[str, str]]:
-    """Each story page's id (its file stem) -> (URL, title from its front matter)."""
+    """Each story page's section id -> (URL, title from its front matter)."""
     return {
-        PurePosixPath(file.src_uri).stem: (file.url, _title(file))
+        section_id(file.src_uri): (file.url, _title(file))
         for file in files.documentation_pages()
-        if file.src_uri.startswith("story/")
+        if is_story_page(file.src_uri)
     }
 
 
 def _title(file: File) -> str:
     _, meta = get_data(file.content_string)
-    return str(meta.get("title") or PurePosixPath(file.src_uri).stem.replace("-", " ").capitalize())
+    return str(meta.get("title") or default_title(file.src_uri))

@@ -6,11 +6,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from explainer.context import context_of
 from explainer.glossary import GlossaryExtension, glossary_page_markdown, page_marking, unused_glossary_problems
-from explainer.mkdocs_glue import add_generated_page, use_extension, warn
-
-GLOSSARY_PAGE = "glossary.md"
+from explainer.pages import GLOSSARY_PAGE
+from explainer_mkdocs.build import context_of
+from explainer_mkdocs.reporting import warn
+from explainer_mkdocs.site import add_generated_page, use_extension
 
 # Hooks --------------------------------------------------------------------------------------
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from explainer.context import context_of
-from explainer.mkdocs_glue import add_generated_page, use_extension, warn
+from explainer.pages import SOURCES_PAGE
 from explainer.sources import SourceNotesExtension, sources_page_markdown, uncited_sources
-
-SOURCES_PAGE = "sources.md"
+from explainer_mkdocs.build import context_of
+from explainer_mkdocs.reporting import warn
+from explainer_mkdocs.site import add_generated_page, use_extension
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -15,12 +15,13 @@ from hypothesis import strategies as st
 from markdown.treeprocessors import Treeprocessor
 from test_bad_inputs import LOCATED
 
-from explainer.context import BuildContext, PageInfo, without_code
+from explainer.context import BuildContext, PageInfo
 from explainer.corrections import Correction, attach_mark
 from explainer.data import SiteData
 from explainer.dates import PartialDate, parse_partial_date
 from explainer.errors import DataError
 from explainer.glossary import GlossaryEntry, mark_glossary_terms
+from explainer.markdown_code import without_code
 from explainer.schema import check_against_schema
 from explainer.sources import Source, SourceNotesExtension, sources_page_markdown
 from explainer.yamlfile import front_matter_problems, parse_yaml

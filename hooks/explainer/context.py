@@ -7,18 +7,15 @@ nothing survives from one `mkdocs serve` rebuild to the next.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .backlinks import BacklinkIndex
 from .data import SiteData
 from .errors import Problem, line_of
+from .markdown_code import without_code
+from .pages import is_story_page
 from .urls import relative_url
-
-_ATTRIBUTE = "_explainer_build"
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 @dataclass
@@ -38,7 +35,7 @@ class PageInfo:
 
     @property
     def is_story(self) -> bool:
-        return self.src_uri.startswith("story/") and not self.generated
+        return is_story_page(self.src_uri) and not self.generated
 
     def problem(self, needle: str, message: str) -> Problem:
         """A problem located at the first line of this page that contains `needle` outside code."""
@@ -49,26 +46,6 @@ class PageInfo:
         return relative_url(target_url, self.url)
 
 
-def without_code(markdown_text: str) -> str:
-    """The text with fenced code blocks and code spans blanked out, keeping every line where it was.
-
-    A page may show `[^key]` or `event:id` as an example in code; a message about the real use
-    further down must not point at the example.
-    """
-    blanked, fence = [], ""
-    for line in markdown_text.split("\n"):
-        opening = _FENCE.match(line)
-        if fence or opening:
-            if fence and line.lstrip(" ").startswith(fence):
-                fence = ""
-            elif not fence:
-                fence = opening.group(1)
-            blanked.append(" " * len(line))
-        else:
-            blanked.append(_CODE_SPAN.sub(lambda span: " " * len(span.group()), line))
-    return "\n".join(blanked)
-
-
 @dataclass
 class BuildContext:
     site: SiteData
@@ -76,11 +53,3 @@ class BuildContext:
     problems: list[Problem] = field(default_factory=list)
     page: PageInfo | None = None
     state: dict[str, Any] = field(default_factory=dict)  # per-concern objects, e.g. Markdown extensions
-
-
-def attach(config: Any, context: BuildContext) -> None:
-    setattr(config, _ATTRIBUTE, context)
-
-
-def context_of(config: Any) -> BuildContext:
-    return getattr(config, _ATTRIBUTE)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
@@ -26,6 +25,11 @@ from markdown.util import AtomicString
 from .backlinks import Backlink, placeholder
 from .dates import PartialDate
 from .errors import Problem
+from .markdown_code import NOT_PROSE_TAGS
+from .pages import CORRECTIONS_ATOM_FEED as ATOM_FEED
+from .pages import CORRECTIONS_JSON_FEED as JSON_FEED
+from .pages import CORRECTIONS_PAGE as LOG_PAGE
+from .pages import SOURCES_PAGE, doc_link
 from .records import DataFileSpec, check_ids, date_at, group_by, ids_in_order
 from .yamlfile import YamlDocument
 
@@ -45,14 +49,9 @@ WRONG_LEADS = {
 BLOCK_HEADING_ID = "corrections"
 DATA_FILE = "data/corrections.yml"
 MARK_PREFIX = "cref:"
-LOG_PAGE = "corrections.md"
-SOURCES_PAGE = "sources.md"
-JSON_FEED = "corrections.json"
-ATOM_FEED = "corrections.xml"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
 # Text inside these is not the page's prose: a mark there would break code, links or headings.
-_OPAQUE_TAGS = {"a", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
 _OPAQUE_CLASSES = {"footnote", "corrections", "corrected-notice"}
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _QUOTE_CLASSES = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
@@ -178,7 +177,9 @@ def text_slots(element: etree.Element, parent: etree.Element | None = None) -> I
 def _is_opaque(element: etree.Element) -> bool:
     classes = set((element.get("class") or "").split())
     return (
-        element.tag in _OPAQUE_TAGS or bool(classes & _OPAQUE_CLASSES) or element.get("id", "").startswith(MARK_PREFIX)
+        element.tag in NOT_PROSE_TAGS
+        or bool(classes & _OPAQUE_CLASSES)
+        or element.get("id", "").startswith(MARK_PREFIX)
     )
 
 
@@ -367,18 +368,13 @@ class _CorrectionsTreeprocessor(Treeprocessor):
     def _sources_href(self, corrections: list[Correction], page: PageInfo) -> dict[str, tuple[str, str]]:
         sources = self.extension.context.site.sources
         return {
-            source_id: (_doc_link(page, f"{SOURCES_PAGE}#{source_id}"), sources[source_id].publisher)
+            source_id: (doc_link(page.src_uri, SOURCES_PAGE) + f"#{source_id}", sources[source_id].publisher)
             for correction in corrections
             for source_id in correction.sources
         }
 
     def _log_href(self, page: PageInfo) -> str:
-        return _doc_link(page, LOG_PAGE)
-
-
-def _doc_link(page: PageInfo, target: str) -> str:
-    """A link to a page by its path in docs/; MkDocs turns it into the page's URL and checks it exists."""
-    return posixpath.relpath(target, posixpath.dirname(page.src_uri) or ".")
+        return doc_link(page.src_uri, LOG_PAGE)
 
 
 def _insert_after_title(root: etree.Element, element: etree.Element) -> None:

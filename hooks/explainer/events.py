@@ -12,7 +12,6 @@ import csv
 import html
 import io
 import json
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .dates import PartialDate
 from .errors import Problem, line_of
+from .pages import TIMELINE_PAGE, doc_link, section_id
 from .records import DataFileSpec, check_ids, date_at, group_by, ids_in_order
 from .timeline_svg import closeup_svg, closeup_windows, lane_class, lane_numbers, timeline_svg
 from .urls import relative_url
@@ -247,7 +247,7 @@ class SiteLinks:
     """Site URLs the event renderers need, known once MkDocs has listed the files."""
 
     timeline_url: str = "timeline/"
-    timeline_src: str = "timeline.md"
+    timeline_src: str = TIMELINE_PAGE
     glossary_url: str = "glossary/"
     terms: dict[str, str] = field(default_factory=dict)  # glossary id -> the term, for "Involved" links
     sources_url: str = "sources/"
@@ -301,8 +301,9 @@ class EventsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After fenced code is stashed (superfences: 25), before raw HTML blocks (20) swallow the comment.
         md.preprocessors.register(_KeyDatesPreprocessor(md, self), "explainer-key-dates", 22)
-        # After inline parsing (20) made the links, before MkDocs checks relative links (0).
-        md.treeprocessors.register(_EventLinkTreeprocessor(md, self), "explainer-event-links", 15)
+        # After inline parsing (20) made the links and footnotes numbered (15), before MkDocs checks
+        # relative links (0).
+        md.treeprocessors.register(_EventLinkTreeprocessor(md, self), "explainer-event-links", 14)
 
     @cached_property
     def events_by_section(self) -> dict[str, list[Event]]:
@@ -321,7 +322,7 @@ class _KeyDatesPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         page = self.extension.context.page
-        section = page.src_uri.removeprefix("story/").removesuffix(".md") if page and page.is_story else None
+        section = section_id(page.src_uri) if page and page.is_story else None
         variants = [line.strip() for line in lines if _MARKER_LIKE.match(line) and line.strip() != KEY_DATES_MARKER]
         for variant in variants:
             self.extension.report(variant, f"unknown marker '{variant}'; write {KEY_DATES_MARKER}")
@@ -381,7 +382,7 @@ class _EventLinkTreeprocessor(Treeprocessor):
             return
         page = self.extension.context.page
         # A link to the Markdown source: MkDocs then makes it relative and checks that the anchor exists.
-        target = posixpath.relpath(self.extension.links.timeline_src, posixpath.dirname(page.src_uri) or ".")
+        target = doc_link(page.src_uri, self.extension.links.timeline_src)
         anchor.set("href", f"{target}#{event_id}")
         anchor.set("title", event.date.display)
         anchor.set("class", "event-ref")

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
@@ -38,6 +37,8 @@ from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from .backlinks import Backlink, placeholder
 from .errors import Problem
+from .markdown_code import HEADING_TAGS, NOT_PROSE_TAGS
+from .pages import doc_link
 from .records import DataFileSpec, check_ids, ids_in_order
 from .yamlfile import YamlDocument
 
@@ -60,8 +61,6 @@ SUPPRESSED_CLASS = "glossary-skip"
 ENTRY_CLASS = "glossary-entry"  # the Glossary page's wrapper of one entry (and its heading)
 GROUP_CLASS = "glossary-group"  # the Glossary page's wrapper of a category's entries with one initial
 
-_SKIPPED_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Footnotes, suppressed text and mentions. A phrase a correction marks (span.corrected) is not
 # skipped: it is plain text with its mark after it, and a reader still needs the term explained.
 _ANNOTATION_CLASSES = {"footnote", SUPPRESSED_CLASS, MENTION_CLASS}
@@ -297,9 +296,9 @@ class GlossaryExtension(Extension):
         self.marking_for_page: Callable[[], PageMarking | None] = lambda: marking or PageMarking()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # After inline patterns (20) and footnotes (50, 15) and abbreviations (7), so links,
-        # code, footnote references and <abbr> are elements; before the table of contents (5).
-        md.treeprocessors.register(_MentionTreeprocessor(md, self), "explainer-glossary", 6)
+        # After inline patterns (20), footnotes (50, 15), abbreviations (7) and smartypants (6), so
+        # links, code, footnote references and <abbr> are elements; before the table of contents (5).
+        md.treeprocessors.register(_MentionTreeprocessor(md, self), "explainer-glossary", 5.5)
 
 
 class _MentionTreeprocessor(Treeprocessor):
@@ -337,7 +336,7 @@ class _PageMarker:
                 inserted += self._mark_text(element, index + inserted + 1, child.tail, set_tail)
 
     def _visit(self, child: etree.Element) -> None:
-        if child.tag in _HEADINGS:
+        if child.tag in HEADING_TAGS:
             # The page title (h1) is no section: mentions before the first h2 belong to the page.
             self.section = _plain_text(child, self.md) if child.tag != "h1" else ""
         elif child.tag == "a" and (child.get("href") or "").startswith(LINK_SCHEME):
@@ -402,7 +401,7 @@ class _PageMarker:
 
 def _skipped(element: etree.Element) -> bool:
     """Elements whose text is never marked: code, links, headings, notes, other annotations."""
-    if element.tag in _SKIPPED_TAGS or element.get("title") is not None:
+    if element.tag in NOT_PROSE_TAGS or element.get("title") is not None:
         return True
     if element.tag == "sup" and (element.get("id") or "").startswith("fnref"):
         return True
@@ -418,13 +417,6 @@ def _plain_text(element: etree.Element, md: Markdown) -> str:
 
     text = "".join(element.itertext())
     return " ".join(html.unescape(HTML_PLACEHOLDER_RE.sub(restore, text)).split())
-
-
-def link_from(page_src_uri: str, target_src_uri: str) -> str:
-    """A Markdown link target from one docs/ file to another (MkDocs rewrites and checks it)."""
-    if page_src_uri == target_src_uri:
-        return ""
-    return posixpath.relpath(target_src_uri, posixpath.dirname(page_src_uri) or ".")
 
 
 def mark_glossary_terms(markdown_text: str, entries: dict[str, GlossaryEntry], **markdown_options: Any) -> str:
@@ -457,7 +449,7 @@ def page_marking(
         on_problem(page.problem(f"{LINK_SCHEME}{entry_id}", message))
 
     return PageMarking(
-        glossary_href=link_from(page.src_uri, glossary_src_uri),
+        glossary_href=doc_link(page.src_uri, glossary_src_uri),
         automatic=page.is_story and mode != "off",
         every_mention=mode == "every",
         on_mention=on_mention if page.is_story or page.src_uri != glossary_src_uri else None,

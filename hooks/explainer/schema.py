@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem
 from .yamlfile import YamlDocument
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
@@ -37,6 +38,8 @@ def load_schema(name: str) -> dict:
 
 @cache
 def _validator(name: str) -> jsonschema.protocols.Validator:
+    import jsonschema  # here, not at the top: a build whose data was checked before never needs it
+
     schema = load_schema(name)
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)

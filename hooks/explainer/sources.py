@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from .backlinks import Backlink, placeholder
 from .dates import PartialDate
 from .errors import Problem
+from .markdown_code import without_code_spans
 from .records import DataFileSpec, date_at, ids_in_order
 from .yamlfile import YamlDocument
 
@@ -36,7 +37,6 @@ NOTES_HEADING_ID = "sources-and-notes"
 
 _REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]]+)\]:")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 # Data ---------------------------------------------------------------------------------------
@@ -94,7 +94,7 @@ def cited_keys(lines: list[str]) -> tuple[list[str], set[str]]:
         if match := _DEFINITION.match(line):
             defined.add(match.group(1))
             line = line[match.end() :]
-        for key in _REFERENCE.findall(_CODE_SPAN.sub("", line)):
+        for key in _REFERENCE.findall(without_code_spans(line)):
             cited.setdefault(key, None)
     return list(cited), defined
 

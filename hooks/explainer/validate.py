@@ -12,11 +12,13 @@ from pathlib import Path
 
 from .data import SiteData, check_page_references, load_site_data
 from .errors import DataError, under_github_actions
+from .pages import STORY_DIR, section_id
 
 
 def story_page_ids(root: Path) -> set[str]:
-    """Ids of the story pages (file stems of docs/story/*.md), as the build knows them."""
-    return {path.stem for path in (root / "docs" / "story").glob("*.md")}
+    """Section ids of the story pages (docs/story/**/*.md), as the build knows them."""
+    docs = root / "docs"
+    return {section_id(path.relative_to(docs).as_posix()) for path in (docs / STORY_DIR).rglob("*.md")}
 
 
 def validate(root: Path) -> SiteData:

@@ -1,0 +1,54 @@
+"""The site's pages by name: which pages are story pages, their section ids, and the generated pages.
+
+Every rule about page paths lives here, so the build, the checks without MkDocs
+(`python -m explainer.validate`) and the Markdown extensions agree. Paths are MkDocs'
+`src_uri`: the page's path inside docs/, with forward slashes, e.g. "story/the-fall.md".
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+STORY_DIR = "story/"
+
+# The pages and files the build writes from data/*.yml (never written into docs/).
+SOURCES_PAGE = "sources.md"
+GLOSSARY_PAGE = "glossary.md"
+TIMELINE_PAGE = "timeline.md"
+CORRECTIONS_PAGE = "corrections.md"
+EVENTS_JSON = "events.json"
+EVENTS_CSV = "events.csv"
+CORRECTIONS_JSON_FEED = "corrections.json"
+CORRECTIONS_ATOM_FEED = "corrections.xml"
+
+
+def is_story_page(src_uri: str) -> bool:
+    """A chapter of the story: any Markdown page under docs/story/, at any depth."""
+    return src_uri.startswith(STORY_DIR) and src_uri.endswith(".md")
+
+
+def section_id(src_uri: str) -> str:
+    """A story page's section id: its path below docs/story/ without '.md'.
+
+    'story/the-fall.md' is 'the-fall'. A page in a subfolder keeps the folder ('story/a/b.md'
+    is 'a/b'), so two pages never share an id; events name sections with a plain id (see
+    schemas/events.schema.json), so only pages directly in docs/story/ can have events.
+    """
+    return src_uri.removeprefix(STORY_DIR).removesuffix(".md")
+
+
+def default_title(src_uri: str) -> str:
+    """A page's title when its front matter gives none: 'the-fall.md' reads 'The fall'."""
+    return posixpath.basename(src_uri).removesuffix(".md").replace("-", " ").capitalize()
+
+
+def doc_link(from_src_uri: str, to_src_uri: str) -> str:
+    """A Markdown link target from one docs/ file to another, e.g. '../glossary.md'.
+
+    Links between pages are written to the Markdown file, never to its URL: MkDocs checks that
+    the target exists (and the #anchor, if any) and turns the path into the page's address.
+    A link to the page itself is '' (so 'glossary.md#x' on the Glossary page is '#x').
+    """
+    if from_src_uri == to_src_uri:
+        return ""
+    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")

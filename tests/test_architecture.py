@@ -1,0 +1,174 @@
+"""The shape of the code: the core imports no MkDocs, imports form no cycle, and our Markdown
+processors run at priorities no other processor of the site uses (so the output never depends on
+the order in which extensions happen to be registered)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from markdown import Markdown
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+HOOKS = REPO / "hooks"
+CORE = HOOKS / "explainer"
+OURS = ("explainer", "explainer_mkdocs")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(HOOKS).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def runtime_imports(path: Path) -> Iterator[str]:
+    """Every module `path` imports when it runs (imports under `if TYPE_CHECKING:` are for annotations only)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    type_only = {
+        id(node)
+        for statement in ast.walk(tree)
+        if isinstance(statement, ast.If) and "TYPE_CHECKING" in ast.unparse(statement.test)
+        for child in statement.body
+        for node in ast.walk(child)
+    }
+    for node in ast.walk(tree):
+        if id(node) in type_only:
+            continue
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, *([base] if base else [])])
+            yield base
+            # `from . import x` and `from .pkg import module` import submodules too
+            yield from (f"{base}.{alias.name}" for alias in node.names)
+
+
+def all_imports(path: Path) -> Iterator[str]:
+    """Every module `path` names in an import, annotations included."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield node.module
+
+
+def our_modules() -> dict[str, Path]:
+    return {module_name(path): path for package in OURS for path in sorted((HOOKS / package).rglob("*.py"))}
+
+
+def import_graph() -> dict[str, set[str]]:
+    modules = our_modules()
+    return {
+        name: {target for target in runtime_imports(path) if target in modules} - {name}
+        for name, path in modules.items()
+    }
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One cycle of the graph as a list of modules (first == last), or [] if it has none."""
+    state: dict[str, str] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = "open"
+        stack.append(node)
+        for target in sorted(graph[node]):
+            if state.get(target) == "open":
+                return [*stack[stack.index(target) :], target]
+            if target not in state and (cycle := visit(target)):
+                return cycle
+        stack.pop()
+        state[node] = "done"
+        return []
+
+    for node in sorted(graph):
+        if node not in state and (cycle := visit(node)):
+            return cycle
+    return []
+
+
+def test_the_core_imports_no_mkdocs():
+    offenders = {
+        module_name(path): sorted(name for name in all_imports(path) if name.split(".")[0] in ("mkdocs", "material"))
+        for path in sorted(CORE.rglob("*.py"))
+    }
+    assert {module: names for module, names in offenders.items() if names} == {}
+
+
+def test_the_core_imports_nothing_of_the_mkdocs_layer():
+    offenders = {
+        module_name(path): sorted(name for name in all_imports(path) if name.split(".")[0] == "explainer_mkdocs")
+        for path in sorted(CORE.rglob("*.py"))
+    }
+    assert {module: names for module, names in offenders.items() if names} == {}
+
+
+def test_our_modules_import_each_other_without_cycles():
+    graph = import_graph()
+    assert len(graph) > 20  # the walk found the packages
+    assert find_cycle(graph) == []
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set()}) == []
+
+
+def test_relative_imports_are_resolved(tmp_path: Path):
+    graph = import_graph()
+    assert "explainer.errors" in graph["explainer.data"]
+    assert "explainer.context" in graph["explainer_mkdocs.build"]
+
+
+# Processor priorities --------------------------------------------------------------------------
+
+
+def site_markdown(monkeypatch: pytest.MonkeyPatch) -> Markdown:
+    """The Markdown instance MkDocs makes to convert a page of the real site: its extensions, ours, MkDocs' own."""
+    config = load_config(str(REPO / "mkdocs.yml"))
+    config = config.plugins.on_config(config)  # the hooks add our extensions here
+    page_file = File("index.md", str(REPO / "docs"), "/tmp/site", use_directory_urls=True)
+    page = Page(None, page_file, config)
+    page.markdown = ""
+    converted_by: list[Markdown] = []
+    monkeypatch.setattr(Markdown, "convert", lambda md, text: converted_by.append(md) or "")
+    page.render(config, Files([page_file]))
+    return converted_by[0]
+
+
+REGISTRIES = ("preprocessors", "blockprocessors", "treeprocessors", "inlinePatterns", "postprocessors")
+
+
+def registry(md: Markdown, kind: str):
+    return md.parser.blockprocessors if kind == "blockprocessors" else getattr(md, kind)
+
+
+@pytest.fixture
+def processors(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[tuple[float, str]]]:
+    md = site_markdown(monkeypatch)
+    return {kind: [(item.priority, item.name) for item in registry(md, kind)._priority] for kind in REGISTRIES}
+
+
+def test_each_of_our_processors_has_a_priority_of_its_own(processors):
+    ours = [
+        (kind, priority, name) for kind, items in processors.items() for priority, name in items if "explainer" in name
+    ]
+    assert len(ours) >= 6
+    for kind, priority, name in ours:
+        others = [other for other_priority, other in processors[kind] if other_priority == priority and other != name]
+        assert others == [], f"{kind} '{name}' shares priority {priority} with {others}"
+
+
+def test_our_treeprocessors_run_before_mkdocs_rewrites_links(processors):
+    """MkDocs' 'relpath' (priority 0) turns our links to .md files into page addresses and checks them."""
+    relpath = dict((name, priority) for priority, name in processors["treeprocessors"])["relpath"]
+    ours = {name: priority for priority, name in processors["treeprocessors"] if "explainer" in name}
+    assert ours and all(priority > relpath for priority in ours.values()), ours
