@@ -367,7 +367,7 @@ class _CorrectionsTreeprocessor(Treeprocessor):
     def _sources_href(self, corrections: list[Correction], page: PageInfo) -> dict[str, tuple[str, str]]:
         sources = self.extension.context.site.sources
         return {
-            source_id: (_doc_link(page, f"{SOURCES_PAGE}#{source_id}"), sources[source_id].publisher)
+            source_id: (_doc_link(page, f"{SOURCES_PAGE}#{source_id}"), sources[source_id].credit)
             for correction in corrections
             for source_id in correction.sources
         }
