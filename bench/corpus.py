@@ -198,6 +198,7 @@ def sources_data(scale: Scale) -> list[dict[str, Any]]:
             "url": f"https://example.com/reports/{i}",
             "kind": kinds[i % len(kinds)],
             "used_for": "Figures quoted in the synthetic chapters.",
+            "stake": "independent",
         }
         for i in range(scale.sources)
     ]

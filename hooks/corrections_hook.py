@@ -36,7 +36,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         raise_if_any(unknown_pages(context.site, written_pages))
     # Content comes later (it links by the page's own URL).
     log_page = add_generated_page(files, config, CORRECTIONS_PAGE, "", edit_path="data/corrections.yml")
-    source_names = {source_id: source.publisher for source_id, source in context.site.sources.items()}
+    source_names = {source_id: source.credit for source_id, source in context.site.sources.items()}
     sources_link = relative_url(files.get_file_from_path(SOURCES_PAGE).url, log_page.url)
     log_page.content_string = log_page_markdown(context.site.records["corrections"], source_names, sources_link)
     for feed in (CORRECTIONS_JSON_FEED, CORRECTIONS_ATOM_FEED):

@@ -26,6 +26,7 @@ UNCITED_SOURCE = """\
   url: https://example.com/wire/unused
   kind: news
   used_for: Nothing yet.
+  stake: independent
 """
 
 
@@ -106,7 +107,7 @@ def test_a_data_error_is_annotated_under_github_actions(
     break_a_source_url(fixture_project)
     assert not build_project(fixture_project).ok
     assert annotations(capsys.readouterr().out) == [
-        "::error file=data/sources.yml,line=14::source 'company-2023-split': 'url' must be a full https:// "
+        "::error file=data/sources.yml,line=15::source 'company-2023-split': 'url' must be a full https:// "
         'address (got "http://example.com/press/split")'
     ]
 
@@ -160,12 +161,12 @@ def test_mkdocs_build_command_prints_the_annotation_and_one_clean_error(fixture_
         timeout=120,
     )
     message = (
-        "data/sources.yml:14: source 'company-2023-split': 'url' must be a full https:// address "
+        "data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address "
         '(got "http://example.com/press/split")'
     )
     assert result.returncode == 1
     assert annotations(result.stdout) == [
-        "::error file=data/sources.yml,line=14::" + message.removeprefix("data/sources.yml:14: ")
+        "::error file=data/sources.yml,line=15::" + message.removeprefix("data/sources.yml:15: ")
     ]
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

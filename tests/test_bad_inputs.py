@@ -87,7 +87,9 @@ def case(case_id: str, edit: Edit, expected: str):
 WIRE_TITLE = 'title: "Fintech group\'s record listing is halted"'
 WIRE_AUTHORS = "authors: [Ann Writer, Bo Reporter]"
 SPLIT_URL = "url: https://example.com/press/split"
-ALLOWED_SOURCE_KEYS = "id, publisher, title, authors, published, url, kind, used_for, notes"
+ALLOWED_SOURCE_KEYS = (
+    "id, publisher, title, authors, published, url, kind, used_for, notes, stake, origin, single_source"
+)
 
 EXTRA_SOURCE = """- id: unused-2024
   publisher: Nobody
@@ -96,6 +98,7 @@ EXTRA_SOURCE = """- id: unused-2024
   url: https://example.com/unused
   kind: reference
   used_for: Nothing.
+  stake: independent
 """
 
 NEW_STORY_PAGE = """---
@@ -125,12 +128,12 @@ YAML_CASES = [
     case(
         "yaml-quote-never-closed",
         replace(SOURCES, "title: Example Group announces six business groups", "title: 'Example Group announces"),
-        "data/sources.yml:12: YAML syntax error: this quoted text has no closing quote",
+        "data/sources.yml:13: YAML syntax error: this quoted text has no closing quote",
     ),
     case(
         "yaml-unclosed-brace",
         append(SOURCES, "- {id: another, kind: news\n"),
-        "data/sources.yml:18: YAML syntax error: the mapping opened with { on this line is not closed with }",
+        "data/sources.yml:38: YAML syntax error: the mapping opened with { on this line is not closed with }",
     ),
     case(
         "yaml-bad-indentation",
@@ -160,22 +163,22 @@ YAML_CASES = [
     case(
         "latin-1-byte",
         replace(SOURCES, "Example Group announces", "Example Gr\udce9oup announces"),
-        "data/sources.yml:12: is not valid UTF-8 text; save it as UTF-8",
+        "data/sources.yml:13: is not valid UTF-8 text; save it as UTF-8",
     ),
     case(
         "control-character",
         replace(SOURCES, "Example Group announces", "Example Group\x07 announces"),
-        "data/sources.yml:12: contains the control character U+0007, which data files may not hold; delete it",
+        "data/sources.yml:13: contains the control character U+0007, which data files may not hold; delete it",
     ),
     case(
         "escaped-control-character",
         replace(SOURCES, "used_for: The reorganization.", 'used_for: "The \\x02wzxhzdk:0\\x03 reorganization."'),
-        "data/sources.yml:16: contains the control character U+0002, which data files may not hold; delete it",
+        "data/sources.yml:17: contains the control character U+0002, which data files may not hold; delete it",
     ),
     case(
         "direction-override-character",
         replace(SOURCES, "title: Example Group announces six", 'title: "Example Group \\u202Eannounces" #'),
-        "data/sources.yml:12: contains the control character U+202E, which data files may not hold; delete it",
+        "data/sources.yml:13: contains the control character U+202E, which data files may not hold; delete it",
     ),
     case(
         "duplicate-key",
@@ -190,12 +193,12 @@ YAML_CASES = [
     case(
         "yaml-alias",
         together(replace(SOURCES, "kind: news", "kind: &kind news"), replace(SOURCES, "kind: primary", "kind: *kind")),
-        "data/sources.yml:15: YAML syntax error: aliases (*name) are not supported; write the value out in full",
+        "data/sources.yml:16: YAML syntax error: aliases (*name) are not supported; write the value out in full",
     ),
     case(
         "yaml-merge-key",
         replace(SOURCES, "- id: company-2023-split", "- <<: {kind: news}\n  id: company-2023-split"),
-        f"data/sources.yml:10: source 'company-2023-split': unknown key '<<' (allowed: {ALLOWED_SOURCE_KEYS})",
+        f"data/sources.yml:11: source 'company-2023-split': unknown key '<<' (allowed: {ALLOWED_SOURCE_KEYS})",
     ),
     case(
         "yaml-nested-too-deep",
@@ -205,7 +208,7 @@ YAML_CASES = [
     case(
         "second-yaml-document",
         append(SOURCES, "---\n- id: another\n"),
-        "data/sources.yml:18: YAML syntax error: but found another document",
+        "data/sources.yml:38: YAML syntax error: but found another document",
     ),
 ]
 
@@ -229,22 +232,22 @@ SHAPE_CASES = [
     case(
         "entry-is-text",
         append(SOURCES, "- just a title\n"),
-        'data/sources.yml:18: source #3: the entry must be a mapping of keys to values (got "just a title")',
+        'data/sources.yml:38: source #5: the entry must be a mapping of keys to values (got "just a title")',
     ),
     case(
         "entry-is-empty",
         append(SOURCES, "-\n"),
-        "data/sources.yml:18: source #3: the entry must be a mapping of keys to values (got null)",
+        "data/sources.yml:38: source #5: the entry must be a mapping of keys to values (got null)",
     ),
     case(
         "date-as-number",
         replace(SOURCES, 'published: "2023-03"', "published: 2023"),
-        "data/sources.yml:13: source 'company-2023-split': 'published' must be text (got 2023)",
+        "data/sources.yml:14: source 'company-2023-split': 'published' must be text (got 2023)",
     ),
     case(
         "title-yes-is-a-boolean",
         replace(SOURCES, "title: Example Group announces six business groups", "title: yes"),
-        "data/sources.yml:12: source 'company-2023-split': 'title' must be text (got true)",
+        "data/sources.yml:13: source 'company-2023-split': 'title' must be text (got true)",
     ),
     case(
         "authors-not-a-list",
@@ -254,7 +257,7 @@ SHAPE_CASES = [
     case(
         "id-is-a-number",
         replace(SOURCES, "id: company-2023-split", "id: 2023"),
-        "data/sources.yml:10: source #2: 'id' must be text (got 2023)",
+        "data/sources.yml:11: source #2: 'id' must be text (got 2023)",
     ),
     case(
         "required-field-null",
@@ -264,22 +267,22 @@ SHAPE_CASES = [
     case(
         "required-field-missing",
         replace(SOURCES, f"  {SPLIT_URL}\n", ""),
-        "data/sources.yml:10: source 'company-2023-split': missing required key 'url'",
+        "data/sources.yml:11: source 'company-2023-split': missing required key 'url'",
     ),
     case(
         "id-missing",
         replace(SOURCES, "- id: company-2023-split\n  publisher", "- publisher"),
-        "data/sources.yml:10: source #2: missing required key 'id'",
+        "data/sources.yml:11: source #2: missing required key 'id'",
     ),
     case(
         "required-field-empty",
         replace(SOURCES, "publisher: Example Group", 'publisher: ""'),
-        "data/sources.yml:11: source 'company-2023-split': 'publisher' is empty",
+        "data/sources.yml:12: source 'company-2023-split': 'publisher' is empty",
     ),
     case(
         "required-field-blank",
         replace(SOURCES, "publisher: Example Group", 'publisher: "   "'),
-        "data/sources.yml:11: source 'company-2023-split': 'publisher' is blank (only spaces): write some text "
+        "data/sources.yml:12: source 'company-2023-split': 'publisher' is blank (only spaces): write some text "
         '(got "   ")',
     ),
     case(
@@ -300,12 +303,39 @@ SHAPE_CASES = [
     case(
         "unknown-key",
         replace(SOURCES, "  kind: primary", "  kind: primary\n  autor: Somebody"),
-        f"data/sources.yml:16: source 'company-2023-split': unknown key 'autor' (allowed: {ALLOWED_SOURCE_KEYS})",
+        f"data/sources.yml:17: source 'company-2023-split': unknown key 'autor' (allowed: {ALLOWED_SOURCE_KEYS})",
+    ),
+    case(
+        "stake-missing",
+        replace(SOURCES, "  stake: alibaba\n", ""),
+        "data/sources.yml:11: source 'company-2023-split': missing required key 'stake'",
+    ),
+    case(
+        "stake-unknown",
+        replace(SOURCES, "stake: owned-by-alibaba", "stake: alibaba-owned"),
+        "data/sources.yml:27: source 'post-2021-fine': 'stake' must be one of: independent, alibaba,"
+        ' owned-by-alibaba, alibaba-affiliate, chinese-state (got "alibaba-owned")',
+    ),
+    case(
+        "stake-left-empty",
+        replace(SOURCES, "stake: owned-by-alibaba", "stake:"),
+        "data/sources.yml:27: source 'post-2021-fine': 'stake' must be one of: independent, alibaba,"
+        " owned-by-alibaba, alibaba-affiliate, chinese-state (got null)",
+    ),
+    case(
+        "origin-empty",
+        replace(SOURCES, "origin: Example Wire", 'origin: ""'),
+        "data/sources.yml:31: source 'daily-2020-summons': 'origin' is empty",
+    ),
+    case(
+        "single-source-not-a-list",
+        replace(SOURCES, "single_source: [The day the fine was announced, ", "single_source: The day. #"),
+        "data/sources.yml:28: source 'post-2021-fine': 'single_source' must be a list (got \"The day.\")",
     ),
     case(
         "value-not-in-list",
         replace(SOURCES, "kind: primary", "kind: blog"),
-        "data/sources.yml:15: source 'company-2023-split': 'kind' must be one of: primary, news, analysis, reference"
+        "data/sources.yml:16: source 'company-2023-split': 'kind' must be one of: primary, news, analysis, reference"
         ' (got "blog")',
     ),
 ]
@@ -314,71 +344,71 @@ VALUE_CASES = [
     case(
         "duplicate-id",
         replace(SOURCES, "id: company-2023-split", "id: wire-2020-ipo"),
-        "data/sources.yml:10: duplicate id 'wire-2020-ipo' (first used on line 2)",
+        "data/sources.yml:11: duplicate id 'wire-2020-ipo' (first used on line 2)",
     ),
     case(
         "id-not-kebab-case",
         replace(SOURCES, "id: company-2023-split", "id: Company_2023"),
-        "data/sources.yml:10: source 'Company_2023': 'id' must be lowercase letters, digits and single hyphens,"
+        "data/sources.yml:11: source 'Company_2023': 'id' must be lowercase letters, digits and single hyphens,"
         " like 'reuters-2020-ant-ipo' (got \"Company_2023\")",
     ),
     case(
         "impossible-date",
         replace(SOURCES, '"2023-03"', '"2023-02-30"'),
-        "data/sources.yml:13: source 'company-2023-split': '2023-02-30' is not a real date"
+        "data/sources.yml:14: source 'company-2023-split': '2023-02-30' is not a real date"
         " (February 2023 has no day 30)",
     ),
     case(
         "month-13",
         replace(SOURCES, '"2023-03"', '"2023-13"'),
-        "data/sources.yml:13: source 'company-2023-split': '2023-13' has no month 13",
+        "data/sources.yml:14: source 'company-2023-split': '2023-13' has no month 13",
     ),
     case(
         "date-in-words",
         replace(SOURCES, '"2023-03"', '"March 2023"'),
-        "data/sources.yml:13: source 'company-2023-split': 'published' must be a date written YYYY-MM-DD,"
+        "data/sources.yml:14: source 'company-2023-split': 'published' must be a date written YYYY-MM-DD,"
         ' YYYY-MM or YYYY, in quotes (got "March 2023")',
     ),
     case(
         "http-url",
         replace(SOURCES, SPLIT_URL, "url: http://example.com/press/split"),
-        "data/sources.yml:14: source 'company-2023-split': 'url' must be a full https:// address"
+        "data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address"
         ' (got "http://example.com/press/split")',
     ),
     case(
         "javascript-url",
         replace(SOURCES, SPLIT_URL, "url: javascript:alert(1)"),
-        "data/sources.yml:14: source 'company-2023-split': 'url' must be a full https:// address"
+        "data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address"
         ' (got "javascript:alert(1)")',
     ),
     case(
         "url-with-space",
         replace(SOURCES, SPLIT_URL, "url: https://example.com/press split"),
-        "data/sources.yml:14: source 'company-2023-split': 'url' must be a full https:// address"
+        "data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address"
         ' (got "https://example.com/press split")',
     ),
     case(
         "url-breaking-out-of-attribute",
         replace(SOURCES, SPLIT_URL, "url: 'https://example.com/\" onmouseover=\"alert(1)'"),
-        "data/sources.yml:14: source 'company-2023-split': 'url' must be a full https:// address"
+        "data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address"
         ' (got "https://example.com/\\" onmouseover=\\"alert(1)")',
     ),
     case(
         "html-in-plain-text",
         replace(SOURCES, "used_for: The reorganization.", "used_for: The <b>reorganization</b>."),
-        "data/sources.yml:16: source 'company-2023-split': 'used_for' is plain text: write it without < or >"
+        "data/sources.yml:17: source 'company-2023-split': 'used_for' is plain text: write it without < or >"
         ' (no HTML) (got "The <b>reorganization</b>.")',
     ),
     case(
         "script-in-plain-text",
         replace(SOURCES, "publisher: Example Group", "publisher: <script>alert(1)</script>"),
-        "data/sources.yml:11: source 'company-2023-split': 'publisher' is plain text: write it without < or >"
+        "data/sources.yml:12: source 'company-2023-split': 'publisher' is plain text: write it without < or >"
         ' (no HTML) (got "<script>alert(1)</script>")',
     ),
     case(
         "source-never-cited",
         append(SOURCES, EXTRA_SOURCE),
-        "data/sources.yml:18: source 'unused-2024' is never cited",
+        "data/sources.yml:38: source 'unused-2024' is never cited",
     ),
 ]
 
@@ -736,10 +766,10 @@ def test_catalogue_is_large_and_has_unique_messages():
 
 COMMAND_CASES = [
     case("cli-tab", replace(SOURCES, "  kind: news", "\tkind: news"), "data/sources.yml:8: YAML syntax error: tab"),
-    case("cli-impossible-date", replace(SOURCES, '"2023-03"', '"2023-02-30"'), "data/sources.yml:13: source"),
+    case("cli-impossible-date", replace(SOURCES, '"2023-03"', '"2023-02-30"'), "data/sources.yml:14: source"),
     case("cli-byte-order-mark", prepend_bom(SOURCES), "data/sources.yml:1: starts with a byte-order mark"),
     case("cli-unknown-source", replace(THE_FALL, "[^company-2023-split]", "[^nope]"), "docs/story/the-fall.md:13:"),
-    case("cli-uncited-source", append(SOURCES, EXTRA_SOURCE), "data/sources.yml:18: source 'unused-2024'"),
+    case("cli-uncited-source", append(SOURCES, EXTRA_SOURCE), "data/sources.yml:38: source 'unused-2024'"),
 ]
 
 

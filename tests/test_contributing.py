@@ -107,7 +107,7 @@ def test_validate_reports_one_line_per_problem_and_exits_1(fixture_project: Path
     result = run_validate(fixture_project)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "data/sources.yml:14: source 'company-2023-split': 'url' must be a full https:// address "
+        "data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address "
         '(got "http://x/split")'
     ]
 
@@ -179,6 +179,7 @@ STAND_IN_SOURCE = """- id: {id}
   url: https://example.com/{id}
   kind: reference
   used_for: Lets the fixture build an example that cites a source of the real site.
+  stake: independent
 """
 STAND_IN_PAGE = "---\ntitle: Stand-in\n---\n# Stand-in for the real page {section}\n\n<!-- key-dates -->\n"
 

@@ -23,7 +23,7 @@ from explainer.errors import DataError
 from explainer.glossary import GlossaryEntry, mark_glossary_terms
 from explainer.markdown_code import without_code
 from explainer.schema import check_against_schema
-from explainer.sources import Source, SourceNotesExtension, sources_page_markdown
+from explainer.sources import STAKES, Source, SourceNotesExtension, sources_page_markdown
 from explainer.yamlfile import front_matter_problems, parse_yaml
 
 FAST = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -126,6 +126,9 @@ SOURCES_WITH_ANY_TEXT = st.builds(
     used_for=HOSTILE_TEXT,
     authors=st.just(()) | AUTHORS,
     notes=st.just("") | HOSTILE_TEXT,
+    stake=st.sampled_from(list(STAKES)),
+    origin=st.just("") | HOSTILE_TEXT,
+    single_source=st.just(()) | AUTHORS,
 )
 
 
@@ -154,6 +157,10 @@ def test_citation_never_lets_data_text_become_markup(source):
     assert note.select_one("cite a")["href"] == source.url
     assert words(note.select_one("cite").get_text()) == words(source.title)
     assert words(source.publisher) in words(note.get_text())
+    if source.origin:
+        assert words(note.select_one(".source-disclosure--origin").get_text()) == words(
+            f"{source.origin} story, republished by {source.publisher}"
+        )
 
 
 def render_story(markdown_text: str, sources: dict[str, Source]) -> BeautifulSoup:
@@ -345,7 +352,7 @@ def test_correction_marks_stay_out_of_code_links_and_headings(markdown_text):
 
 # Fields that are plain text in each data file (glossary `long` is Markdown by design, so not here).
 PLAIN_TEXT_FIELDS = {
-    "sources": ["publisher", "title", "used_for", "notes"],
+    "sources": ["publisher", "title", "used_for", "notes", "origin"],
     "glossary": ["short"],
     "events": ["title", "summary", "date_note"],
     "corrections": ["wrong", "correction"],

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from conftest import BuiltSite, build_project
+from conftest import REPO, BuiltSite, build_project
 
 from explainer.dates import PartialDate
-from explainer.sources import Source, cited_keys
+from explainer.sources import STAKES, Source, cited_keys, sources_summary
 
 
 def source(**overrides) -> Source:
@@ -77,7 +79,12 @@ def test_code_is_never_treated_as_a_citation(fixture_build: BuiltSite):
 def test_sources_page_lists_every_source_with_backlinks(fixture_build: BuiltSite):
     page = fixture_build.html("sources/")
     entries = page.select(".source-entry")
-    assert {entry["id"] for entry in entries} == {"wire-2020-ipo", "company-2023-split"}
+    assert {entry["id"] for entry in entries} == {
+        "wire-2020-ipo",
+        "company-2023-split",
+        "post-2021-fine",
+        "daily-2020-summons",
+    }
     primary = page.select_one("#company-2023-split")
     assert primary.find_previous("h2").get_text(strip=True).startswith("Primary sources")
     assert "could not be confirmed" in primary.select_one(".source-entry__notes").get_text()
@@ -98,7 +105,7 @@ def test_uncited_source_is_a_warning_that_fails_strict(fixture_project):
     sources.write_text(sources.read_text() + EXTRA_SOURCE)
     strict = build_project(fixture_project, strict=True)
     assert not strict.ok
-    assert "data/sources.yml:18: source 'unused-2024' is never cited" in strict.messages
+    assert "data/sources.yml:38: source 'unused-2024' is never cited" in strict.messages
     assert build_project(fixture_project, strict=False).ok
 
 
@@ -109,6 +116,7 @@ EXTRA_SOURCE = """- id: unused-2024
   url: https://example.com/unused
   kind: reference
   used_for: Nothing.
+  stake: independent
 """
 
 
@@ -119,3 +127,96 @@ def test_sources_of_mixed_date_precision_sort_on_the_sources_page():
         {"a": source(id="a", published=PartialDate(2023)), "b": source(id="b", published=PartialDate(2023, 3, 1))}
     )
     assert page.index('id="a"') < page.index('id="b"')
+
+
+# Who is speaking: stakes, republished copies, single sources ---------------------------------
+
+
+def disclosures(element) -> list[str]:
+    return [span.get_text(" ", strip=True) for span in element.select(".source-disclosure")]
+
+
+def test_stakes_are_the_schema_values_and_each_tie_is_disclosed():
+    schema = json.loads((REPO / "schemas" / "sources.schema.json").read_text(encoding="utf-8"))
+    assert list(STAKES) == schema["items"]["properties"]["stake"]["enum"]
+    assert "stake" in schema["items"]["required"]
+    assert [name for name, stake in STAKES.items() if not stake.disclosure] == ["independent"]
+    assert [name for name, stake in STAKES.items() if not stake.independent_of_alibaba] == [
+        "alibaba",
+        "owned-by-alibaba",
+        "alibaba-affiliate",
+    ]
+
+
+def test_note_citing_a_source_with_a_stake_says_so(fixture_build: BuiltSite):
+    page = fixture_build.html("ties/")
+    notes = {item["id"]: item for item in page.select("div.footnote li")}
+    assert disclosures(notes["fn:post-2021-fine"]) == ["Owned by Alibaba Group."]
+    assert disclosures(notes["fn:company-2023-split"]) == ["Alibaba's own statement."]
+    # The disclosure sits inside the note, so hover previews and side notes carry it too.
+    assert notes["fn:post-2021-fine"].select_one(".source-note .source-disclosure--owned-by-alibaba")
+
+
+def test_note_citing_a_republished_copy_names_the_original(fixture_build: BuiltSite):
+    note = fixture_build.html("ties/").find(id="fn:daily-2020-summons")
+    assert disclosures(note) == ["Example Wire story, republished by Example Daily"]
+    assert note.select_one(".source-disclosure--origin").find_previous_sibling("cite") is not None
+
+
+def test_note_citing_an_independent_source_adds_nothing(fixture_build: BuiltSite):
+    note = fixture_build.html("story/the-fall/").find(id="fn:wire-2020-ipo")
+    assert disclosures(note) == []
+
+
+@pytest.mark.parametrize(
+    ("page", "summary"),
+    [
+        ("ties/", "This page cites 3 distinct sources, 1 of them independent of Alibaba."),
+        ("story/the-fall/", "This page cites 2 distinct sources, 1 of them independent of Alibaba."),
+    ],
+)
+def test_notes_end_with_a_count_of_sources_and_independent_ones(fixture_build: BuiltSite, page, summary):
+    footnotes = fixture_build.html(page).select_one("div.footnote")
+    last = footnotes.find_all(recursive=False)[-1]
+    assert last.name == "p" and last["class"] == ["source-summary"]
+    assert last.get_text(strip=True) == summary
+
+
+def test_sources_page_discloses_stakes_origins_and_single_sources(fixture_build: BuiltSite):
+    page = fixture_build.html("sources/")
+    owned = page.select_one("#post-2021-fine")
+    assert owned.select_one(".source-entry__disclosure").get_text(strip=True) == "Owned by Alibaba Group."
+    single = owned.select_one(".source-entry__single")
+    assert single.strong.get_text() == "Only source found for:"
+    assert [li.get_text() for li in single.select("li")] == [
+        "The day the fine was announced",
+        "The size of the fine, in yuan & dollars",
+    ]
+    copy = page.select_one("#daily-2020-summons .source-entry__disclosure")
+    assert copy.get_text(strip=True) == "Example Wire story, republished by Example Daily."
+    assert page.select_one("#wire-2020-ipo .source-entry__disclosure") is None
+    assert page.select_one("#wire-2020-ipo .source-entry__single") is None
+    assert "2 of the 4 are independent of Alibaba." in page.select_one("article").get_text(" ", strip=True)
+
+
+def test_disclosures_escape_text_from_data():
+    note = source(publisher="A & B", origin="<Wire>", stake="owned-by-alibaba").citation_html("#s")
+    assert "&lt;Wire&gt; story, republished by A &amp; B" in note
+    assert "<Wire>" not in note
+
+
+@pytest.mark.parametrize(
+    ("stakes", "summary"),
+    [
+        ([], ""),
+        (["independent"], "This page cites 1 source, independent of Alibaba."),
+        (["alibaba"], "This page cites 1 source, not independent of Alibaba."),
+        (
+            ["independent", "chinese-state", "owned-by-alibaba"],
+            "This page cites 3 distinct sources, 2 of them independent of Alibaba.",
+        ),
+    ],
+)
+def test_sources_summary_counts_entries_once(stakes, summary):
+    cited = [source(id=f"s{n}", stake=stake) for n, stake in enumerate(stakes)]
+    assert sources_summary(cited + cited) == summary

@@ -368,7 +368,7 @@ class _CorrectionsTreeprocessor(Treeprocessor):
     def _sources_href(self, corrections: list[Correction], page: PageInfo) -> dict[str, tuple[str, str]]:
         sources = self.extension.context.site.sources
         return {
-            source_id: (doc_link(page.src_uri, SOURCES_PAGE) + f"#{source_id}", sources[source_id].publisher)
+            source_id: (doc_link(page.src_uri, SOURCES_PAGE) + f"#{source_id}", sources[source_id].credit)
             for correction in corrections
             for source_id in correction.sources
         }

@@ -498,7 +498,7 @@ def _source_links(event: Event, links: SiteLinks, sources: dict[str, Any], link:
 
 
 def _source_label(source: Any, source_id: str) -> str:
-    return f"{source.publisher}, {source.published.display}" if source else source_id
+    return f"{source.credit}, {source.published.display}" if source else source_id
 
 
 # Published data --------------------------------------------------------------------------------

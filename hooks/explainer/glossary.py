@@ -539,7 +539,7 @@ def _entry_markdown(entry: GlossaryEntry, entries: dict[str, GlossaryEntry], sou
 
 
 def _source_link(source: Source) -> str:
-    return f"[{_markdown_text(source.publisher)}, {source.published.display}](sources.md#{source.id})"
+    return f"[{_markdown_text(source.credit)}, {source.published.display}](sources.md#{source.id})"
 
 
 def _markdown_text(text: str) -> str:

@@ -35,6 +35,25 @@ KIND_HEADINGS = {
 }
 NOTES_HEADING_ID = "sources-and-notes"
 
+
+@dataclass(frozen=True)
+class Stake:
+    """A source's relationship to Alibaba, as readers are told it (schemas/sources.schema.json)."""
+
+    disclosure: str  # shown next to every note citing the source; empty for no tie
+    independent_of_alibaba: bool
+
+
+# The keys are the schema's `stake` values (tests/test_sources.py keeps the two in step).
+STAKES = {
+    "independent": Stake("", True),
+    "alibaba": Stake("Alibaba's own statement", False),
+    "owned-by-alibaba": Stake("Owned by Alibaba Group", False),
+    "alibaba-affiliate": Stake("A company tied to Alibaba, speaking for itself", False),
+    # State media speak for the government that regulated Alibaba: a stake in the story, not a tie to Alibaba.
+    "chinese-state": Stake("Chinese state-owned media", True),
+}
+
 _REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]]+)\]:")
 
@@ -53,17 +72,42 @@ class Source:
     used_for: str
     authors: tuple[str, ...] = ()
     notes: str = ""
+    stake: str = "independent"  # a key of STAKES; the schema makes it required in data/sources.yml
+    origin: str = ""  # for a republished copy: the agency or outlet whose story it is
+    single_source: tuple[str, ...] = ()  # claims no other source was found to support
     index: int = 0  # position in data/sources.yml, for messages
 
+    @property
+    def credit(self) -> str:
+        """Whose story it is, in one name: the original agency for a republished copy."""
+        return self.origin or self.publisher
+
+    @property
+    def independent_of_alibaba(self) -> bool:
+        return STAKES[self.stake].independent_of_alibaba
+
     def citation_html(self, details_href: str) -> str:
-        """The note readers see (and preview on hover): title, publisher, byline, date."""
+        """The note readers see (and preview on hover): title, publisher, byline, date, and any tie to Alibaba."""
         byline = f" by {html.escape(_join_names(self.authors))}" if self.authors else ""
         return (
             f'<span class="source-note"><cite><a href="{html.escape(self.url)}">{html.escape(self.title)}</a></cite>, '
-            f"{html.escape(self.publisher)}{byline}, "
+            f"{self._publisher_html()}{byline}, "
             f'<time datetime="{self.published.iso}">{self.published.display}</time>. '
+            f"{self._stake_html()}"
             f'<a class="source-note__details" href="{html.escape(details_href)}">About this source</a></span>'
         )
+
+    def _publisher_html(self) -> str:
+        if not self.origin:
+            return html.escape(self.publisher)
+        return (
+            '<span class="source-disclosure source-disclosure--origin">'
+            f"{html.escape(self.origin)} story, republished by {html.escape(self.publisher)}</span>"
+        )
+
+    def _stake_html(self) -> str:
+        span = _stake_span(self.stake)
+        return f"{span} " if span else ""
 
 
 def build_sources(document: YamlDocument) -> tuple[dict[str, Source], list[Problem]]:
@@ -75,10 +119,13 @@ def build_sources(document: YamlDocument) -> tuple[dict[str, Source], list[Probl
         published = date_at(document, index, "published", f"source '{entry_id}'", problems)
         if published is None:
             continue
-        fields = {key: value for key, value in entry.items() if key not in ("published", "authors")}
-        records[entry_id] = Source(**fields, published=published, authors=tuple(entry.get("authors", ())), index=index)
+        fields = {key: value for key, value in entry.items() if key not in (*_TUPLE_FIELDS, "published")}
+        tuples = {key: tuple(entry.get(key, ())) for key in _TUPLE_FIELDS}
+        records[entry_id] = Source(**fields, **tuples, published=published, index=index)
     return records, problems
 
+
+_TUPLE_FIELDS = ("authors", "single_source")
 
 SPEC = DataFileSpec(name="sources", build=build_sources)
 
@@ -111,7 +158,7 @@ class SourceNotesExtension(Extension):
         # After fenced code is stashed (superfences: 25-ish), before block parsing.
         md.preprocessors.register(_SourceNotePreprocessor(md, self), "explainer-source-notes", 15)
         # After the footnotes extension builds its list (50), before the table of contents (5).
-        md.treeprocessors.register(_NotesHeadingTreeprocessor(md), "explainer-notes-heading", 45)
+        md.treeprocessors.register(_NotesHeadingTreeprocessor(md, self.context), "explainer-notes-heading", 45)
 
 
 class _SourceNotePreprocessor(Preprocessor):
@@ -141,13 +188,46 @@ class _SourceNotePreprocessor(Preprocessor):
 
 
 class _NotesHeadingTreeprocessor(Treeprocessor):
+    """Heads the footnotes 'Sources and notes' and ends them with a count of the sources they cite."""
+
+    def __init__(self, md: Markdown, context: BuildContext):
+        super().__init__(md)
+        self.context = context
+
     def run(self, root: etree.Element) -> None:
         for position, child in enumerate(root):
             if child.tag == "div" and child.get("class") == "footnote":
                 heading = etree.Element("h2", {"id": NOTES_HEADING_ID})
                 heading.text = "Sources and notes"
                 root.insert(position, heading)
+                cited = [self.context.site.sources.get(key) for key in _note_keys(child)]
+                if summary := sources_summary([source for source in cited if source]):
+                    etree.SubElement(child, "p", {"class": "source-summary"}).text = summary
                 return
+
+
+def _note_keys(footnotes: etree.Element) -> list[str]:
+    """The keys of the notes in a footnotes block, from their items' ids (`fn:KEY`)."""
+    ids = (item.get("id", "") for listing in footnotes.findall("ol") for item in listing.findall("li"))
+    return [match.group(1) for item_id in ids if (match := _NOTE_ID.match(item_id))]
+
+
+_NOTE_ID = re.compile(r"^fn[:-](.+)$")
+
+
+def sources_summary(cited: list[Source]) -> str:
+    """One line: how many distinct sources a page cites, and how many are independent of Alibaba.
+
+    Each entry of data/sources.yml is one story (a wire story republished elsewhere is one
+    entry, credited to its agency), so distinct entries are distinct sources.
+    """
+    total = len({source.id for source in cited})
+    if not total:
+        return ""
+    independent = len({source.id for source in cited if source.independent_of_alibaba})
+    if total == 1:
+        return f"This page cites 1 source, {'' if independent else 'not '}independent of Alibaba."
+    return f"This page cites {total} distinct sources, {independent} of them independent of Alibaba."
 
 
 # Generated page -----------------------------------------------------------------------------
@@ -162,6 +242,10 @@ def sources_page_markdown(sources: dict[str, Source]) -> str:
         f"The explainer relies on {len(sources)} sources. Primary sources (company announcements, "
         "filings and regulators) come first; news reports and analysis fill in what they do not say. "
         "Each entry links back to every page that cites it.\n",
+        f"{_independent_count(sources)} independent of Alibaba. An entry that speaks for Alibaba, for an "
+        "outlet or company tied to it, or for the Chinese state says so, here and next to every note that "
+        "cites it; a story republished by another site is one entry, credited to the agency or outlet that "
+        "wrote it.\n",
     ]
     for kind, heading in KIND_HEADINGS.items():
         entries = sorted((s for s in sources.values() if s.kind == kind), key=lambda s: (s.published, s.publisher))
@@ -169,6 +253,11 @@ def sources_page_markdown(sources: dict[str, Source]) -> str:
             parts.append(f"## {heading}\n")
             parts.extend(_source_entry_html(source) + "\n" for source in entries)
     return "\n".join(parts)
+
+
+def _independent_count(sources: dict[str, Source]) -> str:
+    independent = sum(source.independent_of_alibaba for source in sources.values())
+    return f"{independent} of the {len(sources)} {'is' if independent == 1 else 'are'}"
 
 
 def _source_entry_html(source: Source) -> str:
@@ -180,6 +269,12 @@ def _source_entry_html(source: Source) -> str:
         if source.notes
         else ""
     )
+    only_source = "".join(f"<li>{html.escape(claim)}</li>" for claim in source.single_source)
+    only_source = (
+        f'<div class="source-entry__single"><strong>Only source found for:</strong><ul>{only_source}</ul></div>\n'
+        if only_source
+        else ""
+    )
     return (
         f'<div class="source-entry" id="{source.id}">\n'
         f'<p class="source-entry__title"><cite><a href="{html.escape(source.url)}">'
@@ -187,10 +282,32 @@ def _source_entry_html(source: Source) -> str:
         f'<p class="source-entry__meta">{html.escape(source.publisher)}, '
         f'<time datetime="{source.published.iso}">{source.published.display}</time></p>\n'
         f"{byline}\n"
+        f"{_disclosure_html(source)}"
         f'<p class="source-entry__use"><strong>Used for:</strong> {html.escape(source.used_for)}</p>\n'
         f"{notes}\n"
+        f"{only_source}"
         f'<div class="source-entry__cited"><strong>Cited in:</strong> {placeholder("source", source.id)}</div>\n'
         "</div>\n"
+    )
+
+
+def _disclosure_html(source: Source) -> str:
+    """The Sources page's line on who is speaking: a republished copy's origin, any tie to Alibaba."""
+    parts = []
+    if source.origin:
+        parts.append(f"{html.escape(source.origin)} story, republished by {html.escape(source.publisher)}.")
+    if span := _stake_span(source.stake):
+        parts.append(span)
+    return f'<p class="source-entry__disclosure">{" ".join(parts)}</p>\n' if parts else ""
+
+
+def _stake_span(stake: str) -> str:
+    """The disclosure for a stake (empty for none), marked with its value so it can be styled or found."""
+    disclosure = STAKES[stake].disclosure
+    return (
+        f'<span class="source-disclosure source-disclosure--{stake}">{html.escape(disclosure)}.</span>'
+        if disclosure
+        else ""
     )
 
 
