@@ -313,7 +313,7 @@ def test_split_sentences(text: str, sentences: list[str]) -> None:
     assert split_sentences(text) == sentences
 
 
-# The git-driven command and the Makefile target ------------------------------------------------------
+# The git-driven command, the Makefile target and CI ------------------------------------------------
 
 
 def git(repo: Path, *args: str) -> None:
@@ -377,3 +377,16 @@ def test_make_diff_passes_base_head_and_summary_to_the_command() -> None:
     assert '-m reader_diff --base "origin/main" --head "HEAD" --markdown "/tmp/summary.md"' in command
     default = subprocess.run(["make", "-n", "diff"], cwd=REPO, capture_output=True, text=True, check=True)
     assert default.stdout.strip().splitlines()[-1].endswith("-m reader_diff")
+
+
+def test_ci_writes_the_readers_diff_of_every_pull_request_to_the_job_summary() -> None:
+    text = (REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    ci = yaml.safe_load(text)
+    job = ci["jobs"]["reader-diff"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the base commit must be there to build it
+    run = next(step for step in job["steps"] if "make diff" in step.get("run", ""))
+    assert run["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
+    assert 'SUMMARY="$GITHUB_STEP_SUMMARY"' in run["run"]
+    assert "upload-artifact" in text  # the zip of the built site stays
