@@ -47,7 +47,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--sites", nargs=2, metavar=("BASE_SITE", "HEAD_SITE"), type=Path, help="compare two built sites"
     )
     parser.add_argument("--markdown", metavar="FILE", help="also append the report as Markdown to FILE")
-    parser.add_argument("--repo", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.sites and (args.base or args.head):
         parser.error("--sites compares two built sites: it takes no --base or --head")
@@ -58,7 +57,7 @@ def run(args: argparse.Namespace) -> tuple[Report, str, str]:
     if args.sites:
         base_site, head_site = args.sites
         return reader_diff(base_site, head_site), str(base_site), str(head_site)
-    repo = Path(git(args.repo, "rev-parse", "--show-toplevel"))
+    repo = Path(git(Path.cwd(), "rev-parse", "--show-toplevel"))
     base = args.base or default_base(repo)
     base_label = f"{base} ({resolve(repo, base)[:7]})"
     head_label = f"{args.head} ({resolve(repo, args.head)[:7]})" if args.head else "the working tree"

@@ -8,9 +8,12 @@ limit for a step summary. Text from the site is escaped for Markdown, never pass
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .compare import ItemChanges, PageChange, PageRef, Report
+from .site import GlossaryEntry
 
 MAX_ITEMS = 50  # per list: pages, glossary entries, events, corrections, files
 MAX_SENTENCES = 20  # removed, and added, per page
@@ -145,7 +148,9 @@ def page_change_lines(change: PageChange) -> list[Line]:
     return lines + capped(notes, MAX_SENTENCES, 1)
 
 
-def items_section(heading: str, changes: ItemChanges, spans, changed_fields: bool = False) -> Section:
+def items_section(
+    heading: str, changes: ItemChanges, spans: Callable[[Any], tuple[Span, ...]], changed_fields: bool = False
+) -> Section:
     lines = [
         *(Line("+", spans(item)) for item in changes.added),
         *(Line("-", spans(item)) for item in changes.removed),
@@ -160,7 +165,7 @@ def differing_keys(old: dict, new: dict) -> list[str]:
     return [key for key in sorted(old.keys() | new.keys()) if old.get(key) != new.get(key)]
 
 
-def glossary_spans(entry) -> tuple[Span, ...]:
+def glossary_spans(entry: GlossaryEntry) -> tuple[Span, ...]:
     return (strong(entry.term), code(entry.id), plain(entry.short))
 
 

@@ -69,18 +69,17 @@ def read_site(site_dir: Path) -> Site:
     files: dict[str, str] = {}
     glossary: dict[str, GlossaryEntry] = {}
     for path in sorted(site_dir.rglob("*")):
-        if not path.is_file():
-            continue
         relative = path.relative_to(site_dir).as_posix()
-        if relative in IGNORED_FILES:
+        if not path.is_file() or relative in IGNORED_FILES:
             continue
-        page = read_page(path, relative) if path.suffix == ".html" else None
+        document = parse_html(path.read_text(encoding="utf-8")) if path.suffix == ".html" else None
+        page = read_page(document, page_url(relative)) if document else None
         if page is None:
             files[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
             continue
         pages[page.url] = page
         if page.url == "glossary/":
-            glossary = read_glossary(parse_html(path.read_text(encoding="utf-8")))
+            glossary = read_glossary(document)
     return Site(
         pages=pages,
         glossary=glossary,
@@ -92,25 +91,19 @@ def read_site(site_dir: Path) -> Site:
 
 def page_url(relative_path: str) -> str:
     """'story/the-fall/index.html' -> 'story/the-fall/'; 'index.html' -> ''; '404.html' stays."""
-    if relative_path == "index.html":
-        return ""
     return relative_path.removesuffix("index.html")
 
 
-def read_page(path: Path, relative_path: str) -> Page | None:
+def read_page(document: Element, url: str) -> Page | None:
     """The page's article, or None for an HTML file that has none (a redirect, a fragment)."""
-    document = parse_html(path.read_text(encoding="utf-8"))
     article = document.find(lambda element: element.tag == "article")
     if article is None:
         return None
-    heading = article.find(lambda element: element.tag == "h1")
-    title_element = document.find(lambda element: element.tag == "title")
-    title = (heading or title_element).text(skip=not_prose) if (heading or title_element) else relative_path
-    sentences = tuple(sentence for block in prose_blocks(article) for sentence in split_sentences(block))
+    title = article.find(lambda element: element.tag == "h1") or document.find(lambda element: element.tag == "title")
     return Page(
-        url=page_url(relative_path),
-        title=title,
-        sentences=sentences,
+        url=url,
+        title=title.text(skip=not_prose) if title else url,
+        sentences=tuple(sentence for block in prose_blocks(article) for sentence in split_sentences(block)),
         notes=read_notes(article),
         markup=hashlib.sha256(serialize(article).encode()).hexdigest(),
     )
