@@ -365,18 +365,25 @@ def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tm
     )
 
 
-def test_make_diff_passes_base_head_and_summary_to_the_command() -> None:
+def make_dry_run(*variables: str) -> str:
+    """The command `make diff` would run, as a fresh shell runs it (not inside `make test`)."""
+    inherited = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "BASE", "HEAD", "SUMMARY"}
+    env = {key: value for key, value in os.environ.items() if key not in inherited}
     dry_run = subprocess.run(
-        ["make", "-n", "diff", "BASE=origin/main", "HEAD=HEAD", "SUMMARY=/tmp/summary.md"],
+        ["make", "--dry-run", "--no-print-directory", "diff", *variables],
         cwd=REPO,
+        env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    command = dry_run.stdout.strip().splitlines()[-1]
-    assert '-m reader_diff --base "origin/main" --head "HEAD" --markdown "/tmp/summary.md"' in command
-    default = subprocess.run(["make", "-n", "diff"], cwd=REPO, capture_output=True, text=True, check=True)
-    assert default.stdout.strip().splitlines()[-1].endswith("-m reader_diff")
+    return next(line for line in dry_run.stdout.splitlines() if "-m reader_diff" in line)
+
+
+def test_make_diff_passes_base_head_and_summary_to_the_command() -> None:
+    command = make_dry_run("BASE=origin/main", "HEAD=HEAD", "SUMMARY=/tmp/summary.md")
+    assert command.endswith('-m reader_diff --base "origin/main" --head "HEAD" --markdown "/tmp/summary.md"')
+    assert make_dry_run().endswith("-m reader_diff")
 
 
 def test_ci_writes_the_readers_diff_of_every_pull_request_to_the_job_summary() -> None:
