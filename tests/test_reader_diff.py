@@ -282,6 +282,14 @@ def test_long_lists_and_sentences_are_capped() -> None:
     assert len(markdown.encode()) <= render.SUMMARY_LIMIT_BYTES
 
 
+def test_a_build_failure_is_quoted_whole_in_the_summary() -> None:
+    markdown = render.render_failure("building HEAD failed:\nERROR - a ```fence``` and <b>markup</b>")
+    assert markdown == (
+        "## Reader's diff\n\n**It could not be made:**\n\n"
+        "````text\nbuilding HEAD failed:\nERROR - a ```fence``` and <b>markup</b>\n````\n"
+    )
+
+
 def test_a_summary_over_githubs_limit_is_cut_at_a_line_with_a_note() -> None:
     markdown = "\n".join(f"- line {n} é" for n in range(1000))
     cut = render.fit_summary(markdown, limit=2000)
@@ -351,12 +359,14 @@ def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tm
     assert f"reader's diff: {WITHDRAWN_PROBLEM}\n" in working_tree.stderr
 
     edit(repo / THE_FALL, "[^wire-2020-ipo]", "[^no-such-source]")
-    broken = reader_diff_command()
+    broken = reader_diff_command("--markdown", str(tmp_path / "summary.md"))
     assert broken.returncode == 2
-    assert broken.stderr.splitlines()[-2:] == [
-        "reader's diff: building the working tree failed (mkdocs build --strict):",
-        "ERROR   -  docs/story/the-fall.md:7: cites unknown source 'no-such-source' (not in data/sources.yml)",
-    ]
+    why = "ERROR   -  docs/story/the-fall.md:7: cites unknown source 'no-such-source' (not in data/sources.yml)"
+    failed = "reader's diff: building the working tree failed (mkdocs build --strict):"
+    assert broken.stderr.splitlines()[-2:] == [failed, why]
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("## Reader's diff\n\n**It could not be made:**\n\n```text\nbuilding the working tree")
+    assert summary.endswith(f"{why}\n```\n")
 
     unknown = reader_diff_command("--base", "no-such-branch")
     assert unknown.returncode == 2

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .build import BuildError, build_revision, default_base, git, resolve
 from .compare import Report, reader_diff
-from .render import render_markdown, render_text
+from .render import render_failure, render_markdown, render_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,16 +27,22 @@ def main(argv: list[str] | None = None) -> int:
         report, base_label, head_label = run(args)
     except BuildError as error:
         sys.stderr.write(f"reader's diff: {error}\n")
+        if args.markdown:
+            append(args.markdown, render_failure(str(error)))
         return 2
     sys.stdout.write(render_text(report, base_label, head_label))
     if args.markdown:
-        with open(args.markdown, "a", encoding="utf-8") as summary:
-            summary.write(render_markdown(report, base_label, head_label))
+        append(args.markdown, render_markdown(report, base_label, head_label))
     for problem in report.problems:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             sys.stdout.write(f"::error file=data/corrections.yml,title=Published correction removed::{problem}\n")
         sys.stderr.write(f"reader's diff: {problem}\n")
     return 1 if report.problems else 0
+
+
+def append(path: str, markdown: str) -> None:
+    with open(path, "a", encoding="utf-8") as summary:  # GitHub's summary file may hold earlier steps' text
+        summary.write(markdown)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -193,6 +193,12 @@ def render_markdown(report: Report, base_label: str, head_label: str) -> str:
     return fit_summary("\n".join(out))
 
 
+def render_failure(message: str) -> str:
+    """Why there is no report (a revision that does not build), for the job summary."""
+    fence = "`" * max([3, *(len(run) + 1 for run in re.findall("`+", message))])
+    return fit_summary(f"## Reader's diff\n\n**It could not be made:**\n\n{fence}text\n{message}\n{fence}\n")
+
+
 def md_escape(text: str) -> str:
     return MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
