@@ -35,6 +35,7 @@ NEW_SOURCE = {
     "url": "https://example.com/wire/aftermath",
     "kind": "news",
     "used_for": "How unexpected the halt was.",
+    "stake": "independent",
 }
 NEW_CORRECTION = {
     "id": "six-parts",
