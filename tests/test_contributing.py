@@ -127,8 +127,36 @@ ISSUE_FORMS = sorted(path for path in (REPO / ".github" / "ISSUE_TEMPLATE").glob
 FIELD_TYPES = {"markdown", "input", "textarea", "dropdown", "checkboxes"}
 
 
-def test_there_are_forms_to_report_an_error_and_suggest_a_source() -> None:
-    assert {path.name for path in ISSUE_FORMS} >= {"correction.yml", "suggest-source.yml"}
+def test_there_are_forms_to_report_an_error_suggest_a_source_and_report_a_tooling_bug() -> None:
+    assert {path.name for path in ISSUE_FORMS} >= {"correction.yml", "suggest-source.yml", "tooling-bug.yml"}
+
+
+def test_the_tooling_form_asks_for_what_it_takes_to_reproduce_the_problem() -> None:
+    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "tooling-bug.yml").read_text(encoding="utf-8"))
+    required = {field["id"] for field in form["body"] if field.get("validations", {}).get("required")}
+    assert required == {"command", "output", "expected", "environment", "commit"}
+    output = next(field for field in form["body"] if field.get("id") == "output")
+    assert output["type"] == "textarea" and output["attributes"]["render"]  # pasted output stays verbatim
+    commit = next(field for field in form["body"] if field.get("id") == "commit")
+    assert "git rev-parse HEAD" in commit["attributes"]["description"]
+
+
+ISSUE_FORM_LINK = re.compile(
+    r"https://github\.com/annotated-explainers/alibaba-turnaround/issues/new\?template=([\w-]+\.yml)"
+)
+
+
+@pytest.mark.parametrize("document", ["README.md", "CONTRIBUTING.md"])
+def test_every_open_an_issue_links_to_the_form_that_fits(document: str) -> None:
+    paragraphs = (REPO / document).read_text(encoding="utf-8").split("\n\n")
+    asking = [paragraph for paragraph in paragraphs if re.search(r"open an? [\w ]*issue", paragraph, re.IGNORECASE)]
+    assert asking
+    for paragraph in asking:
+        forms = ISSUE_FORM_LINK.findall(paragraph)
+        assert forms, f"{document}: link the issue form in: {paragraph!r}"
+        assert all((REPO / ".github" / "ISSUE_TEMPLATE" / form).is_file() for form in forms)
+        if re.search(r"traceback|tooling", paragraph, re.IGNORECASE):
+            assert forms == ["tooling-bug.yml"], paragraph
 
 
 @pytest.mark.parametrize("form_path", ISSUE_FORMS, ids=lambda path: path.name)

@@ -1,0 +1,166 @@
+"""Compare two built sites as readers would: what was added, removed or changed, and what must not be.
+
+`reader_diff(base_dir, head_dir)` reads both sites (see site.py) and returns a `Report`. Sentences
+are compared as a multiset per page: a sentence counts as removed or added only if the other side
+does not have it, so moving a sentence is not a change of wording (it is reported as a reordering).
+A published correction that is gone from the head is a problem: `Report.problems` names it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from .site import Page, Site, read_site
+
+Item = TypeVar("Item")
+
+
+@dataclass(frozen=True)
+class PageRef:
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PageChange:
+    """What changed on a page that is in both sites."""
+
+    url: str
+    title: str
+    old_title: str | None  # set when the title changed
+    sentences_removed: tuple[str, ...]
+    sentences_added: tuple[str, ...]
+    reordered: bool  # same sentences, in another order
+    notes_removed: tuple[tuple[str, str], ...]  # (source id, citation)
+    notes_added: tuple[tuple[str, str], ...]
+    notes_changed: tuple[tuple[str, str, str], ...]  # (source id, old citation, new citation)
+
+
+@dataclass(frozen=True)
+class ItemChanges(Generic[Item]):
+    """Entries of one kind (glossary entries, events, corrections) matched by id."""
+
+    added: tuple[Item, ...] = ()
+    removed: tuple[Item, ...] = ()
+    changed: tuple[tuple[Item, Item], ...] = ()  # (old, new)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass(frozen=True)
+class Report:
+    pages_added: tuple[PageRef, ...]
+    pages_removed: tuple[PageRef, ...]
+    pages_changed: tuple[PageChange, ...]
+    markup_only: tuple[PageRef, ...]  # the article's HTML changed, its text and notes did not
+    glossary: ItemChanges
+    events: ItemChanges
+    corrections: ItemChanges
+    files_changed: tuple[tuple[str, str], ...]  # (path, 'added' | 'removed' | 'changed'), pages aside
+
+    @property
+    def problems(self) -> list[str]:
+        """One line per change that must not be merged: a published correction that disappeared."""
+        return [
+            f"correction '{entry['id']}' (on {entry.get('page', '?')}, issued {entry.get('issued', '?')}) was removed: "
+            "published corrections never disappear; restore its entry in data/corrections.yml "
+            "(if it was wrong, publish another correction)"
+            for entry in self.corrections.removed
+        ]
+
+    @property
+    def readers_see_a_change(self) -> bool:
+        return bool(
+            self.pages_added
+            or self.pages_removed
+            or self.pages_changed
+            or self.glossary
+            or self.events
+            or self.corrections
+        )
+
+
+def reader_diff(base_dir: Path, head_dir: Path) -> Report:
+    """What readers of `head_dir` see that readers of `base_dir` did not (and the reverse)."""
+    return compare_sites(read_site(base_dir), read_site(head_dir))
+
+
+def compare_sites(base: Site, head: Site) -> Report:
+    both = [url for url in head.pages if url in base.pages]
+    changes = [compare_pages(base.pages[url], head.pages[url]) for url in both]
+    return Report(
+        pages_added=tuple(PageRef(url, page.title) for url, page in head.pages.items() if url not in base.pages),
+        pages_removed=tuple(PageRef(url, page.title) for url, page in base.pages.items() if url not in head.pages),
+        pages_changed=tuple(change for change in changes if change is not None),
+        markup_only=tuple(
+            PageRef(url, head.pages[url].title)
+            for url, change in zip(both, changes, strict=True)
+            if change is None and base.pages[url].markup != head.pages[url].markup
+        ),
+        glossary=compare_items(base.glossary, head.glossary),
+        events=compare_items(base.events, head.events),
+        corrections=compare_items(base.corrections, head.corrections),
+        files_changed=compare_files(base.files, head.files),
+    )
+
+
+def compare_pages(old: Page, new: Page) -> PageChange | None:
+    """The page's changes, or None when readers read the same title, sentences and notes."""
+    removed = only_in(old.sentences, new.sentences)
+    added = only_in(new.sentences, old.sentences)
+    change = PageChange(
+        url=new.url,
+        title=new.title,
+        old_title=old.title if old.title != new.title else None,
+        sentences_removed=removed,
+        sentences_added=added,
+        reordered=not removed and not added and old.sentences != new.sentences,
+        notes_removed=tuple((key, text) for key, text in old.notes.items() if key not in new.notes),
+        notes_added=tuple((key, text) for key, text in new.notes.items() if key not in old.notes),
+        notes_changed=tuple(
+            (key, text, new.notes[key])
+            for key, text in old.notes.items()
+            if key in new.notes and new.notes[key] != text
+        ),
+    )
+    unchanged = change.old_title is None and not (removed or added or change.reordered)
+    if unchanged and not (change.notes_removed or change.notes_added or change.notes_changed):
+        return None
+    return change
+
+
+def only_in(these: Iterable[str], others: Iterable[str]) -> tuple[str, ...]:
+    """The sentences of `these` that `others` lacks, counting repeats, in the order of `these`."""
+    unmatched = Counter(others)
+    result: list[str] = []
+    for sentence in these:
+        if unmatched[sentence]:
+            unmatched[sentence] -= 1
+        else:
+            result.append(sentence)
+    return tuple(result)
+
+
+def compare_items(old: dict[str, Item], new: dict[str, Item]) -> ItemChanges[Item]:
+    return ItemChanges(
+        added=tuple(item for key, item in new.items() if key not in old),
+        removed=tuple(item for key, item in old.items() if key not in new),
+        changed=tuple((item, new[key]) for key, item in old.items() if key in new and new[key] != item),
+    )
+
+
+def compare_files(old: dict[str, str], new: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    statuses = []
+    for path in sorted(old.keys() | new.keys()):
+        if path not in old:
+            statuses.append((path, "added"))
+        elif path not in new:
+            statuses.append((path, "removed"))
+        elif old[path] != new[path]:
+            statuses.append((path, "changed"))
+    return tuple(statuses)

@@ -1,0 +1,235 @@
+"""The report as Markdown (GitHub's job summary) and as plain text (the terminal).
+
+Both are made from one outline, so they always say the same. Output is bounded: long lists end
+with "… and N more", long sentences are shortened, and the Markdown is cut below GitHub's 1 MiB
+limit for a step summary. Text from the site is escaped for Markdown, never passed through.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .compare import ItemChanges, PageChange, PageRef, Report
+from .site import GlossaryEntry
+
+MAX_ITEMS = 50  # per list: pages, glossary entries, events, corrections, files
+MAX_SENTENCES = 20  # removed, and added, per page
+MAX_CHARS = 400  # per sentence or field shown
+SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024  # GitHub refuses a step summary over 1 MiB
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
+MARKERS = {"+": "➕", "-": "➖", "~": "✏️", "!": "❌", "…": "", " ": ""}
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    style: str = ""  # '', 'code' or 'strong'
+
+
+@dataclass(frozen=True)
+class Line:
+    marker: str  # + added, - removed, ~ changed, ! must not be merged, … more, ' ' neutral
+    spans: tuple[Span, ...]
+    depth: int = 0
+
+
+@dataclass
+class Section:
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+    level: int = 3
+
+
+def plain(text: object) -> Span:
+    return Span(shorten(str(text)))
+
+
+def code(text: object) -> Span:
+    return Span(shorten(str(text)), "code")
+
+
+def strong(text: object) -> Span:
+    return Span(shorten(str(text)), "strong")
+
+
+def shorten(text: str, limit: int = MAX_CHARS) -> str:
+    text = " ".join(text.split())  # one line: nothing from the site can start a line of output
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def capped(lines: list[Line], limit: int = MAX_ITEMS, depth: int = 0) -> list[Line]:
+    if len(lines) <= limit:
+        return lines
+    return [*lines[:limit], Line("…", (plain(f"… and {len(lines) - limit} more"),), depth)]
+
+
+def count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+# The outline -----------------------------------------------------------------------------------
+
+
+def outline(report: Report) -> list[Section]:
+    sections = [overview(report)]
+    if report.problems:
+        sections.insert(0, Section("Must be fixed", [Line("!", (plain(p),)) for p in report.problems]))
+    sections += [
+        pages_section("Pages added", "+", report.pages_added),
+        pages_section("Pages removed", "-", report.pages_removed),
+        changed_pages_section(report.pages_changed),
+        items_section("Glossary entries", report.glossary, glossary_spans),
+        items_section("Events", report.events, event_spans, changed_fields=True),
+        items_section("Corrections", report.corrections, correction_spans, changed_fields=True),
+        pages_section("Pages whose markup alone changed (same text and notes)", "~", report.markup_only),
+        Section(
+            "Other files", capped([Line(" ", (code(path), plain(status))) for path, status in report.files_changed])
+        ),
+    ]
+    return [section for section in sections if section.lines]
+
+
+def overview(report: Report) -> Section:
+    if not report.readers_see_a_change:
+        return Section("Summary", [Line(" ", (plain("No change readers would see."),))])
+    parts = [
+        f"pages: {len(report.pages_added)} added, {len(report.pages_removed)} removed, "
+        f"{len(report.pages_changed)} changed"
+    ]
+    for noun, changes in (
+        ("glossary entries", report.glossary),
+        ("events", report.events),
+        ("corrections", report.corrections),
+    ):
+        if changes:
+            parts.append(
+                f"{noun}: {len(changes.added)} added, {len(changes.removed)} removed, {len(changes.changed)} changed"
+            )
+    return Section("Summary", [Line(" ", (plain(part),)) for part in parts])
+
+
+def pages_section(heading: str, marker: str, pages: tuple[PageRef, ...]) -> Section:
+    return Section(heading, capped([Line(marker, page_spans(page.title, page.url)) for page in pages]))
+
+
+def page_spans(title: str, url: str) -> tuple[Span, ...]:
+    return (strong(title), code(url or "/"))
+
+
+def changed_pages_section(changes: tuple[PageChange, ...]) -> Section:
+    lines: list[Line] = []
+    for change in changes[:MAX_ITEMS]:
+        lines.append(Line(" ", page_spans(change.title, change.url)))
+        lines += page_change_lines(change)
+    if len(changes) > MAX_ITEMS:
+        lines.append(Line("…", (plain(f"… and {len(changes) - MAX_ITEMS} more pages"),)))
+    return Section("Pages changed", lines)
+
+
+def page_change_lines(change: PageChange) -> list[Line]:
+    lines: list[Line] = []
+    if change.old_title is not None:
+        lines.append(Line("~", (plain("title was:"), strong(change.old_title)), 1))
+    lines += capped([Line("-", (plain(s),), 1) for s in change.sentences_removed], MAX_SENTENCES, 1)
+    lines += capped([Line("+", (plain(s),), 1) for s in change.sentences_added], MAX_SENTENCES, 1)
+    if change.reordered:
+        lines.append(Line("~", (plain("the same sentences, in a different order"),), 1))
+    notes = [
+        *(Line("-", (plain("note removed:"), code(key), plain(text)), 1) for key, text in change.notes_removed),
+        *(Line("+", (plain("note added:"), code(key), plain(text)), 1) for key, text in change.notes_added),
+        *(
+            Line("~", (plain("note changed:"), code(key), plain(old), plain("→"), plain(new)), 1)
+            for key, old, new in change.notes_changed
+        ),
+    ]
+    return lines + capped(notes, MAX_SENTENCES, 1)
+
+
+def items_section(
+    heading: str, changes: ItemChanges, spans: Callable[[Any], tuple[Span, ...]], changed_fields: bool = False
+) -> Section:
+    lines = [
+        *(Line("+", spans(item)) for item in changes.added),
+        *(Line("-", spans(item)) for item in changes.removed),
+    ]
+    for old, new in changes.changed:
+        detail = (plain("changed:"), plain(", ".join(differing_keys(old, new)))) if changed_fields else ()
+        lines.append(Line("~", (*spans(new), *detail)))
+    return Section(heading, capped(lines))
+
+
+def differing_keys(old: dict, new: dict) -> list[str]:
+    return [key for key in sorted(old.keys() | new.keys()) if old.get(key) != new.get(key)]
+
+
+def glossary_spans(entry: GlossaryEntry) -> tuple[Span, ...]:
+    return (strong(entry.term), code(entry.id), plain(entry.short))
+
+
+def event_spans(event: dict) -> tuple[Span, ...]:
+    return (plain(event.get("date", "")), strong(event.get("title", "")), code(event["id"]))
+
+
+def correction_spans(entry: dict) -> tuple[Span, ...]:
+    where = ", ".join(str(entry[key]) for key in ("kind", "page", "issued") if entry.get(key))
+    return (code(entry["id"]), plain(f"({where}):" if where else ":"), plain(entry.get("correction", "")))
+
+
+# Markdown and plain text -------------------------------------------------------------------------
+
+
+def render_markdown(report: Report, base_label: str, head_label: str) -> str:
+    out = [f"## Reader's diff: {md_escape(base_label)} → {md_escape(head_label)}", ""]
+    for section in outline(report):
+        out += ["#" * section.level + " " + md_escape(section.heading), ""]
+        for line in section.lines:
+            marker = MARKERS[line.marker]
+            text = " ".join(md_span(span) for span in line.spans)
+            out.append("  " * line.depth + "- " + (f"{marker} {text}" if marker else text))
+        out.append("")
+    return fit_summary("\n".join(out))
+
+
+def render_failure(message: str) -> str:
+    """Why there is no report (a revision that does not build), for the job summary."""
+    fence = "`" * max([3, *(len(run) + 1 for run in re.findall("`+", message))])
+    return fit_summary(f"## Reader's diff\n\n**It could not be made:**\n\n{fence}text\n{message}\n{fence}\n")
+
+
+def md_escape(text: str) -> str:
+    return MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def md_span(span: Span) -> str:
+    if span.style == "code":
+        fence = "`" * (max((len(run) for run in re.findall("`+", span.text)), default=0) + 1)
+        return f"{fence} {span.text} {fence}" if "`" in span.text else f"`{span.text}`"
+    if span.style == "strong":
+        return f"**{md_escape(span.text)}**"
+    return md_escape(span.text)
+
+
+def fit_summary(markdown: str, limit: int = SUMMARY_LIMIT_BYTES) -> str:
+    """The Markdown, cut at a line if it would be over GitHub's limit for a job summary."""
+    if len(markdown.encode()) <= limit:
+        return markdown
+    note = "\n\n**The report is too long for a job summary and was cut here: run `make diff` for all of it.**\n"
+    kept = markdown.encode()[: limit - len(note.encode())].decode(errors="ignore")
+    return kept.rpartition("\n")[0] + note
+
+
+def render_text(report: Report, base_label: str, head_label: str) -> str:
+    out = [f"Reader's diff: {base_label} -> {head_label}"]
+    for section in outline(report):
+        out += ["", section.heading.upper() if section.heading == "Must be fixed" else section.heading]
+        for line in section.lines:
+            marker = "" if line.marker in "… " else line.marker + " "
+            out.append("  " * (line.depth + 1) + marker + " ".join(text_span(span) for span in line.spans))
+    return "\n".join(out) + "\n"
+
+
+def text_span(span: Span) -> str:
+    return f"[{span.text}]" if span.style == "code" else span.text

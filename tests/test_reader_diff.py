@@ -1,0 +1,410 @@
+"""The reader's diff (`make diff`, scripts/reader_diff): what readers will see change between two builds.
+
+The fixture site is built as it is (the base, shared with other tests) and twice changed: once with
+an added sentence, a removed and an added source note, a new correction, glossary entry, event and
+page (`changed`), once with a published correction removed (`withdrawn`), which must fail.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, BuiltSite, build_project, write_project
+
+sys.path.insert(0, str(REPO / "scripts"))
+from reader_diff import render
+from reader_diff.__main__ import main
+from reader_diff.compare import ItemChanges, PageChange, PageRef, Report, reader_diff
+from reader_diff.sentences import split_sentences
+
+THE_FALL = "docs/story/the-fall.md"
+ADDED_SENTENCE = "Nobody had expected it."
+RENUMBERED_SENTENCE = "The listing was halted two days before it was due."  # its note goes from 1 to 2
+NEW_SOURCE = {
+    "id": "wire-2021-aftermath",
+    "publisher": "Example Wire",
+    "title": "A year after the halted listing",
+    "published": "2021-11-03",
+    "url": "https://example.com/wire/aftermath",
+    "kind": "news",
+    "used_for": "How unexpected the halt was.",
+    "stake": "independent",
+}
+NEW_CORRECTION = {
+    "id": "six-parts",
+    "page": "story/the-fall.md",
+    "anchor": "six parts",
+    "issued": "2026-12-01",
+    "kind": "fact",
+    "wrong": "five parts",
+    "correction": "The group split into six parts, not five.",
+    "sources": ["company-2023-split"],
+}
+NEW_GLOSSARY_ENTRY = {
+    "id": "listing",
+    "term": "listing",
+    "category": "concept",
+    "short": "A company's first sale of shares on a stock exchange.",
+    "long": "Also called an initial public offering.",
+    "sources": ["wire-2020-ipo"],
+}
+NEW_EVENT = {
+    "id": "reorganization-done",
+    "date": "2023-06",
+    "precision": "month",
+    "title": "The reorganization is complete",
+    "summary": "The six business groups started to run on their own.",
+    "sources": ["company-2023-split"],
+    "section": "the-fall",
+    "involved": [],
+}
+WITHDRAWN = "hugging-face"
+WITHDRAWN_PROBLEM = (
+    "correction 'hugging-face' (on corrected.md, issued 2026-11-20) was removed: published corrections never "
+    "disappear; restore its entry in data/corrections.yml (if it was wrong, publish another correction)"
+)
+NEW_PAGE = (
+    "---\ntitle: Aftermath\ndescription: A page the change adds.\n---\n# Aftermath\n\nA page readers did not have.\n"
+)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def edit_data(project: Path, name: str, change) -> None:
+    path = project / "data" / f"{name}.yml"
+    entries = change(yaml.safe_load(path.read_text(encoding="utf-8")))
+    path.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def make_changes(project: Path) -> None:
+    """Everything the `changed` head changes, as a contributor would."""
+    edit(project / THE_FALL, RENUMBERED_SENTENCE, f"{ADDED_SENTENCE}[^wire-2021-aftermath] {RENUMBERED_SENTENCE}")
+    edit(project / THE_FALL, "six parts.[^company-2023-split]", "six parts.")  # the page's only note of it
+    edit(project / "docs" / "corrected.md", "a hub for open\nmodels", "a hub\nfor   open models")  # whitespace
+    (project / "docs" / "aftermath.md").write_text(NEW_PAGE, encoding="utf-8")
+    edit_data(project, "sources", lambda entries: [*entries, NEW_SOURCE])
+    edit_data(project, "corrections", lambda entries: [*entries, NEW_CORRECTION])
+    edit_data(project, "glossary", lambda entries: [*entries, NEW_GLOSSARY_ENTRY])
+    edit_data(project, "events", lambda entries: [*entries, NEW_EVENT])
+
+
+def withdraw_correction(project: Path) -> None:
+    """Remove the first correction on its page: the marks after it are renumbered (C2 becomes C1)."""
+    edit_data(project, "corrections", lambda entries: [e for e in entries if e["id"] != WITHDRAWN])
+
+
+def built(project: Path) -> BuiltSite:
+    site = build_project(project)
+    assert site.ok, site.messages
+    return site
+
+
+@pytest.fixture(scope="module")
+def changed(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    project = write_project(tmp_path_factory.mktemp("diff-changed") / "project")
+    make_changes(project)
+    return built(project)
+
+
+@pytest.fixture(scope="module")
+def withdrawn(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    project = write_project(tmp_path_factory.mktemp("diff-withdrawn") / "project")
+    withdraw_correction(project)
+    return built(project)
+
+
+@pytest.fixture(scope="module")
+def report(fixture_build: BuiltSite, changed: BuiltSite) -> Report:
+    return reader_diff(fixture_build.site_dir, changed.site_dir)
+
+
+@pytest.fixture(scope="module")
+def withdrawn_report(fixture_build: BuiltSite, withdrawn: BuiltSite) -> Report:
+    return reader_diff(fixture_build.site_dir, withdrawn.site_dir)
+
+
+def page_change(report: Report, url: str) -> PageChange:
+    return next(change for change in report.pages_changed if change.url == url)
+
+
+# What the report says -----------------------------------------------------------------------------
+
+
+def test_an_unchanged_site_shows_no_change(fixture_build: BuiltSite) -> None:
+    same = reader_diff(fixture_build.site_dir, fixture_build.site_dir)
+    assert not same.readers_see_a_change and not same.markup_only and not same.files_changed
+    assert "No change readers would see." in render.render_text(same, "a", "b")
+
+
+def test_an_added_sentence_is_reported_and_a_renumbered_note_is_not(report: Report) -> None:
+    the_fall = page_change(report, "story/the-fall/")
+    assert ADDED_SENTENCE in the_fall.sentences_added
+    assert RENUMBERED_SENTENCE not in the_fall.sentences_added + the_fall.sentences_removed
+    assert the_fall.sentences_removed == ()  # the removed note leaves its sentence as it was
+    assert the_fall.title == "The fall" and the_fall.old_title is None
+
+
+def test_a_removed_note_and_an_added_note_are_reported_by_source(report: Report) -> None:
+    the_fall = page_change(report, "story/the-fall/")
+    assert [key for key, _ in the_fall.notes_removed] == ["company-2023-split"]
+    assert [key for key, _ in the_fall.notes_added] == ["wire-2021-aftermath"]
+    citation = dict(the_fall.notes_added)["wire-2021-aftermath"]
+    assert citation.startswith("A year after the halted listing, Example Wire")
+    assert "About this source" not in citation and "↩" not in citation
+    assert the_fall.notes_changed == ()
+
+
+def test_a_change_of_whitespace_alone_is_no_change(report: Report) -> None:
+    assert "corrected/" not in {change.url for change in report.pages_changed}
+    assert "corrected/" not in {page.url for page in report.markup_only}
+
+
+def test_a_new_correction_is_reported_and_passes(report: Report) -> None:
+    assert [entry["id"] for entry in report.corrections.added] == ["six-parts"]
+    assert report.corrections.removed == () and report.problems == []
+    assert "The group split into six parts, not five." in page_change(report, "story/the-fall/").sentences_added
+
+
+def test_a_new_glossary_entry_event_and_page_are_reported(report: Report) -> None:
+    assert [(entry.id, entry.term) for entry in report.glossary.added] == [("listing", "Listing")]
+    assert [event["id"] for event in report.events.added] == ["reorganization-done"]
+    assert report.events.removed == () and report.events.changed == ()
+    assert report.pages_added == (PageRef("aftermath/", "Aftermath"),)
+    assert report.pages_removed == ()
+    assert {"glossary/", "timeline/", "sources/", "corrections/"} <= {change.url for change in report.pages_changed}
+
+
+def test_a_removed_correction_is_a_problem(withdrawn_report: Report) -> None:
+    assert [entry["id"] for entry in withdrawn_report.corrections.removed] == [WITHDRAWN]
+    assert withdrawn_report.problems == [WITHDRAWN_PROBLEM]
+
+
+def test_renumbered_correction_marks_are_no_change(withdrawn_report: Report) -> None:
+    corrected = page_change(withdrawn_report, "corrected/")
+    assert corrected.sentences_added == ()
+    assert corrected.sentences_removed == (  # the correction's note at the end of the page, nothing else
+        "Translation note, 20 November 2026: The machine-translated copy read “embraced face”.",
+        "Hugging Face is an online hub for AI models.",
+        "Source: Example Wire.",  # one of several: only the one that went is counted
+    )
+
+
+# The command -------------------------------------------------------------------------------------
+
+
+def test_the_command_fails_with_one_line_when_a_correction_was_removed(
+    fixture_build: BuiltSite, withdrawn: BuiltSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    summary = tmp_path / "summary.md"
+    status = main(["--sites", str(fixture_build.site_dir), str(withdrawn.site_dir), "--markdown", str(summary)])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert err.splitlines() == [f"reader's diff: {line}" for line in reader_diff_problems(fixture_build, withdrawn)]
+    assert f"MUST BE FIXED\n  ! {WITHDRAWN_PROBLEM}\n" in out
+    assert f"  - [{WITHDRAWN}] (translation, corrected.md, 2026-11-20): Hugging Face is an online hub" in out
+    assert "### Must be fixed" in summary.read_text(encoding="utf-8")
+
+
+def reader_diff_problems(base: BuiltSite, head: BuiltSite) -> list[str]:
+    return reader_diff(base.site_dir, head.site_dir).problems
+
+
+def test_the_command_passes_and_appends_markdown_for_a_good_change(
+    fixture_build: BuiltSite, changed: BuiltSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    assert main(["--sites", str(fixture_build.site_dir), str(changed.site_dir), "--markdown", str(summary)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert f"    + {ADDED_SENTENCE}" in out.splitlines()
+    assert "    - note removed: [company-2023-split] Example Group announces six business groups" in out
+    markdown = summary.read_text(encoding="utf-8")
+    assert markdown.startswith("earlier step\n## Reader's diff: ")  # appended, as GitHub's summary file wants
+
+
+def test_the_command_annotates_the_pull_request_under_github_actions(
+    fixture_build: BuiltSite, withdrawn: BuiltSite, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert main(["--sites", str(fixture_build.site_dir), str(withdrawn.site_dir)]) == 1
+    annotations = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
+    assert annotations == [f"::error file=data/corrections.yml,title=Published correction removed::{WITHDRAWN_PROBLEM}"]
+
+
+# The Markdown ------------------------------------------------------------------------------------
+
+
+def test_the_markdown_lists_each_kind_of_change(report: Report) -> None:
+    markdown = render.render_markdown(report, "main (abc1234)", "the working tree")
+    assert markdown.startswith("## Reader's diff: main \\(abc1234\\) → the working tree\n")
+    for heading in ("Pages added", "Pages changed", "Glossary entries", "Events", "Corrections"):
+        assert f"\n### {heading}\n" in markdown
+    assert "- ➕ **Aftermath** `aftermath/`" in markdown
+    assert "  - ➕ Nobody had expected it\\." in markdown
+    assert "  - ➖ note removed: `company-2023-split` Example Group announces six business groups" in markdown
+    assert "- ➕ 2023\\-06 **The reorganization is complete** `reorganization-done`" in markdown
+    assert "- ➕ `six-parts` \\(fact, story/the\\-fall\\.md, 2026\\-12\\-01\\): The group split" in markdown
+    assert "Must be fixed" not in markdown
+
+
+def synthetic_report(pages: int = 1, sentences: tuple[str, ...] = ()) -> Report:
+    change = PageChange("p/", "P", None, sentences, sentences, False, (), (), ())
+    return Report((), (), (change,) * pages, (), ItemChanges(), ItemChanges(), ItemChanges(), ())
+
+
+def test_text_from_the_site_is_escaped_in_markdown() -> None:
+    hostile = "<script>alert(1)</script> *not bold* [a](javascript:x) `code` | # 1. item & &amp;"
+    markdown = render.render_markdown(synthetic_report(sentences=(hostile,)), "a", "b")
+    line = next(line for line in markdown.splitlines() if "script" in line)
+    assert not re.findall(r"(?<!\\)[<>*\[\]()`&|#]", line)  # every one escaped
+    assert "\\<script\\>alert\\(1\\)\\</script\\> \\*not bold\\*" in markdown
+    assert "\\& \\&amp;" in markdown
+
+
+def test_long_lists_and_sentences_are_capped() -> None:
+    sentences = tuple(f"Sentence {n} " + "word " * 200 + "." for n in range(100))
+    markdown = render.render_markdown(synthetic_report(pages=80, sentences=sentences), "a", "b")
+    assert f"… and {100 - render.MAX_SENTENCES} more" in markdown
+    assert f"… and {80 - render.MAX_ITEMS} more pages" in markdown
+    longest = max(markdown.splitlines(), key=len)
+    assert len(longest) < render.MAX_CHARS * 2  # escaping at most doubles a line
+    assert len(markdown.encode()) <= render.SUMMARY_LIMIT_BYTES
+
+
+def test_a_build_failure_is_quoted_whole_in_the_summary() -> None:
+    markdown = render.render_failure("building HEAD failed:\nERROR - a ```fence``` and <b>markup</b>")
+    assert markdown == (
+        "## Reader's diff\n\n**It could not be made:**\n\n"
+        "````text\nbuilding HEAD failed:\nERROR - a ```fence``` and <b>markup</b>\n````\n"
+    )
+
+
+def test_a_summary_over_githubs_limit_is_cut_at_a_line_with_a_note() -> None:
+    markdown = "\n".join(f"- line {n} é" for n in range(1000))
+    cut = render.fit_summary(markdown, limit=2000)
+    assert len(cut.encode()) <= 2000
+    assert cut.endswith("run `make diff` for all of it.**\n")
+    assert all(line.startswith("- line ") for line in cut.splitlines()[:-2] if line)
+
+
+# Sentences ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("One. Two! Three? Four", ["One.", "Two!", "Three?", "Four"]),
+        ("  Spaces   and\nnew lines.  Collapse.  ", ["Spaces and new lines.", "Collapse."]),
+        ("Shares rose 4.5% in 2024. They fell.", ["Shares rose 4.5% in 2024.", "They fell."]),
+        (
+            "U.S. regulators said “No.” Then Brian A. Wong wrote.",
+            ["U.S. regulators said “No.”", "Then Brian A. Wong wrote."],
+        ),
+        ("Mr. Ma spoke. Then he left.", ["Mr. Ma spoke.", "Then he left."]),
+        ("It ended (so they said.) Next came 2021.", ["It ended (so they said.)", "Next came 2021."]),
+        ("e.g. this is lowercase. so is this", ["e.g. this is lowercase. so is this"]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+
+
+# The git-driven command, the Makefile target and CI ------------------------------------------------
+
+
+def git(repo: Path, *args: str) -> None:
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", *identity, *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.mark.slow
+def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tmp_path: Path) -> None:
+    repo = write_project(tmp_path / "repo")
+    shutil.rmtree(repo / "site", ignore_errors=True)
+    git(repo, "init", "--quiet", "--initial-branch=main")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "base")
+    edit(repo / THE_FALL, RENUMBERED_SENTENCE, f"{RENUMBERED_SENTENCE} {ADDED_SENTENCE}")
+    git(repo, "commit", "--quiet", "-am", "a sentence")
+    withdraw_correction(repo)  # left uncommitted: only the working tree lacks the correction
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
+    env.pop("GITHUB_ACTIONS", None)
+
+    def reader_diff_command(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "reader_diff", *args]
+        return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+
+    commits = reader_diff_command("--base", "HEAD~1", "--head", "HEAD")
+    assert commits.returncode == 0, commits.stderr
+    assert commits.stdout.startswith("Reader's diff: HEAD~1 (")
+    assert f"    + {ADDED_SENTENCE}" in commits.stdout.splitlines()
+    assert WITHDRAWN not in commits.stdout
+
+    working_tree = reader_diff_command()  # base: main (no origin here); head: the working tree
+    assert working_tree.returncode == 1, working_tree.stderr
+    assert working_tree.stdout.startswith("Reader's diff: main (")
+    assert "-> the working tree\n" in working_tree.stdout
+    assert f"reader's diff: {WITHDRAWN_PROBLEM}\n" in working_tree.stderr
+
+    edit(repo / THE_FALL, "[^wire-2020-ipo]", "[^no-such-source]")
+    broken = reader_diff_command("--markdown", str(tmp_path / "summary.md"))
+    assert broken.returncode == 2
+    why = "ERROR   -  docs/story/the-fall.md:7: cites unknown source 'no-such-source' (not in data/sources.yml)"
+    failed = "reader's diff: building the working tree failed (mkdocs build --strict):"
+    assert broken.stderr.splitlines()[-2:] == [failed, why]
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("## Reader's diff\n\n**It could not be made:**\n\n```text\nbuilding the working tree")
+    assert summary.endswith(f"{why}\n```\n")
+
+    unknown = reader_diff_command("--base", "no-such-branch")
+    assert unknown.returncode == 2
+    assert unknown.stderr.strip().endswith(
+        "'no-such-branch' is not a commit in " + str(repo.resolve()) + " (try a branch, a tag or a commit id)"
+    )
+
+
+def make_dry_run(*variables: str) -> str:
+    """The command `make diff` would run, as a fresh shell runs it (not inside `make test`)."""
+    inherited = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "BASE", "HEAD", "SUMMARY"}
+    env = {key: value for key, value in os.environ.items() if key not in inherited}
+    dry_run = subprocess.run(
+        ["make", "--dry-run", "--no-print-directory", "diff", *variables],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return next(line for line in dry_run.stdout.splitlines() if "-m reader_diff" in line)
+
+
+def test_make_diff_passes_base_head_and_summary_to_the_command() -> None:
+    command = make_dry_run("BASE=origin/main", "HEAD=HEAD", "SUMMARY=/tmp/summary.md")
+    assert command.endswith('-m reader_diff --base "origin/main" --head "HEAD" --markdown "/tmp/summary.md"')
+    assert make_dry_run().endswith("-m reader_diff")
+
+
+def test_ci_writes_the_readers_diff_of_every_pull_request_to_the_job_summary() -> None:
+    text = (REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    ci = yaml.safe_load(text)
+    job = ci["jobs"]["reader-diff"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the base commit must be there to build it
+    run = next(step for step in job["steps"] if "make diff" in step.get("run", ""))
+    assert run["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
+    assert 'SUMMARY="$GITHUB_STEP_SUMMARY"' in run["run"]
+    assert "upload-artifact" in text  # the zip of the built site stays
