@@ -173,14 +173,14 @@ def measure_glossary_pass(project: Path, rounds: int, snippet_pages: int) -> Glo
     from mkdocs.utils.meta import get_data
 
     from explainer.data import load_site_data
-    from explainer.glossary import GlossaryExtension
+    from explainer.glossary.extension import GlossaryExtension
 
-    entries = load_site_data(project).records["glossary"]
+    entries = load_site_data(project).glossary
     pages = [get_data(path.read_text(encoding="utf-8"))[0] for path in sorted(project.glob("docs/story/*.md"))]
-    definitions = {form: entry.short for entry in entries.values() for form in entry.forms}
+    definitions = {form: entry.short for entry in entries for form in entry.forms}
     variants: dict[str, Callable[[], list]] = {
         "plain": lambda: [],
-        "glossary": lambda: [GlossaryExtension(entries)],
+        "glossary": lambda: [GlossaryExtension(entries=entries)],
         "abbr": lambda: [AbbrExtension(glossary=definitions)],
     }
     result = GlossaryPass(len(pages), len(definitions), {name: [] for name in variants})

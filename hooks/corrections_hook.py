@@ -4,51 +4,43 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from explainer.corrections import (
-    CorrectionsExtension,
-    FeedSite,
-    atom_feed,
-    feed_entries,
-    json_feed,
-    log_page_markdown,
-    unknown_pages,
-)
-from explainer.errors import raise_if_any
+from explainer.corrections import page as corrections_page
+from explainer.corrections.extension import CorrectionsExtension
+from explainer.corrections.feeds import FeedSite, atom_feed, feed_entries, json_feed
 from explainer.pages import CORRECTIONS_ATOM_FEED, CORRECTIONS_JSON_FEED, CORRECTIONS_PAGE, SOURCES_PAGE
 from explainer.urls import relative_url
-from explainer_mkdocs.build import context_of
-from explainer_mkdocs.reporting import reporting_data_errors
-from explainer_mkdocs.site import add_generated_page, use_extension
-
-# Hooks --------------------------------------------------------------------------------------
+from explainer_mkdocs.build import context_of, use_extension
+from explainer_mkdocs.site import add_generated_page, is_page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    use_extension(config, "corrections", CorrectionsExtension(context_of(config)))
+    use_extension(config, CorrectionsExtension)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    context = context_of(config)
-    written_pages = {file.src_uri for file in files.documentation_pages() if not file.generated_by}
-    with reporting_data_errors():
-        raise_if_any(unknown_pages(context.site, written_pages))
-    # Content comes later (it links by the page's own URL).
-    log_page = add_generated_page(files, config, CORRECTIONS_PAGE, "", edit_path="data/corrections.yml")
-    source_names = {source_id: source.credit for source_id, source in context.site.sources.items()}
-    sources_link = relative_url(files.get_file_from_path(SOURCES_PAGE).url, log_page.url)
-    log_page.content_string = log_page_markdown(context.site.records["corrections"], source_names, sources_link)
+    # The body is written in on_page_markdown, once every page's address is known.
+    add_generated_page(files, config, CORRECTIONS_PAGE, corrections_page.FRONT_MATTER, edit_path="data/corrections.yml")
     for feed in (CORRECTIONS_JSON_FEED, CORRECTIONS_ATOM_FEED):
-        add_generated_page(files, config, feed, "")  # written in on_env, once every mark is placed
+        add_generated_page(files, config, feed)  # written in on_env, once every mark is placed
     return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if is_page(page, CORRECTIONS_PAGE):
+        context = context_of(config)
+        source_names = {source.id: source.credit for source in context.sources.records}
+        sources_link = relative_url(context.site.url(SOURCES_PAGE), context.site.url(CORRECTIONS_PAGE))
+        return corrections_page.log_page_markdown(context.corrections.records, source_names, sources_link)
+    return markdown
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     """Every page is converted, so every mark's address is known: write the feeds."""
     context = context_of(config)
-    log_url = files.get_file_from_path(CORRECTIONS_PAGE).url
-    site = FeedSite(config.site_name, _base_url(config), log_url, config.site_author or "")
+    site = FeedSite(config.site_name, _base_url(config), context.site.url(CORRECTIONS_PAGE), config.site_author or "")
     entries = feed_entries(context, site)
     files.get_file_from_path(CORRECTIONS_JSON_FEED).content_string = json_feed(entries, site)
     files.get_file_from_path(CORRECTIONS_ATOM_FEED).content_string = atom_feed(entries, site)

@@ -1,7 +1,8 @@
-"""Hook: load and validate data/*.yml once per build, and track the page being converted.
+"""Hook: load and validate data/*.yml once per build, know where the pages are, track the page being converted.
 
-Runs first (see `hooks:` in mkdocs.yml): the other hooks read the validated data from
-the build context this hook attaches to the config.
+Creates the build context (explainer.context.BuildContext) that the other hooks and the
+Markdown extensions share. Its handlers run at priorities that put them before (on_config,
+on_page_markdown) or after (on_files) the other hooks', wherever it is listed in mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ from mkdocs.structure.pages import Page
 
 from explainer.context import BuildContext
 from explainer.data import check_page_references, load_site_data
-from explainer.pages import is_story_page, section_id
 from explainer.yamlfile import front_matter_problems
 from explainer_mkdocs.build import attach, context_of
 from explainer_mkdocs.reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild
 from explainer_mkdocs.reporting import reporting_data_errors, stop_with
-from explainer_mkdocs.site import page_info
+from explainer_mkdocs.site import page_info, site_map, written_pages
 
 # Hooks --------------------------------------------------------------------------------------
 
@@ -34,16 +34,17 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     with reporting_data_errors():
-        attach(config, BuildContext(site=load_site_data(root)))
+        attach(config, BuildContext.for_data(load_site_data(root)))
     return config
 
 
 @event_priority(-100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Once every hook has added its pages: where each page is, and the data's references to pages."""
     context = context_of(config)
-    page_ids = {section_id(file.src_uri) for file in files.documentation_pages() if is_story_page(file.src_uri)}
+    context.site = site_map(files)
     with reporting_data_errors():
-        check_page_references(context.site, page_ids)
+        check_page_references(context.data, context.site.section_ids, written_pages(files))
     return files
 
 

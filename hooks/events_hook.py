@@ -3,61 +3,35 @@
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
-from mkdocs.utils.meta import get_data
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from explainer.events import EventsExtension, events_csv, events_json, events_of, timeline_page_markdown
-from explainer.pages import (
-    EVENTS_CSV,
-    EVENTS_JSON,
-    GLOSSARY_PAGE,
-    TIMELINE_PAGE,
-    default_title,
-    is_story_page,
-    section_id,
-)
-from explainer_mkdocs.build import context_of
-from explainer_mkdocs.site import add_generated_page, use_extension
-
-# Hooks --------------------------------------------------------------------------------------
+from explainer.events import page as timeline_page
+from explainer.events.exports import events_csv, events_json
+from explainer.events.extension import EventsExtension
+from explainer.pages import EVENTS_CSV, EVENTS_JSON, TIMELINE_PAGE
+from explainer_mkdocs.build import context_of, use_extension
+from explainer_mkdocs.site import add_generated_page, is_page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    use_extension(config, "events", EventsExtension(context_of(config)))
+    use_extension(config, EventsExtension)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    context = context_of(config)
-    events = events_of(context.site)
-    links = context.state["events"].links
-    links.sources_url = getattr(context.state.get("sources"), "sources_page_url", links.sources_url)
-    links.sections = _story_sections(files)
-    links.terms = {
-        term_id: getattr(entry, "term", term_id) for term_id, entry in context.site.records.get("glossary", {}).items()
-    }
-    if glossary := files.get_file_from_path(GLOSSARY_PAGE):
-        links.glossary_url = glossary.url
-    page = add_generated_page(files, config, TIMELINE_PAGE, "", edit_path="data/events.yml")  # first: its URL
-    links.timeline_url = page.url
-    page.content_string = timeline_page_markdown(events, links, context.site.sources)
+    events = context_of(config).events.in_order
+    # The body is written in on_page_markdown, once every page's address is known.
+    add_generated_page(files, config, TIMELINE_PAGE, timeline_page.FRONT_MATTER, edit_path="data/events.yml")
     add_generated_page(files, config, EVENTS_JSON, events_json(events))
     add_generated_page(files, config, EVENTS_CSV, events_csv(events))
     return files
 
 
-# Helper functions ---------------------------------------------------------------------------
-
-
-def _story_sections(files: Files) -> dict[str, tuple[str, str]]:
-    """Each story page's section id -> (URL, title from its front matter)."""
-    return {
-        section_id(file.src_uri): (file.url, _title(file))
-        for file in files.documentation_pages()
-        if is_story_page(file.src_uri)
-    }
-
-
-def _title(file: File) -> str:
-    _, meta = get_data(file.content_string)
-    return str(meta.get("title") or default_title(file.src_uri))
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if is_page(page, TIMELINE_PAGE):
+        context = context_of(config)
+        return timeline_page.timeline_page_markdown(
+            context.events.in_order, context.site, context.glossary.records, context.sources.records
+        )
+    return markdown

@@ -4,28 +4,37 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from explainer.pages import SOURCES_PAGE
-from explainer.sources import SourceNotesExtension, sources_page_markdown, uncited_sources
-from explainer_mkdocs.build import context_of
+from explainer.sources import page as sources_page
+from explainer.sources.checks import uncited_sources
+from explainer.sources.extension import SourceNotesExtension
+from explainer_mkdocs.build import context_of, use_extension
 from explainer_mkdocs.reporting import warn
-from explainer_mkdocs.site import add_generated_page, use_extension
+from explainer_mkdocs.site import add_generated_page, is_page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    use_extension(config, "sources", SourceNotesExtension(context_of(config), sources_page_url="sources/"))
+    use_extension(config, SourceNotesExtension)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    context = context_of(config)
-    page = add_generated_page(
-        files, config, SOURCES_PAGE, sources_page_markdown(context.site.sources), edit_path="data/sources.yml"
-    )
-    context.state["sources"].sources_page_url = page.url
+    # The body is written in on_page_markdown, once every page's address is known.
+    add_generated_page(files, config, SOURCES_PAGE, sources_page.FRONT_MATTER, edit_path="data/sources.yml")
     return files
 
 
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if is_page(page, SOURCES_PAGE):
+        return sources_page.sources_page_markdown(context_of(config).sources.records)
+    return markdown
+
+
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    warn(uncited_sources(context_of(config)))
+    """Once every page is converted: warn about sources nothing cites."""
+    context = context_of(config)
+    used = context.backlinks.used_ids("source") | context.data.referenced_source_ids()
+    warn(uncited_sources(context.sources.records, used))
     return env

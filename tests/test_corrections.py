@@ -15,23 +15,16 @@ from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite, build_project
 
 from explainer.context import BuildContext, PageInfo
-from explainer.corrections import (
-    Correction,
-    CorrectionsExtension,
-    FeedEntry,
-    FeedSite,
-    anchor_pattern,
-    anchor_problem,
-    atom_feed,
-    count_anchor,
-    json_feed,
-    log_entry_html,
-    newest_first,
-    overlap_problem,
-)
-from explainer.data import SiteData, load_site_data
+from explainer.corrections.anchors import anchor_pattern, count_anchor
+from explainer.corrections.checks import anchor_problem, overlap_problem
+from explainer.corrections.extension import CorrectionsExtension
+from explainer.corrections.feeds import FeedEntry, FeedSite, atom_feed, json_feed
+from explainer.corrections.page import log_entry_html
+from explainer.corrections.records import Correction, newest_first
+from explainer.data import load_site_data
+from explainer.datafile import Records
 from explainer.dates import PartialDate
-from explainer.sources import Source
+from explainer.sources.records import Source
 
 HOSTILE = "<script>alert(\"x\")</script> Tom & 'Jerry'"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -58,9 +51,9 @@ def source() -> Source:
 
 def render(text: str, *corrections: Correction, src_uri: str = "story/ai-success.md") -> tuple[str, BuildContext]:
     """Convert Markdown as a page of the site would be, with only the corrections extension added."""
-    site = SiteData(records={"corrections": {c.id: c for c in corrections}, "sources": {"wire": source()}})
-    context = BuildContext(site=site, page=PageInfo(src_uri, src_uri.removesuffix(".md") + "/", "AI success", text))
-    extensions = ["attr_list", "footnotes", "smarty", "toc", CorrectionsExtension(context)]
+    page = PageInfo(src_uri, src_uri.removesuffix(".md") + "/", "AI success", text)
+    context = BuildContext.of(corrections={c.id: c for c in corrections}, sources={"wire": source()}, page=page)
+    extensions = ["attr_list", "footnotes", "smarty", "toc", CorrectionsExtension(context=context)]
     return markdown.markdown(text, extensions=extensions), context
 
 
@@ -212,9 +205,9 @@ class CountingRecords(dict):
 def test_corrections_are_grouped_by_page_once_per_build():
     both = [correction(), correction(id="qwen", anchor="Qwen")]
     records = CountingRecords({c.id: c for c in [both[0], correction(id="fall", page="story/the-fall.md"), both[1]]})
-    extension = CorrectionsExtension(BuildContext(site=SiteData(records={"corrections": records})))
+    corrections = BuildContext.of(corrections=Records(records)).corrections
     uris = ["story/ai-success.md", "story/the-fall.md", "story/other.md"] * 2
-    found = [[c.id for c in extension.corrections_for(PageInfo(uri, uri, "T"))] for uri in uris]
+    found = [[c.id for c in corrections.on_page(uri)] for uri in uris]
     assert found == [["hugging-face", "qwen"], ["fall"], []] * 2
     assert records.scans == 1
 
@@ -428,20 +421,22 @@ def real_markdown_extensions() -> list:
 def test_every_real_correction_attaches_to_its_phrase_in_the_story():
     """The integrity check on the real site: each anchor occurs exactly once in its page's text."""
     site = load_site_data(REPO)
-    corrections = site.records["corrections"]
+    corrections = site.corrections
     names, settings = real_markdown_extensions()
     attached = set()
-    for page_path in sorted({c.page for c in corrections.values()}):
+    for page_path in sorted({c.page for c in corrections}):
         text = (REPO / "docs" / page_path).read_text(encoding="utf-8")
-        context = BuildContext(site=site, page=PageInfo(page_path, page_path.removesuffix(".md") + "/", "T", text))
-        markdown.markdown(text, extensions=[*names, CorrectionsExtension(context)], extension_configs=settings)
+        context = BuildContext.for_data(site)
+        context.page = PageInfo(page_path, page_path.removesuffix(".md") + "/", "T", text)
+        extension = CorrectionsExtension(context=context)
+        markdown.markdown(text, extensions=[*names, extension], extension_configs=settings)
         assert [str(problem) for problem in context.problems] == []
         attached |= context.backlinks.used_ids("correction")
-    assert attached == set(corrections)
+    assert attached == set(corrections.by_id)
 
 
 def test_translation_notes_are_on_story_pages():
-    corrections = load_site_data(REPO).records["corrections"].values()
+    corrections = load_site_data(REPO).corrections
     translations = [c for c in corrections if c.kind == "translation"]
     assert len(translations) >= 25
     stories = {path.relative_to(REPO / "docs").as_posix() for path in (REPO / "docs/story").glob("*.md")}

@@ -12,20 +12,13 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 from conftest import BuiltSite, build_project
 
-from explainer.context import BuildContext, PageInfo
-from explainer.data import SiteData
+from explainer.context import BuildContext, PageInfo, SiteMap
+from explainer.datafile import Records
 from explainer.dates import PartialDate
-from explainer.events import (
-    Event,
-    EventsExtension,
-    Figure,
-    SiteLinks,
-    build_events,
-    events_csv,
-    events_json,
-    render_key_dates,
-    timeline_page_markdown,
-)
+from explainer.events.exports import events_csv, events_json
+from explainer.events.extension import EventsExtension, render_key_dates
+from explainer.events.page import timeline_page_markdown
+from explainer.events.records import Event, Figure, build_events
 from explainer.yamlfile import parse_yaml
 
 EVENTS = "data/events.yml"
@@ -189,8 +182,8 @@ def test_events_are_grouped_by_section_once_per_build():
         event(id="f", title="Fall two"),
     ]
     records = CountingRecords({e.id: e for e in events})
-    context = BuildContext(site=SiteData(records={"events": records}))
-    extension = EventsExtension(context)
+    context = BuildContext.of(events=Records(records))
+    extension = EventsExtension(context=context)
     shown = []
     for section in ["the-fall", "ai-success", "the-fall"]:
         context.page = PageInfo(f"story/{section}.md", f"story/{section}/", "T", "# T\n\n<!-- key-dates -->\n")
@@ -201,10 +194,9 @@ def test_events_are_grouped_by_section_once_per_build():
 
 
 def test_timeline_markdown_escapes_data_and_links_sources_and_story():
-    links = SiteLinks(sections={"the-fall": ("story/the-fall/", "The fall")})
-    page = timeline_page_markdown(
-        [event(summary="A < B & C.", figures=(Figure(1, "billion", "Fine <x>", "USD"),))], links
-    )
+    site = SiteMap(story_titles={"story/the-fall.md": "The fall"})
+    events = [event(summary="A < B & C.", figures=(Figure(1, "billion", "Fine <x>", "USD"),))]
+    page = timeline_page_markdown(events, site, Records(), Records())
     assert "A &lt; B &amp; C." in page
     assert "Fine &lt;x&gt;:" in page
     assert 'href="../story/the-fall/">In the story: The fall</a>' in page

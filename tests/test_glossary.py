@@ -10,16 +10,12 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite, build_project
 
-from explainer.glossary import (
-    GlossaryEntry,
-    GlossaryExtension,
-    PageMarking,
-    TermMatcher,
-    build_glossary,
-    mark_glossary_terms,
-    match_variants,
-    trie_pattern,
-)
+from explainer.context import BuildContext, PageInfo
+from explainer.datafile import Records
+from explainer.glossary.checks import within_file
+from explainer.glossary.extension import GlossaryExtension, mark_glossary_terms
+from explainer.glossary.matching import TermMatcher, match_variants, trie_pattern
+from explainer.glossary.records import GlossaryEntry, build_glossary
 from explainer.schema import check_against_schema
 from explainer.yamlfile import parse_yaml
 
@@ -42,7 +38,7 @@ ENTRIES = {
 
 
 def found(text: str) -> list[tuple[str, str]]:
-    return [(text[m.start : m.end], m.entry_id) for m in TermMatcher(ENTRIES).finditer(text)]
+    return [(text[m.start : m.end], m.entry_id) for m in TermMatcher(ENTRIES.values()).finditer(text)]
 
 
 # Matching -----------------------------------------------------------------------------------
@@ -117,7 +113,8 @@ def test_marks_first_mentions_outside_code_links_and_headings(markdown_text, exp
 def test_every_mention_mode_keeps_text_in_reading_order_around_earlier_insertions():
     """Mentions in an element's text and in several tails are inserted after the right child."""
     text = "Ant and Ma, *one* capex and Ma, `two` DeepSeek and Ant, **three** Ma."
-    extension = GlossaryExtension(ENTRIES, PageMarking(every_mention=True))
+    page = PageInfo("story/p.md", "story/p/", "P", meta={"glossary": "every"})
+    extension = GlossaryExtension(context=BuildContext.of(glossary=ENTRIES, page=page))
     soup = BeautifulSoup(markdown.markdown(text, extensions=[extension]), "html.parser")
     assert marked(soup) == ["Ant", "Ma", "capex", "Ma", "DeepSeek", "Ant", "Ma"]
     assert soup.get_text() == text.replace("*", "").replace("`", "")
@@ -162,7 +159,8 @@ def problems_of(text: str) -> list[str]:
     document = parse_yaml(text.encode(), "data/glossary.yml")
     problems = check_against_schema(document, "glossary")
     if not problems:
-        problems = build_glossary(document)[1]
+        entries, problems = build_glossary(document)
+        problems += within_file(Records(entries, document))
     return [str(problem) for problem in problems]
 
 

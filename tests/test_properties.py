@@ -12,18 +12,23 @@ from bs4 import BeautifulSoup
 from conftest import build_project, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from test_bad_inputs import LOCATED
 
 from explainer.context import BuildContext, PageInfo
-from explainer.corrections import Correction, attach_mark
-from explainer.data import SiteData
+from explainer.corrections.anchors import attach_mark
+from explainer.corrections.records import Correction
+from explainer.datafile import Records
 from explainer.dates import PartialDate, parse_partial_date
 from explainer.errors import DataError
-from explainer.glossary import GlossaryEntry, mark_glossary_terms
+from explainer.glossary.extension import mark_glossary_terms
+from explainer.glossary.records import GlossaryEntry
 from explainer.markdown_code import without_code
 from explainer.schema import check_against_schema
-from explainer.sources import STAKES, Source, SourceNotesExtension, sources_page_markdown
+from explainer.sources.extension import SourceNotesExtension, citation
+from explainer.sources.page import sources_page_markdown
+from explainer.sources.records import STAKES, Source
 from explainer.yamlfile import front_matter_problems, parse_yaml
 
 FAST = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -149,7 +154,7 @@ def tags_and_attributes(tree: BeautifulSoup) -> set[tuple[str, str]]:
 @FAST
 @given(SOURCES_WITH_ANY_TEXT)
 def test_citation_never_lets_data_text_become_markup(source):
-    note = soup(source.citation_html("../sources/#" + source.id))
+    note = soup(to_html_string(citation(source, "../sources.md#" + source.id)))
     assert tags_and_attributes(note) == {
         ("span", ""), ("span", "class"), ("cite", ""), ("a", ""), ("a", "href"), ("a", "class"),
         ("time", ""), ("time", "datetime"),
@@ -165,9 +170,8 @@ def test_citation_never_lets_data_text_become_markup(source):
 
 def render_story(markdown_text: str, sources: dict[str, Source]) -> BeautifulSoup:
     """A story page converted as the build does, with the source-notes extension."""
-    context = BuildContext(site=SiteData(records={"sources": sources}))
-    context.page = PageInfo("story/page.md", "story/page/", "Page", markdown_text)
-    extension = SourceNotesExtension(context, sources_page_url="sources/")
+    page = PageInfo("story/page.md", "story/page/", "Page", markdown_text)
+    extension = SourceNotesExtension(context=BuildContext.of(sources=sources, page=page))
     md = markdown.Markdown(extensions=["footnotes", "attr_list", "md_in_html", "toc", extension])
     return soup(md.convert(markdown_text))
 
@@ -188,7 +192,7 @@ def test_story_page_keeps_its_structure_whatever_the_sources_say(sources):
 @given(st.lists(SOURCES_WITH_ANY_TEXT, max_size=4, unique_by=lambda source: source.id))
 def test_sources_page_keeps_its_structure_whatever_the_sources_say(sources):
     md = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"])
-    page = soup(md.convert(sources_page_markdown({source.id: source for source in sources})))
+    page = soup(md.convert(sources_page_markdown(Records({source.id: source for source in sources}))))
     entries = page.select("div.source-entry")
     assert [entry["id"] for entry in entries] == [
         source.id for source in sorted(sources, key=lambda s: (list(KINDS).index(s.kind), s.published, s.publisher))

@@ -6,9 +6,13 @@ import json
 
 import pytest
 from conftest import REPO, BuiltSite, build_project
+from markdown.serializers import to_html_string
 
+from explainer.datafile import Records
 from explainer.dates import PartialDate
-from explainer.sources import STAKES, Source, cited_keys, sources_summary
+from explainer.sources.extension import citation, cited_keys, sources_summary
+from explainer.sources.page import sources_page_markdown
+from explainer.sources.records import STAKES, Source
 
 
 def source(**overrides) -> Source:
@@ -37,8 +41,13 @@ def test_cited_keys_in_reading_order(lines, cited, defined):
     assert cited_keys(lines) == (cited, defined)
 
 
+def citation_html(source: Source, details_href: str) -> str:
+    """The note as it is written into the page."""
+    return to_html_string(citation(source, details_href))
+
+
 def test_citation_escapes_text_from_data():
-    note = source(title='<script>alert("x")</script>', publisher="A & B", authors=("O'Neil",)).citation_html("#s")
+    note = citation_html(source(title='<script>alert("x")</script>', publisher="A & B", authors=("O'Neil",)), "#s")
     assert "<script>" not in note
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in note
     assert "A &amp; B" in note
@@ -46,7 +55,7 @@ def test_citation_escapes_text_from_data():
 
 
 def test_citation_shows_date_at_its_precision():
-    assert '<time datetime="2023-03">March 2023</time>' in source(published=PartialDate(2023, 3)).citation_html("#")
+    assert '<time datetime="2023-03">March 2023</time>' in citation_html(source(published=PartialDate(2023, 3)), "#")
 
 
 def test_story_page_gets_numbered_source_notes(fixture_build: BuiltSite):
@@ -121,11 +130,8 @@ EXTRA_SOURCE = """- id: unused-2024
 
 
 def test_sources_of_mixed_date_precision_sort_on_the_sources_page():
-    from explainer.sources import sources_page_markdown
-
-    page = sources_page_markdown(
-        {"a": source(id="a", published=PartialDate(2023)), "b": source(id="b", published=PartialDate(2023, 3, 1))}
-    )
+    sources = [source(id="a", published=PartialDate(2023)), source(id="b", published=PartialDate(2023, 3, 1))]
+    page = sources_page_markdown(Records({s.id: s for s in sources}))
     assert page.index('id="a"') < page.index('id="b"')
 
 
@@ -200,7 +206,7 @@ def test_sources_page_discloses_stakes_origins_and_single_sources(fixture_build:
 
 
 def test_disclosures_escape_text_from_data():
-    note = source(publisher="A & B", origin="<Wire>", stake="owned-by-alibaba").citation_html("#s")
+    note = citation_html(source(publisher="A & B", origin="<Wire>", stake="owned-by-alibaba"), "#s")
     assert "&lt;Wire&gt; story, republished by A &amp; B" in note
     assert "<Wire>" not in note
 

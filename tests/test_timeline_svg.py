@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from explainer.dates import PartialDate
-from explainer.events import Event
-from explainer.timeline_svg import (
+from explainer.events.records import Event
+from explainer.events.timeline_svg import (
     DOT_RADIUS,
     MARGIN,
     WIDTH,

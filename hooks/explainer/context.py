@@ -1,8 +1,10 @@
-"""State of one build, shared by the hooks: the validated data, the page being converted,
-the problems found in pages, and the backlinks collected for generated pages.
+"""One build as its hooks and Markdown extensions share it: the data of each concern, where the
+site's pages are, the page being converted, the problems found in pages, and the backlinks.
 
-It is created afresh in `on_config` and attached to that build's config object, so
-nothing survives from one `mkdocs serve` rebuild to the next.
+A `BuildContext` is made once per build from the validated data (under MkDocs by
+hooks/data_hook.py, in on_config), so nothing of one `mkdocs serve` rebuild leaks into the
+next. Before each page is converted the build sets `page` (MkDocs: on_page_markdown); the four
+Markdown extensions read the page from there and nowhere else.
 """
 
 from __future__ import annotations
@@ -11,11 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .backlinks import BacklinkIndex
+from .corrections.records import CorrectionsState
 from .data import SiteData
+from .datafile import Records
 from .errors import Problem, line_of
+from .events.records import EventsState
+from .glossary.records import GlossaryState
 from .markdown_code import without_code
-from .pages import is_story_page
-from .urls import relative_url
+from .pages import default_title, doc_link, is_story_page, section_id, story_page
+from .sources.records import SourcesState
 
 
 @dataclass
@@ -27,6 +33,7 @@ class PageInfo:
     title: str
     source_text: str = ""  # the file as written (front matter included), for line numbers
     generated: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)  # the page's front matter
 
     @property
     def file_label(self) -> str:
@@ -37,19 +44,120 @@ class PageInfo:
     def is_story(self) -> bool:
         return is_story_page(self.src_uri) and not self.generated
 
+    @property
+    def section(self) -> str | None:
+        """The story section this page is (see explainer.pages.section_id); None for other pages."""
+        return section_id(self.src_uri) if self.is_story else None
+
     def problem(self, needle: str, message: str) -> Problem:
         """A problem located at the first line of this page that contains `needle` outside code."""
         text = without_code(self.source_text)
         return Problem(self.file_label, line_of(text if needle in text else self.source_text, needle), message)
 
-    def link_to(self, target_url: str) -> str:
-        return relative_url(target_url, self.url)
+    def link_to(self, target_src_uri: str) -> str:
+        """A Markdown link target from this page to another docs/ file (MkDocs rewrites and checks it)."""
+        return doc_link(self.src_uri, target_src_uri)
+
+
+def directory_url(src_uri: str) -> str:
+    """The address MkDocs gives a file with `use_directory_urls` (the default): 'story/a.md' is 'story/a/'.
+
+    Only for contexts made without MkDocs (tests, the extensions used on their own); a build
+    takes every address from MkDocs' own list of files.
+    """
+    if not src_uri.endswith(".md"):
+        return src_uri
+    path = src_uri.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return path + "/"
+
+
+@dataclass
+class SiteMap:
+    """Where the site's pages are: each page's address by its docs/ path, and the story pages' titles.
+
+    Filled once MkDocs has listed the files (MkDocs: hooks/data_hook.py, on_files), before any
+    page is converted; until then (and without MkDocs) addresses follow `directory_url`.
+    """
+
+    urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL, e.g. 'sources.md' -> 'sources/'
+    story_titles: dict[str, str] = field(default_factory=dict)  # src_uri of each story page -> its title
+
+    def url(self, src_uri: str) -> str:
+        return self.urls.get(src_uri) or directory_url(src_uri)
+
+    def section_url(self, section: str) -> str:
+        return self.url(story_page(section))
+
+    def section_title(self, section: str) -> str:
+        return self.story_titles.get(story_page(section)) or default_title(story_page(section))
+
+    @property
+    def section_ids(self) -> set[str]:
+        return {section_id(src_uri) for src_uri in self.story_titles}
 
 
 @dataclass
 class BuildContext:
-    site: SiteData
+    """Everything one build knows, one typed field per concern."""
+
+    sources: SourcesState
+    glossary: GlossaryState
+    events: EventsState
+    corrections: CorrectionsState
+    site: SiteMap = field(default_factory=SiteMap)
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
     problems: list[Problem] = field(default_factory=list)
     page: PageInfo | None = None
-    state: dict[str, Any] = field(default_factory=dict)  # per-concern objects, e.g. Markdown extensions
+
+    @classmethod
+    def for_data(cls, data: SiteData) -> BuildContext:
+        """A fresh context for one build of the validated `data`."""
+        return cls(
+            SourcesState(data.sources),
+            GlossaryState(data.glossary),
+            EventsState(data.events),
+            CorrectionsState(data.corrections),
+        )
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        sources: Records | dict | None = None,
+        glossary: Records | dict | None = None,
+        events: Records | dict | None = None,
+        corrections: Records | dict | None = None,
+        page: PageInfo | str | None = None,
+    ) -> BuildContext:
+        """A context for records passed in from Python (tests, the extensions used on their own).
+
+        `page` is the document to convert: a PageInfo, or its path inside docs/.
+        """
+        context = cls(
+            SourcesState(_records(sources)),
+            GlossaryState(_records(glossary)),
+            EventsState(_records(events)),
+            CorrectionsState(_records(corrections)),
+        )
+        if isinstance(page, str) and page:
+            page = PageInfo(page, directory_url(page), default_title(page))
+        context.page = page or None
+        return context
+
+    @property
+    def data(self) -> SiteData:
+        """The build's data files, as the data layer's checks take them."""
+        return SiteData(self.sources.records, self.glossary.records, self.events.records, self.corrections.records)
+
+    def report(self, needle: str, message: str) -> None:
+        """A problem on the page being converted, at the first line containing `needle`."""
+        if self.page is not None:
+            self.problems.append(self.page.problem(needle, message))
+
+
+def _records(records: Records | dict | None) -> Records:
+    if isinstance(records, Records):
+        return records
+    return Records(dict(records or {}))

@@ -1,77 +1,123 @@
-"""The data layer: read every data file once per build, validate it, and cross-check references.
+"""The data layer's entry point: read every data file once, validate it, and cross-check it.
 
-Each concern module (sources, glossary, events, corrections) describes its file with a
-`DataFileSpec`; this module runs them all and collects every problem before stopping.
+Each concern describes its file with a `DataFileSpec` (in its records.py) and its checks in
+its checks.py; this module runs them all in three steps and collects every problem of a step
+before stopping:
+
+1. each file on its own: YAML, then its JSON Schema, then its records (dates) and the checks
+   within the file (glossary: related entries, links in `long`, forms claimed twice);
+2. references between files (a source an event cites must exist);
+3. once the pages are known: references from data to pages (an event's section, a corrected page).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
 
-from . import corrections, events, glossary, sources
+from .corrections import checks as corrections_checks
+from .corrections.records import SPEC as CORRECTIONS
+from .corrections.records import Correction
+from .datafile import DataFileSpec, Records
 from .errors import DataError, Problem, raise_if_any
-from .records import DataFileSpec
+from .events import checks as events_checks
+from .events.records import SPEC as EVENTS
+from .events.records import Event
+from .glossary import checks as glossary_checks
+from .glossary.records import SPEC as GLOSSARY
+from .glossary.records import GlossaryEntry
 from .schema import check_against_schema
-from .yamlfile import YamlDocument, load_yaml
+from .sources.records import SPEC as SOURCES
+from .sources.records import Source
+from .yamlfile import load_yaml
 
-DATA_FILES: tuple[DataFileSpec, ...] = (sources.SPEC, glossary.SPEC, events.SPEC, corrections.SPEC)
+SPECS: tuple[DataFileSpec, ...] = (SOURCES, GLOSSARY, EVENTS, CORRECTIONS)
+
+# Checks within one file that need its records (step 1), by file name.
+WITHIN_FILE: dict[str, Callable[[Records], list[Problem]]] = {
+    GLOSSARY.name: glossary_checks.within_file,
+}
 
 
-@dataclass
+@dataclass(frozen=True)
 class SiteData:
-    """Every data file of one build, as typed records by id, plus the parsed documents."""
+    """Every data file of the site, as typed records by id, one field per file (named as the file)."""
 
-    documents: dict[str, YamlDocument] = field(default_factory=dict)
-    records: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    @property
-    def sources(self) -> dict[str, sources.Source]:
-        return self.records.get("sources", {})
+    sources: Records[Source]
+    glossary: Records[GlossaryEntry]
+    events: Records[Event]
+    corrections: Records[Correction]
 
     def referenced_source_ids(self) -> set[str]:
         """Source ids that data entries (events, glossary, corrections) rely on."""
         return {
             source_id
-            for name, records in self.records.items()
-            if name != "sources"
-            for record in records.values()
-            for source_id in getattr(record, "sources", ())
+            for records in (self.glossary, self.events, self.corrections)
+            for record in records
+            for source_id in record.sources
         }
 
 
-def load_site_data(root: Path, specs: tuple[DataFileSpec, ...] = DATA_FILES) -> SiteData:
+def load_site_data(root: Path) -> SiteData:
     """Load data/*.yml under `root`; raise DataError listing every problem found."""
-    site = SiteData()
+    loaded: dict[str, Records] = {}
     problems: list[Problem] = []
-    for spec in specs:
-        problems += _load_one(root, spec, site)
+    for spec in SPECS:
+        path = root / spec.path
+        if not path.is_file():
+            problems.append(
+                Problem(spec.path, 1, "file is missing (every data file must exist; an empty list is written [])")
+            )
+            continue
+        try:
+            loaded[spec.name] = load_records(path, spec, spec.path)
+        except DataError as error:
+            problems += error.problems
     raise_if_any(problems)
-    for spec in specs:
-        if spec.check:
-            problems += spec.check(site)
-    raise_if_any(problems)
+    site = SiteData(**loaded)
+    raise_if_any(cross_reference_problems(site))
     return site
 
 
-def check_page_references(site: SiteData, page_ids: set[str], specs: tuple[DataFileSpec, ...] = DATA_FILES) -> None:
-    """Check references from data to pages and story sections, once the pages are known."""
-    raise_if_any([problem for spec in specs if spec.check_pages for problem in spec.check_pages(site, page_ids)])
+def load_records(path: Path, spec: DataFileSpec, label: str | None = None) -> Records:
+    """One data file read, checked against its schema and built into records, with the checks within it.
+
+    `label` names the file in messages (default: `path` as given). Raises DataError listing every problem.
+    """
+    document = load_yaml(path, label or str(path))
+    raise_if_any(check_against_schema(document, spec.name))
+    by_id, problems = spec.build(document)
+    records = Records(by_id, document)
+    if check := WITHIN_FILE.get(spec.name):
+        problems += check(records)
+    raise_if_any(problems)
+    return records
 
 
-def _load_one(root: Path, spec: DataFileSpec, site: SiteData) -> list[Problem]:
-    name = f"data/{spec.name}.yml"
-    path = root / name
-    if not path.is_file():
-        return [Problem(name, 1, "file is missing (every data file must exist; an empty list is written [])")]
-    try:
-        document = load_yaml(path, name)
-    except DataError as error:
-        return error.problems
-    problems = check_against_schema(document, spec.name)
-    if problems:
-        return problems
-    site.documents[spec.name] = document
-    site.records[spec.name], problems = spec.build(document)
-    return problems
+def cross_reference_problems(site: SiteData) -> list[Problem]:
+    """References from one data file to another that lead nowhere."""
+    return [
+        *glossary_checks.unknown_sources(site.glossary, site.sources),
+        *events_checks.unknown_references(site.events, site.sources, site.glossary),
+        *corrections_checks.unknown_sources(site.corrections, site.sources),
+    ]
+
+
+def check_page_references(site: SiteData, story_sections: set[str], written_pages: set[str]) -> None:
+    """References from data to pages, once the pages are known: raise DataError listing every problem.
+
+    `story_sections` are the section ids of the story pages, `written_pages` the docs/ paths of
+    every page written by hand (not generated).
+    """
+    raise_if_any(
+        [
+            *events_checks.unknown_sections(site.events, story_sections),
+            *corrections_checks.unknown_pages(site.corrections, written_pages),
+        ]
+    )
+
+
+def concern_names() -> list[str]:
+    """The data files, in the order they are loaded and reported ('sources', 'glossary', ...)."""
+    return [field.name for field in fields(SiteData)]

@@ -22,6 +22,11 @@ CORRECTIONS_JSON_FEED = "corrections.json"
 CORRECTIONS_ATOM_FEED = "corrections.xml"
 
 
+def front_matter(title: str, description: str) -> str:
+    """The front matter of a generated page (its title, and the description search engines show)."""
+    return f"---\ntitle: {title}\ndescription: {description}\n---\n"
+
+
 def is_story_page(src_uri: str) -> bool:
     """A chapter of the story: any Markdown page under docs/story/, at any depth."""
     return src_uri.startswith(STORY_DIR) and src_uri.endswith(".md")
@@ -35,6 +40,11 @@ def section_id(src_uri: str) -> str:
     schemas/events.schema.json), so only pages directly in docs/story/ can have events.
     """
     return src_uri.removeprefix(STORY_DIR).removesuffix(".md")
+
+
+def story_page(section: str) -> str:
+    """The story page of a section id: 'the-fall' is 'story/the-fall.md' (the inverse of `section_id`)."""
+    return f"{STORY_DIR}{section}.md"
 
 
 def default_title(src_uri: str) -> str:

@@ -1,7 +1,7 @@
 """Check data/*.yml without building the site: `PYTHONPATH=hooks python -m explainer.validate [ROOT]`.
 
 The same checks the build runs first (schemas, ids, dates, cross-references, references to
-story pages), in about a second, for the pre-commit hook and for editors. Prints one
+story pages and corrected pages), in about a second, for the pre-commit hook and for editors. Prints one
 `file:line: what is wrong` per problem (and GitHub annotations under Actions); exits 1 if any.
 """
 
@@ -10,26 +10,27 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .data import SiteData, check_page_references, load_site_data
+from .data import SiteData, check_page_references, concern_names, load_site_data
 from .errors import DataError, under_github_actions
-from .pages import STORY_DIR, section_id
+from .pages import is_story_page, section_id
 
 
-def story_page_ids(root: Path) -> set[str]:
-    """Section ids of the story pages (docs/story/**/*.md), as the build knows them."""
+def written_pages(root: Path) -> set[str]:
+    """The docs/ paths of every page under `root`'s docs/ (as MkDocs' src_uri: 'story/the-fall.md')."""
     docs = root / "docs"
-    return {section_id(path.relative_to(docs).as_posix()) for path in (docs / STORY_DIR).rglob("*.md")}
+    return {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
 
 
 def validate(root: Path) -> SiteData:
     """Load and check every data file under `root`; raise DataError listing every problem."""
     site = load_site_data(root)
-    check_page_references(site, story_page_ids(root))
+    pages = written_pages(root)
+    check_page_references(site, {section_id(page) for page in pages if is_story_page(page)}, pages)
     return site
 
 
 def summary(site: SiteData) -> str:
-    counts = ", ".join(f"{len(records)} {name}" for name, records in site.records.items())
+    counts = ", ".join(f"{len(getattr(site, name))} {name}" for name in concern_names())
     return f"data/*.yml: OK ({counts})"
 
 

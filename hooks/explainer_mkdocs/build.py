@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from markdown import Extension
 from mkdocs.exceptions import PluginError
 
 from explainer.context import BuildContext
@@ -22,3 +23,8 @@ def context_of(config: Any) -> BuildContext:
     if context is None:
         raise PluginError("hooks/data_hook.py is not in mkdocs.yml's `hooks:`; the other hooks need the data it loads")
     return context
+
+
+def use_extension(config: Any, extension_class: type[Extension]) -> None:
+    """Convert every page with one of the explainer's extensions, sharing this build's context."""
+    config.markdown_extensions.append(extension_class(context=context_of(config)))

@@ -15,11 +15,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .records import group_by
+from ..datafile import group_by
 
 if TYPE_CHECKING:
-    from .dates import PartialDate
-    from .events import Event
+    from ..dates import PartialDate
+    from .records import Event
 
 WIDTH = 660  # viewBox units = CSS px at desktop width; on phones the figure scrolls sideways at this size
 MARGIN = 18

@@ -1,23 +1,24 @@
-"""What every data file has in common: a list of entries, each with a unique id, some with dates."""
+"""What every data file has in common: a list of entries, each with a unique id, some with dates.
+
+`DataFileSpec` says how one data file becomes typed records; `Records` holds them, by id,
+with the parsed document their messages point into. The helpers find repeated ids,
+unknown ids, impossible dates, and group records in one pass.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from .dates import PartialDate, parse_partial_date
 from .errors import Problem
 from .yamlfile import YamlDocument
 
-if TYPE_CHECKING:
-    from .data import SiteData
-
 Item = TypeVar("Item")
+Record = TypeVar("Record")
 
 Builder = Callable[[YamlDocument], "tuple[dict[str, Any], list[Problem]]"]
-Checker = Callable[["SiteData"], "list[Problem]"]
-PageChecker = Callable[["SiteData", "set[str]"], "list[Problem]"]
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,39 @@ class DataFileSpec:
 
     name: str
     build: Builder  # schema-valid document -> records by id, plus problems (e.g. impossible dates)
-    check: Checker | None = None  # references to other data files
-    check_pages: PageChecker | None = None  # references to pages and sections (known in on_files)
+
+    @property
+    def path(self) -> str:
+        return f"data/{self.name}.yml"
+
+
+@dataclass(frozen=True)
+class Records(Generic[Record]):
+    """One data file's records by id, in the file's order (events: by date), and the document they came from.
+
+    Records never change once built, so one `Records` can serve every build while its file is unchanged.
+    """
+
+    by_id: dict[str, Record] = field(default_factory=dict)
+    document: YamlDocument | None = None  # None for records passed in from Python (tests, benchmarks)
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.by_id.values())
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self.by_id
+
+    def get(self, record_id: str) -> Record | None:
+        return self.by_id.get(record_id)
+
+    def problem(self, path: tuple, message: str) -> Problem:
+        """A problem at `path` in the data file (line 1 of it for records passed in from Python)."""
+        if self.document is None:
+            return Problem("(records passed in)", 1, message)
+        return self.document.problem(path, message)
 
 
 def ids_in_order(document: YamlDocument) -> tuple[dict[str, int], list[Problem]]:
@@ -47,11 +79,11 @@ def ids_in_order(document: YamlDocument) -> tuple[dict[str, int], list[Problem]]
 
 
 def check_ids(
-    document: YamlDocument, path: tuple, ids: list[str], known: dict[str, Any], owner: str, what: str
+    records: Records, path: tuple, ids: Iterable[str], known: Records | dict, owner: str, what: str
 ) -> list[Problem]:
-    """Problems for each id in `ids` (found at document path `path`) that `known` lacks."""
+    """Problems for each id in `ids` (found at `path` in the file of `records`) that `known` lacks."""
     return [
-        document.problem((*path, position), f"{owner} cites unknown {what} '{item}'")
+        records.problem((*path, position), f"{owner} cites unknown {what} '{item}'")
         for position, item in enumerate(ids)
         if item not in known
     ]

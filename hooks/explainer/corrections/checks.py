@@ -1,0 +1,50 @@
+"""Checks on corrections that need more than data/corrections.yml: sources, corrected pages, anchors."""
+
+from __future__ import annotations
+
+from ..datafile import Records, check_ids
+from ..errors import Problem
+from .records import SPEC, Correction
+
+
+def unknown_sources(corrections: Records[Correction], sources: Records) -> list[Problem]:
+    """Every source a correction cites must be in data/sources.yml."""
+    return [
+        problem
+        for correction in corrections
+        for problem in check_ids(
+            corrections, (correction.index, "sources"), correction.sources, sources,
+            f"correction '{correction.id}'", "source",
+        )
+    ]  # fmt: skip
+
+
+def unknown_pages(corrections: Records[Correction], written_pages: set[str]) -> list[Problem]:
+    """Every corrected page must be a Markdown page of docs/ (not a generated one)."""
+    return [
+        corrections.problem(
+            (correction.index, "page"), f"correction '{correction.id}' is on unknown page '{correction.page}'"
+        )
+        for correction in corrections
+        if correction.page not in written_pages
+    ]
+
+
+def anchor_problem(correction: Correction, count: int, page_label: str) -> Problem:
+    """The one line that stops the build when an anchor is missing or ambiguous."""
+    where = f"correction '{correction.id}' anchor \"{correction.anchor}\""
+    if count == 0:
+        advice = "copy an exact phrase from the page's text (not from a heading, link or code)"
+        message = f"{where} does not occur in {page_label}; {advice}"
+    else:
+        message = f"{where} occurs {count} times in {page_label}; make it longer so it is unique"
+    return Problem(SPEC.path, correction.anchor_line, message)
+
+
+def overlap_problem(correction: Correction, page_label: str) -> Problem:
+    """An anchor that shares words with an anchor marked before it on the same page."""
+    message = (
+        f"correction '{correction.id}' anchor \"{correction.anchor}\" overlaps another correction's anchor "
+        f"in {page_label}; choose phrases that do not share words"
+    )
+    return Problem(SPEC.path, correction.anchor_line, message)

@@ -1,0 +1,89 @@
+"""Corrections as typed records: data/corrections.yml, what was wrong, where, and when it was put right."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..datafile import DataFileSpec, Records, date_at, group_by, ids_in_order
+from ..dates import PartialDate
+from ..errors import Problem
+from ..yamlfile import YamlDocument
+
+KIND_LABELS = {"fact": "Correction", "update": "Update", "translation": "Translation note"}
+WRONG_LEADS = {
+    "translation": "The machine-translated copy read",
+    "fact": "This page said",
+    "update": "This page said",
+}
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+@dataclass(frozen=True)
+class Correction:
+    id: str
+    page: str  # path inside docs/, e.g. "story/the-fall.md"
+    anchor: str
+    issued: PartialDate
+    kind: str
+    wrong: str
+    correction: str
+    sources: tuple[str, ...]
+    index: int = 0  # position in data/corrections.yml, for messages
+    anchor_line: int = 1  # line of `anchor:` in data/corrections.yml, for anchor problems
+
+    @property
+    def label(self) -> str:
+        """'Translation note, 26 November 2026': how the note introduces itself."""
+        return f"{KIND_LABELS[self.kind]}, {self.issued.display}"
+
+    @property
+    def sentence(self) -> str:
+        """What was wrong and the correction, as one plain-text passage."""
+        return f"{WRONG_LEADS[self.kind]} “{_apostrophes(self.wrong)}”. {_apostrophes(self.correction)}"
+
+
+def _apostrophes(text: str) -> str:
+    """Typographic apostrophes, as smartypants gives the page's own text (Tsai's → Tsai’s)."""
+    return _APOSTROPHE.sub("’", text)
+
+
+def build_corrections(document: YamlDocument) -> tuple[dict[str, Correction], list[Problem]]:
+    """Typed corrections by id from a schema-valid data/corrections.yml."""
+    first_index, problems = ids_in_order(document)
+    records = {}
+    for entry_id, index in first_index.items():
+        entry = document.data[index]
+        issued = date_at(document, index, "issued", f"correction '{entry_id}'", problems)
+        if issued is None:
+            continue
+        fields = {key: value for key, value in entry.items() if key not in ("issued", "sources")}
+        anchor_line = document.line_of((index, "anchor"))
+        records[entry_id] = Correction(
+            **fields, issued=issued, sources=tuple(entry["sources"]), index=index, anchor_line=anchor_line
+        )
+    return records, problems
+
+
+SPEC = DataFileSpec(name="corrections", build=build_corrections)
+
+
+def newest_first(corrections: list[Correction]) -> list[Correction]:
+    """Newest issue date first; on the same day, in the order the data file lists them."""
+    return sorted(sorted(corrections, key=lambda c: c.index), key=lambda c: c.issued, reverse=True)
+
+
+@dataclass
+class CorrectionsState:
+    """What one build knows of the corrections."""
+
+    records: Records[Correction]
+
+    @cached_property
+    def by_page(self) -> dict[str, list[Correction]]:
+        """Each page's corrections in file order, grouped once per build."""
+        return group_by(self.records, lambda correction: correction.page)
+
+    def on_page(self, src_uri: str) -> list[Correction]:
+        return list(self.by_page.get(src_uri, ()))

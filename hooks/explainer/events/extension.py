@@ -1,0 +1,159 @@
+"""The events extension: a story page's "Key dates", and `[words](event:id)` links to the Timeline.
+
+The preprocessor replaces the `<!-- key-dates -->` marker of a story page with the compact list
+of its section's events (each linked to its Timeline entry) and reports a missing, misspelt or
+doubled marker. The treeprocessor turns `[words](event:id)` into a link to the event's entry on
+the Timeline, with its date as tooltip.
+
+Usable on its own, by name or from Python (see `EventsExtension`):
+
+    markdown.markdown(text, extensions=[EventsExtension(events={...}, page="story/the-fall.md")])
+    markdown.Markdown(extensions=["explainer.events.extension"],
+                      extension_configs={"explainer.events.extension": {"data_file": "data/events.yml"}})
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from typing import ClassVar
+
+from markdown import Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from ..context import BuildContext, SiteMap
+from ..errors import Problem, line_of
+from ..extensions import ExplainerExtension
+from ..pages import TIMELINE_PAGE
+from ..urls import relative_url
+from .records import SPEC, Event
+
+KEY_DATES_MARKER = "<!-- key-dates -->"
+EVENT_LINK_SCHEME = "event:"
+
+# Any HTML comment that looks like it means the marker, so a typo is reported, not ignored.
+_MARKER_LIKE = re.compile(r"^\s*<!--\s*key[\s_-]*dates?\b.*-->\s*$", re.IGNORECASE)
+
+
+class EventsExtension(ExplainerExtension):
+    """Replaces the key-dates marker with the section's events and turns `event:id` links into timeline links."""
+
+    data: ClassVar = {
+        "events": ("events", "data_file", SPEC),
+    }
+
+    def __init__(self, **kwargs):
+        self.config = {
+            **self.shared_config(),
+            "events": [{}, "On its own: the events by id (explainer.events.records.Event), from Python."],
+            "data_file": [SPEC.path, "On its own, without `events`: the events file to load and check."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After fenced code is stashed (superfences: 25), before raw HTML blocks (20) swallow the comment.
+        md.preprocessors.register(_KeyDates(md, self.context), "explainer-key-dates", 22)
+        # After inline parsing (20) made the links and footnotes numbered (15), before MkDocs checks
+        # relative links (0).
+        md.treeprocessors.register(_EventLinks(md, self.context), "explainer-event-links", 14)
+
+
+def makeExtension(**kwargs) -> EventsExtension:
+    return EventsExtension(**kwargs)
+
+
+def key_dates_html(events: list[Event], entry_href: Callable[[str], str]) -> str:
+    """The compact "Key dates" list of one section; `entry_href(id)` is the link to an event's entry."""
+    items = "".join(
+        f'<li><a href="{html.escape(entry_href(event.id))}">'
+        f'<time datetime="{event.date.iso}">{event.date.display}</time> '
+        f'<span class="key-dates__title">{html.escape(event.title)}</span></a></li>'
+        for event in events
+    )
+    return (
+        '<aside class="key-dates" aria-label="Key dates">'
+        '<p class="key-dates__heading">Key dates</p>'
+        f'<ol class="key-dates__list">{items}</ol></aside>'
+    )
+
+
+def render_key_dates(events: list[Event], page_url: str = "story/page/", site: SiteMap | None = None) -> str:
+    """Key-dates HTML for `events` as seen from `page_url`, without MkDocs (tests, benchmarks)."""
+    timeline = (site or SiteMap()).url(TIMELINE_PAGE)
+    return key_dates_html(events, lambda event_id: relative_url(f"{timeline}#{event_id}", page_url))
+
+
+class _KeyDates(Preprocessor):
+    def __init__(self, md: Markdown, context: BuildContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, lines: list[str]) -> list[str]:
+        page = self.context.page
+        section = page.section if page else None
+        variants = [line.strip() for line in lines if _MARKER_LIKE.match(line) and line.strip() != KEY_DATES_MARKER]
+        for variant in variants:
+            self.context.report(variant, f"unknown marker '{variant}'; write {KEY_DATES_MARKER}")
+        markers = [number for number, line in enumerate(lines) if line.strip() == KEY_DATES_MARKER]
+        if len(markers) > 1:
+            self.context.report(
+                KEY_DATES_MARKER, f"the {KEY_DATES_MARKER} marker appears {len(markers)} times; keep one"
+            )
+        if markers and (events := self._section_events(section)):
+            lines[markers[0]] = self.md.htmlStash.store(self._block(events))
+        elif not markers and not variants:
+            self._require_marker(section)
+        return lines
+
+    def _section_events(self, section: str | None) -> list[Event]:
+        if section is None:
+            self.context.report(KEY_DATES_MARKER, f"{KEY_DATES_MARKER} belongs on a story page (docs/story/*.md)")
+            return []
+        events = self.context.events.by_section.get(section, [])
+        if not events:
+            self.context.report(
+                KEY_DATES_MARKER, f"{KEY_DATES_MARKER}: no event in data/events.yml has section '{section}'"
+            )
+        return events
+
+    def _require_marker(self, section: str | None) -> None:
+        count = len(self.context.events.by_section.get(section, []))
+        page = self.context.page
+        if section and count:
+            # Point at the page's title: the block belongs in the introduction just below it.
+            line = line_of(page.source_text, "\n# ") + 1 if "\n# " in page.source_text else 1
+            events = f"{count} event{'s' if count > 1 else ''}"
+            message = f"section '{section}' has {events} but no {KEY_DATES_MARKER} marker to show them"
+            self.context.problems.append(Problem(page.file_label, line, message))
+
+    def _block(self, events: list[Event]) -> str:
+        page, timeline = self.context.page, self.context.site.url(TIMELINE_PAGE)
+        return key_dates_html(events, lambda event_id: relative_url(f"{timeline}#{event_id}", page.url))
+
+
+class _EventLinks(Treeprocessor):
+    def __init__(self, md: Markdown, context: BuildContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        for anchor in root.iter("a"):
+            href = anchor.get("href", "")
+            if href.startswith(EVENT_LINK_SCHEME):
+                self._link(anchor, href.removeprefix(EVENT_LINK_SCHEME))
+
+    def _link(self, anchor: etree.Element, event_id: str) -> None:
+        event = self.context.events.records.get(event_id)
+        if event is None:
+            message = f"links unknown event '{event_id}' (not in data/events.yml)"
+            self.context.report(f"({EVENT_LINK_SCHEME}{event_id})", message)
+            return
+        page = self.context.page
+        # A link to the Markdown source: MkDocs then makes it relative and checks that the anchor exists.
+        target = page.link_to(TIMELINE_PAGE) if page else TIMELINE_PAGE
+        anchor.set("href", f"{target}#{event_id}")
+        anchor.set("title", event.date.display)
+        anchor.set("class", "event-ref")

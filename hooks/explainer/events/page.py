@@ -1,0 +1,144 @@
+"""The generated Timeline page: the picture, then every event by year, linked to its sources and story."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from ..context import SiteMap
+from ..datafile import Records, group_by
+from ..dates import PartialDate
+from ..pages import EVENTS_CSV, EVENTS_JSON, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, front_matter
+from ..urls import relative_url
+from .records import Event, Figure
+from .timeline_svg import closeup_svg, closeup_windows, lane_class, lane_numbers, timeline_svg
+
+# The page's front matter; MkDocs needs it when the page is listed, the body comes later (see the hook).
+FRONT_MATTER = front_matter(
+    title="Timeline",
+    description=(
+        "Every dated event of Alibaba's fall and recovery, October 2020 to "
+        "March 2025, with its sources and the part of the story that tells it."
+    ),
+)
+
+
+def timeline_page_markdown(events: list[Event], site: SiteMap, glossary: Records, sources: Records) -> str:
+    """The Timeline page: the SVG picture, then every event grouped by year, linked to sources and story."""
+    links = _Links(site, glossary, sources)
+    link = _linker(site.url(TIMELINE_PAGE))
+    order = _section_order(events)
+    parts = [
+        "# Timeline\n",
+        f"{len(events)} dated events{_span_text(events)}, in the order they happened. "
+        "Each links to its sources and to the part of the story that tells it. "
+        "Dates are shown only as precisely as the sources give them.\n",
+        '<p class="timeline-data">The same data, to reuse: '
+        f'<a href="{link(site.url(EVENTS_JSON))}" download>events.json</a> · '
+        f'<a href="{link(site.url(EVENTS_CSV))}" download>events.csv</a></p>\n',
+        f'<figure class="timeline-figure">\n<div class="timeline-figure__scroll">'
+        f"{timeline_svg(events, order, site.section_title)}</div>\n"
+        "<figcaption>Each dot is an event, placed by date; each colored band is a chapter of the story, "
+        "running from its first event to its last. Pale bars mark events known only to the month. "
+        "Select a mark to jump to its entry. On a narrow screen, scroll the picture sideways."
+        "</figcaption>\n</figure>\n",
+        *(_closeup_figure(events, order, start, end) for start, end in closeup_windows(events)),
+    ]
+    lanes = lane_numbers(order)
+    by_year = group_by(events, lambda event: event.date.year)
+    for year in sorted(by_year):
+        parts.append(f"## {year}\n")
+        parts.extend(_entry_html(event, links, link, lanes) for event in by_year[year])
+    return "\n".join(parts)
+
+
+def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any) -> str:
+    last_month = PartialDate(end.year, end.month - 1) if end.month > 1 else PartialDate(end.year - 1, 12)
+    span = f"{PartialDate(start.year, start.month).display} to {last_month.display}"
+    return (
+        f'<figure class="timeline-figure timeline-figure--closeup">\n<div class="timeline-figure__scroll">'
+        f"{closeup_svg(events, order, start, end)}</div>\n"
+        f"<figcaption>Close-up, {span}: the busiest stretch of the story, one event per row "
+        "(pale bars: known only to the month).</figcaption>\n</figure>\n"
+    )
+
+
+def _span_text(events: list[Event]) -> str:
+    return f" from {events[0].date.display} to {events[-1].date.display}" if events else ""
+
+
+def _linker(from_url: str) -> Any:
+    return lambda url: html.escape(relative_url(url, from_url))
+
+
+def _section_order(events: list[Event]) -> list[str]:
+    """Story sections in order of their first event, so the bands step down the picture."""
+    return list(dict.fromkeys(event.section for event in events))
+
+
+def _entry_html(event: Event, links: _Links, link: Any, lanes: dict[str, int]) -> str:
+    date_note = f'<p class="timeline-entry__date-note">{html.escape(event.date_note)}</p>\n' if event.date_note else ""
+    return (
+        f'<article class="timeline-entry {lane_class(event.section, lanes)}" id="{event.id}">\n'
+        f'<p class="timeline-entry__date"><time datetime="{event.date.iso}">{event.date.display}</time></p>\n'
+        f'<h3 class="timeline-entry__title">{html.escape(event.title)}</h3>\n'
+        f"{date_note}"
+        f'<p class="timeline-entry__summary">{html.escape(event.summary)}</p>\n'
+        f"{_figures_html(event.figures)}"
+        f"{_involved_html(event, links, link)}"
+        f'<p class="timeline-entry__meta">{_section_link(event, links, link)} '
+        f'<span class="timeline-entry__sources">Sources: {_source_links(event, links, link)}</span></p>\n'
+        "</article>\n"
+    )
+
+
+def _figures_html(figures: tuple[Figure, ...]) -> str:
+    if not figures:
+        return ""
+    items = "".join(
+        f'<li><span class="timeline-entry__figure-label">{html.escape(figure.label)}:</span> '
+        f"<strong>{html.escape(figure.display)}</strong></li>"
+        for figure in figures
+    )
+    return f'<ul class="timeline-entry__figures">{items}</ul>\n'
+
+
+def _involved_html(event: Event, links: _Links, link: Any) -> str:
+    if not event.involved:
+        return ""
+    names = ", ".join(
+        f'<a href="{link(f"{links.glossary_url}#{term_id}")}">{html.escape(links.term(term_id))}</a>'
+        for term_id in event.involved
+    )
+    return f'<p class="timeline-entry__involved">Involved: {names}</p>\n'
+
+
+def _section_link(event: Event, links: _Links, link: Any) -> str:
+    title = html.escape(links.site.section_title(event.section))
+    href = link(links.site.section_url(event.section))
+    return f'<a class="timeline-entry__section" href="{href}">In the story: {title}</a>'
+
+
+def _source_links(event: Event, links: _Links, link: Any) -> str:
+    return ", ".join(
+        f'<a href="{link(f"{links.sources_url}#{source_id}")}">'
+        f"{html.escape(_source_label(links.sources.get(source_id), source_id))}</a>"
+        for source_id in event.sources
+    )
+
+
+def _source_label(source: Any, source_id: str) -> str:
+    return f"{source.credit}, {source.published.display}" if source else source_id
+
+
+class _Links:
+    """Where the Timeline's links lead: the site's pages, and the names of glossary entries."""
+
+    def __init__(self, site: SiteMap, glossary: Records, sources: Records):
+        self.site, self.glossary, self.sources = site, glossary, sources
+        self.glossary_url = site.url(GLOSSARY_PAGE)
+        self.sources_url = site.url(SOURCES_PAGE)
+
+    def term(self, entry_id: str) -> str:
+        entry = self.glossary.get(entry_id)
+        return entry.term if entry else entry_id

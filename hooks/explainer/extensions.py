@@ -1,0 +1,57 @@
+"""What the four Markdown extensions (sources, glossary, events, corrections) share.
+
+Each works in a build, where the hooks pass the build's `BuildContext` as the `context`
+option (and set the page being converted on it), or on its own, configured the Python-Markdown
+way: with its data passed in from Python, or loaded (and checked) from its data file, and with
+the `page` option naming the document being converted.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Any, ClassVar
+
+from markdown import Extension
+
+from .context import BuildContext
+from .data import load_records
+from .datafile import DataFileSpec, Records
+
+CONTEXT_HELP = (
+    "The BuildContext that a build's hooks and extensions share (MkDocs: made by hooks/data_hook.py, which "
+    "also sets the page being converted). Leave empty to use the extension on its own."
+)
+PAGE_HELP = "On its own: the document's path inside docs/ (e.g. story/the-fall.md), which decides its links."
+
+
+class ExplainerExtension(Extension):
+    """A Python-Markdown extension of the explainer: its data comes from the build, or is its own.
+
+    Subclasses set `self.config` (with `context` and `page` from `shared_config()`, and an option
+    for each kind of data they use) and name in `data` where each kind comes from.
+    """
+
+    # Field of BuildContext -> (option for the records passed in, option for the data file, how to read it)
+    data: ClassVar[dict[str, tuple[str, str, DataFileSpec]]] = {}
+
+    def __init__(self, **kwargs: Any):
+        self.options_given = set(kwargs)
+        super().__init__(**kwargs)
+
+    @staticmethod
+    def shared_config() -> dict[str, list]:
+        return {"context": ["", CONTEXT_HELP], "page": ["", PAGE_HELP]}
+
+    @cached_property
+    def context(self) -> BuildContext:
+        """The build's context; on its own, one made once from the data passed in or loaded."""
+        if context := self.getConfig("context"):
+            return context
+        records = {field: self._records(*where) for field, where in self.data.items()}
+        return BuildContext.of(**records, page=self.getConfig("page"))
+
+    def _records(self, option: str, file_option: str, spec: DataFileSpec) -> Records | dict:
+        if option in self.options_given:
+            return self.getConfig(option)
+        return load_records(Path(self.getConfig(file_option)), spec)

@@ -1,0 +1,230 @@
+"""The glossary extension: mentions of glossary entries become links with the short definition as tooltip.
+
+A treeprocessor walks each page in reading order and marks mentions (see matching.py for
+which words name an entry) as links to the entry on the Glossary page, whose `title` is the
+short definition. It marks the first mention of each entry on a story page, never inside
+headings, links, code, footnote references and notes, abbreviations, or any element that
+already carries a title (another annotation).
+
+Authors steer it with link syntax that GitHub's preview shows as plain text:
+`[the Hangzhou company](glossary:alibaba)` forces a mention of an entry, and
+`[Ant](glossary:none)` keeps a word from being marked. Front matter `glossary: every`
+marks every mention on a page, `glossary: off` none; the default is `first`.
+
+Usable on its own, by name or from Python (see `GlossaryExtension`):
+
+    markdown.markdown(text, extensions=[GlossaryExtension(entries={...})])
+    markdown.Markdown(extensions=["explainer.glossary.extension"],
+                      extension_configs={"explainer.glossary.extension": {"data_file": "data/glossary.yml"}})
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+
+from ..backlinks import Backlink
+from ..context import BuildContext
+from ..extensions import ExplainerExtension
+from ..markdown_code import HEADING_TAGS, NOT_PROSE_TAGS
+from ..pages import GLOSSARY_PAGE
+from .records import LINK_SCHEME, SPEC, GlossaryEntry
+
+PAGE_MODES = ("first", "every", "off")  # front matter `glossary:`
+SUPPRESS_ID = "none"
+MENTION_CLASS = "glossary-term"
+SUPPRESSED_CLASS = "glossary-skip"
+
+# Footnotes, suppressed text and mentions. A phrase a correction marks (span.corrected) is not
+# skipped: it is plain text with its mark after it, and a reader still needs the term explained.
+_ANNOTATION_CLASSES = {"footnote", SUPPRESSED_CLASS, MENTION_CLASS}
+
+
+class GlossaryExtension(ExplainerExtension):
+    """Marks glossary mentions as links whose title (Material's tooltip) is the short definition."""
+
+    data: ClassVar = {
+        "glossary": ("entries", "data_file", SPEC),
+    }
+
+    def __init__(self, **kwargs):
+        self.config = {
+            **self.shared_config(),
+            "entries": [{}, "On its own: the entries by id (explainer.glossary.records.GlossaryEntry), from Python."],
+            "data_file": [SPEC.path, "On its own, without `entries`: the glossary file to load and check."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After inline patterns (20), footnotes (50, 15), abbreviations (7) and smartypants (6), so
+        # links, code, footnote references and <abbr> are elements; before the table of contents (5).
+        md.treeprocessors.register(_Mentions(md, self.context), "explainer-glossary", 5.5)
+
+
+def makeExtension(**kwargs) -> GlossaryExtension:
+    return GlossaryExtension(**kwargs)
+
+
+@dataclass(frozen=True)
+class PageMarking:
+    """How to mark one page: where the glossary is, what to mark, whether mentions are backlinks."""
+
+    glossary_href: str = GLOSSARY_PAGE  # link target of mentions, relative to the page
+    automatic: bool = True  # mark mentions found in the text (story pages), not only forced ones
+    every_mention: bool = False
+    backlinks: bool = False  # list each mention on the Glossary page ("Mentioned in")
+
+
+def page_marking(context: BuildContext) -> PageMarking:
+    """How to mark the page being converted, from its kind and its front matter `glossary:` value.
+
+    A document converted without a page (the extension on its own) is marked like a story page.
+    """
+    page = context.page
+    if page is None:
+        return PageMarking()
+    mode = page.meta.get("glossary")
+    if mode is None:
+        mode = "first"
+    if mode not in PAGE_MODES:
+        context.report("glossary:", f"front matter 'glossary' must be one of: {', '.join(PAGE_MODES)}")
+        mode = "first"
+    return PageMarking(
+        glossary_href=page.link_to(GLOSSARY_PAGE),
+        automatic=page.is_story and mode != "off",
+        every_mention=mode == "every",
+        backlinks=page.is_story or page.src_uri != GLOSSARY_PAGE,
+    )
+
+
+class _Mentions(Treeprocessor):
+    def __init__(self, md: Markdown, context: BuildContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        _PageMarker(self.context, page_marking(self.context), self.md).walk(root)
+
+
+class _PageMarker:
+    """Walks one page's element tree in reading order and marks mentions."""
+
+    def __init__(self, context: BuildContext, marking: PageMarking, md: Markdown):
+        self.context = context
+        self.entries = context.glossary.records
+        self.matcher = context.glossary.matcher
+        self.matched_forms = context.glossary.matched_forms
+        self.marking = marking
+        self.md = md
+        self.marked: dict[str, int] = {}  # entry id -> mentions marked so far
+        self.section = ""
+
+    def walk(self, element: etree.Element) -> None:
+        children = list(element)  # before marking: new mentions and their tails are already done
+        inserted = 0  # mentions added to `element` so far: a child's position is its index plus these
+        if element.text and not _skipped(element):
+            inserted += self._mark_text(element, 0, element.text, lambda text: setattr(element, "text", text))
+        for index, child in enumerate(children):
+            self._visit(child)
+            if child.tail:
+                set_tail = lambda text, c=child: setattr(c, "tail", text)  # noqa: E731 - bound to this child
+                inserted += self._mark_text(element, index + inserted + 1, child.tail, set_tail)
+
+    def _visit(self, child: etree.Element) -> None:
+        if child.tag in HEADING_TAGS:
+            # The page title (h1) is no section: mentions before the first h2 belong to the page.
+            self.section = _plain_text(child, self.md) if child.tag != "h1" else ""
+        elif child.tag == "a" and (child.get("href") or "").startswith(LINK_SCHEME):
+            self._authored_link(child)
+        elif not _skipped(child):
+            self.walk(child)
+
+    def _authored_link(self, link: etree.Element) -> None:
+        """`[text](glossary:id)` forces a mention; `[text](glossary:none)` keeps the text unmarked."""
+        entry_id = link.get("href")[len(LINK_SCHEME) :]
+        entry = self.entries.get(entry_id)
+        if entry is None:
+            if entry_id != SUPPRESS_ID:
+                message = f"links to unknown glossary entry '{entry_id}' (not in data/glossary.yml)"
+                self.context.report(f"{LINK_SCHEME}{entry_id}", message)
+            link.attrib.clear()
+            link.tag, link.attrib["class"] = "span", SUPPRESSED_CLASS
+            return
+        link.attrib.clear()
+        self._make_mention(link, entry)
+
+    def _mark_text(self, parent: etree.Element, position: int, text: str, set_text: Callable[[str], None]) -> int:
+        """Mark mentions in `text`, inserting them into `parent` from `position`; how many were inserted."""
+        if isinstance(text, AtomicString) or not self.marking.automatic:
+            return 0  # code, or a page where only authored glossary links count
+        pieces: list[etree.Element] = []
+        kept_until = 0
+        for found in self.matcher.finditer(text):
+            self.matched_forms.add((found.entry_id, found.form))
+            if not self._wanted(found.entry_id):
+                continue
+            mention = etree.Element("a")
+            mention.text = AtomicString(text[found.start : found.end])
+            self._make_mention(mention, self.entries.by_id[found.entry_id])
+            if pieces:
+                pieces[-1].tail = text[kept_until : found.start]
+            else:
+                set_text(text[: found.start])
+            pieces.append(mention)
+            kept_until = found.end
+        if pieces:
+            pieces[-1].tail = text[kept_until:]
+            for offset, piece in enumerate(pieces):
+                parent.insert(position + offset, piece)
+        return len(pieces)
+
+    def _wanted(self, entry_id: str) -> bool:
+        return self.marking.every_mention or entry_id not in self.marked
+
+    def _make_mention(self, element: etree.Element, entry: GlossaryEntry) -> None:
+        count = self.marked[entry.id] = self.marked.get(entry.id, 0) + 1
+        anchor = f"glossary-{entry.id}" + (f"-{count}" if count > 1 else "")
+        element.tag = "a"
+        element.set("href", f"{self.marking.glossary_href}#{entry.id}")
+        element.set("class", MENTION_CLASS)
+        element.set("id", anchor)
+        # The serializer escapes < > " but leaves entity-like text such as "&amp;" alone,
+        # so escape & first: a definition always reads exactly as written in the data.
+        element.set("title", entry.short.replace("&", "&amp;"))
+        page = self.context.page
+        if self.marking.backlinks and page is not None:
+            self.context.backlinks.add("glossary", entry.id, Backlink(page.url, page.title, anchor, self.section))
+
+
+def _skipped(element: etree.Element) -> bool:
+    """Elements whose text is never marked: code, links, headings, notes, other annotations."""
+    if element.tag in NOT_PROSE_TAGS or element.get("title") is not None:
+        return True
+    if element.tag == "sup" and (element.get("id") or "").startswith("fnref"):
+        return True
+    return not _ANNOTATION_CLASSES.isdisjoint((element.get("class") or "").split())
+
+
+def _plain_text(element: etree.Element, md: Markdown) -> str:
+    """A heading's text as readers see it (stashed quotes and entities restored, tags dropped)."""
+
+    def restore(found: re.Match) -> str:
+        raw = md.htmlStash.rawHtmlBlocks[int(found.group(1))]
+        return re.sub(r"<[^>]*>", "", raw if isinstance(raw, str) else "")
+
+    text = "".join(element.itertext())
+    return " ".join(html.unescape(HTML_PLACEHOLDER_RE.sub(restore, text)).split())
+
+
+def mark_glossary_terms(markdown_text: str, entries: dict[str, GlossaryEntry], **markdown_options: Any) -> str:
+    """Convert Markdown to HTML with the glossary pass alone, outside MkDocs (benchmarks, tests)."""
+    extensions = [*markdown_options.pop("extensions", []), GlossaryExtension(entries=entries)]
+    return Markdown(extensions=extensions, **markdown_options).convert(markdown_text)
