@@ -18,6 +18,7 @@ STORY_PAGES = [
     "political-winds",
     "ai-success",
     "ai-competition",
+    "since-then",
 ]
 
 NOTE = "\x00"  # stands for a source note's reference mark in a sentence's text
@@ -121,3 +122,11 @@ def test_story_pages_end_their_notes_with_a_count_of_independent_sources(real_bu
     assert re.fullmatch(
         r"This page cites \d+ distinct sources, \d+ of them independent of Alibaba\.", summary.get_text()
     )
+
+
+def test_the_closing_chapter_is_linked_from_the_home_page_and_its_events_are_on_the_timeline(real_build: BuiltSite):
+    home = real_build.html("")
+    assert home.select_one('a[href="story/since-then/"]') is not None
+    timeline = real_build.html("timeline/")
+    assert timeline.find(id="military-memo-report") is not None
+    assert timeline.find(id="march-quarter-2026-results") is not None
