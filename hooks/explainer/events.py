@@ -35,8 +35,10 @@ if TYPE_CHECKING:
     from .context import BuildContext
     from .data import SiteData
 
+# From Ma's speech to the latest dated update of the closing chapter (docs/story/since-then.md).
 STORY_START = PartialDate(2020, 10)
-STORY_END = PartialDate(2025, 3)
+STORY_END = PartialDate(2026, 6)
+STORY_RANGE = f"{STORY_START.display} to {STORY_END.display}"
 KEY_DATES_MARKER = "<!-- key-dates -->"
 EVENT_LINK_SCHEME = "event:"
 DATA_FILE_NAMES = ("events.json", "events.csv")
@@ -185,10 +187,10 @@ def _precision_problem(text: str, date: PartialDate, precision: str) -> str:
 def _range_problem(date: PartialDate, flagged: bool) -> str:
     inside = _sort_tuple(STORY_START) <= _sort_tuple(date) <= _sort_tuple(STORY_END, end=True)
     if inside and flagged:
-        return f"date '{date.iso}' is inside the story's range (October 2020 to March 2025); remove outside_story_range"
+        return f"date '{date.iso}' is inside the story's range ({STORY_RANGE}); remove outside_story_range"
     if not inside and not flagged:
         return (
-            f"date '{date.iso}' is outside the story's range (October 2020 to March 2025); "
+            f"date '{date.iso}' is outside the story's range ({STORY_RANGE}); "
             "if that is right, add outside_story_range: true"
         )
     return ""
@@ -396,8 +398,8 @@ def timeline_page_markdown(events: list[Event], links: SiteLinks, sources: dict[
     link = _linker(links.timeline_url)
     order = _section_order(events)
     parts = [
-        "---\ntitle: Timeline\ndescription: Every dated event of Alibaba's fall and recovery, October 2020 to "
-        "March 2025, with its sources and the part of the story that tells it.\n---\n",
+        "---\ntitle: Timeline\ndescription: Every dated event of Alibaba's fall and recovery, "
+        f"{STORY_RANGE}, with its sources and the part of the story that tells it.\n---\n",
         "# Timeline\n",
         f"{len(events)} dated events{_span_text(events)}, in the order they happened. "
         "Each links to its sources and to the part of the story that tells it. "
