@@ -537,7 +537,7 @@ EVENT_CASES = [
         "event-outside-story-range-unflagged",
         replace(EVENTS, '"2020-10-24"', '"2019-10-24"'),
         "data/events.yml:22: event 'cases-first-week': date '2019-10-24' is outside the story's range"
-        " (October 2020 to March 2025); if that is right, add outside_story_range: true",
+        " (October 2020 to June 2026); if that is right, add outside_story_range: true",
     ),
     case(
         "event-flagged-but-inside-range",
@@ -547,7 +547,7 @@ EVENT_CASES = [
             "  section: the-fall\n  involved: []\n  outside_story_range: true",
         ),
         "data/events.yml:13: event 'group-split': date '2023-03' is inside the story's range"
-        " (October 2020 to March 2025); remove outside_story_range",
+        " (October 2020 to June 2026); remove outside_story_range",
     ),
     case(
         "event-precision-finer-than-date",

@@ -85,16 +85,17 @@ def build_one(date: str, precision: str, summary: str = "One sentence.", extra: 
             "2020-09-30",
             "day",
             "data/events.yml:3: event 'e': date '2020-09-30' is outside the story's range "
-            "(October 2020 to March 2025); if that is right, add outside_story_range: true",
+            "(October 2020 to June 2026); if that is right, add outside_story_range: true",
         ),
         (
-            "2025-04",
+            "2026-07",
             "month",
-            "data/events.yml:3: event 'e': date '2025-04' is outside the story's range "
-            "(October 2020 to March 2025); if that is right, add outside_story_range: true",
+            "data/events.yml:3: event 'e': date '2026-07' is outside the story's range "
+            "(October 2020 to June 2026); if that is right, add outside_story_range: true",
         ),
         ("2020-10", "month", None),
-        ("2025-03-31", "day", None),
+        ("2025-04", "month", None),
+        ("2026-06-30", "day", None),
     ],
 )
 def test_date_checks(date, precision, problem):
@@ -109,7 +110,7 @@ def test_outside_range_needs_the_flag_and_the_flag_needs_an_outside_date():
     _, problems = build_one("2021-09", "month", extra="  outside_story_range: true\n")
     assert problems == [
         "data/events.yml:3: event 'e': date '2021-09' is inside the story's range "
-        "(October 2020 to March 2025); remove outside_story_range"
+        "(October 2020 to June 2026); remove outside_story_range"
     ]
 
 

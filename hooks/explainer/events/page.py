@@ -10,15 +10,15 @@ from ..datafile import Records, group_by
 from ..dates import PartialDate
 from ..pages import EVENTS_CSV, EVENTS_JSON, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, front_matter
 from ..urls import relative_url
-from .records import Event, Figure
+from .records import STORY_RANGE, Event, Figure
 from .timeline_svg import closeup_svg, closeup_windows, lane_class, lane_numbers, timeline_svg
 
 # The page's front matter; MkDocs needs it when the page is listed, the body comes later (see the hook).
 FRONT_MATTER = front_matter(
     title="Timeline",
     description=(
-        "Every dated event of Alibaba's fall and recovery, October 2020 to "
-        "March 2025, with its sources and the part of the story that tells it."
+        f"Every dated event of Alibaba's fall and recovery, {STORY_RANGE}, "
+        "with its sources and the part of the story that tells it."
     ),
 )
 

@@ -40,7 +40,7 @@ CLOSEUP_ROW_HEIGHT = 22
 CHAR_WIDTH = 6.2  # average width of a 12 px character, to keep labels inside the picture
 XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
 STORY_START = dt.date(2020, 10, 1)
-STORY_END = dt.date(2025, 4, 1)
+STORY_END = dt.date(2026, 7, 1)  # the day after records.STORY_END's last month
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class TimeScale:
 
 
 def scale_for(events: Sequence[Event]) -> TimeScale:
-    """The story's range (October 2020 to March 2025), widened for any event outside it."""
+    """The story's range (October 2020 to June 2026), widened for any event outside it."""
     spans = [date_span(event.date) for event in events]
     start = min([STORY_START, *(span[0] for span in spans)])
     end = max([STORY_END, *(span[1] for span in spans)])
