@@ -16,6 +16,7 @@ from explainer.data import load_site_data
 from explainer.dates import PartialDate
 from explainer.figures.records import build_figures, in_story_range
 from explainer.figures.units import MINUS, UNITS
+from explainer.validate import validate
 from explainer.yamlfile import parse_yaml
 
 SERIES_HEAD = """
@@ -139,3 +140,19 @@ def test_sources_cited_only_by_figures_count_as_cited():
     site = load_site_data(FIXTURE_SITE)
     figure_sources = {source for series in site.records["figures"].values() for source in series.sources}
     assert figure_sources and figure_sources <= site.referenced_source_ids()
+
+
+def test_the_real_figures_load_and_every_point_is_sourced_and_dated_within_the_story():
+    site = validate(REPO)
+    series = site.records["figures"]
+    assert {"alibaba-market-value", "cloud-revenue-growth"} <= set(series)
+    for each in series.values():
+        for point in each.points:
+            assert point.sources and in_story_range(point.date)
+            assert point.note or not point.is_range
+
+
+def test_the_real_peak_shows_where_sources_disagree():
+    peak = validate(REPO).records["figures"]["alibaba-market-value"].points[0]
+    assert peak.is_range and "cnbc-2025-alibaba-rally" in peak.sources
+    assert "858" in peak.note and "837.84" in peak.note
