@@ -9,6 +9,8 @@ from itertools import pairwise
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explainer.dates import PartialDate
 from explainer.figures.chart_svg import (
@@ -288,3 +290,44 @@ def test_the_real_figures_render_with_their_real_sources_and_events():
         assert len(marks(root)) == len(series.points)
         table = BeautifulSoup(chart_table(series, sources, events), "html.parser")
         assert len(table.find_all("tbody")) == len(series.points)
+
+
+# Any series --------------------------------------------------------------------------------------
+
+DAYS = st.dates(min_value=dt.date(2020, 10, 1), max_value=dt.date(2025, 3, 31))
+VALUES = st.floats(min_value=-50, max_value=5000, allow_nan=False).map(lambda value: round(value, 2))
+
+
+@st.composite
+def any_series(draw) -> Series:
+    """1 to 12 points on distinct days, some of them disputed ranges, in any unit."""
+    days = sorted(draw(st.sets(DAYS, min_size=1, max_size=12)))
+    points = []
+    for index, day in enumerate(days):
+        low, high = sorted(draw(st.tuples(VALUES, VALUES)))
+        date = PartialDate(day.year, day.month, day.day)
+        if draw(st.booleans()) and low < high:
+            points.append(Point(date, ("wire",), low=low, high=high, note="Disputed.", index=index))
+        else:
+            points.append(Point(date, ("wire",), value=high, index=index))
+    unit = draw(st.sampled_from(sorted(UNITS)))
+    return Series("any", "Any", UNITS[unit], "Any series.", tuple(points))
+
+
+@settings(max_examples=60, deadline=None)
+@given(any_series())
+def test_any_series_draws_well_formed_with_everything_inside_and_labels_apart(series):
+    root = svg_root(series)
+    height = height_of(root)
+    assert len(marks(root)) == len(series.points)
+    for circle in of_class(root, "g", "chart-point"):
+        for shape in circle.iter(f"{SVG}circle"):
+            assert PLOT_LEFT <= float(shape.get("cx")) <= PLOT_RIGHT
+            assert PLOT_TOP <= float(shape.get("cy")) <= PLOT_BOTTOM
+    for tip in of_class(root, "g", "chart-tip"):
+        box = tip.find(f"{SVG}rect")
+        x, y, w, h = (float(box.get(key)) for key in ("x", "y", "width", "height"))
+        assert x >= 0 and x + w <= WIDTH and y >= 0 and y + h <= height
+    heights = [y for _, y in value_labels(root)]
+    assert 3 <= len(heights) <= 8
+    assert all(lower - upper >= FONT_SIZE + 2 for lower, upper in pairwise(heights))

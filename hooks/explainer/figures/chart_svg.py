@@ -124,8 +124,9 @@ class ValueAxis:
 def value_axis(points: Sequence[Point]) -> ValueAxis:
     low = min(0.0, *(point.extent[0] for point in points))
     high = max(0.0, *(point.extent[1] for point in points))
-    step = _nice_step((high - low) / VALUE_TICKS or 1)
-    return ValueAxis(math.floor(low / step) * step, math.ceil(high / step) * step or step, step)
+    step = _nice_step(((high - low) or 1) / VALUE_TICKS)
+    bottom = math.floor(low / step) * step
+    return ValueAxis(bottom, max(math.ceil(high / step) * step, bottom + 2 * step), step)
 
 
 def _nice_step(raw: float) -> float:
@@ -187,7 +188,7 @@ def chart_svg(
         f"{_stems(series, times, values)}"
         f"{''.join(_event_marker(event_id, event, times, marker_rows[event_id]) for event_id, event in marked)}"
         f'<g aria-hidden="true">{"".join(_shape(each, times) for each in placed)}</g>'
-        f"{''.join(_mark(series, each, sources) for each in placed)}</svg>"
+        f"{''.join(_mark(series, each, sources, height) for each in placed)}</svg>"
     )
 
 
@@ -277,7 +278,7 @@ def _shape(placed: _Placed, times: TimeAxis) -> str:
     return f'<g class="chart-point">{_precision_span(placed.point, times, (top + bottom) / 2)}{shape}</g>'
 
 
-def _mark(series: Series, placed: _Placed, sources: Mapping[str, Ref]) -> str:
+def _mark(series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float) -> str:
     """A point's link: its hit area, a ring shown on focus, and its tooltip. Links are drawn after
     every shape, so a tooltip is never covered by a later point (SVG paints in document order)."""
     point, x, top, bottom = placed.point, placed.x, placed.top, placed.bottom
@@ -296,7 +297,7 @@ def _mark(series: Series, placed: _Placed, sources: Mapping[str, Ref]) -> str:
         f"<title>{label}</title>"
         f'<rect class="chart-mark__hit" x="{x - HIT_RADIUS:g}" y="{top - HIT_RADIUS:g}" '
         f'width="{2 * HIT_RADIUS}" height="{bottom - top + 2 * HIT_RADIUS:g}"/>'
-        f"{ring}{_tooltip(series, point, sources, x, top, bottom)}</a>"
+        f"{ring}{_tooltip(series, placed, sources, height)}</a>"
     )
 
 
@@ -319,25 +320,38 @@ def _precision_span(point: Point, times: TimeAxis, y: float) -> str:
     return f'<line class="chart-mark__span" x1="{times.x(first):g}" y1="{y:g}" x2="{times.x(after):g}" y2="{y:g}"/>'
 
 
-def _tooltip(series: Series, point: Point, sources: Mapping[str, Ref], x: float, top: float, bottom: float) -> str:
+def _tooltip(series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float) -> str:
     """Shown by CSS while the mark has focus or the pointer: date, value and sources, kept inside the picture."""
-    room = WIDTH - 8
+    point = placed.point
     cited = "Sources" if len(point.sources) > 1 else "Source"
     lines = [point.date.display, series.value_text(point), f"{cited}: {_source_names(point, sources)}"]
-    lines = [_fit(line, room - 12) for line in lines]
-    width = max(len(line) for line in lines) * CHAR_WIDTH + 12
-    height = len(lines) * 15 + 8
-    left = min(max(x - width / 2, 4), WIDTH - 4 - width)
-    above = top - HIT_RADIUS - 4 - height
-    y = above if above >= 2 else bottom + HIT_RADIUS + 4
+    lines = [_fit(line, WIDTH - 20) for line in lines]
+    box = (max(len(line) for line in lines) * CHAR_WIDTH + 12, len(lines) * 15 + 8)
+    left, top = _tip_position(placed, box, height)
     texts = "".join(
-        f'<text class="chart-tip__{kind}" x="{left + 6:g}" y="{y + 17 + index * 15:g}">{html.escape(line)}</text>'
+        f'<text class="chart-tip__{kind}" x="{left + 6:g}" y="{top + 17 + index * 15:g}">{html.escape(line)}</text>'
         for index, (kind, line) in enumerate(zip(("date", "value", "source"), lines, strict=True))
     )
     return (
-        f'<g class="chart-tip" aria-hidden="true"><rect x="{left:g}" y="{y:g}" width="{width:g}" '
-        f'height="{height}" rx="3"/>{texts}</g>'
+        f'<g class="chart-tip" aria-hidden="true"><rect x="{left:g}" y="{top:g}" width="{box[0]:g}" '
+        f'height="{box[1]}" rx="3"/>{texts}</g>'
     )
+
+
+def _tip_position(placed: _Placed, box: tuple[float, float], height: float) -> tuple[float, float]:
+    """Above the mark, else below it, else beside it (a tall range): always inside the picture."""
+    width, tall = box
+    left = min(max(placed.x - width / 2, 4), WIDTH - 4 - width)
+    above = placed.top - HIT_RADIUS - 4 - tall
+    below = placed.bottom + HIT_RADIUS + 4
+    if above >= 2:
+        return left, above
+    if below + tall <= height - 2:
+        return left, below
+    right = placed.x + HIT_RADIUS + 4
+    beside = right if right + width <= WIDTH - 4 else max(placed.x - HIT_RADIUS - 4 - width, 4)
+    middle = (placed.top + placed.bottom - tall) / 2
+    return beside, min(max(middle, 2), height - 2 - tall)
 
 
 # Events on the time axis ------------------------------------------------------------------------
