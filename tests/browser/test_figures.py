@@ -1,11 +1,10 @@
-# ruff: noqa: F401, F811 - the browser harness's fixtures are imported, then requested by name as arguments
 """The charts in Chromium, before any page carries them: the real figures rendered into a copy of a
 built page (so with Material's CSS and the site's), then focused, tapped, printed and read by axe.
 
 Run as a script to write screenshots for review at 375, 768 and 1440 px in both colour schemes
 (they are not committed):
 
-    .venv/bin/python tests/test_figures_browser.py /tmp/chart-screenshots
+    .venv/bin/python tests/browser/test_figures.py /tmp/chart-screenshots
 """
 
 from __future__ import annotations
@@ -18,16 +17,13 @@ from pathlib import Path
 import pytest
 
 if __name__ == "__main__":  # run as a script: make the test helpers and the hooks importable
-    sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parents[1] / "hooks")]
+    sys.path[:0] = [str(Path(__file__).parents[1]), str(Path(__file__).parents[2] / "hooks")]
+
+from conftest import REPO, build_config
 
 from browser import conftest as harness
-from browser.conftest import axe_source, browser, page, phone_page, playwright_driver  # fixtures, used by name
-from conftest import REPO, BuiltSite, build_config
-
 from explainer.figures.chart_svg import EventRef, Ref, chart_figure
 from explainer.validate import validate
-
-pytestmark = pytest.mark.browser
 
 PREVIEW = "charts-preview/"
 # Events to mark under each chart's time axis in the preview (the pages will choose their own).
@@ -71,9 +67,9 @@ def write_preview(site_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def preview_url(real_build: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def preview_url(real_site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site_dir = tmp_path_factory.mktemp("charts") / "site"
-    shutil.copytree(real_build.site_dir, site_dir)
+    shutil.copytree(real_site_dir, site_dir)
     write_preview(site_dir)
     for base in harness.serve(site_dir):
         yield base + PREVIEW
