@@ -22,6 +22,7 @@ from explainer.figures.chart_svg import (
     WIDTH,
     EventRef,
     Ref,
+    caption,
     chart_figure,
     chart_svg,
     chart_table,
@@ -273,10 +274,19 @@ def test_the_figure_holds_title_chart_caption_and_table():
     figure = soup.find("figure", class_="chart")
     assert figure["id"] == "chart-value"
     assert figure.find("svg", class_="chart-svg") and figure.find("table", class_="chart-table")
-    caption = figure.figcaption.text
-    assert "not joined" in caption and "no figure was reported" in caption and "Triangles" in caption
+    text = figure.figcaption.text
+    assert "not joined" in text and "no figure was reported" in text and "Triangles" in text
+    assert "A bar spans" in text and "known only to the month" in text
     svg = figure.find("svg")
     assert svg["role"] == "group" and svg["aria-label"].startswith("Market value: chart of 4 reported figures")
+
+
+def test_the_caption_explains_only_what_the_chart_draws():
+    text = caption(growth(), markers=())
+    assert "A bar spans" not in text and "Triangles" not in text
+    assert "known only to the month" in text  # its points are months
+    day_only = Series("d", "D", UNITS["percent"], "D.", (Point(PartialDate(2024, 6, 30), ("wire",), value=1),))
+    assert "known only to the month" not in caption(day_only)
 
 
 def test_the_real_figures_render_with_their_real_sources_and_events():

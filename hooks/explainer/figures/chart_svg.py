@@ -424,11 +424,18 @@ def _note_row(point: Point, events: Mapping[str, EventRef]) -> str:
     return f'<tr class="chart-table__note"><td colspan="3">{" ".join(parts)}</td></tr>' if parts else ""
 
 
-CAPTION = (
-    "Each mark is a figure a source reported; a bar spans the figures where sources disagree, and a faint "
-    "line across a mark means the figure is known only to the month. Marks are not joined: nothing is "
-    "drawn where no figure was reported. Select a mark for its row in the table."
-)
+def caption(series: Series, markers: Sequence[str] = ()) -> str:
+    """How to read the chart, naming only what this chart draws (plain text)."""
+    parts = ["Each mark is a figure a source reported."]
+    if any(point.is_range for point in series.points):
+        parts.append("A bar spans the figures where sources disagree.")
+    if any(point.date.precision != "day" for point in series.points):
+        parts.append("A faint line across a mark means the figure is known only to the month.")
+    parts.append("Marks are not joined: nothing is drawn where no figure was reported.")
+    parts.append("Select a mark for its row in the table.")
+    if markers:
+        parts.append("Triangles under the time axis mark key events; select one for its Timeline entry.")
+    return " ".join(parts)
 
 
 def chart_figure(
@@ -438,13 +445,10 @@ def chart_figure(
     markers: Sequence[str] = (),
 ) -> str:
     """The chart, its caption and its table, as one `<figure>` to place in a page."""
-    marker_note = (
-        " Triangles under the time axis mark key events; select one for its Timeline entry." if markers else ""
-    )
     return (
         f'<figure class="chart" id="chart-{html.escape(series.id)}">'
         f'<p class="chart__title">{html.escape(series.title)}</p>'
         f'<div class="chart__plot">{chart_svg(series, sources, events, markers)}</div>'
-        f"<figcaption>{html.escape(series.description)} {CAPTION}{marker_note}</figcaption>"
+        f"<figcaption>{html.escape(series.description)} {html.escape(caption(series, markers))}</figcaption>"
         f"{chart_table(series, sources, events)}</figure>"
     )
