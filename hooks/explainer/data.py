@@ -1,6 +1,6 @@
 """The data layer: read every data file once per build, validate it, and cross-check references.
 
-Each concern module (sources, glossary, events, corrections) describes its file with a
+Each concern module (sources, glossary, events, corrections, figures) describes its file with a
 `DataFileSpec`; this module runs them all and collects every problem before stopping.
 """
 
@@ -12,11 +12,12 @@ from typing import Any
 
 from . import corrections, events, glossary, sources
 from .errors import DataError, Problem, raise_if_any
+from .figures import records as figures
 from .records import DataFileSpec
 from .schema import check_against_schema
 from .yamlfile import YamlDocument, load_yaml
 
-DATA_FILES: tuple[DataFileSpec, ...] = (sources.SPEC, glossary.SPEC, events.SPEC, corrections.SPEC)
+DATA_FILES: tuple[DataFileSpec, ...] = (sources.SPEC, glossary.SPEC, events.SPEC, corrections.SPEC, figures.SPEC)
 
 
 @dataclass
@@ -31,7 +32,7 @@ class SiteData:
         return self.records.get("sources", {})
 
     def referenced_source_ids(self) -> set[str]:
-        """Source ids that data entries (events, glossary, corrections) rely on."""
+        """Source ids that data entries (events, glossary, corrections, figures) rely on."""
         return {
             source_id
             for name, records in self.records.items()
