@@ -273,7 +273,7 @@ DATA_BUILDERS = {
 
 def data_files(scale: Scale) -> Iterator[tuple[str, str]]:
     """(file name, YAML text) for every data file; a concern without a generator gets an empty list."""
-    for name in ("sources", "glossary", "events", "corrections"):
+    for name in ("sources", "glossary", "events", "corrections", "figures"):
         builder = DATA_BUILDERS.get(name)
         yield f"{name}.yml", _dump(name, builder(scale)) if builder else f"{_dump(name, [])}"
 

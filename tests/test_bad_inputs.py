@@ -664,6 +664,115 @@ CORRECTION_CASES = [
     ),
 ]
 
+FIGURES = "data/figures.yml"
+GROUP_VALUE = "series 'group-value'"
+CLOUD_GROWTH = "series 'cloud-growth'"
+PEAK_NOTE = "      note: The two sources disagree about the peak.\n"
+
+FIGURE_CASES = [
+    case(
+        "figure-unknown-unit",
+        replace(FIGURES, "unit: usd-billion", "unit: eur-billion"),
+        f"data/figures.yml:4: {GROUP_VALUE}: 'unit' must be one of: usd-billion, cny-billion, hkd-billion, percent"
+        ' (got "eur-billion")',
+    ),
+    case(
+        "figure-outside-story-range",
+        replace(FIGURES, '"2023-06"', '"2026-09"'),
+        f"data/figures.yml:29: {CLOUD_GROWTH}: date '2026-09' is outside the story's range (October 2020 to June"
+        " 2026); only figures within it are drawn",
+    ),
+    case(
+        "figure-without-source",
+        replace(FIGURES, "      sources: [wire-2020-ipo]\n      event: ipo-halted", "      event: ipo-halted"),
+        f"data/figures.yml:12: {GROUP_VALUE}: missing required key 'sources'",
+    ),
+    case(
+        "figure-sources-empty",
+        replace(FIGURES, "sources: [wire-2020-ipo]\n      event", "sources: []\n      event"),
+        f"data/figures.yml:14: {GROUP_VALUE}: 'points[1].sources' needs at least 1 item",
+    ),
+    case(
+        "figure-mixed-units",
+        replace(FIGURES, "      unit: percent", "      unit: usd-billion"),
+        f"data/figures.yml:31: {CLOUD_GROWTH}: the point dated '2023-06' is in usd-billion but the series is in"
+        " percent; a chart has one unit (convert with a sourced rate, or start another series)",
+    ),
+    case(
+        "figure-cites-unknown-source",
+        replace(FIGURES, "sources: [wire-2020-ipo]\n      event", "sources: [wire-2021-ipo]\n      event"),
+        f"data/figures.yml:14: {GROUP_VALUE} cites unknown source 'wire-2021-ipo'",
+    ),
+    case(
+        "figure-names-unknown-event",
+        replace(FIGURES, "event: ipo-halted", "event: ipo-haltd"),
+        f"data/figures.yml:15: {GROUP_VALUE} cites unknown event 'ipo-haltd'",
+    ),
+    case(
+        "figures-out-of-order",
+        replace(FIGURES, '"2023-06"', '"2023-01"'),
+        f"data/figures.yml:29: {CLOUD_GROWTH}: the point dated '2023-01' comes after '2023-03'; list points oldest"
+        " first",
+    ),
+    case(
+        "figures-same-date-twice",
+        replace(FIGURES, '"2023-06"', '"2023-03"'),
+        f"data/figures.yml:29: {CLOUD_GROWTH}: two points are dated '2023-03' (the first on line 26); one point per"
+        " date",
+    ),
+    case(
+        "figure-inside-the-previous-month",
+        replace(FIGURES, '"2023-06"', '"2023-03-15"'),
+        f"data/figures.yml:29: {CLOUD_GROWTH}: the point dated '2023-03-15' falls within '2023-03', the previous"
+        " point's date; give each point its own date",
+    ),
+    case(
+        "figure-impossible-date",
+        replace(FIGURES, '"2020-11-03"', '"2020-11-31"'),
+        f"data/figures.yml:12: {GROUP_VALUE}: '2020-11-31' is not a real date (November 2020 has no day 31)",
+    ),
+    case(
+        "figure-without-value",
+        replace(FIGURES, "      value: 700\n", ""),
+        f"data/figures.yml:12: {GROUP_VALUE}: the point dated '2020-11-03' has no value; give value, or low and"
+        " high where sources disagree",
+    ),
+    case(
+        "figure-value-and-range",
+        replace(FIGURES, "      low: 830\n", "      low: 830\n      value: 840\n"),
+        f"data/figures.yml:9: {GROUP_VALUE}: the point dated '2020-10' gives both value and low/high; give one"
+        " value, or a range where sources disagree",
+    ),
+    case(
+        "figure-range-half-given",
+        replace(FIGURES, "      high: 858\n", ""),
+        f"data/figures.yml:8: {GROUP_VALUE}: the point dated '2020-10' gives low without high; a range needs both",
+    ),
+    case(
+        "figure-range-upside-down",
+        replace(FIGURES, "low: 830", "low: 900"),
+        f"data/figures.yml:8: {GROUP_VALUE}: the point dated '2020-10' has low 900 not below high 858; a range"
+        " runs low to high",
+    ),
+    case(
+        "figure-range-without-note",
+        replace(FIGURES, PEAK_NOTE, ""),
+        f"data/figures.yml:9: {GROUP_VALUE}: the point dated '2020-10' is a range but has no note; say which"
+        " source gave which figure",
+    ),
+    case(
+        "figure-value-as-text",
+        replace(FIGURES, "value: 700", "value: '700'"),
+        f"data/figures.yml:13: {GROUP_VALUE}: 'points[1].value' must be a number (got \"700\")",
+    ),
+    case(
+        "html-in-figure-note",
+        replace(FIGURES, "note: Month-level figure.", "note: <b>Month</b>-level figure."),
+        f"data/figures.yml:19: {GROUP_VALUE}: 'points[2].note' is plain text: write it without < or > (no HTML)"
+        ' (got "<b>Month</b>-level figure.")',
+    ),
+]
+
 # Data-file mistakes only the build can find: they need the list of all pages or their converted text.
 NEEDS_PAGE_TEXT = "; copy an exact phrase from the page's text (not from a heading, link or code)"
 BUILD_ONLY_CASES = [
@@ -739,6 +848,7 @@ CATALOGUE = (
     + GLOSSARY_CASES
     + EVENT_CASES
     + CORRECTION_CASES
+    + FIGURE_CASES
 )
 ALL_CASES = CATALOGUE + BUILD_ONLY_CASES
 

@@ -18,6 +18,7 @@ from .data import SiteData
 from .datafile import Records
 from .errors import Problem, line_of
 from .events.records import EventsState
+from .figures.records import FiguresState
 from .glossary.records import GlossaryState
 from .markdown_code import without_code
 from .pages import default_title, doc_link, is_story_page, section_id, story_page
@@ -106,6 +107,7 @@ class BuildContext:
     glossary: GlossaryState
     events: EventsState
     corrections: CorrectionsState
+    figures: FiguresState
     site: SiteMap = field(default_factory=SiteMap)
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
     problems: list[Problem] = field(default_factory=list)
@@ -119,6 +121,7 @@ class BuildContext:
             GlossaryState(data.glossary),
             EventsState(data.events),
             CorrectionsState(data.corrections),
+            FiguresState(data.figures),
         )
 
     @classmethod
@@ -129,6 +132,7 @@ class BuildContext:
         glossary: Records | dict | None = None,
         events: Records | dict | None = None,
         corrections: Records | dict | None = None,
+        figures: Records | dict | None = None,
         page: PageInfo | str | None = None,
     ) -> BuildContext:
         """A context for records passed in from Python (tests, the extensions used on their own).
@@ -140,6 +144,7 @@ class BuildContext:
             GlossaryState(_records(glossary)),
             EventsState(_records(events)),
             CorrectionsState(_records(corrections)),
+            FiguresState(_records(figures)),
         )
         if isinstance(page, str) and page:
             page = PageInfo(page, directory_url(page), default_title(page))
@@ -149,7 +154,13 @@ class BuildContext:
     @property
     def data(self) -> SiteData:
         """The build's data files, as the data layer's checks take them."""
-        return SiteData(self.sources.records, self.glossary.records, self.events.records, self.corrections.records)
+        return SiteData(
+            self.sources.records,
+            self.glossary.records,
+            self.events.records,
+            self.corrections.records,
+            self.figures.records,
+        )
 
     def report(self, needle: str, message: str) -> None:
         """A problem on the page being converted, at the first line containing `needle`."""

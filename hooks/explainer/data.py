@@ -24,6 +24,9 @@ from .errors import DataError, Problem, raise_if_any
 from .events import checks as events_checks
 from .events.records import SPEC as EVENTS
 from .events.records import Event
+from .figures import checks as figures_checks
+from .figures.records import SPEC as FIGURES
+from .figures.records import Series
 from .glossary import checks as glossary_checks
 from .glossary.records import SPEC as GLOSSARY
 from .glossary.records import GlossaryEntry
@@ -32,7 +35,7 @@ from .sources.records import SPEC as SOURCES
 from .sources.records import Source
 from .yamlfile import load_yaml
 
-SPECS: tuple[DataFileSpec, ...] = (SOURCES, GLOSSARY, EVENTS, CORRECTIONS)
+SPECS: tuple[DataFileSpec, ...] = (SOURCES, GLOSSARY, EVENTS, CORRECTIONS, FIGURES)
 
 # Checks within one file that need its records (step 1), by file name.
 WITHIN_FILE: dict[str, Callable[[Records], list[Problem]]] = {
@@ -48,12 +51,13 @@ class SiteData:
     glossary: Records[GlossaryEntry]
     events: Records[Event]
     corrections: Records[Correction]
+    figures: Records[Series]
 
     def referenced_source_ids(self) -> set[str]:
-        """Source ids that data entries (events, glossary, corrections) rely on."""
+        """Source ids that data entries (events, glossary, corrections, figures) rely on."""
         return {
             source_id
-            for records in (self.glossary, self.events, self.corrections)
+            for records in (self.glossary, self.events, self.corrections, self.figures)
             for record in records
             for source_id in record.sources
         }
@@ -101,6 +105,7 @@ def cross_reference_problems(site: SiteData) -> list[Problem]:
         *glossary_checks.unknown_sources(site.glossary, site.sources),
         *events_checks.unknown_references(site.events, site.sources, site.glossary),
         *corrections_checks.unknown_sources(site.corrections, site.sources),
+        *figures_checks.unknown_references(site.figures, site.sources, site.events),
     ]
 
 

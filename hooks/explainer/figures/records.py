@@ -1,0 +1,217 @@
+"""data/figures.yml as typed records: series of dated, sourced points in one unit each.
+
+The schema (schemas/figures.schema.json) checks the shape; this module checks what a schema
+cannot say clearly: real dates inside the story's range, a value or a noted range on every
+point, one unit per series, points oldest first and one per date. Each mistake is one
+`data/figures.yml:LINE: ...` problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from ..datafile import DataFileSpec, Records, ids_in_order
+from ..dates import PartialDate, parse_partial_date
+from ..errors import Problem
+from ..events import records as events
+from ..yamlfile import YamlDocument
+from .units import UNITS, Unit
+
+
+@dataclass(frozen=True)
+class Point:
+    """One reported figure: a value, or a low-high range where sources disagree."""
+
+    date: PartialDate
+    sources: tuple[str, ...]
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    note: str = ""
+    event: str = ""  # id of the event in data/events.yml this figure belongs to
+    index: int = 0  # position in the series' points, for messages
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+    @property
+    def extent(self) -> tuple[float, float]:
+        """The lowest and highest number this point stands for (equal unless it is a range)."""
+        if self.value is not None:
+            return self.value, self.value
+        return self.low, self.high
+
+
+@dataclass(frozen=True)
+class Series:
+    """One chart's worth of figures: a title, one unit and its points, oldest first."""
+
+    id: str
+    title: str
+    unit: Unit
+    description: str
+    points: tuple[Point, ...]
+    index: int = 0  # position in data/figures.yml, for messages
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source the series cites, once each (so the Sources check counts them as used)."""
+        return tuple(dict.fromkeys(source for point in self.points for source in point.sources))
+
+    def anchor(self, point: Point) -> str:
+        """The id of the point's row in the chart's table: figure-SERIES-DATE."""
+        return f"figure-{self.id}-{point.date.iso}"
+
+    def value_text(self, point: Point) -> str:
+        """The point's figure as readers see it: '$858 billion', '$837.84 billion to $858 billion'."""
+        if point.value is not None:
+            return self.unit.format(point.value)
+        return self.unit.format_range(point.low, point.high)
+
+
+# Building -------------------------------------------------------------------------------------
+
+
+def build_figures(document: YamlDocument) -> tuple[dict[str, Series], list[Problem]]:
+    """Typed series by id from a schema-valid data/figures.yml, plus every problem found."""
+    first_index, problems = ids_in_order(document)
+    records = {}
+    for series_id, index in first_index.items():
+        points = _points(document, index, problems)
+        if points is not None:
+            entry = document.data[index]
+            unit = UNITS[entry["unit"]]
+            records[series_id] = Series(series_id, entry["title"], unit, entry["description"], points, index)
+    return records, problems
+
+
+def _points(document: YamlDocument, index: int, problems: list[Problem]) -> tuple[Point, ...] | None:
+    """The series' points, or None (with problems added) if any point is wrong."""
+    entry = document.data[index]
+    owner = f"series '{entry['id']}'"
+    found = len(problems)
+    points = []
+    for position, data in enumerate(entry["points"]):
+        path = (index, "points", position)
+        try:
+            date = parse_partial_date(data["date"])
+        except ValueError as error:
+            problems.append(document.problem((*path, "date"), f"{owner}: {error}"))
+            continue
+        if located := _point_problem(data, date, entry["unit"]):
+            key, message = located
+            problems.append(document.problem((*path, key), f"{owner}: {message}"))
+            continue
+        points.append(_point(data, date, position))
+    problems += _order_problems(document, index, owner, points)
+    return tuple(points) if len(problems) == found else None
+
+
+def _point(data: dict[str, Any], date: PartialDate, position: int) -> Point:
+    return Point(
+        date=date,
+        sources=tuple(data["sources"]),
+        value=data.get("value"),
+        low=data.get("low"),
+        high=data.get("high"),
+        note=data.get("note", ""),
+        event=data.get("event", ""),
+        index=position,
+    )
+
+
+def _point_problem(data: dict[str, Any], date: PartialDate, series_unit: str) -> tuple[str, str] | None:
+    """(key, message) for the first thing wrong with one well-dated point, or None."""
+    written = f"the point dated '{data['date']}'"
+    if not in_story_range(date):
+        return "date", (
+            f"date '{data['date']}' is outside the story's range ({story_range_text()}); "
+            "only figures within it are drawn"
+        )
+    if (unit := data.get("unit", series_unit)) != series_unit:
+        return "unit", (
+            f"{written} is in {unit} but the series is in {series_unit}; a chart has one unit "
+            "(convert with a sourced rate, or start another series)"
+        )
+    return _value_problem(data, written)
+
+
+def _value_problem(data: dict[str, Any], written: str) -> tuple[str, str] | None:
+    has = {key: key in data for key in ("value", "low", "high")}
+    if has["value"] and (has["low"] or has["high"]):
+        return "value", f"{written} gives both value and low/high; give one value, or a range where sources disagree"
+    if not any(has.values()):
+        return "date", f"{written} has no value; give value, or low and high where sources disagree"
+    if has["value"]:
+        return None
+    if has["low"] != has["high"]:
+        given, missing = ("low", "high") if has["low"] else ("high", "low")
+        return given, f"{written} gives {given} without {missing}; a range needs both"
+    if data["low"] >= data["high"]:
+        return "low", f"{written} has low {data['low']:g} not below high {data['high']:g}; a range runs low to high"
+    if "note" not in data:
+        return "high", f"{written} is a range but has no note; say which source gave which figure"
+    return None
+
+
+def _order_problems(document: YamlDocument, index: int, owner: str, points: list[Point]) -> list[Problem]:
+    """Points must run oldest first, one per date (a day inside the previous point's month is a repeat too)."""
+    problems = []
+    for previous, point in pairwise(points):
+        path = (index, "points", point.index, "date")
+        if point.date == previous.date:
+            first_line = document.line_of((index, "points", previous.index, "date"))
+            message = f"two points are dated '{point.date.iso}' (the first on line {first_line}); one point per date"
+        elif _span_start(point.date) < _span_start(previous.date):
+            message = f"the point dated '{point.date.iso}' comes after '{previous.date.iso}'; list points oldest first"
+        elif _span_start(point.date) < _span_end(previous.date):
+            message = (
+                f"the point dated '{point.date.iso}' falls within '{previous.date.iso}', the previous point's date; "
+                "give each point its own date"
+            )
+        else:
+            continue
+        problems.append(document.problem(path, f"{owner}: {message}"))
+    return problems
+
+
+def _span_start(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year, date.month or 1, date.day or 1)
+
+
+def _span_end(date: PartialDate) -> tuple[int, int, int]:
+    """The first day after the span a partial date covers (as a comparable tuple)."""
+    if date.day:
+        return (date.year, date.month, date.day + 1)
+    if date.month:
+        return (date.year, date.month + 1, 1)
+    return (date.year + 1, 1, 1)
+
+
+# The story's range is the events' (hooks/explainer/events/records.py), read at call time so that
+# extending the story there extends it here.
+
+
+def in_story_range(date: PartialDate) -> bool:
+    """True if the whole span of `date` lies between the story's first and last month."""
+    start, end = events.STORY_START, events.STORY_END
+    first = (date.year, date.month or 1)
+    last = (date.year, date.month or 12)
+    return (start.year, start.month or 1) <= first and last <= (end.year, end.month or 12)
+
+
+def story_range_text() -> str:
+    return f"{events.STORY_START.display} to {events.STORY_END.display}"
+
+
+SPEC = DataFileSpec(name="figures", build=build_figures)
+
+
+@dataclass
+class FiguresState:
+    """What one build knows of the figures."""
+
+    records: Records[Series]

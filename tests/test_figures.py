@@ -1,0 +1,158 @@
+"""data/figures.yml: units, typed series and points, the story's range, and how the file ties into the data layer.
+
+Each mistake a contributor can make in the file is in the bad-input catalogue
+(tests/test_bad_inputs.py, FIGURE_CASES); these are the unit tables behind it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import FIXTURE_SITE, REPO
+
+from explainer.data import load_site_data
+from explainer.dates import PartialDate
+from explainer.events import records as events
+from explainer.figures.records import build_figures, in_story_range
+from explainer.figures.units import MINUS, UNITS
+from explainer.validate import validate
+from explainer.yamlfile import parse_yaml
+
+SERIES_HEAD = """
+- id: s
+  title: A series
+  unit: usd-billion
+  description: What it measures.
+  points:
+"""
+
+
+def build(points_yaml: str):
+    document = parse_yaml((SERIES_HEAD + points_yaml).encode(), "data/figures.yml")
+    return build_figures(document)
+
+
+# Units --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "text"),
+    [
+        ("usd-billion", 858, "$858 billion"),
+        ("usd-billion", 837.84, "$837.84 billion"),
+        ("usd-billion", 1460.5, "$1,460.5 billion"),
+        ("cny-billion", 280.2, "280.2 billion yuan"),
+        ("hkd-billion", 1460, "HK$1,460 billion"),
+        ("percent", 18, "18%"),
+        ("percent", -2, f"{MINUS}2%"),
+        ("percent", 0.5, "0.5%"),
+        ("usd-billion", -3.25, f"{MINUS}$3.25 billion"),
+    ],
+)
+def test_each_unit_writes_values_as_readers_expect(unit, value, text):
+    assert UNITS[unit].format(value) == text
+
+
+def test_a_range_reads_low_to_high_in_words():
+    assert UNITS["usd-billion"].format_range(837.84, 858) == "$837.84 billion to $858 billion"
+
+
+def test_the_units_are_the_schemas_closed_vocabulary():
+    schema = json.loads((REPO / "schemas" / "figures.schema.json").read_text(encoding="utf-8"))
+    assert sorted(schema["$defs"]["unit"]["enum"]) == sorted(UNITS)
+
+
+# Typed records ------------------------------------------------------------------------------
+
+
+def test_points_become_typed_records_oldest_first():
+    records, problems = build(
+        """
+    - date: "2020-10"
+      low: 837.84
+      high: 858
+      sources: [a, b]
+      note: The sources disagree.
+      event: peak
+    - date: "2021-03-31"
+      value: 615
+      sources: [b, c]
+"""
+    )
+    assert problems == []
+    series = records["s"]
+    peak, later = series.points
+    assert peak.is_range and peak.extent == (837.84, 858) and peak.event == "peak"
+    assert not later.is_range and later.extent == (615, 615) and later.date == PartialDate(2021, 3, 31)
+    assert series.sources == ("a", "b", "c")
+    assert series.anchor(peak) == "figure-s-2020-10"
+    assert series.value_text(peak) == "$837.84 billion to $858 billion"
+    assert series.value_text(later) == "$615 billion"
+
+
+def test_a_series_with_a_wrong_point_is_left_out_and_every_problem_is_reported():
+    records, problems = build(
+        """
+    - date: "2021-02-30"
+      value: 1
+      sources: [a]
+    - date: "2021-03"
+      low: 3
+      sources: [a]
+"""
+    )
+    assert records == {}
+    assert [problem.line for problem in problems] == [8, 12]  # the impossible date; the half-given range
+
+
+@pytest.mark.parametrize(
+    ("date", "inside"),
+    [
+        (PartialDate(2020, 10), True),
+        (PartialDate(2020, 9, 30), False),
+        (PartialDate(2026, 6, 30), True),
+        (PartialDate(2026, 7), False),
+        (PartialDate(2021), True),
+        (PartialDate(2020), False),  # the year began before the story did
+    ],
+)
+def test_story_range_is_whole_months_from_the_events_module(date, inside):
+    assert in_story_range(date) is inside
+
+
+def test_extending_the_story_in_events_extends_the_figures_range(monkeypatch):
+    point = """
+    - date: "2026-09"
+      value: 400
+      sources: [a]
+"""
+    assert build(point)[1]
+    monkeypatch.setattr(events, "STORY_END", PartialDate(2026, 12))
+    records, problems = build(point)
+    assert problems == [] and records["s"].points[0].date == PartialDate(2026, 9)
+
+
+# The data layer -------------------------------------------------------------------------------
+
+
+def test_sources_cited_only_by_figures_count_as_cited():
+    site = load_site_data(FIXTURE_SITE)
+    figure_sources = {source for series in site.figures for source in series.sources}
+    assert figure_sources and figure_sources <= site.referenced_source_ids()
+
+
+def test_the_real_figures_load_and_every_point_is_sourced_and_dated_within_the_story():
+    site = validate(REPO)
+    series = site.figures
+    assert {"alibaba-market-value", "cloud-revenue-growth"} <= set(series.by_id)
+    for each in series:
+        for point in each.points:
+            assert point.sources and in_story_range(point.date)
+            assert point.note or not point.is_range
+
+
+def test_the_real_peak_shows_where_sources_disagree():
+    peak = validate(REPO).figures.by_id["alibaba-market-value"].points[0]
+    assert peak.is_range and "cnbc-2025-alibaba-rally" in peak.sources
+    assert "858" in peak.note and "837.84" in peak.note

@@ -1,0 +1,341 @@
+"""The chart renderer: the SVG and its table, parsed as XML and HTML, as readers and screen readers get them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ElementTree
+from itertools import pairwise
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from explainer.dates import PartialDate
+from explainer.figures.chart_svg import (
+    FONT_SIZE,
+    PLOT_BOTTOM,
+    PLOT_LEFT,
+    PLOT_RIGHT,
+    PLOT_TOP,
+    WIDTH,
+    EventRef,
+    Ref,
+    caption,
+    chart_figure,
+    chart_svg,
+    chart_table,
+    time_axis,
+    value_axis,
+)
+from explainer.figures.records import Point, Series
+from explainer.figures.units import UNITS
+from explainer.validate import validate
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+SOURCES = {
+    "cnbc": Ref("CNBC", "../sources/#cnbc"),
+    "data": Ref("Companies Market Cap", "../sources/#data"),
+    "wire": Ref("Wire", "../sources/#wire"),
+}
+EVENTS = {
+    "peak": EventRef(PartialDate(2020, 10), "Shares reach a record", "../timeline/#peak"),
+    "fine": EventRef(PartialDate(2021, 4, 10), "Record fine", "../timeline/#fine"),
+    "memo": EventRef(PartialDate(2023, 11, 29), "Ma's memo", "../timeline/#memo"),
+}
+
+
+def market_value() -> Series:
+    return Series(
+        id="value",
+        title="Market value",
+        unit=UNITS["usd-billion"],
+        description="Reported market value.",
+        points=(
+            Point(PartialDate(2020, 10), ("data", "cnbc"), low=837.84, high=858, note="They differ.", event="peak"),
+            Point(PartialDate(2021, 3, 31), ("wire",), value=615, index=1),
+            Point(PartialDate(2023, 11, 29), ("wire",), value=190.45, event="memo", index=2),
+            Point(PartialDate(2025, 3, 7), ("data",), value=344.31, index=3),
+        ),
+    )
+
+
+def growth() -> Series:
+    return Series(
+        id="growth",
+        title="Cloud growth",
+        unit=UNITS["percent"],
+        description="Year on year.",
+        points=(
+            Point(PartialDate(2024, 6), ("wire",), value=-2),
+            Point(PartialDate(2024, 9), ("wire",), value=7, index=1),
+            Point(PartialDate(2025, 3), ("wire",), value=18, index=2),
+        ),
+    )
+
+
+def svg_root(series: Series, markers=()) -> ElementTree.Element:
+    """The chart parsed as XML: it must be well-formed, or inline SVG breaks."""
+    return ElementTree.fromstring(chart_svg(series, SOURCES, EVENTS, markers))
+
+
+def marks(root: ElementTree.Element) -> list[ElementTree.Element]:
+    return [a for a in root.iter(f"{SVG}a") if a.get("class") == "chart-mark"]
+
+
+def of_class(root: ElementTree.Element, tag: str, name: str) -> list[ElementTree.Element]:
+    return [element for element in root.iter(f"{SVG}{tag}") if name in (element.get("class") or "").split()]
+
+
+def height_of(root: ElementTree.Element) -> float:
+    return float(root.get("viewBox").split()[3])
+
+
+# Points -----------------------------------------------------------------------------------------
+
+
+def test_every_point_is_one_focusable_link_to_its_row_with_a_spoken_label_and_a_tooltip():
+    found = marks(svg_root(market_value()))
+    assert len(found) == 4
+    assert [mark.get(XLINK_HREF) for mark in found] == [
+        "#figure-value-2020-10",
+        "#figure-value-2021-03-31",
+        "#figure-value-2023-11-29",
+        "#figure-value-2025-03-07",
+    ]
+    first = found[0]
+    assert first.get("role") == "link"
+    assert first.get("aria-label") == "October 2020: $837.84 billion to $858 billion (Companies Market Cap, CNBC)"
+    assert first.find(f"{SVG}title").text == first.get("aria-label")
+    assert found[1].get("aria-label") == "31 March 2021: $615 billion (Wire)"
+
+
+def test_links_come_after_every_point_so_no_point_covers_a_tooltip():
+    root = svg_root(market_value())
+    children = list(root)
+    last_shape = max(
+        index for index, child in enumerate(children) if child.find(f"{SVG}g[@class='chart-point']") is not None
+    )
+    first_link = min(index for index, child in enumerate(children) if child.get("class") == "chart-mark")
+    assert last_shape < first_link
+    assert all(mark.find(f"{SVG}circle[@class='chart-mark__ring']") is not None for mark in marks(root)[1:])
+    assert marks(root)[0].find(f"{SVG}rect[@class='chart-mark__ring']") is not None  # the range's ring
+
+
+def test_the_drawn_tooltip_gives_date_value_and_sources():
+    tip = of_class(marks(svg_root(market_value()))[0], "g", "chart-tip")[0]
+    assert tip.get("aria-hidden") == "true"
+    assert [text.text for text in tip.iter(f"{SVG}text")] == [
+        "October 2020",
+        "$837.84 billion to $858 billion",
+        "Sources: Companies Market Cap, CNBC",
+    ]
+
+
+def test_a_disputed_figure_is_a_bar_capped_at_the_lowest_and_highest_report():
+    root = svg_root(market_value())
+    values = value_axis(market_value().points)
+    first, second = of_class(root, "g", "chart-point")[:2]
+    (bar,) = of_class(first, "rect", "chart-mark__range")
+    caps = of_class(first, "line", "chart-mark__cap")
+    assert sorted(float(cap.get("y1")) for cap in caps) == [values.y(858), values.y(837.84)]
+    assert float(bar.get("y")) == values.y(858)
+    assert float(bar.get("height")) == pytest.approx(values.y(837.84) - values.y(858))
+    assert first.find(f"{SVG}circle") is None
+    assert float(second.find(f"{SVG}circle").get("cy")) == values.y(615)
+
+
+def test_a_month_level_figure_shows_the_month_it_covers_and_a_day_level_one_does_not():
+    first, second = of_class(svg_root(market_value()), "g", "chart-point")[:2]
+    (span,) = of_class(first, "line", "chart-mark__span")
+    times = time_axis([point.date for point in market_value().points])
+    assert (float(span.get("x1")), float(span.get("x2"))) == (
+        times.x(dt.date(2020, 10, 1)),
+        times.x(dt.date(2020, 11, 1)),
+    )
+    assert not of_class(second, "line", "chart-mark__span")
+
+
+def test_points_are_never_joined_by_a_line():
+    root = svg_root(market_value(), markers=["fine"])
+    assert not list(root.iter(f"{SVG}polyline"))
+    assert all(path.get("d").endswith("z") for path in root.iter(f"{SVG}path"))  # only the event triangles
+    assert not of_class(root, "line", "chart-line")
+
+
+def test_marks_and_their_tooltips_stay_inside_the_picture():
+    for series in (market_value(), growth()):
+        root = svg_root(series)
+        height = height_of(root)
+        for circle in root.iter(f"{SVG}circle"):
+            assert PLOT_LEFT <= float(circle.get("cx")) <= PLOT_RIGHT
+            assert PLOT_TOP <= float(circle.get("cy")) <= PLOT_BOTTOM
+        for tip in of_class(root, "g", "chart-tip"):
+            box = tip.find(f"{SVG}rect")
+            x, y, w, h = (float(box.get(key)) for key in ("x", "y", "width", "height"))
+            assert x >= 0 and x + w <= WIDTH and y >= 0 and y + h <= height
+
+
+# Axes -------------------------------------------------------------------------------------------
+
+
+def value_labels(root: ElementTree.Element) -> list[tuple[str, float]]:
+    axis = of_class(root, "g", "chart-axis")[0]
+    return [(text.text, float(text.get("y"))) for text in of_class(axis, "text", "chart-axis__label")]
+
+
+def test_values_start_at_zero_with_labelled_gridlines_that_do_not_overlap():
+    root = svg_root(market_value())
+    labels = value_labels(root)
+    assert [text for text, _ in labels] == ["0", "250", "500", "750", "1,000"]
+    heights = [y for _, y in labels]
+    assert all(lower - upper >= FONT_SIZE + 2 for lower, upper in pairwise(heights))
+    assert of_class(root, "text", "chart-axis__unit")[0].text == "US$ billion"
+
+
+def test_negative_growth_puts_zero_inside_the_axis_and_marks_it():
+    root = svg_root(growth())
+    assert [text for text, _ in value_labels(root)] == ["\u22125", "0", "5", "10", "15", "20"]
+    (zero,) = of_class(root, "line", "chart-grid--zero")
+    assert float(zero.get("y1")) == value_axis(growth().points).y(0)
+
+
+def time_labels(root: ElementTree.Element) -> list[str]:
+    axis = of_class(root, "g", "chart-axis")[1]
+    return [text.text for text in of_class(axis, "text", "chart-axis__label")]
+
+
+def test_years_are_labelled_on_a_long_span_and_quarters_on_a_short_one():
+    assert time_labels(svg_root(market_value())) == ["2021", "2022", "2023", "2024", "2025"]
+    assert time_labels(svg_root(growth())) == ["Apr 2024", "Jul", "Oct", "Jan 2025", "Apr"]
+
+
+def test_key_events_are_links_on_the_time_axis_and_close_ones_take_separate_rows():
+    root = svg_root(market_value(), markers=["fine", "memo", "peak"])
+    found = of_class(root, "a", "chart-event")
+    assert [event.get(XLINK_HREF) for event in found] == ["../timeline/#fine", "../timeline/#memo", "../timeline/#peak"]
+    assert found[0].get("aria-label") == "Event, 10 April 2021: Record fine"
+    assert all(event.get("role") == "link" for event in found)
+    shifted = svg_root(market_value(), markers=["memo"])
+    assert height_of(root) == height_of(shifted)  # three far-apart events share one row
+
+
+def test_an_event_the_chart_was_not_given_is_an_error_not_a_silent_gap():
+    with pytest.raises(ValueError, match="event 'nope'"):
+        chart_svg(market_value(), SOURCES, EVENTS, markers=["nope"])
+
+
+# Escaping ---------------------------------------------------------------------------------------
+
+
+def test_text_from_data_is_escaped_everywhere():
+    hostile = '<script>alert("x")</script> & co'
+    series = Series(
+        id="value",
+        title=hostile,
+        unit=UNITS["usd-billion"],
+        description=hostile,
+        points=(Point(PartialDate(2021, 3, 31), ("evil",), value=1, note=hostile, event="evil"),),
+    )
+    refs = {"evil": Ref(hostile, 'https://example.com/"onmouseover="x')}
+    events = {"evil": EventRef(PartialDate(2021, 4), hostile, "../timeline/#a&b")}
+    figure = chart_figure(series, refs, events, markers=["evil"])
+    assert "<script>" not in figure
+    ElementTree.fromstring(chart_svg(series, refs, events, markers=["evil"]))  # still well-formed XML
+    soup = BeautifulSoup(figure, "html.parser")
+    assert not soup.find("script")
+    assert soup.find("td").find_next("a")["href"] == 'https://example.com/"onmouseover="x'
+    assert hostile in soup.find("caption").text and hostile in soup.find("tr", class_="chart-table__note").text
+
+
+# The table and the figure ------------------------------------------------------------------------
+
+
+def test_the_table_has_a_row_per_point_where_each_mark_links_then_its_note():
+    soup = BeautifulSoup(chart_table(market_value(), SOURCES, EVENTS), "html.parser")
+    groups = soup.find_all("tbody")
+    assert [group["id"] for group in groups] == [mark.get(XLINK_HREF)[1:] for mark in marks(svg_root(market_value()))]
+    figure, note = groups[0].find_all("tr")
+    assert figure.th.time["datetime"] == "2020-10" and figure.th.text == "October 2020"
+    assert figure.find_all("td")[0].text == "$837.84 billion to $858 billion"
+    assert [a["href"] for a in figure.find_all("td")[1].find_all("a")] == ["../sources/#data", "../sources/#cnbc"]
+    assert note.td["colspan"] == "3" and note.td.text.startswith("They differ.")
+    assert note.find("a", class_="chart-table__event")["href"] == "../timeline/#peak"
+    assert len(groups[1].find_all("tr")) == 1  # no note, no event: no note row
+    assert soup.caption.text == "Market value: the figures"
+    assert [th.text for th in soup.select("thead th")] == ["Date", "Value", "Sources"]
+
+
+def test_the_figure_holds_title_chart_caption_and_table():
+    soup = BeautifulSoup(chart_figure(market_value(), SOURCES, EVENTS, markers=["fine"]), "html.parser")
+    figure = soup.find("figure", class_="chart")
+    assert figure["id"] == "chart-value"
+    assert figure.find("svg", class_="chart-svg") and figure.find("table", class_="chart-table")
+    text = figure.figcaption.text
+    assert "not joined" in text and "no figure was reported" in text and "Triangles" in text
+    assert "A bar spans" in text and "known only to the month" in text
+    svg = figure.find("svg")
+    assert svg["role"] == "group" and svg["aria-label"].startswith("Market value: chart of 4 reported figures")
+
+
+def test_the_caption_explains_only_what_the_chart_draws():
+    text = caption(growth(), markers=())
+    assert "A bar spans" not in text and "Triangles" not in text
+    assert "known only to the month" in text  # its points are months
+    day_only = Series("d", "D", UNITS["percent"], "D.", (Point(PartialDate(2024, 6, 30), ("wire",), value=1),))
+    assert "known only to the month" not in caption(day_only)
+
+
+def test_the_real_figures_render_with_their_real_sources_and_events():
+    site = validate(REPO)
+    sources = {key: Ref(source.publisher, f"../sources/#{key}") for key, source in site.sources.by_id.items()}
+    events = {key: EventRef(event.date, event.title, f"../timeline/#{key}") for key, event in site.events.by_id.items()}
+    for series in site.figures:
+        root = ElementTree.fromstring(chart_svg(series, sources, events, markers=["alibaba-antitrust-fine"]))
+        assert len(marks(root)) == len(series.points)
+        table = BeautifulSoup(chart_table(series, sources, events), "html.parser")
+        assert len(table.find_all("tbody")) == len(series.points)
+
+
+# Any series --------------------------------------------------------------------------------------
+
+DAYS = st.dates(min_value=dt.date(2020, 10, 1), max_value=dt.date(2025, 3, 31))
+VALUES = st.floats(min_value=-50, max_value=5000, allow_nan=False).map(lambda value: round(value, 2))
+
+
+@st.composite
+def any_series(draw) -> Series:
+    """1 to 12 points on distinct days, some of them disputed ranges, in any unit."""
+    days = sorted(draw(st.sets(DAYS, min_size=1, max_size=12)))
+    points = []
+    for index, day in enumerate(days):
+        low, high = sorted(draw(st.tuples(VALUES, VALUES)))
+        date = PartialDate(day.year, day.month, day.day)
+        if draw(st.booleans()) and low < high:
+            points.append(Point(date, ("wire",), low=low, high=high, note="Disputed.", index=index))
+        else:
+            points.append(Point(date, ("wire",), value=high, index=index))
+    unit = draw(st.sampled_from(sorted(UNITS)))
+    return Series("any", "Any", UNITS[unit], "Any series.", tuple(points))
+
+
+@settings(max_examples=60, deadline=None)
+@given(any_series())
+def test_any_series_draws_well_formed_with_everything_inside_and_labels_apart(series):
+    root = svg_root(series)
+    height = height_of(root)
+    assert len(marks(root)) == len(series.points)
+    for circle in of_class(root, "g", "chart-point"):
+        for shape in circle.iter(f"{SVG}circle"):
+            assert PLOT_LEFT <= float(shape.get("cx")) <= PLOT_RIGHT
+            assert PLOT_TOP <= float(shape.get("cy")) <= PLOT_BOTTOM
+    for tip in of_class(root, "g", "chart-tip"):
+        box = tip.find(f"{SVG}rect")
+        x, y, w, h = (float(box.get(key)) for key in ("x", "y", "width", "height"))
+        assert x >= 0 and x + w <= WIDTH and y >= 0 and y + h <= height
+    heights = [y for _, y in value_labels(root)]
+    assert 3 <= len(heights) <= 8
+    assert all(lower - upper >= FONT_SIZE + 2 for lower, upper in pairwise(heights))
