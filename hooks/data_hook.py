@@ -20,7 +20,7 @@ from explainer.yamlfile import front_matter_problems
 from explainer_mkdocs.build import attach, context_of
 from explainer_mkdocs.reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild
 from explainer_mkdocs.reporting import reporting_data_errors, stop_with
-from explainer_mkdocs.site import page_info, site_map, written_pages
+from explainer_mkdocs.site import order_generated_files, page_info, site_map, written_pages
 
 # Hooks --------------------------------------------------------------------------------------
 
@@ -42,6 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Once every hook has added its pages: where each page is, and the data's references to pages."""
     context = context_of(config)
+    order_generated_files(files)
     context.site = site_map(files)
     with reporting_data_errors():
         check_page_references(context.data, context.site.section_ids, written_pages(files))

@@ -20,6 +20,18 @@ EVENTS_JSON = "events.json"
 EVENTS_CSV = "events.csv"
 CORRECTIONS_JSON_FEED = "corrections.json"
 CORRECTIONS_ATOM_FEED = "corrections.xml"
+# Their order in the site's list of files (the sitemap and the search index follow it), whatever
+# the order in which the hooks add them.
+GENERATED_FILES = (
+    SOURCES_PAGE,
+    GLOSSARY_PAGE,
+    TIMELINE_PAGE,
+    EVENTS_JSON,
+    EVENTS_CSV,
+    CORRECTIONS_PAGE,
+    CORRECTIONS_JSON_FEED,
+    CORRECTIONS_ATOM_FEED,
+)
 
 
 def front_matter(title: str, description: str) -> str:

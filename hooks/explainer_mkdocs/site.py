@@ -10,7 +10,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from explainer.context import PageInfo, SiteMap
-from explainer.pages import default_title, is_story_page
+from explainer.pages import GENERATED_FILES, default_title, is_story_page
 
 
 def page_info(page: Page) -> PageInfo:
@@ -57,6 +57,16 @@ def add_generated_page(
         file.edit_uri = posixpath.relpath(edit_path, "docs")
     files.append(file)
     return file
+
+
+def order_generated_files(files: Files) -> None:
+    """Put the files the hooks added after the written ones in the order of explainer.pages.GENERATED_FILES,
+    whatever the order of the hooks in mkdocs.yml (the sitemap and the search index list pages in file order)."""
+    rank = {src_uri: position for position, src_uri in enumerate(GENERATED_FILES)}
+    generated = [file for file in files if file.generated_by]
+    for file in sorted(generated, key=lambda file: rank.get(file.src_uri, len(rank))):
+        files.remove(file)
+        files.append(file)
 
 
 def is_page(page: Page, src_uri: str) -> bool:
