@@ -11,12 +11,13 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, Comment
 from conftest import BuiltSite, build_project
+from markdown.serializers import to_html_string
 
 from explainer.context import BuildContext, PageInfo, SiteMap
 from explainer.datafile import Records
 from explainer.dates import PartialDate
 from explainer.events.exports import events_csv, events_json
-from explainer.events.extension import EventsExtension, render_key_dates
+from explainer.events.extension import EventsExtension, key_dates_block
 from explainer.events.page import timeline_page_markdown
 from explainer.events.records import Event, Figure, build_events
 from explainer.yamlfile import parse_yaml
@@ -158,11 +159,10 @@ def test_figure_display(figure, shown):
 
 
 def test_key_dates_block_escapes_and_links_each_entry():
-    block = render_key_dates(
-        [event(title='Fish & "chips" <b>'), event(id="m", date=PartialDate(2023, 3))], page_url="story/the-fall/"
-    )
+    events = [event(title='Fish & "chips" <b>'), event(id="m", date=PartialDate(2023, 3))]
+    block = to_html_string(key_dates_block(events, "../timeline.md"))
     assert "Fish &amp; &quot;chips&quot; &lt;b&gt;" in block
-    assert '<a href="../../timeline/#e"><time datetime="2020-11-03">3 November 2020</time>' in block
+    assert '<a href="../timeline.md#e"><time datetime="2020-11-03">3 November 2020</time>' in block
     assert '<time datetime="2023-03">March 2023</time>' in block
 
 

@@ -45,13 +45,9 @@ MARKERS = {
 def preview_markup() -> str:
     """Every series of data/figures.yml as a chart figure, linked as a page one level deep would link."""
     site = validate(REPO)
-    sources = {key: Ref(source.publisher, f"../sources/#{key}") for key, source in site.sources.items()}
-    events = {
-        key: EventRef(event.date, event.title, f"../timeline/#{key}") for key, event in site.records["events"].items()
-    }
-    return "".join(
-        chart_figure(series, sources, events, MARKERS.get(key, ())) for key, series in site.records["figures"].items()
-    )
+    sources = {key: Ref(source.publisher, f"../sources/#{key}") for key, source in site.sources.by_id.items()}
+    events = {key: EventRef(event.date, event.title, f"../timeline/#{key}") for key, event in site.events.by_id.items()}
+    return "".join(chart_figure(series, sources, events, MARKERS.get(series.id, ())) for series in site.figures)
 
 
 def write_preview(site_dir: Path) -> Path:

@@ -1,9 +1,10 @@
 """The events extension: a story page's "Key dates", and `[words](event:id)` links to the Timeline.
 
-The preprocessor replaces the `<!-- key-dates -->` marker of a story page with the compact list
-of its section's events (each linked to its Timeline entry) and reports a missing, misspelt or
-doubled marker. The treeprocessor turns `[words](event:id)` into a link to the event's entry on
-the Timeline, with its date as tooltip.
+The preprocessor finds the `<!-- key-dates -->` marker of a story page (and reports a missing,
+misspelt or doubled one); the treeprocessor puts there the compact list of the section's events,
+each linked to its Timeline entry, and turns `[words](event:id)` into a link to the event's entry
+with its date as tooltip. Every link it writes points at the Timeline's Markdown file, which
+MkDocs turns into the page's address and checks.
 
 Usable on its own, by name or from Python (see `EventsExtension`):
 
@@ -14,25 +15,27 @@ Usable on its own, by name or from Python (see `EventsExtension`):
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
 from typing import ClassVar
 
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..context import BuildContext, SiteMap
+from ..context import BuildContext
+from ..elements import child, element
 from ..errors import Problem, line_of
 from ..extensions import ExplainerExtension
 from ..pages import TIMELINE_PAGE
-from ..urls import relative_url
 from .records import SPEC, Event
 
 KEY_DATES_MARKER = "<!-- key-dates -->"
 EVENT_LINK_SCHEME = "event:"
+
+# What the preprocessor leaves where the block goes (control characters no text of a page holds,
+# as Python-Markdown's own placeholders), for the treeprocessor to replace with the block.
+KEY_DATES_PLACEHOLDER = "\x02explainer-key-dates\x03"
 
 # Any HTML comment that looks like it means the marker, so a typo is reported, not ignored.
 _MARKER_LIKE = re.compile(r"^\s*<!--\s*key[\s_-]*dates?\b.*-->\s*$", re.IGNORECASE)
@@ -57,33 +60,27 @@ class EventsExtension(ExplainerExtension):
         # After fenced code is stashed (superfences: 25), before raw HTML blocks (20) swallow the comment.
         md.preprocessors.register(_KeyDates(md, self.context), "explainer-key-dates", 22)
         # After inline parsing (20) made the links and footnotes numbered (15), before MkDocs checks
-        # relative links (0).
-        md.treeprocessors.register(_EventLinks(md, self.context), "explainer-event-links", 14)
+        # relative links (0): so the links it writes are .md links MkDocs rewrites and checks.
+        md.treeprocessors.register(_EventLinks(md, self.context), "explainer-events", 14)
 
 
 def makeExtension(**kwargs) -> EventsExtension:
     return EventsExtension(**kwargs)
 
 
-def key_dates_html(events: list[Event], entry_href: Callable[[str], str]) -> str:
-    """The compact "Key dates" list of one section; `entry_href(id)` is the link to an event's entry."""
-    items = "".join(
-        f'<li><a href="{html.escape(entry_href(event.id))}">'
-        f'<time datetime="{event.date.iso}">{event.date.display}</time> '
-        f'<span class="key-dates__title">{html.escape(event.title)}</span></a></li>'
-        for event in events
-    )
-    return (
-        '<aside class="key-dates" aria-label="Key dates">'
-        '<p class="key-dates__heading">Key dates</p>'
-        f'<ol class="key-dates__list">{items}</ol></aside>'
-    )
+def key_dates_block(events: list[Event], timeline_href: str) -> etree.Element:
+    """The compact "Key dates" list of one section, each event linked to its entry on the Timeline.
 
-
-def render_key_dates(events: list[Event], page_url: str = "story/page/", site: SiteMap | None = None) -> str:
-    """Key-dates HTML for `events` as seen from `page_url`, without MkDocs (tests, benchmarks)."""
-    timeline = (site or SiteMap()).url(TIMELINE_PAGE)
-    return key_dates_html(events, lambda event_id: relative_url(f"{timeline}#{event_id}", page_url))
+    `timeline_href` is the Timeline's Markdown file as seen from the page (MkDocs makes it an address).
+    """
+    block = element("aside", {"class": "key-dates", "aria-label": "Key dates"})
+    child(block, "p", {"class": "key-dates__heading"}, "Key dates")
+    listing = child(block, "ol", {"class": "key-dates__list"})
+    for event in events:
+        link = child(child(listing, "li"), "a", {"href": f"{timeline_href}#{event.id}"})
+        child(link, "time", {"datetime": event.date.iso}, event.date.display, " ")
+        child(link, "span", {"class": "key-dates__title"}, event.title)
+    return block
 
 
 class _KeyDates(Preprocessor):
@@ -102,8 +99,8 @@ class _KeyDates(Preprocessor):
             self.context.report(
                 KEY_DATES_MARKER, f"the {KEY_DATES_MARKER} marker appears {len(markers)} times; keep one"
             )
-        if markers and (events := self._section_events(section)):
-            lines[markers[0]] = self.md.htmlStash.store(self._block(events))
+        if markers and self._section_events(section):
+            lines[markers[0]] = KEY_DATES_PLACEHOLDER
         elif not markers and not variants:
             self._require_marker(section)
         return lines
@@ -129,12 +126,10 @@ class _KeyDates(Preprocessor):
             message = f"section '{section}' has {events} but no {KEY_DATES_MARKER} marker to show them"
             self.context.problems.append(Problem(page.file_label, line, message))
 
-    def _block(self, events: list[Event]) -> str:
-        page, timeline = self.context.page, self.context.site.url(TIMELINE_PAGE)
-        return key_dates_html(events, lambda event_id: relative_url(f"{timeline}#{event_id}", page.url))
-
 
 class _EventLinks(Treeprocessor):
+    """Turns `event:` links into links to the Timeline, and puts the Key dates block in place."""
+
     def __init__(self, md: Markdown, context: BuildContext):
         super().__init__(md)
         self.context = context
@@ -144,6 +139,18 @@ class _EventLinks(Treeprocessor):
             href = anchor.get("href", "")
             if href.startswith(EVENT_LINK_SCHEME):
                 self._link(anchor, href.removeprefix(EVENT_LINK_SCHEME))
+        self._key_dates(root)
+
+    def _key_dates(self, root: etree.Element) -> None:
+        """Put the section's Key dates where the preprocessor left the marker's placeholder."""
+        for position, paragraph in enumerate(root):
+            if paragraph.tag == "p" and paragraph.text == KEY_DATES_PLACEHOLDER and len(paragraph) == 0:
+                page = self.context.page
+                events = self.context.events.by_section.get(page.section, [])
+                block = key_dates_block(events, page.link_to(TIMELINE_PAGE))
+                block.tail = paragraph.tail
+                root[position] = block
+                return
 
     def _link(self, anchor: etree.Element, event_id: str) -> None:
         event = self.context.events.records.get(event_id)
