@@ -678,9 +678,9 @@ FIGURE_CASES = [
     ),
     case(
         "figure-outside-story-range",
-        replace(FIGURES, '"2023-06"', '"2025-06"'),
-        f"data/figures.yml:29: {CLOUD_GROWTH}: date '2025-06' is outside the story's range (October 2020 to March"
-        " 2025); only figures within it are drawn",
+        replace(FIGURES, '"2023-06"', '"2026-09"'),
+        f"data/figures.yml:29: {CLOUD_GROWTH}: date '2026-09' is outside the story's range (October 2020 to June"
+        " 2026); only figures within it are drawn",
     ),
     case(
         "figure-without-source",

@@ -111,8 +111,8 @@ def test_a_series_with_a_wrong_point_is_left_out_and_every_problem_is_reported()
     [
         (PartialDate(2020, 10), True),
         (PartialDate(2020, 9, 30), False),
-        (PartialDate(2025, 3, 31), True),
-        (PartialDate(2025, 4), False),
+        (PartialDate(2026, 6, 30), True),
+        (PartialDate(2026, 7), False),
         (PartialDate(2021), True),
         (PartialDate(2020), False),  # the year began before the story did
     ],
@@ -123,14 +123,14 @@ def test_story_range_is_whole_months_from_the_events_module(date, inside):
 
 def test_extending_the_story_in_events_extends_the_figures_range(monkeypatch):
     point = """
-    - date: "2025-09"
+    - date: "2026-09"
       value: 400
       sources: [a]
 """
     assert build(point)[1]
-    monkeypatch.setattr(events, "STORY_END", PartialDate(2026, 6))
+    monkeypatch.setattr(events, "STORY_END", PartialDate(2026, 12))
     records, problems = build(point)
-    assert problems == [] and records["s"].points[0].date == PartialDate(2025, 9)
+    assert problems == [] and records["s"].points[0].date == PartialDate(2026, 9)
 
 
 # The data layer -------------------------------------------------------------------------------
