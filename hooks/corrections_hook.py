@@ -12,7 +12,7 @@ from explainer.corrections.feeds import FeedSite, atom_feed, feed_entries, json_
 from explainer.pages import CORRECTIONS_ATOM_FEED, CORRECTIONS_JSON_FEED, CORRECTIONS_PAGE, SOURCES_PAGE
 from explainer.urls import relative_url
 from explainer_mkdocs.build import context_of, use_extension
-from explainer_mkdocs.site import add_generated_page, is_page
+from explainer_mkdocs.site import add_generated_page, generated_page_markdown, is_page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -31,9 +31,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_page(page, CORRECTIONS_PAGE):
         context = context_of(config)
-        source_names = {source.id: source.credit for source in context.sources.records}
         sources_link = relative_url(context.site.url(SOURCES_PAGE), context.site.url(CORRECTIONS_PAGE))
-        return corrections_page.log_page_markdown(context.corrections.records, source_names, sources_link)
+        generated = corrections_page.corrections_page(
+            context.corrections.records, context.sources.records, sources_link
+        )
+        return generated_page_markdown(context, page, generated)
     return markdown
 
 

@@ -20,7 +20,7 @@ from explainer.yamlfile import front_matter_problems
 from explainer_mkdocs.build import attach, context_of
 from explainer_mkdocs.reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild
 from explainer_mkdocs.reporting import reporting_data_errors, stop_with
-from explainer_mkdocs.site import order_generated_files, page_info, site_map, written_pages
+from explainer_mkdocs.site import fill_generated_page, order_generated_files, page_info, site_map, written_pages
 
 # Hooks --------------------------------------------------------------------------------------
 
@@ -55,6 +55,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     context.page = page_info(page)
     context.problems += front_matter_problems(context.page.source_text, context.page.file_label)
     return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page's HTML parts go back in where the conversion left their placeholders."""
+    return fill_generated_page(context_of(config), page, html)
 
 
 @event_priority(100)

@@ -11,7 +11,7 @@ from explainer.events.exports import events_csv, events_json
 from explainer.events.extension import EventsExtension
 from explainer.pages import EVENTS_CSV, EVENTS_JSON, TIMELINE_PAGE
 from explainer_mkdocs.build import context_of, use_extension
-from explainer_mkdocs.site import add_generated_page, is_page
+from explainer_mkdocs.site import add_generated_page, generated_page_markdown, is_page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -31,7 +31,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_page(page, TIMELINE_PAGE):
         context = context_of(config)
-        return timeline_page.timeline_page_markdown(
+        generated = timeline_page.timeline_page(
             context.events.in_order, context.site, context.glossary.records, context.sources.records
         )
+        return generated_page_markdown(context, page, generated)
     return markdown

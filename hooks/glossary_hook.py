@@ -12,7 +12,7 @@ from explainer.glossary.extension import GlossaryExtension
 from explainer.pages import GLOSSARY_PAGE
 from explainer_mkdocs.build import context_of, use_extension
 from explainer_mkdocs.reporting import warn
-from explainer_mkdocs.site import add_generated_page, is_page
+from explainer_mkdocs.site import add_generated_page, generated_page_markdown, is_page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -29,7 +29,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_page(page, GLOSSARY_PAGE):
         context = context_of(config)
-        return glossary_page.glossary_page_markdown(context.glossary.records, context.sources.records)
+        generated = glossary_page.glossary_page(context.glossary.records, context.sources.records)
+        return generated_page_markdown(context, page, generated)
     return markdown
 
 

@@ -12,7 +12,7 @@ from explainer.sources.checks import uncited_sources
 from explainer.sources.extension import SourceNotesExtension
 from explainer_mkdocs.build import context_of, use_extension
 from explainer_mkdocs.reporting import warn
-from explainer_mkdocs.site import add_generated_page, is_page
+from explainer_mkdocs.site import add_generated_page, generated_page_markdown, is_page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -28,7 +28,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_page(page, SOURCES_PAGE):
-        return sources_page.sources_page_markdown(context_of(config).sources.records)
+        context = context_of(config)
+        return generated_page_markdown(context, page, sources_page.sources_page(context.sources.records))
     return markdown
 
 

@@ -18,7 +18,7 @@ from explainer.datafile import Records
 from explainer.dates import PartialDate
 from explainer.events.exports import events_csv, events_json
 from explainer.events.extension import EventsExtension, key_dates_block
-from explainer.events.page import timeline_page_markdown
+from explainer.events.page import timeline_page
 from explainer.events.records import Event, Figure, build_events
 from explainer.yamlfile import parse_yaml
 
@@ -197,7 +197,7 @@ def test_events_are_grouped_by_section_once_per_build():
 def test_timeline_markdown_escapes_data_and_links_sources_and_story():
     site = SiteMap(story_titles={"story/the-fall.md": "The fall"})
     events = [event(summary="A < B & C.", figures=(Figure(1, "billion", "Fine <x>", "USD"),))]
-    page = timeline_page_markdown(events, site, Records(), Records())
+    page = timeline_page(events, site, Records(), Records()).render(markdown.Markdown())
     assert "A &lt; B &amp; C." in page
     assert "Fine &lt;x&gt;:" in page
     assert 'href="../story/the-fall/">In the story: The fall</a>' in page

@@ -12,8 +12,10 @@ from pathlib import Path
 import mkdocs.__main__ as mkdocs_command
 import pytest
 from conftest import REPO
-from mkdocs.config import config_options
+from mkdocs.config import config_options, load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import DuplicateFilter
 
 from explainer.errors import Problem
@@ -94,6 +96,16 @@ def test_forgetting_hooks_drops_our_packages_only_when_serve_asked_for_it(monkey
         os.environ.pop("EXPLAINER_RELOAD_HOOKS", None)
         sys.modules.update(saved)
     assert explainer.pages.__name__ == "explainer.pages"
+
+
+def test_a_rendered_page_keeps_the_ids_mkdocs_checks_links_against():
+    """`Page.present_anchor_ids`, set while a page is converted: the ids of a generated page's HTML are added to it."""
+    config = load_config(str(REPO / "mkdocs.yml"))
+    page_file = File("index.md", str(REPO / "docs"), "/tmp/site", use_directory_urls=True)
+    page = Page(None, page_file, config)
+    page.markdown = "# Title\n\n<p id='raw'>x</p>\n"
+    page.render(config, Files([page_file]))
+    assert page.present_anchor_ids == {"title", "raw"}
 
 
 def test_without_the_data_hook_the_others_stop_with_one_clear_line():

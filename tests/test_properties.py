@@ -27,7 +27,7 @@ from explainer.glossary.records import GlossaryEntry
 from explainer.markdown_code import without_code
 from explainer.schema import check_against_schema
 from explainer.sources.extension import SourceNotesExtension, citation
-from explainer.sources.page import sources_page_markdown
+from explainer.sources.page import sources_page
 from explainer.sources.records import STAKES, Source
 from explainer.yamlfile import front_matter_problems, parse_yaml
 
@@ -192,7 +192,7 @@ def test_story_page_keeps_its_structure_whatever_the_sources_say(sources):
 @given(st.lists(SOURCES_WITH_ANY_TEXT, max_size=4, unique_by=lambda source: source.id))
 def test_sources_page_keeps_its_structure_whatever_the_sources_say(sources):
     md = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"])
-    page = soup(md.convert(sources_page_markdown(Records({source.id: source for source in sources}))))
+    page = soup(sources_page(Records({source.id: source for source in sources})).render(md))
     entries = page.select("div.source-entry")
     assert [entry["id"] for entry in entries] == [
         source.id for source in sorted(sources, key=lambda s: (list(KINDS).index(s.kind), s.published, s.publisher))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import markdown
 import pytest
 from conftest import REPO, BuiltSite, build_project
 from markdown.serializers import to_html_string
@@ -11,7 +12,7 @@ from markdown.serializers import to_html_string
 from explainer.datafile import Records
 from explainer.dates import PartialDate
 from explainer.sources.extension import citation, cited_keys, sources_summary
-from explainer.sources.page import sources_page_markdown
+from explainer.sources.page import sources_page
 from explainer.sources.records import STAKES, Source
 
 
@@ -131,7 +132,7 @@ EXTRA_SOURCE = """- id: unused-2024
 
 def test_sources_of_mixed_date_precision_sort_on_the_sources_page():
     sources = [source(id="a", published=PartialDate(2023)), source(id="b", published=PartialDate(2023, 3, 1))]
-    page = sources_page_markdown(Records({s.id: s for s in sources}))
+    page = sources_page(Records({s.id: s for s in sources})).render(markdown.Markdown())
     assert page.index('id="a"') < page.index('id="b"')
 
 

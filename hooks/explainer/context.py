@@ -19,6 +19,7 @@ from .datafile import Records
 from .errors import Problem, line_of
 from .events.records import EventsState
 from .figures.records import FiguresState
+from .generated import GeneratedPage
 from .glossary.records import GlossaryState
 from .markdown_code import without_code
 from .pages import default_title, doc_link, is_story_page, section_id, story_page
@@ -112,6 +113,7 @@ class BuildContext:
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
     problems: list[Problem] = field(default_factory=list)
     page: PageInfo | None = None
+    generated_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by docs/ path, once written
 
     @classmethod
     def for_data(cls, data: SiteData) -> BuildContext:

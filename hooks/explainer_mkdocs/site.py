@@ -9,7 +9,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from explainer.context import PageInfo, SiteMap
+from explainer.context import BuildContext, PageInfo, SiteMap
+from explainer.generated import GeneratedPage
 from explainer.pages import GENERATED_FILES, default_title, is_story_page
 
 
@@ -67,6 +68,25 @@ def order_generated_files(files: Files) -> None:
     for file in sorted(generated, key=lambda file: rank.get(file.src_uri, len(rank))):
         files.remove(file)
         files.append(file)
+
+
+def generated_page_markdown(context: BuildContext, page: Page, generated: GeneratedPage) -> str:
+    """The Markdown MkDocs converts for a generated page; its HTML parts go back in at `fill_generated_page`."""
+    context.generated_pages[page.file.src_uri] = generated
+    return generated.markdown()
+
+
+def fill_generated_page(context: BuildContext, page: Page, html: str) -> str:
+    """A converted generated page with its HTML parts in place, and their ids known to MkDocs.
+
+    MkDocs finds a page's ids (for its check of links to #anchors) while converting it
+    (`Page.present_anchor_ids`), so the ids in the parts put back afterwards are added here.
+    """
+    generated = context.generated_pages.get(page.file.src_uri)
+    if generated is None:
+        return html
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | generated.anchor_ids
+    return generated.fill(html)
 
 
 def is_page(page: Page, src_uri: str) -> bool:

@@ -6,7 +6,9 @@ import html
 
 from ..backlinks import placeholder
 from ..datafile import Records
+from ..generated import GeneratedPage, Html
 from ..pages import CORRECTIONS_ATOM_FEED, CORRECTIONS_JSON_FEED, front_matter
+from ..sources.records import Source
 from .records import KIND_LABELS, Correction, newest_first
 
 KINDS = ("fact", "update", "translation")  # the order of the groups on the page
@@ -22,28 +24,29 @@ FRONT_MATTER = front_matter(
 )
 
 
-def log_page_markdown(corrections: Records[Correction], source_names: dict[str, str], sources_link: str) -> str:
+def corrections_page(corrections: Records[Correction], sources: Records[Source], sources_link: str) -> GeneratedPage:
     """The Corrections page: every correction, grouped by kind, newest first, linking to its spot.
 
-    `source_names` gives each source's publisher; `sources_link` is the Sources page's address
-    relative to this one.
+    `sources_link` is the Sources page's address relative to this one.
     """
-    parts = [
-        "# Corrections\n",
+    source_names = {source.id: source.credit for source in sources}
+    page = GeneratedPage()
+    page.add(
+        "# Corrections\n\n"
         f"{_count_sentence(len(corrections))} A **translation note** decodes a name, term or fact that the "
         "machine-translated copy garbled; a **correction of fact** fixes a mistake this site made; an "
         "**update** adds information that changed what a page says. Each entry links to the marked phrase; "
-        "every page also ends with its own corrections.\n",
+        "every page also ends with its own corrections.\n\n"
         f"Follow new corrections with the [Atom feed]({CORRECTIONS_ATOM_FEED}) or the "
         f"[JSON Feed]({CORRECTIONS_JSON_FEED}). "
-        "Spotted a mistake? Use the *Report an error* link at the foot of any page.\n",
-    ]
+        "Spotted a mistake? Use the *Report an error* link at the foot of any page.\n"
+    )
     for kind in KINDS:
         entries = newest_first([c for c in corrections if c.kind == kind])
         if entries:
-            parts.append(f"## {KIND_HEADINGS[kind]}\n")
-            parts.extend(log_entry_html(entry, source_names, sources_link) + "\n" for entry in entries)
-    return "\n".join(parts)
+            page.add(f"## {KIND_HEADINGS[kind]}\n")
+            page.add(Html("\n\n".join(log_entry_html(entry, source_names, sources_link) for entry in entries)))
+    return page
 
 
 def _count_sentence(count: int) -> str:
@@ -67,5 +70,5 @@ def log_entry_html(correction: Correction, source_names: dict[str, str], sources
         f'<p class="correction-entry__text">{html.escape(correction.sentence)}</p>\n'
         f'<div class="correction-entry__where"><strong>Where:</strong> {where}</div>\n'
         f'<p class="correction-entry__sources"><strong>{label}:</strong> {sources}</p>\n'
-        "</div>\n"
+        "</div>"
     )

@@ -8,6 +8,7 @@ from typing import Any
 from ..context import SiteMap
 from ..datafile import Records, group_by
 from ..dates import PartialDate
+from ..generated import GeneratedPage, Html
 from ..pages import EVENTS_CSV, EVENTS_JSON, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, front_matter
 from ..urls import relative_url
 from .records import STORY_RANGE, Event, Figure
@@ -23,33 +24,37 @@ FRONT_MATTER = front_matter(
 )
 
 
-def timeline_page_markdown(events: list[Event], site: SiteMap, glossary: Records, sources: Records) -> str:
+def timeline_page(events: list[Event], site: SiteMap, glossary: Records, sources: Records) -> GeneratedPage:
     """The Timeline page: the SVG picture, then every event grouped by year, linked to sources and story."""
     links = _Links(site, glossary, sources)
     link = _linker(site.url(TIMELINE_PAGE))
     order = _section_order(events)
-    parts = [
-        "# Timeline\n",
+    page = GeneratedPage()
+    page.add(
+        "# Timeline\n\n"
         f"{len(events)} dated events{_span_text(events)}, in the order they happened. "
         "Each links to its sources and to the part of the story that tells it. "
-        "Dates are shown only as precisely as the sources give them.\n",
+        "Dates are shown only as precisely as the sources give them.\n"
+    )
+    figures = [
         '<p class="timeline-data">The same data, to reuse: '
         f'<a href="{link(site.url(EVENTS_JSON))}" download>events.json</a> · '
-        f'<a href="{link(site.url(EVENTS_CSV))}" download>events.csv</a></p>\n',
+        f'<a href="{link(site.url(EVENTS_CSV))}" download>events.csv</a></p>',
         f'<figure class="timeline-figure">\n<div class="timeline-figure__scroll">'
         f"{timeline_svg(events, order, site.section_title)}</div>\n"
         "<figcaption>Each dot is an event, placed by date; each colored band is a chapter of the story, "
         "running from its first event to its last. Pale bars mark events known only to the month. "
         "Select a mark to jump to its entry. On a narrow screen, scroll the picture sideways."
-        "</figcaption>\n</figure>\n",
+        "</figcaption>\n</figure>",
         *(_closeup_figure(events, order, start, end) for start, end in closeup_windows(events)),
     ]
+    page.add(Html("\n\n".join(figures)))
     lanes = lane_numbers(order)
     by_year = group_by(events, lambda event: event.date.year)
     for year in sorted(by_year):
-        parts.append(f"## {year}\n")
-        parts.extend(_entry_html(event, links, link, lanes) for event in by_year[year])
-    return "\n".join(parts)
+        page.add(f"## {year}\n")
+        page.add(Html("\n\n".join(_entry_html(event, links, link, lanes) for event in by_year[year])))
+    return page
 
 
 def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any) -> str:
@@ -59,7 +64,7 @@ def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any)
         f'<figure class="timeline-figure timeline-figure--closeup">\n<div class="timeline-figure__scroll">'
         f"{closeup_svg(events, order, start, end)}</div>\n"
         f"<figcaption>Close-up, {span}: the busiest stretch of the story, one event per row "
-        "(pale bars: known only to the month).</figcaption>\n</figure>\n"
+        "(pale bars: known only to the month).</figcaption>\n</figure>"
     )
 
 
@@ -88,7 +93,7 @@ def _entry_html(event: Event, links: _Links, link: Any, lanes: dict[str, int]) -
         f"{_involved_html(event, links, link)}"
         f'<p class="timeline-entry__meta">{_section_link(event, links, link)} '
         f'<span class="timeline-entry__sources">Sources: {_source_links(event, links, link)}</span></p>\n'
-        "</article>\n"
+        "</article>"
     )
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Iterator
 
 from ..backlinks import placeholder
 from ..datafile import Records
+from ..generated import GeneratedPage, Html
 from ..pages import SOURCES_PAGE, front_matter
 from ..sources.records import Source
 from .records import GlossaryEntry
@@ -33,31 +33,38 @@ FRONT_MATTER = front_matter(
 )
 
 
-def glossary_page_markdown(entries: Records[GlossaryEntry], sources: Records[Source]) -> str:
+def glossary_page(entries: Records[GlossaryEntry], sources: Records[Source]) -> GeneratedPage:
     """The Glossary page: entries grouped by category, alphabetical, each anchored by its id."""
-    parts = [
-        "# Glossary\n",
-        f"The {len(entries)} people, companies, products and ideas the story mentions. On the story pages, "
-        "the first mention of each is underlined with dots: point at it, tab to it or tap it to read "
-        "a short definition, and follow it to the entry here.\n",
-    ]
     present = [category for category in CATEGORY_HEADINGS if any(e.category == category for e in entries)]
     jumps = (f"[{CATEGORY_HEADINGS[category]}](#{_category_anchor(category)})" for category in present)
-    parts.append("Jump to: " + " · ".join(jumps) + "\n")
+    page = GeneratedPage()
+    page.add(
+        "# Glossary\n\n"
+        f"The {len(entries)} people, companies, products and ideas the story mentions. On the story pages, "
+        "the first mention of each is underlined with dots: point at it, tab to it or tap it to read "
+        "a short definition, and follow it to the entry here.\n\n"
+        "Jump to: " + " · ".join(jumps) + "\n"
+    )
     for category, heading in CATEGORY_HEADINGS.items():
         members = sorted((e for e in entries if e.category == category), key=lambda e: e.term.casefold())
         if members:
-            parts.append(f"## {heading} {{#{_category_anchor(category)}}}\n")
+            page.add(f"## {heading} {{#{_category_anchor(category)}}}\n")
             for _, group in itertools.groupby(members, key=lambda e: e.term[:1].casefold()):
-                parts.append(_group_markdown(group, entries, sources))
-    return "\n".join(parts)
+                _add_group(page, list(group), entries, sources)
+    return page
 
 
-def _group_markdown(members: Iterator[GlossaryEntry], entries: Records[GlossaryEntry], sources: Records[Source]) -> str:
-    # Python-Markdown's inline pass looks up each child's position in its parent, so a parent with
-    # thousands of children costs n²: one <div> per entry, and those grouped by initial letter.
-    body = "\n".join(_entry_markdown(entry, entries, sources) for entry in members)
-    return f'<div class="{GROUP_CLASS}" markdown>\n\n{body}\n</div>\n'
+def _add_group(page: GeneratedPage, group: list[GlossaryEntry], entries: Records, sources: Records) -> None:
+    """One <div> per initial letter around its entries' <div>s, so no element has thousands of children."""
+    for position, entry in enumerate(group):
+        opening = f'<div class="{GROUP_CLASS}">\n' if position == 0 else ""
+        page.add(Html(f'{opening}<div class="{ENTRY_CLASS}">', tail="\n"))
+        page.add(f"### {_markdown_text(entry.term[:1].upper() + entry.term[1:])} {{#{entry.id} .glossary-entry}}\n")
+        page.add(Html(f'<p class="glossary-entry__short">{html.escape(entry.short)}</p>', tail="\n"))
+        page.add(_entry_markdown(entry, entries, sources))
+        closing = "\n</div>" if position == len(group) - 1 else ""
+        mentioned = f"<p><em>Mentioned in:</em></p>\n{placeholder('glossary', entry.id)}\n</div>{closing}"
+        page.add(Html(mentioned, tail="\n"))
 
 
 def _category_anchor(category: str) -> str:
@@ -65,12 +72,8 @@ def _category_anchor(category: str) -> str:
 
 
 def _entry_markdown(entry: GlossaryEntry, entries: Records[GlossaryEntry], sources: Records[Source]) -> str:
-    lines = [
-        f'<div class="{ENTRY_CLASS}" markdown>\n',
-        f"### {_markdown_text(entry.term[:1].upper() + entry.term[1:])} {{#{entry.id} .glossary-entry}}\n",
-        f'<p class="glossary-entry__short">{html.escape(entry.short)}</p>\n',
-        entry.long.strip() + "\n",
-    ]
+    """The parts of an entry written in Markdown: `long`, and the lines that name other entries and sources."""
+    lines = [entry.long.strip() + "\n"]
     if entry.aliases:
         lines.append("*Also written:* " + ", ".join(_markdown_text(alias) for alias in entry.aliases) + "\n")
     if entry.sources:
@@ -79,9 +82,6 @@ def _entry_markdown(entry: GlossaryEntry, entries: Records[GlossaryEntry], sourc
     if entry.related:
         links = [f"[{_markdown_text(entries.by_id[r].term)}](#{r})" for r in entry.related if r in entries]
         lines.append("*Related:* " + ", ".join(links) + "\n")
-    lines.append("*Mentioned in:*\n")
-    lines.append(placeholder("glossary", entry.id) + "\n")
-    lines.append("</div>\n")
     return "\n".join(lines)
 
 

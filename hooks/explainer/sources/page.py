@@ -6,6 +6,7 @@ import html
 
 from ..backlinks import placeholder
 from ..datafile import Records
+from ..generated import GeneratedPage, Html
 from ..pages import front_matter
 from .records import Source
 
@@ -24,24 +25,25 @@ FRONT_MATTER = front_matter(
 )
 
 
-def sources_page_markdown(sources: Records[Source]) -> str:
+def sources_page(sources: Records[Source]) -> GeneratedPage:
     """The Sources page: every source grouped by kind, with placeholders for 'cited in' links."""
-    parts = [
-        "# Sources\n",
+    page = GeneratedPage()
+    page.add(
+        "# Sources\n\n"
         f"The explainer relies on {len(sources)} sources. Primary sources (company announcements, "
         "filings and regulators) come first; news reports and analysis fill in what they do not say. "
-        "Each entry links back to every page that cites it.\n",
+        "Each entry links back to every page that cites it.\n\n"
         f"{_independent_count(sources)} independent of Alibaba. An entry that speaks for Alibaba, for an "
         "outlet or company tied to it, or for the Chinese state says so, here and next to every note that "
         "cites it; a story republished by another site is one entry, credited to the agency or outlet that "
-        "wrote it.\n",
-    ]
+        "wrote it.\n"
+    )
     for kind, heading in KIND_HEADINGS.items():
         entries = sorted((s for s in sources if s.kind == kind), key=lambda s: (s.published, s.publisher))
         if entries:
-            parts.append(f"## {heading}\n")
-            parts.extend(_source_entry_html(source) + "\n" for source in entries)
-    return "\n".join(parts)
+            page.add(f"## {heading}\n")
+            page.add(Html("\n\n".join(_source_entry_html(source) for source in entries)))
+    return page
 
 
 def _independent_count(sources: Records[Source]) -> str:
@@ -74,7 +76,7 @@ def _source_entry_html(source: Source) -> str:
         f"{notes}\n"
         f"{only_source}"
         f'<div class="source-entry__cited"><strong>Cited in:</strong> {placeholder("source", source.id)}</div>\n'
-        "</div>\n"
+        "</div>"
     )
 
 
