@@ -14,13 +14,24 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from explainer.checked import CheckedData
 from explainer.context import BuildContext
 from explainer.data import check_page_references, load_site_data
 from explainer.yamlfile import front_matter_problems
 from explainer_mkdocs.build import attach, context_of
 from explainer_mkdocs.reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild
 from explainer_mkdocs.reporting import reporting_data_errors, stop_with
-from explainer_mkdocs.site import fill_generated_page, order_generated_files, page_info, site_map, written_pages
+from explainer_mkdocs.site import (
+    GeneratedPagesExtension,
+    fill_generated_page,
+    order_generated_files,
+    page_info,
+    site_map,
+    written_pages,
+)
+
+# The fingerprint of the last data that passed every check (explainer/checked.py), in the project.
+CHECKED_DATA = ".cache/explainer/checked-data"
 
 # Hooks --------------------------------------------------------------------------------------
 
@@ -34,7 +45,9 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     with reporting_data_errors():
-        attach(config, BuildContext.for_data(load_site_data(root)))
+        context = BuildContext.for_data(load_site_data(root, CheckedData(root / CHECKED_DATA)))
+    attach(config, context)
+    config.markdown_extensions.append(GeneratedPagesExtension(context))
     return config
 
 

@@ -12,10 +12,8 @@ from pathlib import Path
 import mkdocs.__main__ as mkdocs_command
 import pytest
 from conftest import REPO
-from mkdocs.config import config_options, load_config
+from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 from mkdocs.utils import DuplicateFilter
 
 from explainer.errors import Problem
@@ -79,33 +77,29 @@ def test_hook_modules_are_cached_by_a_clearable_lru_cache(tmp_path: Path):
     sys.modules.pop("a_hook.py", None)
 
 
-def test_forgetting_hooks_drops_our_packages_only_when_serve_asked_for_it(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.delenv("EXPLAINER_RELOAD_HOOKS", raising=False)
+def test_forgetting_hooks_drops_our_packages_only_when_serve_asked_and_the_code_changed(
+    monkeypatch: pytest.MonkeyPatch,
+):
     import explainer.pages
 
+    ours = ("explainer", "explainer_mkdocs")
+    saved = {name: module for name, module in sys.modules.items() if name.split(".")[0] in ours}
+    monkeypatch.delenv("EXPLAINER_RELOAD_HOOKS", raising=False)
+    monkeypatch.setattr(reloading, "_LOADED", ())  # as if every file had changed since loading
     reloading.forget_loaded_hooks()
-    assert "explainer.pages" in sys.modules
-    saved = {
-        name: module for name, module in sys.modules.items() if name.split(".")[0] in ("explainer", "explainer_mkdocs")
-    }
+    assert "explainer.pages" in sys.modules  # not asked for: `mkdocs build`
     try:
         reloading.reload_hooks_on_every_rebuild()
+        monkeypatch.setattr(reloading, "_LOADED", reloading.code_fingerprint())
         reloading.forget_loaded_hooks()
-        assert not [name for name in sys.modules if name.split(".")[0] in ("explainer", "explainer_mkdocs")]
+        assert "explainer.pages" in sys.modules  # asked for, but nothing changed: keep modules and their caches
+        monkeypatch.setattr(reloading, "_LOADED", ())
+        reloading.forget_loaded_hooks()
+        assert not [name for name in sys.modules if name.split(".")[0] in ours]
     finally:
         os.environ.pop("EXPLAINER_RELOAD_HOOKS", None)
         sys.modules.update(saved)
     assert explainer.pages.__name__ == "explainer.pages"
-
-
-def test_a_rendered_page_keeps_the_ids_mkdocs_checks_links_against():
-    """`Page.present_anchor_ids`, set while a page is converted: the ids of a generated page's HTML are added to it."""
-    config = load_config(str(REPO / "mkdocs.yml"))
-    page_file = File("index.md", str(REPO / "docs"), "/tmp/site", use_directory_urls=True)
-    page = Page(None, page_file, config)
-    page.markdown = "# Title\n\n<p id='raw'>x</p>\n"
-    page.render(config, Files([page_file]))
-    assert page.present_anchor_ids == {"title", "raw"}
 
 
 def test_without_the_data_hook_the_others_stop_with_one_clear_line():

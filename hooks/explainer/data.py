@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .checked import CheckedData, fingerprint
 from .corrections import checks as corrections_checks
 from .corrections.records import SPEC as CORRECTIONS
 from .corrections.records import Correction
@@ -33,7 +34,7 @@ from .glossary.records import GlossaryEntry
 from .schema import check_against_schema
 from .sources.records import SPEC as SOURCES
 from .sources.records import Source
-from .yamlfile import load_yaml
+from .yamlfile import YamlDocument, load_yaml, parse_yaml
 
 SPECS: tuple[DataFileSpec, ...] = (SOURCES, GLOSSARY, EVENTS, CORRECTIONS, FIGURES)
 
@@ -63,25 +64,37 @@ class SiteData:
         }
 
 
-def load_site_data(root: Path) -> SiteData:
-    """Load data/*.yml under `root`; raise DataError listing every problem found."""
+def load_site_data(root: Path, checked: CheckedData | None = None) -> SiteData:
+    """Load data/*.yml under `root`; raise DataError listing every problem found.
+
+    With `checked`, data whose fingerprint passed every check before (see explainer.checked) is
+    only read, not checked again; the last data loaded in this process is reused as it is.
+    """
+    global _last_loaded
+    raw = {spec.path: (root / spec.path).read_bytes() for spec in SPECS if (root / spec.path).is_file()}
+    message = "file is missing (every data file must exist; an empty list is written [])"
+    problems = [Problem(spec.path, 1, message) for spec in SPECS if spec.path not in raw]
+    key = fingerprint(raw)
+    if checked is not None and _last_loaded is not None and _last_loaded[0] == key:
+        return _last_loaded[1]
+    trusted = not problems and checked is not None and checked.passed(key)
     loaded: dict[str, Records] = {}
-    problems: list[Problem] = []
-    for spec in SPECS:
-        path = root / spec.path
-        if not path.is_file():
-            problems.append(
-                Problem(spec.path, 1, "file is missing (every data file must exist; an empty list is written [])")
-            )
-            continue
+    for spec in (spec for spec in SPECS if spec.path in raw):
         try:
-            loaded[spec.name] = load_records(path, spec, spec.path)
+            loaded[spec.name] = _records(parse_yaml(raw[spec.path], spec.path), spec, check=not trusted)
         except DataError as error:
             problems += error.problems
     raise_if_any(problems)
     site = SiteData(**loaded)
-    raise_if_any(cross_reference_problems(site))
+    if not trusted:
+        raise_if_any(cross_reference_problems(site))
+    if checked is not None:
+        checked.remember(key)
+        _last_loaded = (key, site)
     return site
+
+
+_last_loaded: tuple[str, SiteData] | None = None  # (fingerprint, data) of the last load with `checked`
 
 
 def load_records(path: Path, spec: DataFileSpec, label: str | None = None) -> Records:
@@ -89,12 +102,16 @@ def load_records(path: Path, spec: DataFileSpec, label: str | None = None) -> Re
 
     `label` names the file in messages (default: `path` as given). Raises DataError listing every problem.
     """
-    document = load_yaml(path, label or str(path))
-    raise_if_any(check_against_schema(document, spec.name))
+    return _records(load_yaml(path, label or str(path)), spec, check=True)
+
+
+def _records(document: YamlDocument, spec: DataFileSpec, check: bool) -> Records:
+    if check:
+        raise_if_any(check_against_schema(document, spec.name))
     by_id, problems = spec.build(document)
     records = Records(by_id, document)
-    if check := WITHIN_FILE.get(spec.name):
-        problems += check(records)
+    if check and (within := WITHIN_FILE.get(spec.name)):
+        problems += within(records)
     raise_if_any(problems)
     return records
 

@@ -1,15 +1,28 @@
-"""Fresh hook code on every `mkdocs serve` rebuild, so an edit under hooks/ takes effect at once."""
+"""Fresh hook code on a `mkdocs serve` rebuild, so an edit under hooks/ takes effect at once."""
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from mkdocs.config import config_options
 
 _RELOAD_FLAG = "EXPLAINER_RELOAD_HOOKS"
+HOOKS = Path(__file__).resolve().parents[1]
+SCHEMAS = HOOKS.parent / "schemas"  # read and cached by the core too
 # Packages of ours that the hook files import: reloaded with them.
 _PACKAGES = ("explainer", "explainer_mkdocs")
+
+
+def code_fingerprint() -> tuple[tuple[str, int, int], ...]:
+    """Every Python file under hooks/ and every schema, with its modification time and size."""
+    files = sorted([*HOOKS.rglob("*.py"), *SCHEMAS.glob("*.json")])
+    return tuple((str(path), (stat := path.stat()).st_mtime_ns, stat.st_size) for path in files)
+
+
+# The code as it was when these modules were loaded (this module is loaded anew with them).
+_LOADED = code_fingerprint()
 
 
 def reload_hooks_on_every_rebuild() -> None:
@@ -18,13 +31,14 @@ def reload_hooks_on_every_rebuild() -> None:
 
 
 def forget_loaded_hooks() -> None:
-    """Make the next build load hooks/ and our packages anew, if reloading was asked for.
+    """If reloading was asked for and a file under hooks/ or schemas/ changed, load it all anew next build.
 
     MkDocs caches hook modules for the life of the process (mkdocs#3993) in the private
-    `Hooks._load_hook` (an lru_cache), so without this an edit under hooks/ would trigger
-    a rebuild that still runs the old code.
+    `Hooks._load_hook` (an lru_cache), so without this an edit under hooks/ would trigger a
+    rebuild that still runs the old code. While the code is unchanged the modules stay, and
+    with them the data they loaded last (see explainer.checked).
     """
-    if os.environ.get(_RELOAD_FLAG) != "1":
+    if os.environ.get(_RELOAD_FLAG) != "1" or code_fingerprint() == _LOADED:
         return
     config_options.Hooks._load_hook.cache_clear()
     for name in [name for name in sys.modules if name.split(".")[0] in _PACKAGES]:

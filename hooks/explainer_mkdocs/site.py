@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import posixpath
 
+from markdown import Extension, Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from explainer.context import BuildContext, PageInfo, SiteMap
-from explainer.generated import GeneratedPage
+from explainer.generated import NESTING_NAME, NESTING_PRIORITY, GeneratedPage, NestingTreeprocessor
 from explainer.pages import GENERATED_FILES, default_title, is_story_page
 
 
@@ -68,6 +69,21 @@ def order_generated_files(files: Files) -> None:
     for file in sorted(generated, key=lambda file: rank.get(file.src_uri, len(rank))):
         files.remove(file)
         files.append(file)
+
+
+class GeneratedPagesExtension(Extension):
+    """Builds the elements of a generated page in the tree MkDocs converts (see explainer.generated)."""
+
+    def __init__(self, context: BuildContext):
+        super().__init__()
+        self.context = context
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(NestingTreeprocessor(md, self._current_page), NESTING_NAME, NESTING_PRIORITY)
+
+    def _current_page(self) -> GeneratedPage | None:
+        page = self.context.page
+        return self.context.generated_pages.get(page.src_uri) if page else None
 
 
 def generated_page_markdown(context: BuildContext, page: Page, generated: GeneratedPage) -> str:

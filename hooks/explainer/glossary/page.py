@@ -8,7 +8,7 @@ import re
 
 from ..backlinks import placeholder
 from ..datafile import Records
-from ..generated import GeneratedPage, Html
+from ..generated import Close, GeneratedPage, Html, Open
 from ..pages import SOURCES_PAGE, front_matter
 from ..sources.records import Source
 from .records import GlossaryEntry
@@ -56,15 +56,15 @@ def glossary_page(entries: Records[GlossaryEntry], sources: Records[Source]) -> 
 
 def _add_group(page: GeneratedPage, group: list[GlossaryEntry], entries: Records, sources: Records) -> None:
     """One <div> per initial letter around its entries' <div>s, so no element has thousands of children."""
-    for position, entry in enumerate(group):
-        opening = f'<div class="{GROUP_CLASS}">\n' if position == 0 else ""
-        page.add(Html(f'{opening}<div class="{ENTRY_CLASS}">', tail="\n"))
+    page.add(Open("div", (("class", GROUP_CLASS),)))
+    for entry in group:
+        page.add(Open("div", (("class", ENTRY_CLASS),)))
         page.add(f"### {_markdown_text(entry.term[:1].upper() + entry.term[1:])} {{#{entry.id} .glossary-entry}}\n")
         page.add(Html(f'<p class="glossary-entry__short">{html.escape(entry.short)}</p>', tail="\n"))
         page.add(_entry_markdown(entry, entries, sources))
-        closing = "\n</div>" if position == len(group) - 1 else ""
-        mentioned = f"<p><em>Mentioned in:</em></p>\n{placeholder('glossary', entry.id)}\n</div>{closing}"
-        page.add(Html(mentioned, tail="\n"))
+        page.add(Html(f"<p><em>Mentioned in:</em></p>\n{placeholder('glossary', entry.id)}", tail="\n"))
+        page.add(Close())
+    page.add(Close())
 
 
 def _category_anchor(category: str) -> str:
