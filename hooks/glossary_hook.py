@@ -9,7 +9,8 @@ from mkdocs.structure.pages import Page
 from explainer.glossary import page as glossary_page
 from explainer.glossary.checks import unused_entries
 from explainer.glossary.extension import GlossaryExtension
-from explainer.pages import GLOSSARY_PAGE
+from explainer.pages import GLOSSARY_PAGE, SOURCES_PAGE
+from explainer.urls import relative_url
 from explainer_mkdocs.build import context_of, use_extension
 from explainer_mkdocs.reporting import warn
 from explainer_mkdocs.site import add_generated_page, generated_page_markdown, is_page
@@ -29,7 +30,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_page(page, GLOSSARY_PAGE):
         context = context_of(config)
-        generated = glossary_page.glossary_page(context.glossary.records, context.sources.records)
+        sources_url = relative_url(context.site.url(SOURCES_PAGE), context.site.url(GLOSSARY_PAGE))
+        generated = glossary_page.glossary_page(context.glossary.records, context.sources.records, sources_url)
         return generated_page_markdown(context, page, generated)
     return markdown
 

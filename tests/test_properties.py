@@ -22,7 +22,9 @@ from explainer.corrections.records import Correction
 from explainer.datafile import Records
 from explainer.dates import PartialDate, parse_partial_date
 from explainer.errors import DataError
+from explainer.glossary import page as glossary_page_module
 from explainer.glossary.extension import mark_glossary_terms
+from explainer.glossary.page import glossary_page
 from explainer.glossary.records import GlossaryEntry
 from explainer.markdown_code import without_code
 from explainer.schema import check_against_schema
@@ -409,3 +411,29 @@ def test_any_plain_text_in_data_builds_the_same_page_structure(tmp_path_factory,
         assert built.messages and all(LOCATED.match(message) for message in built.messages), built.messages
         return
     assert structure(built.site_dir) == baseline_structure
+
+
+# The Glossary page writes plain lines as the HTML Markdown would give -------------------------------
+
+PAGE_WORDS = st.text(alphabet=st.sampled_from("Ab c-.'\"&<>*_[]()#!…’–0"), min_size=1, max_size=12).filter(str.strip)
+
+
+@FAST
+@given(aliases=st.lists(PAGE_WORDS, max_size=2, unique=True), publisher=PAGE_WORDS, related=PAGE_WORDS)
+def test_glossary_lines_read_the_same_written_as_html_or_as_markdown(aliases, publisher, related):
+    entries = {
+        "a": GlossaryEntry("a", "Alpha", "concept", "S.", "L.", tuple(aliases), ("s",), ("b",)),
+        "b": GlossaryEntry("b", related, "concept", "S.", "L."),
+    }
+    sources = {"s": Source("s", publisher, "T", PartialDate(2020, 1), "https://example.com/", "news", "U")}
+    extensions = ["toc", "attr_list", "md_in_html", "smarty", "footnotes", "abbr"]
+
+    def rendered() -> str:
+        return glossary_page(Records(entries), Records(sources), "sources.md").render(
+            markdown.Markdown(extensions=extensions)
+        )
+
+    fast = rendered()
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(glossary_page_module, "_plain", lambda text: False)  # every line through Markdown
+        assert rendered() == fast

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
+from functools import cache
 
 from markdown.util import AtomicString
 
@@ -36,6 +37,7 @@ def note_id(correction_id: str) -> str:
 TextSlot = tuple[etree.Element, etree.Element | None, str]  # (element, parent, "text" or "tail")
 
 
+@cache
 def anchor_pattern(anchor: str) -> re.Pattern[str]:
     """The anchor as a regex: any run of whitespace for a space, any quote style, whole words only."""
     words = anchor.split()

@@ -33,8 +33,11 @@ FRONT_MATTER = front_matter(
 )
 
 
-def glossary_page(entries: Records[GlossaryEntry], sources: Records[Source]) -> GeneratedPage:
-    """The Glossary page: entries grouped by category, alphabetical, each anchored by its id."""
+def glossary_page(entries: Records[GlossaryEntry], sources: Records[Source], sources_url: str) -> GeneratedPage:
+    """The Glossary page: entries grouped by category, alphabetical, each anchored by its id.
+
+    `sources_url` is the Sources page's address relative to this one.
+    """
     present = [category for category in CATEGORY_HEADINGS if any(e.category == category for e in entries)]
     jumps = (f"[{CATEGORY_HEADINGS[category]}](#{_category_anchor(category)})" for category in present)
     page = GeneratedPage()
@@ -45,48 +48,79 @@ def glossary_page(entries: Records[GlossaryEntry], sources: Records[Source]) -> 
         "a short definition, and follow it to the entry here.\n\n"
         "Jump to: " + " · ".join(jumps) + "\n"
     )
+    lines = _Lines(entries, sources, sources_url)
     for category, heading in CATEGORY_HEADINGS.items():
         members = sorted((e for e in entries if e.category == category), key=lambda e: e.term.casefold())
         if members:
             page.add(f"## {heading} {{#{_category_anchor(category)}}}\n")
             for _, group in itertools.groupby(members, key=lambda e: e.term[:1].casefold()):
-                _add_group(page, list(group), entries, sources)
+                _add_group(page, list(group), lines)
     return page
 
 
-def _add_group(page: GeneratedPage, group: list[GlossaryEntry], entries: Records, sources: Records) -> None:
+def _add_group(page: GeneratedPage, group: list[GlossaryEntry], lines: _Lines) -> None:
     """One <div> per initial letter around its entries' <div>s, so no element has thousands of children."""
     page.add(Open("div", (("class", GROUP_CLASS),)))
     for entry in group:
         page.add(Open("div", (("class", ENTRY_CLASS),)))
         page.add(f"### {_markdown_text(entry.term[:1].upper() + entry.term[1:])} {{#{entry.id} .glossary-entry}}\n")
         page.add(Html(f'<p class="glossary-entry__short">{html.escape(entry.short)}</p>', tail="\n"))
-        page.add(_entry_markdown(entry, entries, sources))
+        page.add(entry.long.strip() + "\n")
+        for line in lines.of(entry):
+            page.add(line)
         page.add(Html(f"<p><em>Mentioned in:</em></p>\n{placeholder('glossary', entry.id)}", tail="\n"))
         page.add(Close())
     page.add(Close())
 
 
+class _Lines:
+    """An entry's 'Also written', 'Sources' and 'Related' lines.
+
+    Their words come from data and are written as Markdown, so that they read as the rest of the
+    page does (typographic quotes, escaping). Most are plain words, which Markdown would leave as
+    they are; those lines are written as the HTML it would give, and spare the conversion.
+    """
+
+    def __init__(self, entries: Records[GlossaryEntry], sources: Records[Source], sources_url: str):
+        self.entries, self.sources, self.sources_url = entries, sources, sources_url
+
+    def of(self, entry: GlossaryEntry) -> list[str | Html]:
+        cited = [self.sources.by_id[source_id] for source_id in entry.sources if source_id in self.sources]
+        related = [self.entries.by_id[r] for r in entry.related if r in self.entries]
+        lines = [
+            ("Also written", [(alias, "") for alias in entry.aliases]),
+            ("Sources", [(f"{s.credit}, {s.published.display}", f"{SOURCES_PAGE}#{s.id}") for s in cited]),
+            ("Related", [(other.term, f"#{other.id}") for other in related]),
+        ]
+        return [self._line(label, items) for label, items in lines if items]
+
+    def _line(self, label: str, items: list[tuple[str, str]]) -> str | Html:
+        separator = "; " if label == "Sources" else ", "
+        if not all(_plain(text) for text, _ in items):
+            words = [
+                f"[{_markdown_text(text)}]({target})" if target else _markdown_text(text) for text, target in items
+            ]
+            return f"*{label}:* " + separator.join(words) + "\n"
+        words = [f'<a href="{self._address(target)}">{text}</a>' if target else text for text, target in items]
+        return Html(f"<p><em>{label}:</em> " + separator.join(words) + "</p>", tail="\n")
+
+    def _address(self, target: str) -> str:
+        """Where MkDocs would point a link to `target` (a Markdown link from this page)."""
+        path, _, fragment = target.partition("#")
+        return f"{self.sources_url}#{fragment}" if path == SOURCES_PAGE else f"#{fragment}"
+
+
+def _plain(text: str) -> bool:
+    """True if Python-Markdown (with smartypants) would write `text` unchanged: no markup, quotes or entities."""
+    return not _NOT_PLAIN.search(text)
+
+
+# Characters that inline patterns, smartypants or HTML escaping act on, and dashes or dots they turn typographic.
+_NOT_PLAIN = re.compile(r"""[\\`*_\[\]{}()<>#|!&'"\n]|--|\.\.|\s\s""")
+
+
 def _category_anchor(category: str) -> str:
     return "category-" + CATEGORY_HEADINGS[category].lower().replace(" ", "-")
-
-
-def _entry_markdown(entry: GlossaryEntry, entries: Records[GlossaryEntry], sources: Records[Source]) -> str:
-    """The parts of an entry written in Markdown: `long`, and the lines that name other entries and sources."""
-    lines = [entry.long.strip() + "\n"]
-    if entry.aliases:
-        lines.append("*Also written:* " + ", ".join(_markdown_text(alias) for alias in entry.aliases) + "\n")
-    if entry.sources:
-        links = [_source_link(sources.by_id[source_id]) for source_id in entry.sources if source_id in sources]
-        lines.append("*Sources:* " + "; ".join(links) + "\n")
-    if entry.related:
-        links = [f"[{_markdown_text(entries.by_id[r].term)}](#{r})" for r in entry.related if r in entries]
-        lines.append("*Related:* " + ", ".join(links) + "\n")
-    return "\n".join(lines)
-
-
-def _source_link(source: Source) -> str:
-    return f"[{_markdown_text(source.credit)}, {source.published.display}]({SOURCES_PAGE}#{source.id})"
 
 
 def _markdown_text(text: str) -> str:
