@@ -30,8 +30,8 @@ from explainer_mkdocs.site import (
     written_pages,
 )
 
-# The fingerprint of the last data that passed every check (explainer/checked.py), in the project.
-CHECKED_DATA = ".cache/explainer/checked-data"
+# The last data that passed every check (explainer/checked.py), in the project.
+CHECKED_DATA = ".cache/explainer/checked-data.json"
 
 # Hooks --------------------------------------------------------------------------------------
 

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_SITE, REPO
 
+from explainer import data
 from explainer.checked import CheckedData, fingerprint
 from explainer.data import load_site_data
 from explainer.errors import DataError
+from explainer.yamlfile import parse_yaml
 
 
 def test_the_fingerprint_follows_every_byte_and_every_file_name():
@@ -22,18 +24,27 @@ def test_the_fingerprint_follows_every_byte_and_every_file_name():
     assert fingerprint(files) != fingerprint({"data/c.yml": b"- id: x\n", "data/b.yml": b"[]\n"})
 
 
-def test_the_record_keeps_the_last_fingerprint_that_passed(tmp_path: Path):
-    checked = CheckedData(tmp_path / ".cache" / "explainer" / "checked-data")
-    assert not checked.passed("abc")
-    checked.remember("abc")
-    assert checked.passed("abc") and not checked.passed("abd")
+def test_the_record_keeps_the_last_data_that_passed_as_parsed(tmp_path: Path):
+    checked = CheckedData(tmp_path / ".cache" / "explainer" / "checked-data.json")
+    assert checked.documents("abc") is None
+    document = parse_yaml(b"- id: x\n  n: 1.5\n  tags: [a, 'b']\n  note: null\n", "data/x.yml")
+    checked.remember("abc", {"data/x.yml": document})
+    assert checked.documents("abd") is None
+    assert checked.documents("abc") == {"data/x.yml": document}
     assert list(checked.record.parent.iterdir()) == [checked.record]  # no partial file left behind
+
+
+def test_values_json_cannot_hold_are_not_kept(tmp_path: Path):
+    checked = CheckedData(tmp_path / "checked-data.json")
+    checked.remember("abc", {"data/x.yml": parse_yaml(b"- 1: number key\n", "data/x.yml")})
+    assert checked.documents("abc") is None
 
 
 def test_a_read_only_project_still_builds(tmp_path: Path):
     blocked = tmp_path / "file"
     blocked.write_text("", encoding="utf-8")
-    CheckedData(blocked / "checked-data").remember("abc")  # its parent is a file: nothing to write, no error
+    document = parse_yaml(b"[]\n", "data/x.yml")
+    CheckedData(blocked / "checked-data.json").remember("abc", {"data/x.yml": document})  # no error
 
 
 @pytest.fixture
@@ -43,7 +54,7 @@ def data_project(tmp_path: Path) -> Path:
 
 
 def test_changed_data_is_checked_again_whatever_was_remembered(data_project: Path):
-    checked = CheckedData(data_project / ".cache" / "checked")
+    checked = CheckedData(data_project / ".cache" / "checked.json")
     load_site_data(data_project, checked)
     events = data_project / "data" / "events.yml"
     events.write_text(events.read_text(encoding="utf-8").replace("sources: [wire-2020-ipo]", "sources: [gone]", 1))
@@ -56,7 +67,7 @@ def test_data_that_passed_before_is_read_without_its_schema_check(data_project: 
     script = (
         "import sys; from pathlib import Path; from explainer.checked import CheckedData; "
         "from explainer.data import load_site_data; root = Path(sys.argv[1]); "
-        "load_site_data(root, CheckedData(root / '.cache' / 'checked')); print('jsonschema' in sys.modules)"
+        "load_site_data(root, CheckedData(root / '.cache' / 'checked.json')); print('jsonschema' in sys.modules)"
     )
 
     def run() -> str:
@@ -67,3 +78,10 @@ def test_data_that_passed_before_is_read_without_its_schema_check(data_project: 
 
     assert run() == "True"  # first time: checked against the schemas
     assert run() == "False"  # unchanged: only read
+
+
+def test_data_built_from_what_passed_is_the_data_read_from_the_files(data_project: Path, monkeypatch):
+    checked = CheckedData(data_project / ".cache" / "checked.json")
+    load_site_data(data_project, checked)
+    monkeypatch.setattr(data, "_last_loaded", None)  # as in a new process
+    assert load_site_data(data_project, checked) == load_site_data(data_project)

@@ -68,7 +68,8 @@ def load_site_data(root: Path, checked: CheckedData | None = None) -> SiteData:
     """Load data/*.yml under `root`; raise DataError listing every problem found.
 
     With `checked`, data whose fingerprint passed every check before (see explainer.checked) is
-    only read, not checked again; the last data loaded in this process is reused as it is.
+    built from the files as parsed then, not read or checked again; the last data loaded in this
+    process is reused as it is.
     """
     global _last_loaded
     raw = {spec.path: (root / spec.path).read_bytes() for spec in SPECS if (root / spec.path).is_file()}
@@ -77,19 +78,23 @@ def load_site_data(root: Path, checked: CheckedData | None = None) -> SiteData:
     key = fingerprint(raw)
     if checked is not None and _last_loaded is not None and _last_loaded[0] == key:
         return _last_loaded[1]
-    trusted = not problems and checked is not None and checked.passed(key)
+    passed = checked.documents(key) if checked is not None and not problems else None
     loaded: dict[str, Records] = {}
     for spec in (spec for spec in SPECS if spec.path in raw):
         try:
-            loaded[spec.name] = _records(parse_yaml(raw[spec.path], spec.path), spec, check=not trusted)
+            if passed is None:
+                loaded[spec.name] = _records(parse_yaml(raw[spec.path], spec.path), spec, check=True)
+            else:
+                loaded[spec.name] = _records(passed[spec.path], spec, check=False)
         except DataError as error:
             problems += error.problems
     raise_if_any(problems)
     site = SiteData(**loaded)
-    if not trusted:
+    if passed is None:
         raise_if_any(cross_reference_problems(site))
     if checked is not None:
-        checked.remember(key)
+        if passed is None:
+            checked.remember(key, {spec.path: getattr(site, spec.name).document for spec in SPECS})
         _last_loaded = (key, site)
     return site
 
