@@ -83,7 +83,7 @@ def page_info(page: Page) -> PageInfo:
 
 
 def add_generated_page(
-    files: Files, config: MkDocsConfig, src_uri: str, content: str, *, edit_path: str | None = None
+    files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes, *, edit_path: str | None = None
 ) -> File:
     """Add a page built from data without writing into docs/ (which would loop `mkdocs serve`).
 
