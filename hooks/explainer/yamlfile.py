@@ -260,7 +260,20 @@ def front_matter_problems(page_text: str, name: str) -> list[Problem]:
     if not isinstance(document.data, dict):
         return [Problem(name, 2, "front matter must be 'key: value' lines")]
     return [
-        document.problem((key,), f"front matter '{key}' must be text (quote it)")
+        document.problem((key,), message)
         for key in _TEXT_KEYS
-        if key in document.data and not isinstance(document.data[key], str)
+        if key in document.data and (message := _text_value_problem(key, document.data[key]))
     ]
+
+
+def _text_value_problem(key: str, value: Any) -> str:
+    """Why a front-matter title or description is unusable ('' if it is fine).
+
+    The theme prints both into every page's head and navigation; Material's templates do not
+    escape them, so they are plain text, like the data files' plain-text fields.
+    """
+    if not isinstance(value, str):
+        return f"front matter '{key}' must be text (quote it)"
+    if "<" in value or ">" in value:
+        return f"front matter '{key}' is plain text: write it without < or > (no HTML)"
+    return ""
