@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from explainer.context import BuildContext, attach, context_of
 from explainer.data import check_page_references, load_site_data
+from explainer.errors import raise_if_any
 from explainer.mkdocs_glue import (
     forget_loaded_hooks,
     page_info,
@@ -22,6 +23,7 @@ from explainer.mkdocs_glue import (
     reporting_data_errors,
     stop_with,
 )
+from explainer.pagefile import page_file_problems
 from explainer.yamlfile import front_matter_problems
 
 # Hooks --------------------------------------------------------------------------------------
@@ -35,7 +37,10 @@ def on_startup(*, command: str, dirty: bool) -> None:
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
+    docs = Path(config.docs_dir).resolve()
     with reporting_data_errors():
+        # Before anything reads a page: one that is not UTF-8 or too large is a one-line problem.
+        raise_if_any(page_file_problems(docs, _label(docs, root)))
         attach(config, BuildContext(site=load_site_data(root)))
     return config
 
@@ -78,3 +83,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def on_build_error(*, error: Exception) -> None:
     forget_loaded_hooks()
+
+
+# Helper functions ---------------------------------------------------------------------------
+
+
+def _label(docs: Path, root: Path) -> str:
+    """The docs directory as contributors see it in the repository ("docs")."""
+    return docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.name

@@ -160,7 +160,7 @@ YAML_CASES = [
     case(
         "latin-1-byte",
         replace(SOURCES, "Example Group announces", "Example Gr\udce9oup announces"),
-        "data/sources.yml:12: is not valid UTF-8 text; save it as UTF-8",
+        "data/sources.yml:12: not UTF-8 (byte 0xE9 at offset 403); save the file as UTF-8",
     ),
     case(
         "control-character",
@@ -200,7 +200,18 @@ YAML_CASES = [
     case(
         "yaml-nested-too-deep",
         replace(SOURCES, WIRE_AUTHORS, "authors: " + "[" * 60 + "]" * 60),
-        "data/sources.yml:5: YAML syntax error: values are nested more than 50 levels deep",
+        "data/sources.yml:5: YAML syntax error: values are nested more than 20 levels deep, the limit for YAML in"
+        " this project",
+    ),
+    case(
+        "data-file-over-the-size-limit",
+        append(SOURCES, "# padding\n" * 420_000),
+        "data/sources.yml:1: 4,200,594 bytes is over the 4,194,304-byte (4 MB) limit for a data file",
+    ),
+    case(
+        "data-file-over-the-entry-limit",
+        append(SOURCES, "- x\n" * 10_000),
+        "data/sources.yml:10016: 10,002 entries is over the 10,000 limit for a data file",
     ),
     case(
         "second-yaml-document",
@@ -392,6 +403,16 @@ PAGE_CASES = [
         "citation-after-a-code-example-of-it",
         append(THE_FALL, "\nA real citation of the key shown in code above.[^not-a-source]\n"),
         "docs/story/the-fall.md:21: cites unknown source 'not-a-source' (not in data/sources.yml)",
+    ),
+    case(
+        "page-not-utf-8",
+        replace(THE_FALL, "## A split", "## A spl\udce9t"),
+        "docs/story/the-fall.md:11: not UTF-8 (byte 0xE9 at offset 171); save the file as UTF-8",
+    ),
+    case(
+        "page-over-the-size-limit",
+        append(THE_FALL, "\nPadding.\n" * 30_000),
+        "docs/story/the-fall.md:1: 300,373 bytes is over the 262,144-byte (256 KB) limit for a page; split it",
     ),
     case(
         "new-page-cites-unknown-source",
@@ -690,6 +711,16 @@ FRONT_MATTER_CASES = [
         "front-matter-title-a-number",
         replace(THE_FALL, "title: The fall", "title: 2020"),
         "docs/story/the-fall.md:2: front matter 'title' must be text (quote it)",
+    ),
+    case(
+        "front-matter-title-with-html",
+        replace(THE_FALL, "title: The fall", "title: The <script>alert(1)</script> fall"),
+        "docs/story/the-fall.md:2: front matter 'title' is plain text: write it without < or > (no HTML)",
+    ),
+    case(
+        "front-matter-description-with-html",
+        replace(THE_FALL, "description: The fixture's story page.", 'description: A "page" <b>bold</b>'),
+        "docs/story/the-fall.md:3: front matter 'description' is plain text: write it without < or > (no HTML)",
     ),
     case(
         "front-matter-a-list",
