@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from explainer.context import BuildContext, attach, context_of
 from explainer.data import check_page_references, load_site_data
 from explainer.errors import raise_if_any
+from explainer.markup import setup_from_config
 from explainer.mkdocs_glue import (
     forget_loaded_hooks,
     page_info,
@@ -41,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     with reporting_data_errors():
         # Before anything reads a page: one that is not UTF-8 or too large is a one-line problem.
         raise_if_any(page_file_problems(docs, _label(docs, root)))
-        attach(config, BuildContext(site=load_site_data(root)))
+        attach(config, BuildContext(site=load_site_data(root, markdown=setup_from_config(config))))
     return config
 
 

@@ -490,6 +490,48 @@ GLOSSARY_CASES = [
         " link within the site",
     ),
     case(
+        "event-handler-in-glossary-explanation",
+        replace(
+            GLOSSARY, "long: The central bank.", "long: 'The [bank](https://e.com/){: onmouseover=\"alert(1)\" }.'"
+        ),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' has an attribute 'onmouseover' on <a>"
+        " (not allowed in data)",
+    ),
+    case(
+        "style-on-a-glossary-paragraph",
+        replace(GLOSSARY, "long: The central bank.", 'long: |\n    The central bank.\n    {: style="position:fixed" }'),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' has an attribute 'style' on <p> (not allowed in data)",
+    ),
+    case(
+        "footnote-in-glossary-explanation",
+        replace(
+            GLOSSARY, "long: The central bank.", "long: |\n    The bank.[^x]\n\n    [^x]: [click](javascript:alert(1))"
+        ),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' has a footnote ([^…]), which is not allowed in data",
+    ),
+    case(
+        "entity-split-javascript-link-in-glossary-explanation",
+        replace(GLOSSARY, "long: The central bank.", "long: The [bank](java&#9;script:alert(1))."),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' links to 'java\\tscript:alert(1)'; use https:// or a link"
+        " within the site",
+    ),
+    case(
+        "heading-in-glossary-explanation",
+        replace(GLOSSARY, "long: The central bank.", "long: '# The central bank'"),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' has a <h1> element (a heading; not allowed in data)",
+    ),
+    case(
+        "nested-brackets-in-glossary-explanation",
+        replace(GLOSSARY, "long: The central bank.", "long: The [[central]] bank."),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' has a [ inside [ ]; data Markdown allows one level"
+        " (links are written [text](url))",
+    ),
+    case(
+        "glossary-explanation-too-long",
+        replace(GLOSSARY, "long: The central bank.", "long: " + "The central bank. " * 90),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' is 1619 characters long; the limit is 1500",
+    ),
+    case(
         "remote-image-in-glossary-explanation",
         replace(GLOSSARY, "long: The central bank.", "long: The bank ![logo](https://example.com/logo.png)."),
         "data/glossary.yml:38: glossary entry 'pboc': 'long' embeds an image; the site loads nothing from other"

@@ -87,6 +87,7 @@ class YamlDocument:
     name: str  # repo-relative path used in messages, e.g. "data/events.yml"
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    rendered: dict[Path_, Any] = field(default_factory=dict)  # Markdown fields, rendered and checked (explainer.data)
 
     def line_of(self, path: Path_) -> int:
         """The line of the value at `path`, or of its nearest located parent."""
