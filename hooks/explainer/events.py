@@ -299,8 +299,9 @@ class EventsExtension(Extension):
         self.links = links or SiteLinks()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # After fenced code is stashed (superfences: 25), before raw HTML blocks (20) swallow the comment.
-        md.preprocessors.register(_KeyDatesPreprocessor(md, self), "explainer-key-dates", 22)
+        # After raw HTML blocks are stashed (20): a marker counts only where Python-Markdown took the
+        # comment for HTML, never inside code (fenced or indented), which it leaves as text.
+        md.preprocessors.register(_KeyDatesPreprocessor(md, self), "explainer-key-dates", 19)
         # After inline parsing (20) made the links, before MkDocs checks relative links (0).
         md.treeprocessors.register(_EventLinkTreeprocessor(md, self), "explainer-event-links", 15)
 
@@ -322,15 +323,17 @@ class _KeyDatesPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         page = self.extension.context.page
         section = page.src_uri.removeprefix("story/").removesuffix(".md") if page and page.is_story else None
-        variants = [line.strip() for line in lines if _MARKER_LIKE.match(line) and line.strip() != KEY_DATES_MARKER]
+        stash = self.md.htmlStash.rawHtmlBlocks
+        comments = [(index, block.strip()) for index, block in enumerate(stash) if isinstance(block, str)]
+        variants = [text for _, text in comments if _MARKER_LIKE.match(text) and text != KEY_DATES_MARKER]
         for variant in variants:
             self.extension.report(variant, f"unknown marker '{variant}'; write {KEY_DATES_MARKER}")
-        markers = [number for number, line in enumerate(lines) if line.strip() == KEY_DATES_MARKER]
+        markers = [index for index, text in comments if text == KEY_DATES_MARKER]
         if len(markers) > 1:
             message = f"the {KEY_DATES_MARKER} marker appears {len(markers)} times; keep one"
             self.extension.report(KEY_DATES_MARKER, message)
         if markers and (events := self._section_events(section)):
-            lines[markers[0]] = self.md.htmlStash.store(self._block(events))
+            stash[markers[0]] = self._block(events)  # the comment's place in the page now holds the block
         elif not markers and not variants:
             self._require_marker(section)
         return lines
