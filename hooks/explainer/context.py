@@ -52,6 +52,10 @@ class BuildContext:
     site: SiteData
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
     problems: list[Problem] = field(default_factory=list)
+    # Under `mkdocs serve` only: problems shown at the top of every page instead of stopping the
+    # build, and whether the data they concern was replaced by the last good data (explainer.serving).
+    preview_problems: list[Problem] = field(default_factory=list)
+    stale_data: bool = False
     page: PageInfo | None = None
     state: dict[str, Any] = field(default_factory=dict)  # per-concern objects, e.g. Markdown extensions
 

@@ -15,7 +15,7 @@ from .errors import DataError, Problem, raise_if_any
 from .markup import DataMarkdown, MarkdownSetup
 from .records import DataFileSpec
 from .schema import check_against_schema, entry_label, markdown_fields
-from .yamlfile import YamlDocument, load_yaml
+from .yamlfile import YamlDocument, parse_data_file, read_data_file
 
 DATA_FILES: tuple[DataFileSpec, ...] = (sources.SPEC, glossary.SPEC, events.SPEC, corrections.SPEC)
 
@@ -26,6 +26,7 @@ class SiteData:
 
     documents: dict[str, YamlDocument] = field(default_factory=dict)
     records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    raw: dict[str, bytes] = field(default_factory=dict)  # each file's bytes as read, by name ("sources")
 
     @property
     def sources(self) -> dict[str, sources.Source]:
@@ -43,18 +44,22 @@ class SiteData:
 
 
 def load_site_data(
-    root: Path, specs: tuple[DataFileSpec, ...] = DATA_FILES, markdown: MarkdownSetup | None = None
+    root: Path,
+    specs: tuple[DataFileSpec, ...] = DATA_FILES,
+    markdown: MarkdownSetup | None = None,
+    raw: dict[str, bytes] | None = None,
 ) -> SiteData:
     """Load data/*.yml under `root`; raise DataError listing every problem found.
 
     `markdown` is the site's Markdown set-up (from mkdocs.yml when MkDocs builds), with which
-    the Markdown fields of the data are rendered and checked.
+    the Markdown fields of the data are rendered and checked. `raw`, if given, holds the files'
+    bytes by name instead of the files themselves (`mkdocs serve` keeps the last good ones).
     """
     site = SiteData()
     problems: list[Problem] = []
     renderer = data_markdown(markdown)
     for spec in specs:
-        problems += _load_one(root, spec, site, renderer)
+        problems += _load_one(root, spec, site, renderer, raw)
     raise_if_any(problems)
     for spec in specs:
         if spec.check:
@@ -73,13 +78,16 @@ def data_markdown(markdown: MarkdownSetup | None = None) -> DataMarkdown:
     return DataMarkdown(markdown, site_schemes=frozenset({glossary.LINK_SCHEME.rstrip(":")}))
 
 
-def _load_one(root: Path, spec: DataFileSpec, site: SiteData, renderer: DataMarkdown) -> list[Problem]:
+def _load_one(
+    root: Path, spec: DataFileSpec, site: SiteData, renderer: DataMarkdown, raw: dict[str, bytes] | None = None
+) -> list[Problem]:
     name = f"data/{spec.name}.yml"
     path = root / name
-    if not path.is_file():
+    if (spec.name not in raw) if raw is not None else not path.is_file():
         return [Problem(name, 1, "file is missing (every data file must exist; an empty list is written [])")]
     try:
-        document = load_yaml(path, name)
+        site.raw[spec.name] = raw[spec.name] if raw is not None else read_data_file(path, name)
+        document = parse_data_file(site.raw[spec.name], name)
     except DataError as error:
         return error.problems
     records, problems = check_document(document, spec, renderer)
