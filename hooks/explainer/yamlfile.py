@@ -261,6 +261,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, scan_quot
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
     problem = error.problem or "invalid YAML"
+    if problem == "exceeded maximum nesting depth":  # libyaml's own cap (1000 levels), far past ours
+        problem = _DEPTH_PROBLEM
     if problem in (_ALIAS_PROBLEM, _DEPTH_PROBLEM):
         return Problem(name, line, f"YAML syntax error: {problem}")  # our own limits: nothing to explain
     source_lines = text.splitlines()
