@@ -289,7 +289,7 @@ class _LongTextTreeprocessor(Treeprocessor):
         places = [(parent, child) for parent in root.iter("div") for child in parent if child.get(LONG_PLACEHOLDER)]
         for parent, marker in places:
             entry = self.extension.entries[marker.get(LONG_PLACEHOLDER)]
-            _, elements = fragment_elements(entry.long_html)
+            elements = fragment_elements(entry.long_html)
             position = list(parent).index(marker)
             parent.remove(marker)
             for offset, element in enumerate(elements):

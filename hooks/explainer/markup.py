@@ -163,10 +163,9 @@ def parse_fragment(html: str) -> tuple[etree.Element, list[str]]:
     return builder.root, builder.problems
 
 
-def fragment_elements(html: str) -> tuple[str, list[etree.Element]]:
-    """The checked HTML as the text before its first element and its top-level elements, to insert into a page."""
-    root, _ = parse_fragment(html)
-    return root.text or "", list(root)
+def fragment_elements(html: str) -> list[etree.Element]:
+    """The checked HTML's top-level elements, to insert into a page (Markdown puts all text in blocks)."""
+    return list(parse_fragment(html)[0])
 
 
 class _TreeBuilder(HTMLParser):
