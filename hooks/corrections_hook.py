@@ -34,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     context = context_of(config)
     written_pages = {file.src_uri for file in files.documentation_pages() if not file.generated_by}
-    with reporting_data_errors():
+    with reporting_data_errors(context):
         raise_if_any(unknown_pages(context.site, written_pages))
     # Content comes later (it links by the page's own URL).
     log_page = add_generated_page(files, config, LOG_PAGE, "", edit_path="data/corrections.yml")

@@ -38,7 +38,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     links.timeline_url = page.url
     page.content_string = timeline_page_markdown(events, links, context.site.sources)
     add_generated_page(files, config, "events.json", events_json(events))
-    add_generated_page(files, config, "events.csv", events_csv(events))
+    add_generated_page(files, config, "events.csv", events_csv(events).encode("utf-8"))  # bytes: CRLF kept as is
     return files
 
 

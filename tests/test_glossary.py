@@ -10,6 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite, build_project
 
+from explainer import glossary
+from explainer.data import check_document
 from explainer.glossary import (
     GlossaryEntry,
     GlossaryExtension,
@@ -20,7 +22,6 @@ from explainer.glossary import (
     match_variants,
     trie_pattern,
 )
-from explainer.schema import check_against_schema
 from explainer.yamlfile import parse_yaml
 
 
@@ -159,11 +160,9 @@ GOOD = """\
 
 
 def problems_of(text: str) -> list[str]:
+    """The problems the data layer finds in a glossary file: its schema, its Markdown, its entries."""
     document = parse_yaml(text.encode(), "data/glossary.yml")
-    problems = check_against_schema(document, "glossary")
-    if not problems:
-        problems = build_glossary(document)[1]
-    return [str(problem) for problem in problems]
+    return [str(problem) for problem in check_document(document, glossary.SPEC)[1]]
 
 
 @pytest.mark.parametrize(

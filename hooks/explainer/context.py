@@ -7,18 +7,16 @@ nothing survives from one `mkdocs serve` rebuild to the next.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .backlinks import BacklinkIndex
+from .codeblocks import without_code
 from .data import SiteData
 from .errors import Problem, line_of
 from .urls import relative_url
 
 _ATTRIBUTE = "_explainer_build"
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 @dataclass
@@ -49,31 +47,15 @@ class PageInfo:
         return relative_url(target_url, self.url)
 
 
-def without_code(markdown_text: str) -> str:
-    """The text with fenced code blocks and code spans blanked out, keeping every line where it was.
-
-    A page may show `[^key]` or `event:id` as an example in code; a message about the real use
-    further down must not point at the example.
-    """
-    blanked, fence = [], ""
-    for line in markdown_text.split("\n"):
-        opening = _FENCE.match(line)
-        if fence or opening:
-            if fence and line.lstrip(" ").startswith(fence):
-                fence = ""
-            elif not fence:
-                fence = opening.group(1)
-            blanked.append(" " * len(line))
-        else:
-            blanked.append(_CODE_SPAN.sub(lambda span: " " * len(span.group()), line))
-    return "\n".join(blanked)
-
-
 @dataclass
 class BuildContext:
     site: SiteData
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
     problems: list[Problem] = field(default_factory=list)
+    # Under `mkdocs serve` only: problems shown at the top of every page instead of stopping the
+    # build, and whether the data they concern was replaced by the last good data (explainer.serving).
+    preview_problems: list[Problem] = field(default_factory=list)
+    stale_data: bool = False
     page: PageInfo | None = None
     state: dict[str, Any] = field(default_factory=dict)  # per-concern objects, e.g. Markdown extensions
 

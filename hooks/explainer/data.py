@@ -13,9 +13,10 @@ from typing import Any
 from . import corrections, events, glossary, sources
 from .errors import DataError, Problem, raise_if_any
 from .figures import records as figures
+from .markup import DataMarkdown, MarkdownSetup
 from .records import DataFileSpec
-from .schema import check_against_schema
-from .yamlfile import YamlDocument, load_yaml
+from .schema import check_against_schema, entry_label, markdown_fields
+from .yamlfile import YamlDocument, parse_data_file, read_data_file
 
 DATA_FILES: tuple[DataFileSpec, ...] = (sources.SPEC, glossary.SPEC, events.SPEC, corrections.SPEC, figures.SPEC)
 
@@ -26,6 +27,7 @@ class SiteData:
 
     documents: dict[str, YamlDocument] = field(default_factory=dict)
     records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    raw: dict[str, bytes] = field(default_factory=dict)  # each file's bytes as read, by name ("sources")
 
     @property
     def sources(self) -> dict[str, sources.Source]:
@@ -42,12 +44,23 @@ class SiteData:
         }
 
 
-def load_site_data(root: Path, specs: tuple[DataFileSpec, ...] = DATA_FILES) -> SiteData:
-    """Load data/*.yml under `root`; raise DataError listing every problem found."""
+def load_site_data(
+    root: Path,
+    specs: tuple[DataFileSpec, ...] = DATA_FILES,
+    markdown: MarkdownSetup | None = None,
+    raw: dict[str, bytes] | None = None,
+) -> SiteData:
+    """Load data/*.yml under `root`; raise DataError listing every problem found.
+
+    `markdown` is the site's Markdown set-up (from mkdocs.yml when MkDocs builds), with which
+    the Markdown fields of the data are rendered and checked. `raw`, if given, holds the files'
+    bytes by name instead of the files themselves (`mkdocs serve` keeps the last good ones).
+    """
     site = SiteData()
     problems: list[Problem] = []
+    renderer = data_markdown(markdown)
     for spec in specs:
-        problems += _load_one(root, spec, site)
+        problems += _load_one(root, spec, site, renderer, raw)
     raise_if_any(problems)
     for spec in specs:
         if spec.check:
@@ -61,18 +74,51 @@ def check_page_references(site: SiteData, page_ids: set[str], specs: tuple[DataF
     raise_if_any([problem for spec in specs if spec.check_pages for problem in spec.check_pages(site, page_ids)])
 
 
-def _load_one(root: Path, spec: DataFileSpec, site: SiteData) -> list[Problem]:
+def data_markdown(markdown: MarkdownSetup | None = None) -> DataMarkdown:
+    """The one renderer of Markdown in data fields, with the site's own link scheme for glossary entries."""
+    return DataMarkdown(markdown, site_schemes=frozenset({glossary.LINK_SCHEME.rstrip(":")}))
+
+
+def _load_one(
+    root: Path, spec: DataFileSpec, site: SiteData, renderer: DataMarkdown, raw: dict[str, bytes] | None = None
+) -> list[Problem]:
     name = f"data/{spec.name}.yml"
     path = root / name
-    if not path.is_file():
+    if (spec.name not in raw) if raw is not None else not path.is_file():
         return [Problem(name, 1, "file is missing (every data file must exist; an empty list is written [])")]
     try:
-        document = load_yaml(path, name)
+        site.raw[spec.name] = raw[spec.name] if raw is not None else read_data_file(path, name)
+        document = parse_data_file(site.raw[spec.name], name)
     except DataError as error:
         return error.problems
+    records, problems = check_document(document, spec, renderer)
+    if records is not None:
+        site.documents[spec.name] = document
+        site.records[spec.name] = records
+    return problems
+
+
+def check_document(
+    document: YamlDocument, spec: DataFileSpec, renderer: DataMarkdown | None = None
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """A parsed data file's records (None if its shape is wrong) and every problem in it."""
     problems = check_against_schema(document, spec.name)
     if problems:
-        return problems
-    site.documents[spec.name] = document
-    site.records[spec.name], problems = spec.build(document)
+        return None, problems
+    problems = render_markdown_fields(document, spec.name, renderer or data_markdown())
+    records, build_problems = spec.build(document)
+    return records, problems + build_problems
+
+
+def render_markdown_fields(document: YamlDocument, schema_name: str, renderer: DataMarkdown) -> list[Problem]:
+    """Render each Markdown field of a schema-valid file into `document.rendered`; its problems."""
+    problems = []
+    fields = markdown_fields(schema_name)
+    for index, entry in enumerate(document.data if fields else ()):
+        for field_name in fields:
+            if field_name in entry:
+                checked = renderer.render(entry[field_name], field_name)
+                document.rendered[(index, field_name)] = checked
+                label = entry_label(document, index, schema_name)
+                problems += [document.problem((index, field_name), f"{label}: {text}") for text in checked.problems]
     return problems

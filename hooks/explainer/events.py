@@ -301,8 +301,9 @@ class EventsExtension(Extension):
         self.links = links or SiteLinks()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # After fenced code is stashed (superfences: 25), before raw HTML blocks (20) swallow the comment.
-        md.preprocessors.register(_KeyDatesPreprocessor(md, self), "explainer-key-dates", 22)
+        # After raw HTML blocks are stashed (20): a marker counts only where Python-Markdown took the
+        # comment for HTML, never inside code (fenced or indented), which it leaves as text.
+        md.preprocessors.register(_KeyDatesPreprocessor(md, self), "explainer-key-dates", 19)
         # After inline parsing (20) made the links, before MkDocs checks relative links (0).
         md.treeprocessors.register(_EventLinkTreeprocessor(md, self), "explainer-event-links", 15)
 
@@ -324,15 +325,17 @@ class _KeyDatesPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         page = self.extension.context.page
         section = page.src_uri.removeprefix("story/").removesuffix(".md") if page and page.is_story else None
-        variants = [line.strip() for line in lines if _MARKER_LIKE.match(line) and line.strip() != KEY_DATES_MARKER]
+        stash = self.md.htmlStash.rawHtmlBlocks
+        comments = [(index, block.strip()) for index, block in enumerate(stash) if isinstance(block, str)]
+        variants = [text for _, text in comments if _MARKER_LIKE.match(text) and text != KEY_DATES_MARKER]
         for variant in variants:
             self.extension.report(variant, f"unknown marker '{variant}'; write {KEY_DATES_MARKER}")
-        markers = [number for number, line in enumerate(lines) if line.strip() == KEY_DATES_MARKER]
+        markers = [index for index, text in comments if text == KEY_DATES_MARKER]
         if len(markers) > 1:
             message = f"the {KEY_DATES_MARKER} marker appears {len(markers)} times; keep one"
             self.extension.report(KEY_DATES_MARKER, message)
         if markers and (events := self._section_events(section)):
-            lines[markers[0]] = self.md.htmlStash.store(self._block(events))
+            stash[markers[0]] = self._block(events)  # the comment's place in the page now holds the block
         elif not markers and not variants:
             self._require_marker(section)
         return lines
@@ -524,14 +527,23 @@ def events_json(events: list[Event]) -> str:
     return json.dumps([event.as_data() for event in events], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def events_csv(events: list[Event]) -> str:
-    """events.csv: the same fields; lists are joined with '; ', figures are JSON."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    """events.csv (RFC 4180, CRLF line ends): the same fields; lists are joined with '; ', figures are JSON."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for event in events:
-        writer.writerow({key: _csv_value(key, value) for key, value in event.as_data().items()})
+        writer.writerow({key: _inert(_csv_value(key, value)) for key, value in event.as_data().items()})
     return buffer.getvalue()
+
+
+def _inert(cell: str) -> str:
+    """A cell a spreadsheet shows as text: a leading formula character is escaped with a quote."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _csv_value(key: str, value: Any) -> str:

@@ -29,7 +29,6 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from markdown import Extension, Markdown
@@ -38,6 +37,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from .backlinks import Backlink, placeholder
 from .errors import Problem
+from .markup import fragment_elements
 from .records import DataFileSpec, check_ids, ids_in_order
 from .yamlfile import YamlDocument
 
@@ -58,6 +58,7 @@ SUPPRESS_ID = "none"
 MENTION_CLASS = "glossary-term"
 SUPPRESSED_CLASS = "glossary-skip"
 ENTRY_CLASS = "glossary-entry"  # the Glossary page's wrapper of one entry (and its heading)
+LONG_PLACEHOLDER = "data-glossary-long"  # marks where the Glossary page shows an entry's checked `long`
 GROUP_CLASS = "glossary-group"  # the Glossary page's wrapper of a category's entries with one initial
 
 _SKIPPED_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -65,8 +66,6 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Footnotes, suppressed text and mentions. A phrase a correction marks (span.corrected) is not
 # skipped: it is plain text with its mark after it, and a reader still needs the term explained.
 _ANNOTATION_CLASSES = {"footnote", SUPPRESSED_CLASS, MENTION_CLASS}
-# https://, a fragment, a glossary link, or a relative path (no scheme such as javascript: or http:).
-_SAFE_LINK = re.compile(r"^(?:https://|#|glossary:|(?![A-Za-z][A-Za-z0-9+.-]*:))")
 _APOSTROPHE = "(?:['’]|\x02wzxhzdk:\\d+\x03)"  # smarty stashes a typographic apostrophe as a placeholder
 
 
@@ -84,6 +83,7 @@ class GlossaryEntry:
     sources: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     index: int = 0  # position in data/glossary.yml, for messages
+    long_html: str = ""  # `long` rendered and checked by the data layer (explainer.markup): what the page shows
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -94,11 +94,10 @@ class GlossaryEntry:
 def build_glossary(document: YamlDocument) -> tuple[dict[str, GlossaryEntry], list[Problem]]:
     """Typed entries by id from a schema-valid data/glossary.yml, plus problems between entries."""
     first_index, problems = ids_in_order(document)
-    entries = {entry_id: _entry(document.data[index], index) for entry_id, index in first_index.items()}
+    entries = {entry_id: _entry(document, index) for entry_id, index in first_index.items()}
     problems += _claimed_twice(document, entries)
-    renderer = Markdown()  # one for all entries: creating an instance costs more than a short conversion
     for entry in entries.values():
-        problems += _long_problems(document, entry, renderer, entries)
+        problems += _long_problems(document, entry, entries)
         problems += check_ids(document, (entry.index, "related"), list(entry.related), entries, _label(entry), "entry")
         if entry.id in entry.related:
             position = entry.related.index(entry.id)
@@ -106,48 +105,22 @@ def build_glossary(document: YamlDocument) -> tuple[dict[str, GlossaryEntry], li
     return entries, problems
 
 
-def _long_problems(
-    document: YamlDocument, entry: GlossaryEntry, renderer: Markdown, entries: dict[str, GlossaryEntry]
-) -> list[Problem]:
-    """`long` may link only to https:// addresses, the site's own pages and known entries; no images."""
-    collector = _LinkCollector()
-    collector.feed(renderer.reset().convert(entry.long))  # reset: no link references from the last entry
-    where = (entry.index, "long")
-    if collector.images:
-        message = "'long' embeds an image; the site loads nothing from other hosts, so describe it in words"
-        return [document.problem(where, f"{_label(entry)}: {message}")]
-    unsafe = [
-        f"'long' links to {href!r}; use https:// or a link within the site"
-        for href in collector.hrefs
-        if not _SAFE_LINK.match(href)
-    ]
-    unknown = [
-        f"'long' links to unknown glossary entry '{target}'"
-        for href in collector.hrefs
+def _long_problems(document: YamlDocument, entry: GlossaryEntry, entries: dict[str, GlossaryEntry]) -> list[Problem]:
+    """`long` may link to other entries only if they exist (the data layer checked everything else)."""
+    rendered = document.rendered.get((entry.index, "long"))
+    return [
+        document.problem((entry.index, "long"), f"{_label(entry)}: 'long' links to unknown glossary entry '{target}'")
+        for href in (rendered.links if rendered else ())
         if href.startswith(LINK_SCHEME) and (target := href[len(LINK_SCHEME) :]) not in entries
     ]
-    return [document.problem(where, f"{_label(entry)}: {message}") for message in unsafe + unknown]
 
 
-class _LinkCollector(HTMLParser):
-    """Link targets and images in rendered Markdown."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-        self.images = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
-            self.images += 1
-        elif tag == "a":
-            self.hrefs.append(dict(attrs).get("href") or "")
-
-
-def _entry(fields: dict[str, Any], index: int) -> GlossaryEntry:
+def _entry(document: YamlDocument, index: int) -> GlossaryEntry:
+    fields = document.data[index]
     tuples = {key: tuple(fields.get(key, ())) for key in ("aliases", "sources", "related")}
     plain = {key: value for key, value in fields.items() if key not in tuples}
-    return GlossaryEntry(**plain, **tuples, index=index)
+    rendered = document.rendered.get((index, "long"))
+    return GlossaryEntry(**plain, **tuples, index=index, long_html=rendered.html if rendered else "")
 
 
 def _label(entry: GlossaryEntry) -> str:
@@ -297,9 +270,32 @@ class GlossaryExtension(Extension):
         self.marking_for_page: Callable[[], PageMarking | None] = lambda: marking or PageMarking()
 
     def extendMarkdown(self, md: Markdown) -> None:
+        # After inline patterns (20), so nothing parses the checked text again; before glossary links
+        # are marked (6) and MkDocs resolves links to pages (0), which then treat it like any text.
+        md.treeprocessors.register(_LongTextTreeprocessor(md, self), "explainer-glossary-long", 19.5)
         # After inline patterns (20) and footnotes (50, 15) and abbreviations (7), so links,
         # code, footnote references and <abbr> are elements; before the table of contents (5).
         md.treeprocessors.register(_MentionTreeprocessor(md, self), "explainer-glossary", 6)
+
+
+class _LongTextTreeprocessor(Treeprocessor):
+    """Puts each entry's `long`, as the data layer rendered and checked it, where the Glossary page marks it."""
+
+    def __init__(self, md: Markdown, extension: GlossaryExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        places = [(parent, child) for parent in root.iter("div") for child in parent if child.get(LONG_PLACEHOLDER)]
+        for parent, marker in places:
+            entry = self.extension.entries[marker.get(LONG_PLACEHOLDER)]
+            elements = fragment_elements(entry.long_html)
+            position = list(parent).index(marker)
+            parent.remove(marker)
+            for offset, element in enumerate(elements):
+                parent.insert(position + offset, element)
+            if elements:
+                elements[-1].tail = marker.tail
 
 
 class _MentionTreeprocessor(Treeprocessor):
@@ -530,7 +526,7 @@ def _entry_markdown(entry: GlossaryEntry, entries: dict[str, GlossaryEntry], sou
         f'<div class="{ENTRY_CLASS}" markdown>\n',
         f"### {_markdown_text(entry.term[:1].upper() + entry.term[1:])} {{#{entry.id} .glossary-entry}}\n",
         f'<p class="glossary-entry__short">{html.escape(entry.short)}</p>\n',
-        entry.long.strip() + "\n",
+        f'<div {LONG_PLACEHOLDER}="{entry.id}" markdown></div>\n',  # filled with the checked `long`
     ]
     if entry.aliases:
         lines.append("*Also written:* " + ", ".join(_markdown_text(alias) for alias in entry.aliases) + "\n")

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .context import PageInfo, context_of
+from .context import BuildContext, PageInfo, context_of
 from .errors import DataError, Problem, under_github_actions
 
 # Under the `mkdocs.` logger tree, so `--strict` counts our warnings.
@@ -59,12 +59,35 @@ def warn(problems: list[Problem]) -> None:
 
 
 @contextmanager
-def reporting_data_errors() -> Iterator[None]:
-    """Turn a DataError raised inside the block into a clean, one-line-per-problem stop."""
+def reporting_data_errors(context: BuildContext | None = None) -> Iterator[None]:
+    """Turn a DataError raised inside the block into a clean, one-line-per-problem stop.
+
+    Under `mkdocs serve`, with the build's context given, the problems are shown instead (see
+    `show_while_serving`) and the build goes on, so the server keeps answering.
+    """
     try:
         yield
     except DataError as error:
-        stop_with(error.problems)
+        if context is not None and serving():
+            show_while_serving(context, error.problems)
+        else:
+            stop_with(error.problems)
+
+
+def stop_or_show(context: BuildContext, problems: list[Problem]) -> None:
+    """Stop the build with these problems, or under `mkdocs serve` show them and go on."""
+    if problems:
+        with reporting_data_errors(context):
+            raise DataError(problems)
+
+
+def show_while_serving(context: BuildContext, problems: list[Problem]) -> None:
+    """Log problems as errors and keep them for the box at the top of every page."""
+    for problem in sorted(set(problems)):
+        if under_github_actions():
+            print(problem.github_annotation("error"), flush=True)  # noqa: T201 - read by GitHub
+        log.error(str(problem))
+    context.preview_problems += problems
 
 
 def use_extension(config: MkDocsConfig, name: str, extension: Extension) -> None:
@@ -83,7 +106,7 @@ def page_info(page: Page) -> PageInfo:
 
 
 def add_generated_page(
-    files: Files, config: MkDocsConfig, src_uri: str, content: str, *, edit_path: str | None = None
+    files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes, *, edit_path: str | None = None
 ) -> File:
     """Add a page built from data without writing into docs/ (which would loop `mkdocs serve`).
 
@@ -102,12 +125,17 @@ def add_generated_page(
 
 # Live reload of hook code ------------------------------------------------------------------
 
-_RELOAD_FLAG = "EXPLAINER_RELOAD_HOOKS"
+_RELOAD_FLAG = "EXPLAINER_RELOAD_HOOKS"  # set only by `mkdocs serve`, for the life of its process
 
 
 def reload_hooks_on_every_rebuild() -> None:
     """Ask for fresh hook code on each `mkdocs serve` rebuild (set once, for this process)."""
     os.environ[_RELOAD_FLAG] = "1"
+
+
+def serving() -> bool:
+    """True in a `mkdocs serve` process (its on_startup asked for hook reloading), never in `mkdocs build`."""
+    return os.environ.get(_RELOAD_FLAG) == "1"
 
 
 def forget_loaded_hooks() -> None:
@@ -120,4 +148,5 @@ def forget_loaded_hooks() -> None:
         return
     config_options.Hooks._load_hook.cache_clear()
     for name in [name for name in sys.modules if name == "explainer" or name.startswith("explainer.")]:
-        del sys.modules[name]
+        if not getattr(sys.modules[name], "KEEP_ACROSS_RELOADS", False):  # explainer.serving's memory
+            del sys.modules[name]

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from markdown import Extension, Markdown
+from markdown.extensions.footnotes import FootnoteExtension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .backlinks import Backlink, placeholder
+from .codeblocks import prose_texts
 from .dates import PartialDate
 from .errors import Problem
 from .records import DataFileSpec, date_at, ids_in_order
@@ -55,7 +57,6 @@ STAKES = {
 
 _REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]]+)\]:")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 # Data ---------------------------------------------------------------------------------------
@@ -134,14 +135,19 @@ SPEC = DataFileSpec(name="sources", build=build_sources)
 
 
 def cited_keys(lines: list[str]) -> tuple[list[str], set[str]]:
-    """Footnote keys referenced (in order of first use) and defined in Markdown lines, ignoring code spans."""
+    """Footnote keys written in Markdown lines (in order of first use) and those the page defines itself.
+
+    Code included: whether a `[^key]` is a reference or an example in code is Python-Markdown's
+    call, made later (see _SourceNotesTreeprocessor); a note offered here and never referenced
+    is removed then.
+    """
     cited: dict[str, None] = {}
     defined = set()
     for line in lines:
         if match := _DEFINITION.match(line):
             defined.add(match.group(1))
             line = line[match.end() :]
-        for key in _REFERENCE.findall(_CODE_SPAN.sub("", line)):
+        for key in _REFERENCE.findall(line):
             cited.setdefault(key, None)
     return list(cited), defined
 
@@ -155,55 +161,91 @@ class SourceNotesExtension(Extension):
         self.sources_page_url = sources_page_url
 
     def extendMarkdown(self, md: Markdown) -> None:
+        offer = _SourceNotePreprocessor(md, self)
         # After fenced code is stashed (superfences: 25-ish), before block parsing.
-        md.preprocessors.register(_SourceNotePreprocessor(md, self), "explainer-source-notes", 15)
-        # After the footnotes extension builds its list (50), before the table of contents (5).
-        md.treeprocessors.register(_NotesHeadingTreeprocessor(md, self.context), "explainer-notes-heading", 45)
+        md.preprocessors.register(offer, "explainer-source-notes", 15)
+        # After inline patterns (20) made the references and footnotes ordered its notes (19).
+        md.treeprocessors.register(_SourceNotesTreeprocessor(md, self, offer), "explainer-source-notes", 18)
 
 
 class _SourceNotePreprocessor(Preprocessor):
+    """Offers a note for every known source a line names; Python-Markdown decides which are references."""
+
     def __init__(self, md: Markdown, extension: SourceNotesExtension):
         super().__init__(md)
         self.extension = extension
+        self.offered: list[str] = []  # source ids given a definition on this page, in order of first use
 
     def run(self, lines: list[str]) -> list[str]:
-        context, page = self.extension.context, self.extension.context.page
+        context = self.extension.context
         cited, defined = cited_keys(lines)
-        definitions = []
-        for key in cited:
-            if key in defined:
-                continue
-            source = context.site.sources.get(key)
-            if source is None:
-                if page:
-                    context.problems.append(
-                        page.problem(f"[^{key}]", f"cites unknown source '{key}' (not in data/sources.yml)")
-                    )
-                continue
-            details = page.link_to(f"{self.extension.sources_page_url}#{key}") if page else f"#{key}"
-            definitions.append(f"[^{key}]: {self.md.htmlStash.store(source.citation_html(details))}")
-            if page:
-                context.backlinks.add("source", key, Backlink(page.url, page.title, f"fnref:{key}"))
+        self.offered = [key for key in cited if key not in defined and key in context.site.sources]
+        definitions = [
+            f"[^{key}]: {self.md.htmlStash.store(context.site.sources[key].citation_html(self._details(key)))}"
+            for key in self.offered
+        ]
         return [*lines, "", *definitions] if definitions else lines
 
+    def _details(self, key: str) -> str:
+        page = self.extension.context.page
+        return page.link_to(f"{self.extension.sources_page_url}#{key}") if page else f"#{key}"
 
-class _NotesHeadingTreeprocessor(Treeprocessor):
-    """Heads the footnotes 'Sources and notes' and ends them with a count of the sources they cite."""
 
-    def __init__(self, md: Markdown, context: BuildContext):
+class _SourceNotesTreeprocessor(Treeprocessor):
+    """Keeps the notes the page references, reports unknown sources in its prose, heads the notes."""
+
+    def __init__(self, md: Markdown, extension: SourceNotesExtension, offer: _SourceNotePreprocessor):
         super().__init__(md)
-        self.context = context
+        self.extension = extension
+        self.offer = offer
 
     def run(self, root: etree.Element) -> None:
-        for position, child in enumerate(root):
-            if child.tag == "div" and child.get("class") == "footnote":
-                heading = etree.Element("h2", {"id": NOTES_HEADING_ID})
-                heading.text = "Sources and notes"
-                root.insert(position, heading)
-                cited = [self.context.site.sources.get(key) for key in _note_keys(child)]
-                if summary := sources_summary([source for source in cited if source]):
-                    etree.SubElement(child, "p", {"class": "source-summary"}).text = summary
-                return
+        footnotes = next((e for e in self.md.registeredExtensions if isinstance(e, FootnoteExtension)), None)
+        referenced = set(footnotes.footnote_order) if footnotes else set()  # keys of the references it made
+        # A key seen only in code got a note no reference points to: its back-link would lead nowhere.
+        if footnotes and (unreferenced := [key for key in self.offer.offered if key not in referenced]):
+            _remove_notes(root, {footnotes.makeFootnoteId(key) for key in unreferenced})
+        context, page = self.extension.context, self.extension.context.page
+        if page:
+            for key in self.offer.offered:
+                if key in referenced:
+                    context.backlinks.add("source", key, Backlink(page.url, page.title, f"fnref:{key}"))
+            for key in _unknown_citations(root, footnotes):
+                context.problems.append(
+                    page.problem(f"[^{key}]", f"cites unknown source '{key}' (not in data/sources.yml)")
+                )
+        _head_the_notes(root, context.site.sources)
+
+
+def _unknown_citations(root: etree.Element, footnotes: FootnoteExtension | None) -> list[str]:
+    """Keys of `[^key]` left as text in the page's prose (not code): no note has that key."""
+    known = footnotes.footnotes if footnotes else {}
+    found = (key for text in prose_texts(root) for key in _REFERENCE.findall(text))
+    return [key for key in dict.fromkeys(found) if key not in known]
+
+
+def _remove_notes(root: etree.Element, note_ids: set[str]) -> None:
+    for notes in root.iter("div"):
+        if notes.get("class") == "footnote":
+            for items in notes.iter("ol"):
+                for item in [li for li in items if li.get("id") in note_ids]:
+                    items.remove(item)
+                if not len(items):
+                    root.remove(notes)
+            return
+
+
+def _head_the_notes(root: etree.Element, sources: dict[str, Source]) -> None:
+    """Head the footnotes 'Sources and notes' and end them with a count of the sources they cite."""
+    for position, child in enumerate(root):
+        if child.tag == "div" and child.get("class") == "footnote":
+            heading = etree.Element("h2", {"id": NOTES_HEADING_ID})
+            heading.text = "Sources and notes"
+            root.insert(position, heading)
+            cited = [sources.get(key) for key in _note_keys(child)]
+            if summary := sources_summary([source for source in cited if source]):
+                etree.SubElement(child, "p", {"class": "source-summary"}).text = summary
+            return
 
 
 def _note_keys(footnotes: etree.Element) -> list[str]:
