@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite, build_config, build_project, write_project
 from htmlcheck import java_and_vnu, style_attributes, unsafe_markup, vnu_errors
 from test_bad_inputs import THE_FALL as THE_FALL_PAGE
-from test_bad_inputs import Edit, fixture_size, append, located_lines, replace
+from test_bad_inputs import Edit, append, fixture_size, located_lines, replace
 
 from explainer.dates import PartialDate
 from explainer.events import Event, events_csv
