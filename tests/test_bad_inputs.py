@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_project
+from conftest import FIXTURE_SITE, REPO, build_project
 
 Edit = Callable[[Path], None]
 
@@ -37,6 +37,11 @@ def replace(file: str, old: str, new: str) -> Edit:
         path.write_bytes(text.replace(old, new).encode("utf-8", "surrogateescape"))
 
     return edit
+
+
+def fixture_size(file: str) -> int:
+    """The fixture file's size in bytes, so a message that quotes a size follows fixture edits."""
+    return (FIXTURE_SITE / file).stat().st_size
 
 
 def append(file: str, addition: str) -> Edit:
@@ -163,7 +168,7 @@ YAML_CASES = [
     case(
         "latin-1-byte",
         replace(SOURCES, "Example Group announces", "Example Gr\udce9oup announces"),
-        "data/sources.yml:13: is not valid UTF-8 text; save it as UTF-8",
+        "data/sources.yml:13: not UTF-8 (byte 0xE9 at offset 424); save the file as UTF-8",
     ),
     case(
         "control-character",
@@ -203,7 +208,19 @@ YAML_CASES = [
     case(
         "yaml-nested-too-deep",
         replace(SOURCES, WIRE_AUTHORS, "authors: " + "[" * 60 + "]" * 60),
-        "data/sources.yml:5: YAML syntax error: values are nested more than 50 levels deep",
+        "data/sources.yml:5: YAML syntax error: values are nested more than 20 levels deep, the limit for YAML in"
+        " this project",
+    ),
+    case(
+        "data-file-over-the-size-limit",
+        append(SOURCES, "# padding\n" * 420_000),
+        f"data/sources.yml:1: {fixture_size(SOURCES) + 4_200_000:,} bytes is over the 4,194,304-byte (4 MB)"
+        " limit for a data file",
+    ),
+    case(
+        "data-file-over-the-entry-limit",
+        append(SOURCES, "- x\n" * 10_000),
+        "data/sources.yml:10034: 10,004 entries is over the 10,000 limit for a data file",
     ),
     case(
         "second-yaml-document",
@@ -424,6 +441,16 @@ PAGE_CASES = [
         "docs/story/the-fall.md:21: cites unknown source 'not-a-source' (not in data/sources.yml)",
     ),
     case(
+        "page-not-utf-8",
+        replace(THE_FALL, "## A split", "## A spl\udce9t"),
+        "docs/story/the-fall.md:11: not UTF-8 (byte 0xE9 at offset 171); save the file as UTF-8",
+    ),
+    case(
+        "page-over-the-size-limit",
+        append(THE_FALL, "\nPadding.\n" * 30_000),
+        "docs/story/the-fall.md:1: 300,373 bytes is over the 262,144-byte (256 KB) limit for a page; split it",
+    ),
+    case(
         "new-page-cites-unknown-source",
         write("docs/story/another.md", NEW_STORY_PAGE),
         "docs/story/another.md:10: cites unknown source 'nobody-2021' (not in data/sources.yml)",
@@ -497,6 +524,48 @@ GLOSSARY_CASES = [
         replace(GLOSSARY, "long: The central bank.", "long: The [bank](http://example.com/bank)."),
         "data/glossary.yml:38: glossary entry 'pboc': 'long' links to 'http://example.com/bank'; use https:// or a"
         " link within the site",
+    ),
+    case(
+        "event-handler-in-glossary-explanation",
+        replace(
+            GLOSSARY, "long: The central bank.", "long: 'The [bank](https://e.com/){: onmouseover=\"alert(1)\" }.'"
+        ),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' has an attribute 'onmouseover' on <a>"
+        " (not allowed in data)",
+    ),
+    case(
+        "style-on-a-glossary-paragraph",
+        replace(GLOSSARY, "long: The central bank.", 'long: |\n    The central bank.\n    {: style="position:fixed" }'),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' has an attribute 'style' on <p> (not allowed in data)",
+    ),
+    case(
+        "footnote-in-glossary-explanation",
+        replace(
+            GLOSSARY, "long: The central bank.", "long: |\n    The bank.[^x]\n\n    [^x]: [click](javascript:alert(1))"
+        ),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' has a footnote ([^…]), which is not allowed in data",
+    ),
+    case(
+        "entity-split-javascript-link-in-glossary-explanation",
+        replace(GLOSSARY, "long: The central bank.", "long: The [bank](java&#9;script:alert(1))."),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' links to 'java\\tscript:alert(1)'; use https:// or a link"
+        " within the site",
+    ),
+    case(
+        "heading-in-glossary-explanation",
+        replace(GLOSSARY, "long: The central bank.", "long: '# The central bank'"),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' has a <h1> element (a heading; not allowed in data)",
+    ),
+    case(
+        "nested-brackets-in-glossary-explanation",
+        replace(GLOSSARY, "long: The central bank.", "long: The [[central]] bank."),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' has a [ inside [ ]; data Markdown allows one level"
+        " (links are written [text](url))",
+    ),
+    case(
+        "glossary-explanation-too-long",
+        replace(GLOSSARY, "long: The central bank.", "long: " + "The central bank. " * 90),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' is 1619 characters long; the limit is 1500",
     ),
     case(
         "remote-image-in-glossary-explanation",
@@ -829,6 +898,16 @@ FRONT_MATTER_CASES = [
         "front-matter-title-a-number",
         replace(THE_FALL, "title: The fall", "title: 2020"),
         "docs/story/the-fall.md:2: front matter 'title' must be text (quote it)",
+    ),
+    case(
+        "front-matter-title-with-html",
+        replace(THE_FALL, "title: The fall", "title: The <script>alert(1)</script> fall"),
+        "docs/story/the-fall.md:2: front matter 'title' is plain text: write it without < or > (no HTML)",
+    ),
+    case(
+        "front-matter-description-with-html",
+        replace(THE_FALL, "description: The fixture's story page.", 'description: A "page" <b>bold</b>'),
+        "docs/story/the-fall.md:3: front matter 'description' is plain text: write it without < or > (no HTML)",
     ),
     case(
         "front-matter-a-list",

@@ -11,12 +11,10 @@ from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite, build_project
 
 from explainer.context import BuildContext, PageInfo
-from explainer.datafile import Records
-from explainer.glossary.checks import within_file
+from explainer.data import check_document
 from explainer.glossary.extension import GlossaryExtension, mark_glossary_terms
 from explainer.glossary.matching import TermMatcher, match_variants, trie_pattern
-from explainer.glossary.records import GlossaryEntry, build_glossary
-from explainer.schema import check_against_schema
+from explainer.glossary.records import SPEC, GlossaryEntry, build_glossary
 from explainer.yamlfile import parse_yaml
 
 
@@ -156,12 +154,9 @@ GOOD = """\
 
 
 def problems_of(text: str) -> list[str]:
+    """The problems the data layer finds in a glossary file: its schema, its Markdown, its entries."""
     document = parse_yaml(text.encode(), "data/glossary.yml")
-    problems = check_against_schema(document, "glossary")
-    if not problems:
-        entries, problems = build_glossary(document)
-        problems += within_file(Records(entries, document))
-    return [str(problem) for problem in problems]
+    return [str(problem) for problem in check_document(document, SPEC)[1]]
 
 
 @pytest.mark.parametrize(

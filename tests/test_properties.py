@@ -16,6 +16,7 @@ from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from test_bad_inputs import LOCATED
 
+from explainer.codeblocks import without_code
 from explainer.context import BuildContext, PageInfo
 from explainer.corrections.anchors import attach_mark
 from explainer.corrections.records import Correction
@@ -26,7 +27,6 @@ from explainer.glossary import page as glossary_page_module
 from explainer.glossary.extension import mark_glossary_terms
 from explainer.glossary.page import glossary_page
 from explainer.glossary.records import GlossaryEntry
-from explainer.markdown_code import without_code
 from explainer.schema import check_against_schema
 from explainer.sources.extension import SourceNotesExtension, citation
 from explainer.sources.page import sources_page

@@ -1,10 +1,12 @@
-"""`mkdocs serve` survives bad input: it keeps serving, shows the error, and recovers on the next fix.
+"""`mkdocs serve` survives bad input: it keeps answering, shows the error in the terminal and on every
+page, and recovers on the next fix. `--dirty` is refused at start-up.
 
 Drives a real `mkdocs serve` on 127.0.0.1 (a free port) over a temporary copy of the fixture site.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import socket
@@ -132,42 +134,54 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+BANNER = 'class="admonition failure explainer-preview-problems" role="alert"'
+
+
 @pytest.mark.slow
-def test_serve_survives_bad_data_and_recovers(serving):
+def test_serve_keeps_answering_with_the_last_good_data_while_a_data_file_is_broken(serving):
     server, project, base_url = serving
     sources = project / "data/sources.yml"
     error = "data/sources.yml:8: YAML syntax error: tab character; indent with spaces"
+    page_url = base_url + "story/the-fall/"
 
+    edit(sources, "record listing is halted", "record listing is halted at last")
+    server.wait_for(lambda: "halted at last" in (fetch(page_url) or ""), REBUILD_SECONDS, "the first edit")
     edit(sources, "  kind: news", "\tkind: news")
     server.wait_for(lambda: error in server.output, REBUILD_SECONDS, "the error line")
-    assert server.alive()
     assert [line for line in server.lines if error in line] == [line for line in server.lines if "sources.yml" in line]
-    # MkDocs holds page requests while the latest build is broken, and answers them once it is fixed.
-    waiting_reader = PendingRequest(base_url + "story/the-fall/")
+
+    # A reader's request made now is answered (MkDocs used to hold it until the mistake was fixed),
+    # from the last data that loaded, with the problem in a box at the top of the page.
+    answer = PendingRequest(page_url).result(REBUILD_SECONDS)
+    assert BANNER in answer and html.escape(error) in answer
+    assert "halted at last" in answer
+    assert BANNER in (fetch(base_url + "glossary/") or "")
 
     edit(sources, "\tkind: news", "  kind: news")
-    edit(sources, "record listing is halted", "record listing is halted again")
-    server.wait_for(lambda: "halted again" in (fetch(base_url + "story/the-fall/") or ""), REBUILD_SECONDS, "the fix")
-    assert "halted again" in waiting_reader.result(REBUILD_SECONDS)
+    edit(sources, "halted at last", "halted again")
+    server.wait_for(lambda: "halted again" in (fetch(page_url) or ""), REBUILD_SECONDS, "the fix")
+    assert BANNER not in fetch(page_url)
     assert server.alive()
     assert "Traceback" not in server.output
 
 
 @pytest.mark.slow
-def test_serve_survives_a_bad_page_and_recovers(serving):
+def test_serve_shows_a_page_mistake_on_every_page_and_recovers(serving):
     server, project, base_url = serving
     page = project / "docs/story/the-fall.md"
     error = "docs/story/the-fall.md:13: cites unknown source 'nobody-2020' (not in data/sources.yml)"
 
     edit(page, "[^company-2023-split]", "[^nobody-2020]")
     server.wait_for(lambda: error in server.output, REBUILD_SECONDS, "the error line")
-    assert server.alive()
+    answer = PendingRequest(base_url + "story/the-fall/").result(REBUILD_SECONDS)
+    assert BANNER in answer and html.escape(error) in answer
 
     edit(page, "[^nobody-2020]", "[^company-2023-split]")
     edit(page, "The group split into six parts.", "The group split into six business groups.")
     server.wait_for(
         lambda: "six business groups" in (fetch(base_url + "story/the-fall/") or ""), REBUILD_SECONDS, "the fixed page"
     )
+    assert BANNER not in fetch(base_url + "story/the-fall/")
     assert "Traceback" not in server.output
 
 
@@ -197,3 +211,23 @@ def test_serve_started_on_bad_data_exits_with_the_line(tmp_path: Path):
     assert result.returncode != 0
     assert "ERROR   -  data/sources.yml:8: YAML syntax error: tab character; indent with spaces" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_dirty_builds_are_refused_with_one_line(tmp_path: Path, command: str):
+    """A dirty build converts only changed pages, so generated pages would list too few uses."""
+    project = write_project(tmp_path / "project")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    arguments = ["--dev-addr", f"127.0.0.1:{free_port()}"] if command == "serve" else []
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", command, "--dirty", *arguments],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=STARTUP_SECONDS,
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1].startswith("Error: --dirty is not supported: the Glossary")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (project / "site").exists()

@@ -33,7 +33,7 @@ def source(**overrides) -> Source:
     ("lines", "cited", "defined"),
     [
         (["A.[^a] B.[^b] again[^a]"], ["a", "b"], set()),
-        (["Code `[^a]` is skipped.[^b]"], ["b"], set()),
+        (["Code `[^a]` too: Python-Markdown decides.[^b]"], ["a", "b"], set()),
         (["Own note.[^n]", "", "[^n]: My note cites [^a]."], ["n", "a"], {"n"}),
         (["No citations here."], [], set()),
     ],

@@ -18,15 +18,17 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
+from .markup import CheckedMarkdown
 from .schema import SCHEMA_DIR
 from .yamlfile import YamlDocument
 
 CORE = Path(__file__).resolve().parent
 
 
-def fingerprint(data_files: dict[str, bytes]) -> str:
-    """SHA-256 over the data files' names and bytes, the schemas, and the code that checks them."""
-    digest = hashlib.sha256(_code_and_schemas().encode())
+def fingerprint(data_files: dict[str, bytes], markdown_setup: str = "") -> str:
+    """SHA-256 over the data files' names and bytes, the Markdown set-up that renders their Markdown
+    fields, the schemas, and the code that checks them."""
+    digest = hashlib.sha256(f"{_code_and_schemas()}\0{markdown_setup}".encode())
     for name, raw in sorted(data_files.items()):
         digest.update(f"\0{name}\0{len(raw)}\0".encode())
         digest.update(raw)
@@ -37,7 +39,8 @@ def fingerprint(data_files: dict[str, bytes]) -> str:
 def _code_and_schemas() -> str:
     """One digest of every module of the core, every schema and the versions of the libraries that read
     and check data (computed once per process: `mkdocs serve` loads the core anew when its code changes)."""
-    digest = hashlib.sha256(" ".join(version(name) for name in ("PyYAML", "jsonschema", "Markdown")).encode())
+    libraries = ("PyYAML", "jsonschema", "Markdown", "pymdown-extensions")
+    digest = hashlib.sha256(" ".join(version(name) for name in libraries).encode())
     files = [(path.relative_to(CORE).as_posix(), path) for path in CORE.rglob("*.py")]
     files += [(f"schemas/{path.name}", path) for path in SCHEMA_DIR.glob("*.json")]
     for label, path in sorted(files):
@@ -85,11 +88,17 @@ class CheckedData:
 def _parsed(document: YamlDocument) -> dict:
     if any(not isinstance(key, str) for key in _mapping_keys(document.data)):
         raise TypeError("only text keys survive JSON")
-    return {"data": document.data, "lines": [[list(path), line] for path, line in document.lines.items()]}
+    return {
+        "data": document.data,
+        "lines": [[list(path), line] for path, line in document.lines.items()],
+        "rendered": [[list(path), field.html, list(field.links)] for path, field in document.rendered.items()],
+    }
 
 
 def _document(name: str, parsed: dict) -> YamlDocument:
-    return YamlDocument(name, parsed["data"], {tuple(path): line for path, line in parsed["lines"]})
+    lines = {tuple(path): line for path, line in parsed["lines"]}
+    rendered = {tuple(path): CheckedMarkdown(html, tuple(links)) for path, html, links in parsed["rendered"]}
+    return YamlDocument(name, parsed["data"], lines, rendered)
 
 
 def _mapping_keys(value: object) -> list:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .backlinks import BacklinkIndex
+from .codeblocks import without_code
 from .corrections.records import CorrectionsState
 from .data import SiteData
 from .datafile import Records
@@ -21,7 +22,6 @@ from .events.records import EventsState
 from .figures.records import FiguresState
 from .generated import GeneratedPage
 from .glossary.records import GlossaryState
-from .markdown_code import without_code
 from .pages import default_title, doc_link, is_story_page, section_id, story_page
 from .sources.records import SourcesState
 
@@ -112,6 +112,10 @@ class BuildContext:
     site: SiteMap = field(default_factory=SiteMap)
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
     problems: list[Problem] = field(default_factory=list)
+    # Under `mkdocs serve` only: problems shown at the top of every page instead of stopping the
+    # build, and whether the data they concern was replaced by the last good data (explainer.serving).
+    preview_problems: list[Problem] = field(default_factory=list)
+    stale_data: bool = False
     page: PageInfo | None = None
     generated_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by docs/ path, once written
 

@@ -46,6 +46,17 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
     return validator_class(schema)
 
 
+def markdown_fields(schema_name: str) -> tuple[str, ...]:
+    """The entry fields the schema marks as Markdown (`"contentMediaType": "text/markdown"`)."""
+    properties = load_schema(schema_name).get("items", {}).get("properties", {})
+    return tuple(name for name, value in properties.items() if value.get("contentMediaType") == "text/markdown")
+
+
+def entry_label(document: YamlDocument, index: int, schema_name: str) -> str:
+    """How messages name entry `index`: "glossary entry 'capex'"."""
+    return _entry_label(document.data, (index,), load_schema(schema_name).get("x-entry", "entry"))
+
+
 def check_against_schema(document: YamlDocument, schema_name: str) -> list[Problem]:
     """Every way `document` breaks its schema, one Problem each, in file order."""
     schema = load_schema(schema_name)

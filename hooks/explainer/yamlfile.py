@@ -17,9 +17,16 @@ import yaml
 
 from .errors import DataError, Problem
 
+# Limits, checked before the parts they protect: a data file as large as the benchmark's 4x corpus
+# (bench/corpus.py: 8,000 glossary entries, 2.3 MB) still fits; anything larger is refused at once.
+MAX_DATA_FILE_BYTES = 4 * 1024 * 1024
+MAX_ENTRIES = 10_000
+MAX_DEPTH = 20  # data files need 5 levels: the list, an entry, its figures, a figure, a value
+# PyYAML's pure-Python reader costs 3 to 15 µs a byte; larger files are read by libyaml alone.
+CAREFUL_READER_MAX_BYTES = 128 * 1024
+
 _ALIAS_PROBLEM = "aliases (*name) are not supported; write the value out in full"
-_MAX_DEPTH = 50
-_DEPTH_PROBLEM = f"values are nested more than {_MAX_DEPTH} levels deep"
+_DEPTH_PROBLEM = f"values are nested more than {MAX_DEPTH} levels deep, the limit for YAML in this project"
 
 # How MkDocs finds a page's front matter (mkdocs.utils.meta.YAML_RE); it shows a broken one as page text.
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -44,7 +51,7 @@ class _Loader(yaml.SafeLoader):
         # deep nesting would exhaust Python's recursion limit. Both are refused with a line number.
         if self.check_event(yaml.AliasEvent):
             raise yaml.composer.ComposerError(None, None, _ALIAS_PROBLEM, self.peek_event().start_mark)
-        if self.depth >= _MAX_DEPTH:
+        if self.depth >= MAX_DEPTH:
             raise yaml.composer.ComposerError(None, None, _DEPTH_PROBLEM, self.peek_event().start_mark)
         self.depth += 1
         try:
@@ -62,7 +69,9 @@ _Loader.yaml_implicit_resolvers = {
 _FastLoader: type | None = None
 # Where libyaml and PyYAML disagree (found by fuzzing both): tabs, tags, `|#`, `?` in flow
 # collections, document markers. Such text is rare in data files and goes to the careful loader.
-_LEFT_TO_CAREFUL = re.compile(r"\t|(?:^|[\s\[{,])!|[|>][^\n]*#|[\[{][^\]}]*\?|^(?:---|\.\.\.)", re.MULTILINE)
+# Linear in the text: a run after `|`, `>`, `[` or `{` stops at the next of those characters (the
+# nearest one decides the same match), so no character is scanned again for each unclosed bracket.
+_LEFT_TO_CAREFUL = re.compile(r"\t|(?:^|[\s\[{,])!|[|>][^\n|>]*#|[\[{][^\[{\]}]*\?|^(?:---|\.\.\.)", re.MULTILINE)
 if yaml.__with_libyaml__:
 
     class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
@@ -78,6 +87,7 @@ class YamlDocument:
     name: str  # repo-relative path used in messages, e.g. "data/events.yml"
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    rendered: dict[Path_, Any] = field(default_factory=dict)  # Markdown fields, rendered and checked (explainer.data)
 
     def line_of(self, path: Path_) -> int:
         """The line of the value at `path`, or of its nearest located parent."""
@@ -92,16 +102,37 @@ class YamlDocument:
 
 def load_yaml(path: Path, name: str) -> YamlDocument:
     """Read and parse one data file; raise DataError with a file:line message if it is malformed."""
-    return parse_yaml(path.read_bytes(), name)
+    return parse_data_file(read_data_file(path, name), name)
 
 
-def parse_yaml(raw: bytes, name: str) -> YamlDocument:
-    """Parse YAML bytes (see load_yaml)."""
+def read_data_file(path: Path, name: str) -> bytes:
+    """A data file's bytes, refused before reading if it is over the size limit."""
+    if (size := path.stat().st_size) > MAX_DATA_FILE_BYTES:
+        raise DataError([Problem(name, 1, _over_size(size))])
+    return path.read_bytes()
+
+
+def parse_data_file(raw: bytes, name: str) -> YamlDocument:
+    """Parse a data file's bytes, within the limits for a data file (size, entries, depth)."""
+    if len(raw) > MAX_DATA_FILE_BYTES:
+        raise DataError([Problem(name, 1, _over_size(len(raw)))])
+    return parse_yaml(raw, name, max_entries=MAX_ENTRIES)
+
+
+def _over_size(size: int) -> str:
+    limit = f"{MAX_DATA_FILE_BYTES:,}-byte ({MAX_DATA_FILE_BYTES // 2**20} MB)"
+    return f"{size:,} bytes is over the {limit} limit for a data file"
+
+
+def parse_yaml(raw: bytes, name: str, max_entries: int | None = None) -> YamlDocument:
+    """Parse YAML bytes (see load_yaml); a top-level list longer than `max_entries` is refused."""
     text = _decode(raw, name)
-    return _parse_fast(text, name) or _parse_careful(text, name)
+    if len(raw) > CAREFUL_READER_MAX_BYTES and _FastLoader is not None:
+        return _parse_large(text, name, max_entries)
+    return _parse_fast(text, name, max_entries) or _parse_careful(text, name, max_entries)
 
 
-def _parse_fast(text: str, name: str) -> YamlDocument | None:
+def _parse_fast(text: str, name: str, max_entries: int | None = None) -> YamlDocument | None:
     """Parse with libyaml (about 4x faster); None if unavailable or the text has any problem.
 
     Problems are left to `_parse_careful`, so every message reads the same with or without libyaml;
@@ -112,36 +143,80 @@ def _parse_fast(text: str, name: str) -> YamlDocument | None:
         return None
     loader = _FastLoader(text)
     try:
-        node = loader.get_single_node()
-        if node is not None and not _plain_tree(node):
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError:
             return None
-        document = YamlDocument(name, None, {(): 1})
-        if node is not None:
-            document.data = _build(node, (), document, loader)
-        return document
-    except (yaml.YAMLError, DataError):
-        return None
+        if node is not None and _tree_problem(node):
+            return None
+        _check_entries(node, name, max_entries)
+        try:
+            return _document(node, name, loader)
+        except DataError:
+            return None
     finally:
         loader.dispose()
 
 
-def _plain_tree(root: yaml.Node) -> bool:
-    """True if no node is reached twice (an alias) and nothing nests deeper than the careful loader allows."""
+def _parse_large(text: str, name: str, max_entries: int | None) -> YamlDocument:
+    """Parse a file too large for PyYAML's pure-Python reader (several µs a byte) with libyaml alone.
+
+    Such files (the benchmark's corpora) get libyaml's reading of the rare constructs the two
+    disagree on, and its wording of syntax errors; every check of our own still applies.
+    """
+    if unprintable := _UNPRINTABLE.search(text):
+        line = text.count("\n", 0, unprintable.start()) + 1
+        raise DataError([Problem(name, line, _control_message(unprintable.group()))])
+    loader = _FastLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            raise DataError([_syntax_problem(error, name, text, scan_quotes=False)]) from None
+        except yaml.YAMLError as error:
+            raise DataError([Problem(name, 1, f"YAML syntax error: {error}")]) from None
+        if node is not None and (problem := _tree_problem(node)):
+            raise DataError([Problem(name, problem[0].start_mark.line + 1, f"YAML syntax error: {problem[1]}")])
+        _check_entries(node, name, max_entries)
+        return _document(node, name, loader)
+    finally:
+        loader.dispose()
+
+
+def _document(node: yaml.Node | None, name: str, loader: yaml.BaseLoader) -> YamlDocument:
+    document = YamlDocument(name, None, {(): 1})
+    if node is not None:
+        document.data = _build(node, (), document, loader)
+    return document
+
+
+def _check_entries(node: yaml.Node | None, name: str, max_entries: int | None) -> None:
+    """Refuse a top-level list over the limit before its entries are built or validated."""
+    if max_entries is not None and isinstance(node, yaml.SequenceNode) and len(node.value) > max_entries:
+        line = node.value[max_entries].start_mark.line + 1
+        message = f"{len(node.value):,} entries is over the {max_entries:,} limit for a data file"
+        raise DataError([Problem(name, line, message)])
+
+
+def _tree_problem(root: yaml.Node) -> tuple[yaml.Node, str] | None:
+    """A node reached twice (an alias) or nested deeper than the careful loader allows, and why."""
     seen: set[int] = set()
     stack = [(root, 1)]
     while stack:
         node, depth = stack.pop()
-        if id(node) in seen or depth > _MAX_DEPTH:
-            return False
+        if id(node) in seen:
+            return node, _ALIAS_PROBLEM
+        if depth > MAX_DEPTH:
+            return node, _DEPTH_PROBLEM
         seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             stack += [(item, depth + 1) for item in node.value]
         elif isinstance(node, yaml.MappingNode):
             stack += [(part, depth + 1) for pair in node.value for part in pair]
-    return True
+    return None
 
 
-def _parse_careful(text: str, name: str) -> YamlDocument:
+def _parse_careful(text: str, name: str, max_entries: int | None = None) -> YamlDocument:
     """Parse with PyYAML's pure-Python loader, which reports every problem with its line."""
     try:
         loader = _Loader(text)
@@ -149,10 +224,8 @@ def _parse_careful(text: str, name: str) -> YamlDocument:
         raise DataError([_unprintable_problem(error, name, text)]) from None
     try:
         node = loader.get_single_node()
-        document = YamlDocument(name, None, {(): 1})
-        if node is not None:
-            document.data = _build(node, (), document, loader)
-        return document
+        _check_entries(node, name, max_entries)
+        return _document(node, name, loader)
     except yaml.MarkedYAMLError as error:
         raise DataError([_syntax_problem(error, name, text)]) from None
     finally:
@@ -162,11 +235,17 @@ def _parse_careful(text: str, name: str) -> YamlDocument:
 def _decode(raw: bytes, name: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raise DataError([Problem(name, 1, "starts with a byte-order mark (BOM); save it as UTF-8 without BOM")])
+    return decode_utf8(raw, name)
+
+
+def decode_utf8(raw: bytes, name: str) -> str:
+    """The text of a file's bytes; DataError naming the first byte that is not UTF-8, and where."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise DataError([Problem(name, line, "is not valid UTF-8 text; save it as UTF-8")]) from None
+        message = f"not UTF-8 (byte 0x{raw[error.start]:02X} at offset {error.start}); save the file as UTF-8"
+        raise DataError([Problem(name, line, message)]) from None
 
 
 def _unprintable_problem(error: yaml.reader.ReaderError, name: str, text: str) -> Problem:
@@ -178,10 +257,14 @@ def _control_message(character: str) -> str:
     return f"contains the control character U+{ord(character):04X}, which data files may not hold; delete it"
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, scan_quotes: bool = True) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
     problem = error.problem or "invalid YAML"
+    if problem == "exceeded maximum nesting depth":  # libyaml's own cap (1000 levels), far past ours
+        problem = _DEPTH_PROBLEM
+    if problem in (_ALIAS_PROBLEM, _DEPTH_PROBLEM):
+        return Problem(name, line, f"YAML syntax error: {problem}")  # our own limits: nothing to explain
     source_lines = text.splitlines()
     offending = source_lines[line - 1] if line <= len(source_lines) else ""
     if "\\t" in problem or "\t" in offending:
@@ -191,7 +274,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Proble
         return Problem(name, error.context_mark.line + 1, "YAML syntax error: this quoted text has no closing quote")
     if error.context in _UNCLOSED and error.context_mark and error.context_mark.line + 1 < line:
         return Problem(name, error.context_mark.line + 1, f"YAML syntax error: {_UNCLOSED[error.context]}")
-    if opened := _quote_running_onto(text, line):
+    if scan_quotes and (opened := _quote_running_onto(text, line)):
         return Problem(name, opened, f"YAML syntax error: quoted text starting here runs on to line {line}; close it")
     return Problem(name, line, f"YAML syntax error: {problem}")
 
@@ -204,14 +287,24 @@ _UNCLOSED = {
 
 def _quote_running_onto(text: str, line: int) -> int | None:
     """The line where a quoted value ending on `line` began, if it spans several lines."""
-    opened = None
+    opened, depth = None, 0
     try:
         for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line + 1 > line:
+                break  # past the error: the rest of the file cannot tell
+            # PyYAML's scanner slows down with every open bracket; the loader refuses deep nesting anyway.
+            depth += isinstance(token, _FLOW_START) - isinstance(token, _FLOW_END)
+            if depth > MAX_DEPTH:
+                return None
             if isinstance(token, yaml.ScalarToken) and token.style and token.end_mark.line + 1 == line:
                 opened = token.start_mark.line + 1 if token.start_mark.line + 1 < line else None
     except yaml.YAMLError:
         pass
     return opened
+
+
+_FLOW_START = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+_FLOW_END = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
 
 
 def _build(node: yaml.Node, path: Path_, document: YamlDocument, loader: yaml.BaseLoader) -> Any:
@@ -260,7 +353,20 @@ def front_matter_problems(page_text: str, name: str) -> list[Problem]:
     if not isinstance(document.data, dict):
         return [Problem(name, 2, "front matter must be 'key: value' lines")]
     return [
-        document.problem((key,), f"front matter '{key}' must be text (quote it)")
+        document.problem((key,), message)
         for key in _TEXT_KEYS
-        if key in document.data and not isinstance(document.data[key], str)
+        if key in document.data and (message := _text_value_problem(key, document.data[key]))
     ]
+
+
+def _text_value_problem(key: str, value: Any) -> str:
+    """Why a front-matter title or description is unusable ('' if it is fine).
+
+    The theme prints both into every page's head and navigation; Material's templates do not
+    escape them, so they are plain text, like the data files' plain-text fields.
+    """
+    if not isinstance(value, str):
+        return f"front matter '{key}' must be text (quote it)"
+    if "<" in value or ">" in value:
+        return f"front matter '{key}' is plain text: write it without < or > (no HTML)"
+    return ""

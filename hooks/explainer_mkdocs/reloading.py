@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.config import config_options
 
-_RELOAD_FLAG = "EXPLAINER_RELOAD_HOOKS"
+_RELOAD_FLAG = "EXPLAINER_RELOAD_HOOKS"  # set only by `mkdocs serve`, for the life of its process
 HOOKS = Path(__file__).resolve().parents[1]
 SCHEMAS = HOOKS.parent / "schemas"  # read and cached by the core too
 # Packages of ours that the hook files import: reloaded with them.
@@ -30,16 +30,23 @@ def reload_hooks_on_every_rebuild() -> None:
     os.environ[_RELOAD_FLAG] = "1"
 
 
+def serving() -> bool:
+    """True in a `mkdocs serve` process (its on_startup asked for hook reloading), never in `mkdocs build`."""
+    return os.environ.get(_RELOAD_FLAG) == "1"
+
+
 def forget_loaded_hooks() -> None:
     """If reloading was asked for and a file under hooks/ or schemas/ changed, load it all anew next build.
 
     MkDocs caches hook modules for the life of the process (mkdocs#3993) in the private
     `Hooks._load_hook` (an lru_cache), so without this an edit under hooks/ would trigger a
     rebuild that still runs the old code. While the code is unchanged the modules stay, and
-    with them the data they loaded last (see explainer.checked).
+    with them the data they loaded last (see explainer.checked). A module that says
+    KEEP_ACROSS_RELOADS (explainer.serving, the last good data) is always kept.
     """
-    if os.environ.get(_RELOAD_FLAG) != "1" or code_fingerprint() == _LOADED:
+    if not serving() or code_fingerprint() == _LOADED:
         return
     config_options.Hooks._load_hook.cache_clear()
     for name in [name for name in sys.modules if name.split(".")[0] in _PACKAGES]:
-        del sys.modules[name]
+        if not getattr(sys.modules[name], "KEEP_ACROSS_RELOADS", False):
+            del sys.modules[name]

@@ -9,7 +9,10 @@ from contextlib import contextmanager
 
 from mkdocs.exceptions import PluginError
 
+from explainer.context import BuildContext
 from explainer.errors import DataError, Problem, under_github_actions
+
+from .reloading import serving
 
 # Under the `mkdocs.` logger tree, so `--strict` counts our warnings.
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -49,9 +52,32 @@ def warn(problems: list[Problem]) -> None:
 
 
 @contextmanager
-def reporting_data_errors() -> Iterator[None]:
-    """Turn a DataError raised inside the block into a clean, one-line-per-problem stop."""
+def reporting_data_errors(context: BuildContext | None = None) -> Iterator[None]:
+    """Turn a DataError raised inside the block into a clean, one-line-per-problem stop.
+
+    Under `mkdocs serve`, with the build's context given, the problems are shown instead (see
+    `show_while_serving`) and the build goes on, so the server keeps answering.
+    """
     try:
         yield
     except DataError as error:
-        stop_with(error.problems)
+        if context is not None and serving():
+            show_while_serving(context, error.problems)
+        else:
+            stop_with(error.problems)
+
+
+def stop_or_show(context: BuildContext, problems: list[Problem]) -> None:
+    """Stop the build with these problems, or under `mkdocs serve` show them and go on."""
+    if problems:
+        with reporting_data_errors(context):
+            raise DataError(problems)
+
+
+def show_while_serving(context: BuildContext, problems: list[Problem]) -> None:
+    """Log problems as errors and keep them for the box at the top of every page."""
+    for problem in sorted(set(problems)):
+        if under_github_actions():
+            print(problem.github_annotation("error"), flush=True)  # noqa: T201 - read by GitHub
+        log.error(str(problem))
+    context.preview_problems += problems

@@ -44,7 +44,7 @@ def written_pages(files: Files) -> set[str]:
 
 
 def add_generated_page(
-    files: Files, config: MkDocsConfig, src_uri: str, content: str = "", *, edit_path: str | None = None
+    files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes = "", *, edit_path: str | None = None
 ) -> File:
     """Add a page or file built from data without writing into docs/ (which would loop `mkdocs serve`).
 

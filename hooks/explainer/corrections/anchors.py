@@ -14,7 +14,7 @@ from functools import cache
 
 from markdown.util import AtomicString
 
-from ..markdown_code import NOT_PROSE_TAGS
+from ..codeblocks import NOT_PROSE_TAGS
 from .records import Correction
 
 MARK_PREFIX = "cref:"

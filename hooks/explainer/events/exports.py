@@ -29,14 +29,23 @@ def events_json(events: list[Event]) -> str:
     return json.dumps([event.as_data() for event in events], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def events_csv(events: list[Event]) -> str:
-    """events.csv: the same fields; lists are joined with '; ', figures are JSON."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    """events.csv (RFC 4180, CRLF line ends): the same fields; lists are joined with '; ', figures are JSON."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for event in events:
-        writer.writerow({key: _csv_value(key, value) for key, value in event.as_data().items()})
+        writer.writerow({key: _inert(_csv_value(key, value)) for key, value in event.as_data().items()})
     return buffer.getvalue()
+
+
+def _inert(cell: str) -> str:
+    """A cell a spreadsheet shows as text: a leading formula character is escaped with a quote."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _csv_value(key: str, value: Any) -> str:

@@ -33,10 +33,6 @@ from .records import SPEC, Event
 KEY_DATES_MARKER = "<!-- key-dates -->"
 EVENT_LINK_SCHEME = "event:"
 
-# What the preprocessor leaves where the block goes (control characters no text of a page holds,
-# as Python-Markdown's own placeholders), for the treeprocessor to replace with the block.
-KEY_DATES_PLACEHOLDER = "\x02explainer-key-dates\x03"
-
 # Any HTML comment that looks like it means the marker, so a typo is reported, not ignored.
 _MARKER_LIKE = re.compile(r"^\s*<!--\s*key[\s_-]*dates?\b.*-->\s*$", re.IGNORECASE)
 
@@ -57,11 +53,13 @@ class EventsExtension(ExplainerExtension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # After fenced code is stashed (superfences: 25), before raw HTML blocks (20) swallow the comment.
-        md.preprocessors.register(_KeyDates(md, self.context), "explainer-key-dates", 22)
+        key_dates = _KeyDates(md, self.context)
+        # After raw HTML blocks are stashed (20): a marker counts only where Python-Markdown took the
+        # comment for HTML, never inside code (fenced or indented), which it leaves as text.
+        md.preprocessors.register(key_dates, "explainer-key-dates", 19)
         # After inline parsing (20) made the links and footnotes numbered (15), before MkDocs checks
         # relative links (0): so the links it writes are .md links MkDocs rewrites and checks.
-        md.treeprocessors.register(_EventLinks(md, self.context), "explainer-events", 14)
+        md.treeprocessors.register(_EventLinks(md, self.context, key_dates), "explainer-events", 14)
 
 
 def makeExtension(**kwargs) -> EventsExtension:
@@ -84,23 +82,29 @@ def key_dates_block(events: list[Event], timeline_href: str) -> etree.Element:
 
 
 class _KeyDates(Preprocessor):
+    """Finds the Key dates marker where Python-Markdown took it for HTML (never in code, which stays text)."""
+
     def __init__(self, md: Markdown, context: BuildContext):
         super().__init__(md)
         self.context = context
+        self.placeholder = ""  # the marker's place in the page, once found: a paragraph holding this text
 
     def run(self, lines: list[str]) -> list[str]:
         page = self.context.page
         section = page.section if page else None
-        variants = [line.strip() for line in lines if _MARKER_LIKE.match(line) and line.strip() != KEY_DATES_MARKER]
+        self.placeholder = ""
+        stash = self.md.htmlStash.rawHtmlBlocks
+        comments = [(index, block.strip()) for index, block in enumerate(stash) if isinstance(block, str)]
+        variants = [text for _, text in comments if _MARKER_LIKE.match(text) and text != KEY_DATES_MARKER]
         for variant in variants:
             self.context.report(variant, f"unknown marker '{variant}'; write {KEY_DATES_MARKER}")
-        markers = [number for number, line in enumerate(lines) if line.strip() == KEY_DATES_MARKER]
+        markers = [index for index, text in comments if text == KEY_DATES_MARKER]
         if len(markers) > 1:
             self.context.report(
                 KEY_DATES_MARKER, f"the {KEY_DATES_MARKER} marker appears {len(markers)} times; keep one"
             )
         if markers and self._section_events(section):
-            lines[markers[0]] = KEY_DATES_PLACEHOLDER
+            self.placeholder = self.md.htmlStash.get_placeholder(markers[0])  # where the treeprocessor puts it
         elif not markers and not variants:
             self._require_marker(section)
         return lines
@@ -130,9 +134,10 @@ class _KeyDates(Preprocessor):
 class _EventLinks(Treeprocessor):
     """Turns `event:` links into links to the Timeline, and puts the Key dates block in place."""
 
-    def __init__(self, md: Markdown, context: BuildContext):
+    def __init__(self, md: Markdown, context: BuildContext, key_dates: _KeyDates):
         super().__init__(md)
         self.context = context
+        self.key_dates = key_dates
 
     def run(self, root: etree.Element) -> None:
         for anchor in root.iter("a"):
@@ -142,15 +147,18 @@ class _EventLinks(Treeprocessor):
         self._key_dates(root)
 
     def _key_dates(self, root: etree.Element) -> None:
-        """Put the section's Key dates where the preprocessor left the marker's placeholder."""
-        for position, paragraph in enumerate(root):
-            if paragraph.tag == "p" and paragraph.text == KEY_DATES_PLACEHOLDER and len(paragraph) == 0:
-                page = self.context.page
-                events = self.context.events.by_section.get(page.section, [])
-                block = key_dates_block(events, page.link_to(TIMELINE_PAGE))
-                block.tail = paragraph.tail
-                root[position] = block
-                return
+        """Put the section's Key dates where the marker was (its paragraph holds the marker's placeholder)."""
+        if not self.key_dates.placeholder:
+            return
+        for parent in root.iter():
+            for position, paragraph in enumerate(parent):
+                if paragraph.tag == "p" and paragraph.text == self.key_dates.placeholder and len(paragraph) == 0:
+                    page = self.context.page
+                    events = self.context.events.by_section.get(page.section, [])
+                    block = key_dates_block(events, page.link_to(TIMELINE_PAGE))
+                    block.tail = paragraph.tail
+                    parent[position] = block
+                    return
 
     def _link(self, anchor: etree.Element, event_id: str) -> None:
         event = self.context.events.records.get(event_id)

@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
-
-from markdown import Markdown
 
 from ..datafile import Records, check_ids
 from ..errors import Problem
 from .matching import match_variants
 from .records import LINK_SCHEME, GlossaryEntry
 
-# https://, a fragment, a glossary link, or a relative path (no scheme such as javascript: or http:).
-_SAFE_LINK = re.compile(r"^(?:https://|#|glossary:|(?![A-Za-z][A-Za-z0-9+.-]*:))")
-
-
 # Within the file ----------------------------------------------------------------------------------
 
 
 def within_file(glossary: Records[GlossaryEntry]) -> list[Problem]:
-    """Forms two entries claim, links in `long` that lead nowhere safe, related entries that do not exist."""
+    """Forms two entries claim, links in `long` to entries that do not exist, related entries that do not exist.
+
+    (Everything else about `long` was checked when the data layer rendered it: explainer.markup.)
+    """
     problems = forms_claimed_twice(glossary)
-    renderer = Markdown()  # one for all entries: creating an instance costs more than a short conversion
     for entry in glossary:
-        problems += long_text_problems(glossary, entry, renderer)
+        problems += unknown_entries_in_long(glossary, entry)
         problems += check_ids(glossary, (entry.index, "related"), entry.related, glossary, entry.label, "entry")
         if entry.id in entry.related:
             position = entry.related.index(entry.id)
@@ -46,9 +40,8 @@ def forms_claimed_twice(glossary: Records[GlossaryEntry]) -> list[Problem]:
                 first, first_path = owner[variant]
                 where = f"line {glossary.document.line_of(first_path)}" if glossary.document else "above"
                 whose = "this entry" if first is entry else f"entry '{first.id}'"
-                problems.append(
-                    glossary.problem(path, f"{entry.label}: '{form}' is already claimed by {whose} ({where})")
-                )
+                message = f"{entry.label}: '{form}' is already claimed by {whose} ({where})"
+                problems.append(glossary.problem(path, message))
                 break
     return problems
 
@@ -59,40 +52,14 @@ def _form_paths(entry: GlossaryEntry) -> Iterator[tuple[tuple, str]]:
         yield (entry.index, "aliases", position), alias
 
 
-def long_text_problems(glossary: Records[GlossaryEntry], entry: GlossaryEntry, renderer: Markdown) -> list[Problem]:
-    """`long` may link only to https:// addresses, the site's own pages and known entries; no images."""
-    collector = _LinkCollector()
-    collector.feed(renderer.reset().convert(entry.long))  # reset: no link references from the last entry
-    where = (entry.index, "long")
-    if collector.images:
-        message = "'long' embeds an image; the site loads nothing from other hosts, so describe it in words"
-        return [glossary.problem(where, f"{entry.label}: {message}")]
-    unsafe = [
-        f"'long' links to {href!r}; use https:// or a link within the site"
-        for href in collector.hrefs
-        if not _SAFE_LINK.match(href)
-    ]
-    unknown = [
-        f"'long' links to unknown glossary entry '{target}'"
-        for href in collector.hrefs
+def unknown_entries_in_long(glossary: Records[GlossaryEntry], entry: GlossaryEntry) -> list[Problem]:
+    """`long` may link to other entries (`[x](glossary:id)`) only if they exist."""
+    rendered = glossary.document.rendered.get((entry.index, "long")) if glossary.document else None
+    return [
+        glossary.problem((entry.index, "long"), f"{entry.label}: 'long' links to unknown glossary entry '{target}'")
+        for href in (rendered.links if rendered else ())
         if href.startswith(LINK_SCHEME) and (target := href[len(LINK_SCHEME) :]) not in glossary
     ]
-    return [glossary.problem(where, f"{entry.label}: {message}") for message in unsafe + unknown]
-
-
-class _LinkCollector(HTMLParser):
-    """Link targets and images in rendered Markdown."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-        self.images = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
-            self.images += 1
-        elif tag == "a":
-            self.hrefs.append(dict(attrs).get("href") or "")
 
 
 # Against other files ------------------------------------------------------------------------------

@@ -32,9 +32,10 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from ..backlinks import Backlink
+from ..codeblocks import HEADING_TAGS, NOT_PROSE_TAGS
 from ..context import BuildContext
 from ..extensions import ExplainerExtension
-from ..markdown_code import HEADING_TAGS, NOT_PROSE_TAGS
+from ..markup import fragment_elements
 from ..pages import GLOSSARY_PAGE
 from .records import LINK_SCHEME, SPEC, GlossaryEntry
 
@@ -42,6 +43,7 @@ PAGE_MODES = ("first", "every", "off")  # front matter `glossary:`
 SUPPRESS_ID = "none"
 MENTION_CLASS = "glossary-term"
 SUPPRESSED_CLASS = "glossary-skip"
+LONG_PLACEHOLDER = "data-glossary-long"  # marks where the Glossary page shows an entry's checked `long`
 
 # Footnotes, suppressed text and mentions. A phrase a correction marks (span.corrected) is not
 # skipped: it is plain text with its mark after it, and a reader still needs the term explained.
@@ -64,6 +66,9 @@ class GlossaryExtension(ExplainerExtension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
+        # After inline patterns (20), so nothing parses the checked text again; before glossary links
+        # are marked (5.5) and MkDocs resolves links to pages (0), which then treat it like any text.
+        md.treeprocessors.register(_LongText(md, self.context), "explainer-glossary-long", 19.5)
         # After inline patterns (20), footnotes (50, 15), abbreviations (7) and smartypants (6), so
         # links, code, footnote references and <abbr> are elements; before the table of contents (5).
         md.treeprocessors.register(_Mentions(md, self.context), "explainer-glossary", 5.5)
@@ -103,6 +108,26 @@ def page_marking(context: BuildContext) -> PageMarking:
         every_mention=mode == "every",
         backlinks=page.is_story or page.src_uri != GLOSSARY_PAGE,
     )
+
+
+class _LongText(Treeprocessor):
+    """Puts each entry's `long`, as the data layer rendered and checked it, where the Glossary page marks it."""
+
+    def __init__(self, md: Markdown, context: BuildContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        places = [(parent, child) for parent in root.iter("div") for child in parent if child.get(LONG_PLACEHOLDER)]
+        for parent, marker in places:
+            entry = self.context.glossary.records.by_id[marker.get(LONG_PLACEHOLDER)]
+            elements = fragment_elements(entry.long_html)
+            position = list(parent).index(marker)
+            parent.remove(marker)
+            for offset, element in enumerate(elements):
+                parent.insert(position + offset, element)
+            if elements:
+                elements[-1].tail = marker.tail
 
 
 class _Mentions(Treeprocessor):

@@ -11,6 +11,7 @@ from ..datafile import Records
 from ..generated import Close, GeneratedPage, Html, Open
 from ..pages import SOURCES_PAGE, front_matter
 from ..sources.records import Source
+from .extension import LONG_PLACEHOLDER
 from .records import GlossaryEntry
 
 CATEGORY_HEADINGS = {
@@ -65,7 +66,8 @@ def _add_group(page: GeneratedPage, group: list[GlossaryEntry], lines: _Lines) -
         page.add(Open("div", (("class", ENTRY_CLASS),)))
         page.add(f"### {_markdown_text(entry.term[:1].upper() + entry.term[1:])} {{#{entry.id} .glossary-entry}}\n")
         page.add(Html(f'<p class="glossary-entry__short">{html.escape(entry.short)}</p>', tail="\n"))
-        page.add(entry.long.strip() + "\n")
+        page.add(Open("div", ((LONG_PLACEHOLDER, entry.id),)))  # the checked `long` goes here (extension.py)
+        page.add(Close())
         for line in lines.of(entry):
             page.add(line)
         page.add(Html(f"<p><em>Mentioned in:</em></p>\n{placeholder('glossary', entry.id)}", tail="\n"))

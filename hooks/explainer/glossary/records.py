@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
 from ..datafile import DataFileSpec, Records, ids_in_order
 from ..errors import Problem
@@ -25,6 +24,7 @@ class GlossaryEntry:
     sources: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     index: int = 0  # position in data/glossary.yml, for messages
+    long_html: str = ""  # `long` rendered and checked by the data layer (explainer.markup): what the page shows
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -40,13 +40,15 @@ class GlossaryEntry:
 def build_glossary(document: YamlDocument) -> tuple[dict[str, GlossaryEntry], list[Problem]]:
     """Typed entries by id from a schema-valid data/glossary.yml."""
     first_index, problems = ids_in_order(document)
-    return {entry_id: _entry(document.data[index], index) for entry_id, index in first_index.items()}, problems
+    return {entry_id: _entry(document, index) for entry_id, index in first_index.items()}, problems
 
 
-def _entry(fields: dict[str, Any], index: int) -> GlossaryEntry:
+def _entry(document: YamlDocument, index: int) -> GlossaryEntry:
+    fields = document.data[index]
     tuples = {key: tuple(fields.get(key, ())) for key in ("aliases", "sources", "related")}
     plain = {key: value for key, value in fields.items() if key not in tuples}
-    return GlossaryEntry(**plain, **tuples, index=index)
+    rendered = document.rendered.get((index, "long"))
+    return GlossaryEntry(**plain, **tuples, index=index, long_html=rendered.html if rendered else "")
 
 
 SPEC = DataFileSpec(name="glossary", build=build_glossary)

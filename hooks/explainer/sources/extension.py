@@ -20,14 +20,15 @@ import xml.etree.ElementTree as etree
 from typing import ClassVar
 
 from markdown import Markdown
+from markdown.extensions.footnotes import FootnoteExtension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..backlinks import Backlink
+from ..codeblocks import prose_texts
 from ..context import BuildContext
 from ..elements import child, element, literal
 from ..extensions import ExplainerExtension
-from ..markdown_code import without_code_spans
 from ..pages import SOURCES_PAGE, doc_link
 from .records import SPEC, Source
 
@@ -56,11 +57,11 @@ class SourceNotesExtension(ExplainerExtension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
+        offers = _NoteOffers(md, self.context)
         # After fenced code is stashed (superfences: 25), before block parsing.
-        md.preprocessors.register(_NoteDefinitions(md, self.context), "explainer-source-definitions", 15)
-        # After the footnotes extension builds its list (50), before inline patterns (20), so the
-        # notes' text is never read as Markdown.
-        md.treeprocessors.register(_SourceNotes(md, self.context), "explainer-source-notes", 45)
+        md.preprocessors.register(offers, "explainer-source-definitions", 15)
+        # After inline patterns (20) made the references and footnotes ordered its notes (19).
+        md.treeprocessors.register(_SourceNotes(md, self.context, offers), "explainer-source-notes", 18)
 
 
 def makeExtension(**kwargs) -> SourceNotesExtension:
@@ -68,57 +69,66 @@ def makeExtension(**kwargs) -> SourceNotesExtension:
 
 
 def cited_keys(lines: list[str]) -> tuple[list[str], set[str]]:
-    """Footnote keys referenced (in order of first use) and defined in Markdown lines, ignoring code spans."""
+    """Footnote keys written in Markdown lines (in order of first use) and those the page defines itself.
+
+    Code included: whether a `[^key]` is a reference or an example in code is Python-Markdown's
+    call, made later (see _SourceNotes); a note offered here and never referenced is removed then.
+    """
     cited: dict[str, None] = {}
     defined = set()
     for line in lines:
         if match := _DEFINITION.match(line):
             defined.add(match.group(1))
             line = line[match.end() :]
-        for key in _REFERENCE.findall(without_code_spans(line)):
+        for key in _REFERENCE.findall(line):
             cited.setdefault(key, None)
     return list(cited), defined
 
 
-class _NoteDefinitions(Preprocessor):
-    """Adds a footnote definition for each cited source the page does not define itself."""
+class _NoteOffers(Preprocessor):
+    """Offers a note for every known source a line names; Python-Markdown decides which are references."""
 
     def __init__(self, md: Markdown, context: BuildContext):
         super().__init__(md)
         self.context = context
+        self.offered: list[str] = []  # source ids given a definition on this page, in order of first use
 
     def run(self, lines: list[str]) -> list[str]:
-        context, page = self.context, self.context.page
         cited, defined = cited_keys(lines)
-        definitions = []
-        for key in cited:
-            if key in defined:
-                continue
-            if key not in context.sources.records:
-                context.report(f"[^{key}]", f"cites unknown source '{key}' (not in data/sources.yml)")
-                continue
-            definitions.append(f"[^{key}]: {_NOTE_MARKER}")
-            if page:
-                context.backlinks.add("source", key, Backlink(page.url, page.title, f"fnref:{key}"))
+        self.offered = [key for key in cited if key not in defined and key in self.context.sources.records]
+        definitions = [f"[^{key}]: {_NOTE_MARKER}" for key in self.offered]
         return [*lines, "", *definitions] if definitions else lines
 
 
 class _SourceNotes(Treeprocessor):
-    """Writes each source note, heads the notes 'Sources and notes' and counts the sources they cite."""
+    """Keeps the notes the page references and writes them, reports unknown sources in its prose, heads the notes."""
 
-    def __init__(self, md: Markdown, context: BuildContext):
+    def __init__(self, md: Markdown, context: BuildContext, offers: _NoteOffers):
         super().__init__(md)
         self.context = context
+        self.offers = offers
 
     def run(self, root: etree.Element) -> None:
-        for position, footnotes in enumerate(root):
-            if footnotes.tag == "div" and footnotes.get("class") == "footnote":
+        footnotes = next((e for e in self.md.registeredExtensions if isinstance(e, FootnoteExtension)), None)
+        referenced = set(footnotes.footnote_order) if footnotes else set()  # keys of the references it made
+        # A key seen only in code got a note no reference points to: its back-link would lead nowhere.
+        if footnotes and (unreferenced := [key for key in self.offers.offered if key not in referenced]):
+            _remove_notes(root, {footnotes.makeFootnoteId(key) for key in unreferenced})
+        context, page = self.context, self.context.page
+        if page:
+            for key in self.offers.offered:
+                if key in referenced:
+                    context.backlinks.add("source", key, Backlink(page.url, page.title, f"fnref:{key}"))
+        for key in _unknown_citations(root, footnotes):
+            context.report(f"[^{key}]", f"cites unknown source '{key}' (not in data/sources.yml)")
+        for position, notes in enumerate(root):
+            if notes.tag == "div" and notes.get("class") == "footnote":
                 heading = etree.Element("h2", {"id": NOTES_HEADING_ID})
                 heading.text = "Sources and notes"
                 root.insert(position, heading)
-                cited = self._write_notes(footnotes)
+                cited = self._write_notes(notes)
                 if summary := sources_summary(cited):
-                    etree.SubElement(footnotes, "p", {"class": "source-summary"}).text = summary
+                    etree.SubElement(notes, "p", {"class": "source-summary"}).text = summary
                 return
 
     def _write_notes(self, footnotes: etree.Element) -> list[Source]:
@@ -139,6 +149,24 @@ class _SourceNotes(Treeprocessor):
                 paragraph.text = None
                 paragraph.insert(0, note)
         return cited
+
+
+def _unknown_citations(root: etree.Element, footnotes: FootnoteExtension | None) -> list[str]:
+    """Keys of `[^key]` left as text in the page's prose (not code): no note has that key."""
+    known = footnotes.footnotes if footnotes else {}
+    found = (key for text in prose_texts(root) for key in _REFERENCE.findall(text))
+    return [key for key in dict.fromkeys(found) if key not in known]
+
+
+def _remove_notes(root: etree.Element, note_ids: set[str]) -> None:
+    for notes in root.iter("div"):
+        if notes.get("class") == "footnote":
+            for items in notes.iter("ol"):
+                for item in [li for li in items if li.get("id") in note_ids]:
+                    items.remove(item)
+                if not len(items):
+                    root.remove(notes)
+            return
 
 
 def citation(source: Source, details_href: str) -> etree.Element:

@@ -1,0 +1,118 @@
+"""What Python-Markdown treats as code, for every scanner of page text.
+
+Decisions are Python-Markdown's own: the scanners that change a page (source notes, the key-dates
+marker, event links, correction anchors) act on its element tree, where code is a <code> or <pre>
+element whose text is an AtomicString, or on its store of raw HTML blocks, which holds nothing
+from code. `prose_texts` walks that tree.
+
+`without_code` answers the same question for source lines, only to point a message at the right
+line of the page: it blanks fenced blocks, indented code blocks (four spaces after a blank line,
+outside a list, admonition or footnote) and code spans, keeping every line where it was.
+
+`NOT_PROSE_TAGS` adds the elements whose text is no place for an annotation though it is not
+code: headings, links and abbreviations (glossary mentions and correction marks skip them).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+
+from markdown.util import AtomicString
+
+CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+NOT_PROSE_TAGS = CODE_TAGS | HEADING_TAGS | {"a", "abbr"}
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_NESTED_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")  # superfences opens a fence inside a list item too
+# Lines whose indented continuation is their content, not code (Python-Markdown's list, admonition,
+# details and footnote processors take those blocks first).
+_CONTAINER = re.compile(r"^ {0,3}(?:[*+-][ \t]|\d+\.[ \t]|!!!|\?\?\?|\[\^[^\]]+\]:)")
+_BACKTICKS = re.compile(r"(?<!\\)`+")
+
+
+def prose_texts(root: etree.Element) -> Iterator[str]:
+    """Every run of text in the tree outside code (what a reader sees as prose, notes included)."""
+    if root.text and not isinstance(root.text, AtomicString) and root.tag not in CODE_TAGS:
+        yield root.text
+    for child in root:
+        if child.tag not in CODE_TAGS:
+            yield from prose_texts(child)
+        if child.tail and not isinstance(child.tail, AtomicString):
+            yield child.tail
+
+
+def without_code(markdown_text: str) -> str:
+    """The text with code blocks and code spans blanked out, keeping every line where it was.
+
+    A page may show `[^key]` or `event:id` as an example in code; a message about the real use
+    further down must not point at the example. One pass over the lines.
+    """
+    blanked = []
+    fence = ""  # the fence that opened the block we are in
+    indented_code = False
+    after_blank = True  # the start of the page counts as after a blank line
+    in_container = False  # the last block is a list item, admonition or footnote
+    for line in markdown_text.split("\n"):
+        blank = not line.strip()
+        indent = _indent(line)
+        if fence:
+            if line.lstrip().startswith(fence):
+                fence = ""
+            blanked.append(" " * len(line))
+            continue
+        if indented_code and (blank or indent >= 4):
+            blanked.append(" " * len(line))
+            continue
+        indented_code = False
+        opening = (_NESTED_FENCE if in_container else _FENCE).match(line)
+        if opening or (not blank and after_blank and indent >= (8 if in_container else 4)):
+            fence = opening.group(1) if opening else ""
+            indented_code = not opening
+            blanked.append(" " * len(line))
+            after_blank = False
+            continue
+        if not blank and indent < 4 and (after_blank or _CONTAINER.match(line)):
+            in_container = bool(_CONTAINER.match(line))
+        blanked.append(_without_code_spans(line))
+        after_blank = blank
+    return "\n".join(blanked)
+
+
+def _indent(line: str) -> int:
+    """Columns of leading whitespace, a tab reaching the next multiple of four (as Python-Markdown)."""
+    width = 0
+    for character in line:
+        if character == " ":
+            width += 1
+        elif character == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def _without_code_spans(line: str) -> str:
+    """The line with `code spans` blanked: a run of backticks closes at the next run of the same length.
+
+    Linear: each run's closing run is found from a table built right to left, not by rescanning.
+    """
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
+    next_same: list[int | None] = [None] * len(runs)
+    last_of_length: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        next_same[index] = last_of_length.get(length)
+        last_of_length[length] = index
+    pieces, kept_until, index = [], 0, 0
+    while index < len(runs):
+        closing = next_same[index]
+        if closing is None:
+            index += 1
+            continue
+        start, end = runs[index][0], runs[closing][1]
+        pieces += [line[kept_until:start], " " * (end - start)]
+        kept_until, index = end, closing + 1
+    return "".join(pieces) + line[kept_until:]

@@ -1,0 +1,132 @@
+"""Whatever Python-Markdown treats as code, every scanner treats as code (explainer.codeblocks).
+
+Source notes, the key-dates marker, event links and correction anchors act on Python-Markdown's
+own tree; `without_code`, which points messages at a line, is compared with Python-Markdown here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from conftest import build_project, write_project
+
+from explainer.codeblocks import without_code
+from explainer.markup import SITE_CONFIGS, SITE_EXTENSIONS
+
+TOKEN = re.compile(r"\bt\d+\b")
+
+
+def tokens_in_code(text: str) -> set[str]:
+    """The tokens Python-Markdown, with the site's extensions, puts inside <code> or <pre>."""
+    html = markdown.markdown(text, extensions=list(SITE_EXTENSIONS), extension_configs=SITE_CONFIGS)
+    soup = BeautifulSoup(html, "html.parser")
+    return {token for element in soup.select("code, pre") for token in TOKEN.findall(element.get_text())}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "t1 a paragraph\n\n    t2 indented code\n    t3 still code\n\nt4 a paragraph",
+        "\tt1 a tab makes code at the start of a page",
+        "t1 a paragraph\n    t2 indented, but a lazy continuation",
+        "# t1 heading\n\n    t2 code after a heading",
+        "> t1 a quote\n\n    t2 code after a quote",
+        "- t1 an item\n\n    t2 the item's second paragraph",
+        "1. t1 an item\n\n    t2 the item's second paragraph",
+        "- t1 an item\n\n        t2 code inside the item",
+        "- t1 an item\n- t2 another\n\nt3 a paragraph ends the list\n\n    t4 code",
+        "!!! note\n    t1 an admonition's body",
+        "??? note\n    t1 a collapsible block's body",
+        "t1 a citation.[^n]\n\n[^n]: t2 a note\n\n    t3 the note's second paragraph",
+        "```\nt1 fenced\n```\nt2 after the fence",
+        "~~~~\n```\nt1 a fence inside a longer fence\n~~~~\nt2 after",
+        "- t1 an item\n\n    ```\n    t2 a fence inside the item\n    ```",
+        "t1 text `t2 a code span` t3 text ``t4 `with` a backtick`` t5",
+        "t1 an unclosed `backtick t2 stays text",
+    ],
+)
+def test_without_code_blanks_what_python_markdown_makes_code(text: str):
+    blanked = without_code(text)
+    assert {token for token in TOKEN.findall(text) if token not in blanked} == tokens_in_code(text)
+    assert [len(line) for line in blanked.split("\n")] == [len(line) for line in text.split("\n")]
+
+
+def test_blanking_code_spans_is_linear():
+    """A line of backtick runs that never close: each run is looked at once, not rescanned."""
+    line = " ".join("`" * length for length in range(1, 400)) + " x" * 20_000
+    assert without_code(line) == line
+
+
+# A built page with examples in code -------------------------------------------------------------
+
+CODE_EXAMPLES = """
+
+How to cite, shown as an indented code block:
+
+    The listing was halted.[^company-2023-split]
+    A source that does not exist.[^nobody-2020]
+    <!-- key-dates -->
+    [words](event:no-such-event)
+
+And inside a list item, as fenced code:
+
+- An item.
+
+    ```markdown
+    Another example.[^company-2023-split]
+    ```
+"""
+
+
+@pytest.fixture(scope="module")
+def examples_build(tmp_path_factory: pytest.TempPathFactory):
+    project = write_project(tmp_path_factory.mktemp("code") / "project")
+    page = project / "docs/story/timeline-cases.md"
+    page.write_text(page.read_text(encoding="utf-8") + CODE_EXAMPLES, encoding="utf-8")
+    return build_project(project)
+
+
+def test_examples_in_code_build_without_problems(examples_build):
+    assert examples_build.ok, examples_build.messages
+
+
+def test_a_citation_in_code_makes_no_note(examples_build):
+    page = examples_build.html("story/timeline-cases/")
+    assert page.select("div.footnote") == [] and page.select_one("#sources-and-notes") is None
+    assert "[^company-2023-split]" in page.select_one("pre code").get_text()
+
+
+def test_every_back_link_on_the_page_leads_somewhere(examples_build):
+    page = examples_build.html("story/timeline-cases/")
+    ids = {element["id"] for element in page.select("[id]")}
+    targets = [a["href"][1:] for a in page.select("article a[href^='#']")]
+    assert targets and [target for target in targets if target not in ids] == []
+
+
+def test_the_sources_page_does_not_credit_a_page_for_an_example(examples_build):
+    sources = examples_build.html("sources/")
+    cited_in = sources.select_one("#company-2023-split .source-entry__cited")
+    assert "timeline-cases" not in str(cited_in)
+
+
+def test_a_marker_in_code_is_not_the_marker(examples_build):
+    page = examples_build.html("story/timeline-cases/")
+    assert len(page.select("aside.key-dates")) == 1
+    assert "<!-- key-dates -->" in page.select_one("pre code").get_text()
+
+
+def test_the_real_use_after_an_indented_example_is_the_line_reported(tmp_path: Path):
+    project = write_project(tmp_path / "project")
+    page = project / "docs/story/timeline-cases.md"
+    text = page.read_text(encoding="utf-8") + CODE_EXAMPLES + "\nA real one.[^nobody-2020]\n"
+    page.write_text(text, encoding="utf-8")
+    built = build_project(project)
+    assert not built.ok
+    real_line = text.split("\n").index("A real one.[^nobody-2020]") + 1
+    lines = [message for message in built.messages if "nobody-2020" in message]
+    message = "cites unknown source 'nobody-2020' (not in data/sources.yml)"
+    assert lines == [f"docs/story/timeline-cases.md:{real_line}: {message}"]

@@ -1,0 +1,85 @@
+"""Every page is valid HTML: the Nu HTML Checker finds no error in the project's own markup.
+
+The errors it does find come from Material's templates; tests/htmlcheck.py lists and explains
+each, and a bare Material build of the same pages shows them too, so none is ours.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import REPO, BuiltSite, build_config, real_config
+from htmlcheck import KNOWN_THEME_ERRORS, VnuError, java_and_vnu, style_attributes, unsafe_markup, vnu_errors
+
+pytestmark = pytest.mark.slow
+
+
+def pages_of(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def real_errors(real_build: BuiltSite) -> list[VnuError]:
+    java_and_vnu()
+    return vnu_errors(pages_of(real_build.site_dir), real_build.site_dir)
+
+
+@pytest.fixture(scope="module")
+def bare_material_errors(tmp_path_factory: pytest.TempPathFactory) -> list[VnuError]:
+    """The same pages built by Material alone: no hooks, no overrides, no stylesheet or script of ours."""
+    java_and_vnu()
+    project = tmp_path_factory.mktemp("bare") / "project"
+    (project / "docs").mkdir(parents=True)
+    for page in (REPO / "docs").rglob("*.md"):
+        target = project / "docs" / page.relative_to(REPO / "docs")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(page.read_bytes())
+    config = real_config()
+    for key in ("hooks", "extra_css", "extra_javascript", "watch", "nav"):
+        config.pop(key, None)
+    config["theme"].pop("custom_dir")
+    quiet = {"not_found": "info", "anchors": "info", "unrecognized_links": "info", "absolute_links": "info"}
+    config["validation"] = {"nav": {"omitted_files": "info", "not_found": "info"}, "links": quiet}
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    built = build_config(project / "mkdocs.yml", project / "site", strict=False)
+    assert built.ok, built.messages
+    return vnu_errors(pages_of(built.site_dir), built.site_dir)
+
+
+def test_the_real_site_has_no_html_error_of_its_own(real_errors: list[VnuError]):
+    assert [str(error) for error in real_errors if error.known is None] == []
+
+
+def test_each_known_error_is_materials(real_errors: list[VnuError], bare_material_errors: list[VnuError]):
+    """On every page both builds have, the theme's errors are the same, kind for kind; none is ours."""
+    bare_pages = {error.file for error in bare_material_errors}
+    for known in KNOWN_THEME_ERRORS:
+        ours = sorted((error.file, error.message) for error in real_errors if error.known == known)
+        bare = sorted((error.file, error.message) for error in bare_material_errors if error.known == known)
+        assert bare, f"{known.name} no longer occurs in Material's own pages: remove it from the list"
+        assert [error for error in ours if error[0] in bare_pages] == bare
+
+
+def test_each_known_error_is_explained():
+    assert len({known.name for known in KNOWN_THEME_ERRORS}) == len(KNOWN_THEME_ERRORS)
+    assert all(len(known.why) > 60 for known in KNOWN_THEME_ERRORS)
+
+
+def test_no_page_of_the_real_site_carries_an_event_handler_or_a_foreign_scheme(real_build: BuiltSite):
+    found = {}
+    for path in pages_of(real_build.site_dir):
+        if problems := unsafe_markup(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")):
+            found[str(path.relative_to(real_build.site_dir))] = problems
+    assert found == {}
+
+
+def test_no_page_of_the_real_site_has_a_style_attribute(real_build: BuiltSite):
+    """Presentation lives in stylesheets; a style attribute could only be something that got through."""
+    styles = {
+        str(path): style_attributes(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+        for path in pages_of(real_build.site_dir)
+    }
+    assert {path: found for path, found in styles.items() if found} == {}
