@@ -1,5 +1,16 @@
 """The explainer's functional core: data loading, validation and text transformations.
 
-Plain Python (plus Python-Markdown's extension API); no MkDocs imports. The hook files
-one directory up adapt these modules to MkDocs events.
+Plain Python (plus Python-Markdown's extension API); no MkDocs imports, so everything here runs
+and is tested without MkDocs. The hook files one directory up adapt it to MkDocs events, through
+the MkDocs layer in hooks/explainer_mkdocs/.
+
+- The data layer: `data` (every data file read, checked and cross-checked), `yamlfile`, `schema`,
+  `datafile` (what every data file has in common), `dates`, `errors`, `checked` (checked once per
+  content), `markup` (Markdown in data fields).
+- One package per concern, each with the same parts (`records`, `extension`, `page`, `checks`):
+  `sources`, `glossary`, `events`, `corrections`; and `figures` (records and checks, charts).
+- What they share: `context` (one build: data by concern, where the pages are, the page being
+  converted), `pages` (story pages, section ids, page names), `codeblocks` (what is code),
+  `extensions` (the extensions' options), `generated` (generated pages), `elements` (data in
+  element trees), `backlinks`, `urls`, `pagefile`, `serving`, and `validate` (the command).
 """
