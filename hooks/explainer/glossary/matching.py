@@ -15,12 +15,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from markdown.util import HTML_PLACEHOLDER_RE
 
-if TYPE_CHECKING:
-    from .records import GlossaryEntry
+
+class Named(Protocol):
+    """What the matcher needs of a glossary entry (records.GlossaryEntry): its id and its forms."""
+
+    id: str
+
+    @property
+    def forms(self) -> tuple[str, ...]: ...
+
 
 _APOSTROPHE = "(?:['’]|\x02wzxhzdk:\\d+\x03)"  # smarty stashes a typographic apostrophe as a placeholder
 
@@ -80,7 +87,7 @@ class Match:
 class TermMatcher:
     """Finds every form of every entry in a text with one compiled regex."""
 
-    def __init__(self, entries: Iterable[GlossaryEntry]):
+    def __init__(self, entries: Iterable[Named]):
         self._owner: dict[str, tuple[str, str]] = {}
         for entry in entries:
             for form in entry.forms:
