@@ -316,7 +316,8 @@ def _leader(label: Headline, centre_y: float, row_top: float) -> str:
 def _headline_text(label: Headline, row_top: float) -> str:
     """The label's lines, beside its leader line."""
     x = label.leader + (HEADLINE_INSET if label.anchor == "start" else -HEADLINE_INSET)
-    lines = "".join(
+    # Spaces between the lines, so the link's text reads as the title (its accessible name contains it).
+    lines = " ".join(
         f'<tspan x="{x:g}" y="{row_top + (number + 1) * HEADLINE_LINE - 3:g}">{html.escape(line)}</tspan>'
         for number, line in enumerate(label.lines)
     )
