@@ -444,7 +444,7 @@ def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any)
         f'<figure class="timeline-figure timeline-figure--closeup">\n<div class="timeline-figure__scroll">'
         f"{closeup_svg(events, order, start, end)}</div>\n"
         f"<figcaption>Close-up, {span}: the busiest stretch of the story, one event per row "
-        "(pale bars: known only to the month).</figcaption>\n</figure>\n"
+        "(pale bars: known only to the month). On a narrow screen, scroll it sideways.</figcaption>\n</figure>\n"
     )
 
 
