@@ -47,6 +47,7 @@ METRICS = {"TBT": "total-blocking-time", "FCP": "first-contentful-paint", "LCP":
 # What a plain Material site would switch on to annotate the same pages: its own tooltips
 # (elements with a title) and footnote previews.
 BARE_FEATURES = ("content.tooltips", "content.footnote.tooltips")
+BLOCKING_FLOOR_MS = 50  # below this, a TBT ratio says little: the report gives the difference too
 CHROME_FLAGS = " ".join(
     [
         *("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"),
@@ -78,9 +79,13 @@ class PageResult:
 
     def ratio(self, metric: str) -> float | None:
         ours, bare = self.median("ours", metric), self.median("bare", metric)
-        if ours is None or bare is None:
+        if ours is None or not bare:  # no bare page, or a bare time of 0 (no task over 50 ms): no ratio
             return None
-        return ours / bare if bare else (1.0 if ours == 0 else float("inf"))
+        return ours / bare
+
+    def difference(self, metric: str) -> float | None:
+        ours, bare = self.median("ours", metric), self.median("bare", metric)
+        return None if ours is None or bare is None else ours - bare
 
     def score(self, category: str) -> int:
         return round(statistics.median(run.scores[category] for run in self.ours))
@@ -282,27 +287,43 @@ def ratio_text(value: float | None) -> str:
 
 
 def side_by_side(results: list[PageResult]) -> list[str]:
-    """Per page: each metric's median on this site, on the bare build, and ours ÷ bare."""
-    header = "| Page | " + " | ".join(f"{name} ours | {name} bare | {name} ratio" for name in METRICS) + " |"
-    lines = [header, "|---|" + "---:|" * 3 * len(METRICS)]
+    """Per page: each metric's median on this site, on the bare build, and ours ÷ bare (TBT also ours − bare)."""
+    header = (
+        "| Page | TBT ours | TBT bare | TBT ratio | TBT ours − bare | "
+        + " | ".join(f"{name} ours | {name} bare | {name} ratio" for name in ("FCP", "LCP"))
+        + " |"
+    )
+    lines = [header, "|---|" + "---:|" * (3 * len(METRICS) + 1)]
     for result in results:
+        difference = result.difference("TBT")
         cells = [
             f"{ms(result.median('ours', name))} | {ms(result.median('bare', name))} | {ratio_text(result.ratio(name))}"
             for name in METRICS
         ]
+        cells.insert(1, "–" if difference is None else f"{difference:+,.0f}")
         lines.append(f"| /{result.path} | " + " | ".join(cells) + " |")
     return lines
 
 
 def story_summary(results: list[PageResult]) -> list[str]:
-    """The story pages' worst ratios against the targets: TBT ≤ 1.2 × bare, FCP and LCP ≤ 1.0 × bare."""
+    """The story pages against the targets: TBT ≤ 1.2 × bare, FCP and LCP ≤ 1.0 × bare."""
     stories = [result for result in results if result.path.startswith("story/") and result.bare]
     if not stories:
         return []
-    worst = {name: max(result.ratio(name) for result in stories) for name in METRICS}
+    worst = {name: max(result.ratio(name) or 0 for result in stories) for name in ("FCP", "LCP")}
+    blocking = [result for result in stories if (result.median("bare", "TBT") or 0) >= BLOCKING_FLOOR_MS]
+    tbt_ratio = max((result.ratio("TBT") for result in blocking), default=None)
+    tbt_ratio_text = (
+        f"at most {tbt_ratio:.2f} on the {len(blocking)} where the bare build blocks for {BLOCKING_FLOOR_MS} ms or more"
+        if tbt_ratio is not None
+        else f"not meaningful on any (the bare build blocks for less than {BLOCKING_FLOOR_MS} ms on each)"
+    )
+    most = max(result.difference("TBT") for result in stories)
     return [
-        f"Story pages, worst ratio of {len(stories)}: TBT {worst['TBT']:.2f} (target ≤ 1.2), "
-        f"FCP {worst['FCP']:.2f} and LCP {worst['LCP']:.2f} (target ≤ 1.0).",
+        f"Story pages ({len(stories)}), against the targets (TBT ≤ 1.2 × bare, FCP and LCP ≤ 1.0 × bare): "
+        f"TBT ratio {tbt_ratio_text}; TBT at most {most:+,.0f} ms against bare on any story page (below "
+        f"{BLOCKING_FLOOR_MS} ms a ratio mostly measures which tasks cross Lighthouse's 50 ms line); "
+        f"FCP ratio at most {worst['FCP']:.2f}; LCP ratio at most {worst['LCP']:.2f}.",
         "",
     ]
 
@@ -331,8 +352,9 @@ def markdown(results: list[PageResult], tools: str, runs: int, load_before: str)
         "",
         "## This site against bare Material",
         "",
-        "Total Blocking Time, First Contentful Paint and Largest Contentful Paint in ms (median), and the",
-        "ratio ours ÷ bare (below 1: this site is faster). Generated pages have no bare counterpart.",
+        "Total Blocking Time, First Contentful Paint and Largest Contentful Paint in ms (median), the ratio",
+        "ours ÷ bare (below 1: this site is faster; none where the bare time is 0), and for TBT the difference.",
+        "Generated pages have no bare counterpart.",
         "",
         *side_by_side(results),
         "",
@@ -364,11 +386,10 @@ KNOWN_CAUSES = {
         "(see the load average) a blocking time of a few tens of ms swings by a factor of two from run to run."
     ),
     "Largest Contentful Paint": (
-        "Largest Contentful Paint comes after First Contentful Paint on story pages although Lighthouse's "
-        "filmstrip shows the text in place at the first paint: every script is deferred "
-        "(overrides/main.html), so the first paint comes before Material's bundle runs, and Lighthouse "
-        "times the largest paragraph's last paint after it. In a check with the scripts not deferred (as in "
-        "the bare build), FCP moved later, to about 1.6 s, and LCP did not move earlier."
+        "Largest Contentful Paint: on story pages Lighthouse's filmstrip shows the text in place at the "
+        "first paint, yet it times the largest paragraph's paint later, around 1.5 s, a little after the "
+        "bare build's; why is not yet known. Not deferring the scripts (as the bare build does not) moved "
+        "First Contentful Paint to about 1.6 s and did not bring LCP earlier, so every script stays deferred."
     ),
     "render-blocking": (
         "The render-blocking resources left are the three stylesheets every page needs before it "
