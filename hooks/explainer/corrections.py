@@ -2,7 +2,7 @@
 
 Each entry of data/corrections.yml names a page and an anchor, a phrase that must occur
 exactly once in that page's text. At build time a treeprocessor wraps the phrase, adds a
-correction mark (C1, C2, ... in reading order) that Material previews like a footnote,
+correction mark (C1, C2, ... in reading order) that previews like a footnote (docs/assets/previews.js),
 dates the page under its title and ends it with a "Corrections" block. The generated
 Corrections page lists every entry by kind, and two feeds (Atom and JSON Feed) publish them.
 """
@@ -227,7 +227,7 @@ def attach_mark(root: etree.Element, correction: Correction) -> bool:
 
 
 def correction_mark(correction_id: str) -> etree.Element:
-    """The mark: a footnote-style reference, so Material previews the note on hover and focus."""
+    """The mark: a footnote-style reference, so its note previews on hover and focus like a source note."""
     mark = etree.Element("sup", {"class": "correction-ref", "id": mark_id(correction_id)})
     etree.SubElement(mark, "a", {"class": "footnote-ref", "href": f"#{note_id(correction_id)}"})
     return mark

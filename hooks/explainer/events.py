@@ -27,7 +27,15 @@ from markdown.treeprocessors import Treeprocessor
 from .dates import PartialDate
 from .errors import Problem, line_of
 from .records import DataFileSpec, check_ids, date_at, group_by, ids_in_order
-from .timeline_svg import closeup_svg, closeup_windows, lane_class, lane_numbers, timeline_svg
+from .timeline_svg import (
+    NARROW_WIDTH,
+    WIDTH,
+    closeup_svg,
+    closeup_windows,
+    lane_class,
+    lane_numbers,
+    timeline_svg,
+)
 from .urls import relative_url
 from .yamlfile import YamlDocument
 
@@ -90,6 +98,7 @@ class Event:
     figures: tuple[Figure, ...] = ()
     date_note: str = ""
     outside_story_range: bool = False
+    headline: bool = False  # one of the few events the Timeline picture names in words
     index: int = 0  # position in data/events.yml, for messages and to order same-day events
 
     @property
@@ -148,6 +157,7 @@ def _event(entry: dict[str, Any], date: PartialDate, index: int) -> Event:
         figures=figures,
         date_note=entry.get("date_note", ""),
         outside_story_range=entry.get("outside_story_range", False),
+        headline=entry.get("headline", False),
         index=index,
     )
 
@@ -409,12 +419,7 @@ def timeline_page_markdown(events: list[Event], links: SiteLinks, sources: dict[
         "Dates are shown only as precisely as the sources give them.\n",
         f'<p class="timeline-data">The same data, to reuse: <a href="{link("events.json")}" download>events.json</a> · '
         f'<a href="{link("events.csv")}" download>events.csv</a></p>\n',
-        f'<figure class="timeline-figure">\n<div class="timeline-figure__scroll">'
-        f"{timeline_svg(events, order, links.section_title)}</div>\n"
-        "<figcaption>Each dot is an event, placed by date; each colored band is a chapter of the story, "
-        "running from its first event to its last. Pale bars mark events known only to the month. "
-        "Select a mark to jump to its entry. On a narrow screen, scroll the picture sideways."
-        "</figcaption>\n</figure>\n",
+        _overview_figure(events, order, links),
         *(_closeup_figure(events, order, start, end) for start, end in closeup_windows(events)),
     ]
     lanes = lane_numbers(order)
@@ -425,6 +430,18 @@ def timeline_page_markdown(events: list[Event], links: SiteLinks, sources: dict[
     return "\n".join(parts)
 
 
+def _overview_figure(events: list[Event], order: list[str], links: SiteLinks) -> str:
+    """The overview picture, drawn twice: at desktop width and at phone width (CSS shows one)."""
+    pictures = "".join(timeline_svg(events, order, links.section_title, width) for width in (WIDTH, NARROW_WIDTH))
+    return (
+        f'<figure class="timeline-figure">\n<div class="timeline-figure__scroll">{pictures}</div>\n'
+        "<figcaption>Years run along the top. Each chapter of the story is a band, named above it, from its "
+        "first event to its last. Each dot is an event, placed by date; pale bars are events known only to "
+        "the month. The events that matter most are circled and named; point at, focus or tap any other "
+        "mark for its date and title, and select a mark to jump to its entry below.</figcaption>\n</figure>\n"
+    )
+
+
 def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any) -> str:
     last_month = PartialDate(end.year, end.month - 1) if end.month > 1 else PartialDate(end.year - 1, 12)
     span = f"{PartialDate(start.year, start.month).display} to {last_month.display}"
@@ -432,7 +449,7 @@ def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any)
         f'<figure class="timeline-figure timeline-figure--closeup">\n<div class="timeline-figure__scroll">'
         f"{closeup_svg(events, order, start, end)}</div>\n"
         f"<figcaption>Close-up, {span}: the busiest stretch of the story, one event per row "
-        "(pale bars: known only to the month).</figcaption>\n</figure>\n"
+        "(pale bars: known only to the month). On a narrow screen, scroll it sideways.</figcaption>\n</figure>\n"
     )
 
 

@@ -2,8 +2,8 @@
 
 data/glossary.yml holds the entries. A Python-Markdown treeprocessor marks the first
 mention of each entry on a story page as a link to its glossary entry whose `title` is
-the short definition, so Material's own tooltips (feature `content.tooltips`) show it on
-hover and keyboard focus; docs/assets/glossary.js adds tap-to-preview on touch screens.
+the short definition, which docs/assets/previews.js shows as a tooltip on hover, keyboard
+focus and a first tap on touch screens (built on first use, nothing at page load).
 
 Matching rules (documented for authors in CONTRIBUTING and tested in tests/test_glossary.py):
 

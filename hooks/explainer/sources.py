@@ -2,7 +2,7 @@
 
 Authors write a footnote reference whose key is a source id and no definition; the
 preprocessor adds the definition (the formatted citation) before Python-Markdown's
-footnotes extension numbers it, so Material's footnote previews work unchanged.
+footnotes extension numbers it, so the notes preview like any footnote (docs/assets/previews.js).
 """
 
 from __future__ import annotations
