@@ -1,11 +1,18 @@
-"""Lighthouse on every page of the real site (mobile settings), written to AUDIT.md.
+"""Lighthouse on every page, this site side by side with a bare Material build of the same pages.
 
-Builds the site into a temp dir, serves it on 127.0.0.1, runs the pinned `lighthouse` from
-node_modules with the system Chromium (CHROME_PATH, else $EXPLAINER_CHROMIUM, else
-/usr/bin/chromium) and writes a table of the four scores per page, with the reason for every
-score below 100. A benchmark with a report, not a test: it never fails on a low score.
+Builds two sites into a temp dir: this one (`mkdocs build --strict`) and a baseline made of the
+same docs/*.md with plain Material: the same theme palette and features (with Material's own
+tooltips and footnote previews switched on, as a plain site would annotate), the same Markdown
+extensions, but no hooks, no overrides and none of the site's CSS or JavaScript. Both are served
+on 127.0.0.1 the way GitHub Pages serves them (gzip, a 10-minute cache), and the pinned
+`lighthouse` from node_modules drives the system Chromium (CHROME_PATH, else $EXPLAINER_CHROMIUM,
+else /usr/bin/chromium) with its default mobile settings, page by page and interleaved (ours,
+bare, bare, ours, ...), so that both sites meet the same load on the machine. AUDIT.md gets, per
+page, the median Total Blocking Time, First and Largest Contentful Paint of each site and their
+ratio (ours ÷ bare), this site's four category scores, and the reason for every score below 100.
+A benchmark with a report, not a test: it never fails on a low score.
 
-Usage: `make audit` (or `.venv/bin/python scripts/audit.py [--out AUDIT.md]`).
+Usage: `make audit` (or `.venv/bin/python scripts/audit.py [--runs N] [--page story/the-fall/]`).
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ import gzip
 import io
 import json
 import os
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,10 +36,18 @@ from datetime import UTC, datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CATEGORY_NAMES = ["Performance", "Accessibility", "Best practices", "SEO"]
+METRICS = {"TBT": "total-blocking-time", "FCP": "first-contentful-paint", "LCP": "largest-contentful-paint"}
+# What a plain Material site would switch on to annotate the same pages: its own tooltips
+# (elements with a title) and footnote previews.
+BARE_FEATURES = ("content.tooltips", "content.footnote.tooltips")
+BLOCKING_FLOOR_MS = 50  # below this, a TBT ratio says little: the report gives the difference too
 CHROME_FLAGS = " ".join(
     [
         *("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"),
@@ -40,16 +57,53 @@ CHROME_FLAGS = " ".join(
 
 
 @dataclass(frozen=True)
-class PageResult:
-    """Lighthouse's four scores (0-100) for one page and, per category below 100, why."""
+class Run:
+    """What one Lighthouse run of one page measured: metrics in ms, category scores 0-100, reasons."""
 
-    path: str
+    metrics: dict[str, float]
     scores: dict[str, int]
     reasons: dict[str, list[str]]
 
 
+@dataclass(frozen=True)
+class PageResult:
+    """One page's runs on this site and, if the bare build has the page, on the bare build."""
+
+    path: str
+    ours: list[Run]
+    bare: list[Run]
+
+    def median(self, site: str, metric: str) -> float | None:
+        runs = self.ours if site == "ours" else self.bare
+        return statistics.median(run.metrics[metric] for run in runs) if runs else None
+
+    def ratio(self, metric: str) -> float | None:
+        ours, bare = self.median("ours", metric), self.median("bare", metric)
+        if ours is None or not bare:  # no bare page, or a bare time of 0 (no task over 50 ms): no ratio
+            return None
+        return ours / bare
+
+    def difference(self, metric: str) -> float | None:
+        ours, bare = self.median("ours", metric), self.median("bare", metric)
+        return None if ours is None or bare is None else ours - bare
+
+    def score(self, category: str) -> int:
+        return round(statistics.median(run.scores[category] for run in self.ours))
+
+    @property
+    def reasons(self) -> dict[str, list[str]]:
+        """Why the median run (by performance score) lost points, for each category whose median is below 100."""
+        ranked = sorted(self.ours, key=lambda run: run.scores["performance"])
+        median_run = ranked[len(ranked) // 2]
+        below = [category for category in CATEGORIES if self.score(category) < 100]
+        return {category: median_run.reasons.get(category, []) for category in below}
+
+
+# Serving ------------------------------------------------------------------------------------------
+
+
 class StaticHostHandler(SimpleHTTPRequestHandler):
-    """Serves the built site as a static host like GitHub Pages does: gzip and a 10-minute cache."""
+    """Serves a built site as a static host like GitHub Pages does: gzip and a 10-minute cache."""
 
     def log_message(self, format: str, *args: object) -> None:  # stdlib signature; quiet
         pass
@@ -88,17 +142,57 @@ def serving(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def build_site(site_dir: Path) -> None:
-    """`mkdocs build --strict` of the real site into `site_dir`."""
+# Building the two sites ---------------------------------------------------------------------------
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, strict: bool) -> None:
     mkdocs = Path(sys.executable).parent / "mkdocs"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-d", str(site_dir)], cwd=REPO, check=True, env=env)
+    command = [str(mkdocs), "build", "--quiet", "-f", str(config_file), "-d", str(site_dir)]
+    subprocess.run(command + (["--strict"] if strict else []), cwd=config_file.parent, check=True, env=env)
+
+
+def bare_config(config: dict, markdown_pages: set[str]) -> dict:
+    """The site's mkdocs.yml reduced to plain Material: no hooks, overrides, extra CSS/JS or generated pages."""
+    theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
+    theme["features"] = sorted({*theme.get("features", []), *BARE_FEATURES})
+    bare = {key: config[key] for key in ("site_name", "site_description", "site_url", "markdown_extensions")}
+    return bare | {"theme": theme, "nav": nav_without(config.get("nav", []), markdown_pages)}
+
+
+def nav_without(nav: list, keep: set[str]) -> list:
+    """`nav` with only the pages in `keep` (generated pages have no Markdown in docs/)."""
+    kept = []
+    for item in nav:
+        if isinstance(item, str):
+            kept += [item] if item in keep else []
+            continue
+        ((title, target),) = item.items()
+        if isinstance(target, list):
+            kept += [{title: inner}] if (inner := nav_without(target, keep)) else []
+        elif target in keep:
+            kept.append(item)
+    return kept
+
+
+def build_bare(project: Path, site_dir: Path) -> None:
+    """The same docs/*.md built with plain Material into `site_dir`."""
+    docs = project / "docs"
+    shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("assets"))
+    pages = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(bare_config(config, pages), sort_keys=False), encoding="utf-8")
+    # Not strict: the pages' links to generated pages and `[^source]` notes have no targets here.
+    mkdocs_build(project / "mkdocs.yml", site_dir, strict=False)
 
 
 def page_paths(site_dir: Path) -> list[str]:
-    """Every page of the built site, relative to its root ('' is the home page)."""
+    """Every page of a built site, relative to its root ('' is the home page)."""
     pages = sorted(index.parent.relative_to(site_dir).as_posix() for index in site_dir.rglob("index.html"))
     return ["" if path == "." else f"{path}/" for path in pages]
+
+
+# Lighthouse ---------------------------------------------------------------------------------------
 
 
 def chromium() -> str:
@@ -143,28 +237,29 @@ def opportunities(lhr: dict, limit: int = 3) -> list[str]:
     return [text for _, text in sorted(found, reverse=True)[:limit]]
 
 
-def page_result(path: str, lhr: dict) -> PageResult:
-    """Scores and reasons for one page from its Lighthouse report."""
+def run_of(lhr: dict) -> Run:
+    """Metrics, scores and reasons from one Lighthouse report."""
+    metrics = {name: lhr["audits"][audit_id]["numericValue"] for name, audit_id in METRICS.items()}
     scores = {name: round(lhr["categories"][name]["score"] * 100) for name in CATEGORIES}
     reasons = {name: failing_audits(lhr, name) for name in CATEGORIES if scores[name] < 100}
     if "performance" in reasons:
         reasons["performance"] += [f"opportunity: {text}" for text in opportunities(lhr)]
-    return PageResult(path, scores, reasons)
+    return Run(metrics, scores, reasons)
 
 
-def median_run(reports: list[dict]) -> dict:
-    """The run with the median performance score: Lighthouse's advice for noisy machines."""
-    ranked = sorted(reports, key=lambda lhr: lhr["categories"]["performance"]["score"])
-    return ranked[len(ranked) // 2]
-
-
-def audit(base_url: str, paths: list[str], workdir: Path, runs: int) -> list[PageResult]:
-    """Lighthouse `runs` times on every page, one run at a time (parallel runs skew performance)."""
+def audit(ours_url: str, bare_url: str, paths: list[str], bare_paths: set[str], workdir: Path, runs: int):
+    """`runs` Lighthouse runs per page and site, one at a time (parallel runs skew performance), the two
+    sites interleaved and taking turns to go first, so neither always meets a warmer or busier machine."""
     results = []
     for number, path in enumerate(paths):
-        sys.stderr.write(f"lighthouse x{runs} {base_url}{path}\n")
-        reports = [run_lighthouse(base_url + path, workdir / f"{number}-{run}.json") for run in range(runs)]
-        results.append(page_result(path, median_run(reports)))
+        ours: list[Run] = []
+        bare: list[Run] = []
+        sites = [("ours", ours_url, ours)] + ([("bare", bare_url, bare)] if path in bare_paths else [])
+        for run in range(runs):
+            for site, base_url, collected in sites if run % 2 == 0 else sites[::-1]:
+                sys.stderr.write(f"lighthouse {run + 1}/{runs} {site} /{path}\n")
+                collected.append(run_of(run_lighthouse(base_url + path, workdir / f"{number}-{site}-{run}.json")))
+        results.append(PageResult(path, ours, bare))
     return results
 
 
@@ -180,38 +275,121 @@ def load() -> str:
     return f"{os.getloadavg()[0]:.1f}"
 
 
+# The report ---------------------------------------------------------------------------------------
+
+
+def ms(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.0f}"
+
+
+def ratio_text(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def side_by_side(results: list[PageResult]) -> list[str]:
+    """Per page: each metric's median on this site, on the bare build, and ours ÷ bare (TBT also ours − bare)."""
+    header = (
+        "| Page | TBT ours | TBT bare | TBT ratio | TBT ours − bare | "
+        + " | ".join(f"{name} ours | {name} bare | {name} ratio" for name in ("FCP", "LCP"))
+        + " |"
+    )
+    lines = [header, "|---|" + "---:|" * (3 * len(METRICS) + 1)]
+    for result in results:
+        difference = result.difference("TBT")
+        cells = [
+            f"{ms(result.median('ours', name))} | {ms(result.median('bare', name))} | {ratio_text(result.ratio(name))}"
+            for name in METRICS
+        ]
+        cells.insert(1, "–" if difference is None else f"{difference:+,.0f}")
+        lines.append(f"| /{result.path} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def story_summary(results: list[PageResult]) -> list[str]:
+    """The story pages against the targets: TBT ≤ 1.2 × bare, FCP and LCP ≤ 1.0 × bare."""
+    stories = [result for result in results if result.path.startswith("story/") and result.bare]
+    if not stories:
+        return []
+    worst = {name: max(result.ratio(name) or 0 for result in stories) for name in ("FCP", "LCP")}
+    blocking = [result for result in stories if (result.median("bare", "TBT") or 0) >= BLOCKING_FLOOR_MS]
+    tbt_ratio = max((result.ratio("TBT") for result in blocking), default=None)
+    tbt_ratio_text = (
+        f"at most {tbt_ratio:.2f} on the {len(blocking)} where the bare build blocks for {BLOCKING_FLOOR_MS} ms or more"
+        if tbt_ratio is not None
+        else f"not meaningful on any (the bare build blocks for less than {BLOCKING_FLOOR_MS} ms on each)"
+    )
+    most = max(result.difference("TBT") for result in stories)
+    return [
+        f"Story pages ({len(stories)}), against the targets (TBT ≤ 1.2 × bare, FCP and LCP ≤ 1.0 × bare): "
+        f"TBT ratio {tbt_ratio_text}; TBT at most {most:+,.0f} ms against bare on any story page (below "
+        f"{BLOCKING_FLOOR_MS} ms a ratio mostly measures which tasks cross Lighthouse's 50 ms line); "
+        f"FCP ratio at most {worst['FCP']:.2f}; LCP ratio at most {worst['LCP']:.2f}.",
+        "",
+    ]
+
+
+def scores_table(results: list[PageResult]) -> list[str]:
+    lines = ["| Page | " + " | ".join(CATEGORY_NAMES) + " |", "|---|" + "---:|" * len(CATEGORIES)]
+    lines += [f"| /{r.path} | " + " | ".join(str(r.score(c)) for c in CATEGORIES) + " |" for r in results]
+    return lines
+
+
 def markdown(results: list[PageResult], tools: str, runs: int, load_before: str) -> str:
-    """AUDIT.md: how it was measured, the score table, and the reason for every score below 100."""
-    names = ["Performance", "Accessibility", "Best practices", "SEO"]
+    """AUDIT.md: how it was measured, the side-by-side table, the scores, and why any score is below 100."""
     lines = [
         "# Lighthouse audit",
         "",
         f"Measured {datetime.now(UTC):%d %B %Y %H:%M} UTC by `make audit` (scripts/audit.py) with {tools}:",
-        "Lighthouse's default mobile settings (emulated Moto G Power, simulated slow 4G and 4x CPU slowdown),",
-        "every page of the site built with `mkdocs build --strict` and served from 127.0.0.1 the way GitHub Pages",
-        "serves it (gzip, `Cache-Control: max-age=600`), one page at a time. Each page is measured",
-        f"{runs} times and the run with the median performance score is reported: performance moves by several",
-        "points from run to run with the load on the machine (the other three scores do not).",
+        "Lighthouse's default mobile settings (emulated Moto G Power, simulated slow 4G and 4x CPU slowdown).",
+        "Two sites are built and served from 127.0.0.1 the way GitHub Pages serves them (gzip,",
+        "`Cache-Control: max-age=600`): this site (`mkdocs build --strict`), and a bare baseline of the same",
+        "`docs/*.md` built with plain Material (the same palette, features and Markdown extensions, Material's",
+        "tooltips and footnote previews on; no hooks, overrides, CSS or JavaScript of ours, so no generated",
+        "pages, notes or glossary marks). Pages are measured one at a time, the two sites interleaved page by page,",
+        f"{runs} runs each; the tables give medians. Timings move with the load on the machine, so compare",
+        "the ratios (both sites measured in the same minutes), not the milliseconds, across reports.",
         f"Load average (1 min): {load_before} at the start, {load()} at the end, on {os.cpu_count()} CPUs.",
         "",
-        "| Page | " + " | ".join(names) + " |",
-        "|---|" + "---:|" * len(names),
+        "## This site against bare Material",
+        "",
+        "Total Blocking Time, First Contentful Paint and Largest Contentful Paint in ms (median), the ratio",
+        "ours ÷ bare (below 1: this site is faster; none where the bare time is 0), and for TBT the difference.",
+        "Generated pages have no bare counterpart.",
+        "",
+        *side_by_side(results),
+        "",
+        *story_summary(results),
+        "## Scores",
+        "",
+        "This site's four Lighthouse scores per page (median of the runs).",
+        "",
+        *scores_table(results),
+        "",
+        "## Scores below 100",
+        "",
     ]
-    lines += [f"| /{r.path} | " + " | ".join(str(r.scores[c]) for c in CATEGORIES) + " |" for r in results]
-    lines += ["", "## Scores below 100", ""]
     below = [r for r in results if r.reasons]
     lines += [reason_line(r) for r in below] or ["None: every page scores 100 in all four categories."]
     lines += causes([text for r in below for why in r.reasons.values() for text in why])
     return "\n".join(lines) + "\n"
 
 
-# What we found when we looked into the audits that still cost points (26 November 2026).
+# What we found when we looked into the audits that still cost points.
 KNOWN_CAUSES = {
     "Total Blocking Time": (
-        "Total Blocking Time is Material's start-up: its bundle, and the work it does once the page "
-        "is parsed (mounting previews, search, navigation). Lighthouse charges that work to whichever "
-        "deferred script ran last: with explainer.js removed, the same ~100 ms task (4x CPU slowdown) "
-        "showed up under glossary.js. The site's own scripts add little to it."
+        "Total Blocking Time is mostly Material's start-up: its bundle, and the work it does once the page "
+        "is parsed (search, navigation, the components it mounts in the content); the bare build pays the "
+        "same, so the ratio above is what the site adds. Annotations add almost nothing at load: "
+        "docs/assets/previews.js builds a preview only when a mark is first hovered, focused or tapped. "
+        "What is left is laying out longer pages (a story page's HTML is about twice the bare one, with its "
+        "notes, marks and Key dates; the Glossary page is the longest of all). Under a busy machine "
+        "(see the load average) a blocking time of a few tens of ms swings by a factor of two from run to run."
+    ),
+    "Largest Contentful Paint": (
+        "Largest Contentful Paint: on story pages Lighthouse's filmstrip shows the text in place at the "
+        "first paint, yet it times the largest paragraph's paint later, around 1.5 s, a little after the "
+        "bare build's; why is not yet known. Not deferring the scripts (as the bare build does not) moved "
+        "First Contentful Paint to about 1.6 s and did not bring LCP earlier, so every script stays deferred."
     ),
     "render-blocking": (
         "The render-blocking resources left are the three stylesheets every page needs before it "
@@ -219,8 +397,7 @@ KNOWN_CAUSES = {
         "deferred (tests/test_theme.py)."
     ),
     "unused CSS": (
-        "Unused CSS is mostly Material's stylesheet, which styles every feature of the theme; "
-        "a page uses part of it."
+        "Unused CSS is mostly Material's stylesheet, which styles every feature of the theme; a page uses part of it."
     ),
     "legacy JavaScript": "Legacy JavaScript is in Material's bundle, which the site ships as it comes.",
 }
@@ -235,31 +412,31 @@ def causes(reasons: list[str]) -> list[str]:
 NO_SINGLE_AUDIT = "no single audit failed (rounding of metric scores)"
 
 
-def explained(result: PageResult) -> list[tuple[str, list[str], int]]:
-    """(category, failing audits, score) for each category below 100."""
-    return [(category, why, result.scores[category]) for category, why in result.reasons.items()]
-
-
 def reason_line(result: PageResult) -> str:
     """One bullet per page: each category below 100 with the audits that cost it points."""
-    parts = [f"{category} {score}: {'; '.join(why) or NO_SINGLE_AUDIT}" for category, why, score in explained(result)]
+    parts = [
+        f"{category} {result.score(category)}: {'; '.join(why) or NO_SINGLE_AUDIT}"
+        for category, why in result.reasons.items()
+    ]
     return f"- /{result.path}: " + " · ".join(parts)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "AUDIT.md")
-    parser.add_argument("--runs", type=int, default=3, help="runs per page; the median is reported (default 3)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per page and site; medians are reported (default 3)")
     parser.add_argument("--page", action="append", help="audit only this page path (repeatable), e.g. story/the-fall/")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("node_modules/.bin/lighthouse is missing: run `npm ci` (needs Node.js 18+ and npm)")
     load_before = load()
     with tempfile.TemporaryDirectory() as temp:
-        site_dir = Path(temp) / "site"
-        build_site(site_dir)
-        with serving(site_dir) as base_url:
-            results = audit(base_url, args.page or page_paths(site_dir), Path(temp), args.runs)
+        ours_dir, bare_dir = Path(temp) / "ours", Path(temp) / "bare"
+        mkdocs_build(REPO / "mkdocs.yml", ours_dir, strict=True)
+        build_bare(Path(temp) / "bare-project", bare_dir)
+        with serving(ours_dir) as ours_url, serving(bare_dir) as bare_url:
+            paths = args.page or page_paths(ours_dir)
+            results = audit(ours_url, bare_url, paths, set(page_paths(bare_dir)), Path(temp), args.runs)
     args.out.write_text(markdown(results, versions(), args.runs, load_before), encoding="utf-8")
     sys.stderr.write(f"wrote {args.out}\n")
 

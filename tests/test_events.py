@@ -115,6 +115,13 @@ def test_outside_range_needs_the_flag_and_the_flag_needs_an_outside_date():
     ]
 
 
+def test_headline_is_off_unless_the_entry_says_so():
+    records, _ = build_one("2021-09", "month")
+    assert records["e"].headline is False
+    records, problems = build_one("2021-09", "month", extra="  headline: true\n")
+    assert problems == [] and records["e"].headline is True
+
+
 @pytest.mark.parametrize(
     ("summary", "sentences"),
     [
@@ -202,7 +209,7 @@ def test_timeline_markdown_escapes_data_and_links_sources_and_story():
     assert "Fine &lt;x&gt;:" in page
     assert 'href="../story/the-fall/">In the story: The fall</a>' in page
     assert 'href="../sources/#s">s</a>' in page
-    assert '<a class="timeline-mark" xlink:href="#e" role="link" aria-label="3 November 2020: T">' in page
+    assert '<a class="timeline-mark" xlink:href="#e" role="link" aria-label="3 November 2020: T" ' in page
 
 
 def test_published_data_is_deterministic_and_complete():
@@ -265,7 +272,7 @@ def test_timeline_svg_marks_are_named_links_to_entries(fixture_build: BuiltSite)
     marks = svg.select("a.timeline-mark")
     assert [mark["xlink:href"] for mark in marks] == ["#cases-first-week", "#ipo-halted", "#group-split"]
     assert marks[1]["aria-label"] == "3 November 2020: The record listing is halted"
-    assert marks[0].title.get_text() == marks[0]["aria-label"]
+    assert marks[0]["data-tooltip"] == marks[0]["aria-label"]
     assert [label.get_text() for label in svg.select(".timeline-lane__label")] == ["Timeline cases", "The fall"]
 
 
@@ -351,8 +358,13 @@ BAD_INPUTS = [
     pytest.param(
         (EVENTS, "  section: timeline-cases\n", "  section: timeline-cases\n  place: Shanghai\n"),
         "data/events.yml:28: event 'cases-first-week': unknown key 'place' (allowed: id, date, precision, title, "
-        "summary, sources, section, involved, figures, date_note, outside_story_range)",
+        "summary, sources, section, involved, figures, date_note, outside_story_range, headline)",
         id="unknown-key",
+    ),
+    pytest.param(
+        (EVENTS, "  section: timeline-cases\n", '  section: timeline-cases\n  headline: "yes"\n'),
+        "data/events.yml:28: event 'cases-first-week': 'headline' must be true or false (got \"yes\")",
+        id="headline-not-boolean",
     ),
     pytest.param(
         (EVENTS, "    - {amount: 34.5,", "    - {amount: 34.5, scale: x,"),

@@ -31,7 +31,7 @@ def test_scripts_keep_their_order_material_first(pages: dict[str, BeautifulSoup]
     """The site's scripts use Material's globals (document$), so the bundle must come first."""
     for page, html in pages.items():
         sources = [Path(script["src"]).name for script in html.find_all("script", src=True)]
-        assert sources[0].startswith("bundle.") and sources[1:] == ["glossary.js", "explainer.js"], page
+        assert sources[0].startswith("bundle.") and sources[1:] == ["previews.js", "explainer.js"], page
 
 
 def test_one_stylesheet_of_our_own_after_materials(pages: dict[str, BeautifulSoup]) -> None:

@@ -1,65 +1,16 @@
-/* The explainer's page behaviour, on top of Material for MkDocs.
+/* The explainer's page behaviour, on top of Material for MkDocs (previews: see previews.js).
  *
- * 1. Escape dismisses the open preview (source notes, glossary terms, corrections), as WCAG 1.4.13
- *    asks of content shown on hover or focus; Material's tooltips have no such key.
- * 2. Side notes: each paragraph that cites a source gets a copy of the source note beside it.
- *    CSS shows them only where there is room (wide screens) and hides them in print; the
+ * 1. Side notes: each paragraph that cites a source gets a copy of the source note beside it,
+ *    only where there is room for them (wide screens); CSS hides them in print; the
  *    numbered notes at the end of the page stay the accessible version, so side notes are
  *    hidden from screen readers and keep their links out of the tab order.
+ * 2. A comma between references that follow each other directly, so notes 1 and 2 don't read as 12.
  *
- * 3. A comma between references that follow each other directly, so notes 1 and 2 don't read as 12.
- *
- * Listeners sit on the document, so they survive Material's instant navigation; side notes are
- * rebuilt on every page load through Material's `document$` observable.
+ * Both are redone on every page load through Material's `document$` observable, so they survive
+ * instant navigation.
  */
 (() => {
   "use strict";
-
-  const DISMISSED = "explainer-dismissed";
-  const OPEN = "md-tooltip2--active";
-
-  /* The preview of a link: Material links a dialog (source notes, corrections) by aria-controls */
-  /* and a tooltip (glossary terms) by aria-describedby, once the preview first opens. */
-  function previewOf(element) {
-    const host = element instanceof Element ? element.closest("[aria-controls], [aria-describedby]") : null;
-    const id = host && (host.getAttribute("aria-controls") || host.getAttribute("aria-describedby"));
-    const preview = id ? document.getElementById(id) : null;
-    return preview && preview.classList.contains("md-tooltip2") ? preview : null;
-  }
-
-  /* Material adds its "open" class one animation frame after it mounts a preview, so Escape also */
-  /* dismisses the preview of the link under the pointer or with focus, which may be opening. */
-  function dismissOpenPreviews(event) {
-    if (event.key !== "Escape") return;
-    const opening = [document.activeElement, ...document.querySelectorAll(":hover")].map(previewOf);
-    for (const preview of [...document.querySelectorAll(`.${OPEN}`), ...opening]) {
-      if (preview) preview.classList.add(DISMISSED);
-    }
-  }
-
-  /* A dismissed preview shows again the next time it opens: once Material closes it (the pointer */
-  /* or focus left its link), it is no longer dismissed. */
-  function forgetDismissals(mutations) {
-    for (const { target, oldValue } of mutations) {
-      const wasOpen = (oldValue || "").split(/\s+/).includes(OPEN);
-      if (wasOpen && !target.classList.contains(OPEN)) target.classList.remove(DISMISSED);
-    }
-  }
-
-  /* The pointer can leave and re-enter a link faster than Material closes its preview. */
-  function allowPreviewAgain(event) {
-    const preview = previewOf(event.target);
-    if (preview && previewOf(event.relatedTarget) !== preview) preview.classList.remove(DISMISSED);
-  }
-
-  document.addEventListener("keydown", dismissOpenPreviews);
-  document.addEventListener("mouseover", allowPreviewAgain);
-  new MutationObserver(forgetDismissals).observe(document.body, {
-    attributes: true,
-    attributeFilter: ["class"],
-    attributeOldValue: true,
-    subtree: true,
-  });
 
   /* --- side notes --- */
 
@@ -129,13 +80,23 @@
     }
   }
 
-  function onPage() {
+  /* Side notes show only on wide screens (explainer.css): they are built only there, when the */
+  /* page loads wide or the window grows wide, so phones don't pay for copies they never show. */
+  const WIDE = window.matchMedia("screen and (min-width: 100em)");
+
+  function addSidenotesIfWide() {
     const article = document.querySelector("article.md-content__inner");
-    if (!article || article.querySelector(".sidenote")) return;
-    separateAdjacentReferences(article);
-    addSidenotes(article);
+    if (WIDE.matches && article && !article.querySelector(".sidenote")) addSidenotes(article);
   }
 
+  function onPage() {
+    const article = document.querySelector("article.md-content__inner");
+    if (!article) return;
+    separateAdjacentReferences(article);
+    addSidenotesIfWide();
+  }
+
+  WIDE.addEventListener("change", addSidenotesIfWide);
   if (typeof document$ !== "undefined") {
     document$.subscribe(onPage);
   } else {

@@ -74,3 +74,24 @@ def test_real_story_page_tooltip_screenshot(page, site_url, tmp_path_factory):
     shot = Path(tmp_path_factory.getbasetemp()) / "glossary-tooltip.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 0
+
+
+def test_no_tooltip_is_built_until_a_mention_is_reached(page, fixture_site_url):
+    """Previews cost nothing at load: none exists, and the mention keeps its title, until first hover."""
+    page.goto(fixture_site_url + STORY, wait_until="networkidle")
+    assert page.locator(TOOLTIP).count() == 0
+    assert page.get_attribute(FIRST_MENTION, "title") == DEFINITION
+    page.hover(FIRST_MENTION)
+    assert visible_tooltip_text(page) == DEFINITION
+    assert page.get_attribute(FIRST_MENTION, "title") is None  # moved into the tooltip while it shows
+    assert page.get_attribute(FIRST_MENTION, "aria-describedby")
+
+
+def test_hover_and_escape_work_after_instant_navigation(page, fixture_site_url):
+    page.goto(fixture_site_url)
+    page.evaluate(f"location$.next(new URL({(fixture_site_url + STORY)!r}))")  # Material's instant navigation
+    page.wait_for_selector(FIRST_MENTION)
+    page.hover(FIRST_MENTION)
+    assert visible_tooltip_text(page) == DEFINITION
+    page.keyboard.press("Escape")
+    page.wait_for_selector(f"{TOOLTIP}.md-tooltip2--active", state="hidden", timeout=5000)

@@ -62,13 +62,63 @@ def test_key_dates_item_and_inline_reference_lead_to_the_timeline(page, fixture_
     expect(page.locator("article#ipo-halted")).to_be_in_viewport()
 
 
-def test_phone_picture_scrolls_inside_its_frame_with_legible_text(phone_page, fixture_site_url: str):
+def test_phone_gets_the_narrow_picture_whole_with_legible_text(phone_page, fixture_site_url: str):
+    """At 375 px the overview drawn for phones replaces the wide one: every year in view, no sideways scrolling."""
     phone_page.goto(fixture_site_url + "timeline/")
-    frame = phone_page.locator(".timeline-figure__scroll")
-    sizes = frame.locator("svg").evaluate(SVG_TEXT_SIZES)
-    assert min(sizes) >= 12, sizes
-    assert frame.evaluate("el => el.scrollWidth > el.clientWidth")
+    frame = phone_page.locator(".timeline-figure__scroll").first
+    expect(frame.locator("svg.timeline-svg--narrow")).to_be_visible()
+    expect(frame.locator("svg.timeline-svg--wide")).to_be_hidden()
+    sizes = frame.locator("svg.timeline-svg--narrow").evaluate(SVG_TEXT_SIZES)
+    assert min(sizes) >= 11, sizes
+    assert not frame.evaluate("el => el.scrollWidth > el.clientWidth")
     assert phone_page.evaluate("() => document.documentElement.scrollWidth") <= 375
+
+
+def test_focus_on_a_mark_shows_its_date_and_title_and_escape_hides_it(page, fixture_site_url: str):
+    page.goto(fixture_site_url + "timeline/")
+    page.locator(".timeline-data a").last.focus()
+    page.keyboard.press("Tab")
+    tooltip = page.locator(".md-tooltip2.md-tooltip2--active")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_text('24 October 2020: A speech & its "quotes"')
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+
+
+def test_hover_on_a_mark_shows_its_tooltip(page, fixture_site_url: str):
+    page.goto(fixture_site_url + "timeline/")
+    page.locator("svg.timeline-svg--wide a.timeline-mark").nth(1).hover()
+    expect(page.locator(".md-tooltip2.md-tooltip2--active")).to_have_text(
+        "3 November 2020: The record listing is halted"
+    )
+
+
+OVERLAPS = """svg => {
+  const boxes = [...svg.querySelectorAll('text')].map(text => {
+    const box = text.getBoundingClientRect();
+    return {text: text.textContent, left: box.left, right: box.right, top: box.top, bottom: box.bottom};
+  });
+  const pairs = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+    if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+      pairs.push([a.text, b.text]);
+  }));
+  const frame = svg.getBoundingClientRect();
+  const outside = boxes.filter(b => b.left < frame.left - 0.5 || b.right > frame.right + 0.5).map(b => b.text);
+  return {pairs, outside, labels: svg.querySelectorAll('.timeline-headline__label').length};
+}"""
+
+
+@pytest.mark.parametrize(("width", "picture"), [(1440, "wide"), (768, "wide"), (375, "narrow")])
+def test_real_timeline_text_never_overlaps_as_rendered(browser, site_url: str, width: int, picture: str):
+    """The layout's width estimates hold for the fonts Chromium actually uses."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "timeline/")
+    found = page.locator(f"svg.timeline-svg--{picture}").evaluate(OVERLAPS)
+    context.close()
+    assert found["pairs"] == [] and found["outside"] == []
+    assert 6 <= found["labels"] <= 10
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -76,7 +126,7 @@ def test_picture_follows_the_colour_scheme(browser, fixture_site_url: str, schem
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(fixture_site_url + "timeline/")
-    text, mark, background = page.locator("svg.timeline-svg").evaluate(CONTRAST_PARTS)
+    text, mark, background = page.locator("svg.timeline-svg--wide").evaluate(CONTRAST_PARTS)
     context.close()
     assert len({text, mark, background}) == 3
     assert text != "rgb(0, 0, 0)" or scheme == "light"

@@ -8,7 +8,7 @@ corrections) is a package with the same parts:
   (`SPEC`), and `CorrectionsState`, what one build knows of them;
 - `extension.py`: the Python-Markdown extension (`CorrectionsExtension`, loadable by name as
   `explainer.corrections.extension`): wraps each anchor, adds its mark (C1, C2, ... in reading
-  order, previewed like a footnote), dates the page under its title and ends it with its
+  order, previewed like a footnote by docs/assets/previews.js), dates the page under its title and ends it with its
   "Corrections" block;
 - `page.py`: the generated Corrections page;
 - `checks.py`: checks against other files and pages (sources, corrected pages), and the messages

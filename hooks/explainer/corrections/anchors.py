@@ -92,7 +92,7 @@ def attach_mark(root: etree.Element, correction: Correction) -> bool:
 
 
 def correction_mark(correction_id: str) -> etree.Element:
-    """The mark: a footnote-style reference, so Material previews the note on hover and focus."""
+    """The mark: a footnote-style reference, so its note previews on hover and focus like a source note."""
     mark = etree.Element("sup", {"class": "correction-ref", "id": mark_id(correction_id)})
     etree.SubElement(mark, "a", {"class": "footnote-ref", "href": f"#{note_id(correction_id)}"})
     return mark

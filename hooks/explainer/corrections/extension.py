@@ -1,7 +1,7 @@
 """The corrections extension: each page's corrections at their phrases, dated, and listed at its end.
 
 A treeprocessor wraps each anchor of the page being converted, adds its mark (C1, C2, ... in
-reading order) that Material previews like a footnote, dates the page under its title ("Corrected
+reading order) that previews like a footnote (docs/assets/previews.js), dates the page under its title ("Corrected
 26 November 2026 — see corrections") and ends it with a "Corrections" block of notes.
 
 Usable on its own, by name or from Python (see `CorrectionsExtension`):

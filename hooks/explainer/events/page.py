@@ -12,7 +12,15 @@ from ..generated import GeneratedPage, Html
 from ..pages import EVENTS_CSV, EVENTS_JSON, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, front_matter
 from ..urls import relative_url
 from .records import STORY_RANGE, Event, Figure
-from .timeline_svg import closeup_svg, closeup_windows, lane_class, lane_numbers, timeline_svg
+from .timeline_svg import (
+    NARROW_WIDTH,
+    WIDTH,
+    closeup_svg,
+    closeup_windows,
+    lane_class,
+    lane_numbers,
+    timeline_svg,
+)
 
 # The page's front matter; MkDocs needs it when the page is listed, the body comes later (see the hook).
 FRONT_MATTER = front_matter(
@@ -40,12 +48,7 @@ def timeline_page(events: list[Event], site: SiteMap, glossary: Records, sources
         '<p class="timeline-data">The same data, to reuse: '
         f'<a href="{link(site.url(EVENTS_JSON))}" download>events.json</a> · '
         f'<a href="{link(site.url(EVENTS_CSV))}" download>events.csv</a></p>',
-        f'<figure class="timeline-figure">\n<div class="timeline-figure__scroll">'
-        f"{timeline_svg(events, order, site.section_title)}</div>\n"
-        "<figcaption>Each dot is an event, placed by date; each colored band is a chapter of the story, "
-        "running from its first event to its last. Pale bars mark events known only to the month. "
-        "Select a mark to jump to its entry. On a narrow screen, scroll the picture sideways."
-        "</figcaption>\n</figure>",
+        _overview_figure(events, order, site),
         *(_closeup_figure(events, order, start, end) for start, end in closeup_windows(events)),
     ]
     page.add(Html("\n\n".join(figures)))
@@ -57,6 +60,18 @@ def timeline_page(events: list[Event], site: SiteMap, glossary: Records, sources
     return page
 
 
+def _overview_figure(events: list[Event], order: list[str], site: SiteMap) -> str:
+    """The overview picture, drawn twice: at desktop width and at phone width (CSS shows one)."""
+    pictures = "".join(timeline_svg(events, order, site.section_title, width) for width in (WIDTH, NARROW_WIDTH))
+    return (
+        f'<figure class="timeline-figure">\n<div class="timeline-figure__scroll">{pictures}</div>\n'
+        "<figcaption>Years run along the top. Each chapter of the story is a band, named above it, from its "
+        "first event to its last. Each dot is an event, placed by date; pale bars are events known only to "
+        "the month. The events that matter most are circled and named; point at, focus or tap any other "
+        "mark for its date and title, and select a mark to jump to its entry below.</figcaption>\n</figure>"
+    )
+
+
 def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any) -> str:
     last_month = PartialDate(end.year, end.month - 1) if end.month > 1 else PartialDate(end.year - 1, 12)
     span = f"{PartialDate(start.year, start.month).display} to {last_month.display}"
@@ -64,7 +79,7 @@ def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any)
         f'<figure class="timeline-figure timeline-figure--closeup">\n<div class="timeline-figure__scroll">'
         f"{closeup_svg(events, order, start, end)}</div>\n"
         f"<figcaption>Close-up, {span}: the busiest stretch of the story, one event per row "
-        "(pale bars: known only to the month).</figcaption>\n</figure>"
+        "(pale bars: known only to the month). On a narrow screen, scroll it sideways.</figcaption>\n</figure>"
     )
 
 

@@ -59,6 +59,7 @@ class Event:
     figures: tuple[Figure, ...] = ()
     date_note: str = ""
     outside_story_range: bool = False
+    headline: bool = False  # one of the few events the Timeline picture names in words
     index: int = 0  # position in data/events.yml, for messages and to order same-day events
 
     @property
@@ -117,6 +118,7 @@ def _event(entry: dict[str, Any], date: PartialDate, index: int) -> Event:
         figures=figures,
         date_note=entry.get("date_note", ""),
         outside_story_range=entry.get("outside_story_range", False),
+        headline=entry.get("headline", False),
         index=index,
     )
 

@@ -1,9 +1,9 @@
 """The glossary: who and what the story mentions, explained where the reader meets it.
 
 data/glossary.yml holds the entries. On story pages the first mention of each entry becomes a
-link to its glossary entry whose `title` is the short definition, so Material's own tooltips
-(feature `content.tooltips`) show it on hover and keyboard focus; docs/assets/glossary.js adds
-tap-to-preview on touch screens.
+link to its glossary entry whose `title` is the short definition, which docs/assets/previews.js
+shows as a tooltip on hover, keyboard focus and a first tap on touch screens (built on first use,
+nothing at page load).
 
 Every concern of the explainer (sources, glossary, events, corrections) is a package with
 the same parts:

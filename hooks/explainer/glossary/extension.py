@@ -51,7 +51,7 @@ _ANNOTATION_CLASSES = {"footnote", SUPPRESSED_CLASS, MENTION_CLASS}
 
 
 class GlossaryExtension(ExplainerExtension):
-    """Marks glossary mentions as links whose title (Material's tooltip) is the short definition."""
+    """Marks glossary mentions as links whose title (the tooltip) is the short definition."""
 
     data: ClassVar = {
         "glossary": ("entries", "data_file", SPEC),

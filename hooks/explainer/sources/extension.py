@@ -1,8 +1,8 @@
 """The source notes extension: `[^source-id]` in a page becomes a numbered note citing the source.
 
 Authors write a footnote reference whose key is a source id and no definition; the preprocessor
-adds the definition before Python-Markdown's footnotes extension numbers it, so Material's
-footnote previews work unchanged. The treeprocessor then writes each note (title, publisher,
+adds the definition before Python-Markdown's footnotes extension numbers it, so the notes
+preview like any footnote (docs/assets/previews.js). The treeprocessor then writes each note (title, publisher,
 date, any tie to Alibaba, and a link to the source's entry on the Sources page), heads the notes
 'Sources and notes' and ends them with a count of the sources cited.
 

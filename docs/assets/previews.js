@@ -1,0 +1,259 @@
+/* Previews that cost nothing until a reader asks for one: glossary definitions, event dates and
+ * other titles (tooltips), source notes and corrections (previews of the note).
+ *
+ * Material's tooltips (features content.tooltips and content.footnote.tooltips) mount a component
+ * on every element with a title and every footnote reference when a page loads: on a story page
+ * that is over a hundred components, which doubled the page's Total Blocking Time on a phone
+ * (AUDIT.md), and Material has no way to mount one later. So those features are off and this
+ * script does the same job lazily: nothing runs at load, a preview is built the first time its
+ * mark is hovered, focused or tapped. It uses Material's own markup, classes and positioning
+ * variables (.md-tooltip2, --md-tooltip-host-x, ...), so previews look and move as Material's do,
+ * in both colour schemes.
+ *
+ * 1. Hover or focus a mark: a tooltip (role=tooltip) shows its title, which is moved off the mark
+ *    while shown so the browser's own tooltip doesn't double it (the title stays the mark's
+ *    accessible description the rest of the time); a source note or correction mark shows a copy
+ *    of its note (role=dialog) that the pointer can move onto.
+ * 2. Escape dismisses the open previews (WCAG 1.4.13); a dismissed preview shows again the next
+ *    time its mark is reached.
+ * 3. Touch screens: the first tap on a glossary mention shows its definition, a second tap follows
+ *    the link to the glossary entry; tapping elsewhere closes it.
+ *
+ * Listeners sit on the document, so they survive Material's instant navigation; `document$`
+ * (Material's page-load observable) closes whatever was open on the page that was left.
+ */
+(() => {
+  "use strict";
+
+  const CONTENT = "[data-md-component=content]";
+  const OPEN = "md-tooltip2--active";
+  const DISMISSED = "explainer-dismissed";
+  const LINGER_MS = 250; // time to move the pointer from a mark onto its note, and to fade out
+
+  let sequence = 0;
+  const previews = new Map(); // mark -> its preview's state, while the preview exists
+
+  /* --- which elements are marks, and what they preview --- */
+
+  function noteOf(mark) {
+    if (!mark.matches("a.footnote-ref")) return null;
+    const id = decodeURIComponent(new URL(mark.href).hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  }
+
+  /* A tooltip's text: the mark's title, or its data-tooltip (the Timeline's SVG marks, which have */
+  /* no title attribute: SVG names them with aria-label). */
+  function tooltipText(mark) {
+    return mark.getAttribute("title") || mark.getAttribute("data-tooltip");
+  }
+
+  /* The mark `node` is in: one with an open preview, a source-note reference or an element with */
+  /* a tooltip, inside the page's content (Material's own header and navigation keep their titles). */
+  function markOf(node) {
+    for (let element = node instanceof Element ? node : null; element; element = element.parentElement) {
+      if (previews.has(element)) return element;
+      if (element.matches("a.footnote-ref, [title], [data-tooltip]")) {
+        return element.closest(CONTENT) && (noteOf(element) || tooltipText(element)) ? element : null;
+      }
+    }
+    return null;
+  }
+
+  function stateOf(mark) {
+    let state = previews.get(mark);
+    if (!state) {
+      state = { hover: false, focus: false, overNode: false, node: null, title: null, timer: 0 };
+      previews.set(mark, state);
+    }
+    return state;
+  }
+
+  /* --- building and placing a preview (the markup of Material's tooltip2 component) --- */
+
+  function build(mark, state) {
+    const note = noteOf(mark);
+    const node = document.createElement("div");
+    const inner = document.createElement("div");
+    node.className = "md-tooltip2";
+    node.id = `explainer-preview-${sequence++}`;
+    inner.className = "md-tooltip2__inner md-typeset";
+    if (note) {
+      node.setAttribute("role", "dialog");
+      for (const child of note.children) inner.append(child.cloneNode(true));
+    } else {
+      node.setAttribute("role", "tooltip");
+      state.title = mark.getAttribute("title");
+      inner.textContent = tooltipText(mark);
+    }
+    node.append(inner);
+    node.addEventListener("mouseenter", () => { state.overNode = true; update(mark); });
+    node.addEventListener("mouseleave", () => later(mark, state, () => { state.overNode = false; }));
+    document.body.append(node);
+    return node;
+  }
+
+  /* Where Material puts it: tooltips below the mark; notes above or below, where there is more room. */
+  function place(mark, node) {
+    const host = mark.getBoundingClientRect();
+    let y = 16 + host.height;
+    if (node.getAttribute("role") === "tooltip") {
+      y = 8 + host.height;
+      node.style.setProperty("--md-tooltip-width", `${node.firstElementChild.offsetWidth}px`);
+      node.style.setProperty("--md-tooltip-tail", "0px");
+    } else if (host.y >= window.innerHeight / 2) {
+      y = -16 - node.offsetHeight;
+    }
+    node.style.setProperty("--md-tooltip-host-x", `${host.x + window.scrollX}px`);
+    node.style.setProperty("--md-tooltip-host-y", `${host.y + window.scrollY}px`);
+    node.style.setProperty("--md-tooltip-x", `${host.width / 2}px`);
+    node.style.setProperty("--md-tooltip-y", `${y}px`);
+    node.classList.toggle("md-tooltip2--top", y < 0);
+    node.classList.toggle("md-tooltip2--bottom", y >= 0);
+  }
+
+  /* --- showing and hiding --- */
+
+  function show(mark, state) {
+    clearTimeout(state.timer);
+    if (!state.node) {
+      state.node = build(mark, state);
+      place(mark, state.node);
+    }
+    const { node } = state;
+    if (node.getAttribute("role") === "tooltip") {
+      mark.removeAttribute("title");
+      // A tooltip that repeats the mark's name (Timeline marks) would be read twice.
+      if (node.textContent !== mark.getAttribute("aria-label")) mark.setAttribute("aria-describedby", node.id);
+    } else {
+      mark.setAttribute("aria-controls", node.id);
+      mark.setAttribute("aria-haspopup", "dialog");
+    }
+    // Open a frame after mounting, so the preview fades in as Material's do.
+    requestAnimationFrame(() => { if (state.node === node && wanted(state)) node.classList.add(OPEN); });
+  }
+
+  function hide(mark, state) {
+    if (!state.node) return;
+    state.node.classList.remove(OPEN);
+    if (state.title !== null) mark.setAttribute("title", state.title);
+    mark.removeAttribute("aria-describedby");
+    mark.removeAttribute("aria-controls");
+    mark.removeAttribute("aria-haspopup");
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => remove(mark, state), LINGER_MS);
+  }
+
+  function remove(mark, state) {
+    clearTimeout(state.timer);
+    if (state.node) state.node.remove();
+    if (state.title !== null) mark.setAttribute("title", state.title);
+    previews.delete(mark);
+  }
+
+  const wanted = (state) => state.hover || state.focus || state.overNode;
+
+  function update(mark) {
+    const state = stateOf(mark);
+    if (wanted(state)) show(mark, state);
+    else hide(mark, state);
+  }
+
+  /* A note stays a moment after the pointer leaves, so it can move onto the note; a tooltip goes at once. */
+  function later(mark, state, change) {
+    const run = () => { change(); update(mark); };
+    if (state.node && state.node.getAttribute("role") === "dialog") {
+      clearTimeout(state.timer);
+      state.timer = setTimeout(run, LINGER_MS);
+    } else {
+      run();
+    }
+  }
+
+  /* Reaching a mark again (pointer from outside it, or focus) shows its preview even if dismissed. */
+  function undismiss(state) {
+    if (state.node) state.node.classList.remove(DISMISSED);
+  }
+
+  /* --- the reader's input --- */
+
+  document.addEventListener("mouseover", (event) => {
+    const mark = markOf(event.target);
+    if (!mark || mark.contains(event.relatedTarget)) return;
+    const state = stateOf(mark);
+    undismiss(state);
+    state.hover = true;
+    update(mark);
+  });
+
+  document.addEventListener("mouseout", (event) => {
+    const mark = markOf(event.target);
+    if (!mark || mark.contains(event.relatedTarget) || !previews.has(mark)) return;
+    const state = previews.get(mark);
+    later(mark, state, () => { state.hover = false; });
+  });
+
+  document.addEventListener("focusin", (event) => {
+    const mark = markOf(event.target);
+    if (!mark) return;
+    const state = stateOf(mark);
+    undismiss(state);
+    state.focus = true;
+    update(mark);
+  });
+
+  document.addEventListener("focusout", (event) => {
+    const mark = markOf(event.target);
+    if (!mark || mark.contains(event.relatedTarget) || !previews.has(mark)) return;
+    previews.get(mark).focus = false;
+    update(mark);
+  });
+
+  /* Escape hides every open preview, including one that is still fading in. */
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    for (const state of previews.values()) {
+      if (state.node && wanted(state)) state.node.classList.add(DISMISSED);
+    }
+  });
+
+  /* Keep open previews at their marks when something scrolls or the window resizes. */
+  function replaceOpen() {
+    for (const [mark, state] of previews) if (state.node) place(mark, state.node);
+  }
+  document.addEventListener("scroll", replaceOpen, { capture: true, passive: true });
+  window.addEventListener("resize", replaceOpen, { passive: true });
+
+  /* --- touch: the first tap on a glossary mention previews it, a second tap follows it --- */
+
+  let lastInput = "mouse"; // how the reader last interacted: "touch", "pen", "mouse" or "keyboard"
+  let tapped = null; // the mention whose definition the last tap opened
+
+  document.addEventListener("pointerdown", (event) => { lastInput = event.pointerType; }, true);
+  document.addEventListener("keydown", () => { lastInput = "keyboard"; }, true);
+
+  // Capture phase on the document: runs before Material's instant-navigation click handler.
+  document.addEventListener("click", (event) => {
+    const mention = event.target instanceof Element ? event.target.closest("a.glossary-term") : null;
+    if (mention === null || lastInput !== "touch") {
+      tapped = null;
+      return;
+    }
+    if (mention === tapped) {
+      tapped = null; // second tap: let the link take the reader to the entry
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    tapped = mention;
+    mention.focus(); // focus opens the definition (focusin above)
+  }, true);
+
+  /* --- instant navigation: a new page, nothing open --- */
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(() => {
+      tapped = null;
+      for (const [mark, state] of [...previews]) remove(mark, state);
+    });
+  }
+})();

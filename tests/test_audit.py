@@ -1,0 +1,42 @@
+"""make audit's pure parts: the bare Material baseline's configuration and the side-by-side report."""
+
+from __future__ import annotations
+
+import sys
+
+from conftest import REPO, real_config
+
+sys.path.insert(0, str(REPO / "scripts"))
+import audit
+
+
+def run(tbt: float, fcp: float, lcp: float) -> audit.Run:
+    return audit.Run({"TBT": tbt, "FCP": fcp, "LCP": lcp}, dict.fromkeys(audit.CATEGORIES, 100), {})
+
+
+def test_bare_baseline_is_plain_material_with_its_own_annotation_features():
+    config = real_config()
+    bare = audit.bare_config(config, {"index.md", "about.md", "story/the-fall.md"})
+    assert set(bare) == {"site_name", "site_description", "site_url", "markdown_extensions", "theme", "nav"}
+    assert "custom_dir" not in bare["theme"]
+    assert bare["theme"]["palette"] == config["theme"]["palette"]
+    assert {"content.tooltips", "content.footnote.tooltips", *config["theme"]["features"]} == set(
+        bare["theme"]["features"]
+    )
+    assert bare["nav"] == [{"Home": "index.md"}, {"The story": ["story/the-fall.md"]}, {"About": "about.md"}]
+
+
+def test_report_gives_medians_ratios_and_the_blocking_time_difference():
+    pages = [
+        audit.PageResult(
+            "story/a/", [run(60, 1000, 1500), run(70, 1100, 1600), run(50, 900, 1400)], [run(0, 1400, 1400)]
+        ),
+        audit.PageResult("story/b/", [run(90, 1000, 1500)], [run(80, 1400, 1400)]),
+        audit.PageResult("glossary/", [run(160, 1200, 1300)], []),
+    ]
+    table = audit.side_by_side(pages)
+    assert table[2] == "| /story/a/ | 60 | 0 | – | +60 | 1,000 | 1,400 | 0.71 | 1,500 | 1,400 | 1.07 |"
+    assert table[4].startswith("| /glossary/ | 160 | – | – | – |")
+    (summary, _) = audit.story_summary(pages)
+    assert "TBT ratio at most 1.12 on the 1 where the bare build blocks for 50 ms or more" in summary
+    assert "TBT at most +60 ms" in summary and "LCP ratio at most 1.07" in summary
