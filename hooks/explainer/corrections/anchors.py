@@ -69,8 +69,13 @@ def _is_opaque(element: etree.Element) -> bool:
 
 def count_anchor(root: etree.Element, anchor: str) -> int:
     """How often the anchor occurs in the page's prose."""
-    pattern = anchor_pattern(anchor)
-    return sum(len(pattern.findall(getattr(element, where))) for element, _, where in text_slots(root))
+    return anchor_counts(root, [anchor])[anchor]
+
+
+def anchor_counts(root: etree.Element, anchors: list[str]) -> dict[str, int]:
+    """How often each anchor occurs in the page's prose (the page walked once for them all)."""
+    texts = [getattr(element, where) for element, _, where in text_slots(root)]
+    return {anchor: sum(len(anchor_pattern(anchor).findall(text)) for text in texts) for anchor in anchors}
 
 
 def attach_mark(root: etree.Element, correction: Correction) -> bool:

@@ -26,7 +26,7 @@ from ..dates import PartialDate
 from ..extensions import ExplainerExtension
 from ..pages import CORRECTIONS_PAGE, SOURCES_PAGE
 from ..sources.records import SPEC as SOURCES_SPEC
-from .anchors import attach_mark, count_anchor, mark_id, note_id, number_marks
+from .anchors import anchor_counts, attach_mark, mark_id, note_id, number_marks
 from .checks import anchor_problem, overlap_problem
 from .records import KIND_LABELS, SPEC, Correction, newest_first
 
@@ -82,7 +82,8 @@ class _Corrections(Treeprocessor):
 
     def _attach_all(self, root: etree.Element, corrections: list[Correction], page: PageInfo) -> list[Correction]:
         """Mark every anchor that occurs exactly once (counted before any mark is added); report the rest."""
-        counts = {correction.id: count_anchor(root, correction.anchor) for correction in corrections}
+        by_anchor = anchor_counts(root, [correction.anchor for correction in corrections])
+        counts = {correction.id: by_anchor[correction.anchor] for correction in corrections}
         problems = self.context.problems
         attached = []
         for correction in corrections:
