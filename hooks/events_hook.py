@@ -31,8 +31,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_page(page, TIMELINE_PAGE):
         context = context_of(config)
-        generated = timeline_page.timeline_page(
-            context.events.in_order, context.site, context.glossary.records, context.sources.records
-        )
-        return generated_page_markdown(context, page, generated)
+        return generated_page_markdown(context, page, timeline_page.for_build(context))
     return markdown

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_SITE, REPO, build_project
 
+from explainer import validate
+
 Edit = Callable[[Path], None]
 
 LOCATED = re.compile(r"^[\w./-]+:\d+: ")
@@ -108,6 +110,7 @@ EXTRA_SOURCE = """- id: unused-2024
 
 NEW_STORY_PAGE = """---
 title: Another page
+description: A chapter that cites a source nobody has.
 ---
 # Another page
 
@@ -453,7 +456,7 @@ PAGE_CASES = [
     case(
         "new-page-cites-unknown-source",
         write("docs/story/another.md", NEW_STORY_PAGE),
-        "docs/story/another.md:10: cites unknown source 'nobody-2021' (not in data/sources.yml)",
+        "docs/story/another.md:11: cites unknown source 'nobody-2021' (not in data/sources.yml)",
     ),
 ]
 
@@ -937,6 +940,11 @@ def located_lines(messages: list[str]) -> list[str]:
     return [message for message in messages if LOCATED.match(message)]
 
 
+def quick_check(project: Path) -> list[tuple[str, str]]:
+    """(level, line) of each problem `python -m explainer.validate` finds, in the order it prints them."""
+    return [(problem.level, str(problem)) for problem in validate.problems_of(project / "mkdocs.yml")]
+
+
 @pytest.mark.parametrize(("edit", "expected"), ALL_CASES)
 def test_bad_input_stops_the_build_with_one_located_line(fixture_project: Path, edit: Edit, expected: str):
     edit(fixture_project)
@@ -944,6 +952,8 @@ def test_bad_input_stops_the_build_with_one_located_line(fixture_project: Path, 
     assert not built.ok
     assert located_lines(built.messages) == [expected]
     assert not any("Traceback" in message for message in built.messages)
+    # The quick check finds exactly what the build finds, worded the same, at the same level.
+    assert quick_check(fixture_project) == built.problem_lines
 
 
 def test_catalogue_is_large_and_has_unique_messages():
@@ -997,3 +1007,4 @@ def test_make_build_and_ci_treat_warnings_as_errors():
     assert not re.search(r"\s(-q|--quiet)\b", build_line), "-q hides warnings, so --strict would not count them"
     for workflow in ("ci.yml", "pages.yml"):
         assert "run: make build" in (REPO / ".github/workflows" / workflow).read_text(encoding="utf-8")
+

@@ -88,6 +88,9 @@ class YamlDocument:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     rendered: dict[Path_, Any] = field(default_factory=dict)  # Markdown fields, rendered and checked (explainer.data)
+    # Entries (by index) whose shape is wrong: reported, and left out of the records (explainer.data).
+    unusable: frozenset[int] = frozenset()
+    unnamed: frozenset[int] = frozenset()  # of those, entries whose id is missing or malformed
 
     def line_of(self, path: Path_) -> int:
         """The line of the value at `path`, or of its nearest located parent."""
@@ -216,10 +219,12 @@ def _tree_problem(root: yaml.Node) -> tuple[yaml.Node, str] | None:
     return None
 
 
-def _parse_careful(text: str, name: str, max_entries: int | None = None) -> YamlDocument:
+def _parse_careful(
+    text: str, name: str, max_entries: int | None = None, loader_class: type[_Loader] = _Loader
+) -> YamlDocument:
     """Parse with PyYAML's pure-Python loader, which reports every problem with its line."""
     try:
-        loader = _Loader(text)
+        loader = loader_class(text)
     except yaml.reader.ReaderError as error:
         raise DataError([_unprintable_problem(error, name, text)]) from None
     try:
@@ -309,7 +314,10 @@ _FLOW_END = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
 
 def _build(node: yaml.Node, path: Path_, document: YamlDocument, loader: yaml.BaseLoader) -> Any:
     document.lines[path] = node.start_mark.line + 1
-    if node.tag not in _STANDARD_TAGS:
+    if node.tag not in _STANDARD_TAGS and getattr(loader, "foreign_tags_as_text", False):
+        if isinstance(node, yaml.ScalarNode):
+            return node.value
+    elif node.tag not in _STANDARD_TAGS:
         raise DataError([Problem(document.name, node.start_mark.line + 1, f"unsupported YAML tag {node.tag!r}")])
     if isinstance(node, yaml.MappingNode):
         return _build_mapping(node, path, document, loader)
@@ -337,6 +345,17 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, 
         result[key] = _build(value_node, (*path, key), document, loader)
         document.lines[(*path, key)] = line
     return result
+
+
+class _ConfigLoader(_Loader):
+    """For mkdocs.yml, where MkDocs and Markdown extensions have tags of their own (!ENV, !!python/name:...)."""
+
+    foreign_tags_as_text = True  # read by _build: such a value is kept as the text written
+
+
+def parse_config_file(raw: bytes, name: str) -> YamlDocument:
+    """Parse a configuration file (mkdocs.yml) with the data files' messages; values with foreign tags stay text."""
+    return _parse_careful(_decode(raw, name), name, loader_class=_ConfigLoader)
 
 
 def front_matter_problems(page_text: str, name: str) -> list[Problem]:

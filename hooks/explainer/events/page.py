@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from ..context import SiteMap
+from ..context import BuildContext, SiteMap
 from ..datafile import Records, group_by
 from ..dates import PartialDate
 from ..generated import GeneratedPage, Html
@@ -162,3 +162,8 @@ class _Links:
     def term(self, entry_id: str) -> str:
         entry = self.glossary.get(entry_id)
         return entry.term if entry else entry_id
+
+
+def for_build(context: BuildContext) -> GeneratedPage:
+    """The Timeline page of this build."""
+    return timeline_page(context.events.in_order, context.site, context.glossary.records, context.sources.records)
