@@ -1008,3 +1008,75 @@ def test_make_build_and_ci_treat_warnings_as_errors():
     for workflow in ("ci.yml", "pages.yml"):
         assert "run: make build" in (REPO / ".github/workflows" / workflow).read_text(encoding="utf-8")
 
+
+# Every mistake in one build -------------------------------------------------------------------
+
+SIX_MISTAKES = together(
+    replace(SOURCES, SPLIT_URL, "url: http://example.com/press/split"),  # schema
+    replace("data/events.yml", "sources: [company-2023-split]", "sources: [company-2032-split]"),  # cross-reference
+    replace(CORRECTIONS, "anchor: Dan Ives", "anchor: Dan Ivess"),  # an anchor the page lacks
+    replace(THE_FALL, "[^company-2023-split]", "[^nobody-2020]"),  # an unknown citation
+    append(THE_FALL, "\nSee [the glossary](../glossry.md).\n"),  # a link MkDocs itself would have warned about
+    append("docs/ties.md", "\nSee [the start](index.md#no-such-heading).\n"),  # a heading the linked page lacks
+)
+
+
+def test_every_mistake_in_four_files_is_reported_by_one_build_in_file_order(fixture_project: Path):
+    """Issue 14: six mistakes across four files once took four builds to see; now one build shows them all."""
+    SIX_MISTAKES(fixture_project)
+    fall_lines = (fixture_project / THE_FALL).read_text(encoding="utf-8").splitlines()
+    ties_lines = (fixture_project / "docs/ties.md").read_text(encoding="utf-8").splitlines()
+    built = build_project(fixture_project, strict=True)
+    assert not built.ok
+    expected = [
+        (
+            "error",
+            "data/corrections.yml:12: correction 'dan-ives' anchor \"Dan Ivess\" does not occur in"
+            f" docs/corrected.md{NEEDS_PAGE_TEXT}",
+        ),
+        ("error", "data/events.yml:18: event 'group-split' cites unknown source 'company-2032-split'"),
+        (
+            "error",
+            "data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address"
+            ' (got "http://example.com/press/split")',
+        ),
+        ("error", "docs/story/the-fall.md:13: cites unknown source 'nobody-2020' (not in data/sources.yml)"),
+        (
+            "warning",
+            f"docs/story/the-fall.md:{len(fall_lines)}: link '../glossry.md' leads to no file: there is no"
+            " docs/glossry.md",
+        ),
+        (
+            "warning",
+            f"docs/ties.md:{len(ties_lines)}: link 'index.md#no-such-heading' leads to no heading or element"
+            " with id 'no-such-heading' in docs/index.md",
+        ),
+    ]
+    assert built.problem_lines == expected
+    assert (
+        built.messages[-1] == "4 errors and 2 warnings in 5 files, listed above in file order; fix them and run again."
+    )
+    assert quick_check(fixture_project) == expected
+
+
+def test_a_file_that_cannot_be_read_stops_the_checks_and_says_so(fixture_project: Path):
+    """The one exception: whatever refers to a file that does not parse would look wrong, so the checks stop."""
+    together(replace(SOURCES, "  kind: news", "\tkind: news"), replace(THE_FALL, "[^company-2023-split]", "[^x]"))(
+        fixture_project
+    )
+    built = build_project(fixture_project, strict=True)
+    assert built.located == ["data/sources.yml:8: YAML syntax error: tab character; indent with spaces"]
+    assert built.messages[-1].startswith("1 error in 1 file. Stopped early: a file above cannot be read, so the")
+    result = subprocess.run(
+        [sys.executable, "-m", "explainer.validate"],
+        cwd=fixture_project,
+        env={**os.environ, "PYTHONPATH": str(REPO / "hooks")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "ERROR   -  data/sources.yml:8: YAML syntax error: tab character; indent with spaces",
+        built.messages[-1],
+    ]
