@@ -30,7 +30,7 @@ from explainer.siteconfig import read_site_config
 from explainer.yamlfile import front_matter_problems
 from explainer_mkdocs.build import attach, context_of
 from explainer_mkdocs.reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild, serving
-from explainer_mkdocs.reporting import report, reporting_data_errors, show_while_serving
+from explainer_mkdocs.reporting import config_errors_in_one_line, report, reporting_data_errors, show_while_serving
 from explainer_mkdocs.site import (
     fill_generated_page,
     order_generated_files,
@@ -50,6 +50,12 @@ def on_startup(*, command: str, dirty: bool) -> None:
         raise PluginError(DIRTY_REFUSED)
     if command == "serve":
         reload_hooks_on_every_rebuild()
+
+
+def on_serve(server, *, config: MkDocsConfig, builder):
+    """A mistake in mkdocs.yml while serving is one line, not MkDocs' traceback."""
+    server.builder = config_errors_in_one_line(server.builder, config.config_file_path)
+    return server
 
 
 @event_priority(100)

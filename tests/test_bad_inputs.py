@@ -194,6 +194,18 @@ YAML_CASES = [
         "data/sources.yml:9: duplicate key 'kind'",
     ),
     case(
+        "yaml-under-indented-key",
+        replace(SOURCES, "  kind: news", " kind: news"),
+        "data/sources.yml:8: YAML syntax error: this line is indented less than the lines above it; line its key up"
+        " with the other keys of its entry, or start a new entry with '- '",
+    ),
+    case(
+        "yaml-entry-without-dash",
+        replace(SOURCES, "- id: company-2023-split", "  id: company-2023-split"),
+        "data/sources.yml:11: a second 'id' in one entry: a new entry starts with '- ' (write '- id:"
+        " company-2023-split')",
+    ),
+    case(
         "python-tag",
         replace(SOURCES, "kind: news", "kind: !!python/name:os.system"),
         "data/sources.yml:8: unsupported YAML tag 'tag:yaml.org,2002:python/name:os.system'",

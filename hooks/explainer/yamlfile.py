@@ -281,7 +281,18 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, scan_quot
         return Problem(name, error.context_mark.line + 1, f"YAML syntax error: {_UNCLOSED[error.context]}")
     if scan_quotes and (opened := _quote_running_onto(text, line)):
         return Problem(name, opened, f"YAML syntax error: quoted text starting here runs on to line {line}; close it")
+    if problem.startswith("expected <block end>"):  # a key further left than the others of its entry
+        return Problem(name, line, f"YAML syntax error: {_UNDER_INDENTED}")
     return Problem(name, line, f"YAML syntax error: {problem}")
+
+
+# PyYAML's "expected <block end>, but found '<block mapping start>'" (or "'?'"), said plainly.
+_UNDER_INDENTED = (
+    "this line is indented less than the lines above it; line its key up with the other keys of its entry,"
+    " or start a new entry with '- '"
+)
+# PyYAML's "duplicate key 'id'" when a new entry was written without its '- ', said plainly.
+_ENTRY_WITHOUT_DASH = "a second 'id' in one entry: a new entry starts with '- ' (write '- id: {}')"
 
 
 _UNCLOSED = {
@@ -341,7 +352,9 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, 
             raise DataError([Problem(document.name, line, "a key must be plain text")])
         key = loader.construct_object(key_node)
         if key in result:
-            raise DataError([Problem(document.name, line, f"duplicate key {key!r}")])
+            written = value_node.value if isinstance(value_node, yaml.ScalarNode) else "..."
+            message = _ENTRY_WITHOUT_DASH.format(written) if key == "id" else f"duplicate key {key!r}"
+            raise DataError([Problem(document.name, line, message)])
         result[key] = _build(value_node, (*path, key), document, loader)
         document.lines[(*path, key)] = line
     return result

@@ -9,13 +9,15 @@ finds the same problems and annotates each one, so each mistake is annotated onc
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
 
 from explainer.context import BuildContext
 from explainer.errors import DataError, Problem, in_file_order, summary
+from explainer.siteconfig import read_site_config
 
 from .reloading import serving
 
@@ -81,3 +83,21 @@ def show_while_serving(context: BuildContext, problems: list[Problem]) -> None:
     log_problems(problems)
     context.preview_problems += [problem for problem in problems if problem.is_error]
 
+
+def config_errors_in_one_line(builder: Callable[..., None], config_file: str) -> Callable[..., None]:
+    """`mkdocs serve`'s rebuild, which reads mkdocs.yml again, with a mistake there said in one line.
+
+    MkDocs' server prints a traceback when the configuration cannot be read on a rebuild; instead
+    the mistake is one line (`mkdocs.yml:12: YAML syntax error: tab character; indent with spaces`),
+    the last site built stays up, and the next save that fixes the file rebuilds.
+    """
+
+    def rebuild(*args, **kwargs) -> None:
+        try:
+            builder(*args, **kwargs)
+        except ConfigurationError as error:
+            _, problems = read_site_config(Path(config_file))
+            for line in [str(problem) for problem in problems] or [str(error).splitlines()[0]]:
+                log.error(f"{line} (the site shown is the last one built; save a fix to rebuild)")
+
+    return rebuild
