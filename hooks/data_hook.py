@@ -69,7 +69,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Before anything reads a page: one that is not UTF-8 or too large is a one-line problem.
         page_problems = page_file_problems(docs, _label(docs, root))
         data = check_site_data(root, CheckedData(root / CHECKED_DATA), markdown=setup_from_config(config))
-        if page_problems or data.stopped_early:  # a file that cannot be read: later checks would mislead
+        # A file that cannot be read: later checks would mislead. (Serving, the last good data stands in.)
+        if page_problems or (data.stopped_early and not serving()):
             raise DataError(page_problems + data.problems, stopped_early=True)
         context = _build_context(data, root, config)
     context.config = site_config
@@ -155,12 +156,12 @@ def _build_context(data: DataCheck, root: Path, config: MkDocsConfig) -> BuildCo
         return context
     remembered = last_good(config_path)
     if remembered is None:
-        raise DataError(data.problems)
+        raise DataError(data.problems, stopped_early=data.stopped_early)
     markdown = setup_from_config(config)
     try:
         context = BuildContext.for_data(load_site_data(root, CheckedData(root / CHECKED_DATA), markdown, remembered))
     except DataError:  # the schemas or the hooks changed since: the old data is no help
-        raise DataError(data.problems) from None
+        raise DataError(data.problems, stopped_early=data.stopped_early) from None
     context.stale_data = True
     show_while_serving(context, data.problems)
     return context

@@ -211,13 +211,13 @@ def test_serve_says_a_tab_in_mkdocs_yml_in_one_line_and_recovers(serving):
     config.write_text(written.replace("theme:\n  ", "theme:\n\t", 1), encoding="utf-8")
     error = f"mkdocs.yml:{line}: YAML syntax error: tab character; indent with spaces"
     server.wait_for(lambda: error in server.output, REBUILD_SECONDS, "the error line")
-    mentions = [text for text in server.lines if "mkdocs.yml" in text or "Traceback" in text or "rebuild" in text]
-    assert mentions == [f"ERROR    -  {error} (the site shown is the last one built; save a fix to rebuild)"]
+    mentions = [text for text in server.lines if "mkdocs.yml:" in text or "Traceback" in text or "rebuild" in text]
+    assert mentions == [f"ERROR   -  {error} (the site shown is the last one built; save a fix to rebuild)"]
     assert fetch(base_url + "story/the-fall/")
 
-    reloads = server.output.count("Reloading browsers")
+    builds = server.output.count("Documentation built")  # the rebuild that met the tab built nothing
     config.write_text(written, encoding="utf-8")
-    server.wait_for(lambda: server.output.count("Reloading browsers") > reloads + 1, REBUILD_SECONDS, "the fix")
+    server.wait_for(lambda: server.output.count("Documentation built") > builds, REBUILD_SECONDS, "the fix")
     assert "Traceback" not in server.output
 
 
