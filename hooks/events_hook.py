@@ -1,4 +1,4 @@
-"""Hook: Key dates blocks and `event:` links in pages, the generated Timeline page and its data files."""
+"""Hook: Key dates blocks and `event:` links in pages, the generated Timeline page (charts included), its data files."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from mkdocs.structure.pages import Page
 from explainer.events import page as timeline_page
 from explainer.events.exports import events_csv, events_json
 from explainer.events.extension import EventsExtension
+from explainer.figures.page import chart_sources_used
 from explainer.pages import EVENTS_CSV, EVENTS_JSON, TIMELINE_PAGE
 from explainer_mkdocs.build import context_of, use_extension
 from explainer_mkdocs.site import add_generated_page, generated_page_markdown, is_page
@@ -31,8 +32,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_page(page, TIMELINE_PAGE):
         context = context_of(config)
+        charts = [series for series in context.figures.records if series.timeline]
         generated = timeline_page.timeline_page(
-            context.events.in_order, context.site, context.glossary.records, context.sources.records
+            context.events.in_order, context.site, context.glossary.records, context.sources.records, charts
         )
+        for series in charts:
+            chart_sources_used(context.backlinks, series, page.url, page.title)
         return generated_page_markdown(context, page, generated)
     return markdown

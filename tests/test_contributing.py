@@ -197,6 +197,8 @@ TARGETS = {
     "add-glossary-term/entry": "data/glossary.yml",
     "add-glossary-term/page": THE_FALL,
     "issue-a-correction/entry": "data/corrections.yml",
+    "add-figure/series": "data/figures.yml",
+    "add-figure/page": THE_FALL,
 }
 REAL_SOURCE_IDS = {entry["id"] for entry in yaml.safe_load((REPO / "data" / "sources.yml").read_text(encoding="utf-8"))}
 
@@ -229,7 +231,8 @@ def add_stand_ins(project: Path, example_yaml: str) -> None:
         return  # a documented YAML mistake: nothing to stand in for
     fixture_sources = (project / "data" / "sources.yml").read_text(encoding="utf-8")
     for entry in entries if isinstance(entries, list) else []:
-        for source_id in entry.get("sources", []):
+        points = entry.get("points") if isinstance(entry.get("points"), list) else []  # a figure series
+        for source_id in [*entry.get("sources", []), *(s for point in points for s in point.get("sources") or [])]:
             if source_id in REAL_SOURCE_IDS and f"- id: {source_id}\n" not in fixture_sources:
                 append_to(project, "data/sources.yml", STAND_IN_SOURCE.format(id=source_id))
         section = entry.get("section")
@@ -288,6 +291,19 @@ def test_adding_a_glossary_term_as_documented_explains_it_on_the_page(fixture_pr
     assert built.html("glossary/").find(id=term["id"]) is not None
     mention = built.html("story/the-fall/").select_one(f"a[href$='glossary/#{term['id']}']")
     assert mention is not None and mention.get_text() == term["term"]
+
+
+def test_a_newcomer_can_add_a_chart_by_following_contributing(fixture_project: Path) -> None:
+    follow(fixture_project, "add-figure/series")
+    follow(fixture_project, "add-figure/page")
+    built = build_project(fixture_project)
+    assert built.ok, built.messages
+    series = yaml.safe_load(EXAMPLES["add-figure/series"])[0]
+    figure = built.html("story/the-fall/").select_one(f"figure.chart#chart-{series['id']}")
+    assert figure is not None, f"chart '{series['id']}' is not on the page"
+    assert (
+        len(figure.select("svg a.chart-mark")) == len(figure.select("table.chart-table tbody")) == len(series["points"])
+    )
 
 
 def test_issuing_a_correction_as_documented_marks_the_page(fixture_project: Path) -> None:
@@ -388,6 +404,29 @@ MISTAKES = {
         "wrong: the IPO was pulled three days before its debut",
     ),
     "correction-unknown-kind": lambda p: follow(p, "issue-a-correction/entry", "kind: fact", "kind: typo"),
+    "figure-unknown-unit": lambda p: follow(p, "add-figure/series", "unit: cny-billion", "unit: rmb-billion"),
+    "figure-outside-story": lambda p: follow(p, "add-figure/series", '"2026-03-31"', '"2026-09-30"'),
+    "figure-without-source": lambda p: follow(
+        p, "add-figure/series", "      sources: [marketscreener-2025-alibaba-september-quarter]\n"
+    ),
+    "figure-mixed-units": lambda p: follow(
+        p, "add-figure/series", "value: 41.6\n", "value: 41.6\n      unit: usd-billion\n"
+    ),
+    "figure-unknown-source": lambda p: follow(
+        p, "add-figure/series", "[yicai-2025-alibaba-december-quarter]", "[yicai-2025-december]"
+    ),
+    "chart-unknown-series": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "alibaba-cloud-revenue", "alibaba-cloud-revenu"),
+    ),
+    "chart-marker-misspelt": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "chart: alibaba", "chart alibaba"),
+    ),
+    "chart-unknown-event": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "revenue -->", "revenue events: deepseek-r2 -->"),
+    ),
 }
 
 
