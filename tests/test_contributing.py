@@ -189,6 +189,7 @@ CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 EXAMPLE = re.compile(r"<!-- contributing-example: (\S+) -->\n```\w+\n(.*?)^```", re.DOTALL | re.MULTILINE)
 EXAMPLES = dict(EXAMPLE.findall(CONTRIBUTING))
 THE_FALL = "docs/story/the-fall.md"
+NEW_CHAPTER = "docs/story/jack-ma-returns.md"
 # Where each documented example goes, as CONTRIBUTING.md says.
 TARGETS = {
     "add-event/source": "data/sources.yml",
@@ -199,6 +200,7 @@ TARGETS = {
     "issue-a-correction/entry": "data/corrections.yml",
     "add-figure/series": "data/figures.yml",
     "add-figure/page": THE_FALL,
+    "add-chapter/page": NEW_CHAPTER,
 }
 REAL_SOURCE_IDS = {entry["id"] for entry in yaml.safe_load((REPO / "data" / "sources.yml").read_text(encoding="utf-8"))}
 
@@ -216,8 +218,8 @@ STAND_IN_PAGE = "---\ntitle: Stand-in\n---\n# Stand-in for the real page {sectio
 
 def append_to(project: Path, file: str, text: str) -> None:
     path = project / file
-    current = path.read_text(encoding="utf-8")
-    path.write_text(current + ("" if current.endswith("\n") else "\n") + text, encoding="utf-8")
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.write_text(current + ("" if current.endswith("\n") or not current else "\n") + text, encoding="utf-8")
 
 
 def add_stand_ins(project: Path, example_yaml: str) -> None:
@@ -306,6 +308,27 @@ def test_a_newcomer_can_add_a_chart_by_following_contributing(fixture_project: P
     )
 
 
+def follow_add_a_chapter(project: Path) -> None:
+    """The chapter of "Add a chapter", with its source and its key date (the event of "Add an event")."""
+    follow(project, "add-event/source")
+    follow(project, "add-event/event", "section: uncertainty-and-confusion", "section: jack-ma-returns")
+    follow(project, "add-chapter/page")
+
+
+def test_a_newcomer_can_add_a_chapter_by_following_contributing(fixture_project: Path) -> None:
+    follow_add_a_chapter(fixture_project)
+    built = build_project(fixture_project)
+    assert built.ok, built.messages
+    page = built.html("story/jack-ma-returns/")
+    front_matter = yaml.safe_load(EXAMPLES["add-chapter/page"].split("---")[1])
+    assert page.title.get_text().startswith(front_matter["title"])
+    assert page.select_one("meta[name=description]")["content"] == front_matter["description"]
+    event = yaml.safe_load(EXAMPLES["add-event/event"])[0]
+    assert page.select_one(f"aside.key-dates a[href$='timeline/#{event['id']}']") is not None
+    source = yaml.safe_load(EXAMPLES["add-event/source"])[0]
+    assert page.find(id=f"fn:{source['id']}") is not None
+
+
 def test_issuing_a_correction_as_documented_marks_the_page(fixture_project: Path) -> None:
     follow(fixture_project, "issue-a-correction/entry")
     built = build_project(fixture_project)
@@ -360,6 +383,22 @@ MISTAKES = {
             "funded by Alibaba's founders",
             "funded by [Alibaba](http://www.alibaba.com)'s founders",
         ),
+    ),
+    "glossary-alias-never-matches": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-glossary-term/page"),
+        follow(
+            p, "add-glossary-term/entry", "term: Yungu School\n", "term: Yungu School\n  aliases: [Yungu Academy]\n"
+        ),
+    ),
+    "source-unknown-stake": lambda p: follow(p, "add-event/source", "stake: owned-by-alibaba", "stake: alibaba-owned"),
+    "chapter-without-marker": lambda p: (
+        follow_add_a_chapter(p),
+        replace_in(p, NEW_CHAPTER, "<!-- key-dates -->\n", ""),
+    ),
+    "chapter-marker-without-event": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-chapter/page"),
     ),
     "page-links-unknown-glossary-entry": lambda p: append_to(p, THE_FALL, "The [founder](glossary:jack-maa) spoke.\n"),
     "event-date-in-words": lambda p: (
