@@ -26,9 +26,9 @@ build: $(SITE_STAMP)  ## write the site to site/, warnings are errors
 test: $(TEST_STAMP) $(NODE_STAMP)  ## every test: data layer, transformations, fixture and real builds, browser
 	$(BIN)/python -m pytest
 
-lint: $(TEST_STAMP)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+lint: $(TEST_STAMP)  ## ruff check and ruff format --check on all the Python: hooks, tests, scripts, bench
+	$(BIN)/ruff check hooks tests scripts bench
+	$(BIN)/ruff format --check hooks tests scripts bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,4 +1,4 @@
-"""Hook: Key dates blocks and `event:` links in pages, the generated Timeline page and its data files."""
+"""Hook: Key dates blocks and `event:` links in pages, the generated Timeline page (charts included), its data files."""
 
 from __future__ import annotations
 

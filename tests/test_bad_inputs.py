@@ -453,7 +453,7 @@ PAGE_CASES = [
     case(
         "citation-after-a-code-example-of-it",
         append(THE_FALL, "\nA real citation of the key shown in code above.[^not-a-source]\n"),
-        "docs/story/the-fall.md:21: cites unknown source 'not-a-source' (not in data/sources.yml)",
+        "docs/story/the-fall.md:23: cites unknown source 'not-a-source' (not in data/sources.yml)",
     ),
     case(
         "page-not-utf-8",
@@ -463,7 +463,8 @@ PAGE_CASES = [
     case(
         "page-over-the-size-limit",
         append(THE_FALL, "\nPadding.\n" * 30_000),
-        "docs/story/the-fall.md:1: 300,373 bytes is over the 262,144-byte (256 KB) limit for a page; split it",
+        f"docs/story/the-fall.md:1: {fixture_size(THE_FALL) + 300_000:,} bytes is over the 262,144-byte (256 KB)"
+        " limit for a page; split it",
     ),
     case(
         "new-page-cites-unknown-source",
@@ -857,6 +858,33 @@ FIGURE_CASES = [
     ),
 ]
 
+CHART_MARKER = "<!-- chart: group-value -->"
+CHART_FORMS = "<!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
+
+CHART_CASES = [
+    case(
+        "chart-unknown-series",
+        replace(THE_FALL, CHART_MARKER, "<!-- chart: group-valeu -->"),
+        "docs/story/the-fall.md:15: chart marker names unknown series 'group-valeu' (not in data/figures.yml)",
+    ),
+    case(
+        "chart-unknown-event",
+        replace("docs/index.md", "events: ipo-halted -->", "events: ipo-haltd -->"),
+        "docs/index.md:11: chart 'cloud-growth' marks unknown event 'ipo-haltd' (not in data/events.yml)",
+    ),
+    case(
+        "chart-marker-misspelt",
+        replace(THE_FALL, CHART_MARKER, "<!-- chart group-value -->"),
+        f"docs/story/the-fall.md:15: unknown chart marker '<!-- chart group-value -->'; write {CHART_FORMS}",
+    ),
+    case(
+        "chart-twice-on-a-page",
+        append(THE_FALL, f"\n{CHART_MARKER}\n"),
+        "docs/story/the-fall.md:23: the chart 'group-value' is already on this page (line 15); show each series"
+        " once per page",
+    ),
+]
+
 # Data-file mistakes only the build can find: they need the list of all pages or their converted text.
 NEEDS_PAGE_TEXT = "; copy an exact phrase from the page's text (not from a heading, link or code)"
 BUILD_ONLY_CASES = [
@@ -943,6 +971,7 @@ CATALOGUE = (
     + EVENT_CASES
     + CORRECTION_CASES
     + FIGURE_CASES
+    + CHART_CASES
 )
 ALL_CASES = CATALOGUE + BUILD_ONLY_CASES
 

@@ -222,6 +222,7 @@ CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 EXAMPLE = re.compile(r"<!-- contributing-example: (\S+) -->\n```\w+\n(.*?)^```", re.DOTALL | re.MULTILINE)
 EXAMPLES = dict(EXAMPLE.findall(CONTRIBUTING))
 THE_FALL = "docs/story/the-fall.md"
+NEW_CHAPTER = "docs/story/jack-ma-returns.md"
 # Where each documented example goes, as CONTRIBUTING.md says.
 TARGETS = {
     "add-event/source": "data/sources.yml",
@@ -230,6 +231,9 @@ TARGETS = {
     "add-glossary-term/entry": "data/glossary.yml",
     "add-glossary-term/page": THE_FALL,
     "issue-a-correction/entry": "data/corrections.yml",
+    "add-figure/series": "data/figures.yml",
+    "add-figure/page": THE_FALL,
+    "add-chapter/page": NEW_CHAPTER,
 }
 REAL_SOURCE_IDS = {entry["id"] for entry in yaml.safe_load((REPO / "data" / "sources.yml").read_text(encoding="utf-8"))}
 
@@ -250,8 +254,8 @@ STAND_IN_PAGE = (
 
 def append_to(project: Path, file: str, text: str) -> None:
     path = project / file
-    current = path.read_text(encoding="utf-8")
-    path.write_text(current + ("" if current.endswith("\n") else "\n") + text, encoding="utf-8")
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.write_text(current + ("" if current.endswith("\n") or not current else "\n") + text, encoding="utf-8")
 
 
 def add_stand_ins(project: Path, example_yaml: str) -> None:
@@ -265,7 +269,8 @@ def add_stand_ins(project: Path, example_yaml: str) -> None:
         return  # a documented YAML mistake: nothing to stand in for
     fixture_sources = (project / "data" / "sources.yml").read_text(encoding="utf-8")
     for entry in entries if isinstance(entries, list) else []:
-        for source_id in entry.get("sources", []):
+        points = entry.get("points") if isinstance(entry.get("points"), list) else []  # a figure series
+        for source_id in [*entry.get("sources", []), *(s for point in points for s in point.get("sources") or [])]:
             if source_id in REAL_SOURCE_IDS and f"- id: {source_id}\n" not in fixture_sources:
                 append_to(project, "data/sources.yml", STAND_IN_SOURCE.format(id=source_id))
         section = entry.get("section")
@@ -326,6 +331,40 @@ def test_adding_a_glossary_term_as_documented_explains_it_on_the_page(fixture_pr
     assert mention is not None and mention.get_text() == term["term"]
 
 
+def test_a_newcomer_can_add_a_chart_by_following_contributing(fixture_project: Path) -> None:
+    follow(fixture_project, "add-figure/series")
+    follow(fixture_project, "add-figure/page")
+    built = build_project(fixture_project)
+    assert built.ok, built.messages
+    series = yaml.safe_load(EXAMPLES["add-figure/series"])[0]
+    figure = built.html("story/the-fall/").select_one(f"figure.chart#chart-{series['id']}")
+    assert figure is not None, f"chart '{series['id']}' is not on the page"
+    assert (
+        len(figure.select("svg a.chart-mark")) == len(figure.select("table.chart-table tbody")) == len(series["points"])
+    )
+
+
+def follow_add_a_chapter(project: Path) -> None:
+    """The chapter of "Add a chapter", with its source and its key date (the event of "Add an event")."""
+    follow(project, "add-event/source")
+    follow(project, "add-event/event", "section: uncertainty-and-confusion", "section: jack-ma-returns")
+    follow(project, "add-chapter/page")
+
+
+def test_a_newcomer_can_add_a_chapter_by_following_contributing(fixture_project: Path) -> None:
+    follow_add_a_chapter(fixture_project)
+    built = build_project(fixture_project)
+    assert built.ok, built.messages
+    page = built.html("story/jack-ma-returns/")
+    front_matter = yaml.safe_load(EXAMPLES["add-chapter/page"].split("---")[1])
+    assert page.title.get_text().startswith(front_matter["title"])
+    assert page.select_one("meta[name=description]")["content"] == front_matter["description"]
+    event = yaml.safe_load(EXAMPLES["add-event/event"])[0]
+    assert page.select_one(f"aside.key-dates a[href$='timeline/#{event['id']}']") is not None
+    source = yaml.safe_load(EXAMPLES["add-event/source"])[0]
+    assert page.find(id=f"fn:{source['id']}") is not None
+
+
 def test_issuing_a_correction_as_documented_marks_the_page(fixture_project: Path) -> None:
     follow(fixture_project, "issue-a-correction/entry")
     built = build_project(fixture_project)
@@ -381,6 +420,22 @@ MISTAKES = {
             "funded by [Alibaba](http://www.alibaba.com)'s founders",
         ),
     ),
+    "glossary-alias-never-matches": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-glossary-term/page"),
+        follow(
+            p, "add-glossary-term/entry", "term: Yungu School\n", "term: Yungu School\n  aliases: [Yungu Academy]\n"
+        ),
+    ),
+    "source-unknown-stake": lambda p: follow(p, "add-event/source", "stake: owned-by-alibaba", "stake: alibaba-owned"),
+    "chapter-without-marker": lambda p: (
+        follow_add_a_chapter(p),
+        replace_in(p, NEW_CHAPTER, "<!-- key-dates -->\n", ""),
+    ),
+    "chapter-marker-without-event": lambda p: (
+        follow(p, "add-event/source"),
+        follow(p, "add-chapter/page"),
+    ),
     "page-links-unknown-glossary-entry": lambda p: append_to(p, THE_FALL, "The [founder](glossary:jack-maa) spoke.\n"),
     "event-date-in-words": lambda p: (
         follow(p, "add-event/source"),
@@ -424,6 +479,29 @@ MISTAKES = {
         "wrong: the IPO was pulled three days before its debut",
     ),
     "correction-unknown-kind": lambda p: follow(p, "issue-a-correction/entry", "kind: fact", "kind: typo"),
+    "figure-unknown-unit": lambda p: follow(p, "add-figure/series", "unit: cny-billion", "unit: rmb-billion"),
+    "figure-outside-story": lambda p: follow(p, "add-figure/series", '"2026-03-31"', '"2026-09-30"'),
+    "figure-without-source": lambda p: follow(
+        p, "add-figure/series", "      sources: [marketscreener-2025-alibaba-september-quarter]\n"
+    ),
+    "figure-mixed-units": lambda p: follow(
+        p, "add-figure/series", "value: 41.6\n", "value: 41.6\n      unit: usd-billion\n"
+    ),
+    "figure-unknown-source": lambda p: follow(
+        p, "add-figure/series", "[yicai-2025-alibaba-december-quarter]", "[yicai-2025-december]"
+    ),
+    "chart-unknown-series": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "alibaba-cloud-revenue", "alibaba-cloud-revenu"),
+    ),
+    "chart-marker-misspelt": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "chart: alibaba", "chart alibaba"),
+    ),
+    "chart-unknown-event": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "revenue -->", "revenue events: deepseek-r2 -->"),
+    ),
 }
 
 

@@ -1,4 +1,4 @@
-"""The four Markdown extensions outside the build: by name with their data file, or from Python with the data.
+"""The five Markdown extensions outside the build: by name with their data file, or from Python with the data.
 
 Each is configured the Python-Markdown way (`config` with a help string per option, `makeExtension`),
 so it can be listed under `markdown_extensions:` or used from Python, and every link it writes is
@@ -26,6 +26,7 @@ NAMES = [
     "explainer.glossary.extension",
     "explainer.events.extension",
     "explainer.corrections.extension",
+    "explainer.figures.extension",
 ]
 # A story page that uses every kind of annotation of the fixture's data.
 PAGE = "story/the-fall.md"
@@ -36,6 +37,8 @@ TEXT = """\
 
 Jack Ma spoke, and [the listing](event:ipo-halted) was halted.[^wire-2020-ipo] It came to a
 total of 34.5 billion dollars.
+
+<!-- chart: group-value -->
 """
 
 
@@ -98,14 +101,16 @@ def test_a_bad_data_file_stops_with_its_file_and_line(tmp_path: Path):
     assert str(raised.value).startswith(f"{broken}:3: glossary entry 'x': 'category' must be one of")
 
 
-def test_all_four_from_python_with_the_data_passed_in():
+def test_all_five_from_python_with_the_data_passed_in():
     data = load_site_data(FIXTURE_SITE)
     from explainer.corrections.extension import CorrectionsExtension
     from explainer.events.extension import EventsExtension
+    from explainer.figures.extension import FiguresExtension
     from explainer.glossary.extension import GlossaryExtension
     from explainer.sources.extension import SourceNotesExtension
 
     extensions = [
+        FiguresExtension(figures=data.figures, sources=data.sources, events=data.events, page=PAGE),
         SourceNotesExtension(sources=data.sources, page=PAGE),
         GlossaryExtension(entries=data.glossary, page=PAGE),
         EventsExtension(events=data.events, page=PAGE),
@@ -113,6 +118,7 @@ def test_all_four_from_python_with_the_data_passed_in():
     ]
     page = soup(markdown.markdown(TEXT, extensions=["footnotes", *extensions]))
     assert page.select_one(".source-note") and page.select_one("a.glossary-term") and page.select_one(".key-dates")
+    assert page.select_one("figure.chart table.chart-table")
     assert all(extension.context.problems == [] for extension in extensions)
 
 
@@ -140,6 +146,7 @@ def test_every_internal_link_the_extensions_write_points_at_a_markdown_file():
     context.page = PageInfo(PAGE, "story/the-fall/", "The fall", TEXT)
     extensions = [importlib.import_module(name).makeExtension(context=context) for name in NAMES]
     page = soup(markdown.markdown(TEXT, extensions=["footnotes", *extensions]))
-    hrefs = [a["href"] for a in page.select("a[href]")]
+    hrefs = [a["href"] for a in page.select("a[href]")] + [a["xlink:href"] for a in page.select("svg a")]
     internal = [href for href in hrefs if not href.startswith(("https://", "#"))]
     assert internal and all(href.partition("#")[0].endswith(".md") for href in internal), internal
+    assert {"../sources.md", "../timeline.md"} <= {href.partition("#")[0] for href in internal}

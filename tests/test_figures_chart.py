@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from explainer.dates import PartialDate
 from explainer.figures.chart_svg import (
+    CHAR_WIDTH,
     FONT_SIZE,
     PLOT_BOTTOM,
     PLOT_LEFT,
@@ -274,7 +275,8 @@ def test_the_figure_holds_title_chart_caption_and_table():
     figure = soup.find("figure", class_="chart")
     assert figure["id"] == "chart-value"
     assert figure.find("svg", class_="chart-svg") and figure.find("table", class_="chart-table")
-    text = figure.figcaption.text
+    assert figure.figcaption.text == "Market value"
+    text = figure.select_one("p.chart__caption").text
     assert "not joined" in text and "no figure was reported" in text and "Triangles" in text
     assert "A bar spans" in text and "known only to the month" in text
     svg = figure.find("svg")
@@ -302,7 +304,7 @@ def test_the_real_figures_render_with_their_real_sources_and_events():
 
 # Any series --------------------------------------------------------------------------------------
 
-DAYS = st.dates(min_value=dt.date(2020, 10, 1), max_value=dt.date(2025, 3, 31))
+DAYS = st.dates(min_value=dt.date(2020, 10, 1), max_value=dt.date(2026, 6, 30))
 VALUES = st.floats(min_value=-50, max_value=5000, allow_nan=False).map(lambda value: round(value, 2))
 
 
@@ -339,3 +341,33 @@ def test_any_series_draws_well_formed_with_everything_inside_and_labels_apart(se
     heights = [y for _, y in value_labels(root)]
     assert 3 <= len(heights) <= 8
     assert all(lower - upper >= FONT_SIZE + 2 for lower, upper in pairwise(heights))
+    assert time_labels_apart(root)
+
+
+def time_labels_apart(root: ElementTree.Element) -> bool:
+    """No two time labels overlap (each about CHAR_WIDTH per character, centred on its x)."""
+    axis = of_class(root, "g", "chart-axis")[1]
+    spans = [
+        (float(text.get("x")) - len(text.text) * CHAR_WIDTH / 2, float(text.get("x")) + len(text.text) * CHAR_WIDTH / 2)
+        for text in of_class(axis, "text", "chart-axis__label")
+    ]
+    return all(left[1] < right[0] for left, right in pairwise(spans))
+
+
+def test_quarters_whose_labels_would_touch_are_drawn_but_only_years_named():
+    two_years = Series(
+        "g",
+        "G",
+        UNITS["percent"],
+        "G.",
+        tuple(
+            Point(PartialDate(year, month, day), ("wire",), value=value, index=index)
+            for index, (year, month, day, value) in enumerate(
+                [(2024, 6, 30, 6), (2024, 9, 30, 7), (2025, 6, 30, 26), (2026, 3, 31, 38)]
+            )
+        ),
+    )
+    root = svg_root(two_years)
+    assert time_labels(root) == ["2025", "2026"]
+    assert len(of_class(root, "line", "chart-grid--time")) == 9  # April 2024 to April 2026, every quarter
+    assert time_labels_apart(root)

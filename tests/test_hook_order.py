@@ -14,6 +14,7 @@ CONFIG_HOOKS = [
     "hooks/glossary_hook.py",
     "hooks/events_hook.py",
     "hooks/corrections_hook.py",
+    "hooks/figures_hook.py",
 ]
 
 
@@ -38,7 +39,7 @@ def test_the_real_configuration_lists_the_hooks_this_test_shuffles():
 
 
 @pytest.mark.parametrize(
-    "order", [[4, 3, 2, 1, 0], [2, 0, 4, 1, 3], [1, 2, 3, 4, 0]], ids=["reversed", "mixed", "data-last"]
+    "order", [[5, 4, 3, 2, 1, 0], [2, 0, 5, 4, 1, 3], [1, 2, 3, 4, 5, 0]], ids=["reversed", "mixed", "data-last"]
 )
 def test_any_order_of_the_hooks_builds_the_same_site(tmp_path: Path, fixture_build: BuiltSite, order: list[int]):
     built = build_project(with_hooks(write_project(tmp_path / "project"), order))
@@ -49,7 +50,7 @@ def test_any_order_of_the_hooks_builds_the_same_site(tmp_path: Path, fixture_bui
 
 
 def test_without_the_data_hook_the_build_stops_with_one_clear_line(tmp_path: Path):
-    built = build_project(with_hooks(write_project(tmp_path / "project"), [1, 2, 3, 4]))
+    built = build_project(with_hooks(write_project(tmp_path / "project"), [1, 2, 3, 4, 5]))
     assert not built.ok
     assert built.messages == [
         "hooks/data_hook.py is not in mkdocs.yml's `hooks:`; the other hooks need the data it loads"

@@ -99,7 +99,10 @@ def test_sources_page_lists_every_source_with_backlinks(fixture_build: BuiltSite
     assert primary.find_previous("h2").get_text(strip=True).startswith("Primary sources")
     assert "could not be confirmed" in primary.select_one(".source-entry__notes").get_text()
     cited_in = page.select("#wire-2020-ipo .backlinks a")
-    assert [(a.get_text(), a["href"]) for a in cited_in] == [("The fall", "../story/the-fall/#fnref:wire-2020-ipo")]
+    assert [(a.get_text(), a["href"]) for a in cited_in] == [
+        ("The fall", "../story/the-fall/#fnref:wire-2020-ipo"),
+        ('The fall: chart of The group\'s value & "worth"', "../story/the-fall/#chart-group-value"),  # a point cites it
+    ]
 
 
 def test_unknown_source_key_stops_the_build_with_file_and_line(fixture_project):

@@ -10,16 +10,8 @@ import yaml
 from bs4 import NavigableString, Tag
 from conftest import REPO, BuiltSite
 
-STORY_PAGES = [
-    "correct-course",
-    "the-fall",
-    "uncertainty-and-confusion",
-    "steadying-the-ship",
-    "political-winds",
-    "ai-success",
-    "ai-competition",
-    "since-then",
-]
+# Every chapter, so a new one is checked without anyone listing it here.
+STORY_PAGES = sorted(path.stem for path in (REPO / "docs" / "story").glob("*.md"))
 
 NOTE = "\x00"  # stands for a source note's reference mark in a sentence's text
 # A sentence ends at . ! or ?, then any closing quotes or brackets and the notes that close it,
@@ -120,7 +112,8 @@ def test_story_pages_end_their_notes_with_a_count_of_independent_sources(real_bu
     summary = real_build.html(f"story/{page}/").select_one("div.footnote > p.source-summary")
     assert summary is not None
     assert re.fullmatch(
-        r"This page cites \d+ distinct sources, \d+ of them independent of Alibaba\.", summary.get_text()
+        r"This page cites (\d+ distinct sources, \d+ of them |1 source, (not )?)independent of Alibaba\.",
+        summary.get_text(),
     )
 
 

@@ -8,7 +8,7 @@ the MkDocs layer in hooks/explainer_mkdocs/.
   `datafile` (what every data file has in common), `dates`, `errors`, `checked` (checked once per
   content), `markup` (Markdown in data fields).
 - One package per concern, each with the same parts (`records`, `extension`, `page`, `checks`):
-  `sources`, `glossary`, `events`, `corrections`; and `figures` (records and checks, charts).
+  `sources`, `glossary`, `events`, `corrections`, `figures` (and its chart renderer).
 - What they share: `context` (one build: data by concern, where the pages are, the page being
   converted), `pages` (story pages, section ids, page names), `codeblocks` (what is code),
   `extensions` (the extensions' options), `generated` (generated pages), `elements` (data in

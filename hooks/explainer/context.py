@@ -4,7 +4,7 @@ page's ids and links.
 
 A `BuildContext` is made once per build from the validated data (under MkDocs by
 hooks/data_hook.py, in on_config), so nothing of one `mkdocs serve` rebuild leaks into the
-next. Before each page is converted the build sets `page` (MkDocs: on_page_markdown); the four
+next. Before each page is converted the build sets `page` (MkDocs: on_page_markdown); the
 Markdown extensions read the page from there and nowhere else.
 """
 

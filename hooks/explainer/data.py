@@ -22,7 +22,7 @@ Data that passed all of this before is built from what passed, not checked again
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -87,10 +87,22 @@ def _sources_of_left_out_entries(records: Records) -> set[str]:
     return {
         source_id
         for entry in records.document.data
-        if isinstance(entry, dict) and entry.get("id") in records.left_out and isinstance(entry.get("sources"), list)
-        for source_id in entry["sources"]
-        if isinstance(source_id, str)
+        if isinstance(entry, dict) and entry.get("id") in records.left_out
+        for source_id in _sources_written_in(entry)
     }
+
+
+def _sources_written_in(value: Any) -> Iterator[str]:
+    """Every id in a `sources` list anywhere in an entry as written (a figure's are in its points)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "sources" and isinstance(item, list):
+                yield from (source_id for source_id in item if isinstance(source_id, str))
+            else:
+                yield from _sources_written_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _sources_written_in(item)
 
 
 @dataclass

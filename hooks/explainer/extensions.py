@@ -1,4 +1,4 @@
-"""What the four Markdown extensions (sources, glossary, events, corrections) share.
+"""What the Markdown extensions (sources, glossary, events, corrections, figures) share.
 
 Each works in a build, where the hooks pass the build's `BuildContext` as the `context`
 option (and set the page being converted on it), or on its own, configured the Python-Markdown

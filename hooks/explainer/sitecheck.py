@@ -33,6 +33,7 @@ from .data import SiteData, check_site_data, page_reference_problems
 from .errors import Problem
 from .events import page as timeline_page
 from .events.extension import EventsExtension
+from .figures.extension import FiguresExtension
 from .generated import GeneratedPage, GeneratedPagesExtension
 from .glossary import page as glossary_page
 from .glossary.checks import unused_entries
@@ -166,6 +167,7 @@ def explainer_extensions(context: BuildContext) -> list[Extension]:
         GlossaryExtension(context=context),
         EventsExtension(context=context),
         CorrectionsExtension(context=context),
+        FiguresExtension(context=context),
     ]
 
 

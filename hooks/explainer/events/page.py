@@ -1,13 +1,16 @@
-"""The generated Timeline page: the picture, then every event by year, linked to its sources and story."""
+"""The generated Timeline page: the picture and any charts, then every event by year, with its sources and story."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from ..context import BuildContext, SiteMap
 from ..datafile import Records, group_by
 from ..dates import PartialDate
+from ..figures.page import chart_markup, chart_sources_used, drawable, marked_events
+from ..figures.records import Series
 from ..generated import GeneratedPage, Html
 from ..pages import EVENTS_CSV, EVENTS_JSON, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, front_matter
 from ..urls import relative_url
@@ -32,10 +35,14 @@ FRONT_MATTER = front_matter(
 )
 
 
-def timeline_page(events: list[Event], site: SiteMap, glossary: Records, sources: Records) -> GeneratedPage:
-    """The Timeline page: the SVG picture, then every event grouped by year, linked to sources and story."""
+def timeline_page(
+    events: list[Event], site: SiteMap, glossary: Records, sources: Records, charts: Sequence[Series] = ()
+) -> GeneratedPage:
+    """The Timeline page: the SVG picture, the `charts` (with the events their points belong to marked),
+    then every event grouped by year, linked to sources and story."""
     links = _Links(site, glossary, sources)
-    link = _linker(site.url(TIMELINE_PAGE))
+    timeline_url = site.url(TIMELINE_PAGE)
+    link = _linker(timeline_url)
     order = _section_order(events)
     page = GeneratedPage()
     page.add(
@@ -49,6 +56,7 @@ def timeline_page(events: list[Event], site: SiteMap, glossary: Records, sources
         f'<a href="{link(site.url(EVENTS_JSON))}" download>events.json</a> · '
         f'<a href="{link(site.url(EVENTS_CSV))}" download>events.csv</a></p>',
         _overview_figure(events, order, site),
+        *(_chart_figure(series, events, sources, relative_url(links.sources_url, timeline_url)) for series in charts),
         *(_closeup_figure(events, order, start, end) for start, end in closeup_windows(events)),
     ]
     page.add(Html("\n\n".join(figures)))
@@ -69,6 +77,19 @@ def _overview_figure(events: list[Event], order: list[str], site: SiteMap) -> st
         "first event to its last. Each dot is an event, placed by date; pale bars are events known only to "
         "the month. The events that matter most are circled and named; point at, focus or tap any other "
         "mark for its date and title, and select a mark to jump to its entry below.</figcaption>\n</figure>"
+    )
+
+
+def _chart_figure(series: Series, events: list[Event], sources: Records, sources_href: str) -> str:
+    """A chart of sourced figures, its marks and marked events linked to the entries on this page."""
+    by_id = Records({event.id: event for event in events})
+    return chart_markup(
+        series,
+        marked_events(series),
+        sources,
+        by_id,
+        lambda source_id: f"{sources_href}#{source_id}",
+        lambda event_id: f"#{event_id}",
     )
 
 
@@ -165,5 +186,14 @@ class _Links:
 
 
 def for_build(context: BuildContext) -> GeneratedPage:
-    """The Timeline page of this build."""
-    return timeline_page(context.events.in_order, context.site, context.glossary.records, context.sources.records)
+    """The Timeline page of this build (the page being converted), with its charts, whose sources it uses."""
+    charts = [
+        series for series in context.figures.records if series.timeline and drawable(series, context.events.records)
+    ]
+    generated = timeline_page(
+        context.events.in_order, context.site, context.glossary.records, context.sources.records, charts
+    )
+    if (page := context.page) is not None:
+        for series in charts:
+            chart_sources_used(context.backlinks, series, page.url, page.title)
+    return generated

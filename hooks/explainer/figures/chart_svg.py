@@ -17,6 +17,7 @@ import html
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..dates import PartialDate
 from ..events.timeline_svg import XLINK, date_span
@@ -77,13 +78,25 @@ class TimeAxis:
         return round((self.x(first) + self.x(after)) / 2, 1)
 
     def ticks(self) -> list[tuple[dt.date, str]]:
-        """Years (1 January) on long spans; quarters ('Jan 2025', 'Apr') on short ones."""
+        """Years (1 January) on long spans; quarters ('Jan 2025', 'Apr') on short ones. Where quarter
+        labels would touch, every quarter keeps its gridline but only years are named ('' elsewhere)."""
         if (self.end - self.start).days >= YEARLY_TICKS_FROM_DAYS:
             return [(dt.date(year, 1, 1), str(year)) for year in range(self.start.year + 1, self.end.year + 1)]
         days = _quarter_starts(self.start, self.end)
-        return [
+        quarters = [
             (day, f"{day:%b %Y}" if index == 0 or day.month == 1 else f"{day:%b}") for index, day in enumerate(days)
         ]
+        if self.labels_apart(quarters):
+            return quarters
+        return [(day, str(day.year) if day.month == 1 else "") for day in days]
+
+    def labels_apart(self, ticks: Sequence[tuple[dt.date, str]]) -> bool:
+        """True if no two labels, centred on their ticks, come closer than a character's width."""
+        named = [(self.x(day), len(text) * CHAR_WIDTH) for day, text in ticks if text]
+        return all(
+            right_x - left_x >= (left_width + right_width) / 2 + CHAR_WIDTH
+            for (left_x, left_width), (right_x, right_width) in pairwise(named)
+        )
 
 
 def time_axis(dates: Sequence[PartialDate]) -> TimeAxis:
@@ -226,10 +239,11 @@ def _time_axis(times: TimeAxis, marker_rows: Mapping[str, int]) -> str:
         parts.append(
             f'<line class="chart-grid chart-grid--time" x1="{x:g}" y1="{PLOT_TOP}" x2="{x:g}" y2="{PLOT_BOTTOM + 4}"/>'
         )
-        parts.append(
-            f'<text class="chart-axis__label" x="{x:g}" y="{baseline:g}" text-anchor="middle">'
-            f"{html.escape(text)}</text>"
-        )
+        if text:
+            parts.append(
+                f'<text class="chart-axis__label" x="{x:g}" y="{baseline:g}" text-anchor="middle">'
+                f"{html.escape(text)}</text>"
+            )
     return f'<g class="chart-axis" aria-hidden="true">{"".join(parts)}</g>'
 
 
@@ -434,7 +448,9 @@ def caption(series: Series, markers: Sequence[str] = ()) -> str:
     parts.append("Marks are not joined: nothing is drawn where no figure was reported.")
     parts.append("Select a mark for its row in the table.")
     if markers:
-        parts.append("Triangles under the time axis mark key events; select one for its Timeline entry.")
+        parts.append(
+            "Triangles under the time axis mark key events, named below the table; select one for its Timeline entry."
+        )
     return " ".join(parts)
 
 
@@ -444,11 +460,26 @@ def chart_figure(
     events: Mapping[str, EventRef] | None = None,
     markers: Sequence[str] = (),
 ) -> str:
-    """The chart, its caption and its table, as one `<figure>` to place in a page."""
+    """The chart, how to read it, its table and the events it marks, as one `<figure>` to place in a page.
+
+    Its title is its <figcaption>, first (HTML allows one only first or last in a figure).
+    """
     return (
         f'<figure class="chart" id="chart-{html.escape(series.id)}">'
-        f'<p class="chart__title">{html.escape(series.title)}</p>'
+        f'<figcaption class="chart__title">{html.escape(series.title)}</figcaption>'
         f'<div class="chart__plot">{chart_svg(series, sources, events, markers)}</div>'
-        f"<figcaption>{html.escape(series.description)} {html.escape(caption(series, markers))}</figcaption>"
-        f"{chart_table(series, sources, events)}</figure>"
+        f'<p class="chart__caption">{html.escape(series.description)} {html.escape(caption(series, markers))}</p>'
+        f"{chart_table(series, sources, events)}{_marked_events(markers, events or {})}</figure>"
     )
+
+
+def _marked_events(markers: Sequence[str], events: Mapping[str, EventRef]) -> str:
+    """The events under the time axis in words, each linked to its Timeline entry (so print shows them too)."""
+    if not markers:
+        return ""
+    links = "; ".join(
+        f'<a href="{html.escape(event.href)}"><time datetime="{event.date.iso}">{event.date.display}</time>: '
+        f"{html.escape(event.title)}</a>"
+        for event in (_event(events, event_id) for event_id in markers)
+    )
+    return f'<p class="chart__events">Marked on the time axis: {links}.</p>'

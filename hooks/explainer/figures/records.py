@@ -55,6 +55,7 @@ class Series:
     description: str
     points: tuple[Point, ...]
     index: int = 0  # position in data/figures.yml, for messages
+    timeline: bool = False  # also shown on the Timeline page
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -84,7 +85,9 @@ def build_figures(document: YamlDocument) -> tuple[dict[str, Series], list[Probl
         if points is not None:
             entry = document.data[index]
             unit = UNITS[entry["unit"]]
-            records[series_id] = Series(series_id, entry["title"], unit, entry["description"], points, index)
+            records[series_id] = Series(
+                series_id, entry["title"], unit, entry["description"], points, index, entry.get("timeline", False)
+            )
     return records, problems
 
 

@@ -1,0 +1,236 @@
+"""The figures extension: `<!-- chart: SERIES -->` in a page becomes the series' chart and its table.
+
+Authors put the marker on a line of its own where the text needs the chart, optionally naming
+the events to mark under its time axis (by default, the events its points belong to):
+
+    <!-- chart: alibaba-market-value -->
+    <!-- chart: alibaba-market-value events: ant-ipo-suspended, alibaba-antitrust-fine -->
+
+The preprocessor finds the markers where Python-Markdown took them for HTML (never in code) and
+reports a misspelt marker, an unknown series or event, and a series shown twice on one page.
+The treeprocessor puts each chart there as elements: the SVG, its caption, the table with a row
+per point and the events it marks. Every link to another page points at its Markdown file
+(sources.md#id, timeline.md#id), which MkDocs turns into the page's address and checks; the
+links inside the SVG then become `xlink:href` (see `_SvgLinks`). The page's sources list it as a
+place that uses them.
+
+Usable on its own, by name or from Python (see `FiguresExtension`):
+
+    markdown.markdown(text, extensions=[FiguresExtension(figures={...}, sources={...}, events={...})])
+    markdown.Markdown(extensions=["explainer.figures.extension"],
+                      extension_configs={"explainer.figures.extension": {"data_file": "data/figures.yml"}})
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from typing import ClassVar
+
+from markdown import Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from ..codeblocks import without_code
+from ..context import BuildContext
+from ..elements import element
+from ..errors import Problem
+from ..events.records import SPEC as EVENTS_SPEC
+from ..extensions import ExplainerExtension
+from ..pages import SOURCES_PAGE, TIMELINE_PAGE
+from ..sources.records import SPEC as SOURCES_SPEC
+from .page import chart_markup, chart_sources_used, drawable, marked_events
+from .records import SPEC, Series
+
+MARKER_FORMS = "<!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
+
+_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_MARKER = re.compile(rf"^<!--\s*chart:\s*(?P<series>{_ID})(?:\s+events:\s*(?P<events>{_ID}(?:\s*,\s*{_ID})*))?\s*-->$")
+# Any HTML comment that looks like it means a chart marker, so a typo is reported, not ignored.
+_MARKER_LIKE = re.compile(r"^<!--\s*charts?\b.*-->$", re.IGNORECASE | re.DOTALL)
+
+_SVG = "{http://www.w3.org/2000/svg}"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+class FiguresExtension(ExplainerExtension):
+    """Replaces each chart marker with the series' chart, table and marked events."""
+
+    data: ClassVar = {
+        "figures": ("figures", "data_file", SPEC),
+        "sources": ("sources", "sources_file", SOURCES_SPEC),
+        "events": ("events", "events_file", EVENTS_SPEC),
+    }
+
+    def __init__(self, **kwargs):
+        self.config = {
+            **self.shared_config(),
+            "figures": [{}, "On its own: the series by id (explainer.figures.records.Series), from Python."],
+            "data_file": [SPEC.path, "On its own, without `figures`: the figures file to load and check."],
+            "sources": [{}, "On its own: the sources by id that the figures cite (named in tooltips and tables)."],
+            "sources_file": [SOURCES_SPEC.path, "On its own, without `sources`: the sources file to load."],
+            "events": [{}, "On its own: the events by id that charts mark or points belong to."],
+            "events_file": [EVENTS_SPEC.path, "On its own, without `events`: the events file to load."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        markers = _ChartMarkers(md, self.context)
+        # After raw HTML blocks are stashed (20): a marker counts only where Python-Markdown took the
+        # comment for HTML, never inside code (fenced or indented), which it leaves as text.
+        md.preprocessors.register(markers, "explainer-chart-markers", 18)
+        charts = _Charts(md, self.context, markers)
+        # After inline parsing (20) and corrections (17), which have no business inside a chart; before
+        # MkDocs collects ids (5) and rewrites and checks links to .md files (0).
+        md.treeprocessors.register(charts, "explainer-charts", 16)
+        # After MkDocs rewrote them (0): the links inside each SVG become xlink:href.
+        md.treeprocessors.register(_SvgLinks(md, charts), "explainer-chart-svg-links", -1)
+
+
+def makeExtension(**kwargs) -> FiguresExtension:
+    return FiguresExtension(**kwargs)
+
+
+@dataclass(frozen=True)
+class ChartMarker:
+    """One chart asked for by a page: the series, the events to mark, and where its marker is."""
+
+    series: Series
+    events: tuple[str, ...]
+    placeholder: str  # the text of the paragraph Python-Markdown leaves where the marker was
+
+
+class _ChartMarkers(Preprocessor):
+    """Finds the chart markers where Python-Markdown took them for HTML, and reports those it cannot draw."""
+
+    def __init__(self, md: Markdown, context: BuildContext):
+        super().__init__(md)
+        self.context = context
+        self.found: list[ChartMarker] = []  # this page's charts, in page order
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.found = []
+        seen: dict[str, int] = {}  # series id -> how many markers named it so far
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for index, block in enumerate(stash):
+            text = block.strip() if isinstance(block, str) else ""
+            if match := _MARKER.match(text):
+                seen[match["series"]] = seen.get(match["series"], 0) + 1
+                if marker := self._marker(match, text, seen[match["series"]], index):
+                    self.found.append(marker)
+            elif _MARKER_LIKE.match(text):
+                self.context.report(text.splitlines()[0], f"unknown chart marker '{text}'; write {MARKER_FORMS}")
+        return lines
+
+    def _marker(self, match: re.Match, text: str, count: int, index: int) -> ChartMarker | None:
+        series_id = match["series"]
+        figures, known_events = self.context.figures.records, self.context.events.records
+        series = figures.get(series_id)
+        if series is None:
+            if not figures.knows(series_id):  # else a series left out for its own problem, reported in its file
+                self.context.report(text, f"chart marker names unknown series '{series_id}' (not in data/figures.yml)")
+            return None
+        if count > 1:
+            self._report_repeat(count, series_id)
+            return None
+        events = tuple(event.strip() for event in match["events"].split(",")) if match["events"] else ()
+        unknown = [event_id for event_id in events if event_id not in known_events]
+        for event_id in (event_id for event_id in unknown if not known_events.knows(event_id)):
+            self.context.report(text, f"chart '{series_id}' marks unknown event '{event_id}' (not in data/events.yml)")
+        markers = events or tuple(marked_events(series))
+        if unknown or not drawable(series, known_events):
+            return None  # an event it needs is missing: reported, here or in the data files
+        return ChartMarker(series, markers, self.md.htmlStash.get_placeholder(index))
+
+    def _report_repeat(self, occurrence: int, series_id: str) -> None:
+        """A problem at the line of the `occurrence`-th marker of the series outside code, naming the first."""
+        page = self.context.page
+        if page is None:
+            return
+        lines = without_code(page.source_text).split("\n")
+        found = [
+            number
+            for number, line in enumerate(lines, start=1)
+            if (match := _MARKER.match(line.strip())) and match["series"] == series_id
+        ] or [1]
+        line = found[min(occurrence, len(found)) - 1]
+        message = f"the chart '{series_id}' is already on this page (line {found[0]}); show each series once per page"
+        self.context.problems.append(Problem(page.file_label, line, message))
+
+
+class _Charts(Treeprocessor):
+    """Puts each chart where its marker was, and lists the page as a place that uses the chart's sources."""
+
+    def __init__(self, md: Markdown, context: BuildContext, markers: _ChartMarkers):
+        super().__init__(md)
+        self.context = context
+        self.markers = markers
+        self.svgs: list[etree.Element] = []  # the SVGs put in this page, for _SvgLinks
+
+    def run(self, root: etree.Element) -> None:
+        self.svgs = []
+        wanted = {marker.placeholder: marker for marker in self.markers.found}
+        if not wanted:
+            return
+        for parent in root.iter():
+            for position, paragraph in enumerate(parent):
+                marker = wanted.get(paragraph.text) if paragraph.tag == "p" and len(paragraph) == 0 else None
+                if marker is not None:
+                    figure = self._figure(marker)
+                    figure.tail = paragraph.tail
+                    parent[position] = figure
+
+    def _figure(self, marker: ChartMarker) -> etree.Element:
+        page = self.context.page
+        sources_href = page.link_to(SOURCES_PAGE) if page else SOURCES_PAGE
+        timeline_href = page.link_to(TIMELINE_PAGE) if page else TIMELINE_PAGE
+        markup = chart_markup(
+            marker.series,
+            marker.events,
+            self.context.sources.records,
+            self.context.events.records,
+            lambda source_id: f"{sources_href}#{source_id}",
+            lambda event_id: f"{timeline_href}#{event_id}",
+        )
+        figure = markup_elements(markup)
+        self.svgs += [svg for svg in figure.iter("svg")]
+        if page is not None:
+            chart_sources_used(self.context.backlinks, marker.series, page.url, page.title)
+        return figure
+
+
+class _SvgLinks(Treeprocessor):
+    """Links inside an SVG become xlink:href once MkDocs has rewritten and checked them as href.
+
+    Material's instant navigation reassigns the `href` property of every [href] element, which is
+    read-only on SVG links and throws; it leaves xlink:href alone (see events/timeline_svg.py).
+    """
+
+    def __init__(self, md: Markdown, charts: _Charts):
+        super().__init__(md)
+        self.charts = charts
+
+    def run(self, root: etree.Element) -> None:
+        for svg in self.charts.svgs:
+            for link in svg.iter("a"):
+                link.set("xlink:href", link.attrib.pop("href"))
+
+
+def markup_elements(markup: str) -> etree.Element:
+    """The chart's markup (well-formed XML, every value from data escaped) as Python-Markdown elements.
+
+    Text becomes escaped AtomicStrings (explainer.elements), so nothing reads a chart's words as
+    Markdown, a glossary term or a correction anchor; SVG links get a plain `href` for MkDocs.
+    """
+    return _element(etree.fromstring(markup))
+
+
+def _element(node: etree.Element) -> etree.Element:
+    attributes = {("href" if name == _XLINK_HREF else name): value for name, value in node.attrib.items()}
+    tag = node.tag.removeprefix(_SVG)
+    if tag == "svg":
+        attributes |= {"xmlns": _SVG.strip("{}"), "xmlns:xlink": _XLINK_HREF.partition("}")[0].strip("{")}
+    result = element(tag, attributes, node.text, node.tail)
+    result.extend(_element(child) for child in node)
+    return result

@@ -1,0 +1,80 @@
+"""Charts in pages: a series with the names and links of its sources and events, as one figure.
+
+What a chart needs to know of the other data files (a source's name, an event's date and title)
+and where its links lead are decided here, once for every page that shows a chart: a written
+page (through figures/extension.py, with links to Markdown files that MkDocs checks) or the
+generated Timeline (events/page.py, with finished addresses).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from ..backlinks import Backlink, BacklinkIndex
+from ..datafile import Records
+from ..sources.records import Source
+from .chart_svg import EventRef, Ref, chart_figure
+from .records import Series
+
+ALIBABA = "Alibaba"  # the name of Alibaba's own releases and filings in a chart
+
+Href = Callable[[str], str]  # an item's id -> the link to its entry (on the Sources page, the Timeline)
+
+
+def marked_events(series: Series) -> list[str]:
+    """The events a chart marks when the page names none: those its points belong to, oldest first."""
+    return list(dict.fromkeys(point.event for point in series.points if point.event))
+
+
+def drawable(series: Series, events: Records) -> bool:
+    """Whether every event the series' points belong to is known: one left out for its own problem
+    (reported in its data file) leaves the chart undrawn in this build."""
+    return all(point.event in events for point in series.points if point.event)
+
+
+def source_refs(series: Series, sources: Records, href: Href) -> dict[str, Ref]:
+    """How the chart names and links each source it cites: by who is speaking ('CNBC', 'Bloomberg', and
+    'Alibaba' for its own releases, whoever distributed them)."""
+    return {
+        source_id: Ref(source_label(sources.get(source_id), source_id), href(source_id)) for source_id in series.sources
+    }
+
+
+def source_label(source: Source | None, source_id: str) -> str:
+    if source is None:
+        return source_id
+    return ALIBABA if source.stake == "alibaba" else source.credit
+
+
+def event_refs(event_ids: Iterable[str], events: Records, href: Href) -> dict[str, EventRef]:
+    """The chart's view of each event it names (the known ones; the page reports the others)."""
+    return {
+        event_id: EventRef(event.date, event.title, href(event_id))
+        for event_id in dict.fromkeys(event_ids)
+        if (event := events.get(event_id)) is not None
+    }
+
+
+def chart_markup(
+    series: Series,
+    markers: Sequence[str],
+    sources: Records,
+    events: Records,
+    source_href: Href,
+    event_href: Href,
+) -> str:
+    """The whole figure (chart, caption, table, marked events) with every link made by the two hrefs."""
+    event_ids = [*markers, *(point.event for point in series.points if point.event)]
+    return chart_figure(
+        series,
+        source_refs(series, sources, source_href),
+        event_refs(event_ids, events, event_href),
+        markers,
+    )
+
+
+def chart_sources_used(backlinks: BacklinkIndex, series: Series, page_url: str, page_title: str) -> None:
+    """List the page showing the chart among the places that use each of its sources ("Cited in")."""
+    place = Backlink(page_url, page_title, f"chart-{series.id}", f"chart of {series.title}")
+    for source_id in series.sources:
+        backlinks.add("source", source_id, place)

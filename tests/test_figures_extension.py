@@ -1,0 +1,278 @@
+"""The figures extension in and out: a chart marker in a page's Markdown, the chart, its table and
+its marked events out, every link to another page a link to its Markdown file; and each marker
+mistake one `docs/PAGE.md:LINE: ...` line."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURE_SITE
+
+from explainer.context import BuildContext, PageInfo, SiteMap
+from explainer.data import load_site_data
+from explainer.dates import PartialDate
+from explainer.events.page import timeline_page
+from explainer.figures.extension import FiguresExtension
+from explainer.figures.records import Point, Series
+from explainer.figures.units import UNITS
+from explainer.glossary.extension import GlossaryExtension
+
+PAGE = "story/the-fall.md"
+DATA = FIXTURE_SITE / "data"
+XLINK = "xlink:href"
+FENCES = ("pymdownx.superfences",)  # as the site has them
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_site_data(FIXTURE_SITE)
+
+
+def convert(text: str, data, page: str = PAGE, extra: tuple = ()) -> tuple[BeautifulSoup, BuildContext]:
+    """`text` converted as the page `page` of a build, and the build's context (problems, backlinks)."""
+    context = BuildContext.for_data(data)
+    context.page = PageInfo(page, page.removesuffix(".md") + "/", "The fall", text)
+    html = markdown.markdown(text, extensions=[FiguresExtension(context=context), *extra])
+    return BeautifulSoup(html, "html.parser"), context
+
+
+def problems(text: str, data) -> list[str]:
+    return [str(problem) for problem in convert(text, data, extra=FENCES)[1].problems]
+
+
+# In and out -----------------------------------------------------------------------------------------
+
+
+def test_the_marker_becomes_the_chart_its_table_and_its_marked_events_in_its_place(data):
+    page, context = convert("# The fall\n\nBefore.\n\n<!-- chart: group-value -->\n\nAfter.\n", data)
+    figure = page.select_one("figure.chart#chart-group-value")
+    assert figure.find_previous_sibling("p").get_text() == "Before."
+    assert figure.find_next_sibling("p").get_text() == "After."
+    assert figure.select_one("figcaption.chart__title").get_text() == 'The group\'s value & "worth"'
+    assert len(figure.select("svg.chart-svg a.chart-mark")) == len(figure.select("table.chart-table tbody")) == 3
+    assert "<!-- chart" not in str(page) and context.problems == []
+
+
+def test_links_to_other_pages_are_links_to_their_markdown_files(data):
+    page, _ = convert("<!-- chart: group-value -->\n", data)
+    table_links = [a["href"] for a in page.select("table.chart-table a, p.chart__events a")]
+    assert "../sources.md#wire-2020-ipo" in table_links and "../timeline.md#ipo-halted" in table_links
+    assert all(href.partition("#")[0] in ("../sources.md", "../timeline.md") for href in table_links)
+    events = [a[XLINK] for a in page.select("svg a.chart-event")]
+    assert events == ["../timeline.md#ipo-halted", "../timeline.md#group-split"]
+
+
+def test_links_inside_the_svg_are_xlink_href_only(data):
+    """Material's instant navigation throws on an SVG link's href; MkDocs has checked them before this."""
+    page, _ = convert("<!-- chart: group-value -->\n", data)
+    links = page.select("svg a")
+    assert links and all(XLINK in link.attrs and "href" not in link.attrs for link in links)
+    marks = [a[XLINK] for a in page.select("svg a.chart-mark")]
+    assert marks == [f"#{tbody['id']}" for tbody in page.select("table.chart-table tbody")]
+    svg = page.select_one("svg")
+    assert (svg["xmlns"], svg["xmlns:xlink"]) == ("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink")
+
+
+def test_without_events_named_the_chart_marks_those_its_points_belong_to(data):
+    page, _ = convert("<!-- chart: group-value -->\n", data)
+    assert [a.get_text() for a in page.select("p.chart__events a")] == [
+        "3 November 2020: The record listing is halted",
+        "March 2023: The group splits into six parts",
+    ]
+
+
+def test_events_named_in_the_marker_are_the_ones_marked(data):
+    page, _ = convert("<!-- chart: cloud-growth events: ipo-halted -->\n", data)
+    assert [a[XLINK] for a in page.select("svg a.chart-event")] == ["../timeline.md#ipo-halted"]
+    assert [a["href"] for a in page.select("p.chart__events a")] == ["../timeline.md#ipo-halted"]
+
+
+def test_a_page_outside_story_links_from_its_own_folder(data):
+    page, _ = convert("<!-- chart: cloud-growth events: ipo-halted, group-split -->\n", data, page="index.md")
+    assert page.select_one("table.chart-table a")["href"] == "sources.md#company-2023-split"
+    assert page.select_one("svg a.chart-event")[XLINK] == "timeline.md#ipo-halted"
+
+
+def test_the_page_is_listed_where_each_source_of_the_chart_is_used(data):
+    _, context = convert("<!-- chart: group-value -->\n", data)
+    for source_id in ("wire-2020-ipo", "company-2023-split"):
+        (link,) = context.backlinks.links("source", source_id)
+        assert (link.page_url, link.anchor, link.label) == (
+            "story/the-fall/",
+            "chart-group-value",
+            'The fall: chart of The group\'s value & "worth"',
+        )
+
+
+def test_nothing_in_a_chart_is_read_as_markdown_or_a_glossary_mention(data):
+    series = Series(
+        "talk",
+        "Jack Ma *said* [so](x.md)",
+        UNITS["percent"],
+        "Jack Ma `code` <b>",
+        (Point(PartialDate(2023, 3), ("wire-2020-ipo",), value=1, note="Jack Ma & Ant Group"),),
+    )
+    context = BuildContext.of(
+        figures={"talk": series}, sources=data.sources, events=data.events, glossary=data.glossary, page=PAGE
+    )
+    context.page.source_text = "Jack Ma spoke.\n\n<!-- chart: talk -->\n"
+    extensions = [FiguresExtension(context=context), GlossaryExtension(context=context)]
+    page = BeautifulSoup(markdown.markdown(context.page.source_text, extensions=extensions), "html.parser")
+    assert page.select_one("p a.glossary-term")  # the prose is annotated...
+    figure = page.select_one("figure.chart")
+    assert not figure.select(".glossary-term, em, code, b")  # ...the chart is not
+    assert figure.select_one(".chart__title").get_text() == "Jack Ma *said* [so](x.md)"
+    assert "Jack Ma & Ant Group" in figure.select_one(".chart-table__note").get_text()
+
+
+# From Python and by name ------------------------------------------------------------------------------
+
+
+def test_on_its_own_from_python_with_the_data_passed_in(data):
+    extension = FiguresExtension(figures=data.figures, sources=data.sources, events=data.events, page=PAGE)
+    page = BeautifulSoup(markdown.markdown("<!-- chart: group-value -->\n", extensions=[extension]), "html.parser")
+    assert page.select_one("figure.chart table.chart-table") and extension.context.problems == []
+
+
+def test_by_name_it_loads_its_data_files():
+    name = "explainer.figures.extension"
+    options = {
+        "data_file": str(DATA / "figures.yml"),
+        "sources_file": str(DATA / "sources.yml"),
+        "events_file": str(DATA / "events.yml"),
+        "page": PAGE,
+    }
+    md = markdown.Markdown(extensions=[name], extension_configs={name: options})
+    page = BeautifulSoup(md.convert("<!-- chart: cloud-growth -->\n"), "html.parser")
+    assert page.select_one("table.chart-table a")["href"] == "../sources.md#company-2023-split"
+
+
+# Mistakes, each one located line ----------------------------------------------------------------------
+
+MISTAKES = [
+    (
+        "# Page\n\n<!-- chart: group-valu -->\n",
+        ["docs/story/the-fall.md:3: chart marker names unknown series 'group-valu' (not in data/figures.yml)"],
+    ),
+    (
+        "# Page\n\nText.\n\n<!-- chart: group-value events: ipo-halted, ipo-haltd -->\n",
+        ["docs/story/the-fall.md:5: chart 'group-value' marks unknown event 'ipo-haltd' (not in data/events.yml)"],
+    ),
+    (
+        "# Page\n\n<!-- charts: group-value -->\n",
+        [
+            "docs/story/the-fall.md:3: unknown chart marker '<!-- charts: group-value -->'; write <!-- chart:"
+            " SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
+        ],
+    ),
+    (
+        "# Page\n\n<!-- Chart: group-value -->\n",
+        [
+            "docs/story/the-fall.md:3: unknown chart marker '<!-- Chart: group-value -->'; write <!-- chart:"
+            " SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
+        ],
+    ),
+    (
+        "# Page\n\n<!-- chart group-value -->\n",
+        [
+            "docs/story/the-fall.md:3: unknown chart marker '<!-- chart group-value -->'; write <!-- chart:"
+            " SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
+        ],
+    ),
+    (
+        "# Page\n\n<!-- chart: group-value -->\n\nMore.\n\n<!-- chart: group-value events: group-split -->\n",
+        [
+            "docs/story/the-fall.md:7: the chart 'group-value' is already on this page (line 3); show each series"
+            " once per page"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MISTAKES)
+def test_each_marker_mistake_is_one_line_at_the_marker(data, text: str, expected: list[str]):
+    assert problems(text, data) == expected
+
+
+def test_a_mistaken_marker_draws_nothing_and_leaves_no_comment(data):
+    page, _ = convert("<!-- chart: group-valu -->\n\n<!-- chart: cloud-growth events: nope -->\n", data)
+    assert not page.select("figure")
+
+
+CODE = """\
+# Page
+
+```markdown
+<!-- chart: nope -->
+<!-- charts: typo -->
+```
+
+    <!-- chart: group-value -->
+
+Text with `<!-- chart: group-value -->` in a code span.
+"""
+
+
+def test_markers_in_code_are_examples_not_charts_or_mistakes(data):
+    page, context = convert(CODE, data, extra=FENCES)
+    assert not page.select("figure") and context.problems == []
+    assert "&lt;!-- chart: nope --&gt;" in str(page.select_one("pre"))
+
+
+def test_a_mistake_after_a_code_example_of_it_is_reported_at_the_real_line(data):
+    text = CODE + "\n<!-- chart: nope -->\n"
+    assert problems(text, data) == [
+        f"docs/story/the-fall.md:{text.count(chr(10))}: chart marker names unknown series 'nope'"
+        " (not in data/figures.yml)"
+    ]
+
+
+# In a build ------------------------------------------------------------------------------------------
+
+
+def test_in_the_fixture_build_the_chart_is_on_its_page_with_links_mkdocs_rewrote(fixture_build):
+    page = fixture_build.html("story/the-fall/")
+    figure = page.select_one("figure.chart#chart-group-value")
+    assert figure.select_one("svg.chart-svg") and figure.select_one("table.chart-table")
+    assert figure.select_one("table.chart-table a")["href"] == "../../sources/#wire-2020-ipo"
+    assert [a[XLINK] for a in figure.select("svg a.chart-event")] == [
+        "../../timeline/#ipo-halted",
+        "../../timeline/#group-split",
+    ]
+    assert figure.select_one("svg a.chart-mark")[XLINK] == "#figure-group-value-2020-10"
+    assert not figure.select("svg a[href]")
+
+
+def test_in_the_fixture_build_a_page_outside_the_story_has_its_chart_too(fixture_build):
+    figure = fixture_build.html("").select_one("figure.chart#chart-cloud-growth")
+    assert figure.select_one("table.chart-table a")["href"] == "sources/#company-2023-split"
+    assert figure.select_one("p.chart__events a")["href"] == "timeline/#ipo-halted"
+
+
+def test_in_the_fixture_build_the_timeline_shows_its_chart_below_the_overview(fixture_build):
+    page = fixture_build.html("timeline/")
+    figure = page.select_one("figure.chart#chart-cloud-growth")
+    assert figure.find_previous_sibling("figure")["class"] == ["timeline-figure"]
+    assert figure.select_one("table.chart-table a")["href"] == "../sources/#company-2023-split"
+
+
+def test_in_the_fixture_build_the_sources_page_lists_the_pages_showing_a_chart(fixture_build):
+    cited_in = fixture_build.html("sources/").select("#company-2023-split .backlinks a")
+    charts = [(a.get_text(), a["href"]) for a in cited_in if "chart" in a.get_text()]
+    assert charts == [
+        ("Home: chart of Cloud growth", "..#chart-cloud-growth"),
+        ('The fall: chart of The group\'s value & "worth"', "../story/the-fall/#chart-group-value"),
+        ("Timeline: chart of Cloud growth", "../timeline/#chart-cloud-growth"),
+    ]
+
+
+def test_on_the_timeline_a_chart_marks_the_events_of_its_points_and_links_to_their_entries(data):
+    site = SiteMap(story_titles={"story/the-fall.md": "The fall"})
+    charts = [data.figures.get("group-value")]
+    page = timeline_page(list(data.events), site, data.glossary, data.sources, charts).render(markdown.Markdown())
+    figure = BeautifulSoup(page, "html.parser").select_one("figure.chart#chart-group-value")
+    entries = [f"#{event.id}" for event in data.events if event.id in ("ipo-halted", "group-split")]
+    assert [a[XLINK] for a in figure.select("svg a.chart-event")] == entries
+    assert [a["href"] for a in figure.select("p.chart__events a")] == entries
+    assert figure.select_one("table.chart-table a")["href"] == "../sources/#wire-2020-ipo"
