@@ -141,6 +141,8 @@ def test_validate_has_help_and_refuses_wrong_use(tmp_path: Path) -> None:
     assert helped.returncode == 0
     assert "exit status:" in helped.stdout and "--strict" in helped.stdout and "GITHUB_ACTIONS" in helped.stdout
     assert run_validate(REPO, "--no-such-option").returncode == 2
+    misspelt = run_validate(REPO, "data/event.yml")
+    assert misspelt.returncode == 2 and "no such file: data/event.yml" in misspelt.stderr
     nowhere = run_validate(tmp_path)  # no mkdocs.yml here
     assert nowhere.returncode == 2 and "no configuration file" in nowhere.stderr
 

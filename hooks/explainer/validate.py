@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     if not config_file.is_file():
         _parser().error(f"no configuration file {config_file} (run it in the project, or give -f path/to/mkdocs.yml)")
     config_file = config_file.resolve()
+    if missing := [name for name in options.files if not Path(name).exists()]:
+        _parser().error(f"no such file: {', '.join(missing)}")
     result = check_site(config_file)
     wanted = {_project_path(Path(name), config_file.parent) for name in options.files}
     shown = [problem for problem in in_file_order(result.problems) if not wanted or problem.file in wanted]
