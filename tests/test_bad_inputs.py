@@ -1062,7 +1062,7 @@ SIX_MISTAKES = together(
 )
 
 
-def test_every_mistake_in_four_files_is_reported_by_one_build_in_file_order(fixture_project: Path):
+def test_six_mistakes_in_five_files_are_reported_by_one_build_in_file_order(fixture_project: Path):
     """Issue 14: six mistakes across four files once took four builds to see; now one build shows them all."""
     SIX_MISTAKES(fixture_project)
     fall_lines = (fixture_project / THE_FALL).read_text(encoding="utf-8").splitlines()
@@ -1120,4 +1120,16 @@ def test_a_file_that_cannot_be_read_stops_the_checks_and_says_so(fixture_project
     assert result.stderr.splitlines() == [
         "ERROR   -  data/sources.yml:8: YAML syntax error: tab character; indent with spaces",
         built.messages[-1],
+    ]
+
+
+def test_a_tab_in_mkdocs_yml_is_one_line_in_the_quick_check(fixture_project: Path):
+    """MkDocs reads mkdocs.yml before any hook runs, so only the quick check (and `mkdocs serve`, on a
+    rebuild: tests/test_serve.py) can word this one; `mkdocs build` prints MkDocs' own message."""
+    config = fixture_project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    line = lines.index("theme:") + 2
+    config.write_text(config.read_text(encoding="utf-8").replace("theme:\n  ", "theme:\n\t", 1), encoding="utf-8")
+    assert quick_check(fixture_project) == [
+        ("error", f"mkdocs.yml:{line}: YAML syntax error: tab character; indent with spaces")
     ]
