@@ -139,7 +139,10 @@ def page_markdown(index: int, scale: Scale) -> str:
     """One story page: a title, a key-dates marker, sections of paragraphs citing sources and naming terms."""
     rng = random.Random(index)
     corrected = _corrections_by_paragraph(index, scale)
-    parts = [f"---\ntitle: Chapter {index + 1}\n---\n", f"# Chapter {index + 1}\n"]
+    parts = [
+        f"---\ntitle: Chapter {index + 1}\ndescription: Chapter {index + 1} of the synthetic story.\n---\n",
+        f"# Chapter {index + 1}\n",
+    ]
     for number in range(scale.paragraphs):
         if number % 8 == 0 and number:
             parts.append(f"## Section {number // 8}\n")
@@ -309,7 +312,7 @@ def write_config(project: Path, nav: list, repo: Path = REPO) -> None:
     if nav is not None:
         config["nav"] = nav
     if nav is SYNTHETIC_NAV:
-        config["validation"]["omitted_files"] = "info"  # story pages are built but not listed
+        config["not_in_nav"] = "/story/"  # story pages are built but not listed
     _write_yaml(project / CONFIG_WITH_HOOKS, config)
     config.pop("hooks")
     _write_yaml(project / CONFIG_WITHOUT_HOOKS, config)

@@ -9,8 +9,7 @@ from mkdocs.structure.pages import Page
 from explainer.corrections import page as corrections_page
 from explainer.corrections.extension import CorrectionsExtension
 from explainer.corrections.feeds import FeedSite, atom_feed, feed_entries, json_feed
-from explainer.pages import CORRECTIONS_ATOM_FEED, CORRECTIONS_JSON_FEED, CORRECTIONS_PAGE, SOURCES_PAGE
-from explainer.urls import relative_url
+from explainer.pages import CORRECTIONS_ATOM_FEED, CORRECTIONS_JSON_FEED, CORRECTIONS_PAGE
 from explainer_mkdocs.build import context_of, use_extension
 from explainer_mkdocs.site import add_generated_page, generated_page_markdown, is_page
 
@@ -31,11 +30,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_page(page, CORRECTIONS_PAGE):
         context = context_of(config)
-        sources_link = relative_url(context.site.url(SOURCES_PAGE), context.site.url(CORRECTIONS_PAGE))
-        generated = corrections_page.corrections_page(
-            context.corrections.records, context.sources.records, sources_link
-        )
-        return generated_page_markdown(context, page, generated)
+        return generated_page_markdown(context, page, corrections_page.for_build(context))
     return markdown
 
 

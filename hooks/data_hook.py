@@ -15,28 +15,30 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from explainer.checked import CheckedData
+from explainer.chapters import ChaptersExtension
+from explainer.checked import CHECKED_DATA, CheckedData
 from explainer.context import BuildContext
-from explainer.data import check_page_references, load_site_data
-from explainer.errors import DataError, raise_if_any
-from explainer.markup import MarkdownSetup, setup_from_config
+from explainer.data import DataCheck, check_site_data, load_site_data
+from explainer.errors import DataError
+from explainer.generated import GeneratedPagesExtension
+from explainer.links import LinksExtension
+from explainer.markup import setup_from_config
 from explainer.pagefile import page_file_problems
 from explainer.serving import last_good, problems_banner, remember, with_banner
+from explainer.sitecheck import after_conversion_problems, site_problems
+from explainer.siteconfig import read_site_config
 from explainer.yamlfile import front_matter_problems
 from explainer_mkdocs.build import attach, context_of
 from explainer_mkdocs.reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild, serving
-from explainer_mkdocs.reporting import reporting_data_errors, show_while_serving, stop_or_show
+from explainer_mkdocs.reporting import config_errors_in_one_line, report, reporting_data_errors, show_while_serving
 from explainer_mkdocs.site import (
-    GeneratedPagesExtension,
     fill_generated_page,
     order_generated_files,
     page_info,
+    site_files,
     site_map,
     written_pages,
 )
-
-# The last data that passed every check (explainer/checked.py), in the project.
-CHECKED_DATA = ".cache/explainer/checked-data.json"
 
 # Hooks --------------------------------------------------------------------------------------
 
@@ -50,27 +52,41 @@ def on_startup(*, command: str, dirty: bool) -> None:
         reload_hooks_on_every_rebuild()
 
 
+def on_serve(server, *, config: MkDocsConfig, builder):
+    """A mistake in mkdocs.yml while serving is one line, not MkDocs' traceback."""
+    server.builder = config_errors_in_one_line(server.builder, config.config_file_path)
+    return server
+
+
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve()
     with reporting_data_errors():
+        site_config, config_problems = read_site_config(Path(config.config_file_path))  # for its lines
+        if site_config is None:
+            raise DataError(config_problems, stopped_early=True)
         # Before anything reads a page: one that is not UTF-8 or too large is a one-line problem.
-        raise_if_any(page_file_problems(docs, _label(docs, root)))
-        context = _build_context(root, setup_from_config(config), config.config_file_path)
+        page_problems = page_file_problems(docs, _label(docs, root))
+        data = check_site_data(root, CheckedData(root / CHECKED_DATA), markdown=setup_from_config(config))
+        # A file that cannot be read: later checks would mislead. (Serving, the last good data stands in.)
+        if page_problems or (data.stopped_early and not serving()):
+            raise DataError(page_problems + data.problems, stopped_early=True)
+        context = _build_context(data, root, config)
+    context.config = site_config
     attach(config, context)
-    config.markdown_extensions.append(GeneratedPagesExtension(context))
+    generated = GeneratedPagesExtension(context.current_generated_page)
+    config.markdown_extensions += [generated, LinksExtension(context), ChaptersExtension(context)]
     return config
 
 
 @event_priority(-100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Once every hook has added its pages: where each page is, and the data's references to pages."""
+    """Once every hook has added its pages: where each page is, the data's references to pages, the nav."""
     context = context_of(config)
     order_generated_files(files)
-    context.site = site_map(files)
-    with reporting_data_errors(context):
-        check_page_references(context.data, context.site.section_ids, written_pages(files))
+    context.site = site_map(files, context.config.nav)
+    context.problems += site_problems(context, context.config, written_pages(files), site_files(files))
     return files
 
 
@@ -89,9 +105,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(100)
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    """Once every page is converted, stop if any page had a problem (before other warnings)."""
+    """Once every page is converted: the checks that need every page, then every problem of the build, in
+    file order; an error stops the build here (before the other hooks write their files)."""
     context = context_of(config)
-    stop_or_show(context, context.problems)
+    problems = context.problems + after_conversion_problems(context, site_files(files), config.use_directory_urls)
+    report(context, problems)
     return env
 
 
@@ -121,25 +139,32 @@ DIRTY_REFUSED = (
 )
 
 
-def _build_context(root: Path, markdown: MarkdownSetup, config_path: str) -> BuildContext:
-    """This build's context, with its data; under `mkdocs serve`, the last good data if the files have a mistake."""
-    checked = CheckedData(root / CHECKED_DATA)
-    try:
-        site = load_site_data(root, checked, markdown=markdown)
-    except DataError as error:
-        remembered = last_good(config_path) if serving() else None
-        if remembered is None:
-            raise
-        try:
-            context = BuildContext.for_data(load_site_data(root, checked, markdown=markdown, raw=remembered))
-        except DataError:  # the schemas or the hooks changed since: the old data is no help
-            raise error from None
-        context.stale_data = True
-        show_while_serving(context, error.problems)
+def _build_context(data: DataCheck, root: Path, config: MkDocsConfig) -> BuildContext:
+    """This build's context, with the data and its problems (reported with the rest at the end).
+
+    Under `mkdocs serve`, data with a problem is replaced by the last data that had none (and the
+    problems are shown on every page); without such data the first build stops.
+    """
+    config_path = config.config_file_path
+    if not data.problems:
+        if serving():
+            remember(config_path, data.site.raw)
+        return BuildContext.for_data(data.site)
+    if not serving():
+        context = BuildContext.for_data(data.site)
+        context.problems += data.problems
         return context
-    if serving():
-        remember(config_path, site.raw)
-    return BuildContext.for_data(site)
+    remembered = last_good(config_path)
+    if remembered is None:
+        raise DataError(data.problems, stopped_early=data.stopped_early)
+    markdown = setup_from_config(config)
+    try:
+        context = BuildContext.for_data(load_site_data(root, CheckedData(root / CHECKED_DATA), markdown, remembered))
+    except DataError:  # the schemas or the hooks changed since: the old data is no help
+        raise DataError(data.problems, stopped_early=data.stopped_early) from None
+    context.stale_data = True
+    show_while_serving(context, data.problems)
+    return context
 
 
 def _label(docs: Path, root: Path) -> str:

@@ -9,7 +9,6 @@ from mkdocs.structure.pages import Page
 from explainer.events import page as timeline_page
 from explainer.events.exports import events_csv, events_json
 from explainer.events.extension import EventsExtension
-from explainer.figures.page import chart_sources_used
 from explainer.pages import EVENTS_CSV, EVENTS_JSON, TIMELINE_PAGE
 from explainer_mkdocs.build import context_of, use_extension
 from explainer_mkdocs.site import add_generated_page, generated_page_markdown, is_page
@@ -32,11 +31,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_page(page, TIMELINE_PAGE):
         context = context_of(config)
-        charts = [series for series in context.figures.records if series.timeline]
-        generated = timeline_page.timeline_page(
-            context.events.in_order, context.site, context.glossary.records, context.sources.records, charts
-        )
-        for series in charts:
-            chart_sources_used(context.backlinks, series, page.url, page.title)
-        return generated_page_markdown(context, page, generated)
+        return generated_page_markdown(context, page, timeline_page.for_build(context))
     return markdown

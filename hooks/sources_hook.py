@@ -8,10 +8,8 @@ from mkdocs.structure.pages import Page
 
 from explainer.pages import SOURCES_PAGE
 from explainer.sources import page as sources_page
-from explainer.sources.checks import uncited_sources
 from explainer.sources.extension import SourceNotesExtension
 from explainer_mkdocs.build import context_of, use_extension
-from explainer_mkdocs.reporting import warn
 from explainer_mkdocs.site import add_generated_page, generated_page_markdown, is_page
 
 
@@ -29,13 +27,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_page(page, SOURCES_PAGE):
         context = context_of(config)
-        return generated_page_markdown(context, page, sources_page.sources_page(context.sources.records))
+        return generated_page_markdown(context, page, sources_page.for_build(context))
     return markdown
-
-
-def on_env(env, *, config: MkDocsConfig, files: Files):
-    """Once every page is converted: warn about sources nothing cites."""
-    context = context_of(config)
-    used = context.backlinks.used_ids("source") | context.data.referenced_source_ids()
-    warn(uncited_sources(context.sources.records, used))
-    return env

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,10 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
 
 
+# A problem line: `file:line: what is wrong`.
+LOCATED = re.compile(r"^[\w./-]+:\d+: ")
+
+
 @dataclass
 class BuiltSite:
     """The outcome of one build: whether it passed, what it logged, and its pages."""
@@ -25,6 +30,21 @@ class BuiltSite:
     ok: bool
     site_dir: Path
     messages: list[str] = field(default_factory=list)  # WARNING and ERROR log lines
+    levels: list[str] = field(default_factory=list)  # each message's level: "error" or "warning"
+
+    @property
+    def located(self) -> list[str]:
+        """The `file:line: message` lines among the messages, in the order logged."""
+        return [message for message in self.messages if LOCATED.match(message)]
+
+    @property
+    def problem_lines(self) -> list[tuple[str, str]]:
+        """(level, `file:line: message`) of every problem line, in the order logged."""
+        return [
+            (level, message)
+            for level, message in zip(self.levels, self.messages, strict=True)
+            if LOCATED.match(message)
+        ]
 
     def html(self, page_path: str) -> BeautifulSoup:
         """Parsed HTML of a built page, e.g. 'story/the-fall/' or 'sources/'."""
@@ -38,9 +58,11 @@ class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.levels: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+        self.levels.append("warning" if record.levelno == logging.WARNING else "error")
 
 
 def real_config() -> dict:
@@ -58,7 +80,6 @@ def write_project(project: Path, source: Path = FIXTURE_SITE, nav: list | None =
     if nav is not None:
         config["nav"] = nav
     config.pop("watch", None)
-    config["validation"]["omitted_files"] = "info"  # fixtures have no nav
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return project
 
@@ -80,7 +101,7 @@ def build_config(config_file: Path, site_dir: Path, strict: bool = True) -> Buil
         ok = False
     finally:
         logger.removeHandler(collector)
-    return BuiltSite(ok, site_dir, collector.messages)
+    return BuiltSite(ok, site_dir, collector.messages, collector.levels)
 
 
 @pytest.fixture

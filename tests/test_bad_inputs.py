@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_SITE, REPO, build_project
 
+from explainer import validate
+
 Edit = Callable[[Path], None]
 
 LOCATED = re.compile(r"^[\w./-]+:\d+: ")
@@ -108,6 +110,7 @@ EXTRA_SOURCE = """- id: unused-2024
 
 NEW_STORY_PAGE = """---
 title: Another page
+description: A chapter that cites a source nobody has.
 ---
 # Another page
 
@@ -189,6 +192,18 @@ YAML_CASES = [
         "duplicate-key",
         replace(SOURCES, "  kind: news", "  kind: news\n  kind: analysis"),
         "data/sources.yml:9: duplicate key 'kind'",
+    ),
+    case(
+        "yaml-under-indented-key",
+        replace(SOURCES, "  kind: news", " kind: news"),
+        "data/sources.yml:8: YAML syntax error: this line is indented less than the lines above it; line its key up"
+        " with the other keys of its entry, or start a new entry with '- '",
+    ),
+    case(
+        "yaml-entry-without-dash",
+        replace(SOURCES, "- id: company-2023-split", "  id: company-2023-split"),
+        "data/sources.yml:11: a second 'id' in one entry: a new entry starts with '- ' (write '- id:"
+        " company-2023-split')",
     ),
     case(
         "python-tag",
@@ -454,7 +469,7 @@ PAGE_CASES = [
     case(
         "new-page-cites-unknown-source",
         write("docs/story/another.md", NEW_STORY_PAGE),
-        "docs/story/another.md:10: cites unknown source 'nobody-2021' (not in data/sources.yml)",
+        "docs/story/another.md:11: cites unknown source 'nobody-2021' (not in data/sources.yml)",
     ),
 ]
 
@@ -966,6 +981,11 @@ def located_lines(messages: list[str]) -> list[str]:
     return [message for message in messages if LOCATED.match(message)]
 
 
+def quick_check(project: Path) -> list[tuple[str, str]]:
+    """(level, line) of each problem `python -m explainer.validate` finds, in the order it prints them."""
+    return [(problem.level, str(problem)) for problem in validate.problems_of(project / "mkdocs.yml")]
+
+
 @pytest.mark.parametrize(("edit", "expected"), ALL_CASES)
 def test_bad_input_stops_the_build_with_one_located_line(fixture_project: Path, edit: Edit, expected: str):
     edit(fixture_project)
@@ -973,6 +993,8 @@ def test_bad_input_stops_the_build_with_one_located_line(fixture_project: Path, 
     assert not built.ok
     assert located_lines(built.messages) == [expected]
     assert not any("Traceback" in message for message in built.messages)
+    # The quick check finds exactly what the build finds, worded the same, at the same level.
+    assert quick_check(fixture_project) == built.problem_lines
 
 
 def test_catalogue_is_large_and_has_unique_messages():
@@ -1026,3 +1048,88 @@ def test_make_build_and_ci_treat_warnings_as_errors():
     assert not re.search(r"\s(-q|--quiet)\b", build_line), "-q hides warnings, so --strict would not count them"
     for workflow in ("ci.yml", "pages.yml"):
         assert "run: make build" in (REPO / ".github/workflows" / workflow).read_text(encoding="utf-8")
+
+
+# Every mistake in one build -------------------------------------------------------------------
+
+SIX_MISTAKES = together(
+    replace(SOURCES, SPLIT_URL, "url: http://example.com/press/split"),  # schema
+    replace("data/events.yml", "sources: [company-2023-split]", "sources: [company-2032-split]"),  # cross-reference
+    replace(CORRECTIONS, "anchor: Dan Ives", "anchor: Dan Ivess"),  # an anchor the page lacks
+    replace(THE_FALL, "[^company-2023-split]", "[^nobody-2020]"),  # an unknown citation
+    append(THE_FALL, "\nSee [the glossary](../glossry.md).\n"),  # a link MkDocs itself would have warned about
+    append("docs/ties.md", "\nSee [the start](index.md#no-such-heading).\n"),  # a heading the linked page lacks
+)
+
+
+def test_six_mistakes_in_five_files_are_reported_by_one_build_in_file_order(fixture_project: Path):
+    """Issue 14: six mistakes across four files once took four builds to see; now one build shows them all."""
+    SIX_MISTAKES(fixture_project)
+    fall_lines = (fixture_project / THE_FALL).read_text(encoding="utf-8").splitlines()
+    ties_lines = (fixture_project / "docs/ties.md").read_text(encoding="utf-8").splitlines()
+    built = build_project(fixture_project, strict=True)
+    assert not built.ok
+    expected = [
+        (
+            "error",
+            "data/corrections.yml:12: correction 'dan-ives' anchor \"Dan Ivess\" does not occur in"
+            f" docs/corrected.md{NEEDS_PAGE_TEXT}",
+        ),
+        ("error", "data/events.yml:18: event 'group-split' cites unknown source 'company-2032-split'"),
+        (
+            "error",
+            "data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address"
+            ' (got "http://example.com/press/split")',
+        ),
+        ("error", "docs/story/the-fall.md:13: cites unknown source 'nobody-2020' (not in data/sources.yml)"),
+        (
+            "warning",
+            f"docs/story/the-fall.md:{len(fall_lines)}: link '../glossry.md' leads to no file: there is no"
+            " docs/glossry.md",
+        ),
+        (
+            "warning",
+            f"docs/ties.md:{len(ties_lines)}: link 'index.md#no-such-heading' leads to no heading or element"
+            " with id 'no-such-heading' in docs/index.md",
+        ),
+    ]
+    assert built.problem_lines == expected
+    assert (
+        built.messages[-1] == "4 errors and 2 warnings in 5 files, listed above in file order; fix them and run again."
+    )
+    assert quick_check(fixture_project) == expected
+
+
+def test_a_file_that_cannot_be_read_stops_the_checks_and_says_so(fixture_project: Path):
+    """The one exception: whatever refers to a file that does not parse would look wrong, so the checks stop."""
+    together(replace(SOURCES, "  kind: news", "\tkind: news"), replace(THE_FALL, "[^company-2023-split]", "[^x]"))(
+        fixture_project
+    )
+    built = build_project(fixture_project, strict=True)
+    assert built.located == ["data/sources.yml:8: YAML syntax error: tab character; indent with spaces"]
+    assert built.messages[-1].startswith("1 error in 1 file. Stopped early: a file above cannot be read, so the")
+    result = subprocess.run(
+        [sys.executable, "-m", "explainer.validate"],
+        cwd=fixture_project,
+        env={**os.environ, "PYTHONPATH": str(REPO / "hooks")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "ERROR   -  data/sources.yml:8: YAML syntax error: tab character; indent with spaces",
+        built.messages[-1],
+    ]
+
+
+def test_a_tab_in_mkdocs_yml_is_one_line_in_the_quick_check(fixture_project: Path):
+    """MkDocs reads mkdocs.yml before any hook runs, so only the quick check (and `mkdocs serve`, on a
+    rebuild: tests/test_serve.py) can word this one; `mkdocs build` prints MkDocs' own message."""
+    config = fixture_project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    line = lines.index("theme:") + 2
+    config.write_text(config.read_text(encoding="utf-8").replace("theme:\n  ", "theme:\n\t", 1), encoding="utf-8")
+    assert quick_check(fixture_project) == [
+        ("error", f"mkdocs.yml:{line}: YAML syntax error: tab character; indent with spaces")
+    ]

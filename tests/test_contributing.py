@@ -84,10 +84,11 @@ def test_pre_commit_data_hook_runs_explainer_validate() -> None:
     assert re.search(hook["files"], "data/events.yml") and re.search(hook["files"], "schemas/events.schema.json")
 
 
-def run_validate(root: Path) -> subprocess.CompletedProcess:
-    """`python -m explainer.validate ROOT` as the pre-commit hook runs it."""
+def run_validate(root: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """`python -m explainer.validate` in the project `root`, as the pre-commit hook runs it."""
     return subprocess.run(
-        [sys.executable, "-m", "explainer.validate", str(root)],
+        [sys.executable, "-m", "explainer.validate", *arguments],
+        cwd=root,
         env={"PYTHONPATH": str(REPO / "hooks"), "PATH": ""},
         capture_output=True,
         text=True,
@@ -95,10 +96,11 @@ def run_validate(root: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_validate_passes_the_real_data() -> None:
-    result = run_validate(REPO)
+def test_validate_passes_the_real_site() -> None:
+    result = run_validate(REPO, "--strict")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("data/*.yml: OK (")
+    assert result.stdout.startswith("OK: mkdocs.yml, data/*.yml (")
+    assert result.stderr == ""
 
 
 def test_validate_reports_one_line_per_problem_and_exits_1(fixture_project: Path) -> None:
@@ -107,9 +109,42 @@ def test_validate_reports_one_line_per_problem_and_exits_1(fixture_project: Path
     result = run_validate(fixture_project)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address "
-        '(got "http://x/split")'
+        "ERROR   -  data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address "
+        '(got "http://x/split")',
+        "1 error in 1 file, listed above in file order; fix it and run again.",
     ]
+
+
+def test_validate_exit_status_follows_strict_for_warnings(fixture_project: Path) -> None:
+    page = fixture_project / "docs" / "story" / "the-fall.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [nothing](nowhere.md).\n", encoding="utf-8")
+    assert run_validate(fixture_project).returncode == 0  # as `mkdocs build`: a warning is printed, not fatal
+    strict = run_validate(fixture_project, "--strict")
+    assert strict.returncode == 1  # as `mkdocs build --strict` (make build, CI)
+    assert strict.stderr.splitlines()[0].startswith("WARNING -  docs/story/the-fall.md:")
+
+
+def test_validate_shows_only_the_files_named(fixture_project: Path) -> None:
+    sources = fixture_project / "data" / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("https://example.com/press", "http://x"), "utf-8")
+    page = fixture_project / "docs" / "story" / "the-fall.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA claim.[^nope-2020]\n", encoding="utf-8")
+    result = run_validate(fixture_project, "docs/story/the-fall.md")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert [line.split(":", 1)[0] for line in lines[:-1]] == ["ERROR   -  docs/story/the-fall.md"]
+    assert lines[-1].endswith("(1 more problem in other files: run without file names to see them)")
+
+
+def test_validate_has_help_and_refuses_wrong_use(tmp_path: Path) -> None:
+    helped = run_validate(REPO, "--help")
+    assert helped.returncode == 0
+    assert "exit status:" in helped.stdout and "--strict" in helped.stdout and "GITHUB_ACTIONS" in helped.stdout
+    assert run_validate(REPO, "--no-such-option").returncode == 2
+    misspelt = run_validate(REPO, "data/event.yml")
+    assert misspelt.returncode == 2 and "no such file: data/event.yml" in misspelt.stderr
+    nowhere = run_validate(tmp_path)  # no mkdocs.yml here
+    assert nowhere.returncode == 2 and "no configuration file" in nowhere.stderr
 
 
 def test_validate_annotates_under_github_actions(
@@ -117,7 +152,7 @@ def test_validate_annotates_under_github_actions(
 ) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     (fixture_project / "data" / "events.yml").write_text("- not a mapping\n", encoding="utf-8")
-    assert validate.main([str(fixture_project)]) == 1
+    assert validate.main(["-f", str(fixture_project / "mkdocs.yml")]) == 1
     assert capsys.readouterr().out.startswith("::error file=data/events.yml,line=1::")
 
 
@@ -213,7 +248,10 @@ STAND_IN_SOURCE = """- id: {id}
   used_for: Lets the fixture build an example that cites a source of the real site.
   stake: independent
 """
-STAND_IN_PAGE = "---\ntitle: Stand-in\n---\n# Stand-in for the real page {section}\n\n<!-- key-dates -->\n"
+STAND_IN_PAGE = (
+    "---\ntitle: Stand-in\ndescription: Stands in for a chapter of the real site.\n---\n"
+    "# Stand-in for the real page {section}\n\n<!-- key-dates -->\n"
+)
 
 
 def append_to(project: Path, file: str, text: str) -> None:

@@ -414,4 +414,4 @@ def test_bad_input_stops_the_build_with_one_located_line(fixture_project: Path, 
     replace(fixture_project, *edit)
     built = build_project(fixture_project)
     assert not built.ok
-    assert built.messages == [message]
+    assert built.located == [message]

@@ -57,11 +57,12 @@ def test_a_repeated_stop_is_logged_again(monkeypatch: pytest.MonkeyPatch):
     assert collect.messages == ["docs/x.md:1: the same mistake"] * 2
 
 
-def test_stop_with_raises_one_line_per_problem_and_logs_the_others(caplog: pytest.LogCaptureFixture):
+def test_stop_with_logs_every_problem_in_file_order_and_stops_with_the_summary(caplog: pytest.LogCaptureFixture):
     problems = [Problem("data/b.yml", 2, "second"), Problem("data/a.yml", 1, "first")]
-    with pytest.raises(PluginError, match=r"^data/b\.yml:2: second$"), caplog.at_level(logging.ERROR):
+    summary = r"^2 errors in 2 files, listed above in file order; fix them and run again\.$"
+    with pytest.raises(PluginError, match=summary), caplog.at_level(logging.ERROR):
         reporting.stop_with(problems)
-    assert [record.getMessage() for record in caplog.records] == ["data/a.yml:1: first"]
+    assert [record.getMessage() for record in caplog.records][:2] == ["data/a.yml:1: first", "data/b.yml:2: second"]
 
 
 def test_hook_modules_are_cached_by_a_clearable_lru_cache(tmp_path: Path):

@@ -202,6 +202,26 @@ def test_serve_shows_the_same_mistake_each_time_it_is_made(serving):
 
 
 @pytest.mark.slow
+def test_serve_says_a_tab_in_mkdocs_yml_in_one_line_and_recovers(serving):
+    """MkDocs' server prints a traceback when mkdocs.yml cannot be read on a rebuild; ours says one line."""
+    server, project, base_url = serving
+    config = project / "mkdocs.yml"
+    written = config.read_text(encoding="utf-8")
+    line = written.splitlines().index("theme:") + 2  # the line after `theme:`
+    config.write_text(written.replace("theme:\n  ", "theme:\n\t", 1), encoding="utf-8")
+    error = f"mkdocs.yml:{line}: YAML syntax error: tab character; indent with spaces"
+    server.wait_for(lambda: error in server.output, REBUILD_SECONDS, "the error line")
+    mentions = [text for text in server.lines if "mkdocs.yml:" in text or "Traceback" in text or "rebuild" in text]
+    assert mentions == [f"ERROR   -  {error} (the site shown is the last one built; save a fix to rebuild)"]
+    assert fetch(base_url + "story/the-fall/")
+
+    builds = server.output.count("Documentation built")  # the rebuild that met the tab built nothing
+    config.write_text(written, encoding="utf-8")
+    server.wait_for(lambda: server.output.count("Documentation built") > builds, REBUILD_SECONDS, "the fix")
+    assert "Traceback" not in server.output
+
+
+@pytest.mark.slow
 def test_serve_started_on_bad_data_exits_with_the_line(tmp_path: Path):
     project = watching_data(write_project(tmp_path / "project"))
     edit(project / "data/sources.yml", "  kind: news", "\tkind: news")

@@ -12,5 +12,9 @@ the MkDocs layer in hooks/explainer_mkdocs/.
 - What they share: `context` (one build: data by concern, where the pages are, the page being
   converted), `pages` (story pages, section ids, page names), `codeblocks` (what is code),
   `extensions` (the extensions' options), `generated` (generated pages), `elements` (data in
-  element trees), `backlinks`, `urls`, `pagefile`, `serving`, and `validate` (the command).
+  element trees), `backlinks`, `urls`, `pagefile`, `serving`.
+- The whole site checked as the build checks it: `siteconfig` (mkdocs.yml as the checks need it),
+  `links` and `nav` (links between pages and the nav, with page:line, in place of MkDocs' own
+  checks), `chapters` (the home page's list of chapters), `sitecheck` (every check of a build, in
+  the build's order, without MkDocs) and `validate` (the quick check's command line).
 """

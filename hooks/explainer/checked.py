@@ -23,6 +23,8 @@ from .schema import SCHEMA_DIR
 from .yamlfile import YamlDocument
 
 CORE = Path(__file__).resolve().parent
+# Where the build and `python -m explainer.validate` keep the data that passed, in the project (git-ignored).
+CHECKED_DATA = ".cache/explainer/checked-data.json"
 
 
 def fingerprint(data_files: dict[str, bytes], markdown_setup: str = "") -> str:

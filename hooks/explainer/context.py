@@ -1,5 +1,6 @@
 """One build as its hooks and Markdown extensions share it: the data of each concern, where the
-site's pages are, the page being converted, the problems found in pages, and the backlinks.
+site's pages are, the page being converted, the problems found in pages, the backlinks, and each
+page's ids and links.
 
 A `BuildContext` is made once per build from the validated data (under MkDocs by
 hooks/data_hook.py, in on_config), so nothing of one `mkdocs serve` rebuild leaks into the
@@ -10,7 +11,7 @@ Markdown extensions read the page from there and nowhere else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .backlinks import BacklinkIndex
 from .codeblocks import without_code
@@ -22,8 +23,12 @@ from .events.records import EventsState
 from .figures.records import FiguresState
 from .generated import GeneratedPage
 from .glossary.records import GlossaryState
-from .pages import default_title, doc_link, is_story_page, section_id, story_page
+from .pagefile import split_front_matter
+from .pages import Chapter, chapter_order, default_title, doc_link, is_story_page, section_id, story_page
 from .sources.records import SourcesState
+
+if TYPE_CHECKING:
+    from .siteconfig import NavPage, SiteConfig
 
 
 @dataclass
@@ -61,6 +66,16 @@ class PageInfo:
         return doc_link(self.src_uri, target_src_uri)
 
 
+@dataclass
+class PageLinks:
+    """One converted page as the link checks see it (explainer.links): the ids a link may point at,
+    and the link targets it holds (href or src as written, each once, in order)."""
+
+    page: PageInfo
+    ids: set[str] = field(default_factory=set)
+    targets: dict[str, None] = field(default_factory=dict)
+
+
 def directory_url(src_uri: str) -> str:
     """The address MkDocs gives a file with `use_directory_urls` (the default): 'story/a.md' is 'story/a/'.
 
@@ -85,6 +100,7 @@ class SiteMap:
 
     urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL, e.g. 'sources.md' -> 'sources/'
     story_titles: dict[str, str] = field(default_factory=dict)  # src_uri of each story page -> its title
+    chapters: list[Chapter] = field(default_factory=list)  # the story pages in reading order (the nav's)
 
     def url(self, src_uri: str) -> str:
         return self.urls.get(src_uri) or directory_url(src_uri)
@@ -98,6 +114,25 @@ class SiteMap:
     @property
     def section_ids(self) -> set[str]:
         return {section_id(src_uri) for src_uri in self.story_titles}
+
+
+def site_map(urls: dict[str, str], story_pages: dict[str, str], nav: list[NavPage] | None) -> SiteMap:
+    """Where the pages are: every file's address, and the story pages' titles and order.
+
+    `story_pages` holds each story page's text by docs/ path (its front matter gives the title and
+    description), `nav` the nav of mkdocs.yml (None without one).
+    """
+    meta = {src_uri: split_front_matter(text)[1] for src_uri, text in story_pages.items()}
+    titles = {src_uri: str(meta[src_uri].get("title") or default_title(src_uri)) for src_uri in story_pages}
+    chapters = [
+        Chapter(src_uri, nav_title or titles[src_uri], _plain(meta[src_uri].get("description")))
+        for src_uri, nav_title in chapter_order(list(story_pages), nav)
+    ]
+    return SiteMap(urls, titles, chapters)
+
+
+def _plain(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
 
 
 @dataclass
@@ -118,6 +153,8 @@ class BuildContext:
     stale_data: bool = False
     page: PageInfo | None = None
     generated_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by docs/ path, once written
+    links: dict[str, PageLinks] = field(default_factory=dict)  # by docs/ path, once converted (explainer.links)
+    config: SiteConfig | None = None  # what the checks need of mkdocs.yml (explainer.siteconfig)
 
     @classmethod
     def for_data(cls, data: SiteData) -> BuildContext:
@@ -167,6 +204,10 @@ class BuildContext:
             self.corrections.records,
             self.figures.records,
         )
+
+    def current_generated_page(self) -> GeneratedPage | None:
+        """The generated page being converted (None for a page written by hand)."""
+        return self.generated_pages.get(self.page.src_uri) if self.page is not None else None
 
     def report(self, needle: str, message: str) -> None:
         """A problem on the page being converted, at the first line containing `needle`."""

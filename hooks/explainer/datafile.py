@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from .dates import PartialDate, parse_partial_date
@@ -55,6 +56,43 @@ class Records(Generic[Record]):
     def get(self, record_id: str) -> Record | None:
         return self.by_id.get(record_id)
 
+    @cached_property
+    def left_out(self) -> frozenset[str]:
+        """Ids of entries in the file that are not records because of their own problems (already reported)."""
+        if self.document is None or not isinstance(self.document.data, list):
+            return frozenset()
+        written = {entry.get("id") for entry in self.document.data if isinstance(entry, dict)}
+        return frozenset(entry_id for entry_id in written if isinstance(entry_id, str)) - self.by_id.keys()
+
+    def left_out_entries(self) -> list[dict]:
+        """The entries of the file left out of the records, as written (mappings only)."""
+        if not self.left_out and not self.has_unnamed:
+            return []
+        return [
+            entry
+            for index, entry in enumerate(self.document.data)
+            if isinstance(entry, dict) and (entry.get("id") in self.left_out or index in self.document.unnamed)
+        ]
+
+    @cached_property
+    def has_unnamed(self) -> bool:
+        """True while an entry's id is missing, malformed or repeated (see `knows`)."""
+        if self.document is None or not isinstance(self.document.data, list):
+            return False
+        if self.document.unnamed:
+            return True
+        ids = [entry.get("id") for entry in self.document.data if isinstance(entry, dict)]
+        return len(ids) != len(set(ids))
+
+    def knows(self, record_id: str) -> bool:
+        """True if the file has an entry with this id, even one left out for its own problems.
+
+        References to such an entry are not reported again: the entry's own problem is the one to fix.
+        While an entry's id is missing, malformed or repeated, any id might be the one it should
+        have, so every id counts as known until that entry is fixed.
+        """
+        return record_id in self.by_id or record_id in self.left_out or self.has_unnamed
+
     def problem(self, path: tuple, message: str) -> Problem:
         """A problem at `path` in the data file (line 1 of it for records passed in from Python)."""
         if self.document is None:
@@ -63,10 +101,12 @@ class Records(Generic[Record]):
 
 
 def ids_in_order(document: YamlDocument) -> tuple[dict[str, int], list[Problem]]:
-    """Each entry's id and its index in the file; a repeated id is a problem."""
+    """Each entry's id and its index in the file (skipping entries left out); a repeated id is a problem."""
     first_index: dict[str, int] = {}
     problems = []
     for index, entry in enumerate(document.data):
+        if index in document.unusable:
+            continue
         entry_id = entry["id"]
         if entry_id in first_index:
             first_line = document.line_of((first_index[entry_id], "id"))
@@ -85,7 +125,7 @@ def check_ids(
     return [
         records.problem((*path, position), f"{owner} cites unknown {what} '{item}'")
         for position, item in enumerate(ids)
-        if item not in known
+        if not (known.knows(item) if isinstance(known, Records) else item in known)
     ]
 
 

@@ -22,7 +22,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from markdown import Markdown
+from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 _PLACEHOLDER = "<!-- explainer-html {} -->"
@@ -155,3 +155,17 @@ class NestingTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if (page := self.current()) is not None:
             page.nest(root)
+
+
+class GeneratedPagesExtension(Extension):
+    """Builds the elements of a generated page in the tree being converted (see `GeneratedPage.nest`).
+
+    `current` gives the generated page being converted, or None for a page written by hand.
+    """
+
+    def __init__(self, current: Callable[[], GeneratedPage | None]):
+        super().__init__()
+        self.current = current
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(NestingTreeprocessor(md, self.current), NESTING_NAME, NESTING_PRIORITY)

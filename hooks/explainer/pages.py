@@ -1,4 +1,4 @@
-"""The site's pages by name: which pages are story pages, their section ids, and the generated pages.
+"""The site's pages by name: which pages are story pages, their section ids, the generated pages, the chapters.
 
 Every rule about page paths lives here, so the build, the checks without MkDocs
 (`python -m explainer.validate`) and the Markdown extensions agree. Paths are MkDocs'
@@ -8,6 +8,12 @@ Every rule about page paths lives here, so the build, the checks without MkDocs
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .siteconfig import NavPage
 
 STORY_DIR = "story/"
 
@@ -74,3 +80,35 @@ def doc_link(from_src_uri: str, to_src_uri: str) -> str:
     if from_src_uri == to_src_uri:
         return ""
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A story page as the home page lists it: where it is, its title, and its one-sentence description."""
+
+    src_uri: str
+    title: str
+    description: str
+
+
+def chapter_order(story_pages: list[str], nav: list[NavPage] | None) -> list[tuple[str, str | None]]:
+    """The story pages in reading order, each with the title the nav gives it (None if it gives none).
+
+    The nav's order when mkdocs.yml has a nav (a chapter it leaves out is not listed: explainer.nav
+    reports it); without one, MkDocs' order of files: index first, then by name, folders last.
+    """
+    if nav is None:
+        return [(src_uri, None) for src_uri in sorted(story_pages, key=file_sort_key)]
+    known = set(story_pages)
+    listed: dict[str, str | None] = {}
+    for entry in nav:
+        if entry.src_uri in known:
+            listed.setdefault(entry.src_uri, entry.title)
+    return list(listed.items())
+
+
+def file_sort_key(src_uri: str) -> tuple:
+    """MkDocs' order of files without a nav (mkdocs.structure.files.file_sort_key)."""
+    parts = PurePosixPath(src_uri).parts
+    name = PurePosixPath(src_uri).stem
+    return (parts[:-1], name != "index", parts[-1]) if parts else ()

@@ -8,6 +8,7 @@ The schemas are the one description of each file's shape: editors use them throu
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,14 +58,40 @@ def entry_label(document: YamlDocument, index: int, schema_name: str) -> str:
     return _entry_label(document.data, (index,), load_schema(schema_name).get("x-entry", "entry"))
 
 
-def check_against_schema(document: YamlDocument, schema_name: str) -> list[Problem]:
-    """Every way `document` breaks its schema, one Problem each, in file order."""
+@dataclass(frozen=True)
+class SchemaCheck:
+    """Every way a data file breaks its schema, and the entries concerned (by index)."""
+
+    problems: list[Problem]
+    unusable: frozenset[int] | None  # entries with a problem; None when the file as a whole is wrong
+    unnamed: frozenset[int] = frozenset()  # entries whose id is missing or malformed
+
+
+def check_against_schema(document: YamlDocument, schema_name: str) -> SchemaCheck:
+    """Every way `document` breaks its schema, one Problem each, in file order; and the entries concerned.
+
+    The entries are given by index, so the rest of the file can still be built and checked; none
+    when the file as a whole is wrong (empty, or not a list), so no entry of it can be used.
+    """
     schema = load_schema(schema_name)
     if document.data is None:
-        return [document.problem((), f"is empty; expected a list of {schema.get('x-entry', 'entries')}s")]
-    errors = _validator(schema_name).iter_errors(document.data)
-    problems = [_describe(error, document, schema) for error in errors]
-    return sorted(set(problems), key=lambda problem: problem.line)
+        return SchemaCheck(
+            [document.problem((), f"is empty; expected a list of {schema.get('x-entry', 'entries')}s")], None
+        )
+    errors = list(_validator(schema_name).iter_errors(document.data))
+    problems = sorted({_describe(error, document, schema) for error in errors}, key=lambda problem: problem.line)
+    paths = [tuple(error.absolute_path) for error in errors]
+    if any(not path or not isinstance(path[0], int) for path in paths):
+        return SchemaCheck(problems, None)
+    unnamed = {path[0] for error, path in zip(errors, paths, strict=True) if _about_the_id(error, path)}
+    return SchemaCheck(problems, frozenset(path[0] for path in paths), frozenset(unnamed))
+
+
+def _about_the_id(error: jsonschema.ValidationError, path: tuple) -> bool:
+    """True if the error is that an entry's id is missing or malformed."""
+    if path[1:2] == ("id",):
+        return True
+    return len(path) == 1 and error.validator == "required" and "id" not in (error.instance or {})
 
 
 def _describe(error: jsonschema.ValidationError, document: YamlDocument, schema: dict) -> Problem:

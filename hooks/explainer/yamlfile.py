@@ -88,6 +88,9 @@ class YamlDocument:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     rendered: dict[Path_, Any] = field(default_factory=dict)  # Markdown fields, rendered and checked (explainer.data)
+    # Entries (by index) whose shape is wrong: reported, and left out of the records (explainer.data).
+    unusable: frozenset[int] = frozenset()
+    unnamed: frozenset[int] = frozenset()  # of those, entries whose id is missing or malformed
 
     def line_of(self, path: Path_) -> int:
         """The line of the value at `path`, or of its nearest located parent."""
@@ -216,10 +219,12 @@ def _tree_problem(root: yaml.Node) -> tuple[yaml.Node, str] | None:
     return None
 
 
-def _parse_careful(text: str, name: str, max_entries: int | None = None) -> YamlDocument:
+def _parse_careful(
+    text: str, name: str, max_entries: int | None = None, loader_class: type[_Loader] = _Loader
+) -> YamlDocument:
     """Parse with PyYAML's pure-Python loader, which reports every problem with its line."""
     try:
-        loader = _Loader(text)
+        loader = loader_class(text)
     except yaml.reader.ReaderError as error:
         raise DataError([_unprintable_problem(error, name, text)]) from None
     try:
@@ -276,7 +281,18 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, scan_quot
         return Problem(name, error.context_mark.line + 1, f"YAML syntax error: {_UNCLOSED[error.context]}")
     if scan_quotes and (opened := _quote_running_onto(text, line)):
         return Problem(name, opened, f"YAML syntax error: quoted text starting here runs on to line {line}; close it")
+    if problem.startswith("expected <block end>"):  # a key further left than the others of its entry
+        return Problem(name, line, f"YAML syntax error: {_UNDER_INDENTED}")
     return Problem(name, line, f"YAML syntax error: {problem}")
+
+
+# PyYAML's "expected <block end>, but found '<block mapping start>'" (or "'?'"), said plainly.
+_UNDER_INDENTED = (
+    "this line is indented less than the lines above it; line its key up with the other keys of its entry,"
+    " or start a new entry with '- '"
+)
+# PyYAML's "duplicate key 'id'" when a new entry was written without its '- ', said plainly.
+_ENTRY_WITHOUT_DASH = "a second 'id' in one entry: a new entry starts with '- ' (write '- id: {}')"
 
 
 _UNCLOSED = {
@@ -309,7 +325,10 @@ _FLOW_END = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
 
 def _build(node: yaml.Node, path: Path_, document: YamlDocument, loader: yaml.BaseLoader) -> Any:
     document.lines[path] = node.start_mark.line + 1
-    if node.tag not in _STANDARD_TAGS:
+    if node.tag not in _STANDARD_TAGS and getattr(loader, "foreign_tags_as_text", False):
+        if isinstance(node, yaml.ScalarNode):
+            return node.value
+    elif node.tag not in _STANDARD_TAGS:
         raise DataError([Problem(document.name, node.start_mark.line + 1, f"unsupported YAML tag {node.tag!r}")])
     if isinstance(node, yaml.MappingNode):
         return _build_mapping(node, path, document, loader)
@@ -333,10 +352,23 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, 
             raise DataError([Problem(document.name, line, "a key must be plain text")])
         key = loader.construct_object(key_node)
         if key in result:
-            raise DataError([Problem(document.name, line, f"duplicate key {key!r}")])
+            written = value_node.value if isinstance(value_node, yaml.ScalarNode) else "..."
+            message = _ENTRY_WITHOUT_DASH.format(written) if key == "id" else f"duplicate key {key!r}"
+            raise DataError([Problem(document.name, line, message)])
         result[key] = _build(value_node, (*path, key), document, loader)
         document.lines[(*path, key)] = line
     return result
+
+
+class _ConfigLoader(_Loader):
+    """For mkdocs.yml, where MkDocs and Markdown extensions have tags of their own (!ENV, !!python/name:...)."""
+
+    foreign_tags_as_text = True  # read by _build: such a value is kept as the text written
+
+
+def parse_config_file(raw: bytes, name: str) -> YamlDocument:
+    """Parse a configuration file (mkdocs.yml) with the data files' messages; values with foreign tags stay text."""
+    return _parse_careful(_decode(raw, name), name, loader_class=_ConfigLoader)
 
 
 def front_matter_problems(page_text: str, name: str) -> list[Problem]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 
 from ..backlinks import placeholder
+from ..context import BuildContext
 from ..datafile import Records
 from ..generated import GeneratedPage, Html
-from ..pages import CORRECTIONS_ATOM_FEED, CORRECTIONS_JSON_FEED, front_matter
+from ..pages import CORRECTIONS_ATOM_FEED, CORRECTIONS_JSON_FEED, CORRECTIONS_PAGE, SOURCES_PAGE, front_matter
 from ..sources.records import Source
+from ..urls import relative_url
 from .records import KIND_LABELS, Correction, newest_first
 
 KINDS = ("fact", "update", "translation")  # the order of the groups on the page
@@ -72,3 +74,9 @@ def log_entry_html(correction: Correction, source_names: dict[str, str], sources
         f'<p class="correction-entry__sources"><strong>{label}:</strong> {sources}</p>\n'
         "</div>"
     )
+
+
+def for_build(context: BuildContext) -> GeneratedPage:
+    """The Corrections page of this build."""
+    sources_link = relative_url(context.site.url(SOURCES_PAGE), context.site.url(CORRECTIONS_PAGE))
+    return corrections_page(context.corrections.records, context.sources.records, sources_link)

@@ -6,10 +6,10 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from ..context import SiteMap
+from ..context import BuildContext, SiteMap
 from ..datafile import Records, group_by
 from ..dates import PartialDate
-from ..figures.page import chart_markup, marked_events
+from ..figures.page import chart_markup, chart_sources_used, drawable, marked_events
 from ..figures.records import Series
 from ..generated import GeneratedPage, Html
 from ..pages import EVENTS_CSV, EVENTS_JSON, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, front_matter
@@ -183,3 +183,17 @@ class _Links:
     def term(self, entry_id: str) -> str:
         entry = self.glossary.get(entry_id)
         return entry.term if entry else entry_id
+
+
+def for_build(context: BuildContext) -> GeneratedPage:
+    """The Timeline page of this build (the page being converted), with its charts, whose sources it uses."""
+    charts = [
+        series for series in context.figures.records if series.timeline and drawable(series, context.events.records)
+    ]
+    generated = timeline_page(
+        context.events.in_order, context.site, context.glossary.records, context.sources.records, charts
+    )
+    if (page := context.page) is not None:
+        for series in charts:
+            chart_sources_used(context.backlinks, series, page.url, page.title)
+    return generated

@@ -15,6 +15,6 @@ def unknown_references(figures: Records[Series], sources: Records, events: Recor
         for point in series.points:
             path = (series.index, "points", point.index)
             problems += check_ids(figures, (*path, "sources"), point.sources, sources, owner, "source")
-            if point.event and point.event not in events:
+            if point.event and not events.knows(point.event):
                 problems.append(figures.problem((*path, "event"), f"{owner} cites unknown event '{point.event}'"))
     return problems

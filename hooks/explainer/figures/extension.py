@@ -40,7 +40,7 @@ from ..events.records import SPEC as EVENTS_SPEC
 from ..extensions import ExplainerExtension
 from ..pages import SOURCES_PAGE, TIMELINE_PAGE
 from ..sources.records import SPEC as SOURCES_SPEC
-from .page import chart_markup, chart_sources_used, marked_events
+from .page import chart_markup, chart_sources_used, drawable, marked_events
 from .records import SPEC, Series
 
 MARKER_FORMS = "<!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
@@ -125,20 +125,22 @@ class _ChartMarkers(Preprocessor):
 
     def _marker(self, match: re.Match, text: str, count: int, index: int) -> ChartMarker | None:
         series_id = match["series"]
-        series = self.context.figures.records.get(series_id)
+        figures, known_events = self.context.figures.records, self.context.events.records
+        series = figures.get(series_id)
         if series is None:
-            self.context.report(text, f"chart marker names unknown series '{series_id}' (not in data/figures.yml)")
+            if not figures.knows(series_id):  # else a series left out for its own problem, reported in its file
+                self.context.report(text, f"chart marker names unknown series '{series_id}' (not in data/figures.yml)")
             return None
         if count > 1:
             self._report_repeat(count, series_id)
             return None
         events = tuple(event.strip() for event in match["events"].split(",")) if match["events"] else ()
-        unknown = [event_id for event_id in events if event_id not in self.context.events.records]
-        for event_id in unknown:
+        unknown = [event_id for event_id in events if event_id not in known_events]
+        for event_id in (event_id for event_id in unknown if not known_events.knows(event_id)):
             self.context.report(text, f"chart '{series_id}' marks unknown event '{event_id}' (not in data/events.yml)")
-        if unknown:
-            return None
         markers = events or tuple(marked_events(series))
+        if unknown or not drawable(series, known_events):
+            return None  # an event it needs is missing: reported, here or in the data files
         return ChartMarker(series, markers, self.md.htmlStash.get_placeholder(index))
 
     def _report_repeat(self, occurrence: int, series_id: str) -> None:

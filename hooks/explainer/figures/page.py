@@ -26,6 +26,12 @@ def marked_events(series: Series) -> list[str]:
     return list(dict.fromkeys(point.event for point in series.points if point.event))
 
 
+def drawable(series: Series, events: Records) -> bool:
+    """Whether every event the series' points belong to is known: one left out for its own problem
+    (reported in its data file) leaves the chart undrawn in this build."""
+    return all(point.event in events for point in series.points if point.event)
+
+
 def source_refs(series: Series, sources: Records, href: Href) -> dict[str, Ref]:
     """How the chart names and links each source it cites: by who is speaking ('CNBC', 'Bloomberg', and
     'Alibaba' for its own releases, whoever distributed them)."""

@@ -29,21 +29,27 @@ def within_file(glossary: Records[GlossaryEntry]) -> list[Problem]:
 
 def forms_claimed_twice(glossary: Records[GlossaryEntry]) -> list[Problem]:
     """A form (or its capitalized variant) that two entries, or one entry twice, claim."""
-    owner: dict[str, tuple[GlossaryEntry, tuple]] = {}
     problems = []
+    for entry, path, form, first, first_path in _second_claims(glossary):
+        where = f"line {glossary.document.line_of(first_path)}" if glossary.document else "above"
+        whose = "this entry" if first is entry else f"entry '{first.id}'"
+        problems.append(glossary.problem(path, f"{entry.label}: '{form}' is already claimed by {whose} ({where})"))
+    return problems
+
+
+def _second_claims(
+    glossary: Records[GlossaryEntry],
+) -> Iterator[tuple[GlossaryEntry, tuple, str, GlossaryEntry, tuple]]:
+    """Each form claimed after another entry (or the same one) claimed it: (entry, path, form, first, first path)."""
+    owner: dict[str, tuple[GlossaryEntry, tuple]] = {}
     for entry in glossary:
         for path, form in _form_paths(entry):
             for variant in match_variants(form):
                 if variant not in owner:
                     owner[variant] = (entry, path)
                     continue
-                first, first_path = owner[variant]
-                where = f"line {glossary.document.line_of(first_path)}" if glossary.document else "above"
-                whose = "this entry" if first is entry else f"entry '{first.id}'"
-                message = f"{entry.label}: '{form}' is already claimed by {whose} ({where})"
-                problems.append(glossary.problem(path, message))
+                yield entry, path, form, *owner[variant]
                 break
-    return problems
 
 
 def _form_paths(entry: GlossaryEntry) -> Iterator[tuple[tuple, str]]:
@@ -56,9 +62,11 @@ def unknown_entries_in_long(glossary: Records[GlossaryEntry], entry: GlossaryEnt
     """`long` may link to other entries (`[x](glossary:id)`) only if they exist."""
     rendered = glossary.document.rendered.get((entry.index, "long")) if glossary.document else None
     return [
-        glossary.problem((entry.index, "long"), f"{entry.label}: 'long' links to unknown glossary entry '{target}'")
+        glossary.problem(
+            (entry.index, "long"), f"{entry.label}: 'long' links to unknown glossary entry '{href[len(LINK_SCHEME) :]}'"
+        )
         for href in (rendered.links if rendered else ())
-        if href.startswith(LINK_SCHEME) and (target := href[len(LINK_SCHEME) :]) not in glossary
+        if href.startswith(LINK_SCHEME) and not glossary.knows(href[len(LINK_SCHEME) :])
     ]
 
 
@@ -83,6 +91,7 @@ def unused_entries(
     """Entries no story page marks, and aliases that never match story text: worth a warning."""
     if glossary.document is None:
         return []
+    claimed_before = {(entry.id, form) for entry, _, form, _, _ in _second_claims(glossary)}  # reported already
     problems = []
     for entry in glossary:
         if entry.id not in used_ids:
@@ -90,7 +99,7 @@ def unused_entries(
             problems.append(glossary.problem((entry.index, "id"), message))
             continue
         for position, alias in enumerate(entry.aliases):
-            if (entry.id, alias) not in matched:
+            if (entry.id, alias) not in matched and (entry.id, alias) not in claimed_before:
                 message = f"{entry.label}: alias '{alias}' never matches the text of a story page"
                 problems.append(glossary.problem((entry.index, "aliases", position), message))
     return problems

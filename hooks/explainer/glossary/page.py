@@ -7,10 +7,12 @@ import itertools
 import re
 
 from ..backlinks import placeholder
+from ..context import BuildContext
 from ..datafile import Records
 from ..generated import Close, GeneratedPage, Html, Open
-from ..pages import SOURCES_PAGE, front_matter
+from ..pages import GLOSSARY_PAGE, SOURCES_PAGE, front_matter
 from ..sources.records import Source
+from ..urls import relative_url
 from .extension import LONG_PLACEHOLDER
 from .records import GlossaryEntry
 
@@ -128,3 +130,9 @@ def _category_anchor(category: str) -> str:
 def _markdown_text(text: str) -> str:
     """Plain text from data, safe inside Markdown (no accidental emphasis, links or HTML)."""
     return re.sub(r"([\\`*_\[\]{}<>#|!])", r"\\\1", html.escape(text, quote=False))
+
+
+def for_build(context: BuildContext) -> GeneratedPage:
+    """The Glossary page of this build."""
+    sources_url = relative_url(context.site.url(SOURCES_PAGE), context.site.url(GLOSSARY_PAGE))
+    return glossary_page(context.glossary.records, context.sources.records, sources_url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from ..backlinks import placeholder
+from ..context import BuildContext
 from ..datafile import Records
 from ..generated import GeneratedPage, Html
 from ..pages import front_matter
@@ -89,3 +90,8 @@ def _disclosure_html(source: Source) -> str:
         stake_class = f"source-disclosure source-disclosure--{source.stake}"
         parts.append(f'<span class="{stake_class}">{html.escape(source.disclosure)}.</span>')
     return f'<p class="source-entry__disclosure">{" ".join(parts)}</p>\n' if parts else ""
+
+
+def for_build(context: BuildContext) -> GeneratedPage:
+    """The Sources page of this build."""
+    return sources_page(context.sources.records)

@@ -1,0 +1,91 @@
+"""The home page's list of chapters, made from the nav: `<!-- chapters -->` becomes one line per chapter.
+
+Each story page (docs/story/*.md), in the nav's order, is listed as its title linked to the page,
+then its front matter `description`; a new chapter appears once it has a file, a description and
+a nav entry, without editing the page that lists them. A story page without a description, and a
+misspelt or doubled marker, are one-line problems.
+
+The list is written as Markdown where the marker was (after raw HTML is stashed, so a marker
+inside code stays code), so the site's extensions treat it like the rest of the page: MkDocs
+checks and rewrites its links, smartypants curls its quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from .context import BuildContext
+from .errors import Problem
+from .pagefile import split_front_matter
+from .pages import Chapter, is_story_page
+
+CHAPTERS_MARKER = "<!-- chapters -->"
+
+# Any HTML comment that looks like it means the marker, so a typo is reported, not ignored.
+_MARKER_LIKE = re.compile(r"^\s*<!--\s*(?:list[\s_-]*of[\s_-]*)?chapters?\b.*-->\s*$", re.IGNORECASE)
+_FRONT_MATTER_BLOCK = re.compile(r"^-{3}[ \t]*\n")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+
+class ChaptersExtension(Extension):
+    """Replaces `<!-- chapters -->` with the list of chapters of the build's site map."""
+
+    def __init__(self, context: BuildContext):
+        super().__init__()
+        self.context = context
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After raw HTML blocks are stashed (20) and the Key dates marker is found (19), before block parsing.
+        md.preprocessors.register(_Chapters(md, self.context), "explainer-chapters", 18.5)
+
+
+class _Chapters(Preprocessor):
+    def __init__(self, md: Markdown, context: BuildContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, lines: list[str]) -> list[str]:
+        stash = self.md.htmlStash.rawHtmlBlocks
+        comments = [(index, block.strip()) for index, block in enumerate(stash) if isinstance(block, str)]
+        for variant in (text for _, text in comments if _MARKER_LIKE.match(text) and text != CHAPTERS_MARKER):
+            self.context.report(variant, f"unknown marker '{variant}'; write {CHAPTERS_MARKER}")
+        markers = [index for index, text in comments if text == CHAPTERS_MARKER]
+        if len(markers) > 1:
+            self.context.report(CHAPTERS_MARKER, f"the {CHAPTERS_MARKER} marker appears {len(markers)} times; keep one")
+        if not markers or self.context.page is None:
+            return lines
+        placeholder = self.md.htmlStash.get_placeholder(markers[0])
+        listing = chapter_list(self.context.site.chapters, self.context.page.link_to)
+        return [added for line in lines for added in (["", *listing, ""] if line.strip() == placeholder else [line])]
+
+
+def chapter_list(chapters: list[Chapter], link_to) -> list[str]:
+    """The chapters as a numbered Markdown list: '1. [Title](story/x.md): Description'."""
+    return [
+        f"{number}. [{_escaped(chapter.title)}]({link_to(chapter.src_uri)})"
+        + (f": {_escaped(chapter.description)}" if chapter.description else "")
+        for number, chapter in enumerate(chapters, start=1)
+    ]
+
+
+def _escaped(text: str) -> str:
+    """Plain text as Markdown that shows it unchanged (front matter is plain text: explainer.yamlfile)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def chapter_problems(pages: dict[str, str]) -> list[Problem]:
+    """Story pages (docs/ path -> text) whose front matter gives no description for the list of chapters."""
+    problems = []
+    for src_uri, text in sorted(pages.items()):
+        _, meta = split_front_matter(text)
+        broken = _FRONT_MATTER_BLOCK.match(text) and not meta  # its own problem (explainer.yamlfile)
+        if is_story_page(src_uri) and not broken and meta.get("description") in (None, ""):
+            message = (
+                "chapter has no description: add `description:` to its front matter, one sentence on what it "
+                "tells (the home page lists each chapter with it)"
+            )
+            problems.append(Problem(f"docs/{src_uri}", 1, message))
+    return problems

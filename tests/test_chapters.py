@@ -1,0 +1,112 @@
+"""The home page's list of chapters is made at build time from the nav and each chapter's front matter.
+
+`<!-- chapters -->` on a page becomes one numbered line per story page (docs/story/*.md): its title
+linked to it, then its front matter `description`, in the nav's order. A new chapter appears on
+the home page without editing it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import BuiltSite, build_project, write_project
+
+CHAPTERS = ["story/the-fall.md", "story/glossary-cases.md", "story/timeline-cases.md", "story/glossary-every.md"]
+GENERATED = ["timeline.md", "glossary.md", "sources.md", "corrections.md"]
+NAV = [{"Home": "index.md"}, {"The story": CHAPTERS}, "corrected.md", "ties.md", *GENERATED]
+NEW_CHAPTER = """---
+title: A new chapter
+description: What happened next, in *one* sentence & [no link].
+---
+
+# A new chapter
+
+Nothing here yet.
+"""
+
+
+def with_marker(project: Path) -> Path:
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n## The chapters\n\n<!-- chapters -->\n", "utf-8")
+    return project
+
+
+def listed(built: BuiltSite) -> list[tuple[str, str, str]]:
+    """(title, href, whole text) of each item of the home page's list of chapters."""
+    items = built.html("").select("article ol > li")
+    return [(item.a.get_text(), item.a["href"], item.get_text(" ", strip=True)) for item in items]
+
+
+def test_the_list_follows_the_nav_with_each_chapter_s_description(tmp_path: Path):
+    built = build_project(with_marker(write_project(tmp_path / "project", nav=NAV)))
+    assert built.ok, built.messages
+    assert listed(built) == [
+        ("The fall", "story/the-fall/", "The fall : The fixture’s story page."),
+        ("Glossary cases", "story/glossary-cases/", "Glossary cases : Where glossary mentions are and are not marked."),
+        (
+            "Timeline cases",
+            "story/timeline-cases/",
+            "Timeline cases : A fixture page for the Key dates block and inline event links.",
+        ),
+        (
+            "Every mention",
+            "story/glossary-every/",
+            "Every mention : A page that marks every glossary mention and forces one.",
+        ),
+    ]
+
+
+def test_a_new_chapter_appears_without_editing_the_home_page(tmp_path: Path):
+    project = with_marker(
+        write_project(
+            tmp_path / "project",
+            nav=[*NAV[:1], {"The story": [*CHAPTERS[:1], "story/new.md", *CHAPTERS[1:]]}, *NAV[2:]],
+        )
+    )
+    (project / "docs" / "story" / "new.md").write_text(NEW_CHAPTER, encoding="utf-8")
+    built = build_project(project)
+    assert built.ok, built.messages
+    titles = [title for title, _, _ in listed(built)]
+    assert titles == ["The fall", "A new chapter", "Glossary cases", "Timeline cases", "Every mention"]
+    # Front matter is plain text: shown as written, never read as Markdown.
+    assert listed(built)[1][2] == "A new chapter : What happened next, in *one* sentence & [no link]."
+
+
+def test_without_a_nav_the_chapters_come_in_file_order(tmp_path: Path):
+    built = build_project(with_marker(write_project(tmp_path / "project")))
+    assert built.ok, built.messages
+    assert [href for _, href, _ in listed(built)] == [
+        "story/glossary-cases/",
+        "story/glossary-every/",
+        "story/the-fall/",
+        "story/timeline-cases/",
+    ]
+
+
+def test_a_chapter_without_a_description_or_out_of_the_nav_is_reported(tmp_path: Path):
+    project = with_marker(write_project(tmp_path / "project", nav=NAV))
+    (project / "docs" / "story" / "new.md").write_text(NEW_CHAPTER.replace("description:", "summary:"), "utf-8")
+    built = build_project(project)
+    assert not built.ok
+    assert built.located == [
+        "docs/story/new.md:1: chapter has no description: add `description:` to its front matter, one sentence on"
+        " what it tells (the home page lists each chapter with it)",
+        "docs/story/new.md:1: chapter is not in the nav of mkdocs.yml, so neither the menu nor the home page's list"
+        " of chapters shows it; add it to the nav, among the other chapters in reading order",
+    ]
+
+
+def test_a_misspelt_marker_is_reported(tmp_path: Path):
+    project = write_project(tmp_path / "project", nav=NAV)
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n<!-- chapter list -->\n", "utf-8")
+    built = build_project(project)
+    assert not built.ok
+    line = len(index.read_text(encoding="utf-8").splitlines())
+    assert built.located == [f"docs/index.md:{line}: unknown marker '<!-- chapter list -->'; write <!-- chapters -->"]
+
+
+def test_the_real_home_page_lists_every_chapter_of_the_nav(real_build: BuiltSite):
+    items = real_build.html("").select("article h2#the-chapters + ol > li")
+    assert len(items) == 8
+    assert items[0].a.get_text() == "Correct course" and items[-1].a.get_text() == "Since then"
