@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_SITE, REPO, BuiltSite, build_project
+from conftest import FIXTURE_SITE, REPO, BuiltSite, build_project, write_project
 
 from explainer import validate
 from explainer.dates import parse_partial_date
@@ -346,11 +346,11 @@ def test_a_newcomer_can_add_a_chart_by_following_contributing(fixture_project: P
     )
 
 
-def follow_add_a_chapter(project: Path) -> None:
+def follow_add_a_chapter(project: Path, old: str = "", new: str = "") -> None:
     """The chapter of "Add a chapter", with its source and its key date (the event of "Add an event")."""
     follow(project, "add-event/source")
     follow(project, "add-event/event", "section: uncertainty-and-confusion", "section: jack-ma-returns")
-    follow(project, "add-chapter/page")
+    follow(project, "add-chapter/page", old, new)
 
 
 def test_a_newcomer_can_add_a_chapter_by_following_contributing(fixture_project: Path) -> None:
@@ -384,6 +384,7 @@ SOURCE_USED_FOR = (
     'used_for: "Jack Ma\'s visit to Yungu School in Hangzhou on 27 March 2023, after more than a year abroad."'
 )
 EVENT_DATE = 'date: "2023-03-27"'
+CHAPTER_DESCRIPTION = re.search(r"^description: .*\n", EXAMPLES["add-chapter/page"], re.MULTILINE).group()
 LONG_SHORT = "short: " + "A private school in Hangzhou that Alibaba's founders set up in 2017, " * 3 + "and more."
 
 MISTAKES = {
@@ -434,6 +435,9 @@ MISTAKES = {
         follow_add_a_chapter(p),
         replace_in(p, NEW_CHAPTER, "<!-- key-dates -->\n", ""),
     ),
+    "chapter-not-in-nav": lambda p: (write_project(p, nav=FIXTURE_NAV), follow_add_a_chapter(p)),
+    "chapter-without-description": lambda p: follow_add_a_chapter(p, CHAPTER_DESCRIPTION),
+    "chapters-marker-misspelt": lambda p: append_to(p, "docs/index.md", "\n<!-- chapter list -->\n"),
     "chapter-marker-without-event": lambda p: (
         follow(p, "add-event/source"),
         follow(p, "add-chapter/page"),
@@ -505,6 +509,14 @@ MISTAKES = {
         follow(p, "add-figure/page", "revenue -->", "revenue events: deepseek-r2 -->"),
     ),
 }
+
+
+# The fixture's pages in a nav (the fixture has none, so the build checks no nav unless given one).
+FIXTURE_NAV = [
+    {"Home": "index.md"},
+    {"The story": [f"story/{name}.md" for name in ("the-fall", "glossary-cases", "timeline-cases", "glossary-every")]},
+    *("corrected.md", "ties.md", "timeline.md", "glossary.md", "sources.md", "corrections.md"),
+]
 
 
 def replace_in(project: Path, file: str, old: str, new: str) -> None:
