@@ -466,6 +466,21 @@ MISTAKES = {
     ),
     "page-links-unknown-event": lambda p: append_to(p, THE_FALL, "See [the halt](event:ipo-halt).\n"),
     "key-dates-marker-misspelt": lambda p: replace_in(p, THE_FALL, "<!-- key-dates -->", "<!-- key dates -->"),
+    "yaml-key-under-indented": lambda p: replace_in(p, "data/sources.yml", "  kind: news", " kind: news"),
+    "yaml-entry-without-dash": lambda p: replace_in(
+        p, "data/sources.yml", "- id: company-2023-split", "  id: company-2023-split"
+    ),
+    "link-misspelt": lambda p: link_from_the_fall(p, "correct-cours.md"),
+    "link-from-the-pages-address": lambda p: link_from_the_fall(p, "../correct-course.md"),
+    "link-absolute": lambda p: link_from_the_fall(p, "/story/correct-course.md"),
+    "link-to-an-address": lambda p: link_from_the_fall(p, "../correct-course/"),
+    "link-unknown-anchor": lambda p: link_from_the_fall(p, "correct-course.md#the-spilt"),
+    "nav-lists-no-file": lambda p: write_project(p, nav=[*FIXTURE_NAV, "story/the-fal.md"]),
+    "nav-leaves-out-a-generated-page": lambda p: write_project(p, nav=[e for e in FIXTURE_NAV if e != "glossary.md"]),
+    "page-not-in-nav": lambda p: (
+        write_project(p, nav=FIXTURE_NAV),
+        append_to(p, "docs/about.md", "---\ntitle: About\n---\n\n# About\n"),
+    ),
     "correction-anchor-missing": lambda p: follow(
         p, "issue-a-correction/entry", "anchor: two days", "anchor: three days"
     ),
@@ -517,6 +532,17 @@ FIXTURE_NAV = [
     {"The story": [f"story/{name}.md" for name in ("the-fall", "glossary-cases", "timeline-cases", "glossary-every")]},
     *("corrected.md", "ties.md", "timeline.md", "glossary.md", "sources.md", "corrections.md"),
 ]
+
+
+# The chapter beside the-fall.md on the real site, which the documented link mistakes lead to.
+STAND_IN_CHAPTER = (
+    "---\ntitle: Correct course\ndescription: Stands in for a chapter of the real site.\n---\n\n# Correct course\n"
+)
+
+
+def link_from_the_fall(project: Path, link: str) -> None:
+    (project / "docs" / "story" / "correct-course.md").write_text(STAND_IN_CHAPTER, encoding="utf-8")
+    append_to(project, THE_FALL, f"\nSee [the chapter before]({link}).\n")
 
 
 def replace_in(project: Path, file: str, old: str, new: str) -> None:
