@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_SITE, REPO, BuiltSite, build_project
+from conftest import FIXTURE_SITE, REPO, BuiltSite, build_project, write_project
 
 from explainer import validate
 from explainer.dates import parse_partial_date
@@ -346,11 +346,11 @@ def test_a_newcomer_can_add_a_chart_by_following_contributing(fixture_project: P
     )
 
 
-def follow_add_a_chapter(project: Path) -> None:
+def follow_add_a_chapter(project: Path, old: str = "", new: str = "") -> None:
     """The chapter of "Add a chapter", with its source and its key date (the event of "Add an event")."""
     follow(project, "add-event/source")
     follow(project, "add-event/event", "section: uncertainty-and-confusion", "section: jack-ma-returns")
-    follow(project, "add-chapter/page")
+    follow(project, "add-chapter/page", old, new)
 
 
 def test_a_newcomer_can_add_a_chapter_by_following_contributing(fixture_project: Path) -> None:
@@ -384,6 +384,7 @@ SOURCE_USED_FOR = (
     'used_for: "Jack Ma\'s visit to Yungu School in Hangzhou on 27 March 2023, after more than a year abroad."'
 )
 EVENT_DATE = 'date: "2023-03-27"'
+CHAPTER_DESCRIPTION = re.search(r"^description: .*\n", EXAMPLES["add-chapter/page"], re.MULTILINE).group()
 LONG_SHORT = "short: " + "A private school in Hangzhou that Alibaba's founders set up in 2017, " * 3 + "and more."
 
 MISTAKES = {
@@ -434,6 +435,9 @@ MISTAKES = {
         follow_add_a_chapter(p),
         replace_in(p, NEW_CHAPTER, "<!-- key-dates -->\n", ""),
     ),
+    "chapter-not-in-nav": lambda p: (write_project(p, nav=FIXTURE_NAV), follow_add_a_chapter(p)),
+    "chapter-without-description": lambda p: follow_add_a_chapter(p, CHAPTER_DESCRIPTION),
+    "chapters-marker-misspelt": lambda p: append_to(p, "docs/index.md", "\n<!-- chapter list -->\n"),
     "chapter-marker-without-event": lambda p: (
         follow(p, "add-event/source"),
         follow(p, "add-chapter/page"),
@@ -462,6 +466,21 @@ MISTAKES = {
     ),
     "page-links-unknown-event": lambda p: append_to(p, THE_FALL, "See [the halt](event:ipo-halt).\n"),
     "key-dates-marker-misspelt": lambda p: replace_in(p, THE_FALL, "<!-- key-dates -->", "<!-- key dates -->"),
+    "yaml-key-under-indented": lambda p: replace_in(p, "data/sources.yml", "  kind: news", " kind: news"),
+    "yaml-entry-without-dash": lambda p: replace_in(
+        p, "data/sources.yml", "- id: company-2023-split", "  id: company-2023-split"
+    ),
+    "link-misspelt": lambda p: link_from_the_fall(p, "correct-cours.md"),
+    "link-from-the-pages-address": lambda p: link_from_the_fall(p, "../correct-course.md"),
+    "link-absolute": lambda p: link_from_the_fall(p, "/story/correct-course.md"),
+    "link-to-an-address": lambda p: link_from_the_fall(p, "../correct-course/"),
+    "link-unknown-anchor": lambda p: link_from_the_fall(p, "correct-course.md#the-spilt"),
+    "nav-lists-no-file": lambda p: write_project(p, nav=[*FIXTURE_NAV, "story/the-fal.md"]),
+    "nav-leaves-out-a-generated-page": lambda p: write_project(p, nav=[e for e in FIXTURE_NAV if e != "glossary.md"]),
+    "page-not-in-nav": lambda p: (
+        write_project(p, nav=FIXTURE_NAV),
+        append_to(p, "docs/about.md", "---\ntitle: About\n---\n\n# About\n"),
+    ),
     "correction-anchor-missing": lambda p: follow(
         p, "issue-a-correction/entry", "anchor: two days", "anchor: three days"
     ),
@@ -505,6 +524,25 @@ MISTAKES = {
         follow(p, "add-figure/page", "revenue -->", "revenue events: deepseek-r2 -->"),
     ),
 }
+
+
+# The fixture's pages in a nav (the fixture has none, so the build checks no nav unless given one).
+FIXTURE_NAV = [
+    {"Home": "index.md"},
+    {"The story": [f"story/{name}.md" for name in ("the-fall", "glossary-cases", "timeline-cases", "glossary-every")]},
+    *("corrected.md", "ties.md", "timeline.md", "glossary.md", "sources.md", "corrections.md"),
+]
+
+
+# The chapter beside the-fall.md on the real site, which the documented link mistakes lead to.
+STAND_IN_CHAPTER = (
+    "---\ntitle: Correct course\ndescription: Stands in for a chapter of the real site.\n---\n\n# Correct course\n"
+)
+
+
+def link_from_the_fall(project: Path, link: str) -> None:
+    (project / "docs" / "story" / "correct-course.md").write_text(STAND_IN_CHAPTER, encoding="utf-8")
+    append_to(project, THE_FALL, f"\nSee [the chapter before]({link}).\n")
 
 
 def replace_in(project: Path, file: str, old: str, new: str) -> None:
