@@ -695,7 +695,8 @@ EVENT_CASES = [
     case(
         "marker-naming-nothing",
         replace(EVENTS, "section: timeline-cases", "section: the-fall"),
-        "docs/story/timeline-cases.md:7: <!-- key-dates -->: no event in data/events.yml has section 'timeline-cases'",
+        "docs/story/timeline-cases.md:7: <!-- key-dates -->: no event in data/events.yml has section 'timeline-cases'; "
+        "give this chapter's events `section: timeline-cases`, or remove the marker",
     ),
     case(
         "marker-outside-the-story",

@@ -388,7 +388,8 @@ BAD_INPUTS = [
     ),
     pytest.param(
         (EVENTS, "section: timeline-cases", "section: the-fall"),
-        "docs/story/timeline-cases.md:7: <!-- key-dates -->: no event in data/events.yml has section 'timeline-cases'",
+        "docs/story/timeline-cases.md:7: <!-- key-dates -->: no event in data/events.yml has section 'timeline-cases'; "
+        "give this chapter's events `section: timeline-cases`, or remove the marker",
         id="marker-without-events",
     ),
     pytest.param(

@@ -33,7 +33,7 @@ EPILOG = """\
 exit status:
   0  no errors (warnings, if any, are printed)
   1  errors (with --strict: errors or warnings) in the files reported
-  2  the command was used wrongly (unknown option, no mkdocs.yml)
+  2  the command was used wrongly (unknown option, no mkdocs.yml, a FILE that does not exist)
 
 Under GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as a workflow command
 (`::error file=...,line=...::...`), which shows it on that line of the pull request's diff. The

@@ -116,7 +116,9 @@ class _KeyDates(Preprocessor):
         events = self.context.events.by_section.get(section, [])
         if not events and not self._left_out_of(section):
             self.context.report(
-                KEY_DATES_MARKER, f"{KEY_DATES_MARKER}: no event in data/events.yml has section '{section}'"
+                KEY_DATES_MARKER,
+                f"{KEY_DATES_MARKER}: no event in data/events.yml has section '{section}'; "
+                f"give this chapter's events `section: {section}`, or remove the marker",
             )
         return events
 
