@@ -200,6 +200,12 @@ YAML_CASES = [
         " with the other keys of its entry, or start a new entry with '- '",
     ),
     case(
+        "yaml-words-after-closing-quote",
+        replace(SOURCES, "title: Example Group announces six business groups", 'title: "Example Group" announces six'),
+        "data/sources.yml:13: YAML syntax error: words follow a closing quote or bracket; a value that starts with"
+        " a quote or '[' must be quoted whole, e.g. title: '\"The fall\" of Ant'",
+    ),
+    case(
         "yaml-entry-without-dash",
         replace(SOURCES, "- id: company-2023-split", "  id: company-2023-split"),
         "data/sources.yml:11: a second 'id' in one entry: a new entry starts with '- ' (write '- id:"

@@ -281,10 +281,18 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, scan_quot
         return Problem(name, error.context_mark.line + 1, f"YAML syntax error: {_UNCLOSED[error.context]}")
     if scan_quotes and (opened := _quote_running_onto(text, line)):
         return Problem(name, opened, f"YAML syntax error: quoted text starting here runs on to line {line}; close it")
+    if problem == "expected <block end>, but found '<scalar>'":  # words after a closing quote or bracket
+        return Problem(name, line, f"YAML syntax error: {_TEXT_AFTER_QUOTE}")
     if problem.startswith("expected <block end>"):  # a key further left than the others of its entry
         return Problem(name, line, f"YAML syntax error: {_UNDER_INDENTED}")
     return Problem(name, line, f"YAML syntax error: {problem}")
 
+
+# PyYAML's "expected <block end>, but found '<scalar>'": `title: "The fall" of Ant`, `[The fall] and after`.
+_TEXT_AFTER_QUOTE = (
+    "words follow a closing quote or bracket; a value that starts with a quote or '[' must be quoted whole,"
+    " e.g. title: '\"The fall\" of Ant'"
+)
 
 # PyYAML's "expected <block end>, but found '<block mapping start>'" (or "'?'"), said plainly.
 _UNDER_INDENTED = (
