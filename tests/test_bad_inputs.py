@@ -146,12 +146,14 @@ YAML_CASES = [
     case(
         "yaml-bad-indentation",
         replace(SOURCES, "  kind: news", "    kind: news"),
-        "data/sources.yml:8: YAML syntax error: mapping values are not allowed here",
+        "data/sources.yml:8: YAML syntax error: this line is indented more than the line above it; line its key up"
+        " with the other keys of its entry",
     ),
     case(
         "yaml-colon-in-unquoted-text",
         replace(SOURCES, "used_for: The suspension of the listing.", "used_for: Note: the suspension."),
-        "data/sources.yml:9: YAML syntax error: mapping values are not allowed here",
+        "data/sources.yml:9: YAML syntax error: this value contains ': ' (a colon and a space), so put it in double"
+        ' quotes: key: "Note: the suspension."',
     ),
     case(
         "tab-indentation",

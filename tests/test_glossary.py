@@ -403,7 +403,10 @@ def test_every_real_story_page_has_glossary_mentions(real_build: BuiltSite):
     site_dir = real_build.site_dir
     for page in sorted((site_dir / "story").glob("*/index.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        assert len(soup.select("article a.glossary-term")) >= 5, page.parent.name
+        marked = soup.select("article a.glossary-term")
+        assert marked, (
+            f"docs/story/{page.parent.name}.md: no glossary term is marked; does it name nobody in data/glossary.yml?"
+        )
 
 
 def test_raw_html_in_a_long_explanation_is_refused():

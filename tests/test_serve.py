@@ -186,6 +186,24 @@ def test_serve_shows_a_page_mistake_on_every_page_and_recovers(serving):
 
 
 @pytest.mark.slow
+def test_serve_shows_a_warning_too_since_make_build_stops_on_it(serving):
+    server, project, base_url = serving
+    page = project / "docs/story/the-fall.md"
+    warning = "docs/story/the-fall.md:13: link 'nowhere.md' leads to no file: there is no docs/story/nowhere.md"
+
+    edit(page, "The group split into six parts.", "The group split into [six parts](nowhere.md).")
+    server.wait_for(lambda: warning in server.output, REBUILD_SECONDS, "the warning line")
+    answer = PendingRequest(base_url + "story/the-fall/").result(REBUILD_SECONDS)
+    assert BANNER in answer and f"<code>{html.escape(warning)}</code> (warning)" in answer
+
+    edit(page, "[six parts](nowhere.md)", "six units in all")
+    server.wait_for(
+        lambda: "six units in all" in (fetch(base_url + "story/the-fall/") or ""), REBUILD_SECONDS, "the fixed page"
+    )
+    assert BANNER not in fetch(base_url + "story/the-fall/")
+
+
+@pytest.mark.slow
 def test_serve_shows_the_same_mistake_each_time_it_is_made(serving):
     """MkDocs drops a log message it has printed before; the author must still see why a rebuild stopped."""
     server, project, _ = serving

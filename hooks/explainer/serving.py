@@ -40,7 +40,10 @@ def problems_banner(problems: list[Problem], stale_data: bool) -> str:
         if stale_data
         else "This preview has problems that stop <code>make build</code>."
     )
-    items = "".join(f"<li><code>{html.escape(str(problem))}</code></li>" for problem in sorted(set(problems)))
+    items = "".join(
+        f"<li><code>{html.escape(str(problem))}</code>{'' if problem.is_error else ' (warning)'}</li>"
+        for problem in sorted(set(problems))
+    )
     return (
         '<div class="admonition failure explainer-preview-problems" role="alert">'
         '<p class="admonition-title">Fix before publishing</p>'

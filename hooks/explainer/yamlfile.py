@@ -281,11 +281,23 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, scan_quot
         return Problem(name, error.context_mark.line + 1, f"YAML syntax error: {_UNCLOSED[error.context]}")
     if scan_quotes and (opened := _quote_running_onto(text, line)):
         return Problem(name, opened, f"YAML syntax error: quoted text starting here runs on to line {line}; close it")
+    if problem == "mapping values are not allowed here":  # a second ': ' on the line
+        return Problem(name, line, f"YAML syntax error: {_colon_problem(offending)}")
     if problem == "expected <block end>, but found '<scalar>'":  # words after a closing quote or bracket
         return Problem(name, line, f"YAML syntax error: {_TEXT_AFTER_QUOTE}")
     if problem.startswith("expected <block end>"):  # a key further left than the others of its entry
         return Problem(name, line, f"YAML syntax error: {_UNDER_INDENTED}")
     return Problem(name, line, f"YAML syntax error: {problem}")
+
+
+def _colon_problem(line: str) -> str:
+    """PyYAML's "mapping values are not allowed here", said as what the author did on that line."""
+    value = line.partition(": ")[2]
+    if ": " in value or value.rstrip().endswith(":"):
+        return (
+            "this value contains ': ' (a colon and a space), so put it in double quotes: key: \"Note: the suspension.\""
+        )
+    return "this line is indented more than the line above it; line its key up with the other keys of its entry"
 
 
 # PyYAML's "expected <block end>, but found '<scalar>'": `title: "The fall" of Ant`, `[The fall] and after`.

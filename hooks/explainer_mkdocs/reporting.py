@@ -79,9 +79,11 @@ def reporting_data_errors() -> Iterator[None]:
 
 
 def show_while_serving(context: BuildContext, problems: list[Problem]) -> None:
-    """Log problems at their level, and keep the errors for the box at the top of every page."""
+    """Log problems at their level, and keep them for the box at the top of every page.
+
+    Warnings too: `make build` is strict, so a warning stops it as an error does."""
     log_problems(problems)
-    context.preview_problems += [problem for problem in problems if problem.is_error]
+    context.preview_problems += problems
 
 
 def config_errors_in_one_line(builder: Callable[..., None], config_file: str) -> Callable[..., None]:
