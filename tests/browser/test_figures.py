@@ -248,7 +248,7 @@ def _shoot(browser, base: str, width: int, scheme: str, out_dir: Path) -> list[P
     written = []
     for name, path in SHOT_PAGES.items():
         page.goto(base + path, wait_until="networkidle")
-        page.add_style_tag(content=".md-header { position: static; }")  # keep it off the figures
+        page.add_style_tag(content=".md-header { position: static; } .md-top { display: none; }")  # off the figures
         figures = {name: page.locator("figure.chart").first}
         if name == "timeline":
             figures["timeline-overview"] = page.locator("figure.timeline-figure").first
