@@ -1,8 +1,9 @@
 """The charts in Chromium, on the real pages that show them: focused, hovered, tapped, followed,
 printed, in both colour schemes and read by axe.
 
-Run as a script to write screenshots for review at 375, 768 and 1440 px in both colour schemes
-(they are not committed):
+Run as a script to write screenshots for review (they are not committed): every page's chart and
+the Timeline's overview at 375, 768 and 1440 px in both colour schemes, each chart with its last
+mark focused (its tooltip and the margin around it), and all of them printed at an A4 page's width:
 
     .venv/bin/python tests/browser/test_figures.py /tmp/chart-screenshots
 """
