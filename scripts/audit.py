@@ -429,9 +429,7 @@ KNOWN_CAUSES = {
         "same, so the ratio above is what the site adds. Annotations add almost nothing at load: "
         "docs/assets/previews.js builds a preview only when a mark is first hovered, focused or tapped. "
         "What is left is laying out longer pages (a story page's HTML is about twice the bare one, with its "
-        "notes, marks and Key dates; the Glossary page is the longest of all); source notes, charts and "
-        "corrections are laid out only when the reader nears them (content-visibility in "
-        "docs/assets/explainer.css). Under a busy machine "
+        "notes, marks and Key dates; the Glossary page is the longest of all). Under a busy machine "
         "(see the load average) a blocking time of a few tens of ms swings by a factor of two from run to run."
     ),
     "Largest Contentful Paint": (
