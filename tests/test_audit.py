@@ -40,3 +40,14 @@ def test_report_gives_medians_ratios_and_the_blocking_time_difference():
     (summary, _) = audit.story_summary(pages)
     assert "TBT ratio at most 1.12 on the 1 where the bare build blocks for 50 ms or more" in summary
     assert "TBT at most +60 ms" in summary and "LCP ratio at most 1.07" in summary
+
+
+def test_page_weight_is_the_html_as_served_and_says_if_it_fits_the_first_round_trip(tmp_path):
+    (tmp_path / "story" / "a").mkdir(parents=True)
+    (tmp_path / "story" / "a" / "index.html").write_bytes(b"<p>same</p>" * 1000)
+    size = audit.gzipped_html_size(tmp_path, "story/a/")
+    assert 0 < size < 1000 and audit.gzipped_html_size(tmp_path, "story/b/") is None
+    table = audit.weight_table({"story/a/": (size, None), "story/b/": (20_000, 7_400)})
+    assert table[2] == f"| /story/a/ | {size / 1000:.1f} | – | yes |"
+    assert table[3] == "| /story/b/ | 20.0 | 7.4 | no |"
+    assert "## Page weight" in audit.markdown([], "tools", 1, "0.0", {"story/b/": (20_000, 7_400)})

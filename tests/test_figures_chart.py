@@ -27,6 +27,7 @@ from explainer.figures.chart_svg import (
     chart_figure,
     chart_svg,
     chart_table,
+    text_width,
     time_axis,
     value_axis,
 )
@@ -110,7 +111,7 @@ def test_every_point_is_one_focusable_link_to_its_row_with_a_spoken_label_and_a_
     first = found[0]
     assert first.get("role") == "link"
     assert first.get("aria-label") == "October 2020: $837.84 billion to $858 billion (Companies Market Cap, CNBC)"
-    assert first.find(f"{SVG}title").text == first.get("aria-label")
+    assert first.find(f"{SVG}title") is None  # the drawn tooltip, not the browser's too
     assert found[1].get("aria-label") == "31 March 2021: $615 billion (Wire)"
 
 
@@ -178,6 +179,28 @@ def test_marks_and_their_tooltips_stay_inside_the_picture():
             box = tip.find(f"{SVG}rect")
             x, y, w, h = (float(box.get(key)) for key in ("x", "y", "width", "height"))
             assert x >= 0 and x + w <= WIDTH and y >= 0 and y + h <= height
+
+
+# Widths Chromium measured for these lines at 12 px in DejaVu Sans (Book, and Bold for the value).
+DRAWN_WIDTHS = [
+    ("9 September 2025", False, 112.1),
+    ("30 September 2024", False, 119.7),
+    ("Sources: Alibaba, Bloomberg, MarketScreener", False, 275.3),
+    ("$837 billion to $858 billion", True, 181.0),
+    ("13%", True, 28.7),
+]
+
+
+@pytest.mark.parametrize(("text", "bold", "drawn"), DRAWN_WIDTHS)
+def test_a_tooltips_text_is_never_estimated_narrower_than_it_is_drawn(text: str, bold: bool, drawn: float):
+    assert drawn <= text_width(text, bold) <= drawn * 1.2
+
+
+def test_a_tooltips_box_holds_its_widest_line_with_room_on_both_sides():
+    for tip in of_class(svg_root(market_value()), "g", "chart-tip"):
+        lines = [(text.text, text.get("class") == "chart-tip__value") for text in tip.iter(f"{SVG}text")]
+        box = float(tip.find(f"{SVG}rect").get("width"))
+        assert box >= max(text_width(line, bold) for line, bold in lines) + 11
 
 
 # Axes -------------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The charts in Chromium, on the real pages that show them: focused, hovered, tapped, followed,
 printed, in both colour schemes and read by axe.
 
-Run as a script to write screenshots for review at 375, 768 and 1440 px in both colour schemes
-(they are not committed):
+Run as a script to write screenshots for review (they are not committed): every page's chart and
+the Timeline's overview at 375, 768 and 1440 px in both colour schemes, each chart with its last
+mark focused (its tooltip and the margin around it), and all of them printed at an A4 page's width:
 
     .venv/bin/python tests/browser/test_figures.py /tmp/chart-screenshots
 """
@@ -59,6 +60,7 @@ def test_a_marks_tooltip_shows_on_hover(page, site_url: str) -> None:
     mark.hover()
     assert mark.locator(".chart-tip").is_visible()
     assert mark.locator(".chart-tip").text_content().startswith("31 March 2021")
+    assert mark.locator("title").count() == 0  # or the browser's own tooltip would cover the drawn one
 
 
 def test_tab_reaches_every_event_and_mark_of_the_chart_in_turn(page, site_url: str) -> None:
@@ -126,6 +128,27 @@ def test_axe_finds_no_violations_in_the_chart(page, site_url: str, path: str, ax
     assert [violation["id"] for violation in result["violations"]] == []
 
 
+# The text of every tooltip as Chromium draws it, with its box: [(line widths), text x, box x, box width].
+TIP_METRICS = """() => [...document.querySelectorAll('.chart-tip')].map(tip => {
+  tip.style.display = 'inline';
+  const box = tip.querySelector('rect');
+  const lines = [...tip.querySelectorAll('text')];
+  const found = [lines.map(line => line.getComputedTextLength()), +lines[0].getAttribute('x'),
+                 +box.getAttribute('x'), +box.getAttribute('width')];
+  tip.style.display = '';
+  return found;
+})"""
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_every_tooltips_text_fits_inside_its_box(page, site_url: str, path: str) -> None:
+    """Boxes are sized for wide system fonts (the site loads none): the test machine's sans-serif is
+    DejaVu Sans, the widest of the common ones. "9 September 2025" once ran past its box's edge."""
+    page.goto(site_url + path)
+    for widths, text_x, box_x, box_width in page.evaluate(TIP_METRICS):
+        assert text_x + max(widths) <= box_x + box_width - 2, (path, widths, box_width)
+
+
 # Phone, dark mode, print --------------------------------------------------------------------------
 
 
@@ -169,14 +192,33 @@ def test_print_keeps_chart_table_and_marked_events_and_never_shows_a_tooltip(pag
         assert page.locator(part).first.is_visible(), part
 
 
+def test_print_keeps_the_chart_with_its_title_but_lets_its_table_run_on(page, site_url: str) -> None:
+    """A whole chart is taller than a page: kept whole, it was pushed on, leaving most of a page blank."""
+    page.goto(site_url + PAGE)
+    page.emulate_media(media="print")
+    breaks = page.evaluate("""() => ['figure.chart', '.chart__title', '.chart__plot', '.chart-table tbody']
+        .map(part => getComputedStyle(document.querySelector(part)))
+        .map(style => [style.breakInside, style.breakAfter])""")
+    assert breaks == [["auto", "auto"], ["auto", "avoid"], ["avoid", "avoid"], ["avoid", "auto"]]
+
+
 # Screenshots for review -----------------------------------------------------------------------------
 
 WIDTHS = (375, 768, 1440)
-SHOT_PAGES = {"the-fall": PAGE, "ai-competition": "story/ai-competition/", "timeline": "timeline/"}
+SHOT_PAGES = {
+    "home": "",
+    "the-fall": PAGE,
+    "correct-course": "story/correct-course/",
+    "ai-competition": "story/ai-competition/",
+    "timeline": "timeline/",
+}
+A4_TEXT_WIDTH = 718  # CSS px: 210 mm less Chromium's default 1 cm margins
+MARGIN = 40  # px around a figure in the focus shots, so a tooltip crossing its edge shows
 
 
 def screenshots(out_dir: Path) -> list[Path]:
-    """Build the real site and photograph its charts at each width in both schemes."""
+    """Build the real site and photograph its charts and the Timeline's overview at each width in both
+    schemes: each figure as it loads and with its last mark focused (tooltip); then printed."""
     import tempfile
 
     from playwright.sync_api import sync_playwright
@@ -195,6 +237,7 @@ def screenshots(out_dir: Path) -> list[Path]:
             for width in WIDTHS:
                 for scheme in ("light", "dark"):
                     written += _shoot(browser, base, width, scheme, out_dir)
+            written += _shoot_print(browser, base, out_dir)
             browser.close()
         server.close()
     return written
@@ -206,20 +249,43 @@ def _shoot(browser, base: str, width: int, scheme: str, out_dir: Path) -> list[P
     written = []
     for name, path in SHOT_PAGES.items():
         page.goto(base + path, wait_until="networkidle")
-        page.add_style_tag(content=".md-header { position: static; }")  # keep it off the figures
-        figure = page.locator("figure.chart").first
-        written.append(out_dir / f"{name}-{width}-{scheme}.png")
-        figure.screenshot(path=str(written[-1]))
-        page.locator("a.chart-mark").nth(2).focus()
-        written.append(out_dir / f"{name}-{width}-{scheme}-focus.png")
-        figure.locator("svg").screenshot(path=str(written[-1]))
-        if scheme == "light" and name == "the-fall":
-            page.emulate_media(media="print")
-            written.append(out_dir / f"{name}-{width}-print.png")
+        page.add_style_tag(content=".md-header { position: static; } .md-top { display: none; }")  # off the figures
+        figures = {name: page.locator("figure.chart").first}
+        if name == "timeline":
+            figures["timeline-overview"] = page.locator("figure.timeline-figure").first
+        for shot, figure in figures.items():
+            written.append(out_dir / f"{shot}-{width}-{scheme}.png")
             figure.screenshot(path=str(written[-1]))
-            page.emulate_media(media="screen")
+        page.locator("a.chart-mark").last.focus()
+        written.append(out_dir / f"{name}-{width}-{scheme}-focus.png")
+        page.screenshot(path=str(written[-1]), clip=_around(page.locator("figure.chart svg").first, width))
     context.close()
     return written
+
+
+def _shoot_print(browser, base: str, out_dir: Path) -> list[Path]:
+    """Printed, at the width of an A4 page's text (what a phone prints on too, not its screen's)."""
+    context = browser.new_context(viewport={"width": A4_TEXT_WIDTH, "height": 1100})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    written = []
+    for name, path in SHOT_PAGES.items():
+        page.goto(base + path, wait_until="networkidle")
+        figures = {name: page.locator("figure.chart").first}
+        if name == "timeline":
+            figures["timeline-overview"] = page.locator("figure.timeline-figure").first
+        for shot, figure in figures.items():
+            written.append(out_dir / f"{shot}-print.png")
+            figure.screenshot(path=str(written[-1]))
+    context.close()
+    return written
+
+
+def _around(element, width: int) -> dict:
+    """The element's box with a margin, across the viewport's whole width (viewport coordinates)."""
+    element.scroll_into_view_if_needed()
+    box = element.bounding_box()
+    return {"x": 0, "y": max(box["y"] - MARGIN, 0), "width": width, "height": box["height"] + 2 * MARGIN}
 
 
 if __name__ == "__main__":

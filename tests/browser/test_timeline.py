@@ -130,3 +130,26 @@ def test_picture_follows_the_colour_scheme(browser, fixture_site_url: str, schem
     context.close()
     assert len({text, mark, background}) == 3
     assert text != "rgb(0, 0, 0)" or scheme == "light"
+
+
+# An A4 page's text in CSS px (210 x 297 mm less Chromium's default 1 cm margins).
+A4_TEXT = {"width": 718, "height": 1047}
+PRINTED_OVERVIEW = """figure => {
+  const box = figure.querySelector('.timeline-figure__scroll'), svg = box.querySelector('svg.timeline-svg--wide');
+  const drawn = svg.getBoundingClientRect(), shown = box.getBoundingClientRect();
+  return {cut: box.scrollWidth - box.clientWidth, right: drawn.right - shown.right,
+          width: drawn.width, height: drawn.height};
+}"""
+
+
+def test_printed_on_a4_the_overview_is_whole_on_one_page_with_legible_text(browser, site_url: str):
+    """Paper does not scroll: the overview once printed cut off at the right and across three pages."""
+    context = browser.new_context(viewport=A4_TEXT)
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(site_url + "timeline/")
+    printed = page.locator("figure.timeline-figure").first.evaluate(PRINTED_OVERVIEW)
+    context.close()
+    assert printed["cut"] <= 0 and printed["right"] <= 0.5, printed
+    assert printed["height"] <= 0.8 * A4_TEXT["height"], printed  # with room for its caption
+    assert printed["width"] >= 440, printed  # 13-unit text of a 660-unit picture at 8.5 px or more

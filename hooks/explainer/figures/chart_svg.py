@@ -3,7 +3,7 @@
 Pure functions: a `Series` (figures/records.py) and the labels and links of its sources and
 events in, markup out. Time runs left to right (years labelled), values up from zero with
 labelled gridlines. Each point is a focusable link to its row in the table, with a tooltip
-(SVG <title> on hover, a drawn label on focus) giving date, value and source. Where sources
+(drawn, shown on hover and focus) giving date, value and source. Where sources
 disagree the point is a bar from the lowest to the highest figure. Points are never joined:
 they are separate reports, and a line would suggest figures nobody reported. Colours and text
 size come from CSS (docs/assets/explainer.css, section 5), so the chart follows dark mode and
@@ -30,7 +30,7 @@ PLOT_TOP = 30  # room for the unit label
 PLOT_HEIGHT = 150
 PLOT_BOTTOM = PLOT_TOP + PLOT_HEIGHT
 FONT_SIZE = 12
-CHAR_WIDTH = 6.6  # average width of a 12-unit character, to keep tooltips inside the picture
+CHAR_WIDTH = 6.6  # average width of a 12-unit character, to keep time labels apart
 MARK_RADIUS = 5
 HIT_RADIUS = 11  # the invisible target around a mark: about 22 px on a phone
 RANGE_WIDTH = 8
@@ -169,9 +169,38 @@ def _event(events: Mapping[str, EventRef], event_id: str) -> EventRef:
     return events[event_id]
 
 
-def _fit(text: str, room: float) -> str:
-    limit = max(int(room / CHAR_WIDTH), 8)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+# A tooltip's box is sized from its text. The site uses the reader's system fonts (mkdocs.yml,
+# font: false), so widths are those of the widest common one, DejaVu Sans (Linux's default), in em
+# by kind of character, rounded up: text sized for it fits in Helvetica, Arial, Segoe UI or Roboto.
+NARROW_CHARACTERS = " '.,:;/\\|ijlIJf\u2019"
+SEMI_NARROW_CHARACTERS = "!()[]-rt"
+WIDE_CHARACTERS = "%&@mwMW\u2026"
+BOLD_WIDENING = 1.15  # DejaVu Sans Bold against Book, at most (lowercase, digits)
+
+
+def text_width(text: str, bold: bool = False) -> float:
+    """About how wide `text` is drawn at FONT_SIZE, in viewBox units (never narrower than it is)."""
+    em = sum(_character_width(character) for character in text)
+    return em * FONT_SIZE * (BOLD_WIDENING if bold else 1)
+
+
+def _character_width(character: str) -> float:
+    if character in NARROW_CHARACTERS:
+        return 0.34
+    if character in SEMI_NARROW_CHARACTERS:
+        return 0.4
+    if character in WIDE_CHARACTERS:
+        return 1.0
+    return 0.79 if character.isupper() else 0.64  # lowercase, digits, $
+
+
+def _fit(text: str, room: float, bold: bool = False) -> str:
+    """`text`, cut short with an ellipsis if it would be wider than `room`."""
+    if text_width(text, bold) <= room:
+        return text
+    while len(text) > 8 and text_width(text + "\u2026", bold) > room:
+        text = text[:-1].rstrip()
+    return text + "\u2026"
 
 
 # The SVG ----------------------------------------------------------------------------------------
@@ -307,8 +336,8 @@ def _mark(series: Series, placed: _Placed, sources: Mapping[str, Ref], height: f
         # xlink:href, not href: Material's instant navigation rewrites the href property of every
         # [href] element, which is read-only on SVG links and throws (see timeline_svg.py). Chromium
         # then no longer exposes the element as a link, hence the explicit role.
+        # No <title>: the browser would show it as a second tooltip over the drawn one on hover.
         f'<a class="chart-mark" xlink:href="#{html.escape(series.anchor(point))}" role="link" aria-label="{label}">'
-        f"<title>{label}</title>"
         f'<rect class="chart-mark__hit" x="{x - HIT_RADIUS:g}" y="{top - HIT_RADIUS:g}" '
         f'width="{2 * HIT_RADIUS}" height="{bottom - top + 2 * HIT_RADIUS:g}"/>'
         f"{ring}{_tooltip(series, placed, sources, height)}</a>"
@@ -339,8 +368,10 @@ def _tooltip(series: Series, placed: _Placed, sources: Mapping[str, Ref], height
     point = placed.point
     cited = "Sources" if len(point.sources) > 1 else "Source"
     lines = [point.date.display, series.value_text(point), f"{cited}: {_source_names(point, sources)}"]
-    lines = [_fit(line, WIDTH - 20) for line in lines]
-    box = (max(len(line) for line in lines) * CHAR_WIDTH + 12, len(lines) * 15 + 8)
+    bold = (False, True, False)  # the value is bold (explainer.css, .chart-tip__value)
+    lines = [_fit(line, WIDTH - 20, is_bold) for line, is_bold in zip(lines, bold, strict=True)]
+    text = max(text_width(line, is_bold) for line, is_bold in zip(lines, bold, strict=True))
+    box = (round(text) + 12, len(lines) * 15 + 8)
     left, top = _tip_position(placed, box, height)
     texts = "".join(
         f'<text class="chart-tip__{kind}" x="{left + 6:g}" y="{top + 17 + index * 15:g}">{html.escape(line)}</text>'
