@@ -5,6 +5,9 @@
  *    numbered notes at the end of the page stay the accessible version, so side notes are
  *    hidden from screen readers and keep their links out of the tab order.
  * 2. A comma between references that follow each other directly, so notes 1 and 2 don't read as 12.
+ * 3. Before printing, the site's own links are marked (`explainer-in-site`): Material's instant
+ *    navigation makes every href absolute, and the print stylesheet prints the address of links
+ *    that leave the site, which it tells apart by the href alone.
  *
  * Both are redone on every page load through Material's `document$` observable, so they survive
  * instant navigation.
@@ -96,6 +99,16 @@
     addSidenotesIfWide();
   }
 
+  /* --- printed addresses --- */
+
+  /* Done when the reader prints, not on load: nothing to pay for on every page. */
+  function markLinksInSite() {
+    for (const link of document.querySelectorAll(".md-typeset a[href^='http']")) {
+      link.classList.toggle("explainer-in-site", link.origin === window.location.origin);
+    }
+  }
+
+  window.addEventListener("beforeprint", markLinksInSite);
   WIDE.addEventListener("change", addSidenotesIfWide);
   if (typeof document$ !== "undefined") {
     document$.subscribe(onPage);

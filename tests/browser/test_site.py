@@ -305,3 +305,18 @@ def test_print_shows_notes_as_endnotes_without_previews_or_navigation(page, fixt
     source_link = page.locator(".footnote cite a").first
     address = source_link.evaluate("el => getComputedStyle(el, '::after').content")
     assert source_link.get_attribute("href") in address
+
+
+def test_print_gives_the_address_of_links_that_leave_the_site_only(page, site_url: str) -> None:
+    """Material's instant navigation makes every href absolute; the site's own still print without one."""
+    page.goto(site_url + "story/the-fall/")
+    page.wait_for_function("document.querySelector('a.glossary-term').getAttribute('href').startsWith('http')")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    after = "els => els.map(el => getComputedStyle(el, '::after').content)"
+    in_site = page.locator("article p > a.glossary-term, .footnote a[href*='/sources/#']")
+    assert in_site.count() > 10
+    assert in_site.evaluate_all(f"els => ({after})(els).every(content => !content.includes('<'))")
+    leaving = page.locator(".footnote cite a[href^='https://']")
+    assert leaving.count() > 5
+    assert leaving.evaluate_all(f"els => ({after})(els).every(content => content.includes('<https://'))")
