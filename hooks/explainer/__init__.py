@@ -11,8 +11,8 @@ the MkDocs layer in hooks/explainer_mkdocs/.
   `sources`, `glossary`, `events`, `corrections`, `figures` (and its chart renderer).
 - What they share: `context` (one build: data by concern, where the pages are, the page being
   converted), `pages` (story pages, section ids, page names), `codeblocks` (what is code),
-  `extensions` (the extensions' options), `generated` (generated pages), `elements` (data in
-  element trees), `backlinks`, `urls`, `pagefile`, `serving`.
+  `extensions` (the extensions' options), `markers` (a page's `<!-- … -->` markers), `generated`
+  (generated pages), `elements` (data in element trees), `backlinks`, `urls`, `pagefile`, `serving`.
 - The whole site checked as the build checks it: `siteconfig` (mkdocs.yml as the checks need it),
   `links` and `nav` (links between pages and the nav, with page:line, in place of MkDocs' own
   checks), `chapters` (the home page's list of chapters), `sitecheck` (every check of a build, in

@@ -19,6 +19,7 @@ from markdown.preprocessors import Preprocessor
 
 from .context import BuildContext
 from .errors import Problem
+from .markers import find_marker
 from .pagefile import split_front_matter
 from .pages import Chapter, is_story_page
 
@@ -48,13 +49,7 @@ class _Chapters(Preprocessor):
         self.context = context
 
     def run(self, lines: list[str]) -> list[str]:
-        stash = self.md.htmlStash.rawHtmlBlocks
-        comments = [(index, block.strip()) for index, block in enumerate(stash) if isinstance(block, str)]
-        for variant in (text for _, text in comments if _MARKER_LIKE.match(text) and text != CHAPTERS_MARKER):
-            self.context.report(variant, f"unknown marker '{variant}'; write {CHAPTERS_MARKER}")
-        markers = [index for index, text in comments if text == CHAPTERS_MARKER]
-        if len(markers) > 1:
-            self.context.report(CHAPTERS_MARKER, f"the {CHAPTERS_MARKER} marker appears {len(markers)} times; keep one")
+        markers, _ = find_marker(self.md, CHAPTERS_MARKER, _MARKER_LIKE, self.context.report)
         if not markers or self.context.page is None:
             return lines
         placeholder = self.md.htmlStash.get_placeholder(markers[0])

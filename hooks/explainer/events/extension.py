@@ -27,6 +27,7 @@ from ..context import BuildContext
 from ..elements import child, element
 from ..errors import Problem, line_of
 from ..extensions import ExplainerExtension
+from ..markers import find_marker
 from ..pages import TIMELINE_PAGE
 from .records import SPEC, Event
 
@@ -93,16 +94,7 @@ class _KeyDates(Preprocessor):
         page = self.context.page
         section = page.section if page else None
         self.placeholder = ""
-        stash = self.md.htmlStash.rawHtmlBlocks
-        comments = [(index, block.strip()) for index, block in enumerate(stash) if isinstance(block, str)]
-        variants = [text for _, text in comments if _MARKER_LIKE.match(text) and text != KEY_DATES_MARKER]
-        for variant in variants:
-            self.context.report(variant, f"unknown marker '{variant}'; write {KEY_DATES_MARKER}")
-        markers = [index for index, text in comments if text == KEY_DATES_MARKER]
-        if len(markers) > 1:
-            self.context.report(
-                KEY_DATES_MARKER, f"the {KEY_DATES_MARKER} marker appears {len(markers)} times; keep one"
-            )
+        markers, variants = find_marker(self.md, KEY_DATES_MARKER, _MARKER_LIKE, self.context.report)
         if markers and self._section_events(section):
             self.placeholder = self.md.htmlStash.get_placeholder(markers[0])  # where the treeprocessor puts it
         elif not markers and not variants:
