@@ -26,14 +26,14 @@ build: $(SITE_STAMP)  ## write the site to site/, warnings are errors
 test: $(TEST_STAMP) $(NODE_STAMP)  ## every test: data layer, transformations, fixture and real builds, browser
 	$(BIN)/python -m pytest
 
-lint: $(TEST_STAMP)  ## ruff check and ruff format --check on all the Python: hooks, tests, scripts, bench
-	$(BIN)/ruff check hooks tests scripts bench
-	$(BIN)/ruff format --check hooks tests scripts bench
+lint: $(TEST_STAMP)  ## ruff check and ruff format --check on all the Python: engine, hooks, tests, scripts, bench
+	$(BIN)/ruff check engine hooks tests scripts bench
+	$(BIN)/ruff format --check engine hooks tests scripts bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(SITE_STAMP): requirements/site.txt | $(VENV)/bin/python
+$(SITE_STAMP): requirements/site.txt engine/pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
 	touch $@
 
@@ -53,7 +53,7 @@ lock:  ## re-pin requirements/*.txt from requirements/*.in in a scratch environm
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet -r requirements/site.in
 	{ echo "# Pinned by \`make lock\` from site.in: exact versions of everything the site needs."; \
-	  echo "# Do not edit by hand."; .lock-venv/bin/pip freeze --exclude-editable; } > requirements/site.txt
+	  echo "# Do not edit by hand."; .lock-venv/bin/pip freeze --exclude-editable; echo "-e ./engine"; } > requirements/site.txt
 	.lock-venv/bin/pip install --quiet -r requirements/test.in
 	{ echo "# Pinned by \`make lock\` from test.in: exact versions of what the tests add to site.txt."; \
 	  echo "# Do not edit by hand."; echo "-r site.txt"; \

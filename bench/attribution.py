@@ -1,7 +1,8 @@
-"""Whose code a profiled build spends its CPU in: `python attribution.py BUILD.prof [HOOKS_DIR]`.
+"""Whose code a profiled build spends its CPU in: `python attribution.py BUILD.prof`.
 
 Every function's own time (cProfile's `tottime`, nothing counted twice) goes to the owner of its
-file: the engine (hooks/: the hook files, the explainer core and its Markdown extensions),
+file: the engine (engine/src/: the explainer core, its Markdown extensions and MkDocs layer; and
+the site's hook files in hooks/),
 Python-Markdown (with pymdown-extensions), MkDocs with Material and Jinja2 (templates, search
 index, writing files), the data libraries (PyYAML, jsonschema and what it needs), or other.
 Python's standard library and built-in functions (regexes, html.parser, list.index, libyaml's C
@@ -19,7 +20,7 @@ import sysconfig
 from collections import Counter
 from pathlib import Path
 
-ENGINE = "engine (hooks/)"
+ENGINE = "engine (engine/ and hooks/)"
 MARKDOWN = "Python-Markdown + pymdown-extensions"
 MKDOCS = "MkDocs + Material + Jinja2"
 DATA = "data libraries (PyYAML, jsonschema)"
@@ -50,7 +51,7 @@ _STDLIB = sysconfig.get_paths()["stdlib"]
 Function = tuple[str, int, str]  # pstats' key: (file, line, name)
 
 
-def owner_of(function: Function, hooks_dir: str, templates: tuple[str, ...] = ()) -> str | None:
+def owner_of(function: Function, hooks_dir: str | tuple[str, ...], templates: tuple[str, ...] = ()) -> str | None:
     """Who owns a function's code; None for the standard library and built-ins (their callers pay)."""
     path, _, name = function
     if path.startswith(hooks_dir):
@@ -62,7 +63,7 @@ def owner_of(function: Function, hooks_dir: str, templates: tuple[str, ...] = ()
     if "site-packages/" in path:
         return _PACKAGES.get(path.split("site-packages/", 1)[1].split("/", 1)[0], OTHER)
     if path.endswith(".html") or path.startswith(templates):
-        return MKDOCS  # a compiled Jinja2 template (Material's, or the site's overrides/)
+        return MKDOCS  # a compiled Jinja2 template (Material's, or the engine's theme/)
     if path.startswith((_STDLIB, "<frozen", "<string>")):
         return None
     return OTHER
@@ -71,7 +72,7 @@ def owner_of(function: Function, hooks_dir: str, templates: tuple[str, ...] = ()
 class Attribution:
     """Splits the own time of every profiled function among the owners (see the module docstring)."""
 
-    def __init__(self, stats: pstats.Stats, hooks_dir: str, templates: tuple[str, ...] = ()):
+    def __init__(self, stats: pstats.Stats, hooks_dir: str | tuple[str, ...], templates: tuple[str, ...] = ()):
         self.stats = stats.stats  # type: ignore[attr-defined]
         self.hooks_dir = hooks_dir
         self.templates = templates
@@ -111,16 +112,18 @@ class Attribution:
         return shares
 
 
-def attribute(profile: Path, hooks_dir: Path, templates: tuple[Path, ...] = ()) -> dict[str, float]:
+def attribute(profile: Path, engine_dirs: tuple[Path, ...], templates: tuple[Path, ...] = ()) -> dict[str, float]:
     """CPU seconds of a cProfile dump (pstats file) by owner."""
     stats = pstats.Stats(str(profile))
-    return Attribution(stats, str(hooks_dir) + "/", tuple(str(path) + "/" for path in templates)).seconds_by_owner()
+    prefixes = tuple(str(path) + "/" for path in engine_dirs)
+    return Attribution(stats, prefixes, tuple(str(path) + "/" for path in templates)).seconds_by_owner()
 
 
 if __name__ == "__main__":
     repo = Path(__file__).resolve().parents[1]
-    hooks = Path(sys.argv[2]) if len(sys.argv) > 2 else repo / "hooks"
-    seconds = attribute(Path(sys.argv[1]), hooks.resolve(), (repo / "overrides",))
+    seconds = attribute(
+        Path(sys.argv[1]), (repo / "engine" / "src", repo / "hooks"), (repo / "engine" / "src" / "explainer" / "theme",)
+    )
     whole = sum(seconds.values())
     for name, value in sorted(seconds.items(), key=lambda item: -item[1]):
         print(f"{value:8.2f} s {value / whole * 100:5.1f} %  {name}")  # noqa: T201 - a command-line tool

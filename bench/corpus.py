@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-SCHEMAS = REPO / "schemas"
+SCHEMAS = REPO / "engine" / "src" / "explainer" / "schemas"
 
 # Words of ordinary news prose; glossary terms are made-up names that never collide with them.
 _PROSE = (
@@ -262,7 +262,7 @@ def corrections_data(scale: Scale) -> list[dict[str, Any]]:
 
 
 def _dump(name: str, entries: list[dict[str, Any]]) -> str:
-    header = f"# yaml-language-server: $schema=../schemas/{name}.schema.json\n"
+    header = f"# yaml-language-server: $schema={SCHEMAS / name}.schema.json\n"
     return header + yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=1000)
 
 
@@ -289,7 +289,6 @@ def write_corpus(project: Path, scale: Scale) -> Path:
     shutil.rmtree(project, ignore_errors=True)
     story = project / "docs" / "story"
     story.mkdir(parents=True)
-    shutil.copytree(REPO / "docs" / "assets", project / "docs" / "assets")
     (project / "docs" / "index.md").write_text("# Synthetic explainer\n\nA corpus for timing the build.\n")
     for index in range(scale.pages):
         (story / f"{page_id(index)}.md").write_text(page_markdown(index, scale), encoding="utf-8")
@@ -307,7 +306,8 @@ def write_config(project: Path, nav: list, repo: Path = REPO) -> None:
     """
     config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
     config["hooks"] = [str(repo / hook) for hook in config["hooks"]]
-    config["theme"]["custom_dir"] = str(repo / config["theme"]["custom_dir"])
+    if "custom_dir" in config["theme"]:
+        config["theme"]["custom_dir"] = str(repo / config["theme"]["custom_dir"])
     config["watch"] = [str(project / "data")]
     if nav is not None:
         config["nav"] = nav

@@ -46,7 +46,6 @@ from corpus import (
     write_corpus,
 )
 
-sys.path.insert(0, str(REPO / "hooks"))
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -389,13 +388,14 @@ def profile_build(project: Path, site: str) -> Profile:
         raise SystemExit(f"bench: profiling failed:\n{failure}")
     parts = json.loads((out / "parts.json").read_text(encoding="utf-8"))
     stats = pstats.Stats(str(out / "build.prof"))
-    hooks = str(REPO / "hooks") + os.sep
+    ours = (str(REPO / "engine" / "src") + os.sep, str(REPO / "hooks") + os.sep)
     spots = [
-        HotSpot(f"{path.removeprefix(hooks)}:{line} {name}", entry[3], entry[1])
+        HotSpot(f"{path.removeprefix(ours[0]).removeprefix(ours[1])}:{line} {name}", entry[3], entry[1])
         for (path, line, name), entry in stats.stats.items()
-        if path.startswith(hooks) and name != "<module>"
+        if path.startswith(ours) and name != "<module>"
     ]
-    owners = Attribution(stats, hooks, (str(REPO / "overrides") + os.sep,)).seconds_by_owner()
+    theme = (str(REPO / "engine" / "src" / "explainer" / "theme") + os.sep,)
+    owners = Attribution(stats, ours, theme).seconds_by_owner()
     shutil.rmtree(out, ignore_errors=True)
     return Profile(site, parts, owners, sorted(spots, key=lambda spot: -spot.seconds)[:15])
 
@@ -641,7 +641,7 @@ def _corpus_lines(results: Results) -> list[str]:
         for factor, s in results.scales.items()
     ]
     return [
-        "The synthetic corpus (bench/corpus.py) is deterministic and valid against schemas/*.schema.json. Each story",
+        "The synthetic corpus (bench/corpus.py) is deterministic and valid against the engine's schemas. Each story",
         f"page has a Key dates marker, names a cast of {TERMS_PER_PAGE} glossary terms (every fourth also by its",
         f"alias) and cites {SOURCES_PER_PAGE} sources, one or two per paragraph, like the real story pages; the nav",
         "lists the five top pages only (see notes).",

@@ -32,6 +32,7 @@ from explainer_mkdocs.build import attach, context_of
 from explainer_mkdocs.reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild, serving
 from explainer_mkdocs.reporting import config_errors_in_one_line, report, reporting_data_errors, show_while_serving
 from explainer_mkdocs.site import (
+    add_engine_theme,
     fill_generated_page,
     order_generated_files,
     page_info,
@@ -60,6 +61,7 @@ def on_serve(server, *, config: MkDocsConfig, builder):
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    add_engine_theme(config)
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve()
     with reporting_data_errors():

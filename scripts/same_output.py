@@ -91,18 +91,27 @@ def first_difference(base: Path, work: Path, context: int = 120) -> str:
 # Building ---------------------------------------------------------------------------------------
 
 
-def start_build(config: Path, site_dir: Path) -> subprocess.Popen:
-    """`mkdocs build` of `config` into `site_dir`, in a process of its own (started, not awaited)."""
+def start_build(config: Path, site_dir: Path, checkout: Path) -> subprocess.Popen:
+    """`mkdocs build` of `config` into `site_dir` with `checkout`'s engine, in a process of its own (started,
+    not awaited). The environment's engine is this working tree's (installed editable), so the other side's
+    engine/src goes first on the path; a checkout from before engine/ has its engine in hooks/, which MkDocs
+    puts first on the path itself."""
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     environment.pop("GITHUB_ACTIONS", None)
+    if (checkout / "engine" / "src").is_dir():
+        environment["PYTHONPATH"] = str(checkout / "engine" / "src")
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site_dir)]
     return subprocess.Popen(command, cwd=config.parent, env=environment, stderr=subprocess.PIPE, text=True)
 
 
-def build_both(base_config: Path, work_config: Path, out: Path) -> tuple[Path, Path]:
-    """Build both configurations side by side (two processes); stop if either fails."""
+def build_both(base_config: Path, work_config: Path, out: Path, checkouts: tuple[Path, Path]) -> tuple[Path, Path]:
+    """Build both configurations side by side (two processes), each with its checkout's engine; stop if either
+    fails."""
     sites = out / "base", out / "work"
-    builds = [start_build(config, site) for config, site in zip((base_config, work_config), sites, strict=True)]
+    builds = [
+        start_build(config, site, checkout)
+        for config, site, checkout in zip((base_config, work_config), sites, checkouts, strict=True)
+    ]
     for build, config in zip(builds, (base_config, work_config), strict=True):
         _, errors = build.communicate()
         if build.returncode:
@@ -113,8 +122,9 @@ def build_both(base_config: Path, work_config: Path, out: Path) -> tuple[Path, P
 def synthetic_project(project: Path, written: Path, checkout: Path) -> Path:
     """The corpus in `written`, configured to build with `checkout`'s hooks, templates and assets."""
     shutil.copytree(written, project)
-    shutil.rmtree(project / "docs" / "assets")
-    shutil.copytree(checkout / "docs" / "assets", project / "docs" / "assets")
+    shutil.rmtree(project / "docs" / "assets", ignore_errors=True)
+    if (checkout / "docs" / "assets").is_dir():  # before engine/, the site's CSS and JavaScript were its own
+        shutil.copytree(checkout / "docs" / "assets", project / "docs" / "assets")
     corpus.write_config(project, nav=corpus.SYNTHETIC_NAV, repo=checkout)
     return project
 
@@ -156,13 +166,15 @@ def main() -> int:
             ["git", "rev-parse", "--short", "HEAD"], cwd=base_tree, capture_output=True, text=True
         ).stdout.strip()
         print(f"base {options.base} ({revision}) against the working tree {REPO}")  # noqa: T201
-        real = build_both(base_tree / "mkdocs.yml", REPO / "mkdocs.yml", scratch / "real")
+        real = build_both(base_tree / "mkdocs.yml", REPO / "mkdocs.yml", scratch / "real", (base_tree, REPO))
         same = report("real site", *real, options.show)
         scale = corpus.BASE.times(options.scale)
         written = corpus.write_corpus(scratch / "corpus", scale)
         configs = [synthetic_project(scratch / f"synthetic-{side}", written, tree) for side, tree in
                    (("base", base_tree), ("work", REPO))]  # fmt: skip
-        sites = build_both(configs[0] / "mkdocs.yml", configs[1] / "mkdocs.yml", scratch / "synthetic")
+        sites = build_both(
+            configs[0] / "mkdocs.yml", configs[1] / "mkdocs.yml", scratch / "synthetic", (base_tree, REPO)
+        )
         same = report(f"synthetic {options.scale}× ({scale})", *sites, options.show) and same
     finally:
         remove_worktree(base_tree)

@@ -16,6 +16,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 REPO = Path(__file__).resolve().parents[1]
+ENGINE = REPO / "engine" / "src"  # the engine's packages (explainer, explainer_mkdocs)
+SCHEMA_DIR = ENGINE / "explainer" / "schemas"
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
 
 
@@ -72,10 +74,8 @@ def real_config() -> dict:
 def write_project(project: Path, source: Path = FIXTURE_SITE, nav: list | None = None) -> Path:
     """Copy a fixture (docs/ and data/) to `project` with a mkdocs.yml derived from the real one."""
     shutil.copytree(source, project, dirs_exist_ok=True)
-    shutil.copytree(REPO / "docs" / "assets", project / "docs" / "assets", dirs_exist_ok=True)
     config = real_config()
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
-    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config.pop("nav", None)
     if nav is not None:
         config["nav"] = nav

@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import ENGINE, REPO
 from markdown import Markdown
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-HOOKS = REPO / "hooks"
+HOOKS = ENGINE  # the engine's packages
 CORE = HOOKS / "explainer"
 OURS = ("explainer", "explainer_mkdocs")
 

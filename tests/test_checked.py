@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_SITE, REPO
+from conftest import FIXTURE_SITE
 
 from explainer import data
 from explainer.checked import CheckedData, fingerprint
@@ -72,7 +72,7 @@ def test_data_that_passed_before_is_read_without_its_schema_check(data_project: 
 
     def run() -> str:
         command = [sys.executable, "-c", script, str(data_project)]
-        result = subprocess.run(command, capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "hooks")})
+        result = subprocess.run(command, capture_output=True, text=True, env={})
         assert result.returncode == 0, result.stderr
         return result.stdout.strip()
 

@@ -79,9 +79,11 @@ def test_pre_commit_ruff_is_the_version_the_tests_pin() -> None:
 
 def test_pre_commit_data_hook_runs_explainer_validate() -> None:
     hook = pre_commit_hooks()["validate-data"]
-    assert hook["entry"] == "env PYTHONPATH=hooks .venv/bin/python -m explainer.validate"
+    assert hook["entry"] == ".venv/bin/python -m explainer.validate"
     assert hook["pass_filenames"] is False
-    assert re.search(hook["files"], "data/events.yml") and re.search(hook["files"], "schemas/events.schema.json")
+    assert re.search(hook["files"], "data/events.yml") and re.search(
+        hook["files"], "engine/src/explainer/schemas/events.schema.json"
+    )
 
 
 def run_validate(root: Path, *arguments: str) -> subprocess.CompletedProcess:
@@ -89,7 +91,7 @@ def run_validate(root: Path, *arguments: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "explainer.validate", *arguments],
         cwd=root,
-        env={"PYTHONPATH": str(REPO / "hooks"), "PATH": ""},
+        env={"PATH": ""},
         capture_output=True,
         text=True,
         timeout=60,

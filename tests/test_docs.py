@@ -34,7 +34,7 @@ def test_every_path_readmes_map_names_exists(path: str) -> None:
 
 
 def test_readmes_map_leads_to_where_glossary_matching_happens() -> None:
-    assert "hooks/explainer/glossary/matching.py" in readme_map()
+    assert "engine/src/explainer/glossary/matching.py" in readme_map()
 
 
 def test_every_path_maintainers_names_exists() -> None:

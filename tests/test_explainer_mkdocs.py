@@ -11,7 +11,7 @@ from pathlib import Path
 
 import mkdocs.__main__ as mkdocs_command
 import pytest
-from conftest import REPO
+from conftest import ENGINE
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import DuplicateFilter
@@ -111,7 +111,7 @@ def test_without_the_data_hook_the_others_stop_with_one_clear_line():
 
 
 def test_the_package_docstring_lists_every_module():
-    package = REPO / "hooks" / "explainer_mkdocs"
+    package = ENGINE / "explainer_mkdocs"
     doc = (package / "__init__.py").read_text(encoding="utf-8")
     modules = sorted(path.name for path in package.glob("*.py") if path.name != "__init__.py")
     assert [name for name in modules if f"`{name}`" not in doc] == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FIXTURE_SITE, REPO
+from conftest import FIXTURE_SITE, REPO, SCHEMA_DIR
 
 from explainer.data import load_site_data
 from explainer.dates import PartialDate
@@ -59,7 +59,7 @@ def test_a_range_reads_low_to_high_in_words():
 
 
 def test_the_units_are_the_schemas_closed_vocabulary():
-    schema = json.loads((REPO / "schemas" / "figures.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMA_DIR / "figures.schema.json").read_text(encoding="utf-8"))
     assert sorted(schema["$defs"]["unit"]["enum"]) == sorted(UNITS)
 
 

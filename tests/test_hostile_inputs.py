@@ -268,7 +268,7 @@ CASES = [
     Hostile(
         "data-not-utf-8",
         replace(SOURCES, "Example Group announces", "Example Gr\udce9oup announces"),
-        "data/sources.yml:13: not UTF-8 (byte 0xE9 at offset 424); save the file as UTF-8",
+        "data/sources.yml:13: not UTF-8 (byte 0xE9 at offset 445); save the file as UTF-8",
     ),
     # 5. Spreadsheet formulas
     Hostile(

@@ -40,7 +40,7 @@ def bare_material_errors(tmp_path_factory: pytest.TempPathFactory) -> list[VnuEr
     config = real_config()
     for key in ("hooks", "extra_css", "extra_javascript", "watch", "nav"):
         config.pop(key, None)
-    config["theme"].pop("custom_dir")
+    config["theme"].pop("custom_dir", None)
     quiet = {"not_found": "info", "anchors": "info", "unrecognized_links": "info", "absolute_links": "info"}
     config["validation"] = {"nav": {"omitted_files": "info", "not_found": "info"}, "links": quiet}
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

@@ -5,7 +5,7 @@ tests/data/copy_shingles.txt holds a hash of every run of 8 consecutive words of
 the test hashes every 8-word run of the built site's visible text the same way and looks
 for matches. To regenerate the list from a copy you hold locally:
 
-    PYTHONPATH=hooks:tests .venv/bin/python tests/test_no_copied_sentences.py COPY > tests/data/copy_shingles.txt
+    PYTHONPATH=tests .venv/bin/python tests/test_no_copied_sentences.py COPY > tests/data/copy_shingles.txt
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ HEADER = f"""\
 # and digits (everything else separates words); words joined by single spaces. Each line is the
 # SHA-256 of one shingle (UTF-8), truncated to its first {HASH_CHARS} hex characters; sorted, no duplicates.
 # Regenerate (from the repository root; keep the copy itself outside the repository):
-# PYTHONPATH=hooks:tests .venv/bin/python tests/test_no_copied_sentences.py COPY > tests/data/copy_shingles.txt
+# PYTHONPATH=tests .venv/bin/python tests/test_no_copied_sentences.py COPY > tests/data/copy_shingles.txt
 """
 
 

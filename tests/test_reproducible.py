@@ -65,7 +65,7 @@ def test_fixture_site_builds_are_byte_identical(tmp_path: Path):
 def snapshot_of_repository(target: Path) -> Path:
     """A copy of what the real site is built from, so both builds see the very same files."""
     ignore = shutil.ignore_patterns("__pycache__")
-    for name in ("docs", "data", "hooks", "schemas", "overrides"):
+    for name in ("docs", "data", "hooks", "engine"):
         shutil.copytree(REPO / name, target / name, ignore=ignore)
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target

@@ -19,7 +19,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import FIXTURE_SITE, REPO
+from conftest import FIXTURE_SITE, REPO, SCHEMA_DIR
 
 from explainer.errors import DataError
 from explainer.validate import validate
@@ -30,7 +30,6 @@ try:
 except ImportError:  # the catalogue is another module's; say so rather than fail to collect
     CATALOGUE = []
 
-SCHEMA_DIR = REPO / "schemas"
 SCHEMA_NAMES = sorted(path.name.removesuffix(".schema.json") for path in SCHEMA_DIR.glob("*.schema.json"))
 DATA_ROOTS = {"data": REPO, "fixture": FIXTURE_SITE}
 MODELINE = "# yaml-language-server: $schema="

@@ -6,7 +6,7 @@ import json
 
 import markdown
 import pytest
-from conftest import REPO, BuiltSite, build_project
+from conftest import SCHEMA_DIR, BuiltSite, build_project
 from markdown.serializers import to_html_string
 
 from explainer.datafile import Records
@@ -147,7 +147,7 @@ def disclosures(element) -> list[str]:
 
 
 def test_stakes_are_the_schema_values_and_each_tie_is_disclosed():
-    schema = json.loads((REPO / "schemas" / "sources.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMA_DIR / "sources.schema.json").read_text(encoding="utf-8"))
     assert list(STAKES) == schema["items"]["properties"]["stake"]["enum"]
     assert "stake" in schema["items"]["required"]
     assert [name for name, stake in STAKES.items() if not stake.disclosure] == ["independent"]

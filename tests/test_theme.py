@@ -1,4 +1,4 @@
-"""What the theme layer (overrides/, docs/assets/) puts on every page of the built real site."""
+"""What the engine's theme directory (engine/src/explainer/theme/) puts on every page of the built real site."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def pages(real_build: BuiltSite) -> dict[str, BeautifulSoup]:
 
 
 def test_no_script_holds_up_the_first_paint(pages: dict[str, BeautifulSoup]) -> None:
-    """Every script file, Material's bundle included, is deferred (overrides/main.html)."""
+    """Every script file, Material's bundle included, is deferred (the engine's theme/main.html)."""
     blocking = {
         page: [script["src"] for script in html.find_all("script", src=True) if not script.has_attr("defer")]
         for page, html in pages.items()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 if __name__ == "__main__":  # run as a script: make the test helpers and the hooks importable
-    sys.path[:0] = [str(Path(__file__).parents[1]), str(Path(__file__).parents[2] / "hooks")]
+    sys.path[:0] = [str(Path(__file__).parents[1])]
 
 from conftest import REPO, build_config
 

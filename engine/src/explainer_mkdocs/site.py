@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+import explainer
 from explainer.context import BuildContext, PageInfo, SiteMap
 from explainer.context import site_map as core_site_map
 from explainer.generated import GeneratedPage
@@ -94,3 +96,17 @@ def fill_generated_page(context: BuildContext, page: Page, html: str) -> str:
 def is_page(page: Page, src_uri: str) -> bool:
     """True when `page` is the page at `src_uri` (a generated page: only the build writes that path)."""
     return page.file.src_uri == src_uri and bool(page.file.generated_by)
+
+
+# The engine's template additions ("Report an error", escaped meta tags) and its CSS and JavaScript
+# (assets/), as a theme directory of the package: MkDocs renders its templates and copies its other
+# files into the site, as it does a site's own `custom_dir`.
+ENGINE_THEME = Path(explainer.__file__).resolve().parent / "theme"
+
+
+def add_engine_theme(config: MkDocsConfig) -> None:
+    """Put the engine's theme directory after the site's own `custom_dir` (which may override it) and
+    before the theme's (Material)."""
+    dirs = config.theme.dirs
+    if str(ENGINE_THEME) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(ENGINE_THEME))

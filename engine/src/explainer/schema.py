@@ -19,7 +19,7 @@ from .yamlfile import YamlDocument
 if TYPE_CHECKING:
     import jsonschema
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"  # package data
 
 _TYPE_NAMES = {
     "string": "text",

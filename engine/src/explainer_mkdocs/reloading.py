@@ -1,4 +1,4 @@
-"""Fresh hook code on a `mkdocs serve` rebuild, so an edit under hooks/ takes effect at once."""
+"""Fresh hook code on a `mkdocs serve` rebuild, so an edit to a site's hooks/ or to the engine takes effect at once."""
 
 from __future__ import annotations
 
@@ -9,15 +9,16 @@ from pathlib import Path
 from mkdocs.config import config_options
 
 _RELOAD_FLAG = "EXPLAINER_RELOAD_HOOKS"  # set only by `mkdocs serve`, for the life of its process
-HOOKS = Path(__file__).resolve().parents[1]
-SCHEMAS = HOOKS.parent / "schemas"  # read and cached by the core too
+ENGINE = Path(__file__).resolve().parents[1]  # the installed packages (src/ in a checkout of the engine)
 # Packages of ours that the hook files import: reloaded with them.
 _PACKAGES = ("explainer", "explainer_mkdocs")
 
 
 def code_fingerprint() -> tuple[tuple[str, int, int], ...]:
-    """Every Python file under hooks/ and every schema, with its modification time and size."""
-    files = sorted([*HOOKS.rglob("*.py"), *SCHEMAS.glob("*.json")])
+    """Every Python file and schema of the engine, with its modification time and size."""
+    files = sorted(
+        path for package in _PACKAGES for pattern in ("*.py", "*.json") for path in (ENGINE / package).rglob(pattern)
+    )
     return tuple((str(path), (stat := path.stat()).st_mtime_ns, stat.st_size) for path in files)
 
 
@@ -36,17 +37,20 @@ def serving() -> bool:
 
 
 def forget_loaded_hooks() -> None:
-    """If reloading was asked for and a file under hooks/ or schemas/ changed, load it all anew next build.
+    """Under `mkdocs serve`, load the site's hook files anew next build, and the engine too if its code changed.
 
     MkDocs caches hook modules for the life of the process (mkdocs#3993) in the private
     `Hooks._load_hook` (an lru_cache), so without this an edit under hooks/ would trigger a
-    rebuild that still runs the old code. While the code is unchanged the modules stay, and
-    with them the data they loaded last (see explainer.checked). A module that says
-    KEEP_ACROSS_RELOADS (explainer.serving, the last good data) is always kept.
+    rebuild that still runs the old code. Hook files are thin, so loading them again is cheap;
+    the engine's modules stay while its code is unchanged, and with them the data they loaded
+    last (see explainer.checked). A module that says KEEP_ACROSS_RELOADS (explainer.serving, the
+    last good data) is always kept.
     """
-    if not serving() or code_fingerprint() == _LOADED:
+    if not serving():
         return
     config_options.Hooks._load_hook.cache_clear()
+    if code_fingerprint() == _LOADED:
+        return
     for name in [name for name in sys.modules if name.split(".")[0] in _PACKAGES]:
         if not getattr(sys.modules[name], "KEEP_ACROSS_RELOADS", False):
             del sys.modules[name]
