@@ -179,8 +179,8 @@ def measure_glossary_pass(project: Path, rounds: int, snippet_pages: int) -> Glo
     from markdown.extensions.abbr import AbbrExtension
     from mkdocs.utils.meta import get_data
 
-    from explainer.data import load_site_data
     from explainer.glossary.extension import GlossaryExtension
+    from explainer.registry import load_site_data
 
     entries = load_site_data(project).glossary
     pages = [get_data(path.read_text(encoding="utf-8"))[0] for path in sorted(project.glob("docs/story/*.md"))]

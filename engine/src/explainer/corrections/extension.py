@@ -24,10 +24,11 @@ from ..backlinks import Backlink
 from ..context import BuildContext, PageInfo
 from ..dates import PartialDate
 from ..extensions import ExplainerExtension
-from ..pages import CORRECTIONS_PAGE, SOURCES_PAGE
+from ..sources.page import PAGE as SOURCES_PAGE
 from ..sources.records import SPEC as SOURCES_SPEC
 from .anchors import anchor_counts, attach_mark, mark_id, note_id, number_marks
 from .checks import anchor_problem, overlap_problem
+from .page import PAGE
 from .records import KIND_LABELS, SPEC, Correction, newest_first
 
 NOTICE_VERBS = {"fact": "Corrected", "update": "Updated", "translation": "Translation notes added"}
@@ -41,16 +42,6 @@ class CorrectionsExtension(ExplainerExtension):
         "corrections": ("corrections", "data_file", SPEC),
         "sources": ("sources", "sources_file", SOURCES_SPEC),
     }
-
-    def __init__(self, **kwargs):
-        self.config = {
-            **self.shared_config(),
-            "corrections": [{}, "On its own: the corrections by id (explainer.corrections.records.Correction)."],
-            "data_file": [SPEC.path, "On its own, without `corrections`: the corrections file to load and check."],
-            "sources": [{}, "On its own: the sources by id that the corrections cite (named in each note)."],
-            "sources_file": [SOURCES_SPEC.path, "On its own, without `sources`: the sources file to load."],
-        }
-        super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20) and footnotes (50), before smartypants (6) turns quotes curly,
@@ -98,13 +89,13 @@ class _Corrections(Treeprocessor):
     def _sources_href(self, corrections: list[Correction], page: PageInfo) -> dict[str, tuple[str, str]]:
         sources = self.context.sources.records
         return {
-            source_id: (f"{page.link_to(SOURCES_PAGE)}#{source_id}", _credit(sources.get(source_id), source_id))
+            source_id: (f"{page.link_to(SOURCES_PAGE.src_uri)}#{source_id}", _credit(sources.get(source_id), source_id))
             for correction in corrections
             for source_id in correction.sources
         }
 
     def _log_href(self, page: PageInfo) -> str:
-        return page.link_to(CORRECTIONS_PAGE)
+        return page.link_to(PAGE.src_uri)
 
 
 def _credit(source: object, source_id: str) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..datafile import DataFileSpec, Records, date_at, group_by, ids_in_order
+from ..datafile import DataFileSpec, Records, Reference, date_at, group_by, ids_in_order
 from ..dates import PartialDate
 from ..errors import Problem
 from ..yamlfile import YamlDocument
@@ -66,7 +67,12 @@ def build_corrections(document: YamlDocument) -> tuple[dict[str, Correction], li
     return records, problems
 
 
-SPEC = DataFileSpec(name="corrections", build=build_corrections)
+def references(corrections: Records[Correction]) -> Iterator[Reference]:
+    """The sources each correction cites."""
+    for correction in corrections:
+        for position, item in enumerate(correction.sources):
+            owner = f"correction '{correction.id}'"
+            yield Reference((correction.index, "sources", position), owner, "sources", "source", item)
 
 
 def newest_first(corrections: list[Correction]) -> list[Correction]:
@@ -87,3 +93,6 @@ class CorrectionsState:
 
     def on_page(self, src_uri: str) -> list[Correction]:
         return list(self.by_page.get(src_uri, ()))
+
+
+SPEC = DataFileSpec(name="corrections", build=build_corrections, state=CorrectionsState, references=references)

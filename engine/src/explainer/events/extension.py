@@ -28,7 +28,7 @@ from ..elements import child, element
 from ..errors import Problem, line_of
 from ..extensions import ExplainerExtension
 from ..markers import find_marker
-from ..pages import TIMELINE_PAGE
+from .page import PAGE
 from .records import SPEC, Event
 
 KEY_DATES_MARKER = "<!-- key-dates -->"
@@ -41,17 +41,7 @@ _MARKER_LIKE = re.compile(r"^\s*<!--\s*key[\s_-]*dates?\b.*-->\s*$", re.IGNORECA
 class EventsExtension(ExplainerExtension):
     """Replaces the key-dates marker with the section's events and turns `event:id` links into timeline links."""
 
-    data: ClassVar = {
-        "events": ("events", "data_file", SPEC),
-    }
-
-    def __init__(self, **kwargs):
-        self.config = {
-            **self.shared_config(),
-            "events": [{}, "On its own: the events by id (explainer.events.records.Event), from Python."],
-            "data_file": [SPEC.path, "On its own, without `events`: the events file to load and check."],
-        }
-        super().__init__(**kwargs)
+    data: ClassVar = {"events": ("events", "data_file", SPEC)}
 
     def extendMarkdown(self, md: Markdown) -> None:
         key_dates = _KeyDates(md, self.context)
@@ -158,7 +148,7 @@ class _EventLinks(Treeprocessor):
                 if paragraph.tag == "p" and paragraph.text == self.key_dates.placeholder and len(paragraph) == 0:
                     page = self.context.page
                     events = self.context.events.by_section.get(page.section, [])
-                    block = key_dates_block(events, page.link_to(TIMELINE_PAGE))
+                    block = key_dates_block(events, page.link_to(PAGE.src_uri))
                     block.tail = paragraph.tail
                     parent[position] = block
                     return
@@ -173,7 +163,7 @@ class _EventLinks(Treeprocessor):
             return
         page = self.context.page
         # A link to the Markdown source: MkDocs then makes it relative and checks that the anchor exists.
-        target = page.link_to(TIMELINE_PAGE) if page else TIMELINE_PAGE
+        target = page.link_to(PAGE.src_uri) if page else PAGE.src_uri
         anchor.set("href", f"{target}#{event_id}")
         anchor.set("title", event.date.display)
         anchor.set("class", "event-ref")

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from ..datafile import DataFileSpec, Records, date_at, group_by, ids_in_order
+from .. import story
+from ..datafile import DataFileSpec, Records, Reference, date_at, group_by, ids_in_order
 from ..dates import PartialDate
 from ..errors import Problem
 from ..yamlfile import YamlDocument
-
-# From Ma's speech to the latest dated update of the closing chapter (docs/story/since-then.md).
-STORY_START = PartialDate(2020, 10)
-STORY_END = PartialDate(2026, 6)
-STORY_RANGE = f"{STORY_START.display} to {STORY_END.display}"
 
 # A sentence ends with . ! or ? (optionally closed by a quote or bracket) followed by a space.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?=\s+\S)")
@@ -156,19 +153,15 @@ def _precision_problem(text: str, date: PartialDate, precision: str) -> str:
 
 
 def _range_problem(date: PartialDate, flagged: bool) -> str:
-    inside = _sort_tuple(STORY_START) <= _sort_tuple(date) <= _sort_tuple(STORY_END, end=True)
+    inside = story.starts_within(date)
     if inside and flagged:
-        return f"date '{date.iso}' is inside the story's range ({STORY_RANGE}); remove outside_story_range"
+        return f"date '{date.iso}' is inside the story's range ({story.span_text()}); remove outside_story_range"
     if not inside and not flagged:
         return (
-            f"date '{date.iso}' is outside the story's range ({STORY_RANGE}); "
+            f"date '{date.iso}' is outside the story's range ({story.span_text()}); "
             "if that is right, add outside_story_range: true"
         )
     return ""
-
-
-def _sort_tuple(date: PartialDate, end: bool = False) -> tuple[int, int]:
-    return (date.year, date.month or (12 if end else 1))
 
 
 def _summary_problem(summary: str) -> str:
@@ -176,7 +169,12 @@ def _summary_problem(summary: str) -> str:
     return f"summary has {sentences} sentences; write one to three" if sentences > 3 else ""
 
 
-SPEC = DataFileSpec(name="events", build=build_events)
+def references(events: Records[Event]) -> Iterator[Reference]:
+    """The sources each event cites, and the glossary entries it involves."""
+    for event in events:
+        for target, key, noun in (("sources", "sources", "source"), ("glossary", "involved", "glossary id")):
+            for position, item in enumerate(getattr(event, key)):
+                yield Reference((event.index, key, position), f"event '{event.id}'", target, noun, item)
 
 
 @dataclass
@@ -194,3 +192,6 @@ class EventsState:
     def by_section(self) -> dict[str, list[Event]]:
         """Each section's events in chronological order, grouped once per build."""
         return group_by(self.records, lambda event: event.section)
+
+
+SPEC = DataFileSpec(name="events", build=build_events, state=EventsState, references=references)

@@ -36,11 +36,12 @@ from ..codeblocks import without_code
 from ..context import BuildContext
 from ..elements import element
 from ..errors import Problem
+from ..events.page import PAGE as TIMELINE
 from ..events.records import SPEC as EVENTS_SPEC
 from ..extensions import ExplainerExtension
-from ..pages import SOURCES_PAGE, TIMELINE_PAGE
+from ..sources.page import PAGE as SOURCES
 from ..sources.records import SPEC as SOURCES_SPEC
-from .page import chart_markup, chart_sources_used, drawable, marked_events
+from .charts import chart_markup, chart_sources_used, drawable, marked_events
 from .records import SPEC, Series
 
 MARKER_FORMS = "<!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
@@ -62,18 +63,6 @@ class FiguresExtension(ExplainerExtension):
         "sources": ("sources", "sources_file", SOURCES_SPEC),
         "events": ("events", "events_file", EVENTS_SPEC),
     }
-
-    def __init__(self, **kwargs):
-        self.config = {
-            **self.shared_config(),
-            "figures": [{}, "On its own: the series by id (explainer.figures.records.Series), from Python."],
-            "data_file": [SPEC.path, "On its own, without `figures`: the figures file to load and check."],
-            "sources": [{}, "On its own: the sources by id that the figures cite (named in tooltips and tables)."],
-            "sources_file": [SOURCES_SPEC.path, "On its own, without `sources`: the sources file to load."],
-            "events": [{}, "On its own: the events by id that charts mark or points belong to."],
-            "events_file": [EVENTS_SPEC.path, "On its own, without `events`: the events file to load."],
-        }
-        super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         markers = _ChartMarkers(md, self.context)
@@ -183,8 +172,8 @@ class _Charts(Treeprocessor):
 
     def _figure(self, marker: ChartMarker) -> etree.Element:
         page = self.context.page
-        sources_href = page.link_to(SOURCES_PAGE) if page else SOURCES_PAGE
-        timeline_href = page.link_to(TIMELINE_PAGE) if page else TIMELINE_PAGE
+        sources_href = page.link_to(SOURCES.src_uri) if page else SOURCES.src_uri
+        timeline_href = page.link_to(TIMELINE.src_uri) if page else TIMELINE.src_uri
         markup = chart_markup(
             marker.series,
             marker.events,

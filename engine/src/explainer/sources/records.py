@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..datafile import DataFileSpec, Records, date_at, ids_in_order
+from ..datafile import DataFileSpec, date_at, ids_in_order
 from ..dates import PartialDate
 from ..errors import Problem
 from ..yamlfile import YamlDocument
@@ -87,10 +87,3 @@ def build_sources(document: YamlDocument) -> tuple[dict[str, Source], list[Probl
 
 
 SPEC = DataFileSpec(name="sources", build=build_sources)
-
-
-@dataclass
-class SourcesState:
-    """What one build knows of the sources."""
-
-    records: Records[Source]
