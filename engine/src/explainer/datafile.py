@@ -135,13 +135,20 @@ def ids_in_order(document: YamlDocument) -> tuple[dict[str, int], list[Problem]]
     return first_index, problems
 
 
-def date_at(document: YamlDocument, index: int, key: str, owner: str, problems: list[Problem]) -> PartialDate | None:
-    """The date in field `key` of entry `index`; None, with a problem added, if it is no real date."""
-    try:
-        return parse_partial_date(document.data[index][key])
-    except ValueError as error:
-        problems.append(document.problem((index, key), f"{owner}: {error}"))
-        return None
+def dated_entries(
+    document: YamlDocument, key: str, noun: str
+) -> tuple[list[tuple[dict, PartialDate, int]], list[Problem]]:
+    """Each entry of a schema-valid file once, with the date in its field `key` and its index, in the file's
+    order; a repeated id, and a date that is no real date (its entry left out), are problems. `noun` names
+    an entry in messages ("source")."""
+    first_index, problems = ids_in_order(document)
+    found = []
+    for entry_id, index in first_index.items():
+        try:
+            found.append((document.data[index], parse_partial_date(document.data[index][key]), index))
+        except ValueError as error:
+            problems.append(document.problem((index, key), f"{noun} '{entry_id}': {error}"))
+    return found, problems
 
 
 def group_by(items: Iterable[Item], key: Callable[[Item], Hashable]) -> dict[Any, list[Item]]:

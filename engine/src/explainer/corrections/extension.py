@@ -18,11 +18,10 @@ from typing import ClassVar
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
 
 from ..backlinks import Backlink
 from ..context import BuildContext, PageInfo
-from ..dates import PartialDate
+from ..elements import child, element
 from ..extensions import ExplainerExtension
 from ..sources.page import PAGE as SOURCES_PAGE
 from ..sources.records import SPEC as SOURCES_SPEC
@@ -111,12 +110,9 @@ def _insert_after_title(root: etree.Element, element: etree.Element) -> None:
 def corrected_notice(corrections: list[Correction]) -> etree.Element:
     """'Corrected 26 November 2026 — see corrections', for under the page title."""
     latest = newest_first(corrections)[0]
-    notice = etree.Element("p", {"class": "corrected-notice"})
-    notice.text = AtomicString(f"{NOTICE_VERBS[latest.kind]} ")
-    date = _time(notice, latest.issued)
-    date.tail = AtomicString(" — ")
-    link = etree.SubElement(notice, "a", {"href": f"#{BLOCK_HEADING_ID}"})
-    link.text = AtomicString("see corrections")
+    notice = element("p", {"class": "corrected-notice"}, f"{NOTICE_VERBS[latest.kind]} ")
+    child(notice, "time", {"datetime": latest.issued.iso}, latest.issued.display, " — ")
+    child(notice, "a", {"href": f"#{BLOCK_HEADING_ID}"}, "see corrections")
     return notice
 
 
@@ -124,44 +120,34 @@ def corrections_block(
     corrections: list[Correction], labels: dict[str, str], sources_href: dict[str, tuple[str, str]], log_href: str
 ) -> list[etree.Element]:
     """The page's closing 'Corrections' heading and notes, newest first."""
+    notes = element("ul", {"class": "corrections"})
+    notes.extend(
+        correction_note(correction, labels[correction.id], sources_href) for correction in newest_first(corrections)
+    )
+    footer = element("p", {"class": "corrections__all"})
+    child(footer, "a", {"href": log_href}, "All corrections on this site")
     heading = etree.Element("h2", {"id": BLOCK_HEADING_ID})
-    heading.text = "Corrections"
-    notes = etree.Element("ul", {"class": "corrections"})
-    for correction in newest_first(corrections):
-        notes.append(correction_note(correction, labels[correction.id], sources_href))
-    footer = etree.Element("p", {"class": "corrections__all"})
-    link = etree.SubElement(footer, "a", {"href": log_href})
-    link.text = AtomicString("All corrections on this site")
+    heading.text = "Corrections"  # Markdown's own text: the table of contents reads it
     return [heading, notes, footer]
 
 
 def correction_note(correction: Correction, label: str, sources_href: dict[str, tuple[str, str]]) -> etree.Element:
     """One note: 'C1 Translation note, 26 November 2026: The copy read “…”. …  Sources: …'."""
-    item = etree.Element("li", {"id": note_id(correction.id), "class": f"correction correction--{correction.kind}"})
-    back = etree.SubElement(item, "a", {"class": "correction__back", "href": f"#{mark_id(correction.id)}"})
-    back.text = AtomicString(label)
-    back.set("aria-label", f"Back to {label} in the text")
-    text = etree.SubElement(item, "p")
-    strong = etree.SubElement(text, "strong", {"class": "correction__label"})
-    strong.text = AtomicString(f"{KIND_LABELS[correction.kind]}, ")
-    _time(strong, correction.issued).tail = AtomicString(":")
-    strong.tail = AtomicString(f" {correction.sentence}")
-    text.append(_source_links(correction.sources, sources_href))
-    return item
-
-
-def _source_links(source_ids: tuple[str, ...], sources_href: dict[str, tuple[str, str]]) -> etree.Element:
-    span = etree.Element("span", {"class": "correction__sources"})
-    span.text = AtomicString(" Sources: " if len(source_ids) > 1 else " Source: ")
-    for position, source_id in enumerate(source_ids):
+    item = element("li", {"id": note_id(correction.id), "class": f"correction correction--{correction.kind}"})
+    back = {
+        "class": "correction__back",
+        "href": f"#{mark_id(correction.id)}",
+        "aria-label": f"Back to {label} in the text",
+    }
+    child(item, "a", back, label)
+    text = child(item, "p")
+    strong = child(
+        text, "strong", {"class": "correction__label"}, f"{KIND_LABELS[correction.kind]}, ", f" {correction.sentence}"
+    )
+    child(strong, "time", {"datetime": correction.issued.iso}, correction.issued.display, ":")
+    sources = correction.sources
+    span = child(text, "span", {"class": "correction__sources"}, " Sources: " if len(sources) > 1 else " Source: ")
+    for position, source_id in enumerate(sources):
         href, name = sources_href[source_id]
-        link = etree.SubElement(span, "a", {"href": href})
-        link.text = AtomicString(name)
-        link.tail = AtomicString("." if position == len(source_ids) - 1 else ", ")
-    return span
-
-
-def _time(parent: etree.Element, date: PartialDate) -> etree.Element:
-    element = etree.SubElement(parent, "time", {"datetime": date.iso})
-    element.text = AtomicString(date.display)
-    return element
+        child(span, "a", {"href": href}, name, "." if position == len(sources) - 1 else ", ")
+    return item

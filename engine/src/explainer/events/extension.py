@@ -27,7 +27,7 @@ from ..context import BuildContext
 from ..elements import child, element
 from ..errors import Problem, line_of
 from ..extensions import ExplainerExtension
-from ..markers import find_marker
+from ..markers import find_marker, put_at_markers
 from .page import PAGE
 from .records import SPEC, Event
 
@@ -137,21 +137,13 @@ class _EventLinks(Treeprocessor):
             href = anchor.get("href", "")
             if href.startswith(EVENT_LINK_SCHEME):
                 self._link(anchor, href.removeprefix(EVENT_LINK_SCHEME))
-        self._key_dates(root)
+        if placeholder := self.key_dates.placeholder:
+            put_at_markers(root, {placeholder: self._key_dates})
 
-    def _key_dates(self, root: etree.Element) -> None:
-        """Put the section's Key dates where the marker was (its paragraph holds the marker's placeholder)."""
-        if not self.key_dates.placeholder:
-            return
-        for parent in root.iter():
-            for position, paragraph in enumerate(parent):
-                if paragraph.tag == "p" and paragraph.text == self.key_dates.placeholder and len(paragraph) == 0:
-                    page = self.context.page
-                    events = self.context.events.by_section.get(page.section, [])
-                    block = key_dates_block(events, page.link_to(PAGE.src_uri))
-                    block.tail = paragraph.tail
-                    parent[position] = block
-                    return
+    def _key_dates(self) -> etree.Element:
+        """The section's Key dates, for where the marker was."""
+        page = self.context.page
+        return key_dates_block(self.context.events.by_section.get(page.section, []), page.link_to(PAGE.src_uri))
 
     def _link(self, anchor: etree.Element, event_id: str) -> None:
         event = self.context.events.records.get(event_id)

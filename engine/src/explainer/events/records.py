@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from .. import story
-from ..datafile import DataFileSpec, Records, Reference, date_at, group_by, ids_in_order
+from ..datafile import DataFileSpec, Records, Reference, dated_entries, group_by
 from ..dates import PartialDate
 from ..errors import Problem
 from ..yamlfile import YamlDocument
@@ -88,17 +88,13 @@ class Event:
 
 def build_events(document: YamlDocument) -> tuple[dict[str, Event], list[Problem]]:
     """Typed events by id, in chronological order, from a schema-valid data/events.yml."""
-    first_index, problems = ids_in_order(document)
+    entries, problems = dated_entries(document, "date", "event")
     events = []
-    for entry_id, index in first_index.items():
-        owner = f"event '{entry_id}'"
-        date = date_at(document, index, "date", owner, problems)
-        if date is None:
-            continue
-        if problem := _entry_problem(document, index, date, owner):
+    for entry, date, index in entries:
+        if problem := _entry_problem(document, index, date, f"event '{entry['id']}'"):
             problems.append(problem)
-            continue
-        events.append(_event(document.data[index], date, index))
+        else:
+            events.append(_event(entry, date, index))
     return {event.id: event for event in sorted(events, key=lambda event: event.sort_key)}, problems
 
 

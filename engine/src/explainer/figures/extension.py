@@ -39,6 +39,7 @@ from ..errors import Problem
 from ..events.page import PAGE as TIMELINE
 from ..events.records import SPEC as EVENTS_SPEC
 from ..extensions import ExplainerExtension
+from ..markers import find_markers, put_at_markers
 from ..sources.page import PAGE as SOURCES
 from ..sources.records import SPEC as SOURCES_SPEC
 from .charts import chart_markup, chart_sources_used, drawable, marked_events
@@ -101,16 +102,14 @@ class _ChartMarkers(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.found = []
         seen: dict[str, int] = {}  # series id -> how many markers named it so far
-        stash = self.md.htmlStash.rawHtmlBlocks
-        for index, block in enumerate(stash):
-            text = block.strip() if isinstance(block, str) else ""
-            if match := _MARKER.match(text):
-                seen[match["series"]] = seen.get(match["series"], 0) + 1
-                if marker := self._marker(match, text, seen[match["series"]], index):
-                    self.found.append(marker)
-            elif _MARKER_LIKE.match(text):
-                self.context.report(text.splitlines()[0], f"unknown chart marker '{text}'; write {MARKER_FORMS}")
+        for index, match in find_markers(self.md, _MARKER, _MARKER_LIKE, self._unknown):
+            seen[match["series"]] = seen.get(match["series"], 0) + 1
+            if marker := self._marker(match, match.group(), seen[match["series"]], index):
+                self.found.append(marker)
         return lines
+
+    def _unknown(self, text: str) -> None:
+        self.context.report(text.splitlines()[0], f"unknown chart marker '{text}'; write {MARKER_FORMS}")
 
     def _marker(self, match: re.Match, text: str, count: int, index: int) -> ChartMarker | None:
         series_id = match["series"]
@@ -159,16 +158,7 @@ class _Charts(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.svgs = []
-        wanted = {marker.placeholder: marker for marker in self.markers.found}
-        if not wanted:
-            return
-        for parent in root.iter():
-            for position, paragraph in enumerate(parent):
-                marker = wanted.get(paragraph.text) if paragraph.tag == "p" and len(paragraph) == 0 else None
-                if marker is not None:
-                    figure = self._figure(marker)
-                    figure.tail = paragraph.tail
-                    parent[position] = figure
+        put_at_markers(root, {marker.placeholder: lambda m=marker: self._figure(m) for marker in self.markers.found})
 
     def _figure(self, marker: ChartMarker) -> etree.Element:
         page = self.context.page
