@@ -16,7 +16,7 @@ from .checks import unknown_sections
 from .exports import events_csv, events_json
 from .extension import EventsExtension
 from .page import EVENTS_CSV, EVENTS_JSON, PAGE
-from .records import SPEC
+from .records import CURRENCIES, SPEC
 
 CONCERN = Concern(
     SPEC,
@@ -27,4 +27,5 @@ CONCERN = Concern(
         GeneratedFile(EVENTS_CSV, lambda context: events_csv(context.events.in_order).encode()),  # bytes: CRLF kept
     ),
     page_checks=unknown_sections,
+    vocabulary={"currencies": CURRENCIES},
 )

@@ -18,8 +18,7 @@ from ..yamlfile import YamlDocument
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?=\s+\S)")
 _RANKS = {"year": 0, "month": 1, "day": 2}
 _ISO_LENGTH = {"year": 4, "month": 7, "day": 10}
-_CURRENCY_PREFIX = {"USD": "$", "HKD": "HK$"}
-_CURRENCY_SUFFIX = {"CNY": " yuan"}
+CURRENCIES = {"USD": ("$", ""), "HKD": ("HK$", ""), "CNY": ("", " yuan")}  # how an amount is written: prefix, suffix
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,8 @@ class Figure:
         if self.unit == "percent":
             return f"{amount}%"
         scaled = f"{amount} {self.unit}"
-        return _CURRENCY_PREFIX.get(self.currency, "") + scaled + _CURRENCY_SUFFIX.get(self.currency, "")
+        prefix, suffix = CURRENCIES.get(self.currency, ("", ""))
+        return prefix + scaled + suffix
 
     def as_data(self) -> dict[str, Any]:
         data = {"amount": self.amount, "unit": self.unit, "label": self.label}
