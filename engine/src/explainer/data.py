@@ -85,7 +85,7 @@ def check_data(
     specs = [concern.data for concern in concerns]
     raw, problems = _read(root, specs, raw)
     unreadable = {problem.file for problem in problems}
-    renderer = _Renderer(markdown or MarkdownSetup())
+    renderer = data_markdown(markdown)
     records = SiteRecords()
     for spec in (spec for spec in specs if spec.path in raw):
         checked, file_problems = _checked_records(raw[spec.path], spec, renderer)
@@ -128,13 +128,13 @@ def _read(
     return found, problems
 
 
-def _checked_records(raw: bytes, spec: DataFileSpec, renderer: _Renderer) -> tuple[Records | None, list[Problem]]:
+def _checked_records(raw: bytes, spec: DataFileSpec, renderer: DataMarkdown) -> tuple[Records | None, list[Problem]]:
     """One file parsed and checked: its sound entries as records (None if it cannot be read), and its problems."""
     try:
         document = parse_data_file(raw, spec.path)
     except DataError as error:
         return None, error.problems
-    by_id, problems = check_document(document, spec, renderer.get())
+    by_id, problems = check_document(document, spec, renderer)
     return (None if by_id is None else Records(by_id, document)), problems
 
 
@@ -175,19 +175,6 @@ def check_document(
 def data_markdown(markdown: MarkdownSetup | None = None) -> DataMarkdown:
     """The one renderer of Markdown in data fields, with the site's own link scheme for glossary entries."""
     return DataMarkdown(markdown, site_schemes=SITE_SCHEMES)
-
-
-class _Renderer:
-    """The renderer of Markdown fields, made once and only if some file is checked (it costs a Markdown set-up)."""
-
-    def __init__(self, setup: MarkdownSetup):
-        self.setup = setup
-        self.renderer: DataMarkdown | None = None
-
-    def get(self) -> DataMarkdown:
-        if self.renderer is None:
-            self.renderer = data_markdown(self.setup)
-        return self.renderer
 
 
 def render_markdown_fields(

@@ -48,20 +48,6 @@ from .reporting import MkDocsWarnings, config_errors_in_one_line, report, report
 from .site import add_engine_theme, add_generated_file, add_generated_page, chapters, docs_label, page_info, site_map
 from .site import story_pages as read_story_pages
 
-__all__ = [
-    "on_build_error",
-    "on_config",
-    "on_env",
-    "on_files",
-    "on_nav",
-    "on_page_content",
-    "on_page_markdown",
-    "on_post_build",
-    "on_post_page",
-    "on_serve",
-    "on_startup",
-]
-
 # Hooks ------------------------------------------------------------------------------------------
 
 
@@ -253,3 +239,6 @@ def _context(data: DataCheck) -> BuildContext:
 
 def _bytes(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
+
+
+__all__ = [name for name in dir() if name.startswith("on_")]  # what a site's hook file imports
