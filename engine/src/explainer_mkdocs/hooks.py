@@ -40,7 +40,7 @@ from explainer.registry import (
     page_problems,
     reported_ids,
 )
-from explainer.serving import last_good, problems_banner, remember, with_banner
+from explainer.serving import last_good, remember, with_banner
 from explainer.yamlfile import front_matter_problems
 
 from .reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild, serving
@@ -167,7 +167,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     context, _ = _of(config)
     if context.preview_problems:  # only ever under `mkdocs serve`
-        output = with_banner(output, problems_banner(context.preview_problems, context.stale_data))
+        problems = {"problems": sorted(set(context.preview_problems)), "stale_data": context.stale_data}
+        output = with_banner(output, context.templates.text("explainer/preview-problems.html", problems).strip())
     return output
 
 
