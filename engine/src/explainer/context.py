@@ -165,6 +165,11 @@ class BuildContext:
         if self.page is not None:
             self.problems.append(self.page.problem(needle, message))
 
+    def report_at(self, line: int, message: str) -> None:
+        """A problem on the page being converted, at `line`."""
+        if self.page is not None:
+            self.problems.append(Problem(self.page.file_label, line, message))
+
 
 def _records(records: Records | dict | None) -> Records:
     if isinstance(records, Records):

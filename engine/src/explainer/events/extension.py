@@ -25,7 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..context import BuildContext
 from ..elements import child, element
-from ..errors import Problem, line_of
+from ..errors import line_of
 from ..extensions import ExplainerExtension
 from ..markers import find_marker, put_at_markers
 from .page import PAGE
@@ -121,7 +121,7 @@ class _KeyDates(Preprocessor):
             line = line_of(page.source_text, "\n# ") + 1 if "\n# " in page.source_text else 1
             events = f"{count} event{'s' if count > 1 else ''}"
             message = f"section '{section}' has {events} but no {KEY_DATES_MARKER} marker to show them"
-            self.context.problems.append(Problem(page.file_label, line, message))
+            self.context.report_at(line, message)
 
 
 class _EventLinks(Treeprocessor):

@@ -35,7 +35,6 @@ from markdown.treeprocessors import Treeprocessor
 from ..codeblocks import without_code
 from ..context import BuildContext
 from ..elements import element
-from ..errors import Problem
 from ..events.page import PAGE as TIMELINE
 from ..events.records import SPEC as EVENTS_SPEC
 from ..extensions import ExplainerExtension
@@ -144,7 +143,7 @@ class _ChartMarkers(Preprocessor):
         ] or [1]
         line = found[min(occurrence, len(found)) - 1]
         message = f"the chart '{series_id}' is already on this page (line {found[0]}); show each series once per page"
-        self.context.problems.append(Problem(page.file_label, line, message))
+        self.context.report_at(line, message)
 
 
 class _Charts(Treeprocessor):
