@@ -158,6 +158,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
         if file.page is not None:
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
     report(context, context.problems + warnings.problems + after_pages_problems(context))
+    if getattr(config, CHECK_ONLY, False):
+        raise Checked  # the quick check: every check has run, nothing left but writing the pages
     for concern in CONCERNS:
         for generated in (generated for generated in concern.files if generated.after_pages):
             files.get_file_from_path(generated.src_uri).content_bytes = _bytes(generated.content(context))
@@ -188,6 +190,11 @@ DIRTY_REFUSED = (
     "that uses an item, so every build converts every page; run the command without --dirty"
 )
 _CONTEXT = "_explainer_build"  # MkDocs makes a new config object for every build
+CHECK_ONLY = "_explainer_check_only"  # set by the quick check on its config (explainer_mkdocs.quickcheck)
+
+
+class Checked(Exception):
+    """Raised at the end of on_env in the quick check: the checks are done, the pages need not be written."""
 
 
 def _of(config: MkDocsConfig) -> tuple[BuildContext, MkDocsWarnings]:

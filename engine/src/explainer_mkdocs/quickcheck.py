@@ -1,7 +1,9 @@
 """The quick check, `python -m explainer.validate`: the build itself, every problem in file order, in about a second.
 
 It builds the site as `mkdocs build` does, in this process, into a temporary folder (nothing is
-written to site/), and prints the build's problems in file order, then one line that sums them up;
+written to site/), through every check (the end of on_env), without the two parts that find no
+mistake: Material's search index and writing the pages' HTML. It prints the build's problems in
+file order, then one line that sums them up;
 under GitHub Actions each problem is also an annotation on its line of the pull request's diff.
 `--help` says the rest.
 """
@@ -9,6 +11,7 @@ under GitHub Actions each problem is also an annotation on its line of the pull 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 import tempfile
@@ -22,7 +25,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from explainer.errors import ERROR, WARNING, Problem, in_file_order, summary
 
-from .hooks import built_context
+from .hooks import CHECK_ONLY, Checked, built_context
 from .reporting import Stop, annotation, config_problems
 
 DESCRIPTION = """\
@@ -85,7 +88,9 @@ def check_site(config_file: Path) -> Check:
         with tempfile.TemporaryDirectory(prefix="explainer-check-") as site_dir:
             config = load_config(str(config_file), site_dir=site_dir)
             _without_search_index(config)
-            build(config)
+            setattr(config, CHECK_ONLY, True)
+            with contextlib.suppress(Checked):  # every check has run: the pages are not written
+                build(config)
         context = built_context(config)
         check.pages = sum(src_uri.endswith(".md") for src_uri in context.site.urls)
         check.data = {name: len(records) for name, records in context.records.items()}
