@@ -8,12 +8,17 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.utils import get_relative_url
+
+from explainer.context import BuildContext
+from explainer.registry import new_context, page_body
 
 REPO = Path(__file__).resolve().parents[1]
 ENGINE = REPO / "engine" / "src"  # the engine's packages (explainer, explainer_mkdocs)
@@ -65,6 +70,16 @@ class _Collect(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
         self.levels.append("warning" if record.levelno == logging.WARNING else "error")
+
+
+def generated_page(
+    src_uri: str, context: BuildContext | None = None, md: markdown.Markdown | None = None, **records
+) -> str:
+    """A generated page's body (e.g. 'sources.md') as HTML, without MkDocs: from its template, with the
+    records of `context` or those given by concern name (`sources={...}`), converted with `md`."""
+    context = context or new_context(**records)
+    context.site.relative = context.site.relative or get_relative_url
+    return page_body(context, src_uri).render(md or markdown.Markdown())
 
 
 def real_config() -> dict:

@@ -33,7 +33,7 @@ from explainer.figures.chart_svg import (
 )
 from explainer.figures.records import Point, Series
 from explainer.figures.units import UNITS
-from explainer.validate import validate
+from explainer.registry import load_site_data
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -315,7 +315,7 @@ def test_the_caption_explains_only_what_the_chart_draws():
 
 
 def test_the_real_figures_render_with_their_real_sources_and_events():
-    site = validate(REPO)
+    site = load_site_data(REPO)
     sources = {key: Ref(source.publisher, f"../sources/#{key}") for key, source in site.sources.by_id.items()}
     events = {key: EventRef(event.date, event.title, f"../timeline/#{key}") for key, event in site.events.by_id.items()}
     for series in site.figures:

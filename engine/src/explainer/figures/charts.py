@@ -3,18 +3,26 @@
 What a chart needs to know of the other data files (a source's name, an event's date and title)
 and where its links lead are decided here, once for every page that shows a chart: a written
 page (through figures/extension.py, with links to Markdown files that MkDocs checks) or the
-generated Timeline (events/page.py, with finished addresses).
+generated Timeline (the series marked `timeline: true`, with finished addresses).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
 
 from ..backlinks import Backlink, BacklinkIndex
 from ..datafile import Records
+from ..events.page import PAGE as TIMELINE
+from ..sources.page import PAGE as SOURCES
 from ..sources.records import Source
 from .chart_svg import EventRef, Ref, chart_figure
 from .records import Series
+
+if TYPE_CHECKING:
+    from ..context import BuildContext
 
 ALIBABA = "Alibaba"  # the name of Alibaba's own releases and filings in a chart
 
@@ -78,3 +86,31 @@ def chart_sources_used(backlinks: BacklinkIndex, series: Series, page_url: str, 
     place = Backlink(page_url, page_title, f"chart-{series.id}", f"chart of {series.title}")
     for source_id in series.sources:
         backlinks.add("source", source_id, place)
+
+
+# On the Timeline --------------------------------------------------------------------------------
+
+
+def on_the_timeline(context: BuildContext) -> list[Series]:
+    """The series the Timeline shows (`timeline: true`), those whose events are all known."""
+    return [
+        series for series in context.figures.records if series.timeline and drawable(series, context.events.records)
+    ]
+
+
+def timeline_charts(context: BuildContext) -> list[Markup]:
+    """The Timeline's charts: the events of their points marked and linked to their entries on the page."""
+    site = context.site
+    sources_url = site.link(site.url(SOURCES.src_uri), site.url(TIMELINE.src_uri))
+    events = context.events.records
+    return [
+        Markup(chart_markup(series, marked_events(series), context.sources.records, events,
+                            lambda source_id: f"{sources_url}#{source_id}", lambda event_id: f"#{event_id}"))
+        for series in on_the_timeline(context)
+    ]  # fmt: skip
+
+
+def sources_on_the_timeline(context: BuildContext) -> None:
+    """List the Timeline among the places that use each source of its charts ("Cited in")."""
+    for series in on_the_timeline(context):
+        chart_sources_used(context.backlinks, series, context.site.url(TIMELINE.src_uri), TIMELINE.title)
