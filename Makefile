@@ -70,12 +70,12 @@ audit: $(TEST_STAMP) $(NODE_STAMP)  ## Lighthouse (mobile) on every page: writes
 bench: $(TEST_STAMP)  ## build-time benchmark: writes BENCHMARKS.md
 	$(BIN)/python bench/run.py
 
-# The reader's diff (scripts/reader_diff): builds BASE and HEAD and says what readers will see change.
+# The reader's diff (explainer.reader_diff in the engine; `explainer diff` in any site): builds BASE and HEAD and says what readers will see change.
 # BASE defaults to origin/main, else main; HEAD to the working tree, uncommitted changes included.
 # SUMMARY=FILE also appends the report as Markdown (CI passes $GITHUB_STEP_SUMMARY). Fails if a
 # published correction was removed.
 diff: $(SITE_STAMP)  ## what readers will see change from BASE to HEAD: make diff [BASE=rev] [HEAD=rev]
-	PYTHONPATH=scripts $(BIN)/python -m reader_diff$(if $(BASE), --base "$(BASE)")$(if $(HEAD), --head "$(HEAD)")$(if $(SUMMARY), --markdown "$(SUMMARY)")
+	$(BIN)/python -m explainer.reader_diff$(if $(BASE), --base "$(BASE)")$(if $(HEAD), --head "$(HEAD)")$(if $(SUMMARY), --markdown "$(SUMMARY)")
 
 # The refactoring proof (scripts/same_output.py): builds BASE (default main) and the working tree,
 # the real site and the synthetic corpus, and lists every output file that is not byte-identical.
