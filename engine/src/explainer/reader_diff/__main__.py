@@ -1,7 +1,7 @@
 """`make diff`: build two revisions of the site and say what readers will see change.
 
-    .venv/bin/python -m explainer.reader_diff   (in any site: explainer diff) [--base REV] [--head REV] [--markdown FILE]
-    .venv/bin/python -m explainer.reader_diff   (in any site: explainer diff) --sites BASE_SITE HEAD_SITE
+    explainer diff [--base REV] [--head REV] [--markdown FILE]      (python -m explainer.reader_diff)
+    explainer diff --sites BASE_SITE HEAD_SITE
 
 Prints the report; with --markdown, also appends it as Markdown to FILE (CI passes
 $GITHUB_STEP_SUMMARY). Exit status: 0 when nothing is wrong, 1 when a published correction was
