@@ -1,4 +1,4 @@
-"""The reader's diff (`make diff`, explainer.reader_diff in the engine): what readers will see change between two builds.
+"""The reader's diff (`make diff`, explainer.reader_diff): what readers will see change between two builds.
 
 The fixture site is built as it is (the base, shared with other tests) and twice changed: once with
 an added sentence, a removed and an added source note, a new correction, glossary entry, event and
