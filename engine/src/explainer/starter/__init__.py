@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -85,10 +85,12 @@ class Answers:
 def starter_answers(options, interactive: bool) -> Answers:
     """The answers from the command line, asking in a terminal for what is missing."""
     check_directory(options.directory)
-    title = _answer(options.title, "--title", "Title of the site (e.g. The Suez blockage, annotated)", interactive)
-    title = check_title(title)
-    subject = _answer(options.subject, "--subject", "Who or what the story is about (e.g. Ever Given)", interactive)
-    subject = check_subject(subject)
+    title = _answer(
+        options.title, "--title", "Title of the site (e.g. The Suez blockage, annotated)", interactive, check_title
+    )
+    subject = _answer(
+        options.subject, "--subject", "Who or what the story is about (e.g. Ever Given)", interactive, check_subject
+    )
     site_url = options.site_url
     if site_url is None and interactive:
         site_url = _prompt("Address it will be published at (Enter: decide later)", "")
@@ -103,12 +105,17 @@ def starter_answers(options, interactive: bool) -> Answers:
     return Answers(title, subject, site_url, repo_url, engine, workflows_of(options.workflows, engine))
 
 
-def _answer(value: str | None, option: str, question: str, interactive: bool) -> str:
+def _answer(value: str | None, option: str, question: str, interactive: bool, check: Callable[[str], str]) -> str:
+    """The option's value, checked; in a terminal, asked for until a good one is given."""
     if value is not None:
-        return value
+        return check(value)
     if not interactive:
         raise StarterError(f"{option} is missing: give it on the command line (explainer new --help)")
-    return _prompt(question, None)
+    while True:
+        try:
+            return check(_prompt(question, None))
+        except StarterError as error:
+            print(f"  {error}")  # noqa: T201 - asked again in the terminal
 
 
 def _prompt(question: str, default: str | None) -> str:
