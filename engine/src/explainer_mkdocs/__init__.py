@@ -10,6 +10,8 @@ The hook files (hooks/*_hook.py) call these helpers; nothing under hooks/explain
   mkdocs.yml while serving in one line.
 - `site.py`: what the core needs to know about MkDocs' pages and files (page info, generated pages).
 - `reloading.py`: fresh hook code on every `mkdocs serve` rebuild.
+- `hooks.py`: every hook as one, for a site's one hook file (`from explainer_mkdocs.hooks import *`);
+  a STAND-IN over standin/ (copies of hooks/*_hook.py) until the registry of concerns replaces it.
 
 Each private MkDocs attribute used here has a test in tests/test_explainer_mkdocs.py that fails
 when MkDocs changes it.
