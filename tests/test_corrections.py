@@ -407,36 +407,8 @@ def test_bad_corrections_stop_the_build_with_one_line(fixture_project, file, old
     assert [m for m in built.messages if m.startswith("data/corrections.yml")] == [message]
 
 
-# The real site: every translation note sits on its phrase -----------------------------------
-
-
-def real_markdown_extensions() -> list:
-    """The Markdown extensions of the real mkdocs.yml, as Python-Markdown takes them."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    names, settings = [], {}
-    for item in config["markdown_extensions"]:
-        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-        names.append(name)
-        if options:
-            settings[name] = options
-    return [names, settings]
-
-
-def test_every_real_correction_attaches_to_its_phrase_in_the_story():
-    """The integrity check on the real site: each anchor occurs exactly once in its page's text."""
-    site = load_site_data(REPO)
-    corrections = site.corrections
-    names, settings = real_markdown_extensions()
-    attached = set()
-    for page_path in sorted({c.page for c in corrections}):
-        text = (REPO / "docs" / page_path).read_text(encoding="utf-8")
-        context = new_context(site)
-        context.page = PageInfo(page_path, page_path.removesuffix(".md") + "/", "T", text)
-        extension = CorrectionsExtension(context=context)
-        markdown.markdown(text, extensions=[*names, extension], extension_configs=settings)
-        assert [str(problem) for problem in context.problems] == []
-        attached |= context.backlinks.used_ids("correction")
-    assert attached == set(corrections.by_id)
+# The real site's translation notes (that every correction is marked at its anchor is a generic
+# check every explainer runs: explainer_checks.site, through tests/test_explainer_checks.py) ----------
 
 
 def test_translation_notes_are_on_story_pages():

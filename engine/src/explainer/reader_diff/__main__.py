@@ -1,7 +1,7 @@
 """`make diff`: build two revisions of the site and say what readers will see change.
 
-    PYTHONPATH=scripts .venv/bin/python -m reader_diff [--base REV] [--head REV] [--markdown FILE]
-    PYTHONPATH=scripts .venv/bin/python -m reader_diff --sites BASE_SITE HEAD_SITE
+    explainer diff [--base REV] [--head REV] [--markdown FILE]      (python -m explainer.reader_diff)
+    explainer diff --sites BASE_SITE HEAD_SITE
 
 Prints the report; with --markdown, also appends it as Markdown to FILE (CI passes
 $GITHUB_STEP_SUMMARY). Exit status: 0 when nothing is wrong, 1 when a published correction was
