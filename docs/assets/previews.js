@@ -8,12 +8,13 @@
  * script does the same job lazily: nothing runs at load, a preview is built the first time its
  * mark is hovered, focused or tapped. It uses Material's own markup, classes and positioning
  * variables (.md-tooltip2, --md-tooltip-host-x, ...), so previews look and move as Material's do,
- * in both colour schemes.
+ * in both colour schemes; explainer.css sets their text at body size.
  *
  * 1. Hover or focus a mark: a tooltip (role=tooltip) shows its title, which is moved off the mark
  *    while shown so the browser's own tooltip doesn't double it (the title stays the mark's
  *    accessible description the rest of the time); a source note or correction mark shows a copy
- *    of its note (role=dialog) that the pointer can move onto.
+ *    of its note (role=dialog) that the pointer can move onto. Either goes just below the mark's
+ *    line, or just above it where there is no room below: never over the line being read.
  * 2. Escape dismisses the open previews (WCAG 1.4.13); a dismissed preview shows again the next
  *    time its mark is reached.
  * 3. Touch screens: the first tap on a glossary mention shows its definition, a second tap follows
@@ -29,6 +30,10 @@
   const OPEN = "md-tooltip2--active";
   const DISMISSED = "explainer-dismissed";
   const LINGER_MS = 250; // time to move the pointer from a mark onto its note, and to fade out
+  const GAP = 6; // px between a preview and the line it belongs to
+  // An SVG mark's symbol: a Timeline dot or bar, a chart point's or event's drawn hit area.
+  const SYMBOL = ":scope > circle:not(.chart-mark__ring), :scope > rect:not(.chart-mark__ring)";
+  const BLOCK = "p, li, dd, dt, td, th, figcaption, blockquote, h1, h2, h3, h4, h5, h6, div";
 
   let sequence = 0;
   const previews = new Map(); // mark -> its preview's state, while the preview exists
@@ -59,6 +64,20 @@
     return null;
   }
 
+  /* What a source note or correction mark's preview is called: "Source note 4", "Correction C1". */
+  function noteName(mark) {
+    return `${mark.closest(".correction-ref") ? "Correction" : "Source note"} ${mark.textContent.trim()}`;
+  }
+
+  /* A copy of a note for a preview: without its links back to the text, and without ids (no id twice). */
+  function copyOf(note) {
+    const copy = document.createDocumentFragment();
+    for (const child of note.children) copy.append(child.cloneNode(true));
+    for (const back of copy.querySelectorAll(".footnote-backref, .correction__back")) back.remove();
+    for (const tagged of copy.querySelectorAll("[id]")) tagged.removeAttribute("id");
+    return copy;
+  }
+
   function stateOf(mark) {
     let state = previews.get(mark);
     if (!state) {
@@ -68,7 +87,52 @@
     return state;
   }
 
-  /* --- building and placing a preview (the markup of Material's tooltip2 component) --- */
+  /* --- the line being read: where a mark's line lies on the screen --- */
+
+  /* The mark's boxes on the screen: an SVG mark's symbol (a Timeline dot, a chart point's area), */
+  /* or each line's piece of a mark in the text. */
+  function boxesOf(mark) {
+    if (mark instanceof SVGElement) {
+      const symbol = mark.querySelector(SYMBOL) || mark;
+      return [symbol.getBoundingClientRect()];
+    }
+    return [...mark.getClientRects()];
+  }
+
+  /* The top of the first line a mark is on and the bottom of its last one (viewport px). A mark's */
+  /* box lies within its line, so its line reaches no further than one line-height from its other */
+  /* edge: a raised source number's line goes on below it, a dotted term's just past its box. */
+  function lineOf(mark) {
+    const boxes = boxesOf(mark);
+    if (!boxes.length) return null;
+    const first = boxes[0];
+    const last = boxes[boxes.length - 1];
+    let height = 0;
+    if (!(mark instanceof SVGElement)) {
+      const style = getComputedStyle(mark.parentElement.closest(BLOCK) || mark.parentElement);
+      height = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+    }
+    return {
+      first,
+      last,
+      top: Math.min(first.top, first.bottom - height),
+      bottom: Math.max(last.bottom, last.top + height),
+    };
+  }
+
+  /* The lowest edge of what stays at the top of the screen (Material's header), in viewport px. */
+  function screenTop() {
+    const header = document.querySelector(".md-header");
+    return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  }
+
+  /* A length from a custom property ("0.3rem", "6px") in px. */
+  function pixels(length) {
+    const value = parseFloat(length) || 0;
+    return /rem\s*$/.test(length) ? value * parseFloat(getComputedStyle(document.documentElement).fontSize) : value;
+  }
+
+  /* --- building and placing a hover or focus preview (Material's tooltip2 markup) --- */
 
   function build(mark, state) {
     const note = noteOf(mark);
@@ -79,7 +143,8 @@
     inner.className = "md-tooltip2__inner md-typeset";
     if (note) {
       node.setAttribute("role", "dialog");
-      for (const child of note.children) inner.append(child.cloneNode(true));
+      node.setAttribute("aria-label", noteName(mark));
+      inner.append(copyOf(note));
     } else {
       node.setAttribute("role", "tooltip");
       state.title = mark.getAttribute("title");
@@ -92,23 +157,30 @@
     return node;
   }
 
-  /* Where Material puts it: tooltips below the mark; notes above or below, where there is more room. */
+  /* Below the mark's line, with its tail pointing at the mark; above the line where it would not */
+  /* fit below and does above. Material's stylesheet turns these variables into a position. */
   function place(mark, node) {
-    const host = mark.getBoundingClientRect();
-    let y = 16 + host.height;
+    const line = lineOf(mark);
+    if (!line) return;
+    const inner = node.firstElementChild;
     if (node.getAttribute("role") === "tooltip") {
-      y = 8 + host.height;
-      node.style.setProperty("--md-tooltip-width", `${node.firstElementChild.offsetWidth}px`);
+      node.style.setProperty("--md-tooltip-width", `${inner.offsetWidth}px`);
       node.style.setProperty("--md-tooltip-tail", "0px");
-    } else if (host.y >= window.innerHeight / 2) {
-      y = -16 - node.offsetHeight;
     }
-    node.style.setProperty("--md-tooltip-host-x", `${host.x + window.scrollX}px`);
-    node.style.setProperty("--md-tooltip-host-y", `${host.y + window.scrollY}px`);
+    const tail = pixels(getComputedStyle(node).getPropertyValue("--md-tooltip-tail"));
+    const height = inner.offsetHeight;
+    const below = line.bottom + GAP + tail;
+    const above = line.top - GAP - tail - height;
+    const fitsBelow = below + height <= window.innerHeight;
+    const fitsAbove = above >= screenTop();
+    const downward = fitsBelow || (!fitsAbove && window.innerHeight - line.bottom >= line.top - screenTop());
+    const host = downward ? line.last : line.first;
+    node.style.setProperty("--md-tooltip-host-x", `${host.left + window.scrollX}px`);
+    node.style.setProperty("--md-tooltip-host-y", `${host.top + window.scrollY}px`);
     node.style.setProperty("--md-tooltip-x", `${host.width / 2}px`);
-    node.style.setProperty("--md-tooltip-y", `${y}px`);
-    node.classList.toggle("md-tooltip2--top", y < 0);
-    node.classList.toggle("md-tooltip2--bottom", y >= 0);
+    node.style.setProperty("--md-tooltip-y", `${(downward ? below : above) - host.top}px`);
+    node.classList.toggle("md-tooltip2--top", !downward);
+    node.classList.toggle("md-tooltip2--bottom", downward);
   }
 
   /* --- showing and hiding --- */
