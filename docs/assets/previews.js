@@ -19,6 +19,9 @@
  *    time its mark is reached.
  * 3. Touch screens: the first tap on a glossary mention shows its definition, a second tap follows
  *    the link to the glossary entry; tapping elsewhere closes it.
+ * 4. Every mark's target is at least 24 x 24 px (WCAG 2.5.8): explainer.css widens the targets of
+ *    marks in the text without moving a letter; the marks of the Timeline and the charts get
+ *    invisible hit areas the first time a pointer enters their picture (targetsFor below).
  *
  * Listeners sit on the document, so they survive Material's instant navigation; `document$`
  * (Material's page-load observable) closes whatever was open on the page that was left.
@@ -31,9 +34,12 @@
   const DISMISSED = "explainer-dismissed";
   const LINGER_MS = 250; // time to move the pointer from a mark onto its note, and to fade out
   const GAP = 6; // px between a preview and the line it belongs to
+  const TARGET = 26; // px: the least width and height of a mark's target (WCAG 2.5.8 asks for 24)
+  const PICTURE_MARKS = "a.timeline-mark, a.chart-mark, a.chart-event";
   // An SVG mark's symbol: a Timeline dot or bar, a chart point's or event's drawn hit area.
-  const SYMBOL = ":scope > circle:not(.chart-mark__ring), :scope > rect:not(.chart-mark__ring)";
+  const SYMBOL = ":scope > circle:not(.chart-mark__ring), :scope > rect:not(.chart-mark__ring, .explainer-hit)";
   const BLOCK = "p, li, dd, dt, td, th, figcaption, blockquote, h1, h2, h3, h4, h5, h6, div";
+  const SVG_NS = "http://www.w3.org/2000/svg";
 
   let sequence = 0;
   const previews = new Map(); // mark -> its preview's state, while the preview exists
@@ -294,6 +300,44 @@
   }
   document.addEventListener("scroll", replaceOpen, { capture: true, passive: true });
   window.addEventListener("resize", replaceOpen, { passive: true });
+
+  /* --- targets of the Timeline's and the charts' marks: at least TARGET px square --- */
+
+  /* When a pointer (a finger too) first enters a Timeline picture or a chart, each of its marks */
+  /* gets an invisible hit area around its symbol, TARGET px square at the picture's present scale */
+  /* (again if the scale has changed since). Charts draw one (.chart-mark__hit) that is made larger; */
+  /* the Timeline's marks get one, under their symbol. Nothing at load: most readers never point. */
+  function targetsFor(event) {
+    const svg = event.target instanceof Element ? event.target.closest("svg.timeline-svg, svg.chart-svg") : null;
+    if (!svg || svg.contains(event.relatedTarget)) return;
+    const matrix = svg.getScreenCTM();
+    const scale = matrix ? Math.hypot(matrix.a, matrix.b) : 0;
+    if (!scale || svg.dataset.explainerScale === String(scale)) return;
+    svg.dataset.explainerScale = String(scale);
+    const least = TARGET / scale;
+    for (const mark of svg.querySelectorAll(PICTURE_MARKS)) {
+      let hit = mark.querySelector(":scope > .chart-mark__hit, :scope > .explainer-hit");
+      if (!hit) {
+        hit = document.createElementNS(SVG_NS, "rect");
+        hit.setAttribute("class", "explainer-hit");
+        mark.prepend(hit);
+      }
+      if (!hit.dataset.box) {
+        const shape = hit.matches(".explainer-hit") ? mark.querySelector(SYMBOL) : hit;
+        if (!shape) continue;
+        const { x, y, width, height } = shape.getBBox();
+        hit.dataset.box = [x, y, width, height].join(" ");
+      }
+      const [x, y, width, height] = hit.dataset.box.split(" ").map(Number);
+      const wide = Math.max(width, least);
+      const tall = Math.max(height, least);
+      hit.setAttribute("x", String(x + width / 2 - wide / 2));
+      hit.setAttribute("y", String(y + height / 2 - tall / 2));
+      hit.setAttribute("width", String(wide));
+      hit.setAttribute("height", String(tall));
+    }
+  }
+  document.addEventListener("pointerover", targetsFor);
 
   /* --- touch: the first tap on a glossary mention previews it, a second tap follows it --- */
 
