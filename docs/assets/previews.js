@@ -1,14 +1,15 @@
-/* Previews that cost nothing until a reader asks for one: glossary definitions, event dates and
- * other titles (tooltips), source notes and corrections (previews of the note).
+/* Previews that cost nothing until a reader asks for one: source notes and corrections (a copy of
+ * the note), glossary definitions, event dates and other titles (tooltips), the Timeline's marks
+ * and the charts' points.
  *
  * Material's tooltips (features content.tooltips and content.footnote.tooltips) mount a component
  * on every element with a title and every footnote reference when a page loads: on a story page
  * that is over a hundred components, which doubled the page's Total Blocking Time on a phone
  * (AUDIT.md), and Material has no way to mount one later. So those features are off and this
  * script does the same job lazily: nothing runs at load, a preview is built the first time its
- * mark is hovered, focused or tapped. It uses Material's own markup, classes and positioning
- * variables (.md-tooltip2, --md-tooltip-host-x, ...), so previews look and move as Material's do,
- * in both colour schemes; explainer.css sets their text at body size.
+ * mark is hovered, focused or tapped. Hover and focus previews use Material's own markup, classes
+ * and positioning variables (.md-tooltip2, --md-tooltip-host-x, ...), so they look and move as
+ * Material's do, in both colour schemes; explainer.css sets their text at body size.
  *
  * 1. Hover or focus a mark: a tooltip (role=tooltip) shows its title, which is moved off the mark
  *    while shown so the browser's own tooltip doesn't double it (the title stays the mark's
@@ -17,8 +18,15 @@
  *    line, or just above it where there is no room below: never over the line being read.
  * 2. Escape dismisses the open previews (WCAG 1.4.13); a dismissed preview shows again the next
  *    time its mark is reached.
- * 3. Touch screens: the first tap on a glossary mention shows its definition, a second tap follows
- *    the link to the glossary entry; tapping elsewhere closes it.
+ * 3. Touch screens: a tap on a mark (a source number, a correction mark, a glossary mention, an
+ *    event link, a mark of the Timeline, a chart's point or event) opens a sheet at the bottom of
+ *    the screen (at the top when the mark's line is low on the screen) with the mark's preview and
+ *    a link to its full entry; nothing scrolls unless the reader follows that link. Marks whose
+ *    targets overlap where the finger lands (notes 1 and 2 cited together, crowded Timeline
+ *    marks) share one sheet. The sheet is a non-modal dialog, placed in the page right after the
+ *    mark's paragraph (Tab goes on from it to what follows), that takes focus; its close button,
+ *    Escape and a tap outside it close it and give focus back to the mark; focus moving out of it
+ *    closes it too. Mouse, pen and keyboard keep the hover and focus previews.
  * 4. Every mark's target is at least 24 x 24 px (WCAG 2.5.8): explainer.css widens the targets of
  *    marks in the text without moving a letter; the marks of the Timeline and the charts get
  *    invisible hit areas the first time a pointer enters their picture (targetsFor below).
@@ -36,15 +44,21 @@
   const GAP = 6; // px between a preview and the line it belongs to
   const TARGET = 26; // px: the least width and height of a mark's target (WCAG 2.5.8 asks for 24)
   const PICTURE_MARKS = "a.timeline-mark, a.chart-mark, a.chart-event";
+  const MARKS = `a.footnote-ref, a.glossary-term, a.event-ref, ${PICTURE_MARKS}`;
   // An SVG mark's symbol: a Timeline dot or bar, a chart point's or event's drawn hit area.
   const SYMBOL = ":scope > circle:not(.chart-mark__ring), :scope > rect:not(.chart-mark__ring, .explainer-hit)";
   const BLOCK = "p, li, dd, dt, td, th, figcaption, blockquote, h1, h2, h3, h4, h5, h6, div";
   const SVG_NS = "http://www.w3.org/2000/svg";
+  const XLINK_NS = "http://www.w3.org/1999/xlink";
 
   let sequence = 0;
   const previews = new Map(); // mark -> its preview's state, while the preview exists
 
   /* --- which elements are marks, and what they preview --- */
+
+  function hrefOf(mark) {
+    return mark.getAttribute("href") || mark.getAttributeNS(XLINK_NS, "href") || "";
+  }
 
   function noteOf(mark) {
     if (!mark.matches("a.footnote-ref")) return null;
@@ -52,10 +66,11 @@
     return id ? document.getElementById(id) : null;
   }
 
-  /* A tooltip's text: the mark's title, or its data-tooltip (the Timeline's SVG marks, which have */
-  /* no title attribute: SVG names them with aria-label). */
+  /* A tooltip's text: the mark's title (kept aside while its tooltip shows), or its data-tooltip */
+  /* (the Timeline's SVG marks, which have no title attribute: SVG names them with aria-label). */
   function tooltipText(mark) {
-    return mark.getAttribute("title") || mark.getAttribute("data-tooltip");
+    const state = previews.get(mark);
+    return mark.getAttribute("title") || (state && state.title) || mark.getAttribute("data-tooltip");
   }
 
   /* The mark `node` is in: one with an open preview, a source-note reference or an element with */
@@ -63,6 +78,7 @@
   function markOf(node) {
     for (let element = node instanceof Element ? node : null; element; element = element.parentElement) {
       if (previews.has(element)) return element;
+      if (element.matches(".explainer-sheet")) return null; // the sheet's copies are not marks
       if (element.matches("a.footnote-ref, [title], [data-tooltip]")) {
         return element.closest(CONTENT) && (noteOf(element) || tooltipText(element)) ? element : null;
       }
@@ -254,7 +270,15 @@
 
   /* --- the reader's input --- */
 
-  document.addEventListener("mouseover", (event) => {
+  let lastInput = "mouse"; // how the reader last interacted: "touch", "pen", "mouse" or "keyboard"
+  let quietFocus = null; // a mark given focus back as a sheet closes: no hover preview for it
+
+  document.addEventListener("pointerdown", (event) => { lastInput = event.pointerType; }, true);
+  document.addEventListener("keydown", () => { lastInput = "keyboard"; }, true);
+
+  // Pointer events, not mouse events: a tap also fires mouseover, and a tap opens a sheet instead.
+  document.addEventListener("pointerover", (event) => {
+    if (event.pointerType === "touch") return;
     const mark = markOf(event.target);
     if (!mark || mark.contains(event.relatedTarget)) return;
     const state = stateOf(mark);
@@ -263,16 +287,18 @@
     update(mark);
   });
 
-  document.addEventListener("mouseout", (event) => {
+  document.addEventListener("pointerout", (event) => {
+    if (event.pointerType === "touch") return;
     const mark = markOf(event.target);
     if (!mark || mark.contains(event.relatedTarget) || !previews.has(mark)) return;
     const state = previews.get(mark);
     later(mark, state, () => { state.hover = false; });
   });
 
+  // A tap gives its link focus too: the sheet is the preview then.
   document.addEventListener("focusin", (event) => {
     const mark = markOf(event.target);
-    if (!mark) return;
+    if (!mark || lastInput === "touch" || mark === quietFocus) return;
     const state = stateOf(mark);
     undismiss(state);
     state.focus = true;
@@ -286,9 +312,10 @@
     update(mark);
   });
 
-  /* Escape hides every open preview, including one that is still fading in. */
+  /* Escape closes the sheet, and hides every open preview, including one that is still fading in. */
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
+    if (sheet) closeSheet(true);
     for (const state of previews.values()) {
       if (state.node && wanted(state)) state.node.classList.add(DISMISSED);
     }
@@ -299,7 +326,10 @@
     for (const [mark, state] of previews) if (state.node) place(mark, state.node);
   }
   document.addEventListener("scroll", replaceOpen, { capture: true, passive: true });
-  window.addEventListener("resize", replaceOpen, { passive: true });
+  window.addEventListener("resize", () => {
+    replaceOpen();
+    if (sheet) placeSheet(sheet.node, sheet.marks);
+  }, { passive: true });
 
   /* --- targets of the Timeline's and the charts' marks: at least TARGET px square --- */
 
@@ -339,36 +369,199 @@
   }
   document.addEventListener("pointerover", targetsFor);
 
-  /* --- touch: the first tap on a glossary mention previews it, a second tap follows it --- */
+  /* --- touch: a tap opens a sheet with the previews of the marks under the finger --- */
 
-  let lastInput = "mouse"; // how the reader last interacted: "touch", "pen", "mouse" or "keyboard"
-  let tapped = null; // the mention whose definition the last tap opened
+  let sheet = null; // the open sheet: { node, marks, opener }
 
-  document.addEventListener("pointerdown", (event) => { lastInput = event.pointerType; }, true);
-  document.addEventListener("keydown", () => { lastInput = "keyboard"; }, true);
+  const inDocumentOrder = (a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+
+  /* Every mark whose target covers the point, in reading order. */
+  function marksAt(x, y) {
+    const found = [];
+    for (const element of document.elementsFromPoint(x, y)) {
+      const mark = element.closest(MARKS);
+      if (mark && mark.closest(CONTENT) && !mark.closest(".explainer-sheet") && !found.includes(mark)) found.push(mark);
+    }
+    return found.sort(inDocumentOrder);
+  }
+
+  function paragraph(text) {
+    const p = document.createElement("p");
+    p.textContent = text;
+    return p;
+  }
+
+  /* "24 October 2020: Jack Ma ..." -> a heading (the date) and a text (what happened). */
+  function dated(label, go, href) {
+    const at = label.indexOf(": ");
+    if (at < 0) return { heading: label, body: [], go, href };
+    return { heading: label.slice(0, at), body: [paragraph(label.slice(at + 2))], go, href };
+  }
+
+  /* What a mark's sheet says: a heading, the preview itself, and a link to the full entry. */
+  function describe(mark) {
+    const href = hrefOf(mark);
+    const words = mark.textContent.trim();
+    const note = noteOf(mark);
+    if (note) {
+      const go = mark.closest(".correction-ref") ? `Go to correction ${words}` : `Go to note ${words}`;
+      return { heading: noteName(mark), body: [copyOf(note)], go, href };
+    }
+    if (mark.matches("a.glossary-term")) {
+      return { heading: words, body: [paragraph(tooltipText(mark) || "")], go: "Go to its Glossary entry", href };
+    }
+    if (mark.matches("a.event-ref")) {
+      return { heading: words, body: [paragraph(tooltipText(mark) || "")], go: "Go to its Timeline entry", href };
+    }
+    if (mark.matches("a.chart-mark")) {
+      const lines = [...mark.querySelectorAll(".chart-tip text")].map((text) => text.textContent);
+      if (!lines.length) return dated(mark.getAttribute("aria-label") || "", "Go to its row in the table", href);
+      return { heading: lines[0], body: lines.slice(1).map(paragraph), go: "Go to its row in the table", href };
+    }
+    if (mark.matches("a.chart-event")) {
+      const label = (mark.getAttribute("aria-label") || "").replace(/^Event, /, "");
+      return dated(label, "Go to its Timeline entry", href);
+    }
+    if (mark.matches("a.timeline-mark")) {
+      const label = tooltipText(mark) || mark.getAttribute("aria-label") || "";
+      return dated(label, href.startsWith("#") ? "Go to its entry" : "Go to its Timeline entry", href);
+    }
+    return null;
+  }
+
+  function closeButton() {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "explainer-sheet__close";
+    button.setAttribute("aria-label", "Close preview");
+    button.innerHTML = '<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">'
+      + '<path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg>';
+    button.addEventListener("click", () => closeSheet(true));
+    return button;
+  }
+
+  function buildSheet(items) {
+    const node = document.createElement("div");
+    const body = document.createElement("div");
+    const id = `explainer-sheet-${sequence++}`;
+    node.className = "explainer-sheet";
+    node.id = id;
+    node.setAttribute("role", "dialog");
+    node.tabIndex = -1;
+    body.className = "explainer-sheet__body md-typeset";
+    const labels = [];
+    items.forEach((item, index) => {
+      const section = document.createElement("section");
+      const heading = document.createElement("p");
+      const go = document.createElement("p");
+      const link = document.createElement("a");
+      section.className = "explainer-sheet__item";
+      heading.className = "explainer-sheet__heading";
+      heading.id = `${id}-${index}`;
+      heading.textContent = item.heading;
+      labels.push(heading.id);
+      go.className = "explainer-sheet__go";
+      link.href = item.href;
+      link.textContent = item.go;
+      go.append(link);
+      section.append(heading, ...item.body, go);
+      body.append(section);
+    });
+    node.setAttribute("aria-labelledby", labels.join(" "));
+    node.append(closeButton(), body);
+    // Following a link in the sheet closes it once the link has done its work (a removed link goes nowhere).
+    node.addEventListener("click", (event) => {
+      if (event.target instanceof Element && event.target.closest("a[href]")) setTimeout(() => closeSheet(false));
+    });
+    node.addEventListener("focusout", (event) => {
+      if (sheet && sheet.node === node && event.relatedTarget && !node.contains(event.relatedTarget)) closeSheet(false);
+    });
+    return node;
+  }
+
+  /* At the bottom of the screen, or at the top when the marks' lines would be under it there; */
+  /* never taller than the room beside those lines (it scrolls inside instead). */
+  function placeSheet(node, marks) {
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const mark of marks) {
+      const line = lineOf(mark);
+      if (!line) continue;
+      top = Math.min(top, line.top);
+      bottom = Math.max(bottom, line.bottom);
+    }
+    node.classList.remove("explainer-sheet--top");
+    node.style.maxHeight = "";
+    if (top === Infinity) return;
+    const height = node.offsetHeight;
+    const roomBelow = window.innerHeight - bottom - GAP;
+    const roomAbove = top - GAP;
+    const atTop = height > roomBelow && roomAbove > roomBelow;
+    const room = Math.max(0, Math.floor(atTop ? roomAbove : roomBelow));
+    node.classList.toggle("explainer-sheet--top", atTop);
+    if (height > room) node.style.maxHeight = `${room}px`;
+  }
+
+  /* The sheet goes in right after the mark's paragraph (or at the end of its list item or table */
+  /* cell), so that from the sheet Tab goes on to what follows the mark, as reading does. */
+  function insertSheet(node, opener) {
+    const inside = opener.closest("li, td, th, dd, dt");
+    const after = opener.closest("p, figure, blockquote, h1, h2, h3, h4, h5, h6");
+    if (after && (!inside || inside.contains(after))) after.after(node);
+    else if (inside) inside.append(node);
+    else (opener.closest("article") || document.body).append(node);
+  }
+
+  function openSheet(marks, opener) {
+    const items = marks.map(describe).filter(Boolean);
+    if (!items.length) return false;
+    closeSheet(false);
+    const node = buildSheet(items);
+    insertSheet(node, opener);
+    placeSheet(node, marks);
+    sheet = { node, marks, opener };
+    opener.setAttribute("aria-expanded", "true");
+    opener.setAttribute("aria-controls", node.id);
+    node.focus({ preventScroll: true });
+    return true;
+  }
+
+  function closeSheet(giveFocusBack) {
+    if (!sheet) return;
+    const { node, opener } = sheet;
+    sheet = null;
+    opener.removeAttribute("aria-expanded");
+    opener.removeAttribute("aria-controls");
+    if (giveFocusBack && opener.isConnected) {
+      quietFocus = opener;
+      opener.focus({ preventScroll: true });
+      quietFocus = null;
+    }
+    node.remove();
+  }
 
   // Capture phase on the document: runs before Material's instant-navigation click handler.
   document.addEventListener("click", (event) => {
-    const mention = event.target instanceof Element ? event.target.closest("a.glossary-term") : null;
-    if (mention === null || lastInput !== "touch") {
-      tapped = null;
+    const target = event.target instanceof Element ? event.target : null;
+    if (sheet && target && sheet.node.contains(target)) return; // the sheet's own links and button
+    const tapped = lastInput === "touch" && target && target.closest(CONTENT) && !target.closest(".explainer-sheet");
+    const marks = tapped ? marksAt(event.clientX, event.clientY) : [];
+    const opener = tapped ? target.closest(MARKS) || marks[0] : null;
+    if (opener && !marks.includes(opener)) marks.push(opener); // a click without a place (a screen reader's)
+    if (opener && openSheet(marks.sort(inDocumentOrder), opener)) {
+      event.preventDefault();
+      event.stopPropagation();
       return;
     }
-    if (mention === tapped) {
-      tapped = null; // second tap: let the link take the reader to the entry
-      return;
-    }
-    event.preventDefault();
-    event.stopPropagation();
-    tapped = mention;
-    mention.focus(); // focus opens the definition (focusin above)
+    // A tap or click outside the sheet closes it; focus goes back to the mark unless the tap gave it elsewhere.
+    if (sheet) closeSheet(!(target && target.closest("a[href], button, input, select, textarea, [tabindex]")));
   }, true);
 
   /* --- instant navigation: a new page, nothing open --- */
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(() => {
-      tapped = null;
+      closeSheet(false);
       for (const [mark, state] of [...previews]) remove(mark, state);
     });
   }
