@@ -41,6 +41,7 @@ from explainer.registry import (
     reported_ids,
 )
 from explainer.serving import last_good, remember, with_banner
+from explainer.typography import SmartyWhereItMattersExtension
 from explainer.yamlfile import front_matter_problems
 
 from .reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild, serving
@@ -88,6 +89,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         GeneratedPagesExtension(context.current_body),
         ChaptersExtension(context),
         *extensions,
+        SmartyWhereItMattersExtension(),  # speed only: the pages are the same without it
     ]
     return config
 
