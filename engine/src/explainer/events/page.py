@@ -13,6 +13,7 @@ from ..figures.page import chart_markup, chart_sources_used, drawable, marked_ev
 from ..figures.records import Series
 from ..generated import GeneratedPage, Html
 from ..pages import EVENTS_CSV, EVENTS_JSON, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, front_matter
+from ..svg import Span, story_span
 from ..urls import relative_url
 from .records import STORY_RANGE, Event, Figure
 from .timeline_svg import (
@@ -55,7 +56,7 @@ def timeline_page(
         '<p class="timeline-data">The same data, to reuse: '
         f'<a href="{link(site.url(EVENTS_JSON))}" download>events.json</a> · '
         f'<a href="{link(site.url(EVENTS_CSV))}" download>events.csv</a></p>',
-        _overview_figure(events, order, site),
+        _overview_figure(events, order, site, _story_span(events, charts)),
         *(_chart_figure(series, events, sources, relative_url(links.sources_url, timeline_url)) for series in charts),
         *(_closeup_figure(events, order, start, end) for start, end in closeup_windows(events)),
     ]
@@ -68,9 +69,18 @@ def timeline_page(
     return page
 
 
-def _overview_figure(events: list[Event], order: list[str], site: SiteMap) -> str:
+def _story_span(events: list[Event], charts: Sequence[Series]) -> Span | None:
+    """The story's span, once: from the first to the last of its events and charted figures."""
+    return story_span(
+        [*(event.date for event in events), *(point.date for series in charts for point in series.points)]
+    )
+
+
+def _overview_figure(events: list[Event], order: list[str], site: SiteMap, span: Span | None) -> str:
     """The overview picture, drawn twice: at desktop width and at phone width (CSS shows one)."""
-    pictures = "".join(timeline_svg(events, order, site.section_title, width) for width in (WIDTH, NARROW_WIDTH))
+    pictures = "".join(
+        timeline_svg(events, order, site.section_title, width, span=span) for width in (WIDTH, NARROW_WIDTH)
+    )
     return (
         f'<figure class="timeline-figure">\n<div class="timeline-figure__scroll">{pictures}</div>\n'
         "<figcaption>Years run along the top. Each chapter of the story is a band, named above it, from its "
