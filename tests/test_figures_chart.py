@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import xml.etree.ElementTree as ElementTree
 from itertools import pairwise
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from explainer.dates import PartialDate
 from explainer.figures.chart_svg import (
     FONT_SIZE,
+    MARK_RADIUS,
     PLOT_BOTTOM,
     PLOT_LEFT,
     PLOT_RIGHT,
@@ -26,12 +28,13 @@ from explainer.figures.chart_svg import (
     chart_figure,
     chart_svg,
     chart_table,
+    short_value,
     time_scale,
     value_scale,
 )
 from explainer.figures.records import Point, Series
 from explainer.figures.units import UNITS
-from explainer.svg import text_width
+from explainer.svg import Span, text_width
 from explainer.validate import validate
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -394,3 +397,115 @@ def test_months_whose_labels_would_touch_are_ticked_but_named_only_every_six():
     assert len(of_class(root, "line", "chart-axis__tick")) == 23  # June 2024 to April 2026, every month
     assert len(of_class(root, "line", "chart-grid--time")) == 4  # where each named month starts
     assert time_labels_apart(root)
+
+
+# Labels on the points -----------------------------------------------------------------------------
+
+
+def labelled() -> Series:
+    """The market value with its peak, a middle point and its last point labelled."""
+    points = list(market_value().points)
+    for index, label in ((0, "Peak"), (2, "Passed by a rival"), (3, "Rally")):
+        points[index] = dataclasses.replace(points[index], label=label)
+    return dataclasses.replace(market_value(), points=tuple(points))
+
+
+def label_boxes(root: ElementTree.Element) -> list[tuple[str, float, float, float, float]]:
+    """Each line of each point label as drawn: (text, left, top, right, bottom), widths as the layout measures."""
+    boxes = []
+    for node in of_class(root, "text", "chart-label"):
+        anchor = node.get("text-anchor")
+        for tspan in node.iter(f"{SVG}tspan"):
+            width = text_width(tspan.text, bold="chart-label__name" in tspan.get("class"))
+            x, y = float(tspan.get("x")), float(tspan.get("y"))
+            left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+            boxes.append((tspan.text, left, y - 10, left + width, y + 3))
+    return boxes
+
+
+def mark_boxes(root: ElementTree.Element) -> list[tuple[str, float, float, float, float]]:
+    boxes = []
+    for point in of_class(root, "g", "chart-point"):
+        for circle in point.iter(f"{SVG}circle"):
+            x, y = float(circle.get("cx")), float(circle.get("cy"))
+            boxes.append(("mark", x - MARK_RADIUS, y - MARK_RADIUS, x + MARK_RADIUS, y + MARK_RADIUS))
+        for rect in point.iter(f"{SVG}rect"):
+            x, y, w, h = (float(rect.get(key)) for key in ("x", "y", "width", "height"))
+            boxes.append(("range", x - 2, y, x + w + 2, y + h))
+    return boxes
+
+
+def clashes(boxes) -> list[tuple[str, str]]:
+    """Pairs of overlapping boxes, one of them a label (marks may overlap each other)."""
+    return [
+        (a[0], b[0])
+        for index, a in enumerate(boxes)
+        for b in boxes[index + 1 :]
+        if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4] and not {a[0], b[0]} <= {"mark", "range"}
+    ]
+
+
+def test_labelled_points_are_named_beside_them_with_their_value():
+    root = svg_root(labelled())
+    (group,) = of_class(root, "g", "chart-labels")
+    assert group.get("aria-hidden") == "true"  # the marks' names say the same
+    texts = [[tspan.text for tspan in text.iter(f"{SVG}tspan")] for text in of_class(root, "text", "chart-label")]
+    assert texts == [
+        ["Peak", "$837.84\u2013858 billion"],
+        ["Passed by a rival", "$190.45 billion"],
+        ["Rally", "$344.31 billion"],
+    ]
+    assert marks(root)[0].get("aria-label").startswith("October 2020, Peak: $837.84 billion to $858 billion")
+
+
+def test_point_labels_stay_inside_the_picture_clear_of_every_mark_and_of_each_other():
+    for series in (labelled(), growth()):
+        root = svg_root(series)
+        boxes = label_boxes(root)
+        assert clashes(boxes + mark_boxes(root)) == []
+        assert all(left >= PLOT_LEFT - 2.5 and right <= WIDTH - 1.5 and top >= 0 for _, left, top, right, _ in boxes)
+
+
+@pytest.mark.parametrize(
+    ("point", "text"),
+    [
+        (Point(PartialDate(2021), ("wire",), value=615), "$615 billion"),
+        (Point(PartialDate(2021), ("wire",), low=837.84, high=858, note="."), "$837.84\u2013858 billion"),
+        (Point(PartialDate(2021), ("wire",), low=-3, high=2, note="."), "\u2212$3 billion to $2 billion"),
+    ],
+)
+def test_a_labels_value_is_short(point: Point, text: str):
+    assert short_value(market_value(), point) == text
+
+
+def test_a_period_keeps_the_points_inside_it_and_scales_time_to_it():
+    period = Span(dt.date(2020, 10, 1), dt.date(2022, 1, 1))
+    root = ElementTree.fromstring(chart_svg(labelled(), SOURCES, EVENTS, ["fine"], period))
+    assert len(marks(root)) == 2
+    assert time_labels(root) == ["Oct 2020", "Jan 2021", "Apr", "Jul", "Oct"]
+    with pytest.raises(ValueError, match="marks events outside its period: memo"):
+        chart_svg(labelled(), SOURCES, EVENTS, ["memo"], period)
+
+
+def test_the_figure_says_its_takeaway_then_what_it_measures_and_keeps_the_rest_behind_a_disclosure():
+    series = dataclasses.replace(labelled(), takeaway="The value fell by three quarters")
+    figure = BeautifulSoup(chart_figure(series, SOURCES, EVENTS, ["fine"]), "html.parser").figure
+    assert [child.name for child in figure.find_all(recursive=False)] == ["figcaption", "div", "details"]
+    assert figure.figcaption.get_text() == "The value fell by three quarters Market value"
+    assert figure.details.summary.get_text() == "How to read this chart \u00b7 the figures"
+    titled = BeautifulSoup(chart_figure(series, SOURCES, EVENTS, title="Own title"), "html.parser").figure
+    assert titled.select_one(".chart__takeaway").get_text() == "Own title"
+
+
+@settings(max_examples=40, deadline=None)
+@given(any_series(), st.lists(st.integers(min_value=0, max_value=11), max_size=3, unique=True))
+def test_any_series_with_a_few_labels_keeps_them_inside_and_clear(series, chosen):
+    points = [
+        dataclasses.replace(point, label="Label " + "x" * index) if index in chosen else point
+        for index, point in enumerate(series.points)
+    ]
+    root = svg_root(dataclasses.replace(series, points=tuple(points)))
+    boxes = label_boxes(root)
+    assert len(of_class(root, "text", "chart-label")) == len([index for index in chosen if index < len(points)])
+    assert all(left >= PLOT_LEFT - 2.5 and right <= WIDTH - 1.5 and top >= 0 for _, left, top, right, _ in boxes)
+

@@ -3,8 +3,11 @@
 Pure functions: a `Series` (figures/records.py) and the labels and links of its sources and
 events in, markup out, drawn with the shared toolkit (explainer/svg.py). Time runs left to right
 in the unit the chart's span calls for (days to years), values up from zero with labelled
-gridlines. Each point is a focusable link to its row in the table, with a tooltip (drawn, shown
-on hover and focus) giving date, value and source. Where sources disagree the point is a bar
+gridlines. The few points the chart is about are labelled on the picture (`label` in
+data/figures.yml), placed clear of every mark and of each other; its title says what the reader
+should see (`takeaway`), and how to read it and the table sit behind a disclosure, printed open.
+Each point is a focusable link to its row in the table, with a tooltip (drawn, shown on hover
+and focus) giving date, value and source. Where sources disagree the point is a bar
 from the lowest to the highest figure. Points are never joined: they are separate reports, and a
 line would suggest figures nobody reported. Colours and text size come from CSS (explainer.css,
 section 5), so the chart follows dark mode and prints; the viewBox scales to the column, down to
@@ -13,6 +16,7 @@ a 375 px phone.
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -36,6 +40,9 @@ MARKER_SIZE = 6  # event markers under the time axis
 MARKER_ROW = 10
 VALUE_TICKS = 4  # about this many gridlines
 TIP_LINE = 15  # line height of a tooltip
+LABEL_LINE = 14  # line height of a point's label
+LABEL_PAD = 4  # between a mark and its label
+DETAILS_SUMMARY = "How to read this chart \u00b7 the figures"
 
 
 @dataclass(frozen=True)
@@ -59,9 +66,16 @@ class EventRef:
 
 
 def time_scale(dates: Sequence[PartialDate], period: svg.Span | None = None) -> svg.TimeScale:
-    """Dates onto x: `period` if given, else whole units around everything drawn."""
+    """Dates onto x: whole units around `period` if given, else around everything drawn."""
     span = period or svg.span_of(dates)
     return svg.time_scale(span, PLOT_LEFT, PLOT_RIGHT)
+
+
+def scoped(series: Series, period: svg.Span | None) -> Series:
+    """The series with only its points inside `period` (all of them without one)."""
+    if period is None:
+        return series
+    return dataclasses.replace(series, points=tuple(point for point in series.points if period.covers(point.date)))
 
 
 def value_scale(points: Sequence[Point]) -> svg.ValueScale:
@@ -73,8 +87,19 @@ def value_scale(points: Sequence[Point]) -> svg.ValueScale:
 
 
 def point_label(series: Series, point: Point, sources: Mapping[str, Ref]) -> str:
-    """What the point says in words: 'October 2020: $837.84 billion to $858 billion (Runfyers, CNBC)'."""
-    return f"{point.date.display}: {series.value_text(point)} ({_source_names(point, sources)})"
+    """What the point says in words: 'October 2020, Peak: $837.84 billion to $858 billion (Runfyers, CNBC)'."""
+    labelled = f", {point.label}" if point.label else ""
+    return f"{point.date.display}{labelled}: {series.value_text(point)} ({_source_names(point, sources)})"
+
+
+def short_value(series: Series, point: Point) -> str:
+    """The point's figure in a label's few words: '$190.5 billion', '$837.84–858 billion'."""
+    unit = series.unit
+    if point.value is not None:
+        return unit.format(point.value)
+    if point.low >= 0:
+        return f"{unit.prefix}{unit.number(point.low)}\u2013{unit.number(point.high)}{unit.suffix}"
+    return series.value_text(point)
 
 
 def _source_names(point: Point, sources: Mapping[str, Ref]) -> str:
@@ -99,9 +124,11 @@ def chart_svg(
     sources: Mapping[str, Ref] | None = None,
     events: Mapping[str, EventRef] | None = None,
     markers: Sequence[str] = (),
+    period: svg.Span | None = None,
 ) -> str:
-    """The chart as one `<svg>`: gridlines and value labels, the time axis with event markers, the points."""
-    return markup(chart_element(series, sources, events, markers))
+    """The chart as one `<svg>`: gridlines and value labels, the time axis with event markers, the
+    points and their labels; over `period` only, if given."""
+    return markup(chart_element(scoped(series, period), sources, events, markers, period))
 
 
 def chart_element(
@@ -109,10 +136,17 @@ def chart_element(
     sources: Mapping[str, Ref] | None = None,
     events: Mapping[str, EventRef] | None = None,
     markers: Sequence[str] = (),
+    period: svg.Span | None = None,
 ) -> ElementTree.Element:
+    """The chart of `series` (already scoped to `period`, if any) as an element."""
     sources, events = sources or {}, events or {}
+    if not series.points:
+        raise ValueError(f"the chart of '{series.id}' has no point to draw")
     marked = [(event_id, _event(events, event_id)) for event_id in markers]
-    times = time_scale([point.date for point in series.points] + [event.date for _, event in marked])
+    outside = [event_id for event_id, event in marked if period is not None and not period.covers(event.date)]
+    if outside:
+        raise ValueError(f"the chart of '{series.id}' marks events outside its period: {', '.join(outside)}")
+    times = time_scale([point.date for point in series.points] + [event.date for _, event in marked], period)
     values = value_scale(series.points)
     marker_rows = _marker_rows(marked, times)
     placed = [_placed(point, times, values) for point in series.points]
@@ -129,6 +163,7 @@ def chart_element(
     shapes = sub(root, "g", {"aria-hidden": "true"})
     for each in placed:
         _shape(shapes, each, times)
+    _point_labels(root, series, placed, height)
     for each in placed:
         _mark(root, series, each, sources, height)
     return root
@@ -283,6 +318,124 @@ def _tip_position(placed: _Placed, box: tuple[float, float], height: float) -> t
     return beside, min(max(middle, 2), height - 2 - tall)
 
 
+# Labels on the points ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in viewBox units."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def overlaps(self, other: Box, gap: float = 2) -> bool:
+        return (
+            self.x0 < other.x1 + gap
+            and other.x0 < self.x1 + gap
+            and self.y0 < other.y1 + gap
+            and other.y0 < self.y1 + gap
+        )
+
+    def inside(self, other: Box) -> bool:
+        return other.x0 <= self.x0 and self.x1 <= other.x1 and other.y0 <= self.y0 and self.y1 <= other.y1
+
+
+def mark_box(placed: _Placed) -> Box:
+    """What a point covers: its dot, or its capped bar."""
+    half = MARK_RADIUS if not placed.point.is_range else RANGE_WIDTH / 2 + 2
+    return Box(placed.x - half, placed.top - MARK_RADIUS, placed.x + half, placed.bottom + MARK_RADIUS)
+
+
+LABEL_ROOM = Box(PLOT_LEFT - 2, 2, WIDTH - 2, PLOT_BOTTOM - 2)  # the plot and the space above it
+LABEL_SEARCH = 20_000  # layouts tried before the first places stand, overlaps and all
+
+
+def unit_box(series: Series) -> Box:
+    return Box(
+        PLOT_LEFT - 6, PLOT_TOP - 26, PLOT_LEFT - 6 + text_width(series.unit.axis_label, bold=True), PLOT_TOP - 10
+    )
+
+
+def label_places(placed: _Placed, width: float, lines: int) -> list[tuple[Box, str]]:
+    """Where a point's label may go, best first, as (box, text-anchor): beside the mark (right, left),
+    above or below it (moved sideways to stay inside the room), then diagonally."""
+    tall = lines * LABEL_LINE
+    mark = mark_box(placed)
+    middle = (placed.top + placed.bottom) / 2
+    right, left = mark.x1 + LABEL_PAD, mark.x0 - LABEL_PAD
+    above, below = mark.y0 - LABEL_PAD - tall, mark.y1 + LABEL_PAD
+    centred = min(max(placed.x - width / 2, LABEL_ROOM.x0), LABEL_ROOM.x1 - width)
+    return [
+        (Box(right, middle - tall / 2, right + width, middle + tall / 2), "start"),
+        (Box(left - width, middle - tall / 2, left, middle + tall / 2), "end"),
+        (Box(centred, above, centred + width, above + tall), "middle"),
+        (Box(centred, below, centred + width, below + tall), "middle"),
+        (Box(placed.x, above, placed.x + width, above + tall), "start"),
+        (Box(placed.x - width, above, placed.x, above + tall), "end"),
+        (Box(placed.x, below, placed.x + width, below + tall), "start"),
+        (Box(placed.x - width, below, placed.x, below + tall), "end"),
+    ]
+
+
+def place_labels(series: Series, placed: Sequence[_Placed], height: float) -> list[tuple[_Placed, Box, str]]:
+    """Each labelled point's label in a place inside the room, clear of every mark, of the unit's label
+    and of the other labels: the first such layout, trying each label's best places first (a bounded
+    search); failing that, each label in its best place inside the room."""
+    obstacles = [mark_box(each) for each in placed] + [unit_box(series)]
+    labelled = [each for each in placed if each.point.label]
+    options = []
+    for each in labelled:
+        lines = _label_lines(series, each.point)
+        width = max(text_width(lines[0], bold=True), text_width(lines[1]))
+        places = [place for place in label_places(each, width, len(lines)) if place[0].inside(LABEL_ROOM)]
+        clear = [place for place in places if not any(place[0].overlaps(other) for other in obstacles)]
+        options.append(clear or places or label_places(each, width, len(lines))[:1])
+    found = _search(options, [], [LABEL_SEARCH]) or [places[0] for places in options]
+    return [(each, box, anchor) for each, (box, anchor) in zip(labelled, found, strict=True)]
+
+
+def _search(
+    options: list[list[tuple[Box, str]]], chosen: list[tuple[Box, str]], budget: list[int]
+) -> list[tuple[Box, str]] | None:
+    """Depth first, each label's best places first: the first layout where no two labels overlap."""
+    if len(chosen) == len(options):
+        return chosen
+    for place in options[len(chosen)]:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
+        if not any(place[0].overlaps(other[0]) for other in chosen) and (
+            found := _search(options, [*chosen, place], budget)
+        ):
+            return found
+    return None
+
+
+def _label_lines(series: Series, point: Point) -> tuple[str, str]:
+    return point.label, short_value(series, point)
+
+
+def _point_labels(root: ElementTree.Element, series: Series, placed: Sequence[_Placed], height: float) -> None:
+    """The labelled points' words and values on the picture (their links' names say the same)."""
+    found = place_labels(series, placed, height)
+    if not found:
+        return
+    group = sub(root, "g", {"class": "chart-labels", "aria-hidden": "true"})
+    for each, box, anchor in found:
+        x = {"start": box.x0, "end": box.x1, "middle": (box.x0 + box.x1) / 2}[anchor]
+        node = sub(group, "text", {"class": "chart-label", "text-anchor": anchor})
+        for index, (kind, content) in enumerate(zip(("name", "value"), _label_lines(series, each.point), strict=True)):
+            tspan = sub(
+                node,
+                "tspan",
+                {"class": f"chart-label__{kind}", "x": float(x), "y": box.y0 + 11 + index * LABEL_LINE},
+                content,
+            )
+            tspan.tail = " " if index == 0 else None
+
+
 # Events on the time axis ------------------------------------------------------------------------
 
 
@@ -384,26 +537,38 @@ def chart_figure(
     sources: Mapping[str, Ref] | None = None,
     events: Mapping[str, EventRef] | None = None,
     markers: Sequence[str] = (),
+    period: svg.Span | None = None,
+    title: str = "",
 ) -> str:
-    """The chart, how to read it, its table and the events it marks, as one `<figure>` to place in a page.
+    """The chart as one `<figure>` to place in a page: its title, the picture, and behind a disclosure
+    how to read it, its table and the events it marks; over `period` only, if given.
 
-    Its title is its <figcaption>, first (HTML allows one only first or last in a figure).
+    Its title is its <figcaption>, first (HTML allows one only first or last in a figure): the
+    takeaway (`title`, else the series'), then what the series measures.
     """
     sources, events = sources or {}, events or {}
+    shown = scoped(series, period)
     figure = element("figure", {"class": "chart", "id": f"chart-{series.id}"})
-    sub(figure, "figcaption", {"class": "chart__title"}, series.title)
-    sub(figure, "div", {"class": "chart__plot"}).append(chart_element(series, sources, events, markers))
-    sub(figure, "p", {"class": "chart__caption"}, f"{series.description} {caption(series, markers)}")
-    figure.append(_table(series, sources, events))
-    _marked_events(figure, markers, events)
+    heading = sub(figure, "figcaption", {"class": "chart__title"})
+    if takeaway := title or series.takeaway:
+        sub(heading, "span", {"class": "chart__takeaway"}, takeaway).tail = " "
+        sub(heading, "span", {"class": "chart__subject"}, series.title)
+    else:
+        heading.text = series.title
+    sub(figure, "div", {"class": "chart__plot"}).append(chart_element(shown, sources, events, markers, period))
+    details = sub(figure, "details", {"class": "chart__details"})
+    sub(details, "summary", {"class": "chart__summary"}, DETAILS_SUMMARY)
+    sub(details, "p", {"class": "chart__caption"}, f"{series.description} {caption(shown, markers)}")
+    details.append(_table(shown, sources, events))
+    _marked_events(details, markers, events)
     return markup(figure)
 
 
-def _marked_events(figure: ElementTree.Element, markers: Sequence[str], events: Mapping[str, EventRef]) -> None:
+def _marked_events(parent: ElementTree.Element, markers: Sequence[str], events: Mapping[str, EventRef]) -> None:
     """The events under the time axis in words, each linked to its Timeline entry (so print shows them too)."""
     if not markers:
         return
-    paragraph = sub(figure, "p", {"class": "chart__events"}, "Marked on the time axis: ")
+    paragraph = sub(parent, "p", {"class": "chart__events"}, "Marked on the time axis: ")
     for index, event in enumerate(_event(events, event_id) for event_id in markers):
         link = sub(paragraph, "a", {"href": event.href})
         sub(link, "time", {"datetime": event.date.iso}, event.date.display).tail = f": {event.title}"
