@@ -509,3 +509,15 @@ def test_any_series_with_a_few_labels_keeps_them_inside_and_clear(series, chosen
     assert len(of_class(root, "text", "chart-label")) == len([index for index in chosen if index < len(points)])
     assert all(left >= PLOT_LEFT - 2.5 and right <= WIDTH - 1.5 and top >= 0 for _, left, top, right, _ in boxes)
 
+
+CHART_PAGES = ["", "story/the-fall/", "story/correct-course/", "story/ai-competition/", "timeline/"]
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_the_real_charts_labels_are_clear_of_every_mark_and_of_each_other(real_build, path: str):
+    for svg in real_build.html(path).select("figure.chart svg.chart-svg"):
+        root = ElementTree.fromstring(str(svg))
+        boxes = label_boxes(root)
+        assert boxes, path
+        assert clashes(boxes + mark_boxes(root)) == [], path
+        assert all(left >= PLOT_LEFT - 2.5 and right <= WIDTH - 1.5 and top >= 0 for _, left, top, right, _ in boxes)
