@@ -435,6 +435,20 @@ def mark_boxes(root: ElementTree.Element) -> list[tuple[str, float, float, float
     return boxes
 
 
+def leader_boxes(root: ElementTree.Element) -> list[tuple[str, float, float, float, float]]:
+    """The leader lines of lifted labels, as thin boxes."""
+    return [
+        (
+            "leader",
+            float(line.get("x1")) - 0.5,
+            float(line.get("y1")),
+            float(line.get("x1")) + 0.5,
+            float(line.get("y2")),
+        )
+        for line in of_class(root, "line", "chart-label__leader")
+    ]
+
+
 def clashes(boxes) -> list[tuple[str, str]]:
     """Pairs of overlapping boxes, one of them a label (marks may overlap each other)."""
     return [
@@ -510,7 +524,14 @@ def test_any_series_with_a_few_labels_keeps_them_inside_and_clear(series, chosen
     assert all(left >= PLOT_LEFT - 2.5 and right <= WIDTH - 1.5 and top >= 0 for _, left, top, right, _ in boxes)
 
 
-CHART_PAGES = ["", "story/the-fall/", "story/correct-course/", "story/ai-competition/", "timeline/"]
+CHART_PAGES = [
+    "",
+    "story/the-fall/",
+    "story/correct-course/",
+    "story/ai-competition/",
+    "story/since-then/",
+    "timeline/",
+]
 
 
 @pytest.mark.parametrize("path", CHART_PAGES)
@@ -519,5 +540,5 @@ def test_the_real_charts_labels_are_clear_of_every_mark_and_of_each_other(real_b
         root = ElementTree.fromstring(str(svg))
         boxes = label_boxes(root)
         assert boxes, path
-        assert clashes(boxes + mark_boxes(root)) == [], path
+        assert clashes(boxes + mark_boxes(root) + leader_boxes(root)) == [], path
         assert all(left >= PLOT_LEFT - 2.5 and right <= WIDTH - 1.5 and top >= 0 for _, left, top, right, _ in boxes)

@@ -358,57 +358,82 @@ def unit_box(series: Series) -> Box:
     )
 
 
-def label_places(placed: _Placed, width: float, lines: int) -> list[tuple[Box, str]]:
-    """Where a point's label may go, best first, as (box, text-anchor): beside the mark (right, left),
-    above or below it (moved sideways to stay inside the room), then diagonally."""
+@dataclass(frozen=True)
+class Place:
+    """Where a label goes: its box, how its lines align, and the leader line (as a thin box) from the
+    mark up to a label lifted clear of its neighbours (None beside the mark)."""
+
+    box: Box
+    anchor: str
+    leader: Box | None = None
+
+    def clashes(self, other: Box) -> bool:
+        return self.box.overlaps(other) or (self.leader is not None and self.leader.overlaps(other, gap=1))
+
+
+LIFTS = 6  # how many lines above its mark a label may be lifted, on a leader line
+
+
+def label_places(placed: _Placed, width: float, lines: int) -> list[Place]:
+    """Where a point's label may go, best first: beside the mark (right, left), above or below it
+    (moved sideways to stay inside the room), diagonally, then lifted a line at a time above the
+    mark on a leader line."""
     tall = lines * LABEL_LINE
     mark = mark_box(placed)
     middle = (placed.top + placed.bottom) / 2
     right, left = mark.x1 + LABEL_PAD, mark.x0 - LABEL_PAD
     above, below = mark.y0 - LABEL_PAD - tall, mark.y1 + LABEL_PAD
     centred = min(max(placed.x - width / 2, LABEL_ROOM.x0), LABEL_ROOM.x1 - width)
-    return [
-        (Box(right, middle - tall / 2, right + width, middle + tall / 2), "start"),
-        (Box(left - width, middle - tall / 2, left, middle + tall / 2), "end"),
-        (Box(centred, above, centred + width, above + tall), "middle"),
-        (Box(centred, below, centred + width, below + tall), "middle"),
-        (Box(placed.x, above, placed.x + width, above + tall), "start"),
-        (Box(placed.x - width, above, placed.x, above + tall), "end"),
-        (Box(placed.x, below, placed.x + width, below + tall), "start"),
-        (Box(placed.x - width, below, placed.x, below + tall), "end"),
+    places = [
+        Place(Box(right, middle - tall / 2, right + width, middle + tall / 2), "start"),
+        Place(Box(left - width, middle - tall / 2, left, middle + tall / 2), "end"),
+        Place(Box(centred, above, centred + width, above + tall), "middle"),
+        Place(Box(centred, below, centred + width, below + tall), "middle"),
+        Place(Box(placed.x, above, placed.x + width, above + tall), "start"),
+        Place(Box(placed.x - width, above, placed.x, above + tall), "end"),
+        Place(Box(placed.x, below, placed.x + width, below + tall), "start"),
+        Place(Box(placed.x - width, below, placed.x, below + tall), "end"),
     ]
+    for lift in range(1, LIFTS + 1):
+        top = above - lift * LABEL_LINE
+        leader = Box(placed.x - 0.5, top + tall - 2, placed.x + 0.5, mark.y0 - 1)
+        places.append(Place(Box(placed.x + 3, top, placed.x + 3 + width, top + tall), "start", leader))
+        places.append(Place(Box(placed.x - 3 - width, top, placed.x - 3, top + tall), "end", leader))
+    return places
 
 
-def place_labels(series: Series, placed: Sequence[_Placed], height: float) -> list[tuple[_Placed, Box, str]]:
+def place_labels(series: Series, placed: Sequence[_Placed], height: float) -> list[tuple[_Placed, Place]]:
     """Each labelled point's label in a place inside the room, clear of every mark, of the unit's label
-    and of the other labels: the first such layout, trying each label's best places first (a bounded
-    search); failing that, each label in its best place inside the room."""
+    and of the other labels and leader lines: the first such layout, trying each label's best places
+    first (a bounded search); failing that, each label in its best place inside the room."""
     obstacles = [mark_box(each) for each in placed] + [unit_box(series)]
     labelled = [each for each in placed if each.point.label]
     options = []
     for each in labelled:
         lines = _label_lines(series, each.point)
         width = max(text_width(lines[0], bold=True), text_width(lines[1]))
-        places = [place for place in label_places(each, width, len(lines)) if place[0].inside(LABEL_ROOM)]
-        clear = [place for place in places if not any(place[0].overlaps(other) for other in obstacles)]
-        options.append(clear or places or label_places(each, width, len(lines))[:1])
+        every = label_places(each, width, len(lines))
+        inside = [place for place in every if place.box.inside(LABEL_ROOM)]
+        clear = [place for place in inside if not any(place.clashes(other) for other in obstacles)]
+        options.append(clear or inside or every[:1])
     found = _search(options, [], [LABEL_SEARCH]) or [places[0] for places in options]
-    return [(each, box, anchor) for each, (box, anchor) in zip(labelled, found, strict=True)]
+    return list(zip(labelled, found, strict=True))
 
 
-def _search(
-    options: list[list[tuple[Box, str]]], chosen: list[tuple[Box, str]], budget: list[int]
-) -> list[tuple[Box, str]] | None:
-    """Depth first, each label's best places first: the first layout where no two labels overlap."""
+def _search(options: list[list[Place]], chosen: list[Place], budget: list[int]) -> list[Place] | None:
+    """Depth first, each label's best places first: the first layout where no label overlaps another
+    label or another's leader line."""
     if len(chosen) == len(options):
         return chosen
     for place in options[len(chosen)]:
         budget[0] -= 1
         if budget[0] < 0:
             return None
-        if not any(place[0].overlaps(other[0]) for other in chosen) and (
-            found := _search(options, [*chosen, place], budget)
-        ):
+        free = not any(
+            place.clashes(other.box) or (other.leader is not None and place.box.overlaps(other.leader, gap=1))
+            for other in chosen
+        )
+        if free and (found := _search(options, [*chosen, place], budget)):
             return found
     return None
 
@@ -423,7 +448,10 @@ def _point_labels(root: ElementTree.Element, series: Series, placed: Sequence[_P
     if not found:
         return
     group = sub(root, "g", {"class": "chart-labels", "aria-hidden": "true"})
-    for each, box, anchor in found:
+    for each, place in found:
+        box, anchor = place.box, place.anchor
+        if place.leader is not None:
+            svg.line(group, "chart-label__leader", each.x, place.leader.y0, each.x, place.leader.y1)
         x = {"start": box.x0, "end": box.x1, "middle": (box.x0 + box.x1) / 2}[anchor]
         node = sub(group, "text", {"class": "chart-label", "text-anchor": anchor})
         for index, (kind, content) in enumerate(zip(("name", "value"), _label_lines(series, each.point), strict=True)):
