@@ -270,10 +270,11 @@ def test_timeline_page_lists_every_event_by_year(fixture_build: BuiltSite):
 def test_timeline_svg_marks_are_named_links_to_entries(fixture_build: BuiltSite):
     svg = fixture_build.html("timeline/").select_one("figure.timeline-figure svg")
     marks = svg.select("a.timeline-mark")
-    assert [mark["xlink:href"] for mark in marks] == ["#cases-first-week", "#ipo-halted", "#group-split"]
-    assert marks[1]["aria-label"] == "3 November 2020: The record listing is halted"
+    assert [mark["xlink:href"] for mark in marks] == ["#ipo-halted", "#group-split", "#cases-first-week"]
+    assert marks[0]["aria-label"] == "3 November 2020: The record listing is halted"
     assert marks[0]["data-tooltip"] == marks[0]["aria-label"]
-    assert [label.get_text() for label in svg.select(".timeline-lane__label")] == ["Timeline cases", "The fall"]
+    # Bands in reading order (the nav's), not in order of their first event
+    assert [label.get_text() for label in svg.select(".timeline-lane__label")] == ["The fall", "Timeline cases"]
 
 
 def test_timeline_links_its_data_files_which_the_build_writes(fixture_build: BuiltSite):

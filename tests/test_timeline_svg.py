@@ -211,20 +211,47 @@ def test_closeups_cover_whole_months_around_dense_runs_only():
     assert closeup_windows(dense[:4]) == []
 
 
-def test_closeup_gives_each_event_a_row_with_its_title_inside_the_link():
+LONG_TITLE = ("A month-level event with a title far too long to fit " * 3).strip()
+
+
+def test_closeup_gives_each_event_a_row_with_its_whole_title_inside_the_link():
     events = [
         event("a", PartialDate(2025, 1, 10), title="First"),
-        event("b", PartialDate(2025, 3), title="A month-level event with a title far too long to fit " * 3),
+        event("b", PartialDate(2025, 3), title=LONG_TITLE),
         event("later", PartialDate(2025, 4, 2)),
     ]
     svg = BeautifulSoup(closeup_svg(events, ["the-fall"], dt.date(2025, 1, 1), dt.date(2025, 4, 1)), "html.parser").svg
     assert svg["aria-label"] == "Close-up of 2 events from January 2025 to March 2025"
+    assert svg["class"] == ["timeline-svg", "timeline-svg--closeup", "timeline-closeup--wide"]
     links = svg.select("a.timeline-mark")
     assert [link["xlink:href"] for link in links] == ["#a", "#b"]
     assert links[0].select_one("text").get_text() == "First"
-    assert links[1].select_one("text").get_text().endswith("\u2026")
+    assert [tspan.get_text() for tspan in links[1].select("tspan")] != [LONG_TITLE]  # wrapped, not cut short
+    assert " ".join(tspan.get_text() for tspan in links[1].select("tspan")) == LONG_TITLE
     assert links[1]["aria-label"].startswith("March 2025: A month-level event")
     assert [text.get_text() for text in svg.select(".timeline-axis__label")] == ["January 2025", "February", "March"]
+
+
+def closeup_text_boxes(markup: str) -> list[Box]:
+    svg = BeautifulSoup(markup, "html.parser").svg
+    return [
+        text_box(tspan.get_text(), float(tspan["x"]), float(tspan["y"]), tspan.get_text(), text["text-anchor"], 12)
+        for text in svg.select(".timeline-closeup__label")
+        for tspan in text.select("tspan")
+    ]
+
+
+@pytest.mark.parametrize("width", [WIDTH, NARROW_WIDTH])
+def test_a_closeups_titles_are_whole_inside_the_picture_and_apart_at_both_widths(width: float):
+    """Phones get a close-up of their own: its titles wrap beside their marks instead of running off the screen."""
+    events = [
+        event(f"e{day}", PartialDate(2025, 1 + day // 31, 1 + day % 28), title=LONG_TITLE) for day in range(0, 80, 8)
+    ]
+    markup = closeup_svg(events, ["the-fall"], dt.date(2025, 1, 1), dt.date(2025, 4, 1), width)
+    boxes = closeup_text_boxes(markup)
+    assert [box for box in boxes if box.x0 < 0 or box.x1 > width] == []
+    assert overlapping(boxes) == []
+    assert "\u2026" not in markup
 
 
 def test_no_closeup_for_a_run_too_long_to_take_in_at_a_glance():
@@ -359,9 +386,32 @@ def test_no_label_overlaps_another_in_a_dense_synthetic_timeline(width):
     if width == WIDTH:
         assert leaders_crossing_labels(markup) == []
     assert inside(markup, width) == []
-    assert len(BeautifulSoup(markup, "html.parser").select(".timeline-headline__label")) == sum(
+    assert len(BeautifulSoup(markup, "html.parser").select(".timeline-headline__label")) >= sum(
         item.headline for item in events
     )
+
+
+def test_more_events_are_named_where_there_is_room_up_to_the_most_asked_for():
+    sections = ["one", "two", "three"]
+    events = [  # a year and a half apart: room for every title in one row
+        event(
+            f"{section}-{number}", PartialDate(2021 + number * 3 // 2, 1 + 6 * (number % 2), 1), section, f"E{number}"
+        )
+        for section in sections
+        for number in range(1, 5)
+    ]
+    events[0] = event("one-1", PartialDate(2022, 7, 1), "one", "The headline", headline=True)
+
+    def named(limits):
+        svg = BeautifulSoup(timeline_svg(events, sections, span=STORY, labels=limits), "html.parser")
+        return [label.find_parent("a")["xlink:href"] for label in svg.select(".timeline-headline__label")]
+
+    assert named((0, 0)) == ["#one-1"]  # a headline event is always named
+    assert named((0, 3)) == ["#one-1", "#two-1", "#three-1"]  # lanes with the fewest names first
+    assert len(named((0, 12))) == 12
+    assert len(named((0, 7))) == 7
+    markup = timeline_svg(events, sections, span=STORY, labels=(0, 12))
+    assert overlapping(label_boxes(markup)) == [] and leaders_crossing_labels(markup) == []
 
 
 def test_headline_rows_keep_each_leader_clear():
@@ -388,3 +438,4 @@ def test_real_timeline_labels_do_not_overlap(real_build):
         assert leaders_crossing_labels(markup) == []
         assert inside(markup, width) == []
         assert 6 <= len(svg.select("a.timeline-mark--headline")) <= 10
+        assert len(svg.select(".timeline-headline__label")) == 12  # the headline events and others with room

@@ -12,7 +12,7 @@ from ..dates import PartialDate
 from ..figures.page import chart_markup, chart_sources_used, drawable, marked_events
 from ..figures.records import Series
 from ..generated import GeneratedPage, Html
-from ..pages import EVENTS_CSV, EVENTS_JSON, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, front_matter
+from ..pages import EVENTS_CSV, EVENTS_JSON, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, front_matter, section_id
 from ..svg import Span, story_span
 from ..urls import relative_url
 from .records import STORY_RANGE, Event, Figure
@@ -23,6 +23,7 @@ from .timeline_svg import (
     closeup_windows,
     lane_class,
     lane_numbers,
+    overview_caption,
     timeline_svg,
 )
 
@@ -44,7 +45,7 @@ def timeline_page(
     links = _Links(site, glossary, sources)
     timeline_url = site.url(TIMELINE_PAGE)
     link = _linker(timeline_url)
-    order = _section_order(events)
+    order = _section_order(events, site)
     page = GeneratedPage()
     page.add(
         "# Timeline\n\n"
@@ -83,10 +84,7 @@ def _overview_figure(events: list[Event], order: list[str], site: SiteMap, span:
     )
     return (
         f'<figure class="timeline-figure">\n<div class="timeline-figure__scroll">{pictures}</div>\n'
-        "<figcaption>Years run along the top. Each chapter of the story is a band, named above it, from its "
-        "first event to its last. Each dot is an event, placed by date; pale bars are events known only to "
-        "the month. The events that matter most are circled and named; point at, focus or tap any other "
-        "mark for its date and title, and select a mark to jump to its entry below.</figcaption>\n</figure>"
+        f"<figcaption>{html.escape(overview_caption(events, span))}</figcaption>\n</figure>"
     )
 
 
@@ -108,9 +106,9 @@ def _closeup_figure(events: list[Event], order: list[str], start: Any, end: Any)
     span = f"{PartialDate(start.year, start.month).display} to {last_month.display}"
     return (
         f'<figure class="timeline-figure timeline-figure--closeup">\n<div class="timeline-figure__scroll">'
-        f"{closeup_svg(events, order, start, end)}</div>\n"
+        f"{''.join(closeup_svg(events, order, start, end, width) for width in (WIDTH, NARROW_WIDTH))}</div>\n"
         f"<figcaption>Close-up, {span}: the busiest stretch of the story, one event per row "
-        "(pale bars: known only to the month). On a narrow screen, scroll it sideways.</figcaption>\n</figure>"
+        "(pale bars: known only to the month).</figcaption>\n</figure>"
     )
 
 
@@ -122,9 +120,14 @@ def _linker(from_url: str) -> Any:
     return lambda url: html.escape(relative_url(url, from_url))
 
 
-def _section_order(events: list[Event]) -> list[str]:
-    """Story sections in order of their first event, so the bands step down the picture."""
-    return list(dict.fromkeys(event.section for event in events))
+def _section_order(events: list[Event], site: SiteMap) -> list[str]:
+    """Story sections in reading order (the nav's order of chapters), then any other section in order
+    of its first event: the bands follow the story as it is told."""
+    sections = set(event.section for event in events)
+    chapters = [section_id(chapter.src_uri) for chapter in site.chapters]
+    return [section for section in chapters if section in sections] + [
+        section for section in dict.fromkeys(event.section for event in events) if section not in chapters
+    ]
 
 
 def _entry_html(event: Event, links: _Links, link: Any, lanes: dict[str, int]) -> str:

@@ -258,6 +258,48 @@ def _row_keeps_clear(x0: float, x1: float, leader: float, row: int, placed: Sequ
     return True
 
 
+LABELS = (0, 12)  # by default: as many events named in words as fit, up to twelve
+
+
+def name_events(
+    lanes: Mapping[str, Sequence[Mark]], width: float = WIDTH, limits: tuple[int, int] = LABELS
+) -> dict[str, list[Headline]]:
+    """The labels of each lane (by section): every headline event's, then others', up to `limits`
+    (least, most) in all, each clear of the others (`_row_keeps_clear`).
+
+    Headline events are always named. Others are added one at a time, to the lane with the fewest
+    labels first (then in the order given), its events in date order: in a row the lane's labels
+    already take (a lane with none gets one), or, until `least` are named, in a new row.
+    """
+    least, most = limits
+    named = {section: headline_labels(marks, width) for section, marks in lanes.items()}
+    waiting = {section: [mark for mark in marks if not mark.event.headline] for section, marks in lanes.items()}
+    total = sum(len(labels) for labels in named.values())
+    while total < most and any(waiting.values()):
+        for section in sorted(named, key=lambda section: len(named[section])):
+            label = _first_that_fits(waiting[section], named[section], width, grow=total < least)
+            if label is not None:
+                named[section].append(label)
+                total += 1
+                break
+        else:
+            break
+    return {section: sorted(labels, key=lambda label: label.mark.centre) for section, labels in named.items()}
+
+
+def _first_that_fits(waiting: list[Mark], placed: list[Headline], width: float, grow: bool) -> Headline | None:
+    """The first waiting mark's label that fits among `placed`; marks that fit nowhere leave the queue."""
+    rows = max((label.row for label in placed), default=-1) + 1
+    prefer_end = any(label.anchor == "end" for label in placed)
+    while waiting:
+        mark = waiting.pop(0)
+        for lines, x0, x1 in _label_options(mark, width, prefer_end):
+            for row in range(max(rows, 1) + grow):
+                if _row_keeps_clear(x0, x1, mark.centre, row, placed):
+                    return Headline(mark, lines, x0, x1, row)
+    return None
+
+
 def lane_numbers(section_order: Sequence[str]) -> dict[str, int]:
     """Each section's position in `section_order`, looked up once per event by `lane_class`."""
     return {section: position for position, section in enumerate(section_order)}
@@ -278,16 +320,20 @@ def timeline_svg(
     width: float = WIDTH,
     span: svg.Span | None = None,
     scale: str = svg.AUTO,
+    labels: tuple[int, int] = LABELS,
 ) -> str:
     """The whole picture as one `<svg>` element `width` units wide: time along the top, then a lane
-    per section. `span` is the story's (by default, its events'), `scale` the unit of time to draw
-    it in (by default, the one the span calls for)."""
+    per section, in `section_order` (the reading order). `span` is the story's (by default, its
+    events'), `scale` the unit of time to draw it in (by default, the one the span calls for),
+    `labels` how many events to name in words, at least and at most (`name_events`)."""
     times = scale_for(events, width, span, scale)
     lanes = lane_numbers(section_order)
     by_section = group_by(events, lambda event: event.section)
+    marks = {section: lane_marks(by_section.get(section, []), times) for section in section_order}
+    named = name_events(marks, width, labels)
     drawn, y = [], float(AXIS_HEIGHT)
     for section in section_order:
-        lane, y = _lane(by_section.get(section, []), times, y, lane_class(section, lanes), section_title(section))
+        lane, y = _lane(marks[section], named[section], times, y, lane_class(section, lanes), section_title(section))
         drawn.append(lane)
     height = y
     first, last = (events[0].date.display, events[-1].date.display) if events else ("", "")
@@ -302,9 +348,8 @@ def timeline_svg(
 
 
 def _lane(
-    events: list[Event], scale: svg.TimeScale, top: float, colour: str, title: str
+    marks: list[Mark], labels: list[Headline], scale: svg.TimeScale, top: float, colour: str, title: str
 ) -> tuple[ElementTree.Element, float]:
-    marks = lane_marks(events, scale)
     rows = max((mark.row for mark in marks), default=0) + 1
     band_top = top + LABEL_HEIGHT
     band_height = rows * ROW_HEIGHT + BAND_PADDING
@@ -324,7 +369,7 @@ def _lane(
         },
     )
     _lane_label(lane, title, x0, scale.right, top + LABEL_HEIGHT - 5)
-    headlines = {label.mark.event.id: label for label in headline_labels(marks, scale.right + MARGIN)}
+    headlines = {label.mark.event.id: label for label in labels}
     row_tops = _headline_row_tops(list(headlines.values()), band_top + band_height + HEADLINE_TOP_GAP)
     # Leader lines go under every mark, so one that passes a neighbouring dot doesn't cross it.
     for mark in marks:
@@ -429,36 +474,75 @@ def _month_end(day_after: dt.date) -> dt.date:
     return svg.next_month(day_after - dt.timedelta(days=1))
 
 
-def closeup_svg(events: Sequence[Event], section_order: Sequence[str], start: dt.date, end: dt.date) -> str:
-    """One labelled row per event between `start` and `end`, on an axis in the unit the window calls for."""
-    times = svg.time_scale(svg.Span(start, end), MARGIN, WIDTH - MARGIN, exact=True)
+def closeup_svg(
+    events: Sequence[Event], section_order: Sequence[str], start: dt.date, end: dt.date, width: float = WIDTH
+) -> str:
+    """One labelled row per event between `start` and `end`, on an axis in the unit the window calls
+    for, `width` units wide: each title whole, wrapped beside its mark on the side with more room."""
+    times = svg.time_scale(svg.Span(start, end), MARGIN, width - MARGIN, exact=True)
     shown = [event for event in events if start <= date_span(event.date)[0] < end]
     lanes = lane_numbers(section_order)
-    bottom = len(shown) * CLOSEUP_ROW_HEIGHT + 6
+    rows = [_closeup_layout(event, times, width) for event in shown]
+    bottom = sum(row.height for row in rows) + 6
     height = bottom + AXIS_HEIGHT
     last_month = end - dt.timedelta(days=1)
     name = f"Close-up of {len(shown)} events from {start:%B %Y} to {last_month:%B %Y}"
-    root = svg.svg_root("timeline-svg timeline-svg--closeup", WIDTH, height, name)
+    modifier = "wide" if width >= WIDTH else "narrow"
+    root = svg.svg_root(f"timeline-svg timeline-svg--closeup timeline-closeup--{modifier}", width, height, name)
     sub(root, "title", text=name)
-    axis = svg.time_axis(times, (1, WIDTH - 1))
+    axis = svg.time_axis(times, (1, width - 1))
     svg.draw_time_grid(root, axis, "timeline-grid", 0, bottom)
-    for index, event in enumerate(shown):
-        _closeup_row(root, event, index, times, lanes)
+    top = 0.0
+    for row in rows:
+        _closeup_row(root, row, top, lanes)
+        top += row.height
     svg.draw_time_axis(root, times, axis, "timeline", bottom + 4, bottom + 24, (6, 6))
     return markup(root)
 
 
-def _closeup_row(
-    root: ElementTree.Element, event: Event, index: int, scale: svg.TimeScale, lanes: Mapping[str, int]
-) -> None:
+@dataclass(frozen=True)
+class CloseupRow:
+    """One event of a close-up: its mark, its title's lines, on which side of the mark, and the row's height."""
+
+    mark: Mark
+    lines: tuple[str, ...]
+    x: float
+    anchor: str
+    height: float
+
+
+def _closeup_layout(event: Event, scale: svg.TimeScale, width: float) -> CloseupRow:
     start, end = date_span(event.date)
     mark = Mark(event, *_extent(event, scale.x(start), scale.x(end)))
-    centre_y = (index + 0.5) * CLOSEUP_ROW_HEIGHT + 3
-    # The title goes on whichever side of the mark has more room.
-    if (mark.x0 + mark.x1) / 2 < WIDTH / 2:
-        x, anchor, room = mark.x1 + 6, "start", WIDTH - MARGIN - mark.x1 - 6
+    right_room = width - MARGIN / 2 - mark.x1 - 6
+    left_room = mark.x0 - 6 - MARGIN / 2
+    if right_room >= left_room:
+        x, anchor, room = mark.x1 + 6, "start", right_room
     else:
-        x, anchor, room = mark.x0 - 6, "end", mark.x0 - MARGIN - 6
-    lane = sub(root, "g", {"class": f"timeline-lane {lane_class(event.section, lanes)}"})
-    link = _mark(lane, mark, centre_y)
-    svg.text(link, "timeline-closeup__label", x, centre_y + 4, svg.fit(event.title, room), anchor)
+        x, anchor, room = mark.x0 - 6, "end", left_room
+    lines = tuple(svg.fit(line, room) for line in svg.wrap(event.title, room))
+    return CloseupRow(mark, lines, x, anchor, CLOSEUP_ROW_HEIGHT + (len(lines) - 1) * HEADLINE_LINE)
+
+
+def _closeup_row(root: ElementTree.Element, row: CloseupRow, top: float, lanes: Mapping[str, int]) -> None:
+    centre_y = top + CLOSEUP_ROW_HEIGHT / 2 + 3
+    lane = sub(root, "g", {"class": f"timeline-lane {lane_class(row.mark.event.section, lanes)}"})
+    link = _mark(lane, row.mark, centre_y)
+    _lines(link, "timeline-closeup__label", row.anchor, row.x, centre_y + 4, row.lines)
+
+
+# Captions -------------------------------------------------------------------------------------------
+
+UNIT_NAMES = {"days": "Days", "weeks": "Weeks", "months": "Months", "years": "Years"}
+
+
+def overview_caption(events: Sequence[Event], span: svg.Span | None = None, scale: str = svg.AUTO) -> str:
+    """How to read the overview, naming the unit its time runs in."""
+    unit = scale_for(events, WIDTH, span, scale).unit
+    return (
+        f"{UNIT_NAMES[unit]} run along the top. Each chapter of the story is a band, named above it, "
+        "from its first event to its last, in the order the story tells them. Each dot is an event, placed "
+        "by date; pale bars are events known only to the month. The events that matter most are circled "
+        "and named, and others are named where there is room; point at, focus or tap any other mark for its "
+        "date and title, and select a mark to jump to its entry below."
+    )
