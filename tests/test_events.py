@@ -173,6 +173,21 @@ def test_key_dates_block_escapes_and_links_each_entry():
     assert '<time datetime="2023-03">March 2023</time>' in block
 
 
+@pytest.mark.parametrize(("count", "in_view"), [(6, 6), (7, 6), (11, 6)])
+def test_key_dates_show_six_and_the_rest_behind_all_n_dates(count: int, in_view: int):
+    events = [event(id=f"e{day}", date=PartialDate(2020, 11, day), title=f"Day {day}") for day in range(1, count + 1)]
+    block = BeautifulSoup(to_html_string(key_dates_block(events, "../timeline.md")), "html.parser")
+    first, *rest = block.select("ol.key-dates__list")
+    assert [title.get_text() for title in first.select(".key-dates__title")] == [f"Day {day}" for day in range(1, 7)]
+    more = block.select_one("details.key-dates__more")
+    if count == in_view:
+        assert more is None and rest == []
+        return
+    assert more.summary.get_text() == f"All {count} dates"
+    (listing,) = rest
+    assert listing["start"] == "7" and len(listing.select("li")) == count - in_view
+
+
 class CountingRecords(dict):
     """Records by id that count how often they are scanned."""
 

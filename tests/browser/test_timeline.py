@@ -172,3 +172,40 @@ def test_on_a_phone_every_closeup_shows_its_titles_whole(phone_page, site_url: s
     assert found and all(
         closeup == {"narrow": True, "scrolls": False, "cut": [], "ellipsis": False} for closeup in found
     ), found
+
+
+KEY_DATES_ON_A_PHONE = """() => [...document.querySelectorAll('aside.key-dates')].map(box => ({
+  height: box.getBoundingClientRect().height,
+  inView: [...box.querySelectorAll('li')].filter(item => item.checkVisibility()).length,
+}))"""
+STORY_PAGES = [
+    "story/correct-course/",
+    "story/the-fall/",
+    "story/uncertainty-and-confusion/",
+    "story/steadying-the-ship/",
+    "story/political-winds/",
+    "story/ai-success/",
+    "story/ai-competition/",
+    "story/since-then/",
+]
+
+
+@pytest.mark.parametrize("path", STORY_PAGES)
+def test_on_a_phone_each_key_dates_box_shows_six_dates_at_most_within_400_px(phone_page, site_url: str, path: str):
+    """Issue 24: The fall's box took 775 px (95 % of the screen) before the first heading."""
+    phone_page.goto(site_url + path)
+    (found,) = phone_page.evaluate(KEY_DATES_ON_A_PHONE)
+    assert found["height"] <= 400 and found["inView"] <= 6, (path, found)
+
+
+def test_all_key_dates_open_from_the_summary_and_print(browser, site_url: str):
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    page.goto(site_url + "story/the-fall/")
+    box = page.locator("aside.key-dates")
+    box.locator("summary").click()
+    assert box.locator("li").count() == 11 and box.locator("li").last.is_visible()
+    page.goto(site_url + "story/the-fall/")
+    page.emulate_media(media="print")
+    assert box.locator("li").last.is_visible() and not box.locator("summary").is_visible()
+    context.close()
