@@ -47,7 +47,7 @@ DETAILS_SUMMARY = "How to read this chart \u00b7 the figures"
 
 @dataclass(frozen=True)
 class Ref:
-    """How a source is named and linked from the chart: 'CNBC' -> '../sources/#cnbc-2025-...'."""
+    """How a source is named and linked from the chart: 'Wire' -> '../sources/#wire-2024-results'."""
 
     label: str
     href: str
@@ -87,13 +87,13 @@ def value_scale(points: Sequence[Point]) -> svg.ValueScale:
 
 
 def point_label(series: Series, point: Point, sources: Mapping[str, Ref]) -> str:
-    """What the point says in words: 'October 2020, Peak: $837.84 billion to $858 billion (Runfyers, CNBC)'."""
+    """What the point says in words: 'October 2020, Peak: $830 billion to $858 billion (Wire, Ledger)'."""
     labelled = f", {point.label}" if point.label else ""
     return f"{point.date.display}{labelled}: {series.value_text(point)} ({_source_names(point, sources)})"
 
 
 def short_value(series: Series, point: Point) -> str:
-    """The point's figure in a label's few words: '$190.5 billion', '$837.84–858 billion'."""
+    """The point's figure in a label's few words: '$190.5 billion', '$830–858 billion'."""
     unit = series.unit
     if point.value is not None:
         return unit.format(point.value)
