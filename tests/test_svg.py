@@ -140,7 +140,8 @@ def test_a_few_weeks_get_weeks_from_monday():
 
 
 @pytest.mark.parametrize(
-    ("span_days", "unit"), [(1, "days"), (31, "days"), (32, "weeks"), (62, "weeks"), (63, "months"), (1465, "years")]
+    ("span_days", "unit"),
+    [(1, "days"), (31, "days"), (32, "weeks"), (62, "weeks"), (63, "months"), (731, "months"), (732, "years")],
 )
 def test_the_unit_follows_the_length_of_the_span(span_days: int, unit: str):
     assert time_unit(Span(dt.date(2021, 1, 1), dt.date(2021, 1, 1) + dt.timedelta(days=span_days))) == unit

@@ -177,12 +177,12 @@ def story_span(dates: Iterable[PartialDate], configured: tuple[PartialDate, Part
 AUTO = "auto"
 TIME_UNITS = ("days", "weeks", "months", "years")
 # The longest span each unit is chosen for (in days), when the scale is left to choose.
-UNIT_FOR_SPAN = (("days", 31), ("weeks", 62), ("months", 4 * 366))
+UNIT_FOR_SPAN = (("days", 31), ("weeks", 62), ("months", 2 * 366 - 1))
 
 
 def time_unit(span: Span, scale: str = AUTO) -> str:
     """The unit a time axis counts in: `scale` when it names one, else the one `span` calls for
-    (days up to a month, weeks up to two months, months up to four years, then years)."""
+    (days up to a month, weeks up to two months, months up to two years, then years)."""
     if scale != AUTO:
         if scale not in TIME_UNITS:
             raise ValueError(f"unknown time scale '{scale}'; use {AUTO}, {', '.join(TIME_UNITS)}")
