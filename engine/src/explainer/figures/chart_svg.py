@@ -348,7 +348,7 @@ def mark_box(placed: _Placed) -> Box:
     return Box(placed.x - half, placed.top - MARK_RADIUS, placed.x + half, placed.bottom + MARK_RADIUS)
 
 
-LABEL_ROOM = Box(PLOT_LEFT - 2, 2, WIDTH - 2, PLOT_BOTTOM - 2)  # the plot and the space above it
+LABEL_ROOM = Box(PLOT_LEFT - 2, 0, WIDTH - 2, PLOT_BOTTOM - 2)  # the plot and the space above it
 LABEL_SEARCH = 20_000  # layouts tried before the first places stand, overlaps and all
 
 
@@ -361,7 +361,7 @@ def unit_box(series: Series) -> Box:
 @dataclass(frozen=True)
 class Place:
     """Where a label goes: its box, how its lines align, and the leader line (as a thin box) from the
-    mark up to a label lifted clear of its neighbours (None beside the mark)."""
+    mark to a label lifted or lowered clear of its neighbours (None beside the mark)."""
 
     box: Box
     anchor: str
@@ -377,7 +377,7 @@ LIFTS = 6  # how many lines above its mark a label may be lifted, on a leader li
 def label_places(placed: _Placed, width: float, lines: int) -> list[Place]:
     """Where a point's label may go, best first: beside the mark (right, left), above or below it
     (moved sideways to stay inside the room), diagonally, then lifted a line at a time above the
-    mark on a leader line."""
+    mark on a leader line, then lowered below it likewise."""
     tall = lines * LABEL_LINE
     mark = mark_box(placed)
     middle = (placed.top + placed.bottom) / 2
@@ -399,13 +399,18 @@ def label_places(placed: _Placed, width: float, lines: int) -> list[Place]:
         leader = Box(placed.x - 0.5, top + tall - 2, placed.x + 0.5, mark.y0 - 1)
         places.append(Place(Box(placed.x + 3, top, placed.x + 3 + width, top + tall), "start", leader))
         places.append(Place(Box(placed.x - 3 - width, top, placed.x - 3, top + tall), "end", leader))
+    for drop in range(1, LIFTS + 1):
+        top = below + drop * LABEL_LINE
+        leader = Box(placed.x - 0.5, mark.y1 + 1, placed.x + 0.5, top + LABEL_LINE - 4)
+        places.append(Place(Box(placed.x + 3, top, placed.x + 3 + width, top + tall), "start", leader))
+        places.append(Place(Box(placed.x - 3 - width, top, placed.x - 3, top + tall), "end", leader))
     return places
 
 
 def place_labels(series: Series, placed: Sequence[_Placed], height: float) -> list[tuple[_Placed, Place]]:
     """Each labelled point's label in a place inside the room, clear of every mark, of the unit's label
     and of the other labels and leader lines: the first such layout, trying each label's best places
-    first (a bounded search); failing that, each label in its best place inside the room."""
+    first (a bounded search); failing that, each label in the first place clear of those before it."""
     obstacles = [mark_box(each) for each in placed] + [unit_box(series)]
     labelled = [each for each in placed if each.point.label]
     options = []
@@ -416,8 +421,24 @@ def place_labels(series: Series, placed: Sequence[_Placed], height: float) -> li
         inside = [place for place in every if place.box.inside(LABEL_ROOM)]
         clear = [place for place in inside if not any(place.clashes(other) for other in obstacles)]
         options.append(clear or inside or every[:1])
-    found = _search(options, [], [LABEL_SEARCH]) or [places[0] for places in options]
+    found = _search(options, [], [LABEL_SEARCH]) or _greedy(options)
     return list(zip(labelled, found, strict=True))
+
+
+def _free(place: Place, chosen: Sequence[Place]) -> bool:
+    """True if `place` overlaps no chosen label or leader line, and its leader crosses no chosen label."""
+    return not any(
+        place.clashes(other.box) or (other.leader is not None and place.box.overlaps(other.leader, gap=1))
+        for other in chosen
+    )
+
+
+def _greedy(options: list[list[Place]]) -> list[Place]:
+    """Where no layout is clear: each label in its first place clear of those before it, else its first."""
+    chosen: list[Place] = []
+    for places in options:
+        chosen.append(next((place for place in places if _free(place, chosen)), places[0]))
+    return chosen
 
 
 def _search(options: list[list[Place]], chosen: list[Place], budget: list[int]) -> list[Place] | None:
@@ -429,11 +450,7 @@ def _search(options: list[list[Place]], chosen: list[Place], budget: list[int]) 
         budget[0] -= 1
         if budget[0] < 0:
             return None
-        free = not any(
-            place.clashes(other.box) or (other.leader is not None and place.box.overlaps(other.leader, gap=1))
-            for other in chosen
-        )
-        if free and (found := _search(options, [*chosen, place], budget)):
+        if _free(place, chosen) and (found := _search(options, [*chosen, place], budget)):
             return found
     return None
 
