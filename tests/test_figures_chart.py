@@ -33,11 +33,18 @@ from explainer.figures.chart_svg import (
     value_scale,
 )
 from explainer.figures.records import Point, Series
-from explainer.figures.units import UNITS
+from explainer.figures.units import Unit
 from explainer.svg import Span, text_width
 from explainer.validate import validate
 
 SVG = "{http://www.w3.org/2000/svg}"
+# The drawing takes a unit as an object (explainer.figures.units.Unit), from whatever configures it.
+UNITS = {
+    "usd-billion": Unit("usd-billion", "US$ billion", prefix="$", suffix=" billion"),
+    "cny-billion": Unit("cny-billion", "billion yuan", suffix=" billion yuan"),
+    "percent": Unit("percent", "percent", suffix="%"),
+    "points": Unit("points", "index points"),
+}
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 SOURCES = {
