@@ -61,7 +61,7 @@ lock:  ## re-pin requirements/*.txt from requirements/*.in in a scratch environm
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) $(PD_VENV)
 
 .PHONY: audit bench diff
 audit: $(TEST_STAMP) $(NODE_STAMP)  ## Lighthouse (mobile) on every page: writes AUDIT.md
@@ -70,15 +70,43 @@ audit: $(TEST_STAMP) $(NODE_STAMP)  ## Lighthouse (mobile) on every page: writes
 bench: $(TEST_STAMP)  ## build-time benchmark: writes BENCHMARKS.md
 	$(BIN)/python bench/run.py
 
-# The reader's diff (scripts/reader_diff): builds BASE and HEAD and says what readers will see change.
+# The reader's diff (explainer.reader_diff in the engine; `explainer diff` in any site): builds BASE and HEAD and says what readers will see change.
 # BASE defaults to origin/main, else main; HEAD to the working tree, uncommitted changes included.
 # SUMMARY=FILE also appends the report as Markdown (CI passes $GITHUB_STEP_SUMMARY). Fails if a
 # published correction was removed.
 diff: $(SITE_STAMP)  ## what readers will see change from BASE to HEAD: make diff [BASE=rev] [HEAD=rev]
-	PYTHONPATH=scripts $(BIN)/python -m reader_diff$(if $(BASE), --base "$(BASE)")$(if $(HEAD), --head "$(HEAD)")$(if $(SUMMARY), --markdown "$(SUMMARY)")
+	$(BIN)/python -m explainer.reader_diff$(if $(BASE), --base "$(BASE)")$(if $(HEAD), --head "$(HEAD)")$(if $(SUMMARY), --markdown "$(SUMMARY)")
 
 # The refactoring proof (scripts/same_output.py): builds BASE (default main) and the working tree,
 # the real site and the synthetic corpus, and lists every output file that is not byte-identical.
 .PHONY: same-output
 same-output: $(SITE_STAMP)  ## is the built site byte-identical to BASE's? make same-output [BASE=rev]
 	$(BIN)/python scripts/same_output.py $(or $(BASE),main)
+
+# A second explainer from the starter, as a newsroom would make it: `explainer new` in a temporary
+# folder (the engine pinned to this checkout's engine/), then that site's own `make test`, which
+# sets up its .venv, builds it strict and runs its generic checks (CI's starter job runs this).
+.PHONY: starter
+starter: $(SITE_STAMP)  ## a second explainer from the starter in a temporary folder, and its own make test
+	@set -e; dir="$$(mktemp -d)/explainer"; \
+	$(BIN)/explainer new "$$dir" --no-input --title "A second explainer" --subject "Example Subject" \
+	  --engine "annotated-explainer @ file://$(CURDIR)/engine"; \
+	cd "$$dir" && git init --quiet && git add -A && \
+	git -c user.name=starter -c user.email=starter@example.invalid commit --quiet -m "Start the explainer" && \
+	env -u MAKEFLAGS -u MAKELEVEL $(MAKE) test; \
+	echo "starter: $$dir built strict and passed its checks"
+
+# This site under ProperDocs (the maintained fork of MkDocs 1.6) too, compared with MkDocs' output:
+# byte-identical but for each page's generator tag (scripts/properdocs_same.py).
+PD_VENV := .properdocs-venv
+.PHONY: properdocs
+properdocs: $(SITE_STAMP)  ## build with ProperDocs and MkDocs and compare: the same but for the generator tag
+	@test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/properdocs.txt
+	$(BIN)/python scripts/properdocs_same.py $(PD_VENV)/bin/properdocs
+
+# The engine's distributions, as a release would publish them: engine/dist/*.whl and *.tar.gz.
+.PHONY: package
+package: $(SITE_STAMP)  ## build the engine's wheel and sdist into engine/dist/ (nothing is uploaded)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check build==1.6.1
+	rm -rf engine/dist && $(BIN)/python -m build --outdir engine/dist engine

@@ -34,12 +34,11 @@ def timed(parts: Counter, key: str, function: Callable) -> Callable:
 
 
 def time_hook_events(config, parts: Counter) -> None:
-    """Wrap every hook's event handlers (MkDocs registers hook files as plugins)."""
+    """Wrap the engine's event handlers (explainer_mkdocs.hooks, through the site's hook file)."""
     for event, handlers in config.plugins.events.items():
         for position, handler in enumerate(handlers):
-            module = Path(getattr(handler, "__module__", "") or "").stem  # hooks are named by their path
-            if module.endswith("_hook"):
-                handlers[position] = timed(parts, f"{module}.on_{event}", handler)
+            if getattr(handler, "__module__", "") == "explainer_mkdocs.hooks":
+                handlers[position] = timed(parts, f"hooks.on_{event}", handler)
 
 
 def time_page_conversion(parts: Counter) -> None:

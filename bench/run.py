@@ -125,7 +125,7 @@ class Pair:
 
     with_hooks: Series = field(default_factory=Series)
     without: Series = field(default_factory=Series)
-    cold: Run | None = None  # the first build with hooks, which checks the data (see explainer/checked.py)
+    cold: Run | None = None  # the first build with hooks (every build checks the data: nothing is kept)
 
     def ratio(self, metric: str = "cpu") -> float:
         return self.with_hooks.median(metric) / self.without.median(metric)
@@ -141,9 +141,8 @@ class Pair:
 def measure_pair(project: Path, runs: int, budget: float, cold: bool = False) -> Pair:
     """Alternate builds with and without hooks (ABBA...), `runs` each, fewer if over `budget` seconds.
 
-    The first build with hooks checks the data and remembers it (.cache/explainer/ in the project);
-    the series measure the builds after it, as every build of unchanged data is. With `cold`, that
-    first build is timed and kept apart; without, it is not timed.
+    A first build with hooks warms the disk cache and is not timed (every build reads and checks the
+    data: nothing checked is kept between builds); with `cold`, it is timed and kept apart.
     """
     first = build_once(project, CONFIG_WITH_HOOKS)
     pair, start = Pair(cold=first if cold else None), time.perf_counter()
@@ -179,8 +178,8 @@ def measure_glossary_pass(project: Path, rounds: int, snippet_pages: int) -> Glo
     from markdown.extensions.abbr import AbbrExtension
     from mkdocs.utils.meta import get_data
 
-    from explainer.data import load_site_data
     from explainer.glossary.extension import GlossaryExtension
+    from explainer.registry import load_site_data
 
     entries = load_site_data(project).glossary
     pages = [get_data(path.read_text(encoding="utf-8"))[0] for path in sorted(project.glob("docs/story/*.md"))]
@@ -806,14 +805,14 @@ def _arguments() -> argparse.Namespace:
 def _measure_everything(work: Path, options: argparse.Namespace, started: float, load_before: str) -> Results:
     _say("real site: builds with and without hooks")
     real_site = copy_real_site(work / "real")
-    real = measure_pair(real_site, options.real_runs, budget=60, cold=True)
+    real = measure_pair(real_site, options.real_runs, budget=60)
     synthetic, scales = {}, {}
     for factor in options.factors:
         scales[factor] = BASE.times(factor)
         _say(f"synthetic {factor}×: {scales[factor]}")
         project = write_corpus(work / f"synthetic-{factor}", scales[factor])
         runs = options.runs if factor != 2 else 1  # 2× shows the curve's shape; the goals use 1× and 4×
-        synthetic[factor] = measure_pair(project, runs, budget=120 * factor, cold=factor == 1)
+        synthetic[factor] = measure_pair(project, runs, budget=120 * factor)
         if factor != 1:
             shutil.rmtree(project)
     base = work / "synthetic-1"

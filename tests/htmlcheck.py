@@ -1,137 +1,33 @@
-"""Checks on built HTML shared by the tests: the Nu HTML Checker, and what no page may carry.
+"""Checks on built HTML shared by the tests: the engine's (explainer_checks.html), with this repository's
+node_modules for the Nu HTML Checker (vnu-jar, installed by `npm ci`).
 
-The Nu HTML Checker (vnu) is the `vnu-jar` npm package (package.json, installed by `npm ci`), run
-with the machine's Java (Debian's default-jre-headless under CI). Without Java or the jar the
-tests that need it skip with the reason; under CI (`CI` set) they fail instead.
+Without Java or the jar the tests that need it skip with the reason; under CI (`CI` set) they fail instead.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import shutil
-import subprocess
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-from bs4 import BeautifulSoup
 from conftest import REPO
 
-VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-@dataclass(frozen=True)
-class KnownError:
-    """An error the Nu checker reports in Material's own markup, and why it is left alone."""
-
-    name: str
-    message: re.Pattern[str]
-    why: str
-
-
-# Material for MkDocs 9.8.2's markup, not ours: tests/test_html_validity.py shows each occurs in a
-# bare Material build of the same pages (no hooks, no overrides).
-KNOWN_THEME_ERRORS = (
-    KnownError(
-        "checkbox-autocomplete",
-        re.compile(r"^Attribute “autocomplete” is only allowed when the input type is "),
-        'Material\'s drawer and search toggles are hidden checkboxes with autocomplete="off", so that '
-        "Firefox does not restore an open drawer or search on reload. The attribute is not valid on a "
-        "checkbox, and browsers that do not need it ignore it: harmless.",
-    ),
-    KnownError(
-        "label-empty-tabindex",
-        re.compile(r"^Bad value “” for attribute “tabindex” on element “label”"),
-        'Material\'s navigation writes tabindex="" on the labels of sections that are not links '
-        "(navigation.sections). Browsers treat an empty tabindex as absent: harmless.",
-    ),
+from explainer_checks import html as _html
+from explainer_checks.html import (  # noqa: F401 - re-exported to the tests
+    KNOWN_THEME_ERRORS,
+    KnownError,
+    VnuError,
+    style_attributes,
+    unsafe_markup,
 )
 
-
-@dataclass(frozen=True)
-class VnuError:
-    file: str
-    line: int
-    message: str
-    extract: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message} [{self.extract.strip()[:80]}]"
-
-    @property
-    def known(self) -> KnownError | None:
-        return next((known for known in KNOWN_THEME_ERRORS if known.message.search(self.message)), None)
+VNU_JAR = REPO / _html.VNU_JAR
 
 
 def java_and_vnu() -> str:
     """The java executable; skips the test (fails it under CI) if Java or vnu.jar is missing."""
-    java = shutil.which("java")
-    if java is None or not VNU_JAR.is_file():
-        missing = "java (apt-get install default-jre-headless)" if java is None else "vnu.jar (run `npm ci`)"
-        if os.environ.get("CI"):  # as tests/browser/conftest.py: CI never passes by skipping
-            pytest.fail(f"the Nu HTML Checker cannot run: {missing} is missing (CI is set)", pytrace=False)
-        pytest.skip(f"NU HTML CHECKER NOT RUN: {missing} is missing")
-    return java
+    return _html.java_and_vnu(REPO)[0]
 
 
 def vnu_errors(paths: Iterable[Path], relative_to: Path) -> list[VnuError]:
     """Every error the Nu HTML Checker finds in these HTML files (one Java start for all of them)."""
-    files = sorted(paths)
-    if not files:
-        return []
-    result = subprocess.run(
-        [java_and_vnu(), "-jar", str(VNU_JAR), "--format", "json", "--errors-only", "--exit-zero-always"]
-        + [str(path) for path in files],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=True,
-    )
-    messages = json.loads(result.stderr)["messages"]
-    return [
-        VnuError(
-            Path(message["url"].removeprefix("file:")).relative_to(relative_to).as_posix(),
-            message.get("lastLine", 0),
-            message["message"],
-            message.get("extract", ""),
-        )
-        for message in messages
-        if message["type"] == "error"
-    ]
-
-
-# What no page may carry ---------------------------------------------------------------------------
-
-# Attributes whose value is an address the browser follows or loads, on any element.
-URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset")
-PAGE_SCHEMES = {"https", "mailto"}
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_C0_AND_SPACE = "".join(map(chr, range(0x21)))
-
-
-def unsafe_markup(page: BeautifulSoup) -> list[str]:
-    """Event-handler attributes, and addresses with a scheme other than https: or mailto: (or to //host)."""
-    found = []
-    for element in page.find_all(True):
-        for name, value in element.attrs.items():
-            if name.lower().startswith("on"):
-                found.append(f"<{element.name} {name}=…>")
-            elif name.lower() in URL_ATTRIBUTES and not _allowed_address(str(value)):
-                found.append(f"<{element.name} {name}={value!r}>")
-    return found
-
-
-def _allowed_address(value: str) -> bool:
-    """As a browser reads it: leading and trailing controls and spaces dropped, tabs and newlines anywhere."""
-    url = re.sub(r"[\t\n\r]", "", value.strip(_C0_AND_SPACE))
-    if scheme := _SCHEME.match(url):
-        return scheme.group(1).lower() in PAGE_SCHEMES
-    return not url.replace("\\", "/").startswith("//")
-
-
-def style_attributes(page: BeautifulSoup) -> set[str]:
-    """Every distinct style attribute on the page, as (tag, value) strings."""
-    return {f"<{element.name} style={element['style']!r}>" for element in page.find_all(style=True)}
+    return _html.vnu_errors(REPO, paths, relative_to)

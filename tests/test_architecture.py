@@ -1,6 +1,7 @@
-"""The shape of the code: the core imports no MkDocs, imports form no cycle, and our Markdown
-processors run at priorities no other processor of the site uses (so the output never depends on
-the order in which extensions happen to be registered)."""
+"""The shape of the code: the core imports no MkDocs, imports form no cycle (between modules, and
+between the packages of the concerns), and our Markdown processors run at priorities no other
+processor of the site uses (so the output never depends on the order in which extensions happen to
+be registered)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,10 @@ from mkdocs.structure.pages import Page
 HOOKS = ENGINE  # the engine's packages
 CORE = HOOKS / "explainer"
 OURS = ("explainer", "explainer_mkdocs")
+# The quick check's command stays `python -m explainer.validate`; it only starts the check, which is the
+# build, from the MkDocs layer.
+LAUNCHER = "explainer.validate"
+CONCERNS = ("sources", "glossary", "events", "corrections", "figures")
 
 
 def module_name(path: Path) -> str:
@@ -108,8 +113,13 @@ def test_the_core_imports_nothing_of_the_mkdocs_layer():
     offenders = {
         module_name(path): sorted(name for name in all_imports(path) if name.split(".")[0] == "explainer_mkdocs")
         for path in sorted(CORE.rglob("*.py"))
+        if module_name(path) != LAUNCHER
     }
     assert {module: names for module, names in offenders.items() if names} == {}
+
+
+def test_the_launcher_of_the_quick_check_only_starts_it():
+    assert set(all_imports(CORE / "validate.py")) == {"__future__", "sys", "explainer_mkdocs.quickcheck"}
 
 
 def test_our_modules_import_each_other_without_cycles():
@@ -123,6 +133,31 @@ def test_not_even_the_imports_for_annotations_make_a_cycle():
     assert find_cycle(graph) == []
 
 
+def package_of(module: str) -> str:
+    """The package a module belongs to: a concern's ('explainer.events'), or the core's or layer's top level."""
+    parts = module.split(".")
+    return (
+        ".".join(parts[:2])
+        if parts[0] == "explainer" and (CORE / parts[1] if len(parts) > 1 else CORE).is_dir()
+        else parts[0]
+    )
+
+
+def test_the_concern_packages_import_each_other_without_cycles():
+    """A concern may use another (events cite sources), never both ways (events drew figures' charts, whose
+    records took the story's range from events): tests of modules alone do not see a cycle of packages."""
+    packages: dict[str, set[str]] = {}
+    for module, targets in import_graph(runtime_only=False).items():
+        packages.setdefault(package_of(module), set()).update(package_of(target) for target in targets)
+    concerns = {
+        name: targets & {f"explainer.{c}" for c in CONCERNS} - {name}
+        for name, targets in packages.items()
+        if name in {f"explainer.{c}" for c in CONCERNS}
+    }
+    assert len(concerns) == 5
+    assert find_cycle(concerns) == []
+
+
 def test_the_cycle_finder_finds_a_cycle():
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set()}) == []
@@ -131,7 +166,7 @@ def test_the_cycle_finder_finds_a_cycle():
 def test_relative_imports_are_resolved(tmp_path: Path):
     graph = import_graph()
     assert "explainer.errors" in graph["explainer.data"]
-    assert "explainer.context" in graph["explainer_mkdocs.build"]
+    assert "explainer.context" in graph["explainer_mkdocs.hooks"]
 
 
 # Processor priorities --------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Each case edits one file of a fresh copy of the fixture site, builds it with `--strict`, and
 asserts the build fails with exactly one `file:line: what is wrong` message, naming the exact
-file and line. A few cases also run the real `mkdocs build --strict` command in a subprocess.
+file and line. A few cases also run the real `mkdocs build --strict` command in a subprocess, and
+one the quick check (`python -m explainer.validate`, the same build) with six mistakes at once.
 """
 
 from __future__ import annotations
@@ -1005,8 +1006,6 @@ def test_bad_input_stops_the_build_with_one_located_line(fixture_project: Path, 
     assert not built.ok
     assert located_lines(built.messages) == [expected]
     assert not any("Traceback" in message for message in built.messages)
-    # The quick check finds exactly what the build finds, worded the same, at the same level.
-    assert quick_check(fixture_project) == built.problem_lines
 
 
 def test_catalogue_is_large_and_has_unique_messages():
@@ -1058,7 +1057,8 @@ def test_make_build_and_ci_treat_warnings_as_errors():
     build_line = next(line for line in recipe.splitlines() if "mkdocs build" in line)
     assert "--strict" in build_line
     assert not re.search(r"\s(-q|--quiet)\b", build_line), "-q hides warnings, so --strict would not count them"
-    for workflow in ("ci.yml", "pages.yml"):
+    # pages.yml builds through the reusable workflow every explainer calls
+    for workflow in ("ci.yml", "explainer-pages.yml", "explainer-site.yml"):
         assert "run: make build" in (REPO / ".github/workflows" / workflow).read_text(encoding="utf-8")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, BuiltSite, build_project
 
-from explainer.data import load_site_data
+from explainer.registry import load_site_data
 from explainer.schema import check_against_schema
 from explainer.yamlfile import load_yaml
 

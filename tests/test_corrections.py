@@ -12,18 +12,18 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, BuiltSite, build_project
+from conftest import REPO, BuiltSite, build_project, generated_page
 
-from explainer.context import BuildContext, PageInfo
+from explainer.backlinks import Backlink
+from explainer.context import BuildContext, PageInfo, SiteMap
 from explainer.corrections.anchors import anchor_pattern, count_anchor
 from explainer.corrections.checks import anchor_problem, overlap_problem
 from explainer.corrections.extension import CorrectionsExtension
-from explainer.corrections.feeds import FeedEntry, FeedSite, atom_feed, json_feed
-from explainer.corrections.page import log_entry_html
+from explainer.corrections.feeds import atom_feed, json_feed
 from explainer.corrections.records import Correction, newest_first
-from explainer.data import load_site_data
 from explainer.datafile import Records
 from explainer.dates import PartialDate
+from explainer.registry import load_site_data, new_context
 from explainer.sources.records import Source
 
 HOSTILE = "<script>alert(\"x\")</script> Tom & 'Jerry'"
@@ -52,7 +52,7 @@ def source() -> Source:
 def render(text: str, *corrections: Correction, src_uri: str = "story/ai-success.md") -> tuple[str, BuildContext]:
     """Convert Markdown as a page of the site would be, with only the corrections extension added."""
     page = PageInfo(src_uri, src_uri.removesuffix(".md") + "/", "AI success", text)
-    context = BuildContext.of(corrections={c.id: c for c in corrections}, sources={"wire": source()}, page=page)
+    context = new_context(corrections={c.id: c for c in corrections}, sources={"wire": source()}, page=page)
     extensions = ["attr_list", "footnotes", "smarty", "toc", CorrectionsExtension(context=context)]
     return markdown.markdown(text, extensions=extensions), context
 
@@ -205,7 +205,7 @@ class CountingRecords(dict):
 def test_corrections_are_grouped_by_page_once_per_build():
     both = [correction(), correction(id="qwen", anchor="Qwen")]
     records = CountingRecords({c.id: c for c in [both[0], correction(id="fall", page="story/the-fall.md"), both[1]]})
-    corrections = BuildContext.of(corrections=Records(records)).corrections
+    corrections = new_context(corrections=Records(records)).corrections
     uris = ["story/ai-success.md", "story/the-fall.md", "story/other.md"] * 2
     found = [[c.id for c in corrections.on_page(uri)] for uri in uris]
     assert found == [["hugging-face", "qwen"], ["fall"], []] * 2
@@ -215,23 +215,27 @@ def test_corrections_are_grouped_by_page_once_per_build():
 # Log page and feeds ----------------------------------------------------------------------------
 
 
+def feed_context(*corrections: Correction, publisher: str = "P") -> BuildContext:
+    """A build of these corrections, each marked on the AI success page, of a site called 'Site & Co'."""
+    wire = Source(**{**source().__dict__, "publisher": publisher})
+    context = new_context(corrections={c.id: c for c in corrections}, sources={"wire": wire})
+    urls = {"sources.md": "sources/", "corrections.md": "corrections/"}
+    context.site = SiteMap(urls, name="Site & Co", base_url="https://example.com/site/", author="Authors")
+    for each in corrections:
+        context.backlinks.add("correction", each.id, Backlink("story/ai-success/", "AI success", "cref:x"))
+    return context
+
+
 def test_log_entry_escapes_hostile_text():
-    entry = log_entry_html(correction(wrong=HOSTILE, correction=HOSTILE), {"wire": "A & B"}, "../sources/")
+    context = feed_context(correction(wrong=HOSTILE, correction=HOSTILE), publisher="A & B")
+    entry = generated_page("corrections.md", context)
     assert "<script>" not in entry
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Tom &amp; &#x27;Jerry&#x27;" in entry
     assert '<a href="../sources/#wire">A &amp; B</a>' in entry
 
 
-def feed_site() -> FeedSite:
-    return FeedSite("Site & Co", "https://example.com/site/", "corrections/", "Authors")
-
-
-def feed_entry(**overrides) -> FeedEntry:
-    return FeedEntry(correction(**overrides), "AI success", "https://example.com/site/story/ai-success/#cref:x")
-
-
 def test_json_feed_is_json_feed_1_1_with_the_correction_data():
-    feed = json.loads(json_feed([feed_entry(correction=HOSTILE)], feed_site()))
+    feed = json.loads(json_feed(feed_context(correction(correction=HOSTILE))))
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
     assert feed["feed_url"] == "https://example.com/site/corrections.json"
     (item,) = feed["items"]
@@ -243,8 +247,8 @@ def test_json_feed_is_json_feed_1_1_with_the_correction_data():
 
 
 def test_atom_feed_is_well_formed_and_dated_by_its_latest_entry():
-    entries = [feed_entry(correction=HOSTILE), feed_entry(id="older", issued=PartialDate(2026, 1, 2))]
-    root = etree.fromstring(atom_feed(entries, feed_site()).encode())
+    context = feed_context(correction(correction=HOSTILE), correction(id="older", issued=PartialDate(2026, 1, 2)))
+    root = etree.fromstring(atom_feed(context).encode())
     assert root.tag == f"{ATOM}feed"
     assert root.findtext(f"{ATOM}updated") == "2026-11-26T00:00:00Z"
     assert root.findtext(f"{ATOM}title") == "Corrections · Site & Co"
@@ -253,9 +257,9 @@ def test_atom_feed_is_well_formed_and_dated_by_its_latest_entry():
 
 
 def test_feeds_are_reproducible():
-    entries = [feed_entry()]
-    assert atom_feed(entries, feed_site()) == atom_feed(entries, feed_site())
-    assert json_feed(entries, feed_site()) == json_feed(entries, feed_site())
+    context = feed_context(correction())
+    assert atom_feed(context) == atom_feed(context)
+    assert json_feed(context) == json_feed(context)
 
 
 # The fixture site ------------------------------------------------------------------------------
@@ -403,36 +407,8 @@ def test_bad_corrections_stop_the_build_with_one_line(fixture_project, file, old
     assert [m for m in built.messages if m.startswith("data/corrections.yml")] == [message]
 
 
-# The real site: every translation note sits on its phrase -----------------------------------
-
-
-def real_markdown_extensions() -> list:
-    """The Markdown extensions of the real mkdocs.yml, as Python-Markdown takes them."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    names, settings = [], {}
-    for item in config["markdown_extensions"]:
-        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-        names.append(name)
-        if options:
-            settings[name] = options
-    return [names, settings]
-
-
-def test_every_real_correction_attaches_to_its_phrase_in_the_story():
-    """The integrity check on the real site: each anchor occurs exactly once in its page's text."""
-    site = load_site_data(REPO)
-    corrections = site.corrections
-    names, settings = real_markdown_extensions()
-    attached = set()
-    for page_path in sorted({c.page for c in corrections}):
-        text = (REPO / "docs" / page_path).read_text(encoding="utf-8")
-        context = BuildContext.for_data(site)
-        context.page = PageInfo(page_path, page_path.removesuffix(".md") + "/", "T", text)
-        extension = CorrectionsExtension(context=context)
-        markdown.markdown(text, extensions=[*names, extension], extension_configs=settings)
-        assert [str(problem) for problem in context.problems] == []
-        attached |= context.backlinks.used_ids("correction")
-    assert attached == set(corrections.by_id)
+# The real site's translation notes (that every correction is marked at its anchor is a generic
+# check every explainer runs: explainer_checks.site, through tests/test_explainer_checks.py) ----------
 
 
 def test_translation_notes_are_on_story_pages():

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explainer import urls, yamlfile
+from explainer import yamlfile
 from explainer.backlinks import Backlink, BacklinkIndex
 from explainer.errors import DataError
 
@@ -77,15 +76,6 @@ def test_any_text_parses_the_same_with_libyaml(text: str):
     assert parsed(text) == careful(text)
 
 
-SITE_URLS = st.text(alphabet="ab/", max_size=12).map(lambda url: url.lstrip("/"))  # site URLs are relative
-
-
-@settings(max_examples=1000, deadline=None)
-@given(SITE_URLS, SITE_URLS)
-def test_relative_paths_match_posixpath(path: str, start: str):
-    assert urls._relpath(path or ".", start or ".") == posixpath.relpath(path or ".", start or ".")
-
-
 def test_backlinks_keep_one_link_per_page_section_in_first_use_order():
     index = BacklinkIndex()
     for anchor, page, section in [
@@ -98,3 +88,11 @@ def test_backlinks_keep_one_link_per_page_section_in_first_use_order():
         index.add("glossary", "x", Backlink(page, "P", anchor, section))
     assert [link.anchor for link in index.links("glossary", "x")] == ["a1", "a3", "a4"]
     assert index.used_ids("glossary") == {"x"}
+
+
+def test_backlinks_are_listed_in_the_site_s_order_of_pages_whenever_they_were_found():
+    index = BacklinkIndex()
+    index.order = {"": 0, "p/": 1, "timeline/": 2}
+    for page in ("timeline/", "p/", ""):
+        index.add("source", "x", Backlink(page, page or "Home", "a"))
+    assert [link.page_url for link in index.links("source", "x")] == ["", "p/", "timeline/"]

@@ -10,16 +10,16 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Comment
-from conftest import BuiltSite, build_project
+from conftest import BuiltSite, build_project, generated_page
 from markdown.serializers import to_html_string
 
-from explainer.context import BuildContext, PageInfo, SiteMap
+from explainer.context import PageInfo, SiteMap
 from explainer.datafile import Records
 from explainer.dates import PartialDate
 from explainer.events.exports import events_csv, events_json
 from explainer.events.extension import EventsExtension, key_dates_block
-from explainer.events.page import timeline_page
 from explainer.events.records import Event, Figure, build_events
+from explainer.registry import new_context
 from explainer.yamlfile import parse_yaml
 
 EVENTS = "data/events.yml"
@@ -205,7 +205,7 @@ def test_events_are_grouped_by_section_once_per_build():
         event(id="f", title="Fall two"),
     ]
     records = CountingRecords({e.id: e for e in events})
-    context = BuildContext.of(events=Records(records))
+    context = new_context(events=Records(records))
     extension = EventsExtension(context=context)
     shown = []
     for section in ["the-fall", "ai-success", "the-fall"]:
@@ -217,9 +217,13 @@ def test_events_are_grouped_by_section_once_per_build():
 
 
 def test_timeline_markdown_escapes_data_and_links_sources_and_story():
-    site = SiteMap(story_titles={"story/the-fall.md": "The fall"})
-    events = [event(summary="A < B & C.", figures=(Figure(1, "billion", "Fine <x>", "USD"),))]
-    page = timeline_page(events, site, Records(), Records()).render(markdown.Markdown())
+    context = new_context(
+        events=Records(
+            {e.id: e for e in [event(summary="A < B & C.", figures=(Figure(1, "billion", "Fine <x>", "USD"),))]}
+        )
+    )
+    context.site = SiteMap(story_titles={"story/the-fall.md": "The fall"})
+    page = generated_page("timeline.md", context)
     assert "A &lt; B &amp; C." in page
     assert "Fine &lt;x&gt;:" in page
     assert 'href="../story/the-fall/">In the story: The fall</a>' in page

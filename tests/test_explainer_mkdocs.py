@@ -1,5 +1,6 @@
-"""The MkDocs layer (hooks/explainer_mkdocs/): every private MkDocs attribute it relies on is checked
-here, so a MkDocs upgrade that changes one fails a test instead of silently breaking `mkdocs serve`."""
+"""The MkDocs layer (explainer_mkdocs): every private MkDocs attribute and every message of MkDocs it
+relies on is checked here, so a MkDocs upgrade that changes one fails a test instead of silently
+breaking `mkdocs serve` or a check."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ import pytest
 from conftest import ENGINE
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 from mkdocs.utils import DuplicateFilter
 
 from explainer.errors import Problem
-from explainer_mkdocs import build, reloading, reporting
+from explainer_mkdocs import reloading, reporting
 
 
 class _Collect(logging.Handler):
@@ -105,13 +107,91 @@ def test_forgetting_hooks_drops_our_packages_only_when_serve_asked_and_the_code_
     assert explainer.pages.__name__ == "explainer.pages"
 
 
-def test_without_the_data_hook_the_others_stop_with_one_clear_line():
-    with pytest.raises(PluginError, match=r"^hooks/data_hook\.py is not in mkdocs\.yml's `hooks:`"):
-        build.context_of(object())
-
-
 def test_the_package_docstring_lists_every_module():
     package = ENGINE / "explainer_mkdocs"
     doc = (package / "__init__.py").read_text(encoding="utf-8")
     modules = sorted(path.name for path in package.glob("*.py") if path.name != "__init__.py")
     assert [name for name in modules if f"`{name}`" not in doc] == []
+
+
+# MkDocs' link and nav warnings, as MkDocs 1.6 words them, each taken as a problem at its line -----------
+
+
+@pytest.mark.parametrize(
+    ("warning", "expected"),
+    [
+        (
+            "Doc file 'a.md' contains a link 'b.md', but the target is not found among documentation files.",
+            "docs/a.md:3: link 'b.md' leads to no file: there is no docs/b.md",
+        ),
+        (
+            "Doc file 'x/a.md' contains a link '../c.md#top', but the target 'c.md' is not found among documentation "
+            "files. Did you mean 'd.md'?",
+            "docs/x/a.md:1: link '../c.md#top' leads to no file: there is no docs/c.md (did you mean 'd.md'?)",
+        ),
+        (
+            "Doc file 'a.md' contains an absolute link '/b.md', it was left as is. Did you mean 'b.md'?",
+            "docs/a.md:1: link '/b.md' starts with '/'; link the file relative to this page (did you mean 'b.md'?)",
+        ),
+        (
+            "Doc file 'a.md' contains an unrecognized relative link 'c', it was left as is.",
+            "docs/a.md:1: link 'c' is not a link to a file; link the page's .md file",
+        ),
+        (
+            "Doc file 'a.md' contains a link 'b.md#x', but the doc 'b.md' does not contain an anchor '#x'.",
+            "docs/a.md:1: link 'b.md#x' leads to no heading or element with id 'x' in docs/b.md",
+        ),
+        (
+            "Doc file 'a.md' contains a link 'glossary.md#x', but the doc 'glossary.md' does not contain an anchor "
+            "'#x'.",
+            "docs/a.md:1: link 'glossary.md#x' leads to no heading or element with id 'x' in the Glossary page"
+            " (glossary.md)",
+        ),
+        (
+            "Doc file 'a.md' contains a link '#y', but there is no such anchor on this page.",
+            "docs/a.md:1: link '#y' leads to no heading or element with id 'y' on this page",
+        ),
+        (
+            "A reference to 'gone.md' is included in the 'nav' configuration, which is not found in the "
+            "documentation files.",
+            "mkdocs.yml:3: nav lists 'gone.md', which is no file of docs/",
+        ),
+        (
+            'The following pages exist in the docs directory, but are not included in the "nav" configuration:\n'
+            "  - story/x.md\n  - glossary.md",
+            "docs/story/x.md:1: chapter is not in the nav of mkdocs.yml, so neither the menu nor the home page's list"
+            " of chapters shows it; add it to the nav, among the other chapters in reading order\n"
+            "mkdocs.yml:1: nav leaves out 'glossary.md', a page the build makes; add it",
+        ),
+    ],
+)
+def test_mkdocs_link_and_nav_warnings_become_problems_at_their_line(tmp_path: Path, warning: str, expected: str):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("nav:\n  - index.md\n  - gone.md\n", encoding="utf-8")
+    warnings = reporting.MkDocsWarnings(config, "docs", {"glossary.md": "Glossary"})
+    warnings.install()
+    try:
+        (tmp_path / "docs").mkdir()
+        (tmp_path / "docs" / "a.md").write_text(A_PAGE, encoding="utf-8")
+        warnings.files = Files([File("a.md", str(tmp_path / "docs"), str(tmp_path / "site"), use_directory_urls=True)])
+        logger = logging.getLogger("mkdocs.structure.nav" if "nav" in warning else "mkdocs.structure.pages")
+        logger.warning(warning)
+        logger.warning(warning)  # MkDocs checks anchors twice: said once
+    finally:
+        warnings.remove_all()
+    assert "\n".join(str(problem) for problem in warnings.problems) == expected
+    assert {problem.level for problem in warnings.problems} == {"warning"}
+
+
+A_PAGE = "# A\n\nSee [b](b.md).\n"
+
+
+def test_a_warning_of_mkdocs_that_says_something_else_goes_through_as_it_is(caplog: pytest.LogCaptureFixture):
+    warnings = reporting.MkDocsWarnings(Path("mkdocs.yml"), "docs", {})
+    warnings.install()
+    try:
+        with caplog.at_level(logging.WARNING):
+            logging.getLogger("mkdocs.structure.pages").warning("Something new")
+    finally:
+        warnings.remove_all()
+    assert warnings.problems == [] and "Something new" in caplog.messages

@@ -15,10 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_SITE
 
-from explainer.context import BuildContext, PageInfo
-from explainer.data import load_site_data
+from explainer.context import PageInfo
 from explainer.errors import DataError
 from explainer.extensions import ExplainerExtension
+from explainer.registry import load_site_data, new_context
 
 DATA = FIXTURE_SITE / "data"
 NAMES = [
@@ -123,7 +123,7 @@ def test_all_five_from_python_with_the_data_passed_in():
 
 
 def test_in_a_build_they_share_one_context_and_report_problems_at_the_page_line():
-    context = BuildContext.for_data(load_site_data(FIXTURE_SITE))
+    context = new_context(load_site_data(FIXTURE_SITE))
     from explainer.events.extension import EventsExtension
     from explainer.sources.extension import SourceNotesExtension
 
@@ -142,7 +142,7 @@ def test_in_a_build_they_share_one_context_and_report_problems_at_the_page_line(
 
 def test_every_internal_link_the_extensions_write_points_at_a_markdown_file():
     data = load_site_data(FIXTURE_SITE)
-    context = BuildContext.for_data(data)
+    context = new_context(data)
     context.page = PageInfo(PAGE, "story/the-fall/", "The fall", TEXT)
     extensions = [importlib.import_module(name).makeExtension(context=context) for name in NAMES]
     page = soup(markdown.markdown(TEXT, extensions=["footnotes", *extensions]))

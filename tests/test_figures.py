@@ -11,12 +11,11 @@ import json
 import pytest
 from conftest import FIXTURE_SITE, REPO, SCHEMA_DIR
 
-from explainer.data import load_site_data
+from explainer import story
 from explainer.dates import PartialDate
-from explainer.events import records as events
-from explainer.figures.records import build_figures, in_story_range
+from explainer.figures.records import build_figures
 from explainer.figures.units import MINUS, UNITS
-from explainer.validate import validate
+from explainer.registry import check_site_data, load_site_data
 from explainer.yamlfile import parse_yaml
 
 SERIES_HEAD = """
@@ -117,18 +116,18 @@ def test_a_series_with_a_wrong_point_is_left_out_and_every_problem_is_reported()
         (PartialDate(2020), False),  # the year began before the story did
     ],
 )
-def test_story_range_is_whole_months_from_the_events_module(date, inside):
-    assert in_story_range(date) is inside
+def test_story_range_is_whole_months_of_the_story(date, inside):
+    assert story.lies_within(date) is inside
 
 
-def test_extending_the_story_in_events_extends_the_figures_range(monkeypatch):
+def test_extending_the_story_extends_the_figures_range(monkeypatch):
     point = """
     - date: "2026-09"
       value: 400
       sources: [a]
 """
     assert build(point)[1]
-    monkeypatch.setattr(events, "STORY_END", PartialDate(2026, 12))
+    monkeypatch.setattr(story, "END", PartialDate(2026, 12))
     records, problems = build(point)
     assert problems == [] and records["s"].points[0].date == PartialDate(2026, 9)
 
@@ -137,22 +136,22 @@ def test_extending_the_story_in_events_extends_the_figures_range(monkeypatch):
 
 
 def test_sources_cited_only_by_figures_count_as_cited():
-    site = load_site_data(FIXTURE_SITE)
-    figure_sources = {source for series in site.figures for source in series.sources}
-    assert figure_sources and figure_sources <= site.referenced_source_ids()
+    check = check_site_data(FIXTURE_SITE)
+    figure_sources = {source for series in check.records.figures for source in series.sources}
+    assert figure_sources and figure_sources <= check.cited["sources"]
 
 
 def test_the_real_figures_load_and_every_point_is_sourced_and_dated_within_the_story():
-    site = validate(REPO)
+    site = load_site_data(REPO)
     series = site.figures
     assert {"alibaba-market-value", "cloud-revenue-growth"} <= set(series.by_id)
     for each in series:
         for point in each.points:
-            assert point.sources and in_story_range(point.date)
+            assert point.sources and story.lies_within(point.date)
             assert point.note or not point.is_range
 
 
 def test_the_real_peak_shows_where_sources_disagree():
-    peak = validate(REPO).figures.by_id["alibaba-market-value"].points[0]
+    peak = load_site_data(REPO).figures.by_id["alibaba-market-value"].points[0]
     assert peak.is_range and "cnbc-2025-alibaba-rally" in peak.sources
     assert "858" in peak.note and "837.84" in peak.note

@@ -34,8 +34,8 @@ from explainer.figures.chart_svg import (
 )
 from explainer.figures.records import Point, Series
 from explainer.figures.units import Unit
+from explainer.registry import load_site_data
 from explainer.svg import Span, text_width
-from explainer.validate import validate
 
 SVG = "{http://www.w3.org/2000/svg}"
 # The drawing takes a unit as an object (explainer.figures.units.Unit), from whatever configures it.
@@ -324,7 +324,7 @@ def test_the_caption_explains_only_what_the_chart_draws():
 
 
 def test_the_real_figures_render_with_their_real_sources_and_events():
-    site = validate(REPO)
+    site = load_site_data(REPO)
     sources = {key: Ref(source.publisher, f"../sources/#{key}") for key, source in site.sources.by_id.items()}
     events = {key: EventRef(event.date, event.title, f"../timeline/#{key}") for key, event in site.events.by_id.items()}
     for series in site.figures:

@@ -4,19 +4,21 @@ mistake one `docs/PAGE.md:LINE: ...` line."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_SITE
+from conftest import FIXTURE_SITE, generated_page
 
 from explainer.context import BuildContext, PageInfo, SiteMap
-from explainer.data import load_site_data
+from explainer.datafile import Records
 from explainer.dates import PartialDate
-from explainer.events.page import timeline_page
 from explainer.figures.extension import MARKER_FORMS, FiguresExtension
 from explainer.figures.records import Point, Series
 from explainer.figures.units import UNITS
 from explainer.glossary.extension import GlossaryExtension
+from explainer.registry import load_site_data, new_context
 
 PAGE = "story/the-fall.md"
 DATA = FIXTURE_SITE / "data"
@@ -31,7 +33,7 @@ def data():
 
 def convert(text: str, data, page: str = PAGE, extra: tuple = ()) -> tuple[BeautifulSoup, BuildContext]:
     """`text` converted as the page `page` of a build, and the build's context (problems, backlinks)."""
-    context = BuildContext.for_data(data)
+    context = new_context(data)
     context.page = PageInfo(page, page.removesuffix(".md") + "/", "The fall", text)
     html = markdown.markdown(text, extensions=[FiguresExtension(context=context), *extra])
     return BeautifulSoup(html, "html.parser"), context
@@ -113,7 +115,7 @@ def test_nothing_in_a_chart_is_read_as_markdown_or_a_glossary_mention(data):
         "Jack Ma `code` <b>",
         (Point(PartialDate(2023, 3), ("wire-2020-ipo",), value=1, note="Jack Ma & Ant Group"),),
     )
-    context = BuildContext.of(
+    context = new_context(
         figures={"talk": series}, sources=data.sources, events=data.events, glossary=data.glossary, page=PAGE
     )
     context.page.source_text = "Jack Ma spoke.\n\n<!-- chart: talk -->\n"
@@ -361,9 +363,10 @@ def test_in_the_fixture_build_the_sources_page_lists_the_pages_showing_a_chart(f
 
 
 def test_on_the_timeline_a_chart_marks_the_events_of_its_points_and_links_to_their_entries(data):
-    site = SiteMap(story_titles={"story/the-fall.md": "The fall"})
-    charts = [data.figures.get("group-value")]
-    page = timeline_page(list(data.events), site, data.glossary, data.sources, charts).render(markdown.Markdown())
+    charts = Records({"group-value": dataclasses.replace(data.figures.get("group-value"), timeline=True)})
+    context = new_context({**data, "figures": charts})
+    context.site = SiteMap(story_titles={"story/the-fall.md": "The fall"})
+    page = generated_page("timeline.md", context)
     figure = BeautifulSoup(page, "html.parser").select_one("figure.chart#chart-group-value")
     entries = [f"#{event.id}" for event in data.events if event.id in ("ipo-halted", "group-split")]
     assert [a[XLINK] for a in figure.select("svg a.chart-event")] == entries

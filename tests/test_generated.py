@@ -1,45 +1,56 @@
-"""Generated pages: Markdown parts converted with the site, HTML parts back where raw HTML blocks would be."""
+"""Generated pages from templates: values escaped, Markdown where written, HTML parts back where raw HTML
+blocks would be, elements built around the parts inside them, a site's template before the engine's."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
-import pytest
 
-from explainer.generated import GeneratedPage, Html
-
-
-def page_of(*parts: str | Html) -> GeneratedPage:
-    page = GeneratedPage()
-    for part in parts:
-        page.add(part)
-    return page
+from explainer.generated import THEME, Templates
 
 
-def test_html_parts_come_back_as_raw_html_blocks_would():
+def templates(tmp_path: Path, **files: str) -> Templates:
+    """Templates from `files` (name -> text, under explainer/), searched before the engine's theme."""
+    for name, text in files.items():
+        (tmp_path / "explainer").mkdir(exist_ok=True)
+        (tmp_path / "explainer" / name).write_text(text, encoding="utf-8")
+    return Templates([str(tmp_path), str(THEME)])
+
+
+def test_html_parts_come_back_as_raw_html_blocks_would(tmp_path: Path):
     """The same page with its HTML written in the Markdown gives the same bytes."""
     entries = ['<div class="e" id="a">\n<p>A &amp; B</p>\n</div>', '<div class="e" id="b">\n<p>C</p>\n</div>']
-    generated = page_of("# T\n\nIntro.\n", "## Kind\n", Html("\n\n".join(entries)), "## Next\n", Html(entries[0]))
-    as_markdown = "# T\n\nIntro.\n\n## Kind\n\n" + "\n\n".join(entries) + "\n\n## Next\n\n" + entries[0] + "\n"
+    page = "# T\n\nIntro.\n\n## Kind\n\n{% call html() %}" + "\n\n".join(entries) + "{% endcall %}\n## Next\n"
+    body = templates(tmp_path, **{"t.html": page}).body("explainer/t.html", {})
+    as_markdown = "# T\n\nIntro.\n\n## Kind\n\n" + "\n\n".join(entries) + "\n\n## Next\n"
     md = markdown.Markdown(extensions=["toc"])
-    assert generated.render(md) == md.reset().convert(as_markdown)
+    assert body.render(md) == md.reset().convert(as_markdown)
+    assert body.anchor_ids == {"a", "b"}
 
 
-def test_html_that_opens_an_element_around_markdown_is_followed_by_one_newline():
-    generated = page_of(Html('<div class="x">', tail="\n"), "### Term\n", Html("</div>", tail="\n"), "Text.\n")
-    assert generated.render(markdown.Markdown()) == '<div class="x">\n<h3>Term</h3>\n</div>\n<p>Text.</p>'
+def test_every_value_is_escaped_and_markdown_text_stays_text(tmp_path: Path):
+    page = '# {{ title | md }}\n\n{% call html() %}<p title="{{ title }}">{{ title }}</p>{% endcall %}\n'
+    body = templates(tmp_path, **{"t.html": page}).body("explainer/t.html", {"title": "*A* <b>&'\""})
+    html = body.render(markdown.Markdown())
+    assert html.startswith("<h1>*A* &lt;b&gt;&amp;'\"</h1>")
+    assert '<p title="*A* &lt;b&gt;&amp;&#x27;&quot;">*A* &lt;b&gt;&amp;&#x27;&quot;</p>' in html
 
 
-def test_consecutive_parts_of_one_kind_become_one():
-    generated = page_of("A.\n", "B.\n", Html("<p>1</p>", tail="\n"), Html("<p>2</p>"))
-    assert generated.parts == ["A.\n\nB.\n", Html("<p>1</p>\n<p>2</p>")]
+def test_an_element_holds_the_markdown_and_parts_inside_it(tmp_path: Path):
+    page = '{% call element("div", class_="x") %}\n### Term\n{% call html() %}<p>1</p>{% endcall %}{% endcall %}\n'
+    page += "Text.\n"
+    body = templates(tmp_path, **{"t.html": page}).body("explainer/t.html", {})
+    assert body.render(markdown.Markdown()) == '<div class="x">\n<h3>Term</h3>\n<p>1</p>\n</div>\n<p>Text.</p>'
 
 
-def test_the_ids_of_the_html_parts_are_known():
-    generated = page_of("# T {#title}\n", Html('<div id="one"><span id="two">x</span></div>'))
-    assert generated.anchor_ids == {"one", "two"}
+def test_checked_html_goes_in_as_elements_of_the_page(tmp_path: Path):
+    page = "{{ tree(long) }}\n"
+    body = templates(tmp_path, **{"t.html": page}).body("explainer/t.html", {"long": "<p>A *b* <em>c</em></p>"})
+    assert body.render(markdown.Markdown()) == "<p>A *b* <em>c</em></p>"  # finished: not read as Markdown again
 
 
-def test_a_lost_placeholder_is_an_error_not_a_silent_gap():
-    generated = page_of("# T\n", Html("<p>x</p>"))
-    with pytest.raises(ValueError, match="lost some of its HTML parts"):
-        generated.fill("<h1>T</h1>")
+def test_a_site_overrides_an_engine_template_by_its_name(tmp_path: Path):
+    ours = templates(tmp_path, **{"macros.html": "{% macro uses(links) %}ours{% endmacro %}"})
+    assert ours.env.get_template("explainer/macros.html").module.uses([]) == "ours"
+    assert "Not used on any page yet" in str(Templates().env.get_template("explainer/macros.html").module.uses([]))

@@ -10,11 +10,12 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite, build_project
 
-from explainer.context import BuildContext, PageInfo
+from explainer.context import PageInfo
 from explainer.data import check_document
 from explainer.glossary.extension import GlossaryExtension, mark_glossary_terms
 from explainer.glossary.matching import TermMatcher, match_variants, trie_pattern
 from explainer.glossary.records import SPEC, GlossaryEntry, build_glossary
+from explainer.registry import new_context
 from explainer.yamlfile import parse_yaml
 
 
@@ -112,7 +113,7 @@ def test_every_mention_mode_keeps_text_in_reading_order_around_earlier_insertion
     """Mentions in an element's text and in several tails are inserted after the right child."""
     text = "Ant and Ma, *one* capex and Ma, `two` DeepSeek and Ant, **three** Ma."
     page = PageInfo("story/p.md", "story/p/", "P", meta={"glossary": "every"})
-    extension = GlossaryExtension(context=BuildContext.of(glossary=ENTRIES, page=page))
+    extension = GlossaryExtension(context=new_context(glossary=ENTRIES, page=page))
     soup = BeautifulSoup(markdown.markdown(text, extensions=[extension]), "html.parser")
     assert marked(soup) == ["Ant", "Ma", "capex", "Ma", "DeepSeek", "Ant", "Ma"]
     assert soup.get_text() == text.replace("*", "").replace("`", "")

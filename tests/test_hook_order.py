@@ -1,4 +1,4 @@
-"""The hooks work in any order in mkdocs.yml: the same site, or one clear line if the data hook is missing."""
+"""The site's one hook file brings every handler of the engine; a site's own hooks may stand before or after it."""
 
 from __future__ import annotations
 
@@ -6,52 +6,48 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BuiltSite, build_project, write_project
+from conftest import REPO, BuiltSite, build_project, write_project
 
-CONFIG_HOOKS = [
-    "hooks/data_hook.py",
-    "hooks/sources_hook.py",
-    "hooks/glossary_hook.py",
-    "hooks/events_hook.py",
-    "hooks/corrections_hook.py",
-    "hooks/figures_hook.py",
-]
+import explainer_mkdocs.hooks
 
-
-def with_hooks(project: Path, order: list[int]) -> Path:
-    """`project` with mkdocs.yml's hooks listed in another order (indexes into CONFIG_HOOKS), or some left out."""
-    config_file = project / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    by_name = {Path(hook).name: hook for hook in config["hooks"]}
-    assert sorted(by_name) == sorted(Path(hook).name for hook in CONFIG_HOOKS)
-    config["hooks"] = [by_name[Path(CONFIG_HOOKS[index]).name] for index in order]
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return project
+# A hook of the site's own: it adds a line to every page, and must not change what the engine does.
+SITE_HOOK = """
+def on_page_markdown(markdown, *, page, config, files):
+    return markdown + "\\n\\nA line from a hook of the site.\\n" if page.file.src_uri == "ties.md" else markdown
+"""
 
 
 def files_of(site: Path) -> dict[str, bytes]:
     return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
-def test_the_real_configuration_lists_the_hooks_this_test_shuffles():
-    config = yaml.safe_load((Path(__file__).parents[1] / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["hooks"] == CONFIG_HOOKS
+def test_the_real_configuration_lists_the_one_hook_file_of_the_engine():
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["hooks"] == ["hooks/explainer_hooks.py"]
+    code = (REPO / "hooks" / "explainer_hooks.py").read_text(encoding="utf-8")
+    assert "from explainer_mkdocs.hooks import *" in code
+    assert len([line for line in code.splitlines() if line and not line.startswith(("#", '"""'))]) == 1
 
 
-@pytest.mark.parametrize(
-    "order", [[5, 4, 3, 2, 1, 0], [2, 0, 5, 4, 1, 3], [1, 2, 3, 4, 5, 0]], ids=["reversed", "mixed", "data-last"]
-)
-def test_any_order_of_the_hooks_builds_the_same_site(tmp_path: Path, fixture_build: BuiltSite, order: list[int]):
-    built = build_project(with_hooks(write_project(tmp_path / "project"), order))
+def test_the_hook_module_exports_every_handler_it_defines():
+    handlers = {name for name in dir(explainer_mkdocs.hooks) if name.startswith("on_")}
+    assert set(explainer_mkdocs.hooks.__all__) == handlers
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["site-hook-first", "site-hook-last"])
+def test_a_site_hook_before_or_after_the_engine_changes_only_what_it_adds(
+    tmp_path: Path, fixture_build: BuiltSite, first: bool
+):
+    project = write_project(tmp_path / "project")
+    (project / "site_hook.py").write_text(SITE_HOOK, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    ours = str(project / "site_hook.py")
+    config["hooks"] = [ours, *config["hooks"]] if first else [*config["hooks"], ours]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    built = build_project(project)
     assert built.ok, built.messages
     expected, got = files_of(fixture_build.site_dir), files_of(built.site_dir)
     assert sorted(got) == sorted(expected)
-    assert [name for name in expected if got[name] != expected[name]] == []
-
-
-def test_without_the_data_hook_the_build_stops_with_one_clear_line(tmp_path: Path):
-    built = build_project(with_hooks(write_project(tmp_path / "project"), [1, 2, 3, 4, 5]))
-    assert not built.ok
-    assert built.messages == [
-        "hooks/data_hook.py is not in mkdocs.yml's `hooks:`; the other hooks need the data it loads"
-    ]
+    changed = [name for name in expected if got[name] != expected[name]]
+    assert "A line from a hook of the site." in got["ties/index.html"].decode()
+    assert set(changed) <= {"ties/index.html", "search/search_index.json"}

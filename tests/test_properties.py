@@ -9,7 +9,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import build_project, write_project
+from conftest import build_project, generated_page, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown.serializers import to_html_string
@@ -17,7 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 from test_bad_inputs import LOCATED
 
 from explainer.codeblocks import without_code
-from explainer.context import BuildContext, PageInfo
+from explainer.context import PageInfo, SiteMap
 from explainer.corrections.anchors import attach_mark
 from explainer.corrections.records import Correction
 from explainer.datafile import Records
@@ -25,11 +25,10 @@ from explainer.dates import PartialDate, parse_partial_date
 from explainer.errors import DataError
 from explainer.glossary import page as glossary_page_module
 from explainer.glossary.extension import mark_glossary_terms
-from explainer.glossary.page import glossary_page
 from explainer.glossary.records import GlossaryEntry
+from explainer.registry import new_context
 from explainer.schema import check_against_schema
 from explainer.sources.extension import SourceNotesExtension, citation
-from explainer.sources.page import sources_page
 from explainer.sources.records import STAKES, Source
 from explainer.yamlfile import front_matter_problems, parse_yaml
 
@@ -173,7 +172,7 @@ def test_citation_never_lets_data_text_become_markup(source):
 def render_story(markdown_text: str, sources: dict[str, Source]) -> BeautifulSoup:
     """A story page converted as the build does, with the source-notes extension."""
     page = PageInfo("story/page.md", "story/page/", "Page", markdown_text)
-    extension = SourceNotesExtension(context=BuildContext.of(sources=sources, page=page))
+    extension = SourceNotesExtension(context=new_context(sources=sources, page=page))
     md = markdown.Markdown(extensions=["footnotes", "attr_list", "md_in_html", "toc", extension])
     return soup(md.convert(markdown_text))
 
@@ -194,7 +193,7 @@ def test_story_page_keeps_its_structure_whatever_the_sources_say(sources):
 @given(st.lists(SOURCES_WITH_ANY_TEXT, max_size=4, unique_by=lambda source: source.id))
 def test_sources_page_keeps_its_structure_whatever_the_sources_say(sources):
     md = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"])
-    page = soup(sources_page(Records({source.id: source for source in sources})).render(md))
+    page = soup(generated_page("sources.md", md=md, sources=Records({source.id: source for source in sources})))
     entries = page.select("div.source-entry")
     assert [entry["id"] for entry in entries] == [
         source.id for source in sorted(sources, key=lambda s: (list(KINDS).index(s.kind), s.published, s.publisher))
@@ -441,11 +440,12 @@ def test_glossary_lines_read_the_same_written_as_html_or_as_markdown(aliases, pu
     extensions = ["toc", "attr_list", "md_in_html", "smarty", "footnotes", "abbr"]
 
     def rendered() -> str:
-        return glossary_page(Records(entries), Records(sources), "sources.md").render(
-            markdown.Markdown(extensions=extensions)
-        )
+        context = new_context(glossary=entries, sources=sources)
+        # Links as Markdown writes them, unresolved: the same on both paths without MkDocs.
+        context.site = SiteMap({"sources.md": "sources.md"}, relative=lambda url, other: url)
+        return generated_page("glossary.md", context, markdown.Markdown(extensions=extensions))
 
     fast = rendered()
     with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(glossary_page_module, "_plain", lambda text: False)  # every line through Markdown
+        patched.setattr(glossary_page_module, "plain", lambda text: False)  # every line through Markdown
         assert rendered() == fast

@@ -1,4 +1,4 @@
-"""The reader's diff (`make diff`, scripts/reader_diff): what readers will see change between two builds.
+"""The reader's diff (`make diff`, explainer.reader_diff): what readers will see change between two builds.
 
 The fixture site is built as it is (the base, shared with other tests) and twice changed: once with
 an added sentence, a removed and an added source note, a new correction, glossary entry, event and
@@ -18,11 +18,10 @@ import pytest
 import yaml
 from conftest import REPO, BuiltSite, build_project, write_project
 
-sys.path.insert(0, str(REPO / "scripts"))
-from reader_diff import render
-from reader_diff.__main__ import main
-from reader_diff.compare import ItemChanges, PageChange, PageRef, Report, reader_diff
-from reader_diff.sentences import split_sentences
+from explainer.reader_diff import render
+from explainer.reader_diff.__main__ import main
+from explainer.reader_diff.compare import ItemChanges, PageChange, PageRef, Report, reader_diff
+from explainer.reader_diff.sentences import split_sentences
 
 THE_FALL = "docs/story/the-fall.md"
 ADDED_SENTENCE = "Nobody had expected it."
@@ -340,11 +339,11 @@ def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tm
     edit(repo / THE_FALL, RENUMBERED_SENTENCE, f"{RENUMBERED_SENTENCE} {ADDED_SENTENCE}")
     git(repo, "commit", "--quiet", "-am", "a sentence")
     withdraw_correction(repo)  # left uncommitted: only the working tree lacks the correction
-    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
+    env = dict(os.environ)
     env.pop("GITHUB_ACTIONS", None)
 
     def reader_diff_command(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "reader_diff", *args]
+        command = [sys.executable, "-m", "explainer.reader_diff", *args]
         return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=300)
 
     commits = reader_diff_command("--base", "HEAD~1", "--head", "HEAD")
@@ -389,13 +388,13 @@ def make_dry_run(*variables: str) -> str:
         text=True,
         check=True,
     )
-    return next(line for line in dry_run.stdout.splitlines() if "-m reader_diff" in line)
+    return next(line for line in dry_run.stdout.splitlines() if "-m explainer.reader_diff" in line)
 
 
 def test_make_diff_passes_base_head_and_summary_to_the_command() -> None:
     command = make_dry_run("BASE=origin/main", "HEAD=HEAD", "SUMMARY=/tmp/summary.md")
-    assert command.endswith('-m reader_diff --base "origin/main" --head "HEAD" --markdown "/tmp/summary.md"')
-    assert make_dry_run().endswith("-m reader_diff")
+    assert command.endswith('-m explainer.reader_diff --base "origin/main" --head "HEAD" --markdown "/tmp/summary.md"')
+    assert make_dry_run().endswith("-m explainer.reader_diff")
 
 
 def test_ci_writes_the_readers_diff_of_every_pull_request_to_the_job_summary() -> None:

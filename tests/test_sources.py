@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 
-import markdown
 import pytest
-from conftest import SCHEMA_DIR, BuiltSite, build_project
+from conftest import SCHEMA_DIR, BuiltSite, build_project, generated_page
 from markdown.serializers import to_html_string
 
 from explainer.datafile import Records
 from explainer.dates import PartialDate
 from explainer.sources.extension import citation, cited_keys, sources_summary
-from explainer.sources.page import sources_page
 from explainer.sources.records import STAKES, Source
 
 
@@ -135,7 +133,7 @@ EXTRA_SOURCE = """- id: unused-2024
 
 def test_sources_of_mixed_date_precision_sort_on_the_sources_page():
     sources = [source(id="a", published=PartialDate(2023)), source(id="b", published=PartialDate(2023, 3, 1))]
-    page = sources_page(Records({s.id: s for s in sources})).render(markdown.Markdown())
+    page = generated_page("sources.md", sources=Records({s.id: s for s in sources}))
     assert page.index('id="a"') < page.index('id="b"')
 
 

@@ -34,6 +34,9 @@ createLinter().then((lint) => {
 """
 
 PINNED_USES = re.compile(r"^\s*(?:-\s+)?uses:\s+([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+\.\d+\.\d+\s*$")
+# A job that calls a reusable workflow of this repository (pinned by being in the same commit).
+LOCAL_REUSABLE = re.compile(r"^\s*uses:\s+\./\.github/workflows/[\w.-]+\.yml\s*$")
+REUSABLE = sorted(path for path in WORKFLOWS if path.name.startswith("explainer-"))  # on: workflow_call
 
 
 def run_actionlint(paths: list[Path]) -> dict[str, list[dict]]:
@@ -65,7 +68,13 @@ def load_workflow(path: Path) -> dict:
 
 
 def all_steps(workflow: dict) -> list[dict]:
-    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+    """Every step of the workflow's jobs, and of the reusable workflows of this repository its jobs call."""
+    steps = []
+    for job in workflow["jobs"].values():
+        steps += job.get("steps", [])
+        if job.get("uses", "").startswith("./"):
+            steps += all_steps(load_workflow(REPO / job["uses"]))
+    return steps
 
 
 def step_using(workflow: dict, action: str) -> dict:
@@ -113,9 +122,10 @@ def test_actionlint_version_is_pinned_exactly() -> None:
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
 def test_every_action_is_pinned_to_a_commit_with_its_version(workflow: Path) -> None:
-    uses_lines = [line for line in workflow.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    lines = workflow.read_text(encoding="utf-8").splitlines()
+    uses_lines = [line for line in lines if "uses:" in line and not line.lstrip().startswith("#")]
     assert uses_lines
-    unpinned = [line.strip() for line in uses_lines if not PINNED_USES.match(line)]
+    unpinned = [line.strip() for line in uses_lines if not (PINNED_USES.match(line) or LOCAL_REUSABLE.match(line))]
     assert not unpinned, "pin to a full commit SHA followed by '# vX.Y.Z':\n" + "\n".join(unpinned)
 
 
@@ -128,9 +138,13 @@ def test_default_token_is_read_only_and_runs_are_grouped(workflow: Path) -> None
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
 def test_pip_downloads_are_cached_by_requirements(workflow: Path) -> None:
-    setup = step_using(load_workflow(workflow), "actions/setup-python")
-    assert setup["with"]["cache"] == "pip"
-    assert setup["with"]["cache-dependency-path"] == "requirements/*.txt"
+    setups = [
+        step for step in all_steps(load_workflow(workflow)) if step.get("uses", "").startswith("actions/setup-python@")
+    ]
+    assert setups
+    for setup in setups:
+        assert setup["with"]["cache"] == "pip"
+        assert setup["with"]["cache-dependency-path"] == "requirements/*.txt"
 
 
 def test_ci_runs_on_pull_requests_and_pushes() -> None:
@@ -153,14 +167,19 @@ def test_ci_lints_tests_with_browsers_builds_strictly_and_uploads_the_site() -> 
 
 
 def test_pages_deploys_main_with_the_official_actions_and_only_the_deploy_job_may_write() -> None:
+    """pages.yml calls explainer-pages.yml, the reusable workflow every explainer's pages.yml calls."""
     pages = load_workflow(REPO / ".github" / "workflows" / "pages.yml")
     assert pages["on"]["push"]["branches"] == ["main"]
     assert pages["concurrency"]["cancel-in-progress"] is False  # never cut a deployment short
     for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
         step_using(pages, action)
-    assert pages["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    assert "permissions" not in pages["jobs"]["build"]
-    assert pages["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+    assert pages["jobs"]["pages"]["uses"] == "./.github/workflows/explainer-pages.yml"
+    assert pages["jobs"]["pages"]["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    reusable = load_workflow(REPO / ".github" / "workflows" / "explainer-pages.yml")
+    assert reusable["concurrency"]["cancel-in-progress"] is False
+    assert reusable["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "permissions" not in reusable["jobs"]["build"]
+    assert reusable["jobs"]["deploy"]["environment"]["name"] == "github-pages"
 
 
 def test_dependabot_updates_pip_npm_and_actions() -> None:
@@ -171,7 +190,62 @@ def test_dependabot_updates_pip_npm_and_actions() -> None:
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
 def test_every_job_has_a_timeout_and_checkouts_keep_no_token(workflow: Path) -> None:
+    """A job that calls a reusable workflow cannot have a timeout: the jobs it calls have theirs."""
     data = load_workflow(workflow)
-    assert all(job.get("timeout-minutes") for job in data["jobs"].values())
+    assert all(job.get("timeout-minutes") or job.get("uses") for job in data["jobs"].values())
     checkouts = [step for step in all_steps(data) if step.get("uses", "").startswith("actions/checkout@")]
     assert checkouts and all(step["with"]["persist-credentials"] is False for step in checkouts)
+
+
+# The explainer's reusable workflows and the starter's callers ------------------------------------------
+
+
+@pytest.mark.parametrize("workflow", REUSABLE, ids=lambda path: path.name)
+def test_reusable_workflows_are_called_never_triggered_and_group_apart_from_their_callers(workflow: Path) -> None:
+    """Only workflow_call; a concurrency group of their own (the caller's group would wait on itself)."""
+    data = load_workflow(workflow)
+    assert set(data["on"]) == {"workflow_call"}
+    assert data["concurrency"]["group"].startswith("explainer-")
+
+
+def test_explainer_site_workflow_checks_builds_tests_and_diffs() -> None:
+    site = load_workflow(REPO / ".github" / "workflows" / "explainer-site.yml")
+    commands = " ".join(step.get("run", "") for step in all_steps(site))
+    for command in ("make check", "make build", "make test", "make diff"):
+        assert command in commands
+    assert site["jobs"]["test"]["env"]["CI"] == "true"
+    assert site["jobs"]["reader-diff"]["if"] == "github.event_name == 'pull_request'"
+
+
+def test_ci_builds_a_second_explainer_this_site_under_properdocs_and_the_engines_distributions() -> None:
+    ci = load_workflow(REPO / ".github" / "workflows" / "ci.yml")
+    runs = {name: " ".join(step.get("run", "") for step in job["steps"]) for name, job in ci["jobs"].items()}
+    assert "make starter" in runs["starter"] and ci["jobs"]["starter"]["env"]["CI"] == "true"
+    assert "make properdocs" in runs["properdocs"]
+    assert "make package" in runs["package"]
+
+
+@pytest.fixture(scope="module")
+def starter_workflows(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The workflows of a site made by `explainer new`, as written."""
+    from explainer.cli import main as explainer
+
+    site = tmp_path_factory.mktemp("starter") / "site"
+    options = ["--title", "T", "--subject", "S", "--no-input", "--workflows", "newsroom/engine@v1"]
+    assert explainer(["new", str(site), *options]) == 0
+    return sorted((site / ".github" / "workflows").glob("*.yml"))
+
+
+def test_the_starters_workflows_pass_actionlint_and_call_the_engines(starter_workflows: list[Path]) -> None:
+    assert [path.name for path in starter_workflows] == ["ci.yml", "pages.yml"]
+    findings = run_actionlint(starter_workflows)
+    assert {path: describe(found) for path, found in findings.items() if found} == {}
+    for path in starter_workflows:
+        data = load_workflow(path)
+        assert data["permissions"] == {"contents": "read"}
+        called = {job["uses"] for job in data["jobs"].values()}
+        assert called <= {
+            f"newsroom/engine/.github/workflows/{name}@v1" for name in ("explainer-site.yml", "explainer-pages.yml")
+        }
+        for job in data["jobs"].values():
+            assert (REPO / ".github" / "workflows" / job["uses"].split("/")[-1].split("@")[0]).is_file()

@@ -132,32 +132,10 @@ def find_chromium(playwright) -> Path | None:
 
 
 @pytest.fixture(scope="session")
-def playwright_driver() -> Iterator[object]:
-    """The Playwright driver (sync API), started once per session."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        skip_or_fail("the playwright package is not installed (requirements/test.txt)")
-    driver = sync_playwright().start()
-    yield driver
-    driver.stop()
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_driver) -> Iterator[object]:
-    """Chromium launched once per session with the flags every browser test shares."""
-    executable = find_chromium(playwright_driver)
-    if executable is None or not executable.exists():
-        skip_or_fail(
-            f"no Chromium found (tried $EXPLAINER_CHROMIUM, Playwright's own, {DEBIAN_CHROMIUM}); "
-            "install one, e.g. `apt-get install chromium`"
-        )
-    try:
-        launched = playwright_driver.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
-    except Exception as error:  # any launch failure means no browser tests
-        skip_or_fail(f"Chromium at {executable} did not start: {error}")
-    yield launched
-    launched.close()
+def browser(explainer_browser) -> object:
+    """Chromium, launched once per session by the generic checks' plugin (explainer_checks.plugin, which
+    finds it as find_chromium below does, with the same flags), shared with tests/test_explainer_checks.py."""
+    return explainer_browser
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
-"""The reader's experience of the site in Chromium: privacy, accessibility, dark mode, phones,
-search, source-note previews, side notes and print."""
+"""The reader's experience of the site in Chromium: dark mode, search, source-note previews, side
+notes and print. (No request to another host, no script error, axe-core on every page, phones and
+each page's social preview tags are generic checks every explainer runs: explainer_checks, through
+tests/test_explainer_checks.py.)"""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
-from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
@@ -33,60 +32,7 @@ def color_scheme(page) -> str:
     return page.locator("body").get_attribute("data-md-color-scheme")
 
 
-# --- privacy ---------------------------------------------------------------------------------
-
-
-def test_no_page_requests_another_host(page, site_url: str, site_pages: list[str]) -> None:
-    own = urlsplit(site_url).netloc
-    elsewhere: list[str] = []
-    page.on("request", lambda request: elsewhere.append(request.url))
-    for path in site_pages:
-        page.goto(site_url + path, wait_until="networkidle")
-    foreign = [url for url in elsewhere if urlsplit(url).scheme in {"http", "https"} and urlsplit(url).netloc != own]
-    assert foreign == []
-
-
-def test_no_page_logs_an_error(page, site_url: str, site_pages: list[str]) -> None:
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
-    page.on("console", lambda message: message.type == "error" and errors.append(f"{page.url}: {message.text}"))
-    for path in site_pages:
-        page.goto(site_url + path, wait_until="networkidle")  # Material post-processes after loading its sitemap
-    assert errors == []
-
-
-# --- social previews --------------------------------------------------------------------------
-
-
-def test_every_page_has_its_own_description_and_social_preview_tags(real_site_dir, site_pages: list[str]) -> None:
-    site_description = BeautifulSoup((real_site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
-    missing: dict[str, list[str]] = {}
-    for path in site_pages:
-        head = BeautifulSoup((real_site_dir / path / "index.html").read_text(encoding="utf-8"), "html.parser").head
-        tags = {tag.get("name") or tag.get("property"): tag.get("content", "") for tag in head.find_all("meta")}
-        wanted = ["description", "og:title", "og:description", "og:url", "og:type", "og:site_name", "twitter:card"]
-        if lacking := [name for name in wanted if not tags.get(name)]:
-            missing[path] = lacking
-        elif path and tags["description"] == site_description.find("meta", attrs={"name": "description"})["content"]:
-            missing[path] = ["a description of its own (front matter `description:`)"]
-    assert missing == {}
-
-
 # --- accessibility ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations_on_any_page(
-    page, site_url: str, site_pages: list[str], axe_source: str, scheme: str
-) -> None:
-    page.emulate_media(color_scheme=scheme)
-    violations: list[str] = []
-    for path in site_pages:
-        page.goto(site_url + path)
-        assert color_scheme(page) == ("slate" if scheme == "dark" else "default")
-        page.add_script_tag(content=axe_source)
-        violations += [f"/{path}: {violation}" for violation in page.evaluate(AXE_RUN)]
-    assert violations == []
 
 
 def test_search_dialog_has_an_accessible_name(page, site_url: str) -> None:
@@ -115,19 +61,6 @@ def test_dark_mode_toggle_switches_and_is_remembered(page, site_url: str) -> Non
     assert color_scheme(page) == "slate"
     page.locator("label[title='Switch to light mode']").click()
     assert color_scheme(page) == "default"
-
-
-# --- phones ----------------------------------------------------------------------------------
-
-
-def test_no_page_overflows_a_phone_screen(phone_page, site_url: str, site_pages: list[str]) -> None:
-    overflowing: dict[str, object] = {}
-    for path in site_pages:
-        phone_page.goto(site_url + path)
-        width = phone_page.evaluate("() => document.documentElement.scrollWidth")
-        if width > 375 or (elements := phone_page.evaluate(OVERFLOWING)):
-            overflowing[path] = {"scroll width": width, "elements": elements if width <= 375 else "…"}
-    assert overflowing == {}
 
 
 # --- search ----------------------------------------------------------------------------------
@@ -180,10 +113,15 @@ def test_source_note_previews_on_keyboard_focus(page, fixture_site_url: str) -> 
     expect(preview_of(page, ref)).to_contain_text("record listing is halted")
 
 
-def test_tapping_a_source_note_on_a_phone_shows_the_note(phone_page, fixture_site_url: str) -> None:
+def test_tapping_a_source_note_on_a_phone_previews_it_in_place(phone_page, fixture_site_url: str) -> None:
+    """The note shows in a sheet and the page stays put; the sheet's link goes to the note (more in test_touch.py)."""
     phone_page.goto(fixture_site_url + STORY)
     phone_page.locator("article a.footnote-ref[href*='#fn:']").first.tap()
+    sheet = phone_page.get_by_role("dialog", name="Source note 1")
+    expect(sheet).to_contain_text("record listing is halted")
     note = phone_page.locator("[id='fn:wire-2020-ipo']")
+    expect(note).not_to_be_in_viewport()
+    sheet.get_by_role("link", name="Go to note 1").tap()
     expect(note).to_be_in_viewport()
     expect(note).to_contain_text("record listing is halted")
 

@@ -1,20 +1,21 @@
 """The explainer's functional core: data loading, validation and text transformations.
 
-Plain Python (plus Python-Markdown's extension API); no MkDocs imports, so everything here runs
-and is tested without MkDocs. The hook files one directory up adapt it to MkDocs events, through
-the MkDocs layer in hooks/explainer_mkdocs/.
+Plain Python (plus Python-Markdown's extension API and Jinja2); no MkDocs imports, so everything
+here runs and is tested without MkDocs. The MkDocs layer, explainer_mkdocs, adapts it to MkDocs'
+events (a site's hooks/explainer_hooks.py imports its handlers).
 
-- The data layer: `data` (every data file read, checked and cross-checked), `yamlfile`, `schema`,
-  `datafile` (what every data file has in common), `dates`, `errors`, `checked` (checked once per
-  content), `markup` (Markdown in data fields).
-- One package per concern, each with the same parts (`records`, `extension`, `page`, `checks`):
-  `sources`, `glossary`, `events`, `corrections`, `figures` (and its chart renderer).
-- What they share: `context` (one build: data by concern, where the pages are, the page being
-  converted), `pages` (story pages, section ids, page names), `codeblocks` (what is code),
-  `extensions` (the extensions' options), `markers` (a page's `<!-- … -->` markers), `generated`
-  (generated pages), `elements` (data in element trees), `backlinks`, `urls`, `pagefile`, `serving`.
-- The whole site checked as the build checks it: `siteconfig` (mkdocs.yml as the checks need it),
-  `links` and `nav` (links between pages and the nav, with page:line, in place of MkDocs' own
-  checks), `chapters` (the home page's list of chapters), `sitecheck` (every check of a build, in
-  the build's order, without MkDocs) and `validate` (the quick check's command line).
+- The concerns: one package each, with the same parts under the same names (`records`, `extension`,
+  `page`, `checks`): `sources`, `glossary`, `events`, `corrections`, `figures`; `concern` says what a
+  concern declares, `registry` lists them (adding a concern: one package, one registry entry).
+- The data layer: `data` (every data file read, checked and cross-checked), `datafile` (what every
+  data file has in common: records, references, per-build state), `yamlfile`, `schema`, `dates`,
+  `errors`, `markup` (Markdown in data fields), `story` (the story's span of dates).
+- What the concerns share: `context` (one build: each concern's state, where the pages are, the page
+  being converted), `pages` (story pages, section ids, page files), `generated` (generated pages and
+  files from templates), `backlinks`, `codeblocks` (what is code), `extensions` (the extensions'
+  options), `markers` (a page's `<!-- … -->` markers), `elements` (data in element trees),
+  `chapters` (the home page's list of chapters), `serving` (`mkdocs serve` keeps the last good data).
+- `validate`: `python -m explainer.validate`, the quick check's command (it runs the build:
+  explainer_mkdocs.quickcheck).
+- `theme/`: the template additions, the generated pages' templates (explainer/*.html), CSS and JavaScript.
 """

@@ -1,21 +1,14 @@
 """Links from generated pages back to the places that cite or mention something.
 
-Generated pages (Sources, Glossary, ...) are written before the story pages are
-converted, so they hold placeholders; once every page is converted the placeholders
-are replaced with the list of places that used each item.
+While pages are converted, every use of an item (a source cited, a glossary entry mentioned, a
+correction marked) is recorded here; the generated pages, written once every other page is
+converted, list them ("Cited in", "Mentioned in", "Where") in the site's order of pages.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from collections import defaultdict
 from dataclasses import dataclass
-
-from .urls import relative_url
-
-# Only ever matches the markers this module writes (see `placeholder`).
-_PLACEHOLDER = re.compile(r"<!-- backlinks (\S+) (\S+) -->")
 
 
 @dataclass(frozen=True)
@@ -38,6 +31,7 @@ class BacklinkIndex:
     def __init__(self) -> None:
         self._links: dict[tuple[str, str], list[Backlink]] = defaultdict(list)
         self._places: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)  # (page, section) seen
+        self.order: dict[str, int] = {}  # each page's position in the site, by URL (else: the order of use)
 
     def add(self, kind: str, item_id: str, link: Backlink) -> None:
         """Record a use, once per page section (a set, so many uses of one item stay linear)."""
@@ -47,27 +41,9 @@ class BacklinkIndex:
             self._links[(kind, item_id)].append(link)
 
     def links(self, kind: str, item_id: str) -> list[Backlink]:
-        return list(self._links.get((kind, item_id), ()))
+        """The places that use the item: by page in the site's order, within a page in the order of use."""
+        links = self._links.get((kind, item_id), ())
+        return sorted(links, key=lambda link: self.order.get(link.page_url, len(self.order)))
 
     def used_ids(self, kind: str) -> set[str]:
         return {item_id for (link_kind, item_id), links in self._links.items() if link_kind == kind and links}
-
-    def fill(self, page_html: str, from_url: str) -> str:
-        """Replace every placeholder in a generated page with its list of links."""
-        return _PLACEHOLDER.sub(lambda match: self.render(*match.groups(), from_url), page_html)
-
-    def render(self, kind: str, item_id: str, from_url: str) -> str:
-        links = self.links(kind, item_id)
-        if not links:
-            return '<span class="backlinks backlinks--none">Not used on any page yet.</span>'
-        items = "".join(
-            f'<li><a href="{html.escape(relative_url(link.page_url + "#" + link.anchor, from_url))}">'
-            f"{html.escape(link.label)}</a></li>"
-            for link in links
-        )
-        return f'<ul class="backlinks">{items}</ul>'
-
-
-def placeholder(kind: str, item_id: str) -> str:
-    """The marker a generated page holds until its backlinks are known."""
-    return f"<!-- backlinks {kind} {item_id} -->"

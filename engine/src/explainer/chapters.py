@@ -19,8 +19,8 @@ from markdown.preprocessors import Preprocessor
 
 from .context import BuildContext
 from .errors import Problem
+from .generated import markdown_text
 from .markers import find_marker
-from .pagefile import split_front_matter
 from .pages import Chapter, is_story_page
 
 CHAPTERS_MARKER = "<!-- chapters -->"
@@ -28,7 +28,6 @@ CHAPTERS_MARKER = "<!-- chapters -->"
 # Any HTML comment that looks like it means the marker, so a typo is reported, not ignored.
 _MARKER_LIKE = re.compile(r"^\s*<!--\s*(?:list[\s_-]*of[\s_-]*)?chapters?\b.*-->\s*$", re.IGNORECASE)
 _FRONT_MATTER_BLOCK = re.compile(r"^-{3}[ \t]*\n")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 
 class ChaptersExtension(Extension):
@@ -60,22 +59,17 @@ class _Chapters(Preprocessor):
 def chapter_list(chapters: list[Chapter], link_to) -> list[str]:
     """The chapters as a numbered Markdown list: '1. [Title](story/x.md): Description'."""
     return [
-        f"{number}. [{_escaped(chapter.title)}]({link_to(chapter.src_uri)})"
-        + (f": {_escaped(chapter.description)}" if chapter.description else "")
+        f"{number}. [{markdown_text(' '.join(chapter.title.split()))}]({link_to(chapter.src_uri)})"
+        + (f": {markdown_text(' '.join(chapter.description.split()))}" if chapter.description else "")
         for number, chapter in enumerate(chapters, start=1)
     ]
 
 
-def _escaped(text: str) -> str:
-    """Plain text as Markdown that shows it unchanged (front matter is plain text: explainer.yamlfile)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def chapter_problems(pages: dict[str, str]) -> list[Problem]:
-    """Story pages (docs/ path -> text) whose front matter gives no description for the list of chapters."""
+def chapter_problems(pages: dict[str, tuple[str, dict]]) -> list[Problem]:
+    """Story pages (docs/ path -> text and front matter, as MkDocs read it) whose front matter gives no
+    description for the list of chapters."""
     problems = []
-    for src_uri, text in sorted(pages.items()):
-        _, meta = split_front_matter(text)
+    for src_uri, (text, meta) in sorted(pages.items()):
         broken = _FRONT_MATTER_BLOCK.match(text) and not meta  # its own problem (explainer.yamlfile)
         if is_story_page(src_uri) and not broken and meta.get("description") in (None, ""):
             message = (

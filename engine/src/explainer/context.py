@@ -1,34 +1,28 @@
-"""One build as its hooks and Markdown extensions share it: the data of each concern, where the
-site's pages are, the page being converted, the problems found in pages, the backlinks, and each
-page's ids and links.
+"""One build as its hooks and Markdown extensions share it: what it knows of each concern, where the
+site's pages are, the page being converted, the problems found in pages, the backlinks.
 
-A `BuildContext` is made once per build from the validated data (under MkDocs by
-hooks/data_hook.py, in on_config), so nothing of one `mkdocs serve` rebuild leaks into the
-next. Before each page is converted the build sets `page` (MkDocs: on_page_markdown); the
-Markdown extensions read the page from there and nowhere else.
+A `BuildContext` is made once per build from the checked data (under MkDocs by
+explainer_mkdocs.hooks, in on_config), so nothing of one `mkdocs serve` rebuild leaks into the
+next. Each concern of the registry has its field, named as the concern: `context.glossary` is what
+this build knows of the glossary (its `State`, with `.records`). Before each page is converted the
+build sets `page`; the Markdown extensions read the page from there and nowhere else.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .backlinks import BacklinkIndex
 from .codeblocks import without_code
-from .corrections.records import CorrectionsState
-from .data import SiteData
 from .datafile import Records
 from .errors import Problem, line_of
-from .events.records import EventsState
-from .figures.records import FiguresState
-from .generated import GeneratedPage
-from .glossary.records import GlossaryState
-from .pagefile import split_front_matter
-from .pages import Chapter, chapter_order, default_title, doc_link, is_story_page, section_id, story_page
-from .sources.records import SourcesState
+from .generated import Body, Templates
+from .pages import Chapter, default_title, doc_link, is_story_page, section_id, story_page
 
 if TYPE_CHECKING:
-    from .siteconfig import NavPage, SiteConfig
+    from .datafile import DataFileSpec
 
 
 @dataclass
@@ -66,41 +60,28 @@ class PageInfo:
         return doc_link(self.src_uri, target_src_uri)
 
 
-@dataclass
-class PageLinks:
-    """One converted page as the link checks see it (explainer.links): the ids a link may point at,
-    and the link targets it holds (href or src as written, each once, in order)."""
-
-    page: PageInfo
-    ids: set[str] = field(default_factory=set)
-    targets: dict[str, None] = field(default_factory=dict)
-
-
 def directory_url(src_uri: str) -> str:
-    """The address MkDocs gives a file with `use_directory_urls` (the default): 'story/a.md' is 'story/a/'.
-
-    Only for contexts made without MkDocs (tests, the extensions used on their own); a build
-    takes every address from MkDocs' own list of files.
-    """
-    if not src_uri.endswith(".md"):
-        return src_uri
+    """A page's address with `use_directory_urls`, for pages converted without MkDocs (tests, the
+    extensions on their own); a build takes every address from MkDocs' own list of files."""
     path = src_uri.removesuffix(".md")
-    if path == "index" or path.endswith("/index"):
-        return path.removesuffix("index")
+    if not src_uri.endswith(".md") or path == "index" or path.endswith("/index"):
+        return src_uri if not src_uri.endswith(".md") else path.removesuffix("index")
     return path + "/"
 
 
 @dataclass
 class SiteMap:
-    """Where the site's pages are: each page's address by its docs/ path, and the story pages' titles.
-
-    Filled once MkDocs has listed the files (MkDocs: hooks/data_hook.py, on_files), before any
-    page is converted; until then (and without MkDocs) addresses follow `directory_url`.
-    """
+    """Where the site's pages are: each file's address by its docs/ path (in MkDocs' order of files),
+    the story pages' titles, and the chapters in reading order. Filled from MkDocs once it has listed
+    the files and read the nav (explainer_mkdocs.site)."""
 
     urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL, e.g. 'sources.md' -> 'sources/'
     story_titles: dict[str, str] = field(default_factory=dict)  # src_uri of each story page -> its title
     chapters: list[Chapter] = field(default_factory=list)  # the story pages in reading order (the nav's)
+    relative: Callable[[str, str], str] | None = None  # MkDocs' relative URL from a page to another
+    name: str = ""  # the site's name, absolute address (ending in '/') and author, for the feeds
+    base_url: str = "/"
+    author: str = ""
 
     def url(self, src_uri: str) -> str:
         return self.urls.get(src_uri) or directory_url(src_uri)
@@ -115,35 +96,25 @@ class SiteMap:
     def section_ids(self) -> set[str]:
         return {section_id(src_uri) for src_uri in self.story_titles}
 
+    def link(self, target_url: str, from_url: str) -> str:
+        """The address of `target_url` (with any #fragment) as the page at `from_url` links to it."""
+        if self.relative is None:
+            raise ValueError("a site map made without MkDocs has no relative addresses")
+        path, hash_, fragment = target_url.partition("#")
+        return self.relative(path, from_url) + hash_ + fragment
 
-def site_map(urls: dict[str, str], story_pages: dict[str, str], nav: list[NavPage] | None) -> SiteMap:
-    """Where the pages are: every file's address, and the story pages' titles and order.
-
-    `story_pages` holds each story page's text by docs/ path (its front matter gives the title and
-    description), `nav` the nav of mkdocs.yml (None without one).
-    """
-    meta = {src_uri: split_front_matter(text)[1] for src_uri, text in story_pages.items()}
-    titles = {src_uri: str(meta[src_uri].get("title") or default_title(src_uri)) for src_uri in story_pages}
-    chapters = [
-        Chapter(src_uri, nav_title or titles[src_uri], _plain(meta[src_uri].get("description")))
-        for src_uri, nav_title in chapter_order(list(story_pages), nav)
-    ]
-    return SiteMap(urls, titles, chapters)
-
-
-def _plain(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
+    @property
+    def order(self) -> dict[str, int]:
+        """Each page's position in the site's order of files, by URL as pages give it (backlinks are listed
+        in it; the home page's file is at './', the page at '')."""
+        return {url.removeprefix("./"): position for position, url in enumerate(self.urls.values())}
 
 
 @dataclass
 class BuildContext:
-    """Everything one build knows, one typed field per concern."""
+    """Everything one build knows: by concern (`context.NAME`), the site, the page being converted."""
 
-    sources: SourcesState
-    glossary: GlossaryState
-    events: EventsState
-    corrections: CorrectionsState
-    figures: FiguresState
+    states: dict[str, Any]  # each concern's State, by its name
     site: SiteMap = field(default_factory=SiteMap)
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
     problems: list[Problem] = field(default_factory=list)
@@ -152,67 +123,52 @@ class BuildContext:
     preview_problems: list[Problem] = field(default_factory=list)
     stale_data: bool = False
     page: PageInfo | None = None
-    generated_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by docs/ path, once written
-    links: dict[str, PageLinks] = field(default_factory=dict)  # by docs/ path, once converted (explainer.links)
-    config: SiteConfig | None = None  # what the checks need of mkdocs.yml (explainer.siteconfig)
+    bodies: dict[str, Body] = field(default_factory=dict)  # generated pages' bodies, by docs/ path
+    cited: dict[str, set[str]] = field(default_factory=dict)  # by concern, the ids data cites (explainer.data)
+    templates: Templates = field(default_factory=Templates)
 
-    @classmethod
-    def for_data(cls, data: SiteData) -> BuildContext:
-        """A fresh context for one build of the validated `data`."""
-        return cls(
-            SourcesState(data.sources),
-            GlossaryState(data.glossary),
-            EventsState(data.events),
-            CorrectionsState(data.corrections),
-            FiguresState(data.figures),
-        )
+    def __getattr__(self, name: str) -> Any:
+        """`context.glossary`: what this build knows of a concern."""
+        try:
+            return self.__dict__["states"][name]
+        except KeyError:
+            raise AttributeError(name) from None
 
     @classmethod
     def of(
         cls,
-        *,
-        sources: Records | dict | None = None,
-        glossary: Records | dict | None = None,
-        events: Records | dict | None = None,
-        corrections: Records | dict | None = None,
-        figures: Records | dict | None = None,
+        files: list[DataFileSpec],
+        records: Mapping[str, Records | dict | None],
         page: PageInfo | str | None = None,
     ) -> BuildContext:
-        """A context for records passed in from Python (tests, the extensions used on their own).
+        """A fresh context for the records of each data file (by name: records, or a dict of them by id).
 
-        `page` is the document to convert: a PageInfo, or its path inside docs/.
+        `page`, for a document converted without MkDocs, is a PageInfo or its path inside docs/.
         """
-        context = cls(
-            SourcesState(_records(sources)),
-            GlossaryState(_records(glossary)),
-            EventsState(_records(events)),
-            CorrectionsState(_records(corrections)),
-            FiguresState(_records(figures)),
-        )
+        context = cls({spec.name: spec.state(_records(records.get(spec.name))) for spec in files})
         if isinstance(page, str) and page:
             page = PageInfo(page, directory_url(page), default_title(page))
         context.page = page or None
         return context
 
     @property
-    def data(self) -> SiteData:
-        """The build's data files, as the data layer's checks take them."""
-        return SiteData(
-            self.sources.records,
-            self.glossary.records,
-            self.events.records,
-            self.corrections.records,
-            self.figures.records,
-        )
+    def records(self) -> dict[str, Records]:
+        """Every concern's records, by name."""
+        return {name: state.records for name, state in self.states.items()}
 
-    def current_generated_page(self) -> GeneratedPage | None:
-        """The generated page being converted (None for a page written by hand)."""
-        return self.generated_pages.get(self.page.src_uri) if self.page is not None else None
+    def current_body(self) -> Body | None:
+        """The body of the generated page being converted (None for a page written by hand)."""
+        return self.bodies.get(self.page.src_uri) if self.page is not None else None
 
     def report(self, needle: str, message: str) -> None:
         """A problem on the page being converted, at the first line containing `needle`."""
         if self.page is not None:
             self.problems.append(self.page.problem(needle, message))
+
+    def report_at(self, line: int, message: str) -> None:
+        """A problem on the page being converted, at `line`."""
+        if self.page is not None:
+            self.problems.append(Problem(self.page.file_label, line, message))
 
 
 def _records(records: Records | dict | None) -> Records:

@@ -1,8 +1,8 @@
 """What every data file has in common: a list of entries, each with a unique id, some with dates.
 
 `DataFileSpec` says how one data file becomes typed records; `Records` holds them, by id,
-with the parsed document their messages point into. The helpers find repeated ids,
-unknown ids, impossible dates, and group records in one pass.
+with the parsed document their messages point into; `State` is what one build knows of them.
+The helpers find repeated ids, impossible dates, and group records in one pass.
 """
 
 from __future__ import annotations
@@ -23,11 +23,28 @@ Builder = Callable[[YamlDocument], "tuple[dict[str, Any], list[Problem]]"]
 
 
 @dataclass(frozen=True)
+class Reference:
+    """An id that a record cites in a data file: it must exist there, and counts as used."""
+
+    path: tuple  # where in the citing file, for the line of a message
+    owner: str  # how messages name the citing record: "event 'ipo-halted'"
+    target: str  # the concern cited: "sources"
+    noun: str  # how messages name what is cited: "source", "glossary id"
+    id: str
+
+
+@dataclass(frozen=True)
 class DataFileSpec:
     """How one data file (data/NAME.yml, schemas/NAME.schema.json) becomes typed records."""
 
     name: str
-    build: Builder  # schema-valid document -> records by id, plus problems (e.g. impossible dates)
+    # Schema-valid document -> records by id, plus every problem within the file (impossible dates,
+    # a form two glossary entries claim): an entry with a problem of its own is left out.
+    build: Builder
+    state: Callable[[Records], Any] = lambda records: State(records)  # what one build knows of them
+    # The ids its records cite, in its own file or another's (explainer.concern.Reference): each must
+    # exist there (checked with the file for its own ids, after every file is read for the others').
+    references: Callable[[Records], Iterable[Reference]] = lambda records: ()
 
     @property
     def path(self) -> str:
@@ -118,24 +135,20 @@ def ids_in_order(document: YamlDocument) -> tuple[dict[str, int], list[Problem]]
     return first_index, problems
 
 
-def check_ids(
-    records: Records, path: tuple, ids: Iterable[str], known: Records | dict, owner: str, what: str
-) -> list[Problem]:
-    """Problems for each id in `ids` (found at `path` in the file of `records`) that `known` lacks."""
-    return [
-        records.problem((*path, position), f"{owner} cites unknown {what} '{item}'")
-        for position, item in enumerate(ids)
-        if not (known.knows(item) if isinstance(known, Records) else item in known)
-    ]
-
-
-def date_at(document: YamlDocument, index: int, key: str, owner: str, problems: list[Problem]) -> PartialDate | None:
-    """The date in field `key` of entry `index`; None, with a problem added, if it is no real date."""
-    try:
-        return parse_partial_date(document.data[index][key])
-    except ValueError as error:
-        problems.append(document.problem((index, key), f"{owner}: {error}"))
-        return None
+def dated_entries(
+    document: YamlDocument, key: str, noun: str
+) -> tuple[list[tuple[dict, PartialDate, int]], list[Problem]]:
+    """Each entry of a schema-valid file once, with the date in its field `key` and its index, in the file's
+    order; a repeated id, and a date that is no real date (its entry left out), are problems. `noun` names
+    an entry in messages ("source")."""
+    first_index, problems = ids_in_order(document)
+    found = []
+    for entry_id, index in first_index.items():
+        try:
+            found.append((document.data[index], parse_partial_date(document.data[index][key]), index))
+        except ValueError as error:
+            problems.append(document.problem((index, key), f"{noun} '{entry_id}': {error}"))
+    return found, problems
 
 
 def group_by(items: Iterable[Item], key: Callable[[Item], Hashable]) -> dict[Any, list[Item]]:
@@ -144,3 +157,10 @@ def group_by(items: Iterable[Item], key: Callable[[Item], Hashable]) -> dict[Any
     for item in items:
         groups.setdefault(key(item), []).append(item)
     return groups
+
+
+@dataclass
+class State:
+    """What one build knows of a data file's records (a concern's own State adds what it works out once)."""
+
+    records: Records

@@ -1,9 +1,9 @@
 """What the Markdown extensions (sources, glossary, events, corrections, figures) share.
 
-Each works in a build, where the hooks pass the build's `BuildContext` as the `context`
-option (and set the page being converted on it), or on its own, configured the Python-Markdown
-way: with its data passed in from Python, or loaded (and checked) from its data file, and with
-the `page` option naming the document being converted.
+Each works in a build, where the hooks pass the build's `BuildContext` as the `context` option (and
+set the page being converted on it), or on its own, configured the Python-Markdown way: with its
+data passed in from Python, or loaded (and checked) from its data file, and with the `page` option
+naming the document being converted.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from .data import load_records
 from .datafile import DataFileSpec, Records
 
 CONTEXT_HELP = (
-    "The BuildContext that a build's hooks and extensions share (MkDocs: made by hooks/data_hook.py, which "
+    "The BuildContext that a build's hooks and extensions share (MkDocs: made by explainer_mkdocs.hooks, which "
     "also sets the page being converted). Leave empty to use the extension on its own."
 )
 PAGE_HELP = "On its own: the document's path inside docs/ (e.g. story/the-fall.md), which decides its links."
@@ -28,28 +28,30 @@ PAGE_HELP = "On its own: the document's path inside docs/ (e.g. story/the-fall.m
 class ExplainerExtension(Extension):
     """A Python-Markdown extension of the explainer: its data comes from the build, or is its own.
 
-    Subclasses set `self.config` (with `context` and `page` from `shared_config()`, and an option
-    for each kind of data they use) and name in `data` where each kind comes from.
+    `data` names each data file it reads: {concern: (option for its records from Python, option for
+    its file, the file's spec)}; its own file first.
     """
 
-    # Field of BuildContext -> (option for the records passed in, option for the data file, how to read it)
     data: ClassVar[dict[str, tuple[str, str, DataFileSpec]]] = {}
 
     def __init__(self, **kwargs: Any):
+        self.config = {"context": ["", CONTEXT_HELP], "page": ["", PAGE_HELP]}
+        for name, (option, file_option, spec) in self.data.items():
+            self.config[option] = [{}, f"On its own: the {name} by id (records of explainer.{name}), from Python."]
+            self.config[file_option] = [
+                spec.path,
+                f"On its own, without `{option}`: the {name} file to load and check.",
+            ]
         self.options_given = set(kwargs)
         super().__init__(**kwargs)
-
-    @staticmethod
-    def shared_config() -> dict[str, list]:
-        return {"context": ["", CONTEXT_HELP], "page": ["", PAGE_HELP]}
 
     @cached_property
     def context(self) -> BuildContext:
         """The build's context; on its own, one made once from the data passed in or loaded."""
         if context := self.getConfig("context"):
             return context
-        records = {field: self._records(*where) for field, where in self.data.items()}
-        return BuildContext.of(**records, page=self.getConfig("page"))
+        records = {name: self._records(*where) for name, where in self.data.items()}
+        return BuildContext.of([spec for _, _, spec in self.data.values()], records, self.getConfig("page"))
 
     def _records(self, option: str, file_option: str, spec: DataFileSpec) -> Records | dict:
         if option in self.options_given:

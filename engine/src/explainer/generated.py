@@ -1,54 +1,63 @@
-"""Pages written from data: Markdown only where Markdown is needed, finished HTML for the rest.
+"""Pages and files written from data, rendered from Jinja2 templates with every value escaped.
 
-A generated page (Sources, Glossary, Timeline, Corrections) is mostly HTML built from the data,
-every value escaped. Only its title, headings, introductions and text written in Markdown (a
-glossary entry's `long`) need Python-Markdown: for the table of contents, typographic quotes,
-and links that MkDocs checks. So the page is a list of parts: Markdown, converted with the rest
-of the site, and `Html`, which Python-Markdown never parses or walks. Each HTML part goes through
-the conversion as a one-line placeholder and is put back into the converted page afterwards
-(MkDocs: on_page_content), exactly where a raw HTML block would have been.
+Each generated page (Sources, Glossary, Timeline, Corrections) and feed has a template in the
+theme's explainer/ folder (explainer/theme/explainer/); a site overrides one by putting a file of
+the same name in its own `custom_dir` (overrides/explainer/glossary.html), as it overrides
+Material's. Autoescape is on: every value a template prints is escaped (as `html.escape` does),
+unless it is already markup the engine made safe (a chart, checked Markdown).
 
-`Open` and `Close` parts put the parts between them into an element of the page (a <div>
-around a glossary entry): built directly in Python-Markdown's tree, so no element of a long
-page has thousands of children (Python-Markdown's inline passes slow down with the square of
-that number) and no HTML needs parsing.
+A page's template writes Markdown only where Markdown is needed (its title, headings and
+introductions: the table of contents, typographic quotes, links MkDocs checks) and hands the rest,
+finished HTML, to Python-Markdown through one kind of placeholder: a paragraph `explainer-part-N`
+that the conversion puts back exactly where a raw HTML block would be, without parsing or walking
+it. The template's helpers make the parts:
+
+- `{% call html() %}...{% endcall %}`: finished HTML;
+- `{% call element("div", class="x") %}...{% endcall %}`: an element of the page around the
+  Markdown and parts inside it, built directly in Python-Markdown's tree (so no element of a long
+  page has thousands of children: its inline passes slow down with the square of that number);
+- `{{ tree(checked_html) }}`: checked HTML (a glossary entry's `long`) as elements of the page,
+  which the extensions then treat as the page's own (its `glossary:` links become mentions);
+- `{{ text | md }}`: plain text from data, escaped for Markdown.
 """
 
 from __future__ import annotations
 
-import itertools
+import html
+import json
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
+import jinja2
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+from markupsafe import Markup
 
-_PLACEHOLDER = "<!-- explainer-html {} -->"
-# Python-Markdown writes a raw HTML block (here, a placeholder) on its own line and a blank line after it.
-_PLACEHOLDER_RE = re.compile(r"<!-- explainer-html (\d+) -->(\n\n)?")
+from .markup import fragment_elements
+
+THEME = Path(__file__).resolve().parent / "theme"  # the engine's theme directory (package data)
+
+_PART = "explainer-part-{}"
+_PART_RE = re.compile(r"^explainer-part-(\d+)$")
 _ID = re.compile(r'\sid="([^"]+)"')
-# Paragraphs that stand for Open and Close parts until `nest` replaces them with the element.
-_OPEN = "explainer-open-{}"
-_CLOSE = "explainer-close"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!])")
 
 
 @dataclass(frozen=True)
 class Html:
-    """Finished HTML for a generated page, every value from data already escaped.
-
-    `tail` is what follows it in the page: a blank line, as after any raw HTML block, or one
-    newline where the HTML opens or closes an element around the Markdown next to it.
-    """
+    """Finished HTML, every value in it escaped by the template."""
 
     text: str
-    tail: str = "\n\n"
 
 
 @dataclass(frozen=True)
 class Open:
-    """The start of an element holding the parts up to the matching `Close` (e.g. a div with a class)."""
+    """The start of an element around the parts up to the matching `Close`."""
 
     tag: str
     attributes: tuple[tuple[str, str], ...] = ()
@@ -59,113 +68,161 @@ class Close:
     """The end of the element the last unclosed `Open` started."""
 
 
-Part = str | Html | Open | Close
+@dataclass(frozen=True)
+class Tree:
+    """Checked HTML (explainer.markup) to put into the page as elements."""
+
+    html: str
+
+
+Part = Html | Open | Close | Tree
 
 
 @dataclass
-class GeneratedPage:
-    """A generated page's body: Markdown, HTML and element parts, in reading order."""
+class Body:
+    """A generated page's body: the Markdown its template wrote, and the parts its placeholders stand for."""
 
+    markdown: str
     parts: list[Part] = field(default_factory=list)
-
-    def add(self, part: Part) -> None:
-        """Add a part; consecutive Markdown parts become one, and so do consecutive HTML parts."""
-        last = self.parts[-1] if self.parts else None
-        if isinstance(part, str) and isinstance(last, str):
-            part = f"{self.parts.pop()}\n{part}"
-        elif isinstance(part, Html) and isinstance(last, Html):
-            self.parts.pop()
-            part = Html(last.text + last.tail + part.text, part.tail)
-        self.parts.append(part)
-
-    def markdown(self) -> str:
-        """What Python-Markdown converts: the Markdown parts, each other part as a one-line block."""
-        html_numbers, open_numbers = itertools.count(), itertools.count()
-
-        def block(part: Part) -> str:
-            if isinstance(part, Html):
-                return f"\n{_PLACEHOLDER.format(next(html_numbers))}\n"
-            if isinstance(part, Open):
-                return f"\n{_OPEN.format(next(open_numbers))}\n"
-            return f"\n{_CLOSE}\n" if isinstance(part, Close) else part
-
-        return "\n".join(block(part) for part in self.parts)
-
-    def nest(self, root: etree.Element) -> None:
-        """Replace the Open and Close paragraphs of the parsed page with the elements they stand for.
-
-        One pass that builds each element's list of children (removing children one by one
-        would cost the square of their number).
-        """
-        opens = [part for part in self.parts if isinstance(part, Open)]
-        stack: list[tuple[etree.Element, list[etree.Element]]] = [(root, [])]
-        for child in list(root):
-            marker = child.text if child.tag == "p" and len(child) == 0 else None
-            if marker is not None and marker.startswith(_OPEN.format("")):
-                part = opens[int(marker.removeprefix(_OPEN.format("")))]
-                stack.append((etree.Element(part.tag, dict(part.attributes)), []))
-            elif marker == _CLOSE and len(stack) > 1:
-                element, children = stack.pop()
-                element.extend(children)
-                stack[-1][1].append(element)
-            else:
-                stack[-1][1].append(child)
-        if len(stack) > 1:
-            raise ValueError("a generated page opens an element it never closes")
-        root[:] = stack[0][1]
-
-    def fill(self, converted: str) -> str:
-        """The converted page with each placeholder replaced by its HTML part."""
-        html_parts = [part for part in self.parts if isinstance(part, Html)]
-
-        def part_for(found: re.Match) -> str:
-            part = html_parts[int(found.group(1))]
-            return part.text + (part.tail if found.group(2) else "")  # nothing follows the page's last block
-
-        filled = _PLACEHOLDER_RE.sub(part_for, converted)
-        if len(_PLACEHOLDER_RE.findall(converted)) != len(html_parts):
-            raise ValueError("a generated page lost some of its HTML parts in the conversion")
-        return filled
-
-    def render(self, md: Markdown) -> str:
-        """The page's body as HTML, converted with `md` alone (without MkDocs: tests, checks)."""
-        md.treeprocessors.register(NestingTreeprocessor(md, lambda: self), NESTING_NAME, NESTING_PRIORITY)
-        try:
-            return self.fill(md.convert(self.markdown()))
-        finally:
-            md.treeprocessors.deregister(NESTING_NAME)
 
     @property
     def anchor_ids(self) -> set[str]:
         """The ids in the HTML parts, which links from other pages may point at."""
         return {anchor for part in self.parts if isinstance(part, Html) for anchor in _ID.findall(part.text)}
 
+    def render(self, md: Markdown) -> str:
+        """The body as HTML, converted with `md` alone (without MkDocs: tests)."""
+        md.treeprocessors.register(PartsTreeprocessor(md, lambda: self), PARTS_NAME, PARTS_PRIORITY)
+        try:
+            return md.convert(self.markdown)
+        finally:
+            md.treeprocessors.deregister(PARTS_NAME)
 
-# Before inline patterns (20), so they run over a tree of modest width; after block parsing.
-NESTING_NAME, NESTING_PRIORITY = "explainer-generated-page", 40
+
+def markdown_text(text: str) -> str:
+    """Plain text as Markdown that shows it unchanged: no accidental emphasis, links or HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-class NestingTreeprocessor(Treeprocessor):
-    """Runs `GeneratedPage.nest` on the page being converted, if it is a generated page."""
+class Templates:
+    """The generated pages' templates: the site's overrides first, then the engine's theme directory."""
 
-    def __init__(self, md: Markdown, current: Callable[[], GeneratedPage | None]):
+    def __init__(self, search_path: list[str] | None = None):
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(search_path or [str(THEME)]),
+            autoescape=True,
+            finalize=_escaped,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.filters["md"] = lambda text: Markup(markdown_text(str(text)))
+        self.env.filters["json"] = lambda value: Markup(json.dumps(value, indent=2, ensure_ascii=False))
+        # Feeds are XML: escaped as XML escapes text and attributes (an apostrophe stays as it is).
+        self.xml = self.env.overlay(finalize=_xml_escaped)
+
+    def text(self, template: str, variables: dict[str, Any], xml: bool = False) -> str:
+        """A file from its template (a feed)."""
+        return (self.xml if xml else self.env).get_template(template).render(variables)
+
+    def body(self, template: str, variables: dict[str, Any]) -> Body:
+        """A page's body from its template: its Markdown, and the parts its placeholders stand for."""
+        writer = _Writer()
+        markdown = self.env.get_template(template).render(variables, html=writer.html, element=writer.element,
+                                                          tree=writer.tree)  # fmt: skip
+        return Body(markdown, writer.parts)
+
+
+def _escaped(value: Any) -> Markup:
+    """Every value a template prints, escaped as `html.escape` escapes it (markup made safe stays as it is)."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value)))
+
+
+def _xml_escaped(value: Any) -> Markup:
+    """Every value a feed's template prints, escaped as XML's serializer escapes it."""
+    if isinstance(value, Markup):
+        return value
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(text.replace('"', "&quot;"))
+
+
+class _Writer:
+    """The template's helpers: each part it hands over becomes a placeholder paragraph of the Markdown."""
+
+    def __init__(self) -> None:
+        self.parts: list[Part] = []
+
+    def _placeholder(self, part: Part) -> str:
+        self.parts.append(part)
+        return f"\n\n{_PART.format(len(self.parts) - 1)}\n\n"
+
+    def html(self, caller: Callable[[], str]) -> Markup:
+        return Markup(self._placeholder(Html(str(caller()).strip())))
+
+    def element(self, tag: str, caller: Callable[[], str], **attributes: str) -> Markup:
+        opened = self._placeholder(Open(tag, tuple((name.rstrip("_"), value) for name, value in attributes.items())))
+        inside = str(caller())
+        return Markup(opened + inside + self._placeholder(Close()))
+
+    def tree(self, checked_html: str) -> Markup:
+        return Markup(self._placeholder(Tree(checked_html))) if checked_html else Markup("")
+
+
+# After block parsing, before inline patterns (20): the tree is still as wide as the page's blocks.
+PARTS_NAME, PARTS_PRIORITY = "explainer-generated-page", 40
+
+
+class PartsTreeprocessor(Treeprocessor):
+    """Puts the parts of the generated page being converted where their placeholders are.
+
+    `current` gives the page's body, or None for a page written by hand. HTML goes into
+    Python-Markdown's stash, which puts it back as it puts back a raw HTML block (followed by a
+    blank line, or by one newline inside an element); elements are built in one pass that gives
+    each its list of children (removing children one by one would cost the square of their number).
+    """
+
+    def __init__(self, md: Markdown, current: Callable[[], Body | None]):
         super().__init__(md)
         self.current = current
 
     def run(self, root: etree.Element) -> None:
-        if (page := self.current()) is not None:
-            page.nest(root)
+        if (body := self.current()) is None:
+            return
+        stack: list[tuple[etree.Element, list[etree.Element]]] = [(root, [])]
+        for child in list(root):
+            found = _PART_RE.match(child.text or "") if child.tag == "p" and len(child) == 0 else None
+            part = body.parts[int(found.group(1))] if found else None
+            if isinstance(part, Html):
+                child.text = AtomicString(self.md.htmlStash.store(part.text + ("" if len(stack) > 1 else "\n")))
+                stack[-1][1].append(child)
+            elif isinstance(part, Open):
+                stack.append((etree.Element(part.tag, dict(part.attributes)), []))
+            elif isinstance(part, Close):
+                element, children = stack.pop()
+                element.extend(children)
+                stack[-1][1].append(element)
+            elif isinstance(part, Tree):
+                stack[-1][1].extend(_atomic(element) for element in fragment_elements(part.html))
+            else:
+                stack[-1][1].append(child)
+        root[:] = stack[0][1]
+
+
+def _atomic(element: etree.Element) -> etree.Element:
+    """Checked HTML's elements, their text left alone by Python-Markdown's inline patterns (it is finished)."""
+    for node in element.iter():
+        node.text = AtomicString(node.text) if node.text else node.text
+        node.tail = AtomicString(node.tail) if node.tail else node.tail
+    return element
 
 
 class GeneratedPagesExtension(Extension):
-    """Builds the elements of a generated page in the tree being converted (see `GeneratedPage.nest`).
+    """Converts a generated page's body (`current` gives it; None for a page written by hand)."""
 
-    `current` gives the generated page being converted, or None for a page written by hand.
-    """
-
-    def __init__(self, current: Callable[[], GeneratedPage | None]):
+    def __init__(self, current: Callable[[], Body | None]):
         super().__init__()
         self.current = current
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(NestingTreeprocessor(md, self.current), NESTING_NAME, NESTING_PRIORITY)
+        md.treeprocessors.register(PartsTreeprocessor(md, self.current), PARTS_NAME, PARTS_PRIORITY)

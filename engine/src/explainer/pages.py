@@ -1,48 +1,21 @@
-"""The site's pages by name: which pages are story pages, their section ids, the generated pages, the chapters.
+"""The site's pages by name: which pages are story pages, their section ids, the chapters; pages as files.
 
-Every rule about page paths lives here, so the build, the checks without MkDocs
-(`python -m explainer.validate`) and the Markdown extensions agree. Paths are MkDocs'
-`src_uri`: the page's path inside docs/, with forward slashes, e.g. "story/the-fall.md".
+Every rule about page paths lives here, so the build and the Markdown extensions agree. Paths are
+MkDocs' `src_uri`: the page's path inside docs/, with forward slashes, e.g. "story/the-fall.md".
 """
 
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-if TYPE_CHECKING:
-    from .siteconfig import NavPage
+from .errors import DataError, Problem
+from .yamlfile import decode_utf8
 
 STORY_DIR = "story/"
-
-# The pages and files the build writes from data/*.yml (never written into docs/).
-SOURCES_PAGE = "sources.md"
-GLOSSARY_PAGE = "glossary.md"
-TIMELINE_PAGE = "timeline.md"
-CORRECTIONS_PAGE = "corrections.md"
-EVENTS_JSON = "events.json"
-EVENTS_CSV = "events.csv"
-CORRECTIONS_JSON_FEED = "corrections.json"
-CORRECTIONS_ATOM_FEED = "corrections.xml"
-# Their order in the site's list of files (the sitemap and the search index follow it), whatever
-# the order in which the hooks add them.
-GENERATED_FILES = (
-    SOURCES_PAGE,
-    GLOSSARY_PAGE,
-    TIMELINE_PAGE,
-    EVENTS_JSON,
-    EVENTS_CSV,
-    CORRECTIONS_PAGE,
-    CORRECTIONS_JSON_FEED,
-    CORRECTIONS_ATOM_FEED,
-)
-
-
-def front_matter(title: str, description: str) -> str:
-    """The front matter of a generated page (its title, and the description search engines show)."""
-    return f"---\ntitle: {title}\ndescription: {description}\n---\n"
+# A story chapter is about 5 KB, the benchmark's pages 13 KB; 256 KB is some 40,000 words.
+MAX_PAGE_BYTES = 256 * 1024
 
 
 def is_story_page(src_uri: str) -> bool:
@@ -91,24 +64,19 @@ class Chapter:
     description: str
 
 
-def chapter_order(story_pages: list[str], nav: list[NavPage] | None) -> list[tuple[str, str | None]]:
-    """The story pages in reading order, each with the title the nav gives it (None if it gives none).
-
-    The nav's order when mkdocs.yml has a nav (a chapter it leaves out is not listed: explainer.nav
-    reports it); without one, MkDocs' order of files: index first, then by name, folders last.
-    """
-    if nav is None:
-        return [(src_uri, None) for src_uri in sorted(story_pages, key=file_sort_key)]
-    known = set(story_pages)
-    listed: dict[str, str | None] = {}
-    for entry in nav:
-        if entry.src_uri in known:
-            listed.setdefault(entry.src_uri, entry.title)
-    return list(listed.items())
-
-
-def file_sort_key(src_uri: str) -> tuple:
-    """MkDocs' order of files without a nav (mkdocs.structure.files.file_sort_key)."""
-    parts = PurePosixPath(src_uri).parts
-    name = PurePosixPath(src_uri).stem
-    return (parts[:-1], name != "index", parts[-1]) if parts else ()
+def page_file_problems(docs_dir: Path, label_dir: str = "docs") -> list[Problem]:
+    """Problems with the bytes of every Markdown page under `docs_dir` (labelled `label_dir/...`), found
+    before MkDocs or a hook reads a page: one that is not UTF-8 would crash the first reader with a
+    traceback, a very large one would hold up the build; both are one-line problems instead."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        name = f"{label_dir}/{path.relative_to(docs_dir).as_posix()}"
+        if (size := path.stat().st_size) > MAX_PAGE_BYTES:
+            limit = f"{MAX_PAGE_BYTES:,}-byte ({MAX_PAGE_BYTES // 1024} KB)"
+            problems.append(Problem(name, 1, f"{size:,} bytes is over the {limit} limit for a page; split it"))
+            continue
+        try:
+            decode_utf8(path.read_bytes(), name)
+        except DataError as error:
+            problems += error.problems
+    return problems

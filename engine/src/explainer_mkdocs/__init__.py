@@ -1,16 +1,16 @@
-"""The explainer's MkDocs layer: everything that knows MkDocs, kept out of the core (hooks/explainer/).
+"""The explainer's MkDocs layer: everything that knows MkDocs, kept out of the core (explainer).
 
-The hook files (hooks/*_hook.py) call these helpers; nothing under hooks/explainer/ imports them.
+A site's hook file is `from explainer_mkdocs.hooks import *`; nothing in the core imports this
+package (but `python -m explainer.validate`, which starts the quick check from here).
 
-- `build.py`: the build context on MkDocs' config object (one per build), and the clear start-up
-  error when hooks/data_hook.py, which creates it, is missing from mkdocs.yml.
-- `reporting.py`: problems as MkDocs reports them: one log line each, in file order, at its level,
-  then a PluginError that stops the build without a traceback (GitHub annotations come from the
-  quick check, `python -m explainer.validate`, so no line is annotated twice); a mistake in
-  mkdocs.yml while serving in one line.
-- `site.py`: what the core needs to know about MkDocs' pages and files (page info, generated pages).
+- `hooks.py`: every event handler of a build, driven by the registry of concerns (explainer.registry).
+- `site.py`: what the core needs to know of MkDocs' pages, files and nav, and the files the build adds.
+- `reporting.py`: problems as MkDocs reports them (one log line each, in file order, then a
+  PluginError that stops the build without a traceback); MkDocs' own link and nav warnings taken as
+  problems at their line; GitHub annotations; a mistake in mkdocs.yml while serving in one line.
+- `quickcheck.py`: the quick check, the build itself into a temporary folder, its problems printed.
 - `reloading.py`: fresh hook code on every `mkdocs serve` rebuild.
 
-Each private MkDocs attribute used here has a test in tests/test_explainer_mkdocs.py that fails
-when MkDocs changes it.
+Each private MkDocs attribute and each MkDocs message used here has a test in
+tests/test_explainer_mkdocs.py that fails when MkDocs changes it.
 """

@@ -1,23 +1,30 @@
-"""Problems as MkDocs reports them: one log line per problem (`file:line: message`), in file order,
-errors as errors and warnings as warnings (so `--strict` counts them), then a PluginError that stops
-the build without a traceback when there is an error.
+"""Problems as MkDocs reports them: one log line per problem (`file:line: message`), in file order, errors
+as errors and warnings as warnings (so `--strict` counts them), then a PluginError that stops the build
+without a traceback when there is an error.
 
-The build prints no GitHub annotations: CI's lint job runs `python -m explainer.validate`, which
-finds the same problems and annotates each one, so each mistake is annotated once on a pull request.
+MkDocs' own link and nav validation (`validation:` in mkdocs.yml) finds what is wrong with links and
+the nav; `MkDocsWarnings` takes each of its warnings, finds the link in the page's source (or the
+entry in mkdocs.yml), and reports it with the rest, as a problem with its line. Under GitHub Actions
+the quick check (explainer_mkdocs.quickcheck) also prints each problem as an annotation
+(`annotation`); the build does not, so each mistake is annotated once, by CI's lint job.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.structure.files import Files
 
-from explainer.context import BuildContext
-from explainer.errors import DataError, Problem, in_file_order, summary
-from explainer.siteconfig import read_site_config
+from explainer.context import BuildContext, PageInfo
+from explainer.errors import DataError, Problem, in_file_order, summary, under_github_actions
+from explainer.pages import is_story_page
+from explainer.yamlfile import parse_config_file
 
 from .reloading import serving
 
@@ -28,13 +35,24 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 BUILD_LOGGER = "mkdocs.commands.build"
 
 
+class Stop(PluginError):
+    """The build stops: its message sums up the problems logged above it."""
+
+    def __init__(self, message: str, stopped_early: bool):
+        super().__init__(message)
+        self.stopped_early = stopped_early
+
+
 def log_problems(problems: list[Problem]) -> None:
-    """One log line per problem, in file order, at its level."""
+    """One log line per problem, in file order, at its level (the record carries the problem: `record.problem`)."""
     for problem in in_file_order(problems):
-        if problem.is_error:
-            log.error(str(problem))
-        else:
-            log.warning(str(problem))
+        log.log(logging.ERROR if problem.is_error else logging.WARNING, str(problem), extra={"problem": problem})
+
+
+def annotation(problem: Problem) -> str | None:
+    """The problem as a GitHub Actions workflow command, shown on its line of the pull request's diff
+    (None outside GitHub Actions)."""
+    return problem.github_annotation() if under_github_actions() else None
 
 
 def stop_with(problems: list[Problem], stopped_early: bool = False) -> None:
@@ -42,7 +60,7 @@ def stop_with(problems: list[Problem], stopped_early: bool = False) -> None:
     log_problems(problems)
     message = summary(problems, stopped_early)
     let_mkdocs_log_again(message)
-    raise PluginError(message)
+    raise Stop(message, stopped_early)
 
 
 def let_mkdocs_log_again(message: str) -> None:
@@ -86,6 +104,18 @@ def show_while_serving(context: BuildContext, problems: list[Problem]) -> None:
     context.preview_problems += problems
 
 
+def config_problems(config_file: Path, error: Exception) -> list[Problem]:
+    """mkdocs.yml that MkDocs could not load, in one line: a YAML mistake where it is, else MkDocs' first line."""
+    label = config_file.name
+    try:
+        parse_config_file(config_file.read_bytes(), label)
+    except DataError as found:
+        return found.problems
+    except OSError as found:
+        return [Problem(label, 1, f"cannot be read ({found.strerror})")]
+    return [Problem(label, 1, str(error).splitlines()[0] if str(error) else type(error).__name__)]
+
+
 def config_errors_in_one_line(builder: Callable[..., None], config_file: str) -> Callable[..., None]:
     """`mkdocs serve`'s rebuild, which reads mkdocs.yml again, with a mistake there said in one line.
 
@@ -98,8 +128,148 @@ def config_errors_in_one_line(builder: Callable[..., None], config_file: str) ->
         try:
             builder(*args, **kwargs)
         except ConfigurationError as error:
-            _, problems = read_site_config(Path(config_file))
-            for line in [str(problem) for problem in problems] or [str(error).splitlines()[0]]:
-                log.error(f"{line} (the site shown is the last one built; save a fix to rebuild)")
+            for problem in config_problems(Path(config_file), error):
+                log.error(f"{problem} (the site shown is the last one built; save a fix to rebuild)")
 
     return rebuild
+
+
+# MkDocs' link and nav validation ------------------------------------------------------------------
+
+# What MkDocs says (mkdocs.structure.pages and .nav, MkDocs 1.6 and ProperDocs), and what it is about.
+_SUGGESTION = r"(?: Did you mean '(?P<guess>[^']*)'\?)?$"
+_NOT_FOUND = re.compile(
+    r"^Doc file '(?P<page>.+?)' contains a link '(?P<url>.*?)', but the target(?: '(?P<target>.+?)')? is not found "
+    r"among documentation files\." + _SUGGESTION
+)
+_LEFT_AS_IS = re.compile(
+    r"^Doc file '(?P<page>.+?)' contains an (?P<kind>absolute|unrecognized relative) link '(?P<url>.*?)', "
+    r"it was left as is\." + _SUGGESTION
+)
+_NO_ANCHOR = re.compile(
+    r"^Doc file '(?P<page>.+?)' contains a link '(?P<url>.*?)', but (?:the doc '(?P<target>.+?)' does not contain "
+    r"an anchor '#(?P<anchor>.*?)'|there is no such anchor on this page)\."
+)
+_NAV_NOT_FOUND = re.compile(
+    r"^A reference to '(?P<entry>.+?)' is included in the 'nav' configuration, which is not found"
+)
+_NOT_IN_NAV = 'The following pages exist in the docs directory, but are not included in the "nav" configuration:'
+LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+
+
+class MkDocsWarnings(logging.Filter):
+    """MkDocs' warnings about links and the nav, taken from its loggers and kept as problems with their line.
+
+    Installed on MkDocs' loggers for one build (`install`, `remove_all`). A warning it cannot place is
+    let through as MkDocs wrote it. `reported` names, by generated page, ids whose absence a data
+    problem explains already: links to them are not reported again.
+    """
+
+    explainer = True  # marks the filters of ours, whatever copy of this module made them
+
+    def __init__(self, config_file: Path, docs_label: str, page_titles: dict[str, str]):
+        super().__init__()
+        self.config_file, self.docs_label, self.page_titles = config_file, docs_label, page_titles
+        self.files: Files | None = None
+        self.reported: dict[str, set[str] | None] = {}
+        self.problems: list[Problem] = []
+        self.seen: set[str] = set()
+
+    def install(self) -> None:
+        self.remove_all()
+        for name in LOGGERS:
+            logging.getLogger(name).addFilter(self)
+
+    @staticmethod
+    def remove_all() -> None:
+        """Take ours off MkDocs' loggers (a build that stopped early may have left one)."""
+        for name in LOGGERS:
+            logger = logging.getLogger(name)
+            for ours in [found for found in logger.filters if getattr(found, "explainer", False)]:
+                logger.removeFilter(ours)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        message = record.getMessage()
+        if message in self.seen:  # MkDocs checks anchors again after writing the pages
+            return False
+        problems = self._problems(message)
+        if problems is None:
+            return True
+        self.seen.add(message)
+        self.problems += [problem.as_warning() for problem in problems]
+        return False
+
+    def _problems(self, message: str) -> list[Problem] | None:
+        if found := _NOT_FOUND.match(message):
+            target = found["target"] or urlsplit(found["url"]).path.lstrip("/")
+            return self._link(found, f"leads to no file: there is no docs/{unquote(target)}")
+        if found := _LEFT_AS_IS.match(message):
+            if found["kind"] == "absolute":
+                return self._link(found, "starts with '/'; link the file relative to this page")
+            return self._link(found, "is not a link to a file; link the page's .md file")
+        if found := _NO_ANCHOR.match(message):
+            return self._anchor(found)
+        if found := _NAV_NOT_FOUND.match(message):
+            entry = found["entry"]
+            return [
+                Problem(self.config_file.name, self._nav_line(entry), f"nav lists '{entry}', which is no file of docs/")
+            ]
+        if message.startswith(_NOT_IN_NAV):
+            return [self._left_out(line.strip()[2:]) for line in message.splitlines()[1:]]
+        return None
+
+    def _link(self, found: re.Match, what: str) -> list[Problem]:
+        hint = f" (did you mean '{found['guess']}'?)" if found["guess"] else ""
+        return [self._at_link(found["page"], found["url"], f"link '{found['url']}' {what}{hint}")]
+
+    def _anchor(self, found: re.Match) -> list[Problem]:
+        target = found["target"] or found["page"]
+        anchor = found["anchor"] if found["target"] else urlsplit(found["url"]).fragment
+        reported = self.reported.get(target, set())
+        if reported is None or anchor in reported:
+            return []  # the entry is left out for a problem of its own, reported in its data file
+        if found["target"] is None:
+            where = "on this page"
+        elif target in self.page_titles:
+            where = f"in the {self.page_titles[target]} page ({target})"
+        else:
+            where = f"in {self.docs_label}/{target}"
+        message = f"link '{found['url']}' leads to no heading or element with id '{anchor}' {where}"
+        return [self._at_link(found["page"], found["url"], message)]
+
+    def _at_link(self, src_uri: str, url: str, message: str) -> Problem:
+        """A problem at the first line of the page that holds the link as written (outside code).
+
+        The link whole, as Markdown writes it (`(url)`, `(url "title")`, `[ref]: url`), before the bare
+        address, so 'a.md' is not found in '(a.md#top)' on an earlier line.
+        """
+        file = self.files.get_file_from_path(src_uri) if self.files is not None else None
+        text = file.content_string if file is not None and not file.generated_by else ""
+        page = PageInfo(src_uri, "", "", text)
+        forms = (f"({url})", f"({url} ", f"]: {url}", f"({url}", url)
+        return page.problem(next(form for form in forms if form in text or form == url), message)
+
+    def _nav_line(self, entry: str = "") -> int:
+        """The line of `nav:` in mkdocs.yml, or of the nav's entry for `entry`."""
+        lines = self.config_file.read_text(encoding="utf-8").splitlines()
+        start = next((number for number, line in enumerate(lines) if line.startswith("nav:")), 0)
+        for number, line in enumerate(lines[start:], start=start):
+            if entry and line.rstrip().endswith((f" {entry}", f"'{entry}'", f'"{entry}"')):
+                return number + 1
+        return start + 1
+
+    def _left_out(self, src_uri: str) -> Problem:
+        if src_uri in self.page_titles:
+            return Problem(
+                self.config_file.name, self._nav_line(), f"nav leaves out '{src_uri}', a page the build makes; add it"
+            )
+        if is_story_page(src_uri):
+            message = (
+                "chapter is not in the nav of mkdocs.yml, so neither the menu nor the home page's list of chapters "
+                "shows it; add it to the nav, among the other chapters in reading order"
+            )
+        else:
+            message = "page is not in the nav of mkdocs.yml, so no menu leads to it; add it to the nav"
+        return Problem(f"{self.docs_label}/{src_uri}", 1, message)

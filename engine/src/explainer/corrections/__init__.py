@@ -1,19 +1,35 @@
 """Corrections: dated notes attached to an exact phrase of a page, listed on the page and site-wide.
 
 Each entry of data/corrections.yml names a page and an anchor, a phrase that must occur exactly
-once in that page's text. Every concern of the explainer (sources, glossary, events,
-corrections) is a package with the same parts:
+once in that page's text.
 
 - `records.py`: the typed records (`Correction`), how they are built from data/corrections.yml
-  (`SPEC`), and `CorrectionsState`, what one build knows of them;
-- `extension.py`: the Python-Markdown extension (`CorrectionsExtension`, loadable by name as
-  `explainer.corrections.extension`): wraps each anchor, adds its mark (C1, C2, ... in reading
-  order, previewed like a footnote by docs/assets/previews.js), dates the page under its title and ends it with its
-  "Corrections" block;
-- `page.py`: the generated Corrections page;
-- `checks.py`: checks against other files and pages (sources, corrected pages), and the messages
-  for an anchor that is missing, repeated or overlaps another;
-
-and, for corrections only, `anchors.py` (finding a phrase in a page's text and marking it) and
-`feeds.py` (the Atom and JSON feeds of every correction).
+  (`SPEC`), `CorrectionsState`, what one build knows of them, and the sources they cite (`references`);
+- `extension.py`: `CorrectionsExtension` (by name: `explainer.corrections.extension`): wraps each
+  anchor, adds its mark (C1, C2, ... in reading order, previewed like a footnote), dates the page
+  under its title and ends it with its "Corrections" block;
+- `page.py`: the generated Corrections page (its template: explainer/corrections.html);
+- `checks.py`: once the pages are known, the corrected page exists; the messages for an anchor that
+  is missing, repeated or overlaps another;
+- for corrections only: `anchors.py` (finding a phrase in a page's text and marking it) and
+  `feeds.py` (the Atom and JSON feeds of every correction).
 """
+
+from ..concern import Concern, GeneratedFile
+from .checks import unknown_pages
+from .extension import CorrectionsExtension
+from .feeds import atom_feed, json_feed
+from .page import ATOM_FEED, JSON_FEED, KIND_HEADINGS, PAGE
+from .records import KIND_LABELS, SPEC, WRONG_LEADS
+
+CONCERN = Concern(
+    SPEC,
+    extension=CorrectionsExtension,
+    page=PAGE,
+    files=(
+        GeneratedFile(JSON_FEED, json_feed, after_pages=True),
+        GeneratedFile(ATOM_FEED, atom_feed, after_pages=True),
+    ),
+    page_checks=unknown_pages,
+    vocabulary={"kinds": {"label": KIND_LABELS, "heading": KIND_HEADINGS, "wrong_intro": WRONG_LEADS}},
+)

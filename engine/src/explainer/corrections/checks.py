@@ -1,25 +1,13 @@
-"""Checks on corrections that need more than data/corrections.yml: sources, corrected pages, anchors."""
+"""Checks on corrections that need the pages: the corrected page exists, each anchor occurs once in it."""
 
 from __future__ import annotations
 
-from ..datafile import Records, check_ids
+from ..datafile import Records
 from ..errors import Problem
 from .records import SPEC, Correction
 
 
-def unknown_sources(corrections: Records[Correction], sources: Records) -> list[Problem]:
-    """Every source a correction cites must be in data/sources.yml."""
-    return [
-        problem
-        for correction in corrections
-        for problem in check_ids(
-            corrections, (correction.index, "sources"), correction.sources, sources,
-            f"correction '{correction.id}'", "source",
-        )
-    ]  # fmt: skip
-
-
-def unknown_pages(corrections: Records[Correction], written_pages: set[str]) -> list[Problem]:
+def unknown_pages(corrections: Records[Correction], story_sections: set[str], written_pages: set[str]) -> list[Problem]:
     """Every corrected page must be a Markdown page of docs/ (not a generated one)."""
     return [
         corrections.problem(

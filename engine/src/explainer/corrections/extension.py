@@ -18,16 +18,16 @@ from typing import ClassVar
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
 
 from ..backlinks import Backlink
 from ..context import BuildContext, PageInfo
-from ..dates import PartialDate
+from ..elements import child, element
 from ..extensions import ExplainerExtension
-from ..pages import CORRECTIONS_PAGE, SOURCES_PAGE
+from ..sources.page import PAGE as SOURCES_PAGE
 from ..sources.records import SPEC as SOURCES_SPEC
 from .anchors import anchor_counts, attach_mark, mark_id, note_id, number_marks
 from .checks import anchor_problem, overlap_problem
+from .page import PAGE
 from .records import KIND_LABELS, SPEC, Correction, newest_first
 
 NOTICE_VERBS = {"fact": "Corrected", "update": "Updated", "translation": "Translation notes added"}
@@ -41,16 +41,6 @@ class CorrectionsExtension(ExplainerExtension):
         "corrections": ("corrections", "data_file", SPEC),
         "sources": ("sources", "sources_file", SOURCES_SPEC),
     }
-
-    def __init__(self, **kwargs):
-        self.config = {
-            **self.shared_config(),
-            "corrections": [{}, "On its own: the corrections by id (explainer.corrections.records.Correction)."],
-            "data_file": [SPEC.path, "On its own, without `corrections`: the corrections file to load and check."],
-            "sources": [{}, "On its own: the sources by id that the corrections cite (named in each note)."],
-            "sources_file": [SOURCES_SPEC.path, "On its own, without `sources`: the sources file to load."],
-        }
-        super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20) and footnotes (50), before smartypants (6) turns quotes curly,
@@ -98,13 +88,13 @@ class _Corrections(Treeprocessor):
     def _sources_href(self, corrections: list[Correction], page: PageInfo) -> dict[str, tuple[str, str]]:
         sources = self.context.sources.records
         return {
-            source_id: (f"{page.link_to(SOURCES_PAGE)}#{source_id}", _credit(sources.get(source_id), source_id))
+            source_id: (f"{page.link_to(SOURCES_PAGE.src_uri)}#{source_id}", _credit(sources.get(source_id), source_id))
             for correction in corrections
             for source_id in correction.sources
         }
 
     def _log_href(self, page: PageInfo) -> str:
-        return page.link_to(CORRECTIONS_PAGE)
+        return page.link_to(PAGE.src_uri)
 
 
 def _credit(source: object, source_id: str) -> str:
@@ -120,12 +110,9 @@ def _insert_after_title(root: etree.Element, element: etree.Element) -> None:
 def corrected_notice(corrections: list[Correction]) -> etree.Element:
     """'Corrected 26 November 2026 — see corrections', for under the page title."""
     latest = newest_first(corrections)[0]
-    notice = etree.Element("p", {"class": "corrected-notice"})
-    notice.text = AtomicString(f"{NOTICE_VERBS[latest.kind]} ")
-    date = _time(notice, latest.issued)
-    date.tail = AtomicString(" — ")
-    link = etree.SubElement(notice, "a", {"href": f"#{BLOCK_HEADING_ID}"})
-    link.text = AtomicString("see corrections")
+    notice = element("p", {"class": "corrected-notice"}, f"{NOTICE_VERBS[latest.kind]} ")
+    child(notice, "time", {"datetime": latest.issued.iso}, latest.issued.display, " — ")
+    child(notice, "a", {"href": f"#{BLOCK_HEADING_ID}"}, "see corrections")
     return notice
 
 
@@ -133,44 +120,34 @@ def corrections_block(
     corrections: list[Correction], labels: dict[str, str], sources_href: dict[str, tuple[str, str]], log_href: str
 ) -> list[etree.Element]:
     """The page's closing 'Corrections' heading and notes, newest first."""
+    notes = element("ul", {"class": "corrections"})
+    notes.extend(
+        correction_note(correction, labels[correction.id], sources_href) for correction in newest_first(corrections)
+    )
+    footer = element("p", {"class": "corrections__all"})
+    child(footer, "a", {"href": log_href}, "All corrections on this site")
     heading = etree.Element("h2", {"id": BLOCK_HEADING_ID})
-    heading.text = "Corrections"
-    notes = etree.Element("ul", {"class": "corrections"})
-    for correction in newest_first(corrections):
-        notes.append(correction_note(correction, labels[correction.id], sources_href))
-    footer = etree.Element("p", {"class": "corrections__all"})
-    link = etree.SubElement(footer, "a", {"href": log_href})
-    link.text = AtomicString("All corrections on this site")
+    heading.text = "Corrections"  # Markdown's own text: the table of contents reads it
     return [heading, notes, footer]
 
 
 def correction_note(correction: Correction, label: str, sources_href: dict[str, tuple[str, str]]) -> etree.Element:
     """One note: 'C1 Translation note, 26 November 2026: The copy read “…”. …  Sources: …'."""
-    item = etree.Element("li", {"id": note_id(correction.id), "class": f"correction correction--{correction.kind}"})
-    back = etree.SubElement(item, "a", {"class": "correction__back", "href": f"#{mark_id(correction.id)}"})
-    back.text = AtomicString(label)
-    back.set("aria-label", f"Back to {label} in the text")
-    text = etree.SubElement(item, "p")
-    strong = etree.SubElement(text, "strong", {"class": "correction__label"})
-    strong.text = AtomicString(f"{KIND_LABELS[correction.kind]}, ")
-    _time(strong, correction.issued).tail = AtomicString(":")
-    strong.tail = AtomicString(f" {correction.sentence}")
-    text.append(_source_links(correction.sources, sources_href))
-    return item
-
-
-def _source_links(source_ids: tuple[str, ...], sources_href: dict[str, tuple[str, str]]) -> etree.Element:
-    span = etree.Element("span", {"class": "correction__sources"})
-    span.text = AtomicString(" Sources: " if len(source_ids) > 1 else " Source: ")
-    for position, source_id in enumerate(source_ids):
+    item = element("li", {"id": note_id(correction.id), "class": f"correction correction--{correction.kind}"})
+    back = {
+        "class": "correction__back",
+        "href": f"#{mark_id(correction.id)}",
+        "aria-label": f"Back to {label} in the text",
+    }
+    child(item, "a", back, label)
+    text = child(item, "p")
+    strong = child(
+        text, "strong", {"class": "correction__label"}, f"{KIND_LABELS[correction.kind]}, ", f" {correction.sentence}"
+    )
+    child(strong, "time", {"datetime": correction.issued.iso}, correction.issued.display, ":")
+    sources = correction.sources
+    span = child(text, "span", {"class": "correction__sources"}, " Sources: " if len(sources) > 1 else " Source: ")
+    for position, source_id in enumerate(sources):
         href, name = sources_href[source_id]
-        link = etree.SubElement(span, "a", {"href": href})
-        link.text = AtomicString(name)
-        link.tail = AtomicString("." if position == len(source_ids) - 1 else ", ")
-    return span
-
-
-def _time(parent: etree.Element, date: PartialDate) -> etree.Element:
-    element = etree.SubElement(parent, "time", {"datetime": date.iso})
-    element.text = AtomicString(date.display)
-    return element
+        child(span, "a", {"href": href}, name, "." if position == len(sources) - 1 else ", ")
+    return item

@@ -1,20 +1,20 @@
-"""The corrections feeds: every published correction as Atom 1.0 and JSON Feed 1.1, newest first."""
+"""The corrections feeds: every published correction as Atom 1.0 and JSON Feed 1.1, newest first.
+
+Written once every page is converted, so each entry links to the spot its mark was put on; from the
+templates explainer/corrections-atom.html and explainer/corrections-json.html of the theme.
+"""
 
 from __future__ import annotations
 
-import json
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..dates import PartialDate
-from ..pages import CORRECTIONS_ATOM_FEED, CORRECTIONS_JSON_FEED
+from .page import ATOM_FEED, JSON_FEED
 from .records import KIND_LABELS, Correction, newest_first
 
 if TYPE_CHECKING:
     from ..context import BuildContext
-
-ATOM_NS = "http://www.w3.org/2005/Atom"
 
 
 @dataclass(frozen=True)
@@ -29,42 +29,54 @@ class FeedEntry:
     def title(self) -> str:
         return f"{self.correction.label}: {self.page_title}"
 
-
-@dataclass(frozen=True)
-class FeedSite:
-    """What the feeds say about the site: its name and the absolute addresses they point at."""
-
-    name: str
-    base_url: str  # ends with '/'
-    log_url: str  # e.g. 'corrections/'
-    author: str = ""
-
-    def absolute(self, url: str) -> str:
-        return self.base_url + url.lstrip("/")
+    @property
+    def timestamp(self) -> str:
+        return timestamp(self.correction.issued)
 
 
-def json_feed(entries: list[FeedEntry], site: FeedSite) -> str:
-    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1), newest first, byte-for-byte reproducible."""
-    feed = {
-        "version": "https://jsonfeed.org/version/1.1",
+def timestamp(date: PartialDate) -> str:
+    """RFC 3339 at midnight UTC: feeds need a time, and the day is all a correction records."""
+    return f"{date.iso}T00:00:00Z"
+
+
+def variables(context: BuildContext) -> dict[str, Any]:
+    """What both feeds say: the site, every attached correction (newest first) and where it was attached."""
+    site = context.site
+    absolute = lambda url: site.base_url + url.lstrip("/")  # noqa: E731 - feeds need absolute addresses
+    entries = [
+        FeedEntry(correction, link.page_title, absolute(f"{link.page_url}#{link.anchor}"))
+        for correction in newest_first(list(context.corrections.records))
+        for link in context.backlinks.links("correction", correction.id)[:1]
+    ]
+    log = absolute(site.url("corrections.md"))
+    return {
         "title": f"Corrections · {site.name}",
-        "home_page_url": site.absolute(site.log_url),
-        "feed_url": site.absolute(CORRECTIONS_JSON_FEED),
-        "description": "Every correction this site has published, newest first.",
-        "language": "en",
-        "items": [_json_item(entry, site) for entry in entries],
+        "log": log,
+        "atom": absolute(ATOM_FEED),
+        "author": site.author or site.name,
+        "updated": entries[0].timestamp if entries else "1970-01-01T00:00:00Z",
+        "entries": entries,
+        "labels": KIND_LABELS,
+        "json_feed": {  # JSON Feed 1.1 (https://jsonfeed.org/version/1.1), written as json.dumps writes it
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": f"Corrections · {site.name}",
+            "home_page_url": log,
+            "feed_url": absolute(JSON_FEED),
+            "description": "Every correction this site has published, newest first.",
+            "language": "en",
+            "items": [_json_item(entry, log) for entry in entries],
+        },
     }
-    return json.dumps(feed, indent=2, ensure_ascii=False) + "\n"
 
 
-def _json_item(entry: FeedEntry, site: FeedSite) -> dict:
+def _json_item(entry: FeedEntry, log: str) -> dict:
     correction = entry.correction
     return {
-        "id": site.absolute(f"{site.log_url}#{correction.id}"),
+        "id": f"{log}#{correction.id}",
         "url": entry.spot_url,
         "title": entry.title,
         "content_text": correction.sentence,
-        "date_published": _timestamp(correction.issued),
+        "date_published": entry.timestamp,
         "tags": [correction.kind],
         "_correction": {
             "id": correction.id,
@@ -79,54 +91,11 @@ def _json_item(entry: FeedEntry, site: FeedSite) -> dict:
     }
 
 
-def atom_feed(entries: list[FeedEntry], site: FeedSite) -> str:
-    """An Atom 1.0 feed (RFC 4287), newest first; 'updated' is the latest issue date, not the build time."""
-    feed = etree.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "en"})
-    _atom_text(feed, "id", site.absolute(site.log_url))
-    _atom_text(feed, "title", f"Corrections · {site.name}")
-    _atom_text(feed, "updated", _timestamp(entries[0].correction.issued) if entries else "1970-01-01T00:00:00Z")
-    _atom_link(feed, site.absolute(CORRECTIONS_ATOM_FEED), "self", "application/atom+xml")
-    _atom_link(feed, site.absolute(site.log_url), "alternate", "text/html")
-    _atom_text(etree.SubElement(feed, "author"), "name", site.author or site.name)
-    for entry in entries:
-        feed.append(_atom_entry(entry, site))
-    etree.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + etree.tostring(feed, encoding="unicode") + "\n"
+def atom_feed(context: BuildContext) -> str:
+    """An Atom 1.0 feed (RFC 4287); 'updated' is the latest issue date, not the build time."""
+    return context.templates.text("explainer/corrections-atom.html", variables(context), xml=True)
 
 
-def _atom_entry(entry: FeedEntry, site: FeedSite) -> etree.Element:
-    correction = entry.correction
-    element = etree.Element("entry")
-    _atom_text(element, "id", site.absolute(f"{site.log_url}#{correction.id}"))
-    _atom_text(element, "title", entry.title)
-    _atom_text(element, "published", _timestamp(correction.issued))
-    _atom_text(element, "updated", _timestamp(correction.issued))
-    _atom_link(element, entry.spot_url, "alternate", "text/html")
-    etree.SubElement(element, "category", {"term": correction.kind, "label": KIND_LABELS[correction.kind]})
-    _atom_text(element, "summary", correction.sentence).set("type", "text")
-    return element
-
-
-def _atom_text(parent: etree.Element, tag: str, text: str) -> etree.Element:
-    element = etree.SubElement(parent, tag)
-    element.text = text
-    return element
-
-
-def _atom_link(parent: etree.Element, href: str, rel: str, media_type: str) -> None:
-    etree.SubElement(parent, "link", {"href": href, "rel": rel, "type": media_type})
-
-
-def _timestamp(date: PartialDate) -> str:
-    """RFC 3339 at midnight UTC: feeds need a time, and the day is all a correction records."""
-    return f"{date.iso}T00:00:00Z"
-
-
-def feed_entries(context: BuildContext, site: FeedSite) -> list[FeedEntry]:
-    """Every attached correction, newest first, with where it was attached (known once pages are converted)."""
-    entries = []
-    for correction in newest_first(list(context.corrections.records)):
-        for link in context.backlinks.links("correction", correction.id)[:1]:
-            spot = site.absolute(f"{link.page_url}#{link.anchor}")
-            entries.append(FeedEntry(correction, link.page_title, spot))
-    return entries
+def json_feed(context: BuildContext) -> str:
+    """JSON Feed 1.1, byte-for-byte reproducible."""
+    return context.templates.text("explainer/corrections-json.html", variables(context), xml=True)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..datafile import DataFileSpec, Records, date_at, group_by, ids_in_order
+from ..datafile import DataFileSpec, Records, Reference, dated_entries, group_by
 from ..dates import PartialDate
 from ..errors import Problem
 from ..yamlfile import YamlDocument
@@ -51,22 +52,26 @@ def _apostrophes(text: str) -> str:
 
 def build_corrections(document: YamlDocument) -> tuple[dict[str, Correction], list[Problem]]:
     """Typed corrections by id from a schema-valid data/corrections.yml."""
-    first_index, problems = ids_in_order(document)
-    records = {}
-    for entry_id, index in first_index.items():
-        entry = document.data[index]
-        issued = date_at(document, index, "issued", f"correction '{entry_id}'", problems)
-        if issued is None:
-            continue
-        fields = {key: value for key, value in entry.items() if key not in ("issued", "sources")}
-        anchor_line = document.line_of((index, "anchor"))
-        records[entry_id] = Correction(
-            **fields, issued=issued, sources=tuple(entry["sources"]), index=index, anchor_line=anchor_line
+    entries, problems = dated_entries(document, "issued", "correction")
+    records = {
+        entry["id"]: Correction(
+            **{key: value for key, value in entry.items() if key not in ("issued", "sources")},
+            issued=issued,
+            sources=tuple(entry["sources"]),
+            index=index,
+            anchor_line=document.line_of((index, "anchor")),
         )
+        for entry, issued, index in entries
+    }
     return records, problems
 
 
-SPEC = DataFileSpec(name="corrections", build=build_corrections)
+def references(corrections: Records[Correction]) -> Iterator[Reference]:
+    """The sources each correction cites."""
+    for correction in corrections:
+        for position, item in enumerate(correction.sources):
+            owner = f"correction '{correction.id}'"
+            yield Reference((correction.index, "sources", position), owner, "sources", "source", item)
 
 
 def newest_first(corrections: list[Correction]) -> list[Correction]:
@@ -87,3 +92,6 @@ class CorrectionsState:
 
     def on_page(self, src_uri: str) -> list[Correction]:
         return list(self.by_page.get(src_uri, ()))
+
+
+SPEC = DataFileSpec(name="corrections", build=build_corrections, state=CorrectionsState, references=references)

@@ -1,17 +1,31 @@
 """Events: dated facts from data/events.yml, shown where the story needs them.
 
-Every concern of the explainer (sources, glossary, events, corrections) is a package with
-the same parts:
-
-- `records.py`: the typed records (`Event`, `Figure`), how they are built from data/events.yml
-  (`SPEC`, with the checks of each entry's dates and summary), and `EventsState`, what one build
-  knows of them;
-- `extension.py`: the Python-Markdown extension (`EventsExtension`, loadable by name as
-  `explainer.events.extension`): the "Key dates" block that replaces `<!-- key-dates -->` on a
-  story page, and `[words](event:id)` links to the Timeline;
-- `page.py`: the generated Timeline page;
-- `checks.py`: checks against other files and the pages (sources, glossary ids, sections);
-
-and, for events only, `timeline_svg.py` (the Timeline's picture, drawn at build time) and
-`exports.py` (the published events.json and events.csv).
+- `records.py`: the typed records (`Event`, `Figure`), how they are built and checked from
+  data/events.yml (`SPEC`: dates, precision, the story's range, summaries), `EventsState`, what one
+  build knows of them, and the ids they cite (`references`: sources, glossary entries);
+- `extension.py`: `EventsExtension` (by name: `explainer.events.extension`): the "Key dates" block
+  at `<!-- key-dates -->` on a story page, and `[words](event:id)` links to the Timeline;
+- `page.py`: the generated Timeline page (its template: explainer/timeline.html);
+- `checks.py`: once the pages are known, each event's section is a story page;
+- for events only: `timeline_svg.py` (the Timeline's picture, drawn at build time) and `exports.py`
+  (the published events.json and events.csv).
 """
+
+from ..concern import Concern, GeneratedFile
+from .checks import unknown_sections
+from .exports import events_csv, events_json
+from .extension import EventsExtension
+from .page import EVENTS_CSV, EVENTS_JSON, PAGE
+from .records import CURRENCIES, SPEC
+
+CONCERN = Concern(
+    SPEC,
+    extension=EventsExtension,
+    page=PAGE,
+    files=(
+        GeneratedFile(EVENTS_JSON, lambda context: events_json(context.events.in_order)),
+        GeneratedFile(EVENTS_CSV, lambda context: events_csv(context.events.in_order).encode()),  # bytes: CRLF kept
+    ),
+    page_checks=unknown_sections,
+    vocabulary={"currencies": CURRENCIES},
+)

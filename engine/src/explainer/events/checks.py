@@ -1,23 +1,13 @@
-"""Checks on events that need more than data/events.yml: the sources, glossary ids and sections they name."""
+"""Checks on events once the pages are known: each event's section is a story page."""
 
 from __future__ import annotations
 
-from ..datafile import Records, check_ids
+from ..datafile import Records
 from ..errors import Problem
 from .records import Event
 
 
-def unknown_references(events: Records[Event], sources: Records, glossary: Records) -> list[Problem]:
-    """Sources and glossary ids that events cite must exist."""
-    problems = []
-    for event in events:
-        owner = f"event '{event.id}'"
-        problems += check_ids(events, (event.index, "sources"), event.sources, sources, owner, "source")
-        problems += check_ids(events, (event.index, "involved"), event.involved, glossary, owner, "glossary id")
-    return problems
-
-
-def unknown_sections(events: Records[Event], story_sections: set[str]) -> list[Problem]:
+def unknown_sections(events: Records[Event], story_sections: set[str], written_pages: set[str]) -> list[Problem]:
     """Each event's section must be a story page (docs/story/<section>.md)."""
     known = ", ".join(sorted(story_sections)) or "none"
     return [

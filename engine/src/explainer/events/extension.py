@@ -25,10 +25,10 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..context import BuildContext
 from ..elements import child, element
-from ..errors import Problem, line_of
+from ..errors import line_of
 from ..extensions import ExplainerExtension
-from ..markers import find_marker
-from ..pages import TIMELINE_PAGE
+from ..markers import find_marker, put_at_markers
+from .page import PAGE
 from .records import SPEC, Event
 
 KEY_DATES_MARKER = "<!-- key-dates -->"
@@ -42,17 +42,7 @@ _MARKER_LIKE = re.compile(r"^\s*<!--\s*key[\s_-]*dates?\b.*-->\s*$", re.IGNORECA
 class EventsExtension(ExplainerExtension):
     """Replaces the key-dates marker with the section's events and turns `event:id` links into timeline links."""
 
-    data: ClassVar = {
-        "events": ("events", "data_file", SPEC),
-    }
-
-    def __init__(self, **kwargs):
-        self.config = {
-            **self.shared_config(),
-            "events": [{}, "On its own: the events by id (explainer.events.records.Event), from Python."],
-            "data_file": [SPEC.path, "On its own, without `events`: the events file to load and check."],
-        }
-        super().__init__(**kwargs)
+    data: ClassVar = {"events": ("events", "data_file", SPEC)}
 
     def extendMarkdown(self, md: Markdown) -> None:
         key_dates = _KeyDates(md, self.context)
@@ -142,7 +132,7 @@ class _KeyDates(Preprocessor):
             line = line_of(page.source_text, "\n# ") + 1 if "\n# " in page.source_text else 1
             events = f"{count} event{'s' if count > 1 else ''}"
             message = f"section '{section}' has {events} but no {KEY_DATES_MARKER} marker to show them"
-            self.context.problems.append(Problem(page.file_label, line, message))
+            self.context.report_at(line, message)
 
 
 class _EventLinks(Treeprocessor):
@@ -158,21 +148,13 @@ class _EventLinks(Treeprocessor):
             href = anchor.get("href", "")
             if href.startswith(EVENT_LINK_SCHEME):
                 self._link(anchor, href.removeprefix(EVENT_LINK_SCHEME))
-        self._key_dates(root)
+        if placeholder := self.key_dates.placeholder:
+            put_at_markers(root, {placeholder: self._key_dates})
 
-    def _key_dates(self, root: etree.Element) -> None:
-        """Put the section's Key dates where the marker was (its paragraph holds the marker's placeholder)."""
-        if not self.key_dates.placeholder:
-            return
-        for parent in root.iter():
-            for position, paragraph in enumerate(parent):
-                if paragraph.tag == "p" and paragraph.text == self.key_dates.placeholder and len(paragraph) == 0:
-                    page = self.context.page
-                    events = self.context.events.by_section.get(page.section, [])
-                    block = key_dates_block(events, page.link_to(TIMELINE_PAGE))
-                    block.tail = paragraph.tail
-                    parent[position] = block
-                    return
+    def _key_dates(self) -> etree.Element:
+        """The section's Key dates, for where the marker was."""
+        page = self.context.page
+        return key_dates_block(self.context.events.by_section.get(page.section, []), page.link_to(PAGE.src_uri))
 
     def _link(self, anchor: etree.Element, event_id: str) -> None:
         event = self.context.events.records.get(event_id)
@@ -184,7 +166,7 @@ class _EventLinks(Treeprocessor):
             return
         page = self.context.page
         # A link to the Markdown source: MkDocs then makes it relative and checks that the anchor exists.
-        target = page.link_to(TIMELINE_PAGE) if page else TIMELINE_PAGE
+        target = page.link_to(PAGE.src_uri) if page else PAGE.src_uri
         anchor.set("href", f"{target}#{event_id}")
         anchor.set("title", event.date.display)
         anchor.set("class", "event-ref")

@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from ..datafile import DataFileSpec, Records, date_at, group_by, ids_in_order
+from .. import story
+from ..datafile import DataFileSpec, Records, Reference, dated_entries, group_by
 from ..dates import PartialDate
 from ..errors import Problem
 from ..yamlfile import YamlDocument
-
-# From Ma's speech to the latest dated update of the closing chapter (docs/story/since-then.md).
-STORY_START = PartialDate(2020, 10)
-STORY_END = PartialDate(2026, 6)
-STORY_RANGE = f"{STORY_START.display} to {STORY_END.display}"
 
 # A sentence ends with . ! or ? (optionally closed by a quote or bracket) followed by a space.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?=\s+\S)")
 _RANKS = {"year": 0, "month": 1, "day": 2}
 _ISO_LENGTH = {"year": 4, "month": 7, "day": 10}
-_CURRENCY_PREFIX = {"USD": "$", "HKD": "HK$"}
-_CURRENCY_SUFFIX = {"CNY": " yuan"}
+CURRENCIES = {"USD": ("$", ""), "HKD": ("HK$", ""), "CNY": ("", " yuan")}  # how an amount is written: prefix, suffix
 
 
 @dataclass(frozen=True)
@@ -40,7 +36,8 @@ class Figure:
         if self.unit == "percent":
             return f"{amount}%"
         scaled = f"{amount} {self.unit}"
-        return _CURRENCY_PREFIX.get(self.currency, "") + scaled + _CURRENCY_SUFFIX.get(self.currency, "")
+        prefix, suffix = CURRENCIES.get(self.currency, ("", ""))
+        return prefix + scaled + suffix
 
     def as_data(self) -> dict[str, Any]:
         data = {"amount": self.amount, "unit": self.unit, "label": self.label}
@@ -91,17 +88,13 @@ class Event:
 
 def build_events(document: YamlDocument) -> tuple[dict[str, Event], list[Problem]]:
     """Typed events by id, in chronological order, from a schema-valid data/events.yml."""
-    first_index, problems = ids_in_order(document)
+    entries, problems = dated_entries(document, "date", "event")
     events = []
-    for entry_id, index in first_index.items():
-        owner = f"event '{entry_id}'"
-        date = date_at(document, index, "date", owner, problems)
-        if date is None:
-            continue
-        if problem := _entry_problem(document, index, date, owner):
+    for entry, date, index in entries:
+        if problem := _entry_problem(document, index, date, f"event '{entry['id']}'"):
             problems.append(problem)
-            continue
-        events.append(_event(document.data[index], date, index))
+        else:
+            events.append(_event(entry, date, index))
     return {event.id: event for event in sorted(events, key=lambda event: event.sort_key)}, problems
 
 
@@ -156,19 +149,15 @@ def _precision_problem(text: str, date: PartialDate, precision: str) -> str:
 
 
 def _range_problem(date: PartialDate, flagged: bool) -> str:
-    inside = _sort_tuple(STORY_START) <= _sort_tuple(date) <= _sort_tuple(STORY_END, end=True)
+    inside = story.starts_within(date)
     if inside and flagged:
-        return f"date '{date.iso}' is inside the story's range ({STORY_RANGE}); remove outside_story_range"
+        return f"date '{date.iso}' is inside the story's range ({story.span_text()}); remove outside_story_range"
     if not inside and not flagged:
         return (
-            f"date '{date.iso}' is outside the story's range ({STORY_RANGE}); "
+            f"date '{date.iso}' is outside the story's range ({story.span_text()}); "
             "if that is right, add outside_story_range: true"
         )
     return ""
-
-
-def _sort_tuple(date: PartialDate, end: bool = False) -> tuple[int, int]:
-    return (date.year, date.month or (12 if end else 1))
 
 
 def _summary_problem(summary: str) -> str:
@@ -176,7 +165,12 @@ def _summary_problem(summary: str) -> str:
     return f"summary has {sentences} sentences; write one to three" if sentences > 3 else ""
 
 
-SPEC = DataFileSpec(name="events", build=build_events)
+def references(events: Records[Event]) -> Iterator[Reference]:
+    """The sources each event cites, and the glossary entries it involves."""
+    for event in events:
+        for target, key, noun in (("sources", "sources", "source"), ("glossary", "involved", "glossary id")):
+            for position, item in enumerate(getattr(event, key)):
+                yield Reference((event.index, key, position), f"event '{event.id}'", target, noun, item)
 
 
 @dataclass
@@ -194,3 +188,6 @@ class EventsState:
     def by_section(self) -> dict[str, list[Event]]:
         """Each section's events in chronological order, grouped once per build."""
         return group_by(self.records, lambda event: event.section)
+
+
+SPEC = DataFileSpec(name="events", build=build_events, state=EventsState, references=references)

@@ -40,13 +40,14 @@ from ..codeblocks import without_code
 from ..context import BuildContext
 from ..dates import PartialDate, parse_partial_date
 from ..elements import element
-from ..errors import Problem
+from ..events.page import PAGE as TIMELINE
 from ..events.records import SPEC as EVENTS_SPEC
 from ..extensions import ExplainerExtension
-from ..pages import SOURCES_PAGE, TIMELINE_PAGE
+from ..markers import find_markers, put_at_markers
+from ..sources.page import PAGE as SOURCES
 from ..sources.records import SPEC as SOURCES_SPEC
 from ..svg import Span, date_span, span_of
-from .page import chart_markup, chart_sources_used, drawable, marked_events
+from .charts import chart_markup, chart_sources_used, drawable, marked_events
 from .records import SPEC, Series
 
 MARKER_FORMS = (
@@ -75,18 +76,6 @@ class FiguresExtension(ExplainerExtension):
         "sources": ("sources", "sources_file", SOURCES_SPEC),
         "events": ("events", "events_file", EVENTS_SPEC),
     }
-
-    def __init__(self, **kwargs):
-        self.config = {
-            **self.shared_config(),
-            "figures": [{}, "On its own: the series by id (explainer.figures.records.Series), from Python."],
-            "data_file": [SPEC.path, "On its own, without `figures`: the figures file to load and check."],
-            "sources": [{}, "On its own: the sources by id that the figures cite (named in tooltips and tables)."],
-            "sources_file": [SOURCES_SPEC.path, "On its own, without `sources`: the sources file to load."],
-            "events": [{}, "On its own: the events by id that charts mark or points belong to."],
-            "events_file": [EVENTS_SPEC.path, "On its own, without `events`: the events file to load."],
-        }
-        super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         markers = _ChartMarkers(md, self.context)
@@ -178,16 +167,14 @@ class _ChartMarkers(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.found = []
         seen: dict[str, int] = {}  # series id -> how many markers named it so far
-        stash = self.md.htmlStash.rawHtmlBlocks
-        for index, block in enumerate(stash):
-            text = block.strip() if isinstance(block, str) else ""
-            if match := _MARKER.match(text):
-                seen[match["series"]] = seen.get(match["series"], 0) + 1
-                if marker := self._marker(match, text, seen[match["series"]], index):
-                    self.found.append(marker)
-            elif _MARKER_LIKE.match(text):
-                self.context.report(text.splitlines()[0], f"unknown chart marker '{text}'; write {MARKER_FORMS}")
+        for index, match in find_markers(self.md, _MARKER, _MARKER_LIKE, self._unknown):
+            seen[match["series"]] = seen.get(match["series"], 0) + 1
+            if marker := self._marker(match, match.group(), seen[match["series"]], index):
+                self.found.append(marker)
         return lines
+
+    def _unknown(self, text: str) -> None:
+        self.context.report(text.splitlines()[0], f"unknown chart marker '{text}'; write {MARKER_FORMS}")
 
     def _marker(self, match: re.Match, text: str, count: int, index: int) -> ChartMarker | None:
         series_id = match["series"]
@@ -258,7 +245,7 @@ class _ChartMarkers(Preprocessor):
         ] or [1]
         line = found[min(occurrence, len(found)) - 1]
         message = f"the chart '{series_id}' is already on this page (line {found[0]}); show each series once per page"
-        self.context.problems.append(Problem(page.file_label, line, message))
+        self.context.report_at(line, message)
 
 
 def _title_problem(title: str) -> str:
@@ -287,21 +274,12 @@ class _Charts(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.svgs = []
-        wanted = {marker.placeholder: marker for marker in self.markers.found}
-        if not wanted:
-            return
-        for parent in root.iter():
-            for position, paragraph in enumerate(parent):
-                marker = wanted.get(paragraph.text) if paragraph.tag == "p" and len(paragraph) == 0 else None
-                if marker is not None:
-                    figure = self._figure(marker)
-                    figure.tail = paragraph.tail
-                    parent[position] = figure
+        put_at_markers(root, {marker.placeholder: lambda m=marker: self._figure(m) for marker in self.markers.found})
 
     def _figure(self, marker: ChartMarker) -> etree.Element:
         page = self.context.page
-        sources_href = page.link_to(SOURCES_PAGE) if page else SOURCES_PAGE
-        timeline_href = page.link_to(TIMELINE_PAGE) if page else TIMELINE_PAGE
+        sources_href = page.link_to(SOURCES.src_uri) if page else SOURCES.src_uri
+        timeline_href = page.link_to(TIMELINE.src_uri) if page else TIMELINE.src_uri
         markup = chart_markup(
             marker.series,
             marker.events,

@@ -8,14 +8,15 @@ point, one unit per series, points oldest first and one per date. Each mistake i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from ..datafile import DataFileSpec, Records, ids_in_order
+from .. import story
+from ..datafile import DataFileSpec, Records, Reference, ids_in_order
 from ..dates import PartialDate, parse_partial_date
 from ..errors import Problem
-from ..events import records as events
 from ..yamlfile import YamlDocument
 from .units import UNITS, Unit
 
@@ -139,9 +140,9 @@ def _point(data: dict[str, Any], date: PartialDate, position: int) -> Point:
 def _point_problem(data: dict[str, Any], date: PartialDate, series_unit: str) -> tuple[str, str] | None:
     """(key, message) for the first thing wrong with one well-dated point, or None."""
     written = f"the point dated '{data['date']}'"
-    if not in_story_range(date):
+    if not story.lies_within(date):
         return "date", (
-            f"date '{data['date']}' is outside the story's range ({story_range_text()}); "
+            f"date '{data['date']}' is outside the story's range ({story.span_text()}); "
             "only figures within it are drawn"
         )
     if (unit := data.get("unit", series_unit)) != series_unit:
@@ -204,27 +205,16 @@ def _span_end(date: PartialDate) -> tuple[int, int, int]:
     return (date.year + 1, 1, 1)
 
 
-# The story's range is the events' (hooks/explainer/events/records.py), read at call time so that
-# extending the story there extends it here.
+def references(figures: Records[Series]) -> Iterator[Reference]:
+    """The sources each point cites, and the event it belongs to."""
+    for series in figures:
+        owner = f"series '{series.id}'"
+        for point in series.points:
+            path = (series.index, "points", point.index)
+            for position, item in enumerate(point.sources):
+                yield Reference((*path, "sources", position), owner, "sources", "source", item)
+            if point.event:
+                yield Reference((*path, "event"), owner, "events", "event", point.event)
 
 
-def in_story_range(date: PartialDate) -> bool:
-    """True if the whole span of `date` lies between the story's first and last month."""
-    start, end = events.STORY_START, events.STORY_END
-    first = (date.year, date.month or 1)
-    last = (date.year, date.month or 12)
-    return (start.year, start.month or 1) <= first and last <= (end.year, end.month or 12)
-
-
-def story_range_text() -> str:
-    return f"{events.STORY_START.display} to {events.STORY_END.display}"
-
-
-SPEC = DataFileSpec(name="figures", build=build_figures)
-
-
-@dataclass
-class FiguresState:
-    """What one build knows of the figures."""
-
-    records: Records[Series]
+SPEC = DataFileSpec(name="figures", build=build_figures, references=references)

@@ -35,15 +35,13 @@ from ..backlinks import Backlink
 from ..codeblocks import HEADING_TAGS, NOT_PROSE_TAGS
 from ..context import BuildContext
 from ..extensions import ExplainerExtension
-from ..markup import fragment_elements
-from ..pages import GLOSSARY_PAGE
+from .page import PAGE
 from .records import LINK_SCHEME, SPEC, GlossaryEntry
 
 PAGE_MODES = ("first", "every", "off")  # front matter `glossary:`
 SUPPRESS_ID = "none"
 MENTION_CLASS = "glossary-term"
 SUPPRESSED_CLASS = "glossary-skip"
-LONG_PLACEHOLDER = "data-glossary-long"  # marks where the Glossary page shows an entry's checked `long`
 
 # Footnotes, suppressed text and mentions. A phrase a correction marks (span.corrected) is not
 # skipped: it is plain text with its mark after it, and a reader still needs the term explained.
@@ -53,22 +51,9 @@ _ANNOTATION_CLASSES = {"footnote", SUPPRESSED_CLASS, MENTION_CLASS}
 class GlossaryExtension(ExplainerExtension):
     """Marks glossary mentions as links whose title (the tooltip) is the short definition."""
 
-    data: ClassVar = {
-        "glossary": ("entries", "data_file", SPEC),
-    }
-
-    def __init__(self, **kwargs):
-        self.config = {
-            **self.shared_config(),
-            "entries": [{}, "On its own: the entries by id (explainer.glossary.records.GlossaryEntry), from Python."],
-            "data_file": [SPEC.path, "On its own, without `entries`: the glossary file to load and check."],
-        }
-        super().__init__(**kwargs)
+    data: ClassVar = {"glossary": ("entries", "data_file", SPEC)}
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # After inline patterns (20), so nothing parses the checked text again; before glossary links
-        # are marked (5.5) and MkDocs resolves links to pages (0), which then treat it like any text.
-        md.treeprocessors.register(_LongText(md, self.context), "explainer-glossary-long", 19.5)
         # After inline patterns (20), footnotes (50, 15), abbreviations (7) and smartypants (6), so
         # links, code, footnote references and <abbr> are elements; before the table of contents (5).
         md.treeprocessors.register(_Mentions(md, self.context), "explainer-glossary", 5.5)
@@ -82,7 +67,7 @@ def makeExtension(**kwargs) -> GlossaryExtension:
 class PageMarking:
     """How to mark one page: where the glossary is, what to mark, whether mentions are backlinks."""
 
-    glossary_href: str = GLOSSARY_PAGE  # link target of mentions, relative to the page
+    glossary_href: str = PAGE.src_uri  # link target of mentions, relative to the page
     automatic: bool = True  # mark mentions found in the text (story pages), not only forced ones
     every_mention: bool = False
     backlinks: bool = False  # list each mention on the Glossary page ("Mentioned in")
@@ -103,31 +88,11 @@ def page_marking(context: BuildContext) -> PageMarking:
         context.report("glossary:", f"front matter 'glossary' must be one of: {', '.join(PAGE_MODES)}")
         mode = "first"
     return PageMarking(
-        glossary_href=page.link_to(GLOSSARY_PAGE),
+        glossary_href=page.link_to(PAGE.src_uri),
         automatic=page.is_story and mode != "off",
         every_mention=mode == "every",
-        backlinks=page.is_story or page.src_uri != GLOSSARY_PAGE,
+        backlinks=page.is_story or page.src_uri != PAGE.src_uri,
     )
-
-
-class _LongText(Treeprocessor):
-    """Puts each entry's `long`, as the data layer rendered and checked it, where the Glossary page marks it."""
-
-    def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md)
-        self.context = context
-
-    def run(self, root: etree.Element) -> None:
-        places = [(parent, child) for parent in root.iter("div") for child in parent if child.get(LONG_PLACEHOLDER)]
-        for parent, marker in places:
-            entry = self.context.glossary.records.by_id[marker.get(LONG_PLACEHOLDER)]
-            elements = fragment_elements(entry.long_html)
-            position = list(parent).index(marker)
-            parent.remove(marker)
-            for offset, element in enumerate(elements):
-                parent.insert(position + offset, element)
-            if elements:
-                elements[-1].tail = marker.tail
 
 
 class _Mentions(Treeprocessor):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..datafile import DataFileSpec, Records, ids_in_order
+from ..datafile import DataFileSpec, Records, Reference, ids_in_order
 from ..errors import Problem
 from ..yamlfile import YamlDocument
-from .matching import TermMatcher
+from .matching import TermMatcher, match_variants
 
 LINK_SCHEME = "glossary:"  # `[words](glossary:id)` names an entry, in pages and in `long`
 
@@ -38,9 +39,20 @@ class GlossaryEntry:
 
 
 def build_glossary(document: YamlDocument) -> tuple[dict[str, GlossaryEntry], list[Problem]]:
-    """Typed entries by id from a schema-valid data/glossary.yml."""
+    """Typed entries by id from a schema-valid data/glossary.yml, with the problems within the file:
+    forms two entries claim, links in `long` to entries that do not exist, an entry related to itself.
+
+    (Everything else about `long` was checked when the data layer rendered it: explainer.markup.)
+    """
     first_index, problems = ids_in_order(document)
-    return {entry_id: _entry(document, index) for entry_id, index in first_index.items()}, problems
+    glossary = Records({entry_id: _entry(document, index) for entry_id, index in first_index.items()}, document)
+    problems += forms_claimed_twice(glossary)
+    for entry in glossary:
+        problems += unknown_entries_in_long(glossary, entry)
+        if entry.id in entry.related:
+            position = entry.related.index(entry.id)
+            problems.append(glossary.problem((entry.index, "related", position), f"{entry.label} lists itself"))
+    return glossary.by_id, problems
 
 
 def _entry(document: YamlDocument, index: int) -> GlossaryEntry:
@@ -51,7 +63,53 @@ def _entry(document: YamlDocument, index: int) -> GlossaryEntry:
     return GlossaryEntry(**plain, **tuples, index=index, long_html=rendered.html if rendered else "")
 
 
-SPEC = DataFileSpec(name="glossary", build=build_glossary)
+def forms_claimed_twice(glossary: Records[GlossaryEntry]) -> list[Problem]:
+    """A form (or its capitalized variant) that two entries, or one entry twice, claim."""
+    problems = []
+    for entry, path, form, first, first_path in second_claims(glossary):
+        where = f"line {glossary.document.line_of(first_path)}" if glossary.document else "above"
+        whose = "this entry" if first is entry else f"entry '{first.id}'"
+        problems.append(glossary.problem(path, f"{entry.label}: '{form}' is already claimed by {whose} ({where})"))
+    return problems
+
+
+def second_claims(glossary: Records[GlossaryEntry]) -> Iterator[tuple[GlossaryEntry, tuple, str, GlossaryEntry, tuple]]:
+    """Each form claimed after another entry (or the same one) claimed it: (entry, path, form, first, first path)."""
+    owner: dict[str, tuple[GlossaryEntry, tuple]] = {}
+    for entry in glossary:
+        for path, form in _form_paths(entry):
+            for variant in match_variants(form):
+                if variant not in owner:
+                    owner[variant] = (entry, path)
+                    continue
+                yield entry, path, form, *owner[variant]
+                break
+
+
+def _form_paths(entry: GlossaryEntry) -> Iterator[tuple[tuple, str]]:
+    yield (entry.index, "term"), entry.term
+    for position, alias in enumerate(entry.aliases):
+        yield (entry.index, "aliases", position), alias
+
+
+def unknown_entries_in_long(glossary: Records[GlossaryEntry], entry: GlossaryEntry) -> list[Problem]:
+    """`long` may link to other entries (`[x](glossary:id)`) only if they exist."""
+    rendered = glossary.document.rendered.get((entry.index, "long")) if glossary.document else None
+    return [
+        glossary.problem(
+            (entry.index, "long"), f"{entry.label}: 'long' links to unknown glossary entry '{href[len(LINK_SCHEME) :]}'"
+        )
+        for href in (rendered.links if rendered else ())
+        if href.startswith(LINK_SCHEME) and not glossary.knows(href[len(LINK_SCHEME) :])
+    ]
+
+
+def references(glossary: Records[GlossaryEntry]) -> Iterator[Reference]:
+    """The sources each entry cites, and the entries it relates to."""
+    for entry in glossary:
+        for target, key, noun in (("sources", "sources", "source"), ("glossary", "related", "entry")):
+            for position, item in enumerate(getattr(entry, key)):
+                yield Reference((entry.index, key, position), entry.label, target, noun, item)
 
 
 @dataclass
@@ -65,3 +123,6 @@ class GlossaryState:
     def matcher(self) -> TermMatcher:
         """Every form of every entry in one regex, compiled once per build."""
         return TermMatcher(self.records)
+
+
+SPEC = DataFileSpec(name="glossary", build=build_glossary, state=GlossaryState, references=references)

@@ -1,16 +1,21 @@
-"""Checks on sources that need more than data/sources.yml: sources nobody cites."""
+"""Checks on sources once every page is converted: sources nothing cites."""
 
 from __future__ import annotations
 
-from ..datafile import Records
+from typing import TYPE_CHECKING
+
 from ..errors import Problem
-from .records import Source
+
+if TYPE_CHECKING:
+    from ..context import BuildContext
 
 
-def uncited_sources(sources: Records[Source], used_ids: set[str]) -> list[Problem]:
-    """Sources that no page cites and no data entry relies on (`used_ids`): worth a warning."""
+def uncited_sources(context: BuildContext) -> list[Problem]:
+    """Sources that no page cites and no data entry relies on: worth a warning."""
+    sources = context.sources.records
+    used = context.backlinks.used_ids("source") | context.cited.get("sources", set())
     return [
-        sources.problem((source.index, "id"), f"source '{source.id}' is never cited")
+        sources.problem((source.index, "id"), f"source '{source.id}' is never cited").as_warning()
         for source in sources
-        if source.id not in used_ids and sources.document is not None
+        if source.id not in used and sources.document is not None
     ]

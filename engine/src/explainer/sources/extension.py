@@ -29,7 +29,8 @@ from ..codeblocks import prose_texts
 from ..context import BuildContext
 from ..elements import child, element, literal
 from ..extensions import ExplainerExtension
-from ..pages import SOURCES_PAGE, doc_link
+from ..pages import doc_link
+from .page import PAGE
 from .records import SPEC, Source
 
 NOTES_HEADING_ID = "sources-and-notes"
@@ -44,17 +45,7 @@ _NOTE_MARKER = "explainer-source-note"
 class SourceNotesExtension(ExplainerExtension):
     """Turns `[^source-id]` into numbered source notes and heads the notes 'Sources and notes'."""
 
-    data: ClassVar = {
-        "sources": ("sources", "data_file", SPEC),
-    }
-
-    def __init__(self, **kwargs):
-        self.config = {
-            **self.shared_config(),
-            "sources": [{}, "On its own: the sources by id (explainer.sources.records.Source), from Python."],
-            "data_file": [SPEC.path, "On its own, without `sources`: the sources file to load and check."],
-        }
-        super().__init__(**kwargs)
+    data: ClassVar = {"sources": ("sources", "data_file", SPEC)}
 
     def extendMarkdown(self, md: Markdown) -> None:
         offers = _NoteOffers(md, self.context)
@@ -136,7 +127,7 @@ class _SourceNotes(Treeprocessor):
     def _write_notes(self, footnotes: etree.Element) -> list[Source]:
         """Fill in every note this extension defined; the sources all the notes cite."""
         page = self.context.page
-        details = doc_link(page.src_uri if page else "", SOURCES_PAGE)
+        details = doc_link(page.src_uri if page else "", PAGE.src_uri)
         cited = []
         for item in (item for listing in footnotes.findall("ol") for item in listing.findall("li")):
             match = _NOTE_ID.match(item.get("id", ""))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..datafile import DataFileSpec, Records, date_at, ids_in_order
+from ..datafile import DataFileSpec, dated_entries
 from ..dates import PartialDate
 from ..errors import Problem
 from ..yamlfile import YamlDocument
@@ -73,24 +73,14 @@ _TUPLE_FIELDS = ("authors", "single_source")
 
 def build_sources(document: YamlDocument) -> tuple[dict[str, Source], list[Problem]]:
     """Typed sources by id from a schema-valid data/sources.yml."""
-    first_index, problems = ids_in_order(document)
-    records = {}
-    for entry_id, index in first_index.items():
-        entry = document.data[index]
-        published = date_at(document, index, "published", f"source '{entry_id}'", problems)
-        if published is None:
-            continue
-        fields = {key: value for key, value in entry.items() if key not in (*_TUPLE_FIELDS, "published")}
-        tuples = {key: tuple(entry.get(key, ())) for key in _TUPLE_FIELDS}
-        records[entry_id] = Source(**fields, **tuples, published=published, index=index)
-    return records, problems
+    entries, problems = dated_entries(document, "published", "source")
+    return {entry["id"]: _source(entry, published, index) for entry, published, index in entries}, problems
+
+
+def _source(entry: dict, published: PartialDate, index: int) -> Source:
+    fields = {key: value for key, value in entry.items() if key not in (*_TUPLE_FIELDS, "published")}
+    tuples = {key: tuple(entry.get(key, ())) for key in _TUPLE_FIELDS}
+    return Source(**fields, **tuples, published=published, index=index)
 
 
 SPEC = DataFileSpec(name="sources", build=build_sources)
-
-
-@dataclass
-class SourcesState:
-    """What one build knows of the sources."""
-
-    records: Records[Source]

@@ -1,0 +1,77 @@
+"""Build a site in this process, as `mkdocs build [--strict]` would, and read what it wrote and logged."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+# A problem line: `file:line: what is wrong`.
+LOCATED = re.compile(r"^[\w./-]+:\d+: ")
+
+
+@dataclass
+class BuiltSite:
+    """The outcome of one build: whether it passed, what it logged, and its pages."""
+
+    ok: bool
+    site_dir: Path
+    messages: list[str] = field(default_factory=list)  # WARNING and ERROR log lines
+    levels: list[str] = field(default_factory=list)  # each message's level: "error" or "warning"
+
+    @property
+    def located(self) -> list[str]:
+        """The `file:line: message` lines among the messages, in the order logged."""
+        return [message for message in self.messages if LOCATED.match(message)]
+
+    @property
+    def problem_lines(self) -> list[tuple[str, str]]:
+        """(level, `file:line: message`) of every problem line, in the order logged."""
+        return [
+            (level, message)
+            for level, message in zip(self.levels, self.messages, strict=True)
+            if LOCATED.match(message)
+        ]
+
+    def html(self, page_path: str) -> BeautifulSoup:
+        """Parsed HTML of a built page, e.g. 'story/the-fall/' or 'sources/'."""
+        target = self.site_dir / page_path
+        if page_path.endswith("/") or not page_path:
+            target = target / "index.html"
+        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self) -> list[Path]:
+        """Every HTML file the build wrote."""
+        return sorted(self.site_dir.rglob("*.html"))
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        self.levels: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+        self.levels.append("warning" if record.levelno == logging.WARNING else "error")
+
+
+def build_config(config_file: Path, site_dir: Path, strict: bool = True) -> BuiltSite:
+    """Build the site that `config_file` describes into `site_dir`, collecting its warnings and errors."""
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        build(load_config(str(config_file), strict=strict, site_dir=str(site_dir)))
+        ok = True
+    except Abort:
+        ok = False
+    finally:
+        logger.removeHandler(collector)
+    return BuiltSite(ok, site_dir, collector.messages, collector.levels)

@@ -1,0 +1,299 @@
+"""The pytest plugin behind the generic checks: the site under test, its build, its settings, Chromium.
+
+Loaded through the `pytest11` entry point wherever the engine is installed; it only adds fixtures
+(all named `explainer_*`), settings and two markers, so a test suite that does not import the
+checks is not changed by it. See explainer_checks/__init__.py for what a site writes and sets.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from explainer.data import SiteRecords
+from explainer.pages import is_story_page
+from explainer.registry import load_site_data
+from explainer.yamlfile import parse_config_file
+
+from .build import BuiltSite, build_config
+
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 667}
+CHECK_MODULES = ("explainer_checks.site", "explainer_checks.browser")
+
+
+# Settings ----------------------------------------------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini("explainer_config_file", "the explainer's mkdocs.yml, from the rootdir", default="mkdocs.yml")
+    parser.addini(
+        "explainer_names_with_digits",
+        "names with a digit that are not figures or dates (the glossary's terms count already)",
+        type="linelist",
+        default=[],
+    )
+    parser.addini(
+        "explainer_skip_checks", "generic checks this site turns off, one per line: `test_name: why`", "linelist", []
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives a real Chromium through Playwright")
+    config.addinivalue_line("markers", "slow: builds the real site or runs external tools")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the generic checks the site turned off (`explainer_skip_checks`), with its reason."""
+    turned_off = {}
+    for line in config.getini("explainer_skip_checks"):
+        name, _, why = line.partition(":")
+        turned_off[name.strip()] = why.strip() or "turned off in explainer_skip_checks"
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is not None and function.__module__ in CHECK_MODULES and function.__name__ in turned_off:
+            item.add_marker(pytest.mark.skip(reason=f"turned off by this site: {turned_off[function.__name__]}"))
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip, saying why in capitals; under CI a missing tool is a failure, never a silent pass."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so this fails instead of skipping)", pytrace=False)
+    pytest.skip(reason)
+
+
+# The site under test -----------------------------------------------------------------------------
+
+
+@dataclass
+class ExplainerSite:
+    """The explainer the checks run on, as its own files describe it."""
+
+    config_file: Path
+    names_with_digits: list[str] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        return self.config_file.parent
+
+    @cached_property
+    def config(self) -> dict[str, Any]:
+        """mkdocs.yml as YAML (MkDocs' defaults are not filled in)."""
+        return parse_config_file(self.config_file.read_bytes(), self.config_file.name).data or {}
+
+    @property
+    def docs_dir(self) -> Path:
+        """The site's docs_dir (MkDocs' default: docs)."""
+        return self.root / str(self.config.get("docs_dir") or "docs")
+
+    @property
+    def use_directory_urls(self) -> bool:
+        return self.config.get("use_directory_urls", True) is not False
+
+    @cached_property
+    def data(self) -> SiteRecords:
+        """The data files, read and checked as the build reads them."""
+        return load_site_data(self.root)
+
+    @property
+    def base_path(self) -> str:
+        """The path the site is published under, from site_url: '/' or '/my-explainer/'."""
+        path = urlsplit(self.config.get("site_url") or "/").path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    @cached_property
+    def pages(self) -> list[str]:
+        """Every Markdown page in docs/, as MkDocs names it ('story/the-fall.md')."""
+        docs = self.docs_dir
+        return sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
+
+    @property
+    def story_pages(self) -> list[str]:
+        return [page for page in self.pages if is_story_page(page)]
+
+    def built_path(self, src_uri: str) -> str:
+        """Where the build writes a page, as BuiltSite.html takes it: 'story/the-fall/' (or '...html')."""
+        stem = src_uri.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
+
+    def front_matter(self, src_uri: str) -> dict[str, Any]:
+        """A page's front matter ({} without one)."""
+        text = (self.docs_dir / src_uri).read_text(encoding="utf-8")
+        if not text.startswith("---\n") or "\n---" not in text[3:]:
+            return {}
+        block = text[4 : text.index("\n---", 3)]
+        return yaml.safe_load(block) or {}
+
+    @cached_property
+    def story(self) -> dict[str, Any]:
+        """data/story.yml as YAML ({} without it): the story's vocabulary."""
+        path = self.root / "data" / "story.yml"
+        if not path.is_file():
+            return {}
+        return parse_config_file(path.read_bytes(), "data/story.yml").data or {}
+
+    def correction_kind_is_inline(self, kind: str) -> bool:
+        """Whether corrections of `kind` are marked in the text (data/story.yml; by default they are)."""
+        kinds = (self.story.get("corrections") or {}).get("kinds") or {}
+        return bool((kinds.get(kind) or {}).get("inline", True))
+
+
+def _site_of(config: pytest.Config) -> ExplainerSite:
+    config_file = Path(config.rootpath) / config.getini("explainer_config_file")
+    if not config_file.is_file():
+        pytest.fail(
+            f"no {config_file}: the explainer checks run from the site's folder (set explainer_config_file)",
+            pytrace=False,
+        )
+    return ExplainerSite(config_file.resolve(), list(config.getini("explainer_names_with_digits")))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A check that takes `explainer_story_page` runs once per story page (docs/story/*.md)."""
+    if "explainer_story_page" in metafunc.fixturenames:
+        config_file = Path(metafunc.config.rootpath) / metafunc.config.getini("explainer_config_file")
+        pages = _site_of(metafunc.config).story_pages if config_file.is_file() else []
+        metafunc.parametrize("explainer_story_page", pages)
+
+
+@pytest.fixture(scope="session")
+def explainer_site(pytestconfig: pytest.Config) -> ExplainerSite:
+    """The explainer under test: its mkdocs.yml, pages, data and settings."""
+    return _site_of(pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def explainer_build(explainer_site: ExplainerSite, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The site built once per session into a temporary folder (not --strict, so checks can read its warnings)."""
+    built = build_config(explainer_site.config_file, tmp_path_factory.mktemp("explainer") / "site", strict=False)
+    if not built.ok:
+        pytest.fail("the site does not build:\n" + "\n".join(built.messages), pytrace=False)
+    return built
+
+
+# Serving and Chromium ----------------------------------------------------------------------------
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # the stdlib's signature
+        pass
+
+
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 at a free port until the generator is closed; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Every page of a built site relative to its root: '', 'about/', 'story/the-fall/'."""
+    pages = sorted(index.parent.relative_to(site_dir).as_posix() for index in site_dir.rglob("index.html"))
+    return ["" if path == "." else f"{path}/" for path in pages]
+
+
+@pytest.fixture(scope="session")
+def explainer_site_url(explainer_build: BuiltSite) -> Iterator[str]:
+    """Base URL (ending in '/') of the built site, served on 127.0.0.1."""
+    yield from serve(explainer_build.site_dir)
+
+
+@pytest.fixture(scope="session")
+def explainer_site_pages(explainer_build: BuiltSite) -> list[str]:
+    """Every page path of the built site, relative to `explainer_site_url` ('' is the home page)."""
+    return page_paths(explainer_build.site_dir)
+
+
+def find_chromium(playwright: Any) -> Path | None:
+    """$EXPLAINER_CHROMIUM, else Playwright's own Chromium, else Debian's /usr/bin/chromium."""
+    if chosen := os.environ.get("EXPLAINER_CHROMIUM"):
+        return Path(chosen)
+    try:
+        bundled = Path(playwright.chromium.executable_path)
+    except Exception:  # no bundled browser registered
+        bundled = None
+    if bundled is not None and bundled.exists():
+        return bundled
+    return DEBIAN_CHROMIUM if DEBIAN_CHROMIUM.exists() else None
+
+
+@pytest.fixture(scope="session")
+def explainer_playwright() -> Iterator[Any]:
+    """The Playwright driver (sync API), started once per session."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_or_fail("BROWSER CHECKS NOT RUN: the playwright package is not installed (annotated-explainer[test])")
+    driver = sync_playwright().start()
+    yield driver
+    driver.stop()
+
+
+@pytest.fixture(scope="session")
+def explainer_browser(explainer_playwright: Any) -> Iterator[Any]:
+    """Chromium, launched once per session."""
+    executable = find_chromium(explainer_playwright)
+    if executable is None or not executable.exists():
+        skip_or_fail(
+            "BROWSER CHECKS NOT RUN: no Chromium found (tried $EXPLAINER_CHROMIUM, Playwright's own, "
+            f"{DEBIAN_CHROMIUM}); install one, e.g. `apt-get install chromium`"
+        )
+    try:
+        launched = explainer_playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+    except Exception as error:  # any launch failure means no browser checks
+        skip_or_fail(f"BROWSER CHECKS NOT RUN: Chromium at {executable} did not start: {error}")
+    yield launched
+    launched.close()
+
+
+@pytest.fixture
+def explainer_page(explainer_browser: Any) -> Iterator[Any]:
+    """A fresh desktop page (1280x800) in its own browser context."""
+    context = explainer_browser.new_context(viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def explainer_phone_page(explainer_browser: Any) -> Iterator[Any]:
+    """A fresh phone page (375x667, touch) in its own browser context."""
+    context = explainer_browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def explainer_axe_source(explainer_site: ExplainerSite) -> str:
+    """axe-core's script from the site's node_modules (`npm ci`), to inject into pages."""
+    script = explainer_site.root / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        skip_or_fail("AXE NOT RUN: node_modules/axe-core is missing; run `npm ci` (needs Node.js and npm)")
+    return script.read_text(encoding="utf-8")

@@ -1,0 +1,352 @@
+"""The generic checks of a built explainer, without a browser. A site's tests import them:
+
+    from explainer_checks.site import *  # noqa: F403
+
+Each check is a pytest test over the site built once per session (fixture `explainer_build`).
+The helpers they use (`sentences`, `broken_links`, ...) can be imported for a site's own tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from explainer.corrections.anchors import mark_id, note_id
+from explainer.corrections.page import PAGE as CORRECTIONS
+from explainer.glossary.matching import TermMatcher
+from explainer.yamlfile import load_yaml
+
+from .build import BuiltSite
+from .html import unsafe_markup, vnu_errors
+from .plugin import ExplainerSite
+
+__all__ = [
+    "test_every_correction_is_published_and_marked_at_its_anchor",
+    "test_every_external_address_in_data_is_well_formed_https",
+    "test_every_external_link_is_https",
+    "test_every_internal_link_and_fragment_resolves",
+    "test_every_page_has_its_own_description_and_social_preview_tags",
+    "test_every_sentence_with_a_figure_date_or_quotation_has_a_source_note",
+    "test_every_story_page_counts_its_sources",
+    "test_first_mentions_of_glossary_entries_are_explained",
+    "test_no_page_carries_an_event_handler_a_foreign_scheme_or_a_style_attribute",
+    "test_no_page_has_an_html_error_of_its_own",
+    "test_reading_the_site_requests_nothing_from_another_host",
+    "test_the_site_builds_without_a_warning",
+]
+
+
+def test_the_site_builds_without_a_warning(explainer_build: BuiltSite) -> None:
+    """What `mkdocs build --strict` requires: not one warning."""
+    assert explainer_build.messages == []
+
+
+# Every factual sentence cited ----------------------------------------------------------------------
+
+NOTE = "\x00"  # stands for a source note's reference mark in a sentence's text
+# A sentence ends at . ! or ?, then any closing quotes or brackets and the notes that close it,
+# then a space. A note right after the end of a sentence supports that sentence.
+SENTENCE_END = re.compile(r"(?<=[.!?])[”’\")\]\x00]*\s+")
+FIGURE_OR_DATE = re.compile(r"\d")
+QUOTATION = re.compile(r"[“”\"]")
+
+
+def prose_blocks(page: BeautifulSoup) -> list[Tag]:
+    """The story's own paragraphs and list items: the article's top-level <p>s and the items of its
+    top-level lists. What the site adds around them (Key dates, notes, corrections, admonitions) is
+    nested or carries a class."""
+    article = page.select_one("article")
+    if article is None:
+        return []
+    paragraphs = [p for p in article.find_all("p", recursive=False) if not p.get("class")]
+    lists = [each for each in article.find_all(["ul", "ol"], recursive=False) if not each.get("class")]
+    return paragraphs + [item for each in lists for item in each.find_all("li", recursive=False)]
+
+
+def text_with_notes(element: Tag) -> str:
+    """The element's text as a reader sees it, each source note's mark replaced by NOTE and
+    correction marks (C1, C2...) left out."""
+    parts = []
+    for child in element.children:
+        if isinstance(child, NavigableString):
+            parts.append(str(child))
+        elif child.name == "sup" and "correction-ref" in (child.get("class") or []):
+            continue
+        elif child.name == "sup" and child.get("id", "").startswith("fnref"):
+            parts.append(NOTE)
+        else:
+            parts.append(text_with_notes(child))
+    return "".join(parts)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences, each with the notes that close it; a full stop inside an open quotation is not an end."""
+    found, start = [], 0
+    for end in SENTENCE_END.finditer(text):
+        if text.count("“", start, end.start()) > text.count("”", start, end.start()):
+            continue
+        found.append(text[start : end.end()].strip())
+        start = end.end()
+    found.append(text[start:].strip())
+    return [sentence for sentence in found if sentence]
+
+
+def names_with_digits(site: ExplainerSite) -> list[str]:
+    """Names that contain a digit but are no figure: the glossary's forms and the site's own list, longest first."""
+    forms = {form for entry in site.data.glossary for form in (entry.term, *entry.aliases)}
+    return sorted(
+        {*(form for form in forms if FIGURE_OR_DATE.search(form)), *site.names_with_digits}, key=len, reverse=True
+    )
+
+
+def needs_a_note(sentence: str, names: list[str]) -> bool:
+    """A sentence with a figure, a date or a quotation (names with digits aside)."""
+    for name in names:
+        sentence = sentence.replace(name, "")
+    return bool(FIGURE_OR_DATE.search(sentence) or QUOTATION.search(sentence))
+
+
+def unsourced_sentences(page: BeautifulSoup, names: list[str]) -> list[str]:
+    return [
+        sentence.replace(NOTE, "")[:100]
+        for block in prose_blocks(page)
+        for sentence in sentences(text_with_notes(block))
+        if needs_a_note(sentence, names) and NOTE not in sentence
+    ]
+
+
+def test_every_sentence_with_a_figure_date_or_quotation_has_a_source_note(
+    explainer_site: ExplainerSite, explainer_build: BuiltSite, explainer_story_page: str
+) -> None:
+    """The audit rule: a figure, a date or a quotation is checked against a source, and the note says which."""
+    page = explainer_build.html(explainer_site.built_path(explainer_story_page))
+    assert unsourced_sentences(page, names_with_digits(explainer_site)) == [], (
+        f"docs/{explainer_story_page}: these sentences need a [^source-id] note"
+    )
+
+
+def test_every_story_page_counts_its_sources(
+    explainer_site: ExplainerSite, explainer_build: BuiltSite, explainer_story_page: str
+) -> None:
+    """A page with source notes ends them with how many distinct sources it cites, and how many are independent."""
+    page = explainer_build.html(explainer_site.built_path(explainer_story_page))
+    if page.select_one("article a.footnote-ref") is None:
+        pytest.skip(f"docs/{explainer_story_page} cites no source")
+    summary = page.select_one("div.footnote > p.source-summary")
+    assert summary is not None and summary.get_text().strip()
+
+
+# First mentions explained -----------------------------------------------------------------------------
+
+_NOT_PROSE = ("a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "sup", "script", "style", "svg")
+
+
+def prose_text(article: Tag) -> str:
+    """The article's own running text: no headings, links, code, notes, Key dates, charts or corrections."""
+    parts = []
+    for block in prose_blocks(BeautifulSoup(f"<article>{article.decode_contents()}</article>", "html.parser")):
+        for text in block.find_all(string=True):
+            parents = [parent for parent in text.parents if parent is not block]
+            if not any(
+                parent.name in _NOT_PROSE or "glossary-skip" in (parent.get("class") or []) for parent in parents
+            ):
+                parts.append(str(text))
+        parts.append("\n")
+    return "".join(parts)
+
+
+def test_first_mentions_of_glossary_entries_are_explained(
+    explainer_site: ExplainerSite, explainer_build: BuiltSite, explainer_story_page: str
+) -> None:
+    """Each glossary entry a story page names in its prose is explained there: a tooltip link to its entry."""
+    if explainer_site.front_matter(explainer_story_page).get("glossary") in ("off", False):
+        pytest.skip(f"docs/{explainer_story_page} turns glossary marking off (front matter `glossary: off`)")
+    page = explainer_build.html(explainer_site.built_path(explainer_story_page))
+    article = page.select_one("article")
+    assert article is not None
+    named = {match.entry_id for match in TermMatcher(list(explainer_site.data.glossary)).finditer(prose_text(article))}
+    linked = {unquote(urlsplit(a.get("href", "")).fragment) for a in article.select("a.glossary-term")}
+    unexplained = sorted(named - linked)
+    assert unexplained == [], (
+        f"docs/{explainer_story_page} names {unexplained} without a tooltip; is the page's glossary marking off?"
+    )
+
+
+# Corrections intact ---------------------------------------------------------------------------------
+
+
+def test_every_correction_is_published_and_marked_at_its_anchor(
+    explainer_site: ExplainerSite, explainer_build: BuiltSite
+) -> None:
+    """Each correction of data/corrections.yml is on the Corrections page and, if its kind is marked in
+    the text, marked on its page at its anchor, the mark linking to its dated note."""
+    log = explainer_build.html(explainer_site.built_path(CORRECTIONS.src_uri))
+    problems = []
+    for correction in explainer_site.data.corrections:
+        if log.find(id=correction.id) is None:
+            problems.append(f"{correction.id}: not on the Corrections page")
+        if not explainer_site.correction_kind_is_inline(correction.kind):
+            continue
+        page = explainer_build.html(explainer_site.built_path(correction.page))
+        mark = page.find(id=mark_id(correction.id))
+        if mark is None:
+            problems.append(f"{correction.id}: no mark at its anchor in docs/{correction.page}")
+        elif page.find(id=note_id(correction.id)) is None or mark.find("a", href=f"#{note_id(correction.id)}") is None:
+            problems.append(f"{correction.id}: its mark in docs/{correction.page} does not lead to its note")
+    assert problems == []
+
+
+# Links --------------------------------------------------------------------------------------------------
+
+URL_LIKE = re.compile(r"^[a-z][a-z0-9+.-]*:(//)?\S", re.IGNORECASE)
+WELL_FORMED_HTTPS = re.compile(r"^https://[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(/[^\s<>\"]*)?$", re.IGNORECASE)
+LINKING_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "use": "href"}
+_ROOT = "https://site.invalid"  # stands in for the site's host while resolving links
+
+
+def html_pages(site_dir: Path) -> Iterator[tuple[str, BeautifulSoup]]:
+    """Each built page as (its path relative to the site root, parsed HTML)."""
+    for path in sorted(site_dir.rglob("*.html")):
+        yield path.relative_to(site_dir).as_posix(), BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def internal_links(base: str, page_path: str, page: BeautifulSoup) -> Iterator[tuple[str, str]]:
+    """(link as written, absolute URL under `base`) for every link that stays inside the site."""
+    for tag_name, attribute in LINKING_ATTRIBUTES.items():
+        for tag in page.find_all(tag_name):
+            target = tag.get(attribute) or tag.get("xlink:href")
+            if not target or URL_LIKE.match(target) or target.startswith("//"):
+                continue
+            yield target, urljoin(base + page_path, target)
+
+
+def _file_for(site_dir: Path, base: str, absolute_url: str) -> Path | None:
+    path, root = unquote(urlsplit(absolute_url).path), urlsplit(base).path
+    if not path.startswith(root):
+        return None
+    target = site_dir / path.removeprefix(root)
+    return target / "index.html" if path.endswith("/") or target.is_dir() else target
+
+
+def _ids_in(path: Path, cache: dict[Path, set[str]]) -> set[str]:
+    if path not in cache:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        cache[path] = {tag["id"] for tag in page.find_all(id=True)} | {
+            tag["name"] for tag in page.find_all(attrs={"name": True})
+        }
+    return cache[path]
+
+
+def broken_links(site_dir: Path, base_path: str = "/") -> list[str]:
+    """Every internal link whose file or fragment does not exist, as 'page: link (why)'.
+
+    `base_path` is the path the site is published under (404.html links from there)."""
+    base = _ROOT + base_path
+    problems, ids_cache = [], {}
+    for page_path, page in html_pages(site_dir):
+        for written, absolute in internal_links(base, page_path, page):
+            target = _file_for(site_dir, base, absolute)
+            fragment = unquote(urlsplit(absolute).fragment)
+            if target is None:
+                problems.append(f"{page_path}: {written} (outside the site)")
+            elif not target.is_file():
+                problems.append(f"{page_path}: {written} (no file {target.relative_to(site_dir)})")
+            elif fragment and target.suffix == ".html" and fragment not in _ids_in(target, ids_cache):
+                problems.append(f"{page_path}: {written} (no id '{fragment}' in {target.relative_to(site_dir)})")
+    return problems
+
+
+def test_every_internal_link_and_fragment_resolves(explainer_site: ExplainerSite, explainer_build: BuiltSite) -> None:
+    assert list(html_pages(explainer_build.site_dir)), "the site has pages"
+    assert broken_links(explainer_build.site_dir, explainer_site.base_path) == []
+
+
+def external_addresses(value: object, key: str = "") -> Iterator[tuple[str, str]]:
+    """(key, text) for every string in a data file that is a URL or sits under a url-ish key."""
+    if isinstance(value, dict):
+        for child_key, child in value.items():
+            yield from external_addresses(child, str(child_key))
+    elif isinstance(value, list):
+        for child in value:
+            yield from external_addresses(child, key)
+    elif isinstance(value, str) and ("url" in key.lower() or URL_LIKE.match(value)):
+        yield key, value
+
+
+def test_every_external_address_in_data_is_well_formed_https(explainer_site: ExplainerSite) -> None:
+    bad = [
+        f"data/{path.name}: {key}: {value}"
+        for path in sorted((explainer_site.root / "data").glob("*.yml"))
+        for key, value in external_addresses(load_yaml(path, f"data/{path.name}").data)
+        if not WELL_FORMED_HTTPS.match(value)
+    ]
+    assert bad == []
+
+
+def test_every_external_link_is_https(explainer_build: BuiltSite) -> None:
+    insecure = {
+        f"{page_path}: {tag['href']}"
+        for page_path, page in html_pages(explainer_build.site_dir)
+        for tag in page.find_all("a", href=True)
+        if tag["href"].lower().startswith(("http:", "javascript:", "data:", "vbscript:"))
+    }
+    assert sorted(insecure) == []
+
+
+def test_reading_the_site_requests_nothing_from_another_host(explainer_build: BuiltSite) -> None:
+    remote = {
+        f"{page_path}: <{tag.name} {attribute}={tag[attribute]}>"
+        for page_path, page in html_pages(explainer_build.site_dir)
+        for tag in page.find_all(["img", "script", "iframe", "link", "source", "video", "audio", "embed", "object"])
+        for attribute in ("src", "href", "data", "srcset")
+        if tag.get(attribute)
+        and (URL_LIKE.match(tag[attribute]) or tag[attribute].startswith("//"))
+        and not (tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]))
+    }
+    assert sorted(remote) == []
+
+
+# Pages: descriptions, safe markup, valid HTML ---------------------------------------------------------------
+
+SOCIAL_TAGS = ("description", "og:title", "og:description", "og:url", "og:type", "og:site_name", "twitter:card")
+
+
+def test_every_page_has_its_own_description_and_social_preview_tags(explainer_build: BuiltSite) -> None:
+    """Search engines and link previews show each page's own description (front matter `description:`)."""
+    site_dir = explainer_build.site_dir
+    home = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home_description = (home.find("meta", attrs={"name": "description"}) or {}).get("content")
+    missing: dict[str, list[str]] = {}
+    for index in sorted(site_dir.rglob("index.html")):
+        path = index.parent.relative_to(site_dir).as_posix()
+        head = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser").head
+        tags = {tag.get("name") or tag.get("property"): tag.get("content", "") for tag in head.find_all("meta")}
+        if lacking := [name for name in SOCIAL_TAGS if not tags.get(name)]:
+            missing[path] = lacking
+        elif path != "." and tags["description"] == home_description:
+            missing[path] = ["a description of its own (front matter `description:`)"]
+    assert missing == {}
+
+
+def test_no_page_carries_an_event_handler_a_foreign_scheme_or_a_style_attribute(explainer_build: BuiltSite) -> None:
+    """Presentation lives in stylesheets and behaviour in scripts: such attributes could only have got through."""
+    found = {}
+    for page_path, page in html_pages(explainer_build.site_dir):
+        problems = unsafe_markup(page) + sorted(
+            f"<{element.name} style={element['style']!r}>" for element in page.find_all(style=True)
+        )
+        if problems:
+            found[page_path] = problems
+    assert found == {}
+
+
+@pytest.mark.slow
+def test_no_page_has_an_html_error_of_its_own(explainer_site: ExplainerSite, explainer_build: BuiltSite) -> None:
+    """The Nu HTML Checker finds no error but those of Material's own markup (explainer_checks.html)."""
+    errors = vnu_errors(explainer_site.root, explainer_build.pages(), explainer_build.site_dir)
+    assert [str(error) for error in errors if error.known is None] == []

@@ -1,0 +1,252 @@
+"""The explainer's MkDocs hooks: every event handler of a build, driven by the registry of concerns.
+
+A site lists one hook file in mkdocs.yml, whose body is `from explainer_mkdocs.hooks import *`
+(hooks/explainer_hooks.py); it may add hooks of its own beside it. Each build makes a fresh
+`BuildContext` in on_config, kept on MkDocs' config object, so nothing of one `mkdocs serve`
+rebuild leaks into the next:
+
+- on_config: the engine's theme; the data files read and checked (explainer.registry); the context;
+  every concern's Markdown extension;
+- on_files: the generated pages and files, where each page is;
+- on_nav: the story pages and chapters as MkDocs read them; data that names pages checked;
+- on_page_markdown: the page being converted; a generated page's body from its template;
+- on_env: every page converted: MkDocs' link checks, the checks that need every page, then every
+  problem of the build in file order (an error stops the build here), then the files written last;
+- on_post_page: under `mkdocs serve`, the problems in a box on every page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from explainer.chapters import ChaptersExtension, chapter_problems
+from explainer.context import BuildContext
+from explainer.data import DataCheck
+from explainer.errors import DataError
+from explainer.generated import GeneratedPagesExtension, Templates
+from explainer.markup import setup_from_config
+from explainer.pages import page_file_problems, section_id
+from explainer.registry import (
+    CONCERNS,
+    after_pages_problems,
+    check_site_data,
+    page_body,
+    page_problems,
+    reported_ids,
+)
+from explainer.serving import last_good, remember, with_banner
+from explainer.yamlfile import front_matter_problems
+
+from .reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild, serving
+from .reporting import MkDocsWarnings, config_errors_in_one_line, report, reporting_data_errors, show_while_serving
+from .site import add_engine_theme, add_generated_file, add_generated_page, chapters, docs_label, page_info, site_map
+from .site import story_pages as read_story_pages
+
+# Hooks ------------------------------------------------------------------------------------------
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    if dirty:
+        # MkDocs would convert only the pages changed since the last build, but the Glossary, Sources,
+        # Timeline and Corrections pages list every page that uses an item: they would come out wrong.
+        raise PluginError(DIRTY_REFUSED)
+    if command == "serve":
+        reload_hooks_on_every_rebuild()
+
+
+def on_serve(server, *, config: MkDocsConfig, builder):
+    """A mistake in mkdocs.yml while serving is one line, not MkDocs' traceback."""
+    server.builder = config_errors_in_one_line(server.builder, config.config_file_path)
+    return server
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    add_engine_theme(config)
+    root = Path(config.config_file_path).resolve().parent
+    with reporting_data_errors():
+        # (The place for the start-up check of the repository's files, before anything reads one.)
+        # Before anything reads a page: one that is not UTF-8 or too large is a one-line problem.
+        unreadable_pages = page_file_problems(Path(config.docs_dir), docs_label(config))
+        data = check_site_data(root, setup_from_config(config))
+        # A file that cannot be read: later checks would mislead. (Serving, the last good data stands in.)
+        if unreadable_pages or (data.stopped_early and not serving()):
+            raise DataError(unreadable_pages + data.problems, stopped_early=True)
+        context = _build_context(data, root, config)
+    context.templates = Templates(list(config.theme.dirs))
+    titles = {concern.page.src_uri: concern.page.title for concern in CONCERNS if concern.page}
+    warnings = MkDocsWarnings(Path(config.config_file_path), docs_label(config), titles)
+    warnings.install()
+    setattr(config, _CONTEXT, (context, warnings))
+    extensions = [concern.extension(context=context) for concern in CONCERNS if concern.extension]
+    config.markdown_extensions += [
+        GeneratedPagesExtension(context.current_body),
+        ChaptersExtension(context),
+        *extensions,
+    ]
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """The generated pages (their bodies are written once every other page is converted) and files."""
+    context, warnings = _of(config)
+    for concern in CONCERNS:
+        if concern.page is not None:
+            add_generated_page(files, config, concern.page, concern.data.path)
+        for generated in concern.files:
+            add_generated_file(files, config, generated.src_uri)  # its content below, or once pages are converted
+    context.site = site_map(files, config)
+    context.backlinks.order = context.site.order
+    for concern in CONCERNS:
+        for generated in (generated for generated in concern.files if not generated.after_pages):
+            files.get_file_from_path(generated.src_uri).content_bytes = _bytes(generated.content(context))
+    warnings.files = files
+    return files
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """Once MkDocs has read the nav: the story pages and chapters, and the data that names pages."""
+    context, _ = _of(config)
+    story = read_story_pages(nav, files, config)
+    context.site.story_titles = {src_uri: str(page.title) for src_uri, page in story.items()}  # front matter: 2020
+    context.site.chapters = chapters(nav, story)
+    written = {file.src_uri for file in files.documentation_pages() if not file.generated_by}
+    context.problems += page_problems(context, {section_id(src_uri) for src_uri in story}, written)
+    context.problems += chapter_problems(
+        {src_uri: (page.file.content_string, page.meta) for src_uri, page in story.items()}
+    )
+    for concern in CONCERNS:
+        if concern.shown_on_pages is not None:
+            concern.shown_on_pages(context)
+    return nav
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    context, _ = _of(config)
+    context.page = page_info(page)
+    if not page.file.generated_by:
+        context.problems += front_matter_problems(context.page.source_text, context.page.file_label)
+        return markdown
+    if (body := page_body(context, page.file.src_uri)) is None:
+        return markdown  # a page another plugin generates
+    # Written now, once every page written by hand is converted: it lists where each item is used.
+    context.bodies[page.file.src_uri] = body
+    return body.markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """MkDocs finds a page's ids (for its check of links to #anchors) while converting it: the ids in a
+    generated page's HTML parts, which Python-Markdown never parses, are added here."""
+    context, _ = _of(config)
+    if (body := context.bodies.get(page.file.src_uri)) is not None:
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | body.anchor_ids
+    return html
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    """Every page is converted: MkDocs checks the links to #anchors (here, not after writing the pages, so
+    its findings are reported with the rest), then every problem of the build in file order; an error
+    stops the build here, before any file is written. Then the files that say where things ended up."""
+    context, warnings = _of(config)
+    warnings.reported = reported_ids(context)
+    for file in files.documentation_pages():
+        if file.page is not None:
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    report(context, context.problems + warnings.problems + after_pages_problems(context))
+    if getattr(config, CHECK_ONLY, False):
+        raise Checked  # the quick check: every check has run, nothing left but writing the pages
+    for concern in CONCERNS:
+        for generated in (generated for generated in concern.files if generated.after_pages):
+            files.get_file_from_path(generated.src_uri).content_bytes = _bytes(generated.content(context))
+    return env
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    context, _ = _of(config)
+    if context.preview_problems:  # only ever under `mkdocs serve`
+        problems = {"problems": sorted(set(context.preview_problems)), "stale_data": context.stale_data}
+        output = with_banner(output, context.templates.text("explainer/preview-problems.html", problems).strip())
+    return output
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _done(config)
+
+
+def on_build_error(*, error: Exception) -> None:
+    MkDocsWarnings.remove_all()
+    forget_loaded_hooks()
+
+
+# Helper functions -------------------------------------------------------------------------------
+
+DIRTY_REFUSED = (
+    "--dirty is not supported: the Glossary, Sources, Timeline and Corrections pages list every page "
+    "that uses an item, so every build converts every page; run the command without --dirty"
+)
+_CONTEXT = "_explainer_build"  # MkDocs makes a new config object for every build
+CHECK_ONLY = "_explainer_check_only"  # set by the quick check on its config (explainer_mkdocs.quickcheck)
+
+
+class Checked(Exception):
+    """Raised at the end of on_env in the quick check: the checks are done, the pages need not be written."""
+
+
+def _of(config: MkDocsConfig) -> tuple[BuildContext, MkDocsWarnings]:
+    """This build's context, and the warnings of MkDocs' link and nav checks it keeps."""
+    return getattr(config, _CONTEXT)
+
+
+def built_context(config: MkDocsConfig) -> BuildContext:
+    """The context of the build that `config` was built with (the quick check counts what it checked)."""
+    return _of(config)[0]
+
+
+def _done(config: MkDocsConfig) -> None:
+    MkDocsWarnings.remove_all()
+    forget_loaded_hooks()
+
+
+def _build_context(data: DataCheck, root: Path, config: MkDocsConfig) -> BuildContext:
+    """This build's context, with the data and its problems (reported with the rest at the end).
+
+    Under `mkdocs serve`, data with a problem is replaced by the last data that had none (and the
+    problems are shown on every page); without such data the first build stops.
+    """
+    config_path = config.config_file_path
+    if not data.problems:
+        if serving():
+            remember(config_path, data.raw)
+        return _context(data)
+    if not serving():
+        context = _context(data)
+        context.problems += data.problems
+        return context
+    remembered = last_good(config_path)
+    if remembered is None:
+        raise DataError(data.problems, stopped_early=data.stopped_early)
+    last = check_site_data(root, setup_from_config(config), remembered)
+    if last.problems:  # the schemas or the engine changed since: the old data is no help
+        raise DataError(data.problems, stopped_early=data.stopped_early)
+    context = _context(last)
+    context.stale_data = True
+    show_while_serving(context, data.problems)
+    return context
+
+
+def _context(data: DataCheck) -> BuildContext:
+    context = BuildContext.of([concern.data for concern in CONCERNS], data.records)
+    context.cited = data.cited
+    return context
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+__all__ = [name for name in dir() if name.startswith("on_")]  # what a site's hook file imports

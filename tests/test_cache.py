@@ -1,0 +1,56 @@
+"""Issue 21: no file a contributor can edit or commit stands in for a check. The build keeps nothing it
+checked on disk (no .cache/explainer/), so a forged cache of "checked" data changes nothing: every build
+reads and checks the data files themselves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import BuiltSite, build_project
+
+HOSTILE_HTML = "<details open ontoggle=alert(1)><summary>x</summary></details>"
+FORGED = ".cache/explainer/checked-data.json"
+
+
+def forge_cache(project: Path) -> None:
+    """A cache as the old build wrote it (fingerprint, files as parsed, stored HTML), made hostile, as if committed."""
+    entry = {"id": "pboc", "term": "PBOC", "category": "organization", "short": "S.", "long": HOSTILE_HTML}
+    forged = {
+        "fingerprint": "0" * 64,
+        "documents": {
+            "data/glossary.yml": {"data": [entry], "lines": [], "rendered": [[[0, "long"], HOSTILE_HTML, []]]}
+        },
+    }
+    (project / FORGED).parent.mkdir(parents=True)
+    (project / FORGED).write_text(json.dumps(forged), encoding="utf-8")
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_a_committed_cache_changes_nothing(fixture_project: Path, fixture_build: BuiltSite):
+    forge_cache(fixture_project)
+    built = build_project(fixture_project)
+    assert built.ok, built.messages
+    assert files_of(built.site_dir) == files_of(fixture_build.site_dir)
+    assert not any(b"ontoggle" in content for content in files_of(built.site_dir).values())
+
+
+def test_the_hostile_value_is_refused_by_the_normal_check_whatever_the_cache_says(fixture_project: Path):
+    forge_cache(fixture_project)
+    glossary = fixture_project / "data" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("long: The central bank.", f"long: '{HOSTILE_HTML}'"), encoding="utf-8")
+    built = build_project(fixture_project)
+    assert not built.ok
+    assert built.located == [
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' is Markdown without raw HTML: write it without <"
+        ' (links as [text](url)) (got "<details open ontoggle=alert(1)><summary>x</summary></de...)'
+    ]
+
+
+def test_a_build_writes_nothing_beside_the_site(fixture_project: Path):
+    assert build_project(fixture_project).ok
+    assert not (fixture_project / ".cache" / "explainer").exists()

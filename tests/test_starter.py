@@ -1,0 +1,266 @@
+"""The `explainer` command and its starter: a second explainer made by `explainer new` builds strict
+and passes its generic checks, with the engine from this checkout (CI's starter job goes further:
+the new site's own `make test`, with its own .venv, browser included; locally `make starter`)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SCHEMA_DIR
+
+from explainer.cli import main as explainer
+from explainer.provenance import engine_source, github_slug
+from explainer.starter import TEMPLATE_DIR, StarterError, check_subject, check_title, markdown_text, template_files
+
+EXPLAINER = Path(sys.executable).parent / "explainer"
+TITLE, SUBJECT = "The Suez blockage, annotated", "Ever Given"
+# The story's vocabulary (data/story.yml, the vocabulary engineer's part) has landed when the engine
+# has its schema; until then the engine still words pages for this repository's story.
+VOCABULARY_LANDED = (SCHEMA_DIR / "story.schema.json").is_file()
+WAITING_FOR_VOCABULARY = pytest.mark.xfail(
+    not VOCABULARY_LANDED,
+    reason="waits on the story's vocabulary (data/story.yml): the engine still says 'independent of Alibaba'",
+    strict=True,
+)
+
+pytestmark = pytest.mark.slow
+
+
+# The command -----------------------------------------------------------------------------------
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        explainer(["--help"])
+    assert exit_.value.code == 0
+    listed = re.findall(r"^    (\w+) ", capsys.readouterr().out, re.MULTILINE)
+    assert listed == ["new", "schemas", "check", "build", "serve", "diff"]
+
+
+def test_version_and_the_console_script() -> None:
+    result = subprocess.run([str(EXPLAINER), "--version"], capture_output=True, text=True, timeout=60, check=True)
+    assert re.fullmatch(r"explainer \d+\.\d+\.\d+ \(annotated-explainer\)\n", result.stdout)
+
+
+def test_check_is_the_quick_check(capsys: pytest.CaptureFixture[str]) -> None:
+    assert explainer(["check", "-f", str(REPO / "mkdocs.yml"), "--strict"]) == 0
+    assert capsys.readouterr().out.startswith("OK: mkdocs.yml, data/*.yml")
+
+
+# Refusals: one line that says what to do -----------------------------------------------------------
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    assert explainer(["new", str(tmp_path), "--title", TITLE, "--subject", SUBJECT, "--no-input"]) == 2
+    assert capsys.readouterr().err == (
+        f"explainer new: {tmp_path} is not empty; give a new folder (explainer new never overwrites files)\n"
+    )
+    assert [path.name for path in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_new_without_a_terminal_asks_for_the_missing_option(tmp_path: Path, capsys) -> None:
+    assert explainer(["new", str(tmp_path / "site"), "--subject", SUBJECT, "--no-input"]) == 2
+    assert "--title is missing: give it on the command line" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ("   ", "the title is empty"),
+        ("x" * 81, "the title is 81 characters long; keep it to 80"),
+        ("<b>Suez</b>", "the title may not contain < or >"),
+    ],
+)
+def test_bad_titles_are_refused(title: str, message: str) -> None:
+    with pytest.raises(StarterError, match=re.escape(message)):
+        check_title(title)
+
+
+@pytest.mark.parametrize("subject", ["", "-Ever Given", "Ever Given!", "Ever\x00Given", "<Ever>"])
+def test_bad_subjects_are_refused(subject: str) -> None:
+    with pytest.raises(StarterError):
+        check_subject(subject)
+
+
+def test_titles_are_quoted_for_markdown() -> None:
+    assert markdown_text("Suez *and* [more] #1 <x>") == r"Suez \*and\* \[more\] \#1 &lt;x&gt;"
+
+
+# The pin: what pip recorded (PEP 610) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "requirement", "github"),
+    [
+        (None, "annotated-explainer==0.1.0", None),
+        (
+            {
+                "url": "https://github.com/newsroom/engine.git",
+                "vcs_info": {"vcs": "git", "commit_id": "a" * 40, "requested_revision": "engine-v0.1.0"},
+                "subdirectory": "engine",
+            },
+            f"annotated-explainer @ git+https://github.com/newsroom/engine.git@{'a' * 40}#subdirectory=engine",
+            "newsroom/engine",
+        ),
+        (
+            {"url": "file:///tmp/dist/annotated_explainer-0.1.0-py3-none-any.whl", "archive_info": {}},
+            "annotated-explainer @ file:///tmp/dist/annotated_explainer-0.1.0-py3-none-any.whl",
+            None,
+        ),
+    ],
+)
+def test_the_new_site_pins_the_engine_as_pip_installed_it(direct_url, requirement, github) -> None:
+    source = engine_source(direct_url, "0.1.0")
+    assert (source.requirement, source.github) == (requirement, github)
+    assert source.with_extra("test").startswith("annotated-explainer[test]")
+
+
+@pytest.mark.parametrize(
+    ("url", "slug"),
+    [
+        ("https://github.com/o/r", "o/r"),
+        ("git@github.com:o/r.git", "o/r"),
+        ("file:///tmp/trial", None),
+        ("https://gitlab.com/o/r", None),
+    ],
+)
+def test_github_homes_are_recognized(url: str, slug: str | None) -> None:
+    assert github_slug(url) == slug
+
+
+# A second explainer, from the starter --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`explainer new` as a newsroom runs it, the engine pinned to this checkout's engine/."""
+    site = tmp_path_factory.mktemp("starter") / "suez"
+    command = [str(EXPLAINER), "new", str(site), "--title", TITLE, "--subject", SUBJECT, "--no-input"]
+    command += ["--engine", f"annotated-explainer @ {(REPO / 'engine').as_uri()}", "--workflows", "newsroom/engine@v1"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    (site / "node_modules").symlink_to(REPO / "node_modules")  # the same pinned Node tools (npm ci)
+    return site
+
+
+def test_the_starter_writes_the_design_shape(new_site: Path) -> None:
+    files = {path.relative_to(new_site).as_posix() for path in new_site.rglob("*") if path.is_file()}
+    expected = {target.as_posix() for _, target in template_files()}
+    assert expected <= files
+    for needed in (
+        "mkdocs.yml",
+        "docs/index.md",
+        "docs/story/start-here.md",
+        "data/story.yml",
+        "hooks/explainer_hooks.py",
+        "tests/test_explainer_checks.py",
+        ".github/workflows/ci.yml",
+        ".github/workflows/pages.yml",
+        "Makefile",
+        "README.md",
+        "CONTRIBUTING.md",
+        ".schemas/sources.schema.json",
+    ):
+        assert needed in files, needed
+    for name in ("sources", "glossary", "events", "figures", "corrections"):
+        assert (
+            (new_site / f"data/{name}.yml")
+            .read_text()
+            .startswith(f"# yaml-language-server: $schema=../.schemas/{name}")
+        )
+
+
+def test_the_new_sites_hook_file_is_one_line_and_its_workflows_call_the_engines(new_site: Path) -> None:
+    assert (
+        (new_site / "hooks/explainer_hooks.py")
+        .read_text()
+        .splitlines()[0]
+        .startswith("from explainer_mkdocs.hooks import *")
+    )
+    assert len((new_site / "hooks/explainer_hooks.py").read_text().splitlines()) == 1
+    ci = (new_site / ".github/workflows/ci.yml").read_text()
+    assert "uses: newsroom/engine/.github/workflows/explainer-site.yml@v1" in ci
+    for reusable in ("explainer-site.yml", "explainer-pages.yml"):
+        assert (REPO / ".github/workflows" / reusable).is_file()
+    assert (new_site / "requirements/site.txt").read_text().count("annotated-explainer @ file://") == 1
+
+
+def test_the_new_sites_chapter_shows_every_annotation(new_site: Path) -> None:
+    chapter = (new_site / "docs/story/start-here.md").read_text()
+    annotations = ("[^example-report]", "<!-- key-dates -->", "<!-- chart: ", "](event:", SUBJECT, "1,200 walkers")
+    assert [annotation for annotation in annotations if annotation not in chapter] == []
+
+
+def run_in(site: Path, *command: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTEST_ADDOPTS", "GITHUB_ACTIONS")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def new_site_built(new_site: Path) -> Path:
+    result = run_in(new_site, sys.executable, "-m", "mkdocs", "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return new_site / "site"
+
+
+def test_the_new_site_builds_strict_and_passes_its_checks(new_site: Path, new_site_built: Path) -> None:
+    """Its quick check, then its tests/ (generic checks and its own; the browser ones run in CI's starter job)."""
+    check = run_in(new_site, str(EXPLAINER), "check", "--strict")
+    assert check.returncode == 0, check.stderr
+    tests = run_in(new_site, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser")
+    assert tests.returncode == 0, tests.stdout[-3000:]
+    assert re.search(r"\b\d+ passed\b", tests.stdout) and " failed" not in tests.stdout
+
+
+@WAITING_FOR_VOCABULARY
+def test_no_page_of_the_new_site_names_this_repositorys_story(new_site_built: Path) -> None:
+    said = sorted(
+        path.relative_to(new_site_built).as_posix()
+        for path in new_site_built.rglob("*.html")
+        if re.search(r"alibaba|machine-translat", path.read_text(encoding="utf-8"), re.IGNORECASE)
+    )
+    assert said == []
+
+
+@WAITING_FOR_VOCABULARY
+def test_the_engine_folder_names_no_story() -> None:
+    """`grep -rni alibaba engine/` finds nothing but, at most, one example in its docs."""
+    found = [
+        path.relative_to(REPO).as_posix()
+        for path in sorted((REPO / "engine").rglob("*"))
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and "alibaba" in path.read_text(encoding="utf-8", errors="replace").lower()
+    ]
+    assert [path for path in found if not path.endswith(".md")] == [] and len(found) <= 1
+
+
+def test_the_starter_itself_names_no_story() -> None:
+    found = [
+        path.relative_to(TEMPLATE_DIR).as_posix()
+        for path in TEMPLATE_DIR.rglob("*")
+        if path.is_file() and re.search(r"alibaba|cnbc", path.read_text(encoding="utf-8"), re.IGNORECASE)
+    ]
+    assert found == []
+
+
+@pytest.mark.xfail(
+    reason="waits on the charts engineer: the Timeline's and charts' scales follow the story's span (days here)",
+    strict=False,
+)
+def test_the_new_sites_timeline_and_chart_are_scaled_to_its_span_of_days(new_site_built: Path) -> None:
+    """The starter's story spans ten days (20 February to 2 March 2026): no axis counts years or months."""
+    timeline = (new_site_built / "timeline/index.html").read_text(encoding="utf-8")
+    years = re.findall(r'<text class="timeline-axis__label"[^>]*>(\d{4})</text>', timeline)
+    assert years == [], f"a 10-day story drawn on a Timeline of years: {years}"
+    chapter = (new_site_built / "story/start-here/index.html").read_text(encoding="utf-8")
+    dates = re.findall(r'<text class="chart-axis__label" text-anchor="middle"[^>]*>([^<]+)</text>', chapter)
+    assert dates and all(re.search(r"\b\d{1,2}\b", date) for date in dates), f"its chart's dates: {dates}"
