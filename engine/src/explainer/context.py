@@ -14,16 +14,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .backlinks import BacklinkIndex
-from .codeblocks import without_code
 from .corrections.records import CorrectionsState
 from .data import SiteData
 from .datafile import Records
-from .errors import Problem, line_of
+from .errors import Problem
 from .events.records import EventsState
 from .figures.records import FiguresState
 from .generated import GeneratedPage
 from .glossary.records import GlossaryState
 from .pagefile import split_front_matter
+from .pagelines import page_lines
 from .pages import Chapter, chapter_order, default_title, doc_link, is_story_page, section_id, story_page
 from .sources.records import SourcesState
 
@@ -58,8 +58,7 @@ class PageInfo:
 
     def problem(self, needle: str, message: str) -> Problem:
         """A problem located at the first line of this page that contains `needle` outside code."""
-        text = without_code(self.source_text)
-        return Problem(self.file_label, line_of(text if needle in text else self.source_text, needle), message)
+        return Problem(self.file_label, page_lines(self).line_of(needle), message)  # issue 21: linear in the page
 
     def link_to(self, target_src_uri: str) -> str:
         """A Markdown link target from this page to another docs/ file (MkDocs rewrites and checks it)."""

@@ -28,6 +28,7 @@ from markdown.util import AMP_SUBSTITUTE
 
 from .context import BuildContext, PageInfo, PageLinks, directory_url
 from .errors import Problem
+from .pagelines import page_lines
 
 # MkDocs finds raw HTML ids just before raw HTML blocks are stashed (20: it uses 21), and rewrites links at 0.
 RAW_HTML_IDS_PRIORITY = 22  # after fenced code is stashed (25): ids in code are no ids
@@ -190,7 +191,7 @@ def _problem(page: PageInfo, url: str, message: str) -> Problem:
     address, so 'a.md' is not found in '(a.md#top)' on an earlier line.
     """
     forms = (f"({url})", f"({url} ", f"]: {url}", f"({url}", url)
-    return page.problem(next(form for form in forms if form in page.source_text or form == url), message)
+    return page.problem(page_lines(page).first_present(forms), message)  # issue 21: linear (explainer.pagelines)
 
 
 def _target_uri(src_uri: str, path: str) -> str:
