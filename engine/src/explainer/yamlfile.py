@@ -8,7 +8,9 @@ Dates stay as text; their meaning is checked by `explainer.dates`.
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,10 +111,23 @@ def load_yaml(path: Path, name: str) -> YamlDocument:
 
 
 def read_data_file(path: Path, name: str) -> bytes:
-    """A data file's bytes, refused before reading if it is over the size limit."""
-    if (size := path.stat().st_size) > MAX_DATA_FILE_BYTES:
-        raise DataError([Problem(name, 1, _over_size(size))])
-    return path.read_bytes()
+    """A data file's bytes, refused before reading if it is over the size limit or not a regular file.
+
+    Never more than the limit is read, whatever size the file system reports (/proc files say 0).
+    """
+    try:
+        with open(path, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise DataError([Problem(name, 1, "is not a file (a device, FIFO or socket); put the data file here")])
+            if info.st_size > MAX_DATA_FILE_BYTES:
+                raise DataError([Problem(name, 1, _over_size(info.st_size))])
+            raw = file.read(MAX_DATA_FILE_BYTES + 1)
+    except OSError as error:
+        raise DataError([Problem(name, 1, f"cannot be read ({error.strerror})")]) from None
+    if len(raw) > MAX_DATA_FILE_BYTES:
+        raise DataError([Problem(name, 1, _over_size(len(raw)))])
+    return raw
 
 
 def parse_data_file(raw: bytes, name: str) -> YamlDocument:

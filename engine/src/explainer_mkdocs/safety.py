@@ -1,0 +1,46 @@
+"""The security checks as MkDocs runs them (issue 21): the hooks call these, one line each.
+
+- `check_files(config)`: first thing in on_config, before MkDocs lists a file or a hook reads one:
+  every symlink, special file, oversized file and file type the site does not publish under the
+  site's folders (explainer.repository) stops the build with one line each.
+- `safe_front_matter(page)`: in on_page_markdown, the front matter's values that the theme prints
+  made harmless even where the build goes on (`mkdocs serve`) (explainer.frontmatter).
+- `page_html_extension(config, context)`: the Markdown extension that checks the HTML written in
+  pages against the page allow-list, extended by `extra: explainer: allow_html:` (explainer.pagehtml).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from explainer.errors import DataError
+from explainer.repository import allow_files_problems, declared_assets, repository_problems, site_folders
+from explainer.schema import SCHEMA_DIR
+
+from .site import ENGINE_THEME
+
+
+def check_files(config: Any) -> None:
+    """Raise DataError (stopped early) with every problem of the site's files; nothing has read one yet."""
+    root = Path(config.config_file_path).parent
+    explainer = _explainer_settings(config)
+    allow_files, problems = allow_files_problems(explainer.get("allow_files"), Path(config.config_file_path).name)
+    theme_dirs = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    settings = {"extra_css": list(config.extra_css), "extra_javascript": [_path(s) for s in config.extra_javascript]}
+    folders = site_folders(
+        root, Path(config.docs_dir), [*theme_dirs, ENGINE_THEME], SCHEMA_DIR, declared_assets(settings), allow_files
+    )
+    problems += repository_problems(root, folders)
+    if problems:
+        raise DataError(problems, stopped_early=True)
+
+
+def _explainer_settings(config: Any) -> dict:
+    extra = config.extra if isinstance(config.extra, dict) or hasattr(config.extra, "get") else {}
+    settings = extra.get("explainer") if extra else None
+    return settings if isinstance(settings, dict) else {}
+
+
+def _path(script: Any) -> str:
+    return script if isinstance(script, str) else str(getattr(script, "path", ""))
