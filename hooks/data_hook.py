@@ -31,6 +31,7 @@ from explainer.yamlfile import front_matter_problems
 from explainer_mkdocs.build import attach, context_of
 from explainer_mkdocs.reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild, serving
 from explainer_mkdocs.reporting import config_errors_in_one_line, report, reporting_data_errors, show_while_serving
+from explainer_mkdocs.safety import check_files
 from explainer_mkdocs.site import (
     add_engine_theme,
     fill_generated_page,
@@ -65,6 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve()
     with reporting_data_errors():
+        check_files(config)  # issue 21: before anything reads a file, nothing outside the repository (safety.py)
         site_config, config_problems = read_site_config(Path(config.config_file_path))  # for its lines
         if site_config is None:
             raise DataError(config_problems, stopped_early=True)

@@ -51,6 +51,7 @@ from .pages import (
     is_story_page,
     section_id,
 )
+from .repository import folders_from_config_file, repository_problems
 from .siteconfig import SiteConfig, read_site_config
 from .sources import page as sources_page
 from .sources.checks import uncited_sources
@@ -87,6 +88,8 @@ def check_site(config_file: Path, checked: CheckedData | None = None) -> SiteChe
     config, problems = read_site_config(config_file)
     if config is None:
         return SiteCheck(problems, stopped_early=True)
+    if file_problems := repository_problems(config.root, folders_from_config_file(config.file, config.docs_dir)):
+        return SiteCheck(file_problems, stopped_early=True)  # issue 21: before anything reads a file
     page_problems = page_file_problems(config.docs_dir, config.docs_label)
     data = check_site_data(config.root, checked or CheckedData(config.root / CHECKED_DATA), config.markdown)
     problems += page_problems + data.problems
