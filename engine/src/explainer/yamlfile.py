@@ -11,6 +11,7 @@ import math
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -203,8 +204,11 @@ def _parse_large(text: str, name: str, max_entries: int | None) -> YamlDocument:
 
 def _document(node: yaml.Node | None, name: str, loader: yaml.BaseLoader) -> YamlDocument:
     document = YamlDocument(name, None, {(): 1})
+    loader.explainer_problems = []  # every unusable value of the file, reported together (`_scalar`)
     if node is not None:
         document.data = _build(node, (), document, loader)
+    if loader.explainer_problems:
+        raise DataError(loader.explainer_problems)
     return document
 
 
@@ -274,7 +278,80 @@ def _unprintable_problem(error: yaml.reader.ReaderError, name: str, text: str) -
 
 
 def _control_message(character: str) -> str:
-    return f"contains the control character U+{ord(character):04X}, which data files may not hold; delete it"
+    return f"contains the control character {_code_point(character)}, which data files may not hold; delete it"
+
+
+def _code_point(character: str) -> str:
+    """'U+200B ZERO WIDTH SPACE' (the name, where Unicode gives one)."""
+    name = unicodedata.name(character, "")
+    if not name and unicodedata.category(character) == "Co":
+        name = "(a private-use character)"
+    return f"U+{ord(character):04X}{' ' + name if name else ''}"
+
+
+# Characters a reader cannot see, or that change how the text around them is shown: format characters
+# (zero-width spaces and joiners, direction marks, embeddings, overrides and isolates, the byte-order mark,
+# soft hyphens, tags), private-use characters, line and paragraph separators, and blank fillers.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Co", "Cs", "Zl", "Zp"})
+_INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+
+
+def invisible_character(text: str) -> str | None:
+    """The first character of `text` a reader cannot see or that reorders the text (None if there is none).
+
+    Each distinct character is looked up once, so a long text costs one pass in C and a look-up per character used.
+    """
+    if text.isascii():
+        return None
+    bad = {
+        character
+        for character in set(text)
+        if character in _INVISIBLE_EXTRA
+        or unicodedata.category(character) in _INVISIBLE_CATEGORIES
+        or (unicodedata.category(character) == "Cc" and character not in "\t\n\r")
+    }
+    return min(bad, key=text.index) if bad else None
+
+
+def _invisible_message(character: str) -> str:
+    if unicodedata.bidirectional(character) in _DIRECTION_CONTROLS:
+        why = "it changes the order in which text around it is shown"
+    else:
+        why = "readers cannot see it, and it can hide or join words"
+    return (
+        f"contains the invisible character {_code_point(character)}, which data files may not hold ({why}); delete it"
+    )
+
+
+_DIRECTION_CONTROLS = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "LRM", "RLM", "ALM"})
+
+# Numbers: what a chart can draw and a reader can read. Larger numbers belong in a larger unit.
+MAX_NUMBER = 10**15  # a thousand trillion
+MIN_NUMBER = 1e-9  # the smallest size other than 0
+MAX_NUMBER_CHARS = 32  # as written: a number with hundreds of digits costs Python seconds to read
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+
+
+def number_problem(value: int | float, written: str) -> str:
+    """Why a number is no use on a page or a chart ('' if it is fine)."""
+    if abs(value) > MAX_NUMBER:
+        return (
+            f"{written} is too large for a chart to draw (the limit is 10^15, a thousand trillion);"
+            " check the number, or give it in a larger unit"
+        )
+    if value and abs(value) < MIN_NUMBER:
+        return (
+            f"{written} is too small for a chart to draw (the smallest is 10^-9, other than 0);"
+            " check the number, or give it in a smaller unit"
+        )
+    return ""
+
+
+def _long_number_message(written: str) -> str:
+    return (
+        f"a number written with {len(written):,} characters is longer than a data file allows"
+        f" ({MAX_NUMBER_CHARS}); check it"
+    )
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, scan_quotes: bool = True) -> Problem:
@@ -369,14 +446,32 @@ def _build(node: yaml.Node, path: Path_, document: YamlDocument, loader: yaml.Ba
         return _build_mapping(node, path, document, loader)
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, index), document, loader) for index, item in enumerate(node.value)]
-    value = loader.construct_object(node)
+    return _scalar(node, document, loader)
+
+
+def _scalar(node: yaml.ScalarNode, document: YamlDocument, loader: yaml.BaseLoader) -> Any:
+    """A scalar's value; a value no reader can use (a control or invisible character, a number no chart can
+    draw) is noted for `_document` to report with every other such value of the file, and stands as None."""
     line = node.start_mark.line + 1
-    if isinstance(value, str) and (unprintable := _UNPRINTABLE.search(value)):
-        # An escape like "\x02" gets past the reader; Python-Markdown uses \x02/\x03 to mark stashed HTML.
-        raise DataError([Problem(document.name, line, _control_message(unprintable.group()))])
-    if isinstance(value, float) and not math.isfinite(value):
-        raise DataError([Problem(document.name, line, f"{node.value} is not a number a reader can use; write one")])
+    checked = not getattr(loader, "foreign_tags_as_text", False)  # mkdocs.yml is the site's code: as written
+    if checked and node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
+        return _noted(loader, Problem(document.name, line, _long_number_message(node.value)))
+    value = loader.construct_object(node)
+    if isinstance(value, str):
+        if unprintable := _UNPRINTABLE.search(value):
+            # An escape like "\x02" gets past the reader; Python-Markdown uses \x02/\x03 to mark stashed HTML.
+            return _noted(loader, Problem(document.name, line, _control_message(unprintable.group())))
+        if checked and (invisible := invisible_character(value)):
+            return _noted(loader, Problem(document.name, line, _invisible_message(invisible)))
+    elif isinstance(value, float) and not math.isfinite(value):
+        return _noted(loader, Problem(document.name, line, f"{node.value} is not a number a reader can use; write one"))
+    elif checked and isinstance(value, int | float) and (message := number_problem(value, node.value)):
+        return _noted(loader, Problem(document.name, line, message))
     return value
+
+
+def _noted(loader: yaml.BaseLoader, problem: Problem) -> None:
+    loader.explainer_problems.append(problem)
 
 
 def _build_mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, loader: yaml.BaseLoader) -> dict:
@@ -385,7 +480,7 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, 
         line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode):
             raise DataError([Problem(document.name, line, "a key must be plain text")])
-        key = loader.construct_object(key_node)
+        key = _scalar(key_node, document, loader)
         if key in result:
             written = value_node.value if isinstance(value_node, yaml.ScalarNode) else "..."
             message = _ENTRY_WITHOUT_DASH.format(written) if key == "id" else f"duplicate key {key!r}"
