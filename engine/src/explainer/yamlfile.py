@@ -31,9 +31,6 @@ CAREFUL_READER_MAX_BYTES = 128 * 1024
 _ALIAS_PROBLEM = "aliases (*name) are not supported; write the value out in full"
 _DEPTH_PROBLEM = f"values are nested more than {MAX_DEPTH} levels deep, the limit for YAML in this project"
 
-# How MkDocs finds a page's front matter (mkdocs.utils.meta.YAML_RE); it shows a broken one as page text.
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-_TEXT_KEYS = ("title", "description")
 
 Path_ = tuple  # a path into the data: keys and list indexes, e.g. (3, "sources", 0)
 
@@ -502,33 +499,7 @@ def parse_config_file(raw: bytes, name: str) -> YamlDocument:
 
 
 def front_matter_problems(page_text: str, name: str) -> list[Problem]:
-    """Problems in a page's front matter, which MkDocs would otherwise print on the page as text."""
-    match = _FRONT_MATTER.match(page_text)
-    if not match:
-        return []
-    try:
-        document = parse_yaml(("\n" + match.group(1)).encode("utf-8"), name)  # keeps the page's line numbers
-    except DataError as error:
-        return [Problem(problem.file, problem.line, f"front matter: {problem.message}") for problem in error.problems]
-    if document.data is None:
-        return []
-    if not isinstance(document.data, dict):
-        return [Problem(name, 2, "front matter must be 'key: value' lines")]
-    return [
-        document.problem((key,), message)
-        for key in _TEXT_KEYS
-        if key in document.data and (message := _text_value_problem(key, document.data[key]))
-    ]
+    """Problems in a page's front matter (explainer.frontmatter: known keys, printed values plain text)."""
+    from .frontmatter import front_matter_problems as problems  # frontmatter reads YAML with this module
 
-
-def _text_value_problem(key: str, value: Any) -> str:
-    """Why a front-matter title or description is unusable ('' if it is fine).
-
-    The theme prints both into every page's head and navigation; Material's templates do not
-    escape them, so they are plain text, like the data files' plain-text fields.
-    """
-    if not isinstance(value, str):
-        return f"front matter '{key}' must be text (quote it)"
-    if "<" in value or ">" in value:
-        return f"front matter '{key}' is plain text: write it without < or > (no HTML)"
-    return ""
+    return problems(page_text, name)

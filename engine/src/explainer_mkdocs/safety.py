@@ -14,6 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from explainer import frontmatter
+from explainer.context import BuildContext
 from explainer.errors import DataError
 from explainer.repository import allow_files_problems, declared_assets, repository_problems, site_folders
 from explainer.schema import SCHEMA_DIR
@@ -44,3 +46,21 @@ def _explainer_settings(config: Any) -> dict:
 
 def _path(script: Any) -> str:
     return script if isinstance(script, str) else str(getattr(script, "path", ""))
+
+
+def safe_front_matter(page: Any, config: Any, context: BuildContext) -> None:
+    """The page's front matter made harmless to print (explainer.frontmatter), and an icon the theme lacks
+    reported (Material would stop the build with a traceback) and dropped."""
+    icon = page.meta.get("icon")
+    if isinstance(icon, str) and not frontmatter.value_problem("icon", icon) and not _icon_exists(icon, config):
+        message = (
+            f"front matter 'icon' names an icon the theme does not have ({icon!r}); "
+            "pick one from Material's list of icons (material/..., fontawesome/...)"
+        )
+        context.report("icon:", message)
+        del page.meta["icon"]
+    frontmatter.safe_front_matter(page.meta)
+
+
+def _icon_exists(icon: str, config: Any) -> bool:
+    return any((Path(directory) / ".icons" / f"{icon}.svg").is_file() for directory in config.theme.dirs)
