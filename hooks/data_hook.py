@@ -31,7 +31,7 @@ from explainer.yamlfile import front_matter_problems
 from explainer_mkdocs.build import attach, context_of
 from explainer_mkdocs.reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild, serving
 from explainer_mkdocs.reporting import config_errors_in_one_line, report, reporting_data_errors, show_while_serving
-from explainer_mkdocs.safety import check_files
+from explainer_mkdocs.safety import check_files, safe_front_matter
 from explainer_mkdocs.site import (
     add_engine_theme,
     fill_generated_page,
@@ -99,6 +99,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     context = context_of(config)
     context.page = page_info(page)
     context.problems += front_matter_problems(context.page.source_text, context.page.file_label)
+    safe_front_matter(page, config, context)  # issue 21: what the theme prints is plain text, even under serve
     return markdown
 
 
