@@ -53,9 +53,11 @@ from .pages import (
 )
 from .repository import folders_from_config_file, repository_problems
 from .siteconfig import SiteConfig, read_site_config
+from .sitesettings import reviewed_hosts
 from .sources import page as sources_page
 from .sources.checks import uncited_sources
 from .sources.extension import SourceNotesExtension
+from .urlcheck import source_url_warnings
 from .yamlfile import front_matter_problems
 
 # The pages the build makes from data: each one's front matter and body (the hooks add the same).
@@ -135,6 +137,7 @@ def after_conversion_problems(context: BuildContext, files: set[str], use_direct
         *(problem.as_warning() for problem in uncited_sources(context.sources.records, cited)),
         *(problem.as_warning() for problem in unused),
         *link_problems(context.links, files, use_directory_urls, _reported_ids(context.data)),
+        *source_url_warnings(context.sources.records, reviewed_hosts(context.config and context.config.file)),  # 21
     ]
 
 
