@@ -160,12 +160,27 @@ def structure_problem(text: str) -> str:
 # The tree ---------------------------------------------------------------------------------------
 
 
-def parse_fragment(html: str) -> tuple[etree.Element, list[str]]:
-    """The HTML as an element tree under a <div>, plus anything that is not an element or text."""
-    builder = _TreeBuilder()
+def parse_fragment(html: str, *, comments: bool = False) -> tuple[etree.Element, list[str]]:
+    """The HTML as an element tree under a <div>, plus anything that is not an element or text.
+
+    With `comments`, HTML comments are kept in the tree (pages hold markers such as <!-- key-dates -->)
+    if they hold words only: a < or > in one, or a comment that starts with > or ->, is read
+    differently by browsers and by Python's parser, so it is refused.
+    """
+    root, problems, _ = fragment_lines(html, comments=comments)
+    return root, problems
+
+
+def fragment_lines(html: str, *, comments: bool = False) -> tuple[etree.Element, list[str], dict[int, int]]:
+    """`parse_fragment`, with the line (1-based, in `html`) where each element starts, by id."""
+    builder = _TreeBuilder(comments)
     builder.feed(html)
     builder.close()
-    return builder.root, builder.problems
+    if "<" in html and len(_TAG_START.findall(html)) > builder.constructs:
+        # Python's parser gives up on a tag it cannot finish and passes it on as text (or drops it at the
+        # end), where a browser reads on to finish it: a '<' that opened no tag is refused.
+        builder.problems.append("has a '<' that starts no complete tag (a missing > or quote?); write it as &lt;")
+    return builder.root, builder.problems, builder.lines
 
 
 def fragment_elements(html: str) -> list[etree.Element]:
@@ -173,26 +188,44 @@ def fragment_elements(html: str) -> list[etree.Element]:
     return list(parse_fragment(html)[0])
 
 
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
+
+
 class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, comments: bool = False) -> None:
         super().__init__(convert_charrefs=True)  # text and attribute values arrive decoded
         self.root = etree.Element("div")
         self.stack = [self.root]
+        self.open: dict[str, int] = {}  # how many of each tag are open: an end tag that closes none costs nothing
         self.problems: list[str] = []
+        self.comments = comments
+        self.lines: dict[int, int] = {}
+        self.constructs = 0  # tags, comments and declarations read
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.constructs += 1
         element = etree.SubElement(self.stack[-1], tag, {name: value or "" for name, value in attrs})
+        self.lines[id(element)] = self.getpos()[0]
         if tag not in _VOID:
             self.stack.append(element)
+            self.open[tag] = self.open.get(tag, 0) + 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        etree.SubElement(self.stack[-1], tag, {name: value or "" for name, value in attrs})
+        self.constructs += 1
+        element = etree.SubElement(self.stack[-1], tag, {name: value or "" for name, value in attrs})
+        self.lines[id(element)] = self.getpos()[0]
 
     def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
+        self.constructs += 1
+        if not self.open.get(tag):
+            return
+        while self.stack[-1].tag != tag:  # each element is popped once: linear over the fragment
+            self._pop()
+        self._pop()
+
+    def _pop(self) -> None:
+        element = self.stack.pop()
+        self.open[element.tag] -= 1
 
     def handle_data(self, data: str) -> None:
         parent = self.stack[-1]
@@ -202,16 +235,26 @@ class _TreeBuilder(HTMLParser):
             parent.text = (parent.text or "") + data
 
     def handle_comment(self, data: str) -> None:
-        self.problems.append("has an HTML comment (not allowed in data)")
+        self.constructs += 1
+        if not self.comments:
+            self.problems.append("has an HTML comment (not allowed in data)")
+        elif "<" in data or ">" in data or data.startswith("-") or "--" in data:
+            self.problems.append("has an HTML comment with <, > or -- in it; write it as <!-- words -->")
+        else:
+            self.stack[-1].append(etree.Comment(data))
 
     def handle_decl(self, decl: str) -> None:
-        self.problems.append("has an HTML declaration (not allowed in data)")
+        self.constructs += 1
+        self.problems.append(f"has an HTML declaration (not allowed in {'a page' if self.comments else 'data'})")
 
     def handle_pi(self, data: str) -> None:
-        self.problems.append("has an HTML processing instruction (not allowed in data)")
+        self.constructs += 1
+        where = "a page" if self.comments else "data"
+        self.problems.append(f"has an HTML processing instruction (not allowed in {where})")
 
     def unknown_decl(self, data: str) -> None:
-        self.problems.append("has an HTML declaration (not allowed in data)")
+        self.constructs += 1
+        self.problems.append(f"has an HTML declaration (not allowed in {'a page' if self.comments else 'data'})")
 
 
 def check_tree(root: etree.Element, schemes: frozenset[str] = ALLOWED_SCHEMES) -> list[str]:
@@ -249,6 +292,7 @@ class AllowList:
     images: bool = False  # False: <img> is refused with _IMAGE_MESSAGE (data)
     footnotes: bool = False  # False: footnotes are refused with _FOOTNOTE_MESSAGE (data)
     ids: bool = True  # False: an `id` or `name` starting with "__" is refused (the theme's own)
+    any_path: bool = False  # True: a link without a scheme may go anywhere on the site's host (MkDocs checks it)
 
     def attribute_allowed(self, tag: str, name: str) -> bool:
         return (
@@ -365,7 +409,7 @@ def _url_problem(tag: str, name: str, value: str, allow: AllowList) -> str:
                 where = f"(<{tag} {name}>); put the file in docs/ and link to it there"
                 return f"loads {url!r} from outside the site {where}"
         return ""
-    if url_allowed(value, allow.schemes):
+    if url_allowed(value, allow.schemes) or (allow.any_path and not _SCHEME.match(_browser_url(value))):
         return ""
     return f"links to {value!r}; use https:// or a link within the site"
 
@@ -382,9 +426,14 @@ def _host_of(url: str) -> str:
         return ""
 
 
+def _browser_url(value: str) -> str:
+    """The URL as a browser's URL parser reads it: no leading or trailing controls and spaces, no tabs or breaks."""
+    return _IGNORED_BY_URL_PARSER.sub("", value.strip("".join(map(chr, range(0x21)))))
+
+
 def url_allowed(value: str, schemes: frozenset[str] = ALLOWED_SCHEMES) -> bool:
     """True for an allowed scheme, a fragment, or a relative link within the site, as a browser reads it."""
-    url = _IGNORED_BY_URL_PARSER.sub("", value.strip("".join(map(chr, range(0x21)))))
+    url = _browser_url(value)
     if scheme := _SCHEME.match(url):
         return scheme.group(1).lower() in schemes
     # No scheme: a path within the site, unless it starts a new host (//host, or /\host to a browser)
@@ -488,4 +537,5 @@ PAGE_ALLOW_LIST = AllowList(
     images=True,
     footnotes=True,
     ids=False,
+    any_path=True,
 )

@@ -17,31 +17,37 @@ from typing import Any
 from explainer import frontmatter
 from explainer.context import BuildContext
 from explainer.errors import DataError
+from explainer.pagehtml import PageHtmlExtension, page_allow_list
 from explainer.repository import allow_files_problems, declared_assets, repository_problems, site_folders
 from explainer.schema import SCHEMA_DIR
+from explainer.sitesettings import explainer_settings
 
 from .site import ENGINE_THEME
 
 
 def check_files(config: Any) -> None:
-    """Raise DataError (stopped early) with every problem of the site's files; nothing has read one yet."""
-    root = Path(config.config_file_path).parent
-    explainer = _explainer_settings(config)
-    allow_files, problems = allow_files_problems(explainer.get("allow_files"), Path(config.config_file_path).name)
+    """Raise DataError (stopped early) with every problem of the site's files; nothing has read one yet.
+
+    The explainer's settings in mkdocs.yml (extra: explainer:) are checked here too, once per build.
+    """
+    config_file = Path(config.config_file_path)
+    root = config_file.parent
+    settings, problems = explainer_settings(config_file)
+    allow_files, file_type_problems = allow_files_problems(settings.get("allow_files"), config_file.name)
+    problems += file_type_problems + page_allow_list(settings, config_file.name)[1]
     theme_dirs = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-    settings = {"extra_css": list(config.extra_css), "extra_javascript": [_path(s) for s in config.extra_javascript]}
+    declared = {"extra_css": list(config.extra_css), "extra_javascript": [_path(s) for s in config.extra_javascript]}
     folders = site_folders(
-        root, Path(config.docs_dir), [*theme_dirs, ENGINE_THEME], SCHEMA_DIR, declared_assets(settings), allow_files
+        root, Path(config.docs_dir), [*theme_dirs, ENGINE_THEME], SCHEMA_DIR, declared_assets(declared), allow_files
     )
     problems += repository_problems(root, folders)
     if problems:
         raise DataError(problems, stopped_early=True)
 
 
-def _explainer_settings(config: Any) -> dict:
-    extra = config.extra if isinstance(config.extra, dict) or hasattr(config.extra, "get") else {}
-    settings = extra.get("explainer") if extra else None
-    return settings if isinstance(settings, dict) else {}
+def page_html_extension(config: Any, context: BuildContext) -> PageHtmlExtension:
+    """The check of the HTML pages write, with what mkdocs.yml adds to the page allow-list."""
+    return PageHtmlExtension(context, page_allow_list(explainer_settings(Path(config.config_file_path))[0])[0])
 
 
 def _path(script: Any) -> str:
