@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field, replace
 
 ERROR = "error"
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 WARNING = "warning"
 
 # Said after the problems when a file could not be read: the checks that needed it did not run.
@@ -29,6 +30,12 @@ class Problem:
     line: int
     message: str
     level: str = field(default=ERROR, compare=False)  # ERROR or WARNING
+
+    def __post_init__(self) -> None:
+        # One line, always: a line break from a page or a data file would start a line of the log that a
+        # contributor wrote (GitHub Actions reads `::error::...` at the start of a line as a command).
+        if any(character in self.message for character in _LINE_BREAKS):
+            object.__setattr__(self, "message", " ".join(self.message.splitlines()))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
