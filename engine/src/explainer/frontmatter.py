@@ -29,6 +29,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .errors import DataError, Problem
+from .pagefile import split_front_matter
+from .yamlfile import parse_yaml  # the data files' reader: lines, strict keys, invisible characters
 
 TEXT_KEYS = ("title", "description", "subtitle")  # printed by the theme as text
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
@@ -52,8 +54,6 @@ _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DO
 
 def front_matter_problems(page_text: str, name: str, known: dict[str, str] = KNOWN_KEYS) -> list[Problem]:
     """Every problem in a page's front matter (`name`: the page as contributors see it, docs/about.md)."""
-    from .yamlfile import parse_yaml  # the data files' reader: lines, strict keys, invisible characters
-
     match = _FRONT_MATTER.match(page_text)
     if not match:
         return _multimarkdown_problems(page_text, name, known)
@@ -74,8 +74,6 @@ def front_matter_problems(page_text: str, name: str, known: dict[str, str] = KNO
 
 def _multimarkdown_problems(page_text: str, name: str, known: dict[str, str]) -> list[Problem]:
     """The `key: value` lines MkDocs reads as front matter when a page does not start with `---`."""
-    from .pagefile import split_front_matter
-
     _, meta = split_front_matter(page_text)
     if not meta:
         return []

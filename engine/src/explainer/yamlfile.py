@@ -496,10 +496,3 @@ class _ConfigLoader(_Loader):
 def parse_config_file(raw: bytes, name: str) -> YamlDocument:
     """Parse a configuration file (mkdocs.yml) with the data files' messages; values with foreign tags stay text."""
     return _parse_careful(_decode(raw, name), name, loader_class=_ConfigLoader)
-
-
-def front_matter_problems(page_text: str, name: str) -> list[Problem]:
-    """Problems in a page's front matter (explainer.frontmatter: known keys, printed values plain text)."""
-    from .frontmatter import front_matter_problems as problems  # frontmatter reads YAML with this module
-
-    return problems(page_text, name)
