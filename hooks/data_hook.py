@@ -20,6 +20,7 @@ from explainer.checked import CHECKED_DATA, CheckedData
 from explainer.context import BuildContext
 from explainer.data import DataCheck, check_site_data, load_site_data
 from explainer.errors import DataError
+from explainer.frontmatter import front_matter_problems
 from explainer.generated import GeneratedPagesExtension
 from explainer.links import LinksExtension
 from explainer.markup import setup_from_config
@@ -27,11 +28,10 @@ from explainer.pagefile import page_file_problems
 from explainer.serving import last_good, problems_banner, remember, with_banner
 from explainer.sitecheck import after_conversion_problems, site_problems
 from explainer.siteconfig import read_site_config
-from explainer.yamlfile import front_matter_problems
 from explainer_mkdocs.build import attach, context_of
 from explainer_mkdocs.reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild, serving
 from explainer_mkdocs.reporting import config_errors_in_one_line, report, reporting_data_errors, show_while_serving
-from explainer_mkdocs.safety import check_files, safe_front_matter
+from explainer_mkdocs.safety import check_files, page_html_extension, safe_front_matter
 from explainer_mkdocs.site import (
     add_engine_theme,
     fill_generated_page,
@@ -81,6 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     attach(config, context)
     generated = GeneratedPagesExtension(context.current_generated_page)
     config.markdown_extensions += [generated, LinksExtension(context), ChaptersExtension(context)]
+    config.markdown_extensions.append(page_html_extension(config, context))  # issue 21: pages get the allow-list
     return config
 
 

@@ -34,6 +34,7 @@ from .errors import Problem
 from .events import page as timeline_page
 from .events.extension import EventsExtension
 from .figures.extension import FiguresExtension
+from .frontmatter import front_matter_problems
 from .generated import GeneratedPage, GeneratedPagesExtension
 from .glossary import page as glossary_page
 from .glossary.checks import unused_entries
@@ -41,6 +42,7 @@ from .glossary.extension import GlossaryExtension
 from .links import LinksExtension, add_ids, link_problems
 from .nav import nav_problems
 from .pagefile import docs_files, page_file_problems, split_front_matter
+from .pagehtml import PageHtmlExtension, page_allow_list
 from .pages import (
     CORRECTIONS_PAGE,
     GENERATED_FILES,
@@ -53,12 +55,11 @@ from .pages import (
 )
 from .repository import folders_from_config_file, repository_problems
 from .siteconfig import SiteConfig, read_site_config
-from .sitesettings import reviewed_hosts
+from .sitesettings import explainer_settings, reviewed_hosts
 from .sources import page as sources_page
 from .sources.checks import uncited_sources
 from .sources.extension import SourceNotesExtension
 from .urlcheck import source_url_warnings
-from .yamlfile import front_matter_problems
 
 # The pages the build makes from data: each one's front matter and body (the hooks add the same).
 GENERATED_PAGES: dict[str, tuple[str, Callable[[BuildContext], GeneratedPage]]] = {
@@ -174,6 +175,7 @@ def explainer_extensions(context: BuildContext) -> list[Extension]:
         EventsExtension(context=context),
         CorrectionsExtension(context=context),
         FiguresExtension(context=context),
+        PageHtmlExtension(context, page_allow_list(explainer_settings(context.config and context.config.file)[0])[0]),
     ]
 
 

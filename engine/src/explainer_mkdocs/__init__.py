@@ -10,6 +10,8 @@ The hook files (hooks/*_hook.py) call these helpers; nothing under hooks/explain
   mkdocs.yml while serving in one line.
 - `site.py`: what the core needs to know about MkDocs' pages and files (page info, generated pages).
 - `reloading.py`: fresh hook code on every `mkdocs serve` rebuild.
+- `safety.py`: the security checks as MkDocs runs them (issue 21): the site's files before anything reads
+  one, the front matter the theme prints, and the check of the HTML pages write.
 
 Each private MkDocs attribute used here has a test in tests/test_explainer_mkdocs.py that fails
 when MkDocs changes it.
