@@ -380,6 +380,7 @@ def _label(path: Path, root: Path) -> str:
 def folders_from_config_file(config_file: Path, docs_dir: Path) -> list[Folder]:
     """`site_folders` for the check without MkDocs (python -m explainer.validate), from mkdocs.yml itself."""
     from .schema import SCHEMA_DIR
+    from .sitesettings import explainer_settings
     from .yamlfile import parse_config_file
 
     try:
@@ -391,9 +392,7 @@ def folders_from_config_file(config_file: Path, docs_dir: Path) -> list[Folder]:
     theme = settings.get("theme") if isinstance(settings.get("theme"), dict) else {}
     custom_dir = theme.get("custom_dir")
     theme_dirs = [root / custom_dir] if isinstance(custom_dir, str) else []
-    extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
-    explainer = extra.get("explainer") if isinstance(extra.get("explainer"), dict) else {}
-    allow_files, _ = allow_files_problems(explainer.get("allow_files"))
+    allow_files, _ = allow_files_problems(explainer_settings(config_file)[0].get("allow_files"))
     engine_theme = Path(__file__).resolve().parent / "theme"
     return site_folders(root, docs_dir, [*theme_dirs, engine_theme], SCHEMA_DIR, declared_assets(settings), allow_files)
 
