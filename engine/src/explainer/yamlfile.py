@@ -311,7 +311,7 @@ def invisible_character(text: str) -> str | None:
 
 
 def _invisible_message(character: str) -> str:
-    if unicodedata.bidirectional(character) in _DIRECTION_CONTROLS:
+    if character in _DIRECTION_CONTROLS:
         why = "it changes the order in which text around it is shown"
     else:
         why = "readers cannot see it, and it can hide or join words"
@@ -320,7 +320,8 @@ def _invisible_message(character: str) -> str:
     )
 
 
-_DIRECTION_CONTROLS = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "LRM", "RLM", "ALM"})
+# Marks, embeddings, overrides and isolates: they change the order in which the text around them is shown.
+_DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 # Numbers: what a chart can draw and a reader can read. Larger numbers belong in a larger unit.
 MAX_NUMBER = 10**15  # a thousand trillion
