@@ -7,12 +7,15 @@ runs as script, loads from another host or restyles the page.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
+import subprocess
 import sys
 import time
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,6 +29,17 @@ from markupsafe import Markup
 from mkdocs.config import load_config
 from test_bad_inputs import THE_FALL as THE_FALL_PAGE
 from test_bad_inputs import Edit, append, fixture_size, located_lines, replace, together, write
+from test_serve import (
+    BANNER,
+    REBUILD_SECONDS,
+    SERVING,
+    STARTUP_SECONDS,
+    PendingRequest,
+    ServeProcess,
+    fetch,
+    free_port,
+    watching_data,
+)
 
 from explainer import frontmatter, validate
 from explainer.codeblocks import without_code
@@ -1428,3 +1442,61 @@ def test_a_site_may_allow_frames_from_named_hosts():
 def test_a_site_cannot_allow_what_runs_script(added: dict):
     _, problems = page_allow_list({"allow_html": added})
     assert len(problems) == 1 and "can never be allowed in a page" in problems[0].message
+
+
+# make serve: a symlink stops it at start with its line; a number no chart can draw does not hang it ------
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path, str]]:
+    """A running `mkdocs serve` of a fixture copy (as tests/test_serve.py's): (process, project, base URL)."""
+    project = watching_data(write_project(tmp_path / "project"))
+    server = ServeProcess(project, free_port())
+    try:
+        match = server.wait_for(lambda: SERVING.search(server.output), STARTUP_SECONDS, "the server to start")
+        server.wait_for(lambda: fetch(match.group(1) + "story/the-fall/"), STARTUP_SECONDS, "the first page")
+        yield server, project, match.group(1)
+    finally:
+        server.stop()
+
+
+@pytest.mark.slow
+def test_serve_started_on_a_symlink_out_of_the_repository_exits_with_the_line(tmp_path: Path):
+    project = write_project(tmp_path / "project")
+    link("docs/rootfs", "/")(project)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=STARTUP_SECONDS)
+    assert result.returncode != 0
+    assert f"ERROR   -  {outside('docs/rootfs', '/')}" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_serve_keeps_answering_when_a_figure_is_too_large_for_a_chart(served):
+    server, project, base_url = served
+    error = f"{FIGURES}:13: 1.7e+308 {TOO_LARGE}"
+    replace(FIGURES, "value: 700", "value: 1.7e+308")(project)
+    server.wait_for(lambda: error in server.output, REBUILD_SECONDS, "the error line")
+    answer = PendingRequest(base_url + "story/the-fall/").result(REBUILD_SECONDS)
+    assert BANNER in answer and html.escape(error) in answer  # answered, with the last good data
+    replace(FIGURES, "value: 1.7e+308", "value: 701")(project)
+    server.wait_for(lambda: BANNER not in (fetch(base_url + "story/the-fall/") or BANNER), REBUILD_SECONDS, "the fix")
+    assert "Traceback" not in server.output
+
+
+@pytest.mark.slow
+def test_serve_refuses_a_symlink_added_while_it_runs_and_recovers(served):
+    server, project, base_url = served
+    link("docs/zero.bin", "/dev/zero")(project)
+    (project / "docs" / "index.md").write_text(
+        (project / "docs" / "index.md").read_text("utf-8") + "\nMore.\n", "utf-8"
+    )
+    server.wait_for(lambda: outside("docs/zero.bin", "/dev/zero") in server.output, REBUILD_SECONDS, "the error line")
+    assert PendingRequest(base_url + "story/the-fall/").result(REBUILD_SECONDS)  # the last site built, still served
+    (project / "docs" / "zero.bin").unlink()
+    (project / "docs" / "index.md").write_text(
+        (project / "docs" / "index.md").read_text("utf-8") + "\nAgain.\n", "utf-8"
+    )
+    server.wait_for(lambda: "Again." in (fetch(base_url) or ""), REBUILD_SECONDS, "the rebuild")
+    assert "Traceback" not in server.output

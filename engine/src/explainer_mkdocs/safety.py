@@ -14,14 +14,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import ConfigurationError
+
 from explainer import frontmatter
 from explainer.context import BuildContext
-from explainer.errors import DataError
+from explainer.errors import DataError, summary
 from explainer.pagehtml import PageHtmlExtension, page_allow_list
 from explainer.repository import allow_files_problems, declared_assets, repository_problems, site_folders
 from explainer.schema import SCHEMA_DIR
 from explainer.sitesettings import explainer_settings
 
+from .reloading import serving
+from .reporting import log_problems
 from .site import ENGINE_THEME
 
 
@@ -41,6 +45,11 @@ def check_files(config: Any) -> None:
         root, Path(config.docs_dir), [*theme_dirs, ENGINE_THEME], SCHEMA_DIR, declared_assets(declared), allow_files
     )
     problems += repository_problems(root, folders)
+    if problems and serving():
+        # `mkdocs serve` would print a traceback and hold every request until a rebuild succeeds: instead each
+        # line is said, and the last site built stays up (explainer_mkdocs.reporting.config_errors_in_one_line).
+        log_problems(problems)
+        raise ConfigurationError(summary(problems, stopped_early=True))
     if problems:
         raise DataError(problems, stopped_early=True)
 
