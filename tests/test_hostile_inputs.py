@@ -29,6 +29,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_SITE, REPO, BuiltSite, build_config, build_project, write_project
 from htmlcheck import java_and_vnu, style_attributes, unsafe_markup, vnu_errors
+from markdown import Markdown
 from markupsafe import Markup
 from mkdocs.config import load_config
 from test_bad_inputs import THE_FALL as THE_FALL_PAGE
@@ -47,14 +48,15 @@ from test_serve import (
 
 from explainer import frontmatter, validate
 from explainer.codeblocks import without_code
+from explainer.context import BuildContext
 from explainer.corrections.anchors import attach_mark, count_anchor
 from explainer.corrections.records import Correction
 from explainer.dates import PartialDate
-from explainer.errors import DataError, line_of
+from explainer.errors import DataError, Problem, line_of
 from explainer.events.exports import events_csv
 from explainer.events.records import Event
-from explainer.markup import parse_fragment, refusals
-from explainer.pagehtml import page_allow_list
+from explainer.markup import SITE_CONFIGS, SITE_EXTENSIONS, parse_fragment, refusals
+from explainer.pagehtml import PageHtmlExtension, page_allow_list, written_html
 from explainer.pagelines import PageLines
 from explainer.placeholders import masked
 from explainer.repository import read_capped, repository_problems, site_folders
@@ -1504,3 +1506,44 @@ def test_serve_refuses_a_symlink_added_while_it_runs_and_recovers(served):
     )
     server.wait_for(lambda: "Again." in (fetch(base_url) or ""), REBUILD_SECONDS, "the rebuild")
     assert "Traceback" not in server.output
+
+
+# The page HTML check at the cheapest layer -------------------------------------------------------------
+
+
+def converted(markdown_text: str) -> tuple[str, list[str]]:
+    """A page converted with the site's Markdown set-up and the page HTML check: its HTML and its problems."""
+    context = BuildContext.of(page="story/x.md")
+    context.page.source_text = markdown_text
+    md = Markdown(extensions=[*SITE_EXTENSIONS, PageHtmlExtension(context)], extension_configs=SITE_CONFIGS)
+    return md.convert(markdown_text), [str(problem) for problem in context.problems]
+
+
+def test_a_refused_fragment_is_reported_at_its_line_and_shown_as_text():
+    html_out, problems = converted("# T\n\nText.\n\n<div>\n<p>ok</p>\n<script>alert(1)</script>\n</div>\n")
+    assert problems == [
+        "docs/story/x.md:7: HTML in the page has a <script> element (nothing in a page may run script; not allowed"
+        " in a page)"
+    ]
+    assert "<script>" not in html_out and "&lt;script&gt;alert(1)&lt;/script&gt;" in html_out
+
+
+def test_what_a_page_writes_is_listed_for_review():
+    listed = written_html('A <b title="t">b</b>.\n\n<div class="box">x</div>\n\nP.\n{: .wide }\n\n<!-- key-dates -->\n')
+    assert listed == ['<div class="box">x</div>', '<b title="t">', "</b>", "{: class='wide' } on <p>"]
+
+
+def test_the_html_tree_builder_is_linear_in_the_fragment():
+    def seconds(count: int) -> float:
+        fragment = "<span>" * count + "</b>" * count + "</span>" * count
+        start = time.process_time()
+        parse_fragment(fragment, comments=True)
+        return time.process_time() - start
+
+    small, large = seconds(2_000), seconds(16_000)
+    assert large <= 8 * 3 * small + 0.05
+
+
+def test_a_problem_is_one_line_whatever_its_text():
+    problem = Problem("docs/x.md", 3, "unknown marker '<!-- chart:\n::error::injected -->'")
+    assert "\n" not in str(problem) and str(problem).endswith("'<!-- chart: ::error::injected -->'")
