@@ -575,6 +575,24 @@ CASES = [
         ),
     ),
     Hostile(
+        "page-entity-encoded-javascript-link",
+        append(THE_FALL, "\nA [link](jav&#x61;script&colon;alert(1)).\n"),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2, what="links to 'javascript:alert(1)'; use https:// or a link within the site"
+        ),
+    ),
+    Hostile(
+        "page-entity-encoded-remote-image",
+        append(THE_FALL, "\n![x](&#104;ttps://e.example/x.png)\n"),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2,
+            what=(
+                "loads 'https://e.example/x.png' from outside the site (<img src>); put the file in docs/ and link to "
+                "it there"
+            ),
+        ),
+    ),
+    Hostile(
         "page-iframe",
         append(THE_FALL, '\n<iframe src="https://e.example/"></iframe>\n'),
         PAGE_HTML.format(
@@ -1547,3 +1565,14 @@ def test_the_html_tree_builder_is_linear_in_the_fragment():
 def test_a_problem_is_one_line_whatever_its_text():
     problem = Problem("docs/x.md", 3, "unknown marker '<!-- chart:\n::error::injected -->'")
     assert "\n" not in str(problem) and str(problem).endswith("'<!-- chart: ::error::injected -->'")
+
+
+def test_a_link_is_checked_as_the_browser_decodes_it():
+    _, problems = converted(
+        "[a](jav&#x61;script:x) [b](javascript&colon;x) [c](java&#9;script:x) [d](https://e.example/?a=1&b=2)"
+    )
+    assert [problem.split(": HTML in the page ")[1] for problem in problems] == [
+        "links to 'javascript:x'; use https:// or a link within the site",
+        "links to 'javascript:x'; use https:// or a link within the site",
+        "links to 'java\\tscript:x'; use https:// or a link within the site",
+    ]

@@ -14,6 +14,7 @@ characters and spaces, tabs and line breaks anywhere), so `java&#9;script:` is `
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from markdown import Markdown
+from markdown.util import AMP_SUBSTITUTE
 
 # The site's Markdown set-up as MkDocs hands it to Python-Markdown for mkdocs.yml (MkDocs adds toc,
 # tables and fenced_code to every site); tests/test_markup.py checks that they agree.
@@ -293,6 +295,9 @@ class AllowList:
     footnotes: bool = False  # False: footnotes are refused with _FOOTNOTE_MESSAGE (data)
     ids: bool = True  # False: an `id` or `name` starting with "__" is refused (the theme's own)
     any_path: bool = False  # True: a link without a scheme may go anywhere on the site's host (MkDocs checks it)
+    # True for Python-Markdown's tree, where attribute values still hold character references as written
+    # (`jav&#x61;script:`, with & as its placeholder): each value is checked as the browser will decode it.
+    references: bool = False
 
     def attribute_allowed(self, tag: str, name: str) -> bool:
         return (
@@ -378,7 +383,8 @@ def _element_refusal(element: etree.Element, allow: AllowList) -> Refusal | None
 
 def _attribute_refusals(element: etree.Element, allow: AllowList) -> Iterator[Refusal]:
     tag = element.tag
-    for name, value in element.attrib.items():
+    for name, written in element.attrib.items():
+        value = browser_value(written) if allow.references else written
         if name.startswith("on") or not allow.attribute_allowed(tag, name):
             why = "event handlers run script; " if name.startswith("on") and allow.where != "data" else ""
             yield Refusal(element, name, f"has an attribute '{name}' on <{tag}> ({why}not allowed in {allow.where})")
@@ -391,6 +397,13 @@ def _attribute_refusals(element: etree.Element, allow: AllowList) -> Iterator[Re
             yield Refusal(element, name, f"has {name}={value!r} on <{tag}>; ids starting with __ belong to the theme")
         elif "url(" in value.replace(" ", "").lower() and (problem := style_problem(value)):
             yield Refusal(element, name, f"has an attribute '{name}' on <{tag}> that {problem}")
+
+
+def browser_value(written: str) -> str:
+    """An attribute value of Python-Markdown's tree as a browser reads it: & restored, character references decoded."""
+    if "&" not in written and AMP_SUBSTITUTE not in written:
+        return written
+    return html.unescape(written.replace(AMP_SUBSTITUTE, "&"))
 
 
 def _url_problem(tag: str, name: str, value: str, allow: AllowList) -> str:
@@ -538,4 +551,5 @@ PAGE_ALLOW_LIST = AllowList(
     footnotes=True,
     ids=False,
     any_path=True,
+    references=True,
 )

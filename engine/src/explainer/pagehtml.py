@@ -43,12 +43,13 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from .context import BuildContext
 from .errors import Problem
 from .events.extension import EVENT_LINK_SCHEME
 from .glossary.records import LINK_SCHEME as GLOSSARY_LINK_SCHEME
-from .markup import NEVER_ALLOWED, PAGE_ALLOW_LIST, AllowList, Refusal, fragment_lines, refusals
+from .markup import NEVER_ALLOWED, PAGE_ALLOW_LIST, AllowList, Refusal, browser_value, fragment_lines, refusals
 from .urlcheck import url_warnings
 
 WRITTEN_PRIORITY = 19.9  # after 'inline' (20), before every explainer treeprocessor (19.5 and below)
@@ -175,7 +176,7 @@ class _Written(Treeprocessor):
     def _warn_outside_links(self, root: etree.Element) -> None:
         page = self.context.page
         for element in root.iter("a"):
-            href = element.get("href", "")
+            href = browser_value(element.get("href", ""))
             if href.startswith(("https://", "http://")):
                 for warning in url_warnings(href):
                     self.context.problems.append(page.problem(href, f"link: {warning}").as_warning())
@@ -240,6 +241,7 @@ def _needle(refusal: Refusal) -> str:
 
 def _attribute_needle(name: str | None, value: str) -> str:
     """What to look for in the page: the value of a link as written, else the attribute's name."""
+    value = value.replace(AMP_SUBSTITUTE, "&")
     if name in ("href", "src", "srcset", "cite") and value:
         return value
     if name == "id" and value:
