@@ -46,7 +46,7 @@ from test_serve import (
     watching_data,
 )
 
-from explainer import frontmatter, validate
+from explainer import frontmatter, repository, validate
 from explainer.codeblocks import without_code
 from explainer.context import BuildContext
 from explainer.corrections.anchors import attach_mark, count_anchor
@@ -1576,3 +1576,13 @@ def test_a_link_is_checked_as_the_browser_decodes_it():
         "links to 'javascript:x'; use https:// or a link within the site",
         "links to 'java\\tscript:x'; use https:// or a link within the site",
     ]
+
+
+def test_the_pages_together_are_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(repository, "MAX_PAGES_BYTES", 100)
+    root = tmp_path / "repo"
+    (root / "docs").mkdir(parents=True)
+    for name in ("a.md", "b.md", "c.md"):
+        (root / "docs" / name).write_text("x" * 60, encoding="utf-8")
+    problems = [str(problem) for problem in repository_problems(root, site_folders(root, root / "docs"))]
+    assert problems == ["docs:1: its pages together are over the 100-byte (0 KB) limit for a site; split it"]

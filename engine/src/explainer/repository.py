@@ -39,6 +39,7 @@ from .svgcheck import svg_problems
 MAX_FILES = 10_000  # in docs/ and each other folder checked
 MAX_DEPTH = 32  # folders inside folders
 MAX_PUBLISHED_BYTES = 64 * 2**20  # everything in docs/ but the pages (which have their own limit)
+MAX_PAGES_BYTES = 64 * 2**20  # all the pages together (the benchmark's 4x corpus is about 16 MB)
 MAX_OTHER_BYTES = 16 * 2**20  # any one file in data/, the schemas or a theme folder
 
 
@@ -108,6 +109,7 @@ class _Walk:
     allowed: tuple[Path, ...]  # the folders, resolved: where a symlink may lead
     problems: list[Problem] = field(default_factory=list)
     published_bytes: int = 0
+    pages_bytes: int = 0
 
 
 def repository_problems(root: Path, folders: Iterable[Folder]) -> list[Problem]:
@@ -223,8 +225,15 @@ def _file_problems(walk: _Walk, folder: Folder, path: Path, relative: str, label
         if size > MAX_OTHER_BYTES:
             return [Problem(label, 1, _over(size, MAX_OTHER_BYTES, "a file here"))]
         return []
+    if folder.published and relative.endswith(".md"):
+        walk.pages_bytes += size  # each page: explainer.pagefile (UTF-8, its own limit)
+        if walk.pages_bytes > MAX_PAGES_BYTES:
+            walk.pages_bytes = -(2**62)  # said once
+            limit = f"{MAX_PAGES_BYTES:,}-byte ({_human(MAX_PAGES_BYTES)})"
+            return [Problem(folder.label, 1, f"its pages together are over the {limit} limit for a site; split it")]
+        return []
     if relative.endswith(".md") or (folder.published and _left_out_of_site(relative)):
-        return []  # pages: explainer.pagefile (UTF-8, their own limit); hidden files are not published
+        return []  # hidden files are not published
     extension = relative.rpartition(".")[2].lower() if "." in relative.rpartition("/")[2] else ""
     file_type = folder.types.get(extension)
     if extension in CODE_TYPES and folder.published:
