@@ -31,14 +31,13 @@ class Problem:
     message: str
     level: str = field(default=ERROR, compare=False)  # ERROR or WARNING
 
-    def __post_init__(self) -> None:
+    def __str__(self) -> str:
         # One line, always: a line break from a page or a data file would start a line of the log that a
         # contributor wrote (GitHub Actions reads `::error::...` at the start of a line as a command).
-        if any(character in self.message for character in _LINE_BREAKS):
-            object.__setattr__(self, "message", " ".join(self.message.splitlines()))
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        message = self.message
+        if any(character in message for character in _LINE_BREAKS):
+            message = " ".join(message.splitlines())
+        return f"{self.file}:{self.line}: {message}"
 
     @property
     def is_error(self) -> bool:
