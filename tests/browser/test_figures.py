@@ -23,7 +23,7 @@ from conftest import REPO, build_config
 from browser import conftest as harness
 
 # The pages that show a chart (the markers in docs/, and the Timeline's chart from data/figures.yml).
-CHART_PAGES = ["", "story/the-fall/", "story/correct-course/", "story/ai-competition/", "timeline/"]
+CHART_PAGES = ["", "story/the-fall/", "story/correct-course/", "story/ai-competition/", "story/since-then/", "timeline/"]
 PAGE = "story/the-fall/"  # a story page with the market value chart
 FIRST_ROW = "#figure-alibaba-market-value-2020-10"
 
