@@ -47,7 +47,6 @@ from test_serve import (
 
 from explainer import frontmatter, repository, validate
 from explainer.codeblocks import without_code
-from explainer.context import BuildContext
 from explainer.corrections.anchors import attach_mark, count_anchor
 from explainer.corrections.records import Correction
 from explainer.dates import PartialDate
@@ -60,6 +59,7 @@ from explainer.pagelines import PageLines
 from explainer.placeholders import masked
 from explainer.reader_diff import render
 from explainer.reader_diff.compare import ItemChanges, PageChange, Report
+from explainer.registry import new_context
 from explainer.repository import read_capped, repository_problems, site_folders
 from explainer.svgcheck import svg_problems
 from explainer.urlcheck import registrable, url_warnings
@@ -1504,7 +1504,7 @@ def test_serve_refuses_a_symlink_added_while_it_runs_and_recovers(served):
 
 def converted(markdown_text: str) -> tuple[str, list[str]]:
     """A page converted with the site's Markdown set-up and the page HTML check: its HTML and its problems."""
-    context = BuildContext.of(page="story/x.md")
+    context = new_context(page="story/x.md")
     context.page.source_text = markdown_text
     md = Markdown(extensions=[*SITE_EXTENSIONS, PageHtmlExtension(context)], extension_configs=SITE_CONFIGS)
     return md.convert(markdown_text), [str(problem) for problem in context.problems]
