@@ -11,6 +11,7 @@ opens what the catalogue builds in Chromium.
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import io
 import json
@@ -1017,25 +1018,74 @@ def test_examples_in_indented_code_make_no_note_and_no_second_key_dates(outcomes
 HOSTILE_LONG = "long: <img src=x onerror=alert(document.domain)>"
 HOSTILE_LONG_REFUSED = PBOC  # refused by the data check, whichever its exact words
 CHECKED_DATA = ".cache/explainer/checked-data.json"  # where the engine kept its record of checked data (gone)
+FORGED_HTML = '<p><details open ontoggle="alert(document.domain)"><summary>x</summary></details>The bank.</p>'
 
 
 def forge_cache(project: Path) -> None:
-    """Write what a pull request could commit: a record saying the data as it now is passed every check,
-    with pboc's `long` already "rendered" to a link whose event handler runs script."""
+    """Write what a pull request could commit: a record of checked data as the engine wrote it until
+    issue 21 (explainer/checked.py: a fingerprint, and every data file as parsed, with its values'
+    lines and its Markdown fields' stored HTML), saying the data as it now is passed every check, with
+    pboc's `long` stored as HTML whose event handler runs script.
+
+    The old fingerprint also covered the engine's own code, which has changed since, so this one is the
+    data files' part of it only: nothing reads the record any more, whatever its fingerprint."""
+    from explainer.yamlfile import load_yaml
+
+    documents, digest = {}, hashlib.sha256()
+    for path in sorted((project / "data").glob("*.yml")):
+        name = path.relative_to(project).as_posix()
+        digest.update(f"\0{name}\0{path.stat().st_size}\0".encode() + path.read_bytes())
+        document = load_yaml(path, name)
+        rendered = []
+        if name == GLOSSARY:
+            pboc = next(index for index, entry in enumerate(document.data) if entry["id"] == "pboc")
+            rendered = [[[pboc, "long"], FORGED_HTML, []]]
+        lines = [[list(at), line] for at, line in document.lines.items()]
+        documents[name] = {"data": document.data, "lines": lines, "rendered": rendered}
     record = project / CHECKED_DATA
     record.parent.mkdir(parents=True, exist_ok=True)
-    forged_html = '<p><a href="#pboc" onmouseover="alert(document.domain)">The central bank.</a></p>'
-    record.write_text(json.dumps({"fingerprint": "forged", "documents": {}, "html": forged_html}), "utf-8")
+    record.write_text(json.dumps({"fingerprint": digest.hexdigest(), "documents": documents}, default=str), "utf-8")
+
+
+def committed_and_cloned(project: Path) -> Path:
+    """The project committed with its forged record (`git add -f`, as .cache/ is ignored), and a fresh
+    clone of that commit: what CI builds for a pull request."""
+    identity = ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
+    for args in (["init", "--quiet"], ["add", "."], ["add", "-f", CHECKED_DATA], ["commit", "--quiet", "-m", "x"]):
+        subprocess.run(["git", *identity, *args], cwd=project, check=True, capture_output=True)
+    clone = project.parent / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(project), str(clone)], check=True, capture_output=True)
+    assert (clone / CHECKED_DATA).is_file()
+    return clone
+
+
+def site_text(built: BuiltSite) -> str:
+    return "".join(path.read_text("utf-8") for path in built.site_dir.rglob("*.html"))
 
 
 def test_a_committed_record_of_checked_data_does_not_turn_the_checks_off(tmp_path: Path):
+    """The attack of issue 21 item 1 with a hostile entry: the record says it passed, the check refuses it."""
     project = write_project(tmp_path / "project")
     replace(GLOSSARY, PBOC_LONG, HOSTILE_LONG)(project)
     forge_cache(project)
-    built = build_project(project)
+    built = build_project(committed_and_cloned(project))
     assert not built.ok
     assert [line for line in located_lines(built.messages) if line.startswith(HOSTILE_LONG_REFUSED)]
-    assert "onmouseover" not in "".join(path.read_text("utf-8") for path in built.site_dir.rglob("*.html"))
+    assert "ontoggle" not in site_text(built) and "onerror" not in site_text(built)
+
+
+def test_a_committed_record_of_checked_data_with_hostile_stored_html_is_ignored(
+    tmp_path: Path, fixture_build: BuiltSite
+):
+    """The attack exactly as issue 21 found it: harmless YAML, hostile HTML stored in the committed
+    record. The clone builds from its YAML alone: the same pages as the fixture built without a record."""
+    project = write_project(tmp_path / "project")
+    forge_cache(project)
+    built = build_project(committed_and_cloned(project))
+    assert built.ok, built.messages
+    assert "ontoggle" not in site_text(built)
+    glossary = built.html("glossary/").select_one("h3#pboc").find_parent("div")
+    assert glossary.get_text() == fixture_build.html("glossary/").select_one("h3#pboc").find_parent("div").get_text()
 
 
 def test_a_junk_record_of_checked_data_changes_nothing(tmp_path: Path):
