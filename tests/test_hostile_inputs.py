@@ -956,6 +956,22 @@ def test_a_hostile_input_takes_no_longer_than_a_normal_build(
     assert seconds <= TIME_RATIO * normal_build_seconds, f"{seconds:.2f} s against {normal_build_seconds:.2f} s"
 
 
+def test_the_slowest_hostile_case_against_a_normal_build(
+    outcomes: dict[str, Outcome], normal_build_seconds: float, tmp_path: Path
+):
+    """The figures for a closing note, in one run: the slowest case, a normal build of the real site (the
+    baseline above) and a normal build of the fixture every case edits (shown with `pytest -rP`)."""
+    fixture_seconds = cpu_timed_build(write_project(tmp_path / "project")).cpu_seconds
+    name, slowest = max(((name, outcome.cpu_seconds) for name, outcome in outcomes.items()), key=lambda x: x[1])
+    figures = (
+        f"{len(outcomes)} hostile cases; slowest {name}: {slowest:.2f} s CPU; normal build of the real site"
+        f" {normal_build_seconds:.2f} s ({slowest / normal_build_seconds:.2f}x), of the fixture"
+        f" {fixture_seconds:.2f} s ({slowest / fixture_seconds:.2f}x)"
+    )
+    print(figures)  # noqa: T201 - the figures, shown by pytest -rP
+    assert slowest <= TIME_RATIO * normal_build_seconds
+
+
 @pytest.mark.slow
 def test_pages_built_from_hostile_inputs_are_valid_html(outcomes: dict[str, Outcome]):
     """The Nu HTML Checker, once over every page the built inputs reach: no error but Material's."""
