@@ -525,6 +525,22 @@ MISTAKES = {
         follow(p, "add-figure/series"),
         follow(p, "add-figure/page", "revenue -->", "revenue events: deepseek-r2 -->"),
     ),
+    "chart-misspelt-field": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "revenue -->", "revenue form: 2025-01 -->"),
+    ),
+    "chart-title-without-quotes": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "revenue -->", "revenue title: Growing -->"),
+    ),
+    "chart-empty-period": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "revenue -->", "revenue from: 2021-01 to: 2021-12 -->"),
+    ),
+    "chart-event-outside-period": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "revenue -->", "revenue events: ipo-halted from: 2024-10 -->"),
+    ),
     # Issue 21: what the build refuses in any file (SECURITY.md)
     "invisible-character": lambda p: replace_in(
         p, "data/events.yml", "title: The group splits into six parts", 'title: "The group splits\u200b into six parts"'
