@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from .. import story
 from ..concern import GeneratedPage
 from ..datafile import group_by
 from ..dates import PartialDate
@@ -17,6 +16,7 @@ from .timeline_svg import NARROW_WIDTH, WIDTH, closeup_svg, closeup_windows, lan
 
 if TYPE_CHECKING:
     from ..context import BuildContext
+    from ..story import Story
 
 SRC_URI = "timeline.md"
 EVENTS_JSON, EVENTS_CSV = "events.json", "events.csv"  # the same data, to reuse (explainer.events.exports)
@@ -38,7 +38,8 @@ def variables(context: BuildContext) -> dict[str, Any]:
 
     order = list(dict.fromkeys(event.section for event in events))  # sections in the order the story reaches them
     lanes = lane_numbers(order)
-    overview = "".join(timeline_svg(events, order, site.section_title, width) for width in (WIDTH, NARROW_WIDTH))
+    span = context.story.span
+    overview = "".join(timeline_svg(events, order, site.section_title, width, span) for width in (WIDTH, NARROW_WIDTH))
     windows = closeup_windows(events)
     return {
         "events": events,
@@ -69,12 +70,12 @@ def _months(start: Any, end: Any) -> str:
     return f"{PartialDate(start.year, start.month).display} to {last.display}"
 
 
-PAGE = GeneratedPage(
-    SRC_URI,
-    title="Timeline",
-    description=(
-        f"Every dated event of Alibaba's fall and recovery, {story.span_text()}, "
-        "with its sources and the part of the story that tells it."
-    ),
-    variables=variables,
-)
+def description(story: Story) -> str:
+    """'Every dated event of the story, March 2021 to April 2021, with its sources and ...'."""
+    span = f", {story.span.text}" if story.span else ""
+    return (
+        f"Every dated event of {story.timeline_covers}{span}, with its sources and the part of the story that tells it."
+    )
+
+
+PAGE = GeneratedPage(SRC_URI, title="Timeline", description=description, variables=variables)

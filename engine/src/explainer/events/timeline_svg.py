@@ -24,6 +24,7 @@ from ..datafile import group_by
 
 if TYPE_CHECKING:
     from ..dates import PartialDate
+    from ..story import DateRange
     from .records import Event
 
 WIDTH = 660  # viewBox units = CSS px at desktop width
@@ -58,8 +59,6 @@ CLOSEUP_MAX_DAYS = 190  # nor when it spans more than about six months
 CLOSEUP_ROW_HEIGHT = 22
 CHAR_WIDTH = 6.2  # average width of a 12 px character, to keep close-up labels inside the picture
 XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
-STORY_START = dt.date(2020, 10, 1)
-STORY_END = dt.date(2026, 7, 1)  # the day after records.STORY_END's last month
 
 
 @dataclass(frozen=True)
@@ -140,11 +139,12 @@ class TimeScale:
         return range(self.start.year + 1, self.end.year + (self.end > dt.date(self.end.year, 1, 1)))
 
 
-def scale_for(events: Sequence[Event], width: float = WIDTH) -> TimeScale:
-    """The story's range (October 2020 to June 2026), widened for any event outside it."""
+def scale_for(events: Sequence[Event], width: float = WIDTH, span: DateRange | None = None) -> TimeScale:
+    """The story's span (data/story.yml's, or its events'), widened for any event outside it."""
     spans = [date_span(event.date) for event in events]
-    start = min([STORY_START, *(span[0] for span in spans)])
-    end = max([STORY_END, *(span[1] for span in spans)])
+    story = [date_span(span.start)[0], date_span(span.end)[1]] if span is not None else []
+    start = min([*story[:1], *(each[0] for each in spans)], default=dt.date(2000, 1, 1))
+    end = max([*story[1:], *(each[1] for each in spans)], default=dt.date(2001, 1, 1))
     return TimeScale(dt.date(start.year, (start.month - 1) // 3 * 3 + 1, 1), end, width)
 
 
@@ -306,9 +306,11 @@ def timeline_svg(
     section_order: Sequence[str],
     section_title: Callable[[str], str] = str,
     width: float = WIDTH,
+    span: DateRange | None = None,
 ) -> str:
-    """The whole picture as one `<svg>` element `width` units wide: the years along the top, then a lane per section."""
-    scale = scale_for(events, width)
+    """The whole picture as one `<svg>` element `width` units wide: the years along the top, then a lane per
+    section. `span` is the story's (explainer.story), by default its events'."""
+    scale = scale_for(events, width, span)
     lanes = lane_numbers(section_order)
     by_section = group_by(events, lambda event: event.section)
     parts, y = [], float(AXIS_HEIGHT)

@@ -24,8 +24,6 @@ from .records import Series
 if TYPE_CHECKING:
     from ..context import BuildContext
 
-ALIBABA = "Alibaba"  # the name of Alibaba's own releases and filings in a chart
-
 Href = Callable[[str], str]  # an item's id -> the link to its entry (on the Sources page, the Timeline)
 
 
@@ -41,8 +39,8 @@ def drawable(series: Series, events: Records) -> bool:
 
 
 def source_refs(series: Series, sources: Records, href: Href) -> dict[str, Ref]:
-    """How the chart names and links each source it cites: by who is speaking ('CNBC', 'Bloomberg', and
-    'Alibaba' for its own releases, whoever distributed them)."""
+    """How the chart names and links each source it cites: by who is speaking ('CNBC', 'Bloomberg', and the
+    relationship's `credit` (data/story.yml) for such sources, the subject's own releases whoever distributed them)."""
     return {
         source_id: Ref(source_label(sources.get(source_id), source_id), href(source_id)) for source_id in series.sources
     }
@@ -51,7 +49,7 @@ def source_refs(series: Series, sources: Records, href: Href) -> dict[str, Ref]:
 def source_label(source: Source | None, source_id: str) -> str:
     if source is None:
         return source_id
-    return ALIBABA if source.stake == "alibaba" else source.credit
+    return source.relationship.credit or source.credit
 
 
 def event_refs(event_ids: Iterable[str], events: Records, href: Href) -> dict[str, EventRef]:

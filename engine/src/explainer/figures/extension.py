@@ -3,8 +3,8 @@
 Authors put the marker on a line of its own where the text needs the chart, optionally naming
 the events to mark under its time axis (by default, the events its points belong to):
 
-    <!-- chart: alibaba-market-value -->
-    <!-- chart: alibaba-market-value events: ant-ipo-suspended, alibaba-antitrust-fine -->
+    <!-- chart: market-value -->
+    <!-- chart: market-value events: listing-halted, record-fine -->
 
 The preprocessor finds the markers where Python-Markdown took them for HTML (never in code) and
 reports a misspelt marker, an unknown series or event, and a series shown twice on one page.

@@ -7,26 +7,8 @@ from dataclasses import dataclass
 from ..datafile import DataFileSpec, dated_entries
 from ..dates import PartialDate
 from ..errors import Problem
+from ..story import DEFAULT_STORY, INDEPENDENT, Relationship, Story
 from ..yamlfile import YamlDocument
-
-
-@dataclass(frozen=True)
-class Stake:
-    """A source's relationship to Alibaba, as readers are told it (schemas/sources.schema.json)."""
-
-    disclosure: str  # shown next to every note citing the source; empty for no tie
-    independent_of_alibaba: bool
-
-
-# The keys are the schema's `stake` values (tests/test_sources.py keeps the two in step).
-STAKES = {
-    "independent": Stake("", True),
-    "alibaba": Stake("Alibaba's own statement", False),
-    "owned-by-alibaba": Stake("Owned by Alibaba Group", False),
-    "alibaba-affiliate": Stake("A company tied to Alibaba, speaking for itself", False),
-    # State media speak for the government that regulated Alibaba: a stake in the story, not a tie to Alibaba.
-    "chinese-state": Stake("Chinese state-owned media", True),
-}
 
 
 @dataclass(frozen=True)
@@ -40,10 +22,11 @@ class Source:
     used_for: str
     authors: tuple[str, ...] = ()
     notes: str = ""
-    stake: str = "independent"  # a key of STAKES; the schema makes it required in data/sources.yml
+    stake: str = "independent"  # a relationship of data/story.yml; the schema makes it required in data/sources.yml
     origin: str = ""  # for a republished copy: the agency or outlet whose story it is
     single_source: tuple[str, ...] = ()  # claims no other source was found to support
     index: int = 0  # position in data/sources.yml, for messages
+    relationship: Relationship = INDEPENDENT  # what `stake` means (data/story.yml), set when the file is read
 
     @property
     def credit(self) -> str:
@@ -51,13 +34,14 @@ class Source:
         return self.origin or self.publisher
 
     @property
-    def independent_of_alibaba(self) -> bool:
-        return STAKES[self.stake].independent_of_alibaba
+    def independent(self) -> bool:
+        """Whether the source counts as independent of the story's subject (its relationship says)."""
+        return self.relationship.independent
 
     @property
     def disclosure(self) -> str:
-        """The source's tie to Alibaba, as one sentence without its full stop ('' for none)."""
-        return STAKES[self.stake].disclosure
+        """Who the source speaks for, or its tie to the subject, as one sentence without its full stop ('' for none)."""
+        return self.relationship.disclosure
 
     @property
     def byline(self) -> str:
@@ -71,16 +55,17 @@ class Source:
 _TUPLE_FIELDS = ("authors", "single_source")
 
 
-def build_sources(document: YamlDocument) -> tuple[dict[str, Source], list[Problem]]:
-    """Typed sources by id from a schema-valid data/sources.yml."""
+def build_sources(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple[dict[str, Source], list[Problem]]:
+    """Typed sources by id from a schema-valid data/sources.yml, each `stake` one of the story's relationships."""
     entries, problems = dated_entries(document, "published", "source")
-    return {entry["id"]: _source(entry, published, index) for entry, published, index in entries}, problems
+    return {entry["id"]: _source(entry, published, index, story) for entry, published, index in entries}, problems
 
 
-def _source(entry: dict, published: PartialDate, index: int) -> Source:
+def _source(entry: dict, published: PartialDate, index: int, story: Story) -> Source:
     fields = {key: value for key, value in entry.items() if key not in (*_TUPLE_FIELDS, "published")}
     tuples = {key: tuple(entry.get(key, ())) for key in _TUPLE_FIELDS}
-    return Source(**fields, **tuples, published=published, index=index)
+    relationship = story.relationship(entry["stake"])
+    return Source(**fields, **tuples, published=published, index=index, relationship=relationship)
 
 
 SPEC = DataFileSpec(name="sources", build=build_sources)
