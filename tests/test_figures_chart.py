@@ -32,10 +32,17 @@ from explainer.figures.chart_svg import (
     value_axis,
 )
 from explainer.figures.records import Point, Series
-from explainer.figures.units import UNITS
+from explainer.figures.units import Unit
 from explainer.registry import load_site_data
 
 SVG = "{http://www.w3.org/2000/svg}"
+# The drawing takes a unit as an object (explainer.figures.units.Unit), from whatever configures it.
+UNITS = {
+    "usd-billion": Unit("usd-billion", "US$ billion", prefix="$", suffix=" billion"),
+    "cny-billion": Unit("cny-billion", "billion yuan", suffix=" billion yuan"),
+    "percent": Unit("percent", "percent", suffix="%"),
+    "points": Unit("points", "index points"),
+}
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 SOURCES = {

@@ -30,6 +30,10 @@ from explainer.events.timeline_svg import (
     timeline_svg,
     year_label_positions,
 )
+from explainer.story import DateRange
+
+# The story's span (data/story.yml's `dates:`, or its events'): the Timeline is drawn over it.
+SPAN = DateRange(PartialDate(2020, 10), PartialDate(2026, 6))
 
 
 def event(
@@ -52,7 +56,7 @@ def test_date_span_covers_what_a_partial_date_can_mean(date, span):
 
 
 def test_scale_runs_from_the_story_start_to_its_end_between_the_margins():
-    scale = scale_for([event("a", PartialDate(2021, 6, 1))])
+    scale = scale_for([event("a", PartialDate(2021, 6, 1))], span=SPAN)
     assert (scale.start, scale.end) == (dt.date(2020, 10, 1), dt.date(2026, 7, 1))
     assert scale.x(scale.start) == MARGIN
     assert scale.x(scale.end) == WIDTH - MARGIN
@@ -97,7 +101,7 @@ def test_svg_has_a_lane_per_section_and_a_named_link_per_event():
         event("speech", PartialDate(2020, 10, 24), title='Speech & "club"'),
         event("split", PartialDate(2023, 3), section="uncertainty"),
     ]
-    svg = BeautifulSoup(timeline_svg(events, ["the-fall", "uncertainty"], str.upper), "html.parser").svg
+    svg = BeautifulSoup(timeline_svg(events, ["the-fall", "uncertainty"], str.upper, span=SPAN), "html.parser").svg
     assert svg["role"] == "group"
     assert svg["aria-label"] == "Timeline of 2 events, 24 October 2020 to March 2023, by chapter of the story"
     lanes = svg.select("g.timeline-lane")
