@@ -266,7 +266,6 @@ def corrections_data(scale: Scale) -> list[dict[str, Any]]:
 # (scripts/same_output.py).
 STORY = {
     "subject": "Alibaba",
-    "dates": {"start": "2020-10", "end": "2026-06"},
     "currencies": {"USD": {"prefix": "$"}},
     "corrections": {
         "intro": (

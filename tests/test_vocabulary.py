@@ -16,7 +16,7 @@ SCHEMA = load_schema("story")
 
 
 def problems_of(text: str) -> list[str]:
-    story, problems = read_story(text.encode(), SCHEMA)
+    _, problems = read_story(text.encode(), SCHEMA)
     return [str(problem) for problem in problems]
 
 
@@ -125,7 +125,7 @@ def test_a_kind_not_marked_in_the_text_is_listed_on_its_own_page(fixture_project
     corrections = fixture_project / "data" / "corrections.yml"
     corrections.write_text(
         corrections.read_text(encoding="utf-8")
-        + "- id: corrected-checked\n  page: corrected.md\n  issued: \"2026-12-01\"\n  kind: checked\n"
+        + '- id: corrected-checked\n  page: corrected.md\n  issued: "2026-12-01"\n  kind: checked\n'
         "  correction: Every figure on this page was checked again.\n",
         encoding="utf-8",
     )
