@@ -1,4 +1,4 @@
-"""Helpers for Material's previews (tooltips) as a reader sees them.
+"""Helpers for previews (Material's tooltips, and the sheet a tap opens) as a reader sees them.
 
 Material mounts a preview first (transparent), and makes it opaque with the class
 `md-tooltip2--active` one animation frame later; Playwright calls a transparent element
@@ -12,6 +12,38 @@ import re
 from playwright.sync_api import expect
 
 OPEN = re.compile(r"\bmd-tooltip2--active\b")
+# axe-core's violations on the page, one line each; pass a list of rule ids to leave some out.
+AXE_RUN = """async (off) => {
+  const rules = Object.fromEntries((off || []).map(id => [id, {enabled: false}]));
+  const result = await axe.run(document, {resultTypes: ["violations"], rules});
+  return result.violations.map(v => `${v.id} (${v.nodes.length}x): ${v.nodes[0].target.join(" ")}`);
+}"""
+
+# An SVG mark's symbol: a Timeline dot or bar, a chart point's or event's drawn hit area.
+SYMBOL = ":scope > circle:not(.chart-mark__ring), :scope > rect:not(.chart-mark__ring, .explainer-hit)"
+
+# The text on a mark's line (every text box in the mark's paragraph level with the mark), or an SVG
+# mark's symbol: what the reader is reading as they reach for the mark.
+LINE_OF = """(mark, symbol) => {
+  if (mark instanceof SVGElement) {
+    const box = (mark.querySelector(symbol) || mark).getBoundingClientRect();
+    return {top: box.top, bottom: box.bottom};
+  }
+  const box = mark.getClientRects()[0];
+  let top = box.top, bottom = box.bottom;
+  const block = mark.closest('p, li'), range = document.createRange();
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    range.selectNodeContents(walker.currentNode);
+    for (const text of range.getClientRects()) {
+      if (text.bottom > box.top && text.top < box.bottom) {
+        top = Math.min(top, text.top);
+        bottom = Math.max(bottom, text.bottom);
+      }
+    }
+  }
+  return {top, bottom};
+}"""
 
 
 def preview_of(page, link):

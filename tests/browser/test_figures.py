@@ -171,10 +171,14 @@ def test_on_a_phone_the_chart_and_its_table_fit_and_its_text_stays_readable(phon
     assert phone_page.evaluate("document.querySelector('.chart-table').scrollWidth") <= width
 
 
-def test_a_tap_on_a_phone_opens_the_marks_row(phone_page, site_url: str) -> None:
+def test_a_tap_on_a_phone_previews_the_mark_and_its_link_opens_the_marks_row(phone_page, site_url: str) -> None:
     phone_page.goto(site_url + PAGE)
     phone_page.locator("a.chart-mark").nth(2).tap()
-    assert phone_page.evaluate("location.hash") == "#figure-alibaba-market-value-2021-10-26"
+    sheet = phone_page.locator(".explainer-sheet")
+    sheet.get_by_text("$480.8 billion").wait_for()
+    assert phone_page.evaluate("location.hash") != "#figure-alibaba-market-value-2021-10-26"
+    sheet.get_by_role("link", name="Go to its row in the table").tap()
+    phone_page.wait_for_url("**#figure-alibaba-market-value-2021-10-26")
 
 
 def test_dark_mode_redraws_the_chart_in_the_dark_schemes_colours(browser, site_url: str) -> None:

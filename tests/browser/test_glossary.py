@@ -1,4 +1,4 @@
-"""Glossary tooltips in a real Chromium: hover, keyboard focus, and tap on a touch phone."""
+"""Glossary tooltips in a real Chromium: hover, keyboard focus, and a sheet on a tap on a touch phone."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ STORY = "story/glossary-cases/"
 FIRST_MENTION = "#glossary-jack-ma"
 DEFINITION = "Founder of the fixture's group."
 TOOLTIP = ".md-tooltip2"  # Material's tooltip element, added to <body> while one is shown
+SHEET = ".explainer-sheet"  # what a tap on a touch screen opens instead
 
 
 def visible_tooltip_text(page) -> str:
@@ -46,12 +47,20 @@ def test_escape_hides_the_definition_while_the_pointer_stays(page, fixture_site_
     page.wait_for_selector(f"{TOOLTIP}.md-tooltip2--active", state="hidden", timeout=5000)
 
 
-def test_tap_on_a_phone_shows_the_definition_then_a_second_tap_follows(phone_page, fixture_site_url):
+def sheet_text(page) -> str:
+    """The definition a tap shows, in the sheet at the foot of the screen (previews.js)."""
+    sheet = page.locator(f"{SHEET} .explainer-sheet__item > p:not([class])")
+    sheet.wait_for(state="visible", timeout=5000)
+    return sheet.inner_text()
+
+
+def test_tap_on_a_phone_shows_the_definition_and_its_link_leads_to_the_entry(phone_page, fixture_site_url):
     phone_page.goto(fixture_site_url + STORY)
     phone_page.tap(FIRST_MENTION)
-    assert visible_tooltip_text(phone_page) == DEFINITION
-    assert phone_page.url.endswith(STORY)  # the first tap did not navigate
-    phone_page.tap(FIRST_MENTION)
+    assert sheet_text(phone_page) == DEFINITION
+    assert phone_page.url.endswith(STORY)  # the tap did not navigate
+    assert phone_page.locator(f"{TOOLTIP}.md-tooltip2--active").count() == 0  # the sheet is the preview
+    phone_page.locator(SHEET).get_by_role("link", name="Go to its Glossary entry").tap()
     phone_page.wait_for_url("**/glossary/#jack-ma")
 
 
@@ -60,7 +69,7 @@ def test_tap_works_after_instant_navigation(phone_page, fixture_site_url):
     phone_page.evaluate(f"location$.next(new URL({(fixture_site_url + STORY)!r}))")  # Material's instant navigation
     phone_page.wait_for_selector(FIRST_MENTION)
     phone_page.tap(FIRST_MENTION)
-    assert visible_tooltip_text(phone_page) == DEFINITION
+    assert sheet_text(phone_page) == DEFINITION
 
 
 def test_real_story_page_tooltip_screenshot(page, site_url, tmp_path_factory):

@@ -113,10 +113,15 @@ def test_source_note_previews_on_keyboard_focus(page, fixture_site_url: str) -> 
     expect(preview_of(page, ref)).to_contain_text("record listing is halted")
 
 
-def test_tapping_a_source_note_on_a_phone_shows_the_note(phone_page, fixture_site_url: str) -> None:
+def test_tapping_a_source_note_on_a_phone_previews_it_in_place(phone_page, fixture_site_url: str) -> None:
+    """The note shows in a sheet and the page stays put; the sheet's link goes to the note (more in test_touch.py)."""
     phone_page.goto(fixture_site_url + STORY)
     phone_page.locator("article a.footnote-ref[href*='#fn:']").first.tap()
+    sheet = phone_page.get_by_role("dialog", name="Source note 1")
+    expect(sheet).to_contain_text("record listing is halted")
     note = phone_page.locator("[id='fn:wire-2020-ipo']")
+    expect(note).not_to_be_in_viewport()
+    sheet.get_by_role("link", name="Go to note 1").tap()
     expect(note).to_be_in_viewport()
     expect(note).to_contain_text("record listing is halted")
 

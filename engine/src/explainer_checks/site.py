@@ -17,8 +17,8 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from explainer.corrections.anchors import mark_id, note_id
+from explainer.corrections.page import PAGE as CORRECTIONS
 from explainer.glossary.matching import TermMatcher
-from explainer.pages import CORRECTIONS_PAGE
 from explainer.yamlfile import load_yaml
 
 from .build import BuiltSite
@@ -185,7 +185,7 @@ def test_every_correction_is_published_and_marked_at_its_anchor(
 ) -> None:
     """Each correction of data/corrections.yml is on the Corrections page and, if its kind is marked in
     the text, marked on its page at its anchor, the mark linking to its dated note."""
-    log = explainer_build.html(explainer_site.built_path(CORRECTIONS_PAGE))
+    log = explainer_build.html(explainer_site.built_path(CORRECTIONS.src_uri))
     problems = []
     for correction in explainer_site.data.corrections:
         if log.find(id=correction.id) is None:
