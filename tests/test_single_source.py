@@ -137,8 +137,8 @@ WIRE = source("wire-2025-rally", "Example Wire")
 POST = source("post-2025-rally", "Example Post")
 
 
-def convert(text: str, sources: dict[str, Source], src_uri: str = "story/the-rally.md", **records):
-    page = PageInfo(src_uri, src_uri.removesuffix(".md") + "/", "The rally", text)
+def convert(text: str, sources: dict[str, Source], src_uri: str = "story/the-rally.md", meta=None, **records):
+    page = PageInfo(src_uri, src_uri.removesuffix(".md") + "/", "The rally", text, meta=meta or {})
     context = new_context(sources=sources, page=page, **records)
     md = markdown.Markdown(extensions=["footnotes", "attr_list", "md_in_html", SourceNotesExtension(context=context)])
     return BeautifulSoup(md.convert(text), "html.parser"), context
@@ -180,6 +180,8 @@ def test_a_story_page_names_the_report_it_retells_under_its_title():
     assert line.a["href"] == "../sources.md#wire-2025-rally"
     about, _ = convert("# About\n\nShares rose.[^wire-2025-rally]\n", {WIRE.id: base}, src_uri="about.md")
     assert not about.select(".retold-from")  # story pages only
+    own, _ = convert("# Since then\n\nShares rose.[^wire-2025-rally]\n", {WIRE.id: base}, meta={"retold": False})
+    assert not own.select(".retold-from")  # a page of the site's own reporting says so in its front matter
 
 
 def entry(entry_id: str, term: str, **fields) -> GlossaryEntry:
@@ -258,3 +260,15 @@ def test_household_names_are_not_underlined_in_the_story(real_build: BuiltSite):
         assert not page.select(".corrected a.glossary-term")
     glossary = real_build.html("glossary/")
     assert glossary.find(id="cnbc").find_parent("div").select(".backlinks a")  # its mentions, not underlined
+
+
+def test_the_retold_reports_note_sources_its_whole_paragraph():
+    from explainer_checks.site import unsourced_sentences
+
+    html = (
+        '<article><p>It rose 60%. It was worth $100 billion.<sup id="fnref:cnbc"><a href="#fn:cnbc">1</a></sup></p>'
+        "<p>It fell 5% in 2024.</p></article>"
+    )
+    page = BeautifulSoup(html, "html.parser")
+    assert unsourced_sentences(page, [], frozenset({"cnbc"})) == ["It fell 5% in 2024."]
+    assert unsourced_sentences(page, []) == ["It rose 60%.", "It fell 5% in 2024."]

@@ -3,7 +3,7 @@ the story retells, and a mark after each claim that rests on one report.
 
 - **Retold from**: the one source marked `base_report: true` in data/sources.yml is named under the
   title of every story page ("Retold from CNBC’s report of 27 March 2025"), linked to its entry on the
-  Sources page.
+  Sources page; a story page of the site's own reporting says `retold: false` in its front matter.
 - **One report**: each claim a source's `single_source` declares carries a small mark after its anchor
   (or on its chart point's row), a link to the report's entry on the Sources page whose `title` is
   "One report: CNBC, 27 March 2025; not confirmed elsewhere": previews.js shows it on hover, focus

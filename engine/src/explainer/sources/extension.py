@@ -164,7 +164,8 @@ class _Annotations(Treeprocessor):
             return
         state = context.sources
         sources = state.records.by_id
-        if page.is_story and (base := state.base_report) is not None:
+        retold = page.meta.get("retold", True) is not False  # front matter `retold: false`: our own reporting
+        if page.is_story and retold and (base := state.base_report) is not None:
             insert_after_title(root, retold_line(base, f"{page.link_to(PAGE.src_uri)}#{base.id}"))
         sources_href = page.link_to(PAGE.src_uri)
         marked, problems = mark_claims(root, state.claims_on_page(page.src_uri), sources, page.file_label, sources_href)
