@@ -1,11 +1,12 @@
 """What the audit rule reads in a page's prose: its sentences, the notes that close each, and which
 sentences state a figure, a date or a quotation.
 
-One module for the build, which refuses a figure cited only to reports of one origin
-(explainer.sources.origins), and for the generic checks of a built site, which look for a source note
-on every sentence with a figure, a date or a quotation (explainer_checks.site): both read a page's
-sentences alike. Plain text in, plain answers out; each caller reads its own tree (Python-Markdown's
-during the build, the built HTML in the checks) into `Block`s.
+Used by the build, which refuses a figure cited only to reports of one origin
+(explainer.sources.origins). The generic checks of a built site (explainer_checks.site) still keep
+their own copy of the sentence rule (a source note on every sentence with a figure, a date or a
+quotation; the retold report's note covering its paragraph); moving them onto this module is left
+to do. Plain text in, plain answers out; a caller reads its own tree (Python-Markdown's during the
+build) into `Block`s.
 
 A block is one paragraph or list item of the page's prose, as text in which each mark the build put
 in it is one character: a source note (`NOTE`; or `note_mark(i)`, naming the block's i-th note, so a
