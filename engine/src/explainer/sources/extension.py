@@ -58,7 +58,7 @@ class SourceNotesExtension(ExplainerExtension):
         md.treeprocessors.register(_SourceNotes(md, self.context, offers), "explainer-source-notes", 18)
         # After the notes (18), the corrections' marks (17) and the charts (16); before event links (14),
         # abbreviations (7), smartypants (6) and glossary mentions (5.5) change the page's text.
-        md.treeprocessors.register(_Annotations(md, self.context), "explainer-source-annotations", 15)
+        md.treeprocessors.register(_Annotations(md, self.context), "explainer-source-annotations", 15.5)
 
 
 def makeExtension(**kwargs) -> SourceNotesExtension:
