@@ -33,4 +33,4 @@ def sources_on_the_timeline(context: BuildContext) -> None:
     url = context.site.url(PAGE.src_uri)
     for event in context.events.records:
         for source_id in event.sources:
-            context.backlinks.add("source", source_id, Backlink(url, PAGE.title, event.id, event.title))
+            context.backlinks.add("source", source_id, Backlink(url, PAGE.title, event.id, event.title, by_anchor=True))

@@ -38,4 +38,4 @@ def sources_in_the_glossary(context: BuildContext) -> None:
     url = context.site.url(PAGE.src_uri)
     for entry in context.glossary.records:
         for source_id in entry.sources:
-            context.backlinks.add("source", source_id, Backlink(url, PAGE.title, entry.id, entry.term))
+            context.backlinks.add("source", source_id, Backlink(url, PAGE.title, entry.id, entry.term, by_anchor=True))
