@@ -19,7 +19,8 @@ from ..events.page import PAGE as TIMELINE
 from ..sources.annotations import one_report_html
 from ..sources.page import PAGE as SOURCES
 from ..sources.records import Claim, Source
-from .chart_svg import EventRef, Ref, chart_figure
+from ..svg import Span
+from .chart_svg import EventRef, Ref, chart_figure, scoped
 from .records import Series
 
 if TYPE_CHECKING:
@@ -28,9 +29,9 @@ if TYPE_CHECKING:
 Href = Callable[[str], str]  # an item's id -> the link to its entry (on the Sources page, the Timeline)
 
 
-def marked_events(series: Series) -> list[str]:
-    """The events a chart marks when the page names none: those its points belong to, oldest first."""
-    return list(dict.fromkeys(point.event for point in series.points if point.event))
+def marked_events(series: Series, period: Span | None = None) -> list[str]:
+    """The events a chart marks when the page names none: those its points (in `period`) belong to, oldest first."""
+    return list(dict.fromkeys(point.event for point in scoped(series, period).points if point.event))
 
 
 def drawable(series: Series, events: Records) -> bool:
@@ -67,18 +68,24 @@ def chart_markup(
     events: Records,
     source_href: Href,
     event_href: Href,
+    period: Span | None = None,
+    title: str = "",
     claims: Sequence[Claim] = (),
 ) -> str:
-    """The whole figure (chart, caption, table, marked events) with every link made by the two hrefs, and the
-    single-source mark of each of `claims` on its point's row."""
-    event_ids = [*markers, *(point.event for point in series.points if point.event)]
+    """The whole figure (title, chart, caption, table, marked events) with every link made by the two
+    hrefs; over `period` only and titled `title` (else the series' takeaway), if given; and the
+    single-source mark of each of `claims` on its point's row, for the points shown."""
+    shown = scoped(series, period)
+    event_ids = [*markers, *(point.event for point in shown.points if point.event)]
     markup = chart_figure(
         series,
         source_refs(series, sources, source_href),
         event_refs(event_ids, events, event_href),
         markers,
+        period,
+        title,
     )
-    return with_row_marks(markup, one_report_rows(series, claims, sources, source_href))
+    return with_row_marks(markup, one_report_rows(shown, claims, sources, source_href))
 
 
 def claims_on_points(series: Series, claims: Iterable[Claim]) -> list[Claim]:
@@ -110,14 +117,19 @@ def with_row_marks(markup: str, marks: Mapping[str, str]) -> str:
 
 
 def chart_sources_used(
-    backlinks: BacklinkIndex, series: Series, page_url: str, page_title: str, claims: Sequence[Claim] = ()
+    backlinks: BacklinkIndex,
+    series: Series,
+    page_url: str,
+    page_title: str,
+    claims: Sequence[Claim] = (),
+    period: Span | None = None,
 ) -> None:
     """List the page showing the chart among the places that use each of its sources ("Cited in"), and among
-    the places that mark each of `claims` on its rows."""
+    the places that mark each of `claims` on its rows (those of the points shown over `period`)."""
     place = Backlink(page_url, page_title, f"chart-{series.id}", f"chart of {series.title}")
     for source_id in series.sources:
         backlinks.add("source", source_id, place)
-    for claim in claims_on_points(series, claims):
+    for claim in claims_on_points(scoped(series, period), claims):
         backlinks.add(
             "one-report", claim.key, Backlink(page_url, page_title, claim.mark_id, f"chart of {series.title}")
         )
@@ -141,7 +153,7 @@ def timeline_charts(context: BuildContext) -> list[Markup]:
     return [
         Markup(chart_markup(series, marked_events(series), context.sources.records, events,
                             lambda source_id: f"{sources_url}#{source_id}", lambda event_id: f"#{event_id}",
-                            context.sources.claims_on_figure(series.id)))
+                            claims=context.sources.claims_on_figure(series.id)))
         for series in on_the_timeline(context)
     ]  # fmt: skip
 
