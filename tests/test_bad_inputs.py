@@ -190,7 +190,8 @@ YAML_CASES = [
     case(
         "direction-override-character",
         replace(SOURCES, "title: Example Group announces six", 'title: "Example Group \\u202Eannounces" #'),
-        "data/sources.yml:13: contains the control character U+202E, which data files may not hold; delete it",
+        "data/sources.yml:13: contains the control character U+202E RIGHT-TO-LEFT OVERRIDE,"
+        " which data files may not hold; delete it",
     ),
     case(
         "duplicate-key",

@@ -557,6 +557,22 @@ MISTAKES = {
         follow(p, "add-figure/series"),
         follow(p, "add-figure/page", "revenue -->", "revenue events: ipo-halted from: 2024-10 -->"),
     ),
+    # Issue 21: what the build refuses in any file (SECURITY.md)
+    "invisible-character": lambda p: replace_in(
+        p, "data/events.yml", "title: The group splits into six parts", 'title: "The group splits\u200b into six parts"'
+    ),
+    "number-too-large": lambda p: replace_in(p, "data/figures.yml", "value: 700", "value: 1.7e+308"),
+    "source-host-look-alike": lambda p: replace_in(
+        p, "data/sources.yml", "url: https://example.com/wire/ipo-halted", "url: https://reuters.co/wire"
+    ),
+    "front-matter-unknown-key": lambda p: replace_in(
+        p, THE_FALL, "title: The fall\n", "title: The fall\ntemplate: x\n"
+    ),
+    "page-writes-a-script": lambda p: append_to(p, THE_FALL, "\n<script>alert(1)</script>\n"),
+    "symlink-out-of-the-repository": lambda p: (
+        (p / "docs" / "assets").mkdir(parents=True, exist_ok=True),
+        (p / "docs" / "assets" / "env.txt").symlink_to("/proc/self/environ"),
+    ),
 }
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from markdown.util import AtomicString
 
 from .codeblocks import NOT_PROSE_TAGS
+from .placeholders import masked
 
 _QUOTE_CLASSES = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
 
@@ -58,7 +59,7 @@ def prose_slots(
 
 def anchor_counts(slots: list[TextSlot], anchors: list[str]) -> dict[str, int]:
     """How often each anchor occurs in the texts of `slots` (the page walked once for them all)."""
-    texts = [getattr(element, where) for element, _, where in slots]
+    texts = [masked(getattr(element, where)) for element, _, where in slots]  # never in a placeholder (issue 21)
     return {anchor: sum(len(anchor_pattern(anchor).findall(text)) for text in texts) for anchor in anchors}
 
 
@@ -67,7 +68,7 @@ def find_anchor(slots: Iterator[TextSlot], anchor: str) -> tuple[TextSlot, re.Ma
     pattern = anchor_pattern(anchor)
     for slot in slots:
         element, _, where = slot
-        if match := pattern.search(getattr(element, where)):
+        if match := pattern.search(masked(getattr(element, where))):  # never in a placeholder (issue 21)
             return slot, match
     return None
 

@@ -1,25 +1,28 @@
 """Finding a correction's anchor in a page's text, and marking it there.
 
-An anchor is a phrase copied from the page's prose (explainer.anchors: how it matches). A
-correction's never matches inside code, links, headings, notes or an earlier correction's mark.
+An anchor is a phrase copied from the page's prose. It matches across any run of whitespace
+and any style of quote, whole words only, and never inside code, links, headings, notes or
+an earlier correction's mark.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
+from functools import cache
 
 from markdown.util import AtomicString
 
-from ..anchors import TextSlot, find_anchor, insert_in_slot, not_prose, prose_slots
-from ..anchors import anchor_counts as counts_in
-from ..anchors import anchor_pattern as anchor_pattern  # how every anchor matches (explainer.anchors)
+from ..codeblocks import NOT_PROSE_TAGS
+from ..placeholders import masked
 from .records import Correction
 
 MARK_PREFIX = "cref:"
 
 # Text inside these is not the page's prose: a mark there would break code, links or headings.
-_OPAQUE_CLASSES = frozenset({"footnote", "corrections", "corrected-notice"})
+_OPAQUE_CLASSES = {"footnote", "corrections", "corrected-notice"}
+_QUOTE_CLASSES = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
 
 
 def mark_id(correction_id: str) -> str:
@@ -32,13 +35,37 @@ def note_id(correction_id: str) -> str:
     return f"correction:{correction_id}"
 
 
+TextSlot = tuple[etree.Element, etree.Element | None, str]  # (element, parent, "text" or "tail")
+
+
+@cache
+def anchor_pattern(anchor: str) -> re.Pattern[str]:
+    """The anchor as a regex: any run of whitespace for a space, any quote style, whole words only."""
+    words = anchor.split()
+    body = r"\s+".join("".join(_QUOTE_CLASSES.get(char, re.escape(char)) for char in word) for word in words)
+    start = r"(?<!\w)" if re.match(r"\w", words[0]) else ""
+    end = r"(?!\w)" if re.search(r"\w$", words[-1]) else ""
+    return re.compile(start + body + end)
+
+
 def text_slots(element: etree.Element, parent: etree.Element | None = None) -> Iterator[TextSlot]:
     """Every run of the page's prose under `element`, outside code, links, headings and notes."""
-    return prose_slots(element, _is_opaque, parent, atomic_tails=False)
+    if element.text and not isinstance(element.text, AtomicString):
+        yield element, parent, "text"
+    for child in element:
+        if not _is_opaque(child):
+            yield from text_slots(child, element)
+        if child.tail:
+            yield child, element, "tail"
 
 
 def _is_opaque(element: etree.Element) -> bool:
-    return not_prose(element, _OPAQUE_CLASSES) or element.get("id", "").startswith(MARK_PREFIX)
+    classes = set((element.get("class") or "").split())
+    return (
+        element.tag in NOT_PROSE_TAGS
+        or bool(classes & _OPAQUE_CLASSES)
+        or element.get("id", "").startswith(MARK_PREFIX)
+    )
 
 
 def count_anchor(root: etree.Element, anchor: str) -> int:
@@ -48,19 +75,27 @@ def count_anchor(root: etree.Element, anchor: str) -> int:
 
 def anchor_counts(root: etree.Element, anchors: list[str]) -> dict[str, int]:
     """How often each anchor occurs in the page's prose (the page walked once for them all)."""
-    return counts_in(list(text_slots(root)), anchors)
+    texts = [getattr(element, where) for element, _, where in text_slots(root)]
+    texts = [masked(text) for text in texts]  # issue 21: never in a placeholder (explainer.placeholders)
+    return {anchor: sum(len(anchor_pattern(anchor).findall(text)) for text in texts) for anchor in anchors}
 
 
 def attach_mark(root: etree.Element, correction: Correction) -> bool:
     """Wrap the anchor's one occurrence and put the correction mark after it; False if not found."""
-    found = find_anchor(text_slots(root), correction.anchor)
-    if found is None:
-        return False
-    slot, match = found
-    phrase = etree.Element("span", {"class": "corrected"})
-    phrase.text = match.group()
-    insert_in_slot(slot, match.start(), [phrase, correction_mark(correction.id)], match.end())
-    return True
+    pattern = anchor_pattern(correction.anchor)
+    for element, parent, where in text_slots(root):
+        text = getattr(element, where)
+        if match := pattern.search(masked(text)):  # issue 21: never in a placeholder
+            setattr(element, where, text[: match.start()])
+            phrase = etree.Element("span", {"class": "corrected"})
+            phrase.text = match.group()
+            mark = correction_mark(correction.id)
+            mark.tail = text[match.end() :]
+            host, position = (element, 0) if where == "text" else (parent, list(parent).index(element) + 1)
+            host.insert(position, phrase)
+            host.insert(position + 1, mark)
+            return True
+    return False
 
 
 def correction_mark(correction_id: str) -> etree.Element:
