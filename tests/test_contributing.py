@@ -385,6 +385,10 @@ def test_issuing_a_correction_as_documented_marks_the_page(fixture_project: Path
 SOURCE_USED_FOR = (
     'used_for: "Jack Ma\'s visit to Yungu School in Hangzhou on 27 March 2023, after more than a year abroad."'
 )
+SINGLE_SOURCE = (
+    '\n  single_source:\n    - claim: "Jack Ma\'s visit to Yungu School"\n      page: story/the-fall.md\n'
+    "      anchor: Ma visited Yungu School"
+)
 EVENT_DATE = 'date: "2023-03-27"'
 CHAPTER_DESCRIPTION = re.search(r"^description: .*\n", EXAMPLES["add-chapter/page"], re.MULTILINE).group()
 LONG_SHORT = "short: " + "A private school in Hangzhou that Alibaba's founders set up in 2017, " * 3 + "and more."
@@ -392,6 +396,18 @@ LONG_SHORT = "short: " + "A private school in Hangzhou that Alibaba's founders s
 MISTAKES = {
     "page-cites-unknown-source": lambda p: append_to(p, THE_FALL, "A claim.[^reuters-2020-ant]\n"),
     "source-never-cited": lambda p: follow(p, "add-event/source"),
+    "figure-from-one-origin": lambda p: (
+        follow(p, "add-event/source"),
+        append_to(p, THE_FALL, "\nMa had been abroad for more than 12 months.[^cna-2023-ma-returns-hangzhou]\n"),
+    ),
+    "single-source-anchor-missing": lambda p: (
+        follow(p, "add-event/source", SOURCE_USED_FOR, SOURCE_USED_FOR + SINGLE_SOURCE),
+        append_to(p, THE_FALL, "\nMa visited a school in Hangzhou.[^cna-2023-ma-returns-hangzhou]\n"),
+    ),
+    "single-source-unknown-page": lambda p: (
+        follow(p, "add-event/source", SOURCE_USED_FOR, SOURCE_USED_FOR + SINGLE_SOURCE.replace("the-fall", "the-fal")),
+        append_to(p, THE_FALL, "\nMa visited Yungu School.[^cna-2023-ma-returns-hangzhou]\n"),
+    ),
     "source-http": lambda p: follow(p, "add-event/source", "url: https://", "url: http://"),
     "source-missing-key": lambda p: follow(p, "add-event/source", "  kind: news\n"),
     "source-colon-unquoted": lambda p: follow(p, "add-event/source", SOURCE_USED_FOR, "used_for: Ma's visit: a school"),

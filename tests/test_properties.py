@@ -30,7 +30,7 @@ from explainer.glossary.records import GlossaryEntry
 from explainer.registry import new_context
 from explainer.schema import check_against_schema
 from explainer.sources.extension import SourceNotesExtension, citation
-from explainer.sources.records import STAKES, Source
+from explainer.sources.records import STAKES, Claim, Source
 from explainer.yamlfile import parse_yaml
 
 FAST = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -135,7 +135,10 @@ SOURCES_WITH_ANY_TEXT = st.builds(
     notes=st.just("") | HOSTILE_TEXT,
     stake=st.sampled_from(list(STAKES)),
     origin=st.just("") | HOSTILE_TEXT,
-    single_source=st.just(()) | AUTHORS,
+    single_source=st.just(())
+    | AUTHORS.map(
+        lambda claims: tuple(Claim("s", n, claim, page="p.md", anchor="a") for n, claim in enumerate(claims, 1))
+    ),
 )
 
 

@@ -8,13 +8,17 @@ import pytest
 from .previews import SYMBOL
 
 # Every kind of mark, as CSS: the story's marks, then the pictures'.
-TEXT_MARKS = "article a.footnote-ref, article a.glossary-term, article a.event-ref"
+TEXT_MARKS = (
+    "article a.footnote-ref, article a.glossary-term, article a.event-ref,"
+    " article p a.one-report__mark, article li a.one-report__mark"  # single-source marks in the prose
+)
 PICTURE_MARKS = "a.timeline-mark, a.chart-mark, a.chart-event"
 # The marks' targets at their drawn size: what explainer.css adds, taken away.
 DRAWN_SIZE = """
   .md-typeset a.glossary-term, .md-typeset a.event-ref { margin: 0 !important; padding: 0 !important; }
   .md-typeset a.footnote-ref { position: static !important; }
-  .md-typeset a.footnote-ref::after { content: none !important; }"""
+  .md-typeset a.footnote-ref::after { content: none !important; }
+  .md-typeset a.one-report__mark::after { content: none !important; }"""
 
 # For each mark shown: is there a 24 x 24 px square around its middle (an SVG mark's symbol, or one of
 # the lines' pieces of a mark in the text), its middle at most 8 px off, in which every point hits the

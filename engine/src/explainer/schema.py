@@ -2,7 +2,7 @@
 
 The schemas are the one description of each file's shape: editors use them through the
 `yaml-language-server` modeline, the build uses them here. Custom messages come from an
-`x-error` keyword next to a `pattern` in the schema.
+`x-error` keyword next to a `pattern` in the schema (`x-type-error` next to a `type`).
 """
 
 from __future__ import annotations
@@ -110,6 +110,8 @@ def _message(error: jsonschema.ValidationError, field: str, is_entry: bool = Fal
     validator, expected, value = error.validator, error.validator_value, error.instance
     if "x-error" in error.schema and validator in ("pattern", "not", "format"):
         return f"{what} {error.schema['x-error']} (got {_short(value)})"
+    if "x-type-error" in error.schema and validator == "type":
+        return f"{what} {error.schema['x-type-error']} (got {_short(value)})"
     if validator == "required":
         missing = [key for key in expected if key not in value]
         return f"missing required key '{missing[0]}'"

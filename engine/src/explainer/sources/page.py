@@ -28,6 +28,7 @@ def variables(context: BuildContext) -> dict[str, Any]:
         "sources": sources,
         "independent": sum(source.independent_of_alibaba for source in sources),
         "kinds": [(heading, entries) for heading, entries in kinds if entries],
+        "claims": context.sources.claims,
     }
 
 
