@@ -30,6 +30,7 @@ from explainer.context import BuildContext
 from explainer.data import DataCheck
 from explainer.errors import DataError
 from explainer.generated import GeneratedPagesExtension, Templates
+from explainer.lastupdated import LastUpdatedExtension
 from explainer.markup import setup_from_config
 from explainer.pages import page_file_problems, section_id
 from explainer.registry import (
@@ -87,6 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions += [
         GeneratedPagesExtension(context.current_body),
         ChaptersExtension(context),
+        LastUpdatedExtension(context),
         *extensions,
     ]
     return config
