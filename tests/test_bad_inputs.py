@@ -869,7 +869,10 @@ FIGURE_CASES = [
 ]
 
 CHART_MARKER = "<!-- chart: group-value -->"
-CHART_FORMS = "<!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
+CHART_FORMS = (
+    "<!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID"
+    ' from: YYYY-MM to: YYYY-MM title: "..." --> (each field optional)'
+)
 
 CHART_CASES = [
     case(

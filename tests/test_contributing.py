@@ -525,6 +525,22 @@ MISTAKES = {
         follow(p, "add-figure/series"),
         follow(p, "add-figure/page", "revenue -->", "revenue events: deepseek-r2 -->"),
     ),
+    "chart-misspelt-field": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "revenue -->", "revenue form: 2025-01 -->"),
+    ),
+    "chart-title-without-quotes": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "revenue -->", "revenue title: Growing -->"),
+    ),
+    "chart-empty-period": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "revenue -->", "revenue from: 2021-01 to: 2021-12 -->"),
+    ),
+    "chart-event-outside-period": lambda p: (
+        follow(p, "add-figure/series"),
+        follow(p, "add-figure/page", "revenue -->", "revenue events: ipo-halted from: 2024-10 -->"),
+    ),
 }
 
 

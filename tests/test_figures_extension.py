@@ -14,7 +14,7 @@ from conftest import FIXTURE_SITE, generated_page
 from explainer.context import BuildContext, PageInfo, SiteMap
 from explainer.datafile import Records
 from explainer.dates import PartialDate
-from explainer.figures.extension import FiguresExtension
+from explainer.figures.extension import MARKER_FORMS, FiguresExtension
 from explainer.figures.records import Point, Series
 from explainer.figures.units import UNITS
 from explainer.glossary.extension import GlossaryExtension
@@ -163,24 +163,15 @@ MISTAKES = [
     ),
     (
         "# Page\n\n<!-- charts: group-value -->\n",
-        [
-            "docs/story/the-fall.md:3: unknown chart marker '<!-- charts: group-value -->'; write <!-- chart:"
-            " SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
-        ],
+        [f"docs/story/the-fall.md:3: unknown chart marker '<!-- charts: group-value -->'; write {MARKER_FORMS}"],
     ),
     (
         "# Page\n\n<!-- Chart: group-value -->\n",
-        [
-            "docs/story/the-fall.md:3: unknown chart marker '<!-- Chart: group-value -->'; write <!-- chart:"
-            " SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
-        ],
+        [f"docs/story/the-fall.md:3: unknown chart marker '<!-- Chart: group-value -->'; write {MARKER_FORMS}"],
     ),
     (
         "# Page\n\n<!-- chart group-value -->\n",
-        [
-            "docs/story/the-fall.md:3: unknown chart marker '<!-- chart group-value -->'; write <!-- chart:"
-            " SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
-        ],
+        [f"docs/story/the-fall.md:3: unknown chart marker '<!-- chart group-value -->'; write {MARKER_FORMS}"],
     ),
     (
         "# Page\n\n<!-- chart: group-value -->\n\nMore.\n\n<!-- chart: group-value events: group-split -->\n",
@@ -189,12 +180,114 @@ MISTAKES = [
             " once per page"
         ],
     ),
+    # The period and the title ------------------------------------------------------------------------
+    (
+        "# Page\n\n<!-- chart: group-value form: 2020-10 -->\n",
+        [
+            "docs/story/the-fall.md:3: chart marker for 'group-value': unknown field 'form:'; a chart marker may give"
+            f" events:, from:, to:, title:; write {MARKER_FORMS}"
+        ],
+    ),
+    (
+        "# Page\n\n<!-- chart: group-value title: Half of it gone -->\n",
+        [
+            "docs/story/the-fall.md:3: chart marker for 'group-value': 'title:' takes a quoted text,"
+            f' title: "..."; write {MARKER_FORMS}'
+        ],
+    ),
+    (
+        '# Page\n\n<!-- chart: group-value from: "2020-10" -->\n',
+        [
+            "docs/story/the-fall.md:3: chart marker for 'group-value': 'from:' takes a date, not a quoted text;"
+            f" write {MARKER_FORMS}"
+        ],
+    ),
+    (
+        "# Page\n\n<!-- chart: group-value from: 2020-10 from: 2021-01 -->\n",
+        [
+            "docs/story/the-fall.md:3: chart marker for 'group-value': gives 'from:' twice; give it once;"
+            f" write {MARKER_FORMS}"
+        ],
+    ),
+    (
+        "# Page\n\n<!-- chart: group-value from: 2020-13 -->\n",
+        ["docs/story/the-fall.md:3: chart 'group-value': 'from:' '2020-13' has no month 13"],
+    ),
+    (
+        "# Page\n\n<!-- chart: group-value from: 2021-06 to: 2021-01 -->\n",
+        [
+            "docs/story/the-fall.md:3: chart 'group-value': 'from: 2021-06' is not before 'to: 2021-01'; the period"
+            " runs from: to: to:"
+        ],
+    ),
+    (
+        "# Page\n\n<!-- chart: group-value from: 2021 to: 2022 -->\n",
+        [
+            "docs/story/the-fall.md:3: chart 'group-value' has no point in the period its marker gives"
+            " (from: 2021 to: 2022); its points run from October 2020 to March 2023: change from: or to:"
+        ],
+    ),
+    (
+        "# Page\n\n<!-- chart: group-value events: group-split to: 2020-12 -->\n",
+        [
+            "docs/story/the-fall.md:3: chart 'group-value' marks event 'group-split' (March 2023), outside the period"
+            " its marker gives (to: 2020-12); widen from: or to:, or leave the event out"
+        ],
+    ),
+    (
+        '# Page\n\n<!-- chart: group-value title: "" -->\n',
+        [
+            "docs/story/the-fall.md:3: chart 'group-value': the title is empty; write the chart's takeaway,"
+            ' title: "..."'
+        ],
+    ),
+    (
+        f'# Page\n\n<!-- chart: group-value title: "{"Long " * 30}" -->\n',
+        ["docs/story/the-fall.md:3: chart 'group-value': the title has 149 characters; a takeaway has at most 110"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), MISTAKES)
 def test_each_marker_mistake_is_one_line_at_the_marker(data, text: str, expected: list[str]):
     assert problems(text, data) == expected
+
+
+def test_a_period_scopes_the_chart_its_table_and_the_events_it_marks_by_default(data):
+    page, context = convert("<!-- chart: group-value from: 2020-10 to: 2020-12 -->\n", data)
+    figure = page.select_one("figure.chart")
+    assert [tbody["id"] for tbody in figure.select("table.chart-table tbody")] == [
+        "figure-group-value-2020-10",
+        "figure-group-value-2020-11-03",
+    ]
+    assert len(figure.select("svg a.chart-mark")) == 2
+    assert [a[XLINK] for a in figure.select("svg a.chart-event")] == ["../timeline.md#ipo-halted"]
+    assert figure.select_one("svg")["aria-label"].endswith("2 reported figures, October 2020 to 3 November 2020")
+    assert context.problems == []
+
+
+def test_a_title_in_the_marker_is_the_charts_takeaway_over_what_it_measures(data):
+    page, _ = convert('<!-- chart: group-value to: 2020-11 title: "The value fell by a sixth in a month" -->\n', data)
+    title = page.select_one("figure.chart figcaption.chart__title")
+    assert title.select_one(".chart__takeaway").get_text() == "The value fell by a sixth in a month"
+    assert title.select_one(".chart__subject").get_text() == 'The group\'s value & "worth"'
+
+
+def test_how_to_read_the_chart_and_its_figures_are_behind_a_disclosure(data):
+    page, _ = convert("<!-- chart: group-value -->\n", data)
+    figure = page.select_one("figure.chart")
+    details = figure.select_one("details.chart__details")
+    assert details.summary.get_text() == "How to read this chart \u00b7 the figures"
+    assert not details.has_attr("open")
+    assert [child.name for child in details.find_all(recursive=False)] == ["summary", "p", "table", "p"]
+    assert details.select_one("p.chart__events") and details.select_one("p.chart__caption")
+
+
+def test_a_marker_may_run_over_lines_and_give_its_fields_in_any_order(data):
+    text = '<!-- chart: group-value title: "A, b: c" to: 2020-12\n     events: ipo-halted from: 2020-10 -->\n'
+    page, context = convert(text, data)
+    assert page.select_one(".chart__takeaway").get_text() == "A, b: c"
+    assert len(page.select("table.chart-table tbody")) == 2 and context.problems == []
 
 
 def test_a_mistaken_marker_draws_nothing_and_leaves_no_comment(data):
