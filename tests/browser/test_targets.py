@@ -67,7 +67,9 @@ def point_at_pictures(page) -> None:
     page.mouse.move(0, 0)
 
 
-@pytest.mark.parametrize(("path", "least"), [("story/the-fall/", 75), ("story/ai-competition/", 50), ("timeline/", 90)])
+# `least`: enough marks that every kind on the page was reached; well under today's counts, since issue 24
+# (item 4) removes marks from the text (The fall: 73 after the editor's first pass).
+@pytest.mark.parametrize(("path", "least"), [("story/the-fall/", 50), ("story/ai-competition/", 40), ("timeline/", 90)])
 def test_every_marks_target_is_at_least_24_px_square(phone_page, site_url: str, path: str, least: int) -> None:
     phone_page.goto(site_url + path)
     point_at_pictures(phone_page)

@@ -34,6 +34,7 @@ from explainer.data import DataCheck
 from explainer.errors import DataError
 from explainer.frontmatter import front_matter_problems
 from explainer.generated import GeneratedPagesExtension, Templates
+from explainer.lastupdated import LastUpdatedExtension
 from explainer.markup import setup_from_config
 from explainer.pages import page_file_problems, section_id
 from explainer.registry import (
@@ -91,6 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions += [
         GeneratedPagesExtension(context.current_body),
         ChaptersExtension(context),
+        LastUpdatedExtension(context),
         *extensions,
         page_html_extension(config, context),  # issue 21: pages get the allow-list
     ]
