@@ -165,7 +165,17 @@ def _paragraph(rng: random.Random, page: int, number: int, scale: Scale, correct
     sentences += [f"It came to {correction_phrase(c)} in all." for c in corrections]
     cast = [(page * SOURCES_PER_PAGE + (number + k * 5) % SOURCES_PER_PAGE) % scale.sources for k in range(2)]
     cited = dict.fromkeys(cast[: 1 + slot % 2])
+    if corrections:
+        # A paragraph stating a figure (a correction's "a total of N units") cites a second report of
+        # another publisher: the build refuses a figure cited to one origin (issue 20.4).
+        cited = dict.fromkeys([cast[0], _other_publisher(cast[0], scale)])
     return " ".join(sentences) + "".join(f"[^{source_id(s)}]" for s in cited) + "\n"
+
+
+def _other_publisher(source: int, scale: Scale) -> int:
+    """The next source (in id order) whose publisher is not `source`'s (see sources_data)."""
+    others = ((source + step) % scale.sources for step in range(1, scale.sources))
+    return next((other for other in others if other % 40 != source % 40), source)
 
 
 def correction_phrase(index: int) -> str:

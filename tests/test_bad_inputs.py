@@ -24,6 +24,7 @@ Edit = Callable[[Path], None]
 
 LOCATED = re.compile(r"^[\w./-]+:\d+: ")
 SOURCES = "data/sources.yml"
+FINE_CLAIM = '[{claim: "The size of the fine, in yuan & dollars", page: ties.md, anchor: The group was fined}]'
 THE_FALL = "docs/story/the-fall.md"
 
 
@@ -96,7 +97,7 @@ WIRE_TITLE = 'title: "Fintech group\'s record listing is halted"'
 WIRE_AUTHORS = "authors: [Ann Writer, Bo Reporter]"
 SPLIT_URL = "url: https://example.com/press/split"
 ALLOWED_SOURCE_KEYS = (
-    "id, publisher, title, authors, published, url, kind, used_for, notes, stake, origin, single_source"
+    "id, publisher, title, authors, published, url, kind, used_for, notes, stake, origin, single_source, base_report"
 )
 
 EXTRA_SOURCE = """- id: unused-2024
@@ -189,7 +190,8 @@ YAML_CASES = [
     case(
         "direction-override-character",
         replace(SOURCES, "title: Example Group announces six", 'title: "Example Group \\u202Eannounces" #'),
-        "data/sources.yml:13: contains the control character U+202E, which data files may not hold; delete it",
+        "data/sources.yml:13: contains the control character U+202E RIGHT-TO-LEFT OVERRIDE,"
+        " which data files may not hold; delete it",
     ),
     case(
         "duplicate-key",
@@ -371,8 +373,20 @@ SHAPE_CASES = [
     ),
     case(
         "single-source-not-a-list",
-        replace(SOURCES, "single_source: [The day the fine was announced, ", "single_source: The day. #"),
+        replace(SOURCES, "single_source: [{claim: ", "single_source: The day. #"),
         "data/sources.yml:28: source 'post-2021-fine': 'single_source' must be a list (got \"The day.\")",
+    ),
+    case(
+        "single-source-claim-without-its-place",
+        replace(SOURCES, FINE_CLAIM, "[The size of the fine]"),
+        "data/sources.yml:28: source 'post-2021-fine': 'single_source[0]' must be a claim with where it is: claim:,"
+        ' then page: and anchor: (or figure: and date:), each on its own line (got "The size of the fine")',
+    ),
+    case(
+        "single-source-claim-says-nowhere",
+        replace(SOURCES, FINE_CLAIM, "[{claim: The size of the fine}]"),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1 says where readers meet it: add page:"
+        " and anchor: (or figure: and date:)",
     ),
     case(
         "value-not-in-list",
@@ -450,11 +464,19 @@ VALUE_CASES = [
     case(
         "source-never-cited",
         append(SOURCES, EXTRA_SOURCE),
-        "data/sources.yml:38: source 'unused-2024' is never cited",
+        "data/sources.yml:38: source 'unused-2024' is used nowhere (no page, chart, Timeline entry or glossary entry"
+        " cites it): cite it where it is used, or remove it from data/sources.yml",
     ),
 ]
 
 PAGE_CASES = [
+    case(
+        "figure-cited-to-one-origin",
+        replace(THE_FALL, "halted two days", "halted 2 days"),
+        'docs/story/the-fall.md:7: the figure in "The listing was halted 2 days before it was due." is cited only to'
+        " Example Wire: add a second report of another origin, or declare it single-source in data/sources.yml"
+        " (single_source: claim, page, anchor)",
+    ),
     case(
         "page-cites-unknown-source",
         replace(THE_FALL, "[^company-2023-split]", "[^reuters-2020]"),
@@ -939,6 +961,26 @@ BUILD_ONLY_CASES = [
         replace(CORRECTIONS, "anchor: Dan Ives", "anchor: Face, a hub"),
         "data/corrections.yml:12: correction 'dan-ives' anchor \"Face, a hub\" overlaps another correction's anchor"
         " in docs/corrected.md; choose phrases that do not share words",
+    ),
+    case(
+        "single-source-on-unknown-page",
+        replace(SOURCES, "page: ties.md", "page: story/nowhere.md"),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: page 'story/nowhere.md' is not a page"
+        " of the site; give a page's path inside docs/",
+    ),
+    case(
+        "single-source-anchor-missing",
+        replace(SOURCES, "anchor: The group was fined", "anchor: The group was fined twice"),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: anchor \"The group was fined twice\""
+        " does not occur in docs/ties.md; copy an exact phrase from the page's text (not from a heading, link, note"
+        " or code)",
+    ),
+    case(
+        "single-source-point-not-shown",
+        replace(SOURCES, FINE_CLAIM, '[{claim: "The size", figure: group-value, date: "2020-10"}]'),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: no chart shows a point of"
+        " 'group-value' dated 2020-10 citing this source; give the date of a point that cites it, or show the"
+        " chart on a page (<!-- chart: ... -->)",
     ),
 ]
 

@@ -402,6 +402,10 @@ def test_issuing_a_correction_as_documented_marks_the_page(fixture_project: Path
 SOURCE_USED_FOR = (
     'used_for: "Jack Ma\'s visit to Yungu School in Hangzhou on 27 March 2023, after more than a year abroad."'
 )
+SINGLE_SOURCE = (
+    '\n  single_source:\n    - claim: "Jack Ma\'s visit to Yungu School"\n      page: story/the-fall.md\n'
+    "      anchor: Ma visited Yungu School"
+)
 EVENT_DATE = 'date: "2023-03-27"'
 CHAPTER_DESCRIPTION = re.search(r"^description: .*\n", EXAMPLES["add-chapter/page"], re.MULTILINE).group()
 LONG_SHORT = "short: " + "A private school in Hangzhou that Alibaba's founders set up in 2017, " * 3 + "and more."
@@ -409,6 +413,18 @@ LONG_SHORT = "short: " + "A private school in Hangzhou that Alibaba's founders s
 MISTAKES = {
     "page-cites-unknown-source": lambda p: append_to(p, THE_FALL, "A claim.[^reuters-2020-ant]\n"),
     "source-never-cited": lambda p: follow(p, "add-event/source"),
+    "figure-from-one-origin": lambda p: (
+        follow(p, "add-event/source"),
+        append_to(p, THE_FALL, "\nMa had been abroad for more than 12 months.[^cna-2023-ma-returns-hangzhou]\n"),
+    ),
+    "single-source-anchor-missing": lambda p: (
+        follow(p, "add-event/source", SOURCE_USED_FOR, SOURCE_USED_FOR + SINGLE_SOURCE),
+        append_to(p, THE_FALL, "\nMa visited a school in Hangzhou.[^cna-2023-ma-returns-hangzhou]\n"),
+    ),
+    "single-source-unknown-page": lambda p: (
+        follow(p, "add-event/source", SOURCE_USED_FOR, SOURCE_USED_FOR + SINGLE_SOURCE.replace("the-fall", "the-fal")),
+        append_to(p, THE_FALL, "\nMa visited Yungu School.[^cna-2023-ma-returns-hangzhou]\n"),
+    ),
     "source-http": lambda p: follow(p, "add-event/source", "url: https://", "url: http://"),
     "source-missing-key": lambda p: follow(p, "add-event/source", "  kind: news\n"),
     "source-colon-unquoted": lambda p: follow(p, "add-event/source", SOURCE_USED_FOR, "used_for: Ma's visit: a school"),
@@ -560,6 +576,22 @@ MISTAKES = {
     "chart-event-outside-period": lambda p: (
         follow(p, "add-figure/series"),
         follow(p, "add-figure/page", "revenue -->", "revenue events: ipo-halted from: 2024-10 -->"),
+    ),
+    # Issue 21: what the build refuses in any file (SECURITY.md)
+    "invisible-character": lambda p: replace_in(
+        p, "data/events.yml", "title: The group splits into six parts", 'title: "The group splits\u200b into six parts"'
+    ),
+    "number-too-large": lambda p: replace_in(p, "data/figures.yml", "value: 700", "value: 1.7e+308"),
+    "source-host-look-alike": lambda p: replace_in(
+        p, "data/sources.yml", "url: https://example.com/wire/ipo-halted", "url: https://reuters.co/wire"
+    ),
+    "front-matter-unknown-key": lambda p: replace_in(
+        p, THE_FALL, "title: The fall\n", "title: The fall\ntemplate: x\n"
+    ),
+    "page-writes-a-script": lambda p: append_to(p, THE_FALL, "\n<script>alert(1)</script>\n"),
+    "symlink-out-of-the-repository": lambda p: (
+        (p / "docs" / "assets").mkdir(parents=True, exist_ok=True),
+        (p / "docs" / "assets" / "env.txt").symlink_to("/proc/self/environ"),
     ),
 }
 

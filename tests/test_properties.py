@@ -23,15 +23,16 @@ from explainer.corrections.records import Correction
 from explainer.datafile import Records
 from explainer.dates import PartialDate, parse_partial_date
 from explainer.errors import DataError
+from explainer.frontmatter import front_matter_problems
 from explainer.glossary import page as glossary_page_module
 from explainer.glossary.extension import mark_glossary_terms
 from explainer.glossary.records import GlossaryEntry
 from explainer.registry import new_context
 from explainer.schema import check_against_schema
 from explainer.sources.extension import SourceNotesExtension, citation
-from explainer.sources.records import Source
+from explainer.sources.records import Claim, Source
 from explainer.story import Relationship
-from explainer.yamlfile import front_matter_problems, parse_yaml
+from explainer.yamlfile import parse_yaml
 
 FAST = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -142,7 +143,10 @@ SOURCES_WITH_ANY_TEXT = st.builds(
         emphasis=st.sampled_from(["strong", "normal"]),
     ),
     origin=st.just("") | HOSTILE_TEXT,
-    single_source=st.just(()) | AUTHORS,
+    single_source=st.just(())
+    | AUTHORS.map(
+        lambda claims: tuple(Claim("s", n, claim, page="p.md", anchor="a") for n, claim in enumerate(claims, 1))
+    ),
 )
 
 

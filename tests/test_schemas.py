@@ -230,7 +230,7 @@ def test_each_entry_must_be_a_mapping(name: str, entry: Any) -> None:
 
 
 # Mistakes in data that only the list of pages, or their text, reveals: the build finds them.
-NEEDS_PAGES = ("is never cited", "names unknown section")
+NEEDS_PAGES = ("is used nowhere", "names unknown section")
 
 
 def data_file_cases() -> list[Any]:

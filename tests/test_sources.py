@@ -109,10 +109,17 @@ def test_sources_page_lists_every_source_with_backlinks(fixture_build: BuiltSite
     primary = page.select_one("#company-2023-split")
     assert primary.find_previous("h2").get_text(strip=True).startswith("Primary sources")
     assert "could not be confirmed" in primary.select_one(".source-entry__notes").get_text()
-    cited_in = page.select("#wire-2020-ipo .backlinks a")
+    cited_in = page.select("#wire-2020-ipo .source-entry__cited .backlinks a")
     assert [(a.get_text(), a["href"]) for a in cited_in] == [
         ("The fall", "../story/the-fall/#fnref:wire-2020-ipo"),
         ('The fall: chart of The group\'s value & "worth"', "../story/the-fall/#chart-group-value"),  # a point cites it
+        # Every place that uses it (issue 20.5): glossary entries and Timeline entries, each by name.
+        ("Glossary: Jack Ma", "../glossary/#jack-ma"),
+        ("Glossary: Ant Group", "../glossary/#ant-group"),
+        ("Glossary: People's Bank of China", "../glossary/#pboc"),
+        ("Glossary: Fish & Chips Co", "../glossary/#fish-and-chips"),
+        ('Timeline: A speech & its "quotes"', "../timeline/#cases-first-week"),
+        ("Timeline: The record listing is halted", "../timeline/#ipo-halted"),
     ]
 
 
@@ -124,13 +131,15 @@ def test_unknown_source_key_stops_the_build_with_file_and_line(fixture_project):
     assert "docs/story/the-fall.md:13: cites unknown source 'reuters-2020' (not in data/sources.yml)" in built.messages
 
 
-def test_uncited_source_is_a_warning_that_fails_strict(fixture_project):
+def test_a_source_used_nowhere_is_an_error(fixture_project):
     sources = fixture_project / "data/sources.yml"
     sources.write_text(sources.read_text() + EXTRA_SOURCE)
-    strict = build_project(fixture_project, strict=True)
-    assert not strict.ok
-    assert "data/sources.yml:38: source 'unused-2024' is never cited" in strict.messages
-    assert build_project(fixture_project, strict=False).ok
+    built = build_project(fixture_project, strict=False)
+    assert not built.ok
+    assert (
+        "data/sources.yml:38: source 'unused-2024' is used nowhere (no page, chart, Timeline entry or glossary "
+        "entry cites it): cite it where it is used, or remove it from data/sources.yml"
+    ) in built.messages
 
 
 EXTRA_SOURCE = """- id: unused-2024
@@ -211,14 +220,17 @@ def test_sources_page_discloses_stakes_origins_and_single_sources(fixture_build:
     assert owned.select_one(".source-entry__disclosure").get_text(strip=True) == "Owned by Example Group."
     single = owned.select_one(".source-entry__single")
     assert single.strong.get_text() == "Only source found for:"
-    assert [li.get_text() for li in single.select("li")] == [
-        "The day the fine was announced",
-        "The size of the fine, in yuan & dollars",
+    claims = single.find("ul").find_all("li", recursive=False)
+    assert [li.get_text(" ", strip=True) for li in claims] == [
+        "The size of the fine, in yuan & dollars . Marked in: Notes with ties"
     ]
+    assert claims[0].a["href"] == "../ties/#one-report-post-2021-fine-1"
     copy = page.select_one("#daily-2020-summons .source-entry__disclosure")
     assert copy.get_text(strip=True) == "Example Wire story, republished by Example Daily."
     assert page.select_one("#wire-2020-ipo .source-entry__disclosure") is None
     assert page.select_one("#wire-2020-ipo .source-entry__single") is None
+    assert "2 of the 4 are independent of Example Group." in page.select_one("article").get_text(" ", strip=True)
+    assert page.select_one("#daily-2020-summons .source-entry__single") is None
     assert "2 of the 4 are independent of Example Group." in page.select_one("article").get_text(" ", strip=True)
 
 

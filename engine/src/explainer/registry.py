@@ -106,7 +106,10 @@ def page_body(context: BuildContext, src_uri: str) -> Body | None:
     for concern in CONCERNS:
         variables |= {name: value(context) for name, value in concern.adds_to.get(src_uri, {}).items()}
     variables["used"] = lambda kind, item_id: [
-        {"href": context.site.link(f"{link.page_url}#{link.anchor}", here), "label": link.label}
+        {
+            "href": context.site.link(f"{link.page_url}#{link.anchor}" if link.anchor else link.page_url, here),
+            "label": link.label,
+        }
         for link in context.backlinks.links(kind, item_id)
     ]
     return context.templates.body(page.template, variables)

@@ -2,7 +2,8 @@
 
 The schemas are the one description of each file's shape: editors use them through the
 `yaml-language-server` modeline, the build uses them here. Custom messages come from an
-`x-error` keyword next to a `pattern` in the schema, the fix for a missing key from `x-required`.
+`x-error` keyword next to a `pattern` in the schema (`x-type-error` next to a `type`), the fix for a
+missing key from `x-required`.
 A value the story's vocabulary names (a source's `stake`, a series' `unit`: `x-vocabulary` in the
 engine's schema) is checked against the enum that explainer.editor_schemas fills in from
 data/story.yml: the site's schemas, made in memory for every build, never read from the site.
@@ -162,6 +163,8 @@ def _message(error: jsonschema.ValidationError, field: str, is_entry: bool = Fal
         return f"{what} {error.schema['x-error']} (got {_short(value)})"
     if validator == "enum" and error.schema.get("x-vocabulary") in VOCABULARY_NOUNS:
         return _vocabulary_message(field, value, expected, VOCABULARY_NOUNS[error.schema["x-vocabulary"]])
+    if "x-type-error" in error.schema and validator == "type":
+        return f"{what} {error.schema['x-type-error']} (got {_short(value)})"
     if validator == "required":
         missing = [key for key in expected if key not in value]
         hint = error.schema.get("x-required", {}).get(missing[0])

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from markdown.util import AtomicString
 
 from ..codeblocks import NOT_PROSE_TAGS
+from ..placeholders import masked
 from .records import Correction
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ def count_anchor(root: etree.Element, anchor: str) -> int:
 def anchor_counts(root: etree.Element, anchors: list[str]) -> dict[str, int]:
     """How often each anchor occurs in the page's prose (the page walked once for them all)."""
     texts = [getattr(element, where) for element, _, where in text_slots(root)]
+    texts = [masked(text) for text in texts]  # issue 21: never in a placeholder (explainer.placeholders)
     return {anchor: sum(len(anchor_pattern(anchor).findall(text)) for text in texts) for anchor in anchors}
 
 
@@ -91,7 +93,7 @@ def attach_mark(root: etree.Element, correction: Correction, marked: bool = True
     pattern = anchor_pattern(correction.anchor)
     for element, parent, where in text_slots(root):
         text = getattr(element, where)
-        if match := pattern.search(text):
+        if match := pattern.search(masked(text)):  # issue 21: never in a placeholder
             setattr(element, where, text[: match.start()])
             host, position = (element, 0) if where == "text" else (parent, list(parent).index(element) + 1)
             if not marked:

@@ -25,6 +25,7 @@ class GlossaryEntry:
     aliases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    mark: bool = True  # false: a household name, never underlined in the story (its entry stays on the page)
     index: int = 0  # position in data/glossary.yml, for messages
     long_html: str = ""  # `long` rendered and checked by the data layer (explainer.markup): what the page shows
 

@@ -3,11 +3,11 @@
 - `records.py`: the typed records (`Source`) and how they are built from data/sources.yml (`SPEC`);
 - `extension.py`: `SourceNotesExtension` (by name: `explainer.sources.extension`), the notes under each page;
 - `page.py`: the generated Sources page (its template: explainer/sources.html);
-- `checks.py`: after the build, sources nothing cites.
+- `checks.py`: after the build, sources nothing uses and single-source claims marked nowhere.
 """
 
 from ..concern import Concern
-from .checks import uncited_sources
+from .checks import after_pages
 from .extension import SourceNotesExtension
 from .page import PAGE
 from .records import SPEC
@@ -16,5 +16,5 @@ CONCERN = Concern(
     SPEC,
     extension=SourceNotesExtension,
     page=PAGE,
-    after_pages=uncited_sources,
+    after_pages=after_pages,
 )

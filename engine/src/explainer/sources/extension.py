@@ -25,11 +25,14 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..backlinks import Backlink
+from ..claims import FIGURE_OR_DATE
 from ..codeblocks import prose_texts
 from ..context import BuildContext
 from ..elements import child, element, literal
 from ..extensions import ExplainerExtension
 from ..pages import doc_link
+from .annotations import insert_after_title, mark_claims, retold_line
+from .origins import one_origin_problems
 from .page import PAGE
 from .records import SPEC, Source
 
@@ -53,6 +56,9 @@ class SourceNotesExtension(ExplainerExtension):
         md.preprocessors.register(offers, "explainer-source-definitions", 15)
         # After inline patterns (20) made the references and footnotes ordered its notes (19).
         md.treeprocessors.register(_SourceNotes(md, self.context, offers), "explainer-source-notes", 18)
+        # After the notes (18), the corrections' marks (17) and the charts (16); before event links (14),
+        # abbreviations (7), smartypants (6) and glossary mentions (5.5) change the page's text.
+        md.treeprocessors.register(_Annotations(md, self.context), "explainer-source-annotations", 15.5)
 
 
 def makeExtension(**kwargs) -> SourceNotesExtension:
@@ -142,6 +148,42 @@ class _SourceNotes(Treeprocessor):
                 paragraph.text = None
                 paragraph.insert(0, note)
         return cited
+
+
+class _Annotations(Treeprocessor):
+    """Under a story page's title, the report the story retells; a mark after each single-source claim the
+    page makes; and the origin rule: a figure cited only to reports of one origin must be declared."""
+
+    def __init__(self, md: Markdown, context: BuildContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        context, page = self.context, self.context.page
+        if page is None or page.generated:
+            return
+        state = context.sources
+        sources = state.records.by_id
+        retold = page.meta.get("retold", True) is not False  # front matter `retold: false`: our own reporting
+        if page.is_story and retold and (base := state.base_report) is not None:
+            insert_after_title(root, retold_line(base, f"{page.link_to(PAGE.src_uri)}#{base.id}"))
+        sources_href = page.link_to(PAGE.src_uri)
+        marked, problems = mark_claims(root, state.claims_on_page(page.src_uri), sources, page.file_label, sources_href)
+        context.problems += problems
+        for claim in marked:
+            context.backlinks.add("one-report", claim.key, Backlink(page.url, page.title, claim.mark_id))
+        if page.is_story:
+            base_notes = frozenset({base.id}) if (base := state.base_report) else frozenset()
+            context.problems += one_origin_problems(
+                root, sources, page.file_label, page.source_text, names_with_digits(context), base_notes, self.md
+            )
+
+
+def names_with_digits(context: BuildContext) -> list[str]:
+    """The glossary's names that hold a digit (no figure), longest first; none without a glossary."""
+    glossary = context.states.get("glossary")
+    forms = {form for entry in glossary.records for form in entry.forms} if glossary is not None else set()
+    return sorted((form for form in forms if FIGURE_OR_DATE.search(form)), key=len, reverse=True)
 
 
 def _unknown_citations(root: etree.Element, footnotes: FootnoteExtension | None) -> list[str]:

@@ -30,6 +30,7 @@ def variables(context: BuildContext) -> dict[str, Any]:
         "of_subject": context.story.of_subject,
         "intro": context.story.sources_intro,
         "kinds": [(heading, entries) for heading, entries in kinds if entries],
+        "claims": context.sources.claims,
     }
 
 
