@@ -350,20 +350,21 @@ SHAPE_CASES = [
     ),
     case(
         "stake-missing",
-        replace(SOURCES, "  stake: alibaba\n", ""),
+        replace(SOURCES, "  stake: example-group\n", ""),
         "data/sources.yml:11: source 'company-2023-split': missing required key 'stake'",
     ),
     case(
         "stake-unknown",
-        replace(SOURCES, "stake: owned-by-alibaba", "stake: alibaba-owned"),
-        "data/sources.yml:27: source 'post-2021-fine': 'stake' must be one of: independent, alibaba,"
-        ' owned-by-alibaba, alibaba-affiliate, chinese-state (got "alibaba-owned")',
+        replace(SOURCES, "stake: owned-by-example-group", "stake: example-group-owned"),
+        "data/sources.yml:27: source 'post-2021-fine': stake 'example-group-owned' is not one of the relationships in"
+        " data/story.yml (independent, example-group, owned-by-example-group, state-media); add it there or use"
+        " one of them",
     ),
     case(
         "stake-left-empty",
-        replace(SOURCES, "stake: owned-by-alibaba", "stake:"),
-        "data/sources.yml:27: source 'post-2021-fine': 'stake' must be one of: independent, alibaba,"
-        " owned-by-alibaba, alibaba-affiliate, chinese-state (got null)",
+        replace(SOURCES, "stake: owned-by-example-group", "stake:"),
+        "data/sources.yml:27: source 'post-2021-fine': 'stake' must be one of the relationships in data/story.yml"
+        " (independent, example-group, owned-by-example-group, state-media) (got null)",
     ),
     case(
         "origin-empty",
@@ -405,7 +406,7 @@ VALUE_CASES = [
         "id-not-kebab-case",
         replace(SOURCES, "id: company-2023-split", "id: Company_2023"),
         "data/sources.yml:11: source 'Company_2023': 'id' must be lowercase letters, digits and single hyphens,"
-        " like 'reuters-2020-ant-ipo' (got \"Company_2023\")",
+        " like 'wire-2021-harbour-opens' (got \"Company_2023\")",
     ),
     case(
         "impossible-date",
@@ -628,8 +629,8 @@ GLOSSARY_CASES = [
     case(
         "glossary-unknown-category",
         replace(GLOSSARY, "category: concept", "category: idea"),
-        "data/glossary.yml:22: glossary entry 'capex': 'category' must be one of: person, organization, product,"
-        ' concept (got "idea")',
+        "data/glossary.yml:22: glossary entry 'capex': category 'idea' is not one of the glossary categories in"
+        " data/story.yml (person, organization, product, concept); add it there or use one of them",
     ),
     case(
         "page-links-unknown-glossary-entry",
@@ -652,8 +653,9 @@ EVENT_CASES = [
     case(
         "event-outside-story-range-unflagged",
         replace(EVENTS, '"2020-10-24"', '"2019-10-24"'),
-        "data/events.yml:22: event 'cases-first-week': date '2019-10-24' is outside the story's range"
-        " (October 2020 to June 2026); if that is right, add outside_story_range: true",
+        "data/events.yml:22: event 'cases-first-week': date '2019-10-24' is outside the story's span"
+        " (October 2020 to June 2026, dates: in data/story.yml); widen the span there, or, if the event is"
+        " background, add outside_story_range: true",
     ),
     case(
         "event-flagged-but-inside-range",
@@ -662,8 +664,8 @@ EVENT_CASES = [
             "  section: the-fall\n  involved: []",
             "  section: the-fall\n  involved: []\n  outside_story_range: true",
         ),
-        "data/events.yml:13: event 'group-split': date '2023-03' is inside the story's range"
-        " (October 2020 to June 2026); remove outside_story_range",
+        "data/events.yml:13: event 'group-split': date '2023-03' is inside the story's span"
+        " (October 2020 to June 2026, dates: in data/story.yml); remove outside_story_range",
     ),
     case(
         "event-precision-finer-than-date",
@@ -711,7 +713,8 @@ EVENT_CASES = [
     case(
         "event-unknown-currency",
         replace(EVENTS, "currency: USD", "currency: EUR"),
-        "data/events.yml:11: event 'ipo-halted': 'figures[0].currency' must be one of: USD, CNY, HKD (got \"EUR\")",
+        "data/events.yml:11: event 'ipo-halted': currency 'EUR' is not one of the currencies in data/story.yml"
+        " (USD); add it there or use one of them",
     ),
     case(
         "marker-misspelled",
@@ -790,14 +793,15 @@ FIGURE_CASES = [
     case(
         "figure-unknown-unit",
         replace(FIGURES, "unit: usd-billion", "unit: eur-billion"),
-        f"data/figures.yml:4: {GROUP_VALUE}: 'unit' must be one of: usd-billion, cny-billion, hkd-billion, percent"
-        ' (got "eur-billion")',
+        f"data/figures.yml:4: {GROUP_VALUE}: unit 'eur-billion' is not one of the units in data/story.yml"
+        " (percent, count, usd-billion); add it there or use one of them",
     ),
     case(
         "figure-outside-story-range",
         replace(FIGURES, '"2023-06"', '"2026-09"'),
-        f"data/figures.yml:29: {CLOUD_GROWTH}: date '2026-09' is outside the story's range (October 2020 to June"
-        " 2026); only figures within it are drawn",
+        f"data/figures.yml:29: {CLOUD_GROWTH}: date '2026-09' is outside the story's span (October 2020 to June"
+        " 2026, dates: in data/story.yml); only figures within it are drawn: widen the span there, or leave the"
+        " point out",
     ),
     case(
         "figure-without-source",

@@ -21,6 +21,23 @@ EDIT_URL = REPO_URL + "/edit/main/"
 AUTHORED_PAGES = sorted(
     path.relative_to(FIXTURE_SITE / "docs").as_posix() for path in (FIXTURE_SITE / "docs").rglob("*.md")
 )
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Path:
+    """The fixture site in this story's vocabulary (the real data/story.yml, the fixture's sources with this
+    story's stakes): CONTRIBUTING.md is this site's guide, and its examples are this story's."""
+    return in_this_storys_vocabulary(write_project(tmp_path / "project"))
+
+
+def in_this_storys_vocabulary(project: Path) -> Path:
+    (project / "data" / "story.yml").write_bytes((REPO / "data" / "story.yml").read_bytes())
+    sources = project / "data" / "sources.yml"
+    text = sources.read_text(encoding="utf-8").replace("stake: owned-by-example-group", "stake: owned-by-alibaba")
+    sources.write_text(text.replace("stake: example-group", "stake: alibaba"), encoding="utf-8")
+    return project
+
+
 GENERATED_PAGES = {
     "sources.md": "sources",
     "glossary.md": "glossary",
@@ -453,7 +470,10 @@ MISTAKES = {
         follow_add_a_chapter(p),
         replace_in(p, NEW_CHAPTER, "<!-- key-dates -->\n", ""),
     ),
-    "chapter-not-in-nav": lambda p: (write_project(p, nav=FIXTURE_NAV), follow_add_a_chapter(p)),
+    "chapter-not-in-nav": lambda p: (
+        in_this_storys_vocabulary(write_project(p, nav=FIXTURE_NAV)),
+        follow_add_a_chapter(p),
+    ),
     "chapter-without-description": lambda p: follow_add_a_chapter(p, CHAPTER_DESCRIPTION),
     "chapters-marker-misspelt": lambda p: append_to(p, "docs/index.md", "\n<!-- chapter list -->\n"),
     "chapter-marker-without-event": lambda p: (

@@ -190,8 +190,8 @@ def problems_of(text: str) -> list[str]:
         ),
         (
             "- id: b\n  term: B\n  category: place\n  short: S.\n  long: L.\n  sources: [s]\n",
-            "data/glossary.yml:10: glossary entry 'b': 'category' must be one of: person, organization, product, "
-            'concept (got "place")',
+            "data/glossary.yml:10: glossary entry 'b': category 'place' is not one of the glossary categories in "
+            "data/story.yml (person, organization, product, concept); add it there or use one of them",
         ),
         (
             "- id: none\n  term: B\n  category: concept\n  short: S.\n  long: L.\n  sources: [s]\n",

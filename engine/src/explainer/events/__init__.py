@@ -1,7 +1,7 @@
 """Events: dated facts from data/events.yml, shown where the story needs them.
 
 - `records.py`: the typed records (`Event`, `Figure`), how they are built and checked from
-  data/events.yml (`SPEC`: dates, precision, the story's range, summaries), `EventsState`, what one
+  data/events.yml (`SPEC`: dates, precision, the story's span, headline events, summaries), `EventsState`, what one
   build knows of them, and the ids they cite (`references`: sources, glossary entries);
 - `extension.py`: `EventsExtension` (by name: `explainer.events.extension`): the "Key dates" block
   at `<!-- key-dates -->` on a story page, and `[words](event:id)` links to the Timeline;
@@ -16,7 +16,7 @@ from .checks import sources_on_the_timeline, unknown_sections
 from .exports import events_csv, events_json
 from .extension import EventsExtension
 from .page import EVENTS_CSV, EVENTS_JSON, PAGE
-from .records import CURRENCIES, SPEC
+from .records import SPEC
 
 CONCERN = Concern(
     SPEC,
@@ -28,5 +28,4 @@ CONCERN = Concern(
     ),
     page_checks=unknown_sections,
     shown_on_pages=sources_on_the_timeline,
-    vocabulary={"currencies": CURRENCIES},
 )

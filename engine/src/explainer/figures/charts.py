@@ -41,8 +41,8 @@ def drawable(series: Series, events: Records) -> bool:
 
 
 def source_refs(series: Series, sources: Records, href: Href) -> dict[str, Ref]:
-    """How the chart names and links each source it cites: by who is speaking ('CNBC', 'Bloomberg', and
-    'Alibaba' for its own releases, whoever distributed them)."""
+    """How the chart names and links each source it cites: by who is speaking ('CNBC', 'Bloomberg', and the
+    relationship's `credit` (data/story.yml) for such sources, the subject's own releases whoever distributed them)."""
     return {
         source_id: Ref(source_label(sources.get(source_id), source_id), href(source_id)) for source_id in series.sources
     }

@@ -17,7 +17,7 @@ tooltip on hover, keyboard focus and a first tap on touch screens (built on firs
 from ..concern import Concern
 from .checks import sources_in_the_glossary, unused_entries
 from .extension import GlossaryExtension
-from .page import CATEGORY_HEADINGS, PAGE
+from .page import PAGE
 from .records import SPEC
 
 CONCERN = Concern(
@@ -26,5 +26,4 @@ CONCERN = Concern(
     page=PAGE,
     after_pages=unused_entries,
     shown_on_pages=sources_in_the_glossary,
-    vocabulary={"categories": CATEGORY_HEADINGS},
 )

@@ -8,8 +8,8 @@ element that already carries a title (another annotation); never an entry marked
 (a household name), whose entry stays on the Glossary page.
 
 Authors steer it with link syntax that GitHub's preview shows as plain text:
-`[the Hangzhou company](glossary:alibaba)` forces a mention of an entry, and
-`[Ant](glossary:none)` keeps a word from being marked. Front matter `glossary: every`
+`[the Hamburg company](glossary:acme)` forces a mention of an entry, and
+`[Mercury](glossary:none)` keeps a word from being marked. Front matter `glossary: every`
 marks every mention on a page, `glossary: off` none; the default is `first`.
 
 Usable on its own, by name or from Python (see `GlossaryExtension`):

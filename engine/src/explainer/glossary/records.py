@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..datafile import DataFileSpec, Records, Reference, ids_in_order
 from ..errors import Problem
+from ..story import DEFAULT_STORY, Story
 from ..yamlfile import YamlDocument
 from .matching import TermMatcher, match_variants
 
@@ -39,7 +40,9 @@ class GlossaryEntry:
         return f"glossary entry '{self.id}'"
 
 
-def build_glossary(document: YamlDocument) -> tuple[dict[str, GlossaryEntry], list[Problem]]:
+def build_glossary(
+    document: YamlDocument, story: Story = DEFAULT_STORY
+) -> tuple[dict[str, GlossaryEntry], list[Problem]]:
     """Typed entries by id from a schema-valid data/glossary.yml, with the problems within the file:
     forms two entries claim, links in `long` to entries that do not exist, an entry related to itself.
 

@@ -10,12 +10,11 @@ from ..concern import Concern
 from .checks import after_pages
 from .extension import SourceNotesExtension
 from .page import PAGE
-from .records import SPEC, STAKES
+from .records import SPEC
 
 CONCERN = Concern(
     SPEC,
     extension=SourceNotesExtension,
     page=PAGE,
     after_pages=after_pages,
-    vocabulary={"relationships": STAKES},
 )

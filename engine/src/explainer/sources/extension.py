@@ -2,9 +2,9 @@
 
 Authors write a footnote reference whose key is a source id and no definition; the preprocessor
 adds the definition before Python-Markdown's footnotes extension numbers it, so the notes
-preview like any footnote (docs/assets/previews.js). The treeprocessor then writes each note (title, publisher,
-date, any tie to Alibaba, and a link to the source's entry on the Sources page), heads the notes
-'Sources and notes' and ends them with a count of the sources cited.
+preview like any footnote (docs/assets/previews.js). The treeprocessor then writes each note (title,
+publisher, date, who it speaks for or its tie to the story's subject, and a link to the source's entry
+on the Sources page), heads the notes 'Sources and notes' and ends them with a count of the sources cited.
 
 Usable on its own, by name or from Python (see `SourceNotesExtension`):
 
@@ -126,7 +126,7 @@ class _SourceNotes(Treeprocessor):
                 heading.text = "Sources and notes"
                 root.insert(position, heading)
                 cited = self._write_notes(notes)
-                if summary := sources_summary(cited):
+                if summary := sources_summary(cited, context.story.subject):
                     etree.SubElement(notes, "p", {"class": "source-summary"}).text = summary
                 return
 
@@ -205,7 +205,7 @@ def _remove_notes(root: etree.Element, note_ids: set[str]) -> None:
 
 
 def citation(source: Source, details_href: str) -> etree.Element:
-    """The note readers see (and preview on hover): title, publisher, byline, date, any tie to Alibaba."""
+    """The note readers see (and preview on hover): title, publisher, byline, date, any disclosure."""
     note = element("span", {"class": "source-note"})
     cite = child(note, "cite")
     child(cite, "a", {"href": source.url}, source.title)
@@ -218,14 +218,13 @@ def citation(source: Source, details_href: str) -> etree.Element:
         cite.tail = literal(f", {source.publisher}{byline}, ")
     child(note, "time", {"datetime": source.published.iso}, source.published.display, ". ")
     if source.disclosure:
-        stake_class = f"source-disclosure source-disclosure--{source.stake}"
-        child(note, "span", {"class": stake_class}, f"{source.disclosure}.", " ")
+        child(note, "span", {"class": source.relationship.css_class}, f"{source.disclosure}.", " ")
     child(note, "a", {"class": "source-note__details", "href": details_href}, "About this source")
     return note
 
 
-def sources_summary(cited: list[Source]) -> str:
-    """One line: how many distinct sources a page cites, and how many are independent of Alibaba.
+def sources_summary(cited: list[Source], subject: str = "") -> str:
+    """One line: how many distinct sources a page cites, and how many are independent (of the subject).
 
     Each entry of data/sources.yml is one story (a wire story republished elsewhere is one
     entry, credited to its agency), so distinct entries are distinct sources.
@@ -233,7 +232,8 @@ def sources_summary(cited: list[Source]) -> str:
     total = len({source.id for source in cited})
     if not total:
         return ""
-    independent = len({source.id for source in cited if source.independent_of_alibaba})
+    of = f" of {subject}" if subject else ""
+    independent = len({source.id for source in cited if source.independent})
     if total == 1:
-        return f"This page cites 1 source, {'' if independent else 'not '}independent of Alibaba."
-    return f"This page cites {total} distinct sources, {independent} of them independent of Alibaba."
+        return f"This page cites 1 source, {'' if independent else 'not '}independent{of}."
+    return f"This page cites {total} distinct sources, {independent} of them independent{of}."

@@ -9,27 +9,8 @@ from functools import cached_property
 from ..datafile import DataFileSpec, Records, Reference, dated_entries, group_by
 from ..dates import PartialDate, parse_partial_date
 from ..errors import Problem
+from ..story import DEFAULT_STORY, INDEPENDENT, Relationship, Story
 from ..yamlfile import YamlDocument
-
-
-@dataclass(frozen=True)
-class Stake:
-    """A source's relationship to Alibaba, as readers are told it (schemas/sources.schema.json)."""
-
-    disclosure: str  # shown next to every note citing the source; empty for no tie
-    independent_of_alibaba: bool
-    credit: str = ""  # whose voice such a source is, whoever publishes it (charts, the origin rule); "" for its own
-
-
-# The keys are the schema's `stake` values (tests/test_sources.py keeps the two in step).
-STAKES = {
-    "independent": Stake("", True),
-    "alibaba": Stake("Alibaba's own statement", False, credit="Alibaba"),
-    "owned-by-alibaba": Stake("Owned by Alibaba Group", False),
-    "alibaba-affiliate": Stake("A company tied to Alibaba, speaking for itself", False),
-    # State media speak for the government that regulated Alibaba: a stake in the story, not a tie to Alibaba.
-    "chinese-state": Stake("Chinese state-owned media", True),
-}
 
 
 @dataclass(frozen=True)
@@ -75,11 +56,12 @@ class Source:
     used_for: str
     authors: tuple[str, ...] = ()
     notes: str = ""
-    stake: str = "independent"  # a key of STAKES; the schema makes it required in data/sources.yml
+    stake: str = "independent"  # a relationship of data/story.yml; the schema makes it required in data/sources.yml
     origin: str = ""  # for a republished copy: the agency or outlet whose story it is
     single_source: tuple[Claim, ...] = ()  # claims no other report was found to make, and where each is
     base_report: bool = False  # the report the story retells
     index: int = 0  # position in data/sources.yml, for messages
+    relationship: Relationship = INDEPENDENT  # what `stake` means (data/story.yml), set when the file is read
 
     @property
     def credit(self) -> str:
@@ -87,19 +69,20 @@ class Source:
         return self.origin or self.publisher
 
     @property
-    def voice(self) -> str:
-        """Whose voice it is: the speaker its stake names (a company's own statements, however published),
-        else its credit. Two sources of one voice are one origin (CONTRIBUTING, the audit rule)."""
-        return STAKES[self.stake].credit or self.credit
+    def independent(self) -> bool:
+        """Whether the source counts as independent of the story's subject (its relationship says)."""
+        return self.relationship.independent
 
     @property
-    def independent_of_alibaba(self) -> bool:
-        return STAKES[self.stake].independent_of_alibaba
+    def voice(self) -> str:
+        """Whose voice it is: the speaker its relationship names (a company's own statements, however
+        published: `credit` in data/story.yml), else its credit. Two sources of one voice are one origin."""
+        return self.relationship.credit or self.credit
 
     @property
     def disclosure(self) -> str:
-        """The source's tie to Alibaba, as one sentence without its full stop ('' for none)."""
-        return STAKES[self.stake].disclosure
+        """Who the source speaks for, or its tie to the subject, as one sentence without its full stop ('' for none)."""
+        return self.relationship.disclosure
 
     @property
     def byline(self) -> str:
@@ -110,17 +93,19 @@ class Source:
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def build_sources(document: YamlDocument) -> tuple[dict[str, Source], list[Problem]]:
-    """Typed sources by id from a schema-valid data/sources.yml; within the file, at most one base report and
-    each single-source claim with one place (a page's phrase, or a chart's point)."""
+def build_sources(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple[dict[str, Source], list[Problem]]:
+    """Typed sources by id from a schema-valid data/sources.yml, each `stake` one of the story's relationships;
+    within the file, at most one base report and each single-source claim with one place (a page's phrase, or a
+    chart's point)."""
     entries, problems = dated_entries(document, "published", "source")
     sources = {}
     base: Source | None = None
     for entry, published, index in entries:
         claims = tuple(_claims(document, entry, index, problems))
         fields = {key: value for key, value in entry.items() if key not in ("authors", "single_source", "published")}
+        relationship = story.relationship(entry["stake"])
         source = Source(**fields, authors=tuple(entry.get("authors", ())), single_source=claims,
-                        published=published, index=index)  # fmt: skip
+                        published=published, index=index, relationship=relationship)  # fmt: skip
         if source.base_report and base is not None:
             message = (
                 f"source '{source.id}': base_report is already set on source '{base.id}' "
