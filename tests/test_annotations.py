@@ -22,15 +22,13 @@ from explainer.errors import Problem
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
-UNCITED_SOURCE = """\
-- id: wire-2021-unused
-  publisher: Example Wire
-  title: A report nobody cites
-  published: "2021-01-05"
-  url: https://example.com/wire/unused
-  kind: news
-  used_for: Nothing yet.
-  stake: independent
+UNUSED_ENTRY = """\
+- id: unmentioned-entry
+  term: Unmentioned Widget Co
+  category: organization
+  short: A company no page mentions.
+  long: Nothing yet.
+  sources: [wire-2020-ipo]
 """
 
 
@@ -161,13 +159,16 @@ def test_a_warning_is_annotated_as_a_warning(
     fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    sources = fixture_project / "data" / "sources.yml"
-    first_new_line = len(sources.read_text(encoding="utf-8").splitlines()) + 1
-    with sources.open("a", encoding="utf-8") as file:
-        file.write(UNCITED_SOURCE)
+    glossary = fixture_project / "data" / "glossary.yml"
+    first_new_line = len(glossary.read_text(encoding="utf-8").splitlines()) + 1
+    with glossary.open("a", encoding="utf-8") as file:
+        file.write(UNUSED_ENTRY)
+    message = (
+        "glossary entry 'unmentioned-entry' is never mentioned on a story page (add a mention or remove the entry)"
+    )
     assert quick_check(fixture_project, capsys) == (
         1,  # --strict: a warning fails, as in the strict build
-        [f"::warning file=data/sources.yml,line={first_new_line}::source 'wire-2021-unused' is never cited"],
+        [f"::warning file=data/glossary.yml,line={first_new_line}::{message}"],
     )
 
 

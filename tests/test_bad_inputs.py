@@ -24,6 +24,7 @@ Edit = Callable[[Path], None]
 
 LOCATED = re.compile(r"^[\w./-]+:\d+: ")
 SOURCES = "data/sources.yml"
+FINE_CLAIM = '[{claim: "The size of the fine, in yuan & dollars", page: ties.md, anchor: The group was fined}]'
 THE_FALL = "docs/story/the-fall.md"
 
 
@@ -96,7 +97,7 @@ WIRE_TITLE = 'title: "Fintech group\'s record listing is halted"'
 WIRE_AUTHORS = "authors: [Ann Writer, Bo Reporter]"
 SPLIT_URL = "url: https://example.com/press/split"
 ALLOWED_SOURCE_KEYS = (
-    "id, publisher, title, authors, published, url, kind, used_for, notes, stake, origin, single_source"
+    "id, publisher, title, authors, published, url, kind, used_for, notes, stake, origin, single_source, base_report"
 )
 
 EXTRA_SOURCE = """- id: unused-2024
@@ -349,20 +350,21 @@ SHAPE_CASES = [
     ),
     case(
         "stake-missing",
-        replace(SOURCES, "  stake: alibaba\n", ""),
+        replace(SOURCES, "  stake: example-group\n", ""),
         "data/sources.yml:11: source 'company-2023-split': missing required key 'stake'",
     ),
     case(
         "stake-unknown",
-        replace(SOURCES, "stake: owned-by-alibaba", "stake: alibaba-owned"),
-        "data/sources.yml:27: source 'post-2021-fine': 'stake' must be one of: independent, alibaba,"
-        ' owned-by-alibaba, alibaba-affiliate, chinese-state (got "alibaba-owned")',
+        replace(SOURCES, "stake: owned-by-example-group", "stake: example-group-owned"),
+        "data/sources.yml:27: source 'post-2021-fine': stake 'example-group-owned' is not one of the relationships in"
+        " data/story.yml (independent, example-group, owned-by-example-group, state-media); add it there or use"
+        " one of them",
     ),
     case(
         "stake-left-empty",
-        replace(SOURCES, "stake: owned-by-alibaba", "stake:"),
-        "data/sources.yml:27: source 'post-2021-fine': 'stake' must be one of: independent, alibaba,"
-        " owned-by-alibaba, alibaba-affiliate, chinese-state (got null)",
+        replace(SOURCES, "stake: owned-by-example-group", "stake:"),
+        "data/sources.yml:27: source 'post-2021-fine': 'stake' must be one of the relationships in data/story.yml"
+        " (independent, example-group, owned-by-example-group, state-media) (got null)",
     ),
     case(
         "origin-empty",
@@ -371,8 +373,20 @@ SHAPE_CASES = [
     ),
     case(
         "single-source-not-a-list",
-        replace(SOURCES, "single_source: [The day the fine was announced, ", "single_source: The day. #"),
+        replace(SOURCES, "single_source: [{claim: ", "single_source: The day. #"),
         "data/sources.yml:28: source 'post-2021-fine': 'single_source' must be a list (got \"The day.\")",
+    ),
+    case(
+        "single-source-claim-without-its-place",
+        replace(SOURCES, FINE_CLAIM, "[The size of the fine]"),
+        "data/sources.yml:28: source 'post-2021-fine': 'single_source[0]' must be a claim with where it is: claim:,"
+        ' then page: and anchor: (or figure: and date:), each on its own line (got "The size of the fine")',
+    ),
+    case(
+        "single-source-claim-says-nowhere",
+        replace(SOURCES, FINE_CLAIM, "[{claim: The size of the fine}]"),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1 says where readers meet it: add page:"
+        " and anchor: (or figure: and date:)",
     ),
     case(
         "value-not-in-list",
@@ -392,7 +406,7 @@ VALUE_CASES = [
         "id-not-kebab-case",
         replace(SOURCES, "id: company-2023-split", "id: Company_2023"),
         "data/sources.yml:11: source 'Company_2023': 'id' must be lowercase letters, digits and single hyphens,"
-        " like 'reuters-2020-ant-ipo' (got \"Company_2023\")",
+        " like 'wire-2021-harbour-opens' (got \"Company_2023\")",
     ),
     case(
         "impossible-date",
@@ -450,11 +464,19 @@ VALUE_CASES = [
     case(
         "source-never-cited",
         append(SOURCES, EXTRA_SOURCE),
-        "data/sources.yml:38: source 'unused-2024' is never cited",
+        "data/sources.yml:38: source 'unused-2024' is used nowhere (no page, chart, Timeline entry or glossary entry"
+        " cites it): cite it where it is used, or remove it from data/sources.yml",
     ),
 ]
 
 PAGE_CASES = [
+    case(
+        "figure-cited-to-one-origin",
+        replace(THE_FALL, "halted two days", "halted 2 days"),
+        'docs/story/the-fall.md:7: the figure in "The listing was halted 2 days before it was due." is cited only to'
+        " Example Wire: add a second report of another origin, or declare it single-source in data/sources.yml"
+        " (single_source: claim, page, anchor)",
+    ),
     case(
         "page-cites-unknown-source",
         replace(THE_FALL, "[^company-2023-split]", "[^reuters-2020]"),
@@ -607,8 +629,8 @@ GLOSSARY_CASES = [
     case(
         "glossary-unknown-category",
         replace(GLOSSARY, "category: concept", "category: idea"),
-        "data/glossary.yml:22: glossary entry 'capex': 'category' must be one of: person, organization, product,"
-        ' concept (got "idea")',
+        "data/glossary.yml:22: glossary entry 'capex': category 'idea' is not one of the glossary categories in"
+        " data/story.yml (person, organization, product, concept); add it there or use one of them",
     ),
     case(
         "page-links-unknown-glossary-entry",
@@ -631,8 +653,9 @@ EVENT_CASES = [
     case(
         "event-outside-story-range-unflagged",
         replace(EVENTS, '"2020-10-24"', '"2019-10-24"'),
-        "data/events.yml:22: event 'cases-first-week': date '2019-10-24' is outside the story's range"
-        " (October 2020 to June 2026); if that is right, add outside_story_range: true",
+        "data/events.yml:22: event 'cases-first-week': date '2019-10-24' is outside the story's span"
+        " (October 2020 to June 2026, dates: in data/story.yml); widen the span there, or, if the event is"
+        " background, add outside_story_range: true",
     ),
     case(
         "event-flagged-but-inside-range",
@@ -641,8 +664,8 @@ EVENT_CASES = [
             "  section: the-fall\n  involved: []",
             "  section: the-fall\n  involved: []\n  outside_story_range: true",
         ),
-        "data/events.yml:13: event 'group-split': date '2023-03' is inside the story's range"
-        " (October 2020 to June 2026); remove outside_story_range",
+        "data/events.yml:13: event 'group-split': date '2023-03' is inside the story's span"
+        " (October 2020 to June 2026, dates: in data/story.yml); remove outside_story_range",
     ),
     case(
         "event-precision-finer-than-date",
@@ -690,7 +713,8 @@ EVENT_CASES = [
     case(
         "event-unknown-currency",
         replace(EVENTS, "currency: USD", "currency: EUR"),
-        "data/events.yml:11: event 'ipo-halted': 'figures[0].currency' must be one of: USD, CNY, HKD (got \"EUR\")",
+        "data/events.yml:11: event 'ipo-halted': currency 'EUR' is not one of the currencies in data/story.yml"
+        " (USD); add it there or use one of them",
     ),
     case(
         "marker-misspelled",
@@ -769,14 +793,15 @@ FIGURE_CASES = [
     case(
         "figure-unknown-unit",
         replace(FIGURES, "unit: usd-billion", "unit: eur-billion"),
-        f"data/figures.yml:4: {GROUP_VALUE}: 'unit' must be one of: usd-billion, cny-billion, hkd-billion, percent"
-        ' (got "eur-billion")',
+        f"data/figures.yml:4: {GROUP_VALUE}: unit 'eur-billion' is not one of the units in data/story.yml"
+        " (percent, count, usd-billion); add it there or use one of them",
     ),
     case(
         "figure-outside-story-range",
         replace(FIGURES, '"2023-06"', '"2026-09"'),
-        f"data/figures.yml:29: {CLOUD_GROWTH}: date '2026-09' is outside the story's range (October 2020 to June"
-        " 2026); only figures within it are drawn",
+        f"data/figures.yml:29: {CLOUD_GROWTH}: date '2026-09' is outside the story's span (October 2020 to June"
+        " 2026, dates: in data/story.yml); only figures within it are drawn: widen the span there, or leave the"
+        " point out",
     ),
     case(
         "figure-without-source",
@@ -936,6 +961,26 @@ BUILD_ONLY_CASES = [
         replace(CORRECTIONS, "anchor: Dan Ives", "anchor: Face, a hub"),
         "data/corrections.yml:12: correction 'dan-ives' anchor \"Face, a hub\" overlaps another correction's anchor"
         " in docs/corrected.md; choose phrases that do not share words",
+    ),
+    case(
+        "single-source-on-unknown-page",
+        replace(SOURCES, "page: ties.md", "page: story/nowhere.md"),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: page 'story/nowhere.md' is not a page"
+        " of the site; give a page's path inside docs/",
+    ),
+    case(
+        "single-source-anchor-missing",
+        replace(SOURCES, "anchor: The group was fined", "anchor: The group was fined twice"),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: anchor \"The group was fined twice\""
+        " does not occur in docs/ties.md; copy an exact phrase from the page's text (not from a heading, link, note"
+        " or code)",
+    ),
+    case(
+        "single-source-point-not-shown",
+        replace(SOURCES, FINE_CLAIM, '[{claim: "The size", figure: group-value, date: "2020-10"}]'),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: no chart shows a point of"
+        " 'group-value' dated 2020-10 citing this source; give the date of a point that cites it, or show the"
+        " chart on a page (<!-- chart: ... -->)",
     ),
 ]
 

@@ -96,7 +96,7 @@ def test_a_chapter_without_a_description_or_out_of_the_nav_is_reported(tmp_path:
         "docs/story/new.md:1: chapter is not in the nav of mkdocs.yml, so neither the menu nor the home page's list"
         " of chapters shows it; add it to the nav, among the other chapters in reading order",
         "docs/story/new.md:3: front matter 'summary' is not a key the site knows; use one of: description,"
-        " glossary, hide, icon, search, status, subtitle, title",
+        " glossary, hide, icon, retold, search, status, subtitle, title",
     ]
 
 

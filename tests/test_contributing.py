@@ -21,6 +21,23 @@ EDIT_URL = REPO_URL + "/edit/main/"
 AUTHORED_PAGES = sorted(
     path.relative_to(FIXTURE_SITE / "docs").as_posix() for path in (FIXTURE_SITE / "docs").rglob("*.md")
 )
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Path:
+    """The fixture site in this story's vocabulary (the real data/story.yml, the fixture's sources with this
+    story's stakes): CONTRIBUTING.md is this site's guide, and its examples are this story's."""
+    return in_this_storys_vocabulary(write_project(tmp_path / "project"))
+
+
+def in_this_storys_vocabulary(project: Path) -> Path:
+    (project / "data" / "story.yml").write_bytes((REPO / "data" / "story.yml").read_bytes())
+    sources = project / "data" / "sources.yml"
+    text = sources.read_text(encoding="utf-8").replace("stake: owned-by-example-group", "stake: owned-by-alibaba")
+    sources.write_text(text.replace("stake: example-group", "stake: alibaba"), encoding="utf-8")
+    return project
+
+
 GENERATED_PAGES = {
     "sources.md": "sources",
     "glossary.md": "glossary",
@@ -385,6 +402,10 @@ def test_issuing_a_correction_as_documented_marks_the_page(fixture_project: Path
 SOURCE_USED_FOR = (
     'used_for: "Jack Ma\'s visit to Yungu School in Hangzhou on 27 March 2023, after more than a year abroad."'
 )
+SINGLE_SOURCE = (
+    '\n  single_source:\n    - claim: "Jack Ma\'s visit to Yungu School"\n      page: story/the-fall.md\n'
+    "      anchor: Ma visited Yungu School"
+)
 EVENT_DATE = 'date: "2023-03-27"'
 CHAPTER_DESCRIPTION = re.search(r"^description: .*\n", EXAMPLES["add-chapter/page"], re.MULTILINE).group()
 LONG_SHORT = "short: " + "A private school in Hangzhou that Alibaba's founders set up in 2017, " * 3 + "and more."
@@ -392,6 +413,18 @@ LONG_SHORT = "short: " + "A private school in Hangzhou that Alibaba's founders s
 MISTAKES = {
     "page-cites-unknown-source": lambda p: append_to(p, THE_FALL, "A claim.[^reuters-2020-ant]\n"),
     "source-never-cited": lambda p: follow(p, "add-event/source"),
+    "figure-from-one-origin": lambda p: (
+        follow(p, "add-event/source"),
+        append_to(p, THE_FALL, "\nMa had been abroad for more than 12 months.[^cna-2023-ma-returns-hangzhou]\n"),
+    ),
+    "single-source-anchor-missing": lambda p: (
+        follow(p, "add-event/source", SOURCE_USED_FOR, SOURCE_USED_FOR + SINGLE_SOURCE),
+        append_to(p, THE_FALL, "\nMa visited a school in Hangzhou.[^cna-2023-ma-returns-hangzhou]\n"),
+    ),
+    "single-source-unknown-page": lambda p: (
+        follow(p, "add-event/source", SOURCE_USED_FOR, SOURCE_USED_FOR + SINGLE_SOURCE.replace("the-fall", "the-fal")),
+        append_to(p, THE_FALL, "\nMa visited Yungu School.[^cna-2023-ma-returns-hangzhou]\n"),
+    ),
     "source-http": lambda p: follow(p, "add-event/source", "url: https://", "url: http://"),
     "source-missing-key": lambda p: follow(p, "add-event/source", "  kind: news\n"),
     "source-colon-unquoted": lambda p: follow(p, "add-event/source", SOURCE_USED_FOR, "used_for: Ma's visit: a school"),
@@ -437,7 +470,10 @@ MISTAKES = {
         follow_add_a_chapter(p),
         replace_in(p, NEW_CHAPTER, "<!-- key-dates -->\n", ""),
     ),
-    "chapter-not-in-nav": lambda p: (write_project(p, nav=FIXTURE_NAV), follow_add_a_chapter(p)),
+    "chapter-not-in-nav": lambda p: (
+        in_this_storys_vocabulary(write_project(p, nav=FIXTURE_NAV)),
+        follow_add_a_chapter(p),
+    ),
     "chapter-without-description": lambda p: follow_add_a_chapter(p, CHAPTER_DESCRIPTION),
     "chapters-marker-misspelt": lambda p: append_to(p, "docs/index.md", "\n<!-- chapter list -->\n"),
     "chapter-marker-without-event": lambda p: (
