@@ -47,6 +47,7 @@ from explainer.registry import (
     reported_ids,
 )
 from explainer.serving import last_good, remember, with_banner
+from explainer.typography import SmartyWhereItMattersExtension
 
 from .reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild, serving
 from .reporting import MkDocsWarnings, config_errors_in_one_line, report, reporting_data_errors, show_while_serving
@@ -96,6 +97,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         LastUpdatedExtension(context),
         *extensions,
         page_html_extension(config, context),  # issue 21: pages get the allow-list
+        SmartyWhereItMattersExtension(),  # speed only: the pages are the same without it
     ]
     return config
 
