@@ -158,6 +158,12 @@ class ExplainerSite:
         kinds = (self.story.get("corrections") or {}).get("kinds") or {}
         return bool((kinds.get(kind) or {}).get("inline", True))
 
+    def correction_list_page(self, kind: str, corrections_page: str) -> str:
+        """The page that lists corrections of `kind`: a page of the kind's own (data/story.yml `page:`),
+        else the Corrections page."""
+        kinds = (self.story.get("corrections") or {}).get("kinds") or {}
+        return (kinds.get(kind) or {}).get("page") or corrections_page
+
 
 def _site_of(config: pytest.Config) -> ExplainerSite:
     config_file = Path(config.rootpath) / config.getini("explainer_config_file")

@@ -206,13 +206,16 @@ def test_first_mentions_of_glossary_entries_are_explained(
 def test_every_correction_is_published_and_marked_at_its_anchor(
     explainer_site: ExplainerSite, explainer_build: BuiltSite
 ) -> None:
-    """Each correction of data/corrections.yml is on the Corrections page and, if its kind is marked in
-    the text, marked on its page at its anchor, the mark linking to its dated note."""
-    log = explainer_build.html(explainer_site.built_path(CORRECTIONS.src_uri))
+    """Each correction of data/corrections.yml is on the Corrections page (or its kind's own page) and, if
+    its kind is marked in the text, marked on its page at its anchor, the mark linking to its dated note."""
     problems = []
+    lists: dict[str, BeautifulSoup] = {}
     for correction in explainer_site.data.corrections:
-        if log.find(id=correction.id) is None:
-            problems.append(f"{correction.id}: not on the Corrections page")
+        listed_on = explainer_site.correction_list_page(correction.kind, CORRECTIONS.src_uri)
+        if listed_on not in lists:
+            lists[listed_on] = explainer_build.html(explainer_site.built_path(listed_on))
+        if lists[listed_on].find(id=correction.id) is None:
+            problems.append(f"{correction.id}: not on the page that lists its kind, docs/{listed_on}")
         if not explainer_site.correction_kind_is_inline(correction.kind):
             continue
         page = explainer_build.html(explainer_site.built_path(correction.page))
