@@ -69,9 +69,21 @@ def test_log_links_land_on_the_mark(page, fixture_site_url: str) -> None:
 
 def test_real_story_marks_preview_and_log_links_land(page, site_url: str) -> None:
     page.goto(site_url + "corrections/")
+    page.locator("#peak-value-sources-disagree .correction-entry__where a").click()
+    expect(page).to_have_url(re.compile(r"/story/the-fall/#cref:peak-value-sources-disagree$"))
+    link = mark_link(page, "peak-value-sources-disagree")
+    expect(link).to_be_in_viewport()
+    expect(link).to_have_text("C1")
+    link.hover()
+    expect(preview_of(page, link)).to_contain_text("An earlier version of this page said")
+
+
+def test_real_story_translation_notes_are_in_the_log_not_the_text(page, site_url: str) -> None:
+    """The Translation log lists the decoding of the copy; its links land on the phrase, which has no mark."""
+    page.goto(site_url + "translation-log/")
     page.locator("#hugging-face .correction-entry__where a").click()
     expect(page).to_have_url(re.compile(r"/story/ai-success/#cref:hugging-face$"))
-    link = mark_link(page, "hugging-face")
-    expect(link).to_be_in_viewport()
-    link.hover()
-    expect(preview_of(page, link)).to_contain_text("Hugging Face")
+    expect(page.locator("[id='cref:hugging-face']")).to_be_in_viewport()
+    expect(page.locator("span.correction-spot[id='cref:hugging-face']")).to_have_count(1)  # the phrase, unmarked
+    expect(page.locator("sup[id='cref:hugging-face']")).to_have_count(0)  # no mark in the text
+    expect(page.locator("article .correction-ref a").first).to_be_attached()  # the page's other marks are

@@ -133,7 +133,7 @@ def number_marks(root: etree.Element, kinds: dict[str, CorrectionKind]) -> dict[
         label = f"{kind.mark_letters}{counts[kind.mark_letters]}"
         link = mark.find("a")
         link.text = AtomicString(label)
-        link.set("aria-label", f"Correction {label}")
+        link.set("aria-label", f"{kind.label} {label}")  # "Correction C1", "Our reading R1"
         labels[correction_id] = label
     return labels
 
