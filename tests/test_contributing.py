@@ -471,7 +471,8 @@ MISTAKES = {
         replace_in(p, NEW_CHAPTER, "<!-- key-dates -->\n", ""),
     ),
     "chapter-not-in-nav": lambda p: (
-        in_this_storys_vocabulary(write_project(p, nav=FIXTURE_NAV)),
+        # this story's vocabulary lists translation notes on a page of their own, which the nav must name
+        in_this_storys_vocabulary(write_project(p, nav=[*FIXTURE_NAV, "translation-log.md"])),
         follow_add_a_chapter(p),
     ),
     "chapter-without-description": lambda p: follow_add_a_chapter(p, CHAPTER_DESCRIPTION),

@@ -80,6 +80,8 @@
   function separateAdjacentReferences(root) {
     for (const sup of root.querySelectorAll("sup")) {
       if (isReference(sup) && isReference(sup.previousSibling)) sup.classList.add("footnote-ref--follows");
+      // a single-source mark right before a source number (no text between: CSS cannot see text nodes)
+      if (sup.matches(".one-report") && isReference(sup.nextSibling)) sup.classList.add("one-report--before-ref");
     }
   }
 
