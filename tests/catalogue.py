@@ -668,6 +668,32 @@ GLOSSARY_CASES = [
         "docs/story/glossary-every.md:4: front matter 'glossary' must be one of: first, every, off",
         layer=PAGE,
     ),
+    case(
+        "glossary-entry-cites-unknown-source",
+        replace(
+            GLOSSARY, "sources: [wire-2020-ipo]\n  related: [ant-group]", "sources: [wire-2021]\n  related: [ant-group]"
+        ),
+        "data/glossary.yml:9: glossary entry 'jack-ma' cites unknown source 'wire-2021'",
+    ),
+    case(
+        "glossary-entry-never-mentioned",
+        append(
+            GLOSSARY,
+            "- id: unused\n  term: Nobody Here\n  category: concept\n  short: S.\n  long: L.\n"
+            "  sources: [wire-2020-ipo]\n",
+        ),
+        "data/glossary.yml:46: glossary entry 'unused' is never mentioned on a story page (add a mention or remove"
+        " the entry)",
+        layer=SITE,
+        level="warning",
+    ),
+    case(
+        "glossary-alias-never-matches",
+        replace(GLOSSARY, "aliases: [Tongyi Qianwen]", "aliases: [Tongyi Qianwen, Qwen-Max]"),
+        "data/glossary.yml:28: glossary entry 'qwen': alias 'Qwen-Max' never matches the text of a story page",
+        layer=SITE,
+        level="warning",
+    ),
 ]
 
 EVENT_CASES = [
@@ -778,6 +804,44 @@ EVENT_CASES = [
         "docs/story/timeline-cases.md:9: links unknown event 'ipo-haltd' (not in data/events.yml)",
         layer=PAGE,
     ),
+    case(
+        "event-month-written-as-day",
+        replace(EVENTS, 'date: "2023-03"', 'date: "2023-03-01"'),
+        "data/events.yml:13: event 'group-split': date '2023-03-01' is written to the day but precision is "
+        "'month'; write '2023-03' (a month-level date is never shown as a day)",
+    ),
+    case(
+        "event-duplicate-id",
+        replace(EVENTS, "- id: group-split", "- id: ipo-halted"),
+        "data/events.yml:12: duplicate id 'ipo-halted' (first used on line 2)",
+    ),
+    case(
+        "event-unknown-key",
+        replace(EVENTS, "  section: timeline-cases\n", "  section: timeline-cases\n  place: Shanghai\n"),
+        "data/events.yml:28: event 'cases-first-week': unknown key 'place' (allowed: id, date, precision, title, "
+        "summary, sources, section, involved, figures, date_note, outside_story_range, headline)",
+    ),
+    case(
+        "event-headline-not-boolean",
+        replace(EVENTS, "  section: timeline-cases\n", '  section: timeline-cases\n  headline: "yes"\n'),
+        "data/events.yml:28: event 'cases-first-week': 'headline' must be true or false (got \"yes\")",
+    ),
+    case(
+        "event-unknown-figure-key",
+        replace(EVENTS, "    - {amount: 34.5,", "    - {amount: 34.5, scale: x,"),
+        "data/events.yml:11: event 'ipo-halted': unknown key 'scale' (allowed: amount, unit, currency, label)",
+    ),
+    case(
+        "event-without-sources",
+        replace(EVENTS, "  sources: [company-2023-split]\n", "  sources: []\n"),
+        "data/events.yml:18: event 'group-split': 'sources' needs at least 1 item",
+    ),
+    case(
+        "events-without-marker",
+        replace(THE_FALL, "<!-- key-dates -->", ""),
+        "docs/story/the-fall.md:5: section 'the-fall' has 2 events but no <!-- key-dates --> marker to show them",
+        layer=PAGE,
+    ),
 ]
 
 CORRECTION_CASES = [
@@ -812,6 +876,52 @@ CORRECTION_CASES = [
         ),
         "data/corrections.yml:32: correction 'statement-date': 'correction' is plain text: write it without < or >"
         ' (no HTML) (got "The <em>statement</em> came later.")',
+    ),
+    case(
+        "correction-anchor-edited-out-of-the-page",
+        replace("docs/corrected.md", "analyst Dan Ives.", "analyst Dan Evans."),
+        "data/corrections.yml:12: correction 'dan-ives' anchor \"Dan Ives\" does not occur in docs/corrected.md; "
+        "copy an exact phrase from the page's text (not from a heading, link or code)",
+        layer=PAGE,
+        page="corrected.md",
+    ),
+    case(
+        "correction-anchor-made-ambiguous-on-the-page",
+        replace("docs/corrected.md", "Twice: a phrase", "Twice: Dan Ives"),
+        "data/corrections.yml:12: correction 'dan-ives' anchor \"Dan Ives\" occurs 2 times in docs/corrected.md; "
+        "make it longer so it is unique",
+        layer=PAGE,
+        page="corrected.md",
+    ),
+    case(
+        "correction-cites-an-unknown-source-among-others",
+        replace(CORRECTIONS, "[wire-2020-ipo, company-2023-split]", "[wire-2020-ipo, reuters-2099]"),
+        "data/corrections.yml:17: correction 'dan-ives' cites unknown source 'reuters-2099'",
+    ),
+    case(
+        "script-in-correction",
+        replace(
+            CORRECTIONS,
+            "correction: The analyst is Dan Ives",
+            "correction: <script>alert(1)</script> The analyst is Dan Ives",
+        ),
+        "data/corrections.yml:16: correction 'dan-ives': 'correction' is plain text: write it without < or > "
+        '(no HTML) (got "<script>alert(1)</script> The analyst is Dan Ives of Wed...)',
+    ),
+    case(
+        "correction-wrong-quote-too-long",
+        replace(CORRECTIONS, "wrong: Dan Evez", "wrong: one two three four five six seven eight"),
+        "data/corrections.yml:15: correction 'dan-ives': 'wrong' is a brief plain-text quote: at most 7 words, "
+        'no < or > (got "one two three four five six seven eight")',
+    ),
+    case(
+        "correction-issued-on-an-impossible-date",
+        replace(
+            CORRECTIONS,
+            'issued: "2026-11-20"\n  kind: translation\n  wrong: Dan Evez',
+            'issued: "2026-02-30"\n  kind: translation\n  wrong: Dan Evez',
+        ),
+        "data/corrections.yml:13: correction 'dan-ives': '2026-02-30' is not a real date (February 2026 has no day 30)",
     ),
 ]
 
