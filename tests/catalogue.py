@@ -495,6 +495,25 @@ VALUE_CASES = [
     ),
 ]
 
+# Examples of annotations in code, which are no annotations (tests/test_code_detection.py builds them).
+CODE_EXAMPLES = """
+
+How to cite, shown as an indented code block:
+
+    The listing was halted.[^company-2023-split]
+    A source that does not exist.[^nobody-2020]
+    <!-- key-dates -->
+    [words](event:no-such-event)
+
+And inside a list item, as fenced code:
+
+- An item.
+
+    ```markdown
+    Another example.[^company-2023-split]
+    ```
+"""
+
 PAGE_CASES = [
     case(
         "page-cites-unknown-source",
@@ -525,6 +544,12 @@ PAGE_CASES = [
         "new-page-cites-unknown-source",
         write("docs/story/another.md", NEW_STORY_PAGE),
         "docs/story/another.md:11: cites unknown source 'nobody-2021' (not in data/sources.yml)",
+        layer=PAGE,
+    ),
+    case(
+        "citation-after-indented-code-examples",
+        append("docs/story/timeline-cases.md", CODE_EXAMPLES + "\nA real one.[^nobody-2020]\n"),
+        "docs/story/timeline-cases.md:29: cites unknown source 'nobody-2020' (not in data/sources.yml)",
         layer=PAGE,
     ),
 ]
