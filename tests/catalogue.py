@@ -719,6 +719,16 @@ GLOSSARY_CASES = [
         layer=SITE,
         level="warning",
     ),
+    case(
+        "details-ontoggle-in-glossary-explanation",
+        replace(
+            GLOSSARY,
+            "long: The central bank.",
+            "long: '<details open ontoggle=alert(1)><summary>x</summary></details>'",
+        ),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' is Markdown without raw HTML: write it without <"
+        ' (links as [text](url)) (got "<details open ontoggle=alert(1)><summary>x</summary></de...)',
+    ),
 ]
 
 EVENT_CASES = [
