@@ -43,6 +43,7 @@ class Mistake:
     page: str = ""  # PAGE: the page (docs/ path) whose conversion finds it, if not the message's file
     level: str = "error"
     documented: bool = False  # CONTRIBUTING.md quotes it (line numbers aside)
+    scenario: str = ""  # cases made by one edit together (a page of mistakes), checked together
 
     @property
     def file(self) -> str:
@@ -126,6 +127,11 @@ def case(
     name: str, edit: Edit, message: str, layer: str = DATA, page: str = "", level: str = "error", documented=False
 ) -> Mistake:
     return Mistake(name, edit, message, layer, page, level, documented)
+
+
+def scenario(name: str, edit: Edit, layer: str, lines: list[tuple[str, str, str]]) -> list[Mistake]:
+    """Mistakes made together by one edit, e.g. a page of link mistakes: (case name, level, message) each."""
+    return [Mistake(case_name, edit, message, layer, level=level, scenario=name) for case_name, level, message in lines]
 
 
 # The catalogue ------------------------------------------------------------------------------
@@ -1768,6 +1774,98 @@ DOCUMENTED_CASES = [
 ]
 
 
+# A page of link mistakes and a nav with two: MkDocs' own validation (`validation:` in mkdocs.yml, at `warn`)
+# finds them, the MkDocs layer (explainer_mkdocs.reporting) words each as the rest, at its line
+# (tests/test_link_checks.py builds it too, for MkDocs' own wording and the site's validation settings).
+
+LINK_CHAPTERS = ["story/the-fall.md", "story/glossary-cases.md", "story/timeline-cases.md", "story/glossary-every.md"]
+# The nav leaves out ties.md and lists a file that does not exist.
+LINKS_NAV = [
+    {"Home": "index.md"},
+    {"The story": LINK_CHAPTERS},
+    "corrected.md",
+    "links.md",
+    "gone.md",
+    *("timeline.md", "glossary.md", "sources.md", "corrections.md"),
+]
+LINKS_PAGE = """---
+title: Links
+description: A catalogue of link mistakes.
+---
+
+# Links
+
+A [missing page](nowhere.md) and a [missing page in a folder](story/nowhere.md).
+
+A [heading the page lacks](story/the-fall.md#no-such-heading), and [one on this page](#not-here).
+
+An [absolute link](/story/the-fall.md) and an [unrecognized one](story/the-fall).
+
+An image that is not there: ![a chart](chart.png).
+
+These are fine: [a page](story/the-fall.md), [a heading](#links), [another site](https://example.com/x),
+[a folder's page](story/the-fall.md#the-fall), and `[code](nowhere-in-code.md)`.
+"""
+
+
+def links_page(project: Path) -> None:
+    with_nav(project, LINKS_NAV)
+    (project / "docs" / "links.md").write_text(LINKS_PAGE, encoding="utf-8")
+
+
+LINK_CASES = scenario(
+    "links-page",
+    links_page,
+    SITE,
+    [
+        (
+            "link-to-no-page",
+            "warning",
+            "docs/links.md:8: link 'nowhere.md' leads to no file: there is no docs/nowhere.md",
+        ),
+        (
+            "link-to-no-page-in-a-folder",
+            "warning",
+            "docs/links.md:8: link 'story/nowhere.md' leads to no file: there is no docs/story/nowhere.md",
+        ),
+        (
+            "link-to-a-heading-this-page-lacks",
+            "warning",
+            "docs/links.md:10: link '#not-here' leads to no heading or element with id 'not-here' on this page",
+        ),
+        (
+            "link-to-a-heading-another-page-lacks",
+            "warning",
+            "docs/links.md:10: link 'story/the-fall.md#no-such-heading' leads to no heading or element with id"
+            " 'no-such-heading' in docs/story/the-fall.md",
+        ),
+        (
+            "link-absolute",
+            "warning",
+            "docs/links.md:12: link '/story/the-fall.md' starts with '/'; link the file relative to this page (did you"
+            " mean 'story/the-fall.md'?)",
+        ),
+        (
+            "link-unrecognized",
+            "warning",
+            "docs/links.md:12: link 'story/the-fall' is not a link to a file; link the page's .md file (did you mean"
+            " 'story/the-fall.md'?)",
+        ),
+        (
+            "link-to-no-image",
+            "warning",
+            "docs/links.md:14: link 'chart.png' leads to no file: there is no docs/chart.png",
+        ),
+        (
+            "page-left-out-of-the-nav",
+            "warning",
+            "docs/ties.md:1: page is not in the nav of mkdocs.yml, so no menu leads to it; add it to the nav",
+        ),
+        ("nav-lists-no-file", "warning", "mkdocs.yml:82: nav lists 'gone.md', which is no file of docs/"),
+    ],
+)
+
+
 # Every case, by name ----------------------------------------------------------------------------------
 
 ALL = (
@@ -1783,6 +1881,7 @@ ALL = (
     + CHART_CASES
     + BUILD_ONLY_CASES
     + DOCUMENTED_CASES
+    + LINK_CASES
 )
 MISTAKES = {mistake.name: mistake for mistake in ALL}
 assert len(MISTAKES) == len(ALL), "two cases share a name"

@@ -113,8 +113,14 @@ def site_groups() -> list:
     with tempfile.TemporaryDirectory() as folder:
         before = write_project(Path(folder) / "before")
         before_pages = {path.relative_to(before).as_posix() for path in before.glob("docs/**/*.md")}
-        touched = {mistake.name: touched_files(mistake, Path(folder), before) for mistake in at_layer(SITE)}
+        touched = {
+            mistake.name: touched_files(mistake, Path(folder), before)
+            for mistake in at_layer(SITE)
+            if not mistake.scenario
+        }
     for mistake in at_layer(SITE):
+        if mistake.scenario:
+            continue  # made together with its scenario's other cases, below
         files = touched[mistake.name] | {mistake.file}
         changes_pages = any(name.endswith(".md") and name not in before_pages for name in files)
         if changes_pages or "mkdocs.yml" in files or NAMES_THE_PAGES.search(mistake.message):
@@ -125,13 +131,20 @@ def site_groups() -> list:
         else:
             group[0].append(mistake)
             group[1].update(files)
-    return [pytest.param(cases, id="+".join(case.name for case in cases)) for cases, _ in groups]
+    scenarios: dict[str, list[Mistake]] = {}
+    for mistake in at_layer(SITE):
+        if mistake.scenario:
+            scenarios.setdefault(mistake.scenario, []).append(mistake)
+    return [
+        *(pytest.param(cases, id="+".join(case.name for case in cases)) for cases, _ in groups),
+        *(pytest.param(cases, id=name) for name, cases in scenarios.items()),
+    ]
 
 
 @pytest.mark.parametrize("mistakes", site_groups())
 def test_the_build_finds_each_mistake_that_needs_every_page(fixture_project: Path, mistakes: list[Mistake]) -> None:
-    for mistake in mistakes:
-        mistake.make(fixture_project)
+    for edit in dict.fromkeys(mistake.edit for mistake in mistakes):  # a scenario's cases share one edit
+        edit(fixture_project)
     expected = sorted((mistake.level, mistake.message) for mistake in mistakes)
     assert sorted(site_problems(fixture_project)) == expected
 
