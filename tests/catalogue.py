@@ -1104,6 +1104,46 @@ CHART_CASES = [
         " once per page",
         layer=PAGE,
     ),
+    # A page of its own (docs/ties.md, no story page, so no Key dates are expected of it) with one marker mistake.
+    case(
+        "chart-marker-names-a-misspelt-series",
+        write("docs/ties.md", "# Page\n\n<!-- chart: group-valu -->\n"),
+        "docs/ties.md:3: chart marker names unknown series 'group-valu' (not in data/figures.yml)",
+        layer=PAGE,
+    ),
+    case(
+        "chart-marks-one-unknown-event-of-two",
+        write("docs/ties.md", "# Page\n\nText.\n\n<!-- chart: group-value events: ipo-halted, ipo-haltd -->\n"),
+        "docs/ties.md:5: chart 'group-value' marks unknown event 'ipo-haltd' (not in data/events.yml)",
+        layer=PAGE,
+    ),
+    case(
+        "chart-marker-plural",
+        write("docs/ties.md", "# Page\n\n<!-- charts: group-value -->\n"),
+        f"docs/ties.md:3: unknown chart marker '<!-- charts: group-value -->'; write {CHART_FORMS}",
+        layer=PAGE,
+    ),
+    case(
+        "chart-marker-capitalized",
+        write("docs/ties.md", "# Page\n\n<!-- Chart: group-value -->\n"),
+        f"docs/ties.md:3: unknown chart marker '<!-- Chart: group-value -->'; write {CHART_FORMS}",
+        layer=PAGE,
+    ),
+    case(
+        "chart-marker-without-colon",
+        write("docs/ties.md", "# Page\n\n<!-- chart group-value -->\n"),
+        f"docs/ties.md:3: unknown chart marker '<!-- chart group-value -->'; write {CHART_FORMS}",
+        layer=PAGE,
+    ),
+    case(
+        "chart-twice-with-events-the-second-time",
+        write(
+            "docs/ties.md",
+            "# Page\n\n<!-- chart: group-value -->\n\nMore.\n\n<!-- chart: group-value events: group-split -->\n",
+        ),
+        "docs/ties.md:7: the chart 'group-value' is already on this page (line 3); show each series once per page",
+        layer=PAGE,
+    ),
 ]
 
 # Mistakes in data found against a page (a correction's anchor), or that need the list of all pages or

@@ -152,49 +152,8 @@ def test_by_name_it_loads_its_data_files():
 
 # Mistakes, each one located line ----------------------------------------------------------------------
 
-MISTAKES = [
-    (
-        "# Page\n\n<!-- chart: group-valu -->\n",
-        ["docs/story/the-fall.md:3: chart marker names unknown series 'group-valu' (not in data/figures.yml)"],
-    ),
-    (
-        "# Page\n\nText.\n\n<!-- chart: group-value events: ipo-halted, ipo-haltd -->\n",
-        ["docs/story/the-fall.md:5: chart 'group-value' marks unknown event 'ipo-haltd' (not in data/events.yml)"],
-    ),
-    (
-        "# Page\n\n<!-- charts: group-value -->\n",
-        [
-            "docs/story/the-fall.md:3: unknown chart marker '<!-- charts: group-value -->'; write <!-- chart:"
-            " SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
-        ],
-    ),
-    (
-        "# Page\n\n<!-- Chart: group-value -->\n",
-        [
-            "docs/story/the-fall.md:3: unknown chart marker '<!-- Chart: group-value -->'; write <!-- chart:"
-            " SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
-        ],
-    ),
-    (
-        "# Page\n\n<!-- chart group-value -->\n",
-        [
-            "docs/story/the-fall.md:3: unknown chart marker '<!-- chart group-value -->'; write <!-- chart:"
-            " SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
-        ],
-    ),
-    (
-        "# Page\n\n<!-- chart: group-value -->\n\nMore.\n\n<!-- chart: group-value events: group-split -->\n",
-        [
-            "docs/story/the-fall.md:7: the chart 'group-value' is already on this page (line 3); show each series"
-            " once per page"
-        ],
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), MISTAKES)
-def test_each_marker_mistake_is_one_line_at_the_marker(data, text: str, expected: list[str]):
-    assert problems(text, data) == expected
+# Each marker mistake (an unknown series or event, a misspelt or doubled marker) is one line at the marker:
+# tests/catalogue.py (CHART_CASES), at the page layer (tests/test_bad_inputs.py).
 
 
 def test_a_mistaken_marker_draws_nothing_and_leaves_no_comment(data):
