@@ -1076,7 +1076,10 @@ FIGURE_CASES = [
 ]
 
 CHART_MARKER = "<!-- chart: group-value -->"
-CHART_FORMS = "<!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
+CHART_FORMS = (
+    "<!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID"
+    ' from: YYYY-MM to: YYYY-MM title: "..." --> (each field optional)'
+)
 
 CHART_CASES = [
     case(
@@ -1142,6 +1145,78 @@ CHART_CASES = [
             "# Page\n\n<!-- chart: group-value -->\n\nMore.\n\n<!-- chart: group-value events: group-split -->\n",
         ),
         "docs/ties.md:7: the chart 'group-value' is already on this page (line 3); show each series once per page",
+        layer=PAGE,
+    ),
+    case(
+        "chart-marker-unknown-field",
+        write("docs/ties.md", "# Page\n\n<!-- chart: group-value form: 2020-10 -->\n"),
+        (
+            "docs/ties.md:3: chart marker for 'group-value': unknown field 'form:'; a chart marker may "
+            "give events:, from:, to:, title:; write " + CHART_FORMS
+        ),
+        layer=PAGE,
+    ),
+    case(
+        "chart-title-unquoted",
+        write("docs/ties.md", "# Page\n\n<!-- chart: group-value title: Half of it gone -->\n"),
+        (
+            "docs/ties.md:3: chart marker for 'group-value': 'title:' takes a quoted text, title: "
+            '"..."; write ' + CHART_FORMS
+        ),
+        layer=PAGE,
+    ),
+    case(
+        "chart-from-quoted",
+        write("docs/ties.md", '# Page\n\n<!-- chart: group-value from: "2020-10" -->\n'),
+        (
+            "docs/ties.md:3: chart marker for 'group-value': 'from:' takes a date, not a quoted text; "
+            "write " + CHART_FORMS
+        ),
+        layer=PAGE,
+    ),
+    case(
+        "chart-from-twice",
+        write("docs/ties.md", "# Page\n\n<!-- chart: group-value from: 2020-10 from: 2021-01 -->\n"),
+        ("docs/ties.md:3: chart marker for 'group-value': gives 'from:' twice; give it once; write " + CHART_FORMS),
+        layer=PAGE,
+    ),
+    case(
+        "chart-from-month-13",
+        write("docs/ties.md", "# Page\n\n<!-- chart: group-value from: 2020-13 -->\n"),
+        "docs/ties.md:3: chart 'group-value': 'from:' '2020-13' has no month 13",
+        layer=PAGE,
+    ),
+    case(
+        "chart-period-backwards",
+        write("docs/ties.md", "# Page\n\n<!-- chart: group-value from: 2021-06 to: 2021-01 -->\n"),
+        "docs/ties.md:3: chart 'group-value': 'from: 2021-06' is not before 'to: 2021-01'; the "
+        "period runs from: to: to:",
+        layer=PAGE,
+    ),
+    case(
+        "chart-period-without-points",
+        write("docs/ties.md", "# Page\n\n<!-- chart: group-value from: 2021 to: 2022 -->\n"),
+        "docs/ties.md:3: chart 'group-value' has no point in the period its marker gives (from: "
+        "2021 to: 2022); its points run from October 2020 to March 2023: change from: or to:",
+        layer=PAGE,
+    ),
+    case(
+        "chart-event-outside-its-period",
+        write("docs/ties.md", "# Page\n\n<!-- chart: group-value events: group-split to: 2020-12 -->\n"),
+        "docs/ties.md:3: chart 'group-value' marks event 'group-split' (March 2023), outside the "
+        "period its marker gives (to: 2020-12); widen from: or to:, or leave the event out",
+        layer=PAGE,
+    ),
+    case(
+        "chart-title-empty",
+        write("docs/ties.md", '# Page\n\n<!-- chart: group-value title: "" -->\n'),
+        "docs/ties.md:3: chart 'group-value': the title is empty; write the chart's takeaway, title: \"...\"",
+        layer=PAGE,
+    ),
+    case(
+        "chart-title-too-long",
+        write("docs/ties.md", '# Page\n\n<!-- chart: group-value title: "' + "Long " * 30 + '" -->\n'),
+        "docs/ties.md:3: chart 'group-value': the title has 149 characters; a takeaway has at most 110",
         layer=PAGE,
     ),
 ]
@@ -1748,27 +1823,27 @@ DOCUMENTED_CASES = [
     case(
         "contributing-figure-unknown-unit",
         lambda p: follow(p, "add-figure/series", "unit: cny-billion", "unit: rmb-billion"),
-        "data/figures.yml:36: series 'alibaba-cloud-revenue': 'unit' must be one of: usd-billion, "
+        "data/figures.yml:37: series 'alibaba-cloud-revenue': 'unit' must be one of: usd-billion, "
         'cny-billion, hkd-billion, percent (got "rmb-billion")',
         documented=True,
     ),
     case(
         "contributing-figure-outside-story",
         lambda p: follow(p, "add-figure/series", '"2026-03-31"', '"2026-09-30"'),
-        "data/figures.yml:49: series 'alibaba-cloud-revenue': date '2026-09-30' is outside the "
+        "data/figures.yml:51: series 'alibaba-cloud-revenue': date '2026-09-30' is outside the "
         "story's range (October 2020 to June 2026); only figures within it are drawn",
         documented=True,
     ),
     case(
         "contributing-figure-without-source",
         lambda p: follow(p, "add-figure/series", "      sources: [marketscreener-2025-alibaba-september-quarter]\n"),
-        "data/figures.yml:45: series 'alibaba-cloud-revenue': missing required key 'sources'",
+        "data/figures.yml:47: series 'alibaba-cloud-revenue': missing required key 'sources'",
         documented=True,
     ),
     case(
         "contributing-figure-mixed-units",
         lambda p: follow(p, "add-figure/series", "value: 41.6\n", "value: 41.6\n      unit: usd-billion\n"),
-        "data/figures.yml:51: series 'alibaba-cloud-revenue': the point dated '2026-03-31' is in "
+        "data/figures.yml:54: series 'alibaba-cloud-revenue': the point dated '2026-03-31' is in "
         "usd-billion but the series is in cny-billion; a chart has one unit (convert with a sourced "
         "rate, or start another series)",
         documented=True,
@@ -1776,7 +1851,7 @@ DOCUMENTED_CASES = [
     case(
         "contributing-figure-unknown-source",
         lambda p: follow(p, "add-figure/series", "[yicai-2025-alibaba-december-quarter]", "[yicai-2025-december]"),
-        "data/figures.yml:43: series 'alibaba-cloud-revenue' cites unknown source 'yicai-2025-december'",
+        "data/figures.yml:45: series 'alibaba-cloud-revenue' cites unknown source 'yicai-2025-december'",
         documented=True,
     ),
     case(
@@ -1795,8 +1870,7 @@ DOCUMENTED_CASES = [
             follow(p, "add-figure/series"),
             follow(p, "add-figure/page", "chart: alibaba", "chart alibaba"),
         ),
-        "docs/story/the-fall.md:22: unknown chart marker '<!-- chart alibaba-cloud-revenue -->'; "
-        "write <!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->",
+        "docs/story/the-fall.md:22: unknown chart marker '<!-- chart alibaba-cloud-revenue -->'; write " + CHART_FORMS,
         layer=PAGE,
         documented=True,
     ),
@@ -1808,6 +1882,50 @@ DOCUMENTED_CASES = [
         ),
         "docs/story/the-fall.md:22: chart 'alibaba-cloud-revenue' marks unknown event 'deepseek-r2' "
         "(not in data/events.yml)",
+        layer=PAGE,
+        documented=True,
+    ),
+    case(
+        "contributing-chart-misspelt-field",
+        lambda p: (
+            follow(p, "add-figure/series"),
+            follow(p, "add-figure/page", "revenue -->", "revenue form: 2025-01 -->"),
+        ),
+        "docs/story/the-fall.md:22: chart marker for 'alibaba-cloud-revenue': unknown field 'form:'; a chart marker"
+        " may give events:, from:, to:, title:; write " + CHART_FORMS,
+        layer=PAGE,
+        documented=True,
+    ),
+    case(
+        "contributing-chart-title-without-quotes",
+        lambda p: (
+            follow(p, "add-figure/series"),
+            follow(p, "add-figure/page", "revenue -->", "revenue title: Growing -->"),
+        ),
+        "docs/story/the-fall.md:22: chart marker for 'alibaba-cloud-revenue': 'title:' takes a quoted text,"
+        ' title: "..."; write ' + CHART_FORMS,
+        layer=PAGE,
+        documented=True,
+    ),
+    case(
+        "contributing-chart-empty-period",
+        lambda p: (
+            follow(p, "add-figure/series"),
+            follow(p, "add-figure/page", "revenue -->", "revenue from: 2021-01 to: 2021-12 -->"),
+        ),
+        "docs/story/the-fall.md:22: chart 'alibaba-cloud-revenue' has no point in the period its marker gives"
+        " (from: 2021-01 to: 2021-12); its points run from 31 December 2024 to 31 March 2026: change from: or to:",
+        layer=PAGE,
+        documented=True,
+    ),
+    case(
+        "contributing-chart-event-outside-period",
+        lambda p: (
+            follow(p, "add-figure/series"),
+            follow(p, "add-figure/page", "revenue -->", "revenue events: ipo-halted from: 2024-10 -->"),
+        ),
+        "docs/story/the-fall.md:22: chart 'alibaba-cloud-revenue' marks event 'ipo-halted' (3 November 2020), outside"
+        " the period its marker gives (from: 2024-10); widen from: or to:, or leave the event out",
         layer=PAGE,
         documented=True,
     ),

@@ -173,6 +173,21 @@ def test_key_dates_block_escapes_and_links_each_entry():
     assert '<time datetime="2023-03">March 2023</time>' in block
 
 
+@pytest.mark.parametrize(("count", "in_view"), [(6, 6), (7, 6), (11, 6)])
+def test_key_dates_show_six_and_the_rest_behind_all_n_dates(count: int, in_view: int):
+    events = [event(id=f"e{day}", date=PartialDate(2020, 11, day), title=f"Day {day}") for day in range(1, count + 1)]
+    block = BeautifulSoup(to_html_string(key_dates_block(events, "../timeline.md")), "html.parser")
+    first, *rest = block.select("ol.key-dates__list")
+    assert [title.get_text() for title in first.select(".key-dates__title")] == [f"Day {day}" for day in range(1, 7)]
+    more = block.select_one("details.key-dates__more")
+    if count == in_view:
+        assert more is None and rest == []
+        return
+    assert more.summary.get_text() == f"All {count} dates"
+    (listing,) = rest
+    assert listing["start"] == "7" and len(listing.select("li")) == count - in_view
+
+
 class CountingRecords(dict):
     """Records by id that count how often they are scanned."""
 
@@ -274,10 +289,11 @@ def test_timeline_page_lists_every_event_by_year(fixture_build: BuiltSite):
 def test_timeline_svg_marks_are_named_links_to_entries(fixture_build: BuiltSite):
     svg = fixture_build.html("timeline/").select_one("figure.timeline-figure svg")
     marks = svg.select("a.timeline-mark")
-    assert [mark["xlink:href"] for mark in marks] == ["#cases-first-week", "#ipo-halted", "#group-split"]
-    assert marks[1]["aria-label"] == "3 November 2020: The record listing is halted"
+    assert [mark["xlink:href"] for mark in marks] == ["#ipo-halted", "#group-split", "#cases-first-week"]
+    assert marks[0]["aria-label"] == "3 November 2020: The record listing is halted"
     assert marks[0]["data-tooltip"] == marks[0]["aria-label"]
-    assert [label.get_text() for label in svg.select(".timeline-lane__label")] == ["Timeline cases", "The fall"]
+    # Bands in reading order (the nav's), not in order of their first event
+    assert [label.get_text() for label in svg.select(".timeline-lane__label")] == ["The fall", "Timeline cases"]
 
 
 def test_timeline_links_its_data_files_which_the_build_writes(fixture_build: BuiltSite):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import xml.etree.ElementTree as ElementTree
 from itertools import pairwise
@@ -14,8 +15,8 @@ from hypothesis import strategies as st
 
 from explainer.dates import PartialDate
 from explainer.figures.chart_svg import (
-    CHAR_WIDTH,
     FONT_SIZE,
+    MARK_RADIUS,
     PLOT_BOTTOM,
     PLOT_LEFT,
     PLOT_RIGHT,
@@ -27,15 +28,23 @@ from explainer.figures.chart_svg import (
     chart_figure,
     chart_svg,
     chart_table,
-    text_width,
-    time_axis,
-    value_axis,
+    short_value,
+    time_scale,
+    value_scale,
 )
 from explainer.figures.records import Point, Series
-from explainer.figures.units import UNITS
+from explainer.figures.units import Unit
 from explainer.registry import load_site_data
+from explainer.svg import Span, text_width
 
 SVG = "{http://www.w3.org/2000/svg}"
+# The drawing takes a unit as an object (explainer.figures.units.Unit), from whatever configures it.
+UNITS = {
+    "usd-billion": Unit("usd-billion", "US$ billion", prefix="$", suffix=" billion"),
+    "cny-billion": Unit("cny-billion", "billion yuan", suffix=" billion yuan"),
+    "percent": Unit("percent", "percent", suffix="%"),
+    "points": Unit("points", "index points"),
+}
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 SOURCES = {
@@ -139,7 +148,7 @@ def test_the_drawn_tooltip_gives_date_value_and_sources():
 
 def test_a_disputed_figure_is_a_bar_capped_at_the_lowest_and_highest_report():
     root = svg_root(market_value())
-    values = value_axis(market_value().points)
+    values = value_scale(market_value().points)
     first, second = of_class(root, "g", "chart-point")[:2]
     (bar,) = of_class(first, "rect", "chart-mark__range")
     caps = of_class(first, "line", "chart-mark__cap")
@@ -153,7 +162,7 @@ def test_a_disputed_figure_is_a_bar_capped_at_the_lowest_and_highest_report():
 def test_a_month_level_figure_shows_the_month_it_covers_and_a_day_level_one_does_not():
     first, second = of_class(svg_root(market_value()), "g", "chart-point")[:2]
     (span,) = of_class(first, "line", "chart-mark__span")
-    times = time_axis([point.date for point in market_value().points])
+    times = time_scale([point.date for point in market_value().points])
     assert (float(span.get("x1")), float(span.get("x2"))) == (
         times.x(dt.date(2020, 10, 1)),
         times.x(dt.date(2020, 11, 1)),
@@ -193,14 +202,14 @@ DRAWN_WIDTHS = [
 
 @pytest.mark.parametrize(("text", "bold", "drawn"), DRAWN_WIDTHS)
 def test_a_tooltips_text_is_never_estimated_narrower_than_it_is_drawn(text: str, bold: bool, drawn: float):
-    assert drawn <= text_width(text, bold) <= drawn * 1.2
+    assert drawn <= text_width(text, bold=bold) <= drawn * 1.2
 
 
 def test_a_tooltips_box_holds_its_widest_line_with_room_on_both_sides():
     for tip in of_class(svg_root(market_value()), "g", "chart-tip"):
         lines = [(text.text, text.get("class") == "chart-tip__value") for text in tip.iter(f"{SVG}text")]
         box = float(tip.find(f"{SVG}rect").get("width"))
-        assert box >= max(text_width(line, bold) for line, bold in lines) + 11
+        assert box >= max(text_width(line, bold=bold) for line, bold in lines) + 11
 
 
 # Axes -------------------------------------------------------------------------------------------
@@ -224,7 +233,7 @@ def test_negative_growth_puts_zero_inside_the_axis_and_marks_it():
     root = svg_root(growth())
     assert [text for text, _ in value_labels(root)] == ["\u22125", "0", "5", "10", "15", "20"]
     (zero,) = of_class(root, "line", "chart-grid--zero")
-    assert float(zero.get("y1")) == value_axis(growth().points).y(0)
+    assert float(zero.get("y1")) == value_scale(growth().points).y(0)
 
 
 def time_labels(root: ElementTree.Element) -> list[str]:
@@ -233,8 +242,8 @@ def time_labels(root: ElementTree.Element) -> list[str]:
 
 
 def test_years_are_labelled_on_a_long_span_and_quarters_on_a_short_one():
-    assert time_labels(svg_root(market_value())) == ["2021", "2022", "2023", "2024", "2025"]
-    assert time_labels(svg_root(growth())) == ["Apr 2024", "Jul", "Oct", "Jan 2025", "Apr"]
+    assert time_labels(svg_root(market_value())) == ["2020", "2021", "2022", "2023", "2024", "2025"]
+    assert time_labels(svg_root(growth())) == ["July 2024", "October", "January 2025"]
 
 
 def test_key_events_are_links_on_the_time_axis_and_close_ones_take_separate_rows():
@@ -371,13 +380,13 @@ def time_labels_apart(root: ElementTree.Element) -> bool:
     """No two time labels overlap (each about CHAR_WIDTH per character, centred on its x)."""
     axis = of_class(root, "g", "chart-axis")[1]
     spans = [
-        (float(text.get("x")) - len(text.text) * CHAR_WIDTH / 2, float(text.get("x")) + len(text.text) * CHAR_WIDTH / 2)
+        (float(text.get("x")) - text_width(text.text) / 2, float(text.get("x")) + text_width(text.text) / 2)
         for text in of_class(axis, "text", "chart-axis__label")
     ]
     return all(left[1] < right[0] for left, right in pairwise(spans))
 
 
-def test_quarters_whose_labels_would_touch_are_drawn_but_only_years_named():
+def test_months_whose_labels_would_touch_are_ticked_but_named_only_every_six():
     two_years = Series(
         "g",
         "G",
@@ -391,6 +400,152 @@ def test_quarters_whose_labels_would_touch_are_drawn_but_only_years_named():
         ),
     )
     root = svg_root(two_years)
-    assert time_labels(root) == ["2025", "2026"]
-    assert len(of_class(root, "line", "chart-grid--time")) == 9  # April 2024 to April 2026, every quarter
+    assert time_labels(root) == ["July 2024", "January 2025", "July", "January 2026"]
+    assert len(of_class(root, "line", "chart-axis__tick")) == 23  # June 2024 to April 2026, every month
+    assert len(of_class(root, "line", "chart-grid--time")) == 4  # where each named month starts
     assert time_labels_apart(root)
+
+
+# Labels on the points -----------------------------------------------------------------------------
+
+
+def labelled() -> Series:
+    """The market value with its peak, a middle point and its last point labelled."""
+    points = list(market_value().points)
+    for index, label in ((0, "Peak"), (2, "Passed by a rival"), (3, "Rally")):
+        points[index] = dataclasses.replace(points[index], label=label)
+    return dataclasses.replace(market_value(), points=tuple(points))
+
+
+def label_boxes(root: ElementTree.Element) -> list[tuple[str, float, float, float, float]]:
+    """Each line of each point label as drawn: (text, left, top, right, bottom), widths as the layout measures."""
+    boxes = []
+    for node in of_class(root, "text", "chart-label"):
+        anchor = node.get("text-anchor")
+        for tspan in node.iter(f"{SVG}tspan"):
+            width = text_width(tspan.text, bold="chart-label__name" in tspan.get("class"))
+            x, y = float(tspan.get("x")), float(tspan.get("y"))
+            left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+            boxes.append((tspan.text, left, y - 10, left + width, y + 3))
+    return boxes
+
+
+def mark_boxes(root: ElementTree.Element) -> list[tuple[str, float, float, float, float]]:
+    boxes = []
+    for point in of_class(root, "g", "chart-point"):
+        for circle in point.iter(f"{SVG}circle"):
+            x, y = float(circle.get("cx")), float(circle.get("cy"))
+            boxes.append(("mark", x - MARK_RADIUS, y - MARK_RADIUS, x + MARK_RADIUS, y + MARK_RADIUS))
+        for rect in point.iter(f"{SVG}rect"):
+            x, y, w, h = (float(rect.get(key)) for key in ("x", "y", "width", "height"))
+            boxes.append(("range", x - 2, y, x + w + 2, y + h))
+    return boxes
+
+
+def leader_boxes(root: ElementTree.Element) -> list[tuple[str, float, float, float, float]]:
+    """The leader lines of lifted labels, as thin boxes."""
+    return [
+        (
+            "leader",
+            float(line.get("x1")) - 0.5,
+            float(line.get("y1")),
+            float(line.get("x1")) + 0.5,
+            float(line.get("y2")),
+        )
+        for line in of_class(root, "line", "chart-label__leader")
+    ]
+
+
+def clashes(boxes) -> list[tuple[str, str]]:
+    """Pairs of overlapping boxes, one of them a label (marks may overlap each other)."""
+    return [
+        (a[0], b[0])
+        for index, a in enumerate(boxes)
+        for b in boxes[index + 1 :]
+        if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4] and not {a[0], b[0]} <= {"mark", "range"}
+    ]
+
+
+def test_labelled_points_are_named_beside_them_with_their_value():
+    root = svg_root(labelled())
+    (group,) = of_class(root, "g", "chart-labels")
+    assert group.get("aria-hidden") == "true"  # the marks' names say the same
+    texts = [[tspan.text for tspan in text.iter(f"{SVG}tspan")] for text in of_class(root, "text", "chart-label")]
+    assert texts == [
+        ["Peak", "$837.84\u2013858 billion"],
+        ["Passed by a rival", "$190.45 billion"],
+        ["Rally", "$344.31 billion"],
+    ]
+    assert marks(root)[0].get("aria-label").startswith("October 2020, Peak: $837.84 billion to $858 billion")
+
+
+def test_point_labels_stay_inside_the_picture_clear_of_every_mark_and_of_each_other():
+    for series in (labelled(), growth()):
+        root = svg_root(series)
+        boxes = label_boxes(root)
+        assert clashes(boxes + mark_boxes(root)) == []
+        assert all(left >= PLOT_LEFT - 2.5 and right <= WIDTH - 1.5 and top >= 0 for _, left, top, right, _ in boxes)
+
+
+@pytest.mark.parametrize(
+    ("point", "text"),
+    [
+        (Point(PartialDate(2021), ("wire",), value=615), "$615 billion"),
+        (Point(PartialDate(2021), ("wire",), low=837.84, high=858, note="."), "$837.84\u2013858 billion"),
+        (Point(PartialDate(2021), ("wire",), low=-3, high=2, note="."), "\u2212$3 billion to $2 billion"),
+    ],
+)
+def test_a_labels_value_is_short(point: Point, text: str):
+    assert short_value(market_value(), point) == text
+
+
+def test_a_period_keeps_the_points_inside_it_and_scales_time_to_it():
+    period = Span(dt.date(2020, 10, 1), dt.date(2022, 1, 1))
+    root = ElementTree.fromstring(chart_svg(labelled(), SOURCES, EVENTS, ["fine"], period))
+    assert len(marks(root)) == 2
+    assert time_labels(root) == ["Oct 2020", "Jan 2021", "Apr", "Jul", "Oct"]
+    with pytest.raises(ValueError, match="marks events outside its period: memo"):
+        chart_svg(labelled(), SOURCES, EVENTS, ["memo"], period)
+
+
+def test_the_figure_says_its_takeaway_then_what_it_measures_and_keeps_the_rest_behind_a_disclosure():
+    series = dataclasses.replace(labelled(), takeaway="The value fell by three quarters")
+    figure = BeautifulSoup(chart_figure(series, SOURCES, EVENTS, ["fine"]), "html.parser").figure
+    assert [child.name for child in figure.find_all(recursive=False)] == ["figcaption", "div", "details"]
+    assert figure.figcaption.get_text() == "The value fell by three quarters Market value"
+    assert figure.details.summary.get_text() == "How to read this chart \u00b7 the figures"
+    titled = BeautifulSoup(chart_figure(series, SOURCES, EVENTS, title="Own title"), "html.parser").figure
+    assert titled.select_one(".chart__takeaway").get_text() == "Own title"
+
+
+@settings(max_examples=40, deadline=None)
+@given(any_series(), st.lists(st.integers(min_value=0, max_value=11), max_size=3, unique=True))
+def test_any_series_with_a_few_labels_keeps_them_inside_and_clear(series, chosen):
+    points = [
+        dataclasses.replace(point, label="Label " + "x" * index) if index in chosen else point
+        for index, point in enumerate(series.points)
+    ]
+    root = svg_root(dataclasses.replace(series, points=tuple(points)))
+    boxes = label_boxes(root)
+    assert len(of_class(root, "text", "chart-label")) == len([index for index in chosen if index < len(points)])
+    assert all(left >= PLOT_LEFT - 2.5 and right <= WIDTH - 1.5 and top >= 0 for _, left, top, right, _ in boxes)
+
+
+CHART_PAGES = [
+    "",
+    "story/the-fall/",
+    "story/correct-course/",
+    "story/ai-competition/",
+    "story/since-then/",
+    "timeline/",
+]
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_the_real_charts_labels_are_clear_of_every_mark_and_of_each_other(real_build, path: str):
+    for svg in real_build.html(path).select("figure.chart svg.chart-svg"):
+        root = ElementTree.fromstring(str(svg))
+        boxes = label_boxes(root)
+        assert boxes, path
+        assert clashes(boxes + mark_boxes(root) + leader_boxes(root)) == [], path
+        assert all(left >= PLOT_LEFT - 2.5 and right <= WIDTH - 1.5 and top >= 0 for _, left, top, right, _ in boxes)

@@ -152,8 +152,46 @@ def test_by_name_it_loads_its_data_files():
 
 # Mistakes, each one located line ----------------------------------------------------------------------
 
-# Each marker mistake (an unknown series or event, a misspelt or doubled marker) is one line at the marker:
-# tests/catalogue.py (CHART_CASES), at the page layer (tests/test_bad_inputs.py).
+# Each marker mistake (an unknown series or event, a misspelt, doubled or malformed marker, a period or
+# title that cannot be drawn) is one line at the marker: tests/catalogue.py (CHART_CASES), at the page
+# layer (tests/test_bad_inputs.py).
+
+
+def test_a_period_scopes_the_chart_its_table_and_the_events_it_marks_by_default(data):
+    page, context = convert("<!-- chart: group-value from: 2020-10 to: 2020-12 -->\n", data)
+    figure = page.select_one("figure.chart")
+    assert [tbody["id"] for tbody in figure.select("table.chart-table tbody")] == [
+        "figure-group-value-2020-10",
+        "figure-group-value-2020-11-03",
+    ]
+    assert len(figure.select("svg a.chart-mark")) == 2
+    assert [a[XLINK] for a in figure.select("svg a.chart-event")] == ["../timeline.md#ipo-halted"]
+    assert figure.select_one("svg")["aria-label"].endswith("2 reported figures, October 2020 to 3 November 2020")
+    assert context.problems == []
+
+
+def test_a_title_in_the_marker_is_the_charts_takeaway_over_what_it_measures(data):
+    page, _ = convert('<!-- chart: group-value to: 2020-11 title: "The value fell by a sixth in a month" -->\n', data)
+    title = page.select_one("figure.chart figcaption.chart__title")
+    assert title.select_one(".chart__takeaway").get_text() == "The value fell by a sixth in a month"
+    assert title.select_one(".chart__subject").get_text() == 'The group\'s value & "worth"'
+
+
+def test_how_to_read_the_chart_and_its_figures_are_behind_a_disclosure(data):
+    page, _ = convert("<!-- chart: group-value -->\n", data)
+    figure = page.select_one("figure.chart")
+    details = figure.select_one("details.chart__details")
+    assert details.summary.get_text() == "How to read this chart \u00b7 the figures"
+    assert not details.has_attr("open")
+    assert [child.name for child in details.find_all(recursive=False)] == ["summary", "p", "table", "p"]
+    assert details.select_one("p.chart__events") and details.select_one("p.chart__caption")
+
+
+def test_a_marker_may_run_over_lines_and_give_its_fields_in_any_order(data):
+    text = '<!-- chart: group-value title: "A, b: c" to: 2020-12\n     events: ipo-halted from: 2020-10 -->\n'
+    page, context = convert(text, data)
+    assert page.select_one(".chart__takeaway").get_text() == "A, b: c"
+    assert len(page.select("table.chart-table tbody")) == 2 and context.problems == []
 
 
 def test_a_mistaken_marker_draws_nothing_and_leaves_no_comment(data):

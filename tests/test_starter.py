@@ -252,10 +252,6 @@ def test_the_starter_itself_names_no_story() -> None:
     assert found == []
 
 
-@pytest.mark.xfail(
-    reason="waits on the charts engineer: the Timeline's and charts' scales follow the story's span (days here)",
-    strict=False,
-)
 def test_the_new_sites_timeline_and_chart_are_scaled_to_its_span_of_days(new_site_built: Path) -> None:
     """The starter's story spans ten days (20 February to 2 March 2026): no axis counts years or months."""
     timeline = (new_site_built / "timeline/index.html").read_text(encoding="utf-8")

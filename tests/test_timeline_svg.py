@@ -12,24 +12,19 @@ from explainer.dates import PartialDate
 from explainer.events.records import Event
 from explainer.events.timeline_svg import (
     DOT_RADIUS,
-    HEADLINE_CHAR_WIDTH,
     MARGIN,
     NARROW_WIDTH,
-    TITLE_CHAR_WIDTH,
     WIDTH,
-    YEAR_CHAR_WIDTH,
-    TimeScale,
     closeup_svg,
     closeup_windows,
-    date_span,
     headline_labels,
     lane_class,
     lane_marks,
     lane_numbers,
     scale_for,
     timeline_svg,
-    year_label_positions,
 )
+from explainer.svg import Span, TimeScale, date_span, text_width, time_axis
 
 
 def event(
@@ -51,21 +46,58 @@ def test_date_span_covers_what_a_partial_date_can_mean(date, span):
     assert date_span(date) == span
 
 
-def test_scale_runs_from_the_story_start_to_its_end_between_the_margins():
-    scale = scale_for([event("a", PartialDate(2021, 6, 1))])
-    assert (scale.start, scale.end) == (dt.date(2020, 10, 1), dt.date(2026, 7, 1))
+STORY = Span(dt.date(2020, 10, 1), dt.date(2026, 7, 1))
+
+
+def scale(start: dt.date, end: dt.date, width: float = WIDTH) -> TimeScale:
+    return TimeScale(start, end, MARGIN, width - MARGIN)
+
+
+def test_scale_runs_over_the_story_span_between_the_margins_in_years():
+    scale = scale_for([event("a", PartialDate(2021, 6, 1))], span=STORY)
+    assert (scale.start, scale.end, scale.unit) == (dt.date(2020, 10, 1), dt.date(2026, 7, 1), "years")
     assert scale.x(scale.start) == MARGIN
     assert scale.x(scale.end) == WIDTH - MARGIN
-    assert list(scale.years()) == [2021, 2022, 2023, 2024, 2025, 2026]
+
+
+def test_without_a_span_the_scale_runs_from_the_first_event_to_the_last():
+    events = [event("a", PartialDate(2021, 3, 23)), event("b", PartialDate(2021, 4, 3))]
+    assert scale_for(events) == TimeScale(dt.date(2021, 3, 23), dt.date(2021, 4, 4), MARGIN, WIDTH - MARGIN, "days")
+
+
+def test_a_twelve_day_story_is_drawn_on_a_day_scaled_axis_at_both_widths():
+    events = [
+        event("aground", PartialDate(2021, 3, 23), headline=True, title="The ship runs aground"),
+        event("dredging", PartialDate(2021, 3, 25)),
+        event("refloated", PartialDate(2021, 3, 29), headline=True, title="The ship is refloated"),
+        event("cleared", PartialDate(2021, 4, 3), section="aftermath", title="The backlog clears"),
+    ]
+    wide, narrow = (
+        BeautifulSoup(timeline_svg(events, ["the-fall", "aftermath"], width=width), "html.parser").svg
+        for width in (WIDTH, NARROW_WIDTH)
+    )
+    assert [text.get_text() for text in wide.select(".timeline-axis__label")] == [
+        "23 Mar 2021", "24", "25", "26", "27", "28", "29", "30", "31", "1 Apr", "2", "3",
+    ]  # fmt: skip
+    assert [text.get_text() for text in narrow.select(".timeline-axis__label")] == [
+        "23 Mar", "25", "27", "29", "31", "2 Apr",
+    ]  # fmt: skip
+    assert len(wide.select("line.timeline-axis__tick")) == 13  # a tick each day, and after the last
+    assert overlapping(label_boxes(str(wide))) == overlapping(label_boxes(str(narrow))) == []
+
+
+def test_the_timeline_scale_may_be_forced():
+    events = [event("a", PartialDate(2021, 3, 23)), event("b", PartialDate(2021, 4, 3))]
+    svg = BeautifulSoup(timeline_svg(events, ["the-fall"], scale="months"), "html.parser").svg
+    assert [text.get_text() for text in svg.select(".timeline-axis__label")] == ["March 2021", "April"]
 
 
 def test_scale_widens_to_a_quarter_boundary_for_events_outside_the_story():
-    scale = scale_for([event("old", PartialDate(2019, 8, 15))])
+    scale = scale_for([event("old", PartialDate(2019, 8, 15))], span=STORY)
     assert scale.start == dt.date(2019, 7, 1)
 
 
 def test_marks_that_would_overlap_move_to_the_next_row_and_later_ones_reuse_row_zero():
-    scale = TimeScale(dt.date(2020, 10, 1), dt.date(2025, 4, 1))
     marks = lane_marks(
         [
             event("a", PartialDate(2020, 11, 2)),
@@ -73,18 +105,18 @@ def test_marks_that_would_overlap_move_to_the_next_row_and_later_ones_reuse_row_
             event("c", PartialDate(2020, 11, 4)),
             event("d", PartialDate(2022, 1, 1)),
         ],
-        scale,
+        scale(dt.date(2020, 10, 1), dt.date(2025, 4, 1)),
     )
     assert [mark.row for mark in marks] == [0, 1, 2, 0]
     assert marks[0].x1 - marks[0].x0 == pytest.approx(2 * DOT_RADIUS)
 
 
 def test_month_level_events_are_bars_as_wide_as_their_month():
-    scale = TimeScale(dt.date(2020, 10, 1), dt.date(2025, 4, 1))
-    (mark,) = lane_marks([event("m", PartialDate(2023, 3))], scale)
+    times = scale(dt.date(2020, 10, 1), dt.date(2025, 4, 1))
+    (mark,) = lane_marks([event("m", PartialDate(2023, 3))], times)
     assert not mark.is_dot
-    assert mark.x0 == pytest.approx(scale.x(dt.date(2023, 3, 1)), abs=0.2)
-    assert mark.x1 == pytest.approx(scale.x(dt.date(2023, 4, 1)), abs=0.2)
+    assert mark.x0 == pytest.approx(times.x(dt.date(2023, 3, 1)), abs=0.2)
+    assert mark.x1 == pytest.approx(times.x(dt.date(2023, 4, 1)), abs=0.2)
 
 
 def test_lane_colours_follow_section_order():
@@ -97,7 +129,7 @@ def test_svg_has_a_lane_per_section_and_a_named_link_per_event():
         event("speech", PartialDate(2020, 10, 24), title='Speech & "club"'),
         event("split", PartialDate(2023, 3), section="uncertainty"),
     ]
-    svg = BeautifulSoup(timeline_svg(events, ["the-fall", "uncertainty"], str.upper), "html.parser").svg
+    svg = BeautifulSoup(timeline_svg(events, ["the-fall", "uncertainty"], str.upper, span=STORY), "html.parser").svg
     assert svg["role"] == "group"
     assert svg["aria-label"] == "Timeline of 2 events, 24 October 2020 to March 2023, by chapter of the story"
     lanes = svg.select("g.timeline-lane")
@@ -112,20 +144,22 @@ def test_svg_has_a_lane_per_section_and_a_named_link_per_event():
 
 
 def test_years_run_along_the_top_above_every_lane():
-    svg = BeautifulSoup(timeline_svg([event("a", PartialDate(2021, 6, 1))], ["the-fall"]), "html.parser").svg
+    svg = BeautifulSoup(timeline_svg([event("a", PartialDate(2021, 6, 1))], ["the-fall"], span=STORY), "html.parser")
     year_baselines = {float(text["y"]) for text in svg.select(".timeline-axis__label")}
     lane_top = min(float(rect["y"]) for rect in svg.select(".timeline-band"))
     assert max(year_baselines) < lane_top
-    assert svg.select_one(".timeline-axis-group")["aria-hidden"] == "true"
+    assert svg.select_one("g.timeline-axis")["aria-hidden"] == "true"
+
+
+def year_labels(times: TimeScale) -> list[str]:
+    return [label for _, label in time_axis(times, (1, times.right + MARGIN - 1)).labels]
 
 
 def test_every_year_the_axis_shows_gets_a_label_when_its_stretch_has_room():
-    scale = TimeScale(dt.date(2020, 10, 1), dt.date(2025, 4, 1))
-    assert [year for year, _ in year_label_positions(scale)] == [2020, 2021, 2022, 2023, 2024, 2025]
-    narrow = TimeScale(dt.date(2020, 10, 1), dt.date(2025, 4, 1), NARROW_WIDTH)
-    assert [year for year, _ in year_label_positions(narrow)] == [2020, 2021, 2022, 2023, 2024, 2025]
-    ends_on_new_year = TimeScale(dt.date(2021, 1, 1), dt.date(2023, 1, 1))
-    assert [year for year, _ in year_label_positions(ends_on_new_year)] == [2021, 2022]
+    assert year_labels(scale(dt.date(2020, 10, 1), dt.date(2025, 4, 1))) == [str(year) for year in range(2020, 2026)]
+    narrow = scale(dt.date(2020, 10, 1), dt.date(2025, 4, 1), NARROW_WIDTH)
+    assert year_labels(narrow) == [str(year) for year in range(2020, 2026)]
+    assert year_labels(scale(dt.date(2021, 1, 1), dt.date(2023, 1, 1))) == ["2021", "2022"]
 
 
 def test_headline_events_are_named_in_words_inside_their_link_and_ringed():
@@ -138,7 +172,7 @@ def test_headline_events_are_named_in_words_inside_their_link_and_ringed():
         ),
         event("other", PartialDate(2021, 4, 10)),
     ]
-    svg = BeautifulSoup(timeline_svg(events, ["the-fall"]), "html.parser").svg
+    svg = BeautifulSoup(timeline_svg(events, ["the-fall"], span=STORY), "html.parser").svg
     speech = svg.find("a", attrs={"xlink:href": "#speech"})
     assert "timeline-mark--headline" in speech["class"]
     lines = [tspan.get_text() for tspan in speech.select(".timeline-headline__label tspan")]
@@ -150,7 +184,7 @@ def test_headline_events_are_named_in_words_inside_their_link_and_ringed():
 
 def test_the_overview_is_drawn_at_both_widths_with_every_mark():
     events = [event(f"e{month}", PartialDate(2022, month, 1), headline=month % 3 == 0) for month in range(1, 13)]
-    wide, narrow = (timeline_svg(events, ["the-fall"], width=width) for width in (WIDTH, NARROW_WIDTH))
+    wide, narrow = (timeline_svg(events, ["the-fall"], width=width, span=STORY) for width in (WIDTH, NARROW_WIDTH))
     for markup, modifier, width in [(wide, "wide", WIDTH), (narrow, "narrow", NARROW_WIDTH)]:
         svg = BeautifulSoup(markup, "html.parser").svg
         assert f"timeline-svg--{modifier}" in svg["class"]
@@ -177,20 +211,47 @@ def test_closeups_cover_whole_months_around_dense_runs_only():
     assert closeup_windows(dense[:4]) == []
 
 
-def test_closeup_gives_each_event_a_row_with_its_title_inside_the_link():
+LONG_TITLE = ("A month-level event with a title far too long to fit " * 3).strip()
+
+
+def test_closeup_gives_each_event_a_row_with_its_whole_title_inside_the_link():
     events = [
         event("a", PartialDate(2025, 1, 10), title="First"),
-        event("b", PartialDate(2025, 3), title="A month-level event with a title far too long to fit " * 3),
+        event("b", PartialDate(2025, 3), title=LONG_TITLE),
         event("later", PartialDate(2025, 4, 2)),
     ]
     svg = BeautifulSoup(closeup_svg(events, ["the-fall"], dt.date(2025, 1, 1), dt.date(2025, 4, 1)), "html.parser").svg
     assert svg["aria-label"] == "Close-up of 2 events from January 2025 to March 2025"
+    assert svg["class"] == ["timeline-svg", "timeline-svg--closeup", "timeline-closeup--wide"]
     links = svg.select("a.timeline-mark")
     assert [link["xlink:href"] for link in links] == ["#a", "#b"]
     assert links[0].select_one("text").get_text() == "First"
-    assert links[1].select_one("text").get_text().endswith("\u2026")
+    assert [tspan.get_text() for tspan in links[1].select("tspan")] != [LONG_TITLE]  # wrapped, not cut short
+    assert " ".join(tspan.get_text() for tspan in links[1].select("tspan")) == LONG_TITLE
     assert links[1]["aria-label"].startswith("March 2025: A month-level event")
     assert [text.get_text() for text in svg.select(".timeline-axis__label")] == ["January 2025", "February", "March"]
+
+
+def closeup_text_boxes(markup: str) -> list[Box]:
+    svg = BeautifulSoup(markup, "html.parser").svg
+    return [
+        text_box(tspan.get_text(), float(tspan["x"]), float(tspan["y"]), tspan.get_text(), text["text-anchor"], 12)
+        for text in svg.select(".timeline-closeup__label")
+        for tspan in text.select("tspan")
+    ]
+
+
+@pytest.mark.parametrize("width", [WIDTH, NARROW_WIDTH])
+def test_a_closeups_titles_are_whole_inside_the_picture_and_apart_at_both_widths(width: float):
+    """Phones get a close-up of their own: its titles wrap beside their marks instead of running off the screen."""
+    events = [
+        event(f"e{day}", PartialDate(2025, 1 + day // 31, 1 + day % 28), title=LONG_TITLE) for day in range(0, 80, 8)
+    ]
+    markup = closeup_svg(events, ["the-fall"], dt.date(2025, 1, 1), dt.date(2025, 4, 1), width)
+    boxes = closeup_text_boxes(markup)
+    assert [box for box in boxes if box.x0 < 0 or box.x1 > width] == []
+    assert overlapping(boxes) == []
+    assert "\u2026" not in markup
 
 
 def test_no_closeup_for_a_run_too_long_to_take_in_at_a_glance():
@@ -217,8 +278,8 @@ class Box:
         return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
 
 
-def text_box(what: str, x: float, baseline: float, text: str, anchor: str, size: float, char_width: float) -> Box:
-    width = len(text) * char_width
+def text_box(what: str, x: float, baseline: float, text: str, anchor: str, size: float, bold: bool = False) -> Box:
+    width = text_width(text, size, bold)
     x0 = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
     return Box(what, x0, baseline - FONT_ASCENT * size, x0 + width, baseline + FONT_DESCENT * size)
 
@@ -234,7 +295,6 @@ def label_boxes(markup: str) -> list[Box]:
             text.get_text(),
             "middle",
             12,
-            YEAR_CHAR_WIDTH,
         )
         for text in svg.select(".timeline-axis__label")
     ]
@@ -246,7 +306,7 @@ def label_boxes(markup: str) -> list[Box]:
             text.get_text(),
             "start",
             13,
-            TITLE_CHAR_WIDTH,
+            bold=True,
         )
         for text in svg.select(".timeline-lane__label")
     ]
@@ -260,7 +320,6 @@ def label_boxes(markup: str) -> list[Box]:
                     tspan.get_text(),
                     text["text-anchor"],
                     12,
-                    HEADLINE_CHAR_WIDTH,
                 )
             )
     return boxes
@@ -322,21 +381,44 @@ def test_no_label_overlaps_another_in_a_dense_synthetic_timeline(width):
     """Labels never overlap, even here. (Leader lines are kept clear of other labels at desktop width;
     at phone width a lane this crowded can leave a leader crossing a label, so that is not asserted.)"""
     events = dense_events()
-    markup = timeline_svg(events, list(dict.fromkeys(item.section for item in events)), width=width)
+    markup = timeline_svg(events, list(dict.fromkeys(item.section for item in events)), width=width, span=STORY)
     assert overlapping(label_boxes(markup)) == []
     if width == WIDTH:
         assert leaders_crossing_labels(markup) == []
     assert inside(markup, width) == []
-    assert len(BeautifulSoup(markup, "html.parser").select(".timeline-headline__label")) == sum(
+    assert len(BeautifulSoup(markup, "html.parser").select(".timeline-headline__label")) >= sum(
         item.headline for item in events
     )
 
 
+def test_more_events_are_named_where_there_is_room_up_to_the_most_asked_for():
+    sections = ["one", "two", "three"]
+    events = [  # a year and a half apart: room for every title in one row
+        event(
+            f"{section}-{number}", PartialDate(2021 + number * 3 // 2, 1 + 6 * (number % 2), 1), section, f"E{number}"
+        )
+        for section in sections
+        for number in range(1, 5)
+    ]
+    events[0] = event("one-1", PartialDate(2022, 7, 1), "one", "The headline", headline=True)
+
+    def named(limits):
+        svg = BeautifulSoup(timeline_svg(events, sections, span=STORY, labels=limits), "html.parser")
+        return [label.find_parent("a")["xlink:href"] for label in svg.select(".timeline-headline__label")]
+
+    assert named((0, 0)) == ["#one-1"]  # a headline event is always named
+    assert named((0, 3)) == ["#one-1", "#two-1", "#three-1"]  # lanes with the fewest names first
+    assert len(named((0, 12))) == 12
+    assert len(named((0, 7))) == 7
+    markup = timeline_svg(events, sections, span=STORY, labels=(0, 12))
+    assert overlapping(label_boxes(markup)) == [] and leaders_crossing_labels(markup) == []
+
+
 def test_headline_rows_keep_each_leader_clear():
-    scale = TimeScale(dt.date(2020, 1, 1), dt.date(2021, 1, 1))
     title = "A title long enough to need a row of its own"
     marks = lane_marks(
-        [event(f"h{day}", PartialDate(2020, 6, day), title=title, headline=True) for day in (1, 8, 15)], scale
+        [event(f"h{day}", PartialDate(2020, 6, day), title=title, headline=True) for day in (1, 8, 15)],
+        scale(dt.date(2020, 1, 1), dt.date(2021, 1, 1)),
     )
     labels = headline_labels(marks)
     assert sorted(label.row for label in labels) == [0, 1, 2]
@@ -356,3 +438,4 @@ def test_real_timeline_labels_do_not_overlap(real_build):
         assert leaders_crossing_labels(markup) == []
         assert inside(markup, width) == []
         assert 6 <= len(svg.select("a.timeline-mark--headline")) <= 10
+        assert len(svg.select(".timeline-headline__label")) == 12  # the headline events and others with room

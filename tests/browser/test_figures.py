@@ -81,7 +81,7 @@ def test_tab_reaches_every_event_and_mark_of_the_chart_in_turn(page, site_url: s
         assert in_chart, f"Tab left the chart after {reached} of {expected} links"
 
 
-def test_selecting_a_mark_goes_to_its_row_in_the_table(page, site_url: str) -> None:
+def test_selecting_a_mark_goes_to_its_row_in_the_table_opening_the_disclosure(page, site_url: str) -> None:
     page.goto(site_url + PAGE)
     page.locator("a.chart-mark").first.click()
     assert page.evaluate("location.hash") == FIRST_ROW
@@ -104,11 +104,13 @@ def test_an_event_under_the_axis_leads_to_its_timeline_entry_without_a_script_er
 
 
 @pytest.mark.parametrize("path", CHART_PAGES)
-def test_each_chart_has_its_table_with_a_row_per_mark(page, site_url: str, path: str) -> None:
+def test_each_chart_has_its_table_with_a_row_per_mark_behind_its_disclosure(page, site_url: str, path: str) -> None:
     page.goto(site_url + path)
     figures = page.locator("figure.chart")
     assert figures.count() == 1
     figure = figures.first
+    assert not figure.locator("table.chart-table").is_visible()
+    figure.locator("summary").click()
     assert figure.locator("table.chart-table").is_visible()
     assert figure.locator("table.chart-table tbody").count() == figure.locator("a.chart-mark").count() > 0
     assert (
@@ -195,12 +197,31 @@ def test_dark_mode_redraws_the_chart_in_the_dark_schemes_colours(browser, site_u
 
 
 def test_print_keeps_chart_table_and_marked_events_and_never_shows_a_tooltip(page, site_url: str) -> None:
+    """Paper cannot open a disclosure: how to read the chart and its table print open."""
     page.goto(site_url + PAGE)
     page.emulate_media(media="print")
     page.locator("a.chart-mark").first.focus()
     assert not first_tip(page).is_visible()
-    for part in ("svg.chart-svg", "table.chart-table", "p.chart__events"):
+    for part in ("svg.chart-svg", "p.chart__caption", "table.chart-table", "p.chart__events"):
         assert page.locator(part).first.is_visible(), part
+
+
+def test_the_disclosure_opens_from_the_keyboard(page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    summary = page.locator("figure.chart summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("figure.chart table.chart-table").is_visible()
+    assert page.locator("figure.chart details").get_attribute("open") is not None
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_on_a_phone_the_whole_figure_is_within_one_screen(phone_page, site_url: str, path: str) -> None:
+    """Issue 24: a reader gets the chart at a glance, its title, picture and the way into its figures
+    in 800 px at most (before: 2,241 to 2,308 px, with the caption and table open)."""
+    phone_page.goto(site_url + path)
+    height = phone_page.locator("figure.chart").first.evaluate("figure => figure.getBoundingClientRect().height")
+    assert height <= 800, (path, height)
 
 
 def test_print_keeps_the_chart_with_its_title_but_lets_its_table_run_on(page, site_url: str) -> None:
@@ -221,6 +242,7 @@ SHOT_PAGES = {
     "the-fall": PAGE,
     "correct-course": "story/correct-course/",
     "ai-competition": "story/ai-competition/",
+    "since-then": "story/since-then/",
     "timeline": "timeline/",
 }
 A4_TEXT_WIDTH = 718  # CSS px: 210 mm less Chromium's default 1 cm margins

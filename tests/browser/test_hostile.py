@@ -46,7 +46,9 @@ def test_no_script_from_the_data_runs(page, hostile_site_url: str, path: str):
     page.goto(hostile_site_url + path)
     page.wait_for_load_state("load")
     for link in page.locator("article a:visible").all()[:80]:
-        link.hover()
+        # A picture's mark: its shape (a named event's link also spans the empty space to its label).
+        shape = link.locator(":scope > circle, :scope > rect")
+        (shape.first if shape.count() else link).hover()
     page.mouse.move(0, 0)
     assert dialogs == []
     assert page.evaluate("() => document.querySelectorAll('[onmouseover], [onclick], [onerror]').length") == 0

@@ -67,7 +67,7 @@ MARKS = [
     Mark(
         "Timeline close-up mark",
         "timeline/",
-        "svg.timeline-svg--closeup a.timeline-mark >> nth=2",
+        "svg.timeline-closeup--narrow a.timeline-mark >> nth=2",  # phones see the close-ups drawn for their width
         AFTER_DATE.format(attribute="data-tooltip"),
         "Go to its entry",
     ),

@@ -32,6 +32,7 @@ from .page import PAGE
 from .records import SPEC, Event
 
 KEY_DATES_MARKER = "<!-- key-dates -->"
+KEY_DATES_IN_VIEW = 6  # a longer list shows its first six and the rest behind "All N dates"
 EVENT_LINK_SCHEME = "event:"
 
 # Any HTML comment that looks like it means the marker, so a typo is reported, not ignored.
@@ -58,18 +59,28 @@ def makeExtension(**kwargs) -> EventsExtension:
 
 
 def key_dates_block(events: list[Event], timeline_href: str) -> etree.Element:
-    """The compact "Key dates" list of one section, each event linked to its entry on the Timeline.
+    """The compact "Key dates" list of one section, each event linked to its entry on the Timeline:
+    at most KEY_DATES_IN_VIEW in view, the rest behind a disclosure ("All 11 dates"), printed open.
 
     `timeline_href` is the Timeline's Markdown file as seen from the page (MkDocs makes it an address).
     """
     block = element("aside", {"class": "key-dates", "aria-label": "Key dates"})
     child(block, "p", {"class": "key-dates__heading"}, "Key dates")
-    listing = child(block, "ol", {"class": "key-dates__list"})
+    shown = events[:KEY_DATES_IN_VIEW]
+    _key_dates_list(child(block, "ol", {"class": "key-dates__list"}), shown, timeline_href)
+    if rest := events[len(shown) :]:
+        more = child(block, "details", {"class": "key-dates__more"})
+        child(more, "summary", {}, f"All {len(events)} dates")
+        listing = child(more, "ol", {"class": "key-dates__list", "start": str(len(shown) + 1)})
+        _key_dates_list(listing, rest, timeline_href)
+    return block
+
+
+def _key_dates_list(listing: etree.Element, events: list[Event], timeline_href: str) -> None:
     for event in events:
         link = child(child(listing, "li"), "a", {"href": f"{timeline_href}#{event.id}"})
         child(link, "time", {"datetime": event.date.iso}, event.date.display, " ")
         child(link, "span", {"class": "key-dates__title"}, event.title)
-    return block
 
 
 class _KeyDates(Preprocessor):

@@ -11,9 +11,20 @@ from ..concern import GeneratedPage
 from ..datafile import group_by
 from ..dates import PartialDate
 from ..glossary.page import PAGE as GLOSSARY
+from ..pages import section_id
 from ..sources.page import PAGE as SOURCES
+from ..svg import Span, story_span
 from .records import Event
-from .timeline_svg import NARROW_WIDTH, WIDTH, closeup_svg, closeup_windows, lane_class, lane_numbers, timeline_svg
+from .timeline_svg import (
+    NARROW_WIDTH,
+    WIDTH,
+    closeup_svg,
+    closeup_windows,
+    lane_class,
+    lane_numbers,
+    overview_caption,
+    timeline_svg,
+)
 
 if TYPE_CHECKING:
     from ..context import BuildContext
@@ -36,21 +47,49 @@ def variables(context: BuildContext) -> dict[str, Any]:
     def cited(event: Event) -> list[tuple[str, str]]:
         return [(link(SOURCES.src_uri, source_id), _credit(context, source_id)) for source_id in event.sources]
 
-    order = list(dict.fromkeys(event.section for event in events))  # sections in the order the story reaches them
+    order = _section_order(context)
     lanes = lane_numbers(order)
-    overview = "".join(timeline_svg(events, order, site.section_title, width) for width in (WIDTH, NARROW_WIDTH))
+    span = _story_span(context)
+    # Each picture drawn twice, at desktop and at phone width (CSS shows one).
+    overview = "".join(
+        timeline_svg(events, order, site.section_title, width, span=span) for width in (WIDTH, NARROW_WIDTH)
+    )
     windows = closeup_windows(events)
     return {
         "events": events,
         "data": {"json": link(EVENTS_JSON), "csv": link(EVENTS_CSV)},
         "overview": Markup(overview),
-        "closeups": [(_months(start, end), Markup(closeup_svg(events, order, start, end))) for start, end in windows],
+        "overview_caption": overview_caption(events, span),
+        "closeups": [
+            (
+                _months(start, end),
+                Markup("".join(closeup_svg(events, order, start, end, w) for w in (WIDTH, NARROW_WIDTH))),
+            )
+            for start, end in windows
+        ],
         "years": sorted(group_by(events, lambda event: event.date.year).items()),
         "lane": lambda event: lane_class(event.section, lanes),
         "section": lambda event: (link(f"story/{event.section}.md"), site.section_title(event.section)),
         "involved": involved,
         "cited": cited,
     }
+
+
+def _section_order(context: BuildContext) -> list[str]:
+    """Story sections in reading order (the nav's order of chapters), then any other section in order
+    of its first event: the bands follow the story as it is told."""
+    events = context.events.in_order
+    sections = {event.section for event in events}
+    chapters = [section_id(chapter.src_uri) for chapter in context.site.chapters]
+    return [section for section in chapters if section in sections] + [
+        section for section in dict.fromkeys(event.section for event in events) if section not in chapters
+    ]
+
+
+def _story_span(context: BuildContext) -> Span | None:
+    """The story's span, once: from the first to the last of its events and of the figures the Timeline charts."""
+    charted = (point.date for series in context.figures.records if series.timeline for point in series.points)
+    return story_span([*(event.date for event in context.events.in_order), *charted])
 
 
 def _term(context: BuildContext, entry_id: str) -> str:

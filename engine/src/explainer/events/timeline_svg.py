@@ -1,7 +1,8 @@
 """The Timeline picture, drawn at build time as inline SVG (no JavaScript needed to read it).
 
-Years run along the top. Each story section (chapter) is a lane, in the order the story first
-reaches it: its title, then a band from its first event to its last. Events known to the day are
+Time runs along the top, in the unit the story's span calls for (days, weeks, months or years;
+explainer/svg.py, the toolkit the charts share). Each story section (chapter) is a lane, in the
+order it is given: its title, then a band from its first event to its last. Events known to the day are
 dots, events known only to the month or year are bars as wide as that month or year; marks that
 would overlap within a lane move to a new row. The few events marked `headline: true` in
 data/events.yml are named in words under their mark, in rows placed so that no label overlaps
@@ -14,16 +15,16 @@ mode; chapters are named, never told apart by colour alone.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import textwrap
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import svg
 from ..datafile import group_by
+from ..svg import date_span, markup, sub, text_width
 
 if TYPE_CHECKING:
-    from ..dates import PartialDate
     from .records import Event
 
 WIDTH = 660  # viewBox units = CSS px at desktop width
@@ -37,29 +38,23 @@ MARK_GAP = 3  # minimum space between two marks in one row
 BAND_PADDING = 9
 LANE_GAP = 8
 AXIS_HEIGHT = 34
-YEAR_BASELINE = 13  # the year labels along the top
+LABEL_BASELINE = 13  # the time labels along the top
 AXIS_Y = 20  # the top axis line; ticks hang from it
 LANE_COLOURS = 8  # timeline-lane--0 ... --7 in docs/assets/explainer.css
-HEADLINE_CHARS = 30  # a headline label wraps at this many characters a line
+HEADLINE_SIZE = 12  # px, the headline labels
+HEADLINE_WRAP = 200  # a headline label wraps at this width, or narrower where it must
+HEADLINE_NARROWEST = 70
 HEADLINE_LINE = 14  # line height of headline labels (12 px text)
 HEADLINE_TOP_GAP = 5  # between a lane's band and its first row of headline labels
 HEADLINE_ROW_GAP = 6  # between rows of headline labels
 HEADLINE_INSET = 4  # from the leader line to the text
 LABEL_GAP = 8  # minimum space between two labels side by side
-# Average advance of a character, generous so that wide fallback fonts (DejaVu Sans) still fit:
-HEADLINE_CHAR_WIDTH = 7.0  # 12 px regular
-TITLE_CHAR_WIDTH = 8.6  # 13 px bold (lane titles)
-YEAR_CHAR_WIDTH = 7.7  # 12 px, tabular digits
-YEAR_LABEL_WIDTH = 4 * YEAR_CHAR_WIDTH
+TITLE_SIZE = 13  # px, bold: the lane titles
 CLOSEUP_GAP_DAYS = 45  # events closer than this belong to one cluster
 CLOSEUP_MIN_EVENTS = 5  # a cluster this big gets its own close-up with a labelled row per event
 CLOSEUP_MAX_EVENTS = 40  # beyond this a close-up is no longer something to take in at a glance
 CLOSEUP_MAX_DAYS = 190  # nor when it spans more than about six months
 CLOSEUP_ROW_HEIGHT = 22
-CHAR_WIDTH = 6.2  # average width of a 12 px character, to keep close-up labels inside the picture
-XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
-STORY_START = dt.date(2020, 10, 1)
-STORY_END = dt.date(2026, 7, 1)  # the day after records.STORY_END's last month
 
 
 @dataclass(frozen=True)
@@ -106,52 +101,24 @@ class Headline:
 # Time scale -------------------------------------------------------------------------------------
 
 
-def date_span(date: PartialDate) -> tuple[dt.date, dt.date]:
-    """First day and the day after the last day a partial date can mean."""
-    if date.day:
-        start = dt.date(date.year, date.month, date.day)
-        return start, start + dt.timedelta(days=1)
-    if date.month:
-        return dt.date(date.year, date.month, 1), _next_month(date.year, date.month)
-    return dt.date(date.year, 1, 1), dt.date(date.year + 1, 1, 1)
-
-
-def _next_month(year: int, month: int) -> dt.date:
-    return dt.date(year + month // 12, month % 12 + 1, 1)
-
-
-@dataclass(frozen=True)
-class TimeScale:
-    """Maps dates onto the x axis between the left and right margins of a picture `width` units wide."""
-
-    start: dt.date
-    end: dt.date
-    width: float = WIDTH
-
-    @property
-    def right(self) -> float:
-        return self.width - MARGIN
-
-    def x(self, day: dt.date) -> float:
-        fraction = (day - self.start).days / max((self.end - self.start).days, 1)
-        return round(MARGIN + fraction * (self.width - 2 * MARGIN), 1)
-
-    def years(self) -> range:
-        return range(self.start.year + 1, self.end.year + (self.end > dt.date(self.end.year, 1, 1)))
-
-
-def scale_for(events: Sequence[Event], width: float = WIDTH) -> TimeScale:
-    """The story's range (October 2020 to June 2026), widened for any event outside it."""
-    spans = [date_span(event.date) for event in events]
-    start = min([STORY_START, *(span[0] for span in spans)])
-    end = max([STORY_END, *(span[1] for span in spans)])
-    return TimeScale(dt.date(start.year, (start.month - 1) // 3 * 3 + 1, 1), end, width)
+def scale_for(
+    events: Sequence[Event], width: float = WIDTH, span: svg.Span | None = None, scale: str = svg.AUTO
+) -> svg.TimeScale:
+    """Dates onto x across a picture `width` units wide: the story's `span` (by default, its
+    events'), widened for any event outside it, in the unit `scale` names or the span calls for."""
+    found = svg.span_of(event.date for event in events)
+    span = span or found
+    if span is None:  # no event and no span: an empty picture, without an axis
+        return svg.TimeScale(dt.date.min, dt.date.min, MARGIN, width - MARGIN)
+    if found is not None:
+        span = svg.Span(min(span.start, found.start), max(span.end, found.end))
+    return svg.time_scale(span, MARGIN, width - MARGIN, scale)
 
 
 # Layout -----------------------------------------------------------------------------------------
 
 
-def lane_marks(events: Sequence[Event], scale: TimeScale) -> list[Mark]:
+def lane_marks(events: Sequence[Event], scale: svg.TimeScale) -> list[Mark]:
     """Marks for one lane's events, each in the first row where it overlaps nothing."""
     row_ends: list[float] = []
     marks = []
@@ -173,9 +140,12 @@ def _extent(event: Event, start_x: float, end_x: float) -> tuple[float, float]:
     return middle - half, middle + half
 
 
-def headline_lines(title: str, chars: int = HEADLINE_CHARS) -> tuple[str, ...]:
-    """A headline's title in lines of at most `chars` characters (a longer word keeps its own line)."""
-    return tuple(textwrap.wrap(title, chars, break_long_words=False, break_on_hyphens=False)) or ("",)
+def headline_lines(title: str, room: float = HEADLINE_WRAP) -> tuple[str, ...]:
+    """A headline's title in lines at most `room` units wide (a longer word keeps its own line)."""
+    return svg.wrap(title, room, HEADLINE_SIZE)
+
+
+WRAPS = range(HEADLINE_WRAP, HEADLINE_NARROWEST - 1, -30)  # the widths a headline label may wrap at
 
 
 def headline_labels(marks: Sequence[Mark], width: float = WIDTH) -> list[Headline]:
@@ -244,7 +214,7 @@ def _others(label: Headline, placed: Sequence[Headline]) -> list[Headline]:
 
 
 def _label_size(lines: tuple[str, ...]) -> float:
-    return HEADLINE_INSET + max(len(line) for line in lines) * HEADLINE_CHAR_WIDTH
+    return HEADLINE_INSET + svg.widest(lines, HEADLINE_SIZE)
 
 
 Option = tuple[tuple[str, ...], float, float]  # a label's lines and the x extent of their box
@@ -255,8 +225,8 @@ def _label_options(mark: Mark, width: float, prefer_end: bool) -> list[Option]:
     round or narrower wrap that stays inside the picture."""
     x, left, right = mark.centre, MARGIN / 2, width - MARGIN / 2
     options = [_label_box(mark, width, prefer_end)]
-    for chars in range(HEADLINE_CHARS, 9, -4):
-        lines = headline_lines(mark.event.title, chars)
+    for room in WRAPS:
+        lines = headline_lines(mark.event.title, room)
         size = _label_size(lines)
         for option in ((lines, x - size, x), (lines, x, x + size)):
             if option[1] >= left and option[2] <= right and option not in options:
@@ -267,8 +237,8 @@ def _label_options(mark: Mark, width: float, prefer_end: bool) -> list[Option]:
 def _label_box(mark: Mark, width: float, prefer_end: bool) -> Option:
     """The label's lines and horizontal extent: starting or ending at the mark, wrapped to fit the picture."""
     x, left, right = mark.centre, MARGIN / 2, width - MARGIN / 2
-    for chars in range(HEADLINE_CHARS, 9, -4):
-        lines = headline_lines(mark.event.title, chars)
+    for room in WRAPS:
+        lines = headline_lines(mark.event.title, room)
         size = _label_size(lines)
         if x - size >= left and (prefer_end or x + size > right):
             return lines, x - size, x
@@ -286,6 +256,48 @@ def _row_keeps_clear(x0: float, x1: float, leader: float, row: int, placed: Sequ
         if other.row > row and x0 < other.leader < x1:
             return False  # we would cover the leader line of a label further from the band
     return True
+
+
+LABELS = (0, 12)  # by default: as many events named in words as fit, up to twelve
+
+
+def name_events(
+    lanes: Mapping[str, Sequence[Mark]], width: float = WIDTH, limits: tuple[int, int] = LABELS
+) -> dict[str, list[Headline]]:
+    """The labels of each lane (by section): every headline event's, then others', up to `limits`
+    (least, most) in all, each clear of the others (`_row_keeps_clear`).
+
+    Headline events are always named. Others are added one at a time, to the lane with the fewest
+    labels first (then in the order given), its events in date order: in a row the lane's labels
+    already take (a lane with none gets one), or, until `least` are named, in a new row.
+    """
+    least, most = limits
+    named = {section: headline_labels(marks, width) for section, marks in lanes.items()}
+    waiting = {section: [mark for mark in marks if not mark.event.headline] for section, marks in lanes.items()}
+    total = sum(len(labels) for labels in named.values())
+    while total < most and any(waiting.values()):
+        for section in sorted(named, key=lambda section: len(named[section])):
+            label = _first_that_fits(waiting[section], named[section], width, grow=total < least)
+            if label is not None:
+                named[section].append(label)
+                total += 1
+                break
+        else:
+            break
+    return {section: sorted(labels, key=lambda label: label.mark.centre) for section, labels in named.items()}
+
+
+def _first_that_fits(waiting: list[Mark], placed: list[Headline], width: float, grow: bool) -> Headline | None:
+    """The first waiting mark's label that fits among `placed`; marks that fit nowhere leave the queue."""
+    rows = max((label.row for label in placed), default=-1) + 1
+    prefer_end = any(label.anchor == "end" for label in placed)
+    while waiting:
+        mark = waiting.pop(0)
+        for lines, x0, x1 in _label_options(mark, width, prefer_end):
+            for row in range(max(rows, 1) + grow):
+                if _row_keeps_clear(x0, x1, mark.centre, row, placed):
+                    return Headline(mark, lines, x0, x1, row)
+    return None
 
 
 def lane_numbers(section_order: Sequence[str]) -> dict[str, int]:
@@ -306,50 +318,72 @@ def timeline_svg(
     section_order: Sequence[str],
     section_title: Callable[[str], str] = str,
     width: float = WIDTH,
+    span: svg.Span | None = None,
+    scale: str = svg.AUTO,
+    labels: tuple[int, int] = LABELS,
 ) -> str:
-    """The whole picture as one `<svg>` element `width` units wide: the years along the top, then a lane per section."""
-    scale = scale_for(events, width)
+    """The whole picture as one `<svg>` element `width` units wide: time along the top, then a lane
+    per section, in `section_order` (the reading order). `span` is the story's (by default, its
+    events'), `scale` the unit of time to draw it in (by default, the one the span calls for),
+    `labels` how many events to name in words, at least and at most (`name_events`)."""
+    times = scale_for(events, width, span, scale)
     lanes = lane_numbers(section_order)
     by_section = group_by(events, lambda event: event.section)
-    parts, y = [], float(AXIS_HEIGHT)
+    marks = {section: lane_marks(by_section.get(section, []), times) for section in section_order}
+    named = name_events(marks, width, labels)
+    drawn, y = [], float(AXIS_HEIGHT)
     for section in section_order:
-        lane, y = _lane(by_section.get(section, []), scale, y, lane_class(section, lanes), section_title(section))
-        parts.append(lane)
+        lane, y = _lane(marks[section], named[section], times, y, lane_class(section, lanes), section_title(section))
+        drawn.append(lane)
     height = y
     first, last = (events[0].date.display, events[-1].date.display) if events else ("", "")
     name = f"Timeline of {len(events)} events, {first} to {last}, by chapter of the story"
-    return (
-        f'<svg class="timeline-svg timeline-svg--{"wide" if width >= WIDTH else "narrow"}" '
-        f'viewBox="0 0 {width:g} {height:g}" width="{width:g}" height="{height:g}" '
-        f'role="group" aria-label="{html.escape(name)}" xmlns="http://www.w3.org/2000/svg" {XLINK}>'
-        f"{_grid(scale, AXIS_Y, height)}{_axis(scale)}{''.join(parts)}</svg>"
-    )
+    root = svg.svg_root(f"timeline-svg timeline-svg--{'wide' if width >= WIDTH else 'narrow'}", width, height, name)
+    if times.end > times.start:
+        axis = svg.time_axis(times, (1, width - 1))
+        svg.draw_time_grid(root, axis, "timeline-grid", AXIS_Y, height)
+        svg.draw_time_axis(root, times, axis, "timeline", AXIS_Y, LABEL_BASELINE)
+    root.extend(drawn)
+    return markup(root)
 
 
-def _lane(events: list[Event], scale: TimeScale, top: float, colour: str, title: str) -> tuple[str, float]:
-    marks = lane_marks(events, scale)
+def _lane(
+    marks: list[Mark], labels: list[Headline], scale: svg.TimeScale, top: float, colour: str, title: str
+) -> tuple[ElementTree.Element, float]:
     rows = max((mark.row for mark in marks), default=0) + 1
     band_top = top + LABEL_HEIGHT
     band_height = rows * ROW_HEIGHT + BAND_PADDING
     x0 = min((mark.x0 for mark in marks), default=MARGIN) - BAND_PADDING
     x1 = max((mark.x1 for mark in marks), default=MARGIN) + BAND_PADDING
-    band = (
-        f'<rect class="timeline-band" x="{x0:g}" y="{band_top:g}" width="{x1 - x0:g}" '
-        f'height="{band_height:g}" rx="{ROW_HEIGHT / 2:g}"/>'
+    lane = svg.element("g", {"class": f"timeline-lane {colour}"})
+    sub(
+        lane,
+        "rect",
+        {
+            "class": "timeline-band",
+            "x": float(x0),
+            "y": float(band_top),
+            "width": x1 - x0,
+            "height": float(band_height),
+            "rx": ROW_HEIGHT / 2,
+        },
     )
-    label = _lane_label(title, x0, scale.right, top + LABEL_HEIGHT - 5)
-    headlines = {label.mark.event.id: label for label in headline_labels(marks, scale.width)}
+    _lane_label(lane, title, x0, scale.right, top + LABEL_HEIGHT - 5)
+    headlines = {label.mark.event.id: label for label in labels}
     row_tops = _headline_row_tops(list(headlines.values()), band_top + band_height + HEADLINE_TOP_GAP)
-    leaders, drawn = [], []
-    for mark in marks:
-        centre_y = band_top + BAND_PADDING / 2 + (mark.row + 0.5) * ROW_HEIGHT
-        headline = headlines.get(mark.event.id)
-        if headline:
-            leaders.append(_leader(headline, centre_y, row_tops[headline.row]))
-        drawn.append(_mark(mark, centre_y, _headline_text(headline, row_tops[headline.row]) if headline else ""))
     # Leader lines go under every mark, so one that passes a neighbouring dot doesn't cross it.
-    lane = f'<g class="timeline-lane {colour}">{band}{label}{"".join(leaders)}{"".join(drawn)}</g>'
+    for mark in marks:
+        if headline := headlines.get(mark.event.id):
+            _leader(lane, headline, _centre_y(mark, band_top), row_tops[headline.row])
+    for mark in marks:
+        link = _mark(lane, mark, _centre_y(mark, band_top))
+        if headline := headlines.get(mark.event.id):
+            _headline_text(link, headline, row_tops[headline.row])
     return lane, (row_tops[-1] if headlines else band_top + band_height) + LANE_GAP
+
+
+def _centre_y(mark: Mark, band_top: float) -> float:
+    return band_top + BAND_PADDING / 2 + (mark.row + 0.5) * ROW_HEIGHT
 
 
 def _headline_row_tops(labels: list[Headline], first_top: float) -> list[float]:
@@ -361,95 +395,58 @@ def _headline_row_tops(labels: list[Headline], first_top: float) -> list[float]:
     return tops
 
 
-def _leader(label: Headline, centre_y: float, row_top: float) -> str:
+def _leader(lane: ElementTree.Element, label: Headline, centre_y: float, row_top: float) -> None:
     """The line from a headline's mark down beside the first line of its label."""
-    return (
-        f'<line class="timeline-headline__leader" x1="{label.leader:g}" y1="{centre_y:g}" '
-        f'x2="{label.leader:g}" y2="{row_top + HEADLINE_LINE:g}" aria-hidden="true"/>'
-    )
+    leader = {"x1": label.leader, "y1": centre_y, "x2": label.leader, "y2": row_top + HEADLINE_LINE}
+    sub(lane, "line", {"class": "timeline-headline__leader", **leader, "aria-hidden": "true"})
 
 
-def _headline_text(label: Headline, row_top: float) -> str:
-    """The label's lines, beside its leader line."""
+def _headline_text(link: ElementTree.Element, label: Headline, row_top: float) -> None:
+    """The label's lines, beside its leader line, inside the mark's link."""
     x = label.leader + (HEADLINE_INSET if label.anchor == "start" else -HEADLINE_INSET)
-    # Spaces between the lines, so the link's text reads as the title (its accessible name contains it).
-    lines = " ".join(
-        f'<tspan x="{x:g}" y="{row_top + (number + 1) * HEADLINE_LINE - 3:g}">{html.escape(line)}</tspan>'
-        for number, line in enumerate(label.lines)
-    )
-    return f'<text class="timeline-headline__label" text-anchor="{label.anchor}">{lines}</text>'
+    _lines(link, "timeline-headline__label", label.anchor, x, row_top + HEADLINE_LINE - 3, label.lines)
 
 
-def _lane_label(title: str, x0: float, right: float, baseline: float) -> str:
+def _lines(
+    parent: ElementTree.Element, class_: str, anchor: str, x: float, first_baseline: float, lines: Sequence[str]
+) -> None:
+    """Text in lines, one <tspan> each; spaces between them, so a link's text reads as the whole title."""
+    node = sub(parent, "text", {"class": class_, "text-anchor": anchor})
+    for number, content in enumerate(lines):
+        tspan = sub(node, "tspan", {"x": float(x), "y": first_baseline + number * HEADLINE_LINE}, content)
+        tspan.tail = " " if number < len(lines) - 1 else None
+
+
+def _lane_label(lane: ElementTree.Element, title: str, x0: float, right: float, baseline: float) -> None:
     """The chapter's title over the start of its band, moved left as far as needed to stay inside."""
-    x = max(MARGIN, min(x0, right - len(title) * TITLE_CHAR_WIDTH))
-    return f'<text class="timeline-lane__label" x="{x:g}" y="{baseline:g}">{html.escape(title)}</text>'
+    x = max(MARGIN, min(x0, right - text_width(title, TITLE_SIZE, bold=True)))
+    svg.text(lane, "timeline-lane__label", x, baseline, title)
 
 
-def _mark(mark: Mark, centre_y: float, caption: str = "") -> str:
-    label = html.escape(mark.event.label)
-    if mark.is_dot:
-        shape = f'<circle cx="{mark.centre:g}" cy="{centre_y:g}" r="{DOT_RADIUS}"/>'
-    else:
-        shape = (
-            f'<rect x="{mark.x0:g}" y="{centre_y - BAR_HEIGHT / 2:g}" width="{mark.x1 - mark.x0:g}" '
-            f'height="{BAR_HEIGHT}" rx="{BAR_HEIGHT / 2:g}"/>'
-        )
+def _mark(parent: ElementTree.Element, mark: Mark, centre_y: float) -> ElementTree.Element:
+    """The event's mark as a link to its entry, named by its date and title.
+
+    No <title> child: the browser's own tooltip would double the one previews.js shows from
+    data-tooltip on hover and focus.
+    """
+    label = mark.event.label
     headline = " timeline-mark--headline" if mark.event.headline else ""
-    return (
-        # xlink:href, not href: Material's instant navigation rewrites the href property of every
-        # [href] element, which is read-only on SVG links and throws. Chromium then no longer
-        # exposes the element as a link, hence the explicit role. No <title> child: the browser's
-        # own tooltip would double the one previews.js shows from data-tooltip on hover and focus.
-        f'<a class="timeline-mark{headline}" xlink:href="#{mark.event.id}" role="link" aria-label="{label}" '
-        f'data-tooltip="{label}">{shape}{caption}</a>'
-    )
-
-
-def _grid(scale: TimeScale, top: float, bottom: float) -> str:
-    return "".join(
-        f'<line class="timeline-grid" x1="{scale.x(dt.date(year, 1, 1)):g}" y1="{top:g}" '
-        f'x2="{scale.x(dt.date(year, 1, 1)):g}" y2="{bottom:g}"/>'
-        for year in scale.years()
-    )
-
-
-def _axis(scale: TimeScale) -> str:
-    """The years along the top: a line with a tick per quarter (longer at each new year), each year's
-    number centred over its stretch of the line, when there is room for it (a year the story enters
-    late or leaves early may be too short)."""
-    ticks = "".join(_quarter_tick(scale, day) for day in _quarters(scale))
-    labels = "".join(
-        f'<text class="timeline-axis__label" x="{middle:g}" y="{YEAR_BASELINE}" text-anchor="middle">{year}</text>'
-        for year, middle in year_label_positions(scale)
-    )
-    line = f'<line class="timeline-axis" x1="{MARGIN}" y1="{AXIS_Y}" x2="{scale.right:g}" y2="{AXIS_Y}"/>'
-    return f'<g class="timeline-axis-group" aria-hidden="true">{line}{ticks}{labels}</g>'
-
-
-def year_label_positions(scale: TimeScale) -> list[tuple[int, float]]:
-    """(year, x of the middle of its stretch) for each year whose stretch of the axis fits its label."""
-    positions = []
-    first, last = scale.start.year, scale.end.year - (scale.end == dt.date(scale.end.year, 1, 1))
-    for year in range(first, last + 1):
-        # The first and last years may also use the margin beside the axis.
-        x0 = 1 if year == first else scale.x(dt.date(year, 1, 1))
-        x1 = scale.width - 1 if year == last else scale.x(dt.date(year + 1, 1, 1))
-        if x1 - x0 >= YEAR_LABEL_WIDTH + 2:
-            positions.append((year, round((x0 + x1) / 2, 1)))
-    return positions
-
-
-def _quarters(scale: TimeScale) -> list[dt.date]:
-    days, day = [], scale.start
-    while day <= scale.end:
-        days.append(day)
-        day = _next_month(day.year, day.month + 2)
-    return days
-
-
-def _quarter_tick(scale: TimeScale, day: dt.date) -> str:
-    return _tick(scale.x(day), AXIS_Y, 8 if day.month == 1 else 4)
+    link = svg.link(parent, f"#{mark.event.id}", label, f"timeline-mark{headline}", **{"data-tooltip": label})
+    if mark.is_dot:
+        sub(link, "circle", {"cx": float(mark.centre), "cy": float(centre_y), "r": DOT_RADIUS})
+    else:
+        sub(
+            link,
+            "rect",
+            {
+                "x": float(mark.x0),
+                "y": centre_y - BAR_HEIGHT / 2,
+                "width": mark.x1 - mark.x0,
+                "height": BAR_HEIGHT,
+                "rx": BAR_HEIGHT / 2,
+            },
+        )
+    return link
 
 
 # Close-ups ----------------------------------------------------------------------------------------
@@ -466,91 +463,86 @@ def closeup_windows(events: Sequence[Event]) -> list[tuple[dt.date, dt.date]]:
         clusters[-1].append(event)
         last_start = start
     windows = [
-        (_month_start(date_span(cluster[0].date)[0]), _month_end(date_span(cluster[-1].date)[1]))
+        (svg.month_start(date_span(cluster[0].date)[0]), _month_end(date_span(cluster[-1].date)[1]))
         for cluster in clusters
         if CLOSEUP_MIN_EVENTS <= len(cluster) <= CLOSEUP_MAX_EVENTS
     ]
     return [(start, end) for start, end in windows if (end - start).days <= CLOSEUP_MAX_DAYS]
 
 
-def _month_start(day: dt.date) -> dt.date:
-    return dt.date(day.year, day.month, 1)
-
-
 def _month_end(day_after: dt.date) -> dt.date:
-    last = day_after - dt.timedelta(days=1)
-    return _next_month(last.year, last.month)
+    return svg.next_month(day_after - dt.timedelta(days=1))
 
 
-def closeup_svg(events: Sequence[Event], section_order: Sequence[str], start: dt.date, end: dt.date) -> str:
-    """One labelled row per event between `start` and `end`, on a month-by-month axis."""
-    scale = TimeScale(start, end)
+def closeup_svg(
+    events: Sequence[Event], section_order: Sequence[str], start: dt.date, end: dt.date, width: float = WIDTH
+) -> str:
+    """One labelled row per event between `start` and `end`, on an axis in the unit the window calls
+    for, `width` units wide: each title whole, wrapped beside its mark on the side with more room."""
+    times = svg.time_scale(svg.Span(start, end), MARGIN, width - MARGIN, exact=True)
     shown = [event for event in events if start <= date_span(event.date)[0] < end]
     lanes = lane_numbers(section_order)
-    rows = "".join(_closeup_row(event, index, scale, lanes) for index, event in enumerate(shown))
-    bottom = len(shown) * CLOSEUP_ROW_HEIGHT + 6
+    rows = [_closeup_layout(event, times, width) for event in shown]
+    bottom = sum(row.height for row in rows) + 6
     height = bottom + AXIS_HEIGHT
     last_month = end - dt.timedelta(days=1)
     name = f"Close-up of {len(shown)} events from {start:%B %Y} to {last_month:%B %Y}"
-    return (
-        f'<svg class="timeline-svg timeline-svg--closeup" viewBox="0 0 {WIDTH} {height:g}" width="{WIDTH}" '
-        f'height="{height:g}" role="group" aria-label="{html.escape(name)}" xmlns="http://www.w3.org/2000/svg" {XLINK}>'
-        f"<title>{html.escape(name)}</title>{_month_grid(scale, bottom)}{rows}{_month_axis(scale, bottom)}</svg>"
-    )
+    modifier = "wide" if width >= WIDTH else "narrow"
+    root = svg.svg_root(f"timeline-svg timeline-svg--closeup timeline-closeup--{modifier}", width, height, name)
+    sub(root, "title", text=name)
+    axis = svg.time_axis(times, (1, width - 1))
+    svg.draw_time_grid(root, axis, "timeline-grid", 0, bottom)
+    top = 0.0
+    for row in rows:
+        _closeup_row(root, row, top, lanes)
+        top += row.height
+    svg.draw_time_axis(root, times, axis, "timeline", bottom + 4, bottom + 24, (6, 6))
+    return markup(root)
 
 
-def _closeup_row(event: Event, index: int, scale: TimeScale, lanes: Mapping[str, int]) -> str:
+@dataclass(frozen=True)
+class CloseupRow:
+    """One event of a close-up: its mark, its title's lines, on which side of the mark, and the row's height."""
+
+    mark: Mark
+    lines: tuple[str, ...]
+    x: float
+    anchor: str
+    height: float
+
+
+def _closeup_layout(event: Event, scale: svg.TimeScale, width: float) -> CloseupRow:
     start, end = date_span(event.date)
     mark = Mark(event, *_extent(event, scale.x(start), scale.x(end)))
-    centre_y = (index + 0.5) * CLOSEUP_ROW_HEIGHT + 3
-    # The title goes on whichever side of the mark has more room.
-    if (mark.x0 + mark.x1) / 2 < WIDTH / 2:
-        x, anchor, room = mark.x1 + 6, "start", WIDTH - MARGIN - mark.x1 - 6
+    right_room = width - MARGIN / 2 - mark.x1 - 6
+    left_room = mark.x0 - 6 - MARGIN / 2
+    if right_room >= left_room:
+        x, anchor, room = mark.x1 + 6, "start", right_room
     else:
-        x, anchor, room = mark.x0 - 6, "end", mark.x0 - MARGIN - 6
-    caption = (
-        f'<text class="timeline-closeup__label" x="{x:g}" y="{centre_y + 4:g}" text-anchor="{anchor}">'
-        f"{html.escape(_fit(event.title, room))}</text>"
+        x, anchor, room = mark.x0 - 6, "end", left_room
+    lines = tuple(svg.fit(line, room) for line in svg.wrap(event.title, room))
+    return CloseupRow(mark, lines, x, anchor, CLOSEUP_ROW_HEIGHT + (len(lines) - 1) * HEADLINE_LINE)
+
+
+def _closeup_row(root: ElementTree.Element, row: CloseupRow, top: float, lanes: Mapping[str, int]) -> None:
+    centre_y = top + CLOSEUP_ROW_HEIGHT / 2 + 3
+    lane = sub(root, "g", {"class": f"timeline-lane {lane_class(row.mark.event.section, lanes)}"})
+    link = _mark(lane, row.mark, centre_y)
+    _lines(link, "timeline-closeup__label", row.anchor, row.x, centre_y + 4, row.lines)
+
+
+# Captions -------------------------------------------------------------------------------------------
+
+UNIT_NAMES = {"days": "Days", "weeks": "Weeks", "months": "Months", "years": "Years"}
+
+
+def overview_caption(events: Sequence[Event], span: svg.Span | None = None, scale: str = svg.AUTO) -> str:
+    """How to read the overview, naming the unit its time runs in."""
+    unit = scale_for(events, WIDTH, span, scale).unit
+    return (
+        f"{UNIT_NAMES[unit]} run along the top. Each chapter of the story is a band, named above it, "
+        "from its first event to its last, in the order the story tells them. Each dot is an event, placed "
+        "by date; pale bars are events known only to the month. The events that matter most are circled "
+        "and named, and others are named where there is room; point at, focus or tap any other mark for its "
+        "date and title, and select a mark to jump to its entry below."
     )
-    return f'<g class="timeline-lane {lane_class(event.section, lanes)}">{_mark(mark, centre_y, caption)}</g>'
-
-
-def _fit(text: str, room: float) -> str:
-    """`text`, shortened with an ellipsis if it would not fit in `room` units."""
-    limit = max(int(room / CHAR_WIDTH), 8)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
-def _months(scale: TimeScale) -> list[dt.date]:
-    days, day = [], scale.start
-    while day < scale.end:
-        days.append(day)
-        day = _next_month(day.year, day.month)
-    return days
-
-
-def _month_grid(scale: TimeScale, bottom: float) -> str:
-    return "".join(
-        f'<line class="timeline-grid" x1="{scale.x(day):g}" y1="0" x2="{scale.x(day):g}" y2="{bottom:g}"/>'
-        for day in _months(scale)[1:]
-    )
-
-
-def _month_axis(scale: TimeScale, top: float) -> str:
-    baseline = top + 4
-    months = _months(scale)
-    ticks = "".join(_tick(scale.x(day), baseline, 6) for day in [*months, scale.end])
-    labels = "".join(_month_label(scale, day, baseline + 20, first=index == 0) for index, day in enumerate(months))
-    line = f'<line class="timeline-axis" x1="{MARGIN}" y1="{baseline:g}" x2="{WIDTH - MARGIN}" y2="{baseline:g}"/>'
-    return f'<g class="timeline-axis-group" aria-hidden="true">{line}{ticks}{labels}</g>'
-
-
-def _month_label(scale: TimeScale, day: dt.date, baseline: float, first: bool) -> str:
-    """The month's name centred under it; with the year on the first month and in January."""
-    middle = (scale.x(day) + scale.x(_next_month(day.year, day.month))) / 2
-    text = f"{day:%B %Y}" if first or day.month == 1 else f"{day:%B}"
-    return f'<text class="timeline-axis__label" x="{middle:g}" y="{baseline:g}" text-anchor="middle">{text}</text>'
-
-
-def _tick(x: float, baseline: float, length: float) -> str:
-    return f'<line class="timeline-axis" x1="{x:g}" y1="{baseline:g}" x2="{x:g}" y2="{baseline + length:g}"/>'

@@ -1,26 +1,29 @@
 """A series of figures drawn as an inline SVG chart, with an HTML table as its text alternative.
 
 Pure functions: a `Series` (figures/records.py) and the labels and links of its sources and
-events in, markup out. Time runs left to right (years labelled), values up from zero with
-labelled gridlines. Each point is a focusable link to its row in the table, with a tooltip
-(drawn, shown on hover and focus) giving date, value and source. Where sources
-disagree the point is a bar from the lowest to the highest figure. Points are never joined:
-they are separate reports, and a line would suggest figures nobody reported. Colours and text
-size come from CSS (docs/assets/explainer.css, section 5), so the chart follows dark mode and
-prints; the viewBox scales to the column, down to a 375 px phone.
+events in, markup out, drawn with the shared toolkit (explainer/svg.py). Time runs left to right
+in the unit the chart's span calls for (days to years), values up from zero with labelled
+gridlines. The few points the chart is about are labelled on the picture (`label` in
+data/figures.yml), placed clear of every mark and of each other; its title says what the reader
+should see (`takeaway`), and how to read it and the table sit behind a disclosure, printed open.
+Each point is a focusable link to its row in the table, with a tooltip (drawn, shown on hover
+and focus) giving date, value and source. Where sources disagree the point is a bar
+from the lowest to the highest figure. Points are never joined: they are separate reports, and a
+line would suggest figures nobody reported. Colours and text size come from CSS (explainer.css,
+section 5), so the chart follows dark mode and prints; the viewBox scales to the column, down to
+a 375 px phone.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import html
-import math
+import dataclasses
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
+from .. import svg
 from ..dates import PartialDate
-from ..events.timeline_svg import XLINK, date_span
+from ..svg import element, markup, sub, text_width
 from .records import Point, Series
 
 WIDTH = 360  # viewBox units; drawn 343 to 440 px wide (CSS), so 12-unit text reads 11 to 15 px
@@ -29,21 +32,22 @@ PLOT_RIGHT = WIDTH - 16
 PLOT_TOP = 30  # room for the unit label
 PLOT_HEIGHT = 150
 PLOT_BOTTOM = PLOT_TOP + PLOT_HEIGHT
-FONT_SIZE = 12
-CHAR_WIDTH = 6.6  # average width of a 12-unit character, to keep time labels apart
+FONT_SIZE = svg.FONT_SIZE
 MARK_RADIUS = 5
 HIT_RADIUS = 11  # the invisible target around a mark: about 22 px on a phone
 RANGE_WIDTH = 8
 MARKER_SIZE = 6  # event markers under the time axis
 MARKER_ROW = 10
 VALUE_TICKS = 4  # about this many gridlines
-NICE_STEPS = (1, 2, 2.5, 5, 10)
-YEARLY_TICKS_FROM_DAYS = 3 * 365  # shorter spans get quarterly ticks
+TIP_LINE = 15  # line height of a tooltip
+LABEL_LINE = 14  # line height of a point's label
+LABEL_PAD = 4  # between a mark and its label
+DETAILS_SUMMARY = "How to read this chart \u00b7 the figures"
 
 
 @dataclass(frozen=True)
 class Ref:
-    """How a source is named and linked from the chart: 'CNBC' -> '../sources/#cnbc-2025-...'."""
+    """How a source is named and linked from the chart: 'Wire' -> '../sources/#wire-2024-results'."""
 
     label: str
     href: str
@@ -61,98 +65,41 @@ class EventRef:
 # Scales -----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TimeAxis:
-    """Dates onto x, between whole quarters around everything drawn."""
-
-    start: dt.date
-    end: dt.date
-
-    def x(self, day: dt.date) -> float:
-        fraction = (day - self.start).days / max((self.end - self.start).days, 1)
-        return round(PLOT_LEFT + fraction * (PLOT_RIGHT - PLOT_LEFT), 1)
-
-    def x_of(self, date: PartialDate) -> float:
-        """The middle of what a partial date can mean (mid-month for '2023-03')."""
-        first, after = date_span(date)
-        return round((self.x(first) + self.x(after)) / 2, 1)
-
-    def ticks(self) -> list[tuple[dt.date, str]]:
-        """Years (1 January) on long spans; quarters ('Jan 2025', 'Apr') on short ones. Where quarter
-        labels would touch, every quarter keeps its gridline but only years are named ('' elsewhere)."""
-        if (self.end - self.start).days >= YEARLY_TICKS_FROM_DAYS:
-            return [(dt.date(year, 1, 1), str(year)) for year in range(self.start.year + 1, self.end.year + 1)]
-        days = _quarter_starts(self.start, self.end)
-        quarters = [
-            (day, f"{day:%b %Y}" if index == 0 or day.month == 1 else f"{day:%b}") for index, day in enumerate(days)
-        ]
-        if self.labels_apart(quarters):
-            return quarters
-        return [(day, str(day.year) if day.month == 1 else "") for day in days]
-
-    def labels_apart(self, ticks: Sequence[tuple[dt.date, str]]) -> bool:
-        """True if no two labels, centred on their ticks, come closer than a character's width."""
-        named = [(self.x(day), len(text) * CHAR_WIDTH) for day, text in ticks if text]
-        return all(
-            right_x - left_x >= (left_width + right_width) / 2 + CHAR_WIDTH
-            for (left_x, left_width), (right_x, right_width) in pairwise(named)
-        )
+def time_scale(dates: Sequence[PartialDate], period: svg.Span | None = None) -> svg.TimeScale:
+    """Dates onto x: whole units around `period` if given, else around everything drawn."""
+    span = period or svg.span_of(dates)
+    return svg.time_scale(span, PLOT_LEFT, PLOT_RIGHT)
 
 
-def time_axis(dates: Sequence[PartialDate]) -> TimeAxis:
-    spans = [date_span(date) for date in dates]
-    first = min(span[0] for span in spans)
-    last = max(span[1] for span in spans)
-    start = dt.date(first.year, (first.month - 1) // 3 * 3 + 1, 1)
-    end = _quarter_starts(last, last + dt.timedelta(days=92))[0]
-    return TimeAxis(start, end)
+def scoped(series: Series, period: svg.Span | None) -> Series:
+    """The series with only its points inside `period` (all of them without one)."""
+    if period is None:
+        return series
+    return dataclasses.replace(series, points=tuple(point for point in series.points if period.covers(point.date)))
 
 
-def _quarter_starts(after: dt.date, until: dt.date) -> list[dt.date]:
-    """First days of quarters from `after` (inclusive) to `until` (inclusive)."""
-    days, year, month = [], after.year, (after.month - 1) // 3 * 3 + 1
-    while dt.date(year, month, 1) <= until:
-        if dt.date(year, month, 1) >= after:
-            days.append(dt.date(year, month, 1))
-        year, month = (year + 1, 1) if month == 10 else (year, month + 3)
-    return days
-
-
-@dataclass(frozen=True)
-class ValueAxis:
+def value_scale(points: Sequence[Point]) -> svg.ValueScale:
     """Values onto y, from a round number at or below zero to one at or above the largest figure."""
-
-    low: float
-    high: float
-    step: float
-
-    def y(self, value: float) -> float:
-        return round(PLOT_BOTTOM - (value - self.low) / (self.high - self.low) * PLOT_HEIGHT, 1)
-
-    def ticks(self) -> list[float]:
-        count = round((self.high - self.low) / self.step)
-        return [round(self.low + index * self.step, 6) for index in range(count + 1)]
-
-
-def value_axis(points: Sequence[Point]) -> ValueAxis:
-    low = min(0.0, *(point.extent[0] for point in points))
-    high = max(0.0, *(point.extent[1] for point in points))
-    step = _nice_step(((high - low) or 1) / VALUE_TICKS)
-    bottom = math.floor(low / step) * step
-    return ValueAxis(bottom, max(math.ceil(high / step) * step, bottom + 2 * step), step)
-
-
-def _nice_step(raw: float) -> float:
-    magnitude = 10 ** math.floor(math.log10(raw))
-    return next(factor * magnitude for factor in NICE_STEPS if factor * magnitude >= raw)
+    return svg.value_scale((point.extent for point in points), PLOT_TOP, PLOT_BOTTOM, VALUE_TICKS)
 
 
 # Labels -----------------------------------------------------------------------------------------
 
 
 def point_label(series: Series, point: Point, sources: Mapping[str, Ref]) -> str:
-    """What the point says in words: 'October 2020: $837.84 billion to $858 billion (Runfyers, CNBC)'."""
-    return f"{point.date.display}: {series.value_text(point)} ({_source_names(point, sources)})"
+    """What the point says in words: 'October 2020, Peak: $830 billion to $858 billion (Wire, Ledger)'."""
+    labelled = f", {point.label}" if point.label else ""
+    return f"{point.date.display}{labelled}: {series.value_text(point)} ({_source_names(point, sources)})"
+
+
+def short_value(series: Series, point: Point) -> str:
+    """The point's figure in a label's few words: '$190.5 billion', '$830–858 billion'."""
+    unit = series.unit
+    if point.value is not None:
+        return unit.format(point.value)
+    if point.low >= 0:
+        return f"{unit.prefix}{unit.number(point.low)}\u2013{unit.number(point.high)}{unit.suffix}"
+    return series.value_text(point)
 
 
 def _source_names(point: Point, sources: Mapping[str, Ref]) -> str:
@@ -169,40 +116,6 @@ def _event(events: Mapping[str, EventRef], event_id: str) -> EventRef:
     return events[event_id]
 
 
-# A tooltip's box is sized from its text. The site uses the reader's system fonts (mkdocs.yml,
-# font: false), so widths are those of the widest common one, DejaVu Sans (Linux's default), in em
-# by kind of character, rounded up: text sized for it fits in Helvetica, Arial, Segoe UI or Roboto.
-NARROW_CHARACTERS = " '.,:;/\\|ijlIJf\u2019"
-SEMI_NARROW_CHARACTERS = "!()[]-rt"
-WIDE_CHARACTERS = "%&@mwMW\u2026"
-BOLD_WIDENING = 1.15  # DejaVu Sans Bold against Book, at most (lowercase, digits)
-
-
-def text_width(text: str, bold: bool = False) -> float:
-    """About how wide `text` is drawn at FONT_SIZE, in viewBox units (never narrower than it is)."""
-    em = sum(_character_width(character) for character in text)
-    return em * FONT_SIZE * (BOLD_WIDENING if bold else 1)
-
-
-def _character_width(character: str) -> float:
-    if character in NARROW_CHARACTERS:
-        return 0.34
-    if character in SEMI_NARROW_CHARACTERS:
-        return 0.4
-    if character in WIDE_CHARACTERS:
-        return 1.0
-    return 0.79 if character.isupper() else 0.64  # lowercase, digits, $
-
-
-def _fit(text: str, room: float, bold: bool = False) -> str:
-    """`text`, cut short with an ellipsis if it would be wider than `room`."""
-    if text_width(text, bold) <= room:
-        return text
-    while len(text) > 8 and text_width(text + "\u2026", bold) > room:
-        text = text[:-1].rstrip()
-    return text + "\u2026"
-
-
 # The SVG ----------------------------------------------------------------------------------------
 
 
@@ -211,27 +124,49 @@ def chart_svg(
     sources: Mapping[str, Ref] | None = None,
     events: Mapping[str, EventRef] | None = None,
     markers: Sequence[str] = (),
+    period: svg.Span | None = None,
 ) -> str:
-    """The chart as one `<svg>`: gridlines and value labels, the time axis with event markers, the points."""
+    """The chart as one `<svg>`: gridlines and value labels, the time axis with event markers, the
+    points and their labels; over `period` only, if given."""
+    return markup(chart_element(scoped(series, period), sources, events, markers, period))
+
+
+def chart_element(
+    series: Series,
+    sources: Mapping[str, Ref] | None = None,
+    events: Mapping[str, EventRef] | None = None,
+    markers: Sequence[str] = (),
+    period: svg.Span | None = None,
+) -> ElementTree.Element:
+    """The chart of `series` (already scoped to `period`, if any) as an element."""
     sources, events = sources or {}, events or {}
+    if not series.points:
+        raise ValueError(f"the chart of '{series.id}' has no point to draw")
     marked = [(event_id, _event(events, event_id)) for event_id in markers]
-    times = time_axis([point.date for point in series.points] + [event.date for _, event in marked])
-    values = value_axis(series.points)
+    outside = [event_id for event_id, event in marked if period is not None and not period.covers(event.date)]
+    if outside:
+        raise ValueError(f"the chart of '{series.id}' marks events outside its period: {', '.join(outside)}")
+    times = time_scale([point.date for point in series.points] + [event.date for _, event in marked], period)
+    values = value_scale(series.points)
     marker_rows = _marker_rows(marked, times)
     placed = [_placed(point, times, values) for point in series.points]
-    height = PLOT_BOTTOM + 8 + (max(marker_rows.values(), default=-1) + 1) * MARKER_ROW + 26
-    name = _chart_name(series)
-    return (
-        f'<svg class="chart-svg" viewBox="0 0 {WIDTH} {height:g}" width="{WIDTH}" height="{height:g}" '
-        f'font-size="{FONT_SIZE}" role="group" aria-label="{html.escape(name)}" '
-        f'xmlns="http://www.w3.org/2000/svg" {XLINK}>'
-        f"<title>{html.escape(name)}</title><desc>{html.escape(series.description)}</desc>"
-        f"{_value_grid(series, values)}{_time_axis(times, marker_rows)}"
-        f"{_stems(series, times, values)}"
-        f"{''.join(_event_marker(event_id, event, times, marker_rows[event_id]) for event_id, event in marked)}"
-        f'<g aria-hidden="true">{"".join(_shape(each, times) for each in placed)}</g>'
-        f"{''.join(_mark(series, each, sources, height) for each in placed)}</svg>"
-    )
+    rows = max(marker_rows.values(), default=-1) + 1
+    height = PLOT_BOTTOM + 8 + rows * MARKER_ROW + 26
+    root = svg.svg_root("chart-svg", WIDTH, height, _chart_name(series), **{"font-size": FONT_SIZE})
+    sub(root, "title", text=_chart_name(series))
+    sub(root, "desc", text=series.description)
+    _value_grid(root, series, values)
+    _time_axis(root, times, PLOT_BOTTOM + 8 + rows * MARKER_ROW + 14)
+    _stems(root, placed, values)
+    for event_id, event in marked:
+        _event_marker(root, event, times, marker_rows[event_id])
+    shapes = sub(root, "g", {"aria-hidden": "true"})
+    for each in placed:
+        _shape(shapes, each, times)
+    _point_labels(root, series, placed, height)
+    for each in placed:
+        _mark(root, series, each, sources, height)
+    return root
 
 
 def _chart_name(series: Series) -> str:
@@ -240,51 +175,33 @@ def _chart_name(series: Series) -> str:
     return f"{series.title}: chart of {count} reported figure{'s' if count != 1 else ''}, {first} to {last}"
 
 
-def _value_grid(series: Series, values: ValueAxis) -> str:
-    lines, labels = [], []
-    for tick in values.ticks():
-        y = values.y(tick)
+def _value_grid(root: ElementTree.Element, series: Series, values: svg.ValueScale) -> None:
+    group = sub(root, "g", {"class": "chart-axis", "aria-hidden": "true"})
+    ticks = values.ticks()
+    for tick in ticks:
         zero = " chart-grid--zero" if tick == 0 else ""
-        lines.append(f'<line class="chart-grid{zero}" x1="{PLOT_LEFT}" y1="{y:g}" x2="{PLOT_RIGHT}" y2="{y:g}"/>')
-        labels.append(
-            f'<text class="chart-axis__label" x="{PLOT_LEFT - 6}" y="{y + 4:g}" text-anchor="end">'
-            f"{html.escape(series.unit.number(tick))}</text>"
-        )
-    unit = (
-        f'<text class="chart-axis__unit" x="{PLOT_LEFT - 6}" y="{PLOT_TOP - 14}" text-anchor="start">'
-        f"{html.escape(series.unit.axis_label)}</text>"
-    )
-    return f'<g class="chart-axis" aria-hidden="true">{"".join(lines)}{"".join(labels)}{unit}</g>'
+        svg.line(group, f"chart-grid{zero}", PLOT_LEFT, values.y(tick), PLOT_RIGHT, values.y(tick))
+    for tick in ticks:
+        svg.text(group, "chart-axis__label", PLOT_LEFT - 6, values.y(tick) + 4, series.unit.number(tick), "end")
+    svg.text(group, "chart-axis__unit", PLOT_LEFT - 6, PLOT_TOP - 14, series.unit.axis_label, "start")
 
 
-def _time_axis(times: TimeAxis, marker_rows: Mapping[str, int]) -> str:
-    rows = max(marker_rows.values(), default=-1) + 1
-    baseline = PLOT_BOTTOM + 8 + rows * MARKER_ROW + 14
-    parts = [
-        f'<line class="chart-axis__line" x1="{PLOT_LEFT}" y1="{PLOT_BOTTOM}" x2="{PLOT_RIGHT}" y2="{PLOT_BOTTOM}"/>'
-    ]
-    for day, text in times.ticks():
-        x = times.x(day)
-        parts.append(
-            f'<line class="chart-grid chart-grid--time" x1="{x:g}" y1="{PLOT_TOP}" x2="{x:g}" y2="{PLOT_BOTTOM + 4}"/>'
-        )
-        if text:
-            parts.append(
-                f'<text class="chart-axis__label" x="{x:g}" y="{baseline:g}" text-anchor="middle">'
-                f"{html.escape(text)}</text>"
-            )
-    return f'<g class="chart-axis" aria-hidden="true">{"".join(parts)}</g>'
+def _time_axis(root: ElementTree.Element, times: svg.TimeScale, baseline: float) -> None:
+    """The time axis under the plot: gridlines at each labelled stretch, a tick per unit, the labels."""
+    axis = svg.time_axis(times, (2, WIDTH - 2))
+    group = svg.draw_time_axis(root, times, axis, "chart", PLOT_BOTTOM, baseline, (4, 2))
+    grid = element("g")
+    svg.draw_time_grid(grid, axis, "chart-grid chart-grid--time", PLOT_TOP, PLOT_BOTTOM)
+    for index, line in enumerate(grid):
+        group.insert(index, line)
 
 
-def _stems(series: Series, times: TimeAxis, values: ValueAxis) -> str:
+def _stems(root: ElementTree.Element, placed: Sequence[_Placed], values: svg.ValueScale) -> None:
     """Thin drop lines from zero to each point, so a value can be read against the gridlines."""
+    group = sub(root, "g", {"aria-hidden": "true"})
     zero = values.y(0)
-    stems = "".join(
-        f'<line class="chart-stem" x1="{times.x_of(point.date):g}" y1="{zero:g}" '
-        f'x2="{times.x_of(point.date):g}" y2="{values.y(_nearest_to_zero(point)):g}"/>'
-        for point in series.points
-    )
-    return f'<g aria-hidden="true">{stems}</g>'
+    for each in placed:
+        svg.line(group, "chart-stem", each.x, zero, each.x, values.y(_nearest_to_zero(each.point)))
 
 
 def _nearest_to_zero(point: Point) -> float:
@@ -305,82 +222,84 @@ class _Placed:
     bottom: float
 
 
-def _placed(point: Point, times: TimeAxis, values: ValueAxis) -> _Placed:
+def _placed(point: Point, times: svg.TimeScale, values: svg.ValueScale) -> _Placed:
     low, high = point.extent
     return _Placed(point, times.x_of(point.date), values.y(high), values.y(low))
 
 
-def _shape(placed: _Placed, times: TimeAxis) -> str:
+def _shape(parent: ElementTree.Element, placed: _Placed, times: svg.TimeScale) -> None:
     """What a point looks like: a dot, or a capped bar where sources disagree (graphics only)."""
     x, top, bottom = placed.x, placed.top, placed.bottom
-    shape = (
-        _range_shape(x, top, bottom)
-        if placed.point.is_range
-        else f'<circle cx="{x:g}" cy="{top:g}" r="{MARK_RADIUS}"/>'
+    group = sub(parent, "g", {"class": "chart-point"})
+    if placed.point.date.precision != "day":  # known only to the month or year: a faint line across it
+        first, after = times.extent(placed.point.date)
+        svg.line(group, "chart-mark__span", first, (top + bottom) / 2, after, (top + bottom) / 2)
+    if not placed.point.is_range:
+        sub(group, "circle", {"cx": float(x), "cy": float(top), "r": MARK_RADIUS})
+        return
+    half = RANGE_WIDTH / 2  # a bar from the lowest to the highest reported figure, each end capped
+    sub(
+        group,
+        "rect",
+        {"class": "chart-mark__range", "x": x - half, "y": float(top), "width": RANGE_WIDTH, "height": bottom - top},
     )
-    return f'<g class="chart-point">{_precision_span(placed.point, times, (top + bottom) / 2)}{shape}</g>'
+    for y in (top, bottom):
+        svg.line(group, "chart-mark__cap", x - half - 2, y, x + half + 2, y)
 
 
-def _mark(series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float) -> str:
+def _mark(
+    root: ElementTree.Element, series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float
+) -> None:
     """A point's link: its hit area, a ring shown on focus, and its tooltip. Links are drawn after
-    every shape, so a tooltip is never covered by a later point (SVG paints in document order)."""
+    every shape, so a tooltip is never covered by a later point (SVG paints in document order).
+    No <title>: the browser would show it as a second tooltip over the drawn one on hover."""
     point, x, top, bottom = placed.point, placed.x, placed.top, placed.bottom
-    label = html.escape(point_label(series, point, sources))
-    ring = (
-        f'<rect class="chart-mark__ring" x="{x - RANGE_WIDTH / 2 - 3:g}" y="{top - 3:g}" '
-        f'width="{RANGE_WIDTH + 6}" height="{bottom - top + 6:g}" rx="{RANGE_WIDTH / 2 + 3:g}"/>'
-        if point.is_range
-        else f'<circle class="chart-mark__ring" cx="{x:g}" cy="{top:g}" r="{MARK_RADIUS + 3}"/>'
+    link = svg.link(root, f"#{series.anchor(point)}", point_label(series, point, sources), "chart-mark")
+    sub(
+        link,
+        "rect",
+        {
+            "class": "chart-mark__hit",
+            "x": x - HIT_RADIUS,
+            "y": top - HIT_RADIUS,
+            "width": 2 * HIT_RADIUS,
+            "height": bottom - top + 2 * HIT_RADIUS,
+        },
     )
-    return (
-        # xlink:href, not href: Material's instant navigation rewrites the href property of every
-        # [href] element, which is read-only on SVG links and throws (see timeline_svg.py). Chromium
-        # then no longer exposes the element as a link, hence the explicit role.
-        # No <title>: the browser would show it as a second tooltip over the drawn one on hover.
-        f'<a class="chart-mark" xlink:href="#{html.escape(series.anchor(point))}" role="link" aria-label="{label}">'
-        f'<rect class="chart-mark__hit" x="{x - HIT_RADIUS:g}" y="{top - HIT_RADIUS:g}" '
-        f'width="{2 * HIT_RADIUS}" height="{bottom - top + 2 * HIT_RADIUS:g}"/>'
-        f"{ring}{_tooltip(series, placed, sources, height)}</a>"
-    )
+    if point.is_range:
+        sub(
+            link,
+            "rect",
+            {
+                "class": "chart-mark__ring",
+                "x": x - RANGE_WIDTH / 2 - 3,
+                "y": top - 3,
+                "width": RANGE_WIDTH + 6,
+                "height": bottom - top + 6,
+                "rx": RANGE_WIDTH / 2 + 3,
+            },
+        )
+    else:
+        sub(link, "circle", {"class": "chart-mark__ring", "cx": float(x), "cy": float(top), "r": MARK_RADIUS + 3})
+    _tooltip(link, series, placed, sources, height)
 
 
-def _range_shape(x: float, top: float, bottom: float) -> str:
-    """A bar from the lowest to the highest reported figure, each end marked with a cap."""
-    half = RANGE_WIDTH / 2
-    return (
-        f'<rect class="chart-mark__range" x="{x - half:g}" y="{top:g}" width="{RANGE_WIDTH}" '
-        f'height="{bottom - top:g}"/>'
-        f'<line class="chart-mark__cap" x1="{x - half - 2:g}" y1="{top:g}" x2="{x + half + 2:g}" y2="{top:g}"/>'
-        f'<line class="chart-mark__cap" x1="{x - half - 2:g}" y1="{bottom:g}" x2="{x + half + 2:g}" y2="{bottom:g}"/>'
-    )
-
-
-def _precision_span(point: Point, times: TimeAxis, y: float) -> str:
-    """For a figure known only to the month or year, a faint line across the whole month or year."""
-    if point.date.precision == "day":
-        return ""
-    first, after = date_span(point.date)
-    return f'<line class="chart-mark__span" x1="{times.x(first):g}" y1="{y:g}" x2="{times.x(after):g}" y2="{y:g}"/>'
-
-
-def _tooltip(series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float) -> str:
+def _tooltip(
+    parent: ElementTree.Element, series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float
+) -> None:
     """Shown by CSS while the mark has focus or the pointer: date, value and sources, kept inside the picture."""
     point = placed.point
     cited = "Sources" if len(point.sources) > 1 else "Source"
     lines = [point.date.display, series.value_text(point), f"{cited}: {_source_names(point, sources)}"]
     bold = (False, True, False)  # the value is bold (explainer.css, .chart-tip__value)
-    lines = [_fit(line, WIDTH - 20, is_bold) for line, is_bold in zip(lines, bold, strict=True)]
-    text = max(text_width(line, is_bold) for line, is_bold in zip(lines, bold, strict=True))
-    box = (round(text) + 12, len(lines) * 15 + 8)
+    lines = [svg.fit(line, WIDTH - 20, bold=is_bold) for line, is_bold in zip(lines, bold, strict=True)]
+    widest = max(text_width(line, bold=is_bold) for line, is_bold in zip(lines, bold, strict=True))
+    box = (round(widest) + 12, len(lines) * TIP_LINE + 8)
     left, top = _tip_position(placed, box, height)
-    texts = "".join(
-        f'<text class="chart-tip__{kind}" x="{left + 6:g}" y="{top + 17 + index * 15:g}">{html.escape(line)}</text>'
-        for index, (kind, line) in enumerate(zip(("date", "value", "source"), lines, strict=True))
-    )
-    return (
-        f'<g class="chart-tip" aria-hidden="true"><rect x="{left:g}" y="{top:g}" width="{box[0]:g}" '
-        f'height="{box[1]}" rx="3"/>{texts}</g>'
-    )
+    group = sub(parent, "g", {"class": "chart-tip", "aria-hidden": "true"})
+    sub(group, "rect", {"x": float(left), "y": float(top), "width": box[0], "height": box[1], "rx": 3})
+    for index, (kind, line) in enumerate(zip(("date", "value", "source"), lines, strict=True)):
+        svg.text(group, f"chart-tip__{kind}", left + 6, top + 17 + index * TIP_LINE, line)
 
 
 def _tip_position(placed: _Placed, box: tuple[float, float], height: float) -> tuple[float, float]:
@@ -399,10 +318,173 @@ def _tip_position(placed: _Placed, box: tuple[float, float], height: float) -> t
     return beside, min(max(middle, 2), height - 2 - tall)
 
 
+# Labels on the points ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in viewBox units."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def overlaps(self, other: Box, gap: float = 2) -> bool:
+        return (
+            self.x0 < other.x1 + gap
+            and other.x0 < self.x1 + gap
+            and self.y0 < other.y1 + gap
+            and other.y0 < self.y1 + gap
+        )
+
+    def inside(self, other: Box) -> bool:
+        return other.x0 <= self.x0 and self.x1 <= other.x1 and other.y0 <= self.y0 and self.y1 <= other.y1
+
+
+def mark_box(placed: _Placed) -> Box:
+    """What a point covers: its dot, or its capped bar."""
+    half = MARK_RADIUS if not placed.point.is_range else RANGE_WIDTH / 2 + 2
+    return Box(placed.x - half, placed.top - MARK_RADIUS, placed.x + half, placed.bottom + MARK_RADIUS)
+
+
+LABEL_ROOM = Box(PLOT_LEFT - 2, 0, WIDTH - 2, PLOT_BOTTOM - 2)  # the plot and the space above it
+LABEL_SEARCH = 20_000  # layouts tried before the first places stand, overlaps and all
+
+
+def unit_box(series: Series) -> Box:
+    return Box(
+        PLOT_LEFT - 6, PLOT_TOP - 26, PLOT_LEFT - 6 + text_width(series.unit.axis_label, bold=True), PLOT_TOP - 10
+    )
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a label goes: its box, how its lines align, and the leader line (as a thin box) from the
+    mark to a label lifted or lowered clear of its neighbours (None beside the mark)."""
+
+    box: Box
+    anchor: str
+    leader: Box | None = None
+
+    def clashes(self, other: Box) -> bool:
+        return self.box.overlaps(other) or (self.leader is not None and self.leader.overlaps(other, gap=1))
+
+
+LIFTS = 6  # how many lines above its mark a label may be lifted, on a leader line
+
+
+def label_places(placed: _Placed, width: float, lines: int) -> list[Place]:
+    """Where a point's label may go, best first: beside the mark (right, left), above or below it
+    (moved sideways to stay inside the room), diagonally, then lifted a line at a time above the
+    mark on a leader line, then lowered below it likewise."""
+    tall = lines * LABEL_LINE
+    mark = mark_box(placed)
+    middle = (placed.top + placed.bottom) / 2
+    right, left = mark.x1 + LABEL_PAD, mark.x0 - LABEL_PAD
+    above, below = mark.y0 - LABEL_PAD - tall, mark.y1 + LABEL_PAD
+    centred = min(max(placed.x - width / 2, LABEL_ROOM.x0), LABEL_ROOM.x1 - width)
+    places = [
+        Place(Box(right, middle - tall / 2, right + width, middle + tall / 2), "start"),
+        Place(Box(left - width, middle - tall / 2, left, middle + tall / 2), "end"),
+        Place(Box(centred, above, centred + width, above + tall), "middle"),
+        Place(Box(centred, below, centred + width, below + tall), "middle"),
+        Place(Box(placed.x, above, placed.x + width, above + tall), "start"),
+        Place(Box(placed.x - width, above, placed.x, above + tall), "end"),
+        Place(Box(placed.x, below, placed.x + width, below + tall), "start"),
+        Place(Box(placed.x - width, below, placed.x, below + tall), "end"),
+    ]
+    for lift in range(1, LIFTS + 1):
+        top = above - lift * LABEL_LINE
+        leader = Box(placed.x - 0.5, top + tall - 2, placed.x + 0.5, mark.y0 - 1)
+        places.append(Place(Box(placed.x + 3, top, placed.x + 3 + width, top + tall), "start", leader))
+        places.append(Place(Box(placed.x - 3 - width, top, placed.x - 3, top + tall), "end", leader))
+    for drop in range(1, LIFTS + 1):
+        top = below + drop * LABEL_LINE
+        leader = Box(placed.x - 0.5, mark.y1 + 1, placed.x + 0.5, top + LABEL_LINE - 4)
+        places.append(Place(Box(placed.x + 3, top, placed.x + 3 + width, top + tall), "start", leader))
+        places.append(Place(Box(placed.x - 3 - width, top, placed.x - 3, top + tall), "end", leader))
+    return places
+
+
+def place_labels(series: Series, placed: Sequence[_Placed], height: float) -> list[tuple[_Placed, Place]]:
+    """Each labelled point's label in a place inside the room, clear of every mark, of the unit's label
+    and of the other labels and leader lines: the first such layout, trying each label's best places
+    first (a bounded search); failing that, each label in the first place clear of those before it."""
+    obstacles = [mark_box(each) for each in placed] + [unit_box(series)]
+    labelled = [each for each in placed if each.point.label]
+    options = []
+    for each in labelled:
+        lines = _label_lines(series, each.point)
+        width = max(text_width(lines[0], bold=True), text_width(lines[1]))
+        every = label_places(each, width, len(lines))
+        inside = [place for place in every if place.box.inside(LABEL_ROOM)]
+        clear = [place for place in inside if not any(place.clashes(other) for other in obstacles)]
+        options.append(clear or inside or every[:1])
+    found = _search(options, [], [LABEL_SEARCH]) or _greedy(options)
+    return list(zip(labelled, found, strict=True))
+
+
+def _free(place: Place, chosen: Sequence[Place]) -> bool:
+    """True if `place` overlaps no chosen label or leader line, and its leader crosses no chosen label."""
+    return not any(
+        place.clashes(other.box) or (other.leader is not None and place.box.overlaps(other.leader, gap=1))
+        for other in chosen
+    )
+
+
+def _greedy(options: list[list[Place]]) -> list[Place]:
+    """Where no layout is clear: each label in its first place clear of those before it, else its first."""
+    chosen: list[Place] = []
+    for places in options:
+        chosen.append(next((place for place in places if _free(place, chosen)), places[0]))
+    return chosen
+
+
+def _search(options: list[list[Place]], chosen: list[Place], budget: list[int]) -> list[Place] | None:
+    """Depth first, each label's best places first: the first layout where no label overlaps another
+    label or another's leader line."""
+    if len(chosen) == len(options):
+        return chosen
+    for place in options[len(chosen)]:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
+        if _free(place, chosen) and (found := _search(options, [*chosen, place], budget)):
+            return found
+    return None
+
+
+def _label_lines(series: Series, point: Point) -> tuple[str, str]:
+    return point.label, short_value(series, point)
+
+
+def _point_labels(root: ElementTree.Element, series: Series, placed: Sequence[_Placed], height: float) -> None:
+    """The labelled points' words and values on the picture (their links' names say the same)."""
+    found = place_labels(series, placed, height)
+    if not found:
+        return
+    group = sub(root, "g", {"class": "chart-labels", "aria-hidden": "true"})
+    for each, place in found:
+        box, anchor = place.box, place.anchor
+        if place.leader is not None:
+            svg.line(group, "chart-label__leader", each.x, place.leader.y0, each.x, place.leader.y1)
+        x = {"start": box.x0, "end": box.x1, "middle": (box.x0 + box.x1) / 2}[anchor]
+        node = sub(group, "text", {"class": "chart-label", "text-anchor": anchor})
+        for index, (kind, content) in enumerate(zip(("name", "value"), _label_lines(series, each.point), strict=True)):
+            tspan = sub(
+                node,
+                "tspan",
+                {"class": f"chart-label__{kind}", "x": float(x), "y": box.y0 + 11 + index * LABEL_LINE},
+                content,
+            )
+            tspan.tail = " " if index == 0 else None
+
+
 # Events on the time axis ------------------------------------------------------------------------
 
 
-def _marker_rows(marked: Sequence[tuple[str, EventRef]], times: TimeAxis) -> dict[str, int]:
+def _marker_rows(marked: Sequence[tuple[str, EventRef]], times: svg.TimeScale) -> dict[str, int]:
     """A row per marker under the axis, the first where it overlaps no earlier marker."""
     row_ends: list[float] = []
     rows = {}
@@ -414,18 +496,16 @@ def _marker_rows(marked: Sequence[tuple[str, EventRef]], times: TimeAxis) -> dic
     return rows
 
 
-def _event_marker(event_id: str, event: EventRef, times: TimeAxis, row: int) -> str:
+def _event_marker(root: ElementTree.Element, event: EventRef, times: svg.TimeScale, row: int) -> None:
     x = times.x_of(event.date)
     tip = PLOT_BOTTOM + 6 + row * MARKER_ROW
-    label = html.escape(f"Event, {event.date.display}: {event.title}")
+    label = f"Event, {event.date.display}: {event.title}"
     half = MARKER_SIZE / 2
-    return (
-        f'<a class="chart-event" xlink:href="{html.escape(event.href)}" role="link" aria-label="{label}">'
-        f"<title>{label}</title>"
-        f'<line class="chart-event__guide" x1="{x:g}" y1="{PLOT_TOP}" x2="{x:g}" y2="{tip:g}"/>'
-        f'<rect class="chart-mark__hit" x="{x - 7:g}" y="{tip - 2:g}" width="14" height="{MARKER_SIZE + 4}"/>'
-        f'<path d="M{x:g} {tip:g}l{half:g} {MARKER_SIZE}h{-MARKER_SIZE:g}z"/></a>'
-    )
+    link = svg.link(root, event.href, label, "chart-event")
+    sub(link, "title", text=label)
+    svg.line(link, "chart-event__guide", x, PLOT_TOP, x, tip)
+    sub(link, "rect", {"class": "chart-mark__hit", "x": x - 7, "y": tip - 2, "width": 14, "height": MARKER_SIZE + 4})
+    sub(link, "path", {"d": f"M{svg.number(x)} {svg.number(tip)}l{svg.number(half)} {MARKER_SIZE}h{-MARKER_SIZE}z"})
 
 
 # The table and the whole figure -----------------------------------------------------------------
@@ -435,38 +515,50 @@ def chart_table(
     series: Series, sources: Mapping[str, Ref] | None = None, events: Mapping[str, EventRef] | None = None
 ) -> str:
     """The chart's text alternative: a row per point (the marks link to it), then its note; printable."""
-    sources, events = sources or {}, events or {}
-    rows = "".join(_rows(series, point, sources, events) for point in series.points)
-    return (
-        f'<table class="chart-table"><caption>{html.escape(series.title)}: the figures</caption>'
-        '<thead><tr><th scope="col">Date</th><th scope="col">Value</th><th scope="col">Sources</th></tr></thead>'
-        f"{rows}</table>"
-    )
+    return markup(_table(series, sources or {}, events or {}))
 
 
-def _rows(series: Series, point: Point, sources: Mapping[str, Ref], events: Mapping[str, EventRef]) -> str:
+def _table(series: Series, sources: Mapping[str, Ref], events: Mapping[str, EventRef]) -> ElementTree.Element:
+    table = element("table", {"class": "chart-table"})
+    sub(table, "caption", text=f"{series.title}: the figures")
+    head = sub(sub(table, "thead"), "tr")
+    for name in ("Date", "Value", "Sources"):
+        sub(head, "th", {"scope": "col"}, name)
+    for point in series.points:
+        _rows(table, series, point, sources, events)
+    return table
+
+
+def _rows(
+    table: ElementTree.Element,
+    series: Series,
+    point: Point,
+    sources: Mapping[str, Ref],
+    events: Mapping[str, EventRef],
+) -> None:
     """One <tbody> per point, so the link from its mark can highlight both its rows: the figure, then the note."""
-    links = ", ".join(
-        f'<a href="{html.escape(_ref(sources, source_id).href)}">{html.escape(_ref(sources, source_id).label)}</a>'
-        for source_id in point.sources
-    )
-    return (
-        f'<tbody id="{html.escape(series.anchor(point))}"><tr>'
-        f'<th scope="row"><time datetime="{point.date.iso}">{point.date.display}</time></th>'
-        f"<td>{html.escape(series.value_text(point))}</td><td>{links}</td></tr>"
-        f"{_note_row(point, events)}</tbody>"
-    )
+    group = sub(table, "tbody", {"id": series.anchor(point)})
+    row = sub(group, "tr")
+    sub(sub(row, "th", {"scope": "row"}), "time", {"datetime": point.date.iso}, point.date.display)
+    sub(row, "td", text=series.value_text(point))
+    cell = sub(row, "td")
+    for index, source_id in enumerate(point.sources):
+        ref = _ref(sources, source_id)
+        link = sub(cell, "a", {"href": ref.href}, ref.label)
+        if index < len(point.sources) - 1:
+            link.tail = ", "
+    _note_row(group, point, events)
 
 
-def _note_row(point: Point, events: Mapping[str, EventRef]) -> str:
-    parts = [html.escape(point.note)] if point.note else []
+def _note_row(group: ElementTree.Element, point: Point, events: Mapping[str, EventRef]) -> None:
+    if not (point.note or point.event):
+        return
+    cell = sub(sub(group, "tr", {"class": "chart-table__note"}), "td", {"colspan": 3}, point.note or None)
     if point.event:
         target = _event(events, point.event)
-        parts.append(
-            f'<a class="chart-table__event" href="{html.escape(target.href)}">'
-            f"On the Timeline: {html.escape(target.title)}</a>"
-        )
-    return f'<tr class="chart-table__note"><td colspan="3">{" ".join(parts)}</td></tr>' if parts else ""
+        if point.note:
+            cell.text = f"{point.note} "
+        sub(cell, "a", {"class": "chart-table__event", "href": target.href}, f"On the Timeline: {target.title}")
 
 
 def caption(series: Series, markers: Sequence[str] = ()) -> str:
@@ -490,27 +582,39 @@ def chart_figure(
     sources: Mapping[str, Ref] | None = None,
     events: Mapping[str, EventRef] | None = None,
     markers: Sequence[str] = (),
+    period: svg.Span | None = None,
+    title: str = "",
 ) -> str:
-    """The chart, how to read it, its table and the events it marks, as one `<figure>` to place in a page.
+    """The chart as one `<figure>` to place in a page: its title, the picture, and behind a disclosure
+    how to read it, its table and the events it marks; over `period` only, if given.
 
-    Its title is its <figcaption>, first (HTML allows one only first or last in a figure).
+    Its title is its <figcaption>, first (HTML allows one only first or last in a figure): the
+    takeaway (`title`, else the series'), then what the series measures.
     """
-    return (
-        f'<figure class="chart" id="chart-{html.escape(series.id)}">'
-        f'<figcaption class="chart__title">{html.escape(series.title)}</figcaption>'
-        f'<div class="chart__plot">{chart_svg(series, sources, events, markers)}</div>'
-        f'<p class="chart__caption">{html.escape(series.description)} {html.escape(caption(series, markers))}</p>'
-        f"{chart_table(series, sources, events)}{_marked_events(markers, events or {})}</figure>"
-    )
+    sources, events = sources or {}, events or {}
+    shown = scoped(series, period)
+    figure = element("figure", {"class": "chart", "id": f"chart-{series.id}"})
+    heading = sub(figure, "figcaption", {"class": "chart__title"})
+    if takeaway := title or series.takeaway:
+        sub(heading, "span", {"class": "chart__takeaway"}, takeaway).tail = " "
+        sub(heading, "span", {"class": "chart__subject"}, series.title)
+    else:
+        heading.text = series.title
+    sub(figure, "div", {"class": "chart__plot"}).append(chart_element(shown, sources, events, markers, period))
+    details = sub(figure, "details", {"class": "chart__details"})
+    sub(details, "summary", {"class": "chart__summary"}, DETAILS_SUMMARY)
+    sub(details, "p", {"class": "chart__caption"}, f"{series.description} {caption(shown, markers)}")
+    details.append(_table(shown, sources, events))
+    _marked_events(details, markers, events)
+    return markup(figure)
 
 
-def _marked_events(markers: Sequence[str], events: Mapping[str, EventRef]) -> str:
+def _marked_events(parent: ElementTree.Element, markers: Sequence[str], events: Mapping[str, EventRef]) -> None:
     """The events under the time axis in words, each linked to its Timeline entry (so print shows them too)."""
     if not markers:
-        return ""
-    links = "; ".join(
-        f'<a href="{html.escape(event.href)}"><time datetime="{event.date.iso}">{event.date.display}</time>: '
-        f"{html.escape(event.title)}</a>"
-        for event in (_event(events, event_id) for event_id in markers)
-    )
-    return f'<p class="chart__events">Marked on the time axis: {links}.</p>'
+        return
+    paragraph = sub(parent, "p", {"class": "chart__events"}, "Marked on the time axis: ")
+    for index, event in enumerate(_event(events, event_id) for event_id in markers):
+        link = sub(paragraph, "a", {"href": event.href})
+        sub(link, "time", {"datetime": event.date.iso}, event.date.display).tail = f": {event.title}"
+        link.tail = "; " if index < len(markers) - 1 else "."

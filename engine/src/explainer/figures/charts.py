@@ -18,7 +18,8 @@ from ..datafile import Records
 from ..events.page import PAGE as TIMELINE
 from ..sources.page import PAGE as SOURCES
 from ..sources.records import Source
-from .chart_svg import EventRef, Ref, chart_figure
+from ..svg import Span
+from .chart_svg import EventRef, Ref, chart_figure, scoped
 from .records import Series
 
 if TYPE_CHECKING:
@@ -29,9 +30,9 @@ ALIBABA = "Alibaba"  # the name of Alibaba's own releases and filings in a chart
 Href = Callable[[str], str]  # an item's id -> the link to its entry (on the Sources page, the Timeline)
 
 
-def marked_events(series: Series) -> list[str]:
-    """The events a chart marks when the page names none: those its points belong to, oldest first."""
-    return list(dict.fromkeys(point.event for point in series.points if point.event))
+def marked_events(series: Series, period: Span | None = None) -> list[str]:
+    """The events a chart marks when the page names none: those its points (in `period`) belong to, oldest first."""
+    return list(dict.fromkeys(point.event for point in scoped(series, period).points if point.event))
 
 
 def drawable(series: Series, events: Records) -> bool:
@@ -70,14 +71,19 @@ def chart_markup(
     events: Records,
     source_href: Href,
     event_href: Href,
+    period: Span | None = None,
+    title: str = "",
 ) -> str:
-    """The whole figure (chart, caption, table, marked events) with every link made by the two hrefs."""
-    event_ids = [*markers, *(point.event for point in series.points if point.event)]
+    """The whole figure (title, chart, caption, table, marked events) with every link made by the two
+    hrefs; over `period` only and titled `title` (else the series' takeaway), if given."""
+    event_ids = [*markers, *(point.event for point in scoped(series, period).points if point.event)]
     return chart_figure(
         series,
         source_refs(series, sources, source_href),
         event_refs(event_ids, events, event_href),
         markers,
+        period,
+        title,
     )
 
 

@@ -1,13 +1,17 @@
 """The figures extension: `<!-- chart: SERIES -->` in a page becomes the series' chart and its table.
 
 Authors put the marker on a line of its own where the text needs the chart, optionally naming
-the events to mark under its time axis (by default, the events its points belong to):
+the events to mark under its time axis (by default, the events its points belong to), the period
+to show (the points and events inside it), and the chart's own takeaway title (by default, the
+series' `takeaway`):
 
-    <!-- chart: alibaba-market-value -->
-    <!-- chart: alibaba-market-value events: ant-ipo-suspended, alibaba-antitrust-fine -->
+    <!-- chart: company-value -->
+    <!-- chart: company-value events: listing-halted, record-fine -->
+    <!-- chart: company-value from: 2020-10 to: 2021-12 title: "A year after its peak, ..." -->
 
 The preprocessor finds the markers where Python-Markdown took them for HTML (never in code) and
-reports a misspelt marker, an unknown series or event, and a series shown twice on one page.
+reports a misspelt marker or field, an unknown series or event, a period with no point or an
+event outside it, and a series shown twice on one page.
 The treeprocessor puts each chart there as elements: the SVG, its caption, the table with a row
 per point and the events it marks. Every link to another page points at its Markdown file
 (sources.md#id, timeline.md#id), which MkDocs turns into the page's address and checks; the
@@ -34,6 +38,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..codeblocks import without_code
 from ..context import BuildContext
+from ..dates import PartialDate, parse_partial_date
 from ..elements import element
 from ..events.page import PAGE as TIMELINE
 from ..events.records import SPEC as EVENTS_SPEC
@@ -41,13 +46,21 @@ from ..extensions import ExplainerExtension
 from ..markers import find_markers, put_at_markers
 from ..sources.page import PAGE as SOURCES
 from ..sources.records import SPEC as SOURCES_SPEC
+from ..svg import Span, date_span, span_of
 from .charts import chart_markup, chart_sources_used, drawable, marked_events
 from .records import SPEC, Series
 
-MARKER_FORMS = "<!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID -->"
+MARKER_FORMS = (
+    "<!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID"
+    ' from: YYYY-MM to: YYYY-MM title: "..." --> (each field optional)'
+)
+FIELDS = ("events", "from", "to", "title")
+TITLE_LENGTH = 110  # as a series' takeaway (schemas/figures.schema.json)
 
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_MARKER = re.compile(rf"^<!--\s*chart:\s*(?P<series>{_ID})(?:\s+events:\s*(?P<events>{_ID}(?:\s*,\s*{_ID})*))?\s*-->$")
+_MARKER = re.compile(rf"^<!--\s*chart:\s*(?P<series>{_ID})(?P<fields>\s.*?)?\s*-->$", re.DOTALL)
+# One field: a name, a colon, and a quoted text or a comma-separated list of plain words.
+_FIELD = re.compile(r'\s*(?P<name>[a-z]+):\s*(?P<value>"[^"]*"|[^\s",]+(?:\s*,\s*[^\s",]+)*)\s*')
 # Any HTML comment that looks like it means a chart marker, so a typo is reported, not ignored.
 _MARKER_LIKE = re.compile(r"^<!--\s*charts?\b.*-->$", re.IGNORECASE | re.DOTALL)
 
@@ -83,11 +96,64 @@ def makeExtension(**kwargs) -> FiguresExtension:
 
 @dataclass(frozen=True)
 class ChartMarker:
-    """One chart asked for by a page: the series, the events to mark, and where its marker is."""
+    """One chart asked for by a page: the series, the events to mark, the period and title if the
+    page gives them, and where its marker is."""
 
     series: Series
     events: tuple[str, ...]
     placeholder: str  # the text of the paragraph Python-Markdown leaves where the marker was
+    period: Span | None = None
+    title: str = ""
+
+
+def marker_fields(text: str) -> dict[str, str]:
+    """The fields after the series id, by name ('events' -> 'a, b', 'title' -> the text unquoted).
+
+    Raises ValueError saying what is wrong: text that is no field, an unknown or repeated field,
+    an empty title.
+    """
+    fields: dict[str, str] = {}
+    text, position = text.strip(), 0
+    for match in _FIELD.finditer(text):
+        if match.start() != position:
+            break
+        name, value = match["name"], match["value"]
+        position = match.end()
+        if name not in FIELDS:
+            raise ValueError(f"unknown field '{name}:'; a chart marker may give {', '.join(f'{f}:' for f in FIELDS)}")
+        if name in fields:
+            raise ValueError(f"gives '{name}:' twice; give it once")
+        quoted = value.startswith('"')
+        if (name == "title") != quoted:
+            raise ValueError(
+                f"'{name}:' takes a quoted text, title: \"...\""
+                if name == "title"
+                else f"'{name}:' takes {'event ids' if name == 'events' else 'a date'}, not a quoted text"
+            )
+        fields[name] = value.strip('"').strip() if quoted else value
+    if position != len(text):
+        raise ValueError(f"cannot read '{text[position:].strip()}'")
+    return fields
+
+
+def marker_period(fields: dict[str, str], series: Series) -> Span | None:
+    """The period `from:` and `to:` give (either may be left out: the series' first or last point),
+    or None if neither is given. Raises ValueError for a date that is no date or an empty period."""
+    if "from" not in fields and "to" not in fields:
+        return None
+    points = span_of(point.date for point in series.points)
+    dates: dict[str, PartialDate] = {}
+    for name in ("from", "to"):
+        if name in fields:
+            try:
+                dates[name] = parse_partial_date(fields[name])
+            except ValueError as error:
+                raise ValueError(f"'{name}:' {error}") from None
+    start = date_span(dates["from"])[0] if "from" in dates else points.start
+    end = date_span(dates["to"])[1] if "to" in dates else points.end
+    if start >= end:
+        raise ValueError(f"'from: {fields['from']}' is not before 'to: {fields['to']}'; the period runs from: to: to:")
+    return Span(start, end)
 
 
 class _ChartMarkers(Preprocessor):
@@ -113,6 +179,11 @@ class _ChartMarkers(Preprocessor):
     def _marker(self, match: re.Match, text: str, count: int, index: int) -> ChartMarker | None:
         series_id = match["series"]
         figures, known_events = self.context.figures.records, self.context.events.records
+        try:
+            fields = marker_fields(match["fields"] or "")
+        except ValueError as error:
+            self.context.report(text.splitlines()[0], f"chart marker for '{series_id}': {error}; write {MARKER_FORMS}")
+            return None
         series = figures.get(series_id)
         if series is None:
             if not figures.knows(series_id):  # else a series left out for its own problem, reported in its file
@@ -121,14 +192,45 @@ class _ChartMarkers(Preprocessor):
         if count > 1:
             self._report_repeat(count, series_id)
             return None
-        events = tuple(event.strip() for event in match["events"].split(",")) if match["events"] else ()
+        try:
+            period = marker_period(fields, series)
+        except ValueError as error:
+            self.context.report(text.splitlines()[0], f"chart '{series_id}': {error}")
+            return None
+        if period is not None and not any(period.covers(point.date) for point in series.points):
+            self._report_empty(text, series, fields)
+            return None
+        events = tuple(event.strip() for event in fields["events"].split(",")) if "events" in fields else ()
         unknown = [event_id for event_id in events if event_id not in known_events]
         for event_id in (event_id for event_id in unknown if not known_events.knows(event_id)):
             self.context.report(text, f"chart '{series_id}' marks unknown event '{event_id}' (not in data/events.yml)")
-        markers = events or tuple(marked_events(series))
-        if unknown or not drawable(series, known_events):
+        outside = [
+            known_events.get(event_id)
+            for event_id in events
+            if event_id not in unknown and period is not None and not period.covers(known_events.get(event_id).date)
+        ]
+        for event in outside:
+            self.context.report(
+                text.splitlines()[0],
+                f"chart '{series_id}' marks event '{event.id}' ({event.date.display}), outside the period its "
+                f"marker gives ({_period_text(fields)}); widen from: or to:, or leave the event out",
+            )
+        markers = events or tuple(marked_events(series, period))
+        if unknown or outside or not drawable(series, known_events):
             return None  # an event it needs is missing: reported, here or in the data files
-        return ChartMarker(series, markers, self.md.htmlStash.get_placeholder(index))
+        if "title" in fields and (problem := _title_problem(fields["title"])):
+            self.context.report(text.splitlines()[0], f"chart '{series_id}': {problem}")
+            return None
+        placeholder = self.md.htmlStash.get_placeholder(index)
+        return ChartMarker(series, markers, placeholder, period, fields.get("title", ""))
+
+    def _report_empty(self, text: str, series: Series, fields: dict[str, str]) -> None:
+        first, last = series.points[0].date.display, series.points[-1].date.display
+        self.context.report(
+            text.splitlines()[0],
+            f"chart '{series.id}' has no point in the period its marker gives ({_period_text(fields)}); "
+            f"its points run from {first} to {last}: change from: or to:",
+        )
 
     def _report_repeat(self, occurrence: int, series_id: str) -> None:
         """A problem at the line of the `occurrence`-th marker of the series outside code, naming the first."""
@@ -144,6 +246,21 @@ class _ChartMarkers(Preprocessor):
         line = found[min(occurrence, len(found)) - 1]
         message = f"the chart '{series_id}' is already on this page (line {found[0]}); show each series once per page"
         self.context.report_at(line, message)
+
+
+def _title_problem(title: str) -> str:
+    """What is wrong with a marker's title ('' if nothing): it is plain text, like a series' takeaway."""
+    if not title:
+        return 'the title is empty; write the chart\'s takeaway, title: "..."'
+    if len(title) > TITLE_LENGTH:
+        return f"the title has {len(title)} characters; a takeaway has at most {TITLE_LENGTH}"
+    if "<" in title or ">" in title:
+        return "the title is plain text: write it without < or >"
+    return ""
+
+
+def _period_text(fields: dict[str, str]) -> str:
+    return " ".join(f"{name}: {fields[name]}" for name in ("from", "to") if name in fields)
 
 
 class _Charts(Treeprocessor):
@@ -170,6 +287,8 @@ class _Charts(Treeprocessor):
             self.context.events.records,
             lambda source_id: f"{sources_href}#{source_id}",
             lambda event_id: f"{timeline_href}#{event_id}",
+            marker.period,
+            marker.title,
         )
         figure = markup_elements(markup)
         self.svgs += [svg for svg in figure.iter("svg")]

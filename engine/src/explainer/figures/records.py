@@ -33,6 +33,7 @@ class Point:
     note: str = ""
     event: str = ""  # id of the event in data/events.yml this figure belongs to
     index: int = 0  # position in the series' points, for messages
+    label: str = ""  # drawn beside the point on its chart ('Peak'), with its value
 
     @property
     def is_range(self) -> bool:
@@ -57,6 +58,7 @@ class Series:
     points: tuple[Point, ...]
     index: int = 0  # position in data/figures.yml, for messages
     timeline: bool = False  # also shown on the Timeline page
+    takeaway: str = ""  # what the chart shows, as its title says it ('X lost three quarters of its value')
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -87,7 +89,14 @@ def build_figures(document: YamlDocument) -> tuple[dict[str, Series], list[Probl
             entry = document.data[index]
             unit = UNITS[entry["unit"]]
             records[series_id] = Series(
-                series_id, entry["title"], unit, entry["description"], points, index, entry.get("timeline", False)
+                series_id,
+                entry["title"],
+                unit,
+                entry["description"],
+                points,
+                index,
+                entry.get("timeline", False),
+                entry.get("takeaway", ""),
             )
     return records, problems
 
@@ -124,6 +133,7 @@ def _point(data: dict[str, Any], date: PartialDate, position: int) -> Point:
         note=data.get("note", ""),
         event=data.get("event", ""),
         index=position,
+        label=data.get("label", ""),
     )
 
 

@@ -1,0 +1,541 @@
+"""The SVG toolkit the Timeline and the charts share: one way to draw and write a picture.
+
+- Elements: `element` and `sub` build an ElementTree, `markup` writes it. The serializer escapes
+  every value from data; nothing here escapes by hand.
+- Dates: `date_span` (the days a partial date can mean), `Span` and `story_span` (the story's
+  range: derived from the data unless configured).
+- Time: `TimeScale`, dates onto x, in the unit its span calls for (`time_unit`: days, weeks,
+  months or years, or the one configured); `time_axis` gives its ticks, gridlines and period
+  labels, as many as fit; `draw_time_axis` and `draw_time_grid` draw them.
+- Values: `ValueScale`, numbers onto y between round numbers, with labelled gridlines.
+- Text: `text_width` (sized for DejaVu Sans, the widest common system font), `fit` (cut short
+  with an ellipsis) and `wrap` (lines no wider than a room).
+
+Nothing here names a story, a subject, a date or a unit: they all come in as data. Sizes are in
+viewBox units; CSS sets the colours, so pictures follow dark mode and print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .dates import PartialDate
+
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
+FONT_SIZE = 12  # the text size every width below is measured at, scaled for others
+
+# Elements ---------------------------------------------------------------------------------------
+
+Value = str | int | float | None
+Attributes = Mapping[str, Value]
+
+
+def number(value: float) -> str:
+    """A coordinate as written in SVG: at most one decimal, no trailing '.0' ('12', '12.5', '-3')."""
+    rounded = round(value, 1) + 0.0  # + 0.0: never '-0'
+    return f"{rounded:g}"
+
+
+def _text(value: Value) -> str:
+    return number(value) if isinstance(value, float) else str(value)
+
+
+def element(tag: str, attributes: Attributes | None = None, text: str | None = None) -> ElementTree.Element:
+    """An element; attributes that are None are left out, numbers written by `number`."""
+    node = ElementTree.Element(
+        tag, {name: _text(value) for name, value in (attributes or {}).items() if value is not None}
+    )
+    node.text = text
+    return node
+
+
+def sub(
+    parent: ElementTree.Element, tag: str, attributes: Attributes | None = None, text: str | None = None
+) -> ElementTree.Element:
+    """`element(...)` appended to `parent`."""
+    node = element(tag, attributes, text)
+    parent.append(node)
+    return node
+
+
+def svg_root(class_: str, width: float, height: float, label: str, **attributes: Value) -> ElementTree.Element:
+    """An inline `<svg>` `width` x `height` units, named `label` for assistive technology."""
+    return element(
+        "svg",
+        {
+            "class": class_,
+            "viewBox": f"0 0 {number(width)} {number(height)}",
+            "width": width,
+            "height": height,
+            **attributes,
+            "role": "group",
+            "aria-label": label,
+            "xmlns": SVG_NAMESPACE,
+            "xmlns:xlink": XLINK_NAMESPACE,
+        },
+    )
+
+
+def link(parent: ElementTree.Element, href: str, label: str, class_: str, **attributes: Value) -> ElementTree.Element:
+    """A focusable link inside an SVG, named `label`.
+
+    xlink:href, not href: Material's instant navigation rewrites the href property of every [href]
+    element, which is read-only on SVG links and throws. Chromium then no longer exposes the
+    element as a link, hence the explicit role.
+    """
+    return sub(parent, "a", {"class": class_, "xlink:href": href, "role": "link", "aria-label": label, **attributes})
+
+
+def line(parent: ElementTree.Element, class_: str | None, x1: float, y1: float, x2: float, y2: float) -> None:
+    sub(parent, "line", {"class": class_, "x1": float(x1), "y1": float(y1), "x2": float(x2), "y2": float(y2)})
+
+
+def text(
+    parent: ElementTree.Element, class_: str, x: float, y: float, content: str, anchor: str | None = None
+) -> ElementTree.Element:
+    return sub(parent, "text", {"class": class_, "x": float(x), "y": float(y), "text-anchor": anchor}, content)
+
+
+def markup(node: ElementTree.Element) -> str:
+    """The element as markup, every value escaped by the serializer."""
+    return ElementTree.tostring(node, encoding="unicode")
+
+
+# Dates and the story's span ---------------------------------------------------------------------
+
+
+def date_span(date: PartialDate) -> tuple[dt.date, dt.date]:
+    """First day and the day after the last day a partial date can mean."""
+    if date.day:
+        start = dt.date(date.year, date.month, date.day)
+        return start, start + dt.timedelta(days=1)
+    if date.month:
+        return dt.date(date.year, date.month, 1), next_month(dt.date(date.year, date.month, 1))
+    return dt.date(date.year, 1, 1), dt.date(date.year + 1, 1, 1)
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def next_month(day: dt.date) -> dt.date:
+    """The first day of the month after `day`'s."""
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def quarter_start(day: dt.date) -> dt.date:
+    return dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of days: from `start` to the day before `end`."""
+
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days
+
+    def covers(self, date: PartialDate) -> bool:
+        first, after = date_span(date)
+        return self.start <= first and after <= self.end
+
+
+def span_of(dates: Iterable[PartialDate]) -> Span | None:
+    """The days from the first to the last of `dates` (None if there are none)."""
+    spans = [date_span(date) for date in dates]
+    if not spans:
+        return None
+    return Span(min(first for first, _ in spans), max(after for _, after in spans))
+
+
+def story_span(dates: Iterable[PartialDate], configured: tuple[PartialDate, PartialDate] | None = None) -> Span | None:
+    """The story's span: `configured` (start, end), else from the first to the last of `dates` (the
+    events' and the figures'); widened for any date outside a configured span, so nothing drawn
+    falls off the picture. None when there is neither."""
+    found = span_of(dates)
+    if configured is None:
+        return found
+    chosen = Span(date_span(configured[0])[0], date_span(configured[1])[1])
+    if found is None:
+        return chosen
+    return Span(min(chosen.start, found.start), max(chosen.end, found.end))
+
+
+# Time scales --------------------------------------------------------------------------------------
+
+AUTO = "auto"
+TIME_UNITS = ("days", "weeks", "months", "years")
+# The longest span each unit is chosen for (in days), when the scale is left to choose.
+UNIT_FOR_SPAN = (("days", 31), ("weeks", 62), ("months", 2 * 366 - 1))
+
+
+def time_unit(span: Span, scale: str = AUTO) -> str:
+    """The unit a time axis counts in: `scale` when it names one, else the one `span` calls for
+    (days up to a month, weeks up to two months, months up to two years, then years)."""
+    if scale != AUTO:
+        if scale not in TIME_UNITS:
+            raise ValueError(f"unknown time scale '{scale}'; use {AUTO}, {', '.join(TIME_UNITS)}")
+        return scale
+    return next((unit for unit, longest in UNIT_FOR_SPAN if span.days <= longest), "years")
+
+
+def unit_start(day: dt.date, unit: str) -> dt.date:
+    """The start of the `unit` (for years: the quarter, the axis' smallest step) on or before `day`."""
+    if unit == "days":
+        return day
+    if unit == "weeks":
+        return day - dt.timedelta(days=day.weekday())
+    if unit == "months":
+        return month_start(day)
+    return quarter_start(day)
+
+
+def unit_end(day: dt.date, unit: str) -> dt.date:
+    """The start of the unit on or after `day` (a day that starts one is its own end)."""
+    start = unit_start(day, unit)
+    return start if start == day else _step(start, unit)
+
+
+def _step(day: dt.date, unit: str) -> dt.date:
+    """The start of the next tick after `day`: a day, a week, a month, or a quarter for years."""
+    if unit == "days":
+        return day + dt.timedelta(days=1)
+    if unit == "weeks":
+        return day + dt.timedelta(days=7)
+    if unit == "months":
+        return next_month(day)
+    return next_month(next_month(next_month(day)))
+
+
+@dataclass(frozen=True)
+class TimeScale:
+    """Dates onto x: `start` at `left`, `end` (the day after the last) at `right`, counted in `unit`."""
+
+    start: dt.date
+    end: dt.date
+    left: float
+    right: float
+    unit: str = "years"
+
+    def x(self, day: dt.date) -> float:
+        fraction = (day - self.start).days / max((self.end - self.start).days, 1)
+        return round(self.left + fraction * (self.right - self.left), 1)
+
+    def extent(self, date: PartialDate) -> tuple[float, float]:
+        """Where the days a partial date can mean begin and end."""
+        first, after = date_span(date)
+        return self.x(first), self.x(after)
+
+    def x_of(self, date: PartialDate) -> float:
+        """The middle of what a partial date can mean (mid-month for '2023-03')."""
+        first, after = self.extent(date)
+        return round((first + after) / 2, 1)
+
+
+def time_scale(span: Span, left: float, right: float, scale: str = AUTO, exact: bool = False) -> TimeScale:
+    """A scale over `span` between `left` and `right`, in the unit `scale` names or the span calls for;
+    widened to whole units (for years, whole quarters) unless `exact`."""
+    unit = time_unit(span, scale)
+    if exact:
+        return TimeScale(span.start, span.end, left, right, unit)
+    return TimeScale(unit_start(span.start, unit), unit_end(span.end, unit), left, right, unit)
+
+
+# Time axes --------------------------------------------------------------------------------------
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# Every how many units a label may go, fewest first; the coarsest that still crowds gives way to
+# the next unit up.
+LABEL_STEPS = {"days": (1, 2, 7), "weeks": (1, 2), "months": (1, 3, 6), "years": (1, 2, 5, 10)}
+COARSER = {"days": "weeks", "weeks": "months", "months": "years"}
+LABEL_GAP = 0.4  # of the font size: the least space between two labels
+
+
+@dataclass(frozen=True)
+class TimeAxis:
+    """What a time axis draws: ticks (x, whether it starts a larger unit), gridlines, and labels
+    (centre x, text) each centred on the stretch it names."""
+
+    ticks: tuple[tuple[float, bool], ...]
+    grid: tuple[float, ...]
+    labels: tuple[tuple[float, str], ...]
+    label_unit: str
+
+
+def time_axis(scale: TimeScale, edges: tuple[float, float] | None = None, size: float = FONT_SIZE) -> TimeAxis:
+    """The ticks, gridlines and as many labels as fit on `scale`, none closer to another than
+    LABEL_GAP and none past `edges` (default: the scale's ends).
+
+    Every unit gets a tick, a longer one where a larger unit starts (a year for months and
+    quarters, a month for days and weeks). Labels name every unit if they fit, else every second
+    (third, ...) one, in the longest form that fits ('January 2025', 'Jan 2025'); where none fits,
+    the next unit up is named instead (weeks for days, years for months). Gridlines run from each
+    named stretch's start.
+    """
+    edges = edges or (scale.left, scale.right)
+    ticks = tuple((scale.x(day), _starts_larger_unit(day, scale.unit)) for day in _tick_days(scale))
+    label_unit = scale.unit
+    while True:
+        for step in LABEL_STEPS[label_unit]:
+            for form in range(len(_FORMS[label_unit])):
+                labels = _labels(scale, label_unit, step, form, edges, size)
+                if labels is not None:
+                    grid = tuple(x for x, day in _grid(scale, label_unit, step))
+                    return TimeAxis(ticks, grid, tuple(labels), label_unit)
+        if label_unit not in COARSER:
+            return TimeAxis(ticks, (), (), label_unit)
+        label_unit = COARSER[label_unit]
+
+
+def _tick_days(scale: TimeScale) -> list[dt.date]:
+    days, day = [], scale.start
+    while day <= scale.end:
+        days.append(day)
+        day = _step(day, scale.unit)
+    return days
+
+
+def _starts_larger_unit(day: dt.date, unit: str) -> bool:
+    return day.day == 1 and (day.month == 1 or unit in ("days", "weeks"))
+
+
+def _periods(scale: TimeScale, unit: str) -> list[tuple[dt.date, dt.date]]:
+    """Each `unit` that overlaps the scale, as (first day, the day after), clipped to the scale."""
+    periods = []
+    day = _period_start(scale.start, unit)
+    while day < scale.end:
+        after = _period_after(day, unit)
+        periods.append((max(day, scale.start), min(after, scale.end)))
+        day = after
+    return periods
+
+
+def _period_start(day: dt.date, unit: str) -> dt.date:
+    return dt.date(day.year, 1, 1) if unit == "years" else unit_start(day, unit)
+
+
+def _period_after(day: dt.date, unit: str) -> dt.date:
+    return dt.date(day.year + 1, 1, 1) if unit == "years" else _step(day, unit)
+
+
+def _counted(periods: list[tuple[dt.date, dt.date]], unit: str, step: int) -> list[tuple[dt.date, dt.date]]:
+    """The periods a label goes on, every `step`-th: on round years and months (2020, 2025; January,
+    April), by position for days and weeks."""
+    if unit == "years":
+        return [period for period in periods if period[0].year % step == 0]
+    if unit == "months":
+        return [period for period in periods if (period[0].month - 1) % step == 0]
+    return periods[::step]
+
+
+def _grid(scale: TimeScale, unit: str, step: int) -> list[tuple[float, dt.date]]:
+    starts = [first for first, _ in _counted(_periods(scale, unit), unit, step)]
+    return [(scale.x(day), day) for day in starts if scale.start < day < scale.end]
+
+
+def _form_month(day: dt.date, with_year: bool, short: bool) -> str:
+    name = MONTH_NAMES[day.month - 1][:3] if short else MONTH_NAMES[day.month - 1]
+    return f"{name} {day.year}" if with_year else name
+
+
+def _form_day(day: dt.date, with_month: bool, with_year: bool) -> str:
+    if not with_month:
+        return str(day.day)
+    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]}" + (f" {day.year}" if with_year else "")
+
+
+# Days and weeks: '23 Mar 2021', '24 Mar'; else '23 Mar 2021', '24', ... '1 Apr'; else without the year
+# (the captions give it).
+_DAY_FORMS = (
+    lambda day, previous: _form_day(day, True, previous is None or day.year != previous.year),
+    lambda day, previous: _form_day(day, previous is None or day.month != previous.month, previous is None),
+    lambda day, previous: _form_day(day, previous is None or day.month != previous.month, False),
+)
+# The forms of a label, longest first: (period start, previous labelled start or None) -> text.
+_FORMS = {
+    "years": (lambda day, previous: str(day.year),),
+    "months": (
+        lambda day, previous: _form_month(day, previous is None or day.year != previous.year, short=False),
+        lambda day, previous: _form_month(day, previous is None or day.year != previous.year, short=True),
+    ),
+    "weeks": _DAY_FORMS,
+    "days": _DAY_FORMS,
+}
+
+
+def _labels(
+    scale: TimeScale, unit: str, step: int, form: int, edges: tuple[float, float], size: float
+) -> list[tuple[float, str]] | None:
+    """Labels centred on their stretches, or None if two would come too close or one would pass an
+    edge. A stretch cut short by the scale's start or end loses its label rather than crowd its
+    neighbour."""
+    periods = _counted(_periods(scale, unit), unit, step)
+    gap = LABEL_GAP * size
+    while periods:
+        boxes = []  # (left, right, centre, text)
+        previous = None
+        for first, after in periods:
+            content = _FORMS[unit][form](_period_start(first, unit), previous)
+            width = text_width(content, size)
+            centre = min(max((scale.x(first) + scale.x(after)) / 2, edges[0] + width / 2), edges[1] - width / 2)
+            boxes.append((centre - width / 2, centre + width / 2, centre, content))
+            previous = _period_start(first, unit)
+        clash = next((index for index, (a, b) in enumerate(pairwise(boxes)) if b[0] - a[1] < gap), None)
+        if clash is None:
+            if any(box[0] < edges[0] - 0.5 or box[1] > edges[1] + 0.5 for box in boxes):
+                return None
+            return [(round(centre, 1), content) for _, _, centre, content in boxes]
+        cut = [index for index in (clash, clash + 1) if not _whole(periods[index], unit)]
+        if not cut:
+            return None
+        del periods[cut[0]]
+    return None
+
+
+def _whole(period: tuple[dt.date, dt.date], unit: str) -> bool:
+    first, after = period
+    return _period_start(first, unit) == first and _period_after(first, unit) == after
+
+
+def draw_time_axis(
+    parent: ElementTree.Element,
+    scale: TimeScale,
+    axis: TimeAxis,
+    prefix: str,
+    line_y: float,
+    label_baseline: float,
+    tick_lengths: tuple[float, float] = (8, 4),
+) -> ElementTree.Element:
+    """The axis line, a tick per unit (the longer `tick_lengths[0]` where a larger unit starts, going
+    down from the line, or up if negative), and the labels on `label_baseline`. Classes:
+    PREFIX-axis (the group), PREFIX-axis__line, PREFIX-axis__tick, PREFIX-axis__label."""
+    group = sub(parent, "g", {"class": f"{prefix}-axis", "aria-hidden": "true"})
+    line(group, f"{prefix}-axis__line", scale.left, line_y, scale.right, line_y)
+    for x, major in axis.ticks:
+        length = tick_lengths[0] if major else tick_lengths[1]
+        line(group, f"{prefix}-axis__tick", x, line_y, x, line_y + length)
+    for x, content in axis.labels:
+        text(group, f"{prefix}-axis__label", x, label_baseline, content, "middle")
+    return group
+
+
+def draw_time_grid(parent: ElementTree.Element, axis: TimeAxis, class_: str, top: float, bottom: float) -> None:
+    """A gridline from `top` to `bottom` at the start of each labelled stretch."""
+    for x in axis.grid:
+        line(parent, class_, x, top, x, bottom)
+
+
+# Value scales -------------------------------------------------------------------------------------
+
+NICE_STEPS = (1, 2, 2.5, 5, 10)
+
+
+@dataclass(frozen=True)
+class ValueScale:
+    """Values onto y: `low` at `bottom`, `high` at `top`, gridlines every `step`."""
+
+    low: float
+    high: float
+    step: float
+    top: float
+    bottom: float
+
+    def y(self, value: float) -> float:
+        return round(self.bottom - (value - self.low) / (self.high - self.low) * (self.bottom - self.top), 1)
+
+    def ticks(self) -> list[float]:
+        count = round((self.high - self.low) / self.step)
+        return [round(self.low + index * self.step, 6) for index in range(count + 1)]
+
+
+def value_scale(extents: Iterable[tuple[float, float]], top: float, bottom: float, ticks: int = 4) -> ValueScale:
+    """From a round number at or below zero (and every low) to one at or above every high, in about
+    `ticks` round steps (1, 2, 2.5 or 5 times a power of ten), at least two."""
+    extents = list(extents)
+    low = min(0.0, *(extent[0] for extent in extents))
+    high = max(0.0, *(extent[1] for extent in extents))
+    step = nice_step(((high - low) or 1) / ticks)
+    bottom_value = math.floor(low / step) * step
+    return ValueScale(bottom_value, max(math.ceil(high / step) * step, bottom_value + 2 * step), step, top, bottom)
+
+
+def nice_step(raw: float) -> float:
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return next(factor * magnitude for factor in NICE_STEPS if factor * magnitude >= raw)
+
+
+# Text -----------------------------------------------------------------------------------------------
+
+# The site uses the reader's system fonts, so widths are those of the widest common one, DejaVu Sans
+# (Linux's default), in em by kind of character, rounded up: text sized for it fits in Helvetica,
+# Arial, Segoe UI or Roboto.
+NARROW_CHARACTERS = " '.,:;/\\|ijlIJf\u2019"
+SEMI_NARROW_CHARACTERS = "!()[]-rt\u2013"
+WIDE_CHARACTERS = "%&@mwMW\u2026\u2014"
+BOLD_WIDENING = 1.15  # DejaVu Sans Bold against Book, at most (lowercase, digits)
+ELLIPSIS = "\u2026"
+
+
+def text_width(content: str, size: float = FONT_SIZE, bold: bool = False) -> float:
+    """About how wide `content` is drawn at `size`, in viewBox units (never narrower than it is)."""
+    em = sum(_character_width(character) for character in content)
+    return em * size * (BOLD_WIDENING if bold else 1)
+
+
+def _character_width(character: str) -> float:
+    if character in NARROW_CHARACTERS:
+        return 0.34
+    if character in SEMI_NARROW_CHARACTERS:
+        return 0.4
+    if character in WIDE_CHARACTERS:
+        return 1.0
+    return 0.79 if character.isupper() else 0.64  # lowercase, digits, $
+
+
+def fit(content: str, room: float, size: float = FONT_SIZE, bold: bool = False) -> str:
+    """`content`, cut short with an ellipsis if it would be wider than `room` (at least 8 characters kept)."""
+    if text_width(content, size, bold) <= room:
+        return content
+    while len(content) > 8 and text_width(content + ELLIPSIS, size, bold) > room:
+        content = content[:-1].rstrip()
+    return content + ELLIPSIS
+
+
+def wrap(content: str, room: float, size: float = FONT_SIZE, bold: bool = False) -> tuple[str, ...]:
+    """`content` in lines no wider than `room`, broken between words (a word wider than `room` keeps
+    a line of its own)."""
+    lines: list[str] = []
+    for word in content.split():
+        if lines and text_width(f"{lines[-1]} {word}", size, bold) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return tuple(lines) or ("",)
+
+
+def widest(lines: Sequence[str], size: float = FONT_SIZE, bold: bool = False) -> float:
+    return max((text_width(content, size, bold) for content in lines), default=0.0)
