@@ -7,11 +7,13 @@ import re
 import xml.etree.ElementTree as etree
 from urllib.parse import parse_qs, urlsplit
 
+import factories
 import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite, generated_page
+from factories import correction
 
 from explainer.backlinks import Backlink
 from explainer.context import BuildContext, PageInfo, SiteMap
@@ -29,23 +31,8 @@ HOSTILE = "<script>alert(\"x\")</script> Tom & 'Jerry'"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def correction(**overrides) -> Correction:
-    fields = dict(
-        id="hugging-face",
-        page="story/ai-success.md",
-        anchor="Hugging Face",
-        issued=PartialDate(2026, 11, 26),
-        kind="translation",
-        wrong="embraced face",
-        correction="Hugging Face is a hub for AI models.",
-        sources=("wire",),
-        anchor_line=12,
-    )
-    return Correction(**{**fields, **overrides})
-
-
 def source() -> Source:
-    return Source("wire", "Example Wire", "T", PartialDate(2020), "https://example.com/", "news", "U")
+    return factories.source(id="wire", publisher="Example Wire", published=PartialDate(2020))
 
 
 def render(text: str, *corrections: Correction, src_uri: str = "story/ai-success.md") -> tuple[str, BuildContext]:

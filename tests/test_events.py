@@ -11,6 +11,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, Comment
 from conftest import BuiltSite, build_project, generated_page
+from factories import event
 from markdown.serializers import to_html_string
 
 from explainer.context import PageInfo, SiteMap
@@ -18,7 +19,7 @@ from explainer.datafile import Records
 from explainer.dates import PartialDate
 from explainer.events.exports import events_csv, events_json
 from explainer.events.extension import EventsExtension, key_dates_block
-from explainer.events.records import Event, Figure, build_events
+from explainer.events.records import Figure, build_events
 from explainer.registry import new_context
 from explainer.yamlfile import parse_yaml
 
@@ -36,11 +37,6 @@ GOOD_ENTRY = """\
   section: the-fall
   involved: []
 """
-
-
-def event(**overrides) -> Event:
-    fields = dict(id="e", date=PartialDate(2020, 11, 3), title="T", summary="S.", sources=("s",), section="the-fall")
-    return Event(**{**fields, **overrides})
 
 
 def build_one(date: str, precision: str, summary: str = "One sentence.", extra: str = "") -> tuple[dict, list[str]]:

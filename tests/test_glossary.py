@@ -8,6 +8,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite
+from factories import glossary_entry
 
 from explainer.context import PageInfo
 from explainer.data import check_document
@@ -19,7 +20,7 @@ from explainer.yamlfile import parse_yaml
 
 
 def entry(entry_id: str, term: str, *aliases: str, short: str = "Definition.") -> GlossaryEntry:
-    return GlossaryEntry(entry_id, term, "concept", short, "Long.", tuple(aliases))
+    return glossary_entry(entry_id, term, *aliases, short=short)
 
 
 ENTRIES = {

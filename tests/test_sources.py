@@ -6,25 +6,13 @@ import json
 
 import pytest
 from conftest import SCHEMA_DIR, BuiltSite, generated_page
+from factories import source
 from markdown.serializers import to_html_string
 
 from explainer.datafile import Records
 from explainer.dates import PartialDate
 from explainer.sources.extension import citation, cited_keys, sources_summary
 from explainer.sources.records import STAKES, Source
-
-
-def source(**overrides) -> Source:
-    fields = dict(
-        id="s",
-        publisher="P",
-        title="T",
-        published=PartialDate(2020, 11, 3),
-        url="https://example.com/",
-        kind="news",
-        used_for="U",
-    )
-    return Source(**{**fields, **overrides})
 
 
 @pytest.mark.parametrize(
