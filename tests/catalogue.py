@@ -44,6 +44,7 @@ class Mistake:
     level: str = "error"
     documented: bool = False  # CONTRIBUTING.md quotes it (line numbers aside)
     scenario: str = ""  # cases made by one edit together (a page of mistakes), checked together
+    stops: bool = False  # SITE: stops the checks early (nothing else is checked), so it shares no build
 
     @property
     def file(self) -> str:
@@ -124,9 +125,16 @@ def together(*edits: Edit) -> Edit:
 
 
 def case(
-    name: str, edit: Edit, message: str, layer: str = DATA, page: str = "", level: str = "error", documented=False
+    name: str,
+    edit: Edit,
+    message: str,
+    layer: str = DATA,
+    page: str = "",
+    level: str = "error",
+    documented: bool = False,
+    stops: bool = False,
 ) -> Mistake:
-    return Mistake(name, edit, message, layer, page, level, documented)
+    return Mistake(name, edit, message, layer, page, level, documented, stops=stops)
 
 
 def scenario(name: str, edit: Edit, layer: str, lines: list[tuple[str, str, str]]) -> list[Mistake]:
@@ -233,7 +241,8 @@ YAML_CASES = [
     case(
         "direction-override-character",
         replace(SOURCES, "title: Example Group announces six", 'title: "Example Group \\u202Eannounces" #'),
-        "data/sources.yml:13: contains the control character U+202E, which data files may not hold; delete it",
+        "data/sources.yml:13: contains the control character U+202E RIGHT-TO-LEFT OVERRIDE,"
+        " which data files may not hold; delete it",
     ),
     case(
         "duplicate-key",
@@ -1928,6 +1937,66 @@ DOCUMENTED_CASES = [
         " the period its marker gives (from: 2024-10); widen from: or to:, or leave the event out",
         layer=PAGE,
         documented=True,
+    ),
+    # Issue 21: what the build refuses in any file (SECURITY.md)
+    case(
+        "contributing-invisible-character",
+        lambda p: replace_in(
+            p,
+            "data/events.yml",
+            "title: The group splits into six parts",
+            'title: "The group splits\u200b into six parts"',
+        ),
+        "data/events.yml:15: contains the invisible character U+200B ZERO WIDTH SPACE, which data files may not hold"
+        " (readers cannot see it, and it can hide or join words); delete it",
+        documented=True,
+    ),
+    case(
+        "contributing-number-too-large",
+        lambda p: replace_in(p, "data/figures.yml", "value: 700", "value: 1.7e+308"),
+        "data/figures.yml:13: 1.7e+308 is too large for a chart to draw (the limit is 10^15, a thousand trillion);"
+        " check the number, or give it in a larger unit",
+        documented=True,
+    ),
+    case(
+        "contributing-source-host-look-alike",
+        lambda p: replace_in(
+            p, "data/sources.yml", "url: https://example.com/wire/ipo-halted", "url: https://reuters.co/wire"
+        ),
+        "data/sources.yml:7: source 'wire-2020-ipo': the host 'reuters.co' looks like 'reuters.com' but is not it:"
+        " check that the address leads to the publisher named (once checked, add 'reuters.co' to extra: explainer:"
+        " reviewed_hosts in mkdocs.yml)",
+        layer=SITE,
+        level="warning",
+        documented=True,
+    ),
+    case(
+        "contributing-front-matter-unknown-key",
+        lambda p: replace_in(p, THE_FALL, "title: The fall\n", "title: The fall\ntemplate: x\n"),
+        "docs/story/the-fall.md:3: front matter 'template' is not a key the site knows; use one of: description,"
+        " glossary, hide, icon, search, status, subtitle, title",
+        layer=PAGE,
+        documented=True,
+    ),
+    case(
+        "contributing-page-writes-a-script",
+        lambda p: append_to(p, THE_FALL, "\n<script>alert(1)</script>\n"),
+        "docs/story/the-fall.md:23: HTML in the page has a <script> element (nothing in a page may run script; not"
+        " allowed in a page)",
+        layer=PAGE,
+        documented=True,
+    ),
+    case(
+        "contributing-symlink-out-of-the-repository",
+        lambda p: (
+            (p / "docs" / "assets").mkdir(parents=True, exist_ok=True),
+            (p / "docs" / "assets" / "env.txt").symlink_to("/proc/self/environ"),
+        ),
+        "docs/assets/env.txt:1: is a symlink to '/proc/self/environ', outside the repository; the build reads nothing"
+        " outside it: replace the link with the file itself",
+        layer=SITE,
+        documented=True,
+        stops=True,
     ),
 ]
 

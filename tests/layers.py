@@ -2,8 +2,9 @@
 
 - data: `explainer.registry.check_site_data`, the data layer (YAML, schemas, records, references
   between data files), exactly as the build's on_config calls it;
-- page: one page converted by Python-Markdown with the site's extensions and every concern's, and its
-  bytes and front matter checked, as the build's hooks do for each page (no MkDocs);
+- page: one page converted by Python-Markdown with the site's extensions, every concern's and the check
+  of the page's HTML against the allow-list, and its bytes and front matter checked, as the build's
+  hooks do for each page (no MkDocs);
 - site: what needs every page or MkDocs itself (a source no page cites, a correction's anchor, links,
   the nav): the quick check, which is the build without writing pages (`explainer.validate`).
 
@@ -13,6 +14,7 @@ tests/catalogue.py says which layer finds each mistake; tests/test_bad_inputs.py
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 from mkdocs.utils import get_relative_url
@@ -22,11 +24,12 @@ from explainer import validate
 from explainer.chapters import ChaptersExtension
 from explainer.context import BuildContext, PageInfo, directory_url
 from explainer.data import DataCheck
+from explainer.frontmatter import front_matter_problems
 from explainer.generated import GeneratedPagesExtension
 from explainer.markup import MarkdownSetup
 from explainer.pages import default_title, page_file_problems
 from explainer.registry import CONCERNS, check_site_data
-from explainer.yamlfile import front_matter_problems
+from explainer_mkdocs.safety import page_html_extension
 
 
 def data_layer(project: Path) -> DataCheck:
@@ -50,7 +53,7 @@ def convert_page(project: Path, src_uri: str, data: DataCheck | None = None) -> 
     body, meta = get_data(source)
     title = meta.get("title") if isinstance(meta.get("title"), str) else default_title(src_uri)
     context.page = PageInfo(src_uri, directory_url(src_uri), title, source, False, meta)
-    context.problems += front_matter_problems(source, context.page.file_label)
+    context.problems += front_matter_problems(source, context.page.file_label, meta=meta)
     setup = MarkdownSetup()
     extensions = [concern.extension(context=context) for concern in CONCERNS if concern.extension]
     md = markdown.Markdown(
@@ -59,6 +62,7 @@ def convert_page(project: Path, src_uri: str, data: DataCheck | None = None) -> 
             GeneratedPagesExtension(context.current_body),
             ChaptersExtension(context),
             *extensions,
+            page_html_extension(SimpleNamespace(config_file_path=str(project / "mkdocs.yml")), context),
         ],
         extension_configs=setup.configs,
     )

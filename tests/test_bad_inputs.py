@@ -36,11 +36,14 @@ from catalogue import (
     at_layer,
     fixture_size,
     replace,
+    together,
+    write,
 )
 from conftest import REPO, build_project, write_project
 from layers import data_problems, every_page_problems, page_problems, site_problems
 
-__all__ = ["THE_FALL", "Edit", "append", "fixture_size", "located_lines", "replace"]  # tests/test_hostile_inputs.py
+# What tests/test_hostile_inputs.py and tests/test_properties.py import from here.
+__all__ = ["LOCATED", "THE_FALL", "Edit", "append", "fixture_size", "located_lines", "replace", "together", "write"]
 
 
 def located_lines(messages: list[str]) -> list[str]:
@@ -103,6 +106,7 @@ def touched_files(mistake: Mistake, folder: Path, before: Path) -> set[str]:
 # A case that adds or removes a page, or gives the site a nav, changes the list of pages; a case whose line
 # names that list (the story pages, a page unknown, the nav) depends on it: the two never share a build.
 PAGE_LIST = "the list of pages"
+STOPS_THE_CHECKS = "stops the checks"  # such a case shares no build
 NAMES_THE_PAGES = re.compile(r"story pages:|unknown page|the nav|^mkdocs\.yml:")
 
 
@@ -125,7 +129,9 @@ def site_groups() -> list:
         changes_pages = any(name.endswith(".md") and name not in before_pages for name in files)
         if changes_pages or "mkdocs.yml" in files or NAMES_THE_PAGES.search(mistake.message):
             files.add(PAGE_LIST)
-        group = next((group for group in groups if not group[1] & files), None)
+        if mistake.stops:
+            files.add(STOPS_THE_CHECKS)
+        group = next((group for group in groups if not group[1] & files and STOPS_THE_CHECKS not in group[1]), None)
         if group is None:
             groups.append(([mistake], files))
         else:

@@ -24,13 +24,14 @@ from explainer.corrections.records import Correction
 from explainer.datafile import Records
 from explainer.dates import PartialDate, parse_partial_date
 from explainer.errors import DataError
+from explainer.frontmatter import front_matter_problems
 from explainer.glossary import page as glossary_page_module
 from explainer.glossary.extension import mark_glossary_terms
 from explainer.registry import new_context
 from explainer.schema import check_against_schema
 from explainer.sources.extension import SourceNotesExtension, citation
 from explainer.sources.records import STAKES, Source
-from explainer.yamlfile import front_matter_problems, parse_yaml
+from explainer.yamlfile import parse_yaml
 
 FAST = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

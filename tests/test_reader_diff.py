@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from conftest import REPO, BuiltSite, build_project, write_project
 
 from explainer.reader_diff import render
 from explainer.reader_diff.__main__ import main
+from explainer.reader_diff.build import member_problem, written_inventory
 from explainer.reader_diff.compare import ItemChanges, PageChange, PageRef, Report, reader_diff
 from explainer.reader_diff.sentences import split_sentences
 
@@ -247,29 +249,74 @@ def test_the_command_annotates_the_pull_request_under_github_actions(
 
 def test_the_markdown_lists_each_kind_of_change(report: Report) -> None:
     markdown = render.render_markdown(report, "main (abc1234)", "the working tree")
-    assert markdown.startswith("## Reader's diff: main \\(abc1234\\) → the working tree\n")
+    assert markdown.startswith("## Reader's diff: `main (abc1234)` → `the working tree`\n")
     for heading in ("Pages added", "Pages changed", "Glossary entries", "Events", "Corrections"):
         assert f"\n### {heading}\n" in markdown
-    assert "- ➕ **Aftermath** `aftermath/`" in markdown
-    assert "  - ➕ Nobody had expected it\\." in markdown
-    assert "  - ➖ note removed: `company-2023-split` Example Group announces six business groups" in markdown
-    assert "- ➕ 2023\\-06 **The reorganization is complete** `reorganization-done`" in markdown
-    assert "- ➕ `six-parts` \\(fact, story/the\\-fall\\.md, 2026\\-12\\-01\\): The group split" in markdown
+    assert "- ➕ **`Aftermath`** `aftermath/`" in markdown
+    assert "  - ➕ `Nobody had expected it.`" in markdown
+    assert "  - ➖ note removed: `company-2023-split` `Example Group announces six business groups" in markdown
+    assert "- ➕ `2023-06` **`The reorganization is complete`** `reorganization-done`" in markdown
+    assert "- ➕ `six-parts` `(fact, story/the-fall.md, 2026-12-01):` `The group split" in markdown
     assert "Must be fixed" not in markdown
 
 
-def synthetic_report(pages: int = 1, sentences: tuple[str, ...] = ()) -> Report:
-    change = PageChange("p/", "P", None, sentences, sentences, False, (), (), ())
+def synthetic_report(pages: int = 1, sentences: tuple[str, ...] = (), title: str = "P") -> Report:
+    change = PageChange("p/", title, None, sentences, sentences, False, (), (), ())
     return Report((), (), (change,) * pages, (), ItemChanges(), ItemChanges(), ItemChanges(), ())
 
 
-def test_text_from_the_site_is_escaped_in_markdown() -> None:
-    hostile = "<script>alert(1)</script> *not bold* [a](javascript:x) `code` | # 1. item & &amp;"
-    markdown = render.render_markdown(synthetic_report(sentences=(hostile,)), "a", "b")
-    line = next(line for line in markdown.splitlines() if "script" in line)
-    assert not re.findall(r"(?<!\\)[<>*\[\]()`&|#]", line)  # every one escaped
-    assert "\\<script\\>alert\\(1\\)\\</script\\> \\*not bold\\*" in markdown
-    assert "\\& \\&amp;" in markdown
+# What GitHub would make of text outside code spans: a mention, a link, HTML, an issue or commit
+# reference, an emoji, a link written in Markdown. None of it may come from the site (the report's own **bold** may).
+ACTIVE_OUTSIDE_CODE = re.compile(r"@|https?:|www\.|<|>|#\d|GH-\d|:[a-z+_-]+:|\[|\]\(|\b[0-9a-f]{7,40}\b")
+HOSTILE_SENTENCES = (
+    "@octocat and @annotated-explainers/maintainers, please look.",
+    "See https://evil.example/x and www.evil.example for more.",
+    '<img src=x onerror=alert(1)> <a href="https://evil.example">click</a>',
+    "Fixes #123, GH-45 and annotated-explainers/alibaba-turnaround#6 in 5766f5c.",
+    "Great :smile: :+1: news.",
+    "A `code` span, a ``` fence and a ```` longer one.",
+    "[a](javascript:x) and ![img](https://evil.example/x.png) and <https://evil.example>",
+    "**bold** _italic_ ~~struck~~ | a | table |",
+    "::error file=x::a workflow command",
+)
+
+
+def without_code_spans(line: str) -> str:
+    """The line with every code span taken out, as CommonMark reads them (a run of n backticks closes at the next run
+    of exactly n)."""
+    out, index = [], 0
+    while (start := line.find("`", index)) >= 0:
+        run = len(line[start:]) - len(line[start:].lstrip("`"))
+        closing = re.compile(f"(?<!`)`{{{run}}}(?!`)").search(line, start + run)
+        if closing is None:
+            break
+        out.append(line[index:start])
+        index = closing.end()
+    return "".join(out) + line[index:]
+
+
+@pytest.mark.parametrize("sentence", HOSTILE_SENTENCES)
+def test_nothing_a_contributor_writes_is_active_in_the_summary(sentence: str) -> None:
+    """Each sentence, title and label is a code span: no mention, link, HTML, reference, emoji or emphasis."""
+    markdown = render.render_markdown(synthetic_report(sentences=(sentence,), title=sentence), sentence, sentence)
+    assert sentence.split()[0] in markdown
+    for line in markdown.splitlines():
+        assert ACTIVE_OUTSIDE_CODE.findall(without_code_spans(line)) == [], line
+
+
+def test_a_code_span_is_fenced_longer_than_any_run_of_backticks_in_it() -> None:
+    assert render.code_span("plain") == "`plain`"
+    assert render.code_span("a `b` c") == "``a `b` c``"
+    assert render.code_span("a ``` b") == "````a ``` b````"
+    assert render.code_span("`edge`") == "`` `edge` ``"  # spaced, so the fence does not merge with the text
+    assert render.code_span("line\nbreak") == "`line break`"  # one line: nothing can start a block
+    assert without_code_spans("x " + render.code_span("a ``` b") + " y") == "x  y"
+
+
+def test_no_line_of_the_terminal_report_is_a_workflow_command() -> None:
+    text = render.render_text(synthetic_report(sentences=("::error::x",), title="::stop-commands::token"), "a", "b")
+    assert "::stop-commands::token" in text and "::error::x" in text
+    assert [line for line in text.splitlines() if line.lstrip().startswith("::")] == []
 
 
 def test_long_lists_and_sentences_are_capped() -> None:
@@ -408,3 +455,115 @@ def test_ci_writes_the_readers_diff_of_every_pull_request_to_the_job_summary() -
     assert run["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
     assert 'SUMMARY="$GITHUB_STEP_SUMMARY"' in run["run"]
     assert "upload-artifact" in text  # the zip of the built site stays
+
+
+# Links the build does not follow, and the section for reviewers (issue 21) ------------------------
+
+
+def tar_member(name: str, target: str, kind: bytes = tarfile.SYMTYPE) -> tarfile.TarInfo:
+    member = tarfile.TarInfo(name)
+    member.type, member.linkname = kind, target
+    return member
+
+
+@pytest.mark.parametrize(
+    ("name", "target"),
+    [
+        ("docs/assets/env.txt", "/proc/self/environ"),
+        ("docs/zero.bin", "/dev/zero"),
+        ("docs/rootfs", "/"),
+        ("data/corrections.yml", "../../../../etc/passwd"),
+        ("docs/deep/up", "../../.."),
+    ],
+)
+def test_a_committed_link_out_of_the_tree_is_one_line_as_the_build_says_it(name: str, target: str) -> None:
+    assert member_problem(tar_member(name, target)) == (
+        f"{name}:1: is a symlink to {target!r}, outside the repository; the build reads nothing outside it:"
+        " replace the link with the file itself"
+    )
+
+
+def test_a_link_within_the_tree_and_a_plain_file_are_left_to_the_build() -> None:
+    assert member_problem(tar_member("docs/home.md", "index.md")) == ""
+    assert member_problem(tar_member("docs/story/a.md", "../index.md")) == ""
+    assert member_problem(tarfile.TarInfo("docs/index.md")) == ""
+
+
+@pytest.mark.slow
+def test_make_diff_refuses_a_committed_symlink_with_one_line_and_no_traceback(tmp_path: Path) -> None:
+    repo = write_project(tmp_path / "repo")
+    shutil.rmtree(repo / "site", ignore_errors=True)
+    git(repo, "init", "--quiet", "--initial-branch=main")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "base")
+    (repo / "docs" / "assets").mkdir()
+    os.symlink("/proc/self/environ", repo / "docs" / "assets" / "env.txt")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "a link")
+    env = dict(os.environ)
+    env.pop("GITHUB_ACTIONS", None)
+    command = [sys.executable, "-m", "explainer.reader_diff", "--base", "HEAD~1", "--head", "HEAD"]
+    result = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "docs/assets/env.txt:1: is a symlink to '/proc/self/environ', outside the repository; the build reads"
+        " nothing outside it: replace the link with the file itself"
+    )
+    assert "SECRET" not in result.stdout + result.stderr
+
+
+REVIEWED_PAGE = (
+    "---\ntitle: Reviewed\ndescription: A page with HTML for the reviewer.\n---\n# Reviewed\n\n"
+    '<details class="note"><summary>More</summary>Hidden.</details>\n\n'
+    'A <span class="x">span</span> and a [link](https://new.example/page).\n\nA paragraph.\n{: .wide }\n\n'
+    "<!-- a comment the reviewer need not see -->\n"
+)
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, dict[str, list[str]]]:
+    project = write_project(tmp_path_factory.mktemp("diff-reviewed") / "project")
+    (project / "docs" / "reviewed.md").write_text(REVIEWED_PAGE, encoding="utf-8")
+    (project / "docs" / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    return built(project), written_inventory(project)
+
+
+def test_the_review_section_lists_new_raw_html_files_and_outside_addresses(
+    fixture_build: BuiltSite, reviewed: tuple[BuiltSite, dict[str, list[str]]]
+) -> None:
+    head, head_html = reviewed
+    base_html = written_inventory(fixture_build.site_dir.parent)
+    report = reader_diff(fixture_build.site_dir, head.site_dir, base_html, head_html)
+    assert report.raw_html_added == (
+        ("docs/reviewed.md", '<details class="note"><summary>More</summary>Hidden.</details>'),
+        ("docs/reviewed.md", '<span class="x">'),
+        ("docs/reviewed.md", "</span>"),
+        ("docs/reviewed.md", "{: class='wide' } on <p>"),
+    )
+    assert report.files_added == ("robots.txt",)
+    assert report.outside_added == (("https://new.example/page", "reviewed/"),)
+    markdown = render.render_markdown(report, "a", "b")
+    section = markdown.split("### For review: new raw HTML, files and addresses on other sites\n\n")[1].split("###")[0]
+    assert section.splitlines()[:3] == [
+        '- ➕ raw HTML in `docs/reviewed.md` `<details class="note"><summary>More</summary>Hidden.</details>`',
+        '- ➕ raw HTML in `docs/reviewed.md` `<span class="x">`',
+        "- ➕ raw HTML in `docs/reviewed.md` `</span>`",
+    ]
+    assert "- ➕ file `robots.txt`" in section
+    assert "- ➕ address on another site: `https://new.example/page` on `reviewed/`" in section
+
+
+def test_without_the_sources_the_review_section_says_raw_html_is_not_listed(
+    fixture_build: BuiltSite, reviewed: tuple[BuiltSite, dict[str, list[str]]]
+) -> None:
+    report = reader_diff(fixture_build.site_dir, reviewed[0].site_dir)
+    assert report.raw_html_added == () and not report.raw_html_known
+    assert "(raw HTML is listed when the diff is made from the repository" in render.render_text(report, "a", "b")
+
+
+def test_an_unchanged_site_has_nothing_to_review(fixture_build: BuiltSite) -> None:
+    inventory = written_inventory(fixture_build.site_dir.parent)
+    report = reader_diff(fixture_build.site_dir, fixture_build.site_dir, inventory, inventory)
+    assert report.raw_html_added == report.outside_added == report.files_added == ()
+    assert "For review" not in render.render_markdown(report, "a", "b")

@@ -15,6 +15,10 @@ events (a site's hooks/explainer_hooks.py imports its handlers).
   files from templates), `backlinks`, `codeblocks` (what is code), `extensions` (the extensions'
   options), `markers` (a page's `<!-- … -->` markers), `elements` (data in element trees),
   `chapters` (the home page's list of chapters), `serving` (`mkdocs serve` keeps the last good data).
+- What a pull request may not slip in (issue 21, SECURITY.md): `repository` (the site's files, checked
+  before anything reads one) with `svgcheck`, `pagehtml` (the HTML pages write), `frontmatter`,
+  `urlcheck` (sources' addresses a reviewer must answer), `sitesettings` (`extra: explainer:` in
+  mkdocs.yml), `pagelines` (a problem's line, in time linear in the page), `placeholders`.
 - `validate`: `python -m explainer.validate`, the quick check's command (it runs the build:
   explainer_mkdocs.quickcheck).
 - `theme/`: the template additions, the generated pages' templates (explainer/*.html), CSS and JavaScript.

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .backlinks import BacklinkIndex
-from .codeblocks import without_code
 from .datafile import Records
-from .errors import Problem, line_of
+from .errors import Problem
 from .generated import Body, Templates
+from .pagelines import page_lines
 from .pages import Chapter, default_title, doc_link, is_story_page, section_id, story_page
 
 if TYPE_CHECKING:
@@ -52,8 +52,7 @@ class PageInfo:
 
     def problem(self, needle: str, message: str) -> Problem:
         """A problem located at the first line of this page that contains `needle` outside code."""
-        text = without_code(self.source_text)
-        return Problem(self.file_label, line_of(text if needle in text else self.source_text, needle), message)
+        return Problem(self.file_label, page_lines(self).line_of(needle), message)  # issue 21: linear in the page
 
     def link_to(self, target_src_uri: str) -> str:
         """A Markdown link target from this page to another docs/ file (MkDocs rewrites and checks it)."""

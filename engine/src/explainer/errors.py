@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field, replace
 
 ERROR = "error"
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 WARNING = "warning"
 
 # Said after the problems when a file could not be read: the checks that needed it did not run.
@@ -31,7 +32,12 @@ class Problem:
     level: str = field(default=ERROR, compare=False)  # ERROR or WARNING
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        # One line, always: a line break from a page or a data file would start a line of the log that a
+        # contributor wrote (GitHub Actions reads `::error::...` at the start of a line as a command).
+        message = self.message
+        if any(character in message for character in _LINE_BREAKS):
+            message = " ".join(message.splitlines())
+        return f"{self.file}:{self.line}: {message}"
 
     @property
     def is_error(self) -> bool:

@@ -8,7 +8,10 @@ Dates stay as text; their meaning is checked by `explainer.dates`.
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,9 +31,6 @@ CAREFUL_READER_MAX_BYTES = 128 * 1024
 _ALIAS_PROBLEM = "aliases (*name) are not supported; write the value out in full"
 _DEPTH_PROBLEM = f"values are nested more than {MAX_DEPTH} levels deep, the limit for YAML in this project"
 
-# How MkDocs finds a page's front matter (mkdocs.utils.meta.YAML_RE); it shows a broken one as page text.
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-_TEXT_KEYS = ("title", "description")
 
 Path_ = tuple  # a path into the data: keys and list indexes, e.g. (3, "sources", 0)
 
@@ -109,10 +109,23 @@ def load_yaml(path: Path, name: str) -> YamlDocument:
 
 
 def read_data_file(path: Path, name: str) -> bytes:
-    """A data file's bytes, refused before reading if it is over the size limit."""
-    if (size := path.stat().st_size) > MAX_DATA_FILE_BYTES:
-        raise DataError([Problem(name, 1, _over_size(size))])
-    return path.read_bytes()
+    """A data file's bytes, refused before reading if it is over the size limit or not a regular file.
+
+    Never more than the limit is read, whatever size the file system reports (/proc files say 0).
+    """
+    try:
+        with open(path, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise DataError([Problem(name, 1, "is not a file (a device, FIFO or socket); put the data file here")])
+            if info.st_size > MAX_DATA_FILE_BYTES:
+                raise DataError([Problem(name, 1, _over_size(info.st_size))])
+            raw = file.read(MAX_DATA_FILE_BYTES + 1)
+    except OSError as error:
+        raise DataError([Problem(name, 1, f"cannot be read ({error.strerror})")]) from None
+    if len(raw) > MAX_DATA_FILE_BYTES:
+        raise DataError([Problem(name, 1, _over_size(len(raw)))])
+    return raw
 
 
 def parse_data_file(raw: bytes, name: str) -> YamlDocument:
@@ -188,8 +201,11 @@ def _parse_large(text: str, name: str, max_entries: int | None) -> YamlDocument:
 
 def _document(node: yaml.Node | None, name: str, loader: yaml.BaseLoader) -> YamlDocument:
     document = YamlDocument(name, None, {(): 1})
+    loader.explainer_problems = []  # every unusable value of the file, reported together (`_scalar`)
     if node is not None:
         document.data = _build(node, (), document, loader)
+    if loader.explainer_problems:
+        raise DataError(loader.explainer_problems)
     return document
 
 
@@ -259,7 +275,81 @@ def _unprintable_problem(error: yaml.reader.ReaderError, name: str, text: str) -
 
 
 def _control_message(character: str) -> str:
-    return f"contains the control character U+{ord(character):04X}, which data files may not hold; delete it"
+    return f"contains the control character {_code_point(character)}, which data files may not hold; delete it"
+
+
+def _code_point(character: str) -> str:
+    """'U+200B ZERO WIDTH SPACE' (the name, where Unicode gives one)."""
+    name = unicodedata.name(character, "")
+    if not name and unicodedata.category(character) == "Co":
+        name = "(a private-use character)"
+    return f"U+{ord(character):04X}{' ' + name if name else ''}"
+
+
+# Characters a reader cannot see, or that change how the text around them is shown: format characters
+# (zero-width spaces and joiners, direction marks, embeddings, overrides and isolates, the byte-order mark,
+# soft hyphens, tags), private-use characters, line and paragraph separators, and blank fillers.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Co", "Cs", "Zl", "Zp"})
+_INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+
+
+def invisible_character(text: str) -> str | None:
+    """The first character of `text` a reader cannot see or that reorders the text (None if there is none).
+
+    Each distinct character is looked up once, so a long text costs one pass in C and a look-up per character used.
+    """
+    if text.isascii():
+        return None
+    bad = {
+        character
+        for character in set(text)
+        if character in _INVISIBLE_EXTRA
+        or unicodedata.category(character) in _INVISIBLE_CATEGORIES
+        or (unicodedata.category(character) == "Cc" and character not in "\t\n\r")
+    }
+    return min(bad, key=text.index) if bad else None
+
+
+def _invisible_message(character: str) -> str:
+    if character in _DIRECTION_CONTROLS:
+        why = "it changes the order in which text around it is shown"
+    else:
+        why = "readers cannot see it, and it can hide or join words"
+    return (
+        f"contains the invisible character {_code_point(character)}, which data files may not hold ({why}); delete it"
+    )
+
+
+# Marks, embeddings, overrides and isolates: they change the order in which the text around them is shown.
+_DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+# Numbers: what a chart can draw and a reader can read. Larger numbers belong in a larger unit.
+MAX_NUMBER = 10**15  # a thousand trillion
+MIN_NUMBER = 1e-9  # the smallest size other than 0
+MAX_NUMBER_CHARS = 32  # as written: a number with hundreds of digits costs Python seconds to read
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+
+
+def number_problem(value: int | float, written: str) -> str:
+    """Why a number is no use on a page or a chart ('' if it is fine)."""
+    if abs(value) > MAX_NUMBER:
+        return (
+            f"{written} is too large for a chart to draw (the limit is 10^15, a thousand trillion);"
+            " check the number, or give it in a larger unit"
+        )
+    if value and abs(value) < MIN_NUMBER:
+        return (
+            f"{written} is too small for a chart to draw (the smallest is 10^-9, other than 0);"
+            " check the number, or give it in a smaller unit"
+        )
+    return ""
+
+
+def _long_number_message(written: str) -> str:
+    return (
+        f"a number written with {len(written):,} characters is longer than a data file allows"
+        f" ({MAX_NUMBER_CHARS}); check it"
+    )
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, scan_quotes: bool = True) -> Problem:
@@ -354,14 +444,32 @@ def _build(node: yaml.Node, path: Path_, document: YamlDocument, loader: yaml.Ba
         return _build_mapping(node, path, document, loader)
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, index), document, loader) for index, item in enumerate(node.value)]
-    value = loader.construct_object(node)
+    return _scalar(node, document, loader)
+
+
+def _scalar(node: yaml.ScalarNode, document: YamlDocument, loader: yaml.BaseLoader) -> Any:
+    """A scalar's value; a value no reader can use (a control or invisible character, a number no chart can
+    draw) is noted for `_document` to report with every other such value of the file, and stands as None."""
     line = node.start_mark.line + 1
-    if isinstance(value, str) and (unprintable := _UNPRINTABLE.search(value)):
-        # An escape like "\x02" gets past the reader; Python-Markdown uses \x02/\x03 to mark stashed HTML.
-        raise DataError([Problem(document.name, line, _control_message(unprintable.group()))])
-    if isinstance(value, float) and not math.isfinite(value):
-        raise DataError([Problem(document.name, line, f"{node.value} is not a number a reader can use; write one")])
+    checked = not getattr(loader, "foreign_tags_as_text", False)  # mkdocs.yml is the site's code: as written
+    if checked and node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
+        return _noted(loader, Problem(document.name, line, _long_number_message(node.value)))
+    value = loader.construct_object(node)
+    if isinstance(value, str):
+        if unprintable := _UNPRINTABLE.search(value):
+            # An escape like "\x02" gets past the reader; Python-Markdown uses \x02/\x03 to mark stashed HTML.
+            return _noted(loader, Problem(document.name, line, _control_message(unprintable.group())))
+        if checked and (invisible := invisible_character(value)):
+            return _noted(loader, Problem(document.name, line, _invisible_message(invisible)))
+    elif isinstance(value, float) and not math.isfinite(value):
+        return _noted(loader, Problem(document.name, line, f"{node.value} is not a number a reader can use; write one"))
+    elif checked and isinstance(value, int | float) and (message := number_problem(value, node.value)):
+        return _noted(loader, Problem(document.name, line, message))
     return value
+
+
+def _noted(loader: yaml.BaseLoader, problem: Problem) -> None:
+    loader.explainer_problems.append(problem)
 
 
 def _build_mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, loader: yaml.BaseLoader) -> dict:
@@ -370,7 +478,7 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, 
         line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode):
             raise DataError([Problem(document.name, line, "a key must be plain text")])
-        key = loader.construct_object(key_node)
+        key = _scalar(key_node, document, loader)
         if key in result:
             written = value_node.value if isinstance(value_node, yaml.ScalarNode) else "..."
             message = _ENTRY_WITHOUT_DASH.format(written) if key == "id" else f"duplicate key {key!r}"
@@ -389,36 +497,3 @@ class _ConfigLoader(_Loader):
 def parse_config_file(raw: bytes, name: str) -> YamlDocument:
     """Parse a configuration file (mkdocs.yml) with the data files' messages; values with foreign tags stay text."""
     return _parse_careful(_decode(raw, name), name, loader_class=_ConfigLoader)
-
-
-def front_matter_problems(page_text: str, name: str) -> list[Problem]:
-    """Problems in a page's front matter, which MkDocs would otherwise print on the page as text."""
-    match = _FRONT_MATTER.match(page_text)
-    if not match:
-        return []
-    try:
-        document = parse_yaml(("\n" + match.group(1)).encode("utf-8"), name)  # keeps the page's line numbers
-    except DataError as error:
-        return [Problem(problem.file, problem.line, f"front matter: {problem.message}") for problem in error.problems]
-    if document.data is None:
-        return []
-    if not isinstance(document.data, dict):
-        return [Problem(name, 2, "front matter must be 'key: value' lines")]
-    return [
-        document.problem((key,), message)
-        for key in _TEXT_KEYS
-        if key in document.data and (message := _text_value_problem(key, document.data[key]))
-    ]
-
-
-def _text_value_problem(key: str, value: Any) -> str:
-    """Why a front-matter title or description is unusable ('' if it is fine).
-
-    The theme prints both into every page's head and navigation; Material's templates do not
-    escape them, so they are plain text, like the data files' plain-text fields.
-    """
-    if not isinstance(value, str):
-        return f"front matter '{key}' must be text (quote it)"
-    if "<" in value or ">" in value:
-        return f"front matter '{key}' is plain text: write it without < or > (no HTML)"
-    return ""

@@ -10,6 +10,8 @@ package (but `python -m explainer.validate`, which starts the quick check from h
   problems at their line; GitHub annotations; a mistake in mkdocs.yml while serving in one line.
 - `quickcheck.py`: the quick check, the build itself into a temporary folder, its problems printed.
 - `reloading.py`: fresh hook code on every `mkdocs serve` rebuild.
+- `safety.py`: the security checks as MkDocs runs them (issue 21): the site's files before anything reads
+  one, the front matter the theme prints, the check of the HTML pages write, and the sources' addresses.
 
 Each private MkDocs attribute and each MkDocs message used here has a test in
 tests/test_explainer_mkdocs.py that fails when MkDocs changes it.

@@ -5,13 +5,16 @@ A site lists one hook file in mkdocs.yml, whose body is `from explainer_mkdocs.h
 `BuildContext` in on_config, kept on MkDocs' config object, so nothing of one `mkdocs serve`
 rebuild leaks into the next:
 
-- on_config: the engine's theme; the data files read and checked (explainer.registry); the context;
-  every concern's Markdown extension;
+- on_config: the engine's theme; the site's files checked before anything reads one (symlinks, special
+  files, types, sizes: safety.py); the data files read and checked (explainer.registry); the context;
+  every concern's Markdown extension, and the check of the HTML pages write;
 - on_files: the generated pages and files, where each page is;
 - on_nav: the story pages and chapters as MkDocs read them; data that names pages checked;
-- on_page_markdown: the page being converted; a generated page's body from its template;
-- on_env: every page converted: MkDocs' link checks, the checks that need every page, then every
-  problem of the build in file order (an error stops the build here), then the files written last;
+- on_page_markdown: the page being converted, its front matter checked and made safe to print; a generated
+  page's body from its template;
+- on_env: every page converted: MkDocs' link checks, the checks that need every page (the sources'
+  addresses too), then every problem of the build in file order (an error stops the build here), then
+  the files written last;
 - on_post_page: under `mkdocs serve`, the problems in a box on every page.
 """
 
@@ -29,6 +32,7 @@ from explainer.chapters import ChaptersExtension, chapter_problems
 from explainer.context import BuildContext
 from explainer.data import DataCheck
 from explainer.errors import DataError
+from explainer.frontmatter import front_matter_problems
 from explainer.generated import GeneratedPagesExtension, Templates
 from explainer.markup import setup_from_config
 from explainer.pages import page_file_problems, section_id
@@ -41,10 +45,10 @@ from explainer.registry import (
     reported_ids,
 )
 from explainer.serving import last_good, remember, with_banner
-from explainer.yamlfile import front_matter_problems
 
 from .reloading import forget_loaded_hooks, reload_hooks_on_every_rebuild, serving
 from .reporting import MkDocsWarnings, config_errors_in_one_line, report, reporting_data_errors, show_while_serving
+from .safety import check_files, page_html_extension, safe_front_matter, source_address_warnings
 from .site import add_engine_theme, add_generated_file, add_generated_page, chapters, docs_label, page_info, site_map
 from .site import story_pages as read_story_pages
 
@@ -70,7 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     add_engine_theme(config)
     root = Path(config.config_file_path).resolve().parent
     with reporting_data_errors():
-        # (The place for the start-up check of the repository's files, before anything reads one.)
+        check_files(config)  # issue 21: before anything reads a file, nothing outside the repository (safety.py)
         # Before anything reads a page: one that is not UTF-8 or too large is a one-line problem.
         unreadable_pages = page_file_problems(Path(config.docs_dir), docs_label(config))
         data = check_site_data(root, setup_from_config(config))
@@ -88,6 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         GeneratedPagesExtension(context.current_body),
         ChaptersExtension(context),
         *extensions,
+        page_html_extension(config, context),  # issue 21: pages get the allow-list
     ]
     return config
 
@@ -129,8 +134,10 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     context, _ = _of(config)
     context.page = page_info(page)
+    safe_front_matter(page, config, context)  # issue 21: what the theme prints is plain text, even under serve
     if not page.file.generated_by:
-        context.problems += front_matter_problems(context.page.source_text, context.page.file_label)
+        meta = context.page.meta  # as MkDocs read it (the MultiMarkdown form too)
+        context.problems += front_matter_problems(context.page.source_text, context.page.file_label, meta=meta)
         return markdown
     if (body := page_body(context, page.file.src_uri)) is None:
         return markdown  # a page another plugin generates
@@ -157,7 +164,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     for file in files.documentation_pages():
         if file.page is not None:
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-    report(context, context.problems + warnings.problems + after_pages_problems(context))
+    addresses = source_address_warnings(config, context)  # issue 21: sources' addresses a reviewer must answer
+    report(context, context.problems + warnings.problems + after_pages_problems(context) + addresses)
     if getattr(config, CHECK_ONLY, False):
         raise Checked  # the quick check: every check has run, nothing left but writing the pages
     for concern in CONCERNS:

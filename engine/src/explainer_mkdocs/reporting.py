@@ -23,6 +23,7 @@ from mkdocs.structure.files import Files
 
 from explainer.context import BuildContext, PageInfo
 from explainer.errors import DataError, Problem, in_file_order, summary, under_github_actions
+from explainer.pagelines import page_lines
 from explainer.pages import is_story_page
 from explainer.yamlfile import parse_config_file
 
@@ -174,6 +175,7 @@ class MkDocsWarnings(logging.Filter):
         self.reported: dict[str, set[str] | None] = {}
         self.problems: list[Problem] = []
         self.seen: set[str] = set()
+        self.pages: dict[str, PageInfo] = {}  # the pages with a link warned about, as written
 
     def install(self) -> None:
         self.remove_all()
@@ -243,13 +245,17 @@ class MkDocsWarnings(logging.Filter):
         """A problem at the first line of the page that holds the link as written (outside code).
 
         The link whole, as Markdown writes it (`(url)`, `(url "title")`, `[ref]: url`), before the bare
-        address, so 'a.md' is not found in '(a.md#top)' on an earlier line.
+        address, so 'a.md' is not found in '(a.md#top)' on an earlier line. Issue 21: each page is read for
+        its lines once, however many of its links are wrong (explainer.pagelines), so a page of thousands
+        of broken links is located in time proportional to the page.
         """
-        file = self.files.get_file_from_path(src_uri) if self.files is not None else None
-        text = file.content_string if file is not None and not file.generated_by else ""
-        page = PageInfo(src_uri, "", "", text)
+        page = self.pages.get(src_uri)
+        if page is None:
+            file = self.files.get_file_from_path(src_uri) if self.files is not None else None
+            text = file.content_string if file is not None and not file.generated_by else ""
+            page = self.pages[src_uri] = PageInfo(src_uri, "", "", text)
         forms = (f"({url})", f"({url} ", f"]: {url}", f"({url}", url)
-        return page.problem(next(form for form in forms if form in text or form == url), message)
+        return page.problem(page_lines(page).first_present(forms), message)
 
     def _nav_line(self, entry: str = "") -> int:
         """The line of `nav:` in mkdocs.yml, or of the nav's entry for `entry`."""

@@ -15,6 +15,7 @@ from functools import cache
 from markdown.util import AtomicString
 
 from ..codeblocks import NOT_PROSE_TAGS
+from ..placeholders import masked
 from .records import Correction
 
 MARK_PREFIX = "cref:"
@@ -75,6 +76,7 @@ def count_anchor(root: etree.Element, anchor: str) -> int:
 def anchor_counts(root: etree.Element, anchors: list[str]) -> dict[str, int]:
     """How often each anchor occurs in the page's prose (the page walked once for them all)."""
     texts = [getattr(element, where) for element, _, where in text_slots(root)]
+    texts = [masked(text) for text in texts]  # issue 21: never in a placeholder (explainer.placeholders)
     return {anchor: sum(len(anchor_pattern(anchor).findall(text)) for text in texts) for anchor in anchors}
 
 
@@ -83,7 +85,7 @@ def attach_mark(root: etree.Element, correction: Correction) -> bool:
     pattern = anchor_pattern(correction.anchor)
     for element, parent, where in text_slots(root):
         text = getattr(element, where)
-        if match := pattern.search(text):
+        if match := pattern.search(masked(text)):  # issue 21: never in a placeholder
             setattr(element, where, text[: match.start()])
             phrase = etree.Element("span", {"class": "corrected"})
             phrase.text = match.group()

@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         report, base_label, head_label = run(args)
     except BuildError as error:
-        sys.stderr.write(f"reader's diff: {error}\n")
+        sys.stderr.write(f"reader's diff: {one_command_free(str(error))}\n")
         if args.markdown:
             append(args.markdown, render_failure(str(error)))
         return 2
@@ -35,9 +35,15 @@ def main(argv: list[str] | None = None) -> int:
         append(args.markdown, render_markdown(report, base_label, head_label))
     for problem in report.problems:
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            sys.stdout.write(f"::error file=data/corrections.yml,title=Published correction removed::{problem}\n")
+            message = problem.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")  # one command, whole
+            sys.stdout.write(f"::error file=data/corrections.yml,title=Published correction removed::{message}\n")
         sys.stderr.write(f"reader's diff: {problem}\n")
     return 1 if report.problems else 0
+
+
+def one_command_free(text: str) -> str:
+    """The text with no line the Actions runner would read as a workflow command (`::error::`, `::stop-commands::`)."""
+    return "\n".join("· " + line if line.lstrip().startswith("::") else line for line in text.split("\n"))
 
 
 def append(path: str, markdown: str) -> None:
@@ -62,7 +68,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def run(args: argparse.Namespace) -> tuple[Report, str, str]:
     if args.sites:
         base_site, head_site = args.sites
-        return reader_diff(base_site, head_site), str(base_site), str(head_site)
+        return reader_diff(base_site, head_site), str(base_site), str(head_site)  # no sources: no raw HTML list
     repo = Path(git(Path.cwd(), "rev-parse", "--show-toplevel"))
     base = args.base or default_base(repo)
     base_label = f"{base} ({resolve(repo, base)[:7]})"
@@ -70,9 +76,9 @@ def run(args: argparse.Namespace) -> tuple[Report, str, str]:
     with tempfile.TemporaryDirectory(prefix="reader-diff-sites-") as scratch:
         base_site, head_site = Path(scratch) / "base", Path(scratch) / "head"
         sys.stderr.write(f"Building {base_label} and {head_label}…\n")
-        build_revision(repo, base, base_site)
-        build_revision(repo, args.head, head_site)
-        return reader_diff(base_site, head_site), base_label, head_label
+        base_html = build_revision(repo, base, base_site)
+        head_html = build_revision(repo, args.head, head_site)
+        return reader_diff(base_site, head_site, base_html, head_html), base_label, head_label
 
 
 if __name__ == "__main__":

@@ -4,12 +4,19 @@ A commit is exported with `git archive` into a temporary directory (no worktree 
 so nothing is left behind if the build is interrupted) and built there with this environment's
 MkDocs, `--strict`, dated by its commit like `make build` (SOURCE_DATE_EPOCH). Both sides of a
 diff are built with the same installed packages: the pinned ones of the current checkout.
+
+A commit's symlinks are read as the build reads them (explainer.repository): one that leads
+outside the exported tree (`docs/assets/env.txt -> /proc/self/environ`) is refused with one
+`file:1: ...` line, before anything is extracted; the build itself then checks the rest. While
+the tree exists, the raw HTML and attribute lists each page writes are listed
+(explainer.pagehtml.written_html), for the report's section for reviewers.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import posixpath
 import subprocess
 import sys
 import tarfile
@@ -47,25 +54,105 @@ def default_base(repo: Path) -> str:
     raise BuildError("no base to compare with: pass one (make diff BASE=<commit>)")
 
 
-def build_revision(repo: Path, revision: str | None, site_dir: Path) -> None:
-    """Build commit `revision` of `repo` (None: the working tree as it is) into `site_dir`."""
+def build_revision(repo: Path, revision: str | None, site_dir: Path) -> dict[str, list[str]]:
+    """Build commit `revision` of `repo` (None: the working tree as it is) into `site_dir`.
+
+    Returns the raw HTML and attribute lists each page writes, by its path in docs/.
+    """
     if revision is None:
         head = _commit_time(repo, "HEAD")
         _mkdocs_build(repo, site_dir, head, "the working tree")
-        return
+        return written_inventory(repo)
     commit = resolve(repo, revision)
+    label = f"{revision} ({commit[:7]})"
     with tempfile.TemporaryDirectory(prefix="reader-diff-") as scratch:
         tree = Path(scratch)
-        _export(repo, commit, tree)
-        _mkdocs_build(tree, site_dir, _commit_time(repo, commit), f"{revision} ({commit[:7]})")
+        _export(repo, commit, tree, label)
+        _mkdocs_build(tree, site_dir, _commit_time(repo, commit), label)
+        return written_inventory(tree)
 
 
-def _export(repo: Path, commit: str, tree: Path) -> None:
+def _export(repo: Path, commit: str, tree: Path, label: str) -> None:
     archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=repo, capture_output=True, check=False)
     if archive.returncode != 0:
         raise BuildError(f"git archive {commit}: {archive.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout), mode="r:") as tar:
-        tar.extractall(tree, filter="data")
+        members = tar.getmembers()
+        if refused := [line for member in members if (line := member_problem(member))]:
+            raise BuildError(
+                f"building {label} failed: it holds links the build does not follow:\n" + "\n".join(refused)
+            )
+        try:
+            tar.extractall(tree, members=members, filter="data")
+        except tarfile.FilterError as error:  # a link tarfile's own check refuses (the build would too)
+            raise BuildError(f"building {label} failed: {error}") from None
+
+
+def member_problem(member: tarfile.TarInfo) -> str:
+    """One `file:1: ...` line for a committed link that leads outside the tree, as the build words it ('' if none)."""
+    if not (member.issym() or member.islnk()):
+        return ""
+    target = member.linkname
+    inside = posixpath.normpath(posixpath.join(posixpath.dirname(member.name) if member.issym() else "", target))
+    if posixpath.isabs(target) or inside == ".." or inside.startswith("../"):
+        return (
+            f"{member.name}:1: is a symlink to {target!r}, outside the repository; the build reads nothing outside"
+            " it: replace the link with the file itself"
+        )
+    return ""
+
+
+def written_inventory(tree: Path) -> dict[str, list[str]]:
+    """The raw HTML and attribute lists of each page under `tree` (a site that built), by its path in docs/.
+
+    The core imports no MkDocs: mkdocs.yml is read as the data files are (explainer.yamlfile) for where
+    the pages are and the site's Markdown set-up, and the pages are listed as MkDocs lists them by
+    default (hidden files and a top-level templates/ folder left out), each without its YAML front matter.
+    """
+    from explainer.errors import DataError
+    from explainer.frontmatter import without_yaml_front_matter
+    from explainer.pagehtml import written_html
+    from explainer.yamlfile import parse_config_file
+
+    try:
+        settings = parse_config_file((tree / "mkdocs.yml").read_bytes(), "mkdocs.yml").data
+    except (DataError, OSError):  # a site that built has a readable mkdocs.yml; without one, nothing to list
+        return {}
+    if not isinstance(settings, dict):
+        return {}
+    docs = str(settings.get("docs_dir") or "docs")
+    docs_dir = tree / docs
+    setup = _markdown_setup(settings.get("markdown_extensions"))
+    inventory = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        if any(part.startswith(".") for part in src_uri.split("/")) or src_uri.startswith("templates/"):
+            continue  # MkDocs' default exclude_docs: not in the site
+        body = without_yaml_front_matter(path.read_text(encoding="utf-8"))
+        if found := written_html(body, setup):
+            inventory[f"{Path(docs).as_posix()}/{src_uri}"] = found
+    return inventory
+
+
+# The extensions MkDocs gives every site before those of `markdown_extensions` (its config default).
+MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+def _markdown_setup(extensions: object):
+    """The Markdown set-up MkDocs makes of `markdown_extensions`: its own first, each name once."""
+    from explainer.markup import MarkdownSetup
+
+    names: list[str] = []
+    configs: dict[str, dict] = {}
+    for item in [*MKDOCS_EXTENSIONS, *(extensions if isinstance(extensions, list) else [])]:
+        if isinstance(item, dict) and len(item) == 1:
+            name, options = next(iter(item.items()))
+            configs[name] = dict(options or {})
+        else:
+            name = item
+        if isinstance(name, str) and name not in names:
+            names.append(name)
+    return MarkdownSetup(names, configs)
 
 
 def _commit_time(repo: Path, commit: str) -> str | None:

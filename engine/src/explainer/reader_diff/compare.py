@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -62,6 +62,14 @@ class Report:
     events: ItemChanges
     corrections: ItemChanges
     files_changed: tuple[tuple[str, str], ...]  # (path, 'added' | 'removed' | 'changed'), pages aside
+    # For reviewers (SECURITY.md): what the head adds that can act on a reader's browser.
+    outside_added: tuple[tuple[str, str], ...] = ()  # (address, URL of the first page that has it)
+    raw_html_added: tuple[tuple[str, str], ...] = ()  # (docs/ page, raw HTML or attribute list it writes)
+    raw_html_known: bool = False  # False when only built sites were compared (no sources to read)
+
+    @property
+    def files_added(self) -> tuple[str, ...]:
+        return tuple(path for path, status in self.files_changed if status == "added")
 
     @property
     def problems(self) -> list[str]:
@@ -85,9 +93,39 @@ class Report:
         )
 
 
-def reader_diff(base_dir: Path, head_dir: Path) -> Report:
-    """What readers of `head_dir` see that readers of `base_dir` did not (and the reverse)."""
-    return compare_sites(read_site(base_dir), read_site(head_dir))
+def reader_diff(
+    base_dir: Path,
+    head_dir: Path,
+    base_html: dict[str, list[str]] | None = None,
+    head_html: dict[str, list[str]] | None = None,
+) -> Report:
+    """What readers of `head_dir` see that readers of `base_dir` did not (and the reverse).
+
+    `base_html` and `head_html`: the raw HTML each page of either side writes, when the sources
+    were at hand (reader_diff.build.written_inventory).
+    """
+    report = compare_sites(read_site(base_dir), read_site(head_dir))
+    if base_html is None or head_html is None:
+        return report
+    return replace(report, raw_html_added=raw_html_added(base_html, head_html), raw_html_known=True)
+
+
+def raw_html_added(base: dict[str, list[str]], head: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
+    """Each raw HTML fragment or attribute list a page of the head writes that the same page of the base did not."""
+    return tuple(
+        (page, fragment) for page, fragments in head.items() for fragment in only_in(fragments, base.get(page, []))
+    )
+
+
+def outside_added(base: Site, head: Site) -> tuple[tuple[str, str], ...]:
+    """Addresses on other sites that the head's pages have and no page of the base had, with the first page."""
+    known = {address for page in base.pages.values() for address in page.outside}
+    added: dict[str, str] = {}
+    for url, page in head.pages.items():
+        for address in page.outside:
+            if address not in known:
+                added.setdefault(address, url)
+    return tuple(added.items())
 
 
 def compare_sites(base: Site, head: Site) -> Report:
@@ -106,6 +144,7 @@ def compare_sites(base: Site, head: Site) -> Report:
         events=compare_items(base.events, head.events),
         corrections=compare_items(base.corrections, head.corrections),
         files_changed=compare_files(base.files, head.files),
+        outside_added=outside_added(base, head),
     )
 
 

@@ -2,7 +2,14 @@
 
 Both are made from one outline, so they always say the same. Output is bounded: long lists end
 with "… and N more", long sentences are shortened, and the Markdown is cut below GitHub's 1 MiB
-limit for a step summary. Text from the site is escaped for Markdown, never passed through.
+limit for a step summary.
+
+Nothing a contributor writes can act in the job summary: every piece of text that comes from the
+site or the repository (sentences, titles, ids, notes, addresses, branch names) is a code span,
+where GitHub renders no Markdown, no HTML, no link, no @mention, no #123 reference and no emoji,
+and it is one line. Only the report's own words (`label`) are plain Markdown, escaped. In the
+terminal (the CI log), no line starts with what a contributor wrote, so none can be read as a
+workflow command (`::error::`, `::stop-commands::`).
 """
 
 from __future__ import annotations
@@ -44,7 +51,13 @@ class Section:
 
 
 def plain(text: object) -> Span:
+    """Text from the site or the repository: a code span in the job summary."""
     return Span(shorten(str(text)))
+
+
+def label(text: object) -> Span:
+    """The report's own words (escaped Markdown in the job summary)."""
+    return Span(shorten(str(text)), "label")
 
 
 def code(text: object) -> Span:
@@ -63,7 +76,7 @@ def shorten(text: str, limit: int = MAX_CHARS) -> str:
 def capped(lines: list[Line], limit: int = MAX_ITEMS, depth: int = 0) -> list[Line]:
     if len(lines) <= limit:
         return lines
-    return [*lines[:limit], Line("…", (plain(f"… and {len(lines) - limit} more"),), depth)]
+    return [*lines[:limit], Line("…", (label(f"… and {len(lines) - limit} more"),), depth)]
 
 
 def count(number: int, noun: str) -> str:
@@ -74,7 +87,7 @@ def count(number: int, noun: str) -> str:
 
 
 def outline(report: Report) -> list[Section]:
-    sections = [overview(report)]
+    sections = [overview(report), review_section(report)]
     if report.problems:
         sections.insert(0, Section("Must be fixed", [Line("!", (plain(p),)) for p in report.problems]))
     sections += [
@@ -86,7 +99,7 @@ def outline(report: Report) -> list[Section]:
         items_section("Corrections", report.corrections, correction_spans, changed_fields=True),
         pages_section("Pages whose markup alone changed (same text and notes)", "~", report.markup_only),
         Section(
-            "Other files", capped([Line(" ", (code(path), plain(status))) for path, status in report.files_changed])
+            "Other files", capped([Line(" ", (code(path), label(status))) for path, status in report.files_changed])
         ),
     ]
     return [section for section in sections if section.lines]
@@ -94,7 +107,7 @@ def outline(report: Report) -> list[Section]:
 
 def overview(report: Report) -> Section:
     if not report.readers_see_a_change:
-        return Section("Summary", [Line(" ", (plain("No change readers would see."),))])
+        return Section("Summary", [Line(" ", (label("No change readers would see."),))])
     parts = [
         f"pages: {len(report.pages_added)} added, {len(report.pages_removed)} removed, "
         f"{len(report.pages_changed)} changed"
@@ -108,7 +121,27 @@ def overview(report: Report) -> Section:
             parts.append(
                 f"{noun}: {len(changes.added)} added, {len(changes.removed)} removed, {len(changes.changed)} changed"
             )
-    return Section("Summary", [Line(" ", (plain(part),)) for part in parts])
+    return Section("Summary", [Line(" ", (label(part),)) for part in parts])
+
+
+def review_section(report: Report) -> Section:
+    """What the change adds that acts in a reader's browser, for the reviewer to look at one by one."""
+    lines = [
+        *(Line("+", (label("raw HTML in"), code(page), plain(fragment))) for page, fragment in report.raw_html_added),
+        *(Line("+", (label("file"), code(path))) for path in report.files_added),
+        *(
+            Line("+", (label("address on another site:"), plain(url), label("on"), code(page or "/")))
+            for url, page in report.outside_added
+        ),
+    ]
+    if lines and not report.raw_html_known:
+        lines.append(
+            Line(
+                " ",
+                (label("(raw HTML is listed when the diff is made from the repository, not from two built sites)"),),
+            )
+        )
+    return Section("For review: new raw HTML, files and addresses on other sites", capped(lines))
 
 
 def pages_section(heading: str, marker: str, pages: tuple[PageRef, ...]) -> Section:
@@ -125,23 +158,23 @@ def changed_pages_section(changes: tuple[PageChange, ...]) -> Section:
         lines.append(Line(" ", page_spans(change.title, change.url)))
         lines += page_change_lines(change)
     if len(changes) > MAX_ITEMS:
-        lines.append(Line("…", (plain(f"… and {len(changes) - MAX_ITEMS} more pages"),)))
+        lines.append(Line("…", (label(f"… and {len(changes) - MAX_ITEMS} more pages"),)))
     return Section("Pages changed", lines)
 
 
 def page_change_lines(change: PageChange) -> list[Line]:
     lines: list[Line] = []
     if change.old_title is not None:
-        lines.append(Line("~", (plain("title was:"), strong(change.old_title)), 1))
+        lines.append(Line("~", (label("title was:"), strong(change.old_title)), 1))
     lines += capped([Line("-", (plain(s),), 1) for s in change.sentences_removed], MAX_SENTENCES, 1)
     lines += capped([Line("+", (plain(s),), 1) for s in change.sentences_added], MAX_SENTENCES, 1)
     if change.reordered:
-        lines.append(Line("~", (plain("the same sentences, in a different order"),), 1))
+        lines.append(Line("~", (label("the same sentences, in a different order"),), 1))
     notes = [
-        *(Line("-", (plain("note removed:"), code(key), plain(text)), 1) for key, text in change.notes_removed),
-        *(Line("+", (plain("note added:"), code(key), plain(text)), 1) for key, text in change.notes_added),
+        *(Line("-", (label("note removed:"), code(key), plain(text)), 1) for key, text in change.notes_removed),
+        *(Line("+", (label("note added:"), code(key), plain(text)), 1) for key, text in change.notes_added),
         *(
-            Line("~", (plain("note changed:"), code(key), plain(old), plain("→"), plain(new)), 1)
+            Line("~", (label("note changed:"), code(key), plain(old), label("→"), plain(new)), 1)
             for key, old, new in change.notes_changed
         ),
     ]
@@ -156,7 +189,7 @@ def items_section(
         *(Line("-", spans(item)) for item in changes.removed),
     ]
     for old, new in changes.changed:
-        detail = (plain("changed:"), plain(", ".join(differing_keys(old, new)))) if changed_fields else ()
+        detail = (label("changed:"), plain(", ".join(differing_keys(old, new)))) if changed_fields else ()
         lines.append(Line("~", (*spans(new), *detail)))
     return Section(heading, capped(lines))
 
@@ -182,7 +215,7 @@ def correction_spans(entry: dict) -> tuple[Span, ...]:
 
 
 def render_markdown(report: Report, base_label: str, head_label: str) -> str:
-    out = [f"## Reader's diff: {md_escape(base_label)} → {md_escape(head_label)}", ""]
+    out = [f"## Reader's diff: {md_span(plain(base_label))} → {md_span(plain(head_label))}", ""]
     for section in outline(report):
         out += ["#" * section.level + " " + md_escape(section.heading), ""]
         for line in section.lines:
@@ -204,12 +237,18 @@ def md_escape(text: str) -> str:
 
 
 def md_span(span: Span) -> str:
-    if span.style == "code":
-        fence = "`" * (max((len(run) for run in re.findall("`+", span.text)), default=0) + 1)
-        return f"{fence} {span.text} {fence}" if "`" in span.text else f"`{span.text}`"
-    if span.style == "strong":
-        return f"**{md_escape(span.text)}**"
-    return md_escape(span.text)
+    if span.style == "label":
+        return md_escape(span.text)
+    text = code_span(span.text)
+    return f"**{text}**" if span.style == "strong" else text
+
+
+def code_span(text: str) -> str:
+    """`text` as a Markdown code span: a fence of more backticks than any run inside, spaced if it touches one."""
+    text = " ".join(text.split()) or " "
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
 
 
 def fit_summary(markdown: str, limit: int = SUMMARY_LIMIT_BYTES) -> str:
@@ -227,7 +266,10 @@ def render_text(report: Report, base_label: str, head_label: str) -> str:
         out += ["", section.heading.upper() if section.heading == "Must be fixed" else section.heading]
         for line in section.lines:
             marker = "" if line.marker in "… " else line.marker + " "
-            out.append("  " * (line.depth + 1) + marker + " ".join(text_span(span) for span in line.spans))
+            body = marker + " ".join(text_span(span) for span in line.spans)
+            if body.startswith(":"):  # never a workflow command (`::error::`) in the CI log
+                body = "· " + body
+            out.append("  " * (line.depth + 1) + body)
     return "\n".join(out) + "\n"
 
 

@@ -46,6 +46,7 @@ class Page:
     sentences: tuple[str, ...]
     notes: dict[str, str]  # source id -> the citation as the note shows it
     markup: str  # fingerprint of the article's HTML, to tell a change of markup alone
+    outside: tuple[str, ...] = ()  # addresses on other sites the article links to or loads, each once
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,30 @@ def read_page(document: Element, url: str) -> Page | None:
         sentences=tuple(sentence for block in prose_blocks(article) for sentence in split_sentences(block)),
         notes=read_notes(article),
         markup=hashlib.sha256(serialize(article).encode()).hexdigest(),
+        outside=outside_addresses(article),
     )
+
+
+OUTSIDE = ("http://", "https://", "//")
+URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "cite", "data", "action", "xlink:href")
+# The theme's own links on every page (edit this page, report an error): not the page's content.
+THEME_LINK_CLASSES = frozenset({"md-content__button", "report-error", "md-source-file"})
+
+
+def outside_addresses(article: Element) -> tuple[str, ...]:
+    """Every address on another site that the article links to or loads (href, src, ...), in order, each once."""
+    found: dict[str, None] = {}
+    stack = [article]
+    while stack:
+        element = stack.pop()
+        if element.classes & THEME_LINK_CLASSES:
+            continue
+        for name in URL_ATTRIBUTES:
+            value = element.attrs.get(name, "").strip()
+            if value.lower().startswith(OUTSIDE):
+                found.setdefault(value, None)
+        stack += [child for child in reversed(element.children) if isinstance(child, Element)]
+    return tuple(found)
 
 
 def not_prose(element: Element) -> bool:
@@ -124,19 +148,20 @@ def prose_blocks(element: Element) -> list[str]:
             blocks.append(text)
         pending.clear()
 
-    def walk(parent: Element) -> None:
-        for child in parent.children:
-            if isinstance(child, str):
-                pending.append(child)
-            elif not not_prose(child):
-                if child.tag in BLOCK_TAGS:
-                    flush()
-                    walk(child)
-                    flush()
-                else:
-                    walk(child)
-
-    walk(element)
+    # A stack instead of recursion: a page may nest its HTML deeper than Python recurses.
+    _FLUSH = object()
+    stack: list[object] = list(reversed(element.children))
+    while stack:
+        child = stack.pop()
+        if child is _FLUSH:
+            flush()
+        elif isinstance(child, str):
+            pending.append(child)
+        elif not not_prose(child):
+            if child.tag in BLOCK_TAGS:
+                flush()
+                stack.append(_FLUSH)
+            stack += reversed(child.children)
     flush()
     return blocks
 
@@ -184,10 +209,16 @@ def read_corrections(path: Path) -> dict[str, dict]:
 def serialize(element: Element) -> str:
     """A canonical HTML string for `element`, to compare markup (attribute order and runs of spaces ignored)."""
     parts: list[str] = []
-    for child in element.children:
-        if isinstance(child, str):
+    stack: list[Element | str | tuple[str]] = list(reversed(element.children))
+    while stack:  # a stack, not recursion: a page may nest deeper than Python recurses
+        child = stack.pop()
+        if isinstance(child, tuple):  # the end tag of an element written above
+            parts.append(child[0])
+        elif isinstance(child, str):
             parts.append(re.sub(r"\s+", " ", child))  # reflowing a paragraph changes nothing readers see
         else:
             attributes = "".join(f' {name}="{value}"' for name, value in sorted(child.attrs.items()))
-            parts.append(f"<{child.tag}{attributes}>{serialize(child)}</{child.tag}>")
+            parts.append(f"<{child.tag}{attributes}>")
+            stack.append((f"</{child.tag}>",))
+            stack += reversed(child.children)
     return "".join(parts)

@@ -1,0 +1,355 @@
+"""HTML written in a page, checked as a tree against the page allow-list (explainer.markup), as data is.
+
+A page may hold HTML, as any MkDocs page: raw blocks and inline tags, attribute lists (`{: ... }`),
+Markdown links and images. `PageHtmlExtension` checks all of it while the page is converted, at
+two points of Python-Markdown's run:
+
+1. just after inline parsing (priority 19.9), when the tree holds only what the page wrote (the
+   explainer's extensions add their parts later): every element and attribute of the tree, and
+   every raw HTML fragment the page wrote (Python-Markdown keeps them in its stash, from the
+   position the stash had before raw HTML was read: what a fenced code block stored earlier is
+   not the page's HTML). Comments stay allowed (the build's markers are comments), words only;
+   links are read as a browser reads them; images and fonts come from the site; a link to
+   another site gets the warnings of explainer.urlcheck (credentials, mixed scripts, imitation);
+2. just after the attribute lists are read (priority 7.5): each attribute that `attr_list` added.
+   On an element the page wrote, it is held against the allow-list; on one the build made from
+   the data (a chart's table cell, a note), any attribute is refused: text from the data files
+   that ends in `{...}` is not a way to set attributes (`{: onmouseover=alert(1) }` in a figure's
+   note put an event handler on the chart's table).
+
+Each problem is an error at the page's line (`docs/about.md:12: HTML in the page has a <script>
+element ...`), and what is refused is also taken out of the page: a refused fragment is shown as
+text, a refused attribute removed, a refused element made a <span>, so nothing runs even where
+the build goes on (`mkdocs serve` shows the problems in a box and keeps serving).
+
+A site extends the allow-list in mkdocs.yml, never in a page (`page_allow_list`):
+
+    extra:
+      explainer:
+        allow_html:
+          iframe: {attributes: [src, title, width, height, allow, loading], hosts: [www.youtube-nocookie.com]}
+
+Generated pages (Sources, Glossary, Timeline, Corrections) are made by the build from checked data
+and are not checked at step 1; step 2 applies to them too.
+"""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
+
+from .context import BuildContext
+from .errors import Problem
+from .events.extension import EVENT_LINK_SCHEME
+from .glossary.records import LINK_SCHEME as GLOSSARY_LINK_SCHEME
+from .markup import NEVER_ALLOWED, PAGE_ALLOW_LIST, AllowList, Refusal, browser_value, fragment_lines, refusals
+from .urlcheck import url_warnings
+
+WRITTEN_PRIORITY = 19.9  # after 'inline' (20), before every explainer treeprocessor (19.5 and below)
+STASH_START_PRIORITY = 20.5  # before 'html_block' (20) stashes raw HTML, after fenced code (25)
+BEFORE_ATTR_LIST_PRIORITY = 8.5  # 'attr_list' is 8
+AFTER_ATTR_LIST_PRIORITY = 7.5
+SITE_SCHEMES = frozenset({GLOSSARY_LINK_SCHEME.rstrip(":"), EVENT_LINK_SCHEME.rstrip(":")})
+PREFIX = "HTML in the page "
+_NEVER_ATTRIBUTES = frozenset({"srcdoc", "formaction", "action", "style"})
+
+
+def page_allow_list(
+    settings: dict[str, Any] | None = None, label: str = "mkdocs.yml"
+) -> tuple[AllowList, list[Problem]]:
+    """The page allow-list, with what mkdocs.yml adds (extra: explainer: allow_html:), and any problem there."""
+    allow = replace(PAGE_ALLOW_LIST, schemes=PAGE_ALLOW_LIST.schemes | SITE_SCHEMES)
+    added = (settings or {}).get("allow_html")
+    if not added:
+        return allow, []
+    if not isinstance(added, dict):
+        return allow, [Problem(label, 1, "extra: explainer: allow_html: must map elements to their settings")]
+    elements, hosts, problems = dict(allow.elements), dict(allow.hosts), []
+    for tag, rule in added.items():
+        rule = rule if isinstance(rule, dict) else {}
+        names = [str(name).lower() for name in rule.get("attributes") or []]
+        never = [name for name in names if name.startswith("on") or name in _NEVER_ATTRIBUTES]
+        if str(tag).lower() in NEVER_ALLOWED or never:
+            what = f"<{tag}>" if not never else f"the attribute {never[0]!r}"
+            problems.append(Problem(label, 1, f"extra: explainer: allow_html: {what} can never be allowed in a page"))
+            continue
+        tag = str(tag).lower()
+        elements[tag] = elements.get(tag, frozenset()) | frozenset(names)
+        if rule.get("hosts"):
+            hosts[tag] = frozenset(str(host).lower() for host in rule["hosts"])
+    return replace(allow, elements=elements, hosts=hosts), problems
+
+
+@dataclass
+class _State:
+    """What one page's conversion noted between the processors."""
+
+    stash_start: int = 0
+    written: list[etree.Element] = field(default_factory=list)  # the elements the page wrote (kept alive)
+    written_ids: set[int] = field(default_factory=set)
+    before: dict[int, dict[str, str]] = field(default_factory=dict)  # each element's attributes before attr_list
+    kept: list[etree.Element] = field(default_factory=list)
+
+
+class PageHtmlExtension(Extension):
+    """Checks the HTML a page writes against `allow` (by default the page allow-list and the site's own schemes)."""
+
+    def __init__(self, context: BuildContext, allow: AllowList | None = None):
+        super().__init__()
+        self.context = context
+        self.allow = allow or page_allow_list()[0]
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        state = _State()
+        md.preprocessors.register(_StashStart(md, state), "explainer-page-html-stash", STASH_START_PRIORITY)
+        md.treeprocessors.register(
+            _Written(md, self.context, self.allow, state), "explainer-page-html", WRITTEN_PRIORITY
+        )
+        md.treeprocessors.register(_BeforeAttrList(md, state), "explainer-page-html-before", BEFORE_ATTR_LIST_PRIORITY)
+        md.treeprocessors.register(
+            _AfterAttrList(md, self.context, self.allow, state), "explainer-page-html-after", AFTER_ATTR_LIST_PRIORITY
+        )
+
+
+class _StashStart(Preprocessor):
+    def __init__(self, md: Markdown, state: _State):
+        super().__init__(md)
+        self.state = state
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.state.__init__()  # a new page
+        self.state.stash_start = len(self.md.htmlStash.rawHtmlBlocks)
+        return lines
+
+
+class _Written(Treeprocessor):
+    """Step 1: the tree and the raw HTML as the page wrote them."""
+
+    def __init__(self, md: Markdown, context: BuildContext, allow: AllowList, state: _State):
+        super().__init__(md)
+        self.context, self.allow, self.state = context, allow, state
+
+    def run(self, root: etree.Element) -> None:
+        self.state.written = list(root.iter())
+        self.state.written_ids = {id(element) for element in self.state.written}
+        page = self.context.page
+        if page is None or page.generated:
+            return
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for index in range(self.state.stash_start, len(stash)):
+            if isinstance(stash[index], str):
+                stash[index] = self._fragment(stash[index])
+            elif isinstance(stash[index], etree.Element):  # md_in_html keeps <div markdown> as an element
+                holder = etree.Element("div")
+                holder.append(stash[index])
+                self._tree(holder)
+        self._tree(root)
+
+    def _fragment(self, raw: str) -> str:
+        """A raw HTML fragment: checked; returned as it is, or as text if anything in it is refused."""
+        tree, problems, lines = fragment_lines(raw, comments=True)
+        raw_lines = raw.split("\n")
+        first = next((line.strip() for line in raw_lines if line.strip()), raw.strip())
+        for problem in problems:
+            self.context.report(first, PREFIX + problem)
+        found = refusals(tree, self.allow)
+        for refusal in found:
+            line = lines.get(id(refusal.element), 1)
+            needle = raw_lines[line - 1].strip() if line <= len(raw_lines) else first
+            self.context.report(needle or first, _message(refusal))
+        self._warn_outside_links(tree)
+        return html.escape(raw) if problems or found else raw
+
+    def _tree(self, root: etree.Element) -> None:
+        for refusal in refusals(root, self.allow):
+            self.context.report(_needle(refusal), _message(refusal))
+            _neutralize(refusal)
+        self._warn_outside_links(root)
+
+    def _warn_outside_links(self, root: etree.Element) -> None:
+        page = self.context.page
+        for element in root.iter("a"):
+            href = browser_value(element.get("href", ""))
+            if href.startswith(("https://", "http://")):
+                for warning in url_warnings(href):
+                    self.context.problems.append(page.problem(href, f"link: {warning}").as_warning())
+
+
+class _BeforeAttrList(Treeprocessor):
+    def __init__(self, md: Markdown, state: _State):
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        self.state.kept = list(root.iter())
+        self.state.before = {id(element): dict(element.attrib) for element in self.state.kept}
+
+
+class _AfterAttrList(Treeprocessor):
+    """Step 2: what `attr_list` added, on the page's own elements and on those the build made from data."""
+
+    def __init__(self, md: Markdown, context: BuildContext, allow: AllowList, state: _State):
+        super().__init__(md)
+        self.context, self.allow, self.state = context, allow, state
+
+    def run(self, root: etree.Element) -> None:
+        page = self.context.page
+        if page is None:
+            return
+        for element in root.iter():
+            before = self.state.before.get(id(element), {})
+            added = {name: value for name, value in element.attrib.items() if before.get(name) != value}
+            if not added:
+                continue
+            if id(element) in self.state.written_ids:
+                if page.generated:
+                    continue  # the build's own Markdown ({#id .glossary-entry})
+                probe = etree.Element(element.tag, added)
+                holder = etree.Element("div")
+                holder.append(probe)
+                for refusal in refusals(holder, replace(self.allow, footnotes=True, images=True)):
+                    needle = _attribute_needle(refusal.attribute, added.get(refusal.attribute or "", ""))
+                    self.context.report(needle, _message(refusal))
+                    _restore(element, before, refusal.attribute)
+            else:
+                written = " ".join(f"{name}={value!r}" for name, value in added.items())
+                message = (
+                    f"text the page shows from the data files ends in braces ({{…}}), which Markdown read as "
+                    f"attributes ({written}) for a <{element.tag}> the build made; write that text without braces"
+                )
+                self.context.report(next(iter(added)), message)
+                for name in added:
+                    _restore(element, before, name)
+
+
+def _message(refusal: Refusal) -> str:
+    return PREFIX + refusal.message
+
+
+def _needle(refusal: Refusal) -> str:
+    if refusal.attribute is None:
+        return f"<{refusal.element.tag}"
+    return _attribute_needle(refusal.attribute, refusal.element.get(refusal.attribute, ""))
+
+
+def _attribute_needle(name: str | None, value: str) -> str:
+    """What to look for in the page: the value of a link as written, else the attribute's name."""
+    value = value.replace(AMP_SUBSTITUTE, "&")
+    if name in ("href", "src", "srcset", "cite") and value:
+        return value
+    if name == "id" and value:
+        return f"#{value}"
+    return f"{name}=" if name else ""
+
+
+def _neutralize(refusal: Refusal) -> None:
+    """Take out what was refused (MkDocs expects every <a> to keep an href and every <img> a src: a refused link
+    or image becomes a <span>)."""
+    element = refusal.element
+    if refusal.attribute is not None and not (element.tag in ("a", "img") and refusal.attribute in ("href", "src")):
+        element.attrib.pop(refusal.attribute, None)
+    else:
+        element.tag = "span"
+        element.attrib.clear()
+
+
+def _restore(element: etree.Element, before: dict[str, str], name: str | None) -> None:
+    if name is None:
+        return
+    if name in before:
+        element.set(name, before[name])
+    else:
+        element.attrib.pop(name, None)
+
+
+# What a page writes, listed (the reader's diff shows a reviewer each new piece) --------------------------
+
+
+def written_html(markdown_text: str, setup: Any = None) -> list[str]:
+    """The raw HTML fragments and attribute lists a page writes, in order (comments, the build's markers, aside).
+
+    `markdown_text` is the page without its front matter; `setup` the site's Markdown set-up
+    (explainer.markup.MarkdownSetup; the site's own by default).
+    """
+    from .markup import MarkdownSetup
+
+    setup = setup or MarkdownSetup()
+    found: list[str] = []
+    state = _State()
+    capture = _Capture(state, found)
+    md = Markdown(extensions=[*setup.extensions, capture], extension_configs=setup.configs)
+    md.convert(markdown_text)
+    return found
+
+
+class _Capture(Extension):
+    def __init__(self, state: _State, found: list[str]):
+        super().__init__()
+        self.state, self.found = state, found
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(_StashStart(md, self.state), "explainer-written-stash", STASH_START_PRIORITY)
+        md.preprocessors.register(_ListBlocks(md, self.state, self.found), "explainer-written-blocks", 19.95)
+        md.treeprocessors.register(_ListInline(md, self.state, self.found), "explainer-written", WRITTEN_PRIORITY)
+        md.treeprocessors.register(_BeforeAttrList(md, self.state), "explainer-written-before", 8.5)
+        md.treeprocessors.register(_ListAttributes(md, self.state, self.found), "explainer-written-after", 7.5)
+
+
+class _ListBlocks(Preprocessor):
+    """Raw HTML blocks, just stashed (md_in_html's <div markdown> elements are taken out of the stash later)."""
+
+    def __init__(self, md: Markdown, state: _State, found: list[str]):
+        super().__init__(md)
+        self.state, self.found = state, found
+
+    def run(self, lines: list[str]) -> list[str]:
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for item in stash[self.state.stash_start :]:
+            if isinstance(item, etree.Element):
+                for element in item.iter():
+                    attributes = "".join(f' {name}="{value}"' for name, value in element.attrib.items())
+                    self.found.append(f"<{element.tag}{attributes}>")
+            else:
+                _list_fragment(item, self.found)
+        self.state.stash_start = len(stash)  # inline HTML, next
+        return lines
+
+
+class _ListInline(Treeprocessor):
+    def __init__(self, md: Markdown, state: _State, found: list[str]):
+        super().__init__(md)
+        self.state, self.found = state, found
+
+    def run(self, root: etree.Element) -> None:
+        self.state.written = list(root.iter())
+        self.state.written_ids = {id(element) for element in self.state.written}
+        for item in self.md.htmlStash.rawHtmlBlocks[self.state.stash_start :]:
+            _list_fragment(item, self.found)
+
+
+def _list_fragment(item: object, found: list[str]) -> None:
+    text = " ".join(item.split()) if isinstance(item, str) else ""
+    is_comment = text.startswith("<!--") and text.endswith("-->") and text.count("<!--") == 1
+    if text and not is_comment and not text.startswith("&"):  # entities (&amp;) are text
+        found.append(text)
+
+
+class _ListAttributes(Treeprocessor):
+    def __init__(self, md: Markdown, state: _State, found: list[str]):
+        super().__init__(md)
+        self.state, self.found = state, found
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            before = self.state.before.get(id(element), {})
+            added = {name: value for name, value in element.attrib.items() if before.get(name) != value}
+            if added:
+                written = " ".join(f"{name}={value!r}" for name, value in added.items())
+                self.found.append(f"{{: {written} }} on <{element.tag}>")

@@ -1,0 +1,28 @@
+"""Python-Markdown's own marks in a page's text, kept out of reach of anything that searches that text.
+
+While a page is converted, its element tree's text holds placeholders: `\\x02wzxhzdk:7\\x03` where a
+raw HTML block or inline HTML goes back in, `\\x0242\\x03` for a backslash-escaped character,
+`\\x02amp\\x03` for an ampersand. They are the build's internals, not the page's prose. A phrase
+searched for in the text (a correction's anchor) must never match in one, or across one: marking
+it would cut the placeholder, and Python-Markdown would then silently leave out what it stood for
+(a whole block of the page).
+
+`masked` returns the text with each placeholder replaced by as many NUL characters, so positions
+stay where they were and no pattern built from data (which may not hold control characters,
+explainer.yamlfile) can match in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown.util import ETX, STX
+
+_PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
+
+
+def masked(text: str) -> str:
+    """`text` with every placeholder blanked to NULs of the same length (the text itself if it has none)."""
+    if STX not in text:
+        return text
+    return _PLACEHOLDER.sub(lambda found: "\x00" * len(found.group()), text)

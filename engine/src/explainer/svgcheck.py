@@ -1,0 +1,118 @@
+"""SVG files checked like HTML: parsed as XML, then held against the SVG allow-list (explainer.markup).
+
+An SVG opened on its own is a document that can run script with the site's address, so an SVG in
+docs/ (or in a theme folder, where Material inlines icons into every page) may hold only shapes,
+text, gradients and a few filters: no script, event handler, animation, foreign markup, link out
+of the document (but on <a>), or style that loads anything. It may not declare a DOCTYPE or
+entities (the "billion laughs") or processing instructions (an XSLT stylesheet). Each problem is
+`file:line: SVG has ...`, at the line of the element.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from xml.parsers import expat
+
+from .errors import Problem
+from .markup import SVG_ALLOW_LIST, refusals, style_problem
+
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+_ATTRIBUTE_NAMESPACES = {
+    "http://www.w3.org/1999/xlink": "xlink:",
+    "http://www.w3.org/XML/1998/namespace": "xml:",
+}
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def svg_problems(raw: bytes, label: str) -> list[Problem]:
+    """Everything in the SVG `raw` (the file `label`) outside the SVG allow-list; [] if it is sound."""
+    try:
+        root, lines = _parse(raw)
+    except _Refused as refused:
+        return [Problem(label, refused.line, f"SVG {refused.message}")]
+    if root.tag != "svg":
+        return [Problem(label, 1, f"is not an SVG (its first element is <{root.tag}>); save it as an SVG image")]
+    holder = etree.Element("root")
+    holder.append(root)
+    problems = [
+        Problem(label, lines.get(id(refusal.element), 1), f"SVG {refusal.message}")
+        for refusal in refusals(holder, SVG_ALLOW_LIST)
+    ]
+    return list(dict.fromkeys(problems))
+
+
+def _parse(raw: bytes) -> tuple[etree.Element, dict[int, int]]:
+    """The SVG as an element tree (local names, lowercase; xlink:/xml: attributes by prefix) and each element's line."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    stack: list[etree.Element] = []
+    lines: dict[int, int] = {}
+    found: list[etree.Element] = []
+
+    def line() -> int:
+        return parser.CurrentLineNumber
+
+    def refuse(message: str) -> None:
+        raise _Refused(line(), message)
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        element = etree.Element(_local(name), {_attribute(key): value for key, value in attributes.items()})
+        lines[id(element)] = line()
+        if stack:
+            stack[-1].append(element)
+        else:
+            found.append(element)
+        stack.append(element)
+
+    def end(name: str) -> None:
+        element = stack.pop()
+        if element.tag == "style" and element.text and (problem := style_problem(element.text)):
+            refuse(f"has a <style> element that {problem}")
+
+    def text(data: str) -> None:
+        if stack:
+            element = stack[-1]
+            if len(element):
+                element[-1].tail = (element[-1].tail or "") + data
+            else:
+                element.text = (element.text or "") + data
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    parser.StartDoctypeDeclHandler = lambda *args: refuse("has a DOCTYPE (it can declare entities); remove it")
+    parser.EntityDeclHandler = lambda *args: refuse("declares an entity; remove it")
+    parser.ProcessingInstructionHandler = lambda target, data: refuse(
+        f"has a processing instruction (<?{target} …?>), which can load a stylesheet; remove it"
+    )
+    parser.ExternalEntityRefHandler = lambda *args: refuse("refers to an external entity; remove it")
+    try:
+        parser.Parse(raw, True)
+    except expat.ExpatError as error:
+        raise _Refused(
+            error.lineno, f"is not well-formed XML ({expat.ErrorString(error.code)}); save it again"
+        ) from None
+    if not found:
+        raise _Refused(1, "has no element; save it as an SVG image")
+    return found[0], lines
+
+
+def _local(name: str) -> str:
+    """An element's name as the allow-list knows it: an SVG element's local name, lowercase."""
+    namespace, _, local = name.rpartition(" ")
+    if namespace in ("", SVG_NAMESPACE):
+        return local.lower()
+    return f"{{{namespace}}}{local}"  # refused by name: no element of another vocabulary is allowed
+
+
+def _attribute(name: str) -> str:
+    namespace, _, local = name.rpartition(" ")
+    if not namespace:
+        return local.lower()
+    prefix = _ATTRIBUTE_NAMESPACES.get(namespace)
+    return f"{prefix}{local.lower()}" if prefix else f"{{{namespace}}}{local}"

@@ -1,0 +1,182 @@
+"""Addresses a careful reader would question: a host that imitates another, or hides behind a user name.
+
+Every source's address is shown to readers as the place a fact comes from. A schema can say it
+is https://, not that it leads where it seems to. So each address gets a warning (strict builds,
+`make build` and CI, fail on warnings) that says what a reviewer must check, when:
+
+- it has a user name or password before its host (`https://reuters.com@evil.example/` goes to
+  evil.example);
+- a label of its host mixes writing systems (Latin with Cyrillic or Greek: `rеuters.com` with a
+  Cyrillic е), whether written in Unicode or as punycode (xn--...);
+- its host looks like a known publisher's without being it: the same letters once look-alikes
+  are read as what they imitate (`reuter5.com`, `rnicrosoft`, Cyrillic for Latin), one letter
+  added, dropped, changed or swapped (`reuter.com`), the same name under a mistyped ending
+  (`reuters.co`, `reuters.cm`; not `bbc.co.uk` for `bbc.com`), or the publisher's name as a
+  separate part of another host (`reuters.com.evil.net`, `reuters-news.com`). Known publishers are
+  a short built-in list plus the hosts of the site's other sources.
+
+A reviewer who has checked such an address answers the warning by adding its host to mkdocs.yml
+(`extra: explainer: reviewed_hosts: [host]`), where the change is reviewed like code.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import Problem
+
+KNOWN_PUBLISHERS = frozenset(
+    {
+        *("reuters.com", "bloomberg.com", "cnbc.com", "ft.com", "wsj.com", "nytimes.com", "washingtonpost.com"),
+        *("theguardian.com", "bbc.com", "bbc.co.uk", "economist.com", "apnews.com", "afp.com", "cnn.com"),
+        *("forbes.com", "fortune.com", "barrons.com", "marketwatch.com", "yahoo.com", "nasdaq.com", "sec.gov"),
+        *("hkexnews.hk", "hkex.com.hk", "scmp.com", "caixinglobal.com", "caixin.com", "xinhuanet.com", "news.cn"),
+        *("globaltimes.cn", "chinadaily.com.cn", "people.com.cn", "yicaiglobal.com", "36kr.com", "alibabagroup.com"),
+        *("alibaba.com", "alizila.com", "alibabacloud.com", "aliyun.com", "antgroup.com", "tencent.com", "baidu.com"),
+        *("jd.com", "nikkei.com", "techcrunch.com", "theverge.com", "wired.com", "theinformation.com", "github.com"),
+        *("openai.com", "deepseek.com", "huggingface.co", "wikipedia.org", "aljazeera.com", "latimes.com"),
+        *("axios.com", "politico.com", "businessinsider.com", "cnet.com", "zdnet.com", "microsoft.com", "google.com"),
+        *("apple.com", "amazon.com", "nvidia.com", "morningstar.com", "spglobal.com", "moodys.com", "imf.org"),
+    }
+)
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go"})
+# Letters other scripts share with Latin (Unicode's confusables, the ones hosts are faked with).
+_CONFUSABLE = str.maketrans(
+    {
+        **dict(zip("аеорсухіјѕԁԛԝһӏвмтнкг", "aeopcyxijsdqwhlbmthkr", strict=True)),  # Cyrillic
+        **dict(zip("οανικρτυχβεηζ", "oavikptuxbenz", strict=True)),  # Greek
+        "0": "o",
+        "1": "l",
+        "5": "s",
+        "ı": "i",
+        "ǀ": "l",
+    }
+)
+_CJK = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"})
+
+
+def url_warnings(url: str, known: Iterable[str] = (), reviewed: Iterable[str] = ()) -> list[str]:
+    """What a reviewer must check about `url` ([] for nothing); `known`: more publishers' hosts."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return []
+    if not host:
+        return []
+    warnings = []
+    if "@" in parts.netloc:
+        warnings.append(
+            f"the address has a user name or password before its host ({parts.netloc.rpartition('@')[0] + '@'!r}); "
+            f"a browser goes to {host!r}, after the @: remove what comes before it"
+        )
+    if host in set(reviewed):
+        return warnings
+    answer = f" (once checked, add {host!r} to extra: explainer: reviewed_hosts in mkdocs.yml)"
+    labels = [_unicode_label(label) for label in host.split(".")]
+    if mixed := next((label for label in labels if len(_scripts(label)) > 1 and not _scripts(label) <= _CJK), None):
+        warnings.append(
+            f"the host {host!r} mixes writing systems in {mixed!r} ({' and '.join(sorted(_scripts(mixed)))}), "
+            f"a way to imitate another host: check that the address is the publisher's{answer}"
+        )
+    elif imitated := imitated_host(".".join(labels), {*KNOWN_PUBLISHERS, *known}):
+        warnings.append(
+            f"the host {host!r} looks like {imitated!r} but is not it: check that the address leads to the "
+            f"publisher named{answer}"
+        )
+    return warnings
+
+
+def imitated_host(host: str, known: Iterable[str]) -> str | None:
+    """The known host that `host` imitates, if any (never the host itself or a host under it)."""
+    domain = registrable(host)
+    name, skeleton = domain.split(".")[0], _skeleton(domain)
+    parts = {part for label in host.split(".")[: -len(domain.split("."))] for part in label.split("-")}
+    parts |= set(name.split("-")) if "-" in name else set()
+    for other in sorted(set(known)):
+        other = registrable(other.lower())
+        if other == domain:
+            continue
+        other_name = other.split(".")[0]
+        if _skeleton(other) == skeleton:
+            return other
+        if other_name == name and _one_edit(domain.partition(".")[2], other.partition(".")[2]):
+            return other  # reuters.co for reuters.com (not bbc.co.uk for bbc.com: a publisher's other country)
+        if len(other_name) >= 5 and (_one_edit(name, other_name) or _one_edit(_skeleton(name), _skeleton(other_name))):
+            return other
+        if len(other_name) >= 5 and other_name in parts:
+            return other
+    return None
+
+
+def registrable(host: str) -> str:
+    """The part of a host its owner registered: reuters.com for www.reuters.com, bbc.co.uk for news.bbc.co.uk."""
+    labels = host.lower().rstrip(".").split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+def _unicode_label(label: str) -> str:
+    if label.startswith("xn--"):
+        try:
+            return label[4:].encode("ascii").decode("punycode")
+        except (UnicodeError, ValueError):
+            return label
+    return label
+
+
+@cache
+def _scripts(label: str) -> frozenset[str]:
+    """The writing systems of a label's letters (digits and hyphens belong to none)."""
+    if label.isascii():
+        return frozenset({"LATIN"}) if any(character.isalpha() for character in label) else frozenset()
+    return frozenset(
+        (unicodedata.name(character, "UNKNOWN").split(" ")[0] if not character.isascii() else "LATIN")
+        for character in label
+        if character.isalpha()
+    )
+
+
+def _skeleton(text: str) -> str:
+    """The text as it looks: look-alike letters read as the Latin ones they imitate, rn as m, vv as w."""
+    return unicodedata.normalize("NFKC", text.lower()).translate(_CONFUSABLE).replace("rn", "m").replace("vv", "w")
+
+
+def _one_edit(first: str, second: str) -> bool:
+    """True if one letter added, dropped, changed, or two neighbours swapped turns one into the other."""
+    if first == second or abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) == len(second):
+        differ = [index for index, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+        return len(differ) == 1 or (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and first[differ[0]] == second[differ[1]]
+            and first[differ[1]] == second[differ[0]]
+        )
+    shorter, longer = sorted((first, second), key=len)
+    index = next((i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
+    return shorter[index:] == longer[index + 1 :]
+
+
+def source_url_warnings(sources: Any, reviewed: Iterable[str] = ()) -> list[Problem]:
+    """A warning at each source whose address a reviewer must check (`url_warnings`), in data/sources.yml."""
+    hosts = {source.id: _host(source.url) for source in sources}
+    known = {registrable(host) for host in hosts.values() if host}
+    problems = []
+    for source in sources:
+        others = known - {registrable(hosts[source.id])} if hosts[source.id] else known
+        for warning in url_warnings(source.url, others, reviewed):
+            problems.append(sources.problem((source.index, "url"), f"source '{source.id}': {warning}").as_warning())
+    return problems
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
