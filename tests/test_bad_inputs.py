@@ -131,7 +131,8 @@ def site_groups() -> list:
             files.add(PAGE_LIST)
         if mistake.stops:
             files.add(STOPS_THE_CHECKS)
-        group = next((group for group in groups if not group[1] & files and STOPS_THE_CHECKS not in group[1]), None)
+        shareable = [group for group in groups if not mistake.stops and STOPS_THE_CHECKS not in group[1]]
+        group = next((group for group in shareable if not group[1] & files), None)
         if group is None:
             groups.append(([mistake], files))
         else:
