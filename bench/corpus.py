@@ -165,7 +165,17 @@ def _paragraph(rng: random.Random, page: int, number: int, scale: Scale, correct
     sentences += [f"It came to {correction_phrase(c)} in all." for c in corrections]
     cast = [(page * SOURCES_PER_PAGE + (number + k * 5) % SOURCES_PER_PAGE) % scale.sources for k in range(2)]
     cited = dict.fromkeys(cast[: 1 + slot % 2])
+    if corrections:
+        # A paragraph stating a figure (a correction's "a total of N units") cites a second report of
+        # another publisher: the build refuses a figure cited to one origin (issue 20.4).
+        cited = dict.fromkeys([cast[0], _other_publisher(cast[0], scale)])
     return " ".join(sentences) + "".join(f"[^{source_id(s)}]" for s in cited) + "\n"
+
+
+def _other_publisher(source: int, scale: Scale) -> int:
+    """The next source (in id order) whose publisher is not `source`'s (see sources_data)."""
+    others = ((source + step) % scale.sources for step in range(1, scale.sources))
+    return next((other for other in others if other % 40 != source % 40), source)
 
 
 def correction_phrase(index: int) -> str:
@@ -261,6 +271,42 @@ def corrections_data(scale: Scale) -> list[dict[str, Any]]:
     ]
 
 
+# The corpus' vocabulary (data/story.yml): the words the engine used before the vocabulary became a
+# site's configuration, so that builds of the corpus by older and newer engines can be compared
+# (scripts/same_output.py).
+STORY = {
+    "subject": "Alibaba",
+    "currencies": {"USD": {"prefix": "$"}},
+    "corrections": {
+        "intro": (
+            "A **translation note** decodes a name, term or fact that the machine-translated copy garbled; a "
+            "**correction of fact** fixes a mistake this site made; an **update** adds information that changed "
+            "what a page says."
+        ),
+        "kinds": {
+            "fact": {"wrong_intro": "This page said", "mark": "C"},
+            "update": {"wrong_intro": "This page said", "mark": "C"},
+            "translation": {
+                "label": "Translation note",
+                "heading": "Translation notes",
+                "notice": "Translation notes added",
+                "wrong_intro": "The machine-translated copy read",
+                "mark": "C",
+            },
+        },
+    },
+    "glossary": {"covers": "people, companies, products and ideas"},
+    "sources": {
+        "intro": (
+            "An entry that speaks for Alibaba, for an outlet or company tied to it, or for the Chinese state says "
+            "so, here and next to every note that cites it; a story republished by another site is one entry, "
+            "credited to the agency or outlet that wrote it."
+        )
+    },
+    "timeline": {"covers": "Alibaba's fall and recovery"},
+}
+
+
 def _dump(name: str, entries: list[dict[str, Any]]) -> str:
     header = f"# yaml-language-server: $schema={SCHEMAS / name}.schema.json\n"
     return header + yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=1000)
@@ -295,6 +341,7 @@ def write_corpus(project: Path, scale: Scale) -> Path:
     (project / "data").mkdir()
     for name, text in data_files(scale):
         (project / "data" / name).write_text(text, encoding="utf-8")
+    (project / "data" / "story.yml").write_text(_dump("story", STORY), encoding="utf-8")
     write_config(project, nav=SYNTHETIC_NAV)
     return project
 

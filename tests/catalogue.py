@@ -12,6 +12,7 @@ of the build are checked against the cases marked `documented` (tests/test_contr
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ Edit = Callable[[Path], None]
 
 LOCATED = re.compile(r"^[\w./-]+:\d+: ")
 SOURCES = "data/sources.yml"
+FINE_CLAIM = '[{claim: "The size of the fine, in yuan & dollars", page: ties.md, anchor: The group was fined}]'
 THE_FALL = "docs/story/the-fall.md"
 
 # Where a mistake is found (tests/layers.py).
@@ -148,7 +150,7 @@ WIRE_TITLE = 'title: "Fintech group\'s record listing is halted"'
 WIRE_AUTHORS = "authors: [Ann Writer, Bo Reporter]"
 SPLIT_URL = "url: https://example.com/press/split"
 ALLOWED_SOURCE_KEYS = (
-    "id, publisher, title, authors, published, url, kind, used_for, notes, stake, origin, single_source"
+    "id, publisher, title, authors, published, url, kind, used_for, notes, stake, origin, single_source, base_report"
 )
 
 EXTRA_SOURCE = """- id: unused-2024
@@ -403,20 +405,21 @@ SHAPE_CASES = [
     ),
     case(
         "stake-missing",
-        replace(SOURCES, "  stake: alibaba\n", ""),
+        replace(SOURCES, "  stake: example-group\n", ""),
         "data/sources.yml:11: source 'company-2023-split': missing required key 'stake'",
     ),
     case(
         "stake-unknown",
-        replace(SOURCES, "stake: owned-by-alibaba", "stake: alibaba-owned"),
-        "data/sources.yml:27: source 'post-2021-fine': 'stake' must be one of: independent, alibaba,"
-        ' owned-by-alibaba, alibaba-affiliate, chinese-state (got "alibaba-owned")',
+        replace(SOURCES, "stake: owned-by-example-group", "stake: example-group-owned"),
+        "data/sources.yml:27: source 'post-2021-fine': stake 'example-group-owned' is not one of the relationships in"
+        " data/story.yml (independent, example-group, owned-by-example-group, state-media); add it there or use"
+        " one of them",
     ),
     case(
         "stake-left-empty",
-        replace(SOURCES, "stake: owned-by-alibaba", "stake:"),
-        "data/sources.yml:27: source 'post-2021-fine': 'stake' must be one of: independent, alibaba,"
-        " owned-by-alibaba, alibaba-affiliate, chinese-state (got null)",
+        replace(SOURCES, "stake: owned-by-example-group", "stake:"),
+        "data/sources.yml:27: source 'post-2021-fine': 'stake' must be one of the relationships in data/story.yml"
+        " (independent, example-group, owned-by-example-group, state-media) (got null)",
     ),
     case(
         "origin-empty",
@@ -425,8 +428,20 @@ SHAPE_CASES = [
     ),
     case(
         "single-source-not-a-list",
-        replace(SOURCES, "single_source: [The day the fine was announced, ", "single_source: The day. #"),
+        replace(SOURCES, "single_source: [{claim: ", "single_source: The day. #"),
         "data/sources.yml:28: source 'post-2021-fine': 'single_source' must be a list (got \"The day.\")",
+    ),
+    case(
+        "single-source-claim-without-its-place",
+        replace(SOURCES, FINE_CLAIM, "[The size of the fine]"),
+        "data/sources.yml:28: source 'post-2021-fine': 'single_source[0]' must be a claim with where it is: claim:,"
+        ' then page: and anchor: (or figure: and date:), each on its own line (got "The size of the fine")',
+    ),
+    case(
+        "single-source-claim-says-nowhere",
+        replace(SOURCES, FINE_CLAIM, "[{claim: The size of the fine}]"),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1 says where readers meet it: add page:"
+        " and anchor: (or figure: and date:)",
     ),
     case(
         "value-not-in-list",
@@ -446,7 +461,7 @@ VALUE_CASES = [
         "id-not-kebab-case",
         replace(SOURCES, "id: company-2023-split", "id: Company_2023"),
         "data/sources.yml:11: source 'Company_2023': 'id' must be lowercase letters, digits and single hyphens,"
-        " like 'reuters-2020-ant-ipo' (got \"Company_2023\")",
+        " like 'wire-2021-harbour-opens' (got \"Company_2023\")",
     ),
     case(
         "impossible-date",
@@ -504,9 +519,9 @@ VALUE_CASES = [
     case(
         "source-never-cited",
         append(SOURCES, EXTRA_SOURCE),
-        "data/sources.yml:38: source 'unused-2024' is never cited",
+        "data/sources.yml:38: source 'unused-2024' is used nowhere (no page, chart, Timeline entry or glossary entry"
+        " cites it): cite it where it is used, or remove it from data/sources.yml",
         layer=SITE,
-        level="warning",
     ),
 ]
 
@@ -530,6 +545,14 @@ And inside a list item, as fenced code:
 """
 
 PAGE_CASES = [
+    case(
+        "figure-cited-to-one-origin",
+        replace(THE_FALL, "halted two days", "halted 2 days"),
+        'docs/story/the-fall.md:7: the figure in "The listing was halted 2 days before it was due." is cited only to'
+        " Example Wire: add a second report of another origin, or declare it single-source in data/sources.yml"
+        " (single_source: claim, page, anchor)",
+        layer=PAGE,
+    ),
     case(
         "page-cites-unknown-source",
         replace(THE_FALL, "[^company-2023-split]", "[^reuters-2020]"),
@@ -693,8 +716,8 @@ GLOSSARY_CASES = [
     case(
         "glossary-unknown-category",
         replace(GLOSSARY, "category: concept", "category: idea"),
-        "data/glossary.yml:22: glossary entry 'capex': 'category' must be one of: person, organization, product,"
-        ' concept (got "idea")',
+        "data/glossary.yml:22: glossary entry 'capex': category 'idea' is not one of the glossary categories in"
+        " data/story.yml (person, organization, product, concept); add it there or use one of them",
     ),
     case(
         "page-links-unknown-glossary-entry",
@@ -755,8 +778,9 @@ EVENT_CASES = [
     case(
         "event-outside-story-range-unflagged",
         replace(EVENTS, '"2020-10-24"', '"2019-10-24"'),
-        "data/events.yml:22: event 'cases-first-week': date '2019-10-24' is outside the story's range"
-        " (October 2020 to June 2026); if that is right, add outside_story_range: true",
+        "data/events.yml:22: event 'cases-first-week': date '2019-10-24' is outside the story's span"
+        " (October 2020 to June 2026, dates: in data/story.yml); widen the span there, or, if the event is"
+        " background, add outside_story_range: true",
     ),
     case(
         "event-flagged-but-inside-range",
@@ -765,8 +789,8 @@ EVENT_CASES = [
             "  section: the-fall\n  involved: []",
             "  section: the-fall\n  involved: []\n  outside_story_range: true",
         ),
-        "data/events.yml:13: event 'group-split': date '2023-03' is inside the story's range"
-        " (October 2020 to June 2026); remove outside_story_range",
+        "data/events.yml:13: event 'group-split': date '2023-03' is inside the story's span"
+        " (October 2020 to June 2026, dates: in data/story.yml); remove outside_story_range",
     ),
     case(
         "event-precision-finer-than-date",
@@ -815,7 +839,8 @@ EVENT_CASES = [
     case(
         "event-unknown-currency",
         replace(EVENTS, "currency: USD", "currency: EUR"),
-        "data/events.yml:11: event 'ipo-halted': 'figures[0].currency' must be one of: USD, CNY, HKD (got \"EUR\")",
+        "data/events.yml:11: event 'ipo-halted': currency 'EUR' is not one of the currencies in data/story.yml"
+        " (USD); add it there or use one of them",
     ),
     case(
         "marker-misspelled",
@@ -984,14 +1009,15 @@ FIGURE_CASES = [
     case(
         "figure-unknown-unit",
         replace(FIGURES, "unit: usd-billion", "unit: eur-billion"),
-        f"data/figures.yml:4: {GROUP_VALUE}: 'unit' must be one of: usd-billion, cny-billion, hkd-billion, percent"
-        ' (got "eur-billion")',
+        f"data/figures.yml:4: {GROUP_VALUE}: unit 'eur-billion' is not one of the units in data/story.yml"
+        " (percent, count, usd-billion); add it there or use one of them",
     ),
     case(
         "figure-outside-story-range",
         replace(FIGURES, '"2023-06"', '"2026-09"'),
-        f"data/figures.yml:29: {CLOUD_GROWTH}: date '2026-09' is outside the story's range (October 2020 to June"
-        " 2026); only figures within it are drawn",
+        f"data/figures.yml:29: {CLOUD_GROWTH}: date '2026-09' is outside the story's span (October 2020 to June"
+        " 2026, dates: in data/story.yml); only figures within it are drawn: widen the span there, or leave the"
+        " point out",
     ),
     case(
         "figure-without-source",
@@ -1090,6 +1116,13 @@ CHART_FORMS = (
     ' from: YYYY-MM to: YYYY-MM title: "..." --> (each field optional)'
 )
 
+
+def ties_page(text: str) -> Edit:
+    """docs/ties.md rewritten as `text`, ending with the phrase its single-source claim is anchored to
+    (data/sources.yml), so that only the mistake in `text` is found."""
+    return write("docs/ties.md", text + "\nThe group was fined.\n")
+
+
 CHART_CASES = [
     case(
         "chart-unknown-series",
@@ -1119,38 +1152,37 @@ CHART_CASES = [
     # A page of its own (docs/ties.md, no story page, so no Key dates are expected of it) with one marker mistake.
     case(
         "chart-marker-names-a-misspelt-series",
-        write("docs/ties.md", "# Page\n\n<!-- chart: group-valu -->\n"),
+        ties_page("# Page\n\n<!-- chart: group-valu -->\n"),
         "docs/ties.md:3: chart marker names unknown series 'group-valu' (not in data/figures.yml)",
         layer=PAGE,
     ),
     case(
         "chart-marks-one-unknown-event-of-two",
-        write("docs/ties.md", "# Page\n\nText.\n\n<!-- chart: group-value events: ipo-halted, ipo-haltd -->\n"),
+        ties_page("# Page\n\nText.\n\n<!-- chart: group-value events: ipo-halted, ipo-haltd -->\n"),
         "docs/ties.md:5: chart 'group-value' marks unknown event 'ipo-haltd' (not in data/events.yml)",
         layer=PAGE,
     ),
     case(
         "chart-marker-plural",
-        write("docs/ties.md", "# Page\n\n<!-- charts: group-value -->\n"),
+        ties_page("# Page\n\n<!-- charts: group-value -->\n"),
         f"docs/ties.md:3: unknown chart marker '<!-- charts: group-value -->'; write {CHART_FORMS}",
         layer=PAGE,
     ),
     case(
         "chart-marker-capitalized",
-        write("docs/ties.md", "# Page\n\n<!-- Chart: group-value -->\n"),
+        ties_page("# Page\n\n<!-- Chart: group-value -->\n"),
         f"docs/ties.md:3: unknown chart marker '<!-- Chart: group-value -->'; write {CHART_FORMS}",
         layer=PAGE,
     ),
     case(
         "chart-marker-without-colon",
-        write("docs/ties.md", "# Page\n\n<!-- chart group-value -->\n"),
+        ties_page("# Page\n\n<!-- chart group-value -->\n"),
         f"docs/ties.md:3: unknown chart marker '<!-- chart group-value -->'; write {CHART_FORMS}",
         layer=PAGE,
     ),
     case(
         "chart-twice-with-events-the-second-time",
-        write(
-            "docs/ties.md",
+        ties_page(
             "# Page\n\n<!-- chart: group-value -->\n\nMore.\n\n<!-- chart: group-value events: group-split -->\n",
         ),
         "docs/ties.md:7: the chart 'group-value' is already on this page (line 3); show each series once per page",
@@ -1158,7 +1190,7 @@ CHART_CASES = [
     ),
     case(
         "chart-marker-unknown-field",
-        write("docs/ties.md", "# Page\n\n<!-- chart: group-value form: 2020-10 -->\n"),
+        ties_page("# Page\n\n<!-- chart: group-value form: 2020-10 -->\n"),
         (
             "docs/ties.md:3: chart marker for 'group-value': unknown field 'form:'; a chart marker may "
             "give events:, from:, to:, title:; write " + CHART_FORMS
@@ -1167,7 +1199,7 @@ CHART_CASES = [
     ),
     case(
         "chart-title-unquoted",
-        write("docs/ties.md", "# Page\n\n<!-- chart: group-value title: Half of it gone -->\n"),
+        ties_page("# Page\n\n<!-- chart: group-value title: Half of it gone -->\n"),
         (
             "docs/ties.md:3: chart marker for 'group-value': 'title:' takes a quoted text, title: "
             '"..."; write ' + CHART_FORMS
@@ -1176,7 +1208,7 @@ CHART_CASES = [
     ),
     case(
         "chart-from-quoted",
-        write("docs/ties.md", '# Page\n\n<!-- chart: group-value from: "2020-10" -->\n'),
+        ties_page('# Page\n\n<!-- chart: group-value from: "2020-10" -->\n'),
         (
             "docs/ties.md:3: chart marker for 'group-value': 'from:' takes a date, not a quoted text; "
             "write " + CHART_FORMS
@@ -1185,46 +1217,46 @@ CHART_CASES = [
     ),
     case(
         "chart-from-twice",
-        write("docs/ties.md", "# Page\n\n<!-- chart: group-value from: 2020-10 from: 2021-01 -->\n"),
+        ties_page("# Page\n\n<!-- chart: group-value from: 2020-10 from: 2021-01 -->\n"),
         ("docs/ties.md:3: chart marker for 'group-value': gives 'from:' twice; give it once; write " + CHART_FORMS),
         layer=PAGE,
     ),
     case(
         "chart-from-month-13",
-        write("docs/ties.md", "# Page\n\n<!-- chart: group-value from: 2020-13 -->\n"),
+        ties_page("# Page\n\n<!-- chart: group-value from: 2020-13 -->\n"),
         "docs/ties.md:3: chart 'group-value': 'from:' '2020-13' has no month 13",
         layer=PAGE,
     ),
     case(
         "chart-period-backwards",
-        write("docs/ties.md", "# Page\n\n<!-- chart: group-value from: 2021-06 to: 2021-01 -->\n"),
+        ties_page("# Page\n\n<!-- chart: group-value from: 2021-06 to: 2021-01 -->\n"),
         "docs/ties.md:3: chart 'group-value': 'from: 2021-06' is not before 'to: 2021-01'; the "
         "period runs from: to: to:",
         layer=PAGE,
     ),
     case(
         "chart-period-without-points",
-        write("docs/ties.md", "# Page\n\n<!-- chart: group-value from: 2021 to: 2022 -->\n"),
+        ties_page("# Page\n\n<!-- chart: group-value from: 2021 to: 2022 -->\n"),
         "docs/ties.md:3: chart 'group-value' has no point in the period its marker gives (from: "
         "2021 to: 2022); its points run from October 2020 to March 2023: change from: or to:",
         layer=PAGE,
     ),
     case(
         "chart-event-outside-its-period",
-        write("docs/ties.md", "# Page\n\n<!-- chart: group-value events: group-split to: 2020-12 -->\n"),
+        ties_page("# Page\n\n<!-- chart: group-value events: group-split to: 2020-12 -->\n"),
         "docs/ties.md:3: chart 'group-value' marks event 'group-split' (March 2023), outside the "
         "period its marker gives (to: 2020-12); widen from: or to:, or leave the event out",
         layer=PAGE,
     ),
     case(
         "chart-title-empty",
-        write("docs/ties.md", '# Page\n\n<!-- chart: group-value title: "" -->\n'),
+        ties_page('# Page\n\n<!-- chart: group-value title: "" -->\n'),
         "docs/ties.md:3: chart 'group-value': the title is empty; write the chart's takeaway, title: \"...\"",
         layer=PAGE,
     ),
     case(
         "chart-title-too-long",
-        write("docs/ties.md", '# Page\n\n<!-- chart: group-value title: "' + "Long " * 30 + '" -->\n'),
+        ties_page('# Page\n\n<!-- chart: group-value title: "' + "Long " * 30 + '" -->\n'),
         "docs/ties.md:3: chart 'group-value': the title has 149 characters; a takeaway has at most 110",
         layer=PAGE,
     ),
@@ -1279,6 +1311,30 @@ BUILD_ONLY_CASES = [
         " in docs/corrected.md; choose phrases that do not share words",
         layer=PAGE,
         page="corrected.md",
+    ),
+    case(
+        "single-source-on-unknown-page",
+        replace(SOURCES, "page: ties.md", "page: story/nowhere.md"),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: page 'story/nowhere.md' is not a page"
+        " of the site; give a page's path inside docs/",
+        layer=SITE,
+    ),
+    case(
+        "single-source-anchor-missing",
+        replace(SOURCES, "anchor: The group was fined", "anchor: The group was fined twice"),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: anchor \"The group was fined twice\""
+        " does not occur in docs/ties.md; copy an exact phrase from the page's text (not from a heading, link, note"
+        " or code)",
+        layer=PAGE,
+        page="ties.md",
+    ),
+    case(
+        "single-source-point-not-shown",
+        replace(SOURCES, FINE_CLAIM, '[{claim: "The size", figure: group-value, date: "2020-10"}]'),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: no chart shows a point of"
+        " 'group-value' dated 2020-10 citing this source; give the date of a point that cites it, or show the"
+        " chart on a page (<!-- chart: ... -->)",
+        layer=SITE,
     ),
     case(
         "link-to-a-missing-heading",
@@ -1418,6 +1474,10 @@ def follow_add_a_chapter(project: Path, old: str = "", new: str = "") -> None:
 SOURCE_USED_FOR = (
     'used_for: "Jack Ma\'s visit to Yungu School in Hangzhou on 27 March 2023, after more than a year abroad."'
 )
+SINGLE_SOURCE = (
+    '\n  single_source:\n    - claim: "Jack Ma\'s visit to Yungu School"\n      page: story/the-fall.md\n'
+    "      anchor: Ma visited Yungu School"
+)
 EVENT_DATE = 'date: "2023-03-27"'
 CHAPTER_DESCRIPTION = re.search(r"^description: .*\n", EXAMPLES["add-chapter/page"], re.MULTILINE).group()
 LONG_SHORT = "short: " + "A private school in Hangzhou that Alibaba's founders set up in 2017, " * 3 + "and more."
@@ -1429,6 +1489,8 @@ FIXTURE_NAV = [
     *("corrected.md", "ties.md", "timeline.md", "glossary.md", "sources.md", "corrections.md"),
 ]
 
+# ... and in the real site's vocabulary (in_this_storys_vocabulary), with the page it adds: the Translation log.
+STORY_NAV = [*FIXTURE_NAV, "translation-log.md"]
 
 # The chapter beside the-fall.md on the real site, which the documented link mistakes lead to.
 STAND_IN_CHAPTER = (
@@ -1472,9 +1534,47 @@ DOCUMENTED_CASES = [
     case(
         "contributing-source-never-cited",
         lambda p: follow(p, "add-event/source"),
-        "data/sources.yml:38: source 'cna-2023-ma-returns-hangzhou' is never cited",
+        "data/sources.yml:38: source 'cna-2023-ma-returns-hangzhou' is used nowhere (no page, chart, Timeline entry"
+        " or glossary entry cites it): cite it where it is used, or remove it from data/sources.yml",
         layer=SITE,
-        level="warning",
+        documented=True,
+    ),
+    case(
+        "contributing-figure-from-one-origin",
+        lambda p: (
+            follow(p, "add-event/source"),
+            append_to(p, THE_FALL, "\nMa had been abroad for more than 12 months.[^cna-2023-ma-returns-hangzhou]\n"),
+        ),
+        'docs/story/the-fall.md:23: the figure in "Ma had been abroad for more than 12 months." is cited only to'
+        " South China Morning Post: add a second report of another origin, or declare it single-source in"
+        " data/sources.yml (single_source: claim, page, anchor)",
+        layer=PAGE,
+        documented=True,
+    ),
+    case(
+        "contributing-single-source-anchor-missing",
+        lambda p: (
+            follow(p, "add-event/source", SOURCE_USED_FOR, SOURCE_USED_FOR + SINGLE_SOURCE),
+            append_to(p, THE_FALL, "\nMa visited a school in Hangzhou.[^cna-2023-ma-returns-hangzhou]\n"),
+        ),
+        "data/sources.yml:50: source 'cna-2023-ma-returns-hangzhou': single-source claim 1: anchor \"Ma visited"
+        " Yungu School\" does not occur in docs/story/the-fall.md; copy an exact phrase from the page's text (not"
+        " from a heading, link, note or code)",
+        layer=PAGE,
+        page="story/the-fall.md",
+        documented=True,
+    ),
+    case(
+        "contributing-single-source-unknown-page",
+        lambda p: (
+            follow(
+                p, "add-event/source", SOURCE_USED_FOR, SOURCE_USED_FOR + SINGLE_SOURCE.replace("the-fall", "the-fal")
+            ),
+            append_to(p, THE_FALL, "\nMa visited Yungu School.[^cna-2023-ma-returns-hangzhou]\n"),
+        ),
+        "data/sources.yml:48: source 'cna-2023-ma-returns-hangzhou': single-source claim 1: page 'story/the-fal.md'"
+        " is not a page of the site; give a page's path inside docs/",
+        layer=SITE,
         documented=True,
     ),
     case(
@@ -1538,8 +1638,8 @@ DOCUMENTED_CASES = [
             follow(p, "add-glossary-term/page"),
             follow(p, "add-glossary-term/entry", "category: organization", "category: school"),
         ),
-        "data/glossary.yml:48: glossary entry 'yungu-school': 'category' must be one of: person, "
-        'organization, product, concept (got "school")',
+        "data/glossary.yml:48: glossary entry 'yungu-school': category 'school' is not one of the glossary"
+        " categories in data/story.yml (person, organization, product, concept); add it there or use one of them",
         documented=True,
     ),
     case(
@@ -1576,9 +1676,9 @@ DOCUMENTED_CASES = [
     case(
         "contributing-source-unknown-stake",
         lambda p: follow(p, "add-event/source", "stake: owned-by-alibaba", "stake: alibaba-owned"),
-        "data/sources.yml:45: source 'cna-2023-ma-returns-hangzhou': 'stake' must be one of: "
-        "independent, alibaba, owned-by-alibaba, alibaba-affiliate, chinese-state (got "
-        '"alibaba-owned")',
+        "data/sources.yml:45: source 'cna-2023-ma-returns-hangzhou': stake 'alibaba-owned' is not one of the"
+        " relationships in data/story.yml (independent, alibaba, owned-by-alibaba, alibaba-affiliate, chinese-state);"
+        " add it there or use one of them",
         documented=True,
     ),
     case(
@@ -1594,7 +1694,7 @@ DOCUMENTED_CASES = [
     ),
     case(
         "contributing-chapter-not-in-nav",
-        lambda p: (with_nav(p, FIXTURE_NAV), follow_add_a_chapter(p)),
+        lambda p: (with_nav(p, STORY_NAV), follow_add_a_chapter(p)),
         "docs/story/jack-ma-returns.md:1: chapter is not in the nav of mkdocs.yml, so neither the "
         "menu nor the home page's list of chapters shows it; add it to the nav, among the other "
         "chapters in reading order",
@@ -1662,8 +1762,9 @@ DOCUMENTED_CASES = [
             follow(p, "add-event/source"),
             follow(p, "add-event/event", EVENT_DATE, 'date: "2019-09-10"'),
         ),
-        "data/events.yml:30: event 'ma-returns-to-hangzhou': date '2019-09-10' is outside the "
-        "story's range (October 2020 to June 2026); if that is right, add outside_story_range: true",
+        "data/events.yml:30: event 'ma-returns-to-hangzhou': date '2019-09-10' is outside the story's span (October"
+        " 2020 to June 2026, dates: in data/story.yml); widen the span there, or, if the event is background, add"
+        " outside_story_range: true",
         documented=True,
     ),
     case(
@@ -1752,15 +1853,15 @@ DOCUMENTED_CASES = [
     ),
     case(
         "contributing-nav-lists-no-file",
-        lambda p: with_nav(p, [*FIXTURE_NAV, "story/the-fal.md"]),
-        "mkdocs.yml:86: nav lists 'story/the-fal.md', which is no file of docs/",
+        lambda p: with_nav(p, [*STORY_NAV, "story/the-fal.md"]),
+        "mkdocs.yml:87: nav lists 'story/the-fal.md', which is no file of docs/",
         layer=SITE,
         level="warning",
         documented=True,
     ),
     case(
         "contributing-nav-leaves-out-a-generated-page",
-        lambda p: with_nav(p, [e for e in FIXTURE_NAV if e != "glossary.md"]),
+        lambda p: with_nav(p, [e for e in STORY_NAV if e != "glossary.md"]),
         "mkdocs.yml:73: nav leaves out 'glossary.md', a page the build makes; add it",
         layer=SITE,
         level="warning",
@@ -1769,7 +1870,7 @@ DOCUMENTED_CASES = [
     case(
         "contributing-page-not-in-nav",
         lambda p: (
-            with_nav(p, FIXTURE_NAV),
+            with_nav(p, STORY_NAV),
             append_to(p, "docs/about.md", "---\ntitle: About\n---\n\n# About\n"),
         ),
         "docs/about.md:1: page is not in the nav of mkdocs.yml, so no menu leads to it; add it to the nav",
@@ -1825,22 +1926,23 @@ DOCUMENTED_CASES = [
     case(
         "contributing-correction-unknown-kind",
         lambda p: follow(p, "issue-a-correction/entry", "kind: fact", "kind: typo"),
-        "data/corrections.yml:38: correction 'ant-ipo-halt-timing': 'kind' must be one of: "
-        'translation, fact, update (got "typo")',
+        "data/corrections.yml:38: correction 'ant-ipo-halt-timing': kind 'typo' is not one of the kinds of"
+        " correction in data/story.yml (fact, update, reading, translation, checked); add it there or use one of them",
         documented=True,
     ),
     case(
         "contributing-figure-unknown-unit",
         lambda p: follow(p, "add-figure/series", "unit: cny-billion", "unit: rmb-billion"),
-        "data/figures.yml:37: series 'alibaba-cloud-revenue': 'unit' must be one of: usd-billion, "
-        'cny-billion, hkd-billion, percent (got "rmb-billion")',
+        "data/figures.yml:37: series 'alibaba-cloud-revenue': unit 'rmb-billion' is not one of the units in"
+        " data/story.yml (percent, count, usd-billion, cny-billion, hkd-billion); add it there or use one of them",
         documented=True,
     ),
     case(
         "contributing-figure-outside-story",
         lambda p: follow(p, "add-figure/series", '"2026-03-31"', '"2026-09-30"'),
-        "data/figures.yml:51: series 'alibaba-cloud-revenue': date '2026-09-30' is outside the "
-        "story's range (October 2020 to June 2026); only figures within it are drawn",
+        "data/figures.yml:51: series 'alibaba-cloud-revenue': date '2026-09-30' is outside the story's span (October"
+        " 2020 to June 2026, dates: in data/story.yml); only figures within it are drawn: widen the span there, or"
+        " leave the point out",
         documented=True,
     ),
     case(
@@ -1974,7 +2076,7 @@ DOCUMENTED_CASES = [
         "contributing-front-matter-unknown-key",
         lambda p: replace_in(p, THE_FALL, "title: The fall\n", "title: The fall\ntemplate: x\n"),
         "docs/story/the-fall.md:3: front matter 'template' is not a key the site knows; use one of: description,"
-        " glossary, hide, icon, search, status, subtitle, title",
+        " glossary, hide, icon, retold, search, status, subtitle, title",
         layer=PAGE,
         documented=True,
     ),
@@ -2091,6 +2193,27 @@ LINK_CASES = scenario(
         ("nav-lists-no-file", "warning", "mkdocs.yml:82: nav lists 'gone.md', which is no file of docs/"),
     ],
 )
+
+
+def in_this_storys_vocabulary(project: Path) -> Path:
+    """The fixture in the real site's vocabulary (its data/story.yml, the fixture's sources with its stakes):
+    CONTRIBUTING.md is this site's guide, and its examples are this story's."""
+    (project / "data" / "story.yml").write_bytes((REPO / "data" / "story.yml").read_bytes())
+    sources = project / "data" / "sources.yml"
+    text = sources.read_text(encoding="utf-8").replace("stake: owned-by-example-group", "stake: owned-by-alibaba")
+    sources.write_text(text.replace("stake: example-group", "stake: alibaba"), encoding="utf-8")
+    return project
+
+
+def in_this_story(edit: Edit) -> Edit:
+    def edit_in_this_story(project: Path) -> None:
+        in_this_storys_vocabulary(project)
+        edit(project)
+
+    return edit_in_this_story
+
+
+DOCUMENTED_CASES = [dataclasses.replace(mistake, edit=in_this_story(mistake.edit)) for mistake in DOCUMENTED_CASES]
 
 
 # Every case, by name ----------------------------------------------------------------------------------

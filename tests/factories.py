@@ -9,13 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from conftest import FIXTURE_SITE
+
 from explainer.corrections.records import Correction
+from explainer.data import load_story
 from explainer.dates import PartialDate
 from explainer.events.records import Event
 from explainer.figures.records import Point, Series
-from explainer.figures.units import UNITS
+from explainer.figures.units import units_of
 from explainer.glossary.records import GlossaryEntry
 from explainer.sources.records import Source
+
+# The fixture's vocabulary (its data/story.yml): what a record's stake or kind means, as the build reads it.
+STORY = load_story(FIXTURE_SITE / "data" / "story.yml")
+UNITS = units_of(STORY)
 
 
 def source(**overrides: Any) -> Source:
@@ -28,6 +35,8 @@ def source(**overrides: Any) -> Source:
         kind="news",
         used_for="U",
     )
+    if "stake" in overrides and "relationship" not in overrides:
+        fields["relationship"] = STORY.relationships[overrides["stake"]]
     return Source(**{**fields, **overrides})
 
 
@@ -53,7 +62,9 @@ def correction(**overrides: Any) -> Correction:
         sources=("wire",),
         anchor_line=12,
     )
-    return Correction(**{**fields, **overrides})
+    fields = {**fields, **overrides}
+    fields.setdefault("kind_of", STORY.kind(fields["kind"]))
+    return Correction(**fields)
 
 
 def point(date: PartialDate, **overrides: Any) -> Point:

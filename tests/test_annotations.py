@@ -101,7 +101,7 @@ def quick_check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int,
 
 # A data error, a page error at the page's line, a link MkDocs itself finds (its own message named no line
 # and made no annotation) and a warning: each annotated on its line, at its level, in file order.
-ANNOTATED = ["http-url", "source-never-cited", "page-cites-unknown-source", "link-to-a-missing-heading"]
+ANNOTATED = ["http-url", "glossary-entry-never-mentioned", "page-cites-unknown-source", "link-to-a-missing-heading"]
 
 
 def test_data_page_and_link_problems_are_annotated_on_their_lines_under_github_actions(

@@ -24,6 +24,7 @@ from catalogue import (
     append_to,
     follow,
     follow_add_a_chapter,
+    in_this_storys_vocabulary,
     without_line_numbers,
 )
 from conftest import FIXTURE_SITE, REPO, BuiltSite, build_project, write_project
@@ -36,6 +37,15 @@ EDIT_URL = REPO_URL + "/edit/main/"
 AUTHORED_PAGES = sorted(
     path.relative_to(FIXTURE_SITE / "docs").as_posix() for path in (FIXTURE_SITE / "docs").rglob("*.md")
 )
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Path:
+    """The fixture site in this story's vocabulary (the real data/story.yml, the fixture's sources with this
+    story's stakes): CONTRIBUTING.md is this site's guide, and its examples are this story's."""
+    return in_this_storys_vocabulary(write_project(tmp_path / "project"))
+
+
 GENERATED_PAGES = {
     "sources.md": "sources",
     "glossary.md": "glossary",
@@ -249,7 +259,7 @@ def test_contributing_has_every_example_the_tests_follow() -> None:
 @pytest.fixture(scope="module")
 def every_example(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The fixture with every documented example but the chapter followed, and the inline links used."""
-    project = write_project(tmp_path_factory.mktemp("examples") / "project")
+    project = in_this_storys_vocabulary(write_project(tmp_path_factory.mktemp("examples") / "project"))
     for name in ("add-event/source", "add-event/event", "cite-a-source/page", "add-glossary-term/entry"):
         follow(project, name)
     for name in ("add-glossary-term/page", "add-figure/series", "add-figure/page", "issue-a-correction/entry"):

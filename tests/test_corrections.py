@@ -12,7 +12,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, BuiltSite, generated_page
+from conftest import FIXTURE_SITE, REPO, BuiltSite, generated_page
 from factories import correction
 
 from explainer.backlinks import Backlink
@@ -22,10 +22,14 @@ from explainer.corrections.checks import anchor_problem, overlap_problem
 from explainer.corrections.extension import CorrectionsExtension
 from explainer.corrections.feeds import atom_feed, json_feed
 from explainer.corrections.records import Correction, newest_first
+from explainer.data import load_story
 from explainer.datafile import Records
 from explainer.dates import PartialDate
 from explainer.registry import load_site_data, new_context
 from explainer.sources.records import Source
+
+# The fixture's vocabulary (its data/story.yml): fact and update, and a kind of its own, translation.
+STORY = load_story(FIXTURE_SITE / "data" / "story.yml")
 
 HOSTILE = "<script>alert(\"x\")</script> Tom & 'Jerry'"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -38,7 +42,9 @@ def source() -> Source:
 def render(text: str, *corrections: Correction, src_uri: str = "story/ai-success.md") -> tuple[str, BuildContext]:
     """Convert Markdown as a page of the site would be, with only the corrections extension added."""
     page = PageInfo(src_uri, src_uri.removesuffix(".md") + "/", "AI success", text)
-    context = new_context(corrections={c.id: c for c in corrections}, sources={"wire": source()}, page=page)
+    context = new_context(
+        corrections={c.id: c for c in corrections}, sources={"wire": source()}, page=page, story=STORY
+    )
     extensions = ["attr_list", "footnotes", "smarty", "toc", CorrectionsExtension(context=context)]
     return markdown.markdown(text, extensions=extensions), context
 
@@ -128,7 +134,7 @@ def test_page_gets_dated_notice_under_title_and_corrections_block_at_the_end():
     assert page.find_all(recursive=False)[-3]["id"] == "corrections"
     note = page.select_one("ul.corrections > li#correction\\:hugging-face")
     expected = (
-        "C1Translation note, 26 November 2026: The machine-translated copy read “embraced face”. "
+        "C1Translation note, 26 November 2026: The copy read “embraced face”. "
         "Hugging Face is a hub for AI models. Source: Example Wire."
     )
     assert note.get_text().strip() == expected
@@ -191,7 +197,7 @@ class CountingRecords(dict):
 def test_corrections_are_grouped_by_page_once_per_build():
     both = [correction(), correction(id="qwen", anchor="Qwen")]
     records = CountingRecords({c.id: c for c in [both[0], correction(id="fall", page="story/the-fall.md"), both[1]]})
-    corrections = new_context(corrections=Records(records)).corrections
+    corrections = new_context(corrections=Records(records), story=STORY).corrections
     uris = ["story/ai-success.md", "story/the-fall.md", "story/other.md"] * 2
     found = [[c.id for c in corrections.on_page(uri)] for uri in uris]
     assert found == [["hugging-face", "qwen"], ["fall"], []] * 2
@@ -204,7 +210,7 @@ def test_corrections_are_grouped_by_page_once_per_build():
 def feed_context(*corrections: Correction, publisher: str = "P") -> BuildContext:
     """A build of these corrections, each marked on the AI success page, of a site called 'Site & Co'."""
     wire = Source(**{**source().__dict__, "publisher": publisher})
-    context = new_context(corrections={c.id: c for c in corrections}, sources={"wire": wire})
+    context = new_context(corrections={c.id: c for c in corrections}, sources={"wire": wire}, story=STORY)
     urls = {"sources.md": "sources/", "corrections.md": "corrections/"}
     context.site = SiteMap(urls, name="Site & Co", base_url="https://example.com/site/", author="Authors")
     for each in corrections:

@@ -21,7 +21,16 @@ from explainer.events.exports import events_csv, events_json
 from explainer.events.extension import EventsExtension, key_dates_block
 from explainer.events.records import Figure, build_events
 from explainer.registry import new_context
+from explainer.story import Currency, DateRange, Story
 from explainer.yamlfile import parse_yaml
+
+# The engine's tests' story: its span and currencies (data/story.yml's `dates:` and `currencies:`).
+SPAN = DateRange(PartialDate(2020, 10), PartialDate(2026, 6))
+STORY = Story(
+    dates=SPAN,
+    span=SPAN,
+    currencies={"USD": Currency("USD", "$"), "EUR": Currency("EUR", "", " euros"), "HKD": Currency("HKD", "HK$")},
+)
 
 EVENTS = "data/events.yml"
 THE_FALL = "docs/story/the-fall.md"
@@ -41,7 +50,7 @@ GOOD_ENTRY = """\
 
 def build_one(date: str, precision: str, summary: str = "One sentence.", extra: str = "") -> tuple[dict, list[str]]:
     text = "# comment\n" + GOOD_ENTRY.format(date=date, precision=precision, summary=summary) + extra
-    records, problems = build_events(parse_yaml(text.encode(), EVENTS))
+    records, problems = build_events(parse_yaml(text.encode(), EVENTS), STORY)
     return records, [str(problem) for problem in problems]
 
 
@@ -81,14 +90,16 @@ def build_one(date: str, precision: str, summary: str = "One sentence.", extra: 
         (
             "2020-09-30",
             "day",
-            "data/events.yml:3: event 'e': date '2020-09-30' is outside the story's range "
-            "(October 2020 to June 2026); if that is right, add outside_story_range: true",
+            "data/events.yml:3: event 'e': date '2020-09-30' is outside the story's span (October 2020 to June 2026, "
+            "dates: in data/story.yml); widen the span there, or, if the event is background, add "
+            "outside_story_range: true",
         ),
         (
             "2026-07",
             "month",
-            "data/events.yml:3: event 'e': date '2026-07' is outside the story's range "
-            "(October 2020 to June 2026); if that is right, add outside_story_range: true",
+            "data/events.yml:3: event 'e': date '2026-07' is outside the story's span (October 2020 to June 2026, "
+            "dates: in data/story.yml); widen the span there, or, if the event is background, add "
+            "outside_story_range: true",
         ),
         ("2020-10", "month", None),
         ("2025-04", "month", None),
@@ -106,8 +117,8 @@ def test_outside_range_needs_the_flag_and_the_flag_needs_an_outside_date():
     assert problems == []
     _, problems = build_one("2021-09", "month", extra="  outside_story_range: true\n")
     assert problems == [
-        "data/events.yml:3: event 'e': date '2021-09' is inside the story's range "
-        "(October 2020 to June 2026); remove outside_story_range"
+        "data/events.yml:3: event 'e': date '2021-09' is inside the story's span "
+        "(October 2020 to June 2026, dates: in data/story.yml); remove outside_story_range"
     ]
 
 
@@ -150,11 +161,11 @@ def test_events_are_ordered_by_date_month_before_its_days():
 @pytest.mark.parametrize(
     ("figure", "shown"),
     [
-        (Figure(18.228, "billion", "Fine", "CNY"), "18.228 billion yuan"),
-        (Figure(3.75, "billion", "Offer", "USD"), "$3.75 billion"),
+        (Figure(18.228, "billion", "Fine", "EUR", STORY.currencies["EUR"]), "18.228 billion euros"),
+        (Figure(3.75, "billion", "Offer", "USD", STORY.currencies["USD"]), "$3.75 billion"),
         (Figure(8, "percent", "Rise"), "8%"),
         (Figure(2048, "chips", "Chips"), "2,048 chips"),
-        (Figure(10.0, "billion", "Value", "HKD"), "HK$10 billion"),
+        (Figure(10.0, "billion", "Value", "HKD", STORY.currencies["HKD"]), "HK$10 billion"),
     ],
 )
 def test_figure_display(figure, shown):

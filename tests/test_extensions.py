@@ -98,7 +98,7 @@ def test_a_bad_data_file_stops_with_its_file_and_line(tmp_path: Path):
     broken.write_text("- id: x\n  term: X\n  category: nobody\n  short: S.\n  long: L.\n  sources: []\n", "utf-8")
     with pytest.raises(DataError) as raised:
         by_name(NAMES[1], {"data_file": str(broken)})
-    assert str(raised.value).startswith(f"{broken}:3: glossary entry 'x': 'category' must be one of")
+    assert str(raised.value).startswith(f"{broken}:3: glossary entry 'x': category 'nobody' is not one of the")
 
 
 def test_all_five_from_python_with_the_data_passed_in():

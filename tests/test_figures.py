@@ -11,12 +11,25 @@ import json
 import pytest
 from conftest import FIXTURE_SITE, REPO, SCHEMA_DIR
 
-from explainer import story
 from explainer.dates import PartialDate
 from explainer.figures.records import build_figures
-from explainer.figures.units import MINUS, UNITS
+from explainer.figures.units import BUILT_IN, MINUS, units_of
 from explainer.registry import check_site_data, load_site_data
+from explainer.story import DateRange, Story
 from explainer.yamlfile import parse_yaml
+
+# A story of the engine's tests: its own units over the built-in ones, and a span of its own.
+SPAN = DateRange(PartialDate(2020, 10), PartialDate(2026, 6))
+STORY = Story(
+    units={
+        "usd-billion": {"axis": "US$ billion", "prefix": "$", "suffix": " billion"},
+        "eur-billion": {"axis": "billion euros", "suffix": " billion euros"},
+        "hkd-billion": {"axis": "HK$ billion", "prefix": "HK$", "suffix": " billion"},
+    },
+    dates=SPAN,
+    span=SPAN,
+)
+UNITS = units_of(STORY)
 
 SERIES_HEAD = """
 - id: s
@@ -27,9 +40,9 @@ SERIES_HEAD = """
 """
 
 
-def build(points_yaml: str):
+def build(points_yaml: str, story: Story = STORY):
     document = parse_yaml((SERIES_HEAD + points_yaml).encode(), "data/figures.yml")
-    return build_figures(document)
+    return build_figures(document, story)
 
 
 # Units --------------------------------------------------------------------------------------
@@ -41,11 +54,12 @@ def build(points_yaml: str):
         ("usd-billion", 858, "$858 billion"),
         ("usd-billion", 837.84, "$837.84 billion"),
         ("usd-billion", 1460.5, "$1,460.5 billion"),
-        ("cny-billion", 280.2, "280.2 billion yuan"),
+        ("eur-billion", 280.2, "280.2 billion euros"),
         ("hkd-billion", 1460, "HK$1,460 billion"),
         ("percent", 18, "18%"),
         ("percent", -2, f"{MINUS}2%"),
         ("percent", 0.5, "0.5%"),
+        ("count", 1200, "1,200"),
         ("usd-billion", -3.25, f"{MINUS}$3.25 billion"),
     ],
 )
@@ -57,9 +71,18 @@ def test_a_range_reads_low_to_high_in_words():
     assert UNITS["usd-billion"].format_range(837.84, 858) == "$837.84 billion to $858 billion"
 
 
-def test_the_units_are_the_schemas_closed_vocabulary():
-    schema = json.loads((SCHEMA_DIR / "figures.schema.json").read_text(encoding="utf-8"))
-    assert sorted(schema["$defs"]["unit"]["enum"]) == sorted(UNITS)
+def test_the_units_are_the_built_in_ones_then_the_storys():
+    assert list(UNITS) == ["percent", "count", "usd-billion", "eur-billion", "hkd-billion"]
+    assert list(units_of(Story())) == list(BUILT_IN) == ["percent", "count"]
+
+
+def test_the_schemas_units_are_filled_in_from_the_story():
+    from explainer.editor_schemas import schemas_for
+
+    schema = schemas_for(STORY)["figures"]
+    assert schema["$defs"]["unit"]["enum"] == list(UNITS)
+    engine_schema = json.loads((SCHEMA_DIR / "figures.schema.json").read_text(encoding="utf-8"))
+    assert "enum" not in engine_schema["$defs"]["unit"]
 
 
 # Typed records ------------------------------------------------------------------------------
@@ -117,18 +140,18 @@ def test_a_series_with_a_wrong_point_is_left_out_and_every_problem_is_reported()
     ],
 )
 def test_story_range_is_whole_months_of_the_story(date, inside):
-    assert story.lies_within(date) is inside
+    assert SPAN.lies_within(date) is inside
 
 
-def test_extending_the_story_extends_the_figures_range(monkeypatch):
+def test_extending_the_story_extends_the_figures_range():
     point = """
     - date: "2026-09"
       value: 400
       sources: [a]
 """
     assert build(point)[1]
-    monkeypatch.setattr(story, "END", PartialDate(2026, 12))
-    records, problems = build(point)
+    wider = DateRange(PartialDate(2020, 10), PartialDate(2026, 12))
+    records, problems = build(point, Story(units=STORY.units, dates=wider, span=wider))
     assert problems == [] and records["s"].points[0].date == PartialDate(2026, 9)
 
 
@@ -147,7 +170,7 @@ def test_the_real_figures_load_and_every_point_is_sourced_and_dated_within_the_s
     assert {"alibaba-market-value", "cloud-revenue-growth"} <= set(series.by_id)
     for each in series:
         for point in each.points:
-            assert point.sources and story.lies_within(point.date)
+            assert point.sources and site.story.span.lies_within(point.date)
             assert point.note or not point.is_range
 
 

@@ -16,7 +16,7 @@ from explainer.datafile import Records
 from explainer.dates import PartialDate
 from explainer.figures.extension import FiguresExtension
 from explainer.figures.records import Point, Series
-from explainer.figures.units import UNITS
+from explainer.figures.units import BUILT_IN
 from explainer.glossary.extension import GlossaryExtension
 from explainer.registry import load_site_data, new_context
 
@@ -111,7 +111,7 @@ def test_nothing_in_a_chart_is_read_as_markdown_or_a_glossary_mention(data):
     series = Series(
         "talk",
         "Jack Ma *said* [so](x.md)",
-        UNITS["percent"],
+        BUILT_IN["percent"],
         "Jack Ma `code` <b>",
         (Point(PartialDate(2023, 3), ("wire-2020-ipo",), value=1, note="Jack Ma & Ant Group"),),
     )

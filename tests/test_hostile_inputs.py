@@ -670,7 +670,7 @@ CASES = [
         replace(INDEX, "title: Home\n", "title: Home\ntemplate: 404.html\n"),
         (
             "docs/index.md:3: front matter 'template' is not a key the site knows; use one of: description, glossary, "
-            "hide, icon, search, status, subtitle, title"
+            "hide, icon, retold, search, status, subtitle, title"
         ),
     ),
     Hostile(

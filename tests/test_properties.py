@@ -30,7 +30,8 @@ from explainer.glossary.extension import mark_glossary_terms
 from explainer.registry import new_context
 from explainer.schema import check_against_schema
 from explainer.sources.extension import SourceNotesExtension, citation
-from explainer.sources.records import STAKES, Source
+from explainer.sources.records import Claim, Source
+from explainer.story import Relationship
 from explainer.yamlfile import parse_yaml
 
 FAST = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -133,9 +134,19 @@ SOURCES_WITH_ANY_TEXT = st.builds(
     used_for=HOSTILE_TEXT,
     authors=st.just(()) | AUTHORS,
     notes=st.just("") | HOSTILE_TEXT,
-    stake=st.sampled_from(list(STAKES)),
+    # data/story.yml's wording is checked as plain text, but a note escapes it like any text from data.
+    relationship=st.builds(
+        Relationship,
+        key=st.just("any"),
+        independent=st.booleans(),
+        disclosure=st.just("") | HOSTILE_TEXT,
+        emphasis=st.sampled_from(["strong", "normal"]),
+    ),
     origin=st.just("") | HOSTILE_TEXT,
-    single_source=st.just(()) | AUTHORS,
+    single_source=st.just(())
+    | AUTHORS.map(
+        lambda claims: tuple(Claim("s", n, claim, page="p.md", anchor="a") for n, claim in enumerate(claims, 1))
+    ),
 )
 
 

@@ -195,7 +195,7 @@ def test_renumbered_correction_marks_are_no_change(withdrawn_report: Report) -> 
     corrected = page_change(withdrawn_report, "corrected/")
     assert corrected.sentences_added == ()
     assert corrected.sentences_removed == (  # the correction's note at the end of the page, nothing else
-        "Translation note, 20 November 2026: The machine-translated copy read “embraced face”.",
+        "Translation note, 20 November 2026: The copy read “embraced face”.",
         "Hugging Face is an online hub for AI models.",
         "Source: Example Wire.",  # one of several: only the one that went is counted
     )

@@ -11,8 +11,19 @@ from markdown.serializers import to_html_string
 
 from explainer.datafile import Records
 from explainer.dates import PartialDate
+from explainer.editor_schemas import schemas_for
 from explainer.sources.extension import citation, cited_keys, sources_summary
-from explainer.sources.records import STAKES, Source
+from explainer.sources.records import Source
+from explainer.story import INDEPENDENT, Relationship, Story
+
+# The engine's tests' own relationships (the fixture's data/story.yml says the same).
+RELATIONSHIPS = {
+    "independent": INDEPENDENT,
+    "example-group": Relationship("example-group", False, "Example Group's own statement", "Example Group", "strong"),
+    "owned-by-example-group": Relationship("owned-by-example-group", False, "Owned by Example Group", "", "strong"),
+    "state-media": Relationship("state-media", True, "State-owned media", "", "strong"),
+}
+STORY = Story(subject="Example Group", relationships=RELATIONSHIPS)
 
 
 @pytest.mark.parametrize(
@@ -84,10 +95,17 @@ def test_sources_page_lists_every_source_with_backlinks(fixture_build: BuiltSite
     primary = page.select_one("#company-2023-split")
     assert primary.find_previous("h2").get_text(strip=True).startswith("Primary sources")
     assert "could not be confirmed" in primary.select_one(".source-entry__notes").get_text()
-    cited_in = page.select("#wire-2020-ipo .backlinks a")
+    cited_in = page.select("#wire-2020-ipo .source-entry__cited .backlinks a")
     assert [(a.get_text(), a["href"]) for a in cited_in] == [
         ("The fall", "../story/the-fall/#fnref:wire-2020-ipo"),
         ('The fall: chart of The group\'s value & "worth"', "../story/the-fall/#chart-group-value"),  # a point cites it
+        # Every place that uses it (issue 20.5): glossary entries and Timeline entries, each by name.
+        ("Glossary: Jack Ma", "../glossary/#jack-ma"),
+        ("Glossary: Ant Group", "../glossary/#ant-group"),
+        ("Glossary: People's Bank of China", "../glossary/#pboc"),
+        ("Glossary: Fish & Chips Co", "../glossary/#fish-and-chips"),
+        ('Timeline: A speech & its "quotes"', "../timeline/#cases-first-week"),
+        ("Timeline: The record listing is halted", "../timeline/#ipo-halted"),
     ]
 
 
@@ -108,25 +126,27 @@ def disclosures(element) -> list[str]:
     return [span.get_text(" ", strip=True) for span in element.select(".source-disclosure")]
 
 
-def test_stakes_are_the_schema_values_and_each_tie_is_disclosed():
+def test_stakes_are_the_storys_relationships_in_the_schema():
     schema = json.loads((SCHEMA_DIR / "sources.schema.json").read_text(encoding="utf-8"))
-    assert list(STAKES) == schema["items"]["properties"]["stake"]["enum"]
     assert "stake" in schema["items"]["required"]
-    assert [name for name, stake in STAKES.items() if not stake.disclosure] == ["independent"]
-    assert [name for name, stake in STAKES.items() if not stake.independent_of_alibaba] == [
-        "alibaba",
-        "owned-by-alibaba",
-        "alibaba-affiliate",
-    ]
+    assert "enum" not in schema["items"]["properties"]["stake"]  # the engine's schema names no relationship
+    filled = schemas_for(STORY)["sources"]["items"]["properties"]["stake"]
+    assert filled["enum"] == list(RELATIONSHIPS)
+    assert schemas_for(Story())["sources"]["items"]["properties"]["stake"]["enum"] == ["independent"]
+
+
+def test_a_relationships_class_is_its_emphasis_never_its_key():
+    assert RELATIONSHIPS["owned-by-example-group"].css_class == "source-disclosure source-disclosure--strong"
+    assert Relationship("x", False, "X").css_class == "source-disclosure source-disclosure--normal"
 
 
 def test_note_citing_a_source_with_a_stake_says_so(fixture_build: BuiltSite):
     page = fixture_build.html("ties/")
     notes = {item["id"]: item for item in page.select("div.footnote li")}
-    assert disclosures(notes["fn:post-2021-fine"]) == ["Owned by Alibaba Group."]
-    assert disclosures(notes["fn:company-2023-split"]) == ["Alibaba's own statement."]
+    assert disclosures(notes["fn:post-2021-fine"]) == ["Owned by Example Group."]
+    assert disclosures(notes["fn:company-2023-split"]) == ["Example Group's own statement."]
     # The disclosure sits inside the note, so hover previews and side notes carry it too.
-    assert notes["fn:post-2021-fine"].select_one(".source-note .source-disclosure--owned-by-alibaba")
+    assert notes["fn:post-2021-fine"].select_one(".source-note .source-disclosure--strong")
 
 
 def test_note_citing_a_republished_copy_names_the_original(fixture_build: BuiltSite):
@@ -143,8 +163,8 @@ def test_note_citing_an_independent_source_adds_nothing(fixture_build: BuiltSite
 @pytest.mark.parametrize(
     ("page", "summary"),
     [
-        ("ties/", "This page cites 3 distinct sources, 1 of them independent of Alibaba."),
-        ("story/the-fall/", "This page cites 2 distinct sources, 1 of them independent of Alibaba."),
+        ("ties/", "This page cites 3 distinct sources, 1 of them independent of Example Group."),
+        ("story/the-fall/", "This page cites 2 distinct sources, 1 of them independent of Example Group."),
     ],
 )
 def test_notes_end_with_a_count_of_sources_and_independent_ones(fixture_build: BuiltSite, page, summary):
@@ -157,22 +177,25 @@ def test_notes_end_with_a_count_of_sources_and_independent_ones(fixture_build: B
 def test_sources_page_discloses_stakes_origins_and_single_sources(fixture_build: BuiltSite):
     page = fixture_build.html("sources/")
     owned = page.select_one("#post-2021-fine")
-    assert owned.select_one(".source-entry__disclosure").get_text(strip=True) == "Owned by Alibaba Group."
+    assert owned.select_one(".source-entry__disclosure").get_text(strip=True) == "Owned by Example Group."
     single = owned.select_one(".source-entry__single")
     assert single.strong.get_text() == "Only source found for:"
-    assert [li.get_text() for li in single.select("li")] == [
-        "The day the fine was announced",
-        "The size of the fine, in yuan & dollars",
+    claims = single.find("ul").find_all("li", recursive=False)
+    assert [li.get_text(" ", strip=True) for li in claims] == [
+        "The size of the fine, in yuan & dollars . Marked in: Notes with ties"
     ]
+    assert claims[0].a["href"] == "../ties/#one-report-post-2021-fine-1"
     copy = page.select_one("#daily-2020-summons .source-entry__disclosure")
     assert copy.get_text(strip=True) == "Example Wire story, republished by Example Daily."
     assert page.select_one("#wire-2020-ipo .source-entry__disclosure") is None
     assert page.select_one("#wire-2020-ipo .source-entry__single") is None
-    assert "2 of the 4 are independent of Alibaba." in page.select_one("article").get_text(" ", strip=True)
+    assert "2 of the 4 are independent of Example Group." in page.select_one("article").get_text(" ", strip=True)
+    assert page.select_one("#daily-2020-summons .source-entry__single") is None
+    assert "2 of the 4 are independent of Example Group." in page.select_one("article").get_text(" ", strip=True)
 
 
 def test_disclosures_escape_text_from_data():
-    note = citation_html(source(publisher="A & B", origin="<Wire>", stake="owned-by-alibaba"), "#s")
+    note = citation_html(source(publisher="A & B", origin="<Wire>", stake="owned-by-example-group"), "#s")
     assert "&lt;Wire&gt; story, republished by A &amp; B" in note
     assert "<Wire>" not in note
 
@@ -181,14 +204,19 @@ def test_disclosures_escape_text_from_data():
     ("stakes", "summary"),
     [
         ([], ""),
-        (["independent"], "This page cites 1 source, independent of Alibaba."),
-        (["alibaba"], "This page cites 1 source, not independent of Alibaba."),
+        (["independent"], "This page cites 1 source, independent of Example Group."),
+        (["example-group"], "This page cites 1 source, not independent of Example Group."),
         (
-            ["independent", "chinese-state", "owned-by-alibaba"],
-            "This page cites 3 distinct sources, 2 of them independent of Alibaba.",
+            ["independent", "state-media", "owned-by-example-group"],
+            "This page cites 3 distinct sources, 2 of them independent of Example Group.",
         ),
     ],
 )
 def test_sources_summary_counts_entries_once(stakes, summary):
     cited = [source(id=f"s{n}", stake=stake) for n, stake in enumerate(stakes)]
-    assert sources_summary(cited + cited) == summary
+    assert sources_summary(cited + cited, "Example Group") == summary
+
+
+def test_without_a_subject_the_summary_names_none():
+    cited = [source(id="a", stake="independent"), source(id="b", stake="example-group")]
+    assert sources_summary(cited) == "This page cites 2 distinct sources, 1 of them independent."

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SCHEMA_DIR
+from conftest import REPO
 
 from explainer.cli import main as explainer
 from explainer.provenance import engine_source, github_slug
@@ -19,15 +19,6 @@ from explainer.starter import TEMPLATE_DIR, StarterError, check_subject, check_t
 
 EXPLAINER = Path(sys.executable).parent / "explainer"
 TITLE, SUBJECT = "The Suez blockage, annotated", "Ever Given"
-# The story's vocabulary (data/story.yml, the vocabulary engineer's part) has landed when the engine
-# has its schema; until then the engine still words pages for this repository's story.
-VOCABULARY_LANDED = (SCHEMA_DIR / "story.schema.json").is_file()
-WAITING_FOR_VOCABULARY = pytest.mark.xfail(
-    not VOCABULARY_LANDED,
-    reason="waits on the story's vocabulary (data/story.yml): the engine still says 'independent of Alibaba'",
-    strict=True,
-)
-
 pytestmark = pytest.mark.slow
 
 
@@ -220,7 +211,6 @@ def test_the_new_site_builds_strict_and_passes_its_checks(new_site: Path, new_si
     assert re.search(r"\b\d+ passed\b", tests.stdout) and " failed" not in tests.stdout
 
 
-@WAITING_FOR_VOCABULARY
 def test_no_page_of_the_new_site_names_this_repositorys_story(new_site_built: Path) -> None:
     said = sorted(
         path.relative_to(new_site_built).as_posix()
@@ -230,7 +220,6 @@ def test_no_page_of_the_new_site_names_this_repositorys_story(new_site_built: Pa
     assert said == []
 
 
-@WAITING_FOR_VOCABULARY
 def test_the_engine_folder_names_no_story() -> None:
     """`grep -rni alibaba engine/` finds nothing but, at most, one example in its docs."""
     found = [

@@ -33,7 +33,7 @@ def test_hovering_a_mark_previews_its_correction(page, fixture_site_url: str) ->
     preview = preview_of(page, link)
     expect_open(preview)
     expect(preview).to_contain_text("Translation note, 20 November 2026:")
-    expect(preview).to_contain_text("The machine-translated copy read “embraced face”.")
+    expect(preview).to_contain_text("The copy read “embraced face”.")
     expect(preview.locator(".correction__back")).to_be_hidden()
 
 

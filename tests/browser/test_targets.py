@@ -8,13 +8,17 @@ import pytest
 from .previews import SYMBOL
 
 # Every kind of mark, as CSS: the story's marks, then the pictures'.
-TEXT_MARKS = "article a.footnote-ref, article a.glossary-term, article a.event-ref"
+TEXT_MARKS = (
+    "article a.footnote-ref, article a.glossary-term, article a.event-ref,"
+    " article p a.one-report__mark, article li a.one-report__mark"  # single-source marks in the prose
+)
 PICTURE_MARKS = "a.timeline-mark, a.chart-mark, a.chart-event"
 # The marks' targets at their drawn size: what explainer.css adds, taken away.
 DRAWN_SIZE = """
   .md-typeset a.glossary-term, .md-typeset a.event-ref { margin: 0 !important; padding: 0 !important; }
   .md-typeset a.footnote-ref { position: static !important; }
-  .md-typeset a.footnote-ref::after { content: none !important; }"""
+  .md-typeset a.footnote-ref::after { content: none !important; }
+  .md-typeset a.one-report__mark::after { content: none !important; }"""
 
 # For each mark shown: is there a 24 x 24 px square around its middle (an SVG mark's symbol, or one of
 # the lines' pieces of a mark in the text), its middle at most 8 px off, in which every point hits the
@@ -63,7 +67,9 @@ def point_at_pictures(page) -> None:
     page.mouse.move(0, 0)
 
 
-@pytest.mark.parametrize(("path", "least"), [("story/the-fall/", 75), ("story/ai-competition/", 50), ("timeline/", 90)])
+# `least`: enough marks that every kind on the page was reached; well under today's counts, since issue 24
+# (item 4) removes marks from the text (The fall: 73 after the editor's first pass).
+@pytest.mark.parametrize(("path", "least"), [("story/the-fall/", 50), ("story/ai-competition/", 40), ("timeline/", 90)])
 def test_every_marks_target_is_at_least_24_px_square(phone_page, site_url: str, path: str, least: int) -> None:
     phone_page.goto(site_url + path)
     point_at_pictures(phone_page)

@@ -19,6 +19,7 @@ class Backlink:
     page_title: str
     anchor: str
     section: str = ""
+    by_anchor: bool = False  # one per anchor, not per section: each a separate entry (a Timeline or glossary entry)
 
     @property
     def label(self) -> str:
@@ -30,12 +31,12 @@ class BacklinkIndex:
 
     def __init__(self) -> None:
         self._links: dict[tuple[str, str], list[Backlink]] = defaultdict(list)
-        self._places: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)  # (page, section) seen
+        self._places: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)  # (page, section) seen
         self.order: dict[str, int] = {}  # each page's position in the site, by URL (else: the order of use)
 
     def add(self, kind: str, item_id: str, link: Backlink) -> None:
         """Record a use, once per page section (a set, so many uses of one item stay linear)."""
-        place = (link.page_url, link.section)
+        place = (link.page_url, link.section, link.anchor if link.by_anchor else "")
         if place not in self._places[(kind, item_id)]:
             self._places[(kind, item_id)].add(place)
             self._links[(kind, item_id)].append(link)

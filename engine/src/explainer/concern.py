@@ -18,6 +18,7 @@ is one package and one registry entry.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from .context import BuildContext
     from .datafile import Records
     from .errors import Problem
+    from .story import Story
 
 
 @dataclass(frozen=True)
@@ -38,18 +40,26 @@ class GeneratedPage:
 
     src_uri: str  # "glossary.md"
     title: str
-    description: str  # what search engines show
+    description: str | Callable[[Story], str]  # what search engines show (worded for the story, or not)
     variables: Callable[[BuildContext], dict[str, Any]]  # what its template shows, in this build
+    template_name: str = ""  # its body's template, if not named after the page (explainer/kind-page.html)
 
     @property
     def template(self) -> str:
         """The template of its body in the theme: explainer/glossary.html for glossary.md."""
-        return f"explainer/{self.src_uri.removesuffix('.md')}.html"
+        return self.template_name or f"explainer/{self.src_uri.removesuffix('.md')}.html"
 
-    @property
-    def front_matter(self) -> str:
+    def front_matter(self, story: Story) -> str:
         """What MkDocs reads as the page's front matter, before its body is rendered."""
-        return f"---\ntitle: {self.title}\ndescription: {self.description}\n---\n"
+        description = self.description(story) if callable(self.description) else self.description
+        return f"---\ntitle: {_yaml_text(self.title)}\ndescription: {_yaml_text(description)}\n---\n"
+
+
+def _yaml_text(text: str) -> str:
+    """Text as a YAML value that reads back as written (quoted if YAML would read it otherwise)."""
+    if not re.search(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|[:\s]$|\n", text):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 @dataclass(frozen=True)
@@ -77,8 +87,8 @@ class Concern:
     adds_to: Mapping[str, Mapping[str, Callable[[BuildContext], Any]]] = field(default_factory=dict)
     # What this concern shows on generated pages, said before any is written: (kind, id) uses, for backlinks.
     shown_on_pages: Callable[[BuildContext], None] | None = None
-    # The words and lists a story may set in data/story.yml (issue 23), with the engine's defaults.
-    vocabulary: Mapping[str, Any] = field(default_factory=dict)
+    # Pages of its own that the story's vocabulary asks for (a kind of correction's own page).
+    story_pages: Callable[[Story], tuple[GeneratedPage, ...]] | None = None
 
     @property
     def name(self) -> str:

@@ -20,6 +20,7 @@ from .errors import Problem
 from .generated import Body, Templates
 from .pagelines import page_lines
 from .pages import Chapter, default_title, doc_link, is_story_page, section_id, story_page
+from .story import DEFAULT_STORY, Story
 
 if TYPE_CHECKING:
     from .datafile import DataFileSpec
@@ -111,9 +112,11 @@ class SiteMap:
 
 @dataclass
 class BuildContext:
-    """Everything one build knows: by concern (`context.NAME`), the site, the page being converted."""
+    """Everything one build knows: by concern (`context.NAME`), the story's vocabulary, the site, the page
+    being converted."""
 
     states: dict[str, Any]  # each concern's State, by its name
+    story: Story = DEFAULT_STORY  # data/story.yml over the engine's defaults, with the story's span
     site: SiteMap = field(default_factory=SiteMap)
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
     problems: list[Problem] = field(default_factory=list)
@@ -139,12 +142,15 @@ class BuildContext:
         files: list[DataFileSpec],
         records: Mapping[str, Records | dict | None],
         page: PageInfo | str | None = None,
+        story: Story | None = None,
     ) -> BuildContext:
         """A fresh context for the records of each data file (by name: records, or a dict of them by id).
 
-        `page`, for a document converted without MkDocs, is a PageInfo or its path inside docs/.
+        `page`, for a document converted without MkDocs, is a PageInfo or its path inside docs/; `story`
+        the vocabulary (by default that of the records, if they were read with one, else the engine's).
         """
-        context = cls({spec.name: spec.state(_records(records.get(spec.name))) for spec in files})
+        story = story or getattr(records, "story", None) or DEFAULT_STORY
+        context = cls({spec.name: spec.state(_records(records.get(spec.name))) for spec in files}, story)
         if isinstance(page, str) and page:
             page = PageInfo(page, directory_url(page), default_title(page))
         context.page = page or None

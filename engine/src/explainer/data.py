@@ -4,9 +4,13 @@ Each concern declares its data file (`DataFileSpec`, in its records.py) and the 
 (`references`); the registry (explainer.registry) lists the concerns. This module checks them all in
 two steps and collects every problem:
 
+0. the story's vocabulary, data/story.yml (optional; explainer.story), from which the schemas of
+   the other files are made (explainer.editor_schemas: a source's `stake` must be one of its
+   relationships, ...);
 1. each file on its own: YAML (within the limits of explainer.yamlfile), then its JSON Schema,
    then its Markdown fields, rendered with the site's own Markdown set-up and checked as a tree
-   (explainer.markup), then its records and the checks within the file (dates, forms claimed twice);
+   (explainer.markup); then the story's span of dates (configured, or derived from the events and
+   figures); then each file's records and the checks within it (dates, forms claimed twice);
 2. references between files (a source an event cites must exist).
 
 References from data to pages (an event's section, a corrected page) are checked once the pages are
@@ -16,8 +20,8 @@ An entry with a problem of its own is left out of the records, and the others ar
 and checked, so one pass finds every problem; references to an entry left out are not reported
 again (`Records.knows`), nor, while an entry's id is missing, malformed or repeated, references
 to any id its file lacks (it may be the one they mean). Only a file that cannot be read at all
-(YAML syntax, encoding, size, not a list) stops the checks after step 1: without it, whatever
-refers to it would look wrong.
+(YAML syntax, encoding, size, not a list; data/story.yml that is not a mapping) stops the checks
+after step 1: without it, whatever refers to it would look wrong.
 
 Every build checks everything it uses: nothing checked is kept on disk, so no file a contributor
 can edit or commit (a cache) can stand in for a check (issue 21).
@@ -26,14 +30,16 @@ can edit or commit (a cache) can stand in for a check (issue 21).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .datafile import DataFileSpec, Records
+from .editor_schemas import schemas_for
 from .errors import DataError, Problem, raise_if_any
 from .markup import DataMarkdown, MarkdownSetup
-from .schema import check_against_schema, entry_label, markdown_fields
+from .schema import check_against_schema, entry_label, load_schema, markdown_fields
+from .story import DEFAULT_STORY, SCHEMA_NAME, STORY_FILE, Story, read_story
 from .yamlfile import YamlDocument, load_yaml, parse_data_file, read_data_file
 
 if TYPE_CHECKING:
@@ -44,7 +50,10 @@ SITE_SCHEMES = frozenset({"glossary"})
 
 
 class SiteRecords(dict):
-    """Every data file's records by concern name, also as attributes: `data.glossary`."""
+    """Every data file's records by concern name, also as attributes: `data.glossary`; and the story's
+    vocabulary they were built with (`data.story`)."""
+
+    story: Story = DEFAULT_STORY
 
     def __getattr__(self, name: str) -> Records:
         try:
@@ -64,6 +73,7 @@ class DataCheck:
     problems: list[Problem] = field(default_factory=list)
     raw: dict[str, bytes] = field(default_factory=dict)  # each file's bytes as read, by path
     cited: dict[str, set[str]] = field(default_factory=dict)  # by concern, the ids other data cites
+    story: Story = DEFAULT_STORY  # the story's vocabulary (data/story.yml), with its span
 
     @property
     def stopped_early(self) -> bool:
@@ -76,7 +86,8 @@ def check_data(
     markdown: MarkdownSetup | None = None,
     raw: dict[str, bytes] | None = None,
 ) -> DataCheck:
-    """Read and check each concern's data file under `root`: every sound entry's record, and every problem.
+    """Read and check the story's vocabulary and each concern's data file under `root`: every sound
+    entry's record, and every problem.
 
     `markdown` is the site's Markdown set-up (from mkdocs.yml), with which the Markdown fields of the
     data are rendered and checked. `raw`, if given, holds the files' bytes by path ("data/sources.yml")
@@ -84,24 +95,70 @@ def check_data(
     """
     specs = [concern.data for concern in concerns]
     raw, problems = _read(root, specs, raw)
-    unreadable = {problem.file for problem in problems}
+    story, story_problems = read_story(raw.get(STORY_FILE), load_schema(SCHEMA_NAME))
+    problems += story_problems
+    unreadable = {problem.file for problem in problems} - ({STORY_FILE} if story is not None else set())
+    story = story or DEFAULT_STORY
+    problems += _page_problems(story, concerns)
+    schemas = schemas_for(story)
     renderer = data_markdown(markdown)
-    records = SiteRecords()
+    story, intro_problems = _rendered_intro(story, renderer)
+    problems += intro_problems
+    documents: dict[str, YamlDocument] = {}
     for spec in (spec for spec in specs if spec.path in raw):
-        checked, file_problems = _checked_records(raw[spec.path], spec, renderer)
+        document, file_problems = _checked_shape(raw[spec.path], spec, schemas[spec.name], renderer)
         problems += file_problems
-        if checked is None:
+        if document is None:
             unreadable.add(spec.path)
         else:
-            records[spec.name] = checked
+            documents[spec.name] = document
+    story = story.with_span(
+        date for spec in specs if spec.name in documents for date in spec.span_dates(documents[spec.name])
+    )
+    records = SiteRecords()
+    records.story = story
+    for spec in (spec for spec in specs if spec.name in documents):
+        by_id, build_problems = _built(documents[spec.name], spec, story)
+        records[spec.name] = Records(by_id, documents[spec.name])
+        problems += build_problems
     if unreadable:
-        return DataCheck(None, problems, raw)
+        return DataCheck(None, problems, raw, story=story)
     problems += reference_problems(records, specs)
-    return DataCheck(records, problems, raw, cited_ids(specs, records))
+    return DataCheck(records, problems, raw, cited_ids(specs, records), story)
+
+
+def _rendered_intro(story: Story, renderer: DataMarkdown) -> tuple[Story, list[Problem]]:
+    """The story with its Corrections page intro (Markdown) rendered and checked like a data file's Markdown."""
+    if not story.corrections_intro:
+        return story, []
+    checked = renderer.render(story.corrections_intro, "intro")
+    if checked.problems:
+        line = story.line_of("corrections", "intro")
+        return story, [Problem(STORY_FILE, line, f"corrections: {problem}") for problem in checked.problems]
+    html = checked.html.strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return replace(story, corrections_intro_html=html), []
+
+
+def _page_problems(story: Story, concerns: tuple[Concern, ...]) -> list[Problem]:
+    """A kind of correction's own page may not take the name of a page the engine makes."""
+    taken = {concern.page.src_uri for concern in concerns if concern.page is not None}
+    return [
+        Problem(
+            STORY_FILE,
+            story.line_of("corrections", "kinds", kind.key, "page"),
+            f"correction kind '{kind.key}': page {kind.page} is already one of the engine's pages "
+            f"({', '.join(sorted(taken))}); choose another name",
+        )
+        for kind in story.kind_pages
+        if kind.page in taken
+    ]
 
 
 def load_data(root: Path, concerns: tuple[Concern, ...], markdown: MarkdownSetup | None = None) -> SiteRecords:
-    """`check_data`'s records; DataError listing every problem found, if any."""
+    """`check_data`'s records (with the story's vocabulary as `.story`); DataError listing every problem found,
+    if any."""
     check = check_data(root, concerns, markdown)
     if check.problems:
         raise DataError(check.problems, stopped_early=check.stopped_early)
@@ -111,65 +168,103 @@ def load_data(root: Path, concerns: tuple[Concern, ...], markdown: MarkdownSetup
 def _read(
     root: Path, specs: list[DataFileSpec], raw: dict[str, bytes] | None
 ) -> tuple[dict[str, bytes], list[Problem]]:
-    """Each data file's bytes by path (from `raw` if given), and a problem for each missing or oversized file."""
+    """Each data file's bytes by path (from `raw` if given), and a problem for each missing or oversized
+    file; data/story.yml, which is optional, if it exists."""
     found: dict[str, bytes] = {}
     problems = []
     missing = "file is missing (every data file must exist; an empty list is written [])"
-    for spec in specs:
-        if raw is not None and spec.path in raw:
-            found[spec.path] = raw[spec.path]
-        elif raw is not None or not (root / spec.path).is_file():
-            problems.append(Problem(spec.path, 1, missing))
+    for path in [STORY_FILE, *(spec.path for spec in specs)]:
+        if raw is not None and path in raw:
+            found[path] = raw[path]
+        elif path == STORY_FILE and (raw is not None or not (root / path).is_file()):
+            continue
+        elif raw is not None or not (root / path).is_file():
+            problems.append(Problem(path, 1, missing))
         else:
             try:
-                found[spec.path] = read_data_file(root / spec.path, spec.path)
+                found[path] = read_data_file(root / path, path)
             except DataError as error:
                 problems += error.problems
     return found, problems
 
 
-def _checked_records(raw: bytes, spec: DataFileSpec, renderer: DataMarkdown) -> tuple[Records | None, list[Problem]]:
-    """One file parsed and checked: its sound entries as records (None if it cannot be read), and its problems."""
+def _checked_shape(
+    raw: bytes, spec: DataFileSpec, schema: dict, renderer: DataMarkdown
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """One file parsed and checked against its schema, its Markdown fields rendered: the document (None if
+    it cannot be read, or its shape as a whole is wrong), and its problems."""
     try:
         document = parse_data_file(raw, spec.path)
     except DataError as error:
         return None, error.problems
-    by_id, problems = check_document(document, spec, renderer)
-    return (None if by_id is None else Records(by_id, document)), problems
+    return check_shape(document, spec, schema, renderer)
+
+
+def load_story(path: Path) -> Story:
+    """The story's vocabulary from the file at `path` (the engine's defaults if there is none, with the span
+    of each data file's own dates); DataError listing every problem in it."""
+    raw = read_data_file(path, str(path)) if path.is_file() else None
+    story, problems = read_story(raw, load_schema(SCHEMA_NAME))
+    problems = [replace(problem, file=str(path)) if problem.file == STORY_FILE else problem for problem in problems]
+    raise_if_any(problems)
+    return story or DEFAULT_STORY
 
 
 def load_records(
-    path: Path, spec: DataFileSpec, label: str | None = None, markdown: MarkdownSetup | None = None
+    path: Path,
+    spec: DataFileSpec,
+    label: str | None = None,
+    markdown: MarkdownSetup | None = None,
+    story: Story = DEFAULT_STORY,
 ) -> Records:
     """One data file read, checked against its schema and built into records, with the checks within it.
 
-    `label` names the file in messages (default: `path` as given). Raises DataError listing every problem.
+    `label` names the file in messages (default: `path` as given); `story` is the vocabulary (by default
+    the engine's, with the span of this file's own dates). Raises DataError listing every problem.
     """
     document = load_yaml(path, label or str(path))
-    by_id, problems = check_document(document, spec, data_markdown(markdown))
+    by_id, problems = check_document(document, spec, data_markdown(markdown), story)
     raise_if_any(problems)
     return Records(by_id, document)
 
 
 def check_document(
-    document: YamlDocument, spec: DataFileSpec, renderer: DataMarkdown | None = None
+    document: YamlDocument, spec: DataFileSpec, renderer: DataMarkdown | None = None, story: Story = DEFAULT_STORY
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """A parsed data file's records (None if the file as a whole has the wrong shape) and every problem in it.
+    """A parsed data file's records (None if the file as a whole has the wrong shape) and every problem in it,
+    with the vocabulary of `story` (its span, unless it has one, from this file's own dates).
 
     Entries that break the schema are left out of the records (`YamlDocument.unusable`).
     """
-    schema_check = check_against_schema(document, spec.name)
+    checked, problems = check_shape(document, spec, schemas_for(story)[spec.name], renderer or data_markdown())
+    if checked is None:
+        return None, problems
+    by_id, build_problems = _built(checked, spec, story if story.span else story.with_span(spec.span_dates(checked)))
+    return by_id, problems + build_problems
+
+
+def check_shape(
+    document: YamlDocument, spec: DataFileSpec, schema: dict, renderer: DataMarkdown
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """A parsed data file checked against its schema, its Markdown fields rendered and checked: the document
+    (None if the file as a whole has the wrong shape), and every problem. Entries that break the schema or
+    whose Markdown is refused are marked unusable (`YamlDocument.unusable`)."""
+    schema_check = check_against_schema(document, spec.name, schema)
     problems = schema_check.problems
     if schema_check.unusable is None:
         return None, problems
     document.unusable, document.unnamed = schema_check.unusable, schema_check.unnamed
-    markdown_problems = render_markdown_fields(document, spec.name, renderer or data_markdown())
+    markdown_problems = render_markdown_fields(document, spec.name, renderer)
     # An entry whose Markdown is refused is left out too: no page may show what was refused.
     document.unusable |= {index for index, _ in markdown_problems}
-    problems += [problem for _, problem in markdown_problems]
-    by_id, build_problems = spec.build(document)
+    return document, problems + [problem for _, problem in markdown_problems]
+
+
+def _built(document: YamlDocument, spec: DataFileSpec, story: Story) -> tuple[dict[str, Any], list[Problem]]:
+    """A checked document's records, the problems within the file, and its references to its own ids."""
+    by_id, problems = spec.build(document, story)
     own = Records(by_id, document)
-    return by_id, problems + build_problems + reference_problems({spec.name: own}, [spec], own_only=True)
+    return by_id, problems + reference_problems({spec.name: own}, [spec], own_only=True)
 
 
 def data_markdown(markdown: MarkdownSetup | None = None) -> DataMarkdown:

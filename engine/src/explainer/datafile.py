@@ -10,16 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .dates import PartialDate, parse_partial_date
 from .errors import Problem
 from .yamlfile import YamlDocument
 
+if TYPE_CHECKING:
+    from .story import Story
+
 Item = TypeVar("Item")
 Record = TypeVar("Record")
 
-Builder = Callable[[YamlDocument], "tuple[dict[str, Any], list[Problem]]"]
+# Schema-valid document and the story's vocabulary (explainer.story) -> records by id, and problems.
+Builder = Callable[[YamlDocument, "Story"], "tuple[dict[str, Any], list[Problem]]"]
 
 
 @dataclass(frozen=True)
@@ -38,13 +42,17 @@ class DataFileSpec:
     """How one data file (data/NAME.yml, schemas/NAME.schema.json) becomes typed records."""
 
     name: str
-    # Schema-valid document -> records by id, plus every problem within the file (impossible dates,
-    # a form two glossary entries claim): an entry with a problem of its own is left out.
+    # Schema-valid document and the story's vocabulary -> records by id, plus every problem within the
+    # file (impossible dates, a form two glossary entries claim): an entry with a problem of its own is
+    # left out.
     build: Builder
     state: Callable[[Records], Any] = lambda records: State(records)  # what one build knows of them
     # The ids its records cite, in its own file or another's (explainer.concern.Reference): each must
     # exist there (checked with the file for its own ids, after every file is read for the others').
     references: Callable[[Records], Iterable[Reference]] = lambda records: ()
+    # The dates its schema-valid entries give the story's span, when data/story.yml sets none (events',
+    # figures' points).
+    span_dates: Callable[[YamlDocument], Iterable[PartialDate]] = lambda document: ()
 
     @property
     def path(self) -> str:
@@ -149,6 +157,17 @@ def dated_entries(
         except ValueError as error:
             problems.append(document.problem((index, key), f"{noun} '{entry_id}': {error}"))
     return found, problems
+
+
+def entry_dates(document: YamlDocument, key: str, skip: Callable[[dict], bool] = lambda entry: False):
+    """The real dates in field `key` of each usable entry (not those `skip` leaves out), for the story's span."""
+    for index, entry in enumerate(document.data if isinstance(document.data, list) else ()):
+        if index in document.unusable or not isinstance(entry, dict) or skip(entry):
+            continue
+        try:
+            yield parse_partial_date(entry[key])
+        except (KeyError, ValueError):
+            continue
 
 
 def group_by(items: Iterable[Item], key: Callable[[Item], Hashable]) -> dict[Any, list[Item]]:

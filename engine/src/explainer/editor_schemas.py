@@ -1,38 +1,60 @@
-"""The JSON Schemas that editors use to check a site's data files as they are typed.
+"""The JSON Schemas of a site's data files, made from the engine's schemas and the story's vocabulary.
 
-`explainer schemas` writes them into the site's `.schemas/` folder (git-ignored; `make serve` and
-`make test` write it when they set up .venv), and each data file's first line points there:
+The engine's schemas (package data, explainer/schemas/) mark each value the vocabulary names with
+`x-vocabulary`: a source's `stake` (relationships), a series' `unit` (units), an event figure's
+`currency` (currencies), a correction's `kind` (kinds), a glossary entry's `category`
+(categories). `schemas_for(story)` fills in each such value's enum, and its description, from the
+story's vocabulary (data/story.yml, explainer.story); the build validates every data file with
+those schemas, made in memory, never with files a pull request could edit.
+
+`explainer schemas` writes the same schemas (`site_schemas(root)`) into the site's `.schemas/`
+folder (git-ignored; `make serve` and `make test` write it when they set up .venv), and each data
+file's first line points editors there:
 
     # yaml-language-server: $schema=../.schemas/sources.schema.json
-
-`site_schemas(root)` is the one place that says what those schemas are for a given site. Today
-they are the engine's own schemas (package data, explainer/schemas/); once the story's vocabulary
-(data/story.yml: relationships, units, currencies, correction kinds, glossary categories) is the
-site's configuration, this function fills their enums from it, and the build validates with the
-same function's output, made in memory, never with the files written here (a pull request could
-edit those).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
+from typing import Any
 
+from .errors import DataError
 from .schema import SCHEMA_DIR, load_schema
+from .story import DEFAULT_STORY, SCHEMA_NAME, STORY_FILE, Story, read_story
+from .yamlfile import read_data_file
 
 EDITOR_SCHEMA_DIR = ".schemas"  # in the site, next to mkdocs.yml
 MODELINE = "# yaml-language-server: $schema=../{folder}/{name}.schema.json"
 
 
 def schema_names() -> list[str]:
-    """Every data file the engine has a schema for: 'corrections', 'events', ..."""
+    """Every file the engine has a schema for: 'corrections', 'events', ..., and 'story'."""
     return sorted(path.name.removesuffix(".schema.json") for path in SCHEMA_DIR.glob("*.schema.json"))
+
+
+def schemas_for(story: Story) -> dict[str, dict]:
+    """The schema of each data file (and of data/story.yml) for a site with this vocabulary, by name."""
+    return {name: fill_vocabulary(load_schema(name), story) for name in schema_names()}
+
+
+def site_story(root: Path) -> Story:
+    """The vocabulary of the site at `root`, as far as its data/story.yml can be read (the build reports
+    its problems; editors still get the rest)."""
+    path = root / STORY_FILE
+    try:
+        raw = read_data_file(path, STORY_FILE) if path.is_file() else None
+    except DataError:
+        return DEFAULT_STORY
+    story, _ = read_story(raw, load_schema(SCHEMA_NAME))
+    return story or DEFAULT_STORY
 
 
 def site_schemas(root: Path) -> dict[str, dict]:
     """The schema of each data file of the site at `root`, by name ('sources': {...})."""
-    del root  # the vocabulary (data/story.yml) will shape them; until then every site gets the engine's
-    return {name: load_schema(name) for name in schema_names()}
+    return schemas_for(site_story(root))
 
 
 def write_editor_schemas(root: Path, folder: str = EDITOR_SCHEMA_DIR) -> list[Path]:
@@ -53,3 +75,78 @@ def write_editor_schemas(root: Path, folder: str = EDITOR_SCHEMA_DIR) -> list[Pa
 def modeline(name: str, folder: str = EDITOR_SCHEMA_DIR) -> str:
     """The first line of data/<name>.yml, which points editors at its schema."""
     return MODELINE.format(folder=folder, name=name)
+
+
+# Filling in the vocabulary ------------------------------------------------------------------------
+
+
+def fill_vocabulary(schema: dict, story: Story) -> dict:
+    """A copy of an engine schema with each `x-vocabulary` value's enum and description from `story`."""
+    filled = copy.deepcopy(schema)
+    for node in _nodes(filled):
+        if (name := node.get("x-vocabulary")) in _FILLERS:
+            choices, said = _FILLERS[name](story)
+            if choices is not None:
+                node["enum"] = choices
+            if said:
+                node["description"] = f"{node.get('description', '')} {said}".strip()
+    return filled
+
+
+def _nodes(value: Any):
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from _nodes(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _nodes(item)
+
+
+def _relationships(story: Story) -> tuple[list[str], str]:
+    said = "; ".join(
+        f"{key}: {relationship.disclosure or 'nothing shown'}"
+        f" ({'counted as independent' if relationship.independent else 'not independent'})"
+        for key, relationship in story.relationships.items()
+    )
+    return list(story.relationships), f"This site's relationships (data/story.yml): {said}."
+
+
+def _units(story: Story) -> tuple[list[str], str]:
+    own = ", ".join(f"{key} ({unit['axis']})" for key, unit in story.units.items())
+    return story.unit_keys, "Built in: percent, count." + (f" This site's (data/story.yml): {own}." if own else "")
+
+
+def _currencies(story: Story) -> tuple[list[str], str]:
+    codes = ", ".join(story.currencies) or "none yet; add them under currencies: in data/story.yml"
+    return list(story.currencies), f"This site's currencies (data/story.yml): {codes}."
+
+
+def _kinds(story: Story) -> tuple[list[str], str]:
+    said = " ".join(f"{key}: {kind.description or kind.label}" for key, kind in story.kinds.items())
+    return list(story.kinds), f"This site's kinds (data/story.yml): {said}"
+
+
+def _categories(story: Story) -> tuple[list[str], str]:
+    said = ", ".join(f"{key} ({heading})" for key, heading in story.categories.items())
+    return list(story.categories), f"This site's categories (data/story.yml): {said}."
+
+
+def _span(story: Story) -> tuple[None, str]:
+    return None, (f"This site's span (data/story.yml): {story.dates.text}." if story.dates else "")
+
+
+def _headlines(story: Story) -> tuple[None, str]:
+    least, most = story.headline_events
+    return None, f"This site asks for at least {least} and at most {most} (data/story.yml, timeline: headline_events)."
+
+
+_FILLERS = {
+    "relationships": _relationships,
+    "units": _units,
+    "currencies": _currencies,
+    "kinds": _kinds,
+    "categories": _categories,
+    "span": _span,
+    "headline_events": _headlines,
+}

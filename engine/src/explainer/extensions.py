@@ -15,8 +15,9 @@ from typing import Any, ClassVar
 from markdown import Extension
 
 from .context import BuildContext
-from .data import load_records
+from .data import load_records, load_story
 from .datafile import DataFileSpec, Records
+from .story import DEFAULT_STORY, Story
 
 CONTEXT_HELP = (
     "The BuildContext that a build's hooks and extensions share (MkDocs: made by explainer_mkdocs.hooks, which "
@@ -50,10 +51,16 @@ class ExplainerExtension(Extension):
         """The build's context; on its own, one made once from the data passed in or loaded."""
         if context := self.getConfig("context"):
             return context
-        records = {name: self._records(*where) for name, where in self.data.items()}
-        return BuildContext.of([spec for _, _, spec in self.data.values()], records, self.getConfig("page"))
+        story = self._story()
+        records = {name: self._records(*where, story) for name, where in self.data.items()}
+        return BuildContext.of([spec for _, _, spec in self.data.values()], records, self.getConfig("page"), story)
 
-    def _records(self, option: str, file_option: str, spec: DataFileSpec) -> Records | dict:
+    def _story(self) -> Story:
+        """The story's vocabulary: story.yml beside the first data file loaded (data/story.yml), if any."""
+        loaded = [file_option for option, file_option, _ in self.data.values() if option not in self.options_given]
+        return load_story(Path(self.getConfig(loaded[0])).parent / "story.yml") if loaded else DEFAULT_STORY
+
+    def _records(self, option: str, file_option: str, spec: DataFileSpec, story: Story) -> Records | dict:
         if option in self.options_given:
             return self.getConfig(option)
-        return load_records(Path(self.getConfig(file_option)), spec)
+        return load_records(Path(self.getConfig(file_option)), spec, story=story)

@@ -44,6 +44,7 @@ KNOWN_KEYS = {
     "hide": f"parts of the page to hide: {', '.join(HIDE_VALUES)}",
     "search": "exclude: true, or boost: a number",
     "glossary": "which glossary terms are marked: first, every or off",
+    "retold": "false on a story page of the site's own reporting: no 'Retold from' line under its title",
 }
 _KEYWORD = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 _ICON = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}(/[a-z0-9][a-z0-9_-]{0,79}){1,3}")
@@ -120,6 +121,8 @@ def value_problem(key: Any, value: Any, known: dict[str, str] = KNOWN_KEYS) -> s
         items = value if isinstance(value, list) else [value]
         if wrong := [item for item in items if item not in HIDE_VALUES]:
             return f"front matter 'hide' cannot hide {wrong[0]!r}; use a list of: {', '.join(HIDE_VALUES)}"
+    if key == "retold" and not isinstance(value, bool):
+        return "front matter 'retold' must be true or false"
     if key == "search" and not _search_ok(value):
         return "front matter 'search' takes exclude: true or false, and boost: a number from 0 to 10"
     return ""

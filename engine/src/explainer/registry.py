@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import corrections, events, figures, glossary, sources
-from .concern import Concern
+from .concern import Concern, GeneratedPage
 from .context import BuildContext, PageInfo
 from .data import DataCheck, SiteRecords, check_data, load_data
 from .datafile import Records
 from .errors import Problem
 from .generated import Body
 from .markup import MarkdownSetup
+from .story import Story
 
 CONCERNS: tuple[Concern, ...] = (
     sources.CONCERN,
@@ -25,6 +26,18 @@ CONCERNS: tuple[Concern, ...] = (
     corrections.CONCERN,
     figures.CONCERN,
 )
+
+
+def generated_pages(story: Story) -> list[tuple[Concern, GeneratedPage]]:
+    """Every generated page of a site with this vocabulary, with the concern that makes it: each concern's
+    own, then those the story asks for (a kind of correction's page)."""
+    pages = []
+    for concern in CONCERNS:
+        if concern.page is not None:
+            pages.append((concern, concern.page))
+        if concern.story_pages is not None:
+            pages += [(concern, page) for page in concern.story_pages(story)]
+    return pages
 
 
 def check_site_data(
@@ -39,10 +52,17 @@ def load_site_data(root: Path, markdown: MarkdownSetup | None = None) -> SiteRec
     return load_data(root, CONCERNS, markdown)
 
 
-def new_context(records: dict[str, Records | dict] | None = None, page: PageInfo | str | None = None, **by_name):
+def new_context(
+    records: dict[str, Records | dict] | None = None,
+    page: PageInfo | str | None = None,
+    story: Story | None = None,
+    **by_name,
+):
     """A build context for records by concern name (`records`, or keywords: `new_context(glossary={...})`);
-    a concern not given has none. `page`, for a page converted without MkDocs: a PageInfo or its docs/ path."""
-    return BuildContext.of([concern.data for concern in CONCERNS], {**(records or {}), **by_name}, page)
+    a concern not given has none. `page`, for a page converted without MkDocs: a PageInfo or its docs/ path;
+    `story`, the vocabulary (by default that of `records` if load_site_data read them, else the engine's)."""
+    story = story or getattr(records, "story", None)
+    return BuildContext.of([concern.data for concern in CONCERNS], {**(records or {}), **by_name}, page, story)
 
 
 def page_problems(context: BuildContext, story_sections: set[str], written_pages: set[str]) -> list[Problem]:
@@ -65,11 +85,10 @@ def reported_ids(context: BuildContext) -> dict[str, set[str] | None]:
     them out: an entry left out for its own problem, an id that data cites but its file lacks; None (any
     id) while an entry of the file has no usable id."""
     found: dict[str, set[str] | None] = {}
-    for concern in CONCERNS:
-        if concern.page is not None:
-            records = context.records[concern.name]
-            missing = context.cited.get(concern.name, set()) - records.by_id.keys()
-            found[concern.page.src_uri] = None if records.has_unnamed else set(records.left_out) | missing
+    for concern, page in generated_pages(context.story):
+        records = context.records[concern.name]
+        missing = context.cited.get(concern.name, set()) - records.by_id.keys()
+        found[page.src_uri] = None if records.has_unnamed else set(records.left_out) | missing
     return found
 
 
@@ -79,7 +98,7 @@ def page_body(context: BuildContext, src_uri: str) -> Body | None:
     Its variables: its concern's, those other concerns add to it, and `used(kind, id)`, the places that
     use an item (backlinks), linked from this page.
     """
-    page = next((concern.page for concern in CONCERNS if concern.page and concern.page.src_uri == src_uri), None)
+    page = next((page for _, page in generated_pages(context.story) if page.src_uri == src_uri), None)
     if page is None:
         return None
     here = context.site.url(src_uri)
@@ -87,7 +106,10 @@ def page_body(context: BuildContext, src_uri: str) -> Body | None:
     for concern in CONCERNS:
         variables |= {name: value(context) for name, value in concern.adds_to.get(src_uri, {}).items()}
     variables["used"] = lambda kind, item_id: [
-        {"href": context.site.link(f"{link.page_url}#{link.anchor}", here), "label": link.label}
+        {
+            "href": context.site.link(f"{link.page_url}#{link.anchor}" if link.anchor else link.page_url, here),
+            "label": link.label,
+        }
         for link in context.backlinks.links(kind, item_id)
     ]
     return context.templates.body(page.template, variables)

@@ -2,14 +2,20 @@
 
 The schemas are the one description of each file's shape: editors use them through the
 `yaml-language-server` modeline, the build uses them here. Custom messages come from an
-`x-error` keyword next to a `pattern` in the schema.
+`x-error` keyword next to a `pattern` in the schema (`x-type-error` next to a `type`), the fix for a
+missing key from `x-required`.
+A value the story's vocabulary names (a source's `stake`, a series' `unit`: `x-vocabulary` in the
+engine's schema) is checked against the enum that explainer.editor_schemas fills in from
+data/story.yml: the site's schemas, made in memory for every build, never read from the site.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,12 +43,18 @@ def load_schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
-@cache
-def _validator(name: str) -> jsonschema.protocols.Validator:
+def _validator(schema: dict) -> jsonschema.protocols.Validator:
+    """A validator for `schema`, made once per distinct schema (a site's schemas change only with its
+    data/story.yml)."""
+    return _validator_of(json.dumps(schema))  # keys in the schema's order: messages list them so
+
+
+@lru_cache(maxsize=64)
+def _validator_of(text: str) -> jsonschema.protocols.Validator:
     import jsonschema  # here, not at the top: only a build that reads a data file needs it
 
-    schema = load_schema(name)
-    # The schemas are the engine's own files; tests/test_schemas.py checks each against its metaschema.
+    schema = json.loads(text)
+    # Made from the engine's own files; tests/test_schemas.py checks each against its metaschema.
     return jsonschema.validators.validator_for(schema)(schema)
 
 
@@ -66,18 +78,20 @@ class SchemaCheck:
     unnamed: frozenset[int] = frozenset()  # entries whose id is missing or malformed
 
 
-def check_against_schema(document: YamlDocument, schema_name: str) -> SchemaCheck:
+def check_against_schema(document: YamlDocument, schema_name: str, schema: dict | None = None) -> SchemaCheck:
     """Every way `document` breaks its schema, one Problem each, in file order; and the entries concerned.
 
-    The entries are given by index, so the rest of the file can still be built and checked; none
-    when the file as a whole is wrong (empty, or not a list), so no entry of it can be used.
+    `schema` is the site's schema of the file (explainer.editor_schemas.schemas_for); by default the
+    engine's own, which leaves the values the story's vocabulary names unchecked. The entries are given by
+    index, so the rest of the file can still be built and checked; none when the file as a whole is wrong
+    (empty, or not a list), so no entry of it can be used.
     """
-    schema = load_schema(schema_name)
+    schema = schema or load_schema(schema_name)
     if document.data is None:
         return SchemaCheck(
             [document.problem((), f"is empty; expected a list of {schema.get('x-entry', 'entries')}s")], None
         )
-    errors = list(_validator(schema_name).iter_errors(document.data))
+    errors = list(_validator(schema).iter_errors(document.data))
     problems = sorted({_describe(error, document, schema) for error in errors}, key=lambda problem: problem.line)
     paths = [tuple(error.absolute_path) for error in errors]
     if any(not path or not isinstance(path[0], int) for path in paths):
@@ -93,6 +107,30 @@ def _about_the_id(error: jsonschema.ValidationError, path: tuple) -> bool:
     return len(path) == 1 and error.validator == "required" and "id" not in (error.instance or {})
 
 
+def schema_problems(
+    document: YamlDocument, schema: dict, label: Callable[[tuple], str]
+) -> tuple[list[Problem], set[tuple]]:
+    """Every way a configuration file (a mapping: data/story.yml) breaks its schema, one Problem each, in
+    file order, each led by `label(path)` (what is at the path, '' for none); and the paths of the
+    settings concerned. An unknown key is reported with the one it may be a misspelling of."""
+    errors = list(_validator(schema).iter_errors(document.data))
+    problems = set()
+    broken = set()
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if "propertyNames" in error.schema_path:
+            path = (*path, error.instance)  # the key that is wrong, not the mapping holding it
+        broken.add(path)
+        field = _field_name(path)
+        message = _message(error, field, suggest=True)
+        if error.validator == "additionalProperties":
+            unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            path = (*path, unknown[0]) if unknown else path
+        prefix = f"{label(path)}: " if label(path) else ""
+        problems.add(document.problem(path, prefix + message))
+    return sorted(problems, key=lambda problem: problem.line), broken
+
+
 def _describe(error: jsonschema.ValidationError, document: YamlDocument, schema: dict) -> Problem:
     path = tuple(error.absolute_path)
     label = _entry_label(document.data, path, schema.get("x-entry", "entry"))
@@ -105,17 +143,38 @@ def _describe(error: jsonschema.ValidationError, document: YamlDocument, schema:
     return document.problem(path, prefix + message)
 
 
-def _message(error: jsonschema.ValidationError, field: str, is_entry: bool = False) -> str:
+# What a value named in the story's vocabulary must be one of, as messages say it.
+VOCABULARY_NOUNS = {
+    "relationships": "relationships",
+    "units": "units",
+    "currencies": "currencies",
+    "kinds": "kinds of correction",
+    "categories": "glossary categories",
+}
+
+
+def _message(error: jsonschema.ValidationError, field: str, is_entry: bool = False, suggest: bool = False) -> str:
     what = f"'{field}'" if field else "the entry" if is_entry else "the file"
     validator, expected, value = error.validator, error.validator_value, error.instance
+    if "propertyNames" in error.schema_path and "x-error" in error.schema:
+        where = f" in '{field.rpartition('.')[0]}'" if "." in field else ""
+        return f"key '{value}'{where} {error.schema['x-error']}"
     if "x-error" in error.schema and validator in ("pattern", "not", "format"):
         return f"{what} {error.schema['x-error']} (got {_short(value)})"
+    if validator == "enum" and error.schema.get("x-vocabulary") in VOCABULARY_NOUNS:
+        return _vocabulary_message(field, value, expected, VOCABULARY_NOUNS[error.schema["x-vocabulary"]])
+    if "x-type-error" in error.schema and validator == "type":
+        return f"{what} {error.schema['x-type-error']} (got {_short(value)})"
     if validator == "required":
         missing = [key for key in expected if key not in value]
-        return f"missing required key '{missing[0]}'"
+        hint = error.schema.get("x-required", {}).get(missing[0])
+        return f"missing required key '{missing[0]}'" + (f"; {hint}" if hint else "")
     if validator == "additionalProperties":
         unknown = sorted(set(value) - set(error.schema.get("properties", {})))
         allowed = ", ".join(error.schema.get("properties", {}))
+        close = difflib.get_close_matches(unknown[0], list(error.schema.get("properties", {})), 1, 0.75)
+        if suggest and close:
+            return f"unknown key '{unknown[0]}'; did you mean '{close[0]}'? (allowed: {allowed})"
         return f"unknown key '{unknown[0]}' (allowed: {allowed})"
     if validator == "type":
         expected_names = [expected] if isinstance(expected, str) else expected
@@ -132,6 +191,15 @@ def _message(error: jsonschema.ValidationError, field: str, is_entry: bool = Fal
     if validator == "uniqueItems":
         return f"{what} lists the same item twice"
     return f"{what}: {error.message}"
+
+
+def _vocabulary_message(field: str, value: Any, expected: list, noun: str) -> str:
+    """A value that is not one of the story's: where to add it, or which to use instead."""
+    name = field.rpartition(".")[2] or field
+    known = ", ".join(map(str, expected)) or "none yet"
+    if not isinstance(value, str) or not value:
+        return f"'{field}' must be one of the {noun} in data/story.yml ({known}) (got {_short(value)})"
+    return f"{name} '{value}' is not one of the {noun} in data/story.yml ({known}); add it there or use one of them"
 
 
 def _entry_label(data: Any, path: tuple, noun: str) -> str:

@@ -34,12 +34,14 @@ from explainer.data import DataCheck
 from explainer.errors import DataError
 from explainer.frontmatter import front_matter_problems
 from explainer.generated import GeneratedPagesExtension, Templates
+from explainer.lastupdated import LastUpdatedExtension
 from explainer.markup import setup_from_config
 from explainer.pages import page_file_problems, section_id
 from explainer.registry import (
     CONCERNS,
     after_pages_problems,
     check_site_data,
+    generated_pages,
     page_body,
     page_problems,
     reported_ids,
@@ -83,7 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise DataError(unreadable_pages + data.problems, stopped_early=True)
         context = _build_context(data, root, config)
     context.templates = Templates(list(config.theme.dirs))
-    titles = {concern.page.src_uri: concern.page.title for concern in CONCERNS if concern.page}
+    titles = {page.src_uri: page.title for _, page in generated_pages(context.story)}
     warnings = MkDocsWarnings(Path(config.config_file_path), docs_label(config), titles)
     warnings.install()
     setattr(config, _CONTEXT, (context, warnings))
@@ -91,6 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions += [
         GeneratedPagesExtension(context.current_body),
         ChaptersExtension(context),
+        LastUpdatedExtension(context),
         *extensions,
         page_html_extension(config, context),  # issue 21: pages get the allow-list
     ]
@@ -100,9 +103,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """The generated pages (their bodies are written once every other page is converted) and files."""
     context, warnings = _of(config)
+    for concern, page in generated_pages(context.story):
+        add_generated_page(files, config, page, concern.data.path, context.story)
     for concern in CONCERNS:
-        if concern.page is not None:
-            add_generated_page(files, config, concern.page, concern.data.path)
         for generated in concern.files:
             add_generated_file(files, config, generated.src_uri)  # its content below, or once pages are converted
     context.site = site_map(files, config)
@@ -248,7 +251,7 @@ def _build_context(data: DataCheck, root: Path, config: MkDocsConfig) -> BuildCo
 
 
 def _context(data: DataCheck) -> BuildContext:
-    context = BuildContext.of([concern.data for concern in CONCERNS], data.records)
+    context = BuildContext.of([concern.data for concern in CONCERNS], data.records, story=data.story)
     context.cited = data.cited
     return context
 

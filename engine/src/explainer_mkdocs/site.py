@@ -15,6 +15,7 @@ from explainer.concern import GeneratedPage
 from explainer.context import PageInfo, SiteMap
 from explainer.generated import THEME
 from explainer.pages import Chapter, is_story_page
+from explainer.story import Story
 
 
 def page_info(page: Page) -> PageInfo:
@@ -70,13 +71,15 @@ def add_generated_file(files: Files, config: MkDocsConfig, src_uri: str, content
     return file
 
 
-def add_generated_page(files: Files, config: MkDocsConfig, page: GeneratedPage, data_file: str) -> None:
+def add_generated_page(files: Files, config: MkDocsConfig, page: GeneratedPage, data_file: str, story: Story) -> None:
     """A generated page, its front matter now (MkDocs lists it), its body once every page is converted.
 
     "Edit this page" leads to the data file it is made from (`data_file`, e.g. "data/glossary.yml"):
     edit_uri is relative to docs/ in the repository; the browser resolves the "..".
     """
-    add_generated_file(files, config, page.src_uri, page.front_matter).edit_uri = posixpath.relpath(data_file, "docs")
+    add_generated_file(files, config, page.src_uri, page.front_matter(story)).edit_uri = posixpath.relpath(
+        data_file, "docs"
+    )
 
 
 def add_engine_theme(config: MkDocsConfig) -> None:

@@ -1,14 +1,17 @@
 """Corrections: dated notes attached to an exact phrase of a page, listed on the page and site-wide.
 
-Each entry of data/corrections.yml names a page and an anchor, a phrase that must occur exactly
-once in that page's text.
+Each entry of data/corrections.yml names a page and, for a kind marked in the text, an anchor: a
+phrase that must occur exactly once in that page's text. Its kind (data/story.yml) says how it is
+worded, whether it is marked, and where it is listed.
 
 - `records.py`: the typed records (`Correction`), how they are built from data/corrections.yml
   (`SPEC`), `CorrectionsState`, what one build knows of them, and the sources they cite (`references`);
 - `extension.py`: `CorrectionsExtension` (by name: `explainer.corrections.extension`): wraps each
-  anchor, adds its mark (C1, C2, ... in reading order, previewed like a footnote), dates the page
-  under its title and ends it with its "Corrections" block;
-- `page.py`: the generated Corrections page (its template: explainer/corrections.html);
+  anchor; for a kind marked in the text (data/story.yml) adds its mark (C1, C2, ... in reading order,
+  previewed like a footnote) and ends the page with its "Corrections" block; dates the page under its
+  title;
+- `page.py`: the generated Corrections page (its template: explainer/corrections.html), and the page
+  of each kind with one of its own (`story_pages`; explainer/correction-kind.html);
 - `checks.py`: once the pages are known, the corrected page exists; the messages for an anchor that
   is missing, repeated or overlaps another;
 - for corrections only: `anchors.py` (finding a phrase in a page's text and marking it) and
@@ -19,8 +22,8 @@ from ..concern import Concern, GeneratedFile
 from .checks import unknown_pages
 from .extension import CorrectionsExtension
 from .feeds import atom_feed, json_feed
-from .page import ATOM_FEED, JSON_FEED, KIND_HEADINGS, PAGE
-from .records import KIND_LABELS, SPEC, WRONG_LEADS
+from .page import ATOM_FEED, JSON_FEED, PAGE, kind_pages
+from .records import SPEC
 
 CONCERN = Concern(
     SPEC,
@@ -31,5 +34,5 @@ CONCERN = Concern(
         GeneratedFile(ATOM_FEED, atom_feed, after_pages=True),
     ),
     page_checks=unknown_pages,
-    vocabulary={"kinds": {"label": KIND_LABELS, "heading": KIND_HEADINGS, "wrong_intro": WRONG_LEADS}},
+    story_pages=kind_pages,
 )

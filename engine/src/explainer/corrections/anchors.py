@@ -11,12 +11,16 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from markdown.util import AtomicString
 
 from ..codeblocks import NOT_PROSE_TAGS
 from ..placeholders import masked
 from .records import Correction
+
+if TYPE_CHECKING:
+    from ..story import CorrectionKind
 
 MARK_PREFIX = "cref:"
 
@@ -64,7 +68,7 @@ def _is_opaque(element: etree.Element) -> bool:
     return (
         element.tag in NOT_PROSE_TAGS
         or bool(classes & _OPAQUE_CLASSES)
-        or element.get("id", "").startswith(MARK_PREFIX)
+        or (element.get("id", "").startswith(MARK_PREFIX) and "correction-spot" not in classes)
     )
 
 
@@ -80,39 +84,61 @@ def anchor_counts(root: etree.Element, anchors: list[str]) -> dict[str, int]:
     return {anchor: sum(len(anchor_pattern(anchor).findall(text)) for text in texts) for anchor in anchors}
 
 
-def attach_mark(root: etree.Element, correction: Correction) -> bool:
-    """Wrap the anchor's one occurrence and put the correction mark after it; False if not found."""
+def attach_mark(root: etree.Element, correction: Correction, marked: bool = True) -> bool:
+    """Wrap the anchor's one occurrence and put the correction mark after it; False if not found.
+
+    A correction of a kind not marked in the text (`marked` false) only wraps the phrase, with the id
+    its entries and feeds link to: nothing shows in the text.
+    """
     pattern = anchor_pattern(correction.anchor)
     for element, parent, where in text_slots(root):
         text = getattr(element, where)
         if match := pattern.search(masked(text)):  # issue 21: never in a placeholder
             setattr(element, where, text[: match.start()])
+            host, position = (element, 0) if where == "text" else (parent, list(parent).index(element) + 1)
+            if not marked:
+                phrase = etree.Element("span", {"class": "correction-spot", "id": mark_id(correction.id)})
+                phrase.text, phrase.tail = match.group(), text[match.end() :]
+                host.insert(position, phrase)
+                return True
             phrase = etree.Element("span", {"class": "corrected"})
             phrase.text = match.group()
-            mark = correction_mark(correction.id)
+            mark = correction_mark(correction.id, correction.of_kind.style)
             mark.tail = text[match.end() :]
-            host, position = (element, 0) if where == "text" else (parent, list(parent).index(element) + 1)
             host.insert(position, phrase)
             host.insert(position + 1, mark)
             return True
     return False
 
 
-def correction_mark(correction_id: str) -> etree.Element:
+def correction_mark(correction_id: str, style: str = "normal") -> etree.Element:
     """The mark: a footnote-style reference, so its note previews on hover and focus like a source note."""
-    mark = etree.Element("sup", {"class": "correction-ref", "id": mark_id(correction_id)})
+    classes = "correction-ref" + (f" correction-ref--{style}" if style != "normal" else "")
+    mark = etree.Element("sup", {"class": classes, "id": mark_id(correction_id)})
     etree.SubElement(mark, "a", {"class": "footnote-ref", "href": f"#{note_id(correction_id)}"})
     return mark
 
 
-def number_marks(root: etree.Element) -> dict[str, str]:
-    """Label the marks C1, C2, ... in reading order; return each correction's label."""
-    labels = {}
-    marks = (sup for sup in root.iter("sup") if sup.get("class") == "correction-ref")
-    for number, mark in enumerate(marks, start=1):
-        label = f"C{number}"
+def number_marks(root: etree.Element, kinds: dict[str, CorrectionKind]) -> dict[str, str]:
+    """Label the marks in reading order, each kind's letters numbered on their own (C1, C2, ... and R1,
+    ...; kinds with the same letters share the numbers); return each correction's label. `kinds` gives
+    each marked correction's kind, by id."""
+    labels: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    marks = (sup for sup in root.iter("sup") if "correction-ref" in (sup.get("class") or "").split())
+    for mark in marks:
+        correction_id = mark.get("id").removeprefix(MARK_PREFIX)
+        kind = kinds[correction_id]
+        counts[kind.mark_letters] = counts.get(kind.mark_letters, 0) + 1
+        label = f"{kind.mark_letters}{counts[kind.mark_letters]}"
         link = mark.find("a")
         link.text = AtomicString(label)
         link.set("aria-label", f"Correction {label}")
-        labels[mark.get("id").removeprefix(MARK_PREFIX)] = label
+        labels[correction_id] = label
     return labels
+
+
+def reading_places(root: etree.Element) -> dict[str, int]:
+    """Each attached correction's place in the page's reading order (1, 2, ...), by id."""
+    spots = (node for node in root.iter() if (node.get("id") or "").startswith(MARK_PREFIX))
+    return {node.get("id").removeprefix(MARK_PREFIX): place for place, node in enumerate(spots, start=1)}

@@ -1,8 +1,12 @@
 """The corrections extension: each page's corrections at their phrases, dated, and listed at its end.
 
-A treeprocessor wraps each anchor of the page being converted, adds its mark (C1, C2, ... in
-reading order) that previews like a footnote (docs/assets/previews.js), dates the page under its title ("Corrected
-26 November 2026 — see corrections") and ends it with a "Corrections" block of notes.
+A treeprocessor wraps each anchor of the page being converted. A correction of a kind marked in the
+text (data/story.yml: `inline`, the default) gets a mark after it (C1, C2, ... in reading order, each
+kind's letters numbered on their own) that previews like a footnote (previews.js), and a note in the
+"Corrections" block that ends the page; the page is dated under its title ("Corrected 26 November
+2026 — see corrections"). A kind that is not marked in the text only wraps its phrase, invisibly, for
+its entry on the Corrections page (or its own page) and in the feeds to link to; if it has a notice,
+the page says it under its title ("Last checked 6 December 2026"), for an entry with no anchor too.
 
 Usable on its own, by name or from Python (see `CorrectionsExtension`):
 
@@ -25,13 +29,13 @@ from ..elements import child, element
 from ..extensions import ExplainerExtension
 from ..sources.page import PAGE as SOURCES_PAGE
 from ..sources.records import SPEC as SOURCES_SPEC
-from .anchors import anchor_counts, attach_mark, mark_id, note_id, number_marks
+from .anchors import anchor_counts, attach_mark, mark_id, note_id, number_marks, reading_places
 from .checks import anchor_problem, overlap_problem
 from .page import PAGE
-from .records import KIND_LABELS, SPEC, Correction, newest_first
+from .records import SPEC, Correction, newest_first
 
-NOTICE_VERBS = {"fact": "Corrected", "update": "Updated", "translation": "Translation notes added"}
 BLOCK_HEADING_ID = "corrections"
+NOTICE_PREFIX = "notice:"  # the id of a kind's notice under the title: what an entry without an anchor links to
 
 
 class CorrectionsExtension(ExplainerExtension):
@@ -61,17 +65,27 @@ class _Corrections(Treeprocessor):
         context, page = self.context, self.context.page
         if page is None or page.generated:
             return
-        attached = self._attach_all(root, context.corrections.on_page(page.src_uri), page)
-        if attached:
-            labels = number_marks(root)
-            _insert_after_title(root, corrected_notice(attached))
-            root.extend(corrections_block(attached, labels, self._sources_href(attached, page), self._log_href(page)))
-            for correction in attached:
-                backlink = Backlink(page.url, page.title, mark_id(correction.id), f"“{correction.anchor}”")
-                context.backlinks.add("correction", correction.id, backlink)
+        on_page = context.corrections.on_page(page.src_uri)
+        attached = self._attach_all(root, [c for c in on_page if c.anchor], page)
+        whole_page = [correction for correction in on_page if not correction.anchor]
+        marked = [correction for correction in attached if correction.of_kind.inline]
+        labels = number_marks(root, {correction.id: correction.of_kind for correction in marked})
+        context.corrections.labels.update(labels)
+        context.corrections.places.update({correction.id: 0 for correction in whole_page})
+        context.corrections.places.update(reading_places(root))
+        for notice in reversed(corrected_notices(marked, [*attached, *whole_page])):
+            _insert_after_title(root, notice)
+        if marked:
+            root.extend(corrections_block(marked, labels, self._sources_href(marked, page), self._log_href(page)))
+        for correction in attached:
+            backlink = Backlink(page.url, page.title, mark_id(correction.id), f"“{correction.anchor}”")
+            context.backlinks.add("correction", correction.id, backlink)
+        for correction in whole_page:
+            backlink = Backlink(page.url, page.title, f"{NOTICE_PREFIX}{correction.kind}", page.title)
+            context.backlinks.add("correction", correction.id, backlink)
 
     def _attach_all(self, root: etree.Element, corrections: list[Correction], page: PageInfo) -> list[Correction]:
-        """Mark every anchor that occurs exactly once (counted before any mark is added); report the rest."""
+        """Attach every anchor that occurs exactly once (counted before any is attached); report the rest."""
         by_anchor = anchor_counts(root, [correction.anchor for correction in corrections])
         counts = {correction.id: by_anchor[correction.anchor] for correction in corrections}
         problems = self.context.problems
@@ -79,7 +93,7 @@ class _Corrections(Treeprocessor):
         for correction in corrections:
             if counts[correction.id] != 1:
                 problems.append(anchor_problem(correction, counts[correction.id], page.file_label))
-            elif attach_mark(root, correction):
+            elif attach_mark(root, correction, marked=correction.of_kind.inline):
                 attached.append(correction)
             else:
                 problems.append(overlap_problem(correction, page.file_label))
@@ -107,13 +121,29 @@ def _insert_after_title(root: etree.Element, element: etree.Element) -> None:
     root.insert(titles[0] + 1 if titles else 0, element)
 
 
+def corrected_notices(marked: list[Correction], on_page: list[Correction]) -> list[etree.Element]:
+    """What goes under the page title: 'Corrected 26 November 2026 — see corrections', after the latest
+    correction marked in the text whose kind has a notice; then, for each kind not marked in the text
+    that has a notice, its latest date ('Last checked 6 December 2026')."""
+    notices = []
+    if latest := next((c for c in newest_first(marked) if c.of_kind.notice), None):
+        notice = element("p", {"class": "corrected-notice"}, f"{latest.of_kind.notice} ")
+        child(notice, "time", {"datetime": latest.issued.iso}, latest.issued.display, " — ")
+        child(notice, "a", {"href": f"#{BLOCK_HEADING_ID}"}, "see corrections")
+        notices.append(notice)
+    unmarked = [correction for correction in on_page if not correction.of_kind.inline and correction.of_kind.notice]
+    for kind in dict.fromkeys(correction.kind for correction in unmarked):
+        latest = newest_first([correction for correction in unmarked if correction.kind == kind])[0]
+        attributes = {"class": "corrected-notice", "id": f"{NOTICE_PREFIX}{kind}"}
+        notice = element("p", attributes, f"{latest.of_kind.notice} ")
+        child(notice, "time", {"datetime": latest.issued.iso}, latest.issued.display)
+        notices.append(notice)
+    return notices
+
+
 def corrected_notice(corrections: list[Correction]) -> etree.Element:
-    """'Corrected 26 November 2026 — see corrections', for under the page title."""
-    latest = newest_first(corrections)[0]
-    notice = element("p", {"class": "corrected-notice"}, f"{NOTICE_VERBS[latest.kind]} ")
-    child(notice, "time", {"datetime": latest.issued.iso}, latest.issued.display, " — ")
-    child(notice, "a", {"href": f"#{BLOCK_HEADING_ID}"}, "see corrections")
-    return notice
+    """The notice under the title of a page with these corrections marked in the text."""
+    return corrected_notices(corrections, corrections)[0]
 
 
 def corrections_block(
@@ -132,8 +162,11 @@ def corrections_block(
 
 
 def correction_note(correction: Correction, label: str, sources_href: dict[str, tuple[str, str]]) -> etree.Element:
-    """One note: 'C1 Translation note, 26 November 2026: The copy read “…”. …  Sources: …'."""
-    item = element("li", {"id": note_id(correction.id), "class": f"correction correction--{correction.kind}"})
+    """One note: 'C1 Correction, 26 November 2026: An earlier version of this page said “…”. …  Sources: …'."""
+    classes = f"correction correction--{correction.kind}"
+    if correction.of_kind.style != "normal":
+        classes += f" correction--{correction.of_kind.style}"
+    item = element("li", {"id": note_id(correction.id), "class": classes})
     back = {
         "class": "correction__back",
         "href": f"#{mark_id(correction.id)}",
@@ -142,7 +175,7 @@ def correction_note(correction: Correction, label: str, sources_href: dict[str, 
     child(item, "a", back, label)
     text = child(item, "p")
     strong = child(
-        text, "strong", {"class": "correction__label"}, f"{KIND_LABELS[correction.kind]}, ", f" {correction.sentence}"
+        text, "strong", {"class": "correction__label"}, f"{correction.of_kind.label}, ", f" {correction.sentence}"
     )
     child(strong, "time", {"datetime": correction.issued.iso}, correction.issued.display, ":")
     sources = correction.sources

@@ -1,4 +1,4 @@
-"""The corrections feeds: every published correction as Atom 1.0 and JSON Feed 1.1, newest first.
+"""The corrections feeds: every published correction, of every kind, as Atom 1.0 and JSON Feed 1.1, newest first.
 
 Written once every page is converted, so each entry links to the spot its mark was put on; from the
 templates explainer/corrections-atom.html and explainer/corrections-json.html of the theme.
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..dates import PartialDate
 from .page import ATOM_FEED, JSON_FEED
-from .records import KIND_LABELS, Correction, newest_first
+from .records import Correction, newest_first
 
 if TYPE_CHECKING:
     from ..context import BuildContext
@@ -44,7 +44,9 @@ def variables(context: BuildContext) -> dict[str, Any]:
     site = context.site
     absolute = lambda url: site.base_url + url.lstrip("/")  # noqa: E731 - feeds need absolute addresses
     entries = [
-        FeedEntry(correction, link.page_title, absolute(f"{link.page_url}#{link.anchor}"))
+        FeedEntry(
+            correction, link.page_title, absolute(f"{link.page_url}#{link.anchor}" if link.anchor else link.page_url)
+        )
         for correction in newest_first(list(context.corrections.records))
         for link in context.backlinks.links("correction", correction.id)[:1]
     ]
@@ -56,7 +58,7 @@ def variables(context: BuildContext) -> dict[str, Any]:
         "author": site.author or site.name,
         "updated": entries[0].timestamp if entries else "1970-01-01T00:00:00Z",
         "entries": entries,
-        "labels": KIND_LABELS,
+        "labels": {kind.key: kind.label for kind in context.story.kinds.values()},
         "json_feed": {  # JSON Feed 1.1 (https://jsonfeed.org/version/1.1), written as json.dumps writes it
             "version": "https://jsonfeed.org/version/1.1",
             "title": f"Corrections · {site.name}",

@@ -1,7 +1,7 @@
 """Events: dated facts from data/events.yml, shown where the story needs them.
 
 - `records.py`: the typed records (`Event`, `Figure`), how they are built and checked from
-  data/events.yml (`SPEC`: dates, precision, the story's range, summaries), `EventsState`, what one
+  data/events.yml (`SPEC`: dates, precision, the story's span, headline events, summaries), `EventsState`, what one
   build knows of them, and the ids they cite (`references`: sources, glossary entries);
 - `extension.py`: `EventsExtension` (by name: `explainer.events.extension`): the "Key dates" block
   at `<!-- key-dates -->` on a story page, and `[words](event:id)` links to the Timeline;
@@ -12,11 +12,11 @@
 """
 
 from ..concern import Concern, GeneratedFile
-from .checks import unknown_sections
+from .checks import sources_on_the_timeline, unknown_sections
 from .exports import events_csv, events_json
 from .extension import EventsExtension
 from .page import EVENTS_CSV, EVENTS_JSON, PAGE
-from .records import CURRENCIES, SPEC
+from .records import SPEC
 
 CONCERN = Concern(
     SPEC,
@@ -27,5 +27,5 @@ CONCERN = Concern(
         GeneratedFile(EVENTS_CSV, lambda context: events_csv(context.events.in_order).encode()),  # bytes: CRLF kept
     ),
     page_checks=unknown_sections,
-    vocabulary={"currencies": CURRENCIES},
+    shown_on_pages=sources_on_the_timeline,
 )

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from .. import story
 from ..concern import GeneratedPage
 from ..datafile import group_by
 from ..dates import PartialDate
@@ -28,6 +27,7 @@ from .timeline_svg import (
 
 if TYPE_CHECKING:
     from ..context import BuildContext
+    from ..story import Story
 
 SRC_URI = "timeline.md"
 EVENTS_JSON, EVENTS_CSV = "events.json", "events.csv"  # the same data, to reuse (explainer.events.exports)
@@ -49,17 +49,19 @@ def variables(context: BuildContext) -> dict[str, Any]:
 
     order = _section_order(context)
     lanes = lane_numbers(order)
+    story = context.story
     span = _story_span(context)
     # Each picture drawn twice, at desktop and at phone width (CSS shows one).
     overview = "".join(
-        timeline_svg(events, order, site.section_title, width, span=span) for width in (WIDTH, NARROW_WIDTH)
+        timeline_svg(events, order, site.section_title, width, span, story.scale, story.headline_events)
+        for width in (WIDTH, NARROW_WIDTH)
     )
     windows = closeup_windows(events)
     return {
         "events": events,
         "data": {"json": link(EVENTS_JSON), "csv": link(EVENTS_CSV)},
         "overview": Markup(overview),
-        "overview_caption": overview_caption(events, span),
+        "overview_caption": overview_caption(events, span, story.scale),
         "closeups": [
             (
                 _months(start, end),
@@ -87,9 +89,12 @@ def _section_order(context: BuildContext) -> list[str]:
 
 
 def _story_span(context: BuildContext) -> Span | None:
-    """The story's span, once: from the first to the last of its events and of the figures the Timeline charts."""
+    """The story's span, once: data/story.yml's `dates:`, else from the first to the last of its events and of
+    the figures the Timeline charts; widened for any of them outside it."""
     charted = (point.date for series in context.figures.records if series.timeline for point in series.points)
-    return story_span([*(event.date for event in context.events.in_order), *charted])
+    dates = context.story.dates
+    configured = (dates.start, dates.end) if dates is not None else None
+    return story_span([*(event.date for event in context.events.in_order), *charted], configured)
 
 
 def _term(context: BuildContext, entry_id: str) -> str:
@@ -108,12 +113,12 @@ def _months(start: Any, end: Any) -> str:
     return f"{PartialDate(start.year, start.month).display} to {last.display}"
 
 
-PAGE = GeneratedPage(
-    SRC_URI,
-    title="Timeline",
-    description=(
-        f"Every dated event of Alibaba's fall and recovery, {story.span_text()}, "
-        "with its sources and the part of the story that tells it."
-    ),
-    variables=variables,
-)
+def description(story: Story) -> str:
+    """'Every dated event of the story, March 2021 to April 2021, with its sources and ...'."""
+    span = f", {story.span.text}" if story.span else ""
+    return (
+        f"Every dated event of {story.timeline_covers}{span}, with its sources and the part of the story that tells it."
+    )
+
+
+PAGE = GeneratedPage(SRC_URI, title="Timeline", description=description, variables=variables)

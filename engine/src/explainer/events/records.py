@@ -8,27 +8,27 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .. import story
-from ..datafile import DataFileSpec, Records, Reference, dated_entries, group_by
+from ..datafile import DataFileSpec, Records, Reference, dated_entries, entry_dates, group_by
 from ..dates import PartialDate
 from ..errors import Problem
+from ..story import DEFAULT_STORY, Currency, DateRange, Story
 from ..yamlfile import YamlDocument
 
 # A sentence ends with . ! or ? (optionally closed by a quote or bracket) followed by a space.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?=\s+\S)")
 _RANKS = {"year": 0, "month": 1, "day": 2}
 _ISO_LENGTH = {"year": 4, "month": 7, "day": 10}
-CURRENCIES = {"USD": ("$", ""), "HKD": ("HK$", ""), "CNY": ("", " yuan")}  # how an amount is written: prefix, suffix
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A number an event is known for: '18.228 billion yuan' labelled 'Antitrust fine'."""
+    """A number an event is known for: '$34.5 billion' labelled 'Record listing'."""
 
     amount: float
     unit: str
     label: str
     currency: str = ""
+    written: Currency | None = None  # how an amount in `currency` is written (data/story.yml)
 
     @property
     def display(self) -> str:
@@ -36,8 +36,8 @@ class Figure:
         if self.unit == "percent":
             return f"{amount}%"
         scaled = f"{amount} {self.unit}"
-        prefix, suffix = CURRENCIES.get(self.currency, ("", ""))
-        return prefix + scaled + suffix
+        written = self.written or Currency(self.currency)
+        return written.prefix + scaled + written.suffix
 
     def as_data(self) -> dict[str, Any]:
         data = {"amount": self.amount, "unit": self.unit, "label": self.label}
@@ -86,20 +86,25 @@ class Event:
         }
 
 
-def build_events(document: YamlDocument) -> tuple[dict[str, Event], list[Problem]]:
-    """Typed events by id, in chronological order, from a schema-valid data/events.yml."""
+def build_events(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple[dict[str, Event], list[Problem]]:
+    """Typed events by id, in chronological order, from a schema-valid data/events.yml: dated within the
+    story's span (or marked outside it), as many headline events as data/story.yml allows."""
     entries, problems = dated_entries(document, "date", "event")
     events = []
     for entry, date, index in entries:
-        if problem := _entry_problem(document, index, date, f"event '{entry['id']}'"):
+        if problem := _entry_problem(document, index, date, f"event '{entry['id']}'", story.span):
             problems.append(problem)
         else:
-            events.append(_event(entry, date, index))
+            events.append(_event(entry, date, index, story))
+    problems += _headline_problems(document, story)
     return {event.id: event for event in sorted(events, key=lambda event: event.sort_key)}, problems
 
 
-def _event(entry: dict[str, Any], date: PartialDate, index: int) -> Event:
-    figures = tuple(Figure(**figure) for figure in entry.get("figures", ()))
+def _event(entry: dict[str, Any], date: PartialDate, index: int, story: Story) -> Event:
+    figures = tuple(
+        Figure(**figure, written=story.currencies.get(figure.get("currency", "")))
+        for figure in entry.get("figures", ())
+    )
     return Event(
         id=entry["id"],
         date=date,
@@ -116,12 +121,14 @@ def _event(entry: dict[str, Any], date: PartialDate, index: int) -> Event:
     )
 
 
-def _entry_problem(document: YamlDocument, index: int, date: PartialDate, owner: str) -> Problem | None:
+def _entry_problem(
+    document: YamlDocument, index: int, date: PartialDate, owner: str, span: DateRange | None
+) -> Problem | None:
     """The first thing wrong with a well-dated entry: its precision, its range or its summary."""
     entry = document.data[index]
     message = (
         _precision_problem(entry["date"], date, entry["precision"])
-        or _range_problem(date, entry.get("outside_story_range", False))
+        or _range_problem(date, entry.get("outside_story_range", False), span)
         or _summary_problem(entry["summary"])
     )
     return document.problem((index, _field_of(message)), f"{owner}: {message}") if message else None
@@ -148,16 +155,42 @@ def _precision_problem(text: str, date: PartialDate, precision: str) -> str:
     )
 
 
-def _range_problem(date: PartialDate, flagged: bool) -> str:
-    inside = story.starts_within(date)
+def _range_problem(date: PartialDate, flagged: bool, span: DateRange | None) -> str:
+    if span is None:
+        return ""
+    inside = span.starts_within(date)
     if inside and flagged:
-        return f"date '{date.iso}' is inside the story's range ({story.span_text()}); remove outside_story_range"
+        return f"date '{date.iso}' is inside the story's span ({span.text}, {span.where}); remove outside_story_range"
     if not inside and not flagged:
         return (
-            f"date '{date.iso}' is outside the story's range ({story.span_text()}); "
-            "if that is right, add outside_story_range: true"
+            f"date '{date.iso}' is outside the story's span ({span.text}, {span.where}); widen the span there, "
+            "or, if the event is background, add outside_story_range: true"
         )
     return ""
+
+
+def _headline_problems(document: YamlDocument, story: Story) -> list[Problem]:
+    """The Timeline names every headline event: no more of them than data/story.yml allows, nor fewer."""
+    least, most = story.headline_events
+    marked = [
+        index
+        for index, entry in enumerate(document.data)
+        if index not in document.unusable and isinstance(entry, dict) and entry.get("headline") is True
+    ]
+    setting = f"timeline: headline_events in data/story.yml asks for {least} to {most}"
+    if len(marked) > most:
+        message = (
+            f"{len(marked)} events are marked headline: true, but {setting}; "
+            "take headline: true off the least important, or raise max there"
+        )
+        return [document.problem((marked[most], "headline"), message)]
+    if len(marked) < least and (len(document.data) - len(document.unusable)) >= least:
+        message = (
+            f"{len(marked)} event{'s are' if len(marked) != 1 else ' is'} marked headline: true, but {setting}; "
+            "mark the events that matter most with headline: true, or lower min there"
+        )
+        return [document.problem((), message)]
+    return []
 
 
 def _summary_problem(summary: str) -> str:
@@ -190,4 +223,10 @@ class EventsState:
         return group_by(self.records, lambda event: event.section)
 
 
-SPEC = DataFileSpec(name="events", build=build_events, state=EventsState, references=references)
+def span_dates(document: YamlDocument) -> Iterator[PartialDate]:
+    """The dates of the usable events not marked outside_story_range: with the figures' points, the story's
+    span if data/story.yml sets none."""
+    return entry_dates(document, "date", skip=lambda entry: entry.get("outside_story_range") is True)
+
+
+SPEC = DataFileSpec(name="events", build=build_events, state=EventsState, references=references, span_dates=span_dates)

@@ -8,7 +8,7 @@ generated Timeline (the series marked `timeline: true`, with finished addresses)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -16,16 +16,15 @@ from markupsafe import Markup
 from ..backlinks import Backlink, BacklinkIndex
 from ..datafile import Records
 from ..events.page import PAGE as TIMELINE
+from ..sources.annotations import one_report_html
 from ..sources.page import PAGE as SOURCES
-from ..sources.records import Source
+from ..sources.records import Claim, Source
 from ..svg import Span
 from .chart_svg import EventRef, Ref, chart_figure, scoped
 from .records import Series
 
 if TYPE_CHECKING:
     from ..context import BuildContext
-
-ALIBABA = "Alibaba"  # the name of Alibaba's own releases and filings in a chart
 
 Href = Callable[[str], str]  # an item's id -> the link to its entry (on the Sources page, the Timeline)
 
@@ -42,17 +41,15 @@ def drawable(series: Series, events: Records) -> bool:
 
 
 def source_refs(series: Series, sources: Records, href: Href) -> dict[str, Ref]:
-    """How the chart names and links each source it cites: by who is speaking ('CNBC', 'Bloomberg', and
-    'Alibaba' for its own releases, whoever distributed them)."""
+    """How the chart names and links each source it cites: by who is speaking ('CNBC', 'Bloomberg', and the
+    relationship's `credit` (data/story.yml) for such sources, the subject's own releases whoever distributed them)."""
     return {
         source_id: Ref(source_label(sources.get(source_id), source_id), href(source_id)) for source_id in series.sources
     }
 
 
 def source_label(source: Source | None, source_id: str) -> str:
-    if source is None:
-        return source_id
-    return ALIBABA if source.stake == "alibaba" else source.credit
+    return source_id if source is None else source.voice
 
 
 def event_refs(event_ids: Iterable[str], events: Records, href: Href) -> dict[str, EventRef]:
@@ -73,11 +70,14 @@ def chart_markup(
     event_href: Href,
     period: Span | None = None,
     title: str = "",
+    claims: Sequence[Claim] = (),
 ) -> str:
     """The whole figure (title, chart, caption, table, marked events) with every link made by the two
-    hrefs; over `period` only and titled `title` (else the series' takeaway), if given."""
-    event_ids = [*markers, *(point.event for point in scoped(series, period).points if point.event)]
-    return chart_figure(
+    hrefs; over `period` only and titled `title` (else the series' takeaway), if given; and the
+    single-source mark of each of `claims` on its point's row, for the points shown."""
+    shown = scoped(series, period)
+    event_ids = [*markers, *(point.event for point in shown.points if point.event)]
+    markup = chart_figure(
         series,
         source_refs(series, sources, source_href),
         event_refs(event_ids, events, event_href),
@@ -85,13 +85,54 @@ def chart_markup(
         period,
         title,
     )
+    return with_row_marks(markup, one_report_rows(shown, claims, sources, source_href))
 
 
-def chart_sources_used(backlinks: BacklinkIndex, series: Series, page_url: str, page_title: str) -> None:
-    """List the page showing the chart among the places that use each of its sources ("Cited in")."""
+def claims_on_points(series: Series, claims: Iterable[Claim]) -> list[Claim]:
+    """The single-source claims made on a point of the series that the point cites (the others are reported)."""
+    cited = {point.date.iso: point.sources for point in series.points}
+    return [claim for claim in claims if claim.source_id in cited.get(claim.date.iso if claim.date else "", ())]
+
+
+def one_report_rows(series: Series, claims: Iterable[Claim], sources: Records, href: Href) -> dict[str, str]:
+    """By the id of a point's row, the marks of the single-source claims made on it."""
+    points = {point.date.iso: point for point in series.points}
+    marks: dict[str, str] = {}
+    for claim in claims_on_points(series, claims):
+        row = series.anchor(points[claim.date.iso])
+        mark = one_report_html(claim, sources.by_id[claim.source_id], href(claim.source_id))
+        marks[row] = marks.get(row, "") + mark
+    return marks
+
+
+def with_row_marks(markup: str, marks: Mapping[str, str]) -> str:
+    """The chart's markup with each mark (finished HTML, explainer.sources.annotations) at the end of the value
+    cell of its row: the first cell after the row's id, whose header cell holds the date."""
+    for row, mark in marks.items():
+        start = markup.find(f' id="{row}"')
+        end = markup.find("</td>", start) if start >= 0 else -1
+        if end >= 0:
+            markup = markup[:end] + mark + markup[end:]
+    return markup
+
+
+def chart_sources_used(
+    backlinks: BacklinkIndex,
+    series: Series,
+    page_url: str,
+    page_title: str,
+    claims: Sequence[Claim] = (),
+    period: Span | None = None,
+) -> None:
+    """List the page showing the chart among the places that use each of its sources ("Cited in"), and among
+    the places that mark each of `claims` on its rows (those of the points shown over `period`)."""
     place = Backlink(page_url, page_title, f"chart-{series.id}", f"chart of {series.title}")
     for source_id in series.sources:
         backlinks.add("source", source_id, place)
+    for claim in claims_on_points(scoped(series, period), claims):
+        backlinks.add(
+            "one-report", claim.key, Backlink(page_url, page_title, claim.mark_id, f"chart of {series.title}")
+        )
 
 
 # On the Timeline --------------------------------------------------------------------------------
@@ -111,12 +152,15 @@ def timeline_charts(context: BuildContext) -> list[Markup]:
     events = context.events.records
     return [
         Markup(chart_markup(series, marked_events(series), context.sources.records, events,
-                            lambda source_id: f"{sources_url}#{source_id}", lambda event_id: f"#{event_id}"))
+                            lambda source_id: f"{sources_url}#{source_id}", lambda event_id: f"#{event_id}",
+                            claims=context.sources.claims_on_figure(series.id)))
         for series in on_the_timeline(context)
     ]  # fmt: skip
 
 
 def sources_on_the_timeline(context: BuildContext) -> None:
-    """List the Timeline among the places that use each source of its charts ("Cited in")."""
+    """List the Timeline among the places that use each source of its charts ("Cited in") and mark each
+    single-source claim on their points."""
     for series in on_the_timeline(context):
-        chart_sources_used(context.backlinks, series, context.site.url(TIMELINE.src_uri), TIMELINE.title)
+        claims = context.sources.claims_on_figure(series.id)
+        chart_sources_used(context.backlinks, series, context.site.url(TIMELINE.src_uri), TIMELINE.title, claims)

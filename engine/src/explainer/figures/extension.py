@@ -280,6 +280,7 @@ class _Charts(Treeprocessor):
         page = self.context.page
         sources_href = page.link_to(SOURCES.src_uri) if page else SOURCES.src_uri
         timeline_href = page.link_to(TIMELINE.src_uri) if page else TIMELINE.src_uri
+        claims = self.context.sources.claims_on_figure(marker.series.id)
         markup = chart_markup(
             marker.series,
             marker.events,
@@ -289,11 +290,12 @@ class _Charts(Treeprocessor):
             lambda event_id: f"{timeline_href}#{event_id}",
             marker.period,
             marker.title,
+            claims,
         )
         figure = markup_elements(markup)
         self.svgs += [svg for svg in figure.iter("svg")]
         if page is not None:
-            chart_sources_used(self.context.backlinks, marker.series, page.url, page.title)
+            chart_sources_used(self.context.backlinks, marker.series, page.url, page.title, claims, marker.period)
         return figure
 
 

@@ -1,9 +1,9 @@
 """data/figures.yml as typed records: series of dated, sourced points in one unit each.
 
-The schema (schemas/figures.schema.json) checks the shape; this module checks what a schema
-cannot say clearly: real dates inside the story's range, a value or a noted range on every
-point, one unit per series, points oldest first and one per date. Each mistake is one
-`data/figures.yml:LINE: ...` problem.
+The schema (schemas/figures.schema.json, with the units of data/story.yml) checks the shape; this
+module checks what a schema cannot say clearly: real dates inside the story's span, a value or a
+noted range on every point, one unit per series, points oldest first and one per date. Each mistake
+is one `data/figures.yml:LINE: ...` problem.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from .. import story
 from ..datafile import DataFileSpec, Records, Reference, ids_in_order
 from ..dates import PartialDate, parse_partial_date
 from ..errors import Problem
+from ..story import DEFAULT_STORY, DateRange, Story
 from ..yamlfile import YamlDocument
-from .units import UNITS, Unit
+from .units import Unit, units_of
 
 
 @dataclass(frozen=True)
@@ -79,15 +79,16 @@ class Series:
 # Building -------------------------------------------------------------------------------------
 
 
-def build_figures(document: YamlDocument) -> tuple[dict[str, Series], list[Problem]]:
-    """Typed series by id from a schema-valid data/figures.yml, plus every problem found."""
+def build_figures(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple[dict[str, Series], list[Problem]]:
+    """Typed series by id from a schema-valid data/figures.yml, in the story's units, plus every problem found."""
     first_index, problems = ids_in_order(document)
     records = {}
+    units = units_of(story)
     for series_id, index in first_index.items():
-        points = _points(document, index, problems)
+        points = _points(document, index, problems, story.span)
         if points is not None:
             entry = document.data[index]
-            unit = UNITS[entry["unit"]]
+            unit = units[entry["unit"]]
             records[series_id] = Series(
                 series_id,
                 entry["title"],
@@ -101,7 +102,9 @@ def build_figures(document: YamlDocument) -> tuple[dict[str, Series], list[Probl
     return records, problems
 
 
-def _points(document: YamlDocument, index: int, problems: list[Problem]) -> tuple[Point, ...] | None:
+def _points(
+    document: YamlDocument, index: int, problems: list[Problem], span: DateRange | None
+) -> tuple[Point, ...] | None:
     """The series' points, or None (with problems added) if any point is wrong."""
     entry = document.data[index]
     owner = f"series '{entry['id']}'"
@@ -114,7 +117,7 @@ def _points(document: YamlDocument, index: int, problems: list[Problem]) -> tupl
         except ValueError as error:
             problems.append(document.problem((*path, "date"), f"{owner}: {error}"))
             continue
-        if located := _point_problem(data, date, entry["unit"]):
+        if located := _point_problem(data, date, entry["unit"], span):
             key, message = located
             problems.append(document.problem((*path, key), f"{owner}: {message}"))
             continue
@@ -137,13 +140,15 @@ def _point(data: dict[str, Any], date: PartialDate, position: int) -> Point:
     )
 
 
-def _point_problem(data: dict[str, Any], date: PartialDate, series_unit: str) -> tuple[str, str] | None:
+def _point_problem(
+    data: dict[str, Any], date: PartialDate, series_unit: str, span: DateRange | None
+) -> tuple[str, str] | None:
     """(key, message) for the first thing wrong with one well-dated point, or None."""
     written = f"the point dated '{data['date']}'"
-    if not story.lies_within(date):
+    if span is not None and not span.lies_within(date):
         return "date", (
-            f"date '{data['date']}' is outside the story's range ({story.span_text()}); "
-            "only figures within it are drawn"
+            f"date '{data['date']}' is outside the story's span ({span.text}, {span.where}); "
+            "only figures within it are drawn: widen the span there, or leave the point out"
         )
     if (unit := data.get("unit", series_unit)) != series_unit:
         return "unit", (
@@ -217,4 +222,17 @@ def references(figures: Records[Series]) -> Iterator[Reference]:
                 yield Reference((*path, "event"), owner, "events", "event", point.event)
 
 
-SPEC = DataFileSpec(name="figures", build=build_figures, references=references)
+def span_dates(document: YamlDocument) -> Iterator[PartialDate]:
+    """The dates of every point of every usable series: with the events', the story's span if data/story.yml
+    sets none."""
+    for index, entry in enumerate(document.data if isinstance(document.data, list) else ()):
+        if index in document.unusable or not isinstance(entry, dict):
+            continue
+        for point in entry.get("points") or ():
+            try:
+                yield parse_partial_date(point["date"])
+            except (KeyError, TypeError, ValueError):
+                continue
+
+
+SPEC = DataFileSpec(name="figures", build=build_figures, references=references, span_dates=span_dates)

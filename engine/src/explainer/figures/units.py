@@ -1,12 +1,16 @@
-"""The closed vocabulary of units a figure can be in, and how each is written for readers.
+"""The units a figure can be in, and how each is written for readers.
 
-A new unit is added here and to the `unit` enum in schemas/figures.schema.json (a test checks
-that the two agree).
+`percent` and `count` are built in; a site adds its own in data/story.yml (`units:`), whose keys
+are then the values a series' `unit` may take (explainer.editor_schemas fills in the schema's enum).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..story import Story
 
 MINUS = "\u2212"
 
@@ -36,12 +40,19 @@ class Unit:
         return f"{self.format(low)} to {self.format(high)}"
 
 
-UNITS: dict[str, Unit] = {
+BUILT_IN: dict[str, Unit] = {
     unit.id: unit
     for unit in (
-        Unit("usd-billion", "US$ billion", prefix="$", suffix=" billion"),
-        Unit("cny-billion", "billion yuan", suffix=" billion yuan"),
-        Unit("hkd-billion", "HK$ billion", prefix="HK$", suffix=" billion"),
         Unit("percent", "percent", suffix="%"),
+        Unit("count", "number"),
     )
 }
+
+
+def units_of(story: Story) -> dict[str, Unit]:
+    """Every unit a series of this story may be in: the built-in ones, then data/story.yml's."""
+    own = {
+        key: Unit(key, spec["axis"], spec.get("prefix", ""), spec.get("suffix", ""))
+        for key, spec in story.units.items()
+    }
+    return {**BUILT_IN, **own}

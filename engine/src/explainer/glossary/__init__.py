@@ -15,9 +15,9 @@ tooltip on hover, keyboard focus and a first tap on touch screens (built on firs
 """
 
 from ..concern import Concern
-from .checks import unused_entries
+from .checks import sources_in_the_glossary, unused_entries
 from .extension import GlossaryExtension
-from .page import CATEGORY_HEADINGS, PAGE
+from .page import PAGE
 from .records import SPEC
 
 CONCERN = Concern(
@@ -25,5 +25,5 @@ CONCERN = Concern(
     extension=GlossaryExtension,
     page=PAGE,
     after_pages=unused_entries,
-    vocabulary={"categories": CATEGORY_HEADINGS},
+    shown_on_pages=sources_in_the_glossary,
 )

@@ -3,12 +3,13 @@
 A treeprocessor walks each page in reading order and marks mentions (see matching.py for
 which words name an entry) as links to the entry on the Glossary page, whose `title` is the
 short definition. It marks the first mention of each entry on a story page, never inside
-headings, links, code, footnote references and notes, abbreviations, or any element that
-already carries a title (another annotation).
+headings, links, code, footnote references and notes, abbreviations, a corrected phrase, or any
+element that already carries a title (another annotation); never an entry marked `mark: false`
+(a household name), whose entry stays on the Glossary page.
 
 Authors steer it with link syntax that GitHub's preview shows as plain text:
-`[the Hangzhou company](glossary:alibaba)` forces a mention of an entry, and
-`[Ant](glossary:none)` keeps a word from being marked. Front matter `glossary: every`
+`[the Hamburg company](glossary:acme)` forces a mention of an entry, and
+`[Mercury](glossary:none)` keeps a word from being marked. Front matter `glossary: every`
 marks every mention on a page, `glossary: off` none; the default is `first`.
 
 Usable on its own, by name or from Python (see `GlossaryExtension`):
@@ -43,9 +44,11 @@ SUPPRESS_ID = "none"
 MENTION_CLASS = "glossary-term"
 SUPPRESSED_CLASS = "glossary-skip"
 
-# Footnotes, suppressed text and mentions. A phrase a correction marks (span.corrected) is not
-# skipped: it is plain text with its mark after it, and a reader still needs the term explained.
+# Footnotes, suppressed text and mentions. A phrase a correction marks (span.corrected) is read but not
+# underlined (one mark at a time, issue 24.4): a mention there counts as a mention of the page (the
+# Glossary page lists it), and the term is underlined at its next mention outside the phrase.
 _ANNOTATION_CLASSES = {"footnote", SUPPRESSED_CLASS, MENTION_CLASS}
+CORRECTED_CLASS = "corrected"
 
 
 class GlossaryExtension(ExplainerExtension):
@@ -115,6 +118,7 @@ class _PageMarker:
         self.marking = marking
         self.md = md
         self.marked: dict[str, int] = {}  # entry id -> mentions marked so far
+        self.quiet = False  # inside a corrected phrase: mentions are counted, not underlined
         self.section = ""
 
     def walk(self, element: etree.Element) -> None:
@@ -134,6 +138,12 @@ class _PageMarker:
             self.section = _plain_text(child, self.md) if child.tag != "h1" else ""
         elif child.tag == "a" and (child.get("href") or "").startswith(LINK_SCHEME):
             self._authored_link(child)
+        elif CORRECTED_CLASS in (child.get("class") or "").split() and not self.quiet:
+            self.quiet = True
+            try:
+                self.walk(child)
+            finally:
+                self.quiet = False
         elif not _skipped(child):
             self.walk(child)
 
@@ -159,7 +169,8 @@ class _PageMarker:
         kept_until = 0
         for found in self.matcher.finditer(text):
             self.matched_forms.add((found.entry_id, found.form))
-            if not self._wanted(found.entry_id):
+            if self.quiet or not self._wanted(found.entry_id):
+                self._unmarked_mention(self.entries.by_id[found.entry_id])
                 continue
             mention = etree.Element("a")
             mention.text = AtomicString(text[found.start : found.end])
@@ -177,7 +188,16 @@ class _PageMarker:
         return len(pieces)
 
     def _wanted(self, entry_id: str) -> bool:
+        if not self.entries.by_id[entry_id].mark:
+            return False  # a household name: matched (its aliases are in use), never underlined
         return self.marking.every_mention or entry_id not in self.marked
+
+    def _unmarked_mention(self, entry: GlossaryEntry) -> None:
+        """A household name's mention, or one in a corrected phrase, not underlined: still listed on the
+        Glossary page ("Mentioned in"), linked to the page (it has no mark to link to)."""
+        page = self.context.page
+        if (self.quiet or not entry.mark) and self.marking.backlinks and page is not None:
+            self.context.backlinks.add("glossary", entry.id, Backlink(page.url, page.title, "", self.section))
 
     def _make_mention(self, element: etree.Element, entry: GlossaryEntry) -> None:
         count = self.marked[entry.id] = self.marked.get(entry.id, 0) + 1

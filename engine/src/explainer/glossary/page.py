@@ -13,30 +13,24 @@ if TYPE_CHECKING:
     from ..context import BuildContext
     from .records import GlossaryEntry
 
-CATEGORY_HEADINGS = {
-    "person": "People",
-    "organization": "Companies and institutions",
-    "product": "Products and models",
-    "concept": "Concepts",
-}
-
 # Characters that inline patterns, smartypants or HTML escaping act on, and dashes or dots they turn typographic.
 _NOT_PLAIN = re.compile(r"""[\\`*_\[\]{}()<>#|!&'"\n]|--|\.\.|\s\s""")
 
 
 def variables(context: BuildContext) -> dict[str, Any]:
-    """The entries by category and initial letter, and each entry's lines ('Also written', 'Sources', 'Related')."""
+    """The entries by category (data/story.yml's, in its order) and initial letter, and each entry's lines
+    ('Also written', 'Sources', 'Related')."""
     entries = context.glossary.records
     here = context.site.url("glossary.md")
     sources_url = context.site.link(context.site.url(SOURCES.src_uri), here)
     categories = []
-    for category, heading in CATEGORY_HEADINGS.items():
+    for category, heading in context.story.categories.items():
         members = sorted((e for e in entries if e.category == category), key=lambda e: e.term.casefold())
         groups = [list(group) for _, group in itertools.groupby(members, key=lambda e: e.term[:1].casefold())]
         if groups:
             categories.append({"heading": heading, "anchor": _anchor(heading), "groups": groups})
     lines = {entry.id: _lines(entry, context, sources_url) for entry in entries}
-    return {"count": len(entries), "categories": categories, "lines": lines}
+    return {"count": len(entries), "categories": categories, "lines": lines, "covers": context.story.glossary_covers}
 
 
 def _lines(entry: GlossaryEntry, context: BuildContext, sources_url: str) -> list[dict[str, Any]]:
@@ -80,9 +74,8 @@ def _anchor(heading: str) -> str:
 PAGE = GeneratedPage(
     "glossary.md",
     title="Glossary",
-    description=(
-        "The people, companies, products and ideas the story mentions, "
-        "with sources and links back to where each appears."
+    description=lambda story: (
+        f"The {story.glossary_covers} the story mentions, with sources and links back to where each appears."
     ),
     variables=variables,
 )

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..datafile import DataFileSpec, Records, Reference, ids_in_order
 from ..errors import Problem
+from ..story import DEFAULT_STORY, Story
 from ..yamlfile import YamlDocument
 from .matching import TermMatcher, match_variants
 
@@ -24,6 +25,7 @@ class GlossaryEntry:
     aliases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    mark: bool = True  # false: a household name, never underlined in the story (its entry stays on the page)
     index: int = 0  # position in data/glossary.yml, for messages
     long_html: str = ""  # `long` rendered and checked by the data layer (explainer.markup): what the page shows
 
@@ -38,7 +40,9 @@ class GlossaryEntry:
         return f"glossary entry '{self.id}'"
 
 
-def build_glossary(document: YamlDocument) -> tuple[dict[str, GlossaryEntry], list[Problem]]:
+def build_glossary(
+    document: YamlDocument, story: Story = DEFAULT_STORY
+) -> tuple[dict[str, GlossaryEntry], list[Problem]]:
     """Typed entries by id from a schema-valid data/glossary.yml, with the problems within the file:
     forms two entries claim, links in `long` to entries that do not exist, an entry related to itself.
 

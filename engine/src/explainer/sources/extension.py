@@ -2,9 +2,9 @@
 
 Authors write a footnote reference whose key is a source id and no definition; the preprocessor
 adds the definition before Python-Markdown's footnotes extension numbers it, so the notes
-preview like any footnote (docs/assets/previews.js). The treeprocessor then writes each note (title, publisher,
-date, any tie to Alibaba, and a link to the source's entry on the Sources page), heads the notes
-'Sources and notes' and ends them with a count of the sources cited.
+preview like any footnote (docs/assets/previews.js). The treeprocessor then writes each note (title,
+publisher, date, who it speaks for or its tie to the story's subject, and a link to the source's entry
+on the Sources page), heads the notes 'Sources and notes' and ends them with a count of the sources cited.
 
 Usable on its own, by name or from Python (see `SourceNotesExtension`):
 
@@ -25,11 +25,14 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..backlinks import Backlink
+from ..claims import FIGURE_OR_DATE
 from ..codeblocks import prose_texts
 from ..context import BuildContext
 from ..elements import child, element, literal
 from ..extensions import ExplainerExtension
 from ..pages import doc_link
+from .annotations import insert_after_title, mark_claims, retold_line
+from .origins import one_origin_problems
 from .page import PAGE
 from .records import SPEC, Source
 
@@ -53,6 +56,9 @@ class SourceNotesExtension(ExplainerExtension):
         md.preprocessors.register(offers, "explainer-source-definitions", 15)
         # After inline patterns (20) made the references and footnotes ordered its notes (19).
         md.treeprocessors.register(_SourceNotes(md, self.context, offers), "explainer-source-notes", 18)
+        # After the notes (18), the corrections' marks (17) and the charts (16); before event links (14),
+        # abbreviations (7), smartypants (6) and glossary mentions (5.5) change the page's text.
+        md.treeprocessors.register(_Annotations(md, self.context), "explainer-source-annotations", 15.5)
 
 
 def makeExtension(**kwargs) -> SourceNotesExtension:
@@ -120,7 +126,7 @@ class _SourceNotes(Treeprocessor):
                 heading.text = "Sources and notes"
                 root.insert(position, heading)
                 cited = self._write_notes(notes)
-                if summary := sources_summary(cited):
+                if summary := sources_summary(cited, context.story.subject):
                     etree.SubElement(notes, "p", {"class": "source-summary"}).text = summary
                 return
 
@@ -144,6 +150,42 @@ class _SourceNotes(Treeprocessor):
         return cited
 
 
+class _Annotations(Treeprocessor):
+    """Under a story page's title, the report the story retells; a mark after each single-source claim the
+    page makes; and the origin rule: a figure cited only to reports of one origin must be declared."""
+
+    def __init__(self, md: Markdown, context: BuildContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        context, page = self.context, self.context.page
+        if page is None or page.generated:
+            return
+        state = context.sources
+        sources = state.records.by_id
+        retold = page.meta.get("retold", True) is not False  # front matter `retold: false`: our own reporting
+        if page.is_story and retold and (base := state.base_report) is not None:
+            insert_after_title(root, retold_line(base, f"{page.link_to(PAGE.src_uri)}#{base.id}"))
+        sources_href = page.link_to(PAGE.src_uri)
+        marked, problems = mark_claims(root, state.claims_on_page(page.src_uri), sources, page.file_label, sources_href)
+        context.problems += problems
+        for claim in marked:
+            context.backlinks.add("one-report", claim.key, Backlink(page.url, page.title, claim.mark_id))
+        if page.is_story:
+            base_notes = frozenset({base.id}) if (base := state.base_report) else frozenset()
+            context.problems += one_origin_problems(
+                root, sources, page.file_label, page.source_text, names_with_digits(context), base_notes, self.md
+            )
+
+
+def names_with_digits(context: BuildContext) -> list[str]:
+    """The glossary's names that hold a digit (no figure), longest first; none without a glossary."""
+    glossary = context.states.get("glossary")
+    forms = {form for entry in glossary.records for form in entry.forms} if glossary is not None else set()
+    return sorted((form for form in forms if FIGURE_OR_DATE.search(form)), key=len, reverse=True)
+
+
 def _unknown_citations(root: etree.Element, footnotes: FootnoteExtension | None) -> list[str]:
     """Keys of `[^key]` left as text in the page's prose (not code): no note has that key."""
     known = footnotes.footnotes if footnotes else {}
@@ -163,7 +205,7 @@ def _remove_notes(root: etree.Element, note_ids: set[str]) -> None:
 
 
 def citation(source: Source, details_href: str) -> etree.Element:
-    """The note readers see (and preview on hover): title, publisher, byline, date, any tie to Alibaba."""
+    """The note readers see (and preview on hover): title, publisher, byline, date, any disclosure."""
     note = element("span", {"class": "source-note"})
     cite = child(note, "cite")
     child(cite, "a", {"href": source.url}, source.title)
@@ -176,14 +218,13 @@ def citation(source: Source, details_href: str) -> etree.Element:
         cite.tail = literal(f", {source.publisher}{byline}, ")
     child(note, "time", {"datetime": source.published.iso}, source.published.display, ". ")
     if source.disclosure:
-        stake_class = f"source-disclosure source-disclosure--{source.stake}"
-        child(note, "span", {"class": stake_class}, f"{source.disclosure}.", " ")
+        child(note, "span", {"class": source.relationship.css_class}, f"{source.disclosure}.", " ")
     child(note, "a", {"class": "source-note__details", "href": details_href}, "About this source")
     return note
 
 
-def sources_summary(cited: list[Source]) -> str:
-    """One line: how many distinct sources a page cites, and how many are independent of Alibaba.
+def sources_summary(cited: list[Source], subject: str = "") -> str:
+    """One line: how many distinct sources a page cites, and how many are independent (of the subject).
 
     Each entry of data/sources.yml is one story (a wire story republished elsewhere is one
     entry, credited to its agency), so distinct entries are distinct sources.
@@ -191,7 +232,8 @@ def sources_summary(cited: list[Source]) -> str:
     total = len({source.id for source in cited})
     if not total:
         return ""
-    independent = len({source.id for source in cited if source.independent_of_alibaba})
+    of = f" of {subject}" if subject else ""
+    independent = len({source.id for source in cited if source.independent})
     if total == 1:
-        return f"This page cites 1 source, {'' if independent else 'not '}independent of Alibaba."
-    return f"This page cites {total} distinct sources, {independent} of them independent of Alibaba."
+        return f"This page cites 1 source, {'' if independent else 'not '}independent{of}."
+    return f"This page cites {total} distinct sources, {independent} of them independent{of}."

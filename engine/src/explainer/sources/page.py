@@ -18,7 +18,7 @@ KIND_HEADINGS = {  # in the order of the page
 
 
 def variables(context: BuildContext) -> dict[str, Any]:
-    """The sources by kind, in the page's order, and how many are independent of Alibaba."""
+    """The sources by kind, in the page's order, and how many are independent (of the story's subject)."""
     sources = list(context.sources.records)
     kinds = [
         (heading, sorted((s for s in sources if s.kind == kind), key=lambda s: (s.published, s.publisher)))
@@ -26,8 +26,11 @@ def variables(context: BuildContext) -> dict[str, Any]:
     ]
     return {
         "sources": sources,
-        "independent": sum(source.independent_of_alibaba for source in sources),
+        "independent": sum(source.independent for source in sources),
+        "of_subject": context.story.of_subject,
+        "intro": context.story.sources_intro,
         "kinds": [(heading, entries) for heading, entries in kinds if entries],
+        "claims": context.sources.claims,
     }
 
 

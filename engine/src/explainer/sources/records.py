@@ -2,31 +2,47 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
-from ..datafile import DataFileSpec, dated_entries
-from ..dates import PartialDate
+from ..datafile import DataFileSpec, Records, Reference, dated_entries, group_by
+from ..dates import PartialDate, parse_partial_date
 from ..errors import Problem
+from ..story import DEFAULT_STORY, INDEPENDENT, Relationship, Story
 from ..yamlfile import YamlDocument
 
 
 @dataclass(frozen=True)
-class Stake:
-    """A source's relationship to Alibaba, as readers are told it (schemas/sources.schema.json)."""
+class Claim:
+    """A claim only one report makes (a source's `single_source`), and where readers meet it: after a phrase
+    of a page (`page`, `anchor`) or on a point of a chart (`figure`, `date`)."""
 
-    disclosure: str  # shown next to every note citing the source; empty for no tie
-    independent_of_alibaba: bool
+    source_id: str
+    number: int  # its place in the source's list, from 1: with the source's id, its mark's id
+    claim: str
+    page: str = ""  # path inside docs/, e.g. "story/the-fall.md"
+    anchor: str = ""
+    figure: str = ""  # a series of data/figures.yml
+    date: PartialDate | None = None  # the point's date in that series
+    line: int = 1  # line of its anchor (or figure) in data/sources.yml, for messages
+    index: int = 0  # (its source's position in data/sources.yml, its place in the list), for messages
+    position: int = 0
 
+    @property
+    def key(self) -> str:
+        """How backlinks and the Sources page name it: 'source-id/2'."""
+        return f"{self.source_id}/{self.number}"
 
-# The keys are the schema's `stake` values (tests/test_sources.py keeps the two in step).
-STAKES = {
-    "independent": Stake("", True),
-    "alibaba": Stake("Alibaba's own statement", False),
-    "owned-by-alibaba": Stake("Owned by Alibaba Group", False),
-    "alibaba-affiliate": Stake("A company tied to Alibaba, speaking for itself", False),
-    # State media speak for the government that regulated Alibaba: a stake in the story, not a tie to Alibaba.
-    "chinese-state": Stake("Chinese state-owned media", True),
-}
+    @property
+    def mark_id(self) -> str:
+        """The id of its mark in the page (or on the chart's row): what the Sources page links to."""
+        return f"one-report-{self.source_id}-{self.number}"
+
+    @property
+    def where(self) -> str:
+        """How messages name it."""
+        return f"source '{self.source_id}': single-source claim {self.number}"
 
 
 @dataclass(frozen=True)
@@ -40,10 +56,12 @@ class Source:
     used_for: str
     authors: tuple[str, ...] = ()
     notes: str = ""
-    stake: str = "independent"  # a key of STAKES; the schema makes it required in data/sources.yml
+    stake: str = "independent"  # a relationship of data/story.yml; the schema makes it required in data/sources.yml
     origin: str = ""  # for a republished copy: the agency or outlet whose story it is
-    single_source: tuple[str, ...] = ()  # claims no other source was found to support
+    single_source: tuple[Claim, ...] = ()  # claims no other report was found to make, and where each is
+    base_report: bool = False  # the report the story retells
     index: int = 0  # position in data/sources.yml, for messages
+    relationship: Relationship = INDEPENDENT  # what `stake` means (data/story.yml), set when the file is read
 
     @property
     def credit(self) -> str:
@@ -51,13 +69,20 @@ class Source:
         return self.origin or self.publisher
 
     @property
-    def independent_of_alibaba(self) -> bool:
-        return STAKES[self.stake].independent_of_alibaba
+    def independent(self) -> bool:
+        """Whether the source counts as independent of the story's subject (its relationship says)."""
+        return self.relationship.independent
+
+    @property
+    def voice(self) -> str:
+        """Whose voice it is: the speaker its relationship names (a company's own statements, however
+        published: `credit` in data/story.yml), else its credit. Two sources of one voice are one origin."""
+        return self.relationship.credit or self.credit
 
     @property
     def disclosure(self) -> str:
-        """The source's tie to Alibaba, as one sentence without its full stop ('' for none)."""
-        return STAKES[self.stake].disclosure
+        """Who the source speaks for, or its tie to the subject, as one sentence without its full stop ('' for none)."""
+        return self.relationship.disclosure
 
     @property
     def byline(self) -> str:
@@ -68,19 +93,99 @@ class Source:
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-_TUPLE_FIELDS = ("authors", "single_source")
-
-
-def build_sources(document: YamlDocument) -> tuple[dict[str, Source], list[Problem]]:
-    """Typed sources by id from a schema-valid data/sources.yml."""
+def build_sources(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple[dict[str, Source], list[Problem]]:
+    """Typed sources by id from a schema-valid data/sources.yml, each `stake` one of the story's relationships;
+    within the file, at most one base report and each single-source claim with one place (a page's phrase, or a
+    chart's point)."""
     entries, problems = dated_entries(document, "published", "source")
-    return {entry["id"]: _source(entry, published, index) for entry, published, index in entries}, problems
+    sources = {}
+    base: Source | None = None
+    for entry, published, index in entries:
+        claims = tuple(_claims(document, entry, index, problems))
+        fields = {key: value for key, value in entry.items() if key not in ("authors", "single_source", "published")}
+        relationship = story.relationship(entry["stake"])
+        source = Source(**fields, authors=tuple(entry.get("authors", ())), single_source=claims,
+                        published=published, index=index, relationship=relationship)  # fmt: skip
+        if source.base_report and base is not None:
+            message = (
+                f"source '{source.id}': base_report is already set on source '{base.id}' "
+                f"(line {document.line_of((base.index, 'base_report'))}); a story retells one report: keep one"
+            )
+            problems.append(document.problem((index, "base_report"), message))
+            source = replace(source, base_report=False)
+        base = base or (source if source.base_report else None)
+        sources[source.id] = source
+    return sources, problems
 
 
-def _source(entry: dict, published: PartialDate, index: int) -> Source:
-    fields = {key: value for key, value in entry.items() if key not in (*_TUPLE_FIELDS, "published")}
-    tuples = {key: tuple(entry.get(key, ())) for key in _TUPLE_FIELDS}
-    return Source(**fields, **tuples, published=published, index=index)
+def _claims(document: YamlDocument, entry: dict, index: int, problems: list[Problem]) -> Iterator[Claim]:
+    """The source's single-source claims; each without one place is a problem, and left out."""
+    for position, written in enumerate(entry.get("single_source", ())):
+        path = (index, "single_source", position)
+        claim = Claim(entry["id"], position + 1, written["claim"], index=index, position=position)
+        at_page, at_point = ("page" in written, "anchor" in written), ("figure" in written, "date" in written)
+        where = claim.where
+        if any(at_page) and any(at_point):
+            problems.append(document.problem(path, f"{where} is either on a page (page:, anchor:) or on a chart's "
+                                                   "point (figure:, date:), not both: keep one"))  # fmt: skip
+        elif all(at_page):
+            line = document.line_of((*path, "anchor"))
+            yield replace(claim, page=written["page"], anchor=written["anchor"], line=line)
+        elif all(at_point):
+            try:
+                date = parse_partial_date(written["date"])
+            except ValueError as error:
+                problems.append(document.problem((*path, "date"), f"{where}: {error}"))
+                continue
+            line = document.line_of((*path, "figure"))
+            yield replace(claim, figure=written["figure"], date=date, line=line)
+        else:
+            missing = "anchor" if at_page[0] else "page" if at_page[1] else "date" if at_point[0] else "figure"
+            if not any(at_page) and not any(at_point):
+                message = f"{where} says where readers meet it: add page: and anchor: (or figure: and date:)"
+            else:
+                message = f"{where} needs {missing}: too (page: and anchor:, or figure: and date:)"
+            problems.append(document.problem(path, message))
 
 
-SPEC = DataFileSpec(name="sources", build=build_sources)
+def references(sources: Records[Source]) -> Iterator[Reference]:
+    """The chart series single-source claims name."""
+    for source in sources:
+        for claim in source.single_source:
+            if claim.figure:
+                path = (source.index, "single_source", claim.position, "figure")
+                yield Reference(path, f"source '{source.id}'", "figures", "figure series", claim.figure)
+
+
+@dataclass
+class SourcesState:
+    """What one build knows of the sources: the records, the base report, the single-source claims by place."""
+
+    records: Records[Source]
+    shown: set[str] = field(default_factory=set)  # keys of the claims marked so far in this build
+
+    @cached_property
+    def base_report(self) -> Source | None:
+        """The report the story retells (`base_report: true`), if any."""
+        return next((source for source in self.records if source.base_report), None)
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        return [claim for source in self.records for claim in source.single_source]
+
+    @cached_property
+    def _by_page(self) -> dict[str, list[Claim]]:
+        return group_by((claim for claim in self.claims if claim.page), lambda claim: claim.page)
+
+    @cached_property
+    def _by_figure(self) -> dict[str, list[Claim]]:
+        return group_by((claim for claim in self.claims if claim.figure), lambda claim: claim.figure)
+
+    def claims_on_page(self, src_uri: str) -> list[Claim]:
+        return list(self._by_page.get(src_uri, ()))
+
+    def claims_on_figure(self, series_id: str) -> list[Claim]:
+        return list(self._by_figure.get(series_id, ()))
+
+
+SPEC = DataFileSpec(name="sources", build=build_sources, state=SourcesState, references=references)

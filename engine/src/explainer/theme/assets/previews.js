@@ -19,7 +19,7 @@
  * 2. Escape dismisses the open previews (WCAG 1.4.13); a dismissed preview shows again the next
  *    time its mark is reached.
  * 3. Touch screens: a tap on a mark (a source number, a correction mark, a glossary mention, an
- *    event link, a mark of the Timeline, a chart's point or event) opens a sheet at the bottom of
+ *    event link, a single-source mark, a mark of the Timeline, a chart's point or event) opens a sheet at the bottom of
  *    the screen (at the top when the mark's line is low on the screen) with the mark's preview and
  *    a link to its full entry; nothing scrolls unless the reader follows that link. Marks whose
  *    targets overlap where the finger lands (notes 1 and 2 cited together, crowded Timeline
@@ -44,7 +44,7 @@
   const GAP = 6; // px between a preview and the line it belongs to
   const TARGET = 26; // px: the least width and height of a mark's target (WCAG 2.5.8 asks for 24)
   const PICTURE_MARKS = "a.timeline-mark, a.chart-mark, a.chart-event";
-  const MARKS = `a.footnote-ref, a.glossary-term, a.event-ref, ${PICTURE_MARKS}`;
+  const MARKS = `a.footnote-ref, a.glossary-term, a.event-ref, a.one-report__mark, ${PICTURE_MARKS}`;
   // An SVG mark's symbol: a Timeline dot or bar, a chart point's or event's drawn hit area.
   const SYMBOL = ":scope > circle:not(.chart-mark__ring), :scope > rect:not(.chart-mark__ring, .explainer-hit)";
   const BLOCK = "p, li, dd, dt, td, th, figcaption, blockquote, h1, h2, h3, h4, h5, h6, div";
@@ -409,6 +409,10 @@
     }
     if (mark.matches("a.glossary-term")) {
       return { heading: words, body: [paragraph(tooltipText(mark) || "")], go: "Go to its Glossary entry", href };
+    }
+    if (mark.matches("a.one-report__mark")) {
+      const heading = mark.getAttribute("aria-label") || words;
+      return { heading, body: [paragraph(tooltipText(mark) || "")], go: "Go to its report in Sources", href };
     }
     if (mark.matches("a.event-ref")) {
       return { heading: words, body: [paragraph(tooltipText(mark) || "")], go: "Go to its Timeline entry", href };

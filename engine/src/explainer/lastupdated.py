@@ -1,0 +1,62 @@
+"""The date a page was last updated, from the data: `<!-- last-updated -->` becomes the latest correction's date.
+
+A front page says when the story last changed. The build knows it: every change readers are told about is
+a dated entry of data/corrections.yml (a correction of fact, an update, a translation note), so the marker,
+written anywhere in a line of prose ("Last updated <!-- last-updated -->."), becomes the latest `issued`
+date of any kind, as `<time datetime="2026-12-06">6 December 2026</time>`. No hand-typed date goes stale.
+
+The marker is replaced in the page's lines before anything else reads them (so it works inside a
+sentence); lines in fenced code blocks are left as they are. With no dated correction, the marker is a
+one-line problem.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from .context import BuildContext
+
+LAST_UPDATED_MARKER = "<!-- last-updated -->"
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+class LastUpdatedExtension(Extension):
+    """Replaces `<!-- last-updated -->` with the latest date of the build's corrections."""
+
+    def __init__(self, context: BuildContext):
+        super().__init__()
+        self.context = context
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Before fenced code (25) and raw HTML (20) are stashed, so the marker may stand inside a sentence.
+        md.preprocessors.register(_LastUpdated(md, self.context), "explainer-last-updated", 29)
+
+
+class _LastUpdated(Preprocessor):
+    def __init__(self, md: Markdown, context: BuildContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any(LAST_UPDATED_MARKER in line for line in lines):
+            return lines
+        corrections = self.context.records.get("corrections")
+        dates = [correction.issued for correction in corrections or ()]
+        if not dates:
+            self.context.report(
+                LAST_UPDATED_MARKER,
+                f"{LAST_UPDATED_MARKER} is the date of the latest entry of data/corrections.yml, and it has none;"
+                " write the date by hand instead",
+            )
+            return lines
+        latest = max(dates)
+        shown = f'<time datetime="{latest.iso}">{latest.display}</time>'
+        out, fence = [], None
+        for line in lines:
+            if match := _FENCE.match(line):
+                fence = None if fence and match.group(1).startswith(fence) else fence or match.group(1)
+            out.append(line if fence else line.replace(LAST_UPDATED_MARKER, shown))
+        return out

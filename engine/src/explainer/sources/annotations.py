@@ -1,0 +1,121 @@
+"""What the sources add to a page besides its notes: the line under a story page's title naming the report
+the story retells, and a mark after each claim that rests on one report.
+
+- **Retold from**: the one source marked `base_report: true` in data/sources.yml is named under the
+  title of every story page ("Retold from CNBC’s report of 27 March 2025"), linked to its entry on the
+  Sources page; a story page of the site's own reporting says `retold: false` in its front matter.
+- **One report**: each claim a source's `single_source` declares carries a small mark after its anchor
+  (or on its chart point's row), a link to the report's entry on the Sources page whose `title` is
+  "One report: CNBC, 27 March 2025; not confirmed elsewhere": previews.js shows it on hover, focus
+  and tap, as it shows a glossary term's definition.
+
+The words are the engine's English defaults (`WORDS`), which the story's vocabulary may replace
+(data/story.yml, issue 23); every value from data goes into the page through explainer.elements.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Mapping
+
+from markdown.serializers import to_html_string
+
+from ..anchors import anchor_counts, find_anchor, insert_in_slot, not_prose, prose_slots
+from ..elements import child, element
+from ..errors import Problem
+from .records import SPEC, Claim, Source
+
+# The engine's words (English), by what they are for; `{source}` is whose report, `{date}` its date.
+WORDS: Mapping[str, str] = {
+    "one_report_mark": "1",  # what the mark shows
+    "one_report_label": "1 report",  # its name for assistive technology (holds what it shows)
+    "one_report_tooltip": "One report: {source}, {date}; not confirmed elsewhere",
+    "retold_from": "Retold from {report}",  # under each story page's title; {report} is the link
+    "retold_report": "{source} report of {date}",  # the link's words; {source} is possessive: "CNBC’s"
+    "one_report_heading": "Claims that rest on one report",  # on the Sources page
+}
+
+MARK_CLASS = "one-report"
+RETOLD_CLASS = "retold-from"
+# Not the page's prose, for an anchor: notes, the corrections' block and notice, marks, this line.
+_NOT_PROSE = frozenset({"footnote", "corrections", "corrected-notice", "correction-ref", MARK_CLASS, RETOLD_CLASS})
+
+
+def possessive(name: str) -> str:
+    """'CNBC’s', 'Reuters’'."""
+    return f"{name}’" if name.endswith("s") else f"{name}’s"
+
+
+def one_report_mark(claim: Claim, source: Source, href: str, words: Mapping[str, str] = WORDS) -> etree.Element:
+    """The mark after a single-source claim: a link to the report's entry on the Sources page (`href`), whose
+    title says whose report it is (previews.js shows it on hover, focus and tap, as a glossary term's)."""
+    mark = element("sup", {"class": MARK_CLASS, "id": claim.mark_id})
+    tooltip = words["one_report_tooltip"].format(source=source.credit, date=source.published.display)
+    attributes = {
+        "href": href,
+        "class": f"{MARK_CLASS}__mark",
+        "title": tooltip,
+        "aria-label": words["one_report_label"],
+    }
+    child(mark, "a", attributes, words["one_report_mark"])
+    return mark
+
+
+def one_report_html(claim: Claim, source: Source, href: str, words: Mapping[str, str] = WORDS) -> str:
+    """The same mark as HTML, for a chart's table, which is written as text (explainer.figures.charts)."""
+    return to_html_string(one_report_mark(claim, source, href, words))
+
+
+def retold_line(source: Source, href: str, words: Mapping[str, str] = WORDS) -> etree.Element:
+    """'Retold from CNBC’s report of 27 March 2025', the report linked to its entry on the Sources page."""
+    before, _, after = words["retold_from"].partition("{report}")
+    line = element("p", {"class": RETOLD_CLASS}, before)
+    report = words["retold_report"].format(source=possessive(source.credit), date=source.published.display)
+    child(line, "a", {"href": href}, report, after)
+    return line
+
+
+def insert_after_title(root: etree.Element, node: etree.Element) -> None:
+    """Right under the page's title (its first h1), or first if it has none."""
+    titles = [position for position, each in enumerate(root) if each.tag == "h1"]
+    root.insert(titles[0] + 1 if titles else 0, node)
+
+
+# Marks at anchors ---------------------------------------------------------------------------------
+
+
+def _opaque(node: etree.Element) -> bool:
+    return not_prose(node, _NOT_PROSE) or (node.get("id") or "").startswith("cref:")
+
+
+def mark_claims(
+    root: etree.Element, claims: list[Claim], sources: Mapping[str, Source], page_label: str, sources_href: str
+) -> tuple[list[Claim], list[Problem]]:
+    """Put each claim's mark after its anchor, if the anchor occurs exactly once in the page's prose (counted
+    before any mark is added); the claims marked, and a problem for each anchor missing or repeated."""
+    counts = anchor_counts(list(prose_slots(root, _opaque)), [claim.anchor for claim in claims])
+    marked, problems = [], []
+    for claim in claims:
+        count = counts[claim.anchor]
+        found = find_anchor(prose_slots(root, _opaque), claim.anchor) if count == 1 else None
+        if found is None:
+            problems.append(anchor_problem(claim, count, page_label))
+            continue
+        slot, match = found
+        mark = one_report_mark(claim, sources[claim.source_id], f"{sources_href}#{claim.source_id}")
+        insert_in_slot(slot, match.end(), [mark], match.end())
+        marked.append(claim)
+    return marked, problems
+
+
+def anchor_problem(claim: Claim, count: int, page_label: str) -> Problem:
+    """The one line for an anchor that is missing, repeated or inside another's mark."""
+    where = f'{claim.where}: anchor "{claim.anchor}"'
+    if count == 0:
+        advice = "copy an exact phrase from the page's text (not from a heading, link, note or code)"
+        message = f"{where} does not occur in {page_label}; {advice}"
+    elif count == 1:
+        message = f"{where} overlaps another anchor in {page_label}; choose a phrase that shares no words with it"
+    else:
+        message = f"{where} occurs {count} times in {page_label}; make it longer so it is unique"
+    return Problem(SPEC.path, claim.line, message)

@@ -1,0 +1,81 @@
+"""The single-source mark (issue 20.4) in a real Chromium, on the real site: hover and keyboard focus show
+"One report: ..., not confirmed elsewhere"; on a 375 px touch phone a tap opens it in a sheet without
+scrolling the page, and the sheet's link leads to the report's entry on the Sources page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import PHONE
+
+PAGE = "story/the-fall/"
+MARK = "article sup.one-report > a.one-report__mark >> nth=0"
+TOOLTIP = ".md-tooltip2.md-tooltip2--active"
+SHEET = ".explainer-sheet"
+
+
+def title_of(page) -> str:
+    title = page.locator(MARK).get_attribute("title")
+    assert title.startswith("One report: ") and title.endswith("; not confirmed elsewhere")
+    return title
+
+
+def test_hover_shows_whose_report_it_is(page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    title = title_of(page)
+    page.locator(MARK).hover()
+    tooltip = page.locator(TOOLTIP)
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_text(title)
+
+
+def test_keyboard_focus_shows_whose_report_it_is(page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    title = title_of(page)
+    mark = page.locator(MARK)
+    # Focus the link just before the mark, then Tab onto it, as a keyboard reader arrives.
+    mark.evaluate("""mark => {
+      const links = [...document.querySelectorAll('a[href]')];
+      links[links.indexOf(mark) - 1].focus();
+    }""")
+    page.keyboard.press("Tab")
+    expect(mark).to_be_focused()
+    expect(page.locator(TOOLTIP)).to_have_text(title)
+    page.keyboard.press("Escape")
+    expect(page.locator(TOOLTIP)).to_be_hidden()  # Escape dismisses it (WCAG 1.4.13)
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
+    yield context.new_page()
+    context.close()
+
+
+def test_a_tap_shows_it_in_place_and_its_link_leads_to_the_report(phone, site_url: str) -> None:
+    phone.goto(site_url + PAGE)
+    title = title_of(phone)
+    mark = phone.locator(MARK)
+    box = mark.bounding_box()
+    assert box["width"] < 24  # the mark itself is small: its target is what is large (26 px)
+    target = mark.evaluate("a => { const s = getComputedStyle(a, '::after'); return [s.width, s.height]; }")
+    assert [float(size.removesuffix("px")) for size in target] >= [24, 24]
+    mark.evaluate("el => el.scrollIntoView({block: 'center'})")
+    phone.wait_for_timeout(200)
+    before = phone.evaluate("scrollY")
+    href = mark.evaluate("a => a.href")
+    mark.tap()
+    sheet = phone.locator(SHEET)
+    expect(sheet).to_be_visible()
+    expect(sheet).to_contain_text(title)
+    phone.wait_for_timeout(300)  # time for any jump to have happened
+    assert phone.evaluate("scrollY") == before
+    assert urlsplit(phone.url).path.endswith(PAGE)  # the mark's link was not followed
+    link = sheet.get_by_role("link", name="Go to its report in Sources")
+    assert link.evaluate("a => a.href") == href
+    link.tap()
+    phone.wait_for_url(href)
+    expect(phone.locator(f"[id='{urlsplit(href).fragment}']")).to_be_in_viewport()

@@ -1,0 +1,53 @@
+"""`<!-- last-updated -->` is the date of the latest correction, so the home page's date never goes stale."""
+
+from __future__ import annotations
+
+import markdown
+import yaml
+from conftest import REPO, BuiltSite
+
+from explainer.corrections.records import Correction
+from explainer.dates import parse_partial_date
+from explainer.lastupdated import LastUpdatedExtension
+from explainer.registry import new_context
+
+
+def correction(correction_id: str, issued: str, kind: str = "fact") -> Correction:
+    return Correction(correction_id, "story/x.md", "phrase", parse_partial_date(issued), kind, "old", "new", ("s",))
+
+
+def convert(text: str, corrections: dict) -> tuple[str, list]:
+    context = new_context(corrections=corrections, page="index.md")
+    html = markdown.markdown(text, extensions=["fenced_code", LastUpdatedExtension(context)])
+    return html, context.problems
+
+
+def test_the_marker_becomes_the_latest_date_of_any_kind_inside_a_sentence():
+    corrections = {
+        "a": correction("a", "2026-11-26", "translation"),
+        "b": correction("b", "2026-12-06"),
+        "c": correction("c", "2026-12-01", "update"),
+    }
+    html, problems = convert("Last updated <!-- last-updated -->.\n", corrections)
+    assert html == '<p>Last updated <time datetime="2026-12-06">6 December 2026</time>.</p>'
+    assert problems == []
+
+
+def test_a_marker_in_code_stays_as_written():
+    html, _ = convert("```\n<!-- last-updated -->\n```\n", {"b": correction("b", "2026-12-06")})
+    assert "&lt;!-- last-updated --&gt;" in html and "<time" not in html
+
+
+def test_without_a_dated_correction_the_marker_is_a_problem():
+    _, problems = convert("Last updated <!-- last-updated -->.\n", {})
+    assert [problem.message for problem in problems] == [
+        "<!-- last-updated --> is the date of the latest entry of data/corrections.yml, and it has none;"
+        " write the date by hand instead"
+    ]
+
+
+def test_the_home_page_shows_the_date_of_the_latest_correction(real_build: BuiltSite):
+    entries = yaml.safe_load((REPO / "data" / "corrections.yml").read_text(encoding="utf-8"))
+    latest = max(parse_partial_date(entry["issued"]) for entry in entries)
+    shown = real_build.html("").select_one("article time")
+    assert shown is not None and shown["datetime"] == latest.iso and shown.get_text() == latest.display
