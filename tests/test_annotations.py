@@ -15,21 +15,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from catalogue import MISTAKES, Mistake
 from conftest import build_project
 
 from explainer import validate
 from explainer.errors import Problem
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-
-UNUSED_ENTRY = """\
-- id: unmentioned-entry
-  term: Unmentioned Widget Co
-  category: organization
-  short: A company no page mentions.
-  long: Nothing yet.
-  sources: [wire-2020-ipo]
-"""
 
 
 @pytest.mark.parametrize(
@@ -92,14 +84,13 @@ def annotations(text: str) -> list[str]:
 
 
 def break_a_source_url(project: Path) -> None:
-    sources = project / "data" / "sources.yml"
-    text = sources.read_text(encoding="utf-8")
-    sources.write_text(text.replace("https://example.com/press/split", "http://example.com/press/split"), "utf-8")
+    MISTAKES["http-url"].make(project)
 
 
-def cite_an_unknown_source(project: Path) -> None:
-    page = project / "docs" / "story" / "the-fall.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nA claim.[^nope-2020]\n", encoding="utf-8")
+def annotation_of(mistake: Mistake) -> str:
+    """The workflow command for the catalogued line of `mistake` (its format: test_github_annotation_format)."""
+    file, line, message = mistake.message.split(":", 2)
+    return Problem(file, int(line), message.strip()).github_annotation(mistake.level)
 
 
 def quick_check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
@@ -108,68 +99,21 @@ def quick_check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int,
     return status, annotations(capsys.readouterr().out)
 
 
-def test_a_data_error_is_annotated_under_github_actions(
+# A data error, a page error at the page's line, a link MkDocs itself finds (its own message named no line
+# and made no annotation) and a warning: each annotated on its line, at its level, in file order.
+ANNOTATED = ["http-url", "glossary-entry-never-mentioned", "page-cites-unknown-source", "link-to-a-missing-heading"]
+
+
+def test_data_page_and_link_problems_are_annotated_on_their_lines_under_github_actions(
     fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    break_a_source_url(fixture_project)
-    assert quick_check(fixture_project, capsys) == (
-        1,
-        [
-            "::error file=data/sources.yml,line=15::source 'company-2023-split': 'url' must be a full https:// "
-            'address (got "http://example.com/press/split")'
-        ],
-    )
-
-
-def test_a_page_error_is_annotated_on_the_page_line(
-    fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    cite_an_unknown_source(fixture_project)
-    page_lines = (fixture_project / "docs/story/the-fall.md").read_text(encoding="utf-8").splitlines()
-    line = page_lines.index("A claim.[^nope-2020]") + 1
-    assert quick_check(fixture_project, capsys) == (
-        1,
-        [
-            f"::error file=docs/story/the-fall.md,line={line}::cites unknown source 'nope-2020'"
-            " (not in data/sources.yml)"
-        ],
-    )
-
-
-def test_a_broken_link_is_annotated_on_its_line(
-    fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """MkDocs' own "contains a link ..., but the target is not found" named no line and made no annotation."""
-    monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    page = fixture_project / "docs" / "story" / "the-fall.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nSee [the glossary](../glossry.md).\n", encoding="utf-8")
-    line = len(page.read_text(encoding="utf-8").splitlines())
-    assert quick_check(fixture_project, capsys) == (
-        1,
-        [
-            f"::warning file=docs/story/the-fall.md,line={line}::link '../glossry.md' leads to no file: there is no"
-            " docs/glossry.md"
-        ],
-    )
-
-
-def test_a_warning_is_annotated_as_a_warning(
-    fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    glossary = fixture_project / "data" / "glossary.yml"
-    first_new_line = len(glossary.read_text(encoding="utf-8").splitlines()) + 1
-    with glossary.open("a", encoding="utf-8") as file:
-        file.write(UNUSED_ENTRY)
-    message = (
-        "glossary entry 'unmentioned-entry' is never mentioned on a story page (add a mention or remove the entry)"
-    )
-    assert quick_check(fixture_project, capsys) == (
-        1,  # --strict: a warning fails, as in the strict build
-        [f"::warning file=data/glossary.yml,line={first_new_line}::{message}"],
-    )
+    mistakes = [MISTAKES[name] for name in ANNOTATED]
+    for mistake in mistakes:
+        mistake.make(fixture_project)
+    in_file_order = sorted(mistakes, key=lambda mistake: (mistake.file, mistake.line))
+    assert quick_check(fixture_project, capsys) == (1, [annotation_of(mistake) for mistake in in_file_order])
+    assert {mistake.level for mistake in mistakes} == {"error", "warning"}  # --strict: a warning fails too
 
 
 def test_nothing_extra_is_printed_outside_github_actions(
@@ -177,7 +121,10 @@ def test_nothing_extra_is_printed_outside_github_actions(
 ) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     break_a_source_url(fixture_project)
-    assert quick_check(fixture_project, capsys) == (1, [])
+    status = validate.main(["--strict", "-f", str(fixture_project / "mkdocs.yml")])
+    output = capsys.readouterr()
+    assert status == 1 and MISTAKES["http-url"].message in output.err  # the positive control: it is reported
+    assert annotations(output.out) == []  # ... and not annotated
 
 
 def test_the_build_does_not_annotate_what_the_quick_check_annotates(
@@ -185,8 +132,9 @@ def test_the_build_does_not_annotate_what_the_quick_check_annotates(
 ) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     break_a_source_url(fixture_project)
-    cite_an_unknown_source(fixture_project)
-    assert not build_project(fixture_project).ok
+    MISTAKES["page-cites-unknown-source"].make(fixture_project)
+    built = build_project(fixture_project)
+    assert not built.ok and MISTAKES["http-url"].message in built.messages  # the positive control
     assert annotations(capsys.readouterr().out) == []
 
 
@@ -212,13 +160,9 @@ def test_mkdocs_build_command_prints_one_clean_error_and_no_annotation(fixture_p
         text=True,
         timeout=120,
     )
-    message = (
-        "data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address "
-        '(got "http://example.com/press/split")'
-    )
     assert result.returncode == 1
     assert annotations(result.stdout) == []
-    assert message in result.stderr
+    assert MISTAKES["http-url"].message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 
@@ -235,8 +179,5 @@ def test_quick_check_command_prints_the_annotation(fixture_project: Path) -> Non
         timeout=120,
     )
     assert result.returncode == 1
-    assert annotations(result.stdout) == [
-        "::error file=data/sources.yml,line=15::source 'company-2023-split': 'url' must be a full https:// "
-        'address (got "http://example.com/press/split")'
-    ]
+    assert annotations(result.stdout) == [annotation_of(MISTAKES["http-url"])]
     assert "Traceback" not in result.stderr + result.stdout

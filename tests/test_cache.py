@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from catalogue import MISTAKES
 from conftest import BuiltSite, build_project
+from layers import data_problems
 
 HOSTILE_HTML = "<details open ontoggle=alert(1)><summary>x</summary></details>"
 FORGED = ".cache/explainer/checked-data.json"
@@ -39,18 +41,14 @@ def test_a_committed_cache_changes_nothing(fixture_project: Path, fixture_build:
 
 
 def test_the_hostile_value_is_refused_by_the_normal_check_whatever_the_cache_says(fixture_project: Path):
+    """The data layer (the build's on_config calls it, and nothing else reads data) refuses it, cache or none."""
     forge_cache(fixture_project)
-    glossary = fixture_project / "data" / "glossary.yml"
-    text = glossary.read_text(encoding="utf-8")
-    glossary.write_text(text.replace("long: The central bank.", f"long: '{HOSTILE_HTML}'"), encoding="utf-8")
-    built = build_project(fixture_project)
-    assert not built.ok
-    assert built.located == [
-        "data/glossary.yml:38: glossary entry 'pboc': 'long' is Markdown without raw HTML: write it without <"
-        ' (links as [text](url)) (got "<details open ontoggle=alert(1)><summary>x</summary></de...)'
-    ]
+    mistake = MISTAKES["details-ontoggle-in-glossary-explanation"]
+    assert data_problems(fixture_project) == []  # the positive control: the forged cache alone is no problem
+    assert data_problems(mistake.make(fixture_project)) == [mistake.message]
 
 
-def test_a_build_writes_nothing_beside_the_site(fixture_project: Path):
-    assert build_project(fixture_project).ok
-    assert not (fixture_project / ".cache" / "explainer").exists()
+def test_a_build_writes_nothing_beside_the_site(fixture_build: BuiltSite):
+    project = fixture_build.site_dir.parent
+    assert (project / "mkdocs.yml").is_file() and fixture_build.pages()  # the positive control: it built here
+    assert not (project / ".cache" / "explainer").exists()

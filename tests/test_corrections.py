@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as etree
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import factories
 import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_SITE, REPO, BuiltSite, build_project, generated_page
+from conftest import FIXTURE_SITE, REPO, BuiltSite, generated_page
+from factories import correction
 
 from explainer.backlinks import Backlink
 from explainer.context import BuildContext, PageInfo, SiteMap
@@ -34,24 +35,8 @@ HOSTILE = "<script>alert(\"x\")</script> Tom & 'Jerry'"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def correction(**overrides) -> Correction:
-    fields = dict(
-        id="hugging-face",
-        page="story/ai-success.md",
-        anchor="Hugging Face",
-        issued=PartialDate(2026, 11, 26),
-        kind="translation",
-        wrong="embraced face",
-        correction="Hugging Face is a hub for AI models.",
-        sources=("wire",),
-        anchor_line=12,
-    )
-    fields = {**fields, **overrides}
-    return Correction(**fields, kind_of=STORY.kind(fields["kind"]))
-
-
 def source() -> Source:
-    return Source("wire", "Example Wire", "T", PartialDate(2020), "https://example.com/", "news", "U")
+    return factories.source(id="wire", publisher="Example Wire", published=PartialDate(2020))
 
 
 def render(text: str, *corrections: Correction, src_uri: str = "story/ai-success.md") -> tuple[str, BuildContext]:
@@ -338,80 +323,8 @@ def test_feeds_are_published_with_the_site(fixture_build: BuiltSite):
     assert len(atom.findall(f"{ATOM}entry")) == 4
 
 
-def edit(project: Path, file: str, old: str, new: str) -> None:
-    path = project / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{file} should contain {old!r} once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    ("file", "old", "new", "message"),
-    [
-        (
-            "docs/corrected.md",
-            "analyst Dan Ives.",
-            "analyst Dan Evans.",
-            "data/corrections.yml:12: correction 'dan-ives' anchor \"Dan Ives\" does not occur in docs/corrected.md; "
-            "copy an exact phrase from the page's text (not from a heading, link or code)",
-        ),
-        (
-            "docs/corrected.md",
-            "Twice: a phrase",
-            "Twice: Dan Ives",
-            "data/corrections.yml:12: correction 'dan-ives' anchor \"Dan Ives\" occurs 2 times in docs/corrected.md; "
-            "make it longer so it is unique",
-        ),
-        (
-            "data/corrections.yml",
-            "page: corrected.md\n  anchor: Dan Ives",
-            "page: story/nowhere.md\n  anchor: Dan Ives",
-            "data/corrections.yml:11: correction 'dan-ives' is on unknown page 'story/nowhere.md'",
-        ),
-        (
-            "data/corrections.yml",
-            "[wire-2020-ipo, company-2023-split]",
-            "[wire-2020-ipo, reuters-2099]",
-            "data/corrections.yml:17: correction 'dan-ives' cites unknown source 'reuters-2099'",
-        ),
-        (
-            "data/corrections.yml",
-            "correction: The analyst is Dan Ives",
-            "correction: <script>alert(1)</script> The analyst is Dan Ives",
-            "data/corrections.yml:16: correction 'dan-ives': 'correction' is plain text: write it without < or > "
-            '(no HTML) (got "<script>alert(1)</script> The analyst is Dan Ives of Wed...)',
-        ),
-        (
-            "data/corrections.yml",
-            "wrong: Dan Evez",
-            "wrong: one two three four five six seven eight",
-            "data/corrections.yml:15: correction 'dan-ives': 'wrong' is a brief plain-text quote: at most 7 words, "
-            'no < or > (got "one two three four five six seven eight")',
-        ),
-        (
-            "data/corrections.yml",
-            'issued: "2026-11-20"\n  kind: translation\n  wrong: Dan Evez',
-            'issued: "2026-02-30"\n  kind: translation\n  wrong: Dan Evez',
-            "data/corrections.yml:13: correction 'dan-ives': '2026-02-30' is not a real date "
-            "(February 2026 has no day 30)",
-        ),
-    ],
-    ids=[
-        "missing-anchor",
-        "ambiguous-anchor",
-        "unknown-page",
-        "unknown-source",
-        "html-in-text",
-        "long-quote",
-        "bad-date",
-    ],
-)
-def test_bad_corrections_stop_the_build_with_one_line(fixture_project, file, old, new, message):
-    edit(fixture_project, file, old, new)
-    built = build_project(fixture_project)
-    assert not built.ok
-    assert message in built.messages
-    assert [m for m in built.messages if m.startswith("data/corrections.yml")] == [message]
+# Mistakes in corrections (an anchor edited out of its page, a source unknown, ...): tests/catalogue.py
+# (CORRECTION_CASES), run at their layer by tests/test_bad_inputs.py.
 
 
 # The real site's translation notes (that every correction is marked at its anchor is a generic

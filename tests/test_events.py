@@ -11,6 +11,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, Comment
 from conftest import BuiltSite, build_project, generated_page
+from factories import event
 from markdown.serializers import to_html_string
 
 from explainer.context import PageInfo, SiteMap
@@ -18,7 +19,7 @@ from explainer.datafile import Records
 from explainer.dates import PartialDate
 from explainer.events.exports import events_csv, events_json
 from explainer.events.extension import EventsExtension, key_dates_block
-from explainer.events.records import Event, Figure, build_events
+from explainer.events.records import Figure, build_events
 from explainer.registry import new_context
 from explainer.story import Currency, DateRange, Story
 from explainer.yamlfile import parse_yaml
@@ -45,11 +46,6 @@ GOOD_ENTRY = """\
   section: the-fall
   involved: []
 """
-
-
-def event(**overrides) -> Event:
-    fields = dict(id="e", date=PartialDate(2020, 11, 3), title="T", summary="S.", sources=("s",), section="the-fall")
-    return Event(**{**fields, **overrides})
 
 
 def build_one(date: str, precision: str, summary: str = "One sentence.", extra: str = "") -> tuple[dict, list[str]]:
@@ -316,11 +312,12 @@ def test_timeline_links_its_data_files_which_the_build_writes(fixture_build: Bui
 
 
 def test_an_event_added_to_the_data_appears_in_the_list_and_the_picture(fixture_project: Path):
-    append(
-        fixture_project,
-        EVENTS,
-        "- id: added-event\n  date: '2024-06'\n  precision: month\n  title: Added\n  summary: Added.\n"
+    events = fixture_project / EVENTS
+    events.write_text(
+        events.read_text(encoding="utf-8")
+        + "- id: added-event\n  date: '2024-06'\n  precision: month\n  title: Added\n  summary: Added.\n"
         "  sources: [wire-2020-ipo]\n  section: the-fall\n  involved: []\n",
+        encoding="utf-8",
     )
     built = build_project(fixture_project)
     assert built.ok, built.messages
@@ -332,118 +329,5 @@ def test_an_event_added_to_the_data_appears_in_the_list_and_the_picture(fixture_
     assert built.html("story/the-fall/").select_one('aside.key-dates a[href="../../timeline/#added-event"]')
 
 
-# Bad input stops the build with one file:line line ------------------------------------------------
-
-
-def append(project: Path, file: str, text: str) -> None:
-    path = project / file
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
-def replace(project: Path, file: str, old: str, new: str) -> None:
-    path = project / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{file} should contain {old!r} once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-BAD_INPUTS = [
-    pytest.param(
-        (EVENTS, 'date: "2020-11-03"', 'date: "2023-02-30"'),
-        "data/events.yml:3: event 'ipo-halted': '2023-02-30' is not a real date (February 2023 has no day 30)",
-        id="impossible-date",
-    ),
-    pytest.param(
-        (EVENTS, 'date: "2023-03"', 'date: "2023-03-01"'),
-        "data/events.yml:13: event 'group-split': date '2023-03-01' is written to the day but precision is "
-        "'month'; write '2023-03' (a month-level date is never shown as a day)",
-        id="month-written-as-day",
-    ),
-    pytest.param(
-        (EVENTS, "precision: month", "precision: day"),
-        "data/events.yml:13: event 'group-split': date '2023-03' is written to the month but precision is "
-        "'day'; give the full date or lower the precision",
-        id="precision-mismatch",
-    ),
-    pytest.param(
-        (EVENTS, "section: timeline-cases", "section: the-rise"),
-        "data/events.yml:27: event 'cases-first-week' names unknown section 'the-rise' "
-        "(story pages: glossary-cases, glossary-every, the-fall, timeline-cases)",
-        id="unknown-section",
-    ),
-    pytest.param(
-        (EVENTS, "sources: [company-2023-split]", "sources: [company-2024-split]"),
-        "data/events.yml:18: event 'group-split' cites unknown source 'company-2024-split'",
-        id="unknown-source",
-    ),
-    pytest.param(
-        (EVENTS, "involved: [ant-group, jack-ma]", "involved: [ant-group, jack-mo]"),
-        "data/events.yml:9: event 'ipo-halted' cites unknown glossary id 'jack-mo'",
-        id="unknown-involved",
-    ),
-    pytest.param(
-        (EVENTS, "- id: group-split", "- id: ipo-halted"),
-        "data/events.yml:12: duplicate id 'ipo-halted' (first used on line 2)",
-        id="duplicate-id",
-    ),
-    pytest.param(
-        (EVENTS, "  section: timeline-cases\n", "  section: timeline-cases\n  place: Shanghai\n"),
-        "data/events.yml:28: event 'cases-first-week': unknown key 'place' (allowed: id, date, precision, title, "
-        "summary, sources, section, involved, figures, date_note, outside_story_range, headline)",
-        id="unknown-key",
-    ),
-    pytest.param(
-        (EVENTS, "  section: timeline-cases\n", '  section: timeline-cases\n  headline: "yes"\n'),
-        "data/events.yml:28: event 'cases-first-week': 'headline' must be true or false (got \"yes\")",
-        id="headline-not-boolean",
-    ),
-    pytest.param(
-        (EVENTS, "    - {amount: 34.5,", "    - {amount: 34.5, scale: x,"),
-        "data/events.yml:11: event 'ipo-halted': unknown key 'scale' (allowed: amount, unit, currency, label)",
-        id="unknown-figure-key",
-    ),
-    pytest.param(
-        (EVENTS, "  sources: [company-2023-split]\n", "  sources: []\n"),
-        "data/events.yml:18: event 'group-split': 'sources' needs at least 1 item",
-        id="no-sources",
-    ),
-    pytest.param(
-        (CASES, "<!-- key-dates -->", "<!-- key dates -->"),
-        "docs/story/timeline-cases.md:7: unknown marker '<!-- key dates -->'; write <!-- key-dates -->",
-        id="marker-variant",
-    ),
-    pytest.param(
-        (CASES, "<!-- key-dates -->", "<!-- key-dates -->\n\n<!-- key-dates -->"),
-        "docs/story/timeline-cases.md:7: the <!-- key-dates --> marker appears 2 times; keep one",
-        id="marker-twice",
-    ),
-    pytest.param(
-        (EVENTS, "section: timeline-cases", "section: the-fall"),
-        "docs/story/timeline-cases.md:7: <!-- key-dates -->: no event in data/events.yml has section 'timeline-cases'; "
-        "give this chapter's events `section: timeline-cases`, or remove the marker",
-        id="marker-without-events",
-    ),
-    pytest.param(
-        ("docs/index.md", "# ", "<!-- key-dates -->\n\n# "),
-        "docs/index.md:5: <!-- key-dates --> belongs on a story page (docs/story/*.md)",
-        id="marker-off-story",
-    ),
-    pytest.param(
-        (THE_FALL, "<!-- key-dates -->", ""),
-        "docs/story/the-fall.md:5: section 'the-fall' has 2 events but no <!-- key-dates --> marker to show them",
-        id="events-without-marker",
-    ),
-    pytest.param(
-        (CASES, "(event:ipo-halted)", "(event:ipo-haltd)"),
-        "docs/story/timeline-cases.md:9: links unknown event 'ipo-haltd' (not in data/events.yml)",
-        id="unknown-inline-event",
-    ),
-]
-
-
-@pytest.mark.parametrize(("edit", "message"), BAD_INPUTS)
-def test_bad_input_stops_the_build_with_one_located_line(fixture_project: Path, edit, message):
-    replace(fixture_project, *edit)
-    built = build_project(fixture_project)
-    assert not built.ok
-    assert built.located == [message]
+# Mistakes in events and Key dates markers: tests/catalogue.py (EVENT_CASES), run at their layer by
+# tests/test_bad_inputs.py.

@@ -14,7 +14,7 @@ from conftest import FIXTURE_SITE, generated_page
 from explainer.context import BuildContext, PageInfo, SiteMap
 from explainer.datafile import Records
 from explainer.dates import PartialDate
-from explainer.figures.extension import MARKER_FORMS, FiguresExtension
+from explainer.figures.extension import FiguresExtension
 from explainer.figures.records import Point, Series
 from explainer.figures.units import BUILT_IN
 from explainer.glossary.extension import GlossaryExtension
@@ -152,105 +152,9 @@ def test_by_name_it_loads_its_data_files():
 
 # Mistakes, each one located line ----------------------------------------------------------------------
 
-MISTAKES = [
-    (
-        "# Page\n\n<!-- chart: group-valu -->\n",
-        ["docs/story/the-fall.md:3: chart marker names unknown series 'group-valu' (not in data/figures.yml)"],
-    ),
-    (
-        "# Page\n\nText.\n\n<!-- chart: group-value events: ipo-halted, ipo-haltd -->\n",
-        ["docs/story/the-fall.md:5: chart 'group-value' marks unknown event 'ipo-haltd' (not in data/events.yml)"],
-    ),
-    (
-        "# Page\n\n<!-- charts: group-value -->\n",
-        [f"docs/story/the-fall.md:3: unknown chart marker '<!-- charts: group-value -->'; write {MARKER_FORMS}"],
-    ),
-    (
-        "# Page\n\n<!-- Chart: group-value -->\n",
-        [f"docs/story/the-fall.md:3: unknown chart marker '<!-- Chart: group-value -->'; write {MARKER_FORMS}"],
-    ),
-    (
-        "# Page\n\n<!-- chart group-value -->\n",
-        [f"docs/story/the-fall.md:3: unknown chart marker '<!-- chart group-value -->'; write {MARKER_FORMS}"],
-    ),
-    (
-        "# Page\n\n<!-- chart: group-value -->\n\nMore.\n\n<!-- chart: group-value events: group-split -->\n",
-        [
-            "docs/story/the-fall.md:7: the chart 'group-value' is already on this page (line 3); show each series"
-            " once per page"
-        ],
-    ),
-    # The period and the title ------------------------------------------------------------------------
-    (
-        "# Page\n\n<!-- chart: group-value form: 2020-10 -->\n",
-        [
-            "docs/story/the-fall.md:3: chart marker for 'group-value': unknown field 'form:'; a chart marker may give"
-            f" events:, from:, to:, title:; write {MARKER_FORMS}"
-        ],
-    ),
-    (
-        "# Page\n\n<!-- chart: group-value title: Half of it gone -->\n",
-        [
-            "docs/story/the-fall.md:3: chart marker for 'group-value': 'title:' takes a quoted text,"
-            f' title: "..."; write {MARKER_FORMS}'
-        ],
-    ),
-    (
-        '# Page\n\n<!-- chart: group-value from: "2020-10" -->\n',
-        [
-            "docs/story/the-fall.md:3: chart marker for 'group-value': 'from:' takes a date, not a quoted text;"
-            f" write {MARKER_FORMS}"
-        ],
-    ),
-    (
-        "# Page\n\n<!-- chart: group-value from: 2020-10 from: 2021-01 -->\n",
-        [
-            "docs/story/the-fall.md:3: chart marker for 'group-value': gives 'from:' twice; give it once;"
-            f" write {MARKER_FORMS}"
-        ],
-    ),
-    (
-        "# Page\n\n<!-- chart: group-value from: 2020-13 -->\n",
-        ["docs/story/the-fall.md:3: chart 'group-value': 'from:' '2020-13' has no month 13"],
-    ),
-    (
-        "# Page\n\n<!-- chart: group-value from: 2021-06 to: 2021-01 -->\n",
-        [
-            "docs/story/the-fall.md:3: chart 'group-value': 'from: 2021-06' is not before 'to: 2021-01'; the period"
-            " runs from: to: to:"
-        ],
-    ),
-    (
-        "# Page\n\n<!-- chart: group-value from: 2021 to: 2022 -->\n",
-        [
-            "docs/story/the-fall.md:3: chart 'group-value' has no point in the period its marker gives"
-            " (from: 2021 to: 2022); its points run from October 2020 to March 2023: change from: or to:"
-        ],
-    ),
-    (
-        "# Page\n\n<!-- chart: group-value events: group-split to: 2020-12 -->\n",
-        [
-            "docs/story/the-fall.md:3: chart 'group-value' marks event 'group-split' (March 2023), outside the period"
-            " its marker gives (to: 2020-12); widen from: or to:, or leave the event out"
-        ],
-    ),
-    (
-        '# Page\n\n<!-- chart: group-value title: "" -->\n',
-        [
-            "docs/story/the-fall.md:3: chart 'group-value': the title is empty; write the chart's takeaway,"
-            ' title: "..."'
-        ],
-    ),
-    (
-        f'# Page\n\n<!-- chart: group-value title: "{"Long " * 30}" -->\n',
-        ["docs/story/the-fall.md:3: chart 'group-value': the title has 149 characters; a takeaway has at most 110"],
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), MISTAKES)
-def test_each_marker_mistake_is_one_line_at_the_marker(data, text: str, expected: list[str]):
-    assert problems(text, data) == expected
+# Each marker mistake (an unknown series or event, a misspelt, doubled or malformed marker, a period or
+# title that cannot be drawn) is one line at the marker: tests/catalogue.py (CHART_CASES), at the page
+# layer (tests/test_bad_inputs.py).
 
 
 def test_a_period_scopes_the_chart_its_table_and_the_events_it_marks_by_default(data):

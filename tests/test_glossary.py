@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, BuiltSite, build_project
+from conftest import REPO, BuiltSite
+from factories import glossary_entry
 
 from explainer.context import PageInfo
 from explainer.data import check_document
@@ -20,7 +20,7 @@ from explainer.yamlfile import parse_yaml
 
 
 def entry(entry_id: str, term: str, *aliases: str, short: str = "Definition.") -> GlossaryEntry:
-    return GlossaryEntry(entry_id, term, "concept", short, "Long.", tuple(aliases))
+    return glossary_entry(entry_id, term, *aliases, short=short)
 
 
 ENTRIES = {
@@ -328,58 +328,8 @@ def test_long_explanation_is_markdown_and_may_link_entries(fixture_build: BuiltS
 # Problems in a build --------------------------------------------------------------------------
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def test_unknown_entry_in_a_glossary_link_stops_the_build(fixture_project):
-    edit(fixture_project / "docs/story/glossary-every.md", "glossary:ant-group", "glossary:ant-grop")
-    built = build_project(fixture_project)
-    assert not built.ok
-    message = "docs/story/glossary-every.md:10: links to unknown glossary entry 'ant-grop' (not in data/glossary.yml)"
-    assert message in built.messages
-
-
-def test_unknown_source_in_an_entry_stops_the_build(fixture_project):
-    edit(fixture_project / "data/glossary.yml", "sources: [wire-2020-ipo]", "sources: [wire-2021]")
-    built = build_project(fixture_project)
-    assert not built.ok
-    assert "data/glossary.yml:9: glossary entry 'jack-ma' cites unknown source 'wire-2021'" in built.messages
-
-
-def test_bad_front_matter_mode_stops_the_build(fixture_project):
-    edit(fixture_project / "docs/story/glossary-every.md", "glossary: every", "glossary: all")
-    built = build_project(fixture_project)
-    assert not built.ok
-    assert "docs/story/glossary-every.md:4: front matter 'glossary' must be one of: first, every, off" in built.messages
-
-
-UNUSED = """- id: unused
-  term: Nobody Here
-  category: concept
-  short: S.
-  long: L.
-  sources: [wire-2020-ipo]
-"""
-
-
-def test_unused_entry_and_unmatched_alias_are_warnings_that_fail_strict(fixture_project):
-    glossary = fixture_project / "data/glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8") + UNUSED, encoding="utf-8")
-    edit(glossary, "aliases: [Tongyi Qianwen]", "aliases: [Tongyi Qianwen, Qwen-Max]")
-    strict = build_project(fixture_project, strict=True)
-    assert not strict.ok
-    assert "data/glossary.yml:28: glossary entry 'qwen': alias 'Qwen-Max' never matches the text of a story page" in (
-        strict.messages
-    )
-    message = (
-        "data/glossary.yml:46: glossary entry 'unused' is never mentioned on a story page "
-        "(add a mention or remove the entry)"
-    )
-    assert message in strict.messages
-    assert build_project(fixture_project, strict=False).ok
+# Mistakes in glossary links, entries and front matter, an entry or alias no page uses (warnings that fail
+# --strict only): tests/catalogue.py, run at their layer and wired into the build by tests/test_bad_inputs.py.
 
 
 # The real site --------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import build_project, generated_page, write_project
+from factories import glossary_entry, source
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown.serializers import to_html_string
@@ -26,7 +27,6 @@ from explainer.errors import DataError
 from explainer.frontmatter import front_matter_problems
 from explainer.glossary import page as glossary_page_module
 from explainer.glossary.extension import mark_glossary_terms
-from explainer.glossary.records import GlossaryEntry
 from explainer.registry import new_context
 from explainer.schema import check_against_schema
 from explainer.sources.extension import SourceNotesExtension, citation
@@ -259,9 +259,9 @@ def test_page_problems_point_past_code_examples(markdown_text, line):
 # Glossary matcher ---------------------------------------------------------------------------
 
 GLOSSARY_ENTRIES = {
-    "jack-ma": GlossaryEntry("jack-ma", "Jack Ma", "person", "Founder.", "Long.", aliases=("Ma",)),
-    "ant-group": GlossaryEntry("ant-group", "Ant Group", "organization", "Payments.", "Long.", aliases=("Ant",)),
-    "pboc": GlossaryEntry("pboc", "People's Bank of China", "organization", "Central bank.", "Long."),
+    "jack-ma": glossary_entry("jack-ma", "Jack Ma", "Ma", category="person", short="Founder."),
+    "ant-group": glossary_entry("ant-group", "Ant Group", "Ant", category="organization", short="Payments."),
+    "pboc": glossary_entry("pboc", "People's Bank of China", category="organization", short="Central bank."),
 }
 WORDS = st.sampled_from(
     ["Jack Ma", "Ma", "Ant Group", "Ant", "People's Bank of China", "karma", "ants", "the", "&", "*"]
@@ -302,7 +302,7 @@ def test_glossary_marks_change_no_text_and_no_other_structure(markdown_text):
 @FAST
 @given(HOSTILE_TEXT)
 def test_glossary_tooltip_is_the_definition_as_text(short):
-    entries = {"jack-ma": GlossaryEntry("jack-ma", "Jack Ma", "person", short, "Long.")}
+    entries = {"jack-ma": glossary_entry("jack-ma", "Jack Ma", category="person", short=short)}
     page = soup(mark_glossary_terms("Jack Ma spoke.", entries, **MARKDOWN_OPTIONS))
     (mark,) = page.select("a.glossary-term")
     assert mark["title"] == short
@@ -323,7 +323,7 @@ TERMS = st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9 .&+/-]{0,12}[A-Za-z0-9]\Z").filt
 @FAST
 @given(TERMS)
 def test_glossary_marks_any_allowed_term_exactly(term):
-    entries = {"t": GlossaryEntry("t", term, "concept", "Short.", "Long.")}
+    entries = {"t": glossary_entry("t", term, short="Short.")}
     page = soup(mark_glossary_terms(f"Before {term} after.", entries, extensions=["toc", "attr_list"]))
     assert [mark.get_text() for mark in page.select("a.glossary-term")] == [term]
     assert words(page.get_text()) == words(f"Before {term} after.")
@@ -445,10 +445,10 @@ PAGE_WORDS = st.text(alphabet=st.sampled_from("Ab c-.'\"&<>*_[]()#!…’–0"),
 @given(aliases=st.lists(PAGE_WORDS, max_size=2, unique=True), publisher=PAGE_WORDS, related=PAGE_WORDS)
 def test_glossary_lines_read_the_same_written_as_html_or_as_markdown(aliases, publisher, related):
     entries = {
-        "a": GlossaryEntry("a", "Alpha", "concept", "S.", "L.", tuple(aliases), ("s",), ("b",)),
-        "b": GlossaryEntry("b", related, "concept", "S.", "L."),
+        "a": glossary_entry("a", "Alpha", *aliases, short="S.", long="L.", sources=("s",), related=("b",)),
+        "b": glossary_entry("b", related, short="S.", long="L."),
     }
-    sources = {"s": Source("s", publisher, "T", PartialDate(2020, 1), "https://example.com/", "news", "U")}
+    sources = {"s": source(publisher=publisher, published=PartialDate(2020, 1))}
     extensions = ["toc", "attr_list", "md_in_html", "smarty", "footnotes", "abbr"]
 
     def rendered() -> str:

@@ -5,8 +5,8 @@ The schemas are the one description of each data file's shape, used by the build
 Bad values are generated from each schema's own vocabulary: every property that refers to
 `plain_text` must refuse HTML, every `partial_date` a date in words, every https URL an http
 one, and so on, so a new property or a new data file is covered without editing this file.
-The catalogue of whole-build mistakes lives in tests/test_bad_inputs.py; its data-file cases
-are replayed here through the data layer alone (explainer.registry.load_site_data).
+The catalogue of mistakes (tests/catalogue.py) holds the data files' mistakes with their messages;
+tests/test_bad_inputs.py runs them through the data layer.
 """
 
 from __future__ import annotations
@@ -21,14 +21,7 @@ import jsonschema
 import pytest
 from conftest import FIXTURE_SITE, REPO, SCHEMA_DIR
 
-from explainer.errors import DataError
-from explainer.registry import load_site_data
 from explainer.yamlfile import load_yaml
-
-try:
-    from test_bad_inputs import CATALOGUE
-except ImportError:  # the catalogue is another module's; say so rather than fail to collect
-    CATALOGUE = []
 
 SCHEMA_NAMES = sorted(path.name.removesuffix(".schema.json") for path in SCHEMA_DIR.glob("*.schema.json"))
 DATA_ROOTS = {"data": REPO, "fixture": FIXTURE_SITE}
@@ -224,33 +217,3 @@ def test_a_data_file_must_be_a_list(name: str, document: Any) -> None:
 @pytest.mark.parametrize("entry", ["just text", None, ["a", "list"]], ids=["text", "null", "list"])
 def test_each_entry_must_be_a_mapping(name: str, entry: Any) -> None:
     assert not validator(name).is_valid([entry])
-
-
-# The catalogue of bad inputs, caught before the build ---------------------------------------------
-
-
-# Mistakes in data that only the list of pages, or their text, reveals: the build finds them.
-NEEDS_PAGES = ("is used nowhere", "names unknown section")
-
-
-def data_file_cases() -> list[Any]:
-    """Catalogue cases in data files that need no page to be found (pages are checked by the build)."""
-    return [
-        param
-        for param in CATALOGUE
-        if param.values[1].startswith("data/") and not any(need in param.values[1] for need in NEEDS_PAGES)
-    ]
-
-
-def test_the_catalogue_of_bad_inputs_is_replayed_here() -> None:
-    assert len(data_file_cases()) >= 30, "tests/test_bad_inputs.py CATALOGUE is missing or lost its data cases"
-
-
-@pytest.mark.parametrize(("edit", "expected"), data_file_cases())
-def test_validation_alone_reports_each_catalogued_data_mistake_as_the_build_does(
-    fixture_project: Path, edit: Any, expected: str
-) -> None:
-    edit(fixture_project)
-    with pytest.raises(DataError) as raised:
-        load_site_data(fixture_project)
-    assert [str(problem) for problem in raised.value.problems] == [expected]

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from catalogue import MISTAKES
 from conftest import write_project
 
 STARTUP_SECONDS = 60
@@ -141,12 +142,12 @@ BANNER = 'class="admonition failure explainer-preview-problems" role="alert"'
 def test_serve_keeps_answering_with_the_last_good_data_while_a_data_file_is_broken(serving):
     server, project, base_url = serving
     sources = project / "data/sources.yml"
-    error = "data/sources.yml:8: YAML syntax error: tab character; indent with spaces"
+    error = MISTAKES["tab-indentation"].message  # its edit: "  kind: news" -> "\tkind: news"
     page_url = base_url + "story/the-fall/"
 
     edit(sources, "record listing is halted", "record listing is halted at last")
     server.wait_for(lambda: "halted at last" in (fetch(page_url) or ""), REBUILD_SECONDS, "the first edit")
-    edit(sources, "  kind: news", "\tkind: news")
+    MISTAKES["tab-indentation"].make(project)
     server.wait_for(lambda: error in server.output, REBUILD_SECONDS, "the error line")
     assert [line for line in server.lines if error in line] == [line for line in server.lines if "sources.yml" in line]
 
@@ -169,14 +170,14 @@ def test_serve_keeps_answering_with_the_last_good_data_while_a_data_file_is_brok
 def test_serve_shows_a_page_mistake_on_every_page_and_recovers(serving):
     server, project, base_url = serving
     page = project / "docs/story/the-fall.md"
-    error = "docs/story/the-fall.md:13: cites unknown source 'nobody-2020' (not in data/sources.yml)"
+    error = MISTAKES["page-cites-unknown-source"].message  # its edit: [^company-2023-split] -> [^reuters-2020]
 
-    edit(page, "[^company-2023-split]", "[^nobody-2020]")
+    MISTAKES["page-cites-unknown-source"].make(project)
     server.wait_for(lambda: error in server.output, REBUILD_SECONDS, "the error line")
     answer = PendingRequest(base_url + "story/the-fall/").result(REBUILD_SECONDS)
     assert BANNER in answer and html.escape(error) in answer
 
-    edit(page, "[^nobody-2020]", "[^company-2023-split]")
+    edit(page, "[^reuters-2020]", "[^company-2023-split]")
     edit(page, "The group split into six parts.", "The group split into six business groups.")
     server.wait_for(
         lambda: "six business groups" in (fetch(base_url + "story/the-fall/") or ""), REBUILD_SECONDS, "the fixed page"
@@ -208,13 +209,13 @@ def test_serve_shows_the_same_mistake_each_time_it_is_made(serving):
     """MkDocs drops a log message it has printed before; the author must still see why a rebuild stopped."""
     server, project, _ = serving
     page = project / "docs/story/the-fall.md"
-    error = "docs/story/the-fall.md:13: cites unknown source 'nobody-2020' (not in data/sources.yml)"
+    error = MISTAKES["page-cites-unknown-source"].message  # its edit: [^company-2023-split] -> [^reuters-2020]
     times_shown = lambda: sum(error in line for line in server.lines)  # noqa: E731 - read at each wait
 
     for attempt in (1, 2):
-        edit(page, "[^company-2023-split]", "[^nobody-2020]")
+        MISTAKES["page-cites-unknown-source"].make(project)
         server.wait_for(lambda n=attempt: times_shown() == n, REBUILD_SECONDS, f"the error line, time {attempt}")
-        edit(page, "[^nobody-2020]", "[^company-2023-split]")
+        edit(page, "[^reuters-2020]", "[^company-2023-split]")
         server.wait_for(lambda n=attempt: server.output.count("Reloading browsers") >= n, REBUILD_SECONDS, "the fix")
     assert server.alive()
 
@@ -242,12 +243,12 @@ def test_serve_says_a_tab_in_mkdocs_yml_in_one_line_and_recovers(serving):
 @pytest.mark.slow
 def test_serve_started_on_bad_data_exits_with_the_line(tmp_path: Path):
     project = watching_data(write_project(tmp_path / "project"))
-    edit(project / "data/sources.yml", "  kind: news", "\tkind: news")
+    MISTAKES["tab-indentation"].make(project)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"]
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=STARTUP_SECONDS)
     assert result.returncode != 0
-    assert "ERROR   -  data/sources.yml:8: YAML syntax error: tab character; indent with spaces" in result.stderr
+    assert f"ERROR   -  {MISTAKES['tab-indentation'].message}" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import factories
 import pytest
 from bs4 import BeautifulSoup
 
@@ -30,7 +31,7 @@ from explainer.svg import Span, TimeScale, date_span, text_width, time_axis
 def event(
     event_id: str, date: PartialDate, section: str = "the-fall", title: str = "T", headline: bool = False
 ) -> Event:
-    return Event(id=event_id, date=date, title=title, summary="S.", sources=("s",), section=section, headline=headline)
+    return factories.event(id=event_id, date=date, title=title, section=section, headline=headline)
 
 
 @pytest.mark.parametrize(
