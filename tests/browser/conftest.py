@@ -10,15 +10,14 @@ Without a browser (or without node_modules/axe-core) the tests skip with the rea
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from conftest import REPO, BuiltSite, build_project, write_project
+
+from explainer_checks.plugin import page_paths, serve  # the engine's own, which every explainer's checks use
 
 HERE = Path(__file__).parent
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
@@ -49,33 +48,6 @@ def skip_or_fail(reason: str) -> None:
 
 
 # --- serving built sites -------------------------------------------------------------------
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves files without logging every request to stderr."""
-
-    def log_message(self, format: str, *args: object) -> None:  # stdlib signature
-        pass
-
-
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 at a free port until the generator is closed."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def page_paths(site_dir: Path) -> list[str]:
-    """Every page of a built site as a path relative to its root: '', 'about/', 'story/the-fall/'."""
-    pages = sorted(index.parent.relative_to(site_dir).as_posix() for index in site_dir.rglob("index.html"))
-    return ["" if path == "." else f"{path}/" for path in pages]
 
 
 @pytest.fixture(scope="session")

@@ -13,19 +13,6 @@ from .previews import OPEN, expect_open, preview_of
 
 STORY = "story/the-fall/"  # the fixture site's story page with source notes
 WIDE = {"width": 1680, "height": 1000}  # room for side notes beside the text
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {resultTypes: ["violations"]});
-  return result.violations.map(v => `${v.id} (${v.nodes.length}x): ${v.nodes[0].target.join(" ")}`);
-}"""
-OVERFLOWING = """() => {
-  const width = document.documentElement.clientWidth;
-  const scrolls = el => el && ["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(el).overflowX);
-  const clipped = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
-    if (scrolls(p)) return true; return false; };
-  return [...document.querySelectorAll(".md-content *")]
-    .filter(el => el.getBoundingClientRect().right > width + 1 && el.getClientRects().length && !clipped(el))
-    .map(el => el.tagName.toLowerCase() + "." + [...el.classList].join("."));
-}"""
 
 
 def color_scheme(page) -> str:
