@@ -15,9 +15,10 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_SITE, REPO, BuiltSite, generated_page
 from factories import correction
 
+from explainer.anchors import anchor_pattern
 from explainer.backlinks import Backlink
 from explainer.context import BuildContext, PageInfo, SiteMap
-from explainer.corrections.anchors import anchor_pattern, count_anchor
+from explainer.corrections.anchors import count_anchor
 from explainer.corrections.checks import anchor_problem, overlap_problem
 from explainer.corrections.extension import CorrectionsExtension
 from explainer.corrections.feeds import atom_feed, json_feed
