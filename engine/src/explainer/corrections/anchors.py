@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from markdown.util import AtomicString
 
 from .. import anchors
-from ..anchors import find_anchor
+from ..anchors import find_anchor, mark_position
 from .records import Correction
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ def anchor_counts(root: etree.Element, anchor_list: list[str]) -> dict[str, int]
 
 
 def attach_mark(root: etree.Element, correction: Correction, marked: bool = True) -> bool:
-    """Wrap the anchor's one occurrence and put the correction mark after it; False if not found.
+    """Wrap the anchor's one occurrence and put the correction mark after it (and the punctuation that
+    closes it); False if not found.
 
     A correction of a kind not marked in the text (`marked` false) only wraps the phrase, with the id
     its entries and feeds link to: nothing shows in the text.
@@ -76,7 +77,8 @@ def attach_mark(root: etree.Element, correction: Correction, marked: bool = True
     phrase = etree.Element("span", {"class": "corrected"})
     phrase.text = match.group()
     mark = correction_mark(correction.id, correction.of_kind.style)
-    mark.tail = text[match.end() :]
+    place = mark_position(text, match.end())  # the mark after the punctuation closing the phrase
+    phrase.tail, mark.tail = text[match.end() : place] or None, text[place:]
     host.insert(position, phrase)
     host.insert(position + 1, mark)
     return True
