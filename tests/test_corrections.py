@@ -15,9 +15,10 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_SITE, REPO, BuiltSite, generated_page
 from factories import correction
 
+from explainer.anchors import anchor_pattern
 from explainer.backlinks import Backlink
 from explainer.context import BuildContext, PageInfo, SiteMap
-from explainer.corrections.anchors import anchor_pattern, count_anchor
+from explainer.corrections.anchors import count_anchor
 from explainer.corrections.checks import anchor_problem, overlap_problem
 from explainer.corrections.extension import CorrectionsExtension
 from explainer.corrections.feeds import atom_feed, json_feed
@@ -122,7 +123,7 @@ def test_mark_follows_the_anchor_and_links_to_its_note():
     assert mark.name == "sup" and mark["id"] == "cref:hugging-face"
     assert mark.a["href"] == "#correction:hugging-face" and mark.a.get_text() == "C1"
     assert "footnote-ref" in mark.a["class"]  # so Material previews it like a footnote
-    assert mark.parent.get_text() == "Models on Hugging FaceC1, a hub."
+    assert mark.parent.get_text() == "Models on Hugging Face,C1 a hub."  # the mark after the comma
 
 
 def test_page_gets_dated_notice_under_title_and_corrections_block_at_the_end():

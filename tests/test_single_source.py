@@ -22,6 +22,7 @@ from conftest import BuiltSite
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from explainer.anchors import mark_position
 from explainer.claims import Block, has_figure, note_mark, one_origin
 from explainer.context import PageInfo
 from explainer.dates import PartialDate
@@ -144,6 +145,22 @@ def convert(text: str, sources: dict[str, Source], src_uri: str = "story/the-ral
     return BeautifulSoup(md.convert(text), "html.parser"), context
 
 
+@pytest.mark.parametrize(
+    ("text", "anchor", "before_mark"),
+    [
+        ("a rally of $100 billion. Then", "$100 billion", "a rally of $100 billion."),
+        ("a rally of $100 billion, another", "$100 billion", "a rally of $100 billion,"),
+        ('the "old people’s club." Then', "club", 'the "old people’s club."'),  # full stop and quote
+        ("Alibaba’s shares", "Alibaba", "Alibaba"),  # positive control: an apostrophe inside a word
+        ("a rally of $100 billion", "$100 billion", "a rally of $100 billion"),  # nothing follows
+        ("a rally of $100 billion and more", "$100 billion", "a rally of $100 billion"),  # a word follows
+    ],
+)
+def test_a_mark_goes_after_the_punctuation_that_closes_its_anchor(text: str, anchor: str, before_mark: str):
+    end = text.index(anchor) + len(anchor)
+    assert text[: mark_position(text, end)] == before_mark
+
+
 def test_a_declared_claim_carries_a_mark_that_names_its_report():
     claim = Claim(WIRE.id, 1, "The size of the rally", page="story/the-rally.md", anchor="a rally of $100 billion")
     wire = source(WIRE.id, "Example Wire", single_source=(claim,))
@@ -151,7 +168,9 @@ def test_a_declared_claim_carries_a_mark_that_names_its_report():
     assert context.problems == []
     mark = page.select_one("p sup.one-report")
     assert mark["id"] == "one-report-wire-2025-rally-1"
-    assert mark.previous_sibling == "It was a rally of $100 billion"  # right after the anchor, before the note
+    # after the anchor and the full stop that closes it, right before the note: "billion.¹ ²"
+    assert mark.previous_sibling == "It was a rally of $100 billion."
+    assert mark.next_sibling.name == "sup" and mark.next_sibling.get("id", "").startswith("fnref")
     link = mark.a
     assert (link["href"], link["aria-label"], link.get_text()) == ("../sources.md#wire-2025-rally", "1 report", "1")
     assert link["title"] == "One report: Example Wire, 27 March 2025; not confirmed elsewhere"

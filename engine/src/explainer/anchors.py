@@ -73,6 +73,18 @@ def find_anchor(slots: Iterator[TextSlot], anchor: str) -> tuple[TextSlot, re.Ma
     return None
 
 
+# Closing punctuation a note's mark goes after ("billion,¹" not "billion¹,"), as newspapers and Chicago
+# style set note numbers: only a run that ends the word (a space or the end of the text follows), so
+# "Alibaba’s" keeps its apostrophe.
+_CLOSING_PUNCTUATION = re.compile(r"[.,;:!?)\]”’\"']+(?=\s|$)")
+
+
+def mark_position(text: str, end: int) -> int:
+    """Where a mark for an anchor ending at `end` goes: after the closing punctuation that follows it."""
+    found = _CLOSING_PUNCTUATION.match(text, end)
+    return found.end() if found else end
+
+
 def insert_in_slot(slot: TextSlot, cut: int, nodes: list[etree.Element], resume: int) -> None:
     """Keep the slot's text up to `cut`, put `nodes` there, and the text from `resume` after the last one."""
     element, parent, where = slot

@@ -1,22 +1,18 @@
 """Finding a correction's anchor in a page's text, and marking it there.
 
-An anchor is a phrase copied from the page's prose. It matches across any run of whitespace
-and any style of quote, whole words only, and never inside code, links, headings, notes or
-an earlier correction's mark.
+An anchor is a phrase copied from the page's prose (explainer.anchors: the one way anchors match). A
+correction's anchor is never inside code, links, headings, notes or an earlier correction's mark.
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
 from markdown.util import AtomicString
 
-from ..codeblocks import NOT_PROSE_TAGS
-from ..placeholders import masked
+from .. import anchors
+from ..anchors import find_anchor, mark_position
 from .records import Correction
 
 if TYPE_CHECKING:
@@ -25,8 +21,7 @@ if TYPE_CHECKING:
 MARK_PREFIX = "cref:"
 
 # Text inside these is not the page's prose: a mark there would break code, links or headings.
-_OPAQUE_CLASSES = {"footnote", "corrections", "corrected-notice"}
-_QUOTE_CLASSES = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
+_OPAQUE_CLASSES = frozenset({"footnote", "corrections", "corrected-notice"})
 
 
 def mark_id(correction_id: str) -> str:
@@ -39,37 +34,15 @@ def note_id(correction_id: str) -> str:
     return f"correction:{correction_id}"
 
 
-TextSlot = tuple[etree.Element, etree.Element | None, str]  # (element, parent, "text" or "tail")
-
-
-@cache
-def anchor_pattern(anchor: str) -> re.Pattern[str]:
-    """The anchor as a regex: any run of whitespace for a space, any quote style, whole words only."""
-    words = anchor.split()
-    body = r"\s+".join("".join(_QUOTE_CLASSES.get(char, re.escape(char)) for char in word) for word in words)
-    start = r"(?<!\w)" if re.match(r"\w", words[0]) else ""
-    end = r"(?!\w)" if re.search(r"\w$", words[-1]) else ""
-    return re.compile(start + body + end)
-
-
-def text_slots(element: etree.Element, parent: etree.Element | None = None) -> Iterator[TextSlot]:
-    """Every run of the page's prose under `element`, outside code, links, headings and notes."""
-    if element.text and not isinstance(element.text, AtomicString):
-        yield element, parent, "text"
-    for child in element:
-        if not _is_opaque(child):
-            yield from text_slots(child, element)
-        if child.tail:
-            yield child, element, "tail"
-
-
 def _is_opaque(element: etree.Element) -> bool:
-    classes = set((element.get("class") or "").split())
-    return (
-        element.tag in NOT_PROSE_TAGS
-        or bool(classes & _OPAQUE_CLASSES)
-        or (element.get("id", "").startswith(MARK_PREFIX) and "correction-spot" not in classes)
+    return anchors.not_prose(element, _OPAQUE_CLASSES) or (
+        element.get("id", "").startswith(MARK_PREFIX) and "correction-spot" not in (element.get("class") or "").split()
     )
+
+
+def text_slots(root: etree.Element) -> list[anchors.TextSlot]:
+    """Every run of the page's prose under `root` (a tail is prose whatever it is: the corrections' rule)."""
+    return list(anchors.prose_slots(root, _is_opaque, atomic_tails=False))
 
 
 def count_anchor(root: etree.Element, anchor: str) -> int:
@@ -77,38 +50,38 @@ def count_anchor(root: etree.Element, anchor: str) -> int:
     return anchor_counts(root, [anchor])[anchor]
 
 
-def anchor_counts(root: etree.Element, anchors: list[str]) -> dict[str, int]:
+def anchor_counts(root: etree.Element, anchor_list: list[str]) -> dict[str, int]:
     """How often each anchor occurs in the page's prose (the page walked once for them all)."""
-    texts = [getattr(element, where) for element, _, where in text_slots(root)]
-    texts = [masked(text) for text in texts]  # issue 21: never in a placeholder (explainer.placeholders)
-    return {anchor: sum(len(anchor_pattern(anchor).findall(text)) for text in texts) for anchor in anchors}
+    return anchors.anchor_counts(text_slots(root), anchor_list)
 
 
 def attach_mark(root: etree.Element, correction: Correction, marked: bool = True) -> bool:
-    """Wrap the anchor's one occurrence and put the correction mark after it; False if not found.
+    """Wrap the anchor's one occurrence and put the correction mark after it (and the punctuation that
+    closes it); False if not found.
 
     A correction of a kind not marked in the text (`marked` false) only wraps the phrase, with the id
     its entries and feeds link to: nothing shows in the text.
     """
-    pattern = anchor_pattern(correction.anchor)
-    for element, parent, where in text_slots(root):
-        text = getattr(element, where)
-        if match := pattern.search(masked(text)):  # issue 21: never in a placeholder
-            setattr(element, where, text[: match.start()])
-            host, position = (element, 0) if where == "text" else (parent, list(parent).index(element) + 1)
-            if not marked:
-                phrase = etree.Element("span", {"class": "correction-spot", "id": mark_id(correction.id)})
-                phrase.text, phrase.tail = match.group(), text[match.end() :]
-                host.insert(position, phrase)
-                return True
-            phrase = etree.Element("span", {"class": "corrected"})
-            phrase.text = match.group()
-            mark = correction_mark(correction.id, correction.of_kind.style)
-            mark.tail = text[match.end() :]
-            host.insert(position, phrase)
-            host.insert(position + 1, mark)
-            return True
-    return False
+    found = find_anchor(iter(text_slots(root)), correction.anchor)
+    if found is None:
+        return False
+    (element, parent, where), match = found
+    text = getattr(element, where)
+    setattr(element, where, text[: match.start()])
+    host, position = (element, 0) if where == "text" else (parent, list(parent).index(element) + 1)
+    if not marked:
+        phrase = etree.Element("span", {"class": "correction-spot", "id": mark_id(correction.id)})
+        phrase.text, phrase.tail = match.group(), text[match.end() :]
+        host.insert(position, phrase)
+        return True
+    phrase = etree.Element("span", {"class": "corrected"})
+    phrase.text = match.group()
+    mark = correction_mark(correction.id, correction.of_kind.style)
+    place = mark_position(text, match.end())  # the mark after the punctuation closing the phrase
+    phrase.tail, mark.tail = text[match.end() : place] or None, text[place:]
+    host.insert(position, phrase)
+    host.insert(position + 1, mark)
+    return True
 
 
 def correction_mark(correction_id: str, style: str = "normal") -> etree.Element:

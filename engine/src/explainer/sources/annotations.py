@@ -20,7 +20,7 @@ from collections.abc import Mapping
 
 from markdown.serializers import to_html_string
 
-from ..anchors import anchor_counts, find_anchor, insert_in_slot, not_prose, prose_slots
+from ..anchors import anchor_counts, find_anchor, insert_in_slot, mark_position, not_prose, prose_slots
 from ..elements import child, element
 from ..errors import Problem
 from .records import SPEC, Claim, Source
@@ -91,7 +91,7 @@ def _opaque(node: etree.Element) -> bool:
 def mark_claims(
     root: etree.Element, claims: list[Claim], sources: Mapping[str, Source], page_label: str, sources_href: str
 ) -> tuple[list[Claim], list[Problem]]:
-    """Put each claim's mark after its anchor, if the anchor occurs exactly once in the page's prose (counted
+    """Put each claim's mark after its anchor (and the punctuation that closes it), if the anchor occurs exactly once in the page's prose (counted
     before any mark is added); the claims marked, and a problem for each anchor missing or repeated."""
     counts = anchor_counts(list(prose_slots(root, _opaque)), [claim.anchor for claim in claims])
     marked, problems = [], []
@@ -103,7 +103,9 @@ def mark_claims(
             continue
         slot, match = found
         mark = one_report_mark(claim, sources[claim.source_id], f"{sources_href}#{claim.source_id}")
-        insert_in_slot(slot, match.end(), [mark], match.end())
+        element, _, where = slot
+        place = mark_position(getattr(element, where), match.end())
+        insert_in_slot(slot, place, [mark], place)
         marked.append(claim)
     return marked, problems
 
