@@ -9,7 +9,8 @@ a glossary underline (a.glossary-term) or a cluster of note marks: source number
 correction badges (sup.correction-ref) and single-source marks (sup.one-report) with nothing but spaces
 and commas between them ("text³,⁴", "claim①⁵") are one interruption to the reader, and one mark (the site
 previews them as one: previews.js). A single-source mark standing alone is a mark too. Words are the
-text's whitespace-separated words, marks left out.
+text's whitespace-separated words with a letter or digit, marks left out (punctuation after a link or
+a mark, set apart from it by the text's extraction, is no word).
 
 Prints one row per chapter: words; glossary underlines; clusters of note marks other than a lone
 single-source mark, with the source numbers and correction badges in them; single-source marks standing
@@ -96,7 +97,7 @@ def count(html: str) -> dict[str, int]:
             counts["badges"] += cluster.count("badge")
         for sup in block.find_all("sup"):
             sup.decompose()
-        counts["words"] += len(block.get_text(" ").split())
+        counts["words"] += sum(1 for word in block.get_text(" ").split() if any(c.isalnum() for c in word))
     counts["marks"] = counts["underlines"] + counts["clusters"] + counts["single"]
     counts["old"] = counts["underlines"] + counts["sources"] + counts["badges"]
     return counts
