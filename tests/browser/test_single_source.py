@@ -1,6 +1,8 @@
 """The single-source mark (issue 20.4) in a real Chromium, on the real site: hover and keyboard focus show
 "One report: ..., not confirmed elsewhere"; on a 375 px touch phone a tap opens it in a sheet without
-scrolling the page, and the sheet's link leads to the report's entry on the Sources page."""
+scrolling the page, and the sheet's link leads to the report's entry on the Sources page. A full stop
+after the mark never starts a line alone. (A mark right before a source number is one cluster with it:
+test_clusters.py.)"""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from playwright.sync_api import expect
 from .conftest import PHONE
 
 PAGE = "story/the-fall/"
-MARK = "article sup.one-report > a.one-report__mark >> nth=0"
+# A mark that stands alone: "billion①, another report ..." (not right before a source number).
+MARK = "article sup.one-report:not(.one-report--before-ref) > a.one-report__mark >> nth=0"
 TOOLTIP = ".md-tooltip2.md-tooltip2--active"
 SHEET = ".explainer-sheet"
 
@@ -79,3 +82,35 @@ def test_a_tap_shows_it_in_place_and_its_link_leads_to_the_report(phone, site_ur
     link.tap()
     phone.wait_for_url(href)
     expect(phone.locator(f"[id='{urlsplit(href).fragment}']")).to_be_in_viewport()
+
+
+# Each mark in the running text followed by punctuation ("claim①."), and whether, at any width of its
+# paragraph from its own down to 160 px, that punctuation starts a line the mark is not on.
+PUNCTUATION_ALONE = """() => {
+  const alone = [], range = document.createRange();
+  let checked = 0;
+  for (const mark of document.querySelectorAll('article p a.one-report__mark, article li a.one-report__mark')) {
+    const next = mark.closest('sup').nextSibling;
+    if (next?.nodeType !== Node.TEXT_NODE || !/^[.,;:)]/.test(next.data)) continue;
+    checked++;
+    const block = mark.closest('p, li');
+    for (let width = block.getBoundingClientRect().width; width >= 160; width -= 2) {
+      block.style.width = `${width}px`;
+      range.setStart(next, 0);
+      range.setEnd(next, 1);
+      if (range.getBoundingClientRect().top >= mark.getBoundingClientRect().bottom) {
+        alone.push(`${next.data[0]} at ${width} px, after ${mark.title}`);
+        break;
+      }
+    }
+    block.style.width = '';
+  }
+  return {checked, alone};
+}"""
+
+
+def test_punctuation_after_the_mark_never_starts_a_line(page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    found = page.evaluate(PUNCTUATION_ALONE)
+    assert found["alone"] == []
+    assert found["checked"] >= 3

@@ -8,10 +8,8 @@ import pytest
 from .previews import SYMBOL
 
 # Every kind of mark, as CSS: the story's marks, then the pictures'.
-TEXT_MARKS = (
-    "article a.footnote-ref, article a.glossary-term, article a.event-ref,"
-    " article p a.one-report__mark, article li a.one-report__mark"  # single-source marks in the prose
-)
+# Single-source marks in the prose and in the charts' tables (shown once their "figures" are opened).
+TEXT_MARKS = "article a.footnote-ref, article a.glossary-term, article a.event-ref, article a.one-report__mark"
 PICTURE_MARKS = "a.timeline-mark, a.chart-mark, a.chart-event"
 # The marks' targets at their drawn size: what explainer.css adds, taken away.
 DRAWN_SIZE = """
@@ -57,6 +55,11 @@ TARGETS = """([selector, symbol]) => {
 }"""
 
 
+def open_details(page) -> None:
+    """Open every closed box (a chart's table of figures), as a reader does to see what is in it."""
+    page.evaluate("() => { for (const box of document.querySelectorAll('article details')) box.open = true; }")
+
+
 def point_at_pictures(page) -> None:
     """Move the pointer over each picture shown, as a reader reaching for a mark does first."""
     for svg in page.locator("svg.timeline-svg, svg.chart-svg").all():
@@ -72,6 +75,7 @@ def point_at_pictures(page) -> None:
 @pytest.mark.parametrize(("path", "least"), [("story/the-fall/", 50), ("story/ai-competition/", 40), ("timeline/", 90)])
 def test_every_marks_target_is_at_least_24_px_square(phone_page, site_url: str, path: str, least: int) -> None:
     phone_page.goto(site_url + path)
+    open_details(phone_page)
     point_at_pictures(phone_page)
     found = phone_page.evaluate(TARGETS, [f"{TEXT_MARKS}, {PICTURE_MARKS}", SYMBOL])
     assert found["small"] == []
@@ -89,6 +93,39 @@ def test_the_probe_finds_marks_at_their_drawn_size_too_small(phone_page, site_ur
     phone_page.goto(site_url + "timeline/")  # no pointer has entered the pictures: no hit areas yet
     found = phone_page.evaluate(TARGETS, ["svg.timeline-svg--narrow a.timeline-mark", SYMBOL])
     assert len(found["small"]) == found["checked"] > 40  # every event on the narrow Timeline
+
+
+# Note marks side by side (a cluster, previews.js) are one target: along the line through their targets'
+# middles, from the first mark's left edge to the last one's right edge, every point hits one of them.
+# Clusters as CSS sees them: a number after a number, a number after a single-source mark.
+CLUSTER_GAPS = """() => {
+  const gaps = [];
+  let checked = 0;
+  const seconds = 'article sup.footnote-ref--follows, article sup.one-report--before-ref + sup';
+  for (const second of document.querySelectorAll(seconds)) {
+    const first = second.previousElementSibling, marks = [first, second].map(sup => sup.querySelector('a'));
+    second.scrollIntoView({block: 'center'});
+    const [left, right] = marks.map(mark => mark.getBoundingClientRect());
+    if (Math.abs(left.top - right.top) > 2) continue;  // not on one line
+    checked++;
+    const y = (left.top + left.bottom + right.top + right.bottom) / 4 + 4;  // targets sit a little below
+    for (let x = left.left + 1; x < right.right - 1; x += 1) {
+      if (!document.elementsFromPoint(x, y).some(el => marks.some(mark => mark.contains(el)))) {
+        gaps.push(`${marks.map(mark => mark.textContent.trim()).join(',')} at +${Math.round(x - left.left)} px`);
+        break;
+      }
+    }
+  }
+  return {checked, gaps};
+}"""
+
+
+@pytest.mark.parametrize("path", ["story/the-fall/", "story/since-then/"])
+def test_a_cluster_of_note_marks_is_one_continuous_target(phone_page, site_url: str, path: str) -> None:
+    phone_page.goto(site_url + path)
+    found = phone_page.evaluate(CLUSTER_GAPS)
+    assert found["gaps"] == []
+    assert found["checked"] >= 3  # The fall: 4 before the editing of issue 24
 
 
 # Where every piece of text in the story is laid out: each text node's boxes, line by line.

@@ -47,6 +47,14 @@ MARKS = [
         ".querySelector('.correction__label').textContent.trim()",
         "Go to correction C1",
     ),
+    Mark(  # the link names the mark's kind of correction, as the story's configuration names it
+        "our-reading mark",
+        "story/the-fall/",
+        "article .correction-ref > a[aria-label^='Our reading']",
+        "mark => document.getElementById(decodeURIComponent(new URL(mark.href).hash.slice(1)))"
+        ".querySelector('.correction__label').textContent.trim()",
+        "Go to our reading R1",
+    ),
     Mark(
         "glossary term",
         "story/the-fall/",
@@ -191,18 +199,37 @@ def test_a_tap_beside_a_timeline_dot_still_previews_it(phone, site_url: str) -> 
     expect(phone.locator(SHEET)).to_contain_text(mark.get_attribute("data-tooltip").split(": ", 1)[1])
 
 
-def test_notes_cited_together_share_one_sheet_where_their_targets_meet(phone, site_url: str) -> None:
+# A cluster of note marks (test_clusters.py): its first mark's sup, as CSS; the second is the sup after it.
+CLUSTERS = {
+    "numbers": "article sup:has(+ sup.footnote-ref--follows)",
+    "single-source mark and number": "article sup.one-report--before-ref",
+}
+
+
+@pytest.mark.parametrize("where", ["first", "between", "second"])
+@pytest.mark.parametrize("kind", list(CLUSTERS))
+def test_a_tap_anywhere_on_a_cluster_shows_all_its_notes(phone, site_url: str, kind: str, where: str) -> None:
+    """Notes cited together are one mark: a tap on either, or between them, opens one sheet with both."""
     phone.goto(site_url + "story/the-fall/")
-    second = phone.locator("article sup.footnote-ref--follows > a").first
-    first = second.locator("xpath=../preceding-sibling::sup[1]/a")
-    centre(phone, second)
+    first = phone.locator(f"{CLUSTERS[kind]} >> nth=0 >> a")
+    second = phone.locator(f"{CLUSTERS[kind]} >> nth=0 >> xpath=following-sibling::sup[1]/a")
+    before = centre(phone, second)
     left, right = first.bounding_box(), second.bounding_box()
-    between = (left["x"] + left["width"] + right["x"]) / 2  # over the comma
-    phone.touchscreen.tap(between, right["y"] + right["height"] / 2)
+    x = {
+        "first": left["x"] + left["width"] * 0.2,
+        "between": (left["x"] + left["width"] + right["x"]) / 2,  # over the comma or the space
+        "second": right["x"] + right["width"] * 0.8,
+    }[where]
+    phone.touchscreen.tap(x, right["y"] + right["height"] / 2)
     sheet = phone.locator(SHEET)
-    expect(sheet.locator(".explainer-sheet__heading")).to_have_text(
-        [f"Source note {first.inner_text()}", f"Source note {second.inner_text()}"]
-    )
+    names = [
+        mark.evaluate("a => a.matches('.one-report__mark') ? a.title : `Source note ${a.textContent.trim()}`")
+        for mark in (first, second)
+    ]
+    expect(sheet.locator(".explainer-sheet__heading")).to_have_text(names)
+    expect(sheet.locator(".explainer-sheet__go a")).to_have_count(2)  # each note's link to its full entry
+    settle(sheet)
+    assert phone.evaluate("scrollY") == before
 
 
 def test_a_mark_low_on_the_screen_gets_its_sheet_at_the_top(phone, site_url: str) -> None:

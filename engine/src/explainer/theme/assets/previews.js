@@ -16,14 +16,18 @@
  *    accessible description the rest of the time); a source note or correction mark shows a copy
  *    of its note (role=dialog) that the pointer can move onto. Either goes just below the mark's
  *    line, or just above it where there is no room below: never over the line being read.
+ *    Note marks side by side (source numbers, correction marks and single-source marks with nothing
+ *    but spaces and commas between them: "text³,⁴", "claim①⁵") are one mark to the reader, a
+ *    cluster: any of them shows one preview of all their notes in order, each under its name.
+ *    Each mark stays its own link (its own tab stop and name).
  * 2. Escape dismisses the open previews (WCAG 1.4.13); a dismissed preview shows again the next
  *    time its mark is reached.
  * 3. Touch screens: a tap on a mark (a source number, a correction mark, a glossary mention, an
  *    event link, a single-source mark, a mark of the Timeline, a chart's point or event) opens a sheet at the bottom of
  *    the screen (at the top when the mark's line is low on the screen) with the mark's preview and
- *    a link to its full entry; nothing scrolls unless the reader follows that link. Marks whose
- *    targets overlap where the finger lands (notes 1 and 2 cited together, crowded Timeline
- *    marks) share one sheet. The sheet is a non-modal dialog, placed in the page right after the
+ *    a link to its full entry; nothing scrolls unless the reader follows that link. A tap on a
+ *    cluster shows all its notes, and marks whose targets overlap where the finger lands (crowded
+ *    Timeline marks) share one sheet. The sheet is a non-modal dialog, placed in the page right after the
  *    mark's paragraph (Tab goes on from it to what follows), that takes focus; its close button,
  *    Escape and a tap outside it close it and give focus back to the mark; focus moving out of it
  *    closes it too. Mouse, pen and keyboard keep the hover and focus previews.
@@ -44,10 +48,12 @@
   const GAP = 6; // px between a preview and the line it belongs to
   const TARGET = 26; // px: the least width and height of a mark's target (WCAG 2.5.8 asks for 24)
   const PICTURE_MARKS = "a.timeline-mark, a.chart-mark, a.chart-event";
-  const MARKS = `a.footnote-ref, a.glossary-term, a.event-ref, a.one-report__mark, ${PICTURE_MARKS}`;
+  const NOTE_MARKS = "a.footnote-ref, a.one-report__mark"; // source numbers, correction marks, single-source marks
+  const MARKS = `${NOTE_MARKS}, a.glossary-term, a.event-ref, ${PICTURE_MARKS}`;
   // An SVG mark's symbol: a Timeline dot or bar, a chart point's or event's drawn hit area.
   const SYMBOL = ":scope > circle:not(.chart-mark__ring), :scope > rect:not(.chart-mark__ring, .explainer-hit)";
   const BLOCK = "p, li, dd, dt, td, th, figcaption, blockquote, h1, h2, h3, h4, h5, h6, div";
+  const SEPARATORS = /^[\s,]*$/; // all there may be between the note marks of a cluster
   const SVG_NS = "http://www.w3.org/2000/svg";
   const XLINK_NS = "http://www.w3.org/1999/xlink";
 
@@ -79,17 +85,57 @@
     for (let element = node instanceof Element ? node : null; element; element = element.parentElement) {
       if (previews.has(element)) return element;
       if (element.matches(".explainer-sheet")) return null; // the sheet's copies are not marks
-      if (element.matches("a.footnote-ref, [title], [data-tooltip]")) {
-        return element.closest(CONTENT) && (noteOf(element) || tooltipText(element)) ? element : null;
+      if (element.matches(`${NOTE_MARKS}, [title], [data-tooltip]`)) {
+        const previewed = noteOf(element) || element.matches("a.one-report__mark") || tooltipText(element);
+        return element.closest(CONTENT) && previewed ? element : null;
       }
     }
     return null;
   }
 
-  /* What a source note or correction mark's preview is called: "Source note 4", "Correction C1". */
+  /* What a note mark's preview is called: "Source note 4", a correction mark's own name ("Correction */
+  /* C1", "Our reading R1": the story's kinds of correction name their marks), a single-source mark's */
+  /* title ("One report: The Times, 2 January 2021; not confirmed elsewhere"). */
   function noteName(mark) {
-    return `${mark.closest(".correction-ref") ? "Correction" : "Source note"} ${mark.textContent.trim()}`;
+    const words = mark.textContent.trim();
+    if (mark.closest(".correction-ref")) return mark.getAttribute("aria-label") || `Correction ${words}`;
+    if (mark.matches("a.one-report__mark")) return tooltipText(mark) || mark.getAttribute("aria-label") || words;
+    return `Source note ${words}`;
   }
+
+  /* --- clusters: note marks side by side ("text³,⁴", a single-source mark and a number) are one mark --- */
+
+  const clusters = new WeakMap(); // note mark -> the marks of its cluster, in reading order
+
+  /* Nothing between two marks but spaces and commas (side notes, explainer.js's copies, aside). */
+  function adjacent(before, after) {
+    const range = document.createRange();
+    range.setStartAfter(before.closest("sup") || before);
+    range.setEndBefore(after.closest("sup") || after);
+    const between = range.cloneContents();
+    for (const aside of between.querySelectorAll(".sidenote")) aside.remove();
+    return SEPARATORS.test(between.textContent) && !between.querySelector("img, svg, a");
+  }
+
+  /* The marks of `mark`'s cluster (just `mark` if it stands alone or is no note mark), found the */
+  /* first time one of them is reached, for its whole paragraph. */
+  function clusterOf(mark) {
+    if (!clusters.has(mark)) {
+      const block = mark instanceof SVGElement || !mark.matches(NOTE_MARKS) ? null : mark.parentElement.closest(BLOCK);
+      const marks = block ? [...block.querySelectorAll(NOTE_MARKS)].filter((m) => !m.closest(".sidenote")) : [mark];
+      let cluster = [];
+      marks.forEach((each, index) => {
+        if (index && !adjacent(marks[index - 1], each)) cluster = [];
+        cluster.push(each);
+        clusters.set(each, cluster);
+      });
+      if (!clusters.has(mark)) clusters.set(mark, [mark]);
+    }
+    return clusters.get(mark);
+  }
+
+  const leadOf = (mark) => clusterOf(mark)[0]; // a cluster's preview belongs to its first mark
+  const inCluster = (lead, node) => node instanceof Node && clusterOf(lead).some((mark) => mark.contains(node));
 
   /* A copy of a note for a preview: without its links back to the text, and without ids (no id twice). */
   function copyOf(note) {
@@ -103,7 +149,7 @@
   function stateOf(mark) {
     let state = previews.get(mark);
     if (!state) {
-      state = { hover: false, focus: false, overNode: false, node: null, title: null, timer: 0 };
+      state = { hover: false, focus: false, overNode: false, node: null, title: null, titles: [], timer: 0 };
       previews.set(mark, state);
     }
     return state;
@@ -118,7 +164,7 @@
       const symbol = mark.querySelector(SYMBOL) || mark;
       return [symbol.getBoundingClientRect()];
     }
-    return [...mark.getClientRects()];
+    return clusterOf(mark).flatMap((each) => [...each.getClientRects()]); // a cluster's marks together
   }
 
   /* The top of the first line a mark is on and the bottom of its last one (viewport px). A mark's */
@@ -158,12 +204,30 @@
 
   function build(mark, state) {
     const note = noteOf(mark);
+    const cluster = clusterOf(mark);
     const node = document.createElement("div");
     const inner = document.createElement("div");
     node.className = "md-tooltip2";
     node.id = `explainer-preview-${sequence++}`;
     inner.className = "md-tooltip2__inner md-typeset";
-    if (note) {
+    if (cluster.length > 1) {
+      // A cluster's notes in one preview, in order, each under its name (what a tap's sheet shows).
+      node.setAttribute("role", "dialog");
+      const labels = [];
+      cluster.map(describe).forEach((item, index) => {
+        const section = document.createElement("section");
+        const heading = paragraph(item.heading);
+        section.className = "explainer-preview__item";
+        heading.className = "explainer-preview__heading";
+        heading.id = `${node.id}-${index}`;
+        labels.push(heading.id);
+        section.append(heading, ...item.body);
+        inner.append(section);
+      });
+      node.setAttribute("aria-labelledby", labels.join(" "));
+      // Titles moved off while shown, so the browser's own tooltip doesn't double the preview.
+      state.titles = cluster.filter((each) => each.hasAttribute("title")).map((each) => [each, each.getAttribute("title")]);
+    } else if (note) {
       node.setAttribute("role", "dialog");
       node.setAttribute("aria-label", noteName(mark));
       inner.append(copyOf(note));
@@ -219,8 +283,11 @@
       // A tooltip that repeats the mark's name (Timeline marks) would be read twice.
       if (node.textContent !== mark.getAttribute("aria-label")) mark.setAttribute("aria-describedby", node.id);
     } else {
-      mark.setAttribute("aria-controls", node.id);
-      mark.setAttribute("aria-haspopup", "dialog");
+      for (const each of clusterOf(mark)) {
+        each.removeAttribute("title");
+        each.setAttribute("aria-controls", node.id);
+        each.setAttribute("aria-haspopup", "dialog");
+      }
     }
     // Open a frame after mounting, so the preview fades in as Material's do.
     requestAnimationFrame(() => { if (state.node === node && wanted(state)) node.classList.add(OPEN); });
@@ -229,10 +296,12 @@
   function hide(mark, state) {
     if (!state.node) return;
     state.node.classList.remove(OPEN);
-    if (state.title !== null) mark.setAttribute("title", state.title);
-    mark.removeAttribute("aria-describedby");
-    mark.removeAttribute("aria-controls");
-    mark.removeAttribute("aria-haspopup");
+    giveTitlesBack(mark, state);
+    for (const each of clusterOf(mark)) {
+      each.removeAttribute("aria-describedby");
+      each.removeAttribute("aria-controls");
+      each.removeAttribute("aria-haspopup");
+    }
     clearTimeout(state.timer);
     state.timer = setTimeout(() => remove(mark, state), LINGER_MS);
   }
@@ -240,8 +309,13 @@
   function remove(mark, state) {
     clearTimeout(state.timer);
     if (state.node) state.node.remove();
-    if (state.title !== null) mark.setAttribute("title", state.title);
+    giveTitlesBack(mark, state);
     previews.delete(mark);
+  }
+
+  function giveTitlesBack(mark, state) {
+    if (state.title !== null) mark.setAttribute("title", state.title);
+    for (const [each, title] of state.titles) each.setAttribute("title", title);
   }
 
   const wanted = (state) => state.hover || state.focus || state.overNode;
@@ -270,6 +344,12 @@
 
   /* --- the reader's input --- */
 
+  /* The mark whose preview `node` belongs to: a cluster's first mark for any of its marks. */
+  function ownerOf(node) {
+    const mark = markOf(node);
+    return mark && leadOf(mark);
+  }
+
   let lastInput = "mouse"; // how the reader last interacted: "touch", "pen", "mouse" or "keyboard"
   let quietFocus = null; // a mark given focus back as a sheet closes: no hover preview for it
 
@@ -279,8 +359,8 @@
   // Pointer events, not mouse events: a tap also fires mouseover, and a tap opens a sheet instead.
   document.addEventListener("pointerover", (event) => {
     if (event.pointerType === "touch") return;
-    const mark = markOf(event.target);
-    if (!mark || mark.contains(event.relatedTarget)) return;
+    const mark = ownerOf(event.target);
+    if (!mark || inCluster(mark, event.relatedTarget)) return;
     const state = stateOf(mark);
     undismiss(state);
     state.hover = true;
@@ -289,16 +369,17 @@
 
   document.addEventListener("pointerout", (event) => {
     if (event.pointerType === "touch") return;
-    const mark = markOf(event.target);
-    if (!mark || mark.contains(event.relatedTarget) || !previews.has(mark)) return;
+    const mark = ownerOf(event.target);
+    if (!mark || inCluster(mark, event.relatedTarget) || !previews.has(mark)) return;
     const state = previews.get(mark);
     later(mark, state, () => { state.hover = false; });
   });
 
   // A tap gives its link focus too: the sheet is the preview then.
   document.addEventListener("focusin", (event) => {
-    const mark = markOf(event.target);
-    if (!mark || lastInput === "touch" || mark === quietFocus) return;
+    const reached = markOf(event.target);
+    if (!reached || lastInput === "touch" || reached === quietFocus) return;
+    const mark = leadOf(reached);
     const state = stateOf(mark);
     undismiss(state);
     state.focus = true;
@@ -306,8 +387,8 @@
   });
 
   document.addEventListener("focusout", (event) => {
-    const mark = markOf(event.target);
-    if (!mark || mark.contains(event.relatedTarget) || !previews.has(mark)) return;
+    const mark = ownerOf(event.target);
+    if (!mark || inCluster(mark, event.relatedTarget) || !previews.has(mark)) return;
     previews.get(mark).focus = false;
     update(mark);
   });
@@ -404,15 +485,15 @@
     const words = mark.textContent.trim();
     const note = noteOf(mark);
     if (note) {
-      const go = mark.closest(".correction-ref") ? `Go to correction ${words}` : `Go to note ${words}`;
-      return { heading: noteName(mark), body: [copyOf(note)], go, href };
+      const name = noteName(mark); // "Correction C1", "Our reading R1": the link says the mark's kind
+      const go = mark.closest(".correction-ref") ? `Go to ${name.charAt(0).toLowerCase()}${name.slice(1)}` : `Go to note ${words}`;
+      return { heading: name, body: [copyOf(note)], go, href };
     }
     if (mark.matches("a.glossary-term")) {
       return { heading: words, body: [paragraph(tooltipText(mark) || "")], go: "Go to its Glossary entry", href };
     }
     if (mark.matches("a.one-report__mark")) {
-      const heading = mark.getAttribute("aria-label") || words;
-      return { heading, body: [paragraph(tooltipText(mark) || "")], go: "Go to its report in Sources", href };
+      return { heading: noteName(mark), body: [], go: "Go to its report in Sources", href };
     }
     if (mark.matches("a.event-ref")) {
       return { heading: words, body: [paragraph(tooltipText(mark) || "")], go: "Go to its Timeline entry", href };
@@ -549,9 +630,10 @@
     const target = event.target instanceof Element ? event.target : null;
     if (sheet && target && sheet.node.contains(target)) return; // the sheet's own links and button
     const tapped = lastInput === "touch" && target && target.closest(CONTENT) && !target.closest(".explainer-sheet");
-    const marks = tapped ? marksAt(event.clientX, event.clientY) : [];
-    const opener = tapped ? target.closest(MARKS) || marks[0] : null;
-    if (opener && !marks.includes(opener)) marks.push(opener); // a click without a place (a screen reader's)
+    const found = tapped ? marksAt(event.clientX, event.clientY) : [];
+    const opener = tapped ? target.closest(MARKS) || found[0] : null;
+    if (opener && !found.includes(opener)) found.push(opener); // a click without a place (a screen reader's)
+    const marks = [...new Set(found.flatMap(clusterOf))]; // a cluster's marks are tapped as one
     if (opener && openSheet(marks.sort(inDocumentOrder), opener)) {
       event.preventDefault();
       event.stopPropagation();
