@@ -16,6 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from explainer.claims import CLAIM, FIGURE_OR_DATE, NOTE, Block, needs_a_note, note_mark, sentences, unsourced  # noqa: F401 (re-exported: a site's tests use them)
 from explainer.corrections.anchors import mark_id, note_id
 from explainer.corrections.page import PAGE as CORRECTIONS
 from explainer.glossary.matching import TermMatcher
@@ -47,13 +48,8 @@ def test_the_site_builds_without_a_warning(explainer_build: BuiltSite) -> None:
 
 
 # Every factual sentence cited ----------------------------------------------------------------------
-
-NOTE = "\x00"  # stands for a source note's reference mark in a sentence's text
-# A sentence ends at . ! or ?, then any closing quotes or brackets and the notes that close it,
-# then a space. A note right after the end of a sentence supports that sentence.
-SENTENCE_END = re.compile(r"(?<=[.!?])[”’\")\]\x00]*\s+")
-FIGURE_OR_DATE = re.compile(r"\d")
-QUOTATION = re.compile(r"[“”\"]")
+# The sentence rule is the engine's (explainer.claims, which the build's origin rule uses too): this
+# check reads a built page's prose into its Blocks.
 
 
 def prose_blocks(page: BeautifulSoup) -> list[Tag]:
@@ -68,32 +64,29 @@ def prose_blocks(page: BeautifulSoup) -> list[Tag]:
     return paragraphs + [item for each in lists for item in each.find_all("li", recursive=False)]
 
 
-def text_with_notes(element: Tag) -> str:
-    """The element's text as a reader sees it, each source note's mark replaced by NOTE and
-    correction marks (C1, C2...) left out."""
-    parts = []
-    for child in element.children:
-        if isinstance(child, NavigableString):
-            parts.append(str(child))
-        elif child.name == "sup" and "correction-ref" in (child.get("class") or []):
-            continue
-        elif child.name == "sup" and child.get("id", "").startswith("fnref"):
-            parts.append(NOTE)
-        else:
-            parts.append(text_with_notes(child))
-    return "".join(parts)
+def block_of(element: Tag) -> Block:
+    """The element's text as a reader sees it, each source note a mark naming the source it cites, each
+    single-source mark CLAIM, correction marks (C1, C2...) left out."""
+    parts: list[str] = []
+    notes: list[str] = []
 
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                parts.append(str(child))
+            elif child.name == "sup" and "correction-ref" in (child.get("class") or []):
+                continue
+            elif child.name == "sup" and "one-report" in (child.get("class") or []):
+                parts.append(CLAIM)
+            elif child.name == "sup" and child.get("id", "").startswith("fnref"):
+                link = child.find("a", href=True)
+                parts.append(note_mark(len(notes)))
+                notes.append(unquote(link["href"]).partition("#fn:")[2] if link else "")
+            else:
+                walk(child)
 
-def sentences(text: str) -> list[str]:
-    """Sentences, each with the notes that close it; a full stop inside an open quotation is not an end."""
-    found, start = [], 0
-    for end in SENTENCE_END.finditer(text):
-        if text.count("“", start, end.start()) > text.count("”", start, end.start()):
-            continue
-        found.append(text[start : end.end()].strip())
-        start = end.end()
-    found.append(text[start:].strip())
-    return [sentence for sentence in found if sentence]
+    walk(element)
+    return Block("".join(parts), tuple(notes))
 
 
 def names_with_digits(site: ExplainerSite) -> list[str]:
@@ -104,37 +97,16 @@ def names_with_digits(site: ExplainerSite) -> list[str]:
     )
 
 
-def needs_a_note(sentence: str, names: list[str]) -> bool:
-    """A sentence with a figure, a date or a quotation (names with digits aside)."""
-    for name in names:
-        sentence = sentence.replace(name, "")
-    return bool(FIGURE_OR_DATE.search(sentence) or QUOTATION.search(sentence))
-
-
 def base_report_ids(site: ExplainerSite) -> frozenset[str]:
     """The report the story retells (a source's `base_report: true`), if any: its note covers a paragraph."""
     sources = site.data.get("sources") or ()
     return frozenset(source.id for source in sources if getattr(source, "base_report", False))
 
 
-def cites_any(block: Tag, source_ids: frozenset[str]) -> bool:
-    """True if one of the block's source notes cites one of `source_ids`."""
-    for ref in block.select('sup[id^="fnref"] a[href]'):
-        if unquote(ref["href"]).partition("#fn:")[2] in source_ids:
-            return True
-    return False
-
-
 def unsourced_sentences(page: BeautifulSoup, names: list[str], base: frozenset[str] = frozenset()) -> list[str]:
     """Sentences with a figure, a date or a quotation and no note; a paragraph with a note citing the report
     the story retells (`base`) is sourced by it throughout (issue 24.3: that report's note once per paragraph)."""
-    return [
-        sentence.replace(NOTE, "")[:100]
-        for block in prose_blocks(page)
-        if not cites_any(block, base)
-        for sentence in sentences(text_with_notes(block))
-        if needs_a_note(sentence, names) and NOTE not in sentence
-    ]
+    return [sentence[:100] for sentence in unsourced(map(block_of, prose_blocks(page)), names, base)]
 
 
 def test_every_sentence_with_a_figure_date_or_quotation_has_a_source_note(

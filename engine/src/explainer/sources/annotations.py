@@ -91,8 +91,9 @@ def _opaque(node: etree.Element) -> bool:
 def mark_claims(
     root: etree.Element, claims: list[Claim], sources: Mapping[str, Source], page_label: str, sources_href: str
 ) -> tuple[list[Claim], list[Problem]]:
-    """Put each claim's mark after its anchor (and the punctuation that closes it), if the anchor occurs exactly once in the page's prose (counted
-    before any mark is added); the claims marked, and a problem for each anchor missing or repeated."""
+    """Put each claim's mark after its anchor (and the punctuation that closes it), if the anchor occurs exactly
+    once in the page's prose (counted before any mark is added); the claims marked, and a problem for each
+    anchor missing or repeated."""
     counts = anchor_counts(list(prose_slots(root, _opaque)), [claim.anchor for claim in claims])
     marked, problems = [], []
     for claim in claims:
