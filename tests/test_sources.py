@@ -52,6 +52,12 @@ def test_citation_escapes_text_from_data():
     assert "O&#x27;Neil" in note
 
 
+def test_a_title_in_another_language_is_marked_with_it():
+    marked = citation_html(source(title="阿里巴巴二季度经营利润下降3%", title_language="zh-Hans"), "#")
+    assert '<cite lang="zh-Hans"><a href="https://example.com/">阿里巴巴二季度经营利润下降3%</a></cite>' in marked
+    assert "<cite><a" in citation_html(source(), "#")  # positive control: no tag, no attribute
+
+
 def test_citation_shows_date_at_its_precision():
     assert '<time datetime="2023-03">March 2023</time>' in citation_html(source(published=PartialDate(2023, 3)), "#")
 

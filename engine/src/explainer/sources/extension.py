@@ -207,7 +207,7 @@ def _remove_notes(root: etree.Element, note_ids: set[str]) -> None:
 def citation(source: Source, details_href: str) -> etree.Element:
     """The note readers see (and preview on hover): title, publisher, byline, date, any disclosure."""
     note = element("span", {"class": "source-note"})
-    cite = child(note, "cite")
+    cite = child(note, "cite", {"lang": source.title_language} if source.title_language else {})
     child(cite, "a", {"href": source.url}, source.title)
     byline = f" by {source.byline}" if source.byline else ""
     if source.origin:

@@ -55,6 +55,7 @@ class Source:
     kind: str
     used_for: str
     authors: tuple[str, ...] = ()
+    title_language: str = ""  # a BCP 47 tag, when the title is not in the site's language
     notes: str = ""
     stake: str = "independent"  # a relationship of data/story.yml; the schema makes it required in data/sources.yml
     origin: str = ""  # for a republished copy: the agency or outlet whose story it is
