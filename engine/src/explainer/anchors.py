@@ -21,6 +21,7 @@ from .placeholders import masked
 
 _QUOTE_CLASSES = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
 
+_APART = "\n\x00\n"  # between two slots' texts when they are searched as one
 TextSlot = tuple[etree.Element, etree.Element | None, str]  # (element, parent, "text" or "tail")
 Opaque = Callable[[etree.Element], bool]  # True for an element whose text is not prose
 
@@ -59,8 +60,10 @@ def prose_slots(
 
 def anchor_counts(slots: list[TextSlot], anchors: list[str]) -> dict[str, int]:
     """How often each anchor occurs in the texts of `slots` (the page walked once for them all)."""
-    texts = [masked(getattr(element, where)) for element, _, where in slots]  # never in a placeholder (issue 21)
-    return {anchor: sum(len(anchor_pattern(anchor).findall(text)) for text in texts) for anchor in anchors}
+    # One search per anchor over all the texts, kept apart by a character no anchor matches across (a
+    # control character is neither a word's letter nor the whitespace between an anchor's words).
+    text = _APART.join(masked(getattr(element, where)) for element, _, where in slots)  # never in a placeholder
+    return {anchor: len(anchor_pattern(anchor).findall(text)) for anchor in anchors}
 
 
 def find_anchor(slots: Iterator[TextSlot], anchor: str) -> tuple[TextSlot, re.Match[str]] | None:

@@ -59,8 +59,9 @@ _CONFUSABLE = str.maketrans(
 _CJK = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"})
 
 
-def url_warnings(url: str, known: Iterable[str] = (), reviewed: Iterable[str] = ()) -> list[str]:
-    """What a reviewer must check about `url` ([] for nothing); `known`: more publishers' hosts."""
+def url_warnings(url: str, known: KnownHosts | Iterable[str] = (), reviewed: Iterable[str] = ()) -> list[str]:
+    """What a reviewer must check about `url` ([] for nothing); `known`: more publishers' hosts (an index of
+    them, `KnownHosts`, when many addresses are checked against the same hosts)."""
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").rstrip(".")
@@ -78,12 +79,13 @@ def url_warnings(url: str, known: Iterable[str] = (), reviewed: Iterable[str] = 
         return warnings
     answer = f" (once checked, add {host!r} to extra: explainer: reviewed_hosts in mkdocs.yml)"
     labels = [_unicode_label(label) for label in host.split(".")]
+    index = known if isinstance(known, KnownHosts) else _publishers_and(frozenset(known))
     if mixed := next((label for label in labels if len(_scripts(label)) > 1 and not _scripts(label) <= _CJK), None):
         warnings.append(
             f"the host {host!r} mixes writing systems in {mixed!r} ({' and '.join(sorted(_scripts(mixed)))}), "
             f"a way to imitate another host: check that the address is the publisher's{answer}"
         )
-    elif imitated := imitated_host(".".join(labels), {*KNOWN_PUBLISHERS, *known}):
+    elif imitated := index.imitated(".".join(labels), registrable(host)):
         warnings.append(
             f"the host {host!r} looks like {imitated!r} but is not it: check that the address leads to the "
             f"publisher named{answer}"
@@ -91,26 +93,62 @@ def url_warnings(url: str, known: Iterable[str] = (), reviewed: Iterable[str] = 
     return warnings
 
 
-def imitated_host(host: str, known: Iterable[str]) -> str | None:
-    """The known host that `host` imitates, if any (never the host itself or a host under it)."""
-    domain = registrable(host)
-    name, skeleton = domain.split(".")[0], _skeleton(domain)
-    parts = {part for label in host.split(".")[: -len(domain.split("."))] for part in label.split("-")}
-    parts |= set(name.split("-")) if "-" in name else set()
-    for other in sorted(set(known)):
-        other = registrable(other.lower())
-        if other == domain:
-            continue
-        other_name = other.split(".")[0]
-        if _skeleton(other) == skeleton:
-            return other
-        if other_name == name and _one_edit(domain.partition(".")[2], other.partition(".")[2]):
-            return other  # reuters.co for reuters.com (not bbc.co.uk for bbc.com: a publisher's other country)
-        if len(other_name) >= 5 and (_one_edit(name, other_name) or _one_edit(_skeleton(name), _skeleton(other_name))):
-            return other
-        if len(other_name) >= 5 and other_name in parts:
-            return other
-    return None
+class KnownHosts:
+    """Known publishers' hosts, indexed so that a host is compared with all of them in time linear in its own
+    length, not in their number (a site of n sources checks n addresses against n hosts).
+
+    The rules, in `imitated`: the same skeleton (look-alike letters read as what they imitate); the same
+    name under a mistyped ending; a name of five letters or more one edit away, as written or as skeletons;
+    such a name as a separate part of the host. Names one edit apart share a key of `_one_edit_keys`, so
+    the candidates come from dictionary lookups and each is confirmed by `_one_edit`.
+    """
+
+    def __init__(self, hosts: Iterable[str]):
+        self._by_skeleton: dict[str, list[tuple[int, str]]] = {}
+        self._by_name: dict[str, list[tuple[int, str]]] = {}
+        self._long_names: dict[str, list[tuple[int, str]]] = {}
+        self._near_names: dict[str, list[tuple[int, str, str]]] = {}
+        self._near_skeletons: dict[str, list[tuple[int, str, str]]] = {}
+        for rank, original in enumerate(sorted(set(hosts))):  # the first in this order answers, as listed
+            domain = registrable(original.lower())
+            name = domain.split(".")[0]
+            self._by_skeleton.setdefault(_skeleton(domain), []).append((rank, domain))
+            self._by_name.setdefault(name, []).append((rank, domain))
+            if len(name) >= 5:
+                self._long_names.setdefault(name, []).append((rank, domain))
+                for key in _one_edit_keys(name):
+                    self._near_names.setdefault(key, []).append((rank, domain, name))
+                name_skeleton = _skeleton(name)
+                for key in _one_edit_keys(name_skeleton):
+                    self._near_skeletons.setdefault(key, []).append((rank, domain, name_skeleton))
+
+    def imitated(self, host: str, own: str = "") -> str | None:
+        """The known host that `host` imitates, if any (never the host itself, a host under it, or `own`)."""
+        domain = registrable(host)
+        name, skeleton = domain.split(".")[0], _skeleton(domain)
+        parts = {part for label in host.split(".")[: -len(domain.split("."))] for part in label.split("-")}
+        parts |= set(name.split("-")) if "-" in name else set()
+        ending = domain.partition(".")[2]
+        found = [*self._by_skeleton.get(skeleton, ())]
+        found += [
+            (rank, other) for rank, other in self._by_name.get(name, ()) if _one_edit(ending, other.partition(".")[2])
+        ]
+        found += [(rank, other) for part in parts for rank, other in self._long_names.get(part, ())]
+        for index, written in ((self._near_names, name), (self._near_skeletons, _skeleton(name))):
+            for key in _one_edit_keys(written):
+                found += [(rank, other) for rank, other, near in index.get(key, ()) if _one_edit(written, near)]
+        answers = [(rank, other) for rank, other in found if other not in (domain, own)]
+        return min(answers)[1] if answers else None
+
+
+@cache
+def _publishers_and(known: frozenset[str]) -> KnownHosts:
+    return KnownHosts({*KNOWN_PUBLISHERS, *known})
+
+
+def _one_edit_keys(text: str) -> set[str]:
+    """The text and the text with each letter dropped: two texts one edit apart (`_one_edit`) share one."""
+    return {text, *(text[:index] + text[index + 1 :] for index in range(len(text)))}
 
 
 def registrable(host: str) -> str:
@@ -166,11 +204,10 @@ def _one_edit(first: str, second: str) -> bool:
 def source_url_warnings(sources: Any, reviewed: Iterable[str] = ()) -> list[Problem]:
     """A warning at each source whose address a reviewer must check (`url_warnings`), in data/sources.yml."""
     hosts = {source.id: _host(source.url) for source in sources}
-    known = {registrable(host) for host in hosts.values() if host}
+    known = KnownHosts({*KNOWN_PUBLISHERS, *(registrable(host) for host in hosts.values() if host)})
     problems = []
     for source in sources:
-        others = known - {registrable(hosts[source.id])} if hosts[source.id] else known
-        for warning in url_warnings(source.url, others, reviewed):
+        for warning in url_warnings(source.url, known, reviewed):
             problems.append(sources.problem((source.index, "url"), f"source '{source.id}': {warning}").as_warning())
     return problems
 
