@@ -8,13 +8,15 @@ naming the document being converted.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as etree
 from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
-from markdown import Extension
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 
-from .context import BuildContext
+from .context import BuildContext, PageInfo
 from .data import load_records, load_story
 from .datafile import DataFileSpec, Records
 from .story import DEFAULT_STORY, Story
@@ -64,3 +66,20 @@ class ExplainerExtension(Extension):
         if option in self.options_given:
             return self.getConfig(option)
         return load_records(Path(self.getConfig(file_option)), spec, story=story)
+
+
+class WrittenPageTreeprocessor(Treeprocessor):
+    """A treeprocessor for the pages an author writes, never the generated ones: `run_on_page` is called with
+    the page being converted (none when the document has no page)."""
+
+    def __init__(self, md: Markdown, context: BuildContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        page = self.context.page
+        if page is not None and not page.generated:
+            self.run_on_page(root, page)
+
+    def run_on_page(self, root: etree.Element, page: PageInfo) -> None:
+        raise NotImplementedError

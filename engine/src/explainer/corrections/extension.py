@@ -21,12 +21,11 @@ import xml.etree.ElementTree as etree
 from typing import ClassVar
 
 from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
 
 from ..backlinks import Backlink
-from ..context import BuildContext, PageInfo
+from ..context import PageInfo
 from ..elements import child, element
-from ..extensions import ExplainerExtension
+from ..extensions import ExplainerExtension, WrittenPageTreeprocessor
 from ..sources.page import PAGE as SOURCES_PAGE
 from ..sources.records import SPEC as SOURCES_SPEC
 from .anchors import anchor_counts, attach_mark, mark_id, note_id, number_marks, reading_places
@@ -56,15 +55,9 @@ def makeExtension(**kwargs) -> CorrectionsExtension:
     return CorrectionsExtension(**kwargs)
 
 
-class _Corrections(Treeprocessor):
-    def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md)
-        self.context = context
-
-    def run(self, root: etree.Element) -> None:
-        context, page = self.context, self.context.page
-        if page is None or page.generated:
-            return
+class _Corrections(WrittenPageTreeprocessor):
+    def run_on_page(self, root: etree.Element, page: PageInfo) -> None:
+        context = self.context
         on_page = context.corrections.on_page(page.src_uri)
         attached = self._attach_all(root, [c for c in on_page if c.anchor], page)
         whole_page = [correction for correction in on_page if not correction.anchor]

@@ -27,9 +27,9 @@ from markdown.treeprocessors import Treeprocessor
 from ..backlinks import Backlink
 from ..claims import FIGURE_OR_DATE
 from ..codeblocks import prose_texts
-from ..context import BuildContext
+from ..context import BuildContext, PageInfo
 from ..elements import child, element, literal
-from ..extensions import ExplainerExtension
+from ..extensions import ExplainerExtension, WrittenPageTreeprocessor
 from ..pages import doc_link
 from .annotations import insert_after_title, mark_claims, retold_line
 from .origins import one_origin_problems
@@ -150,18 +150,12 @@ class _SourceNotes(Treeprocessor):
         return cited
 
 
-class _Annotations(Treeprocessor):
+class _Annotations(WrittenPageTreeprocessor):
     """Under a story page's title, the report the story retells; a mark after each single-source claim the
     page makes; and the origin rule: a figure cited only to reports of one origin must be declared."""
 
-    def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md)
-        self.context = context
-
-    def run(self, root: etree.Element) -> None:
-        context, page = self.context, self.context.page
-        if page is None or page.generated:
-            return
+    def run_on_page(self, root: etree.Element, page: PageInfo) -> None:
+        context = self.context
         state = context.sources
         sources = state.records.by_id
         retold = page.meta.get("retold", True) is not False  # front matter `retold: false`: our own reporting
