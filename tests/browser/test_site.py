@@ -246,3 +246,13 @@ def test_print_gives_the_address_of_links_that_leave_the_site_only(page, site_ur
     leaving = page.locator(".footnote cite a[href^='https://']")
     assert leaving.count() > 5
     assert leaving.evaluate_all(f"els => ({after})(els).every(content => content.includes('<https://'))")
+
+
+def test_the_home_pages_chapter_list_starts_within_two_phone_screens(phone_page, site_url: str) -> None:
+    """Issue 24.5: on a 375 px phone the way in is the story, not a manual: the headline, the standfirst and
+    then the chapters, whose list starts within 1,600 px of the top (two and a half screens of 667 px)."""
+    phone_page.goto(site_url)
+    chapters = phone_page.locator("article h2#the-chapters + ol")
+    expect(chapters.locator("> li")).to_have_count(8)  # the list measured is the chapters' (positive control)
+    top = chapters.evaluate("list => list.getBoundingClientRect().top + window.scrollY")
+    assert 0 < top <= 1600, top
