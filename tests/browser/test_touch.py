@@ -35,7 +35,7 @@ MARKS = [
     Mark(
         "source note",
         "story/the-fall/",
-        "article sup:not(.correction-ref) > a.footnote-ref >> nth=3",
+        "article sup:not(.correction-ref) > a.footnote-ref >> nth=2",  # a number cited alone: "watchdog.¹"
         NOTE_TEXT,
         "Go to note",
     ),

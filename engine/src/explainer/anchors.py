@@ -78,7 +78,7 @@ def find_anchor(slots: Iterator[TextSlot], anchor: str) -> tuple[TextSlot, re.Ma
 
 # Closing punctuation a note's mark goes after ("billion,¹" not "billion¹,"), as newspapers and Chicago
 # style set note numbers: only a run that ends the word (a space or the end of the text follows), so
-# "Alibaba’s" keeps its apostrophe.
+# "the company’s" keeps its apostrophe.
 _CLOSING_PUNCTUATION = re.compile(r"[.,;:!?)\]”’\"']+(?=\s|$)")
 
 
