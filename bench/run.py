@@ -126,7 +126,6 @@ class Pair:
 
     with_hooks: Series = field(default_factory=Series)
     without: Series = field(default_factory=Series)
-    cold: Run | None = None  # the first build with hooks (every build checks the data: nothing is kept)
 
     def ratio(self, metric: str = "cpu") -> float:
         return self.with_hooks.median(metric) / self.without.median(metric)
@@ -139,14 +138,14 @@ class Pair:
         return len(self.with_hooks.runs) > 1 and len(self.without.runs) > 1
 
 
-def measure_pair(project: Path, runs: int, budget: float, cold: bool = False) -> Pair:
+def measure_pair(project: Path, runs: int, budget: float) -> Pair:
     """Alternate builds with and without hooks (ABBA...), `runs` each, fewer if over `budget` seconds.
 
     A first build with hooks warms the disk cache and is not timed (every build reads and checks the
-    data: nothing checked is kept between builds); with `cold`, it is timed and kept apart.
+    data: nothing checked is kept between builds).
     """
-    first = build_once(project, CONFIG_WITH_HOOKS)
-    pair, start = Pair(cold=first if cold else None), time.perf_counter()
+    build_once(project, CONFIG_WITH_HOOKS)
+    pair, start = Pair(), time.perf_counter()
     for index in range(runs):
         order = [CONFIG_WITH_HOOKS, CONFIG_WITHOUT_HOOKS][:: 1 if index % 2 == 0 else -1]
         for config in order:
@@ -577,7 +576,6 @@ def render_report(results: Results, total_seconds: float) -> str:
         pair_row("Real site", results.real),
         *[pair_row(f"Synthetic {factor}×", pair) for factor, pair in results.synthetic.items()],
         "",
-        *_cold_lines(results),
         *_growth_lines(results),
         *_corpus_lines(results),
         *_glossary_lines(results.glossary),
@@ -588,28 +586,6 @@ def render_report(results: Results, total_seconds: float) -> str:
     if notes.is_file():
         lines += ["", notes.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines) + "\n"
-
-
-def _cold_lines(results: Results) -> list[str]:
-    pairs = [("Real site", results.real), *((f"Synthetic {f}×", p) for f, p in results.synthetic.items())]
-    rows = [
-        f"| {site} | {pair.cold.cpu:.2f} | {pair.with_hooks.median():.2f} "
-        f"| {pair.cold.cpu / pair.without.median():.2f}× |"
-        for site, pair in pairs
-        if pair.cold is not None
-    ]
-    if not rows:
-        return []
-    return [
-        "The builds with hooks above find their data checked by an earlier build (explainer/checked.py keeps",
-        "what passed in .cache/explainer/), as every build does until a data file, a schema or the checking code",
-        "changes. The first build after such a change reads and checks everything (measured once each):",
-        "",
-        "| Site | CPU s, first build (data checked) | CPU s, later builds (median) | First build ÷ no hooks |",
-        "|---|---|---|---|",
-        *rows,
-        "",
-    ]
 
 
 def _growth_lines(results: Results) -> list[str]:
