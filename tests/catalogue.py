@@ -150,7 +150,8 @@ WIRE_TITLE = 'title: "Fintech group\'s record listing is halted"'
 WIRE_AUTHORS = "authors: [Ann Writer, Bo Reporter]"
 SPLIT_URL = "url: https://example.com/press/split"
 ALLOWED_SOURCE_KEYS = (
-    "id, publisher, title, authors, published, url, kind, used_for, notes, stake, origin, single_source, base_report"
+    "id, publisher, title, authors, published, url, title_language, kind, used_for, notes, stake, origin, "
+    "single_source, base_report"
 )
 
 EXTRA_SOURCE = """- id: unused-2024
