@@ -712,6 +712,11 @@ GLOSSARY_CASES = [
         " hosts, so describe it in words",
     ),
     case(
+        "unknown-entry-in-glossary-explanation",
+        replace(GLOSSARY, "long: The central bank.", "long: The [bank](glossary:no-such-entry)."),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' links to unknown glossary entry 'no-such-entry'",
+    ),
+    case(
         "glossary-explanation-missing",
         replace(GLOSSARY, "  long: The central bank.\n", ""),
         "data/glossary.yml:33: glossary entry 'pboc': missing required key 'long'",
@@ -721,6 +726,29 @@ GLOSSARY_CASES = [
         replace(GLOSSARY, "category: concept", "category: idea"),
         "data/glossary.yml:22: glossary entry 'capex': category 'idea' is not one of the glossary categories in"
         " data/story.yml (person, organization, product, concept); add it there or use one of them",
+    ),
+    case(
+        "glossary-alias-repeats-the-term",
+        replace(GLOSSARY, "aliases: [Tongyi Qianwen]", "aliases: [Qwen]"),
+        "data/glossary.yml:28: glossary entry 'qwen': 'Qwen' is already claimed by this entry (line 27)",
+    ),
+    case(
+        "glossary-unknown-key",
+        replace(GLOSSARY, "  aliases: [Tongyi Qianwen]\n", "  aliases: [Tongyi Qianwen]\n  see: [capex]\n"),
+        "data/glossary.yml:29: glossary entry 'qwen': unknown key 'see' (allowed: id, term, aliases, category,"
+        " short, long, sources, related, mark)",
+    ),
+    case(
+        "glossary-id-none",
+        replace(GLOSSARY, "id: qwen", "id: none"),
+        "data/glossary.yml:26: glossary entry 'none': 'id' must be lowercase letters, digits and single hyphens,"
+        " like 'joe-tsai' (not 'none', not starting 'category-') (got \"none\")",
+    ),
+    case(
+        "glossary-alias-not-a-whole-word",
+        replace(GLOSSARY, "aliases: [Tongyi Qianwen]", "aliases: [' Tongyi.']"),
+        "data/glossary.yml:28: glossary entry 'qwen': 'aliases[0]' must start and end with a letter or digit, on"
+        ' one line, without < or > (mentions match whole words) (got " Tongyi.")',
     ),
     case(
         "page-links-unknown-glossary-entry",
