@@ -17,12 +17,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from conftest import FIXTURE_SITE, REPO
+from conftest import FIXTURE_SITE, REPO, write_project
 
 Edit = Callable[[Path], None]
 
@@ -1296,7 +1297,32 @@ CHART_CASES = [
 # Mistakes in data found against a page (a correction's anchor), or that need the list of all pages or
 # MkDocs' link checks.
 NEEDS_PAGE_TEXT = "; copy an exact phrase from the page's text (not from a heading, link or code)"
+
+
+def fixture_config_line(text: str) -> int:
+    """The line of `text` in the fixture project's mkdocs.yml (written from the real one by write_project)."""
+    with tempfile.TemporaryDirectory() as folder:
+        config = write_project(Path(folder) / "project") / "mkdocs.yml"
+        return config.read_text(encoding="utf-8").splitlines().index(text) + 1
+
+
 BUILD_ONLY_CASES = [
+    case(
+        "page-links-to-a-missing-page",
+        replace(THE_FALL, "The group split into six parts.", "The group split into [six parts](nowhere.md)."),
+        "docs/story/the-fall.md:13: link 'nowhere.md' leads to no file: there is no docs/story/nowhere.md",
+        layer=SITE,
+        level="warning",
+    ),
+    # MkDocs reads mkdocs.yml before any hook runs, so only the quick check (and `mkdocs serve`, on a rebuild:
+    # tests/test_serve.py) words this one; `mkdocs build` prints MkDocs' own message.
+    case(
+        "tab-in-mkdocs-yml",
+        replace("mkdocs.yml", "theme:\n  ", "theme:\n\t"),
+        f"mkdocs.yml:{fixture_config_line('theme:') + 1}: YAML syntax error: tab character; indent with spaces",
+        layer=SITE,
+        stops=True,
+    ),
     case(
         "correction-on-unknown-page",
         replace(CORRECTIONS, "page: corrected.md\n  anchor: Dan Ives", "page: story/nowhere.md\n  anchor: Dan Ives"),
