@@ -831,6 +831,40 @@ EVENT_CASES = [
         " give the full date or lower the precision",
     ),
     case(
+        "event-month-written-as-year",
+        replace(EVENTS, "precision: month", "precision: year"),
+        "data/events.yml:13: event 'group-split': date '2023-03' is written to the month but precision is 'year';"
+        " write '2023' (a year-level date is never shown as a month)",
+    ),
+    case(
+        "event-month-13",
+        replace(EVENTS, '"2023-03"', '"2023-13"'),
+        "data/events.yml:13: event 'group-split': '2023-13' has no month 13",
+    ),
+    case(
+        "event-just-before-the-story-span",
+        replace(EVENTS, '"2020-11-03"', '"2020-09-30"'),
+        "data/events.yml:3: event 'ipo-halted': date '2020-09-30' is outside the story's span"
+        " (October 2020 to June 2026, dates: in data/story.yml); widen the span there, or, if the event is"
+        " background, add outside_story_range: true",
+    ),
+    case(
+        "event-just-after-the-story-span",
+        replace(EVENTS, '"2023-03"', '"2026-07"'),
+        "data/events.yml:13: event 'group-split': date '2026-07' is outside the story's span"
+        " (October 2020 to June 2026, dates: in data/story.yml); widen the span there, or, if the event is"
+        " background, add outside_story_range: true",
+    ),
+    case(
+        "event-summary-of-four-sentences",
+        replace(
+            EVENTS,
+            "summary: The group said it would reorganize into six business groups.",
+            "summary: One. Two. Three. Four.",
+        ),
+        "data/events.yml:16: event 'group-split': summary has 4 sentences; write one to three",
+    ),
+    case(
         "event-names-unknown-section",
         replace(EVENTS, "section: timeline-cases", "section: the-rise"),
         "data/events.yml:27: event 'cases-first-week' names unknown section 'the-rise'"
