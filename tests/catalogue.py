@@ -801,6 +801,47 @@ GLOSSARY_CASES = [
     ),
 ]
 
+STORY = "data/story.yml"
+STATE_MEDIA = "  state-media:  # a stake in the story, not a tie to the subject\n    independent: true\n"
+
+# The story's vocabulary (data/story.yml). A misspelt top-level key is not here: the story then lacks what the
+# other data files use, and they are reported too (tests/test_vocabulary.py).
+STORY_CASES = [
+    case(
+        "story-relationship-without-independent",
+        replace(STORY, "    independent: true\n", ""),
+        "data/story.yml:19: relationship 'state-media': missing required key 'independent'; write independent: true"
+        " if such a source counts as independent of the subject on every page, else independent: false",
+    ),
+    case(
+        "story-independent-that-is-not",
+        replace(STORY, STATE_MEDIA, "  independent:\n    independent: false\n"),
+        "data/story.yml:20: relationship 'independent' must count as independent (independent: true); give a tie"
+        " of another kind a key of its own",
+    ),
+    case(
+        "story-dates-swapped",
+        replace(STORY, '  start: "2020-10"\n  end: "2026-06"', '  start: "2026-06"\n  end: "2020-10"'),
+        "data/story.yml:7: dates: start (June 2026) is after end (October 2020); swap them",
+    ),
+    case(
+        "story-unit-built-in",
+        replace(STORY, "units:\n", "units:\n  percent: {axis: per cent}\n"),
+        "data/story.yml:25: unit 'percent' is built in; give your own unit another key, or remove this one",
+    ),
+    case(
+        "story-correction-kind-without-label",
+        replace(STORY, "      label: Translation note\n      heading: Translation notes\n", ""),
+        "data/story.yml:38: correction kind 'translation': a kind of the site's own needs label: and heading:"
+        " (how a note introduces itself, and the heading of its list); add them",
+    ),
+    case(
+        "story-headline-events-min-above-max",
+        append(STORY, "\ntimeline:\n  headline_events: {min: 8, max: 4}\n"),
+        "data/story.yml:47: timeline: headline_events min (8) is more than max (4); lower min or raise max",
+    ),
+]
+
 EVENT_CASES = [
     case(
         "event-impossible-date",
@@ -2317,6 +2358,7 @@ ALL = (
     + FRONT_MATTER_CASES
     + GLOSSARY_CASES
     + EVENT_CASES
+    + STORY_CASES
     + CORRECTION_CASES
     + FIGURE_CASES
     + CHART_CASES
