@@ -8,18 +8,22 @@ needs every page or MkDocs itself (SITE). tests/test_bad_inputs.py runs each cas
 few through the whole build to prove the layers are wired into it. Messages live here only: other
 tests name a case (`MISTAKES["page-cites-unknown-source"].message`), and CONTRIBUTING.md's quotes
 of the build are checked against the cases marked `documented` (tests/test_contributing.py).
+
+HOSTILE_CASES, at the end, are what an attacker might commit: tests/test_hostile_inputs.py runs them.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from conftest import FIXTURE_SITE, REPO
+from conftest import FIXTURE_SITE, REPO, write_project
 
 Edit = Callable[[Path], None]
 
@@ -710,6 +714,11 @@ GLOSSARY_CASES = [
         " hosts, so describe it in words",
     ),
     case(
+        "unknown-entry-in-glossary-explanation",
+        replace(GLOSSARY, "long: The central bank.", "long: The [bank](glossary:no-such-entry)."),
+        "data/glossary.yml:38: glossary entry 'pboc': 'long' links to unknown glossary entry 'no-such-entry'",
+    ),
+    case(
         "glossary-explanation-missing",
         replace(GLOSSARY, "  long: The central bank.\n", ""),
         "data/glossary.yml:33: glossary entry 'pboc': missing required key 'long'",
@@ -719,6 +728,29 @@ GLOSSARY_CASES = [
         replace(GLOSSARY, "category: concept", "category: idea"),
         "data/glossary.yml:22: glossary entry 'capex': category 'idea' is not one of the glossary categories in"
         " data/story.yml (person, organization, product, concept); add it there or use one of them",
+    ),
+    case(
+        "glossary-alias-repeats-the-term",
+        replace(GLOSSARY, "aliases: [Tongyi Qianwen]", "aliases: [Qwen]"),
+        "data/glossary.yml:28: glossary entry 'qwen': 'Qwen' is already claimed by this entry (line 27)",
+    ),
+    case(
+        "glossary-unknown-key",
+        replace(GLOSSARY, "  aliases: [Tongyi Qianwen]\n", "  aliases: [Tongyi Qianwen]\n  see: [capex]\n"),
+        "data/glossary.yml:29: glossary entry 'qwen': unknown key 'see' (allowed: id, term, aliases, category,"
+        " short, long, sources, related, mark)",
+    ),
+    case(
+        "glossary-id-none",
+        replace(GLOSSARY, "id: qwen", "id: none"),
+        "data/glossary.yml:26: glossary entry 'none': 'id' must be lowercase letters, digits and single hyphens,"
+        " like 'joe-tsai' (not 'none', not starting 'category-') (got \"none\")",
+    ),
+    case(
+        "glossary-alias-not-a-whole-word",
+        replace(GLOSSARY, "aliases: [Tongyi Qianwen]", "aliases: [' Tongyi.']"),
+        "data/glossary.yml:28: glossary entry 'qwen': 'aliases[0]' must start and end with a letter or digit, on"
+        ' one line, without < or > (mentions match whole words) (got " Tongyi.")',
     ),
     case(
         "page-links-unknown-glossary-entry",
@@ -770,6 +802,47 @@ GLOSSARY_CASES = [
     ),
 ]
 
+STORY = "data/story.yml"
+STATE_MEDIA = "  state-media:  # a stake in the story, not a tie to the subject\n    independent: true\n"
+
+# The story's vocabulary (data/story.yml). A misspelt top-level key is not here: the story then lacks what the
+# other data files use, and they are reported too (tests/test_vocabulary.py).
+STORY_CASES = [
+    case(
+        "story-relationship-without-independent",
+        replace(STORY, "    independent: true\n", ""),
+        "data/story.yml:19: relationship 'state-media': missing required key 'independent'; write independent: true"
+        " if such a source counts as independent of the subject on every page, else independent: false",
+    ),
+    case(
+        "story-independent-that-is-not",
+        replace(STORY, STATE_MEDIA, "  independent:\n    independent: false\n"),
+        "data/story.yml:20: relationship 'independent' must count as independent (independent: true); give a tie"
+        " of another kind a key of its own",
+    ),
+    case(
+        "story-dates-swapped",
+        replace(STORY, '  start: "2020-10"\n  end: "2026-06"', '  start: "2026-06"\n  end: "2020-10"'),
+        "data/story.yml:7: dates: start (June 2026) is after end (October 2020); swap them",
+    ),
+    case(
+        "story-unit-built-in",
+        replace(STORY, "units:\n", "units:\n  percent: {axis: per cent}\n"),
+        "data/story.yml:25: unit 'percent' is built in; give your own unit another key, or remove this one",
+    ),
+    case(
+        "story-correction-kind-without-label",
+        replace(STORY, "      label: Translation note\n      heading: Translation notes\n", ""),
+        "data/story.yml:38: correction kind 'translation': a kind of the site's own needs label: and heading:"
+        " (how a note introduces itself, and the heading of its list); add them",
+    ),
+    case(
+        "story-headline-events-min-above-max",
+        append(STORY, "\ntimeline:\n  headline_events: {min: 8, max: 4}\n"),
+        "data/story.yml:47: timeline: headline_events min (8) is more than max (4); lower min or raise max",
+    ),
+]
+
 EVENT_CASES = [
     case(
         "event-impossible-date",
@@ -798,6 +871,40 @@ EVENT_CASES = [
         replace(EVENTS, "precision: month", "precision: day"),
         "data/events.yml:13: event 'group-split': date '2023-03' is written to the month but precision is 'day';"
         " give the full date or lower the precision",
+    ),
+    case(
+        "event-month-written-as-year",
+        replace(EVENTS, "precision: month", "precision: year"),
+        "data/events.yml:13: event 'group-split': date '2023-03' is written to the month but precision is 'year';"
+        " write '2023' (a year-level date is never shown as a month)",
+    ),
+    case(
+        "event-month-13",
+        replace(EVENTS, '"2023-03"', '"2023-13"'),
+        "data/events.yml:13: event 'group-split': '2023-13' has no month 13",
+    ),
+    case(
+        "event-just-before-the-story-span",
+        replace(EVENTS, '"2020-11-03"', '"2020-09-30"'),
+        "data/events.yml:3: event 'ipo-halted': date '2020-09-30' is outside the story's span"
+        " (October 2020 to June 2026, dates: in data/story.yml); widen the span there, or, if the event is"
+        " background, add outside_story_range: true",
+    ),
+    case(
+        "event-just-after-the-story-span",
+        replace(EVENTS, '"2023-03"', '"2026-07"'),
+        "data/events.yml:13: event 'group-split': date '2026-07' is outside the story's span"
+        " (October 2020 to June 2026, dates: in data/story.yml); widen the span there, or, if the event is"
+        " background, add outside_story_range: true",
+    ),
+    case(
+        "event-summary-of-four-sentences",
+        replace(
+            EVENTS,
+            "summary: The group said it would reorganize into six business groups.",
+            "summary: One. Two. Three. Four.",
+        ),
+        "data/events.yml:16: event 'group-split': summary has 4 sentences; write one to three",
     ),
     case(
         "event-names-unknown-section",
@@ -1266,7 +1373,32 @@ CHART_CASES = [
 # Mistakes in data found against a page (a correction's anchor), or that need the list of all pages or
 # MkDocs' link checks.
 NEEDS_PAGE_TEXT = "; copy an exact phrase from the page's text (not from a heading, link or code)"
+
+
+def fixture_config_line(text: str) -> int:
+    """The line of `text` in the fixture project's mkdocs.yml (written from the real one by write_project)."""
+    with tempfile.TemporaryDirectory() as folder:
+        config = write_project(Path(folder) / "project") / "mkdocs.yml"
+        return config.read_text(encoding="utf-8").splitlines().index(text) + 1
+
+
 BUILD_ONLY_CASES = [
+    case(
+        "page-links-to-a-missing-page",
+        replace(THE_FALL, "The group split into six parts.", "The group split into [six parts](nowhere.md)."),
+        "docs/story/the-fall.md:13: link 'nowhere.md' leads to no file: there is no docs/story/nowhere.md",
+        layer=SITE,
+        level="warning",
+    ),
+    # MkDocs reads mkdocs.yml before any hook runs, so only the quick check (and `mkdocs serve`, on a rebuild:
+    # tests/test_serve.py) words this one; `mkdocs build` prints MkDocs' own message.
+    case(
+        "tab-in-mkdocs-yml",
+        replace("mkdocs.yml", "theme:\n  ", "theme:\n\t"),
+        f"mkdocs.yml:{fixture_config_line('theme:') + 1}: YAML syntax error: tab character; indent with spaces",
+        layer=SITE,
+        stops=True,
+    ),
     case(
         "correction-on-unknown-page",
         replace(CORRECTIONS, "page: corrected.md\n  anchor: Dan Ives", "page: story/nowhere.md\n  anchor: Dan Ives"),
@@ -2227,6 +2359,7 @@ ALL = (
     + FRONT_MATTER_CASES
     + GLOSSARY_CASES
     + EVENT_CASES
+    + STORY_CASES
     + CORRECTION_CASES
     + FIGURE_CASES
     + CHART_CASES
@@ -2245,3 +2378,881 @@ def at_layer(layer: str) -> list[Mistake]:
 def message(name: str) -> str:
     """The one line the build prints for the catalogued mistake `name`."""
     return MISTAKES[name].message
+
+
+# Hostile inputs -------------------------------------------------------------------------------------
+#
+# What an attacker or a careless contributor might put in the data, the pages, their front matter, the
+# files of docs/ or symlinks: each refused with its located lines, or built into a site where nothing from
+# the data runs. tests/test_hostile_inputs.py runs them (at the layer each names, sharing runs where cases
+# touch different files, and times them); tests/browser/test_hostile.py opens the built ones in Chromium.
+# Where a hostile input is refused with a line a mistake above gives, the case takes it from there.
+
+PBOC_LONG = "long: The central bank."
+DEPTH_LIMIT = "the limit for YAML in this project"
+PBOC = "data/glossary.yml:38: glossary entry 'pboc': 'long'"
+WITHIN_SITE = "; use https:// or a link within the site"
+FILES = "files"  # the start-up check of the repository's files (tests/test_hostile_inputs.py)
+SLOW = "crafted to be slow and built: the whole build is what is timed, and its pages are checked"
+MANY = "thousands of mistakes on one page: the whole build is what is timed, and its lines are its own"
+
+
+@dataclass(frozen=True)
+class Hostile:
+    name: str
+    edit: Edit
+    refused: str = ""  # the (first) located line of a refused input; "" if it builds
+    pages: tuple[str, ...] = ()  # where a built input's content lands (checked by the Nu HTML Checker)
+    lines: int = 1  # how many located lines a refused input gives (a page of repeated mistakes: thousands)
+    layer: str = ""  # a refused input: the layer that finds it (DATA, PAGE, SITE, FILES)
+    page: str = ""  # PAGE: the page (docs/ path) whose conversion finds it, if not the refused line's file
+    site: int = 0  # a built input: the shared site it is built in
+    alone: str = ""  # why it has a whole build of its own, if it has
+
+    @property
+    def built(self) -> bool:
+        return not self.refused
+
+    @property
+    def converted_page(self) -> str:
+        return self.page or self.refused.split(":", 1)[0].removeprefix("docs/")
+
+
+def long_is(markdown: str, refused: str = "", pages: tuple[str, ...] = ("glossary/",)) -> Edit:
+    """data/glossary.yml with the pboc entry's `long` set to `markdown` (as a YAML block)."""
+    block = "long: |\n" + "".join(f"    {line}\n" if line else "\n" for line in markdown.split("\n"))
+    return replace(GLOSSARY, PBOC_LONG + "\n", block)
+
+
+def long_case(name: str, markdown: str, refused: str = "", site: int = 0) -> Hostile:
+    refused = f"{PBOC} {refused}" if refused and not LOCATED.match(refused) else refused  # or a mistake's line
+    return Hostile(f"long-{name}", long_is(markdown), refused, ("glossary/",), layer=DATA if refused else "", site=site)
+
+
+CODE_EXAMPLE = "\n\nAn example, as indented code:\n\n    Cited in code.[^company-2023-split]\n    <!-- key-dates -->\n"
+
+# Issue 21 ---------------------------------------------------------------------------------------------
+
+INDEX, FIGURES, CORRECTED, CORRECTIONS = (
+    "docs/index.md",
+    "data/figures.yml",
+    "docs/corrected.md",
+    "data/corrections.yml",
+)
+LAST_LINE = len((FIXTURE_SITE / THE_FALL).read_text(encoding="utf-8").splitlines())  # appended text starts after it
+PAGE_HTML = "docs/story/the-fall.md:{line}: HTML in the page {what}"
+UNKNOWN_SOURCE = "docs/story/the-fall.md:{line}: cites unknown source 'nobody-{n}' (not in data/sources.yml)"
+NOT_PUBLISHED = (
+    "{file}:1: is {kind}, which the site does not publish: pages are Markdown (.md), and besides them the site"
+    " publishes images (.png .jpg .gif .webp .avif .ico .svg), fonts (.woff .woff2 .ttf .otf), .txt, and the CSS"
+    " and JavaScript that mkdocs.yml lists; remove it, or add its type to mkdocs.yml (extra: explainer: allow_files:"
+    " [pdf, csv, json])"
+)
+INVISIBLE = "{file}:{line}: contains the invisible character {point}, which data files may not hold ({why}); delete it"
+HIDES = "readers cannot see it, and it can hide or join words"
+REORDERS = "it changes the order in which text around it is shown"
+TOO_LARGE = (
+    "is too large for a chart to draw (the limit is 10^15, a thousand trillion); check the number, or give it in a"
+    " larger unit"
+)
+CORRECTION = (
+    '- id: internals\n  page: corrected.md\n  anchor: {anchor}\n  issued: "2026-11-26"\n  kind: fact\n'
+    "  wrong: x\n  correction: The text was wrong.\n  sources: [wire-2020-ipo]\n"
+)
+ANCHOR_NOT_FOUND = (
+    "data/corrections.yml:36: correction 'internals' anchor \"{anchor}\" does not occur in docs/corrected.md; copy an"
+    " exact phrase from the page's text (not from a heading, link or code)"
+)
+OK_SVG = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+    '<title>&lt;script&gt;alert(1)&lt;/script&gt;</title><defs><linearGradient id="g"><stop offset="0"/>'
+    '</linearGradient></defs><rect width="10" height="10" fill="url(#g)" style="stroke:#000"/></svg>\n'
+)
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
+# HTML a page may write: prose elements, tables, a collapsible block, attribute lists, links to other sites.
+ALLOWED_HTML = (
+    '\n<details class="note" markdown="1"><summary>More</summary>\n\nHidden *text*.\n\n</details>\n\n'
+    'A <span class="x" title="&quot; onmouseover=&quot;alert(1)">span</span>, <abbr title="x">X</abbr>,'
+    " <kbd>Ctrl</kbd> and &lt;script&gt;alert(1)&lt;/script&gt; as text.\n\n"
+    "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+    'A [link](https://github.com/x){: title="t" } and a [mail](mailto:a@example.com).\n'
+    "{: .wide }\n"
+)
+
+
+def link(path: str, target: str) -> Edit:
+    """A symlink at `path` in the project (a pull request can commit one) to `target`."""
+
+    def edit(project: Path) -> None:
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        if (project / path).exists():
+            (project / path).unlink()
+        os.symlink(target, project / path)
+
+    return edit
+
+
+def fifo(path: str) -> Edit:
+    return lambda project: os.mkfifo(project / path)
+
+
+def write_bytes(path: str, data: bytes) -> Edit:
+    def edit(project: Path) -> None:
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).write_bytes(data)
+
+    return edit
+
+
+def outside(path: str, target: str) -> str:
+    return (
+        f"{path}:1: is a symlink to {target!r}, outside the repository; the build reads nothing outside it:"
+        " replace the link with the file itself"
+    )
+
+
+HOSTILE_CASES = [
+    # 1. Markdown in the glossary's `long`: the site's extensions, checked as a tree
+    long_case(
+        "attribute-event-handler",
+        '[bank](https://e.com/){: onmouseover="alert(1)" }',
+        message("event-handler-in-glossary-explanation"),
+    ),
+    long_case(
+        "attribute-javascript-href",
+        '[bank](https://e.com/){: href="javascript:alert(1)" }',
+        message("javascript-link-in-glossary-explanation"),
+    ),
+    long_case(
+        "attribute-style-overlay",
+        'The central bank.\n{: style="position:fixed;inset:0;background:red" }',
+        message("style-on-a-glossary-paragraph"),
+    ),
+    long_case(
+        "attribute-id-clobbering",
+        "The central bank.\n{: #__search }",
+        "has an attribute 'id' on <p> (not allowed in data)",
+    ),
+    long_case(
+        "attribute-on-a-list-item",
+        '- one\n- two\n{: onclick="alert(1)" }',
+        "has an attribute 'onclick' on <li> (not allowed in data)",
+    ),
+    long_case(
+        "footnote-with-javascript-link",
+        "The bank.[^x]\n\n[^x]: [click](javascript:alert(1))",
+        message("footnote-in-glossary-explanation"),
+    ),
+    long_case(
+        "tab-split-javascript",
+        "[x](java&#9;script:alert(1))",
+        message("entity-split-javascript-link-in-glossary-explanation"),
+    ),
+    long_case(
+        "newline-split-javascript", "[x](java&#10;script:alert(1))", f"links to 'java\\nscript:alert(1)'{WITHIN_SITE}"
+    ),
+    long_case(
+        "entity-letter-javascript", "[x](jav&#x61;script:alert(1))", message("javascript-link-in-glossary-explanation")
+    ),
+    long_case(
+        "leading-space-javascript", "[x](&#32;javascript:alert(1))", f"links to ' javascript:alert(1)'{WITHIN_SITE}"
+    ),
+    long_case("uppercase-javascript", "[x](JAVASCRIPT:alert(1))", f"links to 'JAVASCRIPT:alert(1)'{WITHIN_SITE}"),
+    long_case(
+        "reference-javascript", "[x][r]\n\n[r]: javascript:alert(1)", message("javascript-link-in-glossary-explanation")
+    ),
+    long_case("protocol-relative-host", "[x](//evil.example/)", f"links to '//evil.example/'{WITHIN_SITE}"),
+    long_case("backslash-host", "[x](/\\evil.example/)", f"links to '/\\\\evil.example/'{WITHIN_SITE}"),
+    long_case("data-url", "[x](data:text/html,hi)", f"links to 'data:text/html,hi'{WITHIN_SITE}"),
+    long_case("vbscript-url", "[x](vbscript:msgbox)", f"links to 'vbscript:msgbox'{WITHIN_SITE}"),
+    long_case(
+        "remote-image",
+        "![x](https://e.com/x.png)",
+        message("remote-image-in-glossary-explanation"),
+    ),
+    long_case("heading", "# A heading", message("heading-in-glossary-explanation")),
+    long_case("table", "| a |\n|---|\n| b |", "has a <table> element (a table; not allowed in data)"),
+    long_case(
+        "admonition",
+        "!!! danger\n    Click here.",
+        "has a <div> element (an admonition or a code block; not allowed in data)",
+    ),
+    long_case("details", "??? note\n    Hidden.", "has a <details> element (a collapsible block; not allowed in data)"),
+    long_case(
+        "abbreviation",
+        "The PBOC.\n\n*[PBOC]: onmouseover",
+        "has a <abbr> element (an abbreviation; not allowed in data)",
+    ),
+    long_case(
+        "unclosed-brackets",
+        "[" * 1400,
+        message("nested-brackets-in-glossary-explanation"),
+    ),
+    long_case("unclosed-parentheses", "[a](" * 350, "has a ( that is never closed with )"),
+    long_case("too-long", "The central bank. " * 90, "is 1621 characters long; the limit is 1500"),
+    long_case("escaped-script-stays-text", 'The &lt;script&gt;alert(1)&lt;/script&gt; bank & "co".'),
+    long_case(
+        "mailto-and-uppercase-https", "[Desk](mailto:desk@example.com) and [site](HTTPS://example.com/).", site=1
+    ),
+    # 2. Front matter and plain-text fields into HTML attributes
+    Hostile(
+        "title-with-quotes-and-ampersand",
+        replace(THE_FALL, "title: The fall", "title: 'Ant & \"Friends\" of Jack''s fall'"),
+        pages=("story/the-fall/", "timeline/", "", "sources/", "glossary/"),
+    ),
+    Hostile(
+        "description-with-quotes",
+        replace(
+            THE_FALL, "description: The fixture's story page.", 'description: \'It "ends" here" onmouseover="alert(1)\''
+        ),
+        pages=("story/the-fall/",),
+    ),
+    Hostile(
+        "title-with-script",
+        replace(THE_FALL, "title: The fall", "title: The <script>alert(1)</script> fall"),
+        message("front-matter-title-with-html"),
+        layer=PAGE,
+    ),
+    Hostile(
+        "description-breaking-out-of-meta",
+        replace(THE_FALL, "description: The fixture's story page.", "description: '\"><script>alert(1)</script>'"),
+        message("front-matter-description-with-html"),
+        layer=PAGE,
+    ),
+    Hostile(
+        "event-title-with-quotes-and-ampersand",
+        replace(EVENTS, "title: The group splits into six parts", "title: 'Split & \"six\" parts'' onclick=x'"),
+        pages=("timeline/", "story/the-fall/"),
+    ),
+    Hostile(
+        "tooltip-breaking-out-of-title",
+        replace(GLOSSARY, "short: China's central bank.", 'short: \'China"s bank" onmouseover="alert(1)\''),
+        pages=("story/glossary-cases/", "glossary/"),
+    ),
+    # 3. Files crafted to be slow
+    Hostile("comment-brackets-100kb", append(SOURCES, "# see [note\n" * 10_000), alone=SLOW),
+    Hostile("comment-brackets-1mb", append(SOURCES, "# see [note\n" * 100_000), alone=SLOW),
+    Hostile("comment-braces-1mb", append(SOURCES, "# see {note ?\n" * 80_000), alone=SLOW),
+    Hostile("comment-pipes-one-line-1mb", append(SOURCES, "# " + "|" * 1_000_000 + " #\n"), alone=SLOW),
+    Hostile(
+        "data-file-over-the-limit",
+        append(SOURCES, "# padding\n" * 420_000),
+        message("data-file-over-the-size-limit"),
+        layer=DATA,
+    ),
+    Hostile(
+        "flow-nesting-1mb",
+        append(SOURCES, "- " + "[" * 1_000_000 + "\n"),
+        f"data/sources.yml:38: YAML syntax error: values are nested more than 20 levels deep, {DEPTH_LIMIT}",
+        layer=DATA,
+    ),
+    Hostile(
+        "flow-nesting-100kb",
+        append(SOURCES, "- " + "{a: " * 25_000 + "\n"),
+        f"data/sources.yml:38: YAML syntax error: values are nested more than 20 levels deep, {DEPTH_LIMIT}",
+        layer=DATA,
+    ),
+    Hostile(
+        "block-nesting",
+        append(SOURCES, "".join("  " * level + "- a:\n" for level in range(200))),
+        f"data/sources.yml:47: YAML syntax error: values are nested more than 20 levels deep, {DEPTH_LIMIT}",
+        layer=DATA,
+    ),
+    Hostile(
+        "quoted-brackets-100kb",
+        append(SOURCES, '- ["' + '["' * 50_000 + "\n"),
+        "data/sources.yml:38: YAML syntax error: expected ',' or ']', but got '['",
+        layer=DATA,
+    ),
+    Hostile(
+        "entries-over-the-limit",
+        append(SOURCES, "- x\n" * 10_000),
+        message("data-file-over-the-entry-limit"),
+        layer=DATA,
+    ),
+    Hostile(
+        "alias-bomb",
+        append(SOURCES, "- &a [x, x, x, x, x, x, x, x, x]\n- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"),
+        "data/sources.yml:39: YAML syntax error: aliases (*name) are not supported; write the value out in full",
+        layer=DATA,
+    ),
+    Hostile(
+        "page-over-the-limit",
+        append(THE_FALL, "\nPadding.\n" * 30_000),
+        message("page-over-the-size-limit"),
+        layer=PAGE,
+    ),
+    # Work for our own scanners of page text (code spans, citations), which are linear. Pages are trusted,
+    # and Python-Markdown itself is slow on some text (thousands of unclosed [, or of references to one
+    # note): see SECURITY.md.
+    Hostile(
+        "page-of-unclosed-code-spans-and-citations",
+        append(THE_FALL, "\n" + "`a `` ``` " * 2_000 + "\n\n" + "Cited.[^wire-2020-ipo] " * 200 + "\n"),
+        alone=SLOW,
+    ),
+    # 4. Encodings
+    Hostile(
+        "page-not-utf-8",
+        replace(THE_FALL, "## A split", "## A spl\udce9t"),
+        message("page-not-utf-8"),
+        layer=PAGE,
+    ),
+    Hostile(
+        "data-not-utf-8",
+        replace(SOURCES, "Example Group announces", "Example Gr\udce9oup announces"),
+        message("latin-1-byte"),
+        layer=DATA,
+    ),
+    # 5. Spreadsheet formulas
+    Hostile(
+        "csv-formula-title",
+        replace(EVENTS, "title: The group splits into six parts", "title: '=HYPERLINK(\"https://e.com\")'"),
+        site=1,
+    ),
+    Hostile(
+        "csv-formula-summary",
+        replace(
+            EVENTS,
+            "summary: The group said it would reorganize into six business groups.",
+            'summary: "@SUM(1)\\tThe group said it would reorganize into six business groups."',
+        ),
+        site=1,
+    ),
+    # 7. Examples in code
+    Hostile("citation-and-marker-in-indented-code", append("docs/story/timeline-cases.md", CODE_EXAMPLE)),
+    # Issue 21 ----------------------------------------------------------------------------------------
+    # 8. Symlinks: nothing outside the repository is read (one line each, before any read)
+    Hostile(
+        "symlink-to-the-environment",
+        link("docs/assets/env.txt", "/proc/self/environ"),
+        message("contributing-symlink-out-of-the-repository"),
+        layer=FILES,
+    ),
+    Hostile(
+        "symlink-to-dev-zero", link("docs/zero.bin", "/dev/zero"), outside("docs/zero.bin", "/dev/zero"), layer=FILES
+    ),
+    Hostile("symlink-to-the-root", link("docs/rootfs", "/"), outside("docs/rootfs", "/"), layer=FILES),
+    Hostile(
+        "data-file-symlink-to-passwd",
+        link("data/corrections.yml", "/etc/passwd"),
+        outside("data/corrections.yml", "/etc/passwd"),
+        layer=FILES,
+    ),
+    Hostile(
+        "symlink-to-git-config",
+        together(
+            write(".git/config", "[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n"),
+            link("docs/config.txt", "../.git/config"),
+        ),
+        "docs/config.txt:1: is a symlink to '.git/config', outside the site's folders (docs/, data/ and the theme's);"
+        " replace the link with the file itself",
+        layer=FILES,
+    ),
+    Hostile(
+        "symlink-loop",
+        together(link("docs/a.md", "b.md"), link("docs/b.md", "a.md")),
+        "docs/a.md:1: is a symlink (to 'b.md') that loops back on itself; replace it with the file itself",
+        lines=2,
+        layer=FILES,
+    ),
+    Hostile(
+        "symlink-to-a-folder-inside",
+        link("docs/again", "story"),
+        "docs/again:1: is a symlink to a folder ('story'); MkDocs would copy everything in it (a loop, without end):"
+        " replace it with the folder itself",
+        layer=FILES,
+    ),
+    Hostile("fifo-in-docs", fifo("docs/pipe.md"), "docs/pipe.md:1: is a FIFO, not a file; remove it", layer=FILES),
+    Hostile("symlink-within-the-site", link("docs/home.md", "index.md")),
+    # 9. Files in docs/ that are not pages: allowed by type, checked by content, capped in size
+    Hostile(
+        "html-file-in-docs",
+        write("docs/x.html", "<script>alert(1)</script>"),
+        NOT_PUBLISHED.format(file="docs/x.html", kind="a .html file"),
+        layer=FILES,
+    ),
+    Hostile(
+        "file-without-an-extension",
+        write("docs/payload", "#!/bin/sh\n"),
+        NOT_PUBLISHED.format(file="docs/payload", kind="a file without an extension"),
+        layer=FILES,
+    ),
+    Hostile(
+        "png-that-is-html",
+        write("docs/assets/x.png", "<script>alert(1)</script>"),
+        "docs/assets/x.png:1: is named .png but is not a PNG image; save it in that format",
+        layer=FILES,
+    ),
+    Hostile(
+        "svg-with-script",
+        write(
+            "docs/assets/x.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(document.domain)</script>\n</svg>\n',
+        ),
+        "docs/assets/x.svg:2: SVG has a <script> element (nothing in an SVG may run script; not allowed in an SVG)",
+        layer=FILES,
+    ),
+    Hostile(
+        "svg-with-event-handler",
+        write(
+            "docs/assets/x.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>',
+        ),
+        (
+            "docs/assets/x.svg:1: SVG has an attribute 'onload' on <svg> (event handlers run script; not allowed in an "
+            "SVG)"
+        ),
+        layer=FILES,
+    ),
+    Hostile(
+        "svg-entity-bomb",
+        write(
+            "docs/assets/x.svg",
+            '<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<svg xmlns="http://www.w3.org/2000/svg">&b;</svg>',
+        ),
+        "docs/assets/x.svg:1: SVG has a DOCTYPE (it can declare entities); remove it",
+        layer=FILES,
+    ),
+    Hostile(
+        "svg-javascript-link-and-foreign-object",
+        write(
+            "docs/assets/x.svg",
+            (
+                '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n<a '
+                'xlink:href="javascript:alert(1)"><text>x</text></a>\n</svg>'
+            ),
+        ),
+        "docs/assets/x.svg:2: SVG links to 'javascript:alert(1)'; use https:// or a link within the site",
+        layer=FILES,
+    ),
+    Hostile(
+        "image-over-the-limit",
+        write_bytes("docs/assets/big.png", b"\x89PNG\r\n\x1a\n" + bytes(6_000_000)),
+        (
+            "docs/assets/big.png:1: 6,000,008 bytes is over the 5,242,880-byte (5 MB) limit for a PNG image; make it "
+            "smaller"
+        ),
+        layer=FILES,
+    ),
+    Hostile(
+        "undeclared-script",
+        write("docs/assets/extra.js", "alert(1)"),
+        "docs/assets/extra.js:1: is a script that mkdocs.yml does not list in extra_javascript; list it there"
+        " (a reviewer reads mkdocs.yml) or remove it",
+        layer=FILES,
+    ),
+    Hostile(
+        "plain-svg-png-and-font",
+        together(
+            write("docs/assets/ok.svg", OK_SVG),
+            write_bytes("docs/assets/ok.png", PNG),
+            write_bytes("docs/assets/ok.woff2", b"wOF2" + bytes(40)),
+        ),
+    ),
+    # 10. HTML written in pages: the allow-list, as for data
+    Hostile(
+        "page-script-block",
+        append(THE_FALL, "\n<script>alert(document.domain)</script>\n"),
+        message("contributing-page-writes-a-script"),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-inline-event-handler",
+        append(THE_FALL, '\nText <span onmouseover="alert(1)">here</span>.\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2,
+            what="has an attribute 'onmouseover' on <span> (event handlers run script; not allowed in a page)",
+        ),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-attribute-list-handler",
+        append(THE_FALL, '\nA paragraph.\n{: onclick="alert(1)" }\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 3,
+            what="has an attribute 'onclick' on <p> (event handlers run script; not allowed in a page)",
+        ),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-javascript-link",
+        append(THE_FALL, "\nA [link](javascript:alert(1)).\n"),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2, what="links to 'javascript:alert(1)'; use https:// or a link within the site"
+        ),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-data-url-link",
+        append(THE_FALL, "\nA [link](data:text/html,<script>alert(1)</script>).\n"),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2,
+            what="links to 'data:text/html,<script>alert(1)</script>'; use https:// or a link within the site",
+        ),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-remote-image",
+        append(THE_FALL, "\n![x](https://e.example/x.png)\n"),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2,
+            what=(
+                "loads 'https://e.example/x.png' from outside the site (<img src>); put the file in docs/ and link to "
+                "it there"
+            ),
+        ),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-entity-encoded-javascript-link",
+        append(THE_FALL, "\nA [link](jav&#x61;script&colon;alert(1)).\n"),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2, what="links to 'javascript:alert(1)'; use https:// or a link within the site"
+        ),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-entity-encoded-remote-image",
+        append(THE_FALL, "\n![x](&#104;ttps://e.example/x.png)\n"),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2,
+            what=(
+                "loads 'https://e.example/x.png' from outside the site (<img src>); put the file in docs/ and link to "
+                "it there"
+            ),
+        ),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-iframe",
+        append(THE_FALL, '\n<iframe src="https://e.example/"></iframe>\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2,
+            what=(
+                "has a <iframe> element (a site may allow frames from named hosts in mkdocs.yml (extra: explainer: "
+                "allow_html:); not allowed in a page)"
+            ),
+        ),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-object-and-form",
+        append(THE_FALL, '\n<form action="https://e.example/"><input name="q"></form>\n'),
+        PAGE_HTML.format(line=LAST_LINE + 2, what="has a <form> element (not allowed in a page)"),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-base-href",
+        append(THE_FALL, '\n<base href="https://e.example/">\n'),
+        PAGE_HTML.format(line=LAST_LINE + 2, what="has a <base> element (not allowed in a page)"),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-style-url",
+        append(THE_FALL, '\n<div style="background:url(https://e.example/x)">x</div>\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2,
+            what="has a style on <div> that uses 'url(' in a style (it can load from another host or run script)",
+        ),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-md-in-html-handler",
+        append(THE_FALL, '\n<div markdown="1" onclick="alert(1)">\n*x*\n</div>\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2,
+            what="has an attribute 'onclick' on <div> (event handlers run script; not allowed in a page)",
+        ),
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-comment-parsed-two-ways",
+        append(THE_FALL, "\n<!--><img src=x onerror=alert(1)>-->\n"),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2, what="has a '<' that starts no complete tag (a missing > or quote?); write it as &lt;"
+        ),
+        lines=2,
+        layer=PAGE,
+    ),
+    Hostile(
+        "page-theme-id",
+        append(THE_FALL, "\nA paragraph.\n{: #__search }\n"),
+        PAGE_HTML.format(line=LAST_LINE + 3, what="has id='__search' on <p>; ids starting with __ belong to the theme"),
+        layer=PAGE,
+    ),
+    Hostile(
+        "data-attribute-list-on-a-chart-cell",
+        replace(FIGURES, "note: Month-level figure.", "note: 'Month-level figure. {: onmouseover=alert(1) }'"),
+        "docs/story/the-fall.md:1: text the page shows from the data files ends in braces ({…}), which Markdown read"
+        " as attributes (onmouseover='alert(1)') for a <td> the build made; write that text without braces",
+        layer=PAGE,
+    ),
+    Hostile("page-allowed-html", append(THE_FALL, ALLOWED_HTML), pages=("story/the-fall/",)),
+    # 11. Front matter the theme prints
+    Hostile(
+        "front-matter-subtitle-svg",
+        replace(
+            INDEX,
+            "title: Home\n",
+            'title: Home\nsubtitle: "<svg width=0 height=0 onload=alert(document.domain)></svg>"\n',
+        ),
+        "docs/index.md:3: front matter 'subtitle' is plain text: write it without < or > (no HTML)",
+        layer=PAGE,
+    ),
+    Hostile(
+        "front-matter-status-breakout",
+        replace(INDEX, "title: Home\n", "title: Home\nstatus: 'new\" onmouseover=\"alert(1)'\n"),
+        (
+            "docs/index.md:3: front matter 'status' must be one word of lowercase letters, digits and hyphens (new, "
+            "deprecated)"
+        ),
+        layer=PAGE,
+    ),
+    Hostile(
+        "front-matter-unknown-key",
+        replace(INDEX, "title: Home\n", "title: Home\ntemplate: 404.html\n"),
+        (
+            "docs/index.md:3: front matter 'template' is not a key the site knows; use one of: description, glossary, "
+            "hide, icon, retold, search, status, subtitle, title"
+        ),
+        layer=PAGE,
+    ),
+    Hostile(
+        "front-matter-list-value",
+        replace(INDEX, "title: Home\n", "title: Home\nsubtitle: ['<img src=x onerror=alert(1)>']\n"),
+        "docs/index.md:3: front matter 'subtitle' must be text (quote it)",
+        layer=PAGE,
+    ),
+    Hostile(
+        "front-matter-character-reference",
+        replace(INDEX, "title: Home\n", "title: Home\nsubtitle: '&#60;img src=x onerror=alert(1)&#62;'\n"),
+        "docs/index.md:3: front matter 'subtitle' is plain text: write the character itself, not '&#60;'",
+        layer=PAGE,
+    ),
+    Hostile(
+        "front-matter-multimarkdown",
+        write("docs/notes.md", "subtitle: <svg onload=alert(1)>\n\n# Notes\n\nText.\n"),
+        "docs/notes.md:1: front matter 'subtitle' is plain text: write it without < or > (no HTML)",
+        layer=PAGE,
+    ),
+    Hostile(
+        "front-matter-icon-path",
+        replace(INDEX, "title: Home\n", "title: Home\nicon: ../../../../etc/passwd\n"),
+        "docs/index.md:3: front matter 'icon' must be an icon's name, lowercase words and slashes: material/alert",
+        layer=PAGE,
+    ),
+    Hostile(
+        "front-matter-icon-missing",
+        replace(INDEX, "title: Home\n", "title: Home\nicon: material/no-such-icon\n"),
+        (
+            "docs/index.md:3: front matter 'icon' names an icon the theme does not have ('material/no-such-icon'); "
+            "pick one from Material's list of icons (material/..., fontawesome/...)"
+        ),
+        layer=SITE,
+    ),
+    Hostile(
+        "front-matter-allowed-keys",
+        replace(
+            INDEX,
+            "title: Home\n",
+            "title: Home\nsubtitle: Home & away\nstatus: new\nicon: material/alert\nhide: [toc]\nsearch: {boost: 2}\n",
+        ),
+        pages=("",),
+    ),
+    # 12. Thousands of repeated mistakes on one page: every one reported, in time proportional to the page
+    Hostile(
+        "page-of-3000-unknown-citations",
+        append(THE_FALL, "".join(f"\nCited.[^nobody-{n}]\n" for n in range(3000))),
+        UNKNOWN_SOURCE.format(line=LAST_LINE + 2, n=0),
+        lines=3000,
+        alone=MANY,
+    ),
+    Hostile(
+        "page-of-3000-unknown-glossary-links",
+        append(THE_FALL, "".join(f"\n[term](glossary:nobody-{n})\n" for n in range(3000))),
+        (
+            f"docs/story/the-fall.md:{LAST_LINE + 2}: links to unknown glossary entry 'nobody-0' (not in "
+            f"data/glossary.yml)"
+        ),
+        lines=3000,
+        alone=MANY,
+    ),
+    Hostile(
+        "page-of-3000-broken-links",
+        append(THE_FALL, "".join(f"\n[page](nowhere-{n}.md)\n" for n in range(3000))),
+        (
+            f"docs/story/the-fall.md:{LAST_LINE + 2}: link 'nowhere-0.md' leads to no file: there is no "
+            f"docs/story/nowhere-0.md"
+        ),
+        lines=3000,
+        alone=MANY,
+    ),
+    Hostile(
+        "page-of-5000-same-mistake",
+        append(THE_FALL, "\nCited.[^nobody] \n" * 5000),
+        UNKNOWN_SOURCE.format(line=LAST_LINE + 2, n="").replace("nobody-", "nobody"),
+        alone=MANY,
+    ),
+    # 13. A correction's anchor never matches the build's internals
+    Hostile(
+        "anchor-on-a-raw-html-placeholder",
+        together(
+            append(CORRECTED, '\n<div class="note">A block that must stay.</div>\n'),
+            append(CORRECTIONS, CORRECTION.format(anchor="wzxhzdk:0")),
+        ),
+        ANCHOR_NOT_FOUND.format(anchor="wzxhzdk:0"),
+        layer=PAGE,
+        page="corrected.md",
+    ),
+    Hostile(
+        "anchor-on-an-escape-placeholder",
+        together(append(CORRECTED, "\nA \\*starred\\* word.\n"), append(CORRECTIONS, CORRECTION.format(anchor='"42"'))),
+        ANCHOR_NOT_FOUND.format(anchor="42"),
+        layer=PAGE,
+        page="corrected.md",
+    ),
+    Hostile(
+        "anchor-on-an-ampersand-placeholder",
+        together(append(CORRECTED, "\nTom &amp; Jerry.\n"), append(CORRECTIONS, CORRECTION.format(anchor="amp"))),
+        ANCHOR_NOT_FOUND.format(anchor="amp"),
+        layer=PAGE,
+        page="corrected.md",
+    ),
+    # 14. Addresses that imitate another host: warnings a reviewer must answer
+    Hostile(
+        "source-url-with-credentials",
+        replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://reuters.com@evil.example/wire"),
+        (
+            "data/sources.yml:7: source 'wire-2020-ipo': the address has a user name or password before its host "
+            "('reuters.com@'); a browser goes to 'evil.example', after the @: remove what comes before it"
+        ),
+        layer=SITE,
+    ),
+    Hostile(
+        "source-url-mixed-scripts",
+        replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://www.r\u0435uters.com/wire"),
+        (
+            "data/sources.yml:7: source 'wire-2020-ipo': the host 'www.r\u0435uters.com' mixes writing systems in "
+            "'r\u0435uters' (CYRILLIC and LATIN), a way to imitate another host: check that the address is the "
+            "publisher's (once checked, add 'www.r\u0435uters.com' to extra: explainer: reviewed_hosts in mkdocs.yml)"
+        ),
+        layer=SITE,
+    ),
+    Hostile(
+        "source-url-punycode",
+        replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://xn--ruters-2nf.com/wire"),
+        (
+            "data/sources.yml:7: source 'wire-2020-ipo': the host 'xn--ruters-2nf.com' mixes writing systems in "
+            "'\u0430ruters' (CYRILLIC and LATIN), a way to imitate another host: check that the address is the "
+            "publisher's (once checked, add 'xn--ruters-2nf.com' to extra: explainer: reviewed_hosts in mkdocs.yml)"
+        ),
+        layer=SITE,
+    ),
+    Hostile(
+        "source-url-look-alike",
+        replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://reuters.co/wire"),
+        (message("contributing-source-host-look-alike")),
+        layer=SITE,
+    ),
+    Hostile(
+        "source-url-look-alike-answered",
+        together(
+            replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://reuters.co/wire"),
+            append("mkdocs.yml", "extra:\n  explainer:\n    reviewed_hosts: [reuters.co]\n"),
+        ),
+    ),
+    # 15. Invisible and direction-changing characters in data
+    Hostile(
+        "zero-width-space-in-a-title",
+        replace(EVENTS, "title: The group splits into six parts", 'title: "The group splits\u200b into six parts"'),
+        message("contributing-invisible-character"),
+        layer=DATA,
+    ),
+    Hostile(
+        "byte-order-mark-inside-text",
+        replace(GLOSSARY, "short: China's central bank.", 'short: "China\ufeff\'s central bank."'),
+        INVISIBLE.format(file=GLOSSARY, line=37, point="U+FEFF ZERO WIDTH NO-BREAK SPACE", why=HIDES),
+        layer=DATA,
+    ),
+    Hostile(
+        "right-to-left-mark-in-a-summary",
+        replace(
+            EVENTS,
+            "summary: The group said it would reorganize into six business groups.",
+            'summary: "The group said it would \u200freorganize."',
+        ),
+        INVISIBLE.format(file=EVENTS, line=16, point="U+200F RIGHT-TO-LEFT MARK", why=REORDERS),
+        layer=DATA,
+    ),
+    Hostile(
+        "isolate-in-a-source-title",
+        replace(
+            SOURCES,
+            "title: Example Group announces six business groups",
+            'title: "Example Group \u2067announces six business groups"',
+        ),
+        (
+            "data/sources.yml:13: contains the control character U+2067 RIGHT-TO-LEFT ISOLATE, which data files may "
+            "not hold; delete it"
+        ),
+        layer=DATA,
+    ),
+    Hostile(
+        "private-use-character",
+        replace(EVENTS, "title: The group splits into six parts", 'title: "The group splits \ue000 into six parts"'),
+        INVISIBLE.format(file=EVENTS, line=15, point="U+E000 (a private-use character)", why=HIDES),
+        layer=DATA,
+    ),
+    # 16. Numbers at the limits of a float
+    Hostile(
+        "figure-of-1.7e308",
+        replace(FIGURES, "value: 700", "value: 1.7e+308"),
+        message("contributing-number-too-large"),
+        layer=DATA,
+    ),
+    Hostile(
+        "figures-spanning-every-float",
+        together(
+            replace(FIGURES, "value: -2", "value: -1.7e+308"), replace(FIGURES, "value: 4\n", "value: 1.7e+308\n")
+        ),
+        f"{FIGURES}:27: -1.7e+308 {TOO_LARGE}",
+        lines=2,
+        layer=DATA,
+    ),
+    Hostile(
+        "integer-of-5000-digits",
+        replace(FIGURES, "value: 700", "value: " + "9" * 5000),
+        f"{FIGURES}:13: a number written with 5,000 characters is longer than a data file allows (32); check it",
+        layer=DATA,
+    ),
+    Hostile(
+        "hexadecimal-of-2000-digits",
+        replace(FIGURES, "value: 700", "value: 0x" + "f" * 2000),
+        f"{FIGURES}:13: a number written with 2,002 characters is longer than a data file allows (32); check it",
+        layer=DATA,
+    ),
+    Hostile(
+        "integer-of-300-digits-in-an-event",
+        replace(EVENTS, "amount: 34.5", "amount: 1" + "0" * 30),
+        f"{EVENTS}:11: 1{'0' * 30} {TOO_LARGE}",
+        layer=DATA,
+    ),
+    Hostile(
+        "denormal-figures",
+        together(replace(FIGURES, "value: -2", "value: 5.0e-324"), replace(FIGURES, "value: 4\n", "value: 1.0e-323\n")),
+        (
+            f"{FIGURES}:27: 5.0e-324 is too small for a chart to draw (the smallest is 10^-9, other than 0); check the "
+            f"number, or give it in a smaller unit"
+        ),
+        lines=2,
+        layer=DATA,
+    ),
+    Hostile(
+        "figures-at-the-limits",
+        together(
+            replace(FIGURES, "value: -2", "value: -1.0e+15"),
+            replace(FIGURES, "value: 4\n", "value: 1000000000000000\n"),
+        ),
+        pages=("", "timeline/"),
+    ),
+]

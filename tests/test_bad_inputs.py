@@ -277,15 +277,3 @@ def test_a_file_that_cannot_be_read_stops_the_checks_and_says_so(fixture_project
         f"ERROR   -  {unreadable.message}",
         built.messages[-1],
     ]
-
-
-def test_a_tab_in_mkdocs_yml_is_one_line_in_the_quick_check(fixture_project: Path):
-    """MkDocs reads mkdocs.yml before any hook runs, so only the quick check (and `mkdocs serve`, on a
-    rebuild: tests/test_serve.py) can word this one; `mkdocs build` prints MkDocs' own message."""
-    config = fixture_project / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines()
-    line = lines.index("theme:") + 2
-    config.write_text(config.read_text(encoding="utf-8").replace("theme:\n  ", "theme:\n\t", 1), encoding="utf-8")
-    assert site_problems(fixture_project) == [
-        ("error", f"mkdocs.yml:{line}: YAML syntax error: tab character; indent with spaces")
-    ]

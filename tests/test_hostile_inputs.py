@@ -11,16 +11,19 @@ opens what the catalogue builds in Chromium.
 from __future__ import annotations
 
 import csv
+import filecmp
+import functools
 import hashlib
 import html
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,12 +31,31 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_SITE, REPO, BuiltSite, build_config, build_project, write_project
+from catalogue import (  # noqa: F401 - re-exported to tests/browser/test_hostile.py
+    DATA,
+    FIGURES,
+    FILES,
+    GLOSSARY,
+    INDEX,
+    OK_SVG,
+    PAGE,
+    PBOC,
+    PBOC_LONG,
+    PNG,
+    SITE,
+    THE_FALL,
+    TOO_LARGE,
+    Hostile,
+    link,
+    outside,
+)
+from catalogue import HOSTILE_CASES as CASES
+from conftest import REPO, BuiltSite, build_config, build_project, write_project
 from htmlcheck import java_and_vnu, style_attributes, unsafe_markup, vnu_errors
+from layers import data_problems, page_problems, site_problems
 from markdown import Markdown
 from markupsafe import Markup
-from test_bad_inputs import THE_FALL as THE_FALL_PAGE
-from test_bad_inputs import Edit, append, fixture_size, located_lines, replace, together, write
+from test_bad_inputs import located_lines, replace
 from test_serve import (
     BANNER,
     REBUILD_SECONDS,
@@ -98,804 +120,53 @@ def test_csv_lines_end_with_crlf_as_rfc_4180_says():
 
 # The catalogue ------------------------------------------------------------------------------------
 #
-# Each case edits a fresh copy of the fixture site and builds it with --strict, in this process. A
-# refused case stops with exactly the one line given; a built case must leave no event handler, no
-# foreign scheme and no style attribute on any page, and its pages must pass the Nu HTML Checker.
-# Either way the build takes at most TIME_RATIO times a normal build of the real site, measured in
-# the same run (CPU time of this process, so other work on the machine counts less).
+# The cases are tests/catalogue.py's HOSTILE_CASES. Each edits a copy of the fixture site. A refused case is
+# run at the cheapest layer that finds it (tests/layers.py), which gives exactly its located lines; a built
+# case must leave no event handler, no foreign scheme and no style attribute on any page, and its pages must
+# pass the Nu HTML Checker. Either way the run takes at most TIME_RATIO times a normal build of the real
+# site, measured in the same run (CPU time of this process, so other work on the machine counts less). That
+# each layer's lines stop the build is shown once per layer by tests/test_bad_inputs.py (the wiring).
+#
+# - DATA: the data layer alone (no MkDocs), one case at a time: it costs a few milliseconds;
+# - PAGE: one page converted, its bytes and front matter checked (no MkDocs), one case at a time;
+# - SITE: the quick check (the build without writing pages); cases that touch different files share one,
+#   and its lines must be exactly theirs, so nothing one case adds or hides goes unseen;
+# - FILES: the start-up check of the repository's files, in the quick check. It reports every such file
+#   and then stops the checks, so these cases share quick checks with each other only, as above;
+# - built cases share a site: the cases in site 0 edit different lines (tests/browser/test_hostile.py
+#   opens the same ones in Chromium), site 1 holds those that edit a line a case of site 0 edits;
+# - `alone`: a case with a whole build of its own, for the reason given.
 
 TIME_RATIO = 3
-GLOSSARY, EVENTS, SOURCES, THE_FALL = "data/glossary.yml", "data/events.yml", "data/sources.yml", THE_FALL_PAGE
-PBOC_LONG = "long: The central bank."
-DEPTH_LIMIT = "the limit for YAML in this project"
-PBOC = "data/glossary.yml:38: glossary entry 'pboc': 'long'"
-WITHIN_SITE = "; use https:// or a link within the site"
-
-
-@dataclass(frozen=True)
-class Hostile:
-    name: str
-    edit: Edit
-    refused: str = ""  # the (first) located line of a refused input; "" if it builds
-    pages: tuple[str, ...] = ()  # where a built input's content lands (checked by the Nu HTML Checker)
-    lines: int = 1  # how many located lines a refused input gives (a page of repeated mistakes: thousands)
-
-    @property
-    def built(self) -> bool:
-        return not self.refused
-
-
-def long_is(markdown: str, refused: str = "", pages: tuple[str, ...] = ("glossary/",)) -> Edit:
-    """data/glossary.yml with the pboc entry's `long` set to `markdown` (as a YAML block)."""
-    block = "long: |\n" + "".join(f"    {line}\n" if line else "\n" for line in markdown.split("\n"))
-    return replace(GLOSSARY, PBOC_LONG + "\n", block)
-
-
-def long_case(name: str, markdown: str, refused: str = "") -> Hostile:
-    return Hostile(f"long-{name}", long_is(markdown), f"{PBOC} {refused}" if refused else "", ("glossary/",))
-
-
-CODE_EXAMPLE = "\n\nAn example, as indented code:\n\n    Cited in code.[^company-2023-split]\n    <!-- key-dates -->\n"
-
-# Issue 21 ---------------------------------------------------------------------------------------------
-
-INDEX, FIGURES, CORRECTED, CORRECTIONS = (
-    "docs/index.md",
-    "data/figures.yml",
-    "docs/corrected.md",
-    "data/corrections.yml",
-)
-LAST_LINE = len((FIXTURE_SITE / THE_FALL).read_text(encoding="utf-8").splitlines())  # appended text starts after it
-PAGE_HTML = "docs/story/the-fall.md:{line}: HTML in the page {what}"
-UNKNOWN_SOURCE = "docs/story/the-fall.md:{line}: cites unknown source 'nobody-{n}' (not in data/sources.yml)"
-NOT_PUBLISHED = (
-    "{file}:1: is {kind}, which the site does not publish: pages are Markdown (.md), and besides them the site"
-    " publishes images (.png .jpg .gif .webp .avif .ico .svg), fonts (.woff .woff2 .ttf .otf), .txt, and the CSS"
-    " and JavaScript that mkdocs.yml lists; remove it, or add its type to mkdocs.yml (extra: explainer: allow_files:"
-    " [pdf, csv, json])"
-)
-INVISIBLE = "{file}:{line}: contains the invisible character {point}, which data files may not hold ({why}); delete it"
-HIDES = "readers cannot see it, and it can hide or join words"
-REORDERS = "it changes the order in which text around it is shown"
-TOO_LARGE = (
-    "is too large for a chart to draw (the limit is 10^15, a thousand trillion); check the number, or give it in a"
-    " larger unit"
-)
-CORRECTION = (
-    '- id: internals\n  page: corrected.md\n  anchor: {anchor}\n  issued: "2026-11-26"\n  kind: fact\n'
-    "  wrong: x\n  correction: The text was wrong.\n  sources: [wire-2020-ipo]\n"
-)
-ANCHOR_NOT_FOUND = (
-    "data/corrections.yml:36: correction 'internals' anchor \"{anchor}\" does not occur in docs/corrected.md; copy an"
-    " exact phrase from the page's text (not from a heading, link or code)"
-)
-OK_SVG = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
-    '<title>&lt;script&gt;alert(1)&lt;/script&gt;</title><defs><linearGradient id="g"><stop offset="0"/>'
-    '</linearGradient></defs><rect width="10" height="10" fill="url(#g)" style="stroke:#000"/></svg>\n'
-)
-PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
-# HTML a page may write: prose elements, tables, a collapsible block, attribute lists, links to other sites.
-ALLOWED_HTML = (
-    '\n<details class="note" markdown="1"><summary>More</summary>\n\nHidden *text*.\n\n</details>\n\n'
-    'A <span class="x" title="&quot; onmouseover=&quot;alert(1)">span</span>, <abbr title="x">X</abbr>,'
-    " <kbd>Ctrl</kbd> and &lt;script&gt;alert(1)&lt;/script&gt; as text.\n\n"
-    "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
-    'A [link](https://github.com/x){: title="t" } and a [mail](mailto:a@example.com).\n'
-    "{: .wide }\n"
-)
-
-
-def link(path: str, target: str) -> Edit:
-    """A symlink at `path` in the project (a pull request can commit one) to `target`."""
-
-    def edit(project: Path) -> None:
-        (project / path).parent.mkdir(parents=True, exist_ok=True)
-        if (project / path).exists():
-            (project / path).unlink()
-        os.symlink(target, project / path)
-
-    return edit
-
-
-def fifo(path: str) -> Edit:
-    return lambda project: os.mkfifo(project / path)
-
-
-def write_bytes(path: str, data: bytes) -> Edit:
-    def edit(project: Path) -> None:
-        (project / path).parent.mkdir(parents=True, exist_ok=True)
-        (project / path).write_bytes(data)
-
-    return edit
-
-
-def outside(path: str, target: str) -> str:
-    return (
-        f"{path}:1: is a symlink to {target!r}, outside the repository; the build reads nothing outside it:"
-        " replace the link with the file itself"
-    )
-
-
-CASES = [
-    # 1. Markdown in the glossary's `long`: the site's extensions, checked as a tree
-    long_case(
-        "attribute-event-handler",
-        '[bank](https://e.com/){: onmouseover="alert(1)" }',
-        "has an attribute 'onmouseover' on <a> (not allowed in data)",
-    ),
-    long_case(
-        "attribute-javascript-href",
-        '[bank](https://e.com/){: href="javascript:alert(1)" }',
-        f"links to 'javascript:alert(1)'{WITHIN_SITE}",
-    ),
-    long_case(
-        "attribute-style-overlay",
-        'The central bank.\n{: style="position:fixed;inset:0;background:red" }',
-        "has an attribute 'style' on <p> (not allowed in data)",
-    ),
-    long_case(
-        "attribute-id-clobbering",
-        "The central bank.\n{: #__search }",
-        "has an attribute 'id' on <p> (not allowed in data)",
-    ),
-    long_case(
-        "attribute-on-a-list-item",
-        '- one\n- two\n{: onclick="alert(1)" }',
-        "has an attribute 'onclick' on <li> (not allowed in data)",
-    ),
-    long_case(
-        "footnote-with-javascript-link",
-        "The bank.[^x]\n\n[^x]: [click](javascript:alert(1))",
-        "has a footnote ([^…]), which is not allowed in data",
-    ),
-    long_case(
-        "tab-split-javascript", "[x](java&#9;script:alert(1))", f"links to 'java\\tscript:alert(1)'{WITHIN_SITE}"
-    ),
-    long_case(
-        "newline-split-javascript", "[x](java&#10;script:alert(1))", f"links to 'java\\nscript:alert(1)'{WITHIN_SITE}"
-    ),
-    long_case(
-        "entity-letter-javascript", "[x](jav&#x61;script:alert(1))", f"links to 'javascript:alert(1)'{WITHIN_SITE}"
-    ),
-    long_case(
-        "leading-space-javascript", "[x](&#32;javascript:alert(1))", f"links to ' javascript:alert(1)'{WITHIN_SITE}"
-    ),
-    long_case("uppercase-javascript", "[x](JAVASCRIPT:alert(1))", f"links to 'JAVASCRIPT:alert(1)'{WITHIN_SITE}"),
-    long_case(
-        "reference-javascript", "[x][r]\n\n[r]: javascript:alert(1)", f"links to 'javascript:alert(1)'{WITHIN_SITE}"
-    ),
-    long_case("protocol-relative-host", "[x](//evil.example/)", f"links to '//evil.example/'{WITHIN_SITE}"),
-    long_case("backslash-host", "[x](/\\evil.example/)", f"links to '/\\\\evil.example/'{WITHIN_SITE}"),
-    long_case("data-url", "[x](data:text/html,hi)", f"links to 'data:text/html,hi'{WITHIN_SITE}"),
-    long_case("vbscript-url", "[x](vbscript:msgbox)", f"links to 'vbscript:msgbox'{WITHIN_SITE}"),
-    long_case(
-        "remote-image",
-        "![x](https://e.com/x.png)",
-        "embeds an image; the site loads nothing from other hosts, so describe it in words",
-    ),
-    long_case("heading", "# A heading", "has a <h1> element (a heading; not allowed in data)"),
-    long_case("table", "| a |\n|---|\n| b |", "has a <table> element (a table; not allowed in data)"),
-    long_case(
-        "admonition",
-        "!!! danger\n    Click here.",
-        "has a <div> element (an admonition or a code block; not allowed in data)",
-    ),
-    long_case("details", "??? note\n    Hidden.", "has a <details> element (a collapsible block; not allowed in data)"),
-    long_case(
-        "abbreviation",
-        "The PBOC.\n\n*[PBOC]: onmouseover",
-        "has a <abbr> element (an abbreviation; not allowed in data)",
-    ),
-    long_case(
-        "unclosed-brackets",
-        "[" * 1400,
-        "has a [ inside [ ]; data Markdown allows one level (links are written [text](url))",
-    ),
-    long_case("unclosed-parentheses", "[a](" * 350, "has a ( that is never closed with )"),
-    long_case("too-long", "The central bank. " * 90, "is 1621 characters long; the limit is 1500"),
-    long_case("escaped-script-stays-text", 'The &lt;script&gt;alert(1)&lt;/script&gt; bank & "co".'),
-    long_case("mailto-and-uppercase-https", "[Desk](mailto:desk@example.com) and [site](HTTPS://example.com/)."),
-    # 2. Front matter and plain-text fields into HTML attributes
-    Hostile(
-        "title-with-quotes-and-ampersand",
-        replace(THE_FALL, "title: The fall", "title: 'Ant & \"Friends\" of Jack''s fall'"),
-        pages=("story/the-fall/", "timeline/", "", "sources/", "glossary/"),
-    ),
-    Hostile(
-        "description-with-quotes",
-        replace(
-            THE_FALL, "description: The fixture's story page.", 'description: \'It "ends" here" onmouseover="alert(1)\''
-        ),
-        pages=("story/the-fall/",),
-    ),
-    Hostile(
-        "title-with-script",
-        replace(THE_FALL, "title: The fall", "title: The <script>alert(1)</script> fall"),
-        "docs/story/the-fall.md:2: front matter 'title' is plain text: write it without < or > (no HTML)",
-    ),
-    Hostile(
-        "description-breaking-out-of-meta",
-        replace(THE_FALL, "description: The fixture's story page.", "description: '\"><script>alert(1)</script>'"),
-        "docs/story/the-fall.md:3: front matter 'description' is plain text: write it without < or > (no HTML)",
-    ),
-    Hostile(
-        "event-title-with-quotes-and-ampersand",
-        replace(EVENTS, "title: The group splits into six parts", "title: 'Split & \"six\" parts'' onclick=x'"),
-        pages=("timeline/", "story/the-fall/"),
-    ),
-    Hostile(
-        "tooltip-breaking-out-of-title",
-        replace(GLOSSARY, "short: China's central bank.", 'short: \'China"s bank" onmouseover="alert(1)\''),
-        pages=("story/glossary-cases/", "glossary/"),
-    ),
-    # 3. Files crafted to be slow
-    Hostile("comment-brackets-100kb", append(SOURCES, "# see [note\n" * 10_000)),
-    Hostile("comment-brackets-1mb", append(SOURCES, "# see [note\n" * 100_000)),
-    Hostile("comment-braces-1mb", append(SOURCES, "# see {note ?\n" * 80_000)),
-    Hostile("comment-pipes-one-line-1mb", append(SOURCES, "# " + "|" * 1_000_000 + " #\n")),
-    Hostile(
-        "data-file-over-the-limit",
-        append(SOURCES, "# padding\n" * 420_000),
-        f"data/sources.yml:1: {fixture_size(SOURCES) + 4_200_000:,} bytes is over the 4,194,304-byte (4 MB)"
-        " limit for a data file",
-    ),
-    Hostile(
-        "flow-nesting-1mb",
-        append(SOURCES, "- " + "[" * 1_000_000 + "\n"),
-        f"data/sources.yml:38: YAML syntax error: values are nested more than 20 levels deep, {DEPTH_LIMIT}",
-    ),
-    Hostile(
-        "flow-nesting-100kb",
-        append(SOURCES, "- " + "{a: " * 25_000 + "\n"),
-        f"data/sources.yml:38: YAML syntax error: values are nested more than 20 levels deep, {DEPTH_LIMIT}",
-    ),
-    Hostile(
-        "block-nesting",
-        append(SOURCES, "".join("  " * level + "- a:\n" for level in range(200))),
-        f"data/sources.yml:47: YAML syntax error: values are nested more than 20 levels deep, {DEPTH_LIMIT}",
-    ),
-    Hostile(
-        "quoted-brackets-100kb",
-        append(SOURCES, '- ["' + '["' * 50_000 + "\n"),
-        "data/sources.yml:38: YAML syntax error: expected ',' or ']', but got '['",
-    ),
-    Hostile(
-        "entries-over-the-limit",
-        append(SOURCES, "- x\n" * 10_000),
-        "data/sources.yml:10034: 10,004 entries is over the 10,000 limit for a data file",
-    ),
-    Hostile(
-        "alias-bomb",
-        append(SOURCES, "- &a [x, x, x, x, x, x, x, x, x]\n- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"),
-        "data/sources.yml:39: YAML syntax error: aliases (*name) are not supported; write the value out in full",
-    ),
-    Hostile(
-        "page-over-the-limit",
-        append(THE_FALL, "\nPadding.\n" * 30_000),
-        f"docs/story/the-fall.md:1: {(FIXTURE_SITE / THE_FALL).stat().st_size + 300_000:,} bytes is over the"
-        " 262,144-byte (256 KB) limit for a page; split it",
-    ),
-    # Work for our own scanners of page text (code spans, citations), which are linear. Pages are trusted,
-    # and Python-Markdown itself is slow on some text (thousands of unclosed [, or of references to one
-    # note): see SECURITY.md.
-    Hostile(
-        "page-of-unclosed-code-spans-and-citations",
-        append(THE_FALL, "\n" + "`a `` ``` " * 2_000 + "\n\n" + "Cited.[^wire-2020-ipo] " * 200 + "\n"),
-    ),
-    # 4. Encodings
-    Hostile(
-        "page-not-utf-8",
-        replace(THE_FALL, "## A split", "## A spl\udce9t"),
-        "docs/story/the-fall.md:11: not UTF-8 (byte 0xE9 at offset 171); save the file as UTF-8",
-    ),
-    Hostile(
-        "data-not-utf-8",
-        replace(SOURCES, "Example Group announces", "Example Gr\udce9oup announces"),
-        "data/sources.yml:13: not UTF-8 (byte 0xE9 at offset 445); save the file as UTF-8",
-    ),
-    # 5. Spreadsheet formulas
-    Hostile(
-        "csv-formula-title",
-        replace(EVENTS, "title: The group splits into six parts", "title: '=HYPERLINK(\"https://e.com\")'"),
-    ),
-    Hostile(
-        "csv-formula-summary",
-        replace(
-            EVENTS,
-            "summary: The group said it would reorganize into six business groups.",
-            'summary: "@SUM(1)\\tThe group said it would reorganize into six business groups."',
-        ),
-    ),
-    # 7. Examples in code
-    Hostile("citation-and-marker-in-indented-code", append("docs/story/timeline-cases.md", CODE_EXAMPLE)),
-    # Issue 21 ----------------------------------------------------------------------------------------
-    # 8. Symlinks: nothing outside the repository is read (one line each, before any read)
-    Hostile(
-        "symlink-to-the-environment",
-        link("docs/assets/env.txt", "/proc/self/environ"),
-        outside("docs/assets/env.txt", "/proc/self/environ"),
-    ),
-    Hostile("symlink-to-dev-zero", link("docs/zero.bin", "/dev/zero"), outside("docs/zero.bin", "/dev/zero")),
-    Hostile("symlink-to-the-root", link("docs/rootfs", "/"), outside("docs/rootfs", "/")),
-    Hostile(
-        "data-file-symlink-to-passwd",
-        link("data/corrections.yml", "/etc/passwd"),
-        outside("data/corrections.yml", "/etc/passwd"),
-    ),
-    Hostile(
-        "symlink-to-git-config",
-        together(
-            write(".git/config", "[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n"),
-            link("docs/config.txt", "../.git/config"),
-        ),
-        "docs/config.txt:1: is a symlink to '.git/config', outside the site's folders (docs/, data/ and the theme's);"
-        " replace the link with the file itself",
-    ),
-    Hostile(
-        "symlink-loop",
-        together(link("docs/a.md", "b.md"), link("docs/b.md", "a.md")),
-        "docs/a.md:1: is a symlink (to 'b.md') that loops back on itself; replace it with the file itself",
-        lines=2,
-    ),
-    Hostile(
-        "symlink-to-a-folder-inside",
-        link("docs/again", "story"),
-        "docs/again:1: is a symlink to a folder ('story'); MkDocs would copy everything in it (a loop, without end):"
-        " replace it with the folder itself",
-    ),
-    Hostile("fifo-in-docs", fifo("docs/pipe.md"), "docs/pipe.md:1: is a FIFO, not a file; remove it"),
-    Hostile("symlink-within-the-site", link("docs/home.md", "index.md")),
-    # 9. Files in docs/ that are not pages: allowed by type, checked by content, capped in size
-    Hostile(
-        "html-file-in-docs",
-        write("docs/x.html", "<script>alert(1)</script>"),
-        NOT_PUBLISHED.format(file="docs/x.html", kind="a .html file"),
-    ),
-    Hostile(
-        "file-without-an-extension",
-        write("docs/payload", "#!/bin/sh\n"),
-        NOT_PUBLISHED.format(file="docs/payload", kind="a file without an extension"),
-    ),
-    Hostile(
-        "png-that-is-html",
-        write("docs/assets/x.png", "<script>alert(1)</script>"),
-        "docs/assets/x.png:1: is named .png but is not a PNG image; save it in that format",
-    ),
-    Hostile(
-        "svg-with-script",
-        write(
-            "docs/assets/x.svg",
-            '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(document.domain)</script>\n</svg>\n',
-        ),
-        "docs/assets/x.svg:2: SVG has a <script> element (nothing in an SVG may run script; not allowed in an SVG)",
-    ),
-    Hostile(
-        "svg-with-event-handler",
-        write(
-            "docs/assets/x.svg",
-            '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>',
-        ),
-        (
-            "docs/assets/x.svg:1: SVG has an attribute 'onload' on <svg> (event handlers run script; not allowed in an "
-            "SVG)"
-        ),
-    ),
-    Hostile(
-        "svg-entity-bomb",
-        write(
-            "docs/assets/x.svg",
-            '<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<svg xmlns="http://www.w3.org/2000/svg">&b;</svg>',
-        ),
-        "docs/assets/x.svg:1: SVG has a DOCTYPE (it can declare entities); remove it",
-    ),
-    Hostile(
-        "svg-javascript-link-and-foreign-object",
-        write(
-            "docs/assets/x.svg",
-            (
-                '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n<a '
-                'xlink:href="javascript:alert(1)"><text>x</text></a>\n</svg>'
-            ),
-        ),
-        "docs/assets/x.svg:2: SVG links to 'javascript:alert(1)'; use https:// or a link within the site",
-    ),
-    Hostile(
-        "image-over-the-limit",
-        write_bytes("docs/assets/big.png", b"\x89PNG\r\n\x1a\n" + bytes(6_000_000)),
-        (
-            "docs/assets/big.png:1: 6,000,008 bytes is over the 5,242,880-byte (5 MB) limit for a PNG image; make it "
-            "smaller"
-        ),
-    ),
-    Hostile(
-        "undeclared-script",
-        write("docs/assets/extra.js", "alert(1)"),
-        "docs/assets/extra.js:1: is a script that mkdocs.yml does not list in extra_javascript; list it there"
-        " (a reviewer reads mkdocs.yml) or remove it",
-    ),
-    Hostile(
-        "plain-svg-png-and-font",
-        together(
-            write("docs/assets/ok.svg", OK_SVG),
-            write_bytes("docs/assets/ok.png", PNG),
-            write_bytes("docs/assets/ok.woff2", b"wOF2" + bytes(40)),
-        ),
-    ),
-    # 10. HTML written in pages: the allow-list, as for data
-    Hostile(
-        "page-script-block",
-        append(THE_FALL, "\n<script>alert(document.domain)</script>\n"),
-        PAGE_HTML.format(
-            line=LAST_LINE + 2, what="has a <script> element (nothing in a page may run script; not allowed in a page)"
-        ),
-    ),
-    Hostile(
-        "page-inline-event-handler",
-        append(THE_FALL, '\nText <span onmouseover="alert(1)">here</span>.\n'),
-        PAGE_HTML.format(
-            line=LAST_LINE + 2,
-            what="has an attribute 'onmouseover' on <span> (event handlers run script; not allowed in a page)",
-        ),
-    ),
-    Hostile(
-        "page-attribute-list-handler",
-        append(THE_FALL, '\nA paragraph.\n{: onclick="alert(1)" }\n'),
-        PAGE_HTML.format(
-            line=LAST_LINE + 3,
-            what="has an attribute 'onclick' on <p> (event handlers run script; not allowed in a page)",
-        ),
-    ),
-    Hostile(
-        "page-javascript-link",
-        append(THE_FALL, "\nA [link](javascript:alert(1)).\n"),
-        PAGE_HTML.format(
-            line=LAST_LINE + 2, what="links to 'javascript:alert(1)'; use https:// or a link within the site"
-        ),
-    ),
-    Hostile(
-        "page-data-url-link",
-        append(THE_FALL, "\nA [link](data:text/html,<script>alert(1)</script>).\n"),
-        PAGE_HTML.format(
-            line=LAST_LINE + 2,
-            what="links to 'data:text/html,<script>alert(1)</script>'; use https:// or a link within the site",
-        ),
-    ),
-    Hostile(
-        "page-remote-image",
-        append(THE_FALL, "\n![x](https://e.example/x.png)\n"),
-        PAGE_HTML.format(
-            line=LAST_LINE + 2,
-            what=(
-                "loads 'https://e.example/x.png' from outside the site (<img src>); put the file in docs/ and link to "
-                "it there"
-            ),
-        ),
-    ),
-    Hostile(
-        "page-entity-encoded-javascript-link",
-        append(THE_FALL, "\nA [link](jav&#x61;script&colon;alert(1)).\n"),
-        PAGE_HTML.format(
-            line=LAST_LINE + 2, what="links to 'javascript:alert(1)'; use https:// or a link within the site"
-        ),
-    ),
-    Hostile(
-        "page-entity-encoded-remote-image",
-        append(THE_FALL, "\n![x](&#104;ttps://e.example/x.png)\n"),
-        PAGE_HTML.format(
-            line=LAST_LINE + 2,
-            what=(
-                "loads 'https://e.example/x.png' from outside the site (<img src>); put the file in docs/ and link to "
-                "it there"
-            ),
-        ),
-    ),
-    Hostile(
-        "page-iframe",
-        append(THE_FALL, '\n<iframe src="https://e.example/"></iframe>\n'),
-        PAGE_HTML.format(
-            line=LAST_LINE + 2,
-            what=(
-                "has a <iframe> element (a site may allow frames from named hosts in mkdocs.yml (extra: explainer: "
-                "allow_html:); not allowed in a page)"
-            ),
-        ),
-    ),
-    Hostile(
-        "page-object-and-form",
-        append(THE_FALL, '\n<form action="https://e.example/"><input name="q"></form>\n'),
-        PAGE_HTML.format(line=LAST_LINE + 2, what="has a <form> element (not allowed in a page)"),
-    ),
-    Hostile(
-        "page-base-href",
-        append(THE_FALL, '\n<base href="https://e.example/">\n'),
-        PAGE_HTML.format(line=LAST_LINE + 2, what="has a <base> element (not allowed in a page)"),
-    ),
-    Hostile(
-        "page-style-url",
-        append(THE_FALL, '\n<div style="background:url(https://e.example/x)">x</div>\n'),
-        PAGE_HTML.format(
-            line=LAST_LINE + 2,
-            what="has a style on <div> that uses 'url(' in a style (it can load from another host or run script)",
-        ),
-    ),
-    Hostile(
-        "page-md-in-html-handler",
-        append(THE_FALL, '\n<div markdown="1" onclick="alert(1)">\n*x*\n</div>\n'),
-        PAGE_HTML.format(
-            line=LAST_LINE + 2,
-            what="has an attribute 'onclick' on <div> (event handlers run script; not allowed in a page)",
-        ),
-    ),
-    Hostile(
-        "page-comment-parsed-two-ways",
-        append(THE_FALL, "\n<!--><img src=x onerror=alert(1)>-->\n"),
-        PAGE_HTML.format(
-            line=LAST_LINE + 2, what="has a '<' that starts no complete tag (a missing > or quote?); write it as &lt;"
-        ),
-        lines=2,
-    ),
-    Hostile(
-        "page-theme-id",
-        append(THE_FALL, "\nA paragraph.\n{: #__search }\n"),
-        PAGE_HTML.format(line=LAST_LINE + 3, what="has id='__search' on <p>; ids starting with __ belong to the theme"),
-    ),
-    Hostile(
-        "data-attribute-list-on-a-chart-cell",
-        replace(FIGURES, "note: Month-level figure.", "note: 'Month-level figure. {: onmouseover=alert(1) }'"),
-        "docs/story/the-fall.md:1: text the page shows from the data files ends in braces ({…}), which Markdown read"
-        " as attributes (onmouseover='alert(1)') for a <td> the build made; write that text without braces",
-    ),
-    Hostile("page-allowed-html", append(THE_FALL, ALLOWED_HTML), pages=("story/the-fall/",)),
-    # 11. Front matter the theme prints
-    Hostile(
-        "front-matter-subtitle-svg",
-        replace(
-            INDEX,
-            "title: Home\n",
-            'title: Home\nsubtitle: "<svg width=0 height=0 onload=alert(document.domain)></svg>"\n',
-        ),
-        "docs/index.md:3: front matter 'subtitle' is plain text: write it without < or > (no HTML)",
-    ),
-    Hostile(
-        "front-matter-status-breakout",
-        replace(INDEX, "title: Home\n", "title: Home\nstatus: 'new\" onmouseover=\"alert(1)'\n"),
-        (
-            "docs/index.md:3: front matter 'status' must be one word of lowercase letters, digits and hyphens (new, "
-            "deprecated)"
-        ),
-    ),
-    Hostile(
-        "front-matter-unknown-key",
-        replace(INDEX, "title: Home\n", "title: Home\ntemplate: 404.html\n"),
-        (
-            "docs/index.md:3: front matter 'template' is not a key the site knows; use one of: description, glossary, "
-            "hide, icon, retold, search, status, subtitle, title"
-        ),
-    ),
-    Hostile(
-        "front-matter-list-value",
-        replace(INDEX, "title: Home\n", "title: Home\nsubtitle: ['<img src=x onerror=alert(1)>']\n"),
-        "docs/index.md:3: front matter 'subtitle' must be text (quote it)",
-    ),
-    Hostile(
-        "front-matter-character-reference",
-        replace(INDEX, "title: Home\n", "title: Home\nsubtitle: '&#60;img src=x onerror=alert(1)&#62;'\n"),
-        "docs/index.md:3: front matter 'subtitle' is plain text: write the character itself, not '&#60;'",
-    ),
-    Hostile(
-        "front-matter-multimarkdown",
-        write("docs/notes.md", "subtitle: <svg onload=alert(1)>\n\n# Notes\n\nText.\n"),
-        "docs/notes.md:1: front matter 'subtitle' is plain text: write it without < or > (no HTML)",
-    ),
-    Hostile(
-        "front-matter-icon-path",
-        replace(INDEX, "title: Home\n", "title: Home\nicon: ../../../../etc/passwd\n"),
-        "docs/index.md:3: front matter 'icon' must be an icon's name, lowercase words and slashes: material/alert",
-    ),
-    Hostile(
-        "front-matter-icon-missing",
-        replace(INDEX, "title: Home\n", "title: Home\nicon: material/no-such-icon\n"),
-        (
-            "docs/index.md:3: front matter 'icon' names an icon the theme does not have ('material/no-such-icon'); "
-            "pick one from Material's list of icons (material/..., fontawesome/...)"
-        ),
-    ),
-    Hostile(
-        "front-matter-allowed-keys",
-        replace(
-            INDEX,
-            "title: Home\n",
-            "title: Home\nsubtitle: Home & away\nstatus: new\nicon: material/alert\nhide: [toc]\nsearch: {boost: 2}\n",
-        ),
-        pages=("",),
-    ),
-    # 12. Thousands of repeated mistakes on one page: every one reported, in time proportional to the page
-    Hostile(
-        "page-of-3000-unknown-citations",
-        append(THE_FALL, "".join(f"\nCited.[^nobody-{n}]\n" for n in range(3000))),
-        UNKNOWN_SOURCE.format(line=LAST_LINE + 2, n=0),
-        lines=3000,
-    ),
-    Hostile(
-        "page-of-3000-unknown-glossary-links",
-        append(THE_FALL, "".join(f"\n[term](glossary:nobody-{n})\n" for n in range(3000))),
-        (
-            f"docs/story/the-fall.md:{LAST_LINE + 2}: links to unknown glossary entry 'nobody-0' (not in "
-            f"data/glossary.yml)"
-        ),
-        lines=3000,
-    ),
-    Hostile(
-        "page-of-3000-broken-links",
-        append(THE_FALL, "".join(f"\n[page](nowhere-{n}.md)\n" for n in range(3000))),
-        (
-            f"docs/story/the-fall.md:{LAST_LINE + 2}: link 'nowhere-0.md' leads to no file: there is no "
-            f"docs/story/nowhere-0.md"
-        ),
-        lines=3000,
-    ),
-    Hostile(
-        "page-of-5000-same-mistake",
-        append(THE_FALL, "\nCited.[^nobody] \n" * 5000),
-        UNKNOWN_SOURCE.format(line=LAST_LINE + 2, n="").replace("nobody-", "nobody"),
-    ),
-    # 13. A correction's anchor never matches the build's internals
-    Hostile(
-        "anchor-on-a-raw-html-placeholder",
-        together(
-            append(CORRECTED, '\n<div class="note">A block that must stay.</div>\n'),
-            append(CORRECTIONS, CORRECTION.format(anchor="wzxhzdk:0")),
-        ),
-        ANCHOR_NOT_FOUND.format(anchor="wzxhzdk:0"),
-    ),
-    Hostile(
-        "anchor-on-an-escape-placeholder",
-        together(append(CORRECTED, "\nA \\*starred\\* word.\n"), append(CORRECTIONS, CORRECTION.format(anchor='"42"'))),
-        ANCHOR_NOT_FOUND.format(anchor="42"),
-    ),
-    Hostile(
-        "anchor-on-an-ampersand-placeholder",
-        together(append(CORRECTED, "\nTom &amp; Jerry.\n"), append(CORRECTIONS, CORRECTION.format(anchor="amp"))),
-        ANCHOR_NOT_FOUND.format(anchor="amp"),
-    ),
-    # 14. Addresses that imitate another host: warnings a reviewer must answer
-    Hostile(
-        "source-url-with-credentials",
-        replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://reuters.com@evil.example/wire"),
-        (
-            "data/sources.yml:7: source 'wire-2020-ipo': the address has a user name or password before its host "
-            "('reuters.com@'); a browser goes to 'evil.example', after the @: remove what comes before it"
-        ),
-    ),
-    Hostile(
-        "source-url-mixed-scripts",
-        replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://www.r\u0435uters.com/wire"),
-        (
-            "data/sources.yml:7: source 'wire-2020-ipo': the host 'www.r\u0435uters.com' mixes writing systems in "
-            "'r\u0435uters' (CYRILLIC and LATIN), a way to imitate another host: check that the address is the "
-            "publisher's (once checked, add 'www.r\u0435uters.com' to extra: explainer: reviewed_hosts in mkdocs.yml)"
-        ),
-    ),
-    Hostile(
-        "source-url-punycode",
-        replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://xn--ruters-2nf.com/wire"),
-        (
-            "data/sources.yml:7: source 'wire-2020-ipo': the host 'xn--ruters-2nf.com' mixes writing systems in "
-            "'\u0430ruters' (CYRILLIC and LATIN), a way to imitate another host: check that the address is the "
-            "publisher's (once checked, add 'xn--ruters-2nf.com' to extra: explainer: reviewed_hosts in mkdocs.yml)"
-        ),
-    ),
-    Hostile(
-        "source-url-look-alike",
-        replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://reuters.co/wire"),
-        (
-            "data/sources.yml:7: source 'wire-2020-ipo': the host 'reuters.co' looks like 'reuters.com' but is not it: "
-            "check that the address leads to the publisher named (once checked, add 'reuters.co' to extra: explainer: "
-            "reviewed_hosts in mkdocs.yml)"
-        ),
-    ),
-    Hostile(
-        "source-url-look-alike-answered",
-        together(
-            replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://reuters.co/wire"),
-            append("mkdocs.yml", "extra:\n  explainer:\n    reviewed_hosts: [reuters.co]\n"),
-        ),
-    ),
-    # 15. Invisible and direction-changing characters in data
-    Hostile(
-        "zero-width-space-in-a-title",
-        replace(EVENTS, "title: The group splits into six parts", 'title: "The group splits\u200b into six parts"'),
-        INVISIBLE.format(file=EVENTS, line=15, point="U+200B ZERO WIDTH SPACE", why=HIDES),
-    ),
-    Hostile(
-        "byte-order-mark-inside-text",
-        replace(GLOSSARY, "short: China's central bank.", 'short: "China\ufeff\'s central bank."'),
-        INVISIBLE.format(file=GLOSSARY, line=37, point="U+FEFF ZERO WIDTH NO-BREAK SPACE", why=HIDES),
-    ),
-    Hostile(
-        "right-to-left-mark-in-a-summary",
-        replace(
-            EVENTS,
-            "summary: The group said it would reorganize into six business groups.",
-            'summary: "The group said it would \u200freorganize."',
-        ),
-        INVISIBLE.format(file=EVENTS, line=16, point="U+200F RIGHT-TO-LEFT MARK", why=REORDERS),
-    ),
-    Hostile(
-        "isolate-in-a-source-title",
-        replace(
-            SOURCES,
-            "title: Example Group announces six business groups",
-            'title: "Example Group \u2067announces six business groups"',
-        ),
-        (
-            "data/sources.yml:13: contains the control character U+2067 RIGHT-TO-LEFT ISOLATE, which data files may "
-            "not hold; delete it"
-        ),
-    ),
-    Hostile(
-        "private-use-character",
-        replace(EVENTS, "title: The group splits into six parts", 'title: "The group splits \ue000 into six parts"'),
-        INVISIBLE.format(file=EVENTS, line=15, point="U+E000 (a private-use character)", why=HIDES),
-    ),
-    # 16. Numbers at the limits of a float
-    Hostile(
-        "figure-of-1.7e308", replace(FIGURES, "value: 700", "value: 1.7e+308"), f"{FIGURES}:13: 1.7e+308 {TOO_LARGE}"
-    ),
-    Hostile(
-        "figures-spanning-every-float",
-        together(
-            replace(FIGURES, "value: -2", "value: -1.7e+308"), replace(FIGURES, "value: 4\n", "value: 1.7e+308\n")
-        ),
-        f"{FIGURES}:27: -1.7e+308 {TOO_LARGE}",
-        lines=2,
-    ),
-    Hostile(
-        "integer-of-5000-digits",
-        replace(FIGURES, "value: 700", "value: " + "9" * 5000),
-        f"{FIGURES}:13: a number written with 5,000 characters is longer than a data file allows (32); check it",
-    ),
-    Hostile(
-        "hexadecimal-of-2000-digits",
-        replace(FIGURES, "value: 700", "value: 0x" + "f" * 2000),
-        f"{FIGURES}:13: a number written with 2,002 characters is longer than a data file allows (32); check it",
-    ),
-    Hostile(
-        "integer-of-300-digits-in-an-event",
-        replace(EVENTS, "amount: 34.5", "amount: 1" + "0" * 30),
-        f"{EVENTS}:11: 1{'0' * 30} {TOO_LARGE}",
-    ),
-    Hostile(
-        "denormal-figures",
-        together(replace(FIGURES, "value: -2", "value: 5.0e-324"), replace(FIGURES, "value: 4\n", "value: 1.0e-323\n")),
-        (
-            f"{FIGURES}:27: 5.0e-324 is too small for a chart to draw (the smallest is 10^-9, other than 0); check the "
-            f"number, or give it in a smaller unit"
-        ),
-        lines=2,
-    ),
-    Hostile(
-        "figures-at-the-limits",
-        together(
-            replace(FIGURES, "value: -2", "value: -1.0e+15"),
-            replace(FIGURES, "value: 4\n", "value: 1000000000000000\n"),
-        ),
-        pages=("", "timeline/"),
-    ),
-]
+LOCATED_LINE = re.compile(r"^([^:]+):(\d+): (.*)$", re.DOTALL)
 
 
 @dataclass
 class Outcome:
-    built: BuiltSite
+    """What the run that holds a case found: its located lines (a refused case's run), or its site (built)."""
+
+    cases: tuple[Hostile, ...]  # the cases of the run (one, or the cases sharing a quick check or a site)
+    lines: list[str]
     cpu_seconds: float
+    built: BuiltSite | None = None
 
 
-def cpu_timed_build(project: Path) -> Outcome:
+def cpu_timed_build(project: Path) -> tuple[BuiltSite, float]:
     start = time.process_time()
     built = build_project(project, strict=True)
-    return Outcome(built, time.process_time() - start)
+    return built, time.process_time() - start
+
+
+def timed(find: Callable[[], list[str]]) -> tuple[list[str], float]:
+    """The lines `find` returns, in the order the build prints them (each once, by file, line and message),
+    and the CPU seconds it took."""
+    start = time.process_time()
+    lines = find()
+    seconds = time.process_time() - start
+    located = [LOCATED_LINE.match(line).groups() for line in lines]
+    return [
+        f"{file}:{line}: {message}" for file, line, message in sorted({(f, int(n), m) for f, n, m in located})
+    ], seconds
 
 
 @pytest.fixture(scope="module")
@@ -910,76 +181,180 @@ def normal_build_seconds(tmp_path_factory: pytest.TempPathFactory) -> float:
     return max(times)
 
 
+def touched_files(case: Hostile, folder: Path, before: Path) -> set[str]:
+    """The files of the fixture (`before`, unchanged) that `case` adds, removes or changes."""
+    project = write_project(folder / case.name)
+    case.edit(project)
+    names = {path.relative_to(project).as_posix() for path in project.rglob("*") if path.is_file() or path.is_symlink()}
+    names |= {path.relative_to(before).as_posix() for path in before.rglob("*") if path.is_file()}
+    return {
+        name
+        for name in names
+        if (project / name).is_symlink()
+        or not (project / name).is_file()
+        or not (before / name).is_file()
+        or not filecmp.cmp(project / name, before / name, shallow=False)
+    }
+
+
+def sharing(cases: list[Hostile], folder: Path) -> list[tuple[Hostile, ...]]:
+    """The cases in groups whose cases touch different files (a case of several lines on its own)."""
+    before = write_project(folder / "before")
+    groups: list[tuple[list[Hostile], set[str]]] = []
+    for case in cases:
+        files = touched_files(case, folder, before) | {case.refused.split(":", 1)[0]}
+        group = next((g for g in groups if case.lines == 1 and g[0][0].lines == 1 and not g[1] & files), None)
+        if group is None:
+            groups.append(([case], files))
+        else:
+            group[0].append(case)
+            group[1].update(files)
+    return [tuple(group) for group, _ in groups]
+
+
+def made(cases: tuple[Hostile, ...], folder: Path) -> Path:
+    project = write_project(folder / "project")
+    for case in cases:
+        case.edit(project)
+    return project
+
+
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
-    """Every hostile input, built once."""
-    results = {}
+    """Every hostile input, run once at its layer, in a shared quick check or site, or in a build of its own."""
+    runs: list[tuple[tuple[Hostile, ...], str]] = []  # (cases, how they are run)
     for case in CASES:
-        project = write_project(tmp_path_factory.mktemp(case.name) / "project")
-        case.edit(project)
-        results[case.name] = cpu_timed_build(project)
+        if case.alone:
+            runs.append(((case,), "build"))
+        elif case.layer in (DATA, PAGE):
+            runs.append(((case,), case.layer))
+    for layer in (SITE, FILES):
+        cases = [case for case in CASES if case.layer == layer and not case.alone]
+        runs += [(group, SITE) for group in sharing(cases, tmp_path_factory.mktemp(f"touched-{layer}"))]
+    for site in sorted({case.site for case in CASES if case.built and not case.alone}):
+        runs.append((tuple(case for case in CASES if case.built and not case.alone and case.site == site), "build"))
+    results = {}
+    for cases, how in runs:
+        project = made(cases, tmp_path_factory.mktemp(cases[0].name))
+        built = None
+        if how == "build":
+            built, seconds = cpu_timed_build(project)
+            lines = located_lines(built.messages)
+        elif how == DATA:
+            lines, seconds = timed(lambda project=project: data_problems(project))
+        elif how == PAGE:
+            lines, seconds = timed(lambda project=project, page=cases[0].converted_page: page_problems(project, page))
+        else:
+            lines, seconds = timed(lambda project=project: [line for _, line in site_problems(project)])
+        for case in cases:
+            results[case.name] = Outcome(cases, lines, seconds, built)
+    assert set(results) == {case.name for case in CASES}
     return results
 
 
 def test_the_catalogue_covers_every_item_of_the_issue():
     assert len(CASES) >= 30 and len({case.name for case in CASES}) == len(CASES)
     assert sum(case.built for case in CASES) >= 8 and sum(not case.built for case in CASES) >= 30
+    assert all(case.layer in (DATA, PAGE, SITE, FILES) or case.alone for case in CASES if not case.built)
+
+
+def test_the_fixture_has_no_problem_at_the_layers_the_cases_run_at(fixture_project: Path, fixture_build: BuiltSite):
+    """The positive control of the refusals below: without the hostile input, nothing is reported."""
+    assert data_problems(fixture_project) == []
+    pages = {
+        case.converted_page
+        for case in CASES
+        if case.layer == PAGE and (fixture_project / "docs" / case.converted_page).is_file()
+    }
+    assert pages and all(page_problems(fixture_project, page) == [] for page in sorted(pages))
+    assert site_problems(fixture_project) == []
+    assert fixture_build.ok and fixture_build.problem_lines == []
 
 
 @pytest.mark.parametrize("case", [case for case in CASES if not case.built], ids=lambda case: case.name)
-def test_a_hostile_input_is_refused_with_one_line(outcomes: dict[str, Outcome], case: Hostile):
-    built = outcomes[case.name].built
-    assert not built.ok
-    lines = located_lines(built.messages)
-    assert lines[:1] == [case.refused]
-    assert len(lines) == case.lines
-    assert not any("Traceback" in message for message in built.messages)
+def test_a_hostile_input_is_refused_with_its_located_lines(outcomes: dict[str, Outcome], case: Hostile):
+    outcome = outcomes[case.name]
+    if len(outcome.cases) == 1:
+        assert outcome.lines[:1] == [case.refused]
+        assert len(outcome.lines) == case.lines
+    else:  # a shared quick check: each case's one line, and nothing else
+        assert case.refused in outcome.lines
+        assert sorted(outcome.lines) == sorted(shared.refused for shared in outcome.cases)
+    if outcome.built is not None:
+        assert not outcome.built.ok
+        assert not any("Traceback" in message for message in outcome.built.messages)
+
+
+@functools.cache
+def what_could_run(site_dir: Path) -> list[str]:
+    """Every page of a built site with an event handler, a foreign scheme, a style attribute or a script
+    that alerts (checked once per site: several cases share it)."""
+    found = []
+    for path in sorted(site_dir.rglob("*.html")):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        where = path.relative_to(site_dir).as_posix()
+        found += [f"{where}: {item}" for item in unsafe_markup(page)]
+        found += [f"{where}: style {item}" for item in sorted(style_attributes(page))]
+        found += [f"{where}: {script}" for script in page.find_all("script") if "alert" in script.get_text()]
+    return found
+
+
+def test_what_could_run_is_found_where_it_is():
+    """The positive control of the test below: a page with each of those is found."""
+    page = BeautifulSoup(
+        '<a href="javascript:x">a</a><p onmouseover="x" style="color:red">p</p><script>alert(1)</script>', "html.parser"
+    )
+    assert unsafe_markup(page) and style_attributes(page)
+    assert [script for script in page.find_all("script") if "alert" in script.get_text()]
 
 
 @pytest.mark.parametrize("case", [case for case in CASES if case.built], ids=lambda case: case.name)
 def test_a_hostile_input_that_builds_leaves_nothing_that_runs(outcomes: dict[str, Outcome], case: Hostile):
     built = outcomes[case.name].built
-    assert built.ok, built.messages
-    for path in sorted(built.site_dir.rglob("*.html")):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        where = path.relative_to(built.site_dir)
-        assert unsafe_markup(page) == [], where
-        assert style_attributes(page) == set(), where
-        assert not [script for script in page.find_all("script") if "alert" in script.get_text()], where
+    assert built is not None and built.ok, built and built.messages
+    assert what_could_run(built.site_dir) == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_a_hostile_input_takes_no_longer_than_a_normal_build(
     outcomes: dict[str, Outcome], normal_build_seconds: float, case: Hostile
 ):
-    seconds = outcomes[case.name].cpu_seconds
+    seconds = outcomes[case.name].cpu_seconds  # of its run: a shared run holds more than the case
     assert seconds <= TIME_RATIO * normal_build_seconds, f"{seconds:.2f} s against {normal_build_seconds:.2f} s"
 
 
 def test_the_slowest_hostile_case_against_a_normal_build(
-    outcomes: dict[str, Outcome], normal_build_seconds: float, tmp_path: Path
+    outcomes: dict[str, Outcome], normal_build_seconds: float, fixture_project: Path
 ):
-    """The figures for a closing note, in one run: the slowest case, a normal build of the real site (the
-    baseline above) and a normal build of the fixture every case edits (shown with `pytest -rP`)."""
-    fixture_seconds = cpu_timed_build(write_project(tmp_path / "project")).cpu_seconds
-    name, slowest = max(((name, outcome.cpu_seconds) for name, outcome in outcomes.items()), key=lambda x: x[1])
+    """The figures for a closing note, in one run: the slowest case built on its own, a normal build of the
+    real site (the baseline above) and a normal build of the fixture every case edits (shown with `pytest -rP`)."""
+    _, fixture_seconds = cpu_timed_build(fixture_project)
+    alone = {name: outcome for name, outcome in outcomes.items() if len(outcome.cases) == 1 and outcome.built}
+    name, slowest = max(((name, outcome.cpu_seconds) for name, outcome in alone.items()), key=lambda x: x[1])
+    runs = len({id(outcome.cases) for outcome in outcomes.values()})
     figures = (
-        f"{len(outcomes)} hostile cases; slowest {name}: {slowest:.2f} s CPU; normal build of the real site"
-        f" {normal_build_seconds:.2f} s ({slowest / normal_build_seconds:.2f}x), of the fixture"
-        f" {fixture_seconds:.2f} s ({slowest / fixture_seconds:.2f}x)"
+        f"{len(outcomes)} hostile cases in {runs} runs; slowest built alone {name}: {slowest:.2f} s CPU;"
+        f" normal build of the real site {normal_build_seconds:.2f} s"
+        f" ({slowest / normal_build_seconds:.2f}x), of the fixture {fixture_seconds:.2f} s"
+        f" ({slowest / fixture_seconds:.2f}x)"
     )
     print(figures)  # noqa: T201 - the figures, shown by pytest -rP
     assert slowest <= TIME_RATIO * normal_build_seconds
 
 
 @pytest.mark.slow
-def test_pages_built_from_hostile_inputs_are_valid_html(outcomes: dict[str, Outcome]):
+def test_pages_built_from_hostile_inputs_are_valid_html(outcomes: dict[str, Outcome], tmp_path_factory):
     """The Nu HTML Checker, once over every page the built inputs reach: no error but Material's."""
     java_and_vnu()
-    root = next(iter(outcomes.values())).built.site_dir.parents[2]
-    paths = [
-        outcomes[case.name].built.site_dir / page / "index.html" for case in CASES if case.built for page in case.pages
-    ]
+    root = tmp_path_factory.getbasetemp()
+    paths = sorted(
+        {
+            outcomes[case.name].built.site_dir / page / "index.html"
+            for case in CASES
+            if case.built
+            for page in case.pages
+        }
+    )
     assert paths
     assert [str(error) for error in vnu_errors(paths, root) if error.known is None] == []
 

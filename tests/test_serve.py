@@ -190,9 +190,10 @@ def test_serve_shows_a_page_mistake_on_every_page_and_recovers(serving):
 def test_serve_shows_a_warning_too_since_make_build_stops_on_it(serving):
     server, project, base_url = serving
     page = project / "docs/story/the-fall.md"
-    warning = "docs/story/the-fall.md:13: link 'nowhere.md' leads to no file: there is no docs/story/nowhere.md"
+    mistake = MISTAKES["page-links-to-a-missing-page"]
+    warning = mistake.message
 
-    edit(page, "The group split into six parts.", "The group split into [six parts](nowhere.md).")
+    mistake.make(project)
     server.wait_for(lambda: warning in server.output, REBUILD_SECONDS, "the warning line")
     answer = PendingRequest(base_url + "story/the-fall/").result(REBUILD_SECONDS)
     assert BANNER in answer and f"<code>{html.escape(warning)}</code> (warning)" in answer
@@ -226,9 +227,9 @@ def test_serve_says_a_tab_in_mkdocs_yml_in_one_line_and_recovers(serving):
     server, project, base_url = serving
     config = project / "mkdocs.yml"
     written = config.read_text(encoding="utf-8")
-    line = written.splitlines().index("theme:") + 2  # the line after `theme:`
-    config.write_text(written.replace("theme:\n  ", "theme:\n\t", 1), encoding="utf-8")
-    error = f"mkdocs.yml:{line}: YAML syntax error: tab character; indent with spaces"
+    mistake = MISTAKES["tab-in-mkdocs-yml"]
+    mistake.make(project)
+    error = mistake.message
     server.wait_for(lambda: error in server.output, REBUILD_SECONDS, "the error line")
     mentions = [text for text in server.lines if "mkdocs.yml:" in text or "Traceback" in text or "rebuild" in text]
     assert mentions == [f"ERROR   -  {error} (the site shown is the last one built; save a fix to rebuild)"]

@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from catalogue import MISTAKES
 from conftest import REPO, build_project
+from layers import data_problems
 
 from explainer.schema import load_schema
 from explainer.story import DEFAULT_STORY, read_story
@@ -20,45 +22,47 @@ def problems_of(text: str) -> list[str]:
     return [str(problem) for problem in problems]
 
 
+MISSPELT = (
+    "unknown key '{key}'; did you mean '{key}s'? (allowed: subject, dates, relationships, units, currencies,"
+    " corrections, glossary, sources, timeline)"
+)
+
+
+def words(line: str) -> str:
+    """A problem's words after its location: `data/story.yml:3: <words>` -> `<words>`."""
+    return line.split(": ", 1)[1]
+
+
+def test_a_misspelt_key_is_one_located_line_naming_the_fix():
+    text = "subject: X\nrelationship:\n  owner: {independent: false}\n"
+    assert problems_of(text) == ["data/story.yml:2: " + MISSPELT.format(key="relationship")]
+
+
+# Each names the catalogued mistake that gives the same words on the fixture (tests/catalogue.py: the words live
+# there; tests/test_bad_inputs.py runs it at the data layer).
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "line", "catalogued"),
     [
         (
-            "subject: X\nrelationship:\n  owner: {independent: false}\n",
-            "data/story.yml:2: unknown key 'relationship'; did you mean 'relationships'? (allowed: subject, dates, "
-            "relationships, units, currencies, corrections, glossary, sources, timeline)",
+            "relationships:\n  state-media:\n    disclosure: State-owned media\n",
+            2,
+            "story-relationship-without-independent",
         ),
+        ("relationships:\n  independent: {independent: false}\n", 2, "story-independent-that-is-not"),
+        ('dates:\n  start: "2026-06"\n  end: "2020-10"\n', 3, "story-dates-swapped"),
+        ("units:\n  percent: {axis: per cent}\n", 2, "story-unit-built-in"),
         (
-            "relationships:\n  owner:\n    disclosure: The owner's statement\n",
-            "data/story.yml:2: relationship 'owner': missing required key 'independent'; write independent: true if "
-            "such a source counts as independent of the subject on every page, else independent: false",
+            "corrections:\n  kinds:\n    translation: {notice: Translation notes added}\n",
+            3,
+            "story-correction-kind-without-label",
         ),
-        (
-            "relationships:\n  independent: {independent: false}\n",
-            "data/story.yml:2: relationship 'independent' must count as independent (independent: true); give a tie "
-            "of another kind a key of its own",
-        ),
-        (
-            'dates:\n  start: "2021-04"\n  end: "2021-03"\n',
-            "data/story.yml:3: dates: start (April 2021) is after end (March 2021); swap them",
-        ),
-        (
-            "units:\n  percent: {axis: per cent}\n",
-            "data/story.yml:2: unit 'percent' is built in; give your own unit another key, or remove this one",
-        ),
-        (
-            "corrections:\n  kinds:\n    clarification: {notice: Clarified}\n",
-            "data/story.yml:3: correction kind 'clarification': a kind of the site's own needs label: and heading: "
-            "(how a note introduces itself, and the heading of its list); add them",
-        ),
-        (
-            "timeline:\n  headline_events: {min: 8, max: 4}\n",
-            "data/story.yml:2: timeline: headline_events min (8) is more than max (4); lower min or raise max",
-        ),
+        ("timeline:\n  headline_events: {min: 8, max: 4}\n", 2, "story-headline-events-min-above-max"),
     ],
 )
-def test_a_mistake_in_the_vocabulary_is_one_located_line_naming_the_fix(text, expected):
-    assert problems_of(text) == [expected]
+def test_a_mistake_in_the_vocabulary_is_one_located_line_naming_the_fix(text, line, catalogued):
+    problems = problems_of(text)
+    assert [words(problem) for problem in problems] == [words(MISTAKES[catalogued].message)]
+    assert problems[0].startswith(f"data/story.yml:{line}: ")
 
 
 def test_without_the_file_the_engine_names_no_story():
@@ -77,16 +81,13 @@ def test_this_sites_vocabulary_is_read_without_a_problem():
     assert story.subject and "translation" in story.kinds and story.headline_events == (6, 12)
 
 
-def test_a_misspelt_key_stops_the_build_at_its_line(fixture_project: Path):
+def test_a_misspelt_key_in_the_fixture_is_its_line_at_the_data_layer(fixture_project: Path):
+    """Found by the data layer (which stops the build: tests/test_bad_inputs.py), with what the other data files
+    then lack reported after it."""
     story = fixture_project / "data" / "story.yml"
     story.write_text(story.read_text(encoding="utf-8").replace("units:", "unit:"), encoding="utf-8")
-    built = build_project(fixture_project)
-    assert not built.ok
-    said = [line for line in built.located if line.startswith("data/story.yml:")]
-    assert said == [
-        "data/story.yml:24: unknown key 'unit'; did you mean 'units'? (allowed: subject, dates, relationships, "
-        "units, currencies, corrections, glossary, sources, timeline)"
-    ]
+    said = [line for line in data_problems(fixture_project) if line.startswith("data/story.yml:")]
+    assert said == ["data/story.yml:24: " + MISSPELT.format(key="unit")]
 
 
 def test_a_site_without_story_yml_builds_with_neutral_words(fixture_project: Path):
