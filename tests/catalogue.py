@@ -504,6 +504,12 @@ VALUE_CASES = [
         ' (got "https://example.com/press split")',
     ),
     case(
+        "title-language-breaking-out-of-attribute",
+        replace(SOURCES, SPLIT_URL, SPLIT_URL + "\n  title_language: 'zh\" onmouseover=\"alert(1)'"),
+        "data/sources.yml:16: source 'company-2023-split': 'title_language' must be a language tag like"
+        " 'zh-Hans', 'zh-Hant' or 'ja' (got \"zh\\\" onmouseover=\\\"alert(1)\")",
+    ),
+    case(
         "url-breaking-out-of-attribute",
         replace(SOURCES, SPLIT_URL, "url: 'https://example.com/\" onmouseover=\"alert(1)'"),
         "data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address"

@@ -59,13 +59,12 @@ from test_bad_inputs import located_lines, replace
 from test_serve import (
     BANNER,
     REBUILD_SECONDS,
-    SERVING,
     STARTUP_SECONDS,
     PendingRequest,
     ServeProcess,
     fetch,
     free_port,
-    watching_data,
+    serve_fixture_copy,
 )
 
 from explainer import frontmatter, repository, validate
@@ -887,15 +886,8 @@ def test_a_site_cannot_allow_what_runs_script(added: dict):
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path, str]]:
-    """A running `mkdocs serve` of a fixture copy (as tests/test_serve.py's): (process, project, base URL)."""
-    project = watching_data(write_project(tmp_path / "project"))
-    server = ServeProcess(project, free_port())
-    try:
-        match = server.wait_for(lambda: SERVING.search(server.output), STARTUP_SECONDS, "the server to start")
-        server.wait_for(lambda: fetch(match.group(1) + "story/the-fall/"), STARTUP_SECONDS, "the first page")
-        yield server, project, match.group(1)
-    finally:
-        server.stop()
+    """A running `mkdocs serve` of a fixture copy, as tests/test_serve.py's: (process, project, base URL)."""
+    yield from serve_fixture_copy(tmp_path)
 
 
 @pytest.mark.slow

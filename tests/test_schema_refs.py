@@ -8,12 +8,11 @@ the subschema's custom message and properties, the place in the data, jsonschema
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import jsonschema
 import pytest
-from test_schemas import SCHEMA_NAMES, bad_cases, example_entry, load_schema
+from test_schemas import SCHEMA_NAMES, bad_cases, load_schema, spoiled_entry
 
 from explainer.schema import resolve_local_refs
 
@@ -41,14 +40,7 @@ def both_ways(name: str, document: Any) -> tuple[list, list]:
 
 @pytest.mark.parametrize(("name", "key", "value", "expected_keyword"), list(bad_cases()))
 def test_resolved_schema_finds_the_same_errors(name: str, key: str, value: Any, expected_keyword: str | None) -> None:
-    entry = example_entry(name)
-    if entry is None:
-        pytest.skip(f"SCHEMA CASE NOT RUN: data/{name}.yml and the fixture's are both empty")
-    spoiled = copy.deepcopy(entry)
-    if expected_keyword == "required":
-        spoiled.pop(key)
-    else:
-        spoiled[key] = value
+    entry, spoiled = spoiled_entry(name, key, value, expected_keyword)
     as_written, resolved = both_ways(name, [entry, spoiled])
     assert as_written  # a positive control: the spoiled entry is refused
     assert resolved == as_written

@@ -159,6 +159,20 @@ def example_entry(name: str) -> dict | None:
     return None
 
 
+def spoiled_entry(name: str, key: str, value: Any, expected_keyword: str | None) -> tuple[dict, dict]:
+    """A real entry of `name` and a copy with `key` set to `value` (removed, for a `required` case); skips
+    the test when there is no entry to spoil."""
+    entry = example_entry(name)
+    if entry is None:
+        pytest.skip(f"SCHEMA CASE NOT RUN: data/{name}.yml and the fixture's are both empty")
+    spoiled = copy.deepcopy(entry)
+    if expected_keyword == "required":
+        spoiled.pop(key)
+    else:
+        spoiled[key] = value
+    return entry, spoiled
+
+
 def bad_cases() -> Iterator[Any]:
     for name in SCHEMA_NAMES:
         if load_schema(name).get("type") != "array":
@@ -191,14 +205,7 @@ MISSING = object()
 
 @pytest.mark.parametrize(("name", "key", "value", "expected_keyword"), list(bad_cases()))
 def test_schema_refuses_bad_value(name: str, key: str, value: Any, expected_keyword: str | None) -> None:
-    entry = example_entry(name)
-    if entry is None:
-        pytest.skip(f"SCHEMA CASE NOT RUN: data/{name}.yml and the fixture's are both empty")
-    spoiled = copy.deepcopy(entry)
-    if expected_keyword == "required":
-        spoiled.pop(key)
-    else:
-        spoiled[key] = value
+    _, spoiled = spoiled_entry(name, key, value, expected_keyword)
     errors = list(validator(name).iter_errors([spoiled]))
     assert errors, f"schemas/{name}.schema.json accepts {key}: {value!r}"
     if expected_keyword:

@@ -118,6 +118,13 @@ def watching_data(project: Path) -> Path:
 @pytest.fixture
 def serving(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path, str]]:
     """A `mkdocs serve` of a fixture copy: (process, project, base URL of the site)."""
+    yield from serve_fixture_copy(tmp_path)
+
+
+def serve_fixture_copy(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path, str]]:
+    """Start `mkdocs serve` on a copy of the fixture that watches its data, wait for its first page, yield
+    (process, project, base URL of the site), stop it (the body of a fixture; tests/test_hostile_inputs.py
+    uses it too)."""
     project = watching_data(write_project(tmp_path / "project"))
     server = ServeProcess(project, free_port())
     try:
