@@ -23,6 +23,7 @@ import gzip
 import io
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -175,15 +176,37 @@ def nav_without(nav: list, keep: set[str]) -> list:
     return kept
 
 
-def build_bare(project: Path, site_dir: Path) -> None:
-    """The same docs/*.md built with plain Material into `site_dir`."""
+def build_bare(project: Path, site_dir: Path, with_notes: bool = False) -> None:
+    """The same docs/*.md built with plain Material into `site_dir`; `with_notes`: each page's `[^source]`
+    notes defined as plain Markdown footnotes (the source's title, publisher and date), as an author of
+    the same story in plain Material would write them."""
     docs = project / "docs"
     shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("assets"))
     pages = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
+    if with_notes:
+        add_plain_notes(docs)
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     (project / "mkdocs.yml").write_text(yaml.safe_dump(bare_config(config, pages), sort_keys=False), encoding="utf-8")
     # Not strict: the pages' links to generated pages and `[^source]` notes have no targets here.
     mkdocs_build(project / "mkdocs.yml", site_dir, strict=False)
+
+
+NOTE_REFERENCE = re.compile(r"\[\^([a-z0-9-]+)\]")
+
+
+def add_plain_notes(docs: Path) -> None:
+    """Append to each page a plain footnote for every source it cites (data/sources.yml)."""
+    sources = {entry["id"]: entry for entry in yaml.safe_load((REPO / "data/sources.yml").read_text(encoding="utf-8"))}
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        cited = [key for key in dict.fromkeys(NOTE_REFERENCE.findall(text)) if key in sources]
+        notes = [
+            f"[^{key}]: {source['title']}, {source['publisher']}, {source['published']}."
+            for key in cited
+            if (source := sources[key])
+        ]
+        if notes:
+            page.write_text(text.rstrip("\n") + "\n\n" + "\n".join(notes) + "\n", encoding="utf-8")
 
 
 def gzipped_html_size(site_dir: Path, path: str) -> int | None:
@@ -367,6 +390,7 @@ def markdown(
     runs: int,
     load_before: str,
     sizes: dict[str, tuple[int | None, int | None]] | None = None,
+    bare_notes: bool = False,
 ) -> str:
     """AUDIT.md: how it was measured, the side-by-side table, the scores, and why any score is below 100."""
     lines = [
@@ -378,7 +402,12 @@ def markdown(
         "`Cache-Control: max-age=600`): this site (`mkdocs build --strict`), and a bare baseline of the same",
         "`docs/*.md` built with plain Material (the same palette, features and Markdown extensions, Material's",
         "tooltips and footnote previews on; no hooks, overrides, CSS or JavaScript of ours, so no generated",
-        "pages, notes or glossary marks). Pages are measured one at a time, the two sites interleaved page by page,",
+        (
+            "pages or glossary marks; each page's source notes written as plain footnotes, `--bare-notes`)."
+            if bare_notes
+            else "pages, notes or glossary marks)."
+        ),
+        "Pages are measured one at a time, the two sites interleaved page by page,",
         f"{runs} runs each; the tables give medians. Timings move with the load on the machine, so compare",
         "the ratios (both sites measured in the same minutes), not the milliseconds, across reports.",
         f"Load average (1 min): {load_before} at the start, {load()} at the end, on {os.cpu_count()} CPUs.",
@@ -480,6 +509,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "AUDIT.md")
     parser.add_argument("--runs", type=int, default=3, help="runs per page and site; medians are reported (default 3)")
     parser.add_argument("--page", action="append", help="audit only this page path (repeatable), e.g. story/the-fall/")
+    parser.add_argument(
+        "--bare-notes",
+        action="store_true",
+        help="give the bare baseline the same source notes, as plain Markdown footnotes (default: text only)",
+    )
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("node_modules/.bin/lighthouse is missing: run `npm ci` (needs Node.js 18+ and npm)")
@@ -487,12 +521,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         ours_dir, bare_dir = Path(temp) / "ours", Path(temp) / "bare"
         mkdocs_build(REPO / "mkdocs.yml", ours_dir, strict=True)
-        build_bare(Path(temp) / "bare-project", bare_dir)
+        build_bare(Path(temp) / "bare-project", bare_dir, with_notes=args.bare_notes)
         with serving(ours_dir) as ours_url, serving(bare_dir) as bare_url:
             paths = args.page or page_paths(ours_dir)
             results = audit(ours_url, bare_url, paths, set(page_paths(bare_dir)), Path(temp), args.runs)
             sizes = {path: (gzipped_html_size(ours_dir, path), gzipped_html_size(bare_dir, path)) for path in paths}
-    args.out.write_text(markdown(results, versions(), args.runs, load_before, sizes), encoding="utf-8")
+    args.out.write_text(markdown(results, versions(), args.runs, load_before, sizes, args.bare_notes), encoding="utf-8")
     sys.stderr.write(f"wrote {args.out}\n")
 
 
