@@ -153,10 +153,10 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool) -> None:
     subprocess.run(command + (["--strict"] if strict else []), cwd=config_file.parent, check=True, env=env)
 
 
-def bare_config(config: dict, markdown_pages: set[str]) -> dict:
+def bare_config(config: dict, markdown_pages: set[str], tooltips: bool = True) -> dict:
     """The site's mkdocs.yml reduced to plain Material: no hooks, overrides, extra CSS/JS or generated pages."""
     theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
-    theme["features"] = sorted({*theme.get("features", []), *BARE_FEATURES})
+    theme["features"] = sorted({*theme.get("features", []), *(BARE_FEATURES if tooltips else ())})
     bare = {key: config[key] for key in ("site_name", "site_description", "site_url", "markdown_extensions")}
     return bare | {"theme": theme, "nav": nav_without(config.get("nav", []), markdown_pages)}
 
@@ -176,7 +176,7 @@ def nav_without(nav: list, keep: set[str]) -> list:
     return kept
 
 
-def build_bare(project: Path, site_dir: Path, with_notes: bool = False) -> None:
+def build_bare(project: Path, site_dir: Path, with_notes: bool = False, tooltips: bool = True) -> None:
     """The same docs/*.md built with plain Material into `site_dir`; `with_notes`: each page's `[^source]`
     notes defined as plain Markdown footnotes (the source's title, publisher and date), as an author of
     the same story in plain Material would write them."""
@@ -186,7 +186,9 @@ def build_bare(project: Path, site_dir: Path, with_notes: bool = False) -> None:
     if with_notes:
         add_plain_notes(docs)
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(bare_config(config, pages), sort_keys=False), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        yaml.safe_dump(bare_config(config, pages, tooltips), sort_keys=False), encoding="utf-8"
+    )
     # Not strict: the pages' links to generated pages and `[^source]` notes have no targets here.
     mkdocs_build(project / "mkdocs.yml", site_dir, strict=False)
 
@@ -390,23 +392,19 @@ def markdown(
     runs: int,
     load_before: str,
     sizes: dict[str, tuple[int | None, int | None]] | None = None,
-    bare_notes: bool = False,
+    bare: str = "Material's tooltips and footnote previews on; no hooks, overrides, CSS or JavaScript of ours, so no "
+    "generated pages, notes or glossary marks",
+    command: str = "make audit",
 ) -> str:
     """AUDIT.md: how it was measured, the side-by-side table, the scores, and why any score is below 100."""
     lines = [
         "# Lighthouse audit",
         "",
-        f"Measured {datetime.now(UTC):%d %B %Y %H:%M} UTC by `make audit` (scripts/audit.py) with {tools}:",
+        f"Measured {datetime.now(UTC):%d %B %Y %H:%M} UTC by `{command}` (scripts/audit.py) with {tools}:",
         "Lighthouse's default mobile settings (emulated Moto G Power, simulated slow 4G and 4x CPU slowdown).",
         "Two sites are built and served from 127.0.0.1 the way GitHub Pages serves them (gzip,",
         "`Cache-Control: max-age=600`): this site (`mkdocs build --strict`), and a bare baseline of the same",
-        "`docs/*.md` built with plain Material (the same palette, features and Markdown extensions, Material's",
-        "tooltips and footnote previews on; no hooks, overrides, CSS or JavaScript of ours, so no generated",
-        (
-            "pages or glossary marks; each page's source notes written as plain footnotes, `--bare-notes`)."
-            if bare_notes
-            else "pages, notes or glossary marks)."
-        ),
+        f"`docs/*.md` built with plain Material (the same palette, features and Markdown extensions; {bare}).",
         "Pages are measured one at a time, the two sites interleaved page by page,",
         f"{runs} runs each; the tables give medians. Timings move with the load on the machine, so compare",
         "the ratios (both sites measured in the same minutes), not the milliseconds, across reports.",
@@ -504,6 +502,25 @@ def reason_line(result: PageResult) -> str:
     return f"- /{result.path}: " + " · ".join(parts)
 
 
+def bare_variant(args: argparse.Namespace) -> str:
+    """The bare baseline in words, for the report."""
+    tooltips = "Material's tooltips and footnote previews " + ("off" if args.bare_without_tooltips else "on")
+    notes = (
+        "each page's source notes written as plain Markdown footnotes (title, publisher, date)"
+        if args.bare_notes
+        else "no notes"
+    )
+    return (
+        f"{tooltips}; no hooks, overrides, CSS or JavaScript of ours, so no generated pages or glossary marks; {notes}"
+    )
+
+
+def command_line(args: argparse.Namespace) -> str:
+    """How this report was made: `make audit`, or the script with the options given."""
+    options = sys.argv[1:]
+    return f"scripts/audit.py {' '.join(options)}" if options and options != ["--out", str(args.out)] else "make audit"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "AUDIT.md")
@@ -514,6 +531,11 @@ def main() -> None:
         action="store_true",
         help="give the bare baseline the same source notes, as plain Markdown footnotes (default: text only)",
     )
+    parser.add_argument(
+        "--bare-without-tooltips",
+        action="store_true",
+        help="leave Material's tooltips and footnote previews off in the bare baseline (default: on)",
+    )
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("node_modules/.bin/lighthouse is missing: run `npm ci` (needs Node.js 18+ and npm)")
@@ -521,12 +543,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         ours_dir, bare_dir = Path(temp) / "ours", Path(temp) / "bare"
         mkdocs_build(REPO / "mkdocs.yml", ours_dir, strict=True)
-        build_bare(Path(temp) / "bare-project", bare_dir, with_notes=args.bare_notes)
+        build_bare(Path(temp) / "bare-project", bare_dir, args.bare_notes, not args.bare_without_tooltips)
         with serving(ours_dir) as ours_url, serving(bare_dir) as bare_url:
             paths = args.page or page_paths(ours_dir)
             results = audit(ours_url, bare_url, paths, set(page_paths(bare_dir)), Path(temp), args.runs)
             sizes = {path: (gzipped_html_size(ours_dir, path), gzipped_html_size(bare_dir, path)) for path in paths}
-    args.out.write_text(markdown(results, versions(), args.runs, load_before, sizes, args.bare_notes), encoding="utf-8")
+    args.out.write_text(
+        markdown(results, versions(), args.runs, load_before, sizes, bare_variant(args), command_line(args)),
+        encoding="utf-8",
+    )
     sys.stderr.write(f"wrote {args.out}\n")
 
 

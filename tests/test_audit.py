@@ -26,6 +26,26 @@ def test_bare_baseline_is_plain_material_with_its_own_annotation_features():
     assert bare["nav"] == [{"Home": "index.md"}, {"The story": ["story/the-fall.md"]}, {"About": "about.md"}]
 
 
+def test_bare_baseline_without_tooltips_keeps_only_the_sites_own_features():
+    config = real_config()
+    bare = audit.bare_config(config, {"index.md"}, tooltips=False)
+    assert set(bare["theme"]["features"]) == set(config["theme"]["features"])
+    assert "content.footnote.tooltips" not in bare["theme"]["features"]
+
+
+def test_bare_notes_define_each_cited_source_once_as_a_plain_footnote(tmp_path):
+    page = tmp_path / "story" / "a.md"
+    page.parent.mkdir()
+    page.write_text("Shares fell.[^cnbc-2025-alibaba-rally] They rose.[^cnbc-2025-alibaba-rally] [^not-a-source]\n")
+    (tmp_path / "plain.md").write_text("No notes here.\n")
+    audit.add_plain_notes(tmp_path)
+    lines = page.read_text().splitlines()
+    definitions = [line for line in lines if line.startswith("[^")]
+    assert len(definitions) == 1  # one per source, however often cited; an unknown key is left alone
+    assert definitions[0].startswith("[^cnbc-2025-alibaba-rally]: ") and definitions[0].count(", ") >= 2
+    assert (tmp_path / "plain.md").read_text() == "No notes here.\n"  # a page that cites nothing is unchanged
+
+
 def test_report_gives_medians_ratios_and_the_blocking_time_difference():
     pages = [
         audit.PageResult(
