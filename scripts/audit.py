@@ -2,8 +2,10 @@
 
 Builds two sites into a temp dir: this one (`mkdocs build --strict`) and a baseline made of the
 same docs/*.md with plain Material: the same theme palette and features (with Material's own
-tooltips and footnote previews switched on, as a plain site would annotate), the same Markdown
-extensions, but no hooks, no overrides and none of the site's CSS or JavaScript. Both are served
+tooltips and footnote previews switched on, as a plain site would annotate, unless
+--bare-without-tooltips), the same Markdown extensions, but no hooks, no overrides and none of the
+site's CSS or JavaScript; its `[^source]` references stay text unless --bare-notes writes each page's
+source notes as plain Markdown footnotes. Both are served
 on 127.0.0.1 the way GitHub Pages serves them (gzip, a 10-minute cache), and the pinned
 `lighthouse` from node_modules drives the system Chromium (CHROME_PATH, else $EXPLAINER_CHROMIUM,
 else /usr/bin/chromium) with its default mobile settings, page by page and interleaved (ours,
@@ -12,7 +14,8 @@ page, the median Total Blocking Time, First and Largest Contentful Paint of each
 ratio (ours ÷ bare), this site's four category scores, and the reason for every score below 100.
 A benchmark with a report, not a test: it never fails on a low score.
 
-Usage: `make audit` (or `.venv/bin/python scripts/audit.py [--runs N] [--page story/the-fall/]`).
+Usage: `make audit` (or `.venv/bin/python scripts/audit.py [--runs N] [--page story/the-fall/] [--bare-notes]
+[--bare-without-tooltips] [--out FILE]`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import io
 import json
 import os
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -48,6 +52,7 @@ METRICS = {"TBT": "total-blocking-time", "FCP": "first-contentful-paint", "LCP":
 # What a plain Material site would switch on to annotate the same pages: its own tooltips
 # (elements with a title) and footnote previews.
 BARE_FEATURES = ("content.tooltips", "content.footnote.tooltips")
+DEFAULT_RUNS = 3
 BLOCKING_FLOOR_MS = 50  # below this, a TBT ratio says little: the report gives the difference too
 CHROME_FLAGS = " ".join(
     [
@@ -156,7 +161,8 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool) -> None:
 def bare_config(config: dict, markdown_pages: set[str], tooltips: bool = True) -> dict:
     """The site's mkdocs.yml reduced to plain Material: no hooks, overrides, extra CSS/JS or generated pages."""
     theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
-    theme["features"] = sorted({*theme.get("features", []), *(BARE_FEATURES if tooltips else ())})
+    features = set(theme.get("features", []))
+    theme["features"] = sorted(features | set(BARE_FEATURES) if tooltips else features - set(BARE_FEATURES))
     bare = {key: config[key] for key in ("site_name", "site_description", "site_url", "markdown_extensions")}
     return bare | {"theme": theme, "nav": nav_without(config.get("nav", []), markdown_pages)}
 
@@ -202,11 +208,10 @@ def add_plain_notes(docs: Path) -> None:
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         cited = [key for key in dict.fromkeys(NOTE_REFERENCE.findall(text)) if key in sources]
-        notes = [
-            f"[^{key}]: {source['title']}, {source['publisher']}, {source['published']}."
-            for key in cited
-            if (source := sources[key])
-        ]
+        notes = []
+        for key in cited:
+            source = sources[key]
+            notes.append(f"[^{key}]: {source['title']}, {source['publisher']}, {source['published']}.")
         if notes:
             page.write_text(text.rstrip("\n") + "\n\n" + "\n".join(notes) + "\n", encoding="utf-8")
 
@@ -393,14 +398,14 @@ def markdown(
     load_before: str,
     sizes: dict[str, tuple[int | None, int | None]] | None = None,
     bare: str = "Material's tooltips and footnote previews on; no hooks, overrides, CSS or JavaScript of ours, so no "
-    "generated pages, notes or glossary marks",
+    "generated pages or glossary marks; no source notes (the `[^source]` references stay text)",
     command: str = "make audit",
 ) -> str:
     """AUDIT.md: how it was measured, the side-by-side table, the scores, and why any score is below 100."""
     lines = [
         "# Lighthouse audit",
         "",
-        f"Measured {datetime.now(UTC):%d %B %Y %H:%M} UTC by `{command}` (scripts/audit.py) with {tools}:",
+        f"Measured {datetime.now(UTC):%d %B %Y %H:%M} UTC by `{command}` with {tools}:",
         "Lighthouse's default mobile settings (emulated Moto G Power, simulated slow 4G and 4x CPU slowdown).",
         "Two sites are built and served from 127.0.0.1 the way GitHub Pages serves them (gzip,",
         "`Cache-Control: max-age=600`): this site (`mkdocs build --strict`), and a bare baseline of the same",
@@ -455,8 +460,8 @@ KNOWN_CAUSES = {
         "is parsed (search, navigation, the components it mounts in the content); the bare build pays the "
         "same, so the ratio above is what the site adds. Annotations add almost nothing at load: "
         "docs/assets/previews.js builds a preview only when a mark is first hovered, focused or tapped. "
-        "What is left is laying out longer pages (a story page's HTML is about twice the bare one, with its "
-        "notes, marks and Key dates; the Glossary page is the longest of all). Under a busy machine "
+        "What is left is laying out longer pages (a story page's HTML is larger than the bare one, with its "
+        "notes, marks and Key dates: see Page weight; the Glossary page is the longest of all). Under a busy machine "
         "(see the load average) a blocking time of a few tens of ms swings by a factor of two from run to run."
     ),
     "Largest Contentful Paint": (
@@ -508,7 +513,7 @@ def bare_variant(args: argparse.Namespace) -> str:
     notes = (
         "each page's source notes written as plain Markdown footnotes (title, publisher, date)"
         if args.bare_notes
-        else "no notes"
+        else "no source notes (the `[^source]` references stay text)"
     )
     return (
         f"{tooltips}; no hooks, overrides, CSS or JavaScript of ours, so no generated pages or glossary marks; {notes}"
@@ -516,15 +521,21 @@ def bare_variant(args: argparse.Namespace) -> str:
 
 
 def command_line(args: argparse.Namespace) -> str:
-    """How this report was made: `make audit`, or the script with the options given."""
-    options = sys.argv[1:]
-    return f"scripts/audit.py {' '.join(options)}" if options and options != ["--out", str(args.out)] else "make audit"
+    """How the figures were made: `make audit`, or the script with the options that change them (not --out)."""
+    options = ["--runs", str(args.runs)] if args.runs != DEFAULT_RUNS else []
+    for page in args.page or []:
+        options += ["--page", page]
+    options += ["--bare-notes"] if args.bare_notes else []
+    options += ["--bare-without-tooltips"] if args.bare_without_tooltips else []
+    return f"scripts/audit.py {shlex.join(options)}" if options else "make audit"
 
 
-def main() -> None:
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "AUDIT.md")
-    parser.add_argument("--runs", type=int, default=3, help="runs per page and site; medians are reported (default 3)")
+    parser.add_argument(
+        "--runs", type=int, default=DEFAULT_RUNS, help="runs per page and site; medians are reported (default 3)"
+    )
     parser.add_argument("--page", action="append", help="audit only this page path (repeatable), e.g. story/the-fall/")
     parser.add_argument(
         "--bare-notes",
@@ -536,7 +547,11 @@ def main() -> None:
         action="store_true",
         help="leave Material's tooltips and footnote previews off in the bare baseline (default: on)",
     )
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def main() -> None:
+    args = arguments()
     if not LIGHTHOUSE.exists():
         sys.exit("node_modules/.bin/lighthouse is missing: run `npm ci` (needs Node.js 18+ and npm)")
     load_before = load()

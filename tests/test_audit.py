@@ -46,6 +46,16 @@ def test_bare_notes_define_each_cited_source_once_as_a_plain_footnote(tmp_path):
     assert (tmp_path / "plain.md").read_text() == "No notes here.\n"  # a page that cites nothing is unchanged
 
 
+def test_the_report_names_the_command_that_made_its_figures():
+    def command(*options: str) -> str:
+        return audit.command_line(audit.arguments([*options]))
+
+    assert command() == command("--out", "/tmp/elsewhere.md") == "make audit"  # where it is written changes no figure
+    assert command("--bare-n", "--page", "story/the fall/", "--runs=2") == (
+        "scripts/audit.py --runs 2 --page 'story/the fall/' --bare-notes"
+    )
+
+
 def test_report_gives_medians_ratios_and_the_blocking_time_difference():
     pages = [
         audit.PageResult(
