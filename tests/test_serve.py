@@ -249,7 +249,7 @@ def test_serve_says_a_tab_in_mkdocs_yml_in_one_line_and_recovers(serving):
     assert fixed != written
     config.write_text(fixed, encoding="utf-8")
     page_url = base_url + "story/the-fall/"
-    server.wait_for(lambda: f"{site_name} fixed" in (fetch(page_url) or ""), REBUILD_SECONDS, "the fix")
+    server.wait_for(lambda: f"{site_name} fixed" in html.unescape(fetch(page_url) or ""), REBUILD_SECONDS, "the fix")
     assert "Traceback" not in server.output
 
 
