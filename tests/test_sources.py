@@ -173,11 +173,15 @@ def test_note_citing_an_independent_source_adds_nothing(fixture_build: BuiltSite
         ("story/the-fall/", "This page cites 2 distinct sources, 1 of them independent of Example Group."),
     ],
 )
-def test_notes_end_with_a_count_of_sources_and_independent_ones(fixture_build: BuiltSite, page, summary):
+def test_notes_open_with_a_count_of_sources_then_the_list_behind_all_n_notes(fixture_build: BuiltSite, page, summary):
     footnotes = fixture_build.html(page).select_one("div.footnote")
-    last = footnotes.find_all(recursive=False)[-1]
-    assert last.name == "p" and last["class"] == ["source-summary"]
-    assert last.get_text(strip=True) == summary
+    *_, count, folded = footnotes.find_all(recursive=False)
+    assert count.name == "p" and count["class"] == ["source-summary"]
+    assert count.get_text(strip=True) == summary
+    assert folded.name == "details" and folded["class"] == ["footnote__list"]
+    notes = folded.select("ol > li")
+    assert notes and len(notes) == len(footnotes.select("li"))  # every note is in the folded list
+    assert folded.summary.get_text() == f"All {len(notes)} notes"
 
 
 def test_sources_page_discloses_stakes_origins_and_single_sources(fixture_build: BuiltSite):

@@ -5,6 +5,8 @@ tests/test_explainer_checks.py.)"""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
@@ -216,6 +218,31 @@ def test_a_source_cited_twice_in_a_paragraph_gets_one_side_note(browser, fixture
         numbers = paragraph.locator(".sidenote__number").all_inner_texts()
         assert len(numbers) == len(set(numbers))
     context.close()
+
+
+# --- the list of notes: folded on phones, shown on wide screens and on paper ---------------------
+
+
+def test_on_a_phone_the_notes_are_folded_behind_all_n_notes_and_open_with_a_tap(phone_page, fixture_site_url: str):
+    phone_page.goto(fixture_site_url + STORY)
+    folded = phone_page.locator("details.footnote__list")
+    summary, first_note = folded.locator("summary"), folded.locator("li").first
+    expect(summary).to_have_text(re.compile(r"^All \d+ notes$"))
+    assert summary.bounding_box()["height"] >= 24  # a target a finger can hit
+    expect(first_note).to_be_hidden()
+    phone_page.locator(".source-summary").scroll_into_view_if_needed()
+    summary.tap()
+    expect(first_note).to_be_visible()
+    phone_page.emulate_media(media="print")  # on paper every note prints, folded or not
+    folded.evaluate("details => { details.open = false }")
+    expect(first_note).to_be_visible()
+    expect(summary).to_be_hidden()
+
+
+def test_on_a_wide_screen_the_notes_are_shown_without_a_fold(page, fixture_site_url: str):
+    page.goto(fixture_site_url + STORY)
+    expect(page.locator("details.footnote__list li").first).to_be_visible()  # the positive control of the above
+    expect(page.locator("details.footnote__list summary")).to_be_hidden()
 
 
 # --- print -----------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ Authors write a footnote reference whose key is a source id and no definition; t
 adds the definition before Python-Markdown's footnotes extension numbers it, so the notes
 preview like any footnote (docs/assets/previews.js). The treeprocessor then writes each note (title,
 publisher, date, who it speaks for or its tie to the story's subject, and a link to the source's entry
-on the Sources page), heads the notes 'Sources and notes' and ends them with a count of the sources cited.
+on the Sources page), heads the notes 'Sources and notes', gives the count of the sources cited, and folds
+the list behind 'All N notes' (shown on wide screens and in print).
 
 Usable on its own, by name or from Python (see `SourceNotesExtension`):
 
@@ -126,8 +127,11 @@ class _SourceNotes(Treeprocessor):
                 heading.text = "Sources and notes"
                 root.insert(position, heading)
                 cited = self._write_notes(notes)
+                listing_at = fold_notes(notes)
                 if summary := sources_summary(cited, context.story.subject):
-                    etree.SubElement(notes, "p", {"class": "source-summary"}).text = summary
+                    line = etree.Element("p", {"class": "source-summary"})
+                    line.text = summary
+                    notes.insert(listing_at, line)
                 return
 
     def _write_notes(self, footnotes: etree.Element) -> list[Source]:
@@ -215,6 +219,25 @@ def citation(source: Source, details_href: str) -> etree.Element:
         child(note, "span", {"class": source.relationship.css_class}, f"{source.disclosure}.", " ")
     child(note, "a", {"class": "source-note__details", "href": details_href}, "About this source")
     return note
+
+
+def fold_notes(footnotes: etree.Element) -> int:
+    """Put the list of notes in a disclosure ("All 74 notes"), closed on phones, shown on wide screens and in
+    print (explainer.css); return where the list stood. Why: on a phone every note is styled again each
+    time Material's start-up restyles the page, though no reader sees the list while reading; each mark
+    still previews its note (previews.js reads it from the closed list), and a link to a note opens the
+    list (explainer.js, and browsers that open a disclosure for its target)."""
+    listing = footnotes.find("ol")
+    if listing is None:
+        return len(footnotes)
+    position = list(footnotes).index(listing)
+    count = len(listing.findall("li"))
+    disclosure = etree.Element("details", {"class": "footnote__list"})
+    etree.SubElement(disclosure, "summary").text = f"All {count} notes" if count > 1 else "The note"
+    footnotes.remove(listing)
+    disclosure.append(listing)
+    footnotes.insert(position, disclosure)
+    return position
 
 
 def sources_summary(cited: list[Source], subject: str = "") -> str:

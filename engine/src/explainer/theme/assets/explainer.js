@@ -5,11 +5,12 @@
  *    numbered notes at the end of the page stay the accessible version, so side notes are
  *    hidden from screen readers and keep their links out of the tab order.
  * 2. A comma between references that follow each other directly, so notes 1 and 2 don't read as 12.
- * 3. Before printing, the site's own links are marked (`explainer-in-site`): Material's instant
+ * 3. A link to a note in the folded list of notes ("All N notes", phones) opens the list.
+ * 4. Before printing, the site's own links are marked (`explainer-in-site`): Material's instant
  *    navigation makes every href absolute, and the print stylesheet prints the address of links
  *    that leave the site, which it tells apart by the href alone.
  *
- * Both are redone on every page load through Material's `document$` observable, so they survive
+ * 1 to 3 are redone on every page load through Material's `document$` observable, so they survive
  * instant navigation.
  */
 (() => {
@@ -94,11 +95,23 @@
     if (WIDE.matches && article && !article.querySelector(".sidenote")) addSidenotes(article);
   }
 
+  /* --- a link to a note folded away on a phone ("All N notes") opens the list and shows the note --- */
+  /* (Chromium opens a disclosure for its target itself; other browsers may not.) */
+  function openForTarget() {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const target = id ? document.getElementById(id) : null;
+    const folded = target ? target.closest("details:not([open])") : null;
+    if (!folded) return;
+    folded.open = true;
+    target.scrollIntoView();
+  }
+
   function onPage() {
     const article = document.querySelector("article.md-content__inner");
     if (!article) return;
     separateAdjacentReferences(article);
     addSidenotesIfWide();
+    openForTarget();
   }
 
   /* --- printed addresses --- */
@@ -111,6 +124,7 @@
   }
 
   window.addEventListener("beforeprint", markLinksInSite);
+  window.addEventListener("hashchange", openForTarget);
   WIDE.addEventListener("change", addSidenotesIfWide);
   if (typeof document$ !== "undefined") {
     document$.subscribe(onPage);
