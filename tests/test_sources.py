@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as etree
 
 import pytest
 from conftest import SCHEMA_DIR, BuiltSite, generated_page
@@ -12,7 +13,7 @@ from markdown.serializers import to_html_string
 from explainer.datafile import Records
 from explainer.dates import PartialDate
 from explainer.editor_schemas import schemas_for
-from explainer.sources.extension import citation, cited_keys, sources_summary
+from explainer.sources.extension import citation, cited_keys, fold_notes, sources_summary
 from explainer.sources.records import Source
 from explainer.story import INDEPENDENT, Relationship, Story
 
@@ -182,6 +183,20 @@ def test_notes_open_with_a_count_of_sources_then_the_list_behind_all_n_notes(fix
     notes = folded.select("ol > li")
     assert notes and len(notes) == len(footnotes.select("li"))  # every note is in the folded list
     assert folded.summary.get_text() == f"All {len(notes)} notes"
+
+
+@pytest.mark.parametrize(("notes", "summary"), [(1, "1 note"), (2, "All 2 notes")])
+def test_the_list_of_notes_folds_behind_its_count(notes: int, summary: str):
+    footnotes = etree.fromstring("<div class='footnote'><hr/><ol>" + "<li>note</li>" * notes + "</ol></div>")
+    assert fold_notes(footnotes) == 1  # where the list stood: the count of sources goes there, before it
+    hr, folded = list(footnotes)
+    assert (hr.tag, folded.tag, folded.get("class")) == ("hr", "details", "footnote__list")
+    assert folded.find("summary").text == summary and len(folded.findall("ol/li")) == notes
+
+
+def test_a_block_without_a_list_of_notes_is_left_as_it_is():
+    footnotes = etree.fromstring("<div class='footnote'><hr/></div>")
+    assert fold_notes(footnotes) == 1 and [child.tag for child in footnotes] == ["hr"]
 
 
 def test_sources_page_discloses_stakes_origins_and_single_sources(fixture_build: BuiltSite):

@@ -245,6 +245,21 @@ def test_on_a_wide_screen_the_notes_are_shown_without_a_fold(page, fixture_site_
     expect(page.locator("details.footnote__list summary")).to_be_hidden()
 
 
+@pytest.mark.parametrize("screen", ["phone_page", "page"])
+def test_a_link_to_a_late_note_shows_that_note_and_back_returns_to_it(request, screen: str, site_url: str):
+    """Material opens a closed disclosure that holds a link's target but scrolls to the disclosure; the
+    reader must see the note itself, arriving by its address and coming back to it."""
+    browser_page = request.getfixturevalue(screen)
+    browser_page.goto(site_url + "story/since-then/")
+    late = browser_page.locator("details.footnote__list li").nth(-3)  # far below the top of the list
+    browser_page.goto(site_url + "story/since-then/#" + late.get_attribute("id"))
+    expect(late).to_be_in_viewport()
+    late.locator("a.source-note__details").click()  # to the source's entry on the Sources page
+    browser_page.wait_for_url("**/sources/**")
+    browser_page.go_back()
+    expect(late).to_be_in_viewport()
+
+
 # --- print -----------------------------------------------------------------------------------
 
 

@@ -124,7 +124,7 @@ def test_every_sentence_with_a_figure_date_or_quotation_has_a_source_note(
 def test_every_story_page_counts_its_sources(
     explainer_site: ExplainerSite, explainer_build: BuiltSite, explainer_story_page: str
 ) -> None:
-    """A page with source notes ends them with how many distinct sources it cites, and how many are independent."""
+    """A page with source notes gives how many distinct sources it cites, and how many are independent."""
     page = explainer_build.html(explainer_site.built_path(explainer_story_page))
     if page.select_one("article a.footnote-ref") is None:
         pytest.skip(f"docs/{explainer_story_page} cites no source")

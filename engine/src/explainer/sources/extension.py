@@ -226,14 +226,14 @@ def fold_notes(footnotes: etree.Element) -> int:
     print (explainer.css); return where the list stood. Why: on a phone every note is styled again each
     time Material's start-up restyles the page, though no reader sees the list while reading; each mark
     still previews its note (previews.js reads it from the closed list), and a link to a note opens the
-    list (explainer.js, and browsers that open a disclosure for its target)."""
+    list and shows the note (explainer.js)."""
     listing = footnotes.find("ol")
     if listing is None:
         return len(footnotes)
     position = list(footnotes).index(listing)
     count = len(listing.findall("li"))
     disclosure = etree.Element("details", {"class": "footnote__list"})
-    etree.SubElement(disclosure, "summary").text = f"All {count} notes" if count > 1 else "The note"
+    etree.SubElement(disclosure, "summary").text = f"All {count} notes" if count > 1 else "1 note"
     footnotes.remove(listing)
     disclosure.append(listing)
     footnotes.insert(position, disclosure)

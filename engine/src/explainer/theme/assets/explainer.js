@@ -5,7 +5,8 @@
  *    numbered notes at the end of the page stay the accessible version, so side notes are
  *    hidden from screen readers and keep their links out of the tab order.
  * 2. A comma between references that follow each other directly, so notes 1 and 2 don't read as 12.
- * 3. A link to a note in the folded list of notes ("All N notes", phones) opens the list.
+ * 3. The list of notes, folded on narrow screens ("All N notes"): open on wide screens; a link to a
+ *    note opens it and shows the note.
  * 4. Before printing, the site's own links are marked (`explainer-in-site`): Material's instant
  *    navigation makes every href absolute, and the print stylesheet prints the address of links
  *    that leave the site, which it tells apart by the href alone.
@@ -95,15 +96,24 @@
     if (WIDE.matches && article && !article.querySelector(".sidenote")) addSidenotes(article);
   }
 
-  /* --- a link to a note folded away on a phone ("All N notes") opens the list and shows the note --- */
-  /* (Chromium opens a disclosure for its target itself; other browsers may not.) */
-  function openForTarget() {
-    const id = decodeURIComponent(window.location.hash.slice(1));
-    const target = id ? document.getElementById(id) : null;
-    const folded = target ? target.closest("details:not([open])") : null;
-    if (!folded) return;
-    folded.open = true;
-    target.scrollIntoView();
+  /* --- the list of notes, folded on narrow screens ("All N notes") --- */
+
+  /* On wide screens CSS shows the list without the fold; it is opened too, so that screen readers */
+  /* and Material's own handling of disclosures treat it as open. */
+  const NOTES_SHOWN = window.matchMedia("screen and (min-width: 60em)");
+
+  function openNotesIfWide() {
+    if (!NOTES_SHOWN.matches) return;
+    for (const list of document.querySelectorAll("details.footnote__list")) list.open = true;
+  }
+
+  /* A link to a note opens the list and shows that note. Material opens a closed disclosure that */
+  /* holds the target but scrolls to the disclosure, the top of the list: the note is shown after it. */
+  function showNote(target) {
+    const list = target instanceof Element ? target.closest("details.footnote__list") : null;
+    if (!list) return;
+    list.open = true;
+    window.requestAnimationFrame(() => target.scrollIntoView());
   }
 
   function onPage() {
@@ -111,7 +121,7 @@
     if (!article) return;
     separateAdjacentReferences(article);
     addSidenotesIfWide();
-    openForTarget();
+    openNotesIfWide();
   }
 
   /* --- printed addresses --- */
@@ -124,7 +134,13 @@
   }
 
   window.addEventListener("beforeprint", markLinksInSite);
-  window.addEventListener("hashchange", openForTarget);
+  NOTES_SHOWN.addEventListener("change", openNotesIfWide);
+  if (typeof target$ !== "undefined") {
+    target$.subscribe(showNote); // Material's: the element a link or the address points to, on every page
+  } else {
+    window.addEventListener("hashchange", () => showNote(document.getElementById(decodeURIComponent(location.hash.slice(1)))));
+    document.addEventListener("DOMContentLoaded", () => showNote(document.getElementById(decodeURIComponent(location.hash.slice(1)))));
+  }
   WIDE.addEventListener("change", addSidenotesIfWide);
   if (typeof document$ !== "undefined") {
     document$.subscribe(onPage);
