@@ -26,7 +26,6 @@ import gzip
 import io
 import json
 import os
-import re
 import shlex
 import shutil
 import statistics
@@ -42,6 +41,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
+
+from explainer.sources.extension import cited_keys
 
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
@@ -199,17 +200,15 @@ def build_bare(project: Path, site_dir: Path, with_notes: bool = False, tooltips
     mkdocs_build(project / "mkdocs.yml", site_dir, strict=False)
 
 
-NOTE_REFERENCE = re.compile(r"\[\^([a-z0-9-]+)\]")
-
-
 def add_plain_notes(docs: Path) -> None:
-    """Append to each page a plain footnote for every source it cites (data/sources.yml)."""
+    """Append to each page a plain footnote for every source it cites (data/sources.yml): the keys the
+    engine would give a note (`cited_keys`: cited, not defined by the page itself, a known source)."""
     sources = {entry["id"]: entry for entry in yaml.safe_load((REPO / "data/sources.yml").read_text(encoding="utf-8"))}
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        cited = [key for key in dict.fromkeys(NOTE_REFERENCE.findall(text)) if key in sources]
+        cited, defined = cited_keys(text.splitlines())
         notes = []
-        for key in cited:
+        for key in (key for key in cited if key in sources and key not in defined):
             source = sources[key]
             notes.append(f"[^{key}]: {source['title']}, {source['publisher']}, {source['published']}.")
         if notes:
