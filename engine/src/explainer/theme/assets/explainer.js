@@ -116,6 +116,8 @@
     window.requestAnimationFrame(() => target.scrollIntoView());
   }
 
+  const showAddressedNote = () => showNote(document.getElementById(decodeURIComponent(location.hash.slice(1))));
+
   function onPage() {
     const article = document.querySelector("article.md-content__inner");
     if (!article) return;
@@ -138,8 +140,8 @@
   if (typeof target$ !== "undefined") {
     target$.subscribe(showNote); // Material's: the element a link or the address points to, on every page
   } else {
-    window.addEventListener("hashchange", () => showNote(document.getElementById(decodeURIComponent(location.hash.slice(1)))));
-    document.addEventListener("DOMContentLoaded", () => showNote(document.getElementById(decodeURIComponent(location.hash.slice(1)))));
+    window.addEventListener("hashchange", showAddressedNote);
+    document.addEventListener("DOMContentLoaded", showAddressedNote);
   }
   WIDE.addEventListener("change", addSidenotesIfWide);
   if (typeof document$ !== "undefined") {
