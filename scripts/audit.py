@@ -459,7 +459,12 @@ KNOWN_CAUSES = {
         "is parsed (search, navigation, the components it mounts in the content); the bare build pays the "
         "same, so the ratio above is what the site adds. Annotations add almost nothing at load: "
         "docs/assets/previews.js builds a preview only when a mark is first hovered, focused or tapped. "
-        "What is left is laying out longer pages (a story page's HTML is larger than the bare one, with its "
+        "What the site adds is mostly elements: Material's palette restyles every element of the page three "
+        "times as it starts (a <meta name=color-scheme> added, its content set, <body>'s "
+        "data-md-color-switching removed; the bare build also pays two more that this site makes before "
+        "the body is parsed), so a story page with its note marks (two elements each, and an invisible "
+        "target), chart and corrections pays for four times the bare page's elements each time. "
+        "Also laying out longer pages (a story page's HTML is larger than the bare one, with its "
         "notes, marks and Key dates: see Page weight; the Glossary page is the longest of all). Under a busy machine "
         "(see the load average) a blocking time of a few tens of ms swings by a factor of two from run to run."
     ),

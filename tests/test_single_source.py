@@ -177,6 +177,22 @@ def test_a_declared_claim_carries_a_mark_that_names_its_report():
     assert context.backlinks.used_ids("one-report") == {claim.key}
 
 
+def test_marks_side_by_side_are_marked_in_the_built_page():
+    """Notes cited together read "1,2" (the second marked for the stylesheet's comma), and a single-source
+    mark right before a note is marked for its space: by the build, so no script restyles the page at load."""
+    claim = Claim(WIRE.id, 1, "The size of the rally", page="story/the-rally.md", anchor="a rally of $100 billion")
+    wire = source(WIRE.id, "Example Wire", single_source=(claim,))
+    notes = "[^wire-2025-rally][^post-2025-rally] Then [^post-2025-rally] more."
+    text = f"# The rally\n\nIt was a rally of $100 billion.{notes}\n"
+    page, context = convert(text, {WIRE.id: wire, POST.id: POST})
+    assert context.problems == []
+    mark, first, second, apart = page.select("p > sup")
+    assert mark["class"] == ["one-report", "one-report--before-ref"]
+    assert "class" not in first.attrs  # the first of two: no comma before it
+    assert second["class"] == ["footnote-ref--follows"]
+    assert "class" not in apart.attrs  # text between (a space): not side by side
+
+
 def test_an_undeclared_figure_cited_to_one_origin_is_refused_with_both_fixes():
     text = "---\ntitle: The rally\n---\n# The rally\n\nShares rose 60% in three months.[^wire-2025-rally]\n"
     _, context = convert(text, {WIRE.id: WIRE})

@@ -4,6 +4,11 @@ the story retells, and a mark after each claim that rests on one report.
 - **Retold from**: the one source marked `base_report: true` in data/sources.yml is named under the
   title of every story page ("Retold from CNBC’s report of 27 March 2025"), linked to its entry on the
   Sources page; a story page of the site's own reporting says `retold: false` in its front matter.
+- **Marks side by side**: a source number right after another ("text¹²") reads as twelve, so it is
+  marked `footnote-ref--follows` and the stylesheet puts a comma before it ("text¹,²"); a single-source
+  mark right before a source number is marked `one-report--before-ref` (a space keeps their targets
+  apart). Done in the built page, not by a script at load: the classes are there before the first
+  paint, and no script restyles the page to add them.
 - **One report**: each claim a source's `single_source` declares carries a small mark after its anchor
   (or on its chart point's row), a link to the report's entry on the Sources page whose `title` is
   "One report: CNBC, 27 March 2025; not confirmed elsewhere": previews.js shows it on hover, focus
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
+from itertools import pairwise
 
 from markdown.serializers import to_html_string
 
@@ -36,6 +42,8 @@ WORDS: Mapping[str, str] = {
 }
 
 MARK_CLASS = "one-report"
+FOLLOWS_CLASS = "footnote-ref--follows"  # a source number right after another
+BEFORE_REF_CLASS = "one-report--before-ref"  # a single-source mark right before a source number
 RETOLD_CLASS = "retold-from"
 # Not the page's prose, for an anchor: notes, the corrections' block and notice, marks, this line.
 _NOT_PROSE = frozenset({"footnote", "corrections", "corrected-notice", "correction-ref", MARK_CLASS, RETOLD_CLASS})
@@ -122,3 +130,28 @@ def anchor_problem(claim: Claim, count: int, page_label: str) -> Problem:
     else:
         message = f"{where} occurs {count} times in {page_label}; make it longer so it is unique"
     return Problem(SPEC.path, claim.line, message)
+
+
+# Marks side by side -------------------------------------------------------------------------------
+
+
+def _is_reference(node: etree.Element) -> bool:
+    """A source number or a correction's mark: a <sup> holding a link of class footnote-ref."""
+    return node.tag == "sup" and any("footnote-ref" in (each.get("class") or "").split() for each in node.iter("a"))
+
+
+def _add_class(node: etree.Element, name: str) -> None:
+    node.set("class", " ".join([*(node.get("class") or "").split(), name]))
+
+
+def mark_adjacent_references(root: etree.Element) -> None:
+    """Mark each reference that directly follows another, nothing between them, not even a space
+    (FOLLOWS_CLASS), and each single-source mark directly followed by a reference (BEFORE_REF_CLASS)."""
+    for parent in root.iter():
+        for before, after in pairwise(parent):
+            if before.tag != "sup" or after.tag != "sup" or before.tail:
+                continue
+            if _is_reference(after) and _is_reference(before):
+                _add_class(after, FOLLOWS_CLASS)
+            if MARK_CLASS in (before.get("class") or "").split() and _is_reference(after):
+                _add_class(before, BEFORE_REF_CLASS)

@@ -32,7 +32,7 @@ from ..context import BuildContext, PageInfo
 from ..elements import child, element, literal
 from ..extensions import ExplainerExtension, WrittenPageTreeprocessor
 from ..pages import doc_link
-from .annotations import insert_after_title, mark_claims, retold_line
+from .annotations import insert_after_title, mark_adjacent_references, mark_claims, retold_line
 from .origins import one_origin_problems
 from .page import PAGE
 from .records import SPEC, Source
@@ -60,6 +60,8 @@ class SourceNotesExtension(ExplainerExtension):
         # After the notes (18), the corrections' marks (17) and the charts (16); before event links (14),
         # abbreviations (7), smartypants (6) and glossary mentions (5.5) change the page's text.
         md.treeprocessors.register(_Annotations(md, self.context), "explainer-source-annotations", 15.5)
+        # After every mark is in place: notes (18), corrections' marks (17), single-source marks (15.5).
+        md.treeprocessors.register(_AdjacentMarks(md), "explainer-adjacent-marks", 15.4)
 
 
 def makeExtension(**kwargs) -> SourceNotesExtension:
@@ -175,6 +177,13 @@ class _Annotations(WrittenPageTreeprocessor):
             context.problems += one_origin_problems(
                 root, sources, page.file_label, page.source_text, names_with_digits(context), base_notes, self.md
             )
+
+
+class _AdjacentMarks(Treeprocessor):
+    """Marks side by side ("¹,²"), on every page: see explainer.sources.annotations."""
+
+    def run(self, root: etree.Element) -> None:
+        mark_adjacent_references(root)
 
 
 def names_with_digits(context: BuildContext) -> list[str]:

@@ -4,14 +4,16 @@
  *    only where there is room for them (wide screens); CSS hides them in print; the
  *    numbered notes at the end of the page stay the accessible version, so side notes are
  *    hidden from screen readers and keep their links out of the tab order.
- * 2. A comma between references that follow each other directly, so notes 1 and 2 don't read as 12.
- * 3. The list of notes, folded on narrow screens ("All N notes"): open on wide screens; a link to a
+ * 2. The list of notes, folded on narrow screens ("All N notes"): open on wide screens; a link to a
  *    note opens it and shows the note.
- * 4. Before printing, the site's own links are marked (`explainer-in-site`): Material's instant
+ * 3. Before printing, the site's own links are marked (`explainer-in-site`): Material's instant
  *    navigation makes every href absolute, and the print stylesheet prints the address of links
  *    that leave the site, which it tells apart by the href alone.
  *
- * 1 to 3 are redone on every page load through Material's `document$` observable, so they survive
+ * (Notes cited side by side read "1,2", not "12": the build marks them, explainer.sources.annotations;
+ * marking them here restyled the page at load.)
+ *
+ * 1 and 2 are redone on every page load through Material's `document$` observable, so they survive
  * instant navigation.
  */
 (() => {
@@ -75,18 +77,6 @@
     }
   }
 
-  /* --- adjacent references: "¹²" reads as twelve, so a comma goes between them ("¹,²") --- */
-
-  const isReference = (node) => node instanceof Element && node.matches("sup") && node.querySelector(".footnote-ref");
-
-  function separateAdjacentReferences(root) {
-    for (const sup of root.querySelectorAll("sup")) {
-      if (isReference(sup) && isReference(sup.previousSibling)) sup.classList.add("footnote-ref--follows");
-      // a single-source mark right before a source number (no text between: CSS cannot see text nodes)
-      if (sup.matches(".one-report") && isReference(sup.nextSibling)) sup.classList.add("one-report--before-ref");
-    }
-  }
-
   /* Side notes show only on wide screens (explainer.css): they are built only there, when the */
   /* page loads wide or the window grows wide, so phones don't pay for copies they never show. */
   const WIDE = window.matchMedia("screen and (min-width: 100em)");
@@ -121,7 +111,6 @@
   function onPage() {
     const article = document.querySelector("article.md-content__inner");
     if (!article) return;
-    separateAdjacentReferences(article);
     addSidenotesIfWide();
     openNotesIfWide();
   }
