@@ -458,7 +458,8 @@ KNOWN_CAUSES = {
         "Total Blocking Time is mostly Material's start-up: its bundle, and the work it does once the page "
         "is parsed (search, navigation, the components it mounts in the content); the bare build pays the "
         "same, so the ratio above is what the site adds. Annotations add almost nothing at load: "
-        "docs/assets/previews.js builds a preview only when a mark is first hovered, focused or tapped. "
+        "the engine's previews.js (engine/src/explainer/theme/assets/) builds a preview only when a mark "
+        "is first hovered, focused or tapped. "
         "What the site adds is mostly elements: Material's palette restyles every element of the page three "
         "times as it starts (a <meta name=color-scheme> added, its content set, <body>'s "
         "data-md-color-switching removed; the bare build also pays two more that this site makes before "
@@ -483,7 +484,7 @@ KNOWN_CAUSES = {
     ),
     "render-blocking": (
         "The render-blocking resources left are the three stylesheets every page needs before it "
-        "can paint: Material's two and the site's one (docs/assets/explainer.css). Every script is "
+        "can paint: Material's two and the site's one (the engine's explainer.css). Every script is "
         "deferred (tests/test_theme.py)."
     ),
     "unused CSS": (
