@@ -23,8 +23,13 @@ serve: $(SITE_STAMP)  ## preview with live reload on http://127.0.0.1:8000
 build: $(SITE_STAMP)  ## write the site to site/, warnings are errors
 	$(BIN)/mkdocs build --strict
 
+# The tests run in parallel, one pytest-xdist worker per core (TEST_WORKERS=auto), a test file's tests
+# in one worker (--dist loadfile: its module-scoped builds are made once); each worker builds the sites
+# and starts Chromium once. `make test TEST_WORKERS=0` runs them in this one process, as
+# `.venv/bin/python -m pytest` does.
+TEST_WORKERS ?= auto
 test: $(TEST_STAMP) $(NODE_STAMP)  ## every test: data layer, transformations, fixture and real builds, browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(TEST_STAMP)  ## ruff check and ruff format --check on all the Python: engine, hooks, tests, scripts, bench
 	$(BIN)/ruff check engine hooks tests scripts bench

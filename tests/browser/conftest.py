@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, BuiltSite, build_project, write_project
+from conftest import REPO, BuiltSite
 
 from explainer_checks.plugin import page_paths, serve  # the engine's own, which every explainer's checks use
 
@@ -69,11 +69,10 @@ def site_pages(real_site_dir: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def fixture_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture site (tests/fixtures/site), built once per session."""
-    built = build_project(write_project(tmp_path_factory.mktemp("fixture-site") / "project"))
-    assert built.ok, built.messages
-    return built.site_dir
+def fixture_site_dir(fixture_build: BuiltSite) -> Path:
+    """The fixture site (tests/fixtures/site), built once per session: the build the other tests read
+    (tests/conftest.py), not a second one."""
+    return fixture_build.site_dir
 
 
 @pytest.fixture(scope="session")

@@ -8,15 +8,17 @@ them these checks skip with the reason (and fail under CI).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
 from .build import BuiltSite
-from .plugin import ExplainerSite
+from .plugin import DESKTOP, ExplainerSite
 
 __all__ = [
+    "explainer_visits",  # the fixture the page checks share (module scope: one visit of each page per module)
     "test_a_glossary_tooltip_and_a_source_note_preview_open_on_hover",
     "test_axe_finds_no_violation_on_any_page",
     "test_no_page_logs_an_error",
@@ -44,45 +46,80 @@ def _color_scheme(page: Any) -> str:
     return page.locator("body").get_attribute("data-md-color-scheme")
 
 
+@dataclass
+class Visit:
+    """What reading one page in one colour scheme showed: the scheme the page took, the addresses it
+    requested, the script errors it logged, axe-core's violations once it had settled."""
+
+    path: str
+    scheme: str
+    shown_scheme: str = ""
+    requested: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def explainer_visits(
+    explainer_browser: Any, explainer_site_url: str, explainer_site_pages: list[str], explainer_axe_source: str
+) -> dict[str, list[Visit]]:
+    """Every page read once in light and once in dark on a desktop (by colour scheme), each until the
+    network is idle (Material post-processes after its sitemap), then checked by axe-core: one visit
+    serves the checks below that only read (requests, script errors, accessibility), instead of one
+    visit per check. Module scope: the checks that share it run in one pytest-xdist worker."""
+    return {
+        scheme: _read_every_page(
+            explainer_browser, scheme, explainer_site_url, explainer_site_pages, explainer_axe_source
+        )
+        for scheme in ("light", "dark")
+    }
+
+
+def _read_every_page(browser: Any, scheme: str, site_url: str, pages: list[str], axe_source: str) -> list[Visit]:
+    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+    page = context.new_page()
+    visits: list[Visit] = []
+    page.on("request", lambda request: visits[-1].requested.append(request.url))
+    page.on("pageerror", lambda error: visits[-1].errors.append(f"{page.url}: {error}"))
+    page.on(
+        "console", lambda message: message.type == "error" and visits[-1].errors.append(f"{page.url}: {message.text}")
+    )
+    for path in pages:
+        visits.append(visit := Visit(path, scheme))
+        page.goto(site_url + path, wait_until="networkidle")
+        visit.shown_scheme = _color_scheme(page)
+        page.add_script_tag(content=axe_source)
+        visit.violations = page.evaluate(AXE_RUN)
+    context.close()
+    return visits
+
+
 @pytest.mark.browser
-def test_no_page_requests_another_host(explainer_page: Any, explainer_site_url: str, explainer_site_pages: list[str]):
+def test_no_page_requests_another_host(explainer_visits: dict[str, list[Visit]], explainer_site_url: str):
     """Reading the site tells no other host who reads what (system fonts, no embeds, no analytics)."""
     own = urlsplit(explainer_site_url).netloc
-    requested: list[str] = []
-    explainer_page.on("request", lambda request: requested.append(request.url))
-    for path in explainer_site_pages:
-        explainer_page.goto(explainer_site_url + path, wait_until="networkidle")
+    requested = [url for visits in explainer_visits.values() for visit in visits for url in visit.requested]
+    assert any(urlsplit(url).netloc == own for url in requested)  # the visits were recorded
     foreign = [url for url in requested if urlsplit(url).scheme in {"http", "https"} and urlsplit(url).netloc != own]
     assert foreign == []
 
 
 @pytest.mark.browser
-def test_no_page_logs_an_error(explainer_page: Any, explainer_site_url: str, explainer_site_pages: list[str]):
-    errors: list[str] = []
-    page = explainer_page
-    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
-    page.on("console", lambda message: message.type == "error" and errors.append(f"{page.url}: {message.text}"))
-    for path in explainer_site_pages:
-        page.goto(explainer_site_url + path, wait_until="networkidle")  # Material post-processes after its sitemap
+def test_no_page_logs_an_error(explainer_visits: dict[str, list[Visit]], explainer_site_pages: list[str]):
+    assert [visit.path for visit in explainer_visits["light"]] == explainer_site_pages  # every page was read
+    errors = [error for visits in explainer_visits.values() for visit in visits for error in visit.errors]
     assert errors == []
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violation_on_any_page(
-    explainer_page: Any,
-    explainer_site_url: str,
-    explainer_site_pages: list[str],
-    explainer_axe_source: str,
-    scheme: str,
+    explainer_visits: dict[str, list[Visit]], explainer_site_pages: list[str], scheme: str
 ):
-    explainer_page.emulate_media(color_scheme=scheme)
-    violations: list[str] = []
-    for path in explainer_site_pages:
-        explainer_page.goto(explainer_site_url + path)
-        assert _color_scheme(explainer_page) == ("slate" if scheme == "dark" else "default")
-        explainer_page.add_script_tag(content=explainer_axe_source)
-        violations += [f"/{path}: {violation}" for violation in explainer_page.evaluate(AXE_RUN)]
+    visits = explainer_visits[scheme]
+    assert [visit.path for visit in visits] == explainer_site_pages
+    assert {visit.shown_scheme for visit in visits} == {"slate" if scheme == "dark" else "default"}
+    violations = [f"/{visit.path}: {violation}" for visit in visits for violation in visit.violations]
     assert violations == []
 
 
