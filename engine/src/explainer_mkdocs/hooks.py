@@ -159,7 +159,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     context, _ = _of(config)
     if (body := context.bodies.get(page.file.src_uri)) is not None:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | body.anchor_ids
-    if search_enabled(config):  # what the search index leaves out, set aside until it is indexed
+    # What the search index leaves out, set aside until the search plugin has indexed the page (not in the
+    # quick check, which stops before it).
+    if search_enabled(config) and not getattr(config, CHECK_ONLY, False):
         html, getattr(config, _UNINDEXED)[page.file.src_uri] = set_aside(html)
     return html
 
