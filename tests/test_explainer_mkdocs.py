@@ -4,6 +4,7 @@ breaking `mkdocs serve` or a check."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -19,7 +20,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import DuplicateFilter
 
 from explainer.errors import Problem
-from explainer_mkdocs import reloading, reporting
+from explainer_checks.build import BuiltSite
+from explainer_mkdocs import reloading, reporting, unindexed
 
 
 class _Collect(logging.Handler):
@@ -195,3 +197,47 @@ def test_a_warning_of_mkdocs_that_says_something_else_goes_through_as_it_is(capl
     finally:
         warnings.remove_all()
     assert warnings.problems == [] and "Something new" in caplog.messages
+
+
+# What the search index leaves out (explainer_mkdocs.unindexed) -----------------------------------------
+
+_MARKED_PAGE = (
+    '<p>A note on data-search-exclude="x" in prose.</p>'
+    '<ul class="backlinks" data-search-exclude="backlinks"><li><ul><li>Nested</li></ul></li></ul>'
+    '<p>Between.</p><span class="backlinks" data-search-exclude="backlinks">Not used</span>'
+    '<div data-search-exclude="open">never closed'
+)
+
+
+def test_marked_elements_are_set_aside_and_put_back_as_material_leaves_them():
+    page, aside = unindexed.set_aside(_MARKED_PAGE)
+    assert "Nested" not in page and "Not used" not in page and "Between." in page
+    assert aside == [
+        '<ul class="backlinks"><li><ul><li>Nested</li></ul></li></ul>',
+        '<span class="backlinks">Not used</span>',
+    ]
+    # The words in prose and an element never closed stay as they are (Material removes their attribute itself).
+    assert unindexed.put_back(page, aside) == _MARKED_PAGE.replace(' data-search-exclude="backlinks"', "")
+    assert unindexed.set_aside("<p>Nothing marked.</p>") == ("<p>Nothing marked.</p>", [])
+
+
+def test_material_search_indexes_before_the_hooks_and_removes_the_attribute(fixture_build: BuiltSite):
+    """Private: Material's search plugin is 'material/search', indexes page.content in its on_page_context
+    (before the hooks'), skips what `data-search-exclude` marks and removes `data-search-*` attributes."""
+    index = json.loads((fixture_build.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    everything = " ".join(texts.values())
+    notes = fixture_build.html("story/the-fall/").select_one(".footnote").get_text()
+    cited_in = fixture_build.html("sources/").select_one("#wire-2020-ipo .backlinks").get_text()
+    chart = " ".join(svg.get_text() for svg in fixture_build.html("story/the-fall/").select("svg"))
+    assert "Example Wire" in notes and "Glossary: Jack Ma" in cited_in and "US$ billion" in chart  # on the pages
+    # Left out of the index: a source's note on the page that cites it, the backlinks, a chart's labels.
+    assert "Example Wire" not in texts["story/the-fall/#sources-and-notes"]
+    assert "Glossary: Jack Ma" not in everything and "US$ billion" not in everything
+    # Kept: the source's own entry on the Sources page, and a note the page writes itself.
+    assert "Example Wire" in texts["sources/#news-reports"]
+    assert "Fish &amp; Chips Co in a footnote" in texts["story/glossary-cases/#sources-and-notes"]
+    for page in fixture_build.pages():
+        html = page.read_text(encoding="utf-8")
+        assert "data-search-exclude" not in html and "explainer-unindexed" not in html, page
+    assert fixture_build.html("sources/").select("#wire-2020-ipo .backlinks a")  # put back

@@ -67,7 +67,8 @@ def sub(
 
 
 def svg_root(class_: str, width: float, height: float, label: str, **attributes: Value) -> ElementTree.Element:
-    """An inline `<svg>` `width` x `height` units, named `label` for assistive technology."""
+    """An inline `<svg>` `width` x `height` units, named `label` for assistive technology, left out of the
+    search index."""
     return element(
         "svg",
         {
@@ -78,6 +79,9 @@ def svg_root(class_: str, width: float, height: float, label: str, **attributes:
             **attributes,
             "role": "group",
             "aria-label": label,
+            # Out of the search index: a picture's labels, run together, are no text to search (what
+            # they say is on the page in words); Material's search removes the attribute from the page.
+            "data-search-exclude": "picture",
             "xmlns": SVG_NAMESPACE,
             "xmlns:xlink": XLINK_NAMESPACE,
         },

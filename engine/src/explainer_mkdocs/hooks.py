@@ -54,6 +54,7 @@ from .reporting import MkDocsWarnings, config_errors_in_one_line, report, report
 from .safety import check_files, page_html_extension, safe_front_matter, source_address_warnings
 from .site import add_engine_theme, add_generated_file, add_generated_page, chapters, docs_label, page_info, site_map
 from .site import story_pages as read_story_pages
+from .unindexed import put_back, search_enabled, set_aside
 
 # Hooks ------------------------------------------------------------------------------------------
 
@@ -90,6 +91,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     warnings = MkDocsWarnings(Path(config.config_file_path), docs_label(config), titles)
     warnings.install()
     setattr(config, _CONTEXT, (context, warnings))
+    setattr(config, _UNINDEXED, {})
     extensions = [concern.extension(context=context) for concern in CONCERNS if concern.extension]
     config.markdown_extensions += [
         GeneratedPagesExtension(context.current_body),
@@ -157,7 +159,17 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     context, _ = _of(config)
     if (body := context.bodies.get(page.file.src_uri)) is not None:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | body.anchor_ids
+    # What the search index leaves out, set aside until the search plugin has indexed the page (not in the
+    # quick check, which stops before it).
+    if search_enabled(config) and not getattr(config, CHECK_ONLY, False):
+        html, getattr(config, _UNINDEXED)[page.file.src_uri] = set_aside(html)
     return html
+
+
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+    """After the search plugin's: the parts set aside in on_page_content go back (explainer_mkdocs.unindexed)."""
+    page.content = put_back(page.content, getattr(config, _UNINDEXED).pop(page.file.src_uri, []))
+    return context
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
@@ -203,6 +215,7 @@ DIRTY_REFUSED = (
     "that uses an item, so every build converts every page; run the command without --dirty"
 )
 _CONTEXT = "_explainer_build"  # MkDocs makes a new config object for every build
+_UNINDEXED = "_explainer_unindexed"  # each page's parts set aside until the search plugin has indexed it
 CHECK_ONLY = "_explainer_check_only"  # set by the quick check on its config (explainer_mkdocs.quickcheck)
 
 

@@ -147,6 +147,10 @@ class _SourceNotes(Treeprocessor):
             if source is None:
                 continue
             cited.append(source)
+            # Out of the search index: a search for a source finds its one entry on the Sources page (with
+            # the pages that cite it), not every page's copy of the note, on a phone in a folded list.
+            # Notes of the page's own stay searchable. Material's search removes the attribute from the page.
+            item.set("data-search-exclude", "source-note")
             paragraph = item.find("p")
             if paragraph is not None and (paragraph.text or "").startswith(_NOTE_MARKER):
                 note = citation(source, f"{details}#{source.id}")
