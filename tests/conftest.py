@@ -8,6 +8,16 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+
+# `pytest --count-builds`: the end-to-end builds each test file runs (tests/buildcount.py; MAINTAINERS.md).
+from buildcount import (  # noqa: F401 - hooks pytest finds here
+    pytest_addoption,
+    pytest_configure,
+    pytest_runtest_logreport,
+    pytest_runtest_makereport,
+    pytest_sessionstart,
+    pytest_terminal_summary,
+)
 from mkdocs.utils import get_relative_url
 
 from explainer.context import BuildContext
