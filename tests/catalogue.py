@@ -15,6 +15,7 @@ HOSTILE_CASES, at the end, are what an attacker might commit: tests/test_hostile
 from __future__ import annotations
 
 import dataclasses
+import filecmp
 import os
 import re
 import tempfile
@@ -72,6 +73,42 @@ class Mistake:
 
 
 # Edits --------------------------------------------------------------------------------------
+
+
+def changes_of(edit: Edit, folder: Path, before: Path) -> set[str]:
+    """What `edit` changes in the fixture (`before`, unchanged; the edit is made in a copy in `folder`):
+    `file:line` for each line it rewrites in a text file whose lines it does not add or remove (so no other
+    line moves), else the file's name. Cases whose changes do not overlap can share one project."""
+    project = write_project(folder)
+    edit(project)
+    names = {path.relative_to(project).as_posix() for path in project.rglob("*") if path.is_file() or path.is_symlink()}
+    names |= {path.relative_to(before).as_posix() for path in before.rglob("*") if path.is_file()}
+    found = set()
+    for name in names:
+        ours, theirs = project / name, before / name
+        if not ours.is_symlink() and ours.is_file() and theirs.is_file() and filecmp.cmp(ours, theirs, shallow=False):
+            continue
+        found |= changed_lines(ours, theirs, name)
+    return found
+
+
+def changed_lines(ours: Path, theirs: Path, name: str) -> set[str]:
+    """`name:line` of each line changed, if both are text files of as many lines; else {name}."""
+    if ours.is_symlink() or not ours.is_file() or not theirs.is_file():
+        return {name}
+    try:
+        new, old = ours.read_text("utf-8").splitlines(), theirs.read_text("utf-8").splitlines()
+    except UnicodeDecodeError:
+        return {name}
+    if len(new) != len(old):
+        return {name}
+    return {f"{name}:{number}" for number, (a, b) in enumerate(zip(new, old, strict=True), 1) if a != b}
+
+
+def overlap(ours: set[str], theirs: set[str]) -> bool:
+    """Whether two cases' changes meet: the same line, or a file one of them changes as a whole."""
+    files = {change.split(":", 1)[0] for change in theirs}
+    return bool(ours & theirs) or any(change in files or change.split(":", 1)[0] in theirs for change in ours)
 
 
 def replace(file: str, old: str, new: str) -> Edit:

@@ -11,7 +11,6 @@ opens what the catalogue builds in Chromium.
 from __future__ import annotations
 
 import csv
-import filecmp
 import functools
 import hashlib
 import html
@@ -46,8 +45,10 @@ from catalogue import (  # noqa: F401 - re-exported to tests/browser/test_hostil
     THE_FALL,
     TOO_LARGE,
     Hostile,
+    changes_of,
     link,
     outside,
+    overlap,
 )
 from catalogue import HOSTILE_CASES as CASES
 from conftest import REPO, BuiltSite, build_config, build_project, write_project
@@ -180,48 +181,14 @@ def normal_build_seconds(tmp_path_factory: pytest.TempPathFactory) -> float:
     return max(times)
 
 
-def touched(case: Hostile, folder: Path, before: Path) -> set[str]:
-    """What `case` changes in the fixture (`before`, unchanged): `file:line` for each line it rewrites in a text
-    file whose lines it does not add or remove (so no other line moves), else the file's name."""
-    project = write_project(folder / case.name)
-    case.edit(project)
-    names = {path.relative_to(project).as_posix() for path in project.rglob("*") if path.is_file() or path.is_symlink()}
-    names |= {path.relative_to(before).as_posix() for path in before.rglob("*") if path.is_file()}
-    found = set()
-    for name in names:
-        ours, theirs = project / name, before / name
-        if not ours.is_symlink() and ours.is_file() and theirs.is_file() and filecmp.cmp(ours, theirs, shallow=False):
-            continue
-        found |= changed_lines(ours, theirs, name)
-    return found
-
-
-def changed_lines(ours: Path, theirs: Path, name: str) -> set[str]:
-    """`name:line` of each line changed, if both are text files of as many lines; else {name}."""
-    if ours.is_symlink() or not ours.is_file() or not theirs.is_file():
-        return {name}
-    try:
-        new, old = ours.read_text("utf-8").splitlines(), theirs.read_text("utf-8").splitlines()
-    except UnicodeDecodeError:
-        return {name}
-    if len(new) != len(old):
-        return {name}
-    return {f"{name}:{number}" for number, (a, b) in enumerate(zip(new, old, strict=True), 1) if a != b}
-
-
-def overlap(ours: set[str], theirs: set[str]) -> bool:
-    """Whether two cases' changes meet: the same line, or a file one of them changes as a whole."""
-    files = {change.split(":", 1)[0] for change in theirs}
-    return bool(ours & theirs) or any(change in files or change.split(":", 1)[0] in theirs for change in ours)
-
-
 def sharing(cases: list[Hostile], folder: Path) -> list[tuple[Hostile, ...]]:
     """The cases in groups whose cases change different files, or different lines of a file without moving
     any (a case of several lines on its own)."""
     before = write_project(folder / "before")
     groups: list[tuple[list[Hostile], set[str]]] = []
     for case in cases:
-        changes = touched(case, folder, before) | {":".join(case.refused.split(":", 2)[:2])}  # and where it is reported
+        reported = ":".join(case.refused.split(":", 2)[:2])  # the file and line of its line
+        changes = changes_of(case.edit, folder / case.name, before) | {reported}
         group = next((g for g in groups if case.lines == 1 and g[0][0].lines == 1 and not overlap(changes, g[1])), None)
         if group is None:
             groups.append(([case], changes))
