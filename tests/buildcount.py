@@ -7,8 +7,9 @@ Counted, per test file (a session fixture's build counts for the file of the fir
   which is also counted on its own ("quick check");
 - subprocess: every process the tests start that builds or serves a site: mkdocs, properdocs, the
   `explainer` command, `python -m explainer.*` (the quick check, the reader's diff), scripts/*.py, and
-  `make` with a target other than `-n` (a dry run). A process that builds twice (the reader's diff
-  builds two revisions) counts once.
+  `make` but `make -n` (a dry run); not those asked only for --version or --help. A process that builds
+  twice (the reader's diff builds two revisions) counts once, and one that stops before it builds (a
+  wrong option) counts too.
 
 Off unless asked for; it works under pytest-xdist too (each worker's counts travel with its reports).
 """
@@ -67,8 +68,8 @@ class BuildCounter:
 def builds(args) -> bool:
     """Whether a command line builds (or serves) a site."""
     words = [str(word) for word in ([args] if isinstance(args, str | Path) else args)]
-    if not words:
-        return False
+    if not words or {"--version", "--help", "-h"} & set(words[1:]):
+        return False  # answers without building
     program = Path(words[0].split()[0]).name
     if program in BUILDING_PROGRAMS:
         return True
