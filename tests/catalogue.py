@@ -15,6 +15,7 @@ HOSTILE_CASES, at the end, are what an attacker might commit: tests/test_hostile
 from __future__ import annotations
 
 import dataclasses
+import filecmp
 import os
 import re
 import tempfile
@@ -72,6 +73,42 @@ class Mistake:
 
 
 # Edits --------------------------------------------------------------------------------------
+
+
+def changes_of(edit: Edit, folder: Path, before: Path) -> set[str]:
+    """What `edit` changes in the fixture (`before`, unchanged; the edit is made in a copy in `folder`):
+    `file:line` for each line it rewrites in a text file whose lines it does not add or remove (so no other
+    line moves), else the file's name. Cases whose changes do not overlap can share one project."""
+    project = write_project(folder)
+    edit(project)
+    names = {path.relative_to(project).as_posix() for path in project.rglob("*") if path.is_file() or path.is_symlink()}
+    names |= {path.relative_to(before).as_posix() for path in before.rglob("*") if path.is_file()}
+    found = set()
+    for name in names:
+        ours, theirs = project / name, before / name
+        if not ours.is_symlink() and ours.is_file() and theirs.is_file() and filecmp.cmp(ours, theirs, shallow=False):
+            continue
+        found |= changed_lines(ours, theirs, name)
+    return found
+
+
+def changed_lines(ours: Path, theirs: Path, name: str) -> set[str]:
+    """`name:line` of each line changed, if both are text files of as many lines; else {name}."""
+    if ours.is_symlink() or not ours.is_file() or not theirs.is_file():
+        return {name}
+    try:
+        new, old = ours.read_text("utf-8").splitlines(), theirs.read_text("utf-8").splitlines()
+    except UnicodeDecodeError:
+        return {name}
+    if len(new) != len(old):
+        return {name}
+    return {f"{name}:{number}" for number, (a, b) in enumerate(zip(new, old, strict=True), 1) if a != b}
+
+
+def overlap(ours: set[str], theirs: set[str]) -> bool:
+    """Whether two cases' changes meet: the same line, or a file one of them changes as a whole."""
+    files = {change.split(":", 1)[0] for change in theirs}
+    return bool(ours & theirs) or any(change in files or change.split(":", 1)[0] in theirs for change in ours)
 
 
 def replace(file: str, old: str, new: str) -> Edit:
@@ -2399,8 +2436,9 @@ DEPTH_LIMIT = "the limit for YAML in this project"
 PBOC = "data/glossary.yml:38: glossary entry 'pboc': 'long'"
 WITHIN_SITE = "; use https:// or a link within the site"
 FILES = "files"  # the start-up check of the repository's files (tests/test_hostile_inputs.py)
+# Cases run by a whole build, each kind in one build (each case in files of its own), for the reason given.
 SLOW = "crafted to be slow and built: the whole build is what is timed, and its pages are checked"
-MANY = "thousands of mistakes on one page: the whole build is what is timed, and its lines are its own"
+MANY = "thousands of mistakes on one page: the whole build is what is timed, and its page's lines are its own"
 
 
 @dataclass(frozen=True)
@@ -2413,7 +2451,7 @@ class Hostile:
     layer: str = ""  # a refused input: the layer that finds it (DATA, PAGE, SITE, FILES)
     page: str = ""  # PAGE: the page (docs/ path) whose conversion finds it, if not the refused line's file
     site: int = 0  # a built input: the shared site it is built in
-    alone: str = ""  # why it has a whole build of its own, if it has
+    alone: str = ""  # why it is run by a whole build, if it is: the cases with the same reason share one
 
     @property
     def built(self) -> bool:
@@ -2445,7 +2483,15 @@ INDEX, FIGURES, CORRECTED, CORRECTIONS = (
     "docs/corrected.md",
     "data/corrections.yml",
 )
-LAST_LINE = len((FIXTURE_SITE / THE_FALL).read_text(encoding="utf-8").splitlines())  # appended text starts after it
+TIES = "docs/ties.md"
+
+
+def last_line(file: str) -> int:
+    """The number of the fixture file's last line (text appended to it starts after it)."""
+    return len((FIXTURE_SITE / file).read_text(encoding="utf-8").splitlines())
+
+
+LAST_LINE = last_line(THE_FALL)
 PAGE_HTML = "docs/story/the-fall.md:{line}: HTML in the page {what}"
 UNKNOWN_SOURCE = "docs/story/the-fall.md:{line}: cites unknown source 'nobody-{n}' (not in data/sources.yml)"
 NOT_PUBLISHED = (
@@ -2636,10 +2682,10 @@ HOSTILE_CASES = [
         pages=("story/glossary-cases/", "glossary/"),
     ),
     # 3. Files crafted to be slow
-    Hostile("comment-brackets-100kb", append(SOURCES, "# see [note\n" * 10_000), alone=SLOW),
+    Hostile("comment-brackets-100kb", append(CORRECTIONS, "# see [note\n" * 10_000), alone=SLOW),
     Hostile("comment-brackets-1mb", append(SOURCES, "# see [note\n" * 100_000), alone=SLOW),
-    Hostile("comment-braces-1mb", append(SOURCES, "# see {note ?\n" * 80_000), alone=SLOW),
-    Hostile("comment-pipes-one-line-1mb", append(SOURCES, "# " + "|" * 1_000_000 + " #\n"), alone=SLOW),
+    Hostile("comment-braces-1mb", append(GLOSSARY, "# see {note ?\n" * 80_000), alone=SLOW),
+    Hostile("comment-pipes-one-line-1mb", append("data/events.yml", "# " + "|" * 1_000_000 + " #\n"), alone=SLOW),
     Hostile(
         "data-file-over-the-limit",
         append(SOURCES, "# padding\n" * 420_000),
@@ -2801,34 +2847,34 @@ HOSTILE_CASES = [
     Hostile(
         "svg-with-event-handler",
         write(
-            "docs/assets/x.svg",
+            "docs/assets/onload.svg",
             '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>',
         ),
         (
-            "docs/assets/x.svg:1: SVG has an attribute 'onload' on <svg> (event handlers run script; not allowed in an "
-            "SVG)"
+            "docs/assets/onload.svg:1: SVG has an attribute 'onload' on <svg> (event handlers run script; not allowed"
+            " in an SVG)"
         ),
         layer=FILES,
     ),
     Hostile(
         "svg-entity-bomb",
         write(
-            "docs/assets/x.svg",
+            "docs/assets/entities.svg",
             '<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<svg xmlns="http://www.w3.org/2000/svg">&b;</svg>',
         ),
-        "docs/assets/x.svg:1: SVG has a DOCTYPE (it can declare entities); remove it",
+        "docs/assets/entities.svg:1: SVG has a DOCTYPE (it can declare entities); remove it",
         layer=FILES,
     ),
     Hostile(
         "svg-javascript-link-and-foreign-object",
         write(
-            "docs/assets/x.svg",
+            "docs/assets/link.svg",
             (
                 '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n<a '
                 'xlink:href="javascript:alert(1)"><text>x</text></a>\n</svg>'
             ),
         ),
-        "docs/assets/x.svg:2: SVG links to 'javascript:alert(1)'; use https:// or a link within the site",
+        "docs/assets/link.svg:2: SVG links to 'javascript:alert(1)'; use https:// or a link within the site",
         layer=FILES,
     ),
     Hostile(
@@ -3065,7 +3111,8 @@ HOSTILE_CASES = [
         ),
         pages=("",),
     ),
-    # 12. Thousands of repeated mistakes on one page: every one reported, in time proportional to the page
+    # 12. Thousands of repeated mistakes on one page: every one reported, in time proportional to the page. The
+    # four share one build, each on a page of its own (its lines are those of its page).
     Hostile(
         "page-of-3000-unknown-citations",
         append(THE_FALL, "".join(f"\nCited.[^nobody-{n}]\n" for n in range(3000))),
@@ -3075,28 +3122,22 @@ HOSTILE_CASES = [
     ),
     Hostile(
         "page-of-3000-unknown-glossary-links",
-        append(THE_FALL, "".join(f"\n[term](glossary:nobody-{n})\n" for n in range(3000))),
-        (
-            f"docs/story/the-fall.md:{LAST_LINE + 2}: links to unknown glossary entry 'nobody-0' (not in "
-            f"data/glossary.yml)"
-        ),
+        append(TIES, "".join(f"\n[term](glossary:nobody-{n})\n" for n in range(3000))),
+        (f"{TIES}:{last_line(TIES) + 2}: links to unknown glossary entry 'nobody-0' (not in data/glossary.yml)"),
         lines=3000,
         alone=MANY,
     ),
     Hostile(
         "page-of-3000-broken-links",
-        append(THE_FALL, "".join(f"\n[page](nowhere-{n}.md)\n" for n in range(3000))),
-        (
-            f"docs/story/the-fall.md:{LAST_LINE + 2}: link 'nowhere-0.md' leads to no file: there is no "
-            f"docs/story/nowhere-0.md"
-        ),
+        append(CORRECTED, "".join(f"\n[page](nowhere-{n}.md)\n" for n in range(3000))),
+        f"{CORRECTED}:{last_line(CORRECTED) + 2}: link 'nowhere-0.md' leads to no file: there is no docs/nowhere-0.md",
         lines=3000,
         alone=MANY,
     ),
     Hostile(
         "page-of-5000-same-mistake",
-        append(THE_FALL, "\nCited.[^nobody] \n" * 5000),
-        UNKNOWN_SOURCE.format(line=LAST_LINE + 2, n="").replace("nobody-", "nobody"),
+        append(INDEX, "\nCited.[^nobody] \n" * 5000),
+        f"{INDEX}:{last_line(INDEX) + 2}: cites unknown source 'nobody' (not in data/sources.yml)",
         alone=MANY,
     ),
     # 13. A correction's anchor never matches the build's internals
@@ -3127,18 +3168,18 @@ HOSTILE_CASES = [
     # 14. Addresses that imitate another host: warnings a reviewer must answer
     Hostile(
         "source-url-with-credentials",
-        replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://reuters.com@evil.example/wire"),
+        replace(SOURCES, "url: https://example.com/press/split", "url: https://reuters.com@evil.example/wire"),
         (
-            "data/sources.yml:7: source 'wire-2020-ipo': the address has a user name or password before its host "
+            "data/sources.yml:15: source 'company-2023-split': the address has a user name or password before its host "
             "('reuters.com@'); a browser goes to 'evil.example', after the @: remove what comes before it"
         ),
         layer=SITE,
     ),
     Hostile(
         "source-url-mixed-scripts",
-        replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://www.r\u0435uters.com/wire"),
+        replace(SOURCES, "url: https://example.com/post/fine", "url: https://www.r\u0435uters.com/wire"),
         (
-            "data/sources.yml:7: source 'wire-2020-ipo': the host 'www.r\u0435uters.com' mixes writing systems in "
+            "data/sources.yml:24: source 'post-2021-fine': the host 'www.r\u0435uters.com' mixes writing systems in "
             "'r\u0435uters' (CYRILLIC and LATIN), a way to imitate another host: check that the address is the "
             "publisher's (once checked, add 'www.r\u0435uters.com' to extra: explainer: reviewed_hosts in mkdocs.yml)"
         ),
@@ -3146,9 +3187,9 @@ HOSTILE_CASES = [
     ),
     Hostile(
         "source-url-punycode",
-        replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://xn--ruters-2nf.com/wire"),
+        replace(SOURCES, "url: https://example.com/daily/summons", "url: https://xn--ruters-2nf.com/wire"),
         (
-            "data/sources.yml:7: source 'wire-2020-ipo': the host 'xn--ruters-2nf.com' mixes writing systems in "
+            "data/sources.yml:34: source 'daily-2020-summons': the host 'xn--ruters-2nf.com' mixes writing systems in "
             "'\u0430ruters' (CYRILLIC and LATIN), a way to imitate another host: check that the address is the "
             "publisher's (once checked, add 'xn--ruters-2nf.com' to extra: explainer: reviewed_hosts in mkdocs.yml)"
         ),

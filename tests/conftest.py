@@ -8,6 +8,16 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+
+# `pytest --count-builds`: the end-to-end builds each test file runs (tests/buildcount.py; MAINTAINERS.md).
+from buildcount import (  # noqa: F401 - hooks pytest finds here
+    pytest_addoption,
+    pytest_configure,
+    pytest_runtest_logreport,
+    pytest_runtest_makereport,
+    pytest_sessionstart,
+    pytest_terminal_summary,
+)
 from mkdocs.utils import get_relative_url
 
 from explainer.context import BuildContext
@@ -66,6 +76,15 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     built = build_project(write_project(tmp_path_factory.mktemp("fixture") / "project"))
     assert built.ok, built.messages
     return built
+
+
+@pytest.fixture(scope="session")
+def fixture_check(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str]]:
+    """(level, `file:line: message`) of every problem the quick check finds in the unmodified fixture, checked
+    once per test session: the positive control of the cases run through the quick check."""
+    from layers import site_problems
+
+    return site_problems(write_project(tmp_path_factory.mktemp("fixture-check") / "project"))
 
 
 @pytest.fixture(scope="session")

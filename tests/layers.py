@@ -28,7 +28,7 @@ from explainer.frontmatter import front_matter_problems
 from explainer.generated import GeneratedPagesExtension
 from explainer.markup import MarkdownSetup
 from explainer.pages import default_title, page_file_problems
-from explainer.registry import CONCERNS, check_site_data
+from explainer.registry import CONCERNS, check_site_data, generated_pages, page_body
 from explainer_mkdocs.safety import page_html_extension
 
 
@@ -87,6 +87,24 @@ def every_page_problems(project: Path) -> list[str]:
         _, context = convert_page(project, path.relative_to(project / "docs").as_posix(), data)
         found += [str(problem) for problem in context.problems]
     return found
+
+
+def every_page_body(project: Path, data: DataCheck | None = None) -> dict[str, str]:
+    """The body (HTML) of every page of `project` as the build converts it, without MkDocs: each page written
+    by hand converted on its own, then each generated page from its template with the site's extensions."""
+    data = data or data_layer(project)
+    bodies = {}
+    for path in sorted((project / "docs").rglob("*.md")):
+        src_uri = path.relative_to(project / "docs").as_posix()
+        bodies[src_uri], _ = convert_page(project, src_uri, data)
+    context = BuildContext.of([concern.data for concern in CONCERNS], data.records or {})
+    context.cited = data.cited
+    context.site.relative = get_relative_url
+    setup = MarkdownSetup()
+    for _, page in generated_pages(context.story):
+        md = markdown.Markdown(extensions=setup.extensions, extension_configs=setup.configs)
+        bodies[page.src_uri] = page_body(context, page.src_uri).render(md)
+    return bodies
 
 
 def site_problems(project: Path) -> list[tuple[str, str]]:

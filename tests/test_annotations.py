@@ -20,6 +20,8 @@ from conftest import build_project
 
 from explainer import validate
 from explainer.errors import Problem
+from explainer_mkdocs import quickcheck
+from explainer_mkdocs.quickcheck import Check
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
@@ -107,6 +109,7 @@ ANNOTATED = ["http-url", "glossary-entry-never-mentioned", "page-cites-unknown-s
 def test_data_page_and_link_problems_are_annotated_on_their_lines_under_github_actions(
     fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Needs the quick check (the build): a link MkDocs itself finds is annotated at its line only through it."""
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     mistakes = [MISTAKES[name] for name in ANNOTATED]
     for mistake in mistakes:
@@ -119,17 +122,26 @@ def test_data_page_and_link_problems_are_annotated_on_their_lines_under_github_a
 def test_nothing_extra_is_printed_outside_github_actions(
     fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    break_a_source_url(fixture_project)
-    status = validate.main(["--strict", "-f", str(fixture_project / "mkdocs.yml")])
-    output = capsys.readouterr()
-    assert status == 1 and MISTAKES["http-url"].message in output.err  # the positive control: it is reported
-    assert annotations(output.out) == []  # ... and not annotated
+    """The command around the check (the check itself, which is the build, stood in for: the test above runs it)."""
+    mistake = MISTAKES["http-url"]
+    file, line, message = mistake.message.split(":", 2)
+    found = Check(problems=[Problem(file, int(line), message.strip(), mistake.level)])
+    monkeypatch.setattr(quickcheck, "check_site", lambda config_file: found)
+    for github_actions, annotated in ((True, [annotation_of(mistake)]), (False, [])):  # a positive control first
+        if github_actions:
+            monkeypatch.setenv("GITHUB_ACTIONS", "true")
+        else:
+            monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+        status = validate.main(["--strict", "-f", str(fixture_project / "mkdocs.yml")])
+        output = capsys.readouterr()
+        assert status == 1 and mistake.message in output.err  # reported either way
+        assert annotations(output.out) == annotated
 
 
 def test_the_build_does_not_annotate_what_the_quick_check_annotates(
     fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Needs a build: what the build prints under GitHub Actions."""
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     break_a_source_url(fixture_project)
     MISTAKES["page-cites-unknown-source"].make(fixture_project)

@@ -13,7 +13,6 @@ that prove the layers are wired into the build.
 
 from __future__ import annotations
 
-import filecmp
 import os
 import re
 import subprocess
@@ -34,7 +33,9 @@ from catalogue import (
     Mistake,
     append,
     at_layer,
+    changes_of,
     fixture_size,
+    overlap,
     replace,
     together,
     write,
@@ -58,10 +59,10 @@ def named(mistakes: list[Mistake]) -> list:
 # The positive control: the fixture as it is has nothing to report at any layer -------------------------
 
 
-def test_the_fixture_as_it_is_has_no_problem_at_any_layer(fixture_project: Path) -> None:
+def test_the_fixture_as_it_is_has_no_problem_at_any_layer(fixture_project: Path, fixture_check: list) -> None:
     assert data_problems(fixture_project) == []
     assert every_page_problems(fixture_project) == []
-    assert site_problems(fixture_project) == []
+    assert fixture_check == []
 
 
 def test_the_catalogue_is_large_and_its_messages_are_distinct() -> None:
@@ -88,21 +89,6 @@ def test_converting_the_page_finds_the_mistake(fixture_project: Path, mistake: M
     assert page_problems(fixture_project, mistake.converted_page) == [mistake.message]
 
 
-def touched_files(mistake: Mistake, folder: Path, before: Path) -> set[str]:
-    """The files of the fixture project (`before`, unchanged) that making `mistake` adds, removes or changes."""
-    project = write_project(folder / mistake.name)
-    mistake.make(project)
-    names = {path.relative_to(project).as_posix() for path in project.rglob("*") if path.is_file()}
-    names |= {path.relative_to(before).as_posix() for path in before.rglob("*") if path.is_file()}
-    return {
-        name
-        for name in names
-        if not (project / name).is_file()
-        or not (before / name).is_file()
-        or not filecmp.cmp(project / name, before / name, shallow=False)
-    }
-
-
 # A case that adds or removes a page, or gives the site a nav, changes the list of pages; a case whose line
 # names that list (the story pages, a page unknown, the nav) depends on it: the two never share a build.
 PAGE_LIST = "the list of pages"
@@ -111,33 +97,35 @@ NAMES_THE_PAGES = re.compile(r"story pages:|unknown page|the nav|^mkdocs\.yml:")
 
 
 def site_groups() -> list:
-    """The SITE cases in groups whose cases touch different files (and report in different files), each
-    group made in one project and checked by one build."""
+    """The SITE cases in groups whose cases change different files, or different lines of a file without
+    moving any (catalogue.changes_of), and report at different lines, each group made in one project and
+    checked by one build."""
     groups: list[tuple[list[Mistake], set[str]]] = []
     with tempfile.TemporaryDirectory() as folder:
         before = write_project(Path(folder) / "before")
         before_pages = {path.relative_to(before).as_posix() for path in before.glob("docs/**/*.md")}
-        touched = {
-            mistake.name: touched_files(mistake, Path(folder), before)
+        changed = {
+            mistake.name: changes_of(mistake.edit, Path(folder) / mistake.name, before)
             for mistake in at_layer(SITE)
             if not mistake.scenario
         }
     for mistake in at_layer(SITE):
         if mistake.scenario:
             continue  # made together with its scenario's other cases, below
-        files = touched[mistake.name] | {mistake.file}
+        changes = changed[mistake.name] | {f"{mistake.file}:{mistake.line}"}
+        files = {change.split(":", 1)[0] for change in changes}
         changes_pages = any(name.endswith(".md") and name not in before_pages for name in files)
         if changes_pages or "mkdocs.yml" in files or NAMES_THE_PAGES.search(mistake.message):
-            files.add(PAGE_LIST)
+            changes.add(PAGE_LIST)
         if mistake.stops:
-            files.add(STOPS_THE_CHECKS)
+            changes.add(STOPS_THE_CHECKS)
         shareable = [group for group in groups if not mistake.stops and STOPS_THE_CHECKS not in group[1]]
-        group = next((group for group in shareable if not group[1] & files), None)
+        group = next((group for group in shareable if not overlap(changes, group[1])), None)
         if group is None:
-            groups.append(([mistake], files))
+            groups.append(([mistake], changes))
         else:
             group[0].append(mistake)
-            group[1].update(files)
+            group[1].update(changes)
     scenarios: dict[str, list[Mistake]] = {}
     for mistake in at_layer(SITE):
         if mistake.scenario:
@@ -156,45 +144,66 @@ def test_the_build_finds_each_mistake_that_needs_every_page(fixture_project: Pat
     assert sorted(site_problems(fixture_project)) == expected
 
 
-# The wiring: each layer's findings stop a whole build with that one line -------------------------------
+# The wiring: each layer's findings stop a whole build with their lines ------------------------------------
+#
+# Six builds in all: one in this process with a mistake of each layer (and MkDocs' own link checks), its
+# quick check, and the real commands; each assertion compares every line, so nothing one layer adds or
+# repeats goes unseen.
 
-WIRED = [
-    "required-field-missing",  # data: the entry left out, and nothing that cites it reported again
-    "page-not-utf-8",  # a page's bytes, before MkDocs reads it
-    "front-matter-title-a-number",  # a page's front matter
-    "page-cites-unknown-source",  # a page's conversion
-    "correction-anchor-in-link",  # data checked against a converted page
-    "source-never-cited",  # every page converted: a warning, which fails a strict build
+# A mistake of each kind, in six files, none moving another's line: schema (the entry left out, and nothing
+# that cites it reported again), a cross-reference, front matter, a page's conversion, data checked against
+# a converted page, data checked against every page (a warning, which fails a strict build), a link MkDocs
+# itself warns about, a heading the linked page lacks.
+EVERY_LAYER = [
+    MISTAKES[name]
+    for name in (
+        "required-field-missing",
+        "event-cites-unknown-source",
+        "front-matter-title-a-number",
+        "page-cites-unknown-source",
+        "correction-anchor-missing",
+        "glossary-entry-never-mentioned",
+        "contributing-link-misspelt",
+        "link-to-a-missing-heading",
+    )
 ]
 
 
-@pytest.mark.parametrize("mistake", named([MISTAKES[name] for name in WIRED]))
-def test_a_mistake_of_each_layer_stops_the_strict_build_with_its_one_line(
-    fixture_project: Path, mistake: Mistake
-) -> None:
-    built = build_project(mistake.make(fixture_project), strict=True)
+@pytest.fixture(scope="module")
+def every_layer_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = write_project(tmp_path_factory.mktemp("every-layer") / "project")
+    for mistake in EVERY_LAYER:
+        mistake.make(project)
+    return project
+
+
+def test_a_mistake_of_each_layer_is_reported_by_one_strict_build_in_file_order(every_layer_project: Path):
+    """Needs a build: that the layers are wired into it. Issue 14: mistakes across files once took a build
+    each to see; now one build shows them all, each with its one line, in file order, and sums them up."""
+    built = build_project(every_layer_project, strict=True)
     assert not built.ok
-    assert built.problem_lines == [(mistake.level, mistake.message)]
+    expected = [(mistake.level, mistake.message) for mistake in sorted(EVERY_LAYER, key=lambda m: (m.file, m.line))]
+    assert built.problem_lines == expected
+    assert (
+        built.messages[-1] == "5 errors and 3 warnings in 6 files, listed above in file order; fix them and run again."
+    )
     assert not any("Traceback" in message for message in built.messages)
-    if mistake.level == "warning":  # fails a strict build only
-        assert build_project(fixture_project, strict=False).ok
 
 
-def test_the_unchanged_fixture_builds_strict(fixture_build) -> None:
-    """The positive control of the builds above: without the mistake the same build passes."""
-    assert fixture_build.ok and fixture_build.problem_lines == []
+def test_the_quick_check_reports_what_the_build_does(every_layer_project: Path):
+    """Needs the quick check, which is the build into a temporary folder: the same lines."""
+    expected = [(mistake.level, mistake.message) for mistake in sorted(EVERY_LAYER, key=lambda m: (m.file, m.line))]
+    assert site_problems(every_layer_project) == expected
 
 
-# The real command ---------------------------------------------------------------------------
-
-COMMAND_CASES = ["tab-indentation", "page-cites-unknown-source"]  # one that stops the checks early, one that does not
+# The real commands ---------------------------------------------------------------------------------------
 
 
-def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as a contributor runs it, in its own process."""
+def run_mkdocs_build(project: Path, *options: str) -> subprocess.CompletedProcess:
+    """`mkdocs build` as a contributor runs it, in its own process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
+        [sys.executable, "-m", "mkdocs", "build", *options, "-d", str(project / "site")],
         cwd=project,
         env=env,
         capture_output=True,
@@ -203,13 +212,52 @@ def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.parametrize("mistake", named([MISTAKES[name] for name in COMMAND_CASES]))
-def test_mkdocs_build_command_fails_cleanly(fixture_project: Path, mistake: Mistake) -> None:
-    result = run_mkdocs_build(mistake.make(fixture_project))
+def logged(result: subprocess.CompletedProcess) -> list[str]:
+    return [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "-  " in line]
+
+
+def test_a_warning_fails_the_strict_command_only(fixture_project: Path) -> None:
+    """Needs the real `mkdocs build --strict` (strictness is MkDocs' own), and a build without it."""
+    warning = MISTAKES["glossary-entry-never-mentioned"]
+    warning.make(fixture_project)
+    result = run_mkdocs_build(fixture_project, "--strict")
     assert result.returncode != 0
-    logged = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "-  " in line]
-    assert located_lines(logged) == [mistake.message], result.stderr
+    assert located_lines(logged(result)) == [warning.message], result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+    built = build_project(fixture_project, strict=False)  # the positive control: without --strict it passes
+    assert built.ok and built.problem_lines == [(warning.level, warning.message)]
+
+
+# The files that cannot be read: a data file's YAML, a page's bytes. Whatever refers to a file that does not
+# parse would look wrong, so the checks stop after these, and say so; the page's unknown source is not reported.
+UNREADABLE = [MISTAKES["tab-indentation"], MISTAKES["page-not-utf-8"]]
+
+
+def test_files_that_cannot_be_read_stop_the_checks_and_say_so(fixture_project: Path):
+    """Needs the real commands, `mkdocs build --strict` and `python -m explainer.validate`: both print the lines
+    of the files that cannot be read, and the same last line."""
+    for mistake in UNREADABLE:
+        mistake.make(fixture_project)
+    MISTAKES["event-cites-unknown-source"].make(fixture_project)  # not reported: its sources cannot be read
+    result = run_mkdocs_build(fixture_project, "--strict")
+    assert result.returncode != 0
+    lines = logged(result)
+    assert located_lines(lines) == [mistake.message for mistake in UNREADABLE], result.stderr
+    assert lines[-1].startswith("2 errors in 2 files. Stopped early: a file above cannot be read, so the")
+    assert "Traceback" not in result.stdout + result.stderr
+    checked = subprocess.run(
+        [sys.executable, "-m", "explainer.validate"],
+        cwd=fixture_project,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert checked.returncode == 1
+    assert checked.stderr.splitlines() == [
+        *(f"ERROR   -  {mistake.message}" for mistake in UNREADABLE),
+        lines[-1],
+    ]
 
 
 # Warnings are errors ------------------------------------------------------------------------
@@ -223,57 +271,3 @@ def test_make_build_and_ci_treat_warnings_as_errors():
     # pages.yml builds through the reusable workflow every explainer calls
     for workflow in ("ci.yml", "explainer-pages.yml", "explainer-site.yml"):
         assert "run: make build" in (REPO / ".github/workflows" / workflow).read_text(encoding="utf-8")
-
-
-# Every mistake in one build -------------------------------------------------------------------
-
-# One of each kind: schema, cross-reference, an anchor the page lacks, an unknown citation, a link MkDocs
-# itself warns about, a heading the linked page lacks.
-SIX_MISTAKES = [
-    MISTAKES[name]
-    for name in (
-        "http-url",
-        "event-cites-unknown-source",
-        "correction-anchor-missing",
-        "page-cites-unknown-source",
-        "contributing-link-misspelt",
-        "link-to-a-missing-heading",
-    )
-]
-
-
-def test_six_mistakes_in_five_files_are_reported_by_one_build_in_file_order(fixture_project: Path):
-    """Issue 14: six mistakes across four files once took four builds to see; now one build shows them all."""
-    for mistake in SIX_MISTAKES:
-        mistake.make(fixture_project)
-    built = build_project(fixture_project, strict=True)
-    assert not built.ok
-    expected = [(mistake.level, mistake.message) for mistake in sorted(SIX_MISTAKES, key=lambda m: (m.file, m.line))]
-    assert built.problem_lines == expected
-    assert (
-        built.messages[-1] == "4 errors and 2 warnings in 5 files, listed above in file order; fix them and run again."
-    )
-    assert site_problems(fixture_project) == expected
-
-
-def test_a_file_that_cannot_be_read_stops_the_checks_and_says_so(fixture_project: Path):
-    """The one exception: whatever refers to a file that does not parse would look wrong, so the checks stop."""
-    unreadable = MISTAKES["tab-indentation"]
-    unreadable.make(fixture_project)
-    MISTAKES["page-cites-unknown-source"].make(fixture_project)  # not reported: its sources cannot be read
-    built = build_project(fixture_project, strict=True)
-    assert built.located == [unreadable.message]
-    assert built.messages[-1].startswith("1 error in 1 file. Stopped early: a file above cannot be read, so the")
-    result = subprocess.run(
-        [sys.executable, "-m", "explainer.validate"],
-        cwd=fixture_project,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [
-        f"ERROR   -  {unreadable.message}",
-        built.messages[-1],
-    ]

@@ -26,6 +26,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def tiny_build(tiny: Path) -> BuiltSite:
+    """Needs a build: the benchmark's synthetic corpus must build as the benchmark builds it."""
     return build_project(tiny, strict=True)
 
 
@@ -58,6 +59,7 @@ def test_corpus_builds_without_hooks_too(tiny: Path, tmp_path: Path):
 
 
 def test_serve_edits_keep_the_data_valid(tiny: Path, tmp_path: Path):
+    """Needs a build: the corpus as the benchmark's serve edits leave it."""
     project = corpus.write_corpus(tmp_path / "edited", TINY)
     glossary = project / "data" / "glossary.yml"
     edited = run._edit_glossary(glossary.read_text(encoding="utf-8"))

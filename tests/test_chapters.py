@@ -40,7 +40,9 @@ def listed(built: BuiltSite) -> list[tuple[str, str, str]]:
 
 
 def test_the_list_follows_the_nav_with_each_chapter_s_description_and_a_new_chapter_appears(tmp_path: Path):
-    """A new chapter, given a file and a nav entry, appears without editing the home page."""
+    """Needs a build: the chapters come from MkDocs' nav. A new chapter, given a file and a nav entry, appears without
+    editing the home page.
+    """
     project = with_marker(
         write_project(
             tmp_path / "project",
@@ -69,6 +71,7 @@ def test_the_list_follows_the_nav_with_each_chapter_s_description_and_a_new_chap
 
 
 def test_without_a_nav_the_chapters_come_in_file_order(tmp_path: Path):
+    """Needs a build: without a nav, MkDocs' own order of files."""
     built = build_project(with_marker(write_project(tmp_path / "project")))
     assert built.ok, built.messages
     assert [href for _, href, _ in listed(built)] == [

@@ -66,6 +66,8 @@ def test_blanking_code_spans_is_linear():
 
 @pytest.fixture(scope="module")
 def examples_build(tmp_path_factory: pytest.TempPathFactory):
+    """Needs a build: code examples across every kind of page, as the built site shows them (one build for the
+    module)."""
     project = write_project(tmp_path_factory.mktemp("code") / "project")
     page = project / "docs/story/timeline-cases.md"
     page.write_text(page.read_text(encoding="utf-8") + CODE_EXAMPLES, encoding="utf-8")

@@ -16,6 +16,7 @@ from catalogue import (
     CONTRIBUTING,
     DATA,
     EXAMPLES,
+    MISTAKES,
     PAGE,
     SITE,
     TARGETS,
@@ -31,6 +32,9 @@ from conftest import FIXTURE_SITE, REPO, BuiltSite, build_project, write_project
 
 from explainer import validate
 from explainer.dates import parse_partial_date
+from explainer.errors import Problem
+from explainer_mkdocs import quickcheck
+from explainer_mkdocs.quickcheck import Check
 
 REPO_URL = "https://github.com/annotated-explainers/alibaba-turnaround"
 EDIT_URL = REPO_URL + "/edit/main/"
@@ -124,63 +128,89 @@ def run_validate(root: Path, *arguments: str) -> subprocess.CompletedProcess:
 
 
 def test_validate_passes_the_real_site() -> None:
+    """Needs the quick check of the real site, as the pre-commit hook runs it (its own process, no PATH)."""
     result = run_validate(REPO, "--strict")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: mkdocs.yml, data/*.yml (")
     assert result.stderr == ""
 
 
-def test_validate_reports_one_line_per_problem_and_exits_1(fixture_project: Path) -> None:
-    sources = fixture_project / "data" / "sources.yml"
-    sources.write_text(sources.read_text(encoding="utf-8").replace("https://example.com/press", "http://x"), "utf-8")
-    result = run_validate(fixture_project)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [
-        "ERROR   -  data/sources.yml:15: source 'company-2023-split': 'url' must be a full https:// address "
-        '(got "http://x/split")',
+def as_problem(mistake: Mistake) -> Problem:
+    file, line, message = mistake.message.split(":", 2)
+    return Problem(file, int(line), message.removeprefix(" "), mistake.level)
+
+
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """The command run on a site where the build finds the catalogue's `mistakes`: the check itself (the build,
+    run by tests/test_bad_inputs.py) stood in for, so what is tested here is the command around it. Returns a
+    function of the mistakes and the command's arguments that gives its exit status."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    for name in ("data/sources.yml", "docs/story/the-fall.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def run(mistakes: list[Mistake], *arguments: str) -> int:
+        found = Check(problems=[as_problem(mistake) for mistake in mistakes])
+        monkeypatch.setattr(quickcheck, "check_site", lambda config_file: found)
+        return validate.main(list(arguments))
+
+    return run
+
+
+def test_validate_reports_one_line_per_problem_and_exits_1(checked, capsys: pytest.CaptureFixture[str]) -> None:
+    mistake = MISTAKES["http-url"]
+    assert checked([mistake]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"ERROR   -  {mistake.message}",
         "1 error in 1 file, listed above in file order; fix it and run again.",
     ]
 
 
-def test_validate_exit_status_follows_strict_for_warnings(fixture_project: Path) -> None:
-    page = fixture_project / "docs" / "story" / "the-fall.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nSee [nothing](nowhere.md).\n", encoding="utf-8")
-    assert run_validate(fixture_project).returncode == 0  # as `mkdocs build`: a warning is printed, not fatal
-    strict = run_validate(fixture_project, "--strict")
-    assert strict.returncode == 1  # as `mkdocs build --strict` (make build, CI)
-    assert strict.stderr.splitlines()[0].startswith("WARNING -  docs/story/the-fall.md:")
+def test_validate_exit_status_follows_strict_for_warnings(checked, capsys: pytest.CaptureFixture[str]) -> None:
+    warning = MISTAKES["page-links-to-a-missing-page"]
+    assert warning.level == "warning"
+    assert checked([warning]) == 0  # as `mkdocs build`: a warning is printed, not fatal
+    assert checked([warning], "--strict") == 1  # as `mkdocs build --strict` (make build, CI)
+    assert capsys.readouterr().err.splitlines()[-2] == f"WARNING -  {warning.message}"
 
 
-def test_validate_shows_only_the_files_named(fixture_project: Path) -> None:
-    sources = fixture_project / "data" / "sources.yml"
-    sources.write_text(sources.read_text(encoding="utf-8").replace("https://example.com/press", "http://x"), "utf-8")
-    page = fixture_project / "docs" / "story" / "the-fall.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nA claim.[^nope-2020]\n", encoding="utf-8")
-    result = run_validate(fixture_project, "docs/story/the-fall.md")
-    assert result.returncode == 1
-    lines = result.stderr.splitlines()
-    assert [line.split(":", 1)[0] for line in lines[:-1]] == ["ERROR   -  docs/story/the-fall.md"]
+def test_validate_shows_only_the_files_named(checked, capsys: pytest.CaptureFixture[str]) -> None:
+    page = MISTAKES["page-cites-unknown-source"]
+    assert checked([MISTAKES["http-url"], page], "docs/story/the-fall.md") == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[:-1] == [f"ERROR   -  {page.message}"]
     assert lines[-1].endswith("(1 more problem in other files: run without file names to see them)")
 
 
-def test_validate_has_help_and_refuses_wrong_use(tmp_path: Path) -> None:
-    helped = run_validate(REPO, "--help")
-    assert helped.returncode == 0
-    assert "exit status:" in helped.stdout and "--strict" in helped.stdout and "GITHUB_ACTIONS" in helped.stdout
-    assert run_validate(REPO, "--no-such-option").returncode == 2
-    misspelt = run_validate(REPO, "data/event.yml")
-    assert misspelt.returncode == 2 and "no such file: data/event.yml" in misspelt.stderr
-    nowhere = run_validate(tmp_path)  # no mkdocs.yml here
-    assert nowhere.returncode == 2 and "no configuration file" in nowhere.stderr
+def test_validate_has_help_and_refuses_wrong_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """None of these builds: the command answers before it checks anything."""
+
+    def status(root: Path, *arguments: str) -> int:
+        monkeypatch.chdir(root)
+        with pytest.raises(SystemExit) as stopped:
+            validate.main(list(arguments))
+        return stopped.value.code
+
+    assert status(REPO, "--help") == 0
+    helped = capsys.readouterr().out
+    assert "exit status:" in helped and "--strict" in helped and "GITHUB_ACTIONS" in helped
+    assert status(REPO, "--no-such-option") == 2
+    assert status(REPO, "data/event.yml") == 2 and "no such file: data/event.yml" in capsys.readouterr().err
+    assert status(tmp_path, "--strict") == 2  # no mkdocs.yml here
+    assert "no configuration file" in capsys.readouterr().err
 
 
 def test_validate_annotates_under_github_actions(
-    fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    checked, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    (fixture_project / "data" / "events.yml").write_text("- not a mapping\n", encoding="utf-8")
-    assert validate.main(["-f", str(fixture_project / "mkdocs.yml")]) == 1
-    assert capsys.readouterr().out.startswith("::error file=data/events.yml,line=1::")
+    mistake = MISTAKES["http-url"]
+    assert checked([mistake]) == 1
+    assert capsys.readouterr().out.startswith(f"::error file={mistake.file},line={mistake.line}::")
 
 
 # Issue forms and the pull-request template ---------------------------------------------------

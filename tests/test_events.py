@@ -11,8 +11,9 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, Comment
 from catalogue import MISTAKES
-from conftest import BuiltSite, build_project, generated_page
+from conftest import BuiltSite, generated_page
 from factories import event
+from layers import every_page_body, every_page_problems
 from markdown.serializers import to_html_string
 
 from explainer.context import PageInfo, SiteMap
@@ -293,6 +294,8 @@ def test_timeline_links_its_data_files_which_the_build_writes(fixture_build: Bui
 
 
 def test_an_event_added_to_the_data_appears_in_the_list_and_the_picture(fixture_project: Path):
+    """At the page layer: the Timeline rendered from its template, the story page converted (the build's own
+    links, resolved by MkDocs, are the fixture build's: test_story_page_shows_its_key_dates_where_the_marker_was)."""
     events = fixture_project / EVENTS
     events.write_text(
         events.read_text(encoding="utf-8")
@@ -300,14 +303,15 @@ def test_an_event_added_to_the_data_appears_in_the_list_and_the_picture(fixture_
         "  sources: [wire-2020-ipo]\n  section: the-fall\n  involved: []\n",
         encoding="utf-8",
     )
-    built = build_project(fixture_project)
-    assert built.ok, built.messages
-    page = built.html("timeline/")
+    assert every_page_problems(fixture_project) == []
+    bodies = every_page_body(fixture_project)
+    page = BeautifulSoup(bodies["timeline.md"], "html.parser")
     assert page.select_one("article.timeline-entry#added-event time").get_text() == "June 2024"
     mark = page.select_one("svg.timeline-svg").find("a", attrs={"xlink:href": "#added-event"})
     assert mark["aria-label"] == "June 2024: Added"
-    assert [h2.contents[0].strip() for h2 in page.select("article h2")] == ["2020", "2023", "2024"]
-    assert built.html("story/the-fall/").select_one('aside.key-dates a[href="../../timeline/#added-event"]')
+    assert [h2.contents[0].strip() for h2 in page.select("h2")] == ["2020", "2023", "2024"]
+    story = BeautifulSoup(bodies["story/the-fall.md"], "html.parser")
+    assert story.select_one('aside.key-dates a[href="../timeline.md#added-event"]')
 
 
 # Mistakes in events and Key dates markers: tests/catalogue.py (EVENT_CASES), run at their layer by

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 from conftest import REPO, BuiltSite, build_project, write_project
 
 import explainer_mkdocs.hooks
 
-# A hook of the site's own: it adds a line to every page, and must not change what the engine does.
+# Hooks of the site's own, one before the engine's and one after: each adds a line to a page of its own, and
+# must not change what the engine does.
 SITE_HOOK = """
 def on_page_markdown(markdown, *, page, config, files):
-    return markdown + "\\n\\nA line from a hook of the site.\\n" if page.file.src_uri == "ties.md" else markdown
+    return markdown + "\\n\\nA line from a hook of the site.\\n" if page.file.src_uri == "{page}" else markdown
 """
+HOOK_PAGES = {"first": "ties.md", "last": "corrected.md"}
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -34,20 +35,22 @@ def test_the_hook_module_exports_every_handler_it_defines():
     assert set(explainer_mkdocs.hooks.__all__) == handlers
 
 
-@pytest.mark.parametrize("first", [True, False], ids=["site-hook-first", "site-hook-last"])
-def test_a_site_hook_before_or_after_the_engine_changes_only_what_it_adds(
-    tmp_path: Path, fixture_build: BuiltSite, first: bool
-):
+def test_site_hooks_before_and_after_the_engine_change_only_what_they_add(tmp_path: Path, fixture_build: BuiltSite):
+    """Needs a build: the order MkDocs runs the hooks in. One build holds both: a hook listed before the engine's
+    and one after, each adding a line to its own page."""
     project = write_project(tmp_path / "project")
-    (project / "site_hook.py").write_text(SITE_HOOK, encoding="utf-8")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    ours = str(project / "site_hook.py")
-    config["hooks"] = [ours, *config["hooks"]] if first else [*config["hooks"], ours]
+    hooks = {}
+    for position, page in HOOK_PAGES.items():
+        hooks[position] = project / f"site_hook_{position}.py"
+        hooks[position].write_text(SITE_HOOK.format(page=page), encoding="utf-8")
+    config["hooks"] = [str(hooks["first"]), *config["hooks"], str(hooks["last"])]
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     built = build_project(project)
     assert built.ok, built.messages
     expected, got = files_of(fixture_build.site_dir), files_of(built.site_dir)
     assert sorted(got) == sorted(expected)
-    changed = [name for name in expected if got[name] != expected[name]]
-    assert "A line from a hook of the site." in got["ties/index.html"].decode()
-    assert set(changed) <= {"ties/index.html", "search/search_index.json"}
+    changed = {name for name in expected if got[name] != expected[name]}
+    for page in HOOK_PAGES.values():
+        assert "A line from a hook of the site." in got[f"{page.removesuffix('.md')}/index.html"].decode()
+    assert changed <= {"ties/index.html", "corrected/index.html", "search/search_index.json"}

@@ -31,7 +31,9 @@ def real_errors(real_build: BuiltSite) -> list[VnuError]:
 
 @pytest.fixture(scope="module")
 def bare_material_errors(tmp_path_factory: pytest.TempPathFactory) -> list[VnuError]:
-    """The same pages built by Material alone: no hooks, no overrides, no stylesheet or script of ours."""
+    """Needs a build: Material alone, for the errors that are the theme's. The same pages built by Material alone: no
+    hooks, no overrides, no stylesheet or script of ours.
+    """
     java_and_vnu()
     project = tmp_path_factory.mktemp("bare") / "project"
     (project / "docs").mkdir(parents=True)

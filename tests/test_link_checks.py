@@ -36,7 +36,9 @@ def catalogue_project(tmp_path: Path, validation: dict | None = None) -> Path:
 
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, Path]:
-    """The catalogue built with the site's own validation settings, and its project."""
+    """Needs a build: links and the nav are checked by MkDocs itself (one build for the catalogue, module-scoped). The
+    catalogue built with the site's own validation settings, and its project.
+    """
     project = catalogue_project(tmp_path_factory.mktemp("links"))
     return build_project(project, strict=False), project
 
@@ -54,6 +56,7 @@ def test_no_message_of_mkdocs_gets_through_unplaced(catalogue: tuple[BuiltSite, 
 
 
 def test_the_site_decides_what_mkdocs_checks(tmp_path: Path):
+    """Needs a build: MkDocs' `validation:` settings."""
     built = build_project(catalogue_project(tmp_path, MKDOCS_OFF), strict=False)
     assert built.ok and built.pages()  # the positive control: the page of mistakes built
     assert built.located == []

@@ -18,6 +18,7 @@ def test_no_address_is_shown_unless_one_is_set(fixture_build: BuiltSite):
 
 
 def test_a_set_address_is_shown_beside_the_link_with_the_page_in_the_subject(tmp_path: Path):
+    """Needs a build: mkdocs.yml's extra, printed by the theme's template on every page."""
     project = write_project(tmp_path / "project")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config.setdefault("extra", {})["report_error_email"] = "errors@example.org"

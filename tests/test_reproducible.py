@@ -20,6 +20,7 @@ EPOCH = "1741046400"  # 4 March 2025, the week of the report
 
 
 def build_in_subprocess(project: Path, site_dir: Path, hash_seed: str) -> None:
+    """Needs whole builds in processes of their own (different hash seeds): reproducibility is of the build."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": hash_seed, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],

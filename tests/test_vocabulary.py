@@ -91,6 +91,7 @@ def test_a_misspelt_key_in_the_fixture_is_its_line_at_the_data_layer(fixture_pro
 
 
 def test_a_site_without_story_yml_builds_with_neutral_words(fixture_project: Path):
+    """Needs a build: every page, generated ones included, in the engine's default vocabulary."""
     (fixture_project / "data" / "story.yml").unlink()
     sources = fixture_project / "data" / "sources.yml"
     text = sources.read_text(encoding="utf-8").replace("stake: owned-by-example-group", "stake: independent")
@@ -112,6 +113,7 @@ def test_a_site_without_story_yml_builds_with_neutral_words(fixture_project: Pat
 
 
 def test_a_kind_not_marked_in_the_text_is_listed_on_its_own_page(fixture_project: Path):
+    """Needs a build: a page the vocabulary adds to the site (MkDocs' files and nav)."""
     story = fixture_project / "data" / "story.yml"
     text = story.read_text(encoding="utf-8").replace(
         "      mark: C\n    translation:",
