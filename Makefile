@@ -75,6 +75,20 @@ audit: $(TEST_STAMP) $(NODE_STAMP)  ## Lighthouse (mobile) on every page: writes
 bench: $(TEST_STAMP)  ## build-time benchmark: writes BENCHMARKS.md
 	$(BIN)/python bench/run.py
 
+# The engine's line and branch coverage (coverage.py, settings in pyproject.toml's [tool.coverage]) over
+# the whole suite, child processes included (mkdocs build and serve, explainer, the reader's diff).
+# PYTEST_ARGS passes options on, e.g. PYTEST_ARGS=--ignore=tests/browser. Parallel mode: one data file
+# per process (pytest-xdist's workers are child processes too), combined before the report; the
+# report lists the modules not fully covered, lowest first, and htmlcov/ shows each line. Exit status:
+# pytest's if a test failed.
+.PHONY: coverage
+coverage: $(TEST_STAMP) $(NODE_STAMP)  ## the engine's line and branch coverage over every test: make coverage [PYTEST_ARGS=...]
+	rm -rf .coverage .coverage.* htmlcov
+	@status=0; $(BIN)/python -m coverage run -m pytest $(PYTEST_ARGS) || status=$$?; \
+	$(BIN)/python -m coverage combine --quiet && $(BIN)/python -m coverage report && \
+	$(BIN)/python -m coverage html --quiet || { [ $$status -ne 0 ] || status=1; }; \
+	exit $$status
+
 # The reader's diff (explainer.reader_diff in the engine; `explainer diff` in any site): builds BASE and HEAD and says what readers will see change.
 # BASE defaults to origin/main, else main; HEAD to the working tree, uncommitted changes included.
 # SUMMARY=FILE also appends the report as Markdown (CI passes $GITHUB_STEP_SUMMARY). Fails if a
