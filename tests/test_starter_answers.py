@@ -65,12 +65,15 @@ def test_a_bad_answer_is_asked_again_and_an_empty_one_too(
     assert capsys.readouterr().out.count("\n") == 1  # one refusal said
 
 
-def test_an_end_of_input_is_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
-    # At the prompt itself: starter_answers asks again after it, as after any refused answer.
-    typed(monkeypatch, TITLE)
-    assert starter._prompt("Title", None) == TITLE
+def test_an_end_of_input_stops_the_questions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A refused answer is asked again; the end of input (Ctrl-D, a closed pipe) is not, or a stdin that
+    # keeps ending would ask for ever. Positive control: the same title, then the subject, is accepted.
+    asked = typed(monkeypatch, "<b>")
     with pytest.raises(StarterError):
-        starter._prompt("Title", None)
+        starter_answers(options(tmp_path / "site"), interactive=True)
+    assert len(asked) == 2  # the refused title, then once more: the end of input
+    typed(monkeypatch, "<b>", TITLE, SUBJECT, "", "")
+    assert starter_answers(options(tmp_path / "site"), interactive=True).title == TITLE
 
 
 def test_a_file_is_no_folder_for_a_new_site(tmp_path: Path) -> None:

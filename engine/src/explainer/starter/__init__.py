@@ -112,8 +112,9 @@ def _answer(value: str | None, option: str, question: str, interactive: bool, ch
     if not interactive:
         raise StarterError(f"{option} is missing: give it on the command line (explainer new --help)")
     while True:
+        answer = _prompt(question, None)  # the end of input stops `explainer new` here: nothing more will come
         try:
-            return check(_prompt(question, None))
+            return check(answer)
         except StarterError as error:
             print(f"  {error}")  # noqa: T201 - asked again in the terminal
 
