@@ -59,7 +59,8 @@ lock:  ## re-pin requirements/*.txt from requirements/*.in in a scratch environm
 	.lock-venv/bin/pip install --quiet -r requirements/site.in
 	{ echo "# Pinned by \`make lock\` from site.in: exact versions of everything the site needs."; \
 	  echo "# Do not edit by hand."; .lock-venv/bin/pip freeze --exclude-editable; echo "-e ./engine"; } > requirements/site.txt
-	.lock-venv/bin/pip install --quiet -r requirements/test.in
+	grep -v '^-e ' requirements/site.txt > .lock-venv/site-pins.txt  # pip takes no editable install as a constraint
+	.lock-venv/bin/pip install --quiet -r requirements/test.in -c .lock-venv/site-pins.txt
 	{ echo "# Pinned by \`make lock\` from test.in: exact versions of what the tests add to site.txt."; \
 	  echo "# Do not edit by hand."; echo "-r site.txt"; \
 	  .lock-venv/bin/pip freeze --exclude-editable | grep -vxF -f requirements/site.txt; } > requirements/test.txt
