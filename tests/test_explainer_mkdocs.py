@@ -209,6 +209,15 @@ _MARKED_PAGE = (
 )
 
 
+def test_a_comment_a_page_writes_like_a_stand_in_is_left_as_written():
+    # An author's comment imitating the stand-ins is neither replaced nor an error; the page's own marked
+    # element still goes back (positive control).
+    written = "<p>Text.</p><!--explainer-unindexed-0--><!--explainer-unindexed-99-->"
+    page, aside = unindexed.set_aside(written + _MARKED_PAGE)
+    assert len(aside) == 2 and page.startswith(written)
+    assert unindexed.put_back(page, aside) == written + _MARKED_PAGE.replace(' data-search-exclude="backlinks"', "")
+
+
 def test_marked_elements_are_set_aside_and_put_back_as_material_leaves_them():
     page, aside = unindexed.set_aside(_MARKED_PAGE)
     assert "Nested" not in page and "Not used" not in page and "Between." in page

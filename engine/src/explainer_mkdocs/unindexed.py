@@ -15,14 +15,18 @@ Only with Material's search plugin enabled: without it nothing removes the attri
 from __future__ import annotations
 
 import re
+import secrets
 from functools import cache
 
 _ATTRIBUTE = ' data-search-exclude="'
 _OPENING = re.compile(r"<([a-z][a-z0-9]*)\b[^<>]*>")  # an opening tag (the engine's own markup)
 # Material's search removes every `data-search-*` attribute of the page once it is indexed.
 _SEARCH_ATTRIBUTE = re.compile(r'\s?data-search-\w+="[^"]+"')
-_STAND_IN = "<!--explainer-unindexed-{}-->"
-_STAND_IN_RE = re.compile(r"<!--explainer-unindexed-(\d+)-->")
+# A page may hold any comment its author wrote, so the stand-ins carry a token of this process's that no
+# page can know: a comment that looks like one is left as it is, and put_back never reads past `aside`.
+_TOKEN = secrets.token_hex(8)
+_STAND_IN = "<!--explainer-unindexed-" + _TOKEN + "-{}-->"
+_STAND_IN_RE = re.compile(r"<!--explainer-unindexed-" + _TOKEN + r"-(\d+)-->")
 
 
 def set_aside(html: str) -> tuple[str, list[str]]:
@@ -50,7 +54,12 @@ def put_back(html: str, aside: list[str]) -> str:
     """`html` with each stand-in replaced by the element it stands for."""
     if not aside:
         return html
-    return _STAND_IN_RE.sub(lambda found: aside[int(found.group(1))], html)
+
+    def part(found: re.Match[str]) -> str:
+        index = int(found.group(1))
+        return aside[index] if index < len(aside) else found.group()
+
+    return _STAND_IN_RE.sub(part, html)
 
 
 def _end_of(html: str, tag: str, start: int) -> int | None:
