@@ -149,9 +149,9 @@ def mark_adjacent_references(root: etree.Element) -> None:
     (FOLLOWS_CLASS), and each single-source mark directly followed by a reference (BEFORE_REF_CLASS)."""
     for parent in root.iter():
         for before, after in pairwise(parent):
-            if before.tag != "sup" or after.tag != "sup" or before.tail:
+            if before.tag != "sup" or after.tag != "sup" or before.tail or not _is_reference(after):
                 continue
-            if _is_reference(after) and _is_reference(before):
+            if _is_reference(before):
                 _add_class(after, FOLLOWS_CLASS)
-            if MARK_CLASS in (before.get("class") or "").split() and _is_reference(after):
+            elif MARK_CLASS in (before.get("class") or "").split():
                 _add_class(before, BEFORE_REF_CLASS)
