@@ -178,7 +178,7 @@ def test_a_declared_claim_carries_a_mark_that_names_its_report():
 
 
 def test_marks_side_by_side_are_marked_in_the_built_page():
-    """Notes cited together read "1,2" (the second marked for the stylesheet's comma), and a single-source
+    """Notes cited together read "1,2" (the second marked, a comma before its number), and a single-source
     mark right before a note is marked for its space: by the build, so no script restyles the page at load."""
     claim = Claim(WIRE.id, 1, "The size of the rally", page="story/the-rally.md", anchor="a rally of $100 billion")
     wire = source(WIRE.id, "Example Wire", single_source=(claim,))
@@ -190,6 +190,7 @@ def test_marks_side_by_side_are_marked_in_the_built_page():
     assert mark["class"] == ["one-report", "one-report--before-ref"]
     assert "class" not in first.attrs  # the first of two: no comma before it
     assert second["class"] == ["footnote-ref--follows"]
+    assert [mark.get_text() for mark in (first, second, apart)] == ["1", ",2", "2"]
     assert "class" not in apart.attrs  # text between (a space): not side by side
 
 

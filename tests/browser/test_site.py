@@ -141,21 +141,6 @@ def test_escape_pressed_while_the_preview_is_opening_keeps_it_closed(page, fixtu
     expect(preview).to_be_hidden()  # ... but the reader doesn't see it
 
 
-def test_references_cited_together_are_separated_by_a_comma(page, site_url: str) -> None:
-    page.goto(site_url + "story/the-fall/")
-    separators = page.evaluate("""() => {
-      const before = node => {  // the previous node, skipping side notes added after a reference
-        do node = node.previousSibling; while (node?.classList?.contains("sidenote"));
-        return node;
-      };
-      return [...document.querySelectorAll("article sup")]
-        // a single-source mark ("1", a mark of its own, not a reference) is set apart by a space instead
-        .filter(sup => sup.querySelector(".footnote-ref") && before(sup)?.matches?.("sup:not(.one-report)"))
-        .map(sup => getComputedStyle(sup, "::before").content);
-    }""")
-    assert separators and set(separators) == {'","'}
-
-
 # --- side notes ------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ PICTURE_MARKS = "a.timeline-mark, a.chart-mark, a.chart-event"
 DRAWN_SIZE = """
   .md-typeset a.glossary-term, .md-typeset a.event-ref { margin: 0 !important; padding: 0 !important; }
   .md-typeset a.footnote-ref { position: static !important; }
+  .md-typeset sup:not(.correction-ref) > a.footnote-ref { margin: 0 !important; padding: 0 !important; }
   .md-typeset a.footnote-ref::after { content: none !important; }
   .md-typeset a.one-report__mark::after { content: none !important; }"""
 

@@ -5,7 +5,7 @@ the story retells, and a mark after each claim that rests on one report.
   title of every story page ("Retold from CNBC’s report of 27 March 2025"), linked to its entry on the
   Sources page; a story page of the site's own reporting says `retold: false` in its front matter.
 - **Marks side by side**: a source number right after another ("text¹²") reads as twelve, so it is
-  marked `footnote-ref--follows` and the stylesheet puts a comma before it ("text¹,²"); a single-source
+  marked `footnote-ref--follows` and starts with a comma ("text¹,²"); a single-source
   mark right before a source number is marked `one-report--before-ref` (a space keeps their targets
   apart). Done in the built page, not by a script at load: the classes are there before the first
   paint, and no script restyles the page to add them.
@@ -146,12 +146,14 @@ def _add_class(node: etree.Element, name: str) -> None:
 
 def mark_adjacent_references(root: etree.Element) -> None:
     """Mark each reference that directly follows another, nothing between them, not even a space
-    (FOLLOWS_CLASS), and each single-source mark directly followed by a reference (BEFORE_REF_CLASS)."""
+    (FOLLOWS_CLASS, and a comma inside it before its number), and each single-source mark directly
+    followed by a reference (BEFORE_REF_CLASS)."""
     for parent in root.iter():
         for before, after in pairwise(parent):
             if before.tag != "sup" or after.tag != "sup" or before.tail or not _is_reference(after):
                 continue
             if _is_reference(before):
                 _add_class(after, FOLLOWS_CLASS)
+                after.text = ","  # text, not a stylesheet's ::before: a pseudo-element is restyled with the page
             elif MARK_CLASS in (before.get("class") or "").split():
                 _add_class(before, BEFORE_REF_CLASS)
