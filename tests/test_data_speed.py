@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,39 @@ def test_valid_data_files_take_the_libyaml_path(path: Path):
 @given(st.text(alphabet="ab1 :-#&*!'\"[]{},?|>\n\t\\%@`.", max_size=60))
 def test_any_text_parses_the_same_with_libyaml(text: str):
     assert parsed(text) == careful(text)
+
+
+# What goes to the careful loader, as first written: one alternation tried at every character.
+LEFT_TO_CAREFUL_AS_WRITTEN = re.compile(r"\t|(?:^|[\s\[{,])!|[|>][^\n|>]*#|[\[{][^\[{\]}]*\?|^(?:---|\.\.\.)", re.M)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="\t\n\r\x0b\x0c\x1c\x85\u2028 a!|>[]{},#?-.", max_size=16))
+def test_text_goes_to_the_careful_loader_as_the_alternation_as_written_says(text: str):
+    """The faster search (from a match's first character) sends the same texts to the careful loader."""
+    assert yamlfile._needs_careful(text) == bool(LEFT_TO_CAREFUL_AS_WRITTEN.search(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "careful"),
+    [
+        ("a: b\n", False),
+        ("!a", True),
+        ("a: [b, !c]", True),
+        ("a: x!y", False),
+        ("a: |x\n#", False),
+        ("a: |x #", True),
+        ("a: [b ? c]", True),
+        ("a: [b] ?", False),
+        ("---\na: b", True),
+        ("a: b\n...", True),
+        ("a: b ---", False),
+        ("a:\tb", True),
+    ],
+)
+def test_what_goes_to_the_careful_loader(text: str, careful: bool):
+    assert yamlfile._needs_careful(text) is careful
+    assert bool(LEFT_TO_CAREFUL_AS_WRITTEN.search(text)) is careful
 
 
 def test_backlinks_keep_one_link_per_page_section_in_first_use_order():

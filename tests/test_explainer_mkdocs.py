@@ -82,6 +82,27 @@ def test_hook_modules_are_cached_by_a_clearable_lru_cache(tmp_path: Path):
     sys.modules.pop("a_hook.py", None)
 
 
+def test_only_serve_takes_the_fingerprint_of_the_engine_code(monkeypatch: pytest.MonkeyPatch):
+    """A build never walks the engine's files (speed): the fingerprint is taken where serve compares it, on
+    a reload when the module loads, and on serve's first load when on_startup asks for reloading."""
+    import importlib
+
+    monkeypatch.setattr(reloading, "_LOADED", reloading._LOADED)  # restored afterwards
+    try:
+        monkeypatch.delenv("EXPLAINER_RELOAD_HOOKS", raising=False)
+        importlib.reload(reloading)
+        assert reloading._LOADED is None  # `mkdocs build`
+        reloading.reload_hooks_on_every_rebuild()  # serve's on_startup, after its first load
+        assert reloading._LOADED == reloading.code_fingerprint() != ()
+        monkeypatch.setattr(reloading, "_LOADED", ())
+        reloading.reload_hooks_on_every_rebuild()
+        assert reloading._LOADED == ()  # taken once: a later call keeps the code as first loaded
+        importlib.reload(reloading)  # serve's reload of changed code: the flag is set
+        assert reloading.code_fingerprint() == reloading._LOADED
+    finally:
+        os.environ.pop("EXPLAINER_RELOAD_HOOKS", None)
+
+
 def test_forgetting_hooks_drops_our_packages_only_when_serve_asked_and_the_code_changed(
     monkeypatch: pytest.MonkeyPatch,
 ):

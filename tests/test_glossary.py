@@ -41,6 +41,20 @@ def found(text: str) -> list[tuple[str, str]]:
     return [(text[m.start : m.end], m.entry_id) for m in TermMatcher(ENTRIES.values()).finditer(text)]
 
 
+def test_the_forms_with_a_digit_are_found_once_per_build_longest_first():
+    """Names with digits, which the origin rule takes out of every story page's sentences (not figures)."""
+    context = new_context(glossary={**ENTRIES, "qwen": entry("qwen", "Qwen 2.5-Max", "Qwen2")})
+    forms = context.glossary.forms_with_digits
+    assert forms == ("Qwen 2.5-Max", "DeepSeek-R1", "DeepSeek R1", "Qwen2") or forms == (
+        "Qwen 2.5-Max",
+        "DeepSeek R1",
+        "DeepSeek-R1",
+        "Qwen2",
+    )
+    assert context.glossary.forms_with_digits is forms  # once per build: every page gets the same
+    assert new_context(glossary=ENTRIES).glossary.forms_with_digits != forms  # a build of its own finds its own
+
+
 # Matching -----------------------------------------------------------------------------------
 
 

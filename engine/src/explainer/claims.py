@@ -41,6 +41,7 @@ _MARKS = f"{NOTE}{CLAIM}\\ue000-\\uf8fe"
 # A sentence ends at . ! or ?, then any closing quotes or brackets and the marks that close it, then a space.
 SENTENCE_END = re.compile(rf"(?<=[.!?])[”’\"')\]{_MARKS}]*\s+")
 _MARK = re.compile(f"[{_MARKS}]")
+_NOTE_MARK = re.compile(f"[{chr(_FIRST_NOTE)}-{chr(_LAST_NOTE)}]")  # every note_mark(i), found by the regex engine
 FIGURE_OR_DATE = re.compile(r"\d")
 QUOTATION = re.compile(r"[“”\"]")
 
@@ -145,7 +146,7 @@ class Block:
     def sentences(self) -> list[Sentence]:
         found = []
         for text in sentences(self.text):
-            keys = tuple(self.notes[ord(char) - _FIRST_NOTE] for char in text if _FIRST_NOTE <= ord(char) <= _LAST_NOTE)
+            keys = tuple(self.notes[ord(char) - _FIRST_NOTE] for char in _NOTE_MARK.findall(text))
             found.append(Sentence(text, keys, CLAIM in text))
         return found
 

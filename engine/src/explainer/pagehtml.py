@@ -189,7 +189,8 @@ class _BeforeAttrList(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.state.kept = list(root.iter())
-        self.state.before = {id(element): dict(element.attrib) for element in self.state.kept}
+        # Only elements with attributes: one without any reads as {} in step 2 all the same (most have none).
+        self.state.before = {id(element): dict(element.attrib) for element in self.state.kept if element.attrib}
 
 
 class _AfterAttrList(Treeprocessor):
@@ -205,6 +206,8 @@ class _AfterAttrList(Treeprocessor):
             return
         for element in root.iter():
             before = self.state.before.get(id(element), {})
+            if element.attrib == before:
+                continue  # nothing added (the common case, told apart in one comparison)
             added = {name: value for name, value in element.attrib.items() if before.get(name) != value}
             if not added:
                 continue

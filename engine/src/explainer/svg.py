@@ -506,7 +506,10 @@ ELLIPSIS = "\u2026"
 
 def text_width(content: str, size: float = FONT_SIZE, bold: bool = False) -> float:
     """About how wide `content` is drawn at `size`, in viewBox units (never narrower than it is)."""
-    em = sum(_character_width(character) for character in content)
+    return _scaled(sum(map(_WIDTHS.__getitem__, content)), size, bold)
+
+
+def _scaled(em: float, size: float, bold: bool) -> float:
     return em * size * (BOLD_WIDENING if bold else 1)
 
 
@@ -518,6 +521,17 @@ def _character_width(character: str) -> float:
     if character in WIDE_CHARACTERS:
         return 1.0
     return 0.79 if character.isupper() else 0.64  # lowercase, digits, $
+
+
+class _Widths(dict):
+    """Each character's width in em (`_character_width`), worked out once per character met."""
+
+    def __missing__(self, character: str) -> float:
+        self[character] = width = _character_width(character)
+        return width
+
+
+_WIDTHS = _Widths()
 
 
 def fit(content: str, room: float, size: float = FONT_SIZE, bold: bool = False) -> str:
@@ -533,11 +547,16 @@ def wrap(content: str, room: float, size: float = FONT_SIZE, bold: bool = False)
     """`content` in lines no wider than `room`, broken between words (a word wider than `room` keeps
     a line of its own)."""
     lines: list[str] = []
+    em = 0.0  # the last line's width in em, summed character by character as `text_width` sums it
     for word in content.split():
-        if lines and text_width(f"{lines[-1]} {word}", size, bold) <= room:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
+        if lines:
+            # text_width of the line, a space and the word: the same sum, without summing the line again
+            joined = sum(map(_WIDTHS.__getitem__, word), em + _WIDTHS[" "])
+            if _scaled(joined, size, bold) <= room:
+                lines[-1], em = f"{lines[-1]} {word}", joined
+                continue
+        lines.append(word)
+        em = sum(map(_WIDTHS.__getitem__, word))
     return tuple(lines) or ("",)
 
 

@@ -57,13 +57,16 @@ class _Hide(Treeprocessor):
         self.hidden.clear()
         if not _known_smarty(self.md):
             return
-        can_match = _SMARTY_CAN_MATCH.search
-        for element in root.iter():
-            for where in ("text", "tail"):
-                text = getattr(element, where)
-                if text and not isinstance(text, AtomicString) and not can_match(text):
-                    setattr(element, where, AtomicString(text))
-                    self.hidden.append((element, where, text))
+        can_match, hidden = _SMARTY_CAN_MATCH.search, self.hidden
+        for element in root.iter():  # text, then tail, written out: this runs for every element of every page
+            text = element.text
+            if text and not isinstance(text, AtomicString) and not can_match(text):
+                element.text = AtomicString(text)
+                hidden.append((element, "text", text))
+            tail = element.tail
+            if tail and not isinstance(tail, AtomicString) and not can_match(tail):
+                element.tail = AtomicString(tail)
+                hidden.append((element, "tail", tail))
 
 
 class _Restore(Treeprocessor):

@@ -22,18 +22,24 @@ def code_fingerprint() -> tuple[tuple[str, int, int], ...]:
     return tuple((str(path), (stat := path.stat()).st_mtime_ns, stat.st_size) for path in files)
 
 
-# The code as it was when these modules were loaded (this module is loaded anew with them).
-_LOADED = code_fingerprint()
+def serving() -> bool:
+    """True in a `mkdocs serve` process (its on_startup asked for hook reloading), never in `mkdocs build`."""
+    return os.environ.get(_RELOAD_FLAG) == "1"
+
+
+# The code as it was when these modules were loaded (this module is loaded anew with them). Only `mkdocs
+# serve` compares it, so only serve takes it: on a reload, here; on its first load, which comes before
+# on_startup says it is serving, in `reload_hooks_on_every_rebuild` (on_startup, right after that load).
+# A `mkdocs build` never walks the engine's files.
+_LOADED: tuple[tuple[str, int, int], ...] | None = code_fingerprint() if serving() else None
 
 
 def reload_hooks_on_every_rebuild() -> None:
     """Ask for fresh hook code on each `mkdocs serve` rebuild (set once, for this process)."""
+    global _LOADED
     os.environ[_RELOAD_FLAG] = "1"
-
-
-def serving() -> bool:
-    """True in a `mkdocs serve` process (its on_startup asked for hook reloading), never in `mkdocs build`."""
-    return os.environ.get(_RELOAD_FLAG) == "1"
+    if _LOADED is None:
+        _LOADED = code_fingerprint()
 
 
 def forget_loaded_hooks() -> None:

@@ -62,7 +62,7 @@ def attach_mark(root: etree.Element, correction: Correction, marked: bool = True
     A correction of a kind not marked in the text (`marked` false) only wraps the phrase, with the id
     its entries and feeds link to: nothing shows in the text.
     """
-    found = find_anchor(iter(text_slots(root)), correction.anchor)
+    found = find_anchor(anchors.prose_slots(root, _is_opaque, atomic_tails=False), correction.anchor)  # to the first
     if found is None:
         return False
     (element, parent, where), match = found

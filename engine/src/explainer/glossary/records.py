@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..claims import FIGURE_OR_DATE
 from ..datafile import DataFileSpec, Records, Reference, ids_in_order
 from ..errors import Problem
 from ..story import DEFAULT_STORY, Story
@@ -127,6 +128,13 @@ class GlossaryState:
     def matcher(self) -> TermMatcher:
         """Every form of every entry in one regex, compiled once per build."""
         return TermMatcher(self.records)
+
+    @cached_property
+    def forms_with_digits(self) -> tuple[str, ...]:
+        """The forms that hold a digit ('Qwen 2.5-Max'), longest first, found once per build: names, not figures,
+        for the origin rule (explainer.claims) on every story page."""
+        forms = {form for entry in self.records for form in entry.forms}
+        return tuple(sorted((form for form in forms if FIGURE_OR_DATE.search(form)), key=len, reverse=True))
 
 
 SPEC = DataFileSpec(name="glossary", build=build_glossary, state=GlossaryState, references=references)

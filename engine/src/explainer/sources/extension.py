@@ -26,7 +26,6 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..backlinks import Backlink
-from ..claims import FIGURE_OR_DATE
 from ..codeblocks import prose_texts
 from ..context import BuildContext, PageInfo
 from ..elements import child, element, literal
@@ -193,8 +192,7 @@ class _AdjacentMarks(Treeprocessor):
 def names_with_digits(context: BuildContext) -> list[str]:
     """The glossary's names that hold a digit (no figure), longest first; none without a glossary."""
     glossary = context.states.get("glossary")
-    forms = {form for entry in glossary.records for form in entry.forms} if glossary is not None else set()
-    return sorted((form for form in forms if FIGURE_OR_DATE.search(form)), key=len, reverse=True)
+    return list(glossary.forms_with_digits) if glossary is not None else []
 
 
 def _unknown_citations(root: etree.Element, footnotes: FootnoteExtension | None) -> list[str]:

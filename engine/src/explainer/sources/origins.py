@@ -117,6 +117,8 @@ def one_origin_problems(
     origins = note_origins(root, sources)
     blocks = [read_block(node, md) for node in prose_blocks(root)]
     found = one_origin(blocks, lambda key: origins.get(key, frozenset()), names, base_notes)
+    if not found:
+        return []  # the page's source without its code is only needed to place a problem
     text = without_code(source_text)
     return [Problem(page_label, line_of_sentence(text, each.sentence.plain), message(each)) for each in found]
 
