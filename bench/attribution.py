@@ -63,7 +63,7 @@ def owner_of(function: Function, hooks_dir: str | tuple[str, ...], templates: tu
     if "site-packages/" in path:
         return _PACKAGES.get(path.split("site-packages/", 1)[1].split("/", 1)[0], OTHER)
     if path.endswith(".html") or path.startswith(templates):
-        return MKDOCS  # a compiled Jinja2 template (Material's, or the engine's theme/)
+        return MKDOCS  # a compiled Jinja2 template of Material's (the engine's theme/ is under hooks_dir: the engine's)
     if path.startswith((_STDLIB, "<frozen", "<string>")):
         return None
     return OTHER
