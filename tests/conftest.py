@@ -96,3 +96,51 @@ def real_build(explainer_build: BuiltSite) -> BuiltSite:
     there are none.
     """
     return explainer_build
+
+
+# A variant of the fixture's nav and settings, built once per session for the files that read what the theme and
+# MkDocs make of them.
+
+# MkDocs' own link and nav checks (`validation:` in mkdocs.yml), every one turned off.
+MKDOCS_CHECKS_OFF = {
+    "nav": {"omitted_files": "ignore", "not_found": "ignore", "absolute_links": "ignore"},
+    "links": {"not_found": "ignore", "anchors": "ignore", "absolute_links": "ignore", "unrecognized_links": "ignore"},
+}
+REPORT_ERROR_EMAIL = "errors@example.org"
+NEW_CHAPTER = """---
+title: A new chapter
+description: What happened next, in *one* sentence & [no link].
+---
+
+# A new chapter
+
+Nothing here yet.
+"""
+CHAPTERS_HEADING = "\n## The chapters\n\n<!-- chapters -->\n"
+
+
+def with_chapters_marker(project: Path) -> Path:
+    """The home page of `project` with `<!-- chapters -->` under a heading, at its end."""
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + CHAPTERS_HEADING, "utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def variant_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Needs a build: what MkDocs and the theme make of a site's nav and mkdocs.yml. The fixture with the catalogue's
+    page of link mistakes and its nav (tests/catalogue.py: links_page) with a new chapter, story/new.md, after the
+    first; MkDocs' link and nav checks turned off (tests/test_link_checks.py); the home page's `<!-- chapters -->`
+    (tests/test_chapters.py); and an address for reports of errors (tests/test_report_error_email.py)."""
+    from catalogue import links_page
+
+    project = with_chapters_marker(write_project(tmp_path_factory.mktemp("variant") / "project"))
+    links_page(project)
+    (project / "docs" / "story" / "new.md").write_text(NEW_CHAPTER, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    story = next(entry for entry in config["nav"] if isinstance(entry, dict) and "The story" in entry)
+    story["The story"].insert(1, "story/new.md")
+    config["validation"] = MKDOCS_CHECKS_OFF
+    config.setdefault("extra", {})["report_error_email"] = REPORT_ERROR_EMAIL
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return build_project(project, strict=False)

@@ -17,6 +17,8 @@ from catalogue import (
     DATA,
     EXAMPLES,
     MISTAKES,
+    ONE_ERROR_SUMMARY,
+    ONE_MORE_ELSEWHERE,
     PAGE,
     SITE,
     TARGETS,
@@ -164,7 +166,7 @@ def test_validate_reports_one_line_per_problem_and_exits_1(checked, capsys: pyte
     assert checked([mistake]) == 1
     assert capsys.readouterr().err.splitlines() == [
         f"ERROR   -  {mistake.message}",
-        "1 error in 1 file, listed above in file order; fix it and run again.",
+        ONE_ERROR_SUMMARY,
     ]
 
 
@@ -181,7 +183,7 @@ def test_validate_shows_only_the_files_named(checked, capsys: pytest.CaptureFixt
     assert checked([MISTAKES["http-url"], page], "docs/story/the-fall.md") == 1
     lines = capsys.readouterr().err.splitlines()
     assert lines[:-1] == [f"ERROR   -  {page.message}"]
-    assert lines[-1].endswith("(1 more problem in other files: run without file names to see them)")
+    assert lines[-1].endswith(ONE_MORE_ELSEWHERE)
 
 
 def test_validate_has_help_and_refuses_wrong_use(
