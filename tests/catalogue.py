@@ -2478,6 +2478,7 @@ class Hostile:
     refused: str = ""  # the (first) located line of a refused input; "" if it builds
     pages: tuple[str, ...] = ()  # where a built input's content lands (checked by the Nu HTML Checker)
     lines: int = 1  # how many located lines a refused input gives (a page of repeated mistakes: thousands)
+    also: tuple[str, ...] = ()  # a refused input of a few lines: the lines after the first, each whole
     layer: str = ""  # a refused input: the layer that finds it (DATA, PAGE, SITE, FILES)
     page: str = ""  # PAGE: the page (docs/ path) whose conversion finds it, if not the refused line's file
     site: int = 0  # a built input: the shared site it is built in
@@ -2490,6 +2491,12 @@ class Hostile:
     @property
     def converted_page(self) -> str:
         return self.page or self.refused.split(":", 1)[0].removeprefix("docs/")
+
+    @property
+    def every_line(self) -> tuple[str, ...] | None:
+        """Every located line of a refused input, if the catalogue gives each (None for thousands of lines)."""
+        lines = (self.refused, *self.also)
+        return lines if self.refused and len(lines) == self.lines else None
 
 
 def long_is(markdown: str, refused: str = "", pages: tuple[str, ...] = ("glossary/",)) -> Edit:
@@ -2835,6 +2842,7 @@ HOSTILE_CASES = [
         together(link("docs/a.md", "b.md"), link("docs/b.md", "a.md")),
         "docs/a.md:1: is a symlink (to 'b.md') that loops back on itself; replace it with the file itself",
         lines=2,
+        also=("docs/b.md:1: is a symlink (to 'a.md') that loops back on itself; replace it with the file itself",),
         layer=FILES,
     ),
     Hostile(

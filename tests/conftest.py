@@ -144,3 +144,28 @@ def variant_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     config.setdefault("extra", {})["report_error_email"] = REPORT_ERROR_EMAIL
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return build_project(project, strict=False)
+
+
+def in_the_default_vocabulary(project: Path) -> Path:
+    """`project` without data/story.yml, so in the engine's default vocabulary, its data changed to use only that
+    vocabulary's words (stakes, units, kinds of correction)."""
+    (project / "data" / "story.yml").unlink()
+    for name, old, new in (
+        ("sources.yml", "stake: owned-by-example-group", "stake: independent"),
+        ("sources.yml", "stake: example-group", "stake: independent"),
+        ("events.yml", ", currency: USD", ""),
+        ("figures.yml", "unit: usd-billion", "unit: count"),
+        ("corrections.yml", "kind: translation", "kind: fact"),
+    ):
+        path = project / "data" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def default_vocabulary_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Needs a build: every page, generated ones included, and the nav MkDocs makes without one. The fixture in the
+    engine's default vocabulary (tests/test_vocabulary.py), with no nav, its home page listing the chapters
+    (tests/test_chapters.py: in MkDocs' own order of files); built once per session."""
+    project = write_project(tmp_path_factory.mktemp("default-vocabulary") / "project")
+    return build_project(with_chapters_marker(in_the_default_vocabulary(project)))

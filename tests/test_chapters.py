@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REPO, BuiltSite, build_project, with_chapters_marker, write_project
+from conftest import REPO, BuiltSite
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
@@ -42,9 +42,9 @@ def test_the_list_follows_the_nav_with_each_chapter_s_description_and_a_new_chap
     ]
 
 
-def test_without_a_nav_the_chapters_come_in_file_order(tmp_path: Path):
-    """Needs a build: without a nav, MkDocs' own order of files."""
-    built = build_project(with_chapters_marker(write_project(tmp_path / "project")))
+def test_without_a_nav_the_chapters_come_in_file_order(default_vocabulary_build: BuiltSite):
+    """Without a nav, MkDocs' own order of files: the session's build of the fixture with no nav (tests/conftest.py)."""
+    built = default_vocabulary_build
     assert built.ok, built.messages
     assert [href for _, href, _ in listed(built)] == [
         "story/glossary-cases/",
