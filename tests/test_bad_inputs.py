@@ -5,7 +5,8 @@ that prove the layers are wired into the build.
 - PAGE cases: the data is sound, and converting the one page finds exactly the catalogued line;
 - SITE cases (they need every page, the nav or MkDocs' link checks): the quick check, which is the
   build without writing pages, finds exactly the catalogued lines; cases that touch different files
-  share one build, each group's lines compared in full, so nothing one case adds goes unseen;
+  share one build, and a scenario's cases (several mistakes made in one project) one, each build's lines
+  compared in full, so nothing one case adds goes unseen (the page of link mistakes: tests/test_link_checks.py);
 - the wiring: a case of each layer through a whole `--strict` build, in this process and with the real
   `mkdocs build --strict` command, stops it with that one line; six mistakes in five files are reported
   by one build in file order; a file that cannot be read stops the checks and says so.
