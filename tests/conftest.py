@@ -72,7 +72,8 @@ def fixture_project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The unmodified fixture site, built once per test session."""
+    """Needs a build: what the engine makes of every page of the fixture, read by many files. The unmodified
+    fixture site, built once per test session."""
     built = build_project(write_project(tmp_path_factory.mktemp("fixture") / "project"))
     assert built.ok, built.messages
     return built
@@ -131,12 +132,15 @@ def variant_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """Needs a build: what MkDocs and the theme make of a site's nav and mkdocs.yml. The fixture with the catalogue's
     page of link mistakes and its nav (tests/catalogue.py: links_page) with a new chapter, story/new.md, after the
     first; MkDocs' link and nav checks turned off (tests/test_link_checks.py); the home page's `<!-- chapters -->`
-    (tests/test_chapters.py); and an address for reports of errors (tests/test_report_error_email.py)."""
-    from catalogue import links_page
+    (tests/test_chapters.py); an address for reports of errors (tests/test_report_error_email.py); and the
+    catalogue's examples of annotations in code at the end of a chapter (tests/test_code_detection.py)."""
+    from catalogue import CODE_EXAMPLES, links_page
 
     project = with_chapters_marker(write_project(tmp_path_factory.mktemp("variant") / "project"))
     links_page(project)
     (project / "docs" / "story" / "new.md").write_text(NEW_CHAPTER, encoding="utf-8")
+    chapter = project / "docs" / "story" / "timeline-cases.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + CODE_EXAMPLES, encoding="utf-8")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     story = next(entry for entry in config["nav"] if isinstance(entry, dict) and "The story" in entry)
     story["The story"].insert(1, "story/new.md")

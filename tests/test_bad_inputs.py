@@ -143,6 +143,8 @@ def site_groups() -> list:
 
 @pytest.mark.parametrize("mistakes", site_groups())
 def test_the_build_finds_each_mistake_that_needs_every_page(fixture_project: Path, mistakes: list[Mistake]) -> None:
+    """Needs the quick check (the build without writing pages): each of these needs every page, the nav or MkDocs'
+    link checks. One per group or scenario, its every line compared."""
     for edit in dict.fromkeys(mistake.edit for mistake in mistakes):  # a scenario's cases share one edit
         edit(fixture_project)
     expected = sorted((mistake.level, mistake.message) for mistake in mistakes)

@@ -290,7 +290,8 @@ def test_contributing_has_every_example_the_tests_follow() -> None:
 
 @pytest.fixture(scope="module")
 def every_example(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The fixture with every documented example but the chapter followed, and the inline links used."""
+    """Needs a build: what a newcomer sees on the built pages. The fixture with every documented example but the
+    chapter followed, and the inline links used (the chapter moves the example event to it: its own build, below)."""
     project = in_this_storys_vocabulary(write_project(tmp_path_factory.mktemp("examples") / "project"))
     for name in ("add-event/source", "add-event/event", "cite-a-source/page", "add-glossary-term/entry"):
         follow(project, name)
@@ -344,6 +345,7 @@ def test_issuing_a_correction_as_documented_marks_the_page(every_example: BuiltS
 
 
 def test_a_newcomer_can_add_a_chapter_by_following_contributing(fixture_project: Path) -> None:
+    """Needs a build of its own: the chapter takes the example event from its section (every_example's) to itself."""
     follow_add_a_chapter(fixture_project)
     built = build_project(fixture_project)
     assert built.ok, built.messages
