@@ -1573,6 +1573,7 @@ FRONT_MATTER_CASES = [
 # The documented cases: the mistakes CONTRIBUTING.md walks a newcomer through, made by following its
 # examples (in the fixture, with stand-ins for what of the real site they name), and the line the
 # build prints for each, which CONTRIBUTING.md quotes (tests/test_contributing.py checks it does).
+# One mistake a case, but for those that need a whole build: several to a project (the scenarios after LINK_CASES).
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 EXAMPLE = re.compile(r"<!-- contributing-example: (\S+) -->\n```\w+\n(.*?)^```", re.DOTALL | re.MULTILINE)
