@@ -180,9 +180,14 @@ def case(
     return Mistake(name, edit, message, layer, page, level, documented, stops=stops)
 
 
-def scenario(name: str, edit: Edit, layer: str, lines: list[tuple[str, str, str]]) -> list[Mistake]:
+def scenario(
+    name: str, edit: Edit, layer: str, lines: list[tuple[str, str, str]], documented: bool = False
+) -> list[Mistake]:
     """Mistakes made together by one edit, e.g. a page of link mistakes: (case name, level, message) each."""
-    return [Mistake(case_name, edit, message, layer, level=level, scenario=name) for case_name, level, message in lines]
+    return [
+        Mistake(case_name, edit, message, layer, level=level, documented=documented, scenario=name)
+        for case_name, level, message in lines
+    ]
 
 
 # The catalogue ------------------------------------------------------------------------------
@@ -1568,6 +1573,7 @@ FRONT_MATTER_CASES = [
 # The documented cases: the mistakes CONTRIBUTING.md walks a newcomer through, made by following its
 # examples (in the fixture, with stand-ins for what of the real site they name), and the line the
 # build prints for each, which CONTRIBUTING.md quotes (tests/test_contributing.py checks it does).
+# One mistake a case, but for those that need a whole build: several to a project (the scenarios after LINK_CASES).
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 EXAMPLE = re.compile(r"<!-- contributing-example: (\S+) -->\n```\w+\n(.*?)^```", re.DOTALL | re.MULTILINE)
@@ -1741,19 +1747,6 @@ DOCUMENTED_CASES = [
         documented=True,
     ),
     case(
-        "contributing-single-source-unknown-page",
-        lambda p: (
-            follow(
-                p, "add-event/source", SOURCE_USED_FOR, SOURCE_USED_FOR + SINGLE_SOURCE.replace("the-fall", "the-fal")
-            ),
-            append_to(p, THE_FALL, "\nMa visited Yungu School.[^cna-2023-ma-returns-hangzhou]\n"),
-        ),
-        "data/sources.yml:48: source 'cna-2023-ma-returns-hangzhou': single-source claim 1: page 'story/the-fal.md'"
-        " is not a page of the site; give a page's path inside docs/",
-        layer=SITE,
-        documented=True,
-    ),
-    case(
         "contributing-source-http",
         lambda p: follow(p, "add-event/source", "url: https://", "url: http://"),
         "data/sources.yml:43: source 'cna-2023-ma-returns-hangzhou': 'url' must be a full https:// "
@@ -1835,21 +1828,6 @@ DOCUMENTED_CASES = [
         documented=True,
     ),
     case(
-        "contributing-glossary-alias-never-matches",
-        lambda p: (
-            follow(p, "add-event/source"),
-            follow(p, "add-glossary-term/page"),
-            follow(
-                p, "add-glossary-term/entry", "term: Yungu School\n", "term: Yungu School\n  aliases: [Yungu Academy]\n"
-            ),
-        ),
-        "data/glossary.yml:48: glossary entry 'yungu-school': alias 'Yungu Academy' never matches "
-        "the text of a story page",
-        layer=SITE,
-        level="warning",
-        documented=True,
-    ),
-    case(
         "contributing-source-unknown-stake",
         lambda p: follow(p, "add-event/source", "stake: owned-by-alibaba", "stake: alibaba-owned"),
         "data/sources.yml:45: source 'cna-2023-ma-returns-hangzhou': stake 'alibaba-owned' is not one of the"
@@ -1866,24 +1844,6 @@ DOCUMENTED_CASES = [
         "docs/story/jack-ma-returns.md:6: section 'jack-ma-returns' has 1 event but no <!-- "
         "key-dates --> marker to show them",
         layer=PAGE,
-        documented=True,
-    ),
-    case(
-        "contributing-chapter-not-in-nav",
-        lambda p: (with_nav(p, STORY_NAV), follow_add_a_chapter(p)),
-        "docs/story/jack-ma-returns.md:1: chapter is not in the nav of mkdocs.yml, so neither the "
-        "menu nor the home page's list of chapters shows it; add it to the nav, among the other "
-        "chapters in reading order",
-        layer=SITE,
-        level="warning",
-        documented=True,
-    ),
-    case(
-        "contributing-chapter-without-description",
-        lambda p: follow_add_a_chapter(p, CHAPTER_DESCRIPTION),
-        "docs/story/jack-ma-returns.md:1: chapter has no description: add `description:` to its "
-        "front matter, one sentence on what it tells (the home page lists each chapter with it)",
-        layer=SITE,
         documented=True,
     ),
     case(
@@ -1950,17 +1910,6 @@ DOCUMENTED_CASES = [
         documented=True,
     ),
     case(
-        "contributing-event-unknown-section",
-        lambda p: (
-            follow(p, "add-event/source"),
-            follow(p, "add-event/event", "section: uncertainty-and-confusion", "section: steadying-the-shi"),
-        ),
-        "data/events.yml:37: event 'ma-returns-to-hangzhou' names unknown section "
-        "'steadying-the-shi' (story pages: glossary-cases, glossary-every, the-fall, timeline-cases)",
-        layer=SITE,
-        documented=True,
-    ),
-    case(
         "contributing-event-unknown-glossary-id",
         lambda p: (
             follow(p, "add-event/source"),
@@ -1992,69 +1941,6 @@ DOCUMENTED_CASES = [
         documented=True,
     ),
     case(
-        "contributing-link-from-the-pages-address",
-        lambda p: link_from_the_fall(p, "../correct-course.md"),
-        "docs/story/the-fall.md:23: link '../correct-course.md' leads to no file: there is no "
-        "docs/correct-course.md (did you mean 'correct-course.md'?)",
-        layer=SITE,
-        level="warning",
-        documented=True,
-    ),
-    case(
-        "contributing-link-absolute",
-        lambda p: link_from_the_fall(p, "/story/correct-course.md"),
-        "docs/story/the-fall.md:23: link '/story/correct-course.md' starts with '/'; link the file "
-        "relative to this page (did you mean 'correct-course.md'?)",
-        layer=SITE,
-        level="warning",
-        documented=True,
-    ),
-    case(
-        "contributing-link-to-an-address",
-        lambda p: link_from_the_fall(p, "../correct-course/"),
-        "docs/story/the-fall.md:23: link '../correct-course/' is not a link to a file; link the "
-        "page's .md file (did you mean 'correct-course.md'?)",
-        layer=SITE,
-        level="warning",
-        documented=True,
-    ),
-    case(
-        "contributing-link-unknown-anchor",
-        lambda p: link_from_the_fall(p, "correct-course.md#the-spilt"),
-        "docs/story/the-fall.md:23: link 'correct-course.md#the-spilt' leads to no heading or "
-        "element with id 'the-spilt' in docs/story/correct-course.md",
-        layer=SITE,
-        level="warning",
-        documented=True,
-    ),
-    case(
-        "contributing-nav-lists-no-file",
-        lambda p: with_nav(p, [*STORY_NAV, "story/the-fal.md"]),
-        "mkdocs.yml:87: nav lists 'story/the-fal.md', which is no file of docs/",
-        layer=SITE,
-        level="warning",
-        documented=True,
-    ),
-    case(
-        "contributing-nav-leaves-out-a-generated-page",
-        lambda p: with_nav(p, [e for e in STORY_NAV if e != "glossary.md"]),
-        "mkdocs.yml:73: nav leaves out 'glossary.md', a page the build makes; add it",
-        layer=SITE,
-        level="warning",
-        documented=True,
-    ),
-    case(
-        "contributing-page-not-in-nav",
-        lambda p: (
-            with_nav(p, STORY_NAV),
-            append_to(p, "docs/about.md", "---\ntitle: About\n---\n\n# About\n"),
-        ),
-        "docs/about.md:1: page is not in the nav of mkdocs.yml, so no menu leads to it; add it to the nav",
-        layer=SITE,
-        level="warning",
-        documented=True,
-    ),
-    case(
         "contributing-correction-anchor-missing",
         lambda p: follow(p, "issue-a-correction/entry", "anchor: two days", "anchor: three days"),
         "data/corrections.yml:36: correction 'ant-ipo-halt-timing' anchor \"three days before\" does "
@@ -2071,13 +1957,6 @@ DOCUMENTED_CASES = [
         "in docs/story/the-fall.md; make it longer so it is unique",
         layer=PAGE,
         page="story/the-fall.md",
-        documented=True,
-    ),
-    case(
-        "contributing-correction-unknown-page",
-        lambda p: follow(p, "issue-a-correction/entry", "page: story/the-fall.md", "page: story/the-fal.md"),
-        "data/corrections.yml:35: correction 'ant-ipo-halt-timing' is on unknown page 'story/the-fal.md'",
-        layer=SITE,
         documented=True,
     ),
     case(
@@ -2371,6 +2250,139 @@ LINK_CASES = scenario(
 )
 
 
+# The documented mistakes that need every page or the nav (SITE), made together, several to a project, so that
+# one quick check finds each (tests/test_bad_inputs.py compares its every line). CONTRIBUTING.md quotes them
+# line numbers aside, so a line moved by another mistake of the project changes nothing there.
+
+# A new chapter, out of the nav, with no description; a page out of the nav; a nav that lists a file that does not
+# exist and leaves out a generated page; and four ways to mislink the chapter before (correct-course.md, in the nav).
+CONTRIBUTING_NAV = [
+    *(entry for entry in STORY_NAV if entry != "glossary.md"),
+    "story/correct-course.md",
+    "story/the-fal.md",
+]
+CONTRIBUTING_LINKS = [
+    "../correct-course.md",
+    "/story/correct-course.md",
+    "../correct-course/",
+    "correct-course.md#the-spilt",
+]
+
+
+def contributing_nav_and_links(project: Path) -> None:
+    with_nav(project, CONTRIBUTING_NAV)
+    append_to(project, "docs/about.md", "---\ntitle: About\n---\n\n# About\n")
+    follow_add_a_chapter(project, CHAPTER_DESCRIPTION)
+    for link in CONTRIBUTING_LINKS:
+        link_from_the_fall(project, link)
+
+
+# The source of "Add an event" claimed single-source on a page misspelt, and cited; its event in a section misspelt;
+# its glossary entry with an alias no page has; a correction on a page misspelt.
+def contributing_data_that_names_pages(project: Path) -> None:
+    follow(project, "add-event/source", SOURCE_USED_FOR, SOURCE_USED_FOR + SINGLE_SOURCE.replace("the-fall", "the-fal"))
+    append_to(project, THE_FALL, "\nMa visited Yungu School.[^cna-2023-ma-returns-hangzhou]\n")
+    follow(project, "add-event/event", "section: uncertainty-and-confusion", "section: steadying-the-shi")
+    follow(project, "add-glossary-term/page")
+    follow(
+        project, "add-glossary-term/entry", "term: Yungu School\n", "term: Yungu School\n  aliases: [Yungu Academy]\n"
+    )
+    follow(project, "issue-a-correction/entry", "page: story/the-fall.md", "page: story/the-fal.md")
+
+
+DOCUMENTED_CASES += scenario(
+    "contributing-nav-and-links",
+    contributing_nav_and_links,
+    SITE,
+    [
+        (
+            "contributing-chapter-not-in-nav",
+            "warning",
+            "docs/story/jack-ma-returns.md:1: chapter is not in the nav of mkdocs.yml, so neither the "
+            "menu nor the home page's list of chapters shows it; add it to the nav, among the other "
+            "chapters in reading order",
+        ),
+        (
+            "contributing-chapter-without-description",
+            "error",
+            "docs/story/jack-ma-returns.md:1: chapter has no description: add `description:` to its "
+            "front matter, one sentence on what it tells (the home page lists each chapter with it)",
+        ),
+        (
+            "contributing-link-from-the-pages-address",
+            "warning",
+            "docs/story/the-fall.md:23: link '../correct-course.md' leads to no file: there is no "
+            "docs/correct-course.md (did you mean 'correct-course.md'?)",
+        ),
+        (
+            "contributing-link-absolute",
+            "warning",
+            "docs/story/the-fall.md:25: link '/story/correct-course.md' starts with '/'; link the file "
+            "relative to this page (did you mean 'correct-course.md'?)",
+        ),
+        (
+            "contributing-link-to-an-address",
+            "warning",
+            "docs/story/the-fall.md:27: link '../correct-course/' is not a link to a file; link the "
+            "page's .md file (did you mean 'correct-course.md'?)",
+        ),
+        (
+            "contributing-link-unknown-anchor",
+            "warning",
+            "docs/story/the-fall.md:29: link 'correct-course.md#the-spilt' leads to no heading or "
+            "element with id 'the-spilt' in docs/story/correct-course.md",
+        ),
+        (
+            "contributing-page-not-in-nav",
+            "warning",
+            "docs/about.md:1: page is not in the nav of mkdocs.yml, so no menu leads to it; add it to the nav",
+        ),
+        (
+            "contributing-nav-leaves-out-a-generated-page",
+            "warning",
+            "mkdocs.yml:73: nav leaves out 'glossary.md', a page the build makes; add it",
+        ),
+        (
+            "contributing-nav-lists-no-file",
+            "warning",
+            "mkdocs.yml:87: nav lists 'story/the-fal.md', which is no file of docs/",
+        ),
+    ],
+    documented=True,
+)
+DOCUMENTED_CASES += scenario(
+    "contributing-data-that-names-pages",
+    contributing_data_that_names_pages,
+    SITE,
+    [
+        (
+            "contributing-single-source-unknown-page",
+            "error",
+            "data/sources.yml:48: source 'cna-2023-ma-returns-hangzhou': single-source claim 1: page"
+            " 'story/the-fal.md' is not a page of the site; give a page's path inside docs/",
+        ),
+        (
+            "contributing-event-unknown-section",
+            "error",
+            "data/events.yml:37: event 'ma-returns-to-hangzhou' names unknown section "
+            "'steadying-the-shi' (story pages: glossary-cases, glossary-every, the-fall, timeline-cases)",
+        ),
+        (
+            "contributing-glossary-alias-never-matches",
+            "warning",
+            "data/glossary.yml:48: glossary entry 'yungu-school': alias 'Yungu Academy' never matches "
+            "the text of a story page",
+        ),
+        (
+            "contributing-correction-unknown-page",
+            "error",
+            "data/corrections.yml:35: correction 'ant-ipo-halt-timing' is on unknown page 'story/the-fal.md'",
+        ),
+    ],
+    documented=True,
+)
+
+
 def in_this_storys_vocabulary(project: Path) -> Path:
     """The fixture in the real site's vocabulary (its data/story.yml, the fixture's sources with its stakes):
     CONTRIBUTING.md is this site's guide, and its examples are this story's."""
@@ -2389,7 +2401,8 @@ def in_this_story(edit: Edit) -> Edit:
     return edit_in_this_story
 
 
-DOCUMENTED_CASES = [dataclasses.replace(mistake, edit=in_this_story(mistake.edit)) for mistake in DOCUMENTED_CASES]
+IN_THIS_STORY = {mistake.edit: in_this_story(mistake.edit) for mistake in DOCUMENTED_CASES}  # a scenario's edit once
+DOCUMENTED_CASES = [dataclasses.replace(mistake, edit=IN_THIS_STORY[mistake.edit]) for mistake in DOCUMENTED_CASES]
 
 
 # Every case, by name ----------------------------------------------------------------------------------
@@ -2423,6 +2436,19 @@ def message(name: str) -> str:
     return MISTAKES[name].message
 
 
+# What the build says after the problems: how many, in how many files, and what next -----------------------
+
+ONE_ERROR_SUMMARY = "1 error in 1 file, listed above in file order; fix it and run again."
+TWO_ERRORS_SUMMARY = "2 errors in 2 files, listed above in file order; fix them and run again."
+EVERY_LAYER_SUMMARY = "5 errors and 3 warnings in 6 files, listed above in file order; fix them and run again."
+STOPPED_EARLY_SUMMARY = (
+    "2 errors in 2 files. Stopped early: a file above cannot be read, so the checks that need it (data against data"
+    " and pages, the pages, their links) did not run; fix it and run again to see any other problems."
+)
+# The quick check of some files only (`python -m explainer.validate FILE`), after its summary.
+ONE_MORE_ELSEWHERE = " (1 more problem in other files: run without file names to see them)"
+
+
 # Hostile inputs -------------------------------------------------------------------------------------
 #
 # What an attacker or a careless contributor might put in the data, the pages, their front matter, the
@@ -2434,6 +2460,11 @@ def message(name: str) -> str:
 PBOC_LONG = "long: The central bank."
 DEPTH_LIMIT = "the limit for YAML in this project"
 PBOC = "data/glossary.yml:38: glossary entry 'pboc': 'long'"
+# The starts of the URL check's warnings (explainer.urlcheck), which the source-url-* cases give whole.
+CREDENTIALS = "the address has a user name or password before its host"
+MIXES = "the host '{host}' mixes writing systems"
+LOOKS_LIKE = "the host '{host}' looks like '{like}'"
+CYRILLIC_REUTERS = "www.r\u0435uters.com"  # with a Cyrillic e
 WITHIN_SITE = "; use https:// or a link within the site"
 FILES = "files"  # the start-up check of the repository's files (tests/test_hostile_inputs.py)
 # Cases run by a whole build, each kind in one build (each case in files of its own), for the reason given.
@@ -2448,6 +2479,7 @@ class Hostile:
     refused: str = ""  # the (first) located line of a refused input; "" if it builds
     pages: tuple[str, ...] = ()  # where a built input's content lands (checked by the Nu HTML Checker)
     lines: int = 1  # how many located lines a refused input gives (a page of repeated mistakes: thousands)
+    also: tuple[str, ...] = ()  # a refused input of a few lines: the lines after the first, each whole
     layer: str = ""  # a refused input: the layer that finds it (DATA, PAGE, SITE, FILES)
     page: str = ""  # PAGE: the page (docs/ path) whose conversion finds it, if not the refused line's file
     site: int = 0  # a built input: the shared site it is built in
@@ -2460,6 +2492,12 @@ class Hostile:
     @property
     def converted_page(self) -> str:
         return self.page or self.refused.split(":", 1)[0].removeprefix("docs/")
+
+    @property
+    def every_line(self) -> tuple[str, ...] | None:
+        """Every located line of a refused input, if the catalogue gives each (None for thousands of lines)."""
+        lines = (self.refused, *self.also)
+        return lines if self.refused and len(lines) == self.lines else None
 
 
 def long_is(markdown: str, refused: str = "", pages: tuple[str, ...] = ("glossary/",)) -> Edit:
@@ -2805,6 +2843,7 @@ HOSTILE_CASES = [
         together(link("docs/a.md", "b.md"), link("docs/b.md", "a.md")),
         "docs/a.md:1: is a symlink (to 'b.md') that loops back on itself; replace it with the file itself",
         lines=2,
+        also=("docs/b.md:1: is a symlink (to 'a.md') that loops back on itself; replace it with the file itself",),
         layer=FILES,
     ),
     Hostile(
@@ -3165,12 +3204,12 @@ HOSTILE_CASES = [
         layer=PAGE,
         page="corrected.md",
     ),
-    # 14. Addresses that imitate another host: warnings a reviewer must answer
+    # 14. Addresses that imitate another host: warnings a reviewer must answer (URL_WARNINGS, below, are their starts)
     Hostile(
         "source-url-with-credentials",
         replace(SOURCES, "url: https://example.com/press/split", "url: https://reuters.com@evil.example/wire"),
         (
-            "data/sources.yml:15: source 'company-2023-split': the address has a user name or password before its host "
+            f"data/sources.yml:15: source 'company-2023-split': {CREDENTIALS} "
             "('reuters.com@'); a browser goes to 'evil.example', after the @: remove what comes before it"
         ),
         layer=SITE,
@@ -3179,7 +3218,7 @@ HOSTILE_CASES = [
         "source-url-mixed-scripts",
         replace(SOURCES, "url: https://example.com/post/fine", "url: https://www.r\u0435uters.com/wire"),
         (
-            "data/sources.yml:24: source 'post-2021-fine': the host 'www.r\u0435uters.com' mixes writing systems in "
+            f"data/sources.yml:24: source 'post-2021-fine': {MIXES.format(host=CYRILLIC_REUTERS)} in "
             "'r\u0435uters' (CYRILLIC and LATIN), a way to imitate another host: check that the address is the "
             "publisher's (once checked, add 'www.r\u0435uters.com' to extra: explainer: reviewed_hosts in mkdocs.yml)"
         ),
@@ -3189,7 +3228,7 @@ HOSTILE_CASES = [
         "source-url-punycode",
         replace(SOURCES, "url: https://example.com/daily/summons", "url: https://xn--ruters-2nf.com/wire"),
         (
-            "data/sources.yml:34: source 'daily-2020-summons': the host 'xn--ruters-2nf.com' mixes writing systems in "
+            f"data/sources.yml:34: source 'daily-2020-summons': {MIXES.format(host='xn--ruters-2nf.com')} in "
             "'\u0430ruters' (CYRILLIC and LATIN), a way to imitate another host: check that the address is the "
             "publisher's (once checked, add 'xn--ruters-2nf.com' to extra: explainer: reviewed_hosts in mkdocs.yml)"
         ),
@@ -3302,4 +3341,16 @@ HOSTILE_CASES = [
         ),
         pages=("", "timeline/"),
     ),
+]
+
+# Addresses a careful reader would question, each with the start of its one warning (explainer.urlcheck.url_warnings;
+# tests/test_hostile_inputs.py), and the same as the source-url-* cases above say it.
+URL_WARNINGS = [
+    ("https://reuters.com@evil.example/x", CREDENTIALS),
+    (f"https://{CYRILLIC_REUTERS}/x", MIXES.format(host=CYRILLIC_REUTERS)),
+    ("https://xn--ruters-2nf.com/x", MIXES.format(host="xn--ruters-2nf.com")),
+    ("https://reuters.co/x", LOOKS_LIKE.format(host="reuters.co", like="reuters.com")),
+    ("https://bloornberg.com/x", LOOKS_LIKE.format(host="bloornberg.com", like="bloomberg.com")),
+    ("https://reuters.com.evil.example/x", LOOKS_LIKE.format(host="reuters.com.evil.example", like="reuters.com")),
+    ("https://\u0430\u0440\u0440\u04cf\u0435.com/", "looks like 'apple.com'"),
 ]

@@ -72,7 +72,8 @@ def fixture_project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The unmodified fixture site, built once per test session."""
+    """Needs a build: what the engine makes of every page of the fixture, read by many files. The unmodified
+    fixture site, built once per test session."""
     built = build_project(write_project(tmp_path_factory.mktemp("fixture") / "project"))
     assert built.ok, built.messages
     return built
@@ -96,3 +97,79 @@ def real_build(explainer_build: BuiltSite) -> BuiltSite:
     there are none.
     """
     return explainer_build
+
+
+# A variant of the fixture's nav and settings, built once per session for the files that read what the theme and
+# MkDocs make of them.
+
+# MkDocs' own link and nav checks (`validation:` in mkdocs.yml), every one turned off.
+MKDOCS_CHECKS_OFF = {
+    "nav": {"omitted_files": "ignore", "not_found": "ignore", "absolute_links": "ignore"},
+    "links": {"not_found": "ignore", "anchors": "ignore", "absolute_links": "ignore", "unrecognized_links": "ignore"},
+}
+REPORT_ERROR_EMAIL = "errors@example.org"
+NEW_CHAPTER = """---
+title: A new chapter
+description: What happened next, in *one* sentence & [no link].
+---
+
+# A new chapter
+
+Nothing here yet.
+"""
+CHAPTERS_HEADING = "\n## The chapters\n\n<!-- chapters -->\n"
+
+
+def with_chapters_marker(project: Path) -> Path:
+    """The home page of `project` with `<!-- chapters -->` under a heading, at its end."""
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + CHAPTERS_HEADING, "utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def variant_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Needs a build: what MkDocs and the theme make of a site's nav and mkdocs.yml. The fixture with the catalogue's
+    page of link mistakes and its nav (tests/catalogue.py: links_page) with a new chapter, story/new.md, after the
+    first; MkDocs' link and nav checks turned off (tests/test_link_checks.py); the home page's `<!-- chapters -->`
+    (tests/test_chapters.py); an address for reports of errors (tests/test_report_error_email.py); and the
+    catalogue's examples of annotations in code at the end of a chapter (tests/test_code_detection.py)."""
+    from catalogue import CODE_EXAMPLES, links_page
+
+    project = with_chapters_marker(write_project(tmp_path_factory.mktemp("variant") / "project"))
+    links_page(project)
+    (project / "docs" / "story" / "new.md").write_text(NEW_CHAPTER, encoding="utf-8")
+    chapter = project / "docs" / "story" / "timeline-cases.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + CODE_EXAMPLES, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    story = next(entry for entry in config["nav"] if isinstance(entry, dict) and "The story" in entry)
+    story["The story"].insert(1, "story/new.md")
+    config["validation"] = MKDOCS_CHECKS_OFF
+    config.setdefault("extra", {})["report_error_email"] = REPORT_ERROR_EMAIL
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return build_project(project, strict=False)
+
+
+def in_the_default_vocabulary(project: Path) -> Path:
+    """`project` without data/story.yml, so in the engine's default vocabulary, its data changed to use only that
+    vocabulary's words (stakes, units, kinds of correction)."""
+    (project / "data" / "story.yml").unlink()
+    for name, old, new in (
+        ("sources.yml", "stake: owned-by-example-group", "stake: independent"),
+        ("sources.yml", "stake: example-group", "stake: independent"),
+        ("events.yml", ", currency: USD", ""),
+        ("figures.yml", "unit: usd-billion", "unit: count"),
+        ("corrections.yml", "kind: translation", "kind: fact"),
+    ):
+        path = project / "data" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def default_vocabulary_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Needs a build: every page, generated ones included, and the nav MkDocs makes without one. The fixture in the
+    engine's default vocabulary (tests/test_vocabulary.py), with no nav, its home page listing the chapters
+    (tests/test_chapters.py: in MkDocs' own order of files); built once per session."""
+    project = write_project(tmp_path_factory.mktemp("default-vocabulary") / "project")
+    return build_project(with_chapters_marker(in_the_default_vocabulary(project)))

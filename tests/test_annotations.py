@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from catalogue import MISTAKES, Mistake
-from conftest import build_project
+from conftest import write_project
 
 from explainer import validate
 from explainer.errors import Problem
@@ -85,20 +85,10 @@ def annotations(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.startswith("::")]
 
 
-def break_a_source_url(project: Path) -> None:
-    MISTAKES["http-url"].make(project)
-
-
 def annotation_of(mistake: Mistake) -> str:
     """The workflow command for the catalogued line of `mistake` (its format: test_github_annotation_format)."""
     file, line, message = mistake.message.split(":", 2)
     return Problem(file, int(line), message.strip()).github_annotation(mistake.level)
-
-
-def quick_check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    """`python -m explainer.validate` on the project: its exit status and its annotations."""
-    status = validate.main(["--strict", "-f", str(project / "mkdocs.yml")])
-    return status, annotations(capsys.readouterr().out)
 
 
 # A data error, a page error at the page's line, a link MkDocs itself finds (its own message named no line
@@ -106,17 +96,13 @@ def quick_check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int,
 ANNOTATED = ["http-url", "glossary-entry-never-mentioned", "page-cites-unknown-source", "link-to-a-missing-heading"]
 
 
-def test_data_page_and_link_problems_are_annotated_on_their_lines_under_github_actions(
-    fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Needs the quick check (the build): a link MkDocs itself finds is annotated at its line only through it."""
-    monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    mistakes = [MISTAKES[name] for name in ANNOTATED]
-    for mistake in mistakes:
-        mistake.make(fixture_project)
-    in_file_order = sorted(mistakes, key=lambda mistake: (mistake.file, mistake.line))
-    assert quick_check(fixture_project, capsys) == (1, [annotation_of(mistake) for mistake in in_file_order])
-    assert {mistake.level for mistake in mistakes} == {"error", "warning"}  # --strict: a warning fails too
+@pytest.fixture(scope="module")
+def annotated_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture with the ANNOTATED mistakes, for the two commands CI runs on it (each builds it once)."""
+    project = write_project(tmp_path_factory.mktemp("annotated") / "project")
+    for name in ANNOTATED:
+        MISTAKES[name].make(project)
+    return project
 
 
 def test_nothing_extra_is_printed_outside_github_actions(
@@ -138,18 +124,6 @@ def test_nothing_extra_is_printed_outside_github_actions(
         assert annotations(output.out) == annotated
 
 
-def test_the_build_does_not_annotate_what_the_quick_check_annotates(
-    fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Needs a build: what the build prints under GitHub Actions."""
-    monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    break_a_source_url(fixture_project)
-    MISTAKES["page-cites-unknown-source"].make(fixture_project)
-    built = build_project(fixture_project)
-    assert not built.ok and MISTAKES["http-url"].message in built.messages  # the positive control
-    assert annotations(capsys.readouterr().out) == []
-
-
 def test_ci_annotates_in_one_job_only() -> None:
     """The lint job runs the quick check (which annotates), even after ruff fails; the builds print plain lines."""
     workflow = yaml.safe_load((Path(__file__).resolve().parents[1] / ".github/workflows/ci.yml").read_text("utf-8"))
@@ -160,13 +134,13 @@ def test_ci_annotates_in_one_job_only() -> None:
     ]
 
 
-def test_mkdocs_build_command_prints_one_clean_error_and_no_annotation(fixture_project: Path) -> None:
-    """The command CI runs (`mkdocs build --strict`), as a separate process, exactly as on a runner."""
-    break_a_source_url(fixture_project)
+def test_mkdocs_build_command_prints_clean_lines_and_no_annotation(annotated_project: Path) -> None:
+    """Needs the command CI runs (`mkdocs build --strict`), as a separate process, exactly as on a runner: what
+    the build prints under GitHub Actions, the problems the quick check annotates (the test below) printed plain."""
     env = {**os.environ, "GITHUB_ACTIONS": "true", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(fixture_project / "site")],
-        cwd=fixture_project,
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(annotated_project.parent / "site")],
+        cwd=annotated_project,
         env=env,
         capture_output=True,
         text=True,
@@ -174,22 +148,24 @@ def test_mkdocs_build_command_prints_one_clean_error_and_no_annotation(fixture_p
     )
     assert result.returncode == 1
     assert annotations(result.stdout) == []
-    assert MISTAKES["http-url"].message in result.stderr
+    assert all(MISTAKES[name].message in result.stderr for name in ANNOTATED)  # the positive control: reported
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_quick_check_command_prints_the_annotation(fixture_project: Path) -> None:
-    """The command CI's lint job runs, as a separate process, exactly as on a runner."""
-    break_a_source_url(fixture_project)
+def test_quick_check_command_annotates_data_page_and_link_problems_on_their_lines(annotated_project: Path) -> None:
+    """Needs the command CI's lint job runs (the quick check, which is the build), as a separate process, exactly as
+    on a runner: a link MkDocs itself finds is annotated at its line only through it."""
     env = {**os.environ, "GITHUB_ACTIONS": "true", "PYTHONPATH": str(Path(validate.__file__).parents[1])}
     result = subprocess.run(
-        [sys.executable, "-m", "explainer.validate"],
-        cwd=fixture_project,
+        [sys.executable, "-m", "explainer.validate", "--strict"],
+        cwd=annotated_project,
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
+    mistakes = sorted((MISTAKES[name] for name in ANNOTATED), key=lambda mistake: (mistake.file, mistake.line))
     assert result.returncode == 1
-    assert annotations(result.stdout) == [annotation_of(MISTAKES["http-url"])]
+    assert annotations(result.stdout) == [annotation_of(mistake) for mistake in mistakes]
+    assert {mistake.level for mistake in mistakes} == {"error", "warning"}  # --strict: a warning fails too
     assert "Traceback" not in result.stderr + result.stdout

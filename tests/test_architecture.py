@@ -192,9 +192,11 @@ def registry(md: Markdown, kind: str):
     return md.parser.blockprocessors if kind == "blockprocessors" else getattr(md, kind)
 
 
-@pytest.fixture
-def processors(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[tuple[float, str]]]:
-    md = site_markdown(monkeypatch)
+@pytest.fixture(scope="module")
+def processors() -> dict[str, list[tuple[float, str]]]:
+    """The real site's processors by kind, read once for the module (the hooks' on_config runs for it, no build)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        md = site_markdown(monkeypatch)
     return {kind: [(item.priority, item.name) for item in registry(md, kind)._priority] for kind in REGISTRIES}
 
 

@@ -5,7 +5,8 @@ that prove the layers are wired into the build.
 - PAGE cases: the data is sound, and converting the one page finds exactly the catalogued line;
 - SITE cases (they need every page, the nav or MkDocs' link checks): the quick check, which is the
   build without writing pages, finds exactly the catalogued lines; cases that touch different files
-  share one build, each group's lines compared in full, so nothing one case adds goes unseen;
+  share one build, and a scenario's cases (several mistakes made in one project) one, each build's lines
+  compared in full, so nothing one case adds goes unseen (the page of link mistakes: tests/test_link_checks.py);
 - the wiring: a case of each layer through a whole `--strict` build, in this process and with the real
   `mkdocs build --strict` command, stops it with that one line; six mistakes in five files are reported
   by one build in file order; a file that cannot be read stops the checks and says so.
@@ -24,10 +25,13 @@ import pytest
 from catalogue import (
     ALL,
     DATA,
+    EVERY_LAYER_SUMMARY,
+    LINK_CASES,
     LOCATED,
     MISTAKES,
     PAGE,
     SITE,
+    STOPPED_EARLY_SUMMARY,
     THE_FALL,
     Edit,
     Mistake,
@@ -99,7 +103,8 @@ NAMES_THE_PAGES = re.compile(r"story pages:|unknown page|the nav|^mkdocs\.yml:")
 def site_groups() -> list:
     """The SITE cases in groups whose cases change different files, or different lines of a file without
     moving any (catalogue.changes_of), and report at different lines, each group made in one project and
-    checked by one build."""
+    checked by one build; and each scenario (several mistakes made by one edit) in one build. The page of link
+    mistakes (LINK_CASES) is not run here: tests/test_link_checks.py builds it, and compares every line."""
     groups: list[tuple[list[Mistake], set[str]]] = []
     with tempfile.TemporaryDirectory() as folder:
         before = write_project(Path(folder) / "before")
@@ -128,7 +133,7 @@ def site_groups() -> list:
             group[1].update(changes)
     scenarios: dict[str, list[Mistake]] = {}
     for mistake in at_layer(SITE):
-        if mistake.scenario:
+        if mistake.scenario and mistake.scenario != LINK_CASES[0].scenario:
             scenarios.setdefault(mistake.scenario, []).append(mistake)
     return [
         *(pytest.param(cases, id="+".join(case.name for case in cases)) for cases, _ in groups),
@@ -138,6 +143,8 @@ def site_groups() -> list:
 
 @pytest.mark.parametrize("mistakes", site_groups())
 def test_the_build_finds_each_mistake_that_needs_every_page(fixture_project: Path, mistakes: list[Mistake]) -> None:
+    """Needs the quick check (the build without writing pages): each of these needs every page, the nav or MkDocs'
+    link checks. One per group or scenario, its every line compared."""
     for edit in dict.fromkeys(mistake.edit for mistake in mistakes):  # a scenario's cases share one edit
         edit(fixture_project)
     expected = sorted((mistake.level, mistake.message) for mistake in mistakes)
@@ -184,9 +191,7 @@ def test_a_mistake_of_each_layer_is_reported_by_one_strict_build_in_file_order(e
     assert not built.ok
     expected = [(mistake.level, mistake.message) for mistake in sorted(EVERY_LAYER, key=lambda m: (m.file, m.line))]
     assert built.problem_lines == expected
-    assert (
-        built.messages[-1] == "5 errors and 3 warnings in 6 files, listed above in file order; fix them and run again."
-    )
+    assert built.messages[-1] == EVERY_LAYER_SUMMARY
     assert not any("Traceback" in message for message in built.messages)
 
 
@@ -243,7 +248,7 @@ def test_files_that_cannot_be_read_stop_the_checks_and_say_so(fixture_project: P
     assert result.returncode != 0
     lines = logged(result)
     assert located_lines(lines) == [mistake.message for mistake in UNREADABLE], result.stderr
-    assert lines[-1].startswith("2 errors in 2 files. Stopped early: a file above cannot be read, so the")
+    assert lines[-1] == STOPPED_EARLY_SUMMARY
     assert "Traceback" not in result.stdout + result.stderr
     checked = subprocess.run(
         [sys.executable, "-m", "explainer.validate"],

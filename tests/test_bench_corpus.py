@@ -54,6 +54,7 @@ def test_corpus_builds_with_strict_and_every_concern_shows(tiny_build: BuiltSite
 
 
 def test_corpus_builds_without_hooks_too(tiny: Path, tmp_path: Path):
+    """Needs the benchmark's own build, in its own process: the corpus without the engine's hooks."""
     built = run.build_once(tiny, corpus.CONFIG_WITHOUT_HOOKS)
     assert built.cpu > 0 and built.rss_mb > 0
 

@@ -9,28 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REPO, BuiltSite, build_project, write_project
+from conftest import REPO, BuiltSite
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
-
-CHAPTERS = ["story/the-fall.md", "story/glossary-cases.md", "story/timeline-cases.md", "story/glossary-every.md"]
-GENERATED = ["timeline.md", "glossary.md", "sources.md", "corrections.md"]
-NAV = [{"Home": "index.md"}, {"The story": CHAPTERS}, "corrected.md", "ties.md", *GENERATED]
-NEW_CHAPTER = """---
-title: A new chapter
-description: What happened next, in *one* sentence & [no link].
----
-
-# A new chapter
-
-Nothing here yet.
-"""
-
-
-def with_marker(project: Path) -> Path:
-    index = project / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n## The chapters\n\n<!-- chapters -->\n", "utf-8")
-    return project
 
 
 def listed(built: BuiltSite) -> list[tuple[str, str, str]]:
@@ -39,20 +20,11 @@ def listed(built: BuiltSite) -> list[tuple[str, str, str]]:
     return [(item.a.get_text(), item.a["href"], item.get_text(" ", strip=True)) for item in items]
 
 
-def test_the_list_follows_the_nav_with_each_chapter_s_description_and_a_new_chapter_appears(tmp_path: Path):
-    """Needs a build: the chapters come from MkDocs' nav. A new chapter, given a file and a nav entry, appears without
-    editing the home page.
-    """
-    project = with_marker(
-        write_project(
-            tmp_path / "project",
-            nav=[*NAV[:1], {"The story": [*CHAPTERS[:1], "story/new.md", *CHAPTERS[1:]]}, *NAV[2:]],
-        )
-    )
-    (project / "docs" / "story" / "new.md").write_text(NEW_CHAPTER, encoding="utf-8")
-    built = build_project(project)
-    assert built.ok, built.messages
-    assert listed(built) == [
+def test_the_list_follows_the_nav_with_each_chapter_s_description_and_a_new_chapter_appears(variant_build: BuiltSite):
+    """The session's variant of the fixture (tests/conftest.py): a new chapter, given a file and a nav entry, appears
+    without editing the home page."""
+    assert variant_build.ok, variant_build.messages
+    assert listed(variant_build) == [
         ("The fall", "story/the-fall/", "The fall : The fixture’s story page."),
         # Front matter is plain text: shown as written, never read as Markdown.
         ("A new chapter", "story/new/", "A new chapter : What happened next, in *one* sentence & [no link]."),
@@ -70,9 +42,9 @@ def test_the_list_follows_the_nav_with_each_chapter_s_description_and_a_new_chap
     ]
 
 
-def test_without_a_nav_the_chapters_come_in_file_order(tmp_path: Path):
-    """Needs a build: without a nav, MkDocs' own order of files."""
-    built = build_project(with_marker(write_project(tmp_path / "project")))
+def test_without_a_nav_the_chapters_come_in_file_order(default_vocabulary_build: BuiltSite):
+    """Without a nav, MkDocs' own order of files: the session's build of the fixture with no nav (tests/conftest.py)."""
+    built = default_vocabulary_build
     assert built.ok, built.messages
     assert [href for _, href, _ in listed(built)] == [
         "story/glossary-cases/",

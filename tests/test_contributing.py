@@ -17,6 +17,8 @@ from catalogue import (
     DATA,
     EXAMPLES,
     MISTAKES,
+    ONE_ERROR_SUMMARY,
+    ONE_MORE_ELSEWHERE,
     PAGE,
     SITE,
     TARGETS,
@@ -164,7 +166,7 @@ def test_validate_reports_one_line_per_problem_and_exits_1(checked, capsys: pyte
     assert checked([mistake]) == 1
     assert capsys.readouterr().err.splitlines() == [
         f"ERROR   -  {mistake.message}",
-        "1 error in 1 file, listed above in file order; fix it and run again.",
+        ONE_ERROR_SUMMARY,
     ]
 
 
@@ -181,7 +183,7 @@ def test_validate_shows_only_the_files_named(checked, capsys: pytest.CaptureFixt
     assert checked([MISTAKES["http-url"], page], "docs/story/the-fall.md") == 1
     lines = capsys.readouterr().err.splitlines()
     assert lines[:-1] == [f"ERROR   -  {page.message}"]
-    assert lines[-1].endswith("(1 more problem in other files: run without file names to see them)")
+    assert lines[-1].endswith(ONE_MORE_ELSEWHERE)
 
 
 def test_validate_has_help_and_refuses_wrong_use(
@@ -288,7 +290,8 @@ def test_contributing_has_every_example_the_tests_follow() -> None:
 
 @pytest.fixture(scope="module")
 def every_example(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The fixture with every documented example but the chapter followed, and the inline links used."""
+    """Needs a build: what a newcomer sees on the built pages. The fixture with every documented example but the
+    chapter followed, and the inline links used (the chapter moves the example event to it: its own build, below)."""
     project = in_this_storys_vocabulary(write_project(tmp_path_factory.mktemp("examples") / "project"))
     for name in ("add-event/source", "add-event/event", "cite-a-source/page", "add-glossary-term/entry"):
         follow(project, name)
@@ -342,6 +345,7 @@ def test_issuing_a_correction_as_documented_marks_the_page(every_example: BuiltS
 
 
 def test_a_newcomer_can_add_a_chapter_by_following_contributing(fixture_project: Path) -> None:
+    """Needs a build of its own: the chapter takes the example event from its section (every_example's) to itself."""
     follow_add_a_chapter(fixture_project)
     built = build_project(fixture_project)
     assert built.ok, built.messages

@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 import warnings
 from pathlib import Path
 
 import mkdocs.__main__ as mkdocs_command
 import pytest
+from catalogue import TWO_ERRORS_SUMMARY
 from conftest import ENGINE
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
@@ -63,7 +65,7 @@ def test_a_repeated_stop_is_logged_again(monkeypatch: pytest.MonkeyPatch):
 
 def test_stop_with_logs_every_problem_in_file_order_and_stops_with_the_summary(caplog: pytest.LogCaptureFixture):
     problems = [Problem("data/b.yml", 2, "second"), Problem("data/a.yml", 1, "first")]
-    summary = r"^2 errors in 2 files, listed above in file order; fix them and run again\.$"
+    summary = f"^{re.escape(TWO_ERRORS_SUMMARY)}$"
     with pytest.raises(PluginError, match=summary), caplog.at_level(logging.ERROR):
         reporting.stop_with(problems)
     assert [record.getMessage() for record in caplog.records][:2] == ["data/a.yml:1: first", "data/b.yml:2: second"]

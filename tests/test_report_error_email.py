@@ -3,11 +3,10 @@ mkdocs.yml sets one (`extra: report_error_email:`), never made up."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import yaml
-from conftest import REPO, BuiltSite, build_project, write_project
+from conftest import REPO, REPORT_ERROR_EMAIL, BuiltSite
 
 
 def test_no_address_is_shown_unless_one_is_set(fixture_build: BuiltSite):
@@ -17,20 +16,17 @@ def test_no_address_is_shown_unless_one_is_set(fixture_build: BuiltSite):
     assert report is not None and report.select_one('a[href^="mailto:"]') is None
 
 
-def test_a_set_address_is_shown_beside_the_link_with_the_page_in_the_subject(tmp_path: Path):
-    """Needs a build: mkdocs.yml's extra, printed by the theme's template on every page."""
-    project = write_project(tmp_path / "project")
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.setdefault("extra", {})["report_error_email"] = "errors@example.org"
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    built = build_project(project)
+def test_a_set_address_is_shown_beside_the_link_with_the_page_in_the_subject(variant_build: BuiltSite):
+    """mkdocs.yml's extra, printed by the theme's template on every page: the session's variant of the fixture
+    (tests/conftest.py) sets an address."""
+    built = variant_build
     assert built.ok, built.messages
     page = built.html("corrected/")
     report = page.select_one("p.report-error")
     mail = report.select_one('a[href^="mailto:"]')
-    assert mail is not None and mail.get_text() == "errors@example.org"
+    assert mail is not None and mail.get_text() == REPORT_ERROR_EMAIL
     address = urlsplit(mail["href"])
-    assert address.path == "errors@example.org"
+    assert address.path == REPORT_ERROR_EMAIL
     canonical = page.select_one('link[rel="canonical"]')["href"]
     assert parse_qs(address.query) == {"subject": [f"Error on {canonical}"]}
     assert report.select_one('a[href*="/issues/new?"]') is not None  # the form stays first

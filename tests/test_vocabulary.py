@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from catalogue import MISTAKES
-from conftest import REPO, build_project
+from conftest import REPO, BuiltSite, build_project
 from layers import data_problems
 
 from explainer.schema import load_schema
@@ -90,19 +90,10 @@ def test_a_misspelt_key_in_the_fixture_is_its_line_at_the_data_layer(fixture_pro
     assert said == ["data/story.yml:24: " + MISSPELT.format(key="unit")]
 
 
-def test_a_site_without_story_yml_builds_with_neutral_words(fixture_project: Path):
-    """Needs a build: every page, generated ones included, in the engine's default vocabulary."""
-    (fixture_project / "data" / "story.yml").unlink()
-    sources = fixture_project / "data" / "sources.yml"
-    text = sources.read_text(encoding="utf-8").replace("stake: owned-by-example-group", "stake: independent")
-    sources.write_text(text.replace("stake: example-group", "stake: independent"), encoding="utf-8")
-    events = fixture_project / "data" / "events.yml"
-    events.write_text(events.read_text(encoding="utf-8").replace(", currency: USD", ""), encoding="utf-8")
-    figures = fixture_project / "data" / "figures.yml"
-    figures.write_text(figures.read_text(encoding="utf-8").replace("unit: usd-billion", "unit: count"), "utf-8")
-    corrections = fixture_project / "data" / "corrections.yml"
-    corrections.write_text(corrections.read_text(encoding="utf-8").replace("kind: translation", "kind: fact"), "utf-8")
-    built = build_project(fixture_project)
+def test_a_site_without_story_yml_builds_with_neutral_words(default_vocabulary_build: BuiltSite):
+    """The session's build of the fixture in the default vocabulary (tests/conftest.py): every page, generated ones
+    included, in the engine's default words."""
+    built = default_vocabulary_build
     assert built.ok, built.messages
     summary = built.html("ties/").select_one(".source-summary").get_text(strip=True)
     assert summary == "This page cites 3 distinct sources, 3 of them independent."
