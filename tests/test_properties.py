@@ -369,8 +369,9 @@ def test_correction_marks_stay_out_of_code_links_and_headings(markdown_text):
 
 # Any plain text in the data: every page, at the pages layer -----------------------------------
 #
-# What data text can change is each page's HTML and the headings of its table of contents, the two things
-# the theme takes from a page (it prints both as they are); tests/layers.py `site_pages` gives every page as
+# What data text can change is each page's HTML and the headings of its table of contents, which the theme
+# prints as they are (the rest it prints, titles and nav, comes from the pages and mkdocs.yml, not from the
+# data; the whole builds this replaced compared whole pages). tests/layers.py `site_pages` gives every page as
 # the build converts it, in one build context (the generated pages list every page that uses an item),
 # without the theme or writing files. test_the_pages_layer_gives_each_page_what_the_build_gives_it shows
 # these are the fixture build's pages.
