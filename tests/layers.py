@@ -5,6 +5,9 @@
 - page: one page converted by Python-Markdown with the site's extensions, every concern's and the check
   of the page's HTML against the allow-list, and its bytes and front matter checked, as the build's
   hooks do for each page (no MkDocs);
+- pages: every page of the site converted as the build converts it, in one build context (the generated
+  pages list every page that uses an item), through MkDocs' files, nav and pages and the engine's hooks, but
+  without the theme, the search index or writing a file (`site_pages`);
 - site: what needs every page or MkDocs itself (a source no page cites, a correction's anchor, links,
   the nav): the quick check, which is the build without writing pages (`explainer.validate`).
 
@@ -13,10 +16,17 @@ tests/catalogue.py says which layer finds each mistake; tests/test_bad_inputs.py
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
 import markdown
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
@@ -28,7 +38,9 @@ from explainer.frontmatter import front_matter_problems
 from explainer.generated import GeneratedPagesExtension
 from explainer.markup import MarkdownSetup
 from explainer.pages import default_title, page_file_problems
-from explainer.registry import CONCERNS, check_site_data, generated_pages, page_body
+from explainer.registry import CONCERNS, after_pages_problems, check_site_data, generated_pages, page_body
+from explainer_mkdocs import hooks
+from explainer_mkdocs.reporting import Stop
 from explainer_mkdocs.safety import page_html_extension
 
 
@@ -90,8 +102,9 @@ def every_page_problems(project: Path) -> list[str]:
 
 
 def every_page_body(project: Path, data: DataCheck | None = None) -> dict[str, str]:
-    """The body (HTML) of every page of `project` as the build converts it, without MkDocs: each page written
-    by hand converted on its own, then each generated page from its template with the site's extensions."""
+    """The body (HTML) of every page of `project` without MkDocs: each page written by hand converted on its
+    own (its links as Markdown wrote them), then each generated page from its template with the site's
+    extensions, from a context no page reported into (so its backlinks are empty: for those, `site_pages`)."""
     data = data or data_layer(project)
     bodies = {}
     for path in sorted((project / "docs").rglob("*.md")):
@@ -105,6 +118,76 @@ def every_page_body(project: Path, data: DataCheck | None = None) -> dict[str, s
         md = markdown.Markdown(extensions=setup.extensions, extension_configs=setup.configs)
         bodies[page.src_uri] = page_body(context, page.src_uri).render(md)
     return bodies
+
+
+@dataclass
+class ConvertedSite:
+    """Every page of a site as the build converts it (`site_pages`)."""
+
+    pages: dict[str, Page]  # by docs/ path, in MkDocs' order of files: each with its .content (HTML) and .toc
+    problems: list[str]  # the build's problems (data, pages), as `file:line: message`
+    stopped: str = ""  # the line that sums up the problems, when they stopped the build before any page
+
+    def headings(self, src_uri: str) -> list[str]:
+        """The titles of the page's table of contents, which the theme prints as they are (HTML)."""
+        found, pending = [], list(self.pages[src_uri].toc)
+        while pending:
+            item: AnchorLink = pending.pop(0)
+            found.append(item.title)
+            pending[:0] = item.children
+        return found
+
+
+PROBLEMS_LOGGER = "mkdocs.plugins.explainer"  # where the hooks log each problem (explainer_mkdocs.reporting)
+
+
+class _Logged(logging.Handler):
+    """The problems the hooks log (each record carries its problem)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.problems: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if (problem := getattr(record, "problem", None)) is not None:
+            self.problems.append(str(problem))
+
+
+def site_pages(project: Path) -> ConvertedSite:
+    """Every page of `project` converted as `mkdocs build` converts it, in one build context, so each generated
+    page lists every page that uses an item (backlinks), as the build's do: MkDocs' own files, nav and pages
+    (its public API) and the plugins' events in the build's order (mkdocs.commands.build) up to each page's
+    HTML (Page.render), and the problems on_env would report but MkDocs' own (links). Not the rest of a
+    build: no theme, search index or file written (a third of a fixture build's time; `pytest --count-builds`
+    does not count it).
+
+    Data that stops a build before any page (a file that cannot be read) gives no page: the problems the build
+    logs, and the line that sums them up."""
+    config = load_config(str(project / "mkdocs.yml"))
+    plugins = config.plugins
+    logged = _Logged()
+    logging.getLogger(PROBLEMS_LOGGER).addHandler(logged)
+    try:
+        config = plugins.run_event("config", config)
+    except Stop as stop:
+        return ConvertedSite({}, logged.problems, str(stop))
+    finally:
+        logging.getLogger(PROBLEMS_LOGGER).removeHandler(logged)
+    try:
+        files = plugins.run_event("files", get_files(config), config=config)
+        nav = plugins.run_event("nav", get_navigation(files, config), config=config, files=files)
+        pages = {}
+        for file in files.documentation_pages():
+            page = file.page or Page(None, file, config)
+            page.read_source(config)
+            page.markdown = plugins.run_event("page_markdown", page.markdown, page=page, config=config, files=files)
+            page.render(config, files)
+            pages[file.src_uri] = page
+        assert nav is not None
+        context = hooks.built_context(config)
+        return ConvertedSite(pages, [str(problem) for problem in context.problems + after_pages_problems(context)])
+    finally:
+        hooks.on_post_build(config=config)  # the hooks' logging handlers removed (not the search plugin's index)
 
 
 def site_problems(project: Path) -> list[tuple[str, str]]:

@@ -3,16 +3,18 @@ never breaks page structure; text transformations never touch code, links or hea
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import build_project, generated_page, write_project
+from conftest import generated_page, write_project
 from factories import glossary_entry, source
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from layers import ConvertedSite, site_pages
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from test_bad_inputs import LOCATED
@@ -365,7 +367,14 @@ def test_correction_marks_stay_out_of_code_links_and_headings(markdown_text):
     assert page.get_text() == plain.get_text()
 
 
-# Whole builds -------------------------------------------------------------------------------
+# Any plain text in the data: every page, at the pages layer -----------------------------------
+#
+# What data text can change is each page's HTML and the headings of its table of contents, which the theme
+# prints as they are (the rest it prints, titles and nav, comes from the pages and mkdocs.yml, not from the
+# data; the whole builds this replaced compared whole pages). tests/layers.py `site_pages` gives every page as
+# the build converts it, in one build context (the generated pages list every page that uses an item),
+# without the theme or writing files. test_the_pages_layer_gives_each_page_what_the_build_gives_it shows
+# these are the fixture build's pages.
 
 # Fields that are plain text in each data file (glossary `long` is Markdown by design, so not here).
 PLAIN_TEXT_FIELDS = {
@@ -393,18 +402,25 @@ def with_text_everywhere(project: Path, text: str) -> None:
         path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def structure(site_dir: Path) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-    """Each page's elements with their attribute names, in document order; in a picture, not the words
-    drawn in it (how many lines a title wraps to, and which events the Timeline has room to name,
-    follow the text's length)."""
+Structure = dict[str, list[tuple[str, tuple[str, ...]]]]
+
+
+def structure(site: ConvertedSite) -> Structure:
+    """Each page's elements with their attribute names, in document order, then those of the headings of its
+    table of contents; in a picture, not the words drawn in it (how many lines a title wraps to, and which
+    events the Timeline has room to name, follow the text's length)."""
     return {
-        str(path.relative_to(site_dir)): [
-            (tag.name, tuple(sorted(tag.attrs)))
-            for tag in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(True)
-            if not _drawn_words(tag)
-        ]
-        for path in sorted(site_dir.rglob("*.html"))
+        src_uri: elements(page.content) + elements("".join(site.headings(src_uri)))
+        for src_uri, page in site.pages.items()
     }
+
+
+def elements(html: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [
+        (tag.name, tuple(sorted(tag.attrs)))
+        for tag in BeautifulSoup(html, "html.parser").find_all(True)
+        if not _drawn_words(tag)
+    ]
 
 
 def _drawn_words(tag) -> bool:
@@ -415,25 +431,67 @@ def _drawn_words(tag) -> bool:
 
 
 @pytest.fixture(scope="module")
-def baseline_structure(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    built = build_project(write_project(tmp_path_factory.mktemp("baseline") / "project"))
-    assert built.ok, built.messages
-    return structure(built.site_dir)
+def baseline(tmp_path_factory: pytest.TempPathFactory) -> ConvertedSite:
+    site = site_pages(write_project(tmp_path_factory.mktemp("baseline") / "project"))
+    assert site.problems == []
+    return site
 
 
-@pytest.mark.slow
+THEME_LINKS = re.compile(r"/edit/main/|/issues/new\?")  # the theme's "edit this page" and "report a mistake"
+
+
+def test_the_pages_layer_gives_each_page_what_the_build_gives_it(baseline: ConvertedSite, fixture_build):
+    """The layer the property below runs at, against the fixture's build (shared): every page, its links in
+    order (the generated pages' backlinks: 31 on the Sources page), its ids, and the headings the theme lists."""
+    built_pages = sorted(path.relative_to(fixture_build.site_dir) for path in fixture_build.site_dir.rglob("*.html"))
+    assert [str(path) for path in built_pages if path.name == "index.html" and str(path) != "404.html"] == [
+        page.url + "index.html" for page in sorted(baseline.pages.values(), key=lambda page: page.url + "index.html")
+    ]
+    for src_uri, page in baseline.pages.items():
+        built = BeautifulSoup(
+            (fixture_build.site_dir / page.url / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        article, converted = built.select_one("article.md-content__inner"), BeautifulSoup(page.content, "html.parser")
+        links = [a.get("href") for a in article.find_all("a") if not THEME_LINKS.search(a.get("href", ""))]
+        assert [a.get("href") for a in converted.find_all("a")] == links, src_uri
+        assert [tag["id"] for tag in converted.find_all(id=True)] == [tag["id"] for tag in article.find_all(id=True)]
+        toc = [
+            words(link.get_text())
+            for link in built.select(".md-sidebar--secondary nav.md-nav--secondary a.md-nav__link")
+        ]
+        titles = [words(BeautifulSoup(title, "html.parser").get_text()) for title in baseline.headings(src_uri)]
+        assert titles[1:] == toc  # the page's title (its h1) is not in the theme's list of its contents
+    assert len(BeautifulSoup(baseline.pages["sources.md"].content, "html.parser").find_all("a")) == 29
+
+
+def test_the_structure_would_see_an_element_or_an_attribute_data_text_adds(tmp_path: Path, baseline: ConvertedSite):
+    """The positive control of the property below: text that made markup, in a page or a heading of its table
+    of contents, would change the structure."""
+    project = write_project(tmp_path / "project")
+    with_text_everywhere(project, "x")
+    site = site_pages(project)
+    assert structure(site) == structure(baseline)
+    content = site.pages["sources.md"].content
+    site.pages["sources.md"].content = content.replace(">x<", '><b onmouseover="a">x</b><', 1)
+    assert structure(site) != structure(baseline)
+    site.pages["sources.md"].content = content
+    heading = next(iter(site.pages["timeline.md"].toc)).children[0]  # a year: no data text is a heading as yet
+    heading.title = f"<b>{heading.title}</b>"
+    assert structure(site) != structure(baseline)
+
+
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=SCHEMA_VALID_TEXT)
-def test_any_plain_text_in_data_builds_the_same_page_structure(tmp_path_factory, baseline_structure, text):
+def test_any_plain_text_in_data_gives_every_page_the_same_structure(tmp_path_factory, baseline, text):
     project = write_project(tmp_path_factory.mktemp("hostile") / "project")
     with_text_everywhere(project, text)
-    built = build_project(project)
-    if not built.ok:  # e.g. an event summary of four sentences: refused, cleanly
-        *problems, summary = built.messages  # every problem is located; the last line sums them up
-        assert problems and all(LOCATED.match(message) for message in problems), built.messages
-        assert not LOCATED.match(summary), built.messages
+    site = site_pages(project)
+    if site.problems:  # e.g. an event summary of four sentences: refused, cleanly, each problem at its line
+        assert all(LOCATED.match(problem) for problem in site.problems), site.problems
+        assert not LOCATED.match(site.stopped)  # the line that sums them up, if they stopped the build
         return
-    assert structure(built.site_dir) == baseline_structure
+    assert not site.stopped
+    assert structure(site) == structure(baseline)
 
 
 # The Glossary page writes plain lines as the HTML Markdown would give -------------------------------

@@ -378,6 +378,8 @@ def git(repo: Path, *args: str) -> None:
 
 @pytest.mark.slow
 def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tmp_path: Path) -> None:
+    """Needs the command in a process of its own, over a git repository: it builds two revisions (five
+    builds in all: commits, the working tree, a base that fails)."""
     repo = write_project(tmp_path / "repo")
     shutil.rmtree(repo / "site", ignore_errors=True)
     git(repo, "init", "--quiet", "--initial-branch=main")
@@ -405,15 +407,18 @@ def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tm
     assert "-> the working tree\n" in working_tree.stdout
     assert f"reader's diff: {WITHDRAWN_PROBLEM}\n" in working_tree.stderr
 
+    # A build that fails: the base's, built first, so the head is not built at all (one build, not two).
     edit(repo / THE_FALL, "[^wire-2020-ipo]", "[^no-such-source]")
-    broken = reader_diff_command("--markdown", str(tmp_path / "summary.md"))
+    git(repo, "commit", "--quiet", "-am", "a broken citation")
+    broken = reader_diff_command("--base", "HEAD", "--markdown", str(tmp_path / "summary.md"))
     assert broken.returncode == 2
     why = "ERROR   -  docs/story/the-fall.md:7: cites unknown source 'no-such-source' (not in data/sources.yml)"
-    failed = "reader's diff: building the working tree failed (mkdocs build --strict):"
+    failed = re.compile(r"reader's diff: building HEAD \([0-9a-f]{7}\) failed \(mkdocs build --strict\):")
     lines = broken.stderr.splitlines()
-    assert lines[lines.index(failed) + 1] == why  # the build's own lines follow, ending with its summary
+    failed_at = next(number for number, line in enumerate(lines) if failed.fullmatch(line))
+    assert lines[failed_at + 1] == why  # the build's own lines follow, ending with its summary
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert summary.startswith("## Reader's diff\n\n**It could not be made:**\n\n```text\nbuilding the working tree")
+    assert summary.startswith("## Reader's diff\n\n**It could not be made:**\n\n```text\nbuilding HEAD (")
     assert f"{why}\nERROR   -  1 error in 1 file, listed above in file order; fix it and run again.\n```\n" in summary
 
     unknown = reader_diff_command("--base", "no-such-branch")
@@ -491,6 +496,7 @@ def test_a_link_within_the_tree_and_a_plain_file_are_left_to_the_build() -> None
 
 @pytest.mark.slow
 def test_make_diff_refuses_a_committed_symlink_with_one_line_and_no_traceback(tmp_path: Path) -> None:
+    """Needs the command in a process of its own over a git repository (it stops before building)."""
     repo = write_project(tmp_path / "repo")
     shutil.rmtree(repo / "site", ignore_errors=True)
     git(repo, "init", "--quiet", "--initial-branch=main")
@@ -502,7 +508,8 @@ def test_make_diff_refuses_a_committed_symlink_with_one_line_and_no_traceback(tm
     git(repo, "commit", "--quiet", "-m", "a link")
     env = dict(os.environ)
     env.pop("GITHUB_ACTIONS", None)
-    command = [sys.executable, "-m", "explainer.reader_diff", "--base", "HEAD~1", "--head", "HEAD"]
+    # The base, with the link, is exported first: refused before any build (the head's export is the same code).
+    command = [sys.executable, "-m", "explainer.reader_diff", "--base", "HEAD"]
     result = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
