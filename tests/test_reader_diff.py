@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from catalogue import ONE_ERROR_SUMMARY
 from conftest import REPO, BuiltSite, build_project, write_project
 
 from explainer.reader_diff import render
@@ -419,7 +420,7 @@ def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tm
     assert lines[failed_at + 1] == why  # the build's own lines follow, ending with its summary
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert summary.startswith("## Reader's diff\n\n**It could not be made:**\n\n```text\nbuilding HEAD (")
-    assert f"{why}\nERROR   -  1 error in 1 file, listed above in file order; fix it and run again.\n```\n" in summary
+    assert f"{why}\nERROR   -  {ONE_ERROR_SUMMARY}\n```\n" in summary
 
     unknown = reader_diff_command("--base", "no-such-branch")
     assert unknown.returncode == 2
