@@ -3314,11 +3314,145 @@ UPDATE_KIND = "    update:\n      wrong_intro: This page said\n"
 
 COVERAGE_CASES = [
     case(
+        "story-date-not-a-real-month",
+        replace(STORY, 'start: "2020-10"', 'start: "2020-13"'),
+        "data/story.yml:6: dates: start: '2020-13' has no month 13",
+    ),
+    case(
         # The other kinds stay declared: data/corrections.yml's 'translation' is not reported unknown.
         "story-correction-kind-setting-of-the-wrong-type",
         replace(STORY, "      mark: C\n    translation", "      mark: C\n      inline: maybe\n    translation"),
         "data/story.yml:38: correction kind 'update': 'corrections.kinds.update.inline' must be true or false"
         ' (got "maybe")',
+    ),
+    case(
+        "story-correction-kind-page-without-title",
+        replace(STORY, TRANSLATION_NOTICE, TRANSLATION_NOTICE + "      page: translation-log.md\n"),
+        "data/story.yml:43: correction kind 'translation': page: translation-log.md needs page_title: (the page's"
+        " title); add it",
+    ),
+    case(
+        "story-correction-kind-page-title-without-page",
+        replace(STORY, TRANSLATION_NOTICE, TRANSLATION_NOTICE + "      page_title: Translation log\n"),
+        "data/story.yml:43: correction kind 'translation': page_title: is for a page of its own; add page: or"
+        " remove page_title",
+    ),
+    case(
+        "story-correction-kinds-on-one-page",
+        together(
+            replace(
+                STORY, UPDATE_KIND, "    update:\n      page: log.md\n      page_title: Updates\n" + UPDATE_KIND[12:]
+            ),
+            replace(STORY, TRANSLATION_NOTICE, TRANSLATION_NOTICE + "      page: log.md\n      page_title: Log\n"),
+        ),
+        "data/story.yml:45: correction kind 'translation': page log.md is already kind 'update''s page; give each"
+        " kind a page of its own",
+    ),
+    case(
+        "story-glossary-category-not-text",
+        append(
+            STORY,
+            "\nglossary:\n  categories:\n    person: 3\n    organization: Orgs\n    product: Products\n"
+            "    concept: Concepts\n",
+        ),
+        "data/story.yml:48: glossary category 'person': 'glossary.categories.person' must be text (got 3)",
+    ),
+    case(
+        "story-corrections-intro-html-comment",
+        replace(STORY, "corrections:\n  kinds:", "corrections:\n  intro: 'Kinds. <!-- note -->'\n  kinds:"),
+        "data/story.yml:31: corrections: 'intro' has an HTML comment (not allowed in data)",
+    ),
+    case(
+        "story-corrections-intro-declaration",
+        replace(STORY, "corrections:\n  kinds:", "corrections:\n  intro: '<!DOCTYPE html>'\n  kinds:"),
+        "data/story.yml:31: corrections: 'intro' has an HTML declaration (not allowed in data)",
+    ),
+    case(
+        "story-corrections-intro-processing-instruction",
+        replace(STORY, "corrections:\n  kinds:", "corrections:\n  intro: 'Kinds. <?php x ?>'\n  kinds:"),
+        "data/story.yml:31: corrections: 'intro' has an HTML processing instruction (not allowed in data)",
+    ),
+    case(
+        # </b> closes the <i> left open inside it, as a browser does, before the <b> is refused.
+        "story-corrections-intro-tags-closed-out-of-order",
+        replace(STORY, "corrections:\n  kinds:", "corrections:\n  intro: 'Kinds <b><i>of</b> fixes.'\n  kinds:"),
+        "data/story.yml:31: corrections: 'intro' has a <b> element (not allowed in data)",
+    ),
+    case(
+        "page-cdata-section",
+        append(THE_FALL, "\n<![CDATA[x]]>\n"),
+        PAGE_HTML.format(line=LAST_LINE + 2, what="has an HTML declaration (not allowed in a page)"),
+        layer=PAGE,
+    ),
+    case(
+        "page-url-in-a-title",
+        append(THE_FALL, '\nA <abbr title="url(javascript:x)">b</abbr>.\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2,
+            what="has an attribute 'title' on <abbr> that uses 'url(' in a style (it can load from another host or run"
+            " script)",
+        ),
+        layer=PAGE,
+    ),
+    case(
+        # In a block, an SVG is checked against the SVG allow-list, where a link within it (#a) is allowed.
+        "page-svg-event-handler",
+        append(THE_FALL, '\n<div>\n<svg viewBox="0 0 1 1"><use href="#a"/><circle r="1" onclick="x"/></svg>\n</div>\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 3,
+            what="has an attribute 'onclick' on <circle> (event handlers run script; not allowed in an SVG)",
+        ),
+        layer=PAGE,
+    ),
+    case(
+        "page-svg-link-out-of-the-document",
+        append(THE_FALL, '\n<div>\n<svg viewBox="0 0 1 1"><use href="https://e.example/#a"/></svg>\n</div>\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 3,
+            what="has href='https://e.example/#a' on <use>; only a link within the document (#id) is allowed there",
+        ),
+        layer=PAGE,
+    ),
+    case(
+        "page-raw-link-with-credentials",
+        append(THE_FALL, '\nA <a href="https://reuters.com@evil.example/x">link</a>.\n'),
+        f"{THE_FALL}:{LAST_LINE + 2}: link: the address has a user name or password before its host ('reuters.com@');"
+        " a browser goes to 'evil.example', after the @: remove what comes before it",
+        layer=PAGE,
+        level="warning",
+    ),
+    case(
+        # The attribute list's href is taken back out: the link keeps the address it was written with.
+        "page-attribute-list-replaces-a-link",
+        append(THE_FALL, '\n[a link](https://example.com/){: href="javascript:alert(1)" }\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2, what="links to 'javascript:alert(1)'; use https:// or a link within the site"
+        ),
+        layer=PAGE,
+    ),
+    case(
+        "page-markdown-in-html-script",
+        append(THE_FALL, "\n<div markdown>\n\n*x* <script>y</script>\n\n</div>\n"),
+        PAGE_HTML.format(
+            line=LAST_LINE + 4, what="has a <script> element (nothing in a page may run script; not allowed in a page)"
+        ),
+        layer=PAGE,
+    ),
+    case(
+        "page-allowed-frame-from-an-unreadable-host",
+        together(
+            append(
+                "mkdocs.yml",
+                "extra:\n  explainer:\n    allow_html:\n      iframe: {attributes: [src], hosts: [video.example]}\n",
+            ),
+            append(THE_FALL, '\n<iframe src="https://[::1/x"></iframe>\n'),
+        ),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2,
+            what="loads 'https://[::1/x' from outside the site (<iframe src>); put the file in docs/ and link to it"
+            " there",
+        ),
+        layer=PAGE,
     ),
 ]
 
