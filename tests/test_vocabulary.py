@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from catalogue import MISTAKES
 from conftest import REPO, build_project
-from layers import data_problems
+from layers import data_layer, data_problems
 
 from explainer.schema import load_schema
 from explainer.story import DEFAULT_STORY, read_story
@@ -178,3 +178,12 @@ def test_a_line_is_that_of_the_nearest_setting_written():
     assert story.line_of("corrections", "kinds", "fact") == 4
     assert story.line_of("corrections", "kinds", "fact", "page") == 4  # not written: its kind's line
     assert story.line_of("units", "usd") == 1  # nothing of it written: the file's first line
+
+
+def test_the_corrections_intro_of_one_paragraph_is_inline_and_of_two_stays_in_paragraphs(fixture_project: Path):
+    story = fixture_project / "data" / "story.yml"
+    fixture = story.read_text(encoding="utf-8")
+    story.write_text(fixture.replace("corrections:\n", "corrections:\n  intro: One *kind*.\n"), encoding="utf-8")
+    assert data_layer(fixture_project).story.corrections_intro_html == "One <em>kind</em>."
+    story.write_text(fixture.replace("corrections:\n", 'corrections:\n  intro: "One.\\n\\nTwo."\n'), encoding="utf-8")
+    assert data_layer(fixture_project).story.corrections_intro_html == "<p>One.</p>\n<p>Two.</p>"

@@ -8,9 +8,14 @@ import os
 from pathlib import Path
 
 import pytest
+from catalogue import MISTAKES, STORY
+from conftest import FIXTURE_SITE
 
+from explainer.data import load_records, load_story
 from explainer.datafile import Records, entry_dates
 from explainer.errors import DataError
+from explainer.registry import load_site_data
+from explainer.sources.records import SPEC as SOURCES
 from explainer.yamlfile import (
     MAX_DATA_FILE_BYTES,
     parse_config_file,
@@ -96,3 +101,26 @@ def test_the_span_takes_the_real_dates_of_usable_entries_only():
     document = parse_yaml(text.encode(), "data/events.yml")
     dates = list(entry_dates(document, "date", skip=lambda entry: entry.get("skip") is True))
     assert [date.display for date in dates] == ["March 2021", "2020"]
+
+
+# The data layer's other ways in: one file's records, every file's records, their attributes ----------------
+
+
+def test_one_data_file_of_the_wrong_shape_is_refused_with_its_line(tmp_path: Path):
+    story = load_story(FIXTURE_SITE / STORY)
+    good = load_records(FIXTURE_SITE / NAME, SOURCES, label=NAME, story=story)  # the positive control
+    assert "wire-2020-ipo" in good
+    path = tmp_path / "sources.yml"
+    path.write_text("id: wire-2020-ipo\n", encoding="utf-8")  # a mapping, not a list (catalogued: file-is-a-mapping)
+    assert problem_lines(lambda: load_records(path, SOURCES, label=NAME, story=story)) == [(NAME, 1)]
+
+
+def test_every_data_file_is_loaded_or_every_problem_raised(fixture_project: Path):
+    records = load_site_data(fixture_project)
+    assert "wire-2020-ipo" in records.sources
+    with pytest.raises(AttributeError):
+        records.no_such_concern  # noqa: B018 - the attribute is what is tested
+    MISTAKES["required-field-missing"].make(fixture_project)
+    with pytest.raises(DataError) as raised:
+        load_site_data(fixture_project)
+    assert [str(problem) for problem in raised.value.problems] == [MISTAKES["required-field-missing"].message]
