@@ -3454,6 +3454,18 @@ COVERAGE_CASES = [
         ),
         layer=PAGE,
     ),
+    case(
+        "front-matter-retold-not-true-or-false",
+        replace(INDEX, "title: Home\n", "title: Home\nretold: yes please\n"),
+        "docs/index.md:3: front matter 'retold' must be true or false",
+        layer=PAGE,
+    ),
+    case(
+        "front-matter-search-not-a-mapping",
+        replace(INDEX, "title: Home\n", "title: Home\nsearch: exclude\n"),
+        "docs/index.md:3: front matter 'search' takes exclude: true or false, and boost: a number from 0 to 10",
+        layer=PAGE,
+    ),
 ]
 
 ALL += COVERAGE_CASES
