@@ -3466,6 +3466,18 @@ COVERAGE_CASES = [
         "docs/index.md:3: front matter 'search' takes exclude: true or false, and boost: a number from 0 to 10",
         layer=PAGE,
     ),
+    case(
+        "story-unit-key-with-spaces",
+        replace(STORY, "units:\n", "units:\n  US Dollars: {axis: x}\n"),
+        "data/story.yml:25: unit 'US Dollars': key 'US Dollars' in 'units' must be lowercase letters, digits and"
+        " single hyphens, like 'owned-by-the-subject'",
+    ),
+    case(
+        "story-currency-code-in-lowercase",
+        replace(STORY, "currencies:\n", "currencies:\n  usd: {prefix: x}\n"),
+        "data/story.yml:28: currency 'usd': key 'usd' in 'currencies' must be an ISO 4217 code: three capital"
+        " letters, like 'USD'",
+    ),
 ]
 
 ALL += COVERAGE_CASES
