@@ -3312,6 +3312,19 @@ HOSTILE_CASES = [
 TRANSLATION_NOTICE = "      notice: Translation notes added\n"
 UPDATE_KIND = "    update:\n      wrong_intro: This page said\n"
 
+
+def every(file: str, old: str, new: str) -> Edit:
+    """Replace each occurrence of `old` in `file` (there must be one at least)."""
+
+    def edit(project: Path) -> None:
+        path = project / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{file} should contain {old!r}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    return edit
+
+
 COVERAGE_CASES = [
     case(
         "story-date-not-a-real-month",
@@ -3477,6 +3490,32 @@ COVERAGE_CASES = [
         replace(STORY, "currencies:\n", "currencies:\n  usd: {prefix: x}\n"),
         "data/story.yml:28: currency 'usd': key 'usd' in 'currencies' must be an ISO 4217 code: three capital"
         " letters, like 'USD'",
+    ),
+    case(
+        "correction-marked-in-the-text-without-its-anchor",
+        replace(CORRECTIONS, "  anchor: Dan Ives\n", ""),
+        "data/corrections.yml:13: correction 'dan-ives': kind 'translation' is marked in the text, so it needs"
+        " anchor:; add it, or use a kind with inline: false in data/story.yml",
+    ),
+    case(
+        "single-source-claim-date-not-a-real-month",
+        replace(SOURCES, FINE_CLAIM, '[{claim: "The fine", figure: group-value, date: "2021-13"}]'),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: '2021-13' has no month 13",
+    ),
+    case(
+        "more-headline-events-than-the-story-allows",
+        together(
+            append(STORY, "\ntimeline:\n  headline_events: {min: 0, max: 1}\n"),
+            every(EVENTS, "  section: the-fall\n", "  section: the-fall\n  headline: true\n"),
+        ),
+        "data/events.yml:21: 2 events are marked headline: true, but timeline: headline_events in data/story.yml asks"
+        " for 0 to 1; take headline: true off the least important, or raise max there",
+    ),
+    case(
+        "fewer-headline-events-than-the-story-asks",
+        append(STORY, "\ntimeline:\n  headline_events: {min: 2, max: 4}\n"),
+        "data/events.yml:2: 0 events are marked headline: true, but timeline: headline_events in data/story.yml asks"
+        " for 2 to 4; mark the events that matter most with headline: true, or lower min there",
     ),
 ]
 
