@@ -3354,3 +3354,221 @@ URL_WARNINGS = [
     ("https://reuters.com.evil.example/x", LOOKS_LIKE.format(host="reuters.com.evil.example", like="reuters.com")),
     ("https://\u0430\u0440\u0440\u04cf\u0435.com/", "looks like 'apple.com'"),
 ]
+
+# Error paths the cases above leave unvisited (issue 22: the engine's coverage) ----------------------------
+#
+# Each run at its layer by tests/test_bad_inputs.py, with the cases above (added to ALL here).
+
+TRANSLATION_NOTICE = "      notice: Translation notes added\n"
+UPDATE_KIND = "    update:\n      wrong_intro: This page said\n"
+
+
+def every(file: str, old: str, new: str) -> Edit:
+    """Replace each occurrence of `old` in `file` (there must be one at least)."""
+
+    def edit(project: Path) -> None:
+        path = project / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{file} should contain {old!r}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    return edit
+
+
+COVERAGE_CASES = [
+    case(
+        "story-date-not-a-real-month",
+        replace(STORY, 'start: "2020-10"', 'start: "2020-13"'),
+        "data/story.yml:6: dates: start: '2020-13' has no month 13",
+    ),
+    case(
+        # The other kinds stay declared: data/corrections.yml's 'translation' is not reported unknown.
+        "story-correction-kind-setting-of-the-wrong-type",
+        replace(STORY, "      mark: C\n    translation", "      mark: C\n      inline: maybe\n    translation"),
+        "data/story.yml:38: correction kind 'update': 'corrections.kinds.update.inline' must be true or false"
+        ' (got "maybe")',
+    ),
+    case(
+        "story-correction-kind-page-without-title",
+        replace(STORY, TRANSLATION_NOTICE, TRANSLATION_NOTICE + "      page: translation-log.md\n"),
+        "data/story.yml:43: correction kind 'translation': page: translation-log.md needs page_title: (the page's"
+        " title); add it",
+    ),
+    case(
+        "story-correction-kind-page-title-without-page",
+        replace(STORY, TRANSLATION_NOTICE, TRANSLATION_NOTICE + "      page_title: Translation log\n"),
+        "data/story.yml:43: correction kind 'translation': page_title: is for a page of its own; add page: or"
+        " remove page_title",
+    ),
+    case(
+        "story-correction-kinds-on-one-page",
+        together(
+            replace(
+                STORY, UPDATE_KIND, "    update:\n      page: log.md\n      page_title: Updates\n" + UPDATE_KIND[12:]
+            ),
+            replace(STORY, TRANSLATION_NOTICE, TRANSLATION_NOTICE + "      page: log.md\n      page_title: Log\n"),
+        ),
+        "data/story.yml:45: correction kind 'translation': page log.md is already kind 'update''s page; give each"
+        " kind a page of its own",
+    ),
+    case(
+        "story-glossary-category-not-text",
+        append(
+            STORY,
+            "\nglossary:\n  categories:\n    person: 3\n    organization: Orgs\n    product: Products\n"
+            "    concept: Concepts\n",
+        ),
+        "data/story.yml:48: glossary category 'person': 'glossary.categories.person' must be text (got 3)",
+    ),
+    case(
+        "story-corrections-intro-html-comment",
+        replace(STORY, "corrections:\n  kinds:", "corrections:\n  intro: 'Kinds. <!-- note -->'\n  kinds:"),
+        "data/story.yml:31: corrections: 'intro' has an HTML comment (not allowed in data)",
+    ),
+    case(
+        "story-corrections-intro-declaration",
+        replace(STORY, "corrections:\n  kinds:", "corrections:\n  intro: '<!DOCTYPE html>'\n  kinds:"),
+        "data/story.yml:31: corrections: 'intro' has an HTML declaration (not allowed in data)",
+    ),
+    case(
+        "story-corrections-intro-processing-instruction",
+        replace(STORY, "corrections:\n  kinds:", "corrections:\n  intro: 'Kinds. <?php x ?>'\n  kinds:"),
+        "data/story.yml:31: corrections: 'intro' has an HTML processing instruction (not allowed in data)",
+    ),
+    case(
+        # </b> closes the <i> left open inside it, as a browser does, before the <b> is refused.
+        "story-corrections-intro-tags-closed-out-of-order",
+        replace(STORY, "corrections:\n  kinds:", "corrections:\n  intro: 'Kinds <b><i>of</b> fixes.'\n  kinds:"),
+        "data/story.yml:31: corrections: 'intro' has a <b> element (not allowed in data)",
+    ),
+    case(
+        "page-cdata-section",
+        append(THE_FALL, "\n<![CDATA[x]]>\n"),
+        PAGE_HTML.format(line=LAST_LINE + 2, what="has an HTML declaration (not allowed in a page)"),
+        layer=PAGE,
+    ),
+    case(
+        "page-url-in-a-title",
+        append(THE_FALL, '\nA <abbr title="url(javascript:x)">b</abbr>.\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2,
+            what="has an attribute 'title' on <abbr> that uses 'url(' in a style (it can load from another host or run"
+            " script)",
+        ),
+        layer=PAGE,
+    ),
+    case(
+        # In a block, an SVG is checked against the SVG allow-list, where a link within it (#a) is allowed.
+        "page-svg-event-handler",
+        append(THE_FALL, '\n<div>\n<svg viewBox="0 0 1 1"><use href="#a"/><circle r="1" onclick="x"/></svg>\n</div>\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 3,
+            what="has an attribute 'onclick' on <circle> (event handlers run script; not allowed in an SVG)",
+        ),
+        layer=PAGE,
+    ),
+    case(
+        "page-svg-link-out-of-the-document",
+        append(THE_FALL, '\n<div>\n<svg viewBox="0 0 1 1"><use href="https://e.example/#a"/></svg>\n</div>\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 3,
+            what="has href='https://e.example/#a' on <use>; only a link within the document (#id) is allowed there",
+        ),
+        layer=PAGE,
+    ),
+    case(
+        "page-raw-link-with-credentials",
+        append(THE_FALL, '\nA <a href="https://reuters.com@evil.example/x">link</a>.\n'),
+        f"{THE_FALL}:{LAST_LINE + 2}: link: the address has a user name or password before its host ('reuters.com@');"
+        " a browser goes to 'evil.example', after the @: remove what comes before it",
+        layer=PAGE,
+        level="warning",
+    ),
+    case(
+        # The attribute list's href is taken back out: the link keeps the address it was written with.
+        "page-attribute-list-replaces-a-link",
+        append(THE_FALL, '\n[a link](https://example.com/){: href="javascript:alert(1)" }\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2, what="links to 'javascript:alert(1)'; use https:// or a link within the site"
+        ),
+        layer=PAGE,
+    ),
+    case(
+        "page-markdown-in-html-script",
+        append(THE_FALL, "\n<div markdown>\n\n*x* <script>y</script>\n\n</div>\n"),
+        PAGE_HTML.format(
+            line=LAST_LINE + 4, what="has a <script> element (nothing in a page may run script; not allowed in a page)"
+        ),
+        layer=PAGE,
+    ),
+    case(
+        "page-allowed-frame-from-an-unreadable-host",
+        together(
+            append(
+                "mkdocs.yml",
+                "extra:\n  explainer:\n    allow_html:\n      iframe: {attributes: [src], hosts: [video.example]}\n",
+            ),
+            append(THE_FALL, '\n<iframe src="https://[::1/x"></iframe>\n'),
+        ),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2,
+            what="loads 'https://[::1/x' from outside the site (<iframe src>); put the file in docs/ and link to it"
+            " there",
+        ),
+        layer=PAGE,
+    ),
+    case(
+        "front-matter-retold-not-true-or-false",
+        replace(INDEX, "title: Home\n", "title: Home\nretold: yes please\n"),
+        "docs/index.md:3: front matter 'retold' must be true or false",
+        layer=PAGE,
+    ),
+    case(
+        "front-matter-search-not-a-mapping",
+        replace(INDEX, "title: Home\n", "title: Home\nsearch: exclude\n"),
+        "docs/index.md:3: front matter 'search' takes exclude: true or false, and boost: a number from 0 to 10",
+        layer=PAGE,
+    ),
+    case(
+        "story-unit-key-with-spaces",
+        replace(STORY, "units:\n", "units:\n  US Dollars: {axis: x}\n"),
+        "data/story.yml:25: unit 'US Dollars': key 'US Dollars' in 'units' must be lowercase letters, digits and"
+        " single hyphens, like 'owned-by-the-subject'",
+    ),
+    case(
+        "story-currency-code-in-lowercase",
+        replace(STORY, "currencies:\n", "currencies:\n  usd: {prefix: x}\n"),
+        "data/story.yml:28: currency 'usd': key 'usd' in 'currencies' must be an ISO 4217 code: three capital"
+        " letters, like 'USD'",
+    ),
+    case(
+        "correction-marked-in-the-text-without-its-anchor",
+        replace(CORRECTIONS, "  anchor: Dan Ives\n", ""),
+        "data/corrections.yml:13: correction 'dan-ives': kind 'translation' is marked in the text, so it needs"
+        " anchor:; add it, or use a kind with inline: false in data/story.yml",
+    ),
+    case(
+        "single-source-claim-date-not-a-real-month",
+        replace(SOURCES, FINE_CLAIM, '[{claim: "The fine", figure: group-value, date: "2021-13"}]'),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: '2021-13' has no month 13",
+    ),
+    case(
+        "more-headline-events-than-the-story-allows",
+        together(
+            append(STORY, "\ntimeline:\n  headline_events: {min: 0, max: 1}\n"),
+            every(EVENTS, "  section: the-fall\n", "  section: the-fall\n  headline: true\n"),
+        ),
+        "data/events.yml:21: 2 events are marked headline: true, but timeline: headline_events in data/story.yml asks"
+        " for 0 to 1; take headline: true off the least important, or raise max there",
+    ),
+    case(
+        "fewer-headline-events-than-the-story-asks",
+        append(STORY, "\ntimeline:\n  headline_events: {min: 2, max: 4}\n"),
+        "data/events.yml:2: 0 events are marked headline: true, but timeline: headline_events in data/story.yml asks"
+        " for 2 to 4; mark the events that matter most with headline: true, or lower min there",
+    ),
+]
+
+ALL += COVERAGE_CASES
+MISTAKES.update((mistake.name, mistake) for mistake in COVERAGE_CASES)
+assert len(MISTAKES) == len(ALL), "two cases share a name"

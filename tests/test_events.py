@@ -10,10 +10,10 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Comment
-from catalogue import MISTAKES
+from catalogue import MISTAKES, replace
 from conftest import BuiltSite, generated_page
 from factories import event
-from layers import every_page_body, every_page_problems
+from layers import data_problems, every_page_body, every_page_problems, page_problems
 from markdown.serializers import to_html_string
 
 from explainer.context import PageInfo, SiteMap
@@ -316,3 +316,14 @@ def test_an_event_added_to_the_data_appears_in_the_list_and_the_picture(fixture_
 
 # Mistakes in events and Key dates markers: tests/catalogue.py (EVENT_CASES), run at their layer by
 # tests/test_bad_inputs.py.
+
+
+def test_a_marker_whose_events_are_left_out_for_their_own_problem_is_not_reported_again(fixture_project: Path):
+    """An event with a problem of its own is left out of the records; the Key dates marker of its chapter, which
+    then shows nothing, is not reported too: the event's line is the one to fix."""
+    replace(EVENTS, 'date: "2020-10-24"', 'date: "2020-10-34"')(fixture_project)
+    assert [problem.split(":", 2)[:2] for problem in data_problems(fixture_project)] == [[EVENTS, "22"]]
+    assert page_problems(fixture_project, "story/timeline-cases.md") == []
+    # The positive control: the event moved to another chapter, the marker is reported (its catalogued line).
+    replace(EVENTS, "section: timeline-cases", "section: the-fall")(fixture_project)
+    assert page_problems(fixture_project, "story/timeline-cases.md") == [MISTAKES["marker-naming-nothing"].message]

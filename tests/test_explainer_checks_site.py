@@ -1,14 +1,19 @@
 """The generic checks' view of a site and their tools, at the function (explainer_checks.plugin):
 where a page is built, its front matter, data/story.yml's corrections, which Chromium, and how a
-missing tool is reported. tests/test_explainer_checks.py runs the checks themselves."""
+missing tool is reported; and the checks of a built site (explainer_checks.site) failing on stand-in pages
+that break their rule. tests/test_explainer_checks.py runs the checks themselves on the fixture's build."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 
+from explainer.corrections.anchors import mark_id, note_id
 from explainer_checks import plugin
+from explainer_checks import site as checks
 from explainer_checks.plugin import ExplainerSite, find_chromium, skip_or_fail
 
 
@@ -95,3 +100,97 @@ def test_chromium_is_the_chosen_one_else_playwrights_else_debians(
     assert find_chromium(Playwright(tmp_path / "gone")) is None
     debian.write_bytes(b"")
     assert find_chromium(Playwright(None)) == debian
+
+
+# The checks of a built site (explainer_checks.site) on stand-in pages: each fails on a page that breaks its
+# rule, beside a page that keeps it (tests/test_explainer_checks.py runs them on the fixture's build) ---------
+
+
+def soup(body: str) -> BeautifulSoup:
+    return BeautifulSoup(f"<html><head></head><body>{body}</body></html>", "html.parser")
+
+
+def stand_in_build(pages: dict[str, str], site_dir: Path | None = None) -> SimpleNamespace:
+    return SimpleNamespace(html=lambda path: soup(pages[path]), site_dir=site_dir)
+
+
+def test_prose_is_read_from_the_article_only() -> None:
+    assert checks.prose_blocks(soup("<p>Outside.</p>")) == []
+    assert [p.get_text() for p in checks.prose_blocks(soup("<article><p>Inside.</p></article>"))] == ["Inside."]
+
+
+def test_a_page_citing_nothing_or_marking_no_glossary_is_skipped_not_failed() -> None:
+    site = SimpleNamespace(built_path=lambda page: page, front_matter=lambda page: {"glossary": "off"})
+    with pytest.raises(pytest.skip.Exception):
+        checks.test_every_story_page_counts_its_sources(site, stand_in_build({"p.md": "<article></article>"}), "p.md")
+    with pytest.raises(pytest.skip.Exception):
+        checks.test_first_mentions_of_glossary_entries_are_explained(site, stand_in_build({}), "p.md")
+    counted = '<article><a class="footnote-ref">1</a><div class="footnote"><p class="source-summary">1 source</p>'
+    checks.test_every_story_page_counts_its_sources(
+        site, stand_in_build({"p.md": counted + "</div></article>"}), "p.md"
+    )
+
+
+CORRECTED = (
+    f'<p><span id="{mark_id("c1")}"><a href="#{note_id("c1")}">C1</a></span></p><div id="{note_id("c1")}"></div>'
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>No mark.</p>",  # not marked at its anchor
+        f'<span id="{mark_id("c1")}">C1</span><div id="{note_id("c1")}"></div>',  # a mark that leads nowhere
+        f'<span id="{mark_id("c1")}"><a href="#{note_id("c1")}">C1</a></span>',  # no note to lead to
+    ],
+)
+def test_a_correction_not_marked_or_not_leading_to_its_note_fails(page: str) -> None:
+    site = SimpleNamespace(
+        data=SimpleNamespace(corrections=[SimpleNamespace(id="c1", kind="fact", page="p.md")]),
+        correction_list_page=lambda kind, default: default,
+        correction_kind_is_inline=lambda kind: True,
+        built_path=lambda page: page,
+    )
+    listed = '<li id="c1">A correction.</li>'
+    with pytest.raises(AssertionError):
+        checks.test_every_correction_is_published_and_marked_at_its_anchor(
+            site, stand_in_build({"corrections.md": listed, "p.md": page})
+        )
+    with pytest.raises(AssertionError):  # not listed
+        checks.test_every_correction_is_published_and_marked_at_its_anchor(
+            site, stand_in_build({"corrections.md": "<p></p>", "p.md": CORRECTED})
+        )
+    checks.test_every_correction_is_published_and_marked_at_its_anchor(
+        site, stand_in_build({"corrections.md": listed, "p.md": CORRECTED})
+    )
+
+
+def write_site(site_dir: Path, pages: dict[str, str]) -> Path:
+    for path, html in pages.items():
+        (site_dir / path).mkdir(parents=True, exist_ok=True)
+        (site_dir / path / "index.html").write_text(html, encoding="utf-8")
+    return site_dir
+
+
+def head(description: str) -> str:
+    tags = "".join(f'<meta property="{name}" content="x">' for name in checks.SOCIAL_TAGS[1:])
+    return f'<html><head><meta name="description" content="{description}">{tags}</head><body></body></html>'
+
+
+@pytest.mark.parametrize("page", ["<html><head></head><body></body></html>", head("Home.")])
+def test_a_page_without_preview_tags_or_with_the_home_pages_description_fails(tmp_path: Path, page: str) -> None:
+    site_dir = write_site(tmp_path / "bad", {".": head("Home."), "a": page})
+    with pytest.raises(AssertionError):
+        checks.test_every_page_has_its_own_description_and_social_preview_tags(SimpleNamespace(site_dir=site_dir))
+    control = write_site(tmp_path / "good", {".": head("Home."), "a": head("A page of its own.")})
+    checks.test_every_page_has_its_own_description_and_social_preview_tags(SimpleNamespace(site_dir=control))
+
+
+def test_a_page_with_a_style_attribute_fails(tmp_path: Path) -> None:
+    styled = write_site(tmp_path / "bad", {".": '<html><body><p style="color:red">x</p></body></html>'})
+    with pytest.raises(AssertionError):
+        checks.test_no_page_carries_an_event_handler_a_foreign_scheme_or_a_style_attribute(
+            SimpleNamespace(site_dir=styled)
+        )
+    plain = write_site(tmp_path / "good", {".": '<html><body><p class="x">x</p></body></html>'})
+    checks.test_no_page_carries_an_event_handler_a_foreign_scheme_or_a_style_attribute(SimpleNamespace(site_dir=plain))

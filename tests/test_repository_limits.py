@@ -157,3 +157,29 @@ def test_the_types_a_site_may_add(allow_files: object, allowed: list[str], probl
     names, found = allow_files_problems(allow_files)
     assert names == allowed
     assert [f"{problem.file}:{problem.line}" for problem in found] == problems
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problems"),
+    [
+        ("docs/a.webp", b"RIFF\x00\x00\x00\x00WEBPVP8 ", []),
+        ("docs/a.webp", b"RIFF\x00\x00\x00\x00WAVEfmt ", ["docs/a.webp:1"]),
+        ("docs/a.avif", b"\x00\x00\x00\x1cftypavif\x00\x00", []),
+        ("docs/a.avif", b"\x00\x00\x00\x1cftypheic\x00\x00", ["docs/a.avif:1"]),
+        ("docs/a.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>', []),
+        ("docs/a.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>' + b" " * 2**20, ["docs/a.svg:1"]),
+    ],
+)
+def test_images_that_name_their_format_a_few_bytes_in_and_an_svg_over_its_limit(
+    tmp_path: Path, name: str, content: bytes, problems: list[str]
+) -> None:
+    assert where(site(tmp_path, {name: content})) == problems
+
+
+def test_the_assets_mkdocs_yml_lists_are_those_in_docs() -> None:
+    settings = {
+        "extra_css": ["/a.css", {"path": "b.css"}, "https://cdn.example/c.css"],
+        "extra_javascript": [{"path": "d.js", "type": "module"}, {"async": True}, None],
+    }
+    assert repository.declared_assets(settings) == ["a.css", "b.css", "d.js"]
+    assert repository.declared_assets({}) == []

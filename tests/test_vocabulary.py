@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from catalogue import MISTAKES
 from conftest import REPO, BuiltSite, build_project
-from layers import data_problems
+from layers import data_layer, data_problems
 
 from explainer.schema import load_schema
 from explainer.story import DEFAULT_STORY, read_story
@@ -135,3 +135,46 @@ def test_a_kind_not_marked_in_the_text_is_listed_on_its_own_page(fixture_project
     assert {entry["id"] for entry in log.select(".correction-entry")} == {"hugging-face", "dan-ives"}
     listed = {entry["id"] for entry in built.html("corrections/").select(".correction-entry")}
     assert "hugging-face" not in listed and "corrected-checked" in listed
+
+
+# Reading the file: what the catalogue's cases leave unvisited ---------------------------------------------
+
+
+def test_a_file_of_comments_only_is_the_engines_defaults():
+    story, problems = read_story(b"# nothing set yet\n", SCHEMA)
+    assert problems == [] and story == DEFAULT_STORY
+    control, _ = read_story(b"subject: X\n", SCHEMA)  # the positive control: a setting is read
+    assert control.subject == "X" and control != DEFAULT_STORY
+
+
+@pytest.mark.parametrize(("text", "line"), [(b"subject: 'X\nunits: {}\n", 1), (b"- subject: X\n", 1)])
+def test_a_file_that_cannot_be_used_gives_no_story_and_one_located_problem(text, line):
+    """YAML that does not parse, a list: one problem (its words are the data layer's, catalogued for other
+    files), and no story, so the data layer stops after reading the files."""
+    story, problems = read_story(text, SCHEMA)
+    assert story is None and [problem.line for problem in problems] == [line]
+    assert read_story(b"subject: X\nunits: {}\n", SCHEMA)[0] is not None  # the positive control
+
+
+def test_glossary_categories_and_the_timelines_scale_are_read():
+    text = "glossary:\n  categories:\n    person: Folk\n    thing: Things\ntimeline:\n  scale: weeks\n"
+    story, problems = read_story(text.encode(), SCHEMA)
+    assert problems == []
+    assert story.categories == {"person": "Folk", "thing": "Things"} and story.scale == "weeks"
+    assert DEFAULT_STORY.scale == "auto" and "thing" not in DEFAULT_STORY.categories
+
+
+def test_a_line_is_that_of_the_nearest_setting_written():
+    story, _ = read_story(b"subject: X\ncorrections:\n  kinds:\n    fact: {label: Fix}\n", SCHEMA)
+    assert story.line_of("corrections", "kinds", "fact") == 4
+    assert story.line_of("corrections", "kinds", "fact", "page") == 4  # not written: its kind's line
+    assert story.line_of("units", "usd") == 1  # nothing of it written: the file's first line
+
+
+def test_the_corrections_intro_of_one_paragraph_is_inline_and_of_two_stays_in_paragraphs(fixture_project: Path):
+    story = fixture_project / "data" / "story.yml"
+    fixture = story.read_text(encoding="utf-8")
+    story.write_text(fixture.replace("corrections:\n", "corrections:\n  intro: One *kind*.\n"), encoding="utf-8")
+    assert data_layer(fixture_project).story.corrections_intro_html == "One <em>kind</em>."
+    story.write_text(fixture.replace("corrections:\n", 'corrections:\n  intro: "One.\\n\\nTwo."\n'), encoding="utf-8")
+    assert data_layer(fixture_project).story.corrections_intro_html == "<p>One.</p>\n<p>Two.</p>"

@@ -87,10 +87,6 @@ class MarkdownSetup:
     extensions: list[str] = field(default_factory=lambda: list(SITE_EXTENSIONS))
     configs: dict[str, dict[str, Any]] = field(default_factory=lambda: {k: dict(v) for k, v in SITE_CONFIGS.items()})
 
-    def describe(self) -> str:
-        """The set-up as text, for the fingerprint of checked data (a change renders fields anew)."""
-        return repr((self.extensions, sorted((name, sorted(conf.items())) for name, conf in self.configs.items())))
-
 
 def setup_from_config(config: Any) -> MarkdownSetup:
     """The Markdown set-up of a loaded MkDocs config (the names it lists; hooks add theirs later)."""

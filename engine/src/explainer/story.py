@@ -280,9 +280,13 @@ def _story(document: YamlDocument, broken: set[tuple]) -> tuple[Story, list[Prob
     def ok(*path: Any) -> bool:
         return not any(path[: len(bad)] == bad or bad[: len(path)] == path for bad in broken)
 
+    def sound(*path: Any) -> bool:
+        """Not broken itself (what is broken inside it is checked entry by entry)."""
+        return not any(path[: len(bad)] == bad for bad in broken)
+
     def section(key: str) -> dict:
         value = data.get(key)
-        return value if isinstance(value, dict) and ok(key) else {}
+        return value if isinstance(value, dict) and sound(key) else {}
 
     def text(value: Any, *path: Any, default: str = "") -> str:
         return value if isinstance(value, str) and ok(*path) else default
@@ -338,7 +342,7 @@ def _story(document: YamlDocument, broken: set[tuple]) -> tuple[Story, list[Prob
     settings["kinds"] = kinds
     problems += kind_problems
     glossary = section("glossary")
-    if isinstance(glossary.get("categories"), dict) and glossary["categories"] and ok("glossary", "categories"):
+    if isinstance(glossary.get("categories"), dict) and glossary["categories"] and sound("glossary", "categories"):
         settings["categories"] = {
             key: heading if ok("glossary", "categories", key) and isinstance(heading, str) else key
             for key, heading in glossary["categories"].items()

@@ -134,11 +134,6 @@ def corrected_notices(marked: list[Correction], on_page: list[Correction]) -> li
     return notices
 
 
-def corrected_notice(corrections: list[Correction]) -> etree.Element:
-    """The notice under the title of a page with these corrections marked in the text."""
-    return corrected_notices(corrections, corrections)[0]
-
-
 def corrections_block(
     corrections: list[Correction], labels: dict[str, str], sources_href: dict[str, tuple[str, str]], log_href: str
 ) -> list[etree.Element]:

@@ -1,0 +1,37 @@
+"""Addresses a reviewer must check (explainer.urlcheck), at the function: what cannot be read as an address is
+no warning of its own (the allow-lists and schemas refuse it where it matters). The warnings' words are
+catalogued (tests/catalogue.py: source-url-with-credentials, page-raw-link-with-credentials, ...)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from explainer.errors import Problem
+from explainer.urlcheck import source_url_warnings, url_warnings
+
+
+def test_an_address_that_cannot_be_split_or_has_no_host_gives_no_warning():
+    assert url_warnings("https://reuters.com@evil.example/") != []  # the positive control
+    assert url_warnings("https://[::1/x") == []  # an unclosed IPv6 bracket: urlsplit refuses it
+    assert url_warnings("mailto:someone") == []
+
+
+def test_a_label_that_is_not_punycode_is_read_as_written():
+    assert url_warnings("https://xn--ruters-2nf.com/wire") != []  # the positive control: Cyrillic once decoded
+    assert url_warnings("https://xn--999999999a.example/x") == []  # not punycode: read as written
+
+
+def test_a_source_whose_address_cannot_be_split_is_not_a_host_to_imitate():
+    sources = SourcesOf(
+        [SimpleNamespace(id="a", index=0, url="https://[::1/x"), SimpleNamespace(id="b", index=1, url="https://x.org/")]
+    )
+    assert source_url_warnings(sources) == []
+    imitating = SourcesOf([SimpleNamespace(id="c", index=0, url="https://reuters.com@evil.example/")])
+    assert [problem.line for problem in source_url_warnings(imitating)] == [1]  # the positive control
+
+
+class SourcesOf(list):
+    """Sources as data/sources.yml's records give them: iterable, and where each problem is."""
+
+    def problem(self, path: tuple, message: str) -> Problem:
+        return Problem("data/sources.yml", 1, message)

@@ -1,0 +1,126 @@
+"""Reading data files (explainer.yamlfile) and their records (explainer.datafile): the paths the data layer's
+catalogued cases (tests/catalogue.py) do not take. The words of each problem are catalogued there; these tests
+check where a problem is and that it is one, each beside a positive control."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from catalogue import MISTAKES, STORY
+from conftest import FIXTURE_SITE
+
+from explainer.data import load_records, load_story
+from explainer.datafile import Records, entry_dates
+from explainer.errors import DataError
+from explainer.registry import load_site_data
+from explainer.sources.records import SPEC as SOURCES
+from explainer.yamlfile import (
+    MAX_DATA_FILE_BYTES,
+    parse_config_file,
+    parse_data_file,
+    parse_yaml,
+    read_data_file,
+)
+
+NAME = "data/sources.yml"
+
+
+def problem_lines(call) -> list[tuple[str, int]]:
+    with pytest.raises(DataError) as raised:
+        call()
+    return [(problem.file, problem.line) for problem in raised.value.problems]
+
+
+def test_a_data_file_is_read_whole_within_the_limit(tmp_path: Path):
+    path = tmp_path / "sources.yml"
+    path.write_bytes(b"- id: a\n")
+    assert read_data_file(path, NAME) == b"- id: a\n"  # the positive control for the refusals below
+
+
+@pytest.mark.parametrize("kind", ["device", "folder", "sparse file over the limit"])
+def test_what_is_no_data_file_is_one_problem_at_line_1_and_is_never_read(tmp_path: Path, kind: str):
+    if kind == "device":
+        path = Path(os.devnull)  # a character device: opened, never read
+    elif kind == "folder":
+        path = tmp_path / "sources.yml"
+        path.mkdir()
+    else:
+        path = tmp_path / "sources.yml"
+        with open(path, "wb") as file:
+            file.truncate(MAX_DATA_FILE_BYTES + 1)  # its size, without writing it
+    assert problem_lines(lambda: read_data_file(path, NAME)) == [(NAME, 1)]
+
+
+def test_bytes_over_the_limit_are_refused_before_they_are_parsed():
+    assert parse_data_file(b"[]" + b" " * (MAX_DATA_FILE_BYTES - 2), NAME).data == []  # at the limit: read
+    assert problem_lines(lambda: parse_data_file(b"[]" + b" " * (MAX_DATA_FILE_BYTES - 1), NAME)) == [(NAME, 1)]
+
+
+def test_mkdocs_yml_keeps_the_values_of_its_own_tags_as_written():
+    """mkdocs.yml is the site's code: MkDocs' tags (!ENV, !!python/name:) are its own; a data file refuses them."""
+    text = b"a: !ENV SITE_URL\nb: !ENV [SITE_URL, 'https://example.com/']\nc: plain\n"
+    document = parse_config_file(text, "mkdocs.yml")
+    assert document.data == {"a": "SITE_URL", "b": ["SITE_URL", "https://example.com/"], "c": "plain"}
+    assert problem_lines(lambda: parse_yaml(text, NAME)) == [(NAME, 1)]
+
+
+LARGE_PADDING = "# padding\n" * 14_000  # over the careful reader's 128 KB: libyaml reads the file alone
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("- id: a\n  title: 'x\x07'\n", 2), ("- id: a\n  title: x\n  authors: " + "[" * 60 + "]" * 60 + "\n", 3)],
+)
+def test_a_large_file_has_the_same_checks_of_our_own(text: str, line: int):
+    """A control character, lists nested too deep: refused at their lines in a file too large for the careful
+    reader."""
+    assert problem_lines(lambda: parse_yaml(text.encode(), NAME)) == [(NAME, line)]
+    assert problem_lines(lambda: parse_yaml((text + LARGE_PADDING).encode(), NAME)) == [(NAME, line)]
+    control = parse_yaml(("- id: a\n  title: x\n" + LARGE_PADDING).encode(), NAME)  # the positive control
+    assert control.data == [{"id": "a", "title": "x"}]
+
+
+# Records without a file (passed in from Python), and the dates of the story's span --------------------------
+
+
+def test_records_passed_in_have_nothing_left_out_and_problems_at_line_1():
+    records = Records({"a": object()})
+    assert records.left_out == frozenset() and records.has_unnamed is False and records.left_out_entries() == []
+    assert records.knows("a") and not records.knows("b")
+    problem = records.problem(("a",), "words")
+    assert (problem.file, problem.line) == ("(records passed in)", 1)
+
+
+def test_the_span_takes_the_real_dates_of_usable_entries_only():
+    text = (
+        '- {id: a, date: "2021-03"}\n- {id: b}\n- {id: c, date: "2021-02-30"}\n'
+        '- {id: d, date: "2022", skip: true}\n- {id: e, date: "2020"}\n'
+    )
+    document = parse_yaml(text.encode(), "data/events.yml")
+    dates = list(entry_dates(document, "date", skip=lambda entry: entry.get("skip") is True))
+    assert [date.display for date in dates] == ["March 2021", "2020"]
+
+
+# The data layer's other ways in: one file's records, every file's records, their attributes ----------------
+
+
+def test_one_data_file_of_the_wrong_shape_is_refused_with_its_line(tmp_path: Path):
+    story = load_story(FIXTURE_SITE / STORY)
+    good = load_records(FIXTURE_SITE / NAME, SOURCES, label=NAME, story=story)  # the positive control
+    assert "wire-2020-ipo" in good
+    path = tmp_path / "sources.yml"
+    path.write_text("id: wire-2020-ipo\n", encoding="utf-8")  # a mapping, not a list (catalogued: file-is-a-mapping)
+    assert problem_lines(lambda: load_records(path, SOURCES, label=NAME, story=story)) == [(NAME, 1)]
+
+
+def test_every_data_file_is_loaded_or_every_problem_raised(fixture_project: Path):
+    records = load_site_data(fixture_project)
+    assert "wire-2020-ipo" in records.sources
+    with pytest.raises(AttributeError):
+        records.no_such_concern  # noqa: B018 - the attribute is what is tested
+    MISTAKES["required-field-missing"].make(fixture_project)
+    with pytest.raises(DataError) as raised:
+        load_site_data(fixture_project)
+    assert [str(problem) for problem in raised.value.problems] == [MISTAKES["required-field-missing"].message]
