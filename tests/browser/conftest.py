@@ -2,7 +2,8 @@
 
 Fixtures: `site_url` and `fixture_site_url` (base URLs ending in '/'), `site_pages` (every page
 path of the real site, e.g. '' and 'story/the-fall/'), `browser`, `page` (1280x800 desktop),
-`phone_page` (375x667 touch phone) and `axe_source` (axe-core's script, to inject into pages).
+`phone_page` (375x667 touch phone), both fresh pages in contexts the session shares (`contexts`,
+which gives pages with other options too), and `axe_source` (axe-core's script, to inject into pages).
 
 Without a browser (or without node_modules/axe-core) the tests skip with the reason; under CI
 (env CI set) they fail instead, so CI can never pass by skipping them.
@@ -11,7 +12,7 @@ Without a browser (or without node_modules/axe-core) the tests skip with the rea
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 667}
+PHONE_CONTEXT = {"viewport": PHONE, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -109,20 +111,80 @@ def browser(explainer_browser) -> object:
     return explainer_browser
 
 
-@pytest.fixture
-def page(browser) -> Iterator[object]:
-    """A fresh desktop page (1280x800) in its own browser context."""
-    context = browser.new_context(viewport=DESKTOP)
-    yield context.new_page()
-    context.close()
+class Contexts:
+    """Browser contexts kept open for the session (one pytest-xdist worker's), one for each set of options
+    (viewport, touch, colour scheme), each handing a test a fresh page of its own.
+
+    A page loaded in a context that has loaded the site before takes its styles and scripts from the
+    context's HTTP cache and its compiled code from V8's, instead of fetching and compiling them all
+    again. What a page can leave behind for the next test's is reset when the test is done: its
+    context's cookies, local storage (Material's palette choice) and IndexedDB (`set_storage_state`);
+    session storage, scroll position, history, focus and emulated media belong to the page, which is
+    closed. `page_with(**options)` gives a test pages with other options; a test that needs a context
+    nothing has used yet makes its own with `browser.new_context`.
+    """
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.open: dict[str, object] = {}
+
+    def page(self, **options) -> object:
+        """A fresh page in the shared context with these `browser.new_context` options."""
+        key = repr(sorted(options.items()))
+        if key not in self.open:
+            self.open[key] = self.browser.new_context(**options)
+        return self.open[key].new_page()
+
+    def release(self, page) -> None:
+        """Close the test's page and clear what it stored in its context."""
+        page.close()
+        page.context.set_storage_state({"cookies": [], "origins": []})
+
+    def close(self) -> None:
+        for context in self.open.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def contexts(browser) -> Iterator[Contexts]:
+    """The session's shared browser contexts (see Contexts)."""
+    pool = Contexts(browser)
+    yield pool
+    pool.close()
+
+
+def shared_page(contexts: Contexts, **options) -> Iterator[object]:
+    """A fixture's body: a fresh page in the shared context with these options, released after the test."""
+    page = contexts.page(**options)
+    yield page
+    contexts.release(page)
 
 
 @pytest.fixture
-def phone_page(browser) -> Iterator[object]:
-    """A fresh phone page (375x667, touch, mobile) in its own browser context."""
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
-    yield context.new_page()
-    context.close()
+def page_with(contexts: Contexts) -> Iterator[Callable[..., object]]:
+    """Makes fresh pages in the shared context with the `browser.new_context` options given (a wide
+    screen, a colour scheme), all released after the test: `page_with(viewport=WIDE)`."""
+    made: list[object] = []
+
+    def make(**options) -> object:
+        made.append(contexts.page(**options))
+        return made[-1]
+
+    yield make
+    for page in made:
+        contexts.release(page)
+
+
+@pytest.fixture
+def page(contexts: Contexts) -> Iterator[object]:
+    """A fresh desktop page (1280x800), in the session's shared desktop context (see Contexts)."""
+    yield from shared_page(contexts, viewport=DESKTOP)
+
+
+@pytest.fixture
+def phone_page(contexts: Contexts) -> Iterator[object]:
+    """A fresh phone page (375x667, touch, mobile), in the session's shared phone context (see Contexts)."""
+    yield from shared_page(contexts, **PHONE_CONTEXT)
 
 
 @pytest.fixture(scope="session")
