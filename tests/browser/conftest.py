@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import REPO, BuiltSite
@@ -117,32 +118,52 @@ class Contexts:
 
     A page loaded in a context that has loaded the site before takes its styles and scripts from the
     context's HTTP cache and its compiled code from V8's, instead of fetching and compiling them all
-    again. What a page can leave behind for the next test's is reset when the test is done: its
-    context's cookies, local storage (Material's palette choice) and IndexedDB (`set_storage_state`);
-    session storage, scroll position, history, focus and emulated media belong to the page, which is
-    closed. `page_with(**options)` gives a test pages with other options; a test that needs a context
-    nothing has used yet makes its own with `browser.new_context`.
+    again. What a page can leave behind for the next test's is cleared when the test is done: the
+    cookies, local storage (Material's palette choice), IndexedDB and the rest of each origin's storage
+    the page visited (Chromium's Storage.clearDataForOrigin); session storage, scroll position,
+    history, focus and emulated media belong to the page, which is closed. `page_with(**options)` gives
+    a test pages with other options; a test that needs a context nothing has used yet makes its own
+    with `browser.new_context`.
     """
 
     def __init__(self, browser) -> None:
         self.browser = browser
         self.open: dict[str, object] = {}
+        self.visited: dict[object, set[str]] = {}  # page -> the origins its documents came from
 
     def page(self, **options) -> object:
         """A fresh page in the shared context with these `browser.new_context` options."""
         key = repr(sorted(options.items()))
         if key not in self.open:
             self.open[key] = self.browser.new_context(**options)
-        return self.open[key].new_page()
+        page = self.open[key].new_page()
+        origins = self.visited[page] = set()
+        page.on("framenavigated", lambda frame: origins.add(_origin(frame.url)))
+        return page
 
     def release(self, page) -> None:
-        """Close the test's page and clear what it stored in its context."""
+        """Clear what the test's page stored for each origin it visited, and close it. (Playwright's
+        `set_storage_state` would clear the HTTP cache too, which is what the context is kept for.)"""
+        session = page.context.new_cdp_session(page)
+        for origin in self.visited.pop(page) - {""}:
+            session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORED})
+        session.detach()
         page.close()
-        page.context.set_storage_state({"cookies": [], "origins": []})
+        page.context.clear_cookies()
 
     def close(self) -> None:
         for context in self.open.values():
             context.close()
+
+
+# What a page can store for its origin, as Chromium's DevTools protocol names it (Storage.StorageType).
+STORED = "cookies,local_storage,indexeddb,websql,file_systems,service_workers,cache_storage,shared_storage"
+
+
+def _origin(url: str) -> str:
+    """'http://127.0.0.1:8000' for a page's address; '' for about:blank and the like."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in {"http", "https"} else ""
 
 
 @pytest.fixture(scope="session")
