@@ -20,19 +20,7 @@ CONTRAST_PARTS = """svg => {
 }"""
 
 
-@pytest.fixture
-def first_visit_page(browser):
-    """A desktop page in a context of its own, nothing cached: a reader's first visit."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    yield context.new_page()
-    context.close()
-
-
-def test_svg_mark_is_a_link_that_jumps_to_its_entry(first_visit_page, fixture_site_url: str):
-    """On a first visit (a cold context, as every test had before they shared contexts). In the shared
-    context, with the site cached, `:target` was once unset after the click (perhaps Material's instant
-    navigation, ready sooner, handling the link); not investigated yet, so this test keeps its old context."""
-    page = first_visit_page
+def test_svg_mark_is_a_link_that_jumps_to_its_entry(page, fixture_site_url: str):
     page.goto(fixture_site_url + "timeline/")
     mark = page.locator("svg.timeline-svg").get_by_role("link", name="3 November 2020: The record listing is halted")
     mark.locator("circle").click()  # the mark (the link's box also spans its label, if named)
