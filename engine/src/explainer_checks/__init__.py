@@ -18,10 +18,8 @@ pytest finds the fixtures and settings through this distribution's `pytest11` en
   page has its own description and social preview tags; no page carries an event handler, a foreign
   URL scheme or a style attribute; the Nu HTML Checker finds no error of the site's own.
 - **browser** (explainer_checks.browser, marked `browser`): in Chromium, no page requests another
-  host or logs an error, light and dark; axe-core finds no violation on any page (every rule in the
-  light scheme; in the dark one the rules a colour scheme can change: colour contrast, links told
-  apart from the text, the palette's toggles); no page overflows a phone screen; a glossary tooltip
-  and a source-note preview open on hover.
+  host or logs an error; axe-core finds no violation on any page, light and dark; no page overflows
+  a phone screen; a glossary tooltip and a source-note preview open on hover.
 
 What a site configures, in `[tool.pytest.ini_options]` of its pyproject.toml:
 
