@@ -26,22 +26,9 @@ __all__ = [
     "test_no_page_requests_another_host",
 ]
 
-# axe-core's violations on the page, one line each. In the light scheme every rule runs on the whole page.
-# In the dark scheme the page is the same document with other colours: Material swaps the palette's
-# colour variables and which of its two toggles is shown, nothing else (the engine's scripts never read
-# the scheme). So the dark run asks only what a scheme can change: the rules that compute colours
-# (axe's "cat.color" rules on by default: colour contrast, and links told apart from the text around
-# them), and every rule on the palette's toggles. (axe's AAA color-contrast-enhanced is off in both.)
-AXE_RUN = """async (dark) => {
-  const line = v => `${v.id} (${v.nodes.length}x): ${v.nodes[0].target.join(" ")}`;
-  if (!dark) return (await axe.run(document, {resultTypes: ["violations"]})).violations.map(line);
-  const colours = ["color-contrast", "link-in-text-block"], palette = "[data-md-component=palette]";
-  const found = (await axe.run(document, {resultTypes: ["violations"], runOnly: colours})).violations;
-  if (document.querySelector(palette)) {
-    const toggles = await axe.run({include: [[palette]]}, {resultTypes: ["violations"]});
-    found.push(...toggles.violations.filter(v => !colours.includes(v.id)));
-  }
-  return found.map(line);
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => `${v.id} (${v.nodes.length}x): ${v.nodes[0].target.join(" ")}`);
 }"""
 OVERFLOWING = """() => {
   const width = document.documentElement.clientWidth;
@@ -77,10 +64,9 @@ def explainer_visits(
     explainer_browser: Any, explainer_site_url: str, explainer_site_pages: list[str], explainer_axe_source: str
 ) -> dict[str, list[Visit]]:
     """Every page read once in light and once in dark on a desktop (by colour scheme), each until the
-    network is idle (Material post-processes after its sitemap), then checked by axe-core (every rule in
-    light; in dark the rules a colour scheme can change, see AXE_RUN): one visit serves the checks below
-    that only read (requests, script errors, accessibility), instead of one visit per check. Module
-    scope: the checks that share it run in one pytest-xdist worker."""
+    network is idle (Material post-processes after its sitemap), then checked by axe-core: one visit
+    serves the checks below that only read (requests, script errors, accessibility), instead of one
+    visit per check. Module scope: the checks that share it run in one pytest-xdist worker."""
     return {
         scheme: _read_every_page(
             explainer_browser, scheme, explainer_site_url, explainer_site_pages, explainer_axe_source
@@ -91,9 +77,6 @@ def explainer_visits(
 
 def _read_every_page(browser: Any, scheme: str, site_url: str, pages: list[str], axe_source: str) -> list[Visit]:
     context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
-    # axe-core in every page the context opens, sent to Chromium once (added to each page after it
-    # loaded, its 500 kB were sent and parsed again for each: about half a second a page).
-    context.add_init_script(axe_source)
     page = context.new_page()
     visits: list[Visit] = []
     page.on("request", lambda request: visits[-1].requested.append(request.url))
@@ -105,7 +88,8 @@ def _read_every_page(browser: Any, scheme: str, site_url: str, pages: list[str],
         visits.append(visit := Visit(path, scheme))
         page.goto(site_url + path, wait_until="networkidle")
         visit.shown_scheme = _color_scheme(page)
-        visit.violations = page.evaluate(AXE_RUN, scheme == "dark")
+        page.add_script_tag(content=axe_source)
+        visit.violations = page.evaluate(AXE_RUN)
     context.close()
     return visits
 
