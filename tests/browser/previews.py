@@ -46,6 +46,23 @@ LINE_OF = """(mark, symbol) => {
 }"""
 
 
+# Two animation frames: a scroll's events are dispatched as the next frame begins, before its
+# animation-frame callbacks, so by the second the scroll listeners (Material's, ours) have run and
+# whatever they deferred to a frame has too.
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def after_scroll(page) -> None:
+    """Wait until the page has handled a scroll the test made (instead of a fixed 200 ms)."""
+    page.evaluate(TWO_FRAMES)
+
+
+def settle(locator) -> None:
+    """Wait for the element's animations and transitions, and its descendants', to finish (a preview
+    fades and slides in; a sheet slides up)."""
+    locator.evaluate("el => Promise.all(el.getAnimations({subtree: true}).map(animation => animation.finished))")
+
+
 def preview_of(page, link):
     """The preview that belongs to `link`; Material creates it on first hover or focus."""
     expect(link).to_have_attribute("aria-controls", re.compile(r"."))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import shared_page
 from .previews import AXE_RUN, expect_open
 
 PAGE = "story/the-fall/"
@@ -24,10 +25,9 @@ NAME = """a => a.matches('.one-report__mark') ? a.title
 
 
 @pytest.fixture
-def desktop(browser, request):
-    context = browser.new_context(viewport=DESKTOP, color_scheme=getattr(request, "param", "light"))
-    yield context.new_page()
-    context.close()
+def desktop(contexts, request):
+    """A fresh 1440 px desktop page in the shared context of the colour scheme asked for (light by default)."""
+    yield from shared_page(contexts, viewport=DESKTOP, color_scheme=getattr(request, "param", "light"))
 
 
 def cluster(page, kind: str):

@@ -183,15 +183,13 @@ def test_a_tap_on_a_phone_previews_the_mark_and_its_link_opens_the_marks_row(pho
     phone_page.wait_for_url("**#figure-alibaba-market-value-2021-10-26")
 
 
-def test_dark_mode_redraws_the_chart_in_the_dark_schemes_colours(browser, site_url: str) -> None:
+def test_dark_mode_redraws_the_chart_in_the_dark_schemes_colours(page_with, site_url: str) -> None:
     fills = {}
     for scheme in ("light", "dark"):
-        context = browser.new_context(viewport=harness.DESKTOP, color_scheme=scheme)
-        page = context.new_page()
+        page = page_with(viewport=harness.DESKTOP, color_scheme=scheme)
         page.goto(site_url + PAGE)
         fills[scheme] = page.locator(".chart-point circle").first.evaluate("circle => getComputedStyle(circle).fill")
         fills[f"{scheme}-label"] = page.locator(".chart-axis__label").first.evaluate("t => getComputedStyle(t).fill")
-        context.close()
     assert fills["light"] == "rgb(194, 65, 12)" and fills["dark"] == "rgb(255, 138, 92)"
     assert fills["light-label"] != fills["dark-label"]
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from .previews import settle
+
 pytestmark = pytest.mark.browser
 
 STORY = "story/glossary-cases/"
@@ -79,7 +81,7 @@ def test_real_story_page_tooltip_screenshot(page, site_url, tmp_path_factory):
     mention.scroll_into_view_if_needed()
     mention.hover()
     assert visible_tooltip_text(page) == definition
-    page.wait_for_timeout(400)  # let the fade-in finish before the picture
+    settle(page.locator(f"{TOOLTIP}.md-tooltip2--active"))  # the fade-in has finished before the picture
     shot = Path(tmp_path_factory.getbasetemp()) / "glossary-tooltip.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from .previews import AXE_RUN, LINE_OF, SYMBOL, expect_open
+from .conftest import shared_page
+from .previews import AXE_RUN, LINE_OF, SYMBOL, after_scroll, expect_open, settle
 
 DESKTOP = {"width": 1440, "height": 900}
 KINDS = {
@@ -19,10 +20,9 @@ OPEN_PREVIEW = ".md-tooltip2.md-tooltip2--active"
 
 
 @pytest.fixture
-def desktop(browser, request):
-    context = browser.new_context(viewport=DESKTOP, color_scheme=getattr(request, "param", "light"))
-    yield context.new_page()
-    context.close()
+def desktop(contexts, request):
+    """A fresh 1440 px desktop page in the shared context of the colour scheme asked for (light by default)."""
+    yield from shared_page(contexts, viewport=DESKTOP, color_scheme=getattr(request, "param", "light"))
 
 
 def reach(page, mark) -> None:
@@ -44,7 +44,7 @@ def put(page, mark, where: str) -> None:
         page.add_style_tag(content=".md-content__inner::before { height: 100vh; }")
         mark.evaluate("el => el.scrollIntoView({block: 'end'})")
         page.evaluate("scrollBy(0, 10)")
-    page.wait_for_timeout(200)
+    after_scroll(page)
 
 
 @pytest.mark.parametrize("where", ["high", "low"])
@@ -57,7 +57,7 @@ def test_a_preview_never_covers_the_line_being_read(desktop, site_url: str, kind
     reach(desktop, mark)
     preview = desktop.locator(OPEN_PREVIEW)
     expect_open(preview)
-    desktop.wait_for_timeout(450)  # Material slides it into place
+    settle(preview)  # Material slides it into place
     line = mark.evaluate(LINE_OF, SYMBOL)
     box = preview.locator(".md-tooltip2__inner").bounding_box()
     if where == "high":

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE
+from .previews import after_scroll
 
 PAGE = "story/the-fall/"
 # A mark that stands alone: "billion①, another report ..." (not right before a source number).
@@ -52,10 +52,8 @@ def test_keyboard_focus_shows_whose_report_it_is(page, site_url: str) -> None:
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
-    yield context.new_page()
-    context.close()
+def phone(phone_page):
+    return phone_page
 
 
 def test_a_tap_shows_it_in_place_and_its_link_leads_to_the_report(phone, site_url: str) -> None:
@@ -67,7 +65,7 @@ def test_a_tap_shows_it_in_place_and_its_link_leads_to_the_report(phone, site_ur
     target = mark.evaluate("a => { const s = getComputedStyle(a, '::after'); return [s.width, s.height]; }")
     assert [float(size.removesuffix("px")) for size in target] >= [24, 24]
     mark.evaluate("el => el.scrollIntoView({block: 'center'})")
-    phone.wait_for_timeout(200)
+    after_scroll(phone)
     before = phone.evaluate("scrollY")
     href = mark.evaluate("a => a.href")
     mark.tap()

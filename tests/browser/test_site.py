@@ -144,9 +144,8 @@ def test_escape_pressed_while_the_preview_is_opening_keeps_it_closed(page, fixtu
 # --- side notes ------------------------------------------------------------------------------
 
 
-def test_side_notes_sit_beside_their_paragraph_left_of_the_contents(browser, fixture_site_url: str) -> None:
-    context = browser.new_context(viewport=WIDE)
-    page = context.new_page()
+def test_side_notes_sit_beside_their_paragraph_left_of_the_contents(page_with, fixture_site_url: str) -> None:
+    page = page_with(viewport=WIDE)
     page.goto(fixture_site_url + STORY)
     note, ref = page.locator(".sidenote").first, page.locator("article a.footnote-ref").first
     text = page.locator("article > p").first.bounding_box()
@@ -157,17 +156,14 @@ def test_side_notes_sit_beside_their_paragraph_left_of_the_contents(browser, fix
     toc = page.locator(".md-sidebar--secondary")
     if toc.is_visible():
         assert box["x"] + box["width"] <= toc.bounding_box()["x"]
-    context.close()
 
 
-def test_side_notes_appear_after_instant_navigation(browser, site_url: str) -> None:
-    context = browser.new_context(viewport=WIDE)
-    page = context.new_page()
+def test_side_notes_appear_after_instant_navigation(page_with, site_url: str) -> None:
+    page = page_with(viewport=WIDE)
     page.goto(site_url + "about/", wait_until="networkidle")
     page.locator(".md-sidebar--primary a[href$='story/the-fall/']").click()
     page.wait_for_url("**/story/the-fall/")
     expect(page.locator(".sidenote").first).to_be_visible()
-    context.close()
 
 
 def test_side_notes_are_not_built_on_narrower_screens(page, fixture_site_url: str) -> None:
@@ -177,15 +173,13 @@ def test_side_notes_are_not_built_on_narrower_screens(page, fixture_site_url: st
     assert page.locator(".sidenote").count() == 0
 
 
-def test_side_notes_are_hidden_from_screen_readers_and_keyboards(browser, fixture_site_url: str) -> None:
-    context = browser.new_context(viewport=WIDE)
-    page = context.new_page()
+def test_side_notes_are_hidden_from_screen_readers_and_keyboards(page_with, fixture_site_url: str) -> None:
+    page = page_with(viewport=WIDE)
     page.goto(fixture_site_url + STORY)
     notes = page.locator(".sidenote")
     expect(notes.first).to_be_visible()
     assert notes.evaluate_all("ns => ns.every(n => n.getAttribute('aria-hidden') === 'true')")
     assert page.locator(".sidenote a:not([tabindex='-1'])").count() == 0
-    context.close()
 
 
 def test_side_notes_appear_when_the_window_grows_wide(page, fixture_site_url: str) -> None:
@@ -194,15 +188,13 @@ def test_side_notes_appear_when_the_window_grows_wide(page, fixture_site_url: st
     expect(page.locator(".sidenote").first).to_be_visible()
 
 
-def test_a_source_cited_twice_in_a_paragraph_gets_one_side_note(browser, fixture_site_url: str) -> None:
-    context = browser.new_context(viewport=WIDE)
-    page = context.new_page()
+def test_a_source_cited_twice_in_a_paragraph_gets_one_side_note(page_with, fixture_site_url: str) -> None:
+    page = page_with(viewport=WIDE)
     page.goto(fixture_site_url + STORY)
     expect(page.locator(".sidenote").first).to_be_visible()
     for paragraph in page.locator("article p:has(.sidenote)").all():
         numbers = paragraph.locator(".sidenote__number").all_inner_texts()
         assert len(numbers) == len(set(numbers))
-    context.close()
 
 
 # --- the list of notes: folded on phones, shown on wide screens and on paper ---------------------

@@ -108,24 +108,20 @@ OVERLAPS = """svg => {
 
 
 @pytest.mark.parametrize(("width", "picture"), [(1440, "wide"), (768, "wide"), (375, "narrow")])
-def test_real_timeline_text_never_overlaps_as_rendered(browser, site_url: str, width: int, picture: str):
+def test_real_timeline_text_never_overlaps_as_rendered(page_with, site_url: str, width: int, picture: str):
     """The layout's width estimates hold for the fonts Chromium actually uses."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = page_with(viewport={"width": width, "height": 900})
     page.goto(site_url + "timeline/")
     found = page.locator(f"svg.timeline-svg--{picture}").evaluate(OVERLAPS)
-    context.close()
     assert found["pairs"] == [] and found["outside"] == []
     assert 10 <= found["labels"] <= 12  # the 9 headline events and others where there is room, 12 at most
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_picture_follows_the_colour_scheme(browser, fixture_site_url: str, scheme: str):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_picture_follows_the_colour_scheme(page_with, fixture_site_url: str, scheme: str):
+    page = page_with(color_scheme=scheme)
     page.goto(fixture_site_url + "timeline/")
     text, mark, background = page.locator("svg.timeline-svg--wide").evaluate(CONTRAST_PARTS)
-    context.close()
     assert len({text, mark, background}) == 3
     assert text != "rgb(0, 0, 0)" or scheme == "light"
 
@@ -140,14 +136,12 @@ PRINTED_OVERVIEW = """figure => {
 }"""
 
 
-def test_printed_on_a4_the_overview_is_whole_on_one_page_with_legible_text(browser, site_url: str):
+def test_printed_on_a4_the_overview_is_whole_on_one_page_with_legible_text(page_with, site_url: str):
     """Paper does not scroll: the overview once printed cut off at the right and across three pages."""
-    context = browser.new_context(viewport=A4_TEXT)
-    page = context.new_page()
+    page = page_with(viewport=A4_TEXT)
     page.emulate_media(media="print")
     page.goto(site_url + "timeline/")
     printed = page.locator("figure.timeline-figure").first.evaluate(PRINTED_OVERVIEW)
-    context.close()
     assert printed["cut"] <= 0 and printed["right"] <= 0.5, printed
     assert printed["height"] <= 0.8 * A4_TEXT["height"], printed  # with room for its caption
     assert printed["width"] >= 440, printed  # 13-unit text of a 660-unit picture at 8.5 px or more
@@ -198,9 +192,8 @@ def test_on_a_phone_each_key_dates_box_shows_six_dates_at_most_within_400_px(pho
     assert found["height"] <= 400 and found["inView"] <= 6, (path, found)
 
 
-def test_all_key_dates_open_from_the_summary_and_print(browser, site_url: str):
-    context = browser.new_context(viewport={"width": 375, "height": 667})
-    page = context.new_page()
+def test_all_key_dates_open_from_the_summary_and_print(page_with, site_url: str):
+    page = page_with(viewport={"width": 375, "height": 667})
     page.goto(site_url + "story/the-fall/")
     box = page.locator("aside.key-dates")
     box.locator("summary").click()
@@ -208,4 +201,3 @@ def test_all_key_dates_open_from_the_summary_and_print(browser, site_url: str):
     page.goto(site_url + "story/the-fall/")
     page.emulate_media(media="print")
     assert box.locator("li").last.is_visible() and not box.locator("summary").is_visible()
-    context.close()

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE
-from .previews import AXE_RUN, LINE_OF, SYMBOL
+from .conftest import PHONE_CONTEXT, shared_page
+from .previews import AXE_RUN, LINE_OF, SYMBOL, after_scroll, settle
 
 SHEET = ".explainer-sheet"
 
@@ -97,14 +97,10 @@ MARKS = [
 
 
 @pytest.fixture
-def phone(browser, request):
-    """A 375 px touch phone, in the colour scheme the test asks for (light unless parametrized)."""
-    scheme = getattr(request, "param", "light")
-    context = browser.new_context(
-        viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2, color_scheme=scheme
-    )
-    yield context.new_page()
-    context.close()
+def phone(contexts, request):
+    """A 375 px touch phone, in the colour scheme the test asks for (light unless parametrized): a fresh
+    page in the shared context of its options."""
+    yield from shared_page(contexts, **PHONE_CONTEXT, color_scheme=getattr(request, "param", "light"))
 
 
 # A point on the screen over the story's plain text: no link, no mark's target, not the sheet.
@@ -120,13 +116,8 @@ PLAIN_TEXT = """() => {
 def centre(page, locator, where: str = "center") -> float:
     """Scroll `locator` to the middle (or `where`) of the screen and return the settled scroll position."""
     locator.evaluate(f"el => el.scrollIntoView({{block: '{where}', inline: 'center'}})")
-    page.wait_for_timeout(200)  # let Material's scroll listeners settle
+    after_scroll(page)  # Material's scroll listeners have run
     return page.evaluate("scrollY")
-
-
-def settle(locator) -> None:
-    """Wait for the element's animations (the sheet slides in) to finish."""
-    locator.evaluate("el => Promise.all(el.getAnimations().map(animation => animation.finished))")
 
 
 def sheet_link(sheet, mark: Mark, href: str):
@@ -237,7 +228,7 @@ def test_a_mark_low_on_the_screen_gets_its_sheet_at_the_top(phone, site_url: str
     mark = phone.locator("article a.glossary-term").nth(6)
     centre(phone, mark, where="end")
     phone.evaluate("scrollBy(0, 40)")  # the mark's line 40 px above the foot of the screen
-    phone.wait_for_timeout(200)
+    after_scroll(phone)
     mark.tap()
     sheet = phone.locator(SHEET)
     expect(sheet).to_be_visible()
@@ -303,7 +294,7 @@ def test_a_tap_on_another_mark_replaces_the_sheet(phone, site_url: str) -> None:
     first, second = phone.locator("article a.glossary-term").nth(0), phone.locator("article a.glossary-term").nth(1)
     centre(phone, first, where="start")
     phone.evaluate("scrollBy(0, -120)")
-    phone.wait_for_timeout(200)
+    after_scroll(phone)
     first.tap()
     expect(phone.locator(SHEET)).to_contain_text(first.get_attribute("title"))
     second.tap()
