@@ -3408,8 +3408,8 @@ COVERAGE_CASES = [
             ),
             replace(STORY, TRANSLATION_NOTICE, TRANSLATION_NOTICE + "      page: log.md\n      page_title: Log\n"),
         ),
-        "data/story.yml:45: correction kind 'translation': page log.md is already kind 'update''s page; give each"
-        " kind a page of its own",
+        "data/story.yml:45: correction kind 'translation': page log.md is already the page of kind 'update'; give"
+        " each kind a page of its own",
     ),
     case(
         "story-glossary-category-not-text",

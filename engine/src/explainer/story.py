@@ -423,7 +423,7 @@ def _kinds(document: YamlDocument, corrections: dict, ok) -> tuple[dict[str, Cor
             problems.append(document.problem((*path, "page_title"), message))
         if kind.page and kind.page in pages:
             message = (
-                f"correction kind '{key}': page {kind.page} is already kind '{pages[kind.page]}''s page; "
+                f"correction kind '{key}': page {kind.page} is already the page of kind '{pages[kind.page]}'; "
                 "give each kind a page of its own"
             )
             problems.append(document.problem((*path, "page"), message))
