@@ -230,10 +230,15 @@ def shows_a_warning_too_since_make_build_stops_on_it(server, project, base_url) 
     assert BANNER in answer and f"<code>{html.escape(warning)}</code> (warning)" in answer
 
     edit(page, "[six parts](nowhere.md)", "six units in all")
-    server.wait_for(
-        lambda: "six units in all" in (fetch(base_url + "story/the-fall/") or ""), REBUILD_SECONDS, "the fixed page"
-    )
-    assert BANNER not in fetch(base_url + "story/the-fall/")
+    fixed: list[str] = []  # the first answer with the fix: a second request may meet the next rebuild under load
+
+    def shows_the_fix() -> bool:
+        answer = fetch(base_url + "story/the-fall/") or ""
+        fixed.extend([answer] if "six units in all" in answer else [])
+        return bool(fixed)
+
+    server.wait_for(shows_the_fix, REBUILD_SECONDS, "the fixed page")
+    assert BANNER not in fixed[0]
 
 
 def says_a_tab_in_mkdocs_yml_in_one_line_and_recovers(server, project, base_url) -> None:
