@@ -3479,8 +3479,8 @@ COVERAGE_CASES = [
     case(
         "page-raw-link-with-credentials",
         append(THE_FALL, '\nA <a href="https://reuters.com@evil.example/x">link</a>.\n'),
-        f"{THE_FALL}:{LAST_LINE + 2}: link: the address has a user name or password before its host ('reuters.com@');"
-        " a browser goes to 'evil.example', after the @: remove what comes before it",
+        f"{THE_FALL}:{LAST_LINE + 2}: link: {CREDENTIALS} ('reuters.com@'); a browser goes to 'evil.example', after"
+        " the @: remove what comes before it",
         layer=PAGE,
         level="warning",
     ),

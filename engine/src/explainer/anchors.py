@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from markdown.util import AtomicString
@@ -58,7 +58,7 @@ def prose_slots(
             yield child, element, "tail"
 
 
-def anchor_counts(slots: list[TextSlot], anchors: list[str]) -> dict[str, int]:
+def anchor_counts(slots: Iterable[TextSlot], anchors: list[str]) -> dict[str, int]:
     """How often each anchor occurs in the texts of `slots` (the page walked once for them all)."""
     # One search per anchor over all the texts, kept apart by a character no anchor matches across (a
     # control character is neither a word's letter nor the whitespace between an anchor's words).

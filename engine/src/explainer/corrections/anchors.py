@@ -7,6 +7,7 @@ correction's anchor is never inside code, links, headings, notes or an earlier c
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from markdown.util import AtomicString
@@ -40,9 +41,10 @@ def _is_opaque(element: etree.Element) -> bool:
     )
 
 
-def text_slots(root: etree.Element) -> list[anchors.TextSlot]:
-    """Every run of the page's prose under `root` (a tail is prose whatever it is: the corrections' rule)."""
-    return list(anchors.prose_slots(root, _is_opaque, atomic_tails=False))
+def text_slots(root: etree.Element) -> Iterator[anchors.TextSlot]:
+    """Every run of the page's prose under `root`, in order, as the walk reaches it (a tail is prose whatever
+    it is: the corrections' rule); a search for the first occurrence stops the walk there."""
+    return anchors.prose_slots(root, _is_opaque, atomic_tails=False)
 
 
 def count_anchor(root: etree.Element, anchor: str) -> int:
@@ -62,7 +64,7 @@ def attach_mark(root: etree.Element, correction: Correction, marked: bool = True
     A correction of a kind not marked in the text (`marked` false) only wraps the phrase, with the id
     its entries and feeds link to: nothing shows in the text.
     """
-    found = find_anchor(anchors.prose_slots(root, _is_opaque, atomic_tails=False), correction.anchor)  # to the first
+    found = find_anchor(text_slots(root), correction.anchor)
     if found is None:
         return False
     (element, parent, where), match = found
