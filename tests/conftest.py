@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import markdown
@@ -28,11 +25,7 @@ from explainer.registry import new_context, page_body
 
 # The engine's build helpers (explainer_checks, shipped with the engine for every site's tests).
 from explainer_checks.build import LOCATED, BuiltSite, build_config  # noqa: F401 - re-exported to the tests
-
-try:
-    import fcntl
-except ImportError:  # Windows: each worker builds its own
-    fcntl = None
+from explainer_checks.plugin import shared_build
 
 REPO = Path(__file__).resolve().parents[1]
 ENGINE = REPO / "engine" / "src"  # the engine's packages (explainer, explainer_mkdocs)
@@ -78,45 +71,12 @@ def fixture_project(tmp_path: Path) -> Path:
     return write_project(tmp_path / "project")
 
 
-def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], BuiltSite]) -> BuiltSite:
-    """`make(folder)`'s build, made once per test run: under pytest-xdist the first worker that needs it builds it
-    into the run's temporary folder, which every worker shares, and the others read what it wrote and logged
-    (the build is only read). In one process, or without fcntl (Windows), it is made here."""
-    if fcntl is None or not os.environ.get("PYTEST_XDIST_WORKER"):
-        return make(tmp_path_factory.mktemp(name))
-    run_folder = tmp_path_factory.getbasetemp().parent  # pytest-N/, above each worker's popen-gwN/
-    record = run_folder / f"{name}.json"
-    with open(run_folder / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
-        if record.is_file():
-            saved = json.loads(record.read_text(encoding="utf-8"))
-            return BuiltSite(saved["ok"], Path(saved["site_dir"]), saved["messages"], saved["levels"])
-        built = make(run_folder / name)
-        saved = {"ok": built.ok, "site_dir": str(built.site_dir), "messages": built.messages, "levels": built.levels}
-        record.write_text(json.dumps(saved), encoding="utf-8")
-        return built
-
-
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """Needs a build: what the engine makes of every page of the fixture, read by many files. The unmodified
     fixture site, built once per test run (shared by the workers: `shared_build`)."""
     built = shared_build(tmp_path_factory, "fixture", lambda folder: build_project(write_project(folder / "project")))
     assert built.ok, built.messages
-    return built
-
-
-@pytest.fixture(scope="session")
-def explainer_build(explainer_site, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The generic checks' build of the real site (explainer_checks' fixture of this name, which this one
-    replaces for this repository's tests): the same build, made once per test run (`shared_build`)."""
-
-    def make(folder: Path) -> BuiltSite:
-        return build_config(explainer_site.config_file, folder / "site", strict=False)
-
-    built = shared_build(tmp_path_factory, "explainer", make)
-    if not built.ok:
-        pytest.fail("the site does not build:\n" + "\n".join(built.messages), pytrace=False)
     return built
 
 

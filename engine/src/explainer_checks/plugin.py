@@ -8,9 +8,10 @@ checks is not changed by it. See explainer_checks/__init__.py for what a site wr
 from __future__ import annotations
 
 import functools
+import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +28,11 @@ from explainer.registry import load_site_data
 from explainer.yamlfile import parse_config_file
 
 from .build import BuiltSite, build_config
+
+try:
+    import fcntl
+except ImportError:  # Windows: no file locks; each worker builds its own
+    fcntl = None
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -189,10 +195,34 @@ def explainer_site(pytestconfig: pytest.Config) -> ExplainerSite:
     return _site_of(pytestconfig)
 
 
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], BuiltSite]) -> BuiltSite:
+    """`make(folder)`'s build, made once per test run: under pytest-xdist the first worker that needs it builds it
+    into the run's temporary folder, which every worker shares, and the others read what it wrote and logged
+    (the build is only read). In one process, or without fcntl (Windows), it is made here."""
+    if fcntl is None or not os.environ.get("PYTEST_XDIST_WORKER"):
+        return make(tmp_path_factory.mktemp(name))
+    run_folder = tmp_path_factory.getbasetemp().parent  # pytest-N/, above each worker's popen-gwN/
+    record = run_folder / f"{name}.json"
+    with open(run_folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if record.is_file():
+            saved = json.loads(record.read_text(encoding="utf-8"))
+            return BuiltSite(saved["ok"], Path(saved["site_dir"]), saved["messages"], saved["levels"])
+        built = make(run_folder / name)
+        saved = {"ok": built.ok, "site_dir": str(built.site_dir), "messages": built.messages, "levels": built.levels}
+        record.write_text(json.dumps(saved), encoding="utf-8")
+        return built
+
+
 @pytest.fixture(scope="session")
 def explainer_build(explainer_site: ExplainerSite, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The site built once per session into a temporary folder (not --strict, so checks can read its warnings)."""
-    built = build_config(explainer_site.config_file, tmp_path_factory.mktemp("explainer") / "site", strict=False)
+    """The site built once per test run into a temporary folder (not --strict, so checks can read its warnings),
+    shared by pytest-xdist's workers (`shared_build`)."""
+    built = shared_build(
+        tmp_path_factory,
+        "explainer",
+        lambda folder: build_config(explainer_site.config_file, folder / "site", strict=False),
+    )
     if not built.ok:
         pytest.fail("the site does not build:\n" + "\n".join(built.messages), pytrace=False)
     return built
