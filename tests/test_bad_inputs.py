@@ -3,10 +3,15 @@ that prove the layers are wired into the build.
 
 - DATA cases: the data layer alone finds exactly the catalogued line;
 - PAGE cases: the data is sound, and converting the one page finds exactly the catalogued line;
-- SITE cases (they need every page, the nav or MkDocs' link checks): the quick check, which is the
-  build without writing pages, finds exactly the catalogued lines; cases that touch different files
-  share one build, and a scenario's cases (several mistakes made in one project) one, each build's lines
-  compared in full, so nothing one case adds goes unseen (the page of link mistakes: tests/test_link_checks.py);
+- PAGES cases (data checked against every page: a source no page cites, a glossary entry never mentioned, a
+  page a record names, the sources' addresses): every page converted in one build context (`site_pages`: MkDocs'
+  files, nav and pages and the engine's hooks, without the theme or writing a file) finds exactly the
+  catalogued lines;
+- SITE cases (they need MkDocs itself: its link and nav checks, mkdocs.yml, a file the build will not read):
+  the quick check, which is the build without writing pages, finds exactly the catalogued lines;
+- at both, cases that touch different files share one run, and a scenario's cases (several mistakes made in
+  one project) one, each run's lines compared in full, so nothing one case adds goes unseen (the page of link
+  mistakes: tests/test_link_checks.py);
 - the wiring: a case of each layer through a whole `--strict` build, in this process and with the real
   `mkdocs build --strict` command, stops it with that one line; six mistakes in five files are reported
   by one build in file order; a file that cannot be read stops the checks and says so.
@@ -30,6 +35,7 @@ from catalogue import (
     LOCATED,
     MISTAKES,
     PAGE,
+    PAGES,
     SITE,
     STOPPED_EARLY_SUMMARY,
     THE_FALL,
@@ -45,7 +51,7 @@ from catalogue import (
     write,
 )
 from conftest import REPO, build_project, write_project
-from layers import data_problems, every_page_problems, page_problems, site_problems
+from layers import data_problems, every_page_problems, page_problems, site_pages, site_problems
 
 # What tests/test_hostile_inputs.py and tests/test_properties.py import from here.
 __all__ = ["LOCATED", "THE_FALL", "Edit", "append", "fixture_size", "located_lines", "replace", "together", "write"]
@@ -66,15 +72,17 @@ def named(mistakes: list[Mistake]) -> list:
 def test_the_fixture_as_it_is_has_no_problem_at_any_layer(fixture_project: Path, fixture_check: list) -> None:
     assert data_problems(fixture_project) == []
     assert every_page_problems(fixture_project) == []
+    converted = site_pages(fixture_project)
+    assert converted.found == [] and converted.stopped == "" and converted.pages
     assert fixture_check == []
 
 
 def test_the_catalogue_is_large_and_its_messages_are_distinct() -> None:
-    assert len(at_layer(DATA)) >= 100 and len(at_layer(PAGE)) >= 30 and len(at_layer(SITE)) >= 15
+    assert len(at_layer(DATA)) >= 100 and len(at_layer(PAGE)) >= 30 and len(at_layer(PAGES)) + len(at_layer(SITE)) >= 15
     messages = [mistake.message for mistake in ALL]
     assert len(set(messages)) == len(messages) - 1  # a tab, indenting or after a colon, has one message
     assert all(LOCATED.match(message) for message in messages)
-    assert {mistake.layer for mistake in ALL} == {DATA, PAGE, SITE}
+    assert {mistake.layer for mistake in ALL} == {DATA, PAGE, PAGES, SITE}
 
 
 # Each mistake at its layer -----------------------------------------------------------------------------
@@ -100,10 +108,10 @@ STOPS_THE_CHECKS = "stops the checks"  # such a case shares no build
 NAMES_THE_PAGES = re.compile(r"story pages:|unknown page|the nav|^mkdocs\.yml:")
 
 
-def site_groups() -> list:
-    """The SITE cases in groups whose cases change different files, or different lines of a file without
-    moving any (catalogue.changes_of), and report at different lines, each group made in one project and
-    checked by one build; and each scenario (several mistakes made by one edit) in one build. The page of link
+def site_groups(layer: str) -> list:
+    """The cases of `layer` (PAGES or SITE) in groups whose cases change different files, or different lines of a
+    file without moving any (catalogue.changes_of), and report at different lines, each group made in one project
+    and checked by one run; and each scenario (several mistakes made by one edit) in one run. The page of link
     mistakes (LINK_CASES) is not run here: tests/test_link_checks.py builds it, and compares every line."""
     groups: list[tuple[list[Mistake], set[str]]] = []
     with tempfile.TemporaryDirectory() as folder:
@@ -111,10 +119,10 @@ def site_groups() -> list:
         before_pages = {path.relative_to(before).as_posix() for path in before.glob("docs/**/*.md")}
         changed = {
             mistake.name: changes_of(mistake.edit, Path(folder) / mistake.name, before)
-            for mistake in at_layer(SITE)
+            for mistake in at_layer(layer)
             if not mistake.scenario
         }
-    for mistake in at_layer(SITE):
+    for mistake in at_layer(layer):
         if mistake.scenario:
             continue  # made together with its scenario's other cases, below
         changes = changed[mistake.name] | {f"{mistake.file}:{mistake.line}"}
@@ -132,7 +140,7 @@ def site_groups() -> list:
             group[0].append(mistake)
             group[1].update(changes)
     scenarios: dict[str, list[Mistake]] = {}
-    for mistake in at_layer(SITE):
+    for mistake in at_layer(layer):
         if mistake.scenario and mistake.scenario != LINK_CASES[0].scenario:
             scenarios.setdefault(mistake.scenario, []).append(mistake)
     return [
@@ -141,13 +149,30 @@ def site_groups() -> list:
     ]
 
 
-@pytest.mark.parametrize("mistakes", site_groups())
-def test_the_build_finds_each_mistake_that_needs_every_page(fixture_project: Path, mistakes: list[Mistake]) -> None:
-    """Needs the quick check (the build without writing pages): each of these needs every page, the nav or MkDocs'
-    link checks. One per group or scenario, its every line compared."""
+def made(project: Path, mistakes: list[Mistake]) -> list[tuple[str, str]]:
+    """The mistakes made in `project`; (level, line) of each, sorted."""
     for edit in dict.fromkeys(mistake.edit for mistake in mistakes):  # a scenario's cases share one edit
-        edit(fixture_project)
-    expected = sorted((mistake.level, mistake.message) for mistake in mistakes)
+        edit(project)
+    return sorted((mistake.level, mistake.message) for mistake in mistakes)
+
+
+@pytest.mark.parametrize("mistakes", site_groups(PAGES))
+def test_converting_every_page_finds_each_mistake_that_needs_every_page(
+    fixture_project: Path, mistakes: list[Mistake]
+) -> None:
+    """Each of these checks data against every page: every page converted in one build context finds it, no build.
+    One per group or scenario, its every line compared."""
+    expected = made(fixture_project, mistakes)
+    converted = site_pages(fixture_project)
+    assert sorted(converted.levelled()) == expected and converted.stopped == ""
+
+
+@pytest.mark.parametrize("mistakes", site_groups(SITE))
+def test_the_build_finds_each_mistake_that_needs_mkdocs(fixture_project: Path, mistakes: list[Mistake]) -> None:
+    """Needs the quick check (the build without writing pages): each of these needs MkDocs' link or nav checks,
+    its reading of mkdocs.yml, or the start-up check that stops the build. One per group or scenario, its every
+    line compared."""
+    expected = made(fixture_project, mistakes)
     assert sorted(site_problems(fixture_project)) == expected
 
 
