@@ -12,9 +12,9 @@ that prove the layers are wired into the build.
 - at both, cases that touch different files share one run, and a scenario's cases (several mistakes made in
   one project) one, each run's lines compared in full, so nothing one case adds goes unseen (the page of link
   mistakes: tests/test_link_checks.py);
-- the wiring: a case of each layer through a whole `--strict` build, in this process and with the real
-  `mkdocs build --strict` command, stops it with that one line; six mistakes in five files are reported
-  by one build in file order; a file that cannot be read stops the checks and says so.
+- the wiring: the real `mkdocs build --strict` and quick check commands report a case of each layer (eight
+  mistakes in six files) with their lines in file order; a warning fails the strict build only; a file that
+  cannot be read stops the checks and says so.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,9 @@ from catalogue import (
 )
 from conftest import REPO, build_project, write_project
 from layers import data_problems, every_page_problems, page_problems, site_pages, site_problems
+from test_annotations import annotation_of, annotations
+
+from explainer import validate
 
 # What tests/test_hostile_inputs.py and tests/test_properties.py import from here.
 __all__ = ["LOCATED", "THE_FALL", "Edit", "append", "fixture_size", "located_lines", "replace", "together", "write"]
@@ -178,14 +182,17 @@ def test_the_build_finds_each_mistake_that_needs_mkdocs(fixture_project: Path, m
 
 # The wiring: each layer's findings stop a whole build with their lines ------------------------------------
 #
-# Six builds in all: one in this process with a mistake of each layer (and MkDocs' own link checks), its
-# quick check, and the real commands; each assertion compares every line, so nothing one layer adds or
-# repeats goes unseen.
+# Five commands in all: `mkdocs build --strict` and the quick check with a mistake of each layer (and MkDocs' own
+# link checks), as CI runs them; a warning through the strict and the plain build; the files that cannot be
+# read through both commands. Each assertion compares every line, so nothing one layer adds or repeats goes
+# unseen.
 
 # A mistake of each kind, in six files, none moving another's line: schema (the entry left out, and nothing
 # that cites it reported again), a cross-reference, front matter, a page's conversion, data checked against
 # a converted page, data checked against every page (a warning, which fails a strict build), a link MkDocs
-# itself warns about, a heading the linked page lacks.
+# itself warns about, a heading the linked page lacks. tests/test_annotations.py: under GitHub Actions the
+# quick check annotates each on its line (a data error, a page error, a link MkDocs finds, a warning), the
+# build none.
 EVERY_LAYER = [
     MISTAKES[name]
     for name in (
@@ -199,31 +206,79 @@ EVERY_LAYER = [
         "link-to-a-missing-heading",
     )
 ]
+IN_FILE_ORDER = sorted(EVERY_LAYER, key=lambda mistake: (mistake.file, mistake.line))
+MKDOCS = Path(sys.executable).with_name("mkdocs")  # the console script, as CI's runner calls it
+
+
+@dataclass
+class EveryLayerRuns:
+    """What the two commands CI runs printed for the project with a mistake of each layer, under GitHub Actions."""
+
+    build: subprocess.CompletedProcess  # `mkdocs build --strict` (CI's build job)
+    check: subprocess.CompletedProcess  # `python -m explainer.validate --strict` (CI's lint job)
 
 
 @pytest.fixture(scope="module")
-def every_layer_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def every_layer(tmp_path_factory: pytest.TempPathFactory) -> EveryLayerRuns:
+    """Needs the real commands, each in a process of its own as on a runner: that the layers are wired into the
+    build, and that the quick check, which is the build into a temporary folder, reports the same lines."""
     project = write_project(tmp_path_factory.mktemp("every-layer") / "project")
     for mistake in EVERY_LAYER:
         mistake.make(project)
-    return project
+    env = {**os.environ, "GITHUB_ACTIONS": "true", "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    build = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(project.parent / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    env["PYTHONPATH"] = str(Path(validate.__file__).parents[1])
+    check = subprocess.run(
+        [sys.executable, "-m", "explainer.validate", "--strict"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return EveryLayerRuns(build, check)
 
 
-def test_a_mistake_of_each_layer_is_reported_by_one_strict_build_in_file_order(every_layer_project: Path):
-    """Needs a build: that the layers are wired into it. Issue 14: mistakes across files once took a build
-    each to see; now one build shows them all, each with its one line, in file order, and sums them up."""
-    built = build_project(every_layer_project, strict=True)
-    assert not built.ok
-    expected = [(mistake.level, mistake.message) for mistake in sorted(EVERY_LAYER, key=lambda m: (m.file, m.line))]
-    assert built.problem_lines == expected
-    assert built.messages[-1] == EVERY_LAYER_SUMMARY
-    assert not any("Traceback" in message for message in built.messages)
+def levelled(lines: list[str]) -> list[tuple[str, str]]:
+    """(level, `file:line: message`) of each located line the commands print (`ERROR   -  ...`, `WARNING -  ...`)."""
+    found = []
+    for line in lines:
+        level, _, message = line.partition("-  ")
+        if LOCATED.match(message):
+            found.append((level.strip().lower(), message))
+    return found
 
 
-def test_the_quick_check_reports_what_the_build_does(every_layer_project: Path):
-    """Needs the quick check, which is the build into a temporary folder: the same lines."""
-    expected = [(mistake.level, mistake.message) for mistake in sorted(EVERY_LAYER, key=lambda m: (m.file, m.line))]
-    assert site_problems(every_layer_project) == expected
+def test_a_mistake_of_each_layer_is_reported_by_one_strict_build_in_file_order(every_layer: EveryLayerRuns):
+    """Issue 14: mistakes across files once took a build each to see; now one build shows them all, each with its
+    one line, in file order, and sums them up."""
+    result = every_layer.build
+    assert result.returncode == 1
+    assert levelled(result.stderr.splitlines()) == [(mistake.level, mistake.message) for mistake in IN_FILE_ORDER]
+    assert logged(result)[-1] == EVERY_LAYER_SUMMARY
+    assert "Traceback" not in result.stdout + result.stderr
+    assert annotations(result.stdout) == []  # under GitHub Actions too: the quick check annotates, not the build
+
+
+def test_the_quick_check_reports_what_the_build_does(every_layer: EveryLayerRuns):
+    """The same lines, in the same order, and the same last line; and under GitHub Actions each is annotated."""
+    result = every_layer.check
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert levelled(lines) == levelled(every_layer.build.stderr.splitlines())
+    assert lines[-1] == EVERY_LAYER_SUMMARY
+    assert "Traceback" not in result.stdout + result.stderr
+    # CI's lint job: each problem annotated on its line, at its level (--strict: a warning fails too), a link
+    # MkDocs itself finds among them (its own message names no line: only through the quick check)
+    assert annotations(result.stdout) == [annotation_of(mistake) for mistake in IN_FILE_ORDER]
+    assert {mistake.level for mistake in IN_FILE_ORDER} == {"error", "warning"}
 
 
 # The real commands ---------------------------------------------------------------------------------------
