@@ -2469,8 +2469,7 @@ LOOKS_LIKE = "the host '{host}' looks like '{like}'"
 CYRILLIC_REUTERS = "www.r\u0435uters.com"  # with a Cyrillic e
 WITHIN_SITE = "; use https:// or a link within the site"
 FILES = "files"  # the start-up check of the repository's files (tests/test_hostile_inputs.py)
-# Cases run by a whole build, each kind in one build (each case in files of its own), for the reason given.
-SLOW = "crafted to be slow and built: the whole build is what is timed, and its pages are checked"
+# Cases refused by a whole build of their own (each case in files of its own), for the reason given.
 MANY = "thousands of mistakes on one page: the whole build is what is timed, and its page's lines are its own"
 
 
@@ -2484,7 +2483,7 @@ class Hostile:
     also: tuple[str, ...] = ()  # a refused input of a few lines: the lines after the first, each whole
     layer: str = ""  # a refused input: the layer that finds it (DATA, PAGE, SITE, FILES)
     page: str = ""  # PAGE: the page (docs/ path) whose conversion finds it, if not the refused line's file
-    site: int = 0  # a built input: the shared site it is built in
+    site: int = 0  # a built input: the shared site it is built in (site 1: cases whose edits site 0's would meet)
     alone: str = ""  # why it is run by a whole build, if it is: the cases with the same reason share one
 
     @property
@@ -2721,11 +2720,12 @@ HOSTILE_CASES = [
         replace(GLOSSARY, "short: China's central bank.", 'short: \'China"s bank" onmouseover="alert(1)\''),
         pages=("story/glossary-cases/", "glossary/"),
     ),
-    # 3. Files crafted to be slow
-    Hostile("comment-brackets-100kb", append(CORRECTIONS, "# see [note\n" * 10_000), alone=SLOW),
-    Hostile("comment-brackets-1mb", append(SOURCES, "# see [note\n" * 100_000), alone=SLOW),
-    Hostile("comment-braces-1mb", append(GLOSSARY, "# see {note ?\n" * 80_000), alone=SLOW),
-    Hostile("comment-pipes-one-line-1mb", append("data/events.yml", "# " + "|" * 1_000_000 + " #\n"), alone=SLOW),
+    # 3. Files crafted to be slow: built in site 1 (their text appended after what its other cases edit), whose
+    # whole build is timed with them in it, and whose pages are checked
+    Hostile("comment-brackets-100kb", append(CORRECTIONS, "# see [note\n" * 10_000), site=1),
+    Hostile("comment-brackets-1mb", append(SOURCES, "# see [note\n" * 100_000), site=1),
+    Hostile("comment-braces-1mb", append(GLOSSARY, "# see {note ?\n" * 80_000), site=1),
+    Hostile("comment-pipes-one-line-1mb", append("data/events.yml", "# " + "|" * 1_000_000 + " #\n"), site=1),
     Hostile(
         "data-file-over-the-limit",
         append(SOURCES, "# padding\n" * 420_000),
@@ -2780,7 +2780,7 @@ HOSTILE_CASES = [
     Hostile(
         "page-of-unclosed-code-spans-and-citations",
         append(THE_FALL, "\n" + "`a `` ``` " * 2_000 + "\n\n" + "Cited.[^wire-2020-ipo] " * 200 + "\n"),
-        alone=SLOW,
+        site=1,
     ),
     # 4. Encodings
     Hostile(

@@ -138,8 +138,9 @@ def test_csv_lines_end_with_crlf_as_rfc_4180_says():
 #   above). It reports every such file and then stops the checks, so these cases share runs with each other
 #   only; that the quick check runs it too is tests/test_bad_inputs.py's (a symlink out of the repository);
 # - built cases share a site: the cases in site 0 edit different lines (tests/browser/test_hostile.py
-#   opens the same ones in Chromium), site 1 holds those that edit a line a case of site 0 edits;
-# - `alone`: a case with a whole build of its own, for the reason given.
+#   opens the same ones in Chromium), site 1 holds those that edit a line a case of site 0 edits, and the
+#   files crafted to be slow (appended to, after what the others edit): its whole build is timed with them;
+# - `alone`: cases with a whole build of their own, for the reason given (thousands of mistakes, refused).
 
 TIME_RATIO = 3
 LOCATED_LINE = re.compile(r"^([^:]+):(\d+): (.*)$", re.DOTALL)
