@@ -221,7 +221,9 @@ def test_the_new_site_builds_strict_and_passes_its_checks(
 def test_the_new_site_checks_links_and_its_nav_as_this_one_does(new_site: Path) -> None:
     """MkDocs' link and nav checks are the engine's (explainer_mkdocs.reporting locates each finding): a new
     site that turned them off would build a broken link without a word (bug: the starter's mkdocs.yml did)."""
-    validation = [yaml.safe_load((path / "mkdocs.yml").read_text(encoding="utf-8"))["validation"] for path in (new_site, REPO)]
+    validation = [
+        yaml.safe_load((path / "mkdocs.yml").read_text(encoding="utf-8"))["validation"] for path in (new_site, REPO)
+    ]
     assert validation[0] == validation[1]
     assert validation[1]["links"]["not_found"] == "warn"  # the checks are on: a strict build fails on a finding
 
