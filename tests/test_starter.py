@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import REPO, build_config
 
 from explainer.cli import main as explainer
@@ -234,6 +235,16 @@ def test_the_new_site_builds_strict_and_passes_its_checks(
     tests = run_in(new_site, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser")
     assert tests.returncode == 0, tests.stdout[-3000:]
     assert re.search(r"\b\d+ passed\b", tests.stdout) and " failed" not in tests.stdout
+
+
+def test_the_new_site_checks_links_and_its_nav_as_this_one_does(new_site: Path) -> None:
+    """MkDocs' link and nav checks are the engine's (explainer_mkdocs.reporting locates each finding): a new
+    site that turned them off would build a broken link without a word (bug: the starter's mkdocs.yml did)."""
+    validation = [
+        yaml.safe_load((path / "mkdocs.yml").read_text(encoding="utf-8"))["validation"] for path in (new_site, REPO)
+    ]
+    assert validation[0] == validation[1]
+    assert validation[1]["links"]["not_found"] == "warn"  # the checks are on: a strict build fails on a finding
 
 
 def test_no_page_of_the_new_site_names_this_repositorys_story(new_site_built: Path) -> None:

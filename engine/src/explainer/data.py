@@ -21,7 +21,8 @@ and checked, so one pass finds every problem; references to an entry left out ar
 again (`Records.knows`), nor, while an entry's id is missing, malformed or repeated, references
 to any id its file lacks (it may be the one they mean). Only a file that cannot be read at all
 (YAML syntax, encoding, size, not a list; data/story.yml that is not a mapping) stops the checks
-after step 1: without it, whatever refers to it would look wrong.
+after step 1: without it, whatever refers to it would look wrong. Without a readable data/story.yml,
+step 1 reads the other files' YAML only: their schemas are made from the vocabulary it declares.
 
 Every build checks everything it uses: nothing checked is kept on disk, so no file a contributor
 can edit or commit (a cache) can stand in for a check (issue 21).
@@ -98,6 +99,10 @@ def check_data(
     story, story_problems = read_story(raw.get(STORY_FILE), load_schema(SCHEMA_NAME))
     problems += story_problems
     unreadable = {problem.file for problem in problems} - ({STORY_FILE} if story is not None else set())
+    if story is None and STORY_FILE in raw:
+        # Without the story's vocabulary the other files' kinds, stakes and units cannot be judged (the
+        # defaults would call them wrong): only what does not depend on it, their YAML, is checked.
+        return DataCheck(None, problems + _syntax_problems(raw, specs), raw)
     story = story or DEFAULT_STORY
     problems += _page_problems(story, concerns)
     schemas = schemas_for(story)
@@ -186,6 +191,17 @@ def _read(
             except DataError as error:
                 problems += error.problems
     return found, problems
+
+
+def _syntax_problems(raw: dict[str, bytes], specs: list[DataFileSpec]) -> list[Problem]:
+    """Each file's YAML problems (syntax, encoding), checked without the story's vocabulary."""
+    problems = []
+    for spec in (spec for spec in specs if spec.path in raw):
+        try:
+            parse_data_file(raw[spec.path], spec.path)
+        except DataError as error:
+            problems += error.problems
+    return problems
 
 
 def _checked_shape(
