@@ -168,9 +168,8 @@ def site_pages(project: Path) -> ConvertedSite:
     page lists every page that uses an item (backlinks), as the build's do: MkDocs' own files, nav and pages
     (its public API) and the plugins' events in the build's order (mkdocs.commands.build) up to each page's
     HTML (Page.render), and the problems on_env would report (the sources' addresses among them) but MkDocs' own
-    (links, the nav). Not the rest of a
-    build: no theme, search index or file written (a third of a fixture build's time; `pytest --count-builds`
-    does not count it).
+    (links, the nav). Not the rest of a build: no theme, search index or file written (a third of a fixture
+    build's time, about as long as the quick check; `pytest --count-builds` does not count it).
 
     Data that stops a build before any page (a file that cannot be read) gives no page: the problems the build
     logs, and the line that sums them up."""
