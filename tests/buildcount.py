@@ -7,9 +7,9 @@ Counted, per test file (a session fixture's build counts for the file of the fir
   which is also counted on its own ("quick check");
 - subprocess: every process the tests start that builds or serves a site: mkdocs, properdocs, the
   `explainer` command, `python -m explainer.*` (the quick check, the reader's diff), scripts/*.py, and
-  `make` but `make -n` (a dry run); not those asked only for --version or --help. A process that builds
-  twice (the reader's diff builds two revisions) counts once, and one that stops before it builds (a
-  wrong option) counts too.
+  `make` but a dry run (`make -n`, `--dry-run`, `--just-print`, `--recon`: the recipe printed, nothing run);
+  not those asked only for --version or --help. A process that builds twice (the reader's diff builds two
+  revisions) counts once, and one that stops before it builds (a wrong option) counts too.
 
 Off unless asked for; it works under pytest-xdist too (each worker's counts travel with its reports).
 """
@@ -25,6 +25,7 @@ from mkdocs.plugins import PluginCollection
 
 KEY = "explainer_builds"
 BUILDING_PROGRAMS = {"mkdocs", "properdocs", "explainer"}
+DRY_RUN = {"-n", "--dry-run", "--just-print", "--recon"}  # make's ways of printing the recipe without running it
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -74,7 +75,7 @@ def builds(args) -> bool:
     if program in BUILDING_PROGRAMS:
         return True
     if program == "make":
-        return "-n" not in words[1:]
+        return not DRY_RUN & set(words[1:])
     if program.startswith("python"):
         rest = words[1:]
         if rest[:1] == ["-m"] and len(rest) > 1:

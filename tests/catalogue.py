@@ -3,8 +3,9 @@ layer that finds it.
 
 Each `Mistake` edits one thing in a fresh copy of the fixture site (tests/fixtures/site) and names
 the one `file:line: message` the build prints for it, and the layer that produces that line
-(tests/layers.py): the data layer (DATA), one page converted (PAGE), or only a whole build, since it
-needs every page or MkDocs itself (SITE). tests/test_bad_inputs.py runs each case at its layer, and a
+(tests/layers.py): the data layer (DATA), one page converted (PAGE), every page converted in one build
+context without the theme or writing a file (PAGES), or only a whole build, since it needs MkDocs itself
+(SITE). tests/test_bad_inputs.py runs each case at its layer, and a
 few through the whole build to prove the layers are wired into it. Messages live here only: other
 tests name a case (`MISTAKES["page-cites-unknown-source"].message`), and CONTRIBUTING.md's quotes
 of the build are checked against the cases marked `documented` (tests/test_contributing.py).
@@ -36,7 +37,8 @@ THE_FALL = "docs/story/the-fall.md"
 # Where a mistake is found (tests/layers.py).
 DATA = "data"  # the data layer: explainer.registry.check_site_data
 PAGE = "page"  # one page converted, its bytes and front matter checked
-SITE = "site"  # needs every page, the nav or MkDocs' link checks: a whole build (the quick check)
+PAGES = "pages"  # data checked against every page: every page converted in one build context (site_pages)
+SITE = "site"  # needs MkDocs itself (its link and nav checks, mkdocs.yml) or the quick check: a whole build
 
 
 @dataclass(frozen=True)
@@ -574,7 +576,7 @@ VALUE_CASES = [
         append(SOURCES, EXTRA_SOURCE),
         "data/sources.yml:38: source 'unused-2024' is used nowhere (no page, chart, Timeline entry or glossary entry"
         " cites it): cite it where it is used, or remove it from data/sources.yml",
-        layer=SITE,
+        layer=PAGES,
     ),
 ]
 
@@ -828,14 +830,14 @@ GLOSSARY_CASES = [
         ),
         "data/glossary.yml:46: glossary entry 'unused' is never mentioned on a story page (add a mention or remove"
         " the entry)",
-        layer=SITE,
+        layer=PAGES,
         level="warning",
     ),
     case(
         "glossary-alias-never-matches",
         replace(GLOSSARY, "aliases: [Tongyi Qianwen]", "aliases: [Tongyi Qianwen, Qwen-Max]"),
         "data/glossary.yml:28: glossary entry 'qwen': alias 'Qwen-Max' never matches the text of a story page",
-        layer=SITE,
+        layer=PAGES,
         level="warning",
     ),
     case(
@@ -959,7 +961,7 @@ EVENT_CASES = [
         replace(EVENTS, "section: timeline-cases", "section: the-rise"),
         "data/events.yml:27: event 'cases-first-week' names unknown section 'the-rise'"
         " (story pages: glossary-cases, glossary-every, the-fall, timeline-cases)",
-        layer=SITE,
+        layer=PAGES,
     ),
     case(
         "event-involves-unknown-glossary-entry",
@@ -1451,7 +1453,7 @@ BUILD_ONLY_CASES = [
         "correction-on-unknown-page",
         replace(CORRECTIONS, "page: corrected.md\n  anchor: Dan Ives", "page: story/nowhere.md\n  anchor: Dan Ives"),
         "data/corrections.yml:11: correction 'dan-ives' is on unknown page 'story/nowhere.md'",
-        layer=SITE,
+        layer=PAGES,
     ),
     case(
         "correction-anchor-missing",
@@ -1498,7 +1500,7 @@ BUILD_ONLY_CASES = [
         replace(SOURCES, "page: ties.md", "page: story/nowhere.md"),
         "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: page 'story/nowhere.md' is not a page"
         " of the site; give a page's path inside docs/",
-        layer=SITE,
+        layer=PAGES,
     ),
     case(
         "single-source-anchor-missing",
@@ -1515,7 +1517,7 @@ BUILD_ONLY_CASES = [
         "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: no chart shows a point of"
         " 'group-value' dated 2020-10 citing this source; give the date of a point that cites it, or show the"
         " chart on a page (<!-- chart: ... -->)",
-        layer=SITE,
+        layer=PAGES,
     ),
     case(
         "link-to-a-missing-heading",
@@ -1718,7 +1720,7 @@ DOCUMENTED_CASES = [
         lambda p: follow(p, "add-event/source"),
         "data/sources.yml:38: source 'cna-2023-ma-returns-hangzhou' is used nowhere (no page, chart, Timeline entry"
         " or glossary entry cites it): cite it where it is used, or remove it from data/sources.yml",
-        layer=SITE,
+        layer=PAGES,
         documented=True,
     ),
     case(
@@ -1771,7 +1773,7 @@ DOCUMENTED_CASES = [
         lambda p: (follow(p, "add-event/source"), follow(p, "add-glossary-term/entry")),
         "data/glossary.yml:46: glossary entry 'yungu-school' is never mentioned on a story page (add "
         "a mention or remove the entry)",
-        layer=SITE,
+        layer=PAGES,
         level="warning",
         documented=True,
     ),
@@ -2123,7 +2125,7 @@ DOCUMENTED_CASES = [
         "data/sources.yml:7: source 'wire-2020-ipo': the host 'reuters.co' looks like 'reuters.com' but is not it:"
         " check that the address leads to the publisher named (once checked, add 'reuters.co' to extra: explainer:"
         " reviewed_hosts in mkdocs.yml)",
-        layer=SITE,
+        layer=PAGES,
         level="warning",
         documented=True,
     ),
@@ -2353,7 +2355,7 @@ DOCUMENTED_CASES += scenario(
 DOCUMENTED_CASES += scenario(
     "contributing-data-that-names-pages",
     contributing_data_that_names_pages,
-    SITE,
+    PAGES,
     [
         (
             "contributing-single-source-unknown-page",
@@ -2467,8 +2469,7 @@ LOOKS_LIKE = "the host '{host}' looks like '{like}'"
 CYRILLIC_REUTERS = "www.r\u0435uters.com"  # with a Cyrillic e
 WITHIN_SITE = "; use https:// or a link within the site"
 FILES = "files"  # the start-up check of the repository's files (tests/test_hostile_inputs.py)
-# Cases run by a whole build, each kind in one build (each case in files of its own), for the reason given.
-SLOW = "crafted to be slow and built: the whole build is what is timed, and its pages are checked"
+# Cases refused by a whole build of their own (each case in files of its own), for the reason given.
 MANY = "thousands of mistakes on one page: the whole build is what is timed, and its page's lines are its own"
 
 
@@ -2482,7 +2483,7 @@ class Hostile:
     also: tuple[str, ...] = ()  # a refused input of a few lines: the lines after the first, each whole
     layer: str = ""  # a refused input: the layer that finds it (DATA, PAGE, SITE, FILES)
     page: str = ""  # PAGE: the page (docs/ path) whose conversion finds it, if not the refused line's file
-    site: int = 0  # a built input: the shared site it is built in
+    site: int = 0  # a built input: the shared site it is built in (site 1: cases whose edits site 0's would meet)
     alone: str = ""  # why it is run by a whole build, if it is: the cases with the same reason share one
 
     @property
@@ -2719,11 +2720,12 @@ HOSTILE_CASES = [
         replace(GLOSSARY, "short: China's central bank.", 'short: \'China"s bank" onmouseover="alert(1)\''),
         pages=("story/glossary-cases/", "glossary/"),
     ),
-    # 3. Files crafted to be slow
-    Hostile("comment-brackets-100kb", append(CORRECTIONS, "# see [note\n" * 10_000), alone=SLOW),
-    Hostile("comment-brackets-1mb", append(SOURCES, "# see [note\n" * 100_000), alone=SLOW),
-    Hostile("comment-braces-1mb", append(GLOSSARY, "# see {note ?\n" * 80_000), alone=SLOW),
-    Hostile("comment-pipes-one-line-1mb", append("data/events.yml", "# " + "|" * 1_000_000 + " #\n"), alone=SLOW),
+    # 3. Files crafted to be slow: built in site 1 (their text appended after what its other cases edit), whose
+    # whole build is timed with them in it, and whose pages are checked
+    Hostile("comment-brackets-100kb", append(CORRECTIONS, "# see [note\n" * 10_000), site=1),
+    Hostile("comment-brackets-1mb", append(SOURCES, "# see [note\n" * 100_000), site=1),
+    Hostile("comment-braces-1mb", append(GLOSSARY, "# see {note ?\n" * 80_000), site=1),
+    Hostile("comment-pipes-one-line-1mb", append("data/events.yml", "# " + "|" * 1_000_000 + " #\n"), site=1),
     Hostile(
         "data-file-over-the-limit",
         append(SOURCES, "# padding\n" * 420_000),
@@ -2778,7 +2780,7 @@ HOSTILE_CASES = [
     Hostile(
         "page-of-unclosed-code-spans-and-citations",
         append(THE_FALL, "\n" + "`a `` ``` " * 2_000 + "\n\n" + "Cited.[^wire-2020-ipo] " * 200 + "\n"),
-        alone=SLOW,
+        site=1,
     ),
     # 4. Encodings
     Hostile(
@@ -3139,7 +3141,7 @@ HOSTILE_CASES = [
             "docs/index.md:3: front matter 'icon' names an icon the theme does not have ('material/no-such-icon'); "
             "pick one from Material's list of icons (material/..., fontawesome/...)"
         ),
-        layer=SITE,
+        layer=PAGES,
     ),
     Hostile(
         "front-matter-allowed-keys",
@@ -3212,7 +3214,7 @@ HOSTILE_CASES = [
             f"data/sources.yml:15: source 'company-2023-split': {CREDENTIALS} "
             "('reuters.com@'); a browser goes to 'evil.example', after the @: remove what comes before it"
         ),
-        layer=SITE,
+        layer=PAGES,
     ),
     Hostile(
         "source-url-mixed-scripts",
@@ -3222,7 +3224,7 @@ HOSTILE_CASES = [
             "'r\u0435uters' (CYRILLIC and LATIN), a way to imitate another host: check that the address is the "
             "publisher's (once checked, add 'www.r\u0435uters.com' to extra: explainer: reviewed_hosts in mkdocs.yml)"
         ),
-        layer=SITE,
+        layer=PAGES,
     ),
     Hostile(
         "source-url-punycode",
@@ -3232,13 +3234,13 @@ HOSTILE_CASES = [
             "'\u0430ruters' (CYRILLIC and LATIN), a way to imitate another host: check that the address is the "
             "publisher's (once checked, add 'xn--ruters-2nf.com' to extra: explainer: reviewed_hosts in mkdocs.yml)"
         ),
-        layer=SITE,
+        layer=PAGES,
     ),
     Hostile(
         "source-url-look-alike",
         replace(SOURCES, "url: https://example.com/wire/ipo-halted", "url: https://reuters.co/wire"),
         (message("contributing-source-host-look-alike")),
-        layer=SITE,
+        layer=PAGES,
     ),
     Hostile(
         "source-url-look-alike-answered",

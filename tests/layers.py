@@ -34,6 +34,7 @@ from explainer import validate
 from explainer.chapters import ChaptersExtension
 from explainer.context import BuildContext, PageInfo, directory_url
 from explainer.data import DataCheck
+from explainer.errors import Problem
 from explainer.frontmatter import front_matter_problems
 from explainer.generated import GeneratedPagesExtension
 from explainer.markup import MarkdownSetup
@@ -41,7 +42,7 @@ from explainer.pages import default_title, page_file_problems
 from explainer.registry import CONCERNS, after_pages_problems, check_site_data, generated_pages, page_body
 from explainer_mkdocs import hooks
 from explainer_mkdocs.reporting import Stop
-from explainer_mkdocs.safety import page_html_extension
+from explainer_mkdocs.safety import page_html_extension, source_address_warnings
 
 
 def data_layer(project: Path) -> DataCheck:
@@ -125,8 +126,17 @@ class ConvertedSite:
     """Every page of a site as the build converts it (`site_pages`)."""
 
     pages: dict[str, Page]  # by docs/ path, in MkDocs' order of files: each with its .content (HTML) and .toc
-    problems: list[str]  # the build's problems (data, pages), as `file:line: message`
+    found: list[Problem]  # the build's problems (data, pages, the sources' addresses), each with its level
     stopped: str = ""  # the line that sums up the problems, when they stopped the build before any page
+
+    @property
+    def problems(self) -> list[str]:
+        """The problems as `file:line: message`."""
+        return [str(problem) for problem in self.found]
+
+    def levelled(self) -> list[tuple[str, str]]:
+        """(level, `file:line: message`) of each problem, as the quick check's `site_problems` gives them."""
+        return [(problem.level, str(problem)) for problem in self.found]
 
     def headings(self, src_uri: str) -> list[str]:
         """The titles of the page's table of contents, which the theme prints as they are (HTML)."""
@@ -146,20 +156,20 @@ class _Logged(logging.Handler):
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         if (problem := getattr(record, "problem", None)) is not None:
-            self.problems.append(str(problem))
+            self.problems.append(problem)
 
 
 def site_pages(project: Path) -> ConvertedSite:
     """Every page of `project` converted as `mkdocs build` converts it, in one build context, so each generated
     page lists every page that uses an item (backlinks), as the build's do: MkDocs' own files, nav and pages
     (its public API) and the plugins' events in the build's order (mkdocs.commands.build) up to each page's
-    HTML (Page.render), and the problems on_env would report but MkDocs' own (links). Not the rest of a
-    build: no theme, search index or file written (a third of a fixture build's time; `pytest --count-builds`
-    does not count it).
+    HTML (Page.render), and the problems on_env would report (the sources' addresses among them) but MkDocs' own
+    (links, the nav). Not the rest of a build: no theme, search index or file written (a third of a fixture
+    build's time, about as long as the quick check; `pytest --count-builds` does not count it).
 
     Data that stops a build before any page (a file that cannot be read) gives no page: the problems the build
     logs, and the line that sums them up."""
@@ -185,7 +195,9 @@ def site_pages(project: Path) -> ConvertedSite:
             pages[file.src_uri] = page
         assert nav is not None
         context = hooks.built_context(config)
-        return ConvertedSite(pages, [str(problem) for problem in context.problems + after_pages_problems(context)])
+        return ConvertedSite(
+            pages, context.problems + after_pages_problems(context) + source_address_warnings(config, context)
+        )
     finally:
         hooks.on_post_build(config=config)  # the hooks' logging handlers removed (not the search plugin's index)
 

@@ -3,20 +3,19 @@
 GitHub reads `::error file=PATH,line=N::MESSAGE` from a step's output and puts the message on
 that line of the pull request's diff. Locally (GITHUB_ACTIONS unset) nothing extra is printed.
 The quick check (`python -m explainer.validate`, CI's lint job) annotates; the build, which finds
-the same problems (tests/test_bad_inputs.py), does not, so no line is annotated twice.
+the same problems, does not, so no line is annotated twice: tests/test_bad_inputs.py runs both commands
+under GitHub Actions on its project with a mistake of each layer (a data error, a page error at the page's
+line, a link MkDocs itself finds, a warning) and checks their annotations with the helpers here.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from catalogue import MISTAKES, Mistake
-from conftest import write_project
 
 from explainer import validate
 from explainer.errors import Problem
@@ -78,7 +77,7 @@ def test_an_annotation_is_always_one_line() -> None:
     assert "\n" not in annotation and "\r" not in annotation
 
 
-# Real builds ----------------------------------------------------------------------------------
+# The commands CI runs print annotations: tests/test_bad_inputs.py runs them -------------------------
 
 
 def annotations(text: str) -> list[str]:
@@ -91,24 +90,11 @@ def annotation_of(mistake: Mistake) -> str:
     return Problem(file, int(line), message.strip()).github_annotation(mistake.level)
 
 
-# A data error, a page error at the page's line, a link MkDocs itself finds (its own message named no line
-# and made no annotation) and a warning: each annotated on its line, at its level, in file order.
-ANNOTATED = ["http-url", "glossary-entry-never-mentioned", "page-cites-unknown-source", "link-to-a-missing-heading"]
-
-
-@pytest.fixture(scope="module")
-def annotated_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture with the ANNOTATED mistakes, for the two commands CI runs on it (each builds it once)."""
-    project = write_project(tmp_path_factory.mktemp("annotated") / "project")
-    for name in ANNOTATED:
-        MISTAKES[name].make(project)
-    return project
-
-
 def test_nothing_extra_is_printed_outside_github_actions(
     fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The command around the check (the check itself, which is the build, stood in for: the test above runs it)."""
+    """The command around the check (the check itself, which is the build, stood in for: tests/test_bad_inputs.py
+    runs it)."""
     mistake = MISTAKES["http-url"]
     file, line, message = mistake.message.split(":", 2)
     found = Check(problems=[Problem(file, int(line), message.strip(), mistake.level)])
@@ -132,40 +118,3 @@ def test_ci_annotates_in_one_job_only() -> None:
     assert [(job, step["run"], step.get("if")) for job, step in checks] == [
         ("lint", ".venv/bin/python -m explainer.validate --strict", "${{ !cancelled() }}")
     ]
-
-
-def test_mkdocs_build_command_prints_clean_lines_and_no_annotation(annotated_project: Path) -> None:
-    """Needs the command CI runs (`mkdocs build --strict`), as a separate process, exactly as on a runner: what
-    the build prints under GitHub Actions, the problems the quick check annotates (the test below) printed plain."""
-    env = {**os.environ, "GITHUB_ACTIONS": "true", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(annotated_project.parent / "site")],
-        cwd=annotated_project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 1
-    assert annotations(result.stdout) == []
-    assert all(MISTAKES[name].message in result.stderr for name in ANNOTATED)  # the positive control: reported
-    assert "Traceback" not in result.stderr + result.stdout
-
-
-def test_quick_check_command_annotates_data_page_and_link_problems_on_their_lines(annotated_project: Path) -> None:
-    """Needs the command CI's lint job runs (the quick check, which is the build), as a separate process, exactly as
-    on a runner: a link MkDocs itself finds is annotated at its line only through it."""
-    env = {**os.environ, "GITHUB_ACTIONS": "true", "PYTHONPATH": str(Path(validate.__file__).parents[1])}
-    result = subprocess.run(
-        [sys.executable, "-m", "explainer.validate", "--strict"],
-        cwd=annotated_project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    mistakes = sorted((MISTAKES[name] for name in ANNOTATED), key=lambda mistake: (mistake.file, mistake.line))
-    assert result.returncode == 1
-    assert annotations(result.stdout) == [annotation_of(mistake) for mistake in mistakes]
-    assert {mistake.level for mistake in mistakes} == {"error", "warning"}  # --strict: a warning fails too
-    assert "Traceback" not in result.stderr + result.stdout

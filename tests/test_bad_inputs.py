@@ -3,13 +3,18 @@ that prove the layers are wired into the build.
 
 - DATA cases: the data layer alone finds exactly the catalogued line;
 - PAGE cases: the data is sound, and converting the one page finds exactly the catalogued line;
-- SITE cases (they need every page, the nav or MkDocs' link checks): the quick check, which is the
-  build without writing pages, finds exactly the catalogued lines; cases that touch different files
-  share one build, and a scenario's cases (several mistakes made in one project) one, each build's lines
-  compared in full, so nothing one case adds goes unseen (the page of link mistakes: tests/test_link_checks.py);
-- the wiring: a case of each layer through a whole `--strict` build, in this process and with the real
-  `mkdocs build --strict` command, stops it with that one line; six mistakes in five files are reported
-  by one build in file order; a file that cannot be read stops the checks and says so.
+- PAGES cases (data checked against every page: a source no page cites, a glossary entry never mentioned, a
+  page a record names, the sources' addresses): every page converted in one build context (`site_pages`: MkDocs'
+  files, nav and pages and the engine's hooks, without the theme or writing a file) finds exactly the
+  catalogued lines;
+- SITE cases (they need MkDocs itself: its link and nav checks, mkdocs.yml, a file the build will not read):
+  the quick check, which is the build without writing pages, finds exactly the catalogued lines;
+- at both, cases that touch different files share one run, and a scenario's cases (several mistakes made in
+  one project) one, each run's lines compared in full, so nothing one case adds goes unseen (the page of link
+  mistakes: tests/test_link_checks.py);
+- the wiring: the real `mkdocs build --strict` and quick check commands report a case of each layer (eight
+  mistakes in six files) with their lines in file order; a warning fails the strict build only; a file that
+  cannot be read stops the checks and says so.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,6 +36,7 @@ from catalogue import (
     LOCATED,
     MISTAKES,
     PAGE,
+    PAGES,
     SITE,
     STOPPED_EARLY_SUMMARY,
     THE_FALL,
@@ -45,7 +52,10 @@ from catalogue import (
     write,
 )
 from conftest import REPO, build_project, write_project
-from layers import data_problems, every_page_problems, page_problems, site_problems
+from layers import data_problems, every_page_problems, page_problems, site_pages, site_problems
+from test_annotations import annotation_of, annotations
+
+from explainer import validate
 
 # What tests/test_hostile_inputs.py and tests/test_properties.py import from here.
 __all__ = ["LOCATED", "THE_FALL", "Edit", "append", "fixture_size", "located_lines", "replace", "together", "write"]
@@ -66,15 +76,17 @@ def named(mistakes: list[Mistake]) -> list:
 def test_the_fixture_as_it_is_has_no_problem_at_any_layer(fixture_project: Path, fixture_check: list) -> None:
     assert data_problems(fixture_project) == []
     assert every_page_problems(fixture_project) == []
+    converted = site_pages(fixture_project)
+    assert converted.found == [] and converted.stopped == "" and converted.pages
     assert fixture_check == []
 
 
 def test_the_catalogue_is_large_and_its_messages_are_distinct() -> None:
-    assert len(at_layer(DATA)) >= 100 and len(at_layer(PAGE)) >= 30 and len(at_layer(SITE)) >= 15
+    assert len(at_layer(DATA)) >= 100 and len(at_layer(PAGE)) >= 30 and len(at_layer(PAGES)) + len(at_layer(SITE)) >= 15
     messages = [mistake.message for mistake in ALL]
     assert len(set(messages)) == len(messages) - 1  # a tab, indenting or after a colon, has one message
     assert all(LOCATED.match(message) for message in messages)
-    assert {mistake.layer for mistake in ALL} == {DATA, PAGE, SITE}
+    assert {mistake.layer for mistake in ALL} == {DATA, PAGE, PAGES, SITE}
 
 
 # Each mistake at its layer -----------------------------------------------------------------------------
@@ -93,6 +105,26 @@ def test_converting_the_page_finds_the_mistake(fixture_project: Path, mistake: M
     assert page_problems(fixture_project, mistake.converted_page) == [mistake.message]
 
 
+# A mistake of each kind, in six files, none moving another's line: schema (the entry left out, and nothing
+# that cites it reported again), a cross-reference, front matter, a page's conversion, data checked against
+# a converted page, data checked against every page (a warning, which fails a strict build), a link MkDocs
+# itself warns about, a heading the linked page lacks. tests/test_annotations.py: under GitHub Actions the
+# quick check annotates each on its line (a data error, a page error, a link MkDocs finds, a warning), the
+# build none.
+EVERY_LAYER = [
+    MISTAKES[name]
+    for name in (
+        "required-field-missing",
+        "event-cites-unknown-source",
+        "front-matter-title-a-number",
+        "page-cites-unknown-source",
+        "correction-anchor-missing",
+        "glossary-entry-never-mentioned",
+        "contributing-link-misspelt",
+        "link-to-a-missing-heading",
+    )
+]
+
 # A case that adds or removes a page, or gives the site a nav, changes the list of pages; a case whose line
 # names that list (the story pages, a page unknown, the nav) depends on it: the two never share a build.
 PAGE_LIST = "the list of pages"
@@ -100,23 +132,26 @@ STOPS_THE_CHECKS = "stops the checks"  # such a case shares no build
 NAMES_THE_PAGES = re.compile(r"story pages:|unknown page|the nav|^mkdocs\.yml:")
 
 
-def site_groups() -> list:
-    """The SITE cases in groups whose cases change different files, or different lines of a file without
-    moving any (catalogue.changes_of), and report at different lines, each group made in one project and
-    checked by one build; and each scenario (several mistakes made by one edit) in one build. The page of link
-    mistakes (LINK_CASES) is not run here: tests/test_link_checks.py builds it, and compares every line."""
+def site_groups(layer: str) -> list:
+    """The cases of `layer` (PAGES or SITE) in groups whose cases change different files, or different lines of a
+    file without moving any (catalogue.changes_of), and report at different lines, each group made in one project
+    and checked by one run; and each scenario (several mistakes made by one edit) in one run. The page of link
+    mistakes (LINK_CASES) is not run here: tests/test_link_checks.py builds it, and compares every line; nor are
+    the SITE cases of EVERY_LAYER, whose lines the real commands give with the others' (the wiring, below)."""
     groups: list[tuple[list[Mistake], set[str]]] = []
     with tempfile.TemporaryDirectory() as folder:
         before = write_project(Path(folder) / "before")
         before_pages = {path.relative_to(before).as_posix() for path in before.glob("docs/**/*.md")}
         changed = {
             mistake.name: changes_of(mistake.edit, Path(folder) / mistake.name, before)
-            for mistake in at_layer(SITE)
-            if not mistake.scenario
+            for mistake in at_layer(layer)
+            if not mistake.scenario and not (layer == SITE and mistake in EVERY_LAYER)
         }
-    for mistake in at_layer(SITE):
+    for mistake in at_layer(layer):
         if mistake.scenario:
             continue  # made together with its scenario's other cases, below
+        if layer == SITE and mistake in EVERY_LAYER:
+            continue  # the real commands' project holds it, their every line compared (the wiring, below)
         changes = changed[mistake.name] | {f"{mistake.file}:{mistake.line}"}
         files = {change.split(":", 1)[0] for change in changes}
         changes_pages = any(name.endswith(".md") and name not in before_pages for name in files)
@@ -132,7 +167,7 @@ def site_groups() -> list:
             group[0].append(mistake)
             group[1].update(changes)
     scenarios: dict[str, list[Mistake]] = {}
-    for mistake in at_layer(SITE):
+    for mistake in at_layer(layer):
         if mistake.scenario and mistake.scenario != LINK_CASES[0].scenario:
             scenarios.setdefault(mistake.scenario, []).append(mistake)
     return [
@@ -141,64 +176,113 @@ def site_groups() -> list:
     ]
 
 
-@pytest.mark.parametrize("mistakes", site_groups())
-def test_the_build_finds_each_mistake_that_needs_every_page(fixture_project: Path, mistakes: list[Mistake]) -> None:
-    """Needs the quick check (the build without writing pages): each of these needs every page, the nav or MkDocs'
-    link checks. One per group or scenario, its every line compared."""
+def made(project: Path, mistakes: list[Mistake]) -> list[tuple[str, str]]:
+    """The mistakes made in `project`; (level, line) of each, sorted."""
     for edit in dict.fromkeys(mistake.edit for mistake in mistakes):  # a scenario's cases share one edit
-        edit(fixture_project)
-    expected = sorted((mistake.level, mistake.message) for mistake in mistakes)
+        edit(project)
+    return sorted((mistake.level, mistake.message) for mistake in mistakes)
+
+
+@pytest.mark.parametrize("mistakes", site_groups(PAGES))
+def test_converting_every_page_finds_each_mistake_that_needs_every_page(
+    fixture_project: Path, mistakes: list[Mistake]
+) -> None:
+    """Each of these checks data against every page: every page converted in one build context finds it, no build.
+    One per group or scenario, its every line compared."""
+    expected = made(fixture_project, mistakes)
+    converted = site_pages(fixture_project)
+    assert sorted(converted.levelled()) == expected and converted.stopped == ""
+
+
+@pytest.mark.parametrize("mistakes", site_groups(SITE))
+def test_the_build_finds_each_mistake_that_needs_mkdocs(fixture_project: Path, mistakes: list[Mistake]) -> None:
+    """Needs the quick check (the build without writing pages): each of these needs MkDocs' link or nav checks,
+    its reading of mkdocs.yml, or the start-up check that stops the build. One per group or scenario, its every
+    line compared."""
+    expected = made(fixture_project, mistakes)
     assert sorted(site_problems(fixture_project)) == expected
 
 
 # The wiring: each layer's findings stop a whole build with their lines ------------------------------------
 #
-# Six builds in all: one in this process with a mistake of each layer (and MkDocs' own link checks), its
-# quick check, and the real commands; each assertion compares every line, so nothing one layer adds or
-# repeats goes unseen.
+# Five commands in all: `mkdocs build --strict` and the quick check with a mistake of each layer (and MkDocs' own
+# link checks), as CI runs them; a warning through the strict and the plain build; the files that cannot be
+# read through both commands. Each assertion compares every line, so nothing one layer adds or repeats goes
+# unseen.
 
-# A mistake of each kind, in six files, none moving another's line: schema (the entry left out, and nothing
-# that cites it reported again), a cross-reference, front matter, a page's conversion, data checked against
-# a converted page, data checked against every page (a warning, which fails a strict build), a link MkDocs
-# itself warns about, a heading the linked page lacks.
-EVERY_LAYER = [
-    MISTAKES[name]
-    for name in (
-        "required-field-missing",
-        "event-cites-unknown-source",
-        "front-matter-title-a-number",
-        "page-cites-unknown-source",
-        "correction-anchor-missing",
-        "glossary-entry-never-mentioned",
-        "contributing-link-misspelt",
-        "link-to-a-missing-heading",
-    )
-]
+IN_FILE_ORDER = sorted(EVERY_LAYER, key=lambda mistake: (mistake.file, mistake.line))
+MKDOCS = Path(sys.executable).with_name("mkdocs")  # the console script, as CI's runner calls it
+
+
+@dataclass
+class EveryLayerRuns:
+    """What the two commands CI runs printed for the project with a mistake of each layer, under GitHub Actions."""
+
+    build: subprocess.CompletedProcess  # `mkdocs build --strict` (CI's build job)
+    check: subprocess.CompletedProcess  # `python -m explainer.validate --strict` (CI's lint job)
 
 
 @pytest.fixture(scope="module")
-def every_layer_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def every_layer(tmp_path_factory: pytest.TempPathFactory) -> EveryLayerRuns:
+    """Needs the real commands, each in a process of its own as on a runner: that the layers are wired into the
+    build, and that the quick check, which is the build into a temporary folder, reports the same lines."""
     project = write_project(tmp_path_factory.mktemp("every-layer") / "project")
     for mistake in EVERY_LAYER:
         mistake.make(project)
-    return project
+    env = {**os.environ, "GITHUB_ACTIONS": "true", "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    build = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(project.parent / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    env["PYTHONPATH"] = str(Path(validate.__file__).parents[1])
+    check = subprocess.run(
+        [sys.executable, "-m", "explainer.validate", "--strict"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return EveryLayerRuns(build, check)
 
 
-def test_a_mistake_of_each_layer_is_reported_by_one_strict_build_in_file_order(every_layer_project: Path):
-    """Needs a build: that the layers are wired into it. Issue 14: mistakes across files once took a build
-    each to see; now one build shows them all, each with its one line, in file order, and sums them up."""
-    built = build_project(every_layer_project, strict=True)
-    assert not built.ok
-    expected = [(mistake.level, mistake.message) for mistake in sorted(EVERY_LAYER, key=lambda m: (m.file, m.line))]
-    assert built.problem_lines == expected
-    assert built.messages[-1] == EVERY_LAYER_SUMMARY
-    assert not any("Traceback" in message for message in built.messages)
+def levelled(lines: list[str]) -> list[tuple[str, str]]:
+    """(level, `file:line: message`) of each located line the commands print (`ERROR   -  ...`, `WARNING -  ...`)."""
+    found = []
+    for line in lines:
+        level, _, message = line.partition("-  ")
+        if LOCATED.match(message):
+            found.append((level.strip().lower(), message))
+    return found
 
 
-def test_the_quick_check_reports_what_the_build_does(every_layer_project: Path):
-    """Needs the quick check, which is the build into a temporary folder: the same lines."""
-    expected = [(mistake.level, mistake.message) for mistake in sorted(EVERY_LAYER, key=lambda m: (m.file, m.line))]
-    assert site_problems(every_layer_project) == expected
+def test_a_mistake_of_each_layer_is_reported_by_one_strict_build_in_file_order(every_layer: EveryLayerRuns):
+    """Issue 14: mistakes across files once took a build each to see; now one build shows them all, each with its
+    one line, in file order, and sums them up."""
+    result = every_layer.build
+    assert result.returncode == 1
+    assert levelled(result.stderr.splitlines()) == [(mistake.level, mistake.message) for mistake in IN_FILE_ORDER]
+    assert logged(result)[-1] == EVERY_LAYER_SUMMARY
+    assert "Traceback" not in result.stdout + result.stderr
+    assert annotations(result.stdout) == []  # under GitHub Actions too: the quick check annotates, not the build
+
+
+def test_the_quick_check_reports_what_the_build_does(every_layer: EveryLayerRuns):
+    """The same lines, in the same order, and the same last line; and under GitHub Actions each is annotated."""
+    result = every_layer.check
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert levelled(lines) == levelled(every_layer.build.stderr.splitlines())
+    assert lines[-1] == EVERY_LAYER_SUMMARY
+    assert "Traceback" not in result.stdout + result.stderr
+    # CI's lint job: each problem annotated on its line, at its level (--strict: a warning fails too), a link
+    # MkDocs itself finds among them (its own message names no line: only through the quick check)
+    assert annotations(result.stdout) == [annotation_of(mistake) for mistake in IN_FILE_ORDER]
+    assert {mistake.level for mistake in IN_FILE_ORDER} == {"error", "warning"}
 
 
 # The real commands ---------------------------------------------------------------------------------------

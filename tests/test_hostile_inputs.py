@@ -39,10 +39,10 @@ from catalogue import (  # noqa: F401 - re-exported to tests/browser/test_hostil
     INDEX,
     OK_SVG,
     PAGE,
+    PAGES,
     PBOC,
     PBOC_LONG,
     PNG,
-    SITE,
     THE_FALL,
     TOO_LARGE,
     URL_WARNINGS,
@@ -55,7 +55,7 @@ from catalogue import (  # noqa: F401 - re-exported to tests/browser/test_hostil
 from catalogue import HOSTILE_CASES as CASES
 from conftest import REPO, BuiltSite, build_config, build_project, write_project
 from htmlcheck import java_and_vnu, style_attributes, unsafe_markup, vnu_errors
-from layers import data_problems, page_problems, site_problems
+from layers import data_problems, page_problems, site_pages
 from markdown import Markdown
 from markupsafe import Markup
 from test_bad_inputs import located_lines, replace
@@ -131,13 +131,16 @@ def test_csv_lines_end_with_crlf_as_rfc_4180_says():
 #
 # - DATA: the data layer alone (no MkDocs), one case at a time: it costs a few milliseconds;
 # - PAGE: one page converted, its bytes and front matter checked (no MkDocs), one case at a time;
-# - SITE: the quick check (the build without writing pages); cases that touch different files share one,
-#   and its lines must be exactly theirs, so nothing one case adds or hides goes unseen;
-# - FILES: the start-up check of the repository's files, in the quick check. It reports every such file
-#   and then stops the checks, so these cases share quick checks with each other only, as above;
+# - PAGES: every page converted in one build context (layers.site_pages: MkDocs' files, nav and pages and the
+#   engine's hooks, no theme and no file written); cases that touch different files share one run, and its
+#   lines must be exactly theirs, so nothing one case adds or hides goes unseen;
+# - FILES: the start-up check of the repository's files, in the build's on_config (run by site_pages, as
+#   above). It reports every such file and then stops the checks, so these cases share runs with each other
+#   only; that the quick check runs it too is tests/test_bad_inputs.py's (a symlink out of the repository);
 # - built cases share a site: the cases in site 0 edit different lines (tests/browser/test_hostile.py
-#   opens the same ones in Chromium), site 1 holds those that edit a line a case of site 0 edits;
-# - `alone`: a case with a whole build of its own, for the reason given.
+#   opens the same ones in Chromium), site 1 holds those that edit a line a case of site 0 edits, and the
+#   files crafted to be slow (appended to, after what the others edit): its whole build is timed with them;
+# - `alone`: cases with a whole build of their own, for the reason given (thousands of mistakes, refused).
 
 TIME_RATIO = 3
 LOCATED_LINE = re.compile(r"^([^:]+):(\d+): (.*)$", re.DOTALL)
@@ -216,9 +219,9 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
     for case in CASES:
         if case.layer in (DATA, PAGE) and not case.alone:
             runs.append(((case,), case.layer))
-    for layer in (SITE, FILES):
+    for layer in (PAGES, FILES):
         cases = [case for case in CASES if case.layer == layer and not case.alone]
-        runs += [(group, SITE) for group in sharing(cases, tmp_path_factory.mktemp(f"touched-{layer}"))]
+        runs += [(group, PAGES) for group in sharing(cases, tmp_path_factory.mktemp(f"touched-{layer}"))]
     for site in sorted({case.site for case in CASES if case.built and not case.alone}):
         runs.append((tuple(case for case in CASES if case.built and not case.alone and case.site == site), "build"))
     results = {}
@@ -233,7 +236,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
         elif how == PAGE:
             lines, seconds = timed(lambda project=project, page=cases[0].converted_page: page_problems(project, page))
         else:
-            lines, seconds = timed(lambda project=project: [line for _, line in site_problems(project)])
+            lines, seconds = timed(lambda project=project: site_pages(project).problems)
         for case in cases:
             results[case.name] = Outcome(cases, lines, seconds, built)
     assert set(results) == {case.name for case in CASES}
@@ -243,12 +246,10 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
 def test_the_catalogue_covers_every_item_of_the_issue():
     assert len(CASES) >= 30 and len({case.name for case in CASES}) == len(CASES)
     assert sum(case.built for case in CASES) >= 8 and sum(not case.built for case in CASES) >= 30
-    assert all(case.layer in (DATA, PAGE, SITE, FILES) or case.alone for case in CASES if not case.built)
+    assert all(case.layer in (DATA, PAGE, PAGES, FILES) or case.alone for case in CASES if not case.built)
 
 
-def test_the_fixture_has_no_problem_at_the_layers_the_cases_run_at(
-    fixture_project: Path, fixture_build: BuiltSite, fixture_check: list
-):
+def test_the_fixture_has_no_problem_at_the_layers_the_cases_run_at(fixture_project: Path, fixture_build: BuiltSite):
     """The positive control of the refusals below: without the hostile input, nothing is reported."""
     assert data_problems(fixture_project) == []
     pages = {
@@ -257,7 +258,8 @@ def test_the_fixture_has_no_problem_at_the_layers_the_cases_run_at(
         if case.layer == PAGE and (fixture_project / "docs" / case.converted_page).is_file()
     }
     assert pages and all(page_problems(fixture_project, page) == [] for page in sorted(pages))
-    assert fixture_check == []
+    converted = site_pages(fixture_project)
+    assert converted.found == [] and converted.stopped == "" and converted.pages
     assert fixture_build.ok and fixture_build.problem_lines == []
 
 
@@ -276,7 +278,7 @@ def test_a_hostile_input_is_refused_with_its_located_lines(outcomes: dict[str, O
     elif len(outcome.cases) == 1:
         assert outcome.lines[:1] == [case.refused]
         assert len(outcome.lines) == case.lines
-    else:  # a shared quick check: each case's lines, and nothing else
+    else:  # a shared run of site_pages: each case's lines, and nothing else
         assert set(case.every_line) <= set(outcome.lines)
         assert sorted(outcome.lines) == sorted(line for shared in outcome.cases for line in shared.every_line)
     if outcome.built is not None:
@@ -542,8 +544,8 @@ def test_files_are_read_within_their_limit_whatever_size_they_report(tmp_path: P
         read_capped(Path("/proc/self/environ"), 1, "x")
 
 
-def test_the_quick_check_refuses_a_link_before_reading_anything(outcomes: dict[str, Outcome]):
-    """The catalogue's case, run by the quick check with the other files it refuses (above)."""
+def test_the_start_up_check_refuses_a_link_before_reading_anything(outcomes: dict[str, Outcome]):
+    """The catalogue's case, run by the build's start-up check with the other files it refuses (above)."""
     lines = outcomes["data-file-symlink-to-passwd"].lines
     assert outside("data/corrections.yml", "/etc/passwd") in lines
     assert "root:" not in "".join(lines)  # nothing of the file it points at

@@ -2,7 +2,8 @@
 
 The fixture site is built as it is (the base, shared with other tests) and twice changed: once with
 an added sentence, a removed and an added source note, a new correction, glossary entry, event and
-page (`changed`), once with a published correction removed (`withdrawn`), which must fail.
+pages, one with raw HTML and an outside address, and a file (`changed`), once with a published
+correction removed (`withdrawn`), which must fail.
 """
 
 from __future__ import annotations
@@ -76,6 +77,13 @@ NEW_PAGE = (
     "---\ntitle: Aftermath\ndescription: A page the change adds.\n---\n# Aftermath\n\nA page readers did not have.\n"
 )
 
+REVIEWED_PAGE = (
+    "---\ntitle: Reviewed\ndescription: A page with HTML for the reviewer.\n---\n# Reviewed\n\n"
+    '<details class="note"><summary>More</summary>Hidden.</details>\n\n'
+    'A <span class="x">span</span> and a [link](https://new.example/page).\n\nA paragraph.\n{: .wide }\n\n'
+    "<!-- a comment the reviewer need not see -->\n"
+)
+
 
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
@@ -113,14 +121,25 @@ def built(project: Path) -> BuiltSite:
 
 
 @pytest.fixture(scope="module")
-def changed(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+def changed_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, dict[str, list[str]]]:
+    """Needs a build: the reader's diff compares built sites. Every change a good pull request makes, in one
+    build: those of `make_changes` and a page for the reviewer (raw HTML, an outside address) and a file; with
+    the raw HTML its sources write (what `make diff` lists from the repository)."""
     project = write_project(tmp_path_factory.mktemp("diff-changed") / "project")
     make_changes(project)
-    return built(project)
+    (project / "docs" / "reviewed.md").write_text(REVIEWED_PAGE, encoding="utf-8")
+    (project / "docs" / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    return built(project), written_inventory(project)
+
+
+@pytest.fixture(scope="module")
+def changed(changed_project: tuple[BuiltSite, dict[str, list[str]]]) -> BuiltSite:
+    return changed_project[0]
 
 
 @pytest.fixture(scope="module")
 def withdrawn(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Needs a build: a change that must fail (a published correction removed), which no good change can share."""
     project = write_project(tmp_path_factory.mktemp("diff-withdrawn") / "project")
     withdraw_correction(project)
     return built(project)
@@ -182,7 +201,7 @@ def test_a_new_glossary_entry_event_and_page_are_reported(report: Report) -> Non
     assert [(entry.id, entry.term) for entry in report.glossary.added] == [("listing", "Listing")]
     assert [event["id"] for event in report.events.added] == ["reorganization-done"]
     assert report.events.removed == () and report.events.changed == ()
-    assert report.pages_added == (PageRef("aftermath/", "Aftermath"),)
+    assert report.pages_added == (PageRef("aftermath/", "Aftermath"), PageRef("reviewed/", "Reviewed"))
     assert report.pages_removed == ()
     assert {"glossary/", "timeline/", "sources/", "corrections/"} <= {change.url for change in report.pages_changed}
 
@@ -380,7 +399,8 @@ def git(repo: Path, *args: str) -> None:
 @pytest.mark.slow
 def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tmp_path: Path) -> None:
     """Needs the command in a process of its own, over a git repository: it builds two revisions (five
-    builds in all: commits, the working tree, a base that fails)."""
+    builds in all, in three runs: commits, the working tree, a base that fails). What it refuses before
+    building (an unknown commit, a committed symlink) is the test after this one's, in this process."""
     repo = write_project(tmp_path / "repo")
     shutil.rmtree(repo / "site", ignore_errors=True)
     git(repo, "init", "--quiet", "--initial-branch=main")
@@ -421,12 +441,6 @@ def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tm
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert summary.startswith("## Reader's diff\n\n**It could not be made:**\n\n```text\nbuilding HEAD (")
     assert f"{why}\nERROR   -  {ONE_ERROR_SUMMARY}\n```\n" in summary
-
-    unknown = reader_diff_command("--base", "no-such-branch")
-    assert unknown.returncode == 2
-    assert unknown.stderr.strip().endswith(
-        "'no-such-branch' is not a commit in " + str(repo.resolve()) + " (try a branch, a tag or a commit id)"
-    )
 
 
 def make_dry_run(*variables: str) -> str:
@@ -495,9 +509,10 @@ def test_a_link_within_the_tree_and_a_plain_file_are_left_to_the_build() -> None
     assert member_problem(tarfile.TarInfo("docs/index.md")) == ""
 
 
-@pytest.mark.slow
-def test_make_diff_refuses_a_committed_symlink_with_one_line_and_no_traceback(tmp_path: Path) -> None:
-    """Needs the command in a process of its own over a git repository (it stops before building)."""
+def test_make_diff_refuses_a_committed_symlink_and_an_unknown_commit_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command over a git repository, in this process: it stops before building (no build)."""
     repo = write_project(tmp_path / "repo")
     shutil.rmtree(repo / "site", ignore_errors=True)
     git(repo, "init", "--quiet", "--initial-branch=main")
@@ -507,40 +522,30 @@ def test_make_diff_refuses_a_committed_symlink_with_one_line_and_no_traceback(tm
     os.symlink("/proc/self/environ", repo / "docs" / "assets" / "env.txt")
     git(repo, "add", ".")
     git(repo, "commit", "--quiet", "-m", "a link")
-    env = dict(os.environ)
-    env.pop("GITHUB_ACTIONS", None)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.chdir(repo)
     # The base, with the link, is exported first: refused before any build (the head's export is the same code).
-    command = [sys.executable, "-m", "explainer.reader_diff", "--base", "HEAD"]
-    result = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[-1] == (
+    assert main(["--base", "HEAD"]) == 2
+    out, err = capsys.readouterr()
+    assert err.splitlines()[-1] == (
         "docs/assets/env.txt:1: is a symlink to '/proc/self/environ', outside the repository; the build reads"
         " nothing outside it: replace the link with the file itself"
     )
-    assert "SECRET" not in result.stdout + result.stderr
-
-
-REVIEWED_PAGE = (
-    "---\ntitle: Reviewed\ndescription: A page with HTML for the reviewer.\n---\n# Reviewed\n\n"
-    '<details class="note"><summary>More</summary>Hidden.</details>\n\n'
-    'A <span class="x">span</span> and a [link](https://new.example/page).\n\nA paragraph.\n{: .wide }\n\n'
-    "<!-- a comment the reviewer need not see -->\n"
-)
-
-
-@pytest.fixture(scope="module")
-def reviewed(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, dict[str, list[str]]]:
-    project = write_project(tmp_path_factory.mktemp("diff-reviewed") / "project")
-    (project / "docs" / "reviewed.md").write_text(REVIEWED_PAGE, encoding="utf-8")
-    (project / "docs" / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
-    return built(project), written_inventory(project)
+    assert "SECRET" not in out + err
+    assert main(["--base", "no-such-branch"]) == 2
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith(
+            "'no-such-branch' is not a commit in " + str(repo.resolve()) + " (try a branch, a tag or a commit id)"
+        )
+    )
 
 
 def test_the_review_section_lists_new_raw_html_files_and_outside_addresses(
-    fixture_build: BuiltSite, reviewed: tuple[BuiltSite, dict[str, list[str]]]
+    fixture_build: BuiltSite, changed_project: tuple[BuiltSite, dict[str, list[str]]]
 ) -> None:
-    head, head_html = reviewed
+    head, head_html = changed_project
     base_html = written_inventory(fixture_build.site_dir.parent)
     report = reader_diff(fixture_build.site_dir, head.site_dir, base_html, head_html)
     assert report.raw_html_added == (
@@ -550,7 +555,10 @@ def test_the_review_section_lists_new_raw_html_files_and_outside_addresses(
         ("docs/reviewed.md", "{: class='wide' } on <p>"),
     )
     assert report.files_added == ("robots.txt",)
-    assert report.outside_added == (("https://new.example/page", "reviewed/"),)
+    assert report.outside_added == (  # the new source's address, on the Sources page, too
+        ("https://new.example/page", "reviewed/"),
+        ("https://example.com/wire/aftermath", "sources/"),
+    )
     markdown = render.render_markdown(report, "a", "b")
     section = markdown.split("### For review: new raw HTML, files and addresses on other sites\n\n")[1].split("###")[0]
     assert section.splitlines()[:3] == [
@@ -560,12 +568,13 @@ def test_the_review_section_lists_new_raw_html_files_and_outside_addresses(
     ]
     assert "- ➕ file `robots.txt`" in section
     assert "- ➕ address on another site: `https://new.example/page` on `reviewed/`" in section
+    assert "- ➕ address on another site: `https://example.com/wire/aftermath` on `sources/`" in section
 
 
 def test_without_the_sources_the_review_section_says_raw_html_is_not_listed(
-    fixture_build: BuiltSite, reviewed: tuple[BuiltSite, dict[str, list[str]]]
+    fixture_build: BuiltSite, changed: BuiltSite
 ) -> None:
-    report = reader_diff(fixture_build.site_dir, reviewed[0].site_dir)
+    report = reader_diff(fixture_build.site_dir, changed.site_dir)
     assert report.raw_html_added == () and not report.raw_html_known
     assert "(raw HTML is listed when the diff is made from the repository" in render.render_text(report, "a", "b")
 

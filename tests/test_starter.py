@@ -15,8 +15,11 @@ import yaml
 from conftest import REPO, build_config
 
 from explainer.cli import main as explainer
+from explainer.errors import Problem
 from explainer.provenance import engine_source, github_slug
 from explainer.starter import TEMPLATE_DIR, StarterError, check_subject, check_title, markdown_text, template_files
+from explainer_mkdocs import quickcheck
+from explainer_mkdocs.quickcheck import Check
 
 EXPLAINER = Path(sys.executable).parent / "explainer"
 TITLE, SUBJECT = "The Suez blockage, annotated", "Ever Given"
@@ -39,9 +42,25 @@ def test_version_and_the_console_script() -> None:
     assert re.fullmatch(r"explainer \d+\.\d+\.\d+ \(annotated-explainer\)\n", result.stdout)
 
 
-def test_check_is_the_quick_check(capsys: pytest.CaptureFixture[str]) -> None:
-    assert explainer(["check", "-f", str(REPO / "mkdocs.yml"), "--strict"]) == 0
+def test_check_is_the_quick_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command passes its arguments on to the quick check (which is the build, stood in for here: the new site's
+    check below runs it whole, and tests/test_contributing.py the real site's), which says OK or lists the problems."""
+    checked = []
+
+    def check_site(config_file: Path) -> Check:
+        checked.append(config_file)
+        return Check(problems=[Problem("data/events.yml", 3, "a problem")] if len(checked) == 2 else [])
+
+    monkeypatch.setattr(quickcheck, "check_site", check_site)
+    config_file = tmp_path / "mkdocs.yml"  # not the folder's own: the command passes -f on
+    config_file.write_text("site_name: x\n", encoding="utf-8")
+    assert explainer(["check", "-f", str(config_file), "--strict"]) == 0
     assert capsys.readouterr().out.startswith("OK: mkdocs.yml, data/*.yml")
+    assert explainer(["check", "-f", str(config_file)]) == 1  # the negative: a problem fails the command
+    assert "data/events.yml:3: a problem" in capsys.readouterr().err
+    assert checked == [config_file.resolve()] * 2
 
 
 # Refusals: one line that says what to do -----------------------------------------------------------

@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from catalogue import MISTAKES
-from conftest import REPO, BuiltSite, build_project
-from layers import data_layer, data_problems
+from conftest import REPO, BuiltSite
+from layers import data_layer, data_problems, site_pages
 
 from explainer.schema import load_schema
 from explainer.story import DEFAULT_STORY, read_story
@@ -104,7 +105,8 @@ def test_a_site_without_story_yml_builds_with_neutral_words(default_vocabulary_b
 
 
 def test_a_kind_not_marked_in_the_text_is_listed_on_its_own_page(fixture_project: Path):
-    """Needs a build: a page the vocabulary adds to the site (MkDocs' files and nav)."""
+    """A page the vocabulary adds to the site (MkDocs' files and nav): every page as the build converts it, in one build
+    context (layers.site_pages; no theme, no file written)."""
     story = fixture_project / "data" / "story.yml"
     text = story.read_text(encoding="utf-8").replace(
         "      mark: C\n    translation:",
@@ -123,17 +125,21 @@ def test_a_kind_not_marked_in_the_text_is_listed_on_its_own_page(fixture_project
         "  correction: Every figure on this page was checked again.\n",
         encoding="utf-8",
     )
-    built = build_project(fixture_project)
-    assert built.ok, built.messages
-    page = built.html("corrected/")
+    converted = site_pages(fixture_project)
+    assert converted.found == [] and converted.stopped == "", converted.problems
+
+    def body(src_uri: str) -> BeautifulSoup:
+        return BeautifulSoup(converted.pages[src_uri].content, "html.parser")
+
+    page = body("corrected.md")
     assert [mark.get_text() for mark in page.select(".correction-ref a")] == ["C1", "C2"]  # fact and update only
     assert page.select(".correction-spot")  # the translations' phrases, unmarked, for their entries to link to
     notices = [notice.get_text(" ", strip=True) for notice in page.select(".corrected-notice")]
     assert any(notice.startswith("Last checked 1 December 2026") for notice in notices)
-    log = built.html("translation-log/")
+    log = body("translation-log.md")
     assert log.select_one("h1").get_text(strip=True).startswith("Translation log")
     assert {entry["id"] for entry in log.select(".correction-entry")} == {"hugging-face", "dan-ives"}
-    listed = {entry["id"] for entry in built.html("corrections/").select(".correction-entry")}
+    listed = {entry["id"] for entry in body("corrections.md").select(".correction-entry")}
     assert "hugging-face" not in listed and "corrected-checked" in listed
 
 
