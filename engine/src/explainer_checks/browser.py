@@ -40,7 +40,6 @@ OVERFLOWING = """() => {
     .map(el => el.tagName.toLowerCase() + "." + [...el.classList].join("."));
 }"""
 OPEN_PREVIEW = ".md-tooltip2.md-tooltip2--active"
-TABS_AT_ONCE = 4  # pages loading together in explainer_visits
 
 
 def _color_scheme(page: Any) -> str:
@@ -76,37 +75,23 @@ def explainer_visits(
     }
 
 
-def _read_every_page(
-    browser: Any, scheme: str, site_url: str, pages: list[str], axe_source: str, at_once: int = TABS_AT_ONCE
-) -> list[Visit]:
-    """Each page in a tab of its own in one context, `at_once` loading together, so that their waits for
-    an idle network (500 ms without a request, Playwright's) overlap instead of adding up; axe-core
-    checks each once its network is idle. Each tab records its page's requests and errors until it
-    closes, after axe."""
+def _read_every_page(browser: Any, scheme: str, site_url: str, pages: list[str], axe_source: str) -> list[Visit]:
     context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
-    visits = [Visit(path, scheme) for path in pages]
-    tabs = [_open(context, visit, site_url) for visit in visits[:at_once]]
-    for index, visit in enumerate(visits):
-        page = tabs[index]
-        page.wait_for_load_state("networkidle")
+    page = context.new_page()
+    visits: list[Visit] = []
+    page.on("request", lambda request: visits[-1].requested.append(request.url))
+    page.on("pageerror", lambda error: visits[-1].errors.append(f"{page.url}: {error}"))
+    page.on(
+        "console", lambda message: message.type == "error" and visits[-1].errors.append(f"{page.url}: {message.text}")
+    )
+    for path in pages:
+        visits.append(visit := Visit(path, scheme))
+        page.goto(site_url + path, wait_until="networkidle")
         visit.shown_scheme = _color_scheme(page)
         page.add_script_tag(content=axe_source)
         visit.violations = page.evaluate(AXE_RUN)
-        page.close()
-        if index + at_once < len(visits):
-            tabs.append(_open(context, visits[index + at_once], site_url))
     context.close()
     return visits
-
-
-def _open(context: Any, visit: Visit, site_url: str) -> Any:
-    """A new tab that records into `visit` and has started loading its page (returns once it is committed)."""
-    page = context.new_page()
-    page.on("request", lambda request: visit.requested.append(request.url))
-    page.on("pageerror", lambda error: visit.errors.append(f"{page.url}: {error}"))
-    page.on("console", lambda message: message.type == "error" and visit.errors.append(f"{page.url}: {message.text}"))
-    page.goto(site_url + visit.path, wait_until="commit")
-    return page
 
 
 @pytest.mark.browser
