@@ -85,7 +85,7 @@ class Playwright:
         return str(self.path)
 
 
-def test_chromium_is_the_chosen_one_else_playwrights_else_debians(
+def test_chromium_is_the_chosen_one_else_playwrights_else_debians_headless_shell_else_its_browser(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bundled = tmp_path / "chrome"
@@ -94,12 +94,15 @@ def test_chromium_is_the_chosen_one_else_playwrights_else_debians(
     assert find_chromium(Playwright(bundled)) == Path("/opt/chosen")
     monkeypatch.delenv("EXPLAINER_CHROMIUM")
     assert find_chromium(Playwright(bundled)) == bundled
-    debian = tmp_path / "debian-chromium"
+    debian, shell = tmp_path / "debian-chromium", tmp_path / "debian-chromium-headless-shell"
     monkeypatch.setattr(plugin, "DEBIAN_CHROMIUM", debian)
+    monkeypatch.setattr(plugin, "DEBIAN_HEADLESS_SHELL", shell)
     assert find_chromium(Playwright(None)) is None
     assert find_chromium(Playwright(tmp_path / "gone")) is None
     debian.write_bytes(b"")
-    assert find_chromium(Playwright(None)) == debian
+    assert find_chromium(Playwright(None)) == debian  # the browser, when there is no headless shell
+    shell.write_bytes(b"")
+    assert find_chromium(Playwright(None)) == shell  # the headless shell first
 
 
 # The checks of a built site (explainer_checks.site) on stand-in pages: each fails on a page that breaks its

@@ -18,10 +18,12 @@ from pathlib import Path
 import pytest
 from conftest import REPO, BuiltSite
 
-from explainer_checks.plugin import page_paths, serve  # the engine's own, which every explainer's checks use
+# The engine's own, which every explainer's checks use (find_chromium: for test_figures' screenshot script).
+from explainer_checks.plugin import find_chromium, page_paths, serve
+
+__all__ = ["find_chromium", "page_paths", "serve"]  # harness.find_chromium etc., for the screenshot script
 
 HERE = Path(__file__).parent
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -86,28 +88,10 @@ def fixture_site_url(fixture_site_dir: Path) -> Iterator[str]:
 # --- the browser ---------------------------------------------------------------------------
 
 
-def playwright_chromium(playwright) -> Path | None:
-    """Playwright's own Chromium, if `playwright install chromium` was run."""
-    try:
-        path = Path(playwright.chromium.executable_path)
-    except Exception:  # no bundled browser registered
-        return None
-    return path if path.exists() else None
-
-
-def find_chromium(playwright) -> Path | None:
-    """$EXPLAINER_CHROMIUM, else Playwright's Chromium, else Debian's /usr/bin/chromium."""
-    if chosen := os.environ.get("EXPLAINER_CHROMIUM"):
-        return Path(chosen)
-    if bundled := playwright_chromium(playwright):
-        return bundled
-    return DEBIAN_CHROMIUM if DEBIAN_CHROMIUM.exists() else None
-
-
 @pytest.fixture(scope="session")
 def browser(explainer_browser) -> object:
     """Chromium, launched once per session by the generic checks' plugin (explainer_checks.plugin, which
-    finds it as find_chromium below does, with the same flags), shared with tests/test_explainer_checks.py."""
+    finds it with find_chromium, imported above, with the same flags), shared with tests/test_explainer_checks.py."""
     return explainer_browser
 
 

@@ -103,39 +103,10 @@ def test_an_event_under_the_axis_leads_to_its_timeline_entry_without_a_script_er
 # Every page with a chart --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", CHART_PAGES)
-def test_each_chart_has_its_table_with_a_row_per_mark_behind_its_disclosure(page, site_url: str, path: str) -> None:
-    page.goto(site_url + path)
-    figures = page.locator("figure.chart")
-    assert figures.count() == 1
-    figure = figures.first
-    assert not figure.locator("table.chart-table").is_visible()
-    figure.locator("summary").click()
-    assert figure.locator("table.chart-table").is_visible()
-    assert figure.locator("table.chart-table tbody").count() == figure.locator("a.chart-mark").count() > 0
-    assert (
-        figure.locator("svg.chart-svg")
-        .get_attribute("aria-label")
-        .endswith(figure.locator("tbody th time").last.inner_text())
-    )
-
-
-@pytest.mark.parametrize("path", CHART_PAGES)
-def test_a_page_with_a_chart_requests_nothing_from_another_host(page, site_url: str, path: str) -> None:
-    elsewhere: list[str] = []
-    page.on("request", lambda request: elsewhere.append(request.url) if not request.url.startswith(site_url) else None)
-    page.goto(site_url + path, wait_until="networkidle")
-    page.locator("a.chart-mark").first.hover()
-    assert elsewhere == []
-
-
-@pytest.mark.parametrize("path", CHART_PAGES)
-def test_axe_finds_no_violations_in_the_chart(page, site_url: str, path: str, axe_source: str) -> None:
-    page.goto(site_url + path)
-    page.add_script_tag(content=axe_source)
-    result = page.evaluate("axe.run({include: [['figure.chart']]})")
-    assert [violation["id"] for violation in result["violations"]] == []
-
+# One visit of each chart page on a desktop and one on a phone, each in a fresh context, serves the
+# checks below that only read: what each check reads is gathered in that visit, in an order in which
+# no step changes what a later one reads (axe and the tooltips' boxes before the hover, the disclosure
+# opened last).
 
 # The text of every tooltip as Chromium draws it, with its box: [(line widths), text x, box x, box width].
 TIP_METRICS = """() => [...document.querySelectorAll('.chart-tip')].map(tip => {
@@ -149,28 +120,104 @@ TIP_METRICS = """() => [...document.querySelectorAll('.chart-tip')].map(tip => {
 })"""
 
 
+AXE_CHART = "axe.run({include: [['figure.chart']]})"
+
+
+@pytest.fixture(scope="module")
+def desktop_visits(contexts, site_url: str, axe_source: str) -> dict[str, dict]:
+    """Each chart page read once on a desktop (fresh context): what the four checks below read."""
+    return {path: _desktop_visit(contexts, site_url, path, axe_source) for path in CHART_PAGES}
+
+
+def _desktop_visit(contexts, site_url: str, path: str, axe_source: str) -> dict:
+    page = contexts.page(viewport=harness.DESKTOP)
+    seen: dict = {"elsewhere": []}
+    page.on(
+        "request", lambda request: None if request.url.startswith(site_url) else seen["elsewhere"].append(request.url)
+    )
+    page.goto(site_url + path, wait_until="networkidle")
+    page.add_script_tag(content=axe_source)
+    seen["axe"] = [violation["id"] for violation in page.evaluate(AXE_CHART)["violations"]]
+    seen["tips"] = page.evaluate(TIP_METRICS)
+    page.locator("a.chart-mark").first.hover()
+    seen["elsewhere after a hover"] = list(seen["elsewhere"])
+    figures = page.locator("figure.chart")
+    seen["figures"] = figures.count()
+    figure = figures.first
+    seen["table shown before"] = figure.locator("table.chart-table").is_visible()
+    figure.locator("summary").click()
+    seen["table shown after"] = figure.locator("table.chart-table").is_visible()
+    seen["rows"] = figure.locator("table.chart-table tbody").count()
+    seen["marks"] = figure.locator("a.chart-mark").count()
+    seen["label"] = figure.locator("svg.chart-svg").get_attribute("aria-label")
+    seen["last date"] = figure.locator("tbody th time").last.inner_text()
+    contexts.release(page)
+    return seen
+
+
 @pytest.mark.parametrize("path", CHART_PAGES)
-def test_every_tooltips_text_fits_inside_its_box(page, site_url: str, path: str) -> None:
+def test_each_chart_has_its_table_with_a_row_per_mark_behind_its_disclosure(desktop_visits, path: str) -> None:
+    seen = desktop_visits[path]
+    assert seen["figures"] == 1
+    assert not seen["table shown before"]
+    assert seen["table shown after"]
+    assert seen["rows"] == seen["marks"] > 0
+    assert seen["label"].endswith(seen["last date"])
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_a_page_with_a_chart_requests_nothing_from_another_host(desktop_visits, path: str) -> None:
+    assert desktop_visits[path]["elsewhere after a hover"] == []
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_axe_finds_no_violations_in_the_chart(desktop_visits, path: str) -> None:
+    assert desktop_visits[path]["axe"] == []
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_every_tooltips_text_fits_inside_its_box(desktop_visits, path: str) -> None:
     """Boxes are sized for wide system fonts (the site loads none): the test machine's sans-serif is
     DejaVu Sans, the widest of the common ones. "9 September 2025" once ran past its box's edge."""
-    page.goto(site_url + path)
-    for widths, text_x, box_x, box_width in page.evaluate(TIP_METRICS):
+    assert desktop_visits[path]["tips"]  # every chart has tooltips: the loop below checks some
+    for widths, text_x, box_x, box_width in desktop_visits[path]["tips"]:
         assert text_x + max(widths) <= box_x + box_width - 2, (path, widths, box_width)
 
 
 # Phone, dark mode, print --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", CHART_PAGES)
-def test_on_a_phone_the_chart_and_its_table_fit_and_its_text_stays_readable(phone_page, site_url: str, path: str):
+@pytest.fixture(scope="module")
+def phone_visits(contexts, site_url: str) -> dict[str, dict]:
+    """Each chart page read once on a phone (fresh context): what the phone checks below read."""
+    return {path: _phone_visit(contexts, site_url, path) for path in CHART_PAGES}
+
+
+def _phone_visit(contexts, site_url: str, path: str) -> dict:
+    phone_page = contexts.page(**harness.PHONE_CONTEXT)
     phone_page.goto(site_url + path)
+    seen = {
+        "scroll width": phone_page.evaluate("document.documentElement.scrollWidth"),
+        "svg": phone_page.locator("svg.chart-svg").first.bounding_box(),
+        "label": phone_page.locator("svg.chart-svg .chart-axis__label").first.bounding_box(),
+        "table scroll width": phone_page.evaluate("document.querySelector('.chart-table').scrollWidth"),
+        "figure height": phone_page.locator("figure.chart").first.evaluate(
+            "figure => figure.getBoundingClientRect().height"
+        ),
+    }
+    contexts.release(phone_page)
+    return seen
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_on_a_phone_the_chart_and_its_table_fit_and_its_text_stays_readable(phone_visits, path: str):
+    seen = phone_visits[path]
     width = harness.PHONE["width"]
-    assert phone_page.evaluate("document.documentElement.scrollWidth") <= width
-    svg = phone_page.locator("svg.chart-svg").first.bounding_box()
+    assert seen["scroll width"] <= width
+    svg = seen["svg"]
     assert svg["x"] >= 0 and svg["x"] + svg["width"] <= width
-    label = phone_page.locator("svg.chart-svg .chart-axis__label").first.bounding_box()
-    assert label["height"] >= 10  # 12-unit text drawn at least ~11 px tall
-    assert phone_page.evaluate("document.querySelector('.chart-table').scrollWidth") <= width
+    assert seen["label"]["height"] >= 10  # 12-unit text drawn at least ~11 px tall
+    assert seen["table scroll width"] <= width
 
 
 def test_a_tap_on_a_phone_previews_the_mark_and_its_link_opens_the_marks_row(phone_page, site_url: str) -> None:
@@ -214,11 +261,10 @@ def test_the_disclosure_opens_from_the_keyboard(page, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("path", CHART_PAGES)
-def test_on_a_phone_the_whole_figure_is_within_one_screen(phone_page, site_url: str, path: str) -> None:
+def test_on_a_phone_the_whole_figure_is_within_one_screen(phone_visits, path: str) -> None:
     """Issue 24: a reader gets the chart at a glance, its title, picture and the way into its figures
     in 800 px at most (before: 2,241 to 2,308 px, with the caption and table open)."""
-    phone_page.goto(site_url + path)
-    height = phone_page.locator("figure.chart").first.evaluate("figure => figure.getBoundingClientRect().height")
+    height = phone_visits[path]["figure height"]
     assert height <= 800, (path, height)
 
 

@@ -30,7 +30,8 @@ What a site configures, in `[tool.pytest.ini_options]` of its pyproject.toml:
 - `explainer_config_file`: the site's configuration, if not `mkdocs.yml` at the rootdir.
 
 The tools some checks need: the Nu HTML Checker (`vnu-jar` from npm, run with Java), axe-core
-(npm) and Chromium (`$EXPLAINER_CHROMIUM`, Playwright's own, or Debian's /usr/bin/chromium), from
+(npm) and Chromium (`$EXPLAINER_CHROMIUM`, Playwright's own, or Debian's chromium-headless-shell or
+chromium, in /usr/bin), from
 the site's node_modules/ (`npm ci`). Without one, the checks that need it skip with the reason in
 capitals; with CI set (`CI=true`), they fail instead, so CI never passes by skipping.
 """

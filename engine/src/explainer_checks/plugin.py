@@ -34,6 +34,9 @@ try:
 except ImportError:  # Windows: no file locks; each worker builds its own
     fcntl = None
 
+# Debian's Chromium builds, the first found: the headless shell (apt `chromium-headless-shell`, the build
+# Playwright itself runs headless; a new browser context costs less than half as much), else the browser.
+DEBIAN_HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -269,7 +272,8 @@ def explainer_site_pages(explainer_build: BuiltSite) -> list[str]:
 
 
 def find_chromium(playwright: Any) -> Path | None:
-    """$EXPLAINER_CHROMIUM, else Playwright's own Chromium, else Debian's /usr/bin/chromium."""
+    """$EXPLAINER_CHROMIUM, else Playwright's own Chromium, else Debian's headless shell
+    (/usr/bin/chromium-headless-shell), else Debian's /usr/bin/chromium."""
     if chosen := os.environ.get("EXPLAINER_CHROMIUM"):
         return Path(chosen)
     try:
@@ -278,7 +282,7 @@ def find_chromium(playwright: Any) -> Path | None:
         bundled = None
     if bundled is not None and bundled.exists():
         return bundled
-    return DEBIAN_CHROMIUM if DEBIAN_CHROMIUM.exists() else None
+    return next((path for path in (DEBIAN_HEADLESS_SHELL, DEBIAN_CHROMIUM) if path.exists()), None)
 
 
 @pytest.fixture(scope="session")
@@ -300,7 +304,7 @@ def explainer_browser(explainer_playwright: Any) -> Iterator[Any]:
     if executable is None or not executable.exists():
         skip_or_fail(
             "BROWSER CHECKS NOT RUN: no Chromium found (tried $EXPLAINER_CHROMIUM, Playwright's own, "
-            f"{DEBIAN_CHROMIUM}); install one, e.g. `apt-get install chromium`"
+            f"{DEBIAN_HEADLESS_SHELL}, {DEBIAN_CHROMIUM}); install one, e.g. `apt-get install chromium-headless-shell`"
         )
     try:
         launched = explainer_playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
