@@ -143,6 +143,17 @@ def test_csv_lines_end_with_crlf_as_rfc_4180_says():
 # - `alone`: cases with a whole build of their own, for the reason given (thousands of mistakes, refused).
 
 TIME_RATIO = 3
+
+
+def skip_timing_under_coverage() -> None:
+    """Under coverage.py (`make coverage`) the engine's code, which a hostile input keeps busy, is traced and
+    slowed several times more than MkDocs' (a full coverage run measured 3.33x where `make test` measures 2.16x):
+    the ratio would measure the tracer. `make test` checks it."""
+    coverage = sys.modules.get("coverage")
+    if coverage is not None and coverage.Coverage.current() is not None:
+        pytest.skip("CPU time ratios are not measured under coverage.py's tracer (make test checks them)")
+
+
 LOCATED_LINE = re.compile(r"^([^:]+):(\d+): (.*)$", re.DOTALL)
 
 
@@ -320,6 +331,7 @@ def test_a_hostile_input_that_builds_leaves_nothing_that_runs(outcomes: dict[str
 def test_a_hostile_input_takes_no_longer_than_a_normal_build(
     outcomes: dict[str, Outcome], normal_build_seconds: float, case: Hostile
 ):
+    skip_timing_under_coverage()
     seconds = outcomes[case.name].cpu_seconds  # of its run: a shared run holds more than the case
     assert seconds <= TIME_RATIO * normal_build_seconds, f"{seconds:.2f} s against {normal_build_seconds:.2f} s"
 
@@ -337,6 +349,7 @@ def test_the_slowest_hostile_case_against_a_normal_build(outcomes: dict[str, Out
         f" ({slowest / normal_build_seconds:.2f}x)"
     )
     print(figures)  # noqa: T201 - the figures, shown by pytest -rP
+    skip_timing_under_coverage()
     assert slowest <= TIME_RATIO * normal_build_seconds
 
 
