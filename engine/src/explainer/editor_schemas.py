@@ -27,7 +27,6 @@ from .story import DEFAULT_STORY, SCHEMA_NAME, STORY_FILE, Story, read_story
 from .yamlfile import read_data_file
 
 EDITOR_SCHEMA_DIR = ".schemas"  # in the site, next to mkdocs.yml
-MODELINE = "# yaml-language-server: $schema=../{folder}/{name}.schema.json"
 
 
 def schema_names() -> list[str]:
@@ -70,11 +69,6 @@ def write_editor_schemas(root: Path, folder: str = EDITOR_SCHEMA_DIR) -> list[Pa
         written.append(path)
     (target / ".gitignore").write_text("# Written by `explainer schemas`; never edit.\n*\n", encoding="utf-8")
     return written
-
-
-def modeline(name: str, folder: str = EDITOR_SCHEMA_DIR) -> str:
-    """The first line of data/<name>.yml, which points editors at its schema."""
-    return MODELINE.format(folder=folder, name=name)
 
 
 # Filling in the vocabulary ------------------------------------------------------------------------
