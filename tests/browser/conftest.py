@@ -18,23 +18,14 @@ from pathlib import Path
 import pytest
 from conftest import REPO, BuiltSite
 
-# The engine's own, which every explainer's checks use (find_chromium: for test_figures' screenshot script).
-from explainer_checks.plugin import find_chromium, page_paths, serve
+# The engine's own, which every explainer's checks use (find_chromium, its flags and viewports: also for
+# test_figures' screenshot script, as harness.find_chromium etc.).
+from explainer_checks.plugin import CHROMIUM_ARGS, DESKTOP, PHONE, PHONE_CONTEXT, find_chromium, page_paths, serve
 
-__all__ = ["find_chromium", "page_paths", "serve"]  # harness.find_chromium etc., for the screenshot script
+__all__ = ["CHROMIUM_ARGS", "DESKTOP", "PHONE", "PHONE_CONTEXT", "find_chromium", "page_paths", "serve"]
 
 HERE = Path(__file__).parent
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 667}
-PHONE_CONTEXT = {"viewport": PHONE, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

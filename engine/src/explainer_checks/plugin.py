@@ -47,6 +47,7 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 667}
+PHONE_CONTEXT = {"viewport": PHONE, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}  # a touch phone
 CHECK_MODULES = ("explainer_checks.site", "explainer_checks.browser")
 
 
@@ -325,7 +326,7 @@ def explainer_page(explainer_browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def explainer_phone_page(explainer_browser: Any) -> Iterator[Any]:
     """A fresh phone page (375x667, touch) in its own browser context."""
-    context = explainer_browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
+    context = explainer_browser.new_context(**PHONE_CONTEXT)
     yield context.new_page()
     context.close()
 
