@@ -12,7 +12,7 @@ that prove the layers are wired into the build.
 - at both, cases that touch different files share one run, and a scenario's cases (several mistakes made in
   one project) one, each run's lines compared in full, so nothing one case adds goes unseen (the page of link
   mistakes: tests/test_link_checks.py);
-- the wiring: the real `mkdocs build --strict` and quick check commands report a case of each layer (eight
+- the wiring: the real `mkdocs build --strict` and quick check commands report a case of each layer (nine
   mistakes in six files) with their lines in file order; a warning fails the strict build only; a file that
   cannot be read stops the checks and says so.
 """
@@ -107,8 +107,9 @@ def test_converting_the_page_finds_the_mistake(fixture_project: Path, mistake: M
 
 # A mistake of each kind, in six files, none moving another's line: schema (the entry left out, and nothing
 # that cites it reported again), a cross-reference, front matter, a page's conversion, data checked against
-# a converted page, data checked against every page (a warning, which fails a strict build), a link MkDocs
-# itself warns about, a heading the linked page lacks. tests/test_annotations.py: under GitHub Actions the
+# a converted page, data checked against every page (a warning, which fails a strict build), two links MkDocs
+# itself warns about (one on the line of the page's unknown source: both lines given, by message), a heading the
+# linked page lacks. tests/test_annotations.py: under GitHub Actions the
 # quick check annotates each on its line (a data error, a page error, a link MkDocs finds, a warning), the
 # build none.
 EVERY_LAYER = [
@@ -122,6 +123,7 @@ EVERY_LAYER = [
         "glossary-entry-never-mentioned",
         "contributing-link-misspelt",
         "link-to-a-missing-heading",
+        "page-links-to-a-missing-page",
     )
 ]
 
@@ -210,7 +212,7 @@ def test_the_build_finds_each_mistake_that_needs_mkdocs(fixture_project: Path, m
 # read through both commands. Each assertion compares every line, so nothing one layer adds or repeats goes
 # unseen.
 
-IN_FILE_ORDER = sorted(EVERY_LAYER, key=lambda mistake: (mistake.file, mistake.line))
+IN_FILE_ORDER = sorted(EVERY_LAYER, key=lambda mistake: (mistake.file, mistake.line, mistake.message))
 MKDOCS = Path(sys.executable).with_name("mkdocs")  # the console script, as CI's runner calls it
 
 
