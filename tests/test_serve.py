@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalogue import MISTAKES
+from catalogue import FIGURES, MISTAKES, TOO_LARGE, link, outside, replace
 from click.testing import CliRunner
 from conftest import write_project
 
@@ -125,8 +125,7 @@ def serving(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path, str]]:
 
 def serve_fixture_copy(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path, str]]:
     """Start `mkdocs serve` on a copy of the fixture that watches its data, wait for its first page, yield
-    (process, project, base URL of the site), stop it (the body of a fixture; tests/test_hostile_inputs.py
-    uses it too)."""
+    (process, project, base URL of the site), stop it (the body of a fixture)."""
     project = watching_data(write_project(tmp_path / "project"))
     server = ServeProcess(project, free_port())
     try:
@@ -157,6 +156,7 @@ def test_serve_shows_each_kind_of_mistake_keeps_answering_and_recovers(serving):
     shows_the_same_mistake_each_time_it_is_made(server, project)
     shows_a_warning_too_since_make_build_stops_on_it(server, project, base_url)
     says_a_tab_in_mkdocs_yml_in_one_line_and_recovers(server, project, base_url)
+    keeps_answering_through_a_figure_too_large_and_a_symlink_added_and_recovers(server, project, base_url)
     assert server.alive()
     assert "Traceback" not in server.output
 
@@ -265,6 +265,28 @@ def says_a_tab_in_mkdocs_yml_in_one_line_and_recovers(server, project, base_url)
     config.write_text(fixed, encoding="utf-8")
     page_url = base_url + "story/the-fall/"
     server.wait_for(lambda: f"{site_name} fixed" in html.unescape(fetch(page_url) or ""), REBUILD_SECONDS, "the fix")
+
+
+def keeps_answering_through_a_figure_too_large_and_a_symlink_added_and_recovers(server, project, base_url) -> None:
+    """Issue 21 (tests/test_hostile_inputs.py): a figure too large for a chart, then a symlink out of the repository,
+    each added while it runs, each refused with its line while the last good site is served, each fixed."""
+    start = len(server.lines)
+    said = lambda: "\n".join(server.lines[start:])  # noqa: E731 - read at each wait
+    error = f"{FIGURES}:13: 1.7e+308 {TOO_LARGE}"
+    replace(FIGURES, "value: 700", "value: 1.7e+308")(project)
+    server.wait_for(lambda: error in said(), REBUILD_SECONDS, "the error line")
+    answer = PendingRequest(base_url + "story/the-fall/").result(REBUILD_SECONDS)
+    assert BANNER in answer and html.escape(error) in answer  # answered, with the last good data
+    replace(FIGURES, "value: 1.7e+308", "value: 701")(project)
+    server.wait_for(lambda: BANNER not in (fetch(base_url + "story/the-fall/") or BANNER), REBUILD_SECONDS, "the fix")
+    link("docs/zero.bin", "/dev/zero")(project)
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text("utf-8") + "\nMore.\n", "utf-8")
+    server.wait_for(lambda: outside("docs/zero.bin", "/dev/zero") in said(), REBUILD_SECONDS, "the error line")
+    assert PendingRequest(base_url + "story/the-fall/").result(REBUILD_SECONDS)  # the last site built, still served
+    (project / "docs" / "zero.bin").unlink()
+    index.write_text(index.read_text("utf-8") + "\nAgain.\n", "utf-8")
+    server.wait_for(lambda: "Again." in (fetch(base_url) or ""), REBUILD_SECONDS, "the rebuild")
 
 
 @pytest.mark.slow
