@@ -409,6 +409,7 @@ def test_examples_in_indented_code_make_no_note_and_no_second_key_dates(outcomes
 
 
 # 1. A committed cache turned every data check off (the engine stops keeping one: issue 21 item 1) ---------
+# (A junk record beside a build changes nothing, byte for byte: tests/test_reproducible.py's fixture pair.)
 
 HOSTILE_LONG = "long: <img src=x onerror=alert(document.domain)>"
 HOSTILE_LONG_REFUSED = PBOC  # refused by the data check, whichever its exact words
@@ -456,21 +457,6 @@ def committed_and_cloned(project: Path) -> Path:
 
 def site_text(built: BuiltSite) -> str:
     return "".join(path.read_text("utf-8") for path in built.site_dir.rglob("*.html"))
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
-
-
-def test_a_junk_record_of_checked_data_changes_nothing(tmp_path: Path, fixture_build: BuiltSite):
-    """Needs a build: the old engine read its record in the build (on_config); only a build shows nothing does now.
-    A record that is not even JSON: the site is the fixture's, byte for byte."""
-    project = write_project(tmp_path / "project")
-    (project / CHECKED_DATA).parent.mkdir(parents=True, exist_ok=True)
-    (project / CHECKED_DATA).write_bytes(b"\xff\xfe not JSON")
-    built = build_project(project)
-    assert built.ok, built.messages
-    assert files_of(built.site_dir) == files_of(fixture_build.site_dir)
 
 
 def test_a_committed_record_of_checked_data_is_ignored_and_each_build_checks_its_data(
