@@ -51,7 +51,7 @@ from catalogue import (
     together,
     write,
 )
-from conftest import REPO, build_project, write_project
+from conftest import REPO, BuiltSite, build_project, write_project
 from layers import data_problems, every_page_problems, page_problems, site_pages, site_problems
 from test_annotations import annotation_of, annotations
 
@@ -73,12 +73,14 @@ def named(mistakes: list[Mistake]) -> list:
 # The positive control: the fixture as it is has nothing to report at any layer -------------------------
 
 
-def test_the_fixture_as_it_is_has_no_problem_at_any_layer(fixture_project: Path, fixture_check: list) -> None:
+def test_the_fixture_as_it_is_has_no_problem_at_any_layer(fixture_project: Path, fixture_build: BuiltSite) -> None:
+    """The data layer, each page, every page, and the build: the session's build of the fixture, which the quick check
+    is without writing pages (test_the_quick_check_reports_what_the_build_does compares their lines)."""
     assert data_problems(fixture_project) == []
     assert every_page_problems(fixture_project) == []
     converted = site_pages(fixture_project)
     assert converted.found == [] and converted.stopped == "" and converted.pages
-    assert fixture_check == []
+    assert fixture_build.ok and fixture_build.problem_lines == [] and fixture_build.pages()
 
 
 def test_the_catalogue_is_large_and_its_messages_are_distinct() -> None:
