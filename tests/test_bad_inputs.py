@@ -13,8 +13,8 @@ that prove the layers are wired into the build.
   one project) one, each run's lines compared in full, so nothing one case adds goes unseen (the page of link
   mistakes: tests/test_link_checks.py);
 - the wiring: the real `mkdocs build --strict` and quick check commands report a case of each layer (nine
-  mistakes in six files) with their lines in file order; a warning fails the strict build only; a file that
-  cannot be read stops the checks and says so.
+  mistakes in six files) with their lines in file order; a file that cannot be read stops the checks and says so
+  (that a warning fails the strict build only is tests/test_link_checks.py's, on its page of link mistakes).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ from catalogue import (
     together,
     write,
 )
-from conftest import REPO, BuiltSite, build_project, write_project
+from conftest import REPO, BuiltSite, write_project
 from layers import data_problems, every_page_problems, page_problems, site_pages, site_problems
 from test_annotations import annotation_of, annotations
 
@@ -209,10 +209,9 @@ def test_the_build_finds_each_mistake_that_needs_mkdocs(fixture_project: Path, m
 
 # The wiring: each layer's findings stop a whole build with their lines ------------------------------------
 #
-# Five commands in all: `mkdocs build --strict` and the quick check with a mistake of each layer (and MkDocs' own
-# link checks), as CI runs them; a warning through the strict and the plain build; the files that cannot be
-# read through both commands. Each assertion compares every line, so nothing one layer adds or repeats goes
-# unseen.
+# Four commands in all: `mkdocs build --strict` and the quick check with a mistake of each layer (and MkDocs' own
+# link checks), as CI runs them; the files that cannot be read through both commands. Each assertion compares every
+# line, so nothing one layer adds or repeats goes unseen.
 
 IN_FILE_ORDER = sorted(EVERY_LAYER, key=lambda mistake: (mistake.file, mistake.line, mistake.message))
 MKDOCS = Path(sys.executable).with_name("mkdocs")  # the console script, as CI's runner calls it
@@ -307,18 +306,6 @@ def run_mkdocs_build(project: Path, *options: str) -> subprocess.CompletedProces
 
 def logged(result: subprocess.CompletedProcess) -> list[str]:
     return [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "-  " in line]
-
-
-def test_a_warning_fails_the_strict_command_only(fixture_project: Path) -> None:
-    """Needs the real `mkdocs build --strict` (strictness is MkDocs' own), and a build without it."""
-    warning = MISTAKES["glossary-entry-never-mentioned"]
-    warning.make(fixture_project)
-    result = run_mkdocs_build(fixture_project, "--strict")
-    assert result.returncode != 0
-    assert located_lines(logged(result)) == [warning.message], result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
-    built = build_project(fixture_project, strict=False)  # the positive control: without --strict it passes
-    assert built.ok and built.problem_lines == [(warning.level, warning.message)]
 
 
 # The files that cannot be read: a data file's YAML, a page's bytes. Whatever refers to a file that does not
