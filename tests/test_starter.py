@@ -215,7 +215,14 @@ def test_the_new_sites_chapter_shows_every_annotation(new_site: Path) -> None:
 
 
 def run_in(site: Path, *command: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key not in ("PYTEST_ADDOPTS", "GITHUB_ACTIONS")}
+    """`command` in the new site's folder, in an environment of its own: not this run's pytest options, GitHub
+    Actions or pytest-xdist worker (whose PYTEST_XDIST_WORKER would make the new site's pytest share its build
+    through the folder above its temporary one: explainer_checks.plugin.shared_build)."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PYTEST_ADDOPTS", "GITHUB_ACTIONS") and not key.startswith("PYTEST_XDIST_")
+    }
     env["NO_MKDOCS_2_WARNING"] = "1"
     return subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, timeout=timeout)
 
