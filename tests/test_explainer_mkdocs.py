@@ -71,8 +71,12 @@ def test_stop_with_logs_every_problem_in_file_order_and_stops_with_the_summary(c
     assert [record.getMessage() for record in caplog.records][:2] == ["data/a.yml:1: first", "data/b.yml:2: second"]
 
 
-def test_hook_modules_are_cached_by_a_clearable_lru_cache(tmp_path: Path):
+def test_hook_modules_are_cached_by_a_clearable_lru_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Private: config_options.Hooks._load_hook, an lru_cache that keeps hook modules for the process's life."""
+    # No .pyc: rewritten within the same second at the same size, the file would be read from the first
+    # one's (Python checks a .pyc by the source's mtime in whole seconds and its size), where Python
+    # writes them (it failed so on every machine without PYTHONDONTWRITEBYTECODE).
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
     hook = tmp_path / "a_hook.py"
     hook.write_text("VALUE = 1\n", encoding="utf-8")
     option = config_options.Hooks("plugins")
