@@ -2442,7 +2442,7 @@ def message(name: str) -> str:
 
 ONE_ERROR_SUMMARY = "1 error in 1 file, listed above in file order; fix it and run again."
 TWO_ERRORS_SUMMARY = "2 errors in 2 files, listed above in file order; fix them and run again."
-EVERY_LAYER_SUMMARY = "5 errors and 3 warnings in 6 files, listed above in file order; fix them and run again."
+EVERY_LAYER_SUMMARY = "5 errors and 4 warnings in 6 files, listed above in file order; fix them and run again."
 STOPPED_EARLY_SUMMARY = (
     "2 errors in 2 files. Stopped early: a file above cannot be read, so the checks that need it (data against data"
     " and pages, the pages, their links) did not run; fix it and run again to see any other problems."

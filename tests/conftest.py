@@ -81,15 +81,6 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def fixture_check(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str]]:
-    """(level, `file:line: message`) of every problem the quick check finds in the unmodified fixture, checked
-    once per test session: the positive control of the cases run through the quick check."""
-    from layers import site_problems
-
-    return site_problems(write_project(tmp_path_factory.mktemp("fixture-check") / "project"))
-
-
-@pytest.fixture(scope="session")
 def real_build(explainer_build: BuiltSite) -> BuiltSite:
     """The real site (mkdocs.yml at the repo root), built once per test session; read it, don't change it.
 

@@ -12,9 +12,9 @@ that prove the layers are wired into the build.
 - at both, cases that touch different files share one run, and a scenario's cases (several mistakes made in
   one project) one, each run's lines compared in full, so nothing one case adds goes unseen (the page of link
   mistakes: tests/test_link_checks.py);
-- the wiring: the real `mkdocs build --strict` and quick check commands report a case of each layer (eight
-  mistakes in six files) with their lines in file order; a warning fails the strict build only; a file that
-  cannot be read stops the checks and says so.
+- the wiring: the real `mkdocs build --strict` and quick check commands report a case of each layer (nine
+  mistakes in six files) with their lines in file order; a file that cannot be read stops the checks and says so
+  (that a warning fails the strict build only is tests/test_link_checks.py's, on its page of link mistakes).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ from catalogue import (
     together,
     write,
 )
-from conftest import REPO, build_project, write_project
+from conftest import REPO, BuiltSite, write_project
 from layers import data_problems, every_page_problems, page_problems, site_pages, site_problems
 from test_annotations import annotation_of, annotations
 
@@ -73,12 +73,14 @@ def named(mistakes: list[Mistake]) -> list:
 # The positive control: the fixture as it is has nothing to report at any layer -------------------------
 
 
-def test_the_fixture_as_it_is_has_no_problem_at_any_layer(fixture_project: Path, fixture_check: list) -> None:
+def test_the_fixture_as_it_is_has_no_problem_at_any_layer(fixture_project: Path, fixture_build: BuiltSite) -> None:
+    """The data layer, each page, every page, and the build: the session's build of the fixture, which the quick check
+    is without writing pages (test_the_quick_check_reports_what_the_build_does compares their lines)."""
     assert data_problems(fixture_project) == []
     assert every_page_problems(fixture_project) == []
     converted = site_pages(fixture_project)
     assert converted.found == [] and converted.stopped == "" and converted.pages
-    assert fixture_check == []
+    assert fixture_build.ok and fixture_build.problem_lines == [] and fixture_build.pages()
 
 
 def test_the_catalogue_is_large_and_its_messages_are_distinct() -> None:
@@ -107,8 +109,9 @@ def test_converting_the_page_finds_the_mistake(fixture_project: Path, mistake: M
 
 # A mistake of each kind, in six files, none moving another's line: schema (the entry left out, and nothing
 # that cites it reported again), a cross-reference, front matter, a page's conversion, data checked against
-# a converted page, data checked against every page (a warning, which fails a strict build), a link MkDocs
-# itself warns about, a heading the linked page lacks. tests/test_annotations.py: under GitHub Actions the
+# a converted page, data checked against every page (a warning, which fails a strict build), two links MkDocs
+# itself warns about (one on the line of the page's unknown source: both lines given, by message), a heading the
+# linked page lacks. tests/test_annotations.py: under GitHub Actions the
 # quick check annotates each on its line (a data error, a page error, a link MkDocs finds, a warning), the
 # build none.
 EVERY_LAYER = [
@@ -122,6 +125,7 @@ EVERY_LAYER = [
         "glossary-entry-never-mentioned",
         "contributing-link-misspelt",
         "link-to-a-missing-heading",
+        "page-links-to-a-missing-page",
     )
 ]
 
@@ -205,12 +209,11 @@ def test_the_build_finds_each_mistake_that_needs_mkdocs(fixture_project: Path, m
 
 # The wiring: each layer's findings stop a whole build with their lines ------------------------------------
 #
-# Five commands in all: `mkdocs build --strict` and the quick check with a mistake of each layer (and MkDocs' own
-# link checks), as CI runs them; a warning through the strict and the plain build; the files that cannot be
-# read through both commands. Each assertion compares every line, so nothing one layer adds or repeats goes
-# unseen.
+# Four commands in all: `mkdocs build --strict` and the quick check with a mistake of each layer (and MkDocs' own
+# link checks), as CI runs them; the files that cannot be read through both commands. Each assertion compares every
+# line, so nothing one layer adds or repeats goes unseen.
 
-IN_FILE_ORDER = sorted(EVERY_LAYER, key=lambda mistake: (mistake.file, mistake.line))
+IN_FILE_ORDER = sorted(EVERY_LAYER, key=lambda mistake: (mistake.file, mistake.line, mistake.message))
 MKDOCS = Path(sys.executable).with_name("mkdocs")  # the console script, as CI's runner calls it
 
 
@@ -303,18 +306,6 @@ def run_mkdocs_build(project: Path, *options: str) -> subprocess.CompletedProces
 
 def logged(result: subprocess.CompletedProcess) -> list[str]:
     return [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "-  " in line]
-
-
-def test_a_warning_fails_the_strict_command_only(fixture_project: Path) -> None:
-    """Needs the real `mkdocs build --strict` (strictness is MkDocs' own), and a build without it."""
-    warning = MISTAKES["glossary-entry-never-mentioned"]
-    warning.make(fixture_project)
-    result = run_mkdocs_build(fixture_project, "--strict")
-    assert result.returncode != 0
-    assert located_lines(logged(result)) == [warning.message], result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
-    built = build_project(fixture_project, strict=False)  # the positive control: without --strict it passes
-    assert built.ok and built.problem_lines == [(warning.level, warning.message)]
 
 
 # The files that cannot be read: a data file's YAML, a page's bytes. Whatever refers to a file that does not

@@ -1,7 +1,8 @@
 """Issue 21: no file a contributor can edit or commit stands in for a check. The build keeps nothing it
 checked on disk (no .cache/explainer/), so a forged cache of "checked" data changes nothing: every build
-reads and checks the data files themselves. The builds that show it (a junk record, a forged one committed
-and cloned, two builds in one process) are in tests/test_hostile_inputs.py; here, the data layer."""
+reads and checks the data files themselves. The builds that show it are in tests/test_hostile_inputs.py (a forged
+record committed and cloned, two builds in one process) and tests/test_reproducible.py (a junk record beside the
+fixture's second build); here, the data layer."""
 
 from __future__ import annotations
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
-import html
 import io
 import json
 import os
@@ -22,7 +21,7 @@ import subprocess
 import sys
 import time
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -60,14 +59,8 @@ from markdown import Markdown
 from markupsafe import Markup
 from test_bad_inputs import located_lines, replace
 from test_serve import (
-    BANNER,
-    REBUILD_SECONDS,
     STARTUP_SECONDS,
-    PendingRequest,
-    ServeProcess,
-    fetch,
     free_port,
-    serve_fixture_copy,
 )
 
 from explainer import frontmatter, repository
@@ -416,6 +409,7 @@ def test_examples_in_indented_code_make_no_note_and_no_second_key_dates(outcomes
 
 
 # 1. A committed cache turned every data check off (the engine stops keeping one: issue 21 item 1) ---------
+# (A junk record beside a build changes nothing, byte for byte: tests/test_reproducible.py's fixture pair.)
 
 HOSTILE_LONG = "long: <img src=x onerror=alert(document.domain)>"
 HOSTILE_LONG_REFUSED = PBOC  # refused by the data check, whichever its exact words
@@ -465,28 +459,14 @@ def site_text(built: BuiltSite) -> str:
     return "".join(path.read_text("utf-8") for path in built.site_dir.rglob("*.html"))
 
 
-def files_of(site: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
-
-
-def test_a_junk_record_of_checked_data_changes_nothing(tmp_path: Path, fixture_build: BuiltSite):
-    """Needs a build: the old engine read its record in the build (on_config); only a build shows nothing does now.
-    A record that is not even JSON: the site is the fixture's, byte for byte."""
-    project = write_project(tmp_path / "project")
-    (project / CHECKED_DATA).parent.mkdir(parents=True, exist_ok=True)
-    (project / CHECKED_DATA).write_bytes(b"\xff\xfe not JSON")
-    built = build_project(project)
-    assert built.ok, built.messages
-    assert files_of(built.site_dir) == files_of(fixture_build.site_dir)
-
-
 def test_a_committed_record_of_checked_data_is_ignored_and_each_build_checks_its_data(
     tmp_path: Path, fixture_build: BuiltSite
 ):
-    """Needs two builds in one process (as `mkdocs serve` makes them), of a clone as CI builds a pull request.
-    The attack exactly as issue 21 found it: harmless YAML, hostile HTML stored in the committed record: the
-    clone builds from its YAML alone (the same entry as the fixture's). Then the attack with a hostile entry
-    and a record saying that data passed: the second build checks its own data again, and refuses it."""
+    """Needs a build, then a second run of the build in the same process (as `mkdocs serve` makes them), of a clone as
+    CI builds a pull request. The attack exactly as issue 21 found it: harmless YAML, hostile HTML stored in the
+    committed record: the clone builds from its YAML alone (the same entry as the fixture's). Then the attack with a
+    hostile entry and a record saying that data passed: the second run (layers.site_pages: the build's events up to
+    every page's HTML, its problems as the build reports them) checks its own data again, and refuses it."""
     project = write_project(tmp_path / "project")
     forge_cache(project)
     clone = committed_and_cloned(project)
@@ -497,10 +477,11 @@ def test_a_committed_record_of_checked_data_is_ignored_and_each_build_checks_its
     assert glossary.get_text() == fixture_build.html("glossary/").select_one("h3#pboc").find_parent("div").get_text()
     replace(GLOSSARY, PBOC_LONG, HOSTILE_LONG)(clone)
     forge_cache(clone)  # the record now says the hostile data passed
-    built = build_project(clone)
-    assert not built.ok
-    assert [line for line in located_lines(built.messages) if line.startswith(HOSTILE_LONG_REFUSED)]
-    assert "ontoggle" not in site_text(built) and "onerror" not in site_text(built)
+    converted = site_pages(clone)
+    assert [line for line in converted.problems if line.startswith(HOSTILE_LONG_REFUSED)]
+    assert any(problem.is_error for problem in converted.found)  # an error: the build stops on it
+    written = "".join(page.content for page in converted.pages.values())
+    assert converted.pages and "ontoggle" not in written and "onerror" not in written
 
 
 # 2. Symlinks: the start-up check, alone and in the quick check -------------------------------------------
@@ -874,13 +855,8 @@ def test_a_site_cannot_allow_what_runs_script(added: dict):
     assert len(problems) == 1 and "can never be allowed in a page" in problems[0].message
 
 
-# make serve: a symlink stops it at start with its line; a number no chart can draw does not hang it ------
-
-
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path, str]]:
-    """A running `mkdocs serve` of a fixture copy, as tests/test_serve.py's: (process, project, base URL)."""
-    yield from serve_fixture_copy(tmp_path)
+# make serve: a symlink stops it at start with its line (a number no chart can draw and a symlink added while it
+# runs: tests/test_serve.py's server goes through them with its other mistakes) ------------------------------
 
 
 @pytest.mark.slow
@@ -893,32 +869,6 @@ def test_serve_started_on_a_symlink_out_of_the_repository_exits_with_the_line(tm
     assert result.returncode != 0
     assert f"ERROR   -  {outside('docs/rootfs', '/')}" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-
-
-@pytest.mark.slow
-def test_serve_keeps_answering_through_a_figure_too_large_and_a_symlink_added_and_recovers(served):
-    """Needs `mkdocs serve`, one for both: a figure too large for a chart, then a symlink out of the repository, each
-    added while it runs, each refused with its line while the last good site is served, each fixed."""
-    server, project, base_url = served
-    error = f"{FIGURES}:13: 1.7e+308 {TOO_LARGE}"
-    replace(FIGURES, "value: 700", "value: 1.7e+308")(project)
-    server.wait_for(lambda: error in server.output, REBUILD_SECONDS, "the error line")
-    answer = PendingRequest(base_url + "story/the-fall/").result(REBUILD_SECONDS)
-    assert BANNER in answer and html.escape(error) in answer  # answered, with the last good data
-    replace(FIGURES, "value: 1.7e+308", "value: 701")(project)
-    server.wait_for(lambda: BANNER not in (fetch(base_url + "story/the-fall/") or BANNER), REBUILD_SECONDS, "the fix")
-    link("docs/zero.bin", "/dev/zero")(project)
-    (project / "docs" / "index.md").write_text(
-        (project / "docs" / "index.md").read_text("utf-8") + "\nMore.\n", "utf-8"
-    )
-    server.wait_for(lambda: outside("docs/zero.bin", "/dev/zero") in server.output, REBUILD_SECONDS, "the error line")
-    assert PendingRequest(base_url + "story/the-fall/").result(REBUILD_SECONDS)  # the last site built, still served
-    (project / "docs" / "zero.bin").unlink()
-    (project / "docs" / "index.md").write_text(
-        (project / "docs" / "index.md").read_text("utf-8") + "\nAgain.\n", "utf-8"
-    )
-    server.wait_for(lambda: "Again." in (fetch(base_url) or ""), REBUILD_SECONDS, "the rebuild")
-    assert "Traceback" not in server.output
 
 
 # The page HTML check at the cheapest layer -------------------------------------------------------------

@@ -3,16 +3,21 @@ each of its findings is reported with its page and line (explainer_mkdocs.report
 link and nav mistakes (tests/catalogue.py: LINK_CASES, with their lines), built once, gives one located
 line each, worded as the rest, and no raw MkDocs message. The page is run here only: that the quick check,
 which is the build, reports what the build does is tests/test_bad_inputs.py's (the wiring).
+
+Every one of them is a warning, as is the engine's own in the same project (a glossary entry never mentioned): the
+build without --strict passes, and the real `mkdocs build --strict` fails with the same lines.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
-from catalogue import LINK_CASES, links_page
+from catalogue import LINK_CASES, MISTAKES, links_page
 from conftest import BuiltSite, build_project, write_project
+from test_bad_inputs import levelled, run_mkdocs_build
 
 # MkDocs' own wording, which must never reach the contributor: every finding is reworded at its line.
 MKDOCS_WORDING = re.compile(r"^(Doc file '|A reference to '|The following pages exist)")
@@ -21,16 +26,36 @@ MKDOCS_WORDING = re.compile(r"^(Doc file '|A reference to '|The following pages 
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, Path]:
     """Needs a build: links and the nav are checked by MkDocs itself (one build for the catalogue, module-scoped). The
-    catalogue built with the site's own validation settings, and its project.
+    catalogue built with the site's own validation settings, without --strict, and its project; with the engine's own
+    warning of a glossary entry never mentioned (in data/glossary.yml, the first file).
     """
     project = write_project(tmp_path_factory.mktemp("links") / "project")
     links_page(project)
+    ENGINE_WARNING.make(project)
     return build_project(project, strict=False), project
+
+
+ENGINE_WARNING = MISTAKES["glossary-entry-never-mentioned"]
+IN_FILE_ORDER = [ENGINE_WARNING, *LINK_CASES]
 
 
 def test_ours_name_the_line_and_say_what_to_do(catalogue: tuple[BuiltSite, Path]):
     """The build reports each at its line, worded as the rest, and nothing else: every line compared."""
-    assert catalogue[0].problem_lines == [(mistake.level, mistake.message) for mistake in LINK_CASES]
+    assert catalogue[0].problem_lines == [(mistake.level, mistake.message) for mistake in IN_FILE_ORDER]
+    assert {mistake.level for mistake in IN_FILE_ORDER} == {"warning"}
+
+
+def test_a_warning_fails_the_strict_command_only(catalogue: tuple[BuiltSite, Path], tmp_path: Path):
+    """Needs the real `mkdocs build --strict` (strictness is MkDocs' own): it fails on these warnings, each line
+    printed; the positive control: the build without --strict passed with them (the module's)."""
+    built, project = catalogue
+    assert built.ok
+    copy = shutil.copytree(project, tmp_path / "project", ignore=shutil.ignore_patterns("site"))  # the build stays
+    result = run_mkdocs_build(copy, "--strict")
+    assert result.returncode != 0
+    # each at the warning level, which MkDocs' --strict counts, the engine's own too
+    assert levelled(result.stderr.splitlines()) == [(mistake.level, mistake.message) for mistake in IN_FILE_ORDER]
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_no_message_of_mkdocs_gets_through_unplaced(catalogue: tuple[BuiltSite, Path]):

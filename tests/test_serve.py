@@ -7,6 +7,7 @@ Drives a real `mkdocs serve` on 127.0.0.1 (a free port) over a temporary copy of
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
 import socket
@@ -21,7 +22,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalogue import MISTAKES
+from catalogue import FIGURES, MISTAKES, TOO_LARGE, link, outside, replace
+from click.testing import CliRunner
 from conftest import write_project
 
 STARTUP_SECONDS = 60
@@ -123,8 +125,7 @@ def serving(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path, str]]:
 
 def serve_fixture_copy(tmp_path: Path) -> Iterator[tuple[ServeProcess, Path, str]]:
     """Start `mkdocs serve` on a copy of the fixture that watches its data, wait for its first page, yield
-    (process, project, base URL of the site), stop it (the body of a fixture; tests/test_hostile_inputs.py
-    uses it too)."""
+    (process, project, base URL of the site), stop it (the body of a fixture)."""
     project = watching_data(write_project(tmp_path / "project"))
     server = ServeProcess(project, free_port())
     try:
@@ -155,6 +156,7 @@ def test_serve_shows_each_kind_of_mistake_keeps_answering_and_recovers(serving):
     shows_the_same_mistake_each_time_it_is_made(server, project)
     shows_a_warning_too_since_make_build_stops_on_it(server, project, base_url)
     says_a_tab_in_mkdocs_yml_in_one_line_and_recovers(server, project, base_url)
+    keeps_answering_through_a_figure_too_large_and_a_symlink_added_and_recovers(server, project, base_url)
     assert server.alive()
     assert "Traceback" not in server.output
 
@@ -265,6 +267,28 @@ def says_a_tab_in_mkdocs_yml_in_one_line_and_recovers(server, project, base_url)
     server.wait_for(lambda: f"{site_name} fixed" in html.unescape(fetch(page_url) or ""), REBUILD_SECONDS, "the fix")
 
 
+def keeps_answering_through_a_figure_too_large_and_a_symlink_added_and_recovers(server, project, base_url) -> None:
+    """Issue 21 (tests/test_hostile_inputs.py): a figure too large for a chart, then a symlink out of the repository,
+    each added while it runs, each refused with its line while the last good site is served, each fixed."""
+    start = len(server.lines)
+    said = lambda: "\n".join(server.lines[start:])  # noqa: E731 - read at each wait
+    error = f"{FIGURES}:13: 1.7e+308 {TOO_LARGE}"
+    replace(FIGURES, "value: 700", "value: 1.7e+308")(project)
+    server.wait_for(lambda: error in said(), REBUILD_SECONDS, "the error line")
+    answer = PendingRequest(base_url + "story/the-fall/").result(REBUILD_SECONDS)
+    assert BANNER in answer and html.escape(error) in answer  # answered, with the last good data
+    replace(FIGURES, "value: 1.7e+308", "value: 701")(project)
+    server.wait_for(lambda: BANNER not in (fetch(base_url + "story/the-fall/") or BANNER), REBUILD_SECONDS, "the fix")
+    link("docs/zero.bin", "/dev/zero")(project)
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text("utf-8") + "\nMore.\n", "utf-8")
+    server.wait_for(lambda: outside("docs/zero.bin", "/dev/zero") in said(), REBUILD_SECONDS, "the error line")
+    assert PendingRequest(base_url + "story/the-fall/").result(REBUILD_SECONDS)  # the last site built, still served
+    (project / "docs" / "zero.bin").unlink()
+    index.write_text(index.read_text("utf-8") + "\nAgain.\n", "utf-8")
+    server.wait_for(lambda: "Again." in (fetch(base_url) or ""), REBUILD_SECONDS, "the rebuild")
+
+
 @pytest.mark.slow
 def test_serve_started_on_bad_data_exits_with_the_line(tmp_path: Path):
     project = watching_data(write_project(tmp_path / "project"))
@@ -277,21 +301,42 @@ def test_serve_started_on_bad_data_exits_with_the_line(tmp_path: Path):
     assert "Traceback" not in result.stdout + result.stderr
 
 
+class ServerStarted(AssertionError):
+    """Raised in place of MkDocs' live-reload server: the command got past its start-up."""
+
+
+@pytest.fixture
+def mkdocs_logger_restored() -> Iterator[None]:
+    """MkDocs' command line sets its logger's level and stops it propagating (mkdocs.__main__.State): put them back
+    after a command run in this process."""
+    logger = logging.getLogger("mkdocs")
+    level, propagate, handlers = logger.level, logger.propagate, list(logger.handlers)
+    yield
+    logger.setLevel(level)
+    logger.propagate = propagate
+    logger.handlers[:] = handlers
+
+
 @pytest.mark.parametrize("command", ["build", "serve"])
-def test_dirty_builds_are_refused_with_one_line(tmp_path: Path, command: str):
-    """A dirty build converts only changed pages, so generated pages would list too few uses."""
+def test_dirty_builds_are_refused_with_one_line(
+    tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch, mkdocs_logger_restored: None
+):
+    """A dirty build converts only changed pages, so generated pages would list too few uses. MkDocs' own command
+    line, run in this process: the hooks' on_startup refuses before any build (a server that got so far would fail
+    the test rather than wait for requests)."""
+    from mkdocs.__main__ import cli
+    from mkdocs.commands import serve
+
+    def started(*args, **keywords):
+        raise ServerStarted("mkdocs serve --dirty started its server")
+
     project = write_project(tmp_path / "project")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(serve, "LiveReloadServer", started)
     arguments = ["--dev-addr", f"127.0.0.1:{free_port()}"] if command == "serve" else []
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", command, "--dirty", *arguments],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=STARTUP_SECONDS,
-    )
-    assert result.returncode != 0
+    result = CliRunner().invoke(cli, [command, "--dirty", *arguments])
+    assert result.exit_code != 0
+    assert not isinstance(result.exception, ServerStarted)
     assert result.stderr.strip().splitlines()[-1].startswith("Error: --dirty is not supported: the Glossary")
-    assert "Traceback" not in result.stdout + result.stderr
+    assert "Traceback" not in result.output
     assert not (project / "site").exists()

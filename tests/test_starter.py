@@ -4,6 +4,8 @@ the new site's own `make test`, with its own .venv, browser included; locally `m
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import subprocess
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, build_config
+from conftest import REPO
 
 from explainer.cli import main as explainer
 from explainer.errors import Problem
@@ -151,12 +153,15 @@ def test_github_homes_are_recognized(url: str, slug: str | None) -> None:
 
 @pytest.fixture(scope="module")
 def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`explainer new` as a newsroom runs it, the engine pinned to this checkout's engine/."""
+    """`explainer new` as a newsroom runs it, the engine pinned to this checkout's engine/: the command's main() in
+    this process (test_version_and_the_console_script starts the console script; `new` builds nothing)."""
     site = tmp_path_factory.mktemp("starter") / "suez"
-    command = [str(EXPLAINER), "new", str(site), "--title", TITLE, "--subject", SUBJECT, "--no-input"]
+    command = ["new", str(site), "--title", TITLE, "--subject", SUBJECT, "--no-input"]
     command += ["--engine", f"annotated-explainer @ {(REPO / 'engine').as_uri()}", "--workflows", "newsroom/engine@v1"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+        status = explainer(command)
+    assert status == 0, said.getvalue()
     (site / "node_modules").symlink_to(REPO / "node_modules")  # the same pinned Node tools (npm ci)
     return site
 
@@ -210,31 +215,48 @@ def test_the_new_sites_chapter_shows_every_annotation(new_site: Path) -> None:
 
 
 def run_in(site: Path, *command: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key not in ("PYTEST_ADDOPTS", "GITHUB_ACTIONS")}
+    """`command` in the new site's folder, in an environment of its own: not this run's pytest options, GitHub
+    Actions or pytest-xdist worker (whose PYTEST_XDIST_WORKER would make the new site's pytest share its build
+    through the folder above its temporary one: explainer_checks.plugin.shared_build)."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PYTEST_ADDOPTS", "GITHUB_ACTIONS") and not key.startswith("PYTEST_XDIST_")
+    }
     env["NO_MKDOCS_2_WARNING"] = "1"
     return subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="module")
-def new_site_built(new_site: Path) -> Path:
-    """Needs a build: the new site's pages. Built strict in this process, as `mkdocs build --strict` builds it
-    (the command itself is not under test here)."""
-    built = build_config(new_site / "mkdocs.yml", new_site / "site", strict=True)
-    assert built.ok, built.messages
-    return built.site_dir
+def new_site_tests(new_site: Path, tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """The new site's tests/ (generic checks and its own; the browser ones run in CI's starter job), which need a
+    process of their own: a pytest run in the new site's folder, with its settings, into a temporary folder of
+    ours, where their build of the site stays (`new_site_built`)."""
+    basetemp = tmp_path_factory.mktemp("starter-tests") / "run"
+    command = [sys.executable, "-m", "pytest", "-q", "-rp", "-p", "no:cacheprovider", "-m", "not browser"]
+    return run_in(new_site, *command, "--basetemp", str(basetemp))
+
+
+@pytest.fixture(scope="module")
+def new_site_built(new_site_tests: subprocess.CompletedProcess[str]) -> Path:
+    """Needs a build: the new site's pages. The one its own tests made and read (the generic checks' `explainer_build`;
+    test_the_site_builds_without_a_warning passed on it, as `mkdocs build --strict` would), read here too."""
+    assert new_site_tests.returncode == 0, new_site_tests.stdout[-3000:]
+    basetemp = Path(new_site_tests.args[new_site_tests.args.index("--basetemp") + 1])
+    (sitemap,) = {path.resolve() for path in basetemp.glob("explainer*/site/sitemap.xml")}  # and pytest's link to it
+    return sitemap.parent
 
 
 def test_the_new_site_builds_strict_and_passes_its_checks(
-    new_site: Path, new_site_built: Path, capsys: pytest.CaptureFixture[str]
+    new_site: Path, new_site_tests: subprocess.CompletedProcess[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Its quick check (the command in this process: test_version_and_the_console_script starts the console
-    script), then its tests/ (generic checks and its own; the browser ones run in CI's starter job), which need
-    a process of their own: a pytest run in the new site's folder, with its settings."""
+    script), then its tests/, run once for this module (`new_site_tests`)."""
     assert explainer(["check", "-f", str(new_site / "mkdocs.yml"), "--strict"]) == 0, capsys.readouterr().err
     assert capsys.readouterr().out.startswith("OK: mkdocs.yml, data/*.yml")
-    tests = run_in(new_site, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser")
-    assert tests.returncode == 0, tests.stdout[-3000:]
-    assert re.search(r"\b\d+ passed\b", tests.stdout) and " failed" not in tests.stdout
+    assert new_site_tests.returncode == 0, new_site_tests.stdout[-3000:]
+    assert re.search(r"\b\d+ passed\b", new_site_tests.stdout) and " failed" not in new_site_tests.stdout
+    assert re.search(r"^PASSED \S+::test_the_site_builds_without_a_warning$", new_site_tests.stdout, re.MULTILINE)
 
 
 def test_the_new_site_checks_links_and_its_nav_as_this_one_does(new_site: Path) -> None:
