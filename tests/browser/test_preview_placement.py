@@ -22,7 +22,7 @@ OPEN_PREVIEW = ".md-tooltip2.md-tooltip2--active"
 @pytest.fixture
 def desktop(contexts, request):
     """A fresh 1440 px desktop page in the shared context of the colour scheme asked for (light by default)."""
-    yield from shared_page(contexts, viewport=DESKTOP, color_scheme=getattr(request, "param", "light"))
+    yield from shared_page(contexts, request, viewport=DESKTOP, color_scheme=getattr(request, "param", "light"))
 
 
 def reach(page, mark) -> None:

@@ -24,6 +24,7 @@ def color_scheme(page) -> str:
 # --- accessibility ---------------------------------------------------------------------------
 
 
+@pytest.mark.real_search
 def test_search_dialog_has_an_accessible_name(page, site_url: str) -> None:
     page.goto(site_url)
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Search"
@@ -70,12 +71,25 @@ def search(page, query: str) -> None:
     pytest.fail(f"the search never showed results for {query!r}")
 
 
+@pytest.mark.real_search
 def test_search_finds_a_glossary_term(page, site_url: str) -> None:
-    page.goto(site_url, wait_until="networkidle")
+    with page.expect_response("**/search/search_index.json") as answer:
+        page.goto(site_url, wait_until="networkidle")
+    assert len(answer.value.json()["docs"]) > 100  # the real index (the test below has the empty one)
     search(page, "Qwen")
     assert "Qwen" in page.locator(".md-search-result__item").first.inner_text()
     links = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
     assert any("/glossary/" in link for link in links), links
+
+
+def test_a_test_not_of_search_gets_the_sites_search_index_without_documents(page, site_url: str) -> None:
+    """The positive control of the empty index the harness answers (tests/browser/conftest.py, Contexts):
+    Material still asks for it, and gets the real index's configuration with no document to index."""
+    with page.expect_response("**/search/search_index.json") as answer:
+        page.goto(site_url)
+    index = answer.value.json()
+    assert index["docs"] == []
+    assert index["config"]["lang"] == ["en"] and "separator" in index["config"]
 
 
 # --- source-note previews --------------------------------------------------------------------

@@ -30,6 +30,7 @@ def test_svg_mark_is_a_link_that_jumps_to_its_entry(page, fixture_site_url: str)
     assert page.evaluate("() => document.querySelector(':target')?.id") == "ipo-halted"
 
 
+@pytest.mark.real_search  # what a page logs: as a reader's, with the real search index
 def test_timeline_page_logs_no_script_error(page, fixture_site_url: str):
     """Material's instant navigation rewrites links; SVG links must not make it throw."""
     errors: list[str] = []

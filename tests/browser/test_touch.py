@@ -100,7 +100,7 @@ MARKS = [
 def phone(contexts, request):
     """A 375 px touch phone, in the colour scheme the test asks for (light unless parametrized): a fresh
     page in the shared context of its options."""
-    yield from shared_page(contexts, **PHONE_CONTEXT, color_scheme=getattr(request, "param", "light"))
+    yield from shared_page(contexts, request, **PHONE_CONTEXT, color_scheme=getattr(request, "param", "light"))
 
 
 # A point on the screen over the story's plain text: no link, no mark's target, not the sheet.
