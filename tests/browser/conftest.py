@@ -14,7 +14,6 @@ Without a browser (or without node_modules/axe-core) the tests skip with the rea
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,7 +23,16 @@ from conftest import REPO, BuiltSite
 
 # The engine's own, which every explainer's checks use (find_chromium, its flags and viewports: also for
 # test_figures' screenshot script, as harness.find_chromium etc.).
-from explainer_checks.plugin import CHROMIUM_ARGS, DESKTOP, PHONE, PHONE_CONTEXT, find_chromium, page_paths, serve
+from explainer_checks.plugin import (
+    CHROMIUM_ARGS,
+    DESKTOP,
+    PHONE,
+    PHONE_CONTEXT,
+    answer_search_without_documents,
+    find_chromium,
+    page_paths,
+    serve,
+)
 
 __all__ = ["CHROMIUM_ARGS", "DESKTOP", "PHONE", "PHONE_CONTEXT", "find_chromium", "page_paths", "serve"]
 
@@ -96,9 +104,6 @@ def browser(explainer_browser) -> object:
     return explainer_browser
 
 
-SEARCH_INDEX = "**/search/search_index.json"
-
-
 class Contexts:
     """Fresh pages, each in a browser context of its own (no cache, no storage: a reader's first visit),
     with the `browser.new_context` options a test asks for; closed after the test.
@@ -106,9 +111,10 @@ class Contexts:
     Material's search fetches search/search_index.json (300 kB for the real site) on every page load and
     indexes it in a worker: about a third of the CPU Chromium spends on a load (issue 22). A test that
     tests nothing about search, requests or console output has no use for it, so its pages are answered
-    with the site's own index without documents: the same search configuration, a valid index, nothing
-    to index. Pages made with `real_search=True` (the fixtures do for a test marked `real_search`) fetch
-    the real one. test_site.py's positive control shows both.
+    with the site's own index without documents (the engine's answer_search_without_documents): the same
+    search configuration, a valid index, nothing to index. Pages made with `real_search=True` (the
+    fixtures do for a test marked `real_search`) fetch the real one. test_site.py's positive control
+    shows both.
 
     (One context per set of options, shared by the tests so pages load from its cache, was tried for
     issue 22: no faster in a back-to-back run under load, and two tests that follow a link failed once
@@ -124,15 +130,8 @@ class Contexts:
         index without documents unless `real_search`."""
         context = self.browser.new_context(**options)
         if not real_search:
-            context.route(SEARCH_INDEX, self._answer_without_documents)
+            answer_search_without_documents(context, self.empty_indexes)
         return context.new_page()
-
-    def _answer_without_documents(self, route) -> None:
-        url = route.request.url
-        if url not in self.empty_indexes:
-            index = route.fetch().json()
-            self.empty_indexes[url] = json.dumps({"config": index["config"], "docs": []})
-        route.fulfill(status=200, content_type="application/json", body=self.empty_indexes[url])
 
     def release(self, page) -> None:
         """Close the test's page and its context."""
