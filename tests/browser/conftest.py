@@ -5,6 +5,9 @@ path of the real site, e.g. '' and 'story/the-fall/'), `browser`, `page` (1280x8
 `phone_page` (375x667 touch phone), each a fresh page in a context of its own (`page_with` gives
 pages with other options), and `axe_source` (axe-core's script, to inject into pages).
 
+These pages get Material's search index with no documents (see `Contexts`): a test of search, of the
+requests a page makes or of what it logs is marked `@pytest.mark.real_search` and gets the real one.
+
 Without a browser (or without node_modules/axe-core) the tests skip with the reason; under CI
 (env CI set) they fail instead, so CI can never pass by skipping them.
 """
@@ -20,12 +23,27 @@ from conftest import REPO, BuiltSite
 
 # The engine's own, which every explainer's checks use (find_chromium, its flags and viewports: also for
 # test_figures' screenshot script, as harness.find_chromium etc.).
-from explainer_checks.plugin import CHROMIUM_ARGS, DESKTOP, PHONE, PHONE_CONTEXT, find_chromium, page_paths, serve
+from explainer_checks.plugin import (
+    CHROMIUM_ARGS,
+    DESKTOP,
+    PHONE,
+    PHONE_CONTEXT,
+    answer_search_without_documents,
+    find_chromium,
+    page_paths,
+    serve,
+)
 
 __all__ = ["CHROMIUM_ARGS", "DESKTOP", "PHONE", "PHONE_CONTEXT", "find_chromium", "page_paths", "serve"]
 
 HERE = Path(__file__).parent
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "real_search: the test's pages fetch Material's real search index (tests/browser/conftest.py)"
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -90,6 +108,14 @@ class Contexts:
     """Fresh pages, each in a browser context of its own (no cache, no storage: a reader's first visit),
     with the `browser.new_context` options a test asks for; closed after the test.
 
+    Material's search fetches search/search_index.json (300 kB for the real site) on every page load and
+    indexes it in a worker: about a third of the CPU Chromium spends on a load (issue 22). A test that
+    tests nothing about search, requests or console output has no use for it, so its pages are answered
+    with the site's own index without documents (the engine's answer_search_without_documents): the same
+    search configuration, a valid index, nothing to index. Pages made with `real_search=True` (the
+    fixtures do for a test marked `real_search`) fetch the real one. test_site.py's positive control
+    shows both.
+
     (One context per set of options, shared by the tests so pages load from its cache, was tried for
     issue 22: no faster in a back-to-back run under load, and two tests that follow a link failed once
     each in it; not investigated.)
@@ -97,10 +123,15 @@ class Contexts:
 
     def __init__(self, browser) -> None:
         self.browser = browser
+        self.empty_indexes: dict[str, str] = {}  # by address: the site's index without its documents
 
-    def page(self, **options) -> object:
-        """A fresh page in a new context with these `browser.new_context` options."""
-        return self.browser.new_context(**options).new_page()
+    def page(self, real_search: bool = False, **options) -> object:
+        """A fresh page in a new context with these `browser.new_context` options; Material's search
+        index without documents unless `real_search`."""
+        context = self.browser.new_context(**options)
+        if not real_search:
+            answer_search_without_documents(context, self.empty_indexes)
+        return context.new_page()
 
     def release(self, page) -> None:
         """Close the test's page and its context."""
@@ -113,21 +144,26 @@ def contexts(browser) -> Contexts:
     return Contexts(browser)
 
 
-def shared_page(contexts: Contexts, **options) -> Iterator[object]:
+def real_search(request: pytest.FixtureRequest) -> bool:
+    """Whether the test is marked `real_search`: its pages fetch Material's real search index."""
+    return request.node.get_closest_marker("real_search") is not None
+
+
+def shared_page(contexts: Contexts, request: pytest.FixtureRequest, **options) -> Iterator[object]:
     """A fixture's body: a fresh page with these context options, closed after the test."""
-    page = contexts.page(**options)
+    page = contexts.page(real_search(request), **options)
     yield page
     contexts.release(page)
 
 
 @pytest.fixture
-def page_with(contexts: Contexts) -> Iterator[Callable[..., object]]:
+def page_with(contexts: Contexts, request: pytest.FixtureRequest) -> Iterator[Callable[..., object]]:
     """Makes fresh pages with the `browser.new_context` options given (a wide screen, a colour scheme),
     each in a context of its own, all closed after the test: `page_with(viewport=WIDE)`."""
     made: list[object] = []
 
     def make(**options) -> object:
-        made.append(contexts.page(**options))
+        made.append(contexts.page(real_search(request), **options))
         return made[-1]
 
     yield make
@@ -136,15 +172,15 @@ def page_with(contexts: Contexts) -> Iterator[Callable[..., object]]:
 
 
 @pytest.fixture
-def page(contexts: Contexts) -> Iterator[object]:
+def page(contexts: Contexts, request: pytest.FixtureRequest) -> Iterator[object]:
     """A fresh desktop page (1280x800) in its own browser context."""
-    yield from shared_page(contexts, viewport=DESKTOP)
+    yield from shared_page(contexts, request, viewport=DESKTOP)
 
 
 @pytest.fixture
-def phone_page(contexts: Contexts) -> Iterator[object]:
+def phone_page(contexts: Contexts, request: pytest.FixtureRequest) -> Iterator[object]:
     """A fresh phone page (375x667, touch, mobile) in its own browser context."""
-    yield from shared_page(contexts, **PHONE_CONTEXT)
+    yield from shared_page(contexts, request, **PHONE_CONTEXT)
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ NAME = """a => a.matches('.one-report__mark') ? a.title
 @pytest.fixture
 def desktop(contexts, request):
     """A fresh 1440 px desktop page in the shared context of the colour scheme asked for (light by default)."""
-    yield from shared_page(contexts, viewport=DESKTOP, color_scheme=getattr(request, "param", "light"))
+    yield from shared_page(contexts, request, viewport=DESKTOP, color_scheme=getattr(request, "param", "light"))
 
 
 def cluster(page, kind: str):

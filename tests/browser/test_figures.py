@@ -89,6 +89,7 @@ def test_selecting_a_mark_goes_to_its_row_in_the_table_opening_the_disclosure(pa
     assert row.is_visible() and "$858 billion" in row.inner_text()
 
 
+@pytest.mark.real_search  # what a page logs: as a reader's, with the real search index
 def test_an_event_under_the_axis_leads_to_its_timeline_entry_without_a_script_error(page, site_url: str) -> None:
     """Material's instant navigation handles the page change; SVG links must not make it throw."""
     errors: list[str] = []
@@ -130,7 +131,7 @@ def desktop_visits(contexts, site_url: str, axe_source: str) -> dict[str, dict]:
 
 
 def _desktop_visit(contexts, site_url: str, path: str, axe_source: str) -> dict:
-    page = contexts.page(viewport=harness.DESKTOP)
+    page = contexts.page(real_search=True, viewport=harness.DESKTOP)  # its requests are checked
     seen: dict = {"elsewhere": []}
     page.on(
         "request", lambda request: None if request.url.startswith(site_url) else seen["elsewhere"].append(request.url)

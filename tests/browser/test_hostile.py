@@ -26,6 +26,9 @@ from test_hostile_inputs import CASES, FIGURES, INDEX, THE_FALL
 
 from .conftest import serve
 
+# What the pages log is listened to: as a reader's, with the real search index (conftest.Contexts).
+pytestmark = pytest.mark.real_search
+
 # Built inputs that edit different lines, so one site can hold them all.
 TOGETHER = (
     "title-with-quotes-and-ampersand",

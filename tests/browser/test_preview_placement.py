@@ -4,6 +4,7 @@ below the line of the mark they belong to, or above it near the foot of the scre
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import shared_page
 from .previews import AXE_RUN, LINE_OF, SYMBOL, after_scroll, expect_open, settle
@@ -22,7 +23,7 @@ OPEN_PREVIEW = ".md-tooltip2.md-tooltip2--active"
 @pytest.fixture
 def desktop(contexts, request):
     """A fresh 1440 px desktop page in the shared context of the colour scheme asked for (light by default)."""
-    yield from shared_page(contexts, viewport=DESKTOP, color_scheme=getattr(request, "param", "light"))
+    yield from shared_page(contexts, request, viewport=DESKTOP, color_scheme=getattr(request, "param", "light"))
 
 
 def reach(page, mark) -> None:
@@ -47,19 +48,45 @@ def put(page, mark, where: str) -> None:
     after_scroll(page)
 
 
+# One visit of each kind's page serves the two checks below, which only read: its mark reached high on the
+# screen (the preview's box and the line's, the preview's and the text's type), then, the pointer gone and
+# the preview closed, low (the boxes again): low, the mark's preview shows for the second time.
+BODY_FONT = "p => [getComputedStyle(p).fontSize, getComputedStyle(p).fontWeight]"
+
+
+@pytest.fixture(scope="module")
+def placements(contexts, site_url: str) -> dict[str, dict]:
+    """Each kind's mark, reached high and low on a fresh 1440 px page: what the two checks below read."""
+    return {kind: _placement(contexts, site_url, kind) for kind in KINDS}
+
+
+def _placement(contexts, site_url: str, kind: str) -> dict:
+    path, selector = KINDS[kind]
+    desktop = contexts.page(viewport=DESKTOP, color_scheme="light")
+    desktop.goto(site_url + path)
+    mark, preview = desktop.locator(selector), desktop.locator(OPEN_PREVIEW)
+    seen: dict = {}
+    for where in ("high", "low"):
+        put(desktop, mark, where)  # the pointer leaves first: the preview closes
+        expect(preview).to_have_count(0)
+        reach(desktop, mark)
+        expect_open(preview)
+        settle(preview)  # Material slides it into place
+        seen[where] = {
+            "line": mark.evaluate(LINE_OF, SYMBOL),
+            "box": preview.locator(".md-tooltip2__inner").bounding_box(),
+        }
+        if where == "high":
+            seen["body"] = desktop.locator("article p").first.evaluate(BODY_FONT)
+            seen["preview"] = preview.locator(".md-tooltip2__inner").evaluate(BODY_FONT)
+    contexts.release(desktop)
+    return seen
+
+
 @pytest.mark.parametrize("where", ["high", "low"])
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_a_preview_never_covers_the_line_being_read(desktop, site_url: str, kind: str, where: str) -> None:
-    path, selector = KINDS[kind]
-    desktop.goto(site_url + path)
-    mark = desktop.locator(selector)
-    put(desktop, mark, where)
-    reach(desktop, mark)
-    preview = desktop.locator(OPEN_PREVIEW)
-    expect_open(preview)
-    settle(preview)  # Material slides it into place
-    line = mark.evaluate(LINE_OF, SYMBOL)
-    box = preview.locator(".md-tooltip2__inner").bounding_box()
+def test_a_preview_never_covers_the_line_being_read(placements, kind: str, where: str) -> None:
+    line, box = placements[kind][where]["line"], placements[kind][where]["box"]
     if where == "high":
         assert box["y"] >= line["bottom"], (box, line)  # below the line
     else:
@@ -68,19 +95,9 @@ def test_a_preview_never_covers_the_line_being_read(desktop, site_url: str, kind
 
 
 @pytest.mark.parametrize("kind", ["glossary term", "source note", "Timeline mark"])
-def test_preview_text_is_body_size(desktop, site_url: str, kind: str) -> None:
+def test_preview_text_is_body_size(placements, kind: str) -> None:
     """Material's tooltips were 10 px bold over 16 px text; previews now read as the text does."""
-    path, selector = KINDS[kind]
-    desktop.goto(site_url + path)
-    mark = desktop.locator(selector)
-    put(desktop, mark, "high")
-    reach(desktop, mark)
-    expect_open(desktop.locator(OPEN_PREVIEW))
-    body = desktop.locator("article p").first.evaluate(
-        "p => [getComputedStyle(p).fontSize, getComputedStyle(p).fontWeight]"
-    )
-    inner = desktop.locator(f"{OPEN_PREVIEW} .md-tooltip2__inner")
-    assert inner.evaluate("el => [getComputedStyle(el).fontSize, getComputedStyle(el).fontWeight]") == body
+    assert placements[kind]["preview"] == placements[kind]["body"]
 
 
 @pytest.mark.parametrize("desktop", ["light", "dark"], indirect=True)

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
+from .conftest import DESKTOP
 from .previews import OPEN, expect_open, preview_of
 
 STORY = "story/the-fall/"  # the fixture site's story page with source notes
@@ -21,17 +22,39 @@ def color_scheme(page) -> str:
     return page.locator("body").get_attribute("data-md-color-scheme")
 
 
+# The checks that only read the fixture's story page share one visit of it on a desktop and one on a
+# wide screen (module scope: each page is loaded once and nothing is done to it but reading).
+
+
+@pytest.fixture(scope="module")
+def desktop_story(contexts, fixture_site_url: str):
+    """The fixture's story page on a 1280 px desktop, for checks that only read it."""
+    page = contexts.page(viewport=DESKTOP)
+    page.goto(fixture_site_url + STORY)
+    yield page
+    contexts.release(page)
+
+
+@pytest.fixture(scope="module")
+def wide_story(contexts, fixture_site_url: str):
+    """The fixture's story page on a 1680 px screen (room for side notes), for checks that only read it."""
+    page = contexts.page(viewport=WIDE)
+    page.goto(fixture_site_url + STORY)
+    yield page
+    contexts.release(page)
+
+
 # --- accessibility ---------------------------------------------------------------------------
 
 
+@pytest.mark.real_search
 def test_search_dialog_has_an_accessible_name(page, site_url: str) -> None:
     page.goto(site_url)
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Search"
 
 
-def test_links_in_text_are_underlined(page, fixture_site_url: str) -> None:
-    page.goto(fixture_site_url + STORY)
-    link = page.locator("article p a.footnote-ref").first
+def test_links_in_text_are_underlined(desktop_story) -> None:
+    link = desktop_story.locator("article p a.footnote-ref").first
     assert "underline" in link.evaluate("el => getComputedStyle(el).textDecorationLine")
 
 
@@ -70,12 +93,25 @@ def search(page, query: str) -> None:
     pytest.fail(f"the search never showed results for {query!r}")
 
 
+@pytest.mark.real_search
 def test_search_finds_a_glossary_term(page, site_url: str) -> None:
-    page.goto(site_url, wait_until="networkidle")
+    with page.expect_response("**/search/search_index.json") as answer:
+        page.goto(site_url, wait_until="networkidle")
+    assert len(answer.value.json()["docs"]) > 100  # the real index (the test below has the empty one)
     search(page, "Qwen")
     assert "Qwen" in page.locator(".md-search-result__item").first.inner_text()
     links = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
     assert any("/glossary/" in link for link in links), links
+
+
+def test_a_test_not_of_search_gets_the_sites_search_index_without_documents(page, site_url: str) -> None:
+    """The positive control of the empty index the harness answers (tests/browser/conftest.py, Contexts):
+    Material still asks for it, and gets the real index's configuration with no document to index."""
+    with page.expect_response("**/search/search_index.json") as answer:
+        page.goto(site_url)
+    index = answer.value.json()
+    assert index["docs"] == []
+    assert index["config"]["lang"] == ["en"] and "separator" in index["config"]
 
 
 # --- source-note previews --------------------------------------------------------------------
@@ -144,9 +180,8 @@ def test_escape_pressed_while_the_preview_is_opening_keeps_it_closed(page, fixtu
 # --- side notes ------------------------------------------------------------------------------
 
 
-def test_side_notes_sit_beside_their_paragraph_left_of_the_contents(page_with, fixture_site_url: str) -> None:
-    page = page_with(viewport=WIDE)
-    page.goto(fixture_site_url + STORY)
+def test_side_notes_sit_beside_their_paragraph_left_of_the_contents(wide_story) -> None:
+    page = wide_story
     note, ref = page.locator(".sidenote").first, page.locator("article a.footnote-ref").first
     text = page.locator("article > p").first.bounding_box()
     box, ref_box = note.bounding_box(), ref.bounding_box()
@@ -166,16 +201,15 @@ def test_side_notes_appear_after_instant_navigation(page_with, site_url: str) ->
     expect(page.locator(".sidenote").first).to_be_visible()
 
 
-def test_side_notes_are_not_built_on_narrower_screens(page, fixture_site_url: str) -> None:
+def test_side_notes_are_not_built_on_narrower_screens(desktop_story) -> None:
     """Below 1600 px there is no room: no copies are made (phones don't pay for them at load)."""
-    page.goto(fixture_site_url + STORY)
+    page = desktop_story
     expect(page.locator("article a.footnote-ref").first).to_be_visible()
     assert page.locator(".sidenote").count() == 0
 
 
-def test_side_notes_are_hidden_from_screen_readers_and_keyboards(page_with, fixture_site_url: str) -> None:
-    page = page_with(viewport=WIDE)
-    page.goto(fixture_site_url + STORY)
+def test_side_notes_are_hidden_from_screen_readers_and_keyboards(wide_story) -> None:
+    page = wide_story
     notes = page.locator(".sidenote")
     expect(notes.first).to_be_visible()
     assert notes.evaluate_all("ns => ns.every(n => n.getAttribute('aria-hidden') === 'true')")
@@ -188,9 +222,8 @@ def test_side_notes_appear_when_the_window_grows_wide(page, fixture_site_url: st
     expect(page.locator(".sidenote").first).to_be_visible()
 
 
-def test_a_source_cited_twice_in_a_paragraph_gets_one_side_note(page_with, fixture_site_url: str) -> None:
-    page = page_with(viewport=WIDE)
-    page.goto(fixture_site_url + STORY)
+def test_a_source_cited_twice_in_a_paragraph_gets_one_side_note(wide_story) -> None:
+    page = wide_story
     expect(page.locator(".sidenote").first).to_be_visible()
     for paragraph in page.locator("article p:has(.sidenote)").all():
         numbers = paragraph.locator(".sidenote__number").all_inner_texts()
@@ -216,8 +249,8 @@ def test_on_a_phone_the_notes_are_folded_behind_all_n_notes_and_open_with_a_tap(
     expect(summary).to_be_hidden()
 
 
-def test_on_a_wide_screen_the_notes_are_shown_without_a_fold(page, fixture_site_url: str):
-    page.goto(fixture_site_url + STORY)
+def test_on_a_wide_screen_the_notes_are_shown_without_a_fold(desktop_story):
+    page = desktop_story
     expect(page.locator("details.footnote__list li").first).to_be_visible()  # the positive control of the above
     expect(page.locator("details.footnote__list summary")).to_be_hidden()
 

@@ -30,6 +30,7 @@ def test_svg_mark_is_a_link_that_jumps_to_its_entry(page, fixture_site_url: str)
     assert page.evaluate("() => document.querySelector(':target')?.id") == "ipo-halted"
 
 
+@pytest.mark.real_search  # what a page logs: as a reader's, with the real search index
 def test_timeline_page_logs_no_script_error(page, fixture_site_url: str):
     """Material's instant navigation rewrites links; SVG links must not make it throw."""
     errors: list[str] = []
@@ -198,6 +199,7 @@ def test_all_key_dates_open_from_the_summary_and_print(page_with, site_url: str)
     box = page.locator("aside.key-dates")
     box.locator("summary").click()
     assert box.locator("li").count() == 11 and box.locator("li").last.is_visible()
-    page.goto(site_url + "story/the-fall/")
+    box.locator("details").evaluate("details => { details.open = false }")  # closed again, as the page loads
+    assert not box.locator("li").last.is_visible()
     page.emulate_media(media="print")
     assert box.locator("li").last.is_visible() and not box.locator("summary").is_visible()

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .build import BuiltSite
-from .plugin import DESKTOP, ExplainerSite
+from .plugin import DESKTOP, ExplainerSite, answer_search_without_documents
 
 __all__ = [
     "explainer_visits",  # the fixture the page checks share (module scope: one visit of each page per module)
@@ -127,6 +127,7 @@ def test_axe_finds_no_violation_on_any_page(
 def test_no_page_overflows_a_phone_screen(
     explainer_phone_page: Any, explainer_site_url: str, explainer_site_pages: list[str]
 ):
+    answer_search_without_documents(explainer_phone_page.context)  # checks no search, request or message
     overflowing: dict[str, object] = {}
     for path in explainer_site_pages:
         explainer_phone_page.goto(explainer_site_url + path)
@@ -167,6 +168,7 @@ def test_a_glossary_tooltip_and_a_source_note_preview_open_on_hover(
     else:
         pytest.skip("no story page has both a glossary term and a source note")
     page = explainer_page
+    answer_search_without_documents(page.context)  # checks no search, request or message
     page.goto(explainer_site_url + path)
     preview = page.locator(OPEN_PREVIEW)
     for selector in ("article a.glossary-term", "article a.footnote-ref"):
