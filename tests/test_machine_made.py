@@ -18,6 +18,7 @@ from importlib._bootstrap_external import _code_to_hash_pyc  # how py_compile wr
 from pathlib import Path
 
 from catalogue import MACHINE_MADE_FILE, MACHINE_MADE_SUMMARY
+from catalogue import MACHINE_MADE_GIT_FAILED as GIT_FAILED
 from conftest import REPO
 
 PYC = "hooks/__pycache__/explainer_hooks.cpython-311.pyc"
@@ -74,18 +75,40 @@ def test_python_runs_a_committed_pyc_in_place_of_the_source_beside_it(tmp_path: 
 
 def test_make_stops_before_it_runs_anything_when_code_a_machine_made_is_committed(tmp_path: Path):
     source = (REPO / "hooks/explainer_hooks.py").read_bytes()
-    project = checkout(tmp_path, {PYC: forged_pyc(source, "print('forged')"), ".venv/bin/python": b"#!/bin/sh\n"})
+    committed = {
+        PYC: forged_pyc(source, "print('forged')"),
+        ".venv/bin/python": b"#!/bin/sh\n",
+        "hooks/explainer_hooks.abi3.so": b"\x7fELF",  # Python imports an extension before the .py beside it
+        "docs/assets/node_modules/x/index.js": b"",  # anywhere in the tree, not only at the top
+    }
+    project = checkout(tmp_path, committed)
     stopped = make(project, "build", "PYTHON=false")  # false: anything past the check fails differently
     assert stopped.returncode != 0
-    venv_line = MACHINE_MADE_FILE.replace(PYC, ".venv/bin/python")
-    assert stopped.stderr.splitlines()[:3] == [venv_line, MACHINE_MADE_FILE, MACHINE_MADE_SUMMARY.format(count=2)]
+    files = sorted(committed)  # in git's order
+    assert stopped.stderr.splitlines()[:5] == [
+        *(MACHINE_MADE_FILE.replace(PYC, file) for file in files),
+        MACHINE_MADE_SUMMARY.format(count=4),
+    ]
     assert stopped.stdout == ""
     annotated = make(project, "no-machine-made-files", GITHUB_ACTIONS="true")
     message = MACHINE_MADE_FILE.split(":1: ", 1)[1]
-    assert annotated.stdout.splitlines() == [
-        f"::error file=.venv/bin/python,line=1::{message}",
-        f"::error file={PYC},line=1::{message}",
+    assert annotated.stdout.splitlines() == [f"::error file={file},line=1::{message}" for file in files]
+
+
+def test_make_stops_when_git_cannot_list_the_checkout(tmp_path: Path):
+    """A checkout git will not read (another user's: "dubious ownership", as in a container) is not taken
+    for one with nothing committed; only a folder without .git has nothing committed."""
+    project = checkout(tmp_path, {"docs/index.md": b"# Home\n"})
+    unreadable = make(project, "no-machine-made-files", GIT_DIR=str(tmp_path / "nowhere"))
+    assert unreadable.returncode != 0 and unreadable.stderr.splitlines()[:2] == [  # git's own reason, then ours
+        f"fatal: not a git repository: '{tmp_path / 'nowhere'}'",
+        GIT_FAILED.format(path=project),
     ]
+    assert make(project, "no-machine-made-files").returncode == 0  # positive control: git can read it
+    shutil.rmtree(project / ".git")
+    (project / "hooks/__pycache__").mkdir()
+    (project / PYC).write_bytes(b"not committed: there is no repository")
+    assert make(project, "no-machine-made-files").returncode == 0
 
 
 def test_make_checks_first_and_passes_a_checkout_without_them(tmp_path: Path):
@@ -95,7 +118,7 @@ def test_make_checks_first_and_passes_a_checkout_without_them(tmp_path: Path):
     passed = make(project, "no-machine-made-files")
     assert (passed.returncode, passed.stdout, passed.stderr) == (0, "", "")
     planned = make(project, "--dry-run", "build").stdout.splitlines()
-    assert "git ls-files" in planned[0] and "python3 -m venv .venv" in planned  # the check, then the first step
+    assert "ls-files" in planned[0] and "python3 -m venv .venv" in planned  # the check, then the first step
     assert not any("python" in line for line in planned[: planned.index("python3 -m venv .venv")])
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalogue import ONE_ERROR_SUMMARY
+from catalogue import MACHINE_MADE_FILE, ONE_ERROR_SUMMARY
 from conftest import REPO, BuiltSite, build_project, write_project
 
 from explainer.reader_diff import render
@@ -503,6 +503,16 @@ def test_a_committed_link_out_of_the_tree_is_one_line_as_the_build_says_it(name:
     )
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["hooks/__pycache__/explainer_hooks.cpython-311.pyc", "hooks/x.abi3.so", ".venv/bin/python", "a/node_modules/b.js"],
+)
+def test_committed_code_a_machine_made_is_refused_as_the_makefile_refuses_it(name: str) -> None:
+    """make diff builds a commit from git archive, where the Makefile's check of the checkout never looked."""
+    assert member_problem(tarfile.TarInfo(name)) == MACHINE_MADE_FILE.replace(MACHINE_MADE_FILE.split(":1:")[0], name)
+    assert member_problem(tarfile.TarInfo("hooks/explainer_hooks.py")) == ""  # positive control: its source
+
+
 def test_a_link_within_the_tree_and_a_plain_file_are_left_to_the_build() -> None:
     assert member_problem(tar_member("docs/home.md", "index.md")) == ""
     assert member_problem(tar_member("docs/story/a.md", "../index.md")) == ""
@@ -520,17 +530,20 @@ def test_make_diff_refuses_a_committed_symlink_and_an_unknown_commit_with_one_li
     git(repo, "commit", "--quiet", "-m", "base")
     (repo / "docs" / "assets").mkdir()
     os.symlink("/proc/self/environ", repo / "docs" / "assets" / "env.txt")
-    git(repo, "add", ".")
-    git(repo, "commit", "--quiet", "-m", "a link")
+    (repo / "hooks" / "__pycache__").mkdir(parents=True)
+    (repo / "hooks" / "__pycache__" / "explainer_hooks.cpython-311.pyc").write_bytes(b"forged")  # run in the build
+    git(repo, "add", "--force", ".")
+    git(repo, "commit", "--quiet", "-m", "a link and a .pyc")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.chdir(repo)
     # The base, with the link, is exported first: refused before any build (the head's export is the same code).
     assert main(["--base", "HEAD"]) == 2
     out, err = capsys.readouterr()
-    assert err.splitlines()[-1] == (
+    assert err.splitlines()[-2:] == [
         "docs/assets/env.txt:1: is a symlink to '/proc/self/environ', outside the repository; the build reads"
-        " nothing outside it: replace the link with the file itself"
-    )
+        " nothing outside it: replace the link with the file itself",
+        MACHINE_MADE_FILE,
+    ]
     assert "SECRET" not in out + err
     assert main(["--base", "no-such-branch"]) == 2
     assert (

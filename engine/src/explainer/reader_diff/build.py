@@ -10,6 +10,10 @@ outside the exported tree (`docs/assets/env.txt -> /proc/self/environ`) is refus
 `file:1: ...` line, before anything is extracted; the build itself then checks the rest. While
 the tree exists, the raw HTML and attribute lists each page writes are listed
 (explainer.pagehtml.written_html), for the report's section for reviewers.
+
+Code a machine made (a `__pycache__/*.pyc`, which Python runs in place of the source beside it, a
+`*.so`, a `.venv/` or `node_modules/` file) is refused the same way, as the site's Makefile refuses
+it in a checkout before make runs anything (SECURITY.md): a commit is built without that check.
 """
 
 from __future__ import annotations
@@ -79,17 +83,35 @@ def _export(repo: Path, commit: str, tree: Path, label: str) -> None:
     with tarfile.open(fileobj=io.BytesIO(archive.stdout), mode="r:") as tar:
         members = tar.getmembers()
         if refused := [line for member in members if (line := member_problem(member))]:
-            raise BuildError(
-                f"building {label} failed: it holds links the build does not follow:\n" + "\n".join(refused)
-            )
+            raise BuildError(f"building {label} failed: it holds files the build does not take:\n" + "\n".join(refused))
         try:
             tar.extractall(tree, members=members, filter="data")
         except tarfile.FilterError as error:  # a link tarfile's own check refuses (the build would too)
             raise BuildError(f"building {label} failed: {error}") from None
 
 
+# What the site's Makefile (no-machine-made-files) refuses, in the same words.
+MACHINE_MADE_FOLDERS = frozenset({"__pycache__", ".venv", ".lock-venv", ".properdocs-venv", "node_modules"})
+MACHINE_MADE_SUFFIXES = (".pyc", ".pyo", ".pyd", ".so", ".dylib")
+MACHINE_MADE_SAYS = (
+    "compiled code or an installed tool is committed: make would run it, and no reviewer can read it;"
+    " remove it from git (git rm -r --cached)"
+)
+
+
+def machine_made(name: str) -> bool:
+    """A path the Makefile's check refuses: in a machine's folder, or compiled code."""
+    parts = name.split("/")
+    return (
+        not MACHINE_MADE_FOLDERS.isdisjoint(parts) or parts[-1].endswith(MACHINE_MADE_SUFFIXES) or ".so." in parts[-1]
+    )
+
+
 def member_problem(member: tarfile.TarInfo) -> str:
-    """One `file:1: ...` line for a committed link that leads outside the tree, as the build words it ('' if none)."""
+    """One `file:1: ...` line for committed code a machine made, or a committed link that leads outside the
+    tree, as the Makefile and the build word them ('' if none)."""
+    if not member.isdir() and machine_made(member.name):  # its folder is listed too: one line, for the file
+        return f"{member.name}:1: {MACHINE_MADE_SAYS}"
     if not (member.issym() or member.islnk()):
         return ""
     target = member.linkname
