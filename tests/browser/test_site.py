@@ -26,22 +26,24 @@ def color_scheme(page) -> str:
 # wide screen (module scope: each page is loaded once and nothing is done to it but reading).
 
 
-@pytest.fixture(scope="module")
-def desktop_story(contexts, fixture_site_url: str):
-    """The fixture's story page on a 1280 px desktop, for checks that only read it."""
-    page = contexts.page(viewport=DESKTOP)
+def story_visit(contexts, fixture_site_url: str, viewport: dict):
+    """The fixture's story page loaded once at `viewport`, released after the module."""
+    page = contexts.page(viewport=viewport)
     page.goto(fixture_site_url + STORY)
     yield page
     contexts.release(page)
+
+
+@pytest.fixture(scope="module")
+def desktop_story(contexts, fixture_site_url: str):
+    """The fixture's story page on a 1280 px desktop, for checks that only read it."""
+    yield from story_visit(contexts, fixture_site_url, DESKTOP)
 
 
 @pytest.fixture(scope="module")
 def wide_story(contexts, fixture_site_url: str):
     """The fixture's story page on a 1680 px screen (room for side notes), for checks that only read it."""
-    page = contexts.page(viewport=WIDE)
-    page.goto(fixture_site_url + STORY)
-    yield page
-    contexts.release(page)
+    yield from story_visit(contexts, fixture_site_url, WIDE)
 
 
 # --- accessibility ---------------------------------------------------------------------------
