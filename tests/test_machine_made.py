@@ -21,6 +21,8 @@ from catalogue import MACHINE_MADE_FILE, MACHINE_MADE_SUMMARY
 from catalogue import MACHINE_MADE_GIT_FAILED as GIT_FAILED
 from conftest import REPO
 
+from explainer.reader_diff.build import machine_made
+
 PYC = "hooks/__pycache__/explainer_hooks.cpython-311.pyc"
 STARTER_MAKEFILE = REPO / "engine/src/explainer/starter/template/Makefile.jinja"
 GUARD_START = "# Code a machine made is never committed"
@@ -85,6 +87,7 @@ def test_make_stops_before_it_runs_anything_when_code_a_machine_made_is_committe
     stopped = make(project, "build", "PYTHON=false")  # false: anything past the check fails differently
     assert stopped.returncode != 0
     files = sorted(committed)  # in git's order
+    assert all(map(machine_made, files)) and not machine_made("hooks/explainer_hooks.py")  # the reader's diff's twin
     assert stopped.stderr.splitlines()[:5] == [
         *(MACHINE_MADE_FILE.replace(PYC, file) for file in files),
         MACHINE_MADE_SUMMARY.format(count=4),
