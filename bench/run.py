@@ -55,6 +55,7 @@ GOAL_SYNTHETIC = 2.5  # synthetic 1x: at most 2.5x (the hooks add four generated
 GOAL_ENGINE_REAL = 0.10  # the engine's own code (hooks/): at most 10 % of the real site's profiled build
 GOAL_ENGINE_SYNTHETIC = 0.15  # and at most 15 % of the synthetic 1x build's
 GOAL_GROWTH = 4.4  # 4x content: at most 4.4x the time and memory of 1x
+GOAL_HOSTILE = 3.0  # four pages of thousands of mistakes, refused: at most 3x a normal build of the real site
 FACTORS = (1, 2, 4)
 
 
@@ -153,6 +154,50 @@ def measure_pair(project: Path, runs: int, budget: float) -> Pair:
             series.runs.append(build_once(project, config))
         if time.perf_counter() - start > budget and index >= 1:
             break
+    return pair
+
+
+# Hostile input against a normal build ------------------------------------------------------
+
+
+def write_hostile_project(project: Path) -> Path:
+    """The test fixture with tests/catalogue.py's pages of thousands of mistakes (the hostile cases that need a
+    build of their own): every check must stay linear in its input, so refusing them all costs a few builds."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from catalogue import HOSTILE_CASES, MANY
+    from conftest import write_project
+
+    write_project(project)
+    for case in HOSTILE_CASES:
+        if case.alone == MANY:
+            case.edit(project)
+    return project
+
+
+def refused_once(project: Path) -> Run:
+    """One `mkdocs build --strict` of the hostile project, which must stop with its located lines."""
+    site_dir = Path(tempfile.mkdtemp(prefix="bench-hostile-"))
+    try:
+        command = [MKDOCS, "build", "--quiet", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+        run, failure = run_child(command)
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
+    if "docs/" not in failure or "Traceback" in failure:
+        raise SystemExit(f"bench: the hostile project was not refused with located lines:\n{failure or '(it built)'}")
+    return run
+
+
+def measure_hostile(real_site: Path, hostile: Path, runs: int) -> Pair:
+    """The refused hostile build (as `with_hooks`) against a normal build of the real site (as `without`), both
+    with the engine, alternated; a first build of each is not timed."""
+    build_once(real_site, CONFIG_WITH_HOOKS)
+    refused_once(hostile)
+    pair = Pair()
+    for index in range(runs):
+        steps = [lambda: pair.with_hooks.runs.append(refused_once(hostile))]
+        steps.append(lambda: pair.without.runs.append(build_once(real_site, CONFIG_WITH_HOOKS)))
+        for step in steps[:: 1 if index % 2 == 0 else -1]:
+            step()
     return pair
 
 
@@ -524,6 +569,7 @@ class Results:
     glossary: GlossaryPass
     serve: list[ServeResult]
     profiles: list[Profile] = field(default_factory=list)  # the real site, then synthetic 1x
+    hostile: Pair | None = None  # the refused hostile build against a normal build of the real site
 
     def goals(self) -> list[Goal]:
         base, large = self.synthetic[1], self.synthetic[max(self.synthetic)]
@@ -538,7 +584,11 @@ class Results:
             glossary_goal(self.glossary),
             growth_goal("Growth 4×/1×: build time (hooks)", base.with_hooks, large.with_hooks, "cpu"),
             growth_goal("Growth 4×/1×: peak memory (hooks)", base.with_hooks, large.with_hooks, "rss_mb"),
+            *([ratio_goal(HOSTILE_GOAL, self.hostile, GOAL_HOSTILE)] if self.hostile else []),
         ]
+
+
+HOSTILE_GOAL = "Hostile input refused ÷ a normal build of the real site"
 
 
 def write_report(results: Results, path: Path, total_seconds: float) -> None:
@@ -580,6 +630,7 @@ def render_report(results: Results, total_seconds: float) -> str:
         *_corpus_lines(results),
         *_glossary_lines(results.glossary),
         *_serve_lines(results.serve),
+        *_hostile_lines(results.hostile),
         *_profile_lines(results),
     ]
     notes = Path(__file__).with_name("notes.md")
@@ -674,6 +725,28 @@ def _serve_lines(serve: list[ServeResult]) -> list[str]:
         "| Site | Edit | Save → reload, wall s | Rebuild, wall s | Server CPU s | Serve peak RSS MB |",
         "|---|---|---|---|---|---|",
         *rows,
+        "",
+    ]
+
+
+def _hostile_lines(pair: Pair | None) -> list[str]:
+    if pair is None:
+        return []
+    return [
+        "## Hostile input",
+        "",
+        "tests/catalogue.py's pages of thousands of mistakes (3,000 unknown citations, 3,000 unknown glossary links,",
+        "3,000 broken links, 5,000 times the same mistake, each on a page of the test fixture), built in one",
+        "`mkdocs build --strict` that refuses them with every located line, against a normal build of the real",
+        "site; alternated, CPU seconds. Every check is meant to be linear in its input: a quadratic one shows here.",
+        "(Until December 2026 this was a timed test, which a shared machine failed by noise.)",
+        "",
+        "| Build | Runs | CPU s: median (min–max) | Wall s | Peak RSS MB |",
+        "|---|---|---|---|---|",
+        f"| Real site, normal | {len(pair.without.runs)} | {pair.without.summary()} "
+        f"| {pair.without.median('wall'):.2f} | {pair.without.median('rss_mb'):.0f} |",
+        f"| Hostile fixture, refused | {len(pair.with_hooks.runs)} | {pair.with_hooks.summary()} "
+        f"| {pair.with_hooks.median('wall'):.2f} | {pair.with_hooks.median('rss_mb'):.0f} |",
         "",
     ]
 
@@ -776,6 +849,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--factors", type=int, nargs="+", default=list(FACTORS), help="content sizes (1 is needed)")
     parser.add_argument("--no-profile", dest="profile", action="store_false")
     parser.add_argument("--no-serve", dest="serve", action="store_false")
+    parser.add_argument("--hostile-runs", type=int, default=3, help="builds of the hostile input and of the real site")
     return parser.parse_args()
 
 
@@ -814,7 +888,9 @@ def _measure_everything(work: Path, options: argparse.Namespace, started: float,
     if options.serve:
         _say("mkdocs serve rebuilds")
         serve = [_serve_real(work), _serve_synthetic(base)]  # last: they edit the pages
-    return Results(started, load_before, real, synthetic, scales, glossary, serve, profiles)
+    _say("hostile input against a normal build of the real site")
+    hostile = measure_hostile(real_site, write_hostile_project(work / "hostile"), options.hostile_runs)
+    return Results(started, load_before, real, synthetic, scales, glossary, serve, profiles, hostile)
 
 
 def _serve_real(work: Path) -> ServeResult:

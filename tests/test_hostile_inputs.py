@@ -52,7 +52,7 @@ from catalogue import (  # noqa: F401 - re-exported to tests/browser/test_hostil
     overlap,
 )
 from catalogue import HOSTILE_CASES as CASES
-from conftest import REPO, BuiltSite, build_config, build_project, write_project
+from conftest import REPO, BuiltSite, build_project, write_project
 from htmlcheck import java_and_vnu, style_attributes, unsafe_markup, vnu_errors
 from layers import data_problems, page_problems, site_pages
 from markdown import Markdown
@@ -118,9 +118,10 @@ def test_csv_lines_end_with_crlf_as_rfc_4180_says():
 # The cases are tests/catalogue.py's HOSTILE_CASES. Each edits a copy of the fixture site. A refused case is
 # run at the cheapest layer that finds it (tests/layers.py), which gives exactly its located lines; a built
 # case must leave no event handler, no foreign scheme and no style attribute on any page, and its pages must
-# pass the Nu HTML Checker. Either way the run takes at most TIME_RATIO times a normal build of the real
-# site, measured in the same run (CPU time of this process, so other work on the machine counts less). That
-# each layer's lines stop the build is shown once per layer by tests/test_bad_inputs.py (the wiring).
+# pass the Nu HTML Checker. That each layer's lines stop the build is shown once per layer by
+# tests/test_bad_inputs.py (the wiring). What the slowest of them costs against a normal build of the real
+# site is a figure of `make bench` (bench/run.py, "Hostile input"), not a timed test: on a shared machine a
+# bound on one run's time fails by noise; the linear-time guards below compare sizes within one call.
 #
 # - DATA: the data layer alone (no MkDocs), one case at a time: it costs a few milliseconds;
 # - PAGE: one page converted, its bytes and front matter checked (no MkDocs), one case at a time;
@@ -135,18 +136,6 @@ def test_csv_lines_end_with_crlf_as_rfc_4180_says():
 #   files crafted to be slow (appended to, after what the others edit): its whole build is timed with them;
 # - `alone`: cases with a whole build of their own, for the reason given (thousands of mistakes, refused).
 
-TIME_RATIO = 3
-
-
-def skip_timing_under_coverage() -> None:
-    """Under coverage.py (`make coverage`) the engine's code, which a hostile input keeps busy, is traced and
-    slowed several times more than MkDocs' (a full coverage run measured 3.33x where `make test` measures 2.16x):
-    the ratio would measure the tracer. `make test` checks it."""
-    coverage = sys.modules.get("coverage")
-    if coverage is not None and coverage.Coverage.current() is not None:
-        pytest.skip("CPU time ratios are not measured under coverage.py's tracer (make test checks them)")
-
-
 LOCATED_LINE = re.compile(r"^([^:]+):(\d+): (.*)$", re.DOTALL)
 
 
@@ -156,37 +145,13 @@ class Outcome:
 
     cases: tuple[Hostile, ...]  # the cases of the run (one, or the cases sharing a quick check or a site)
     lines: list[str]
-    cpu_seconds: float
     built: BuiltSite | None = None
 
 
-def cpu_timed_build(project: Path) -> tuple[BuiltSite, float]:
-    start = time.process_time()
-    built = build_project(project, strict=True)
-    return built, time.process_time() - start
-
-
-def timed(find: Callable[[], list[str]]) -> tuple[list[str], float]:
-    """The lines `find` returns, in the order the build prints them (each once, by file, line and message),
-    and the CPU seconds it took."""
-    start = time.process_time()
-    lines = find()
-    seconds = time.process_time() - start
-    located = [LOCATED_LINE.match(line).groups() for line in lines]
-    return [
-        f"{file}:{line}: {message}" for file, line, message in sorted({(f, int(n), m) for f, n, m in located})
-    ], seconds
-
-
-@pytest.fixture(scope="module")
-def normal_build_seconds(tmp_path_factory: pytest.TempPathFactory) -> float:
-    """Needs a build, timed in this process: CPU seconds of a normal build of the real site (the session's build of
-    it, real_build, is not timed). One build, not the slower of two: the slowest hostile run takes under 2x (-rP)."""
-    start = time.process_time()
-    built = build_config(REPO / "mkdocs.yml", tmp_path_factory.mktemp("normal") / "site", strict=False)
-    seconds = time.process_time() - start
-    assert built.ok, built.messages
-    return seconds
+def found(find: Callable[[], list[str]]) -> list[str]:
+    """The lines `find` returns, in the order the build prints them (each once, by file, line and message)."""
+    located = [LOCATED_LINE.match(line).groups() for line in find()]
+    return [f"{file}:{line}: {message}" for file, line, message in sorted({(f, int(n), m) for f, n, m in located})]
 
 
 def sharing(cases: list[Hostile], folder: Path) -> list[tuple[Hostile, ...]]:
@@ -233,16 +198,16 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
         project = made(cases, tmp_path_factory.mktemp(cases[0].name))
         built = None
         if how == "build":
-            built, seconds = cpu_timed_build(project)
+            built = build_project(project, strict=True)
             lines = located_lines(built.messages)
         elif how == DATA:
-            lines, seconds = timed(lambda project=project: data_problems(project))
+            lines = found(lambda project=project: data_problems(project))
         elif how == PAGE:
-            lines, seconds = timed(lambda project=project, page=cases[0].converted_page: page_problems(project, page))
+            lines = found(lambda project=project, page=cases[0].converted_page: page_problems(project, page))
         else:
-            lines, seconds = timed(lambda project=project: site_pages(project).problems)
+            lines = found(lambda project=project: site_pages(project).problems)
         for case in cases:
-            results[case.name] = Outcome(cases, lines, seconds, built)
+            results[case.name] = Outcome(cases, lines, built)
     assert set(results) == {case.name for case in CASES}
     return results
 
@@ -318,32 +283,6 @@ def test_a_hostile_input_that_builds_leaves_nothing_that_runs(outcomes: dict[str
     built = outcomes[case.name].built
     assert built is not None and built.ok, built and built.messages
     assert what_could_run(built.site_dir) == []
-
-
-@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
-def test_a_hostile_input_takes_no_longer_than_a_normal_build(
-    outcomes: dict[str, Outcome], normal_build_seconds: float, case: Hostile
-):
-    skip_timing_under_coverage()
-    seconds = outcomes[case.name].cpu_seconds  # of its run: a shared run holds more than the case
-    assert seconds <= TIME_RATIO * normal_build_seconds, f"{seconds:.2f} s against {normal_build_seconds:.2f} s"
-
-
-def test_the_slowest_hostile_case_against_a_normal_build(outcomes: dict[str, Outcome], normal_build_seconds: float):
-    """The figures for a closing note, in one run: the slowest site built from hostile cases and a normal build
-    of the real site (the baseline above), shown with `pytest -rP`."""
-    built = {outcome.cases: outcome.cpu_seconds for outcome in outcomes.values() if outcome.built}
-    cases, slowest = max(built.items(), key=lambda item: item[1])
-    name = "+".join(case.name for case in cases)
-    runs = len({id(outcome.cases) for outcome in outcomes.values()})
-    figures = (
-        f"{len(outcomes)} hostile cases in {runs} runs; slowest site built, {name}: {slowest:.2f} s CPU;"
-        f" normal build of the real site {normal_build_seconds:.2f} s"
-        f" ({slowest / normal_build_seconds:.2f}x)"
-    )
-    print(figures)  # noqa: T201 - the figures, shown by pytest -rP
-    skip_timing_under_coverage()
-    assert slowest <= TIME_RATIO * normal_build_seconds
 
 
 @pytest.mark.slow
