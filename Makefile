@@ -41,7 +41,8 @@ lint: $(TEST_STAMP)  ## ruff check and ruff format --check on all the Python: en
 # node_modules/ would be the Python or the tools make runs. So make checks this before it runs anything
 # (SECURITY.md), anywhere in the tree; a checkout git cannot read (not its owner's: "dubious ownership")
 # stops too, and only where there is no .git at all is nothing committed. One `file:1:` line each, and
-# a GitHub annotation each under GitHub Actions.
+# a GitHub annotation each under GitHub Actions (a name's %, comma and colon escaped, as the runner reads
+# them as the annotation's own: a name cannot add a title or move the line).
 MACHINE_MADE := ':(glob)**/__pycache__' ':(glob)**/__pycache__/**' ':(glob)**/*.py[cod]' ':(glob)**/*.so' \
   ':(glob)**/*.so.*' ':(glob)**/*.dylib' ':(glob)**/.venv/**' ':(glob)**/.lock-venv/**' \
   ':(glob)**/.properdocs-venv/**' ':(glob)**/node_modules/**'
@@ -52,7 +53,7 @@ no-machine-made-files:
 	  echo "Stopped: git cannot list this checkout's files, so committed code cannot be checked (as another user, run git config --global --add safe.directory \"$$PWD\")" >&2; exit 1; }; \
 	else committed=""; fi; [ -z "$$committed" ] || { \
 	  printf '%s\n' "$$committed" | sed 's|$$|:1: $(MACHINE_MADE_SAYS)|' >&2; \
-	  if [ -n "$$GITHUB_ACTIONS" ]; then printf '%s\n' "$$committed" | sed 's|^\(.*\)$$|::error file=\1,line=1::$(MACHINE_MADE_SAYS)|'; fi; \
+	  if [ -n "$$GITHUB_ACTIONS" ]; then printf '%s\n' "$$committed" | sed -e 's|%|%25|g' -e 's|,|%2C|g' -e 's|:|%3A|g' -e 's|^\(.*\)$$|::error file=\1,line=1::$(MACHINE_MADE_SAYS)|'; fi; \
 	  echo "Stopped: $$(printf '%s\n' "$$committed" | wc -l | tr -d ' ') committed file(s) made by a machine; nothing was run" >&2; exit 1; }
 
 $(VENV)/bin/python: | no-machine-made-files

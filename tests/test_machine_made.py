@@ -21,6 +21,7 @@ from catalogue import MACHINE_MADE_FILE, MACHINE_MADE_SUMMARY
 from catalogue import MACHINE_MADE_GIT_FAILED as GIT_FAILED
 from conftest import REPO
 
+from explainer.errors import Problem
 from explainer.reader_diff.build import machine_made
 
 PYC = "hooks/__pycache__/explainer_hooks.cpython-311.pyc"
@@ -82,20 +83,22 @@ def test_make_stops_before_it_runs_anything_when_code_a_machine_made_is_committe
         ".venv/bin/python": b"#!/bin/sh\n",
         "hooks/explainer_hooks.abi3.so": b"\x7fELF",  # Python imports an extension before the .py beside it
         "docs/assets/node_modules/x/index.js": b"",  # anywhere in the tree, not only at the top
+        "docs/a,title=Fine:50%/__pycache__/x.pyc": b"",  # its annotation's file= escaped, not a title of its own
     }
     project = checkout(tmp_path, committed)
     stopped = make(project, "build", "PYTHON=false")  # false: anything past the check fails differently
     assert stopped.returncode != 0
     files = sorted(committed)  # in git's order
     assert all(map(machine_made, files)) and not machine_made("hooks/explainer_hooks.py")  # the reader's diff's twin
-    assert stopped.stderr.splitlines()[:5] == [
+    assert stopped.stderr.splitlines()[:6] == [
         *(MACHINE_MADE_FILE.replace(PYC, file) for file in files),
-        MACHINE_MADE_SUMMARY.format(count=4),
+        MACHINE_MADE_SUMMARY.format(count=5),
     ]
     assert stopped.stdout == ""
     annotated = make(project, "no-machine-made-files", GITHUB_ACTIONS="true")
     message = MACHINE_MADE_FILE.split(":1: ", 1)[1]
-    assert annotated.stdout.splitlines() == [f"::error file={file},line=1::{message}" for file in files]
+    assert annotated.stdout.splitlines() == [Problem(file, 1, message).github_annotation("error") for file in files]
+    assert "::error file=docs/a%2Ctitle=Fine%3A50%25/__pycache__/x.pyc,line=1::" in annotated.stdout
 
 
 def test_make_stops_when_git_cannot_list_the_checkout(tmp_path: Path):
