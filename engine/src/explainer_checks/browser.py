@@ -82,12 +82,15 @@ def _read_every_page(browser: Any, site_url: str, pages: list[str], axe_source: 
     """Each page loaded once, in light and dark by turns (a reader whose system prefers that scheme), checked,
     then switched to the other scheme with the page's own toggle, as a reader switches, and checked again: both
     schemes of every page, and both start-ups on every other page, for one load a page instead of two (each load
-    also indexes the site's search). The scheme a reader chose is forgotten before the next load."""
+    also indexes the site's search)."""
     visits: dict[str, list[Visit]] = {scheme: [] for scheme in SCHEMES}
     current: list[Visit] = []  # the visit that events go to
     tabs = {}
     for scheme in SCHEMES:
         context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+        # Material keeps a reader's choice of scheme for the next page (and may write it as a page is left):
+        # forgotten as each page starts, so every page loads in the scheme the system prefers
+        context.add_init_script("localStorage.clear()")
         tab = tabs[scheme] = context.new_page()
         tab.on("request", lambda request: current[-1].requested.append(request.url))
         tab.on("pageerror", lambda error, tab=tab: current[-1].errors.append(f"{tab.url}: {error}"))
@@ -112,7 +115,6 @@ def _read_every_page(browser: Any, site_url: str, pages: list[str], axe_source: 
         visit.shown_scheme = _color_scheme(tab)
         visit.violations = tab.evaluate(AXE_RUN)
         visits[switched].append(visit)
-        tab.evaluate("() => localStorage.clear()")  # Material keeps the reader's choice for the next page
     for tab in tabs.values():
         tab.context.close()
     return visits
