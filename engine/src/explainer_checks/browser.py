@@ -71,7 +71,7 @@ SWITCHED = """(before) => document.body.dataset.mdColorScheme !== before
 def explainer_visits(
     explainer_browser: Any, explainer_site_url: str, explainer_site_pages: list[str], explainer_axe_source: str
 ) -> dict[str, list[Visit]]:
-    """Every page read once in light and once in dark on a desktop (by colour scheme), each until the
+    """Every page read in light and in dark on a desktop (by colour scheme; see `_read_every_page`), until the
     network is idle (Material post-processes after its sitemap), then checked by axe-core: one visit
     serves the checks below that only read (requests, script errors, accessibility), instead of one
     visit per check. Module scope: the checks that share it run in one pytest-xdist worker."""
