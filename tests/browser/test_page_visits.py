@@ -1,5 +1,6 @@
 """The visits the generic page checks share (explainer_checks.browser.explainer_visits) see what those
-checks look for: their positive control, on three small pages made to fail them."""
+checks look for: their positive control, on three small pages made to fail them (and one that passes), each with a
+stand-in of Material's colour switch."""
 
 from __future__ import annotations
 
@@ -18,6 +19,18 @@ PAGES = {
     " { console.error('logged late'); new Image().src = 'http://foreign.invalid/late.png'; }))</script>"
     "<p>A request and an error after the page has loaded.</p>",
 }
+# Material's colour switch, reduced to what a visit uses: the scheme the system prefers at load, a visible toggle
+# that switches to the other one, and <body> marked while it switches (unmarked a moment later, as Material does).
+PALETTE = """<form data-md-component="palette"><label for="switch">Switch the colours</label>
+<input type="checkbox" id="switch" hidden></form>
+<script>
+document.body.dataset.mdColorScheme = matchMedia("(prefers-color-scheme: dark)").matches ? "slate" : "default";
+document.getElementById("switch").addEventListener("change", () => {
+  document.body.setAttribute("data-md-color-switching", "");
+  document.body.dataset.mdColorScheme = document.body.dataset.mdColorScheme === "slate" ? "default" : "slate";
+  setTimeout(() => document.body.removeAttribute("data-md-color-switching"), 50);
+});
+</script>"""
 
 
 def test_a_visit_records_requests_script_errors_and_axe_findings(browser, axe_source: str, tmp_path: Path) -> None:
@@ -25,23 +38,28 @@ def test_a_visit_records_requests_script_errors_and_axe_findings(browser, axe_so
         (tmp_path / path).mkdir(parents=True, exist_ok=True)
         (tmp_path / path / "index.html").write_text(
             f"<!doctype html><html lang='en'><head><title>{path or 'home'}</title></head>"
-            f"<body data-md-color-scheme='default'><main><h1>A page</h1>{body}</main></body></html>",
+            f"<body><main><h1>A page</h1>{PALETTE}{body}</main></body></html>",
             encoding="utf-8",
         )
     (tmp_path / "late.txt").write_text("late", encoding="utf-8")
     server = serve(tmp_path)
     url = next(server)
     try:
-        home, foreign, unnamed, late = _read_every_page(browser, "light", url, list(PAGES), axe_source)
+        visits = _read_every_page(browser, url, list(PAGES), axe_source)
     finally:
         server.close()
-    assert [visit.path for visit in (home, foreign, unnamed, late)] == list(PAGES)
-    assert home.shown_scheme == "default"
+    light, dark = visits["light"], visits["dark"]
+    assert [visit.path for visit in light] == [visit.path for visit in dark] == list(PAGES)
+    # loaded in light and switched to dark, then the other way round, by turns: every page in both schemes
+    assert [visit.shown_scheme for visit in light] == ["default"] * 4
+    assert [visit.shown_scheme for visit in dark] == ["slate"] * 4
+    home, foreign, unnamed, late = (light[0], dark[1], light[2], dark[3])  # the visits that loaded each page
     assert any("logged on purpose" in error for error in home.errors)
     assert not any("logged on purpose" in error for error in foreign.errors + unnamed.errors)
     assert "http://foreign.invalid/pixel.png" in foreign.requested
     assert not any("foreign.invalid" in url for url in home.requested + unnamed.requested)
     assert any("logged late" in error for error in late.errors)
     assert "http://foreign.invalid/late.png" in late.requested
-    assert [violation.split(" ")[0] for violation in unnamed.violations] == ["image-alt"]
-    assert home.violations == foreign.violations == late.violations == []
+    # axe-core runs in both schemes: the picture without a text alternative is found loaded and switched
+    assert [violation.split(" ")[0] for violation in light[2].violations + dark[2].violations] == ["image-alt"] * 2
+    assert [visit.violations for visit in light + dark if visit.path != "unnamed/"] == [[]] * 6

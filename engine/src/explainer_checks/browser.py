@@ -59,38 +59,64 @@ class Visit:
     violations: list[str] = field(default_factory=list)
 
 
+SCHEMES = ("light", "dark")
+# The colour switch a reader uses: the visible one of the palette's toggles (Material shows the one that leads
+# to the other scheme), and the moment the switch is done (Material marks <body> while it applies a palette).
+PALETTE_TOGGLE = "[data-md-component=palette] label:not([hidden])"
+SWITCHED = """(before) => document.body.dataset.mdColorScheme !== before
+  && !document.body.hasAttribute("data-md-color-switching")"""
+
+
 @pytest.fixture(scope="module")
 def explainer_visits(
     explainer_browser: Any, explainer_site_url: str, explainer_site_pages: list[str], explainer_axe_source: str
 ) -> dict[str, list[Visit]]:
-    """Every page read once in light and once in dark on a desktop (by colour scheme), each until the
+    """Every page read in light and in dark on a desktop (by colour scheme; see `_read_every_page`), until the
     network is idle (Material post-processes after its sitemap), then checked by axe-core: one visit
     serves the checks below that only read (requests, script errors, accessibility), instead of one
     visit per check. Module scope: the checks that share it run in one pytest-xdist worker."""
-    return {
-        scheme: _read_every_page(
-            explainer_browser, scheme, explainer_site_url, explainer_site_pages, explainer_axe_source
+    return _read_every_page(explainer_browser, explainer_site_url, explainer_site_pages, explainer_axe_source)
+
+
+def _read_every_page(browser: Any, site_url: str, pages: list[str], axe_source: str) -> dict[str, list[Visit]]:
+    """Each page loaded once, in light and dark by turns (a reader whose system prefers that scheme), checked,
+    then switched to the other scheme with the page's own toggle, as a reader switches, and checked again: both
+    schemes of every page, and both start-ups on every other page, for one load a page instead of two (each load
+    also indexes the site's search)."""
+    visits: dict[str, list[Visit]] = {scheme: [] for scheme in SCHEMES}
+    current: list[Visit] = []  # the visit that events go to
+    tabs = {}
+    for scheme in SCHEMES:
+        context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+        # Material keeps a reader's choice of scheme for the next page (and may write it as a page is left):
+        # forgotten as each page starts, so every page loads in the scheme the system prefers
+        context.add_init_script("localStorage.clear()")
+        tab = tabs[scheme] = context.new_page()
+        tab.on("request", lambda request: current[-1].requested.append(request.url))
+        tab.on("pageerror", lambda error, tab=tab: current[-1].errors.append(f"{tab.url}: {error}"))
+        tab.on(
+            "console",
+            lambda message, tab=tab: (
+                message.type == "error" and current[-1].errors.append(f"{tab.url}: {message.text}")
+            ),
         )
-        for scheme in ("light", "dark")
-    }
-
-
-def _read_every_page(browser: Any, scheme: str, site_url: str, pages: list[str], axe_source: str) -> list[Visit]:
-    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
-    page = context.new_page()
-    visits: list[Visit] = []
-    page.on("request", lambda request: visits[-1].requested.append(request.url))
-    page.on("pageerror", lambda error: visits[-1].errors.append(f"{page.url}: {error}"))
-    page.on(
-        "console", lambda message: message.type == "error" and visits[-1].errors.append(f"{page.url}: {message.text}")
-    )
-    for path in pages:
-        visits.append(visit := Visit(path, scheme))
-        page.goto(site_url + path, wait_until="networkidle")
-        visit.shown_scheme = _color_scheme(page)
-        page.add_script_tag(content=axe_source)
-        visit.violations = page.evaluate(AXE_RUN)
-    context.close()
+    for index, path in enumerate(pages):
+        loaded, switched = SCHEMES[index % 2], SCHEMES[1 - index % 2]
+        tab = tabs[loaded]
+        current.append(visit := Visit(path, loaded))
+        tab.goto(site_url + path, wait_until="networkidle")
+        visit.shown_scheme = _color_scheme(tab)
+        tab.add_script_tag(content=axe_source)
+        visit.violations = tab.evaluate(AXE_RUN)
+        visits[loaded].append(visit)
+        current.append(visit := Visit(path, switched))
+        tab.locator(PALETTE_TOGGLE).click()
+        tab.wait_for_function(SWITCHED, arg=current[-2].shown_scheme)
+        visit.shown_scheme = _color_scheme(tab)
+        visit.violations = tab.evaluate(AXE_RUN)
+        visits[switched].append(visit)
+    for tab in tabs.values():
+        tab.context.close()
     return visits
 
 
