@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer_checks.browser import _read_every_page
+import pytest
+
+from explainer_checks.browser import NO_TOGGLE, _read_every_page
 from explainer_checks.plugin import serve
 
 PAGES = {
@@ -63,3 +65,21 @@ def test_a_visit_records_requests_script_errors_and_axe_findings(browser, axe_so
     # axe-core runs in both schemes: the picture without a text alternative is found loaded and switched
     assert [violation.split(" ")[0] for violation in light[2].violations + dark[2].violations] == ["image-alt"] * 2
     assert [visit.violations for visit in light + dark if visit.path != "unnamed/"] == [[]] * 6
+
+
+def test_a_site_without_a_colour_toggle_is_told_why_its_pages_cannot_be_read_in_both_schemes(
+    browser, axe_source: str, tmp_path: Path
+) -> None:
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><html lang='en'><head><title>home</title></head>"
+        "<body data-md-color-scheme='default'><main><h1>A page</h1><p>One scheme only.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    server = serve(tmp_path)
+    url = next(server)
+    try:
+        with pytest.raises(pytest.fail.Exception) as failed:
+            _read_every_page(browser, url, [""], axe_source)
+    finally:
+        server.close()
+    assert str(failed.value) == f"/: no colour toggle to switch to dark: {NO_TOGGLE}"

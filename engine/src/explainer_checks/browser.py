@@ -63,6 +63,7 @@ SCHEMES = ("light", "dark")
 # The colour switch a reader uses: the visible one of the palette's toggles (Material shows the one that leads
 # to the other scheme), and the moment the switch is done (Material marks <body> while it applies a palette).
 PALETTE_TOGGLE = "[data-md-component=palette] label:not([hidden])"
+NO_TOGGLE = "the checks read every page in light and dark, and Material shows one when theme.palette lists both"
 SWITCHED = """(before) => document.body.dataset.mdColorScheme !== before
   && !document.body.hasAttribute("data-md-color-switching")"""
 
@@ -110,6 +111,8 @@ def _read_every_page(browser: Any, site_url: str, pages: list[str], axe_source: 
         visit.violations = tab.evaluate(AXE_RUN)
         visits[loaded].append(visit)
         current.append(visit := Visit(path, switched))
+        if not tab.locator(PALETTE_TOGGLE).count():
+            pytest.fail(f"/{path}: no colour toggle to switch to {switched}: {NO_TOGGLE}", pytrace=False)
         tab.locator(PALETTE_TOGGLE).click()
         tab.wait_for_function(SWITCHED, arg=current[-2].shown_scheme)
         visit.shown_scheme = _color_scheme(tab)
