@@ -2483,7 +2483,6 @@ class Hostile:
     also: tuple[str, ...] = ()  # a refused input of a few lines: the lines after the first, each whole
     layer: str = ""  # a refused input: the layer that finds it (DATA, PAGE, SITE, FILES)
     page: str = ""  # PAGE: the page (docs/ path) whose conversion finds it, if not the refused line's file
-    site: int = 0  # a built input: the shared site it is built in (site 1: cases whose edits site 0's would meet)
     alone: str = ""  # why it is run by a whole build, if it is: the cases with the same reason share one
 
     @property
@@ -2507,9 +2506,9 @@ def long_is(markdown: str, refused: str = "", pages: tuple[str, ...] = ("glossar
     return replace(GLOSSARY, PBOC_LONG + "\n", block)
 
 
-def long_case(name: str, markdown: str, refused: str = "", site: int = 0) -> Hostile:
+def long_case(name: str, markdown: str, refused: str = "") -> Hostile:
     refused = f"{PBOC} {refused}" if refused and not LOCATED.match(refused) else refused  # or a mistake's line
-    return Hostile(f"long-{name}", long_is(markdown), refused, ("glossary/",), layer=DATA if refused else "", site=site)
+    return Hostile(f"long-{name}", long_is(markdown), refused, ("glossary/",), layer=DATA if refused else "")
 
 
 CODE_EXAMPLE = "\n\nAn example, as indented code:\n\n    Cited in code.[^company-2023-split]\n    <!-- key-dates -->\n"
@@ -2682,8 +2681,14 @@ HOSTILE_CASES = [
     long_case("unclosed-parentheses", "[a](" * 350, "has a ( that is never closed with )"),
     long_case("too-long", "The central bank. " * 90, "is 1621 characters long; the limit is 1500"),
     long_case("escaped-script-stays-text", 'The &lt;script&gt;alert(1)&lt;/script&gt; bank & "co".'),
-    long_case(
-        "mailto-and-uppercase-https", "[Desk](mailto:desk@example.com) and [site](HTTPS://example.com/).", site=1
+    Hostile(  # the ant-group entry's `long`: pboc's is another built case's, and all built cases share one site
+        "long-mailto-and-uppercase-https",
+        replace(
+            GLOSSARY,
+            "long: A payments company whose listing was halted.",
+            "long: '[Desk](mailto:desk@example.com) and [site](HTTPS://example.com/).'",
+        ),
+        pages=("glossary/",),
     ),
     # 2. Front matter and plain-text fields into HTML attributes
     Hostile(
@@ -2720,12 +2725,12 @@ HOSTILE_CASES = [
         replace(GLOSSARY, "short: China's central bank.", 'short: \'China"s bank" onmouseover="alert(1)\''),
         pages=("story/glossary-cases/", "glossary/"),
     ),
-    # 3. Files crafted to be slow: built in site 1 (their text appended after what its other cases edit), whose
-    # whole build is timed with them in it, and whose pages are checked
-    Hostile("comment-brackets-100kb", append(CORRECTIONS, "# see [note\n" * 10_000), site=1),
-    Hostile("comment-brackets-1mb", append(SOURCES, "# see [note\n" * 100_000), site=1),
-    Hostile("comment-braces-1mb", append(GLOSSARY, "# see {note ?\n" * 80_000), site=1),
-    Hostile("comment-pipes-one-line-1mb", append("data/events.yml", "# " + "|" * 1_000_000 + " #\n"), site=1),
+    # 3. Files crafted to be slow: built with the other built cases (their text appended after what those edit),
+    # whose pages are checked (what such a build costs is `make bench`'s "Hostile input")
+    Hostile("comment-brackets-100kb", append(CORRECTIONS, "# see [note\n" * 10_000)),
+    Hostile("comment-brackets-1mb", append(SOURCES, "# see [note\n" * 100_000)),
+    Hostile("comment-braces-1mb", append(GLOSSARY, "# see {note ?\n" * 80_000)),
+    Hostile("comment-pipes-one-line-1mb", append("data/events.yml", "# " + "|" * 1_000_000 + " #\n")),
     Hostile(
         "data-file-over-the-limit",
         append(SOURCES, "# padding\n" * 420_000),
@@ -2780,7 +2785,6 @@ HOSTILE_CASES = [
     Hostile(
         "page-of-unclosed-code-spans-and-citations",
         append(THE_FALL, "\n" + "`a `` ``` " * 2_000 + "\n\n" + "Cited.[^wire-2020-ipo] " * 200 + "\n"),
-        site=1,
     ),
     # 4. Encodings
     Hostile(
@@ -2796,10 +2800,9 @@ HOSTILE_CASES = [
         layer=DATA,
     ),
     # 5. Spreadsheet formulas
-    Hostile(
+    Hostile(  # the first event's title: the second's is another built case's
         "csv-formula-title",
-        replace(EVENTS, "title: The group splits into six parts", "title: '=HYPERLINK(\"https://e.com\")'"),
-        site=1,
+        replace(EVENTS, "title: The record listing is halted", "title: '=HYPERLINK(\"https://e.com\")'"),
     ),
     Hostile(
         "csv-formula-summary",
@@ -2808,7 +2811,6 @@ HOSTILE_CASES = [
             "summary: The group said it would reorganize into six business groups.",
             'summary: "@SUM(1)\\tThe group said it would reorganize into six business groups."',
         ),
-        site=1,
     ),
     # 7. Examples in code
     Hostile("citation-and-marker-in-indented-code", append("docs/story/timeline-cases.md", CODE_EXAMPLE)),

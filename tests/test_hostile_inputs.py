@@ -131,9 +131,8 @@ def test_csv_lines_end_with_crlf_as_rfc_4180_says():
 # - FILES: the start-up check of the repository's files, in the build's on_config (run by site_pages, as
 #   above). It reports every such file and then stops the checks, so these cases share runs with each other
 #   only; that the quick check runs it too is tests/test_bad_inputs.py's (a symlink out of the repository);
-# - built cases share a site: the cases in site 0 edit different lines (tests/browser/test_hostile.py
-#   opens the same ones in Chromium), site 1 holds those that edit a line a case of site 0 edits, and the
-#   files crafted to be slow (appended to, after what the others edit): its whole build is timed with them;
+# - built cases share one site: they edit different lines (tests/browser/test_hostile.py opens most of them in
+#   Chromium), the files crafted to be slow appended to after what the others edit;
 # - `alone`: cases with a whole build of their own, for the reason given (thousands of mistakes, refused).
 
 LOCATED_LINE = re.compile(r"^([^:]+):(\d+): (.*)$", re.DOTALL)
@@ -181,7 +180,8 @@ def made(cases: tuple[Hostile, ...], folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
-    """Every hostile input, run once at its layer, in a shared quick check or site, or in a build of its own."""
+    """Every hostile input, run once at its layer (site_pages shared by cases that touch different files), in the one
+    site of the built cases, or in the build of the cases with thousands of mistakes."""
     runs: list[tuple[tuple[Hostile, ...], str]] = []  # (cases, how they are run)
     for reason in dict.fromkeys(case.alone for case in CASES if case.alone):
         runs.append((tuple(case for case in CASES if case.alone == reason), "build"))
@@ -191,8 +191,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
     for layer in (PAGES, FILES):
         cases = [case for case in CASES if case.layer == layer and not case.alone]
         runs += [(group, PAGES) for group in sharing(cases, tmp_path_factory.mktemp(f"touched-{layer}"))]
-    for site in sorted({case.site for case in CASES if case.built and not case.alone}):
-        runs.append((tuple(case for case in CASES if case.built and not case.alone and case.site == site), "build"))
+    runs.append((tuple(case for case in CASES if case.built and not case.alone), "build"))
     results = {}
     for cases, how in runs:
         project = made(cases, tmp_path_factory.mktemp(cases[0].name))
