@@ -53,7 +53,7 @@ class Mistake:
     level: str = "error"
     documented: bool = False  # CONTRIBUTING.md quotes it (line numbers aside)
     scenario: str = ""  # cases made by one edit together (a page of mistakes), checked together
-    stops: bool = False  # SITE: stops the checks early (nothing else is checked), so it shares no build
+    stops: bool = False  # PAGES or SITE: stops the checks early (nothing else is checked), so it shares no run
 
     @property
     def file(self) -> str:
@@ -2153,7 +2153,7 @@ DOCUMENTED_CASES = [
         ),
         "docs/assets/env.txt:1: is a symlink to '/proc/self/environ', outside the repository; the build reads nothing"
         " outside it: replace the link with the file itself",
-        layer=SITE,
+        layer=PAGES,  # the start-up check of the repository's files, in the build's on_config (site_pages runs it)
         documented=True,
         stops=True,
     ),
@@ -2443,10 +2443,12 @@ def message(name: str) -> str:
 ONE_ERROR_SUMMARY = "1 error in 1 file, listed above in file order; fix it and run again."
 TWO_ERRORS_SUMMARY = "2 errors in 2 files, listed above in file order; fix them and run again."
 EVERY_LAYER_SUMMARY = "5 errors and 4 warnings in 6 files, listed above in file order; fix them and run again."
-STOPPED_EARLY_SUMMARY = (
-    "2 errors in 2 files. Stopped early: a file above cannot be read, so the checks that need it (data against data"
-    " and pages, the pages, their links) did not run; fix it and run again to see any other problems."
+STOPPED_EARLY = (
+    "Stopped early: a file above cannot be read, so the checks that need it (data against data and pages, the pages,"
+    " their links) did not run; fix it and run again to see any other problems."
 )
+STOPPED_EARLY_SUMMARY = "2 errors in 2 files. " + STOPPED_EARLY
+ONE_STOPPED_EARLY_SUMMARY = "1 error in 1 file. " + STOPPED_EARLY
 # The quick check of some files only (`python -m explainer.validate FILE`), after its summary.
 ONE_MORE_ELSEWHERE = " (1 more problem in other files: run without file names to see them)"
 

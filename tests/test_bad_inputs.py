@@ -4,11 +4,11 @@ that prove the layers are wired into the build.
 - DATA cases: the data layer alone finds exactly the catalogued line;
 - PAGE cases: the data is sound, and converting the one page finds exactly the catalogued line;
 - PAGES cases (data checked against every page: a source no page cites, a glossary entry never mentioned, a
-  page a record names, the sources' addresses): every page converted in one build context (`site_pages`: MkDocs'
-  files, nav and pages and the engine's hooks, without the theme or writing a file) finds exactly the
-  catalogued lines;
-- SITE cases (they need MkDocs itself: its link and nav checks, mkdocs.yml, a file the build will not read):
-  the quick check, which is the build without writing pages, finds exactly the catalogued lines;
+  page a record names, the sources' addresses; and the start-up check of the repository's files, which stops the
+  checks): every page converted in one build context (`site_pages`: MkDocs' files, nav and pages and the engine's
+  hooks, without the theme or writing a file) finds exactly the catalogued lines;
+- SITE cases (they need MkDocs itself: its link and nav checks, mkdocs.yml): the quick check, which is the build
+  without writing pages, finds exactly the catalogued lines;
 - at both, cases that touch different files share one run, and a scenario's cases (several mistakes made in
   one project) one, each run's lines compared in full, so nothing one case adds goes unseen (the page of link
   mistakes: tests/test_link_checks.py);
@@ -35,6 +35,7 @@ from catalogue import (
     LINK_CASES,
     LOCATED,
     MISTAKES,
+    ONE_STOPPED_EARLY_SUMMARY,
     PAGE,
     PAGES,
     SITE,
@@ -191,18 +192,20 @@ def made(project: Path, mistakes: list[Mistake]) -> list[tuple[str, str]]:
 def test_converting_every_page_finds_each_mistake_that_needs_every_page(
     fixture_project: Path, mistakes: list[Mistake]
 ) -> None:
-    """Each of these checks data against every page: every page converted in one build context finds it, no build.
-    One per group or scenario, its every line compared."""
+    """Each of these checks data against every page, or the repository's files before anything is read (the start-up
+    check in the build's on_config, which stops the checks): every page converted in one build context finds it, no
+    build. One per group or scenario, its every line compared, and the line that sums up a stop."""
     expected = made(fixture_project, mistakes)
     converted = site_pages(fixture_project)
-    assert sorted(converted.levelled()) == expected and converted.stopped == ""
+    assert sorted(converted.levelled()) == expected
+    stops = any(mistake.stops for mistake in mistakes)
+    assert converted.stopped == (ONE_STOPPED_EARLY_SUMMARY if stops else "") and bool(converted.pages) != stops
 
 
 @pytest.mark.parametrize("mistakes", site_groups(SITE))
 def test_the_build_finds_each_mistake_that_needs_mkdocs(fixture_project: Path, mistakes: list[Mistake]) -> None:
     """Needs the quick check (the build without writing pages): each of these needs MkDocs' link or nav checks,
-    its reading of mkdocs.yml, or the start-up check that stops the build. One per group or scenario, its every
-    line compared."""
+    or its reading of mkdocs.yml. One per group or scenario, its every line compared."""
     expected = made(fixture_project, mistakes)
     assert sorted(site_problems(fixture_project)) == expected
 

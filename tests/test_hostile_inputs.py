@@ -130,7 +130,8 @@ def test_csv_lines_end_with_crlf_as_rfc_4180_says():
 #   lines must be exactly theirs, so nothing one case adds or hides goes unseen;
 # - FILES: the start-up check of the repository's files, in the build's on_config (run by site_pages, as
 #   above). It reports every such file and then stops the checks, so these cases share runs with each other
-#   only; that the quick check runs it too is tests/test_bad_inputs.py's (a symlink out of the repository);
+#   only; that `mkdocs serve` stops at start with its line is below, and the summary line of such a stop
+#   tests/test_bad_inputs.py's (a symlink out of the repository);
 # - built cases share one site: they edit different lines (tests/browser/test_hostile.py opens most of them in
 #   Chromium), the files crafted to be slow appended to after what the others edit;
 # - `alone`: cases with a whole build of their own, for the reason given (thousands of mistakes, refused).
