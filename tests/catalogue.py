@@ -2449,6 +2449,7 @@ STOPPED_EARLY = (
 )
 STOPPED_EARLY_SUMMARY = "2 errors in 2 files. " + STOPPED_EARLY
 ONE_STOPPED_EARLY_SUMMARY = "1 error in 1 file. " + STOPPED_EARLY
+MKDOCS_STRICT_ABORT = "Aborted with {count} warnings in strict mode!"  # MkDocs' own last line, --strict
 # The quick check of some files only (`python -m explainer.validate FILE`), after its summary.
 ONE_MORE_ELSEWHERE = " (1 more problem in other files: run without file names to see them)"
 
