@@ -398,9 +398,10 @@ def git(repo: Path, *args: str) -> None:
 
 @pytest.mark.slow
 def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tmp_path: Path) -> None:
-    """Needs the command in a process of its own, over a git repository: it builds two revisions (five
-    builds in all, in three runs: commits, the working tree, a base that fails). What it refuses before
-    building (an unknown commit, a committed symlink) is the test after this one's, in this process."""
+    """Needs the command in a process of its own, over a git repository: it builds two revisions (four builds in
+    all, in two runs: two commits; then the default base, main, and the working tree, which fails to build). What
+    it refuses before building (an unknown commit, a committed symlink) is the test after this one's, in this
+    process; what it says of a removed correction, tests/test_reader_diff.py's command on two built sites."""
     repo = write_project(tmp_path / "repo")
     shutil.rmtree(repo / "site", ignore_errors=True)
     git(repo, "init", "--quiet", "--initial-branch=main")
@@ -420,26 +421,19 @@ def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tm
     assert commits.returncode == 0, commits.stderr
     assert commits.stdout.startswith("Reader's diff: HEAD~1 (")
     assert f"    + {ADDED_SENTENCE}" in commits.stdout.splitlines()
-    assert WITHDRAWN not in commits.stdout
+    assert WITHDRAWN not in commits.stdout  # the working tree's change is not the head commit's
 
-    working_tree = reader_diff_command()  # base: main (no origin here); head: the working tree
-    assert working_tree.returncode == 1, working_tree.stderr
-    assert working_tree.stdout.startswith("Reader's diff: main (")
-    assert "-> the working tree\n" in working_tree.stdout
-    assert f"reader's diff: {WITHDRAWN_PROBLEM}\n" in working_tree.stderr
-
-    # A build that fails: the base's, built first, so the head is not built at all (one build, not two).
+    # A build that fails: the working tree's (a broken citation, uncommitted), after the default base's, main.
     edit(repo / THE_FALL, "[^wire-2020-ipo]", "[^no-such-source]")
-    git(repo, "commit", "--quiet", "-am", "a broken citation")
-    broken = reader_diff_command("--base", "HEAD", "--markdown", str(tmp_path / "summary.md"))
+    broken = reader_diff_command("--markdown", str(tmp_path / "summary.md"))
     assert broken.returncode == 2
-    why = "ERROR   -  docs/story/the-fall.md:7: cites unknown source 'no-such-source' (not in data/sources.yml)"
-    failed = re.compile(r"reader's diff: building HEAD \([0-9a-f]{7}\) failed \(mkdocs build --strict\):")
     lines = broken.stderr.splitlines()
-    failed_at = next(number for number, line in enumerate(lines) if failed.fullmatch(line))
+    assert re.fullmatch(r"Building main \([0-9a-f]{7}\) and the working tree…", lines[0]), lines[0]
+    why = "ERROR   -  docs/story/the-fall.md:7: cites unknown source 'no-such-source' (not in data/sources.yml)"
+    failed_at = lines.index("reader's diff: building the working tree failed (mkdocs build --strict):")
     assert lines[failed_at + 1] == why  # the build's own lines follow, ending with its summary
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert summary.startswith("## Reader's diff\n\n**It could not be made:**\n\n```text\nbuilding HEAD (")
+    assert summary.startswith("## Reader's diff\n\n**It could not be made:**\n\n```text\nbuilding the working tree")
     assert f"{why}\nERROR   -  {ONE_ERROR_SUMMARY}\n```\n" in summary
 
 
