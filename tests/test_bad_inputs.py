@@ -12,9 +12,10 @@ that prove the layers are wired into the build.
 - at both, cases that touch different files share one run, and a scenario's cases (several mistakes made in
   one project) one, each run's lines compared in full, so nothing one case adds goes unseen (the page of link
   mistakes: tests/test_link_checks.py);
-- the wiring: the real `mkdocs build --strict` and quick check commands report a case of each layer (nine
-  mistakes in six files) with their lines in file order; a file that cannot be read stops the checks and says so
-  (that a warning fails the strict build only is tests/test_link_checks.py's, on its page of link mistakes).
+- the wiring: the real `mkdocs build --strict` and quick check commands report a case of each layer and the
+  documented scenario of the nav and links (eighteen mistakes in nine files) with their lines in file order; a file
+  that cannot be read stops the checks and says so (that a warning fails the strict build only is
+  tests/test_link_checks.py's, on its page of link mistakes).
 """
 
 from __future__ import annotations
@@ -108,26 +109,29 @@ def test_converting_the_page_finds_the_mistake(fixture_project: Path, mistake: M
     assert page_problems(fixture_project, mistake.converted_page) == [mistake.message]
 
 
-# A mistake of each kind, in six files, none moving another's line: schema (the entry left out, and nothing
-# that cites it reported again), a cross-reference, front matter, a page's conversion, data checked against
-# a converted page, data checked against every page (a warning, which fails a strict build), two links MkDocs
-# itself warns about (one on the line of the page's unknown source: both lines given, by message), a heading the
-# linked page lacks. tests/test_annotations.py: under GitHub Actions the
-# quick check annotates each on its line (a data error, a page error, a link MkDocs finds, a warning), the
-# build none.
+# A mistake of each kind, none moving another's line: schema (the entry left out, and nothing that cites it
+# reported again), a cross-reference, front matter, a page's conversion, data checked against a converted page,
+# data checked against every page (a warning, which fails a strict build), a link MkDocs itself warns about on the
+# line of the page's unknown source (both lines given, by message), a heading the linked page lacks; and the
+# documented scenario of the nav and links (a nav, a new chapter, links appended to a chapter: MkDocs' link and nav
+# checks, the chapter checks). tests/test_annotations.py: under GitHub Actions the quick check annotates each on its
+# line (a data error, a page error, a link MkDocs finds, a warning), the build none.
+NAV_AND_LINKS = "contributing-nav-and-links"
 EVERY_LAYER = [
-    MISTAKES[name]
-    for name in (
-        "required-field-missing",
-        "event-cites-unknown-source",
-        "front-matter-title-a-number",
-        "page-cites-unknown-source",
-        "correction-anchor-missing",
-        "glossary-entry-never-mentioned",
-        "contributing-link-misspelt",
-        "link-to-a-missing-heading",
-        "page-links-to-a-missing-page",
-    )
+    *(
+        MISTAKES[name]
+        for name in (
+            "required-field-missing",
+            "event-cites-unknown-source",
+            "front-matter-title-a-number",
+            "page-cites-unknown-source",
+            "correction-anchor-missing",
+            "glossary-entry-never-mentioned",
+            "link-to-a-missing-heading",
+            "page-links-to-a-missing-page",
+        )
+    ),
+    *(mistake for mistake in ALL if mistake.scenario == NAV_AND_LINKS),
 ]
 
 # A case that adds or removes a page, or gives the site a nav, changes the list of pages; a case whose line
@@ -142,7 +146,8 @@ def site_groups(layer: str) -> list:
     file without moving any (catalogue.changes_of), and report at different lines, each group made in one project
     and checked by one run; and each scenario (several mistakes made by one edit) in one run. The page of link
     mistakes (LINK_CASES) is not run here: tests/test_link_checks.py builds it, and compares every line; nor are
-    the SITE cases of EVERY_LAYER, whose lines the real commands give with the others' (the wiring, below)."""
+    the SITE cases of EVERY_LAYER and its scenario of the nav and links, whose lines the real commands give with the
+    others' (the wiring, below)."""
     groups: list[tuple[list[Mistake], set[str]]] = []
     with tempfile.TemporaryDirectory() as folder:
         before = write_project(Path(folder) / "before")
@@ -173,7 +178,7 @@ def site_groups(layer: str) -> list:
             group[1].update(changes)
     scenarios: dict[str, list[Mistake]] = {}
     for mistake in at_layer(layer):
-        if mistake.scenario and mistake.scenario != LINK_CASES[0].scenario:
+        if mistake.scenario and mistake.scenario not in (LINK_CASES[0].scenario, NAV_AND_LINKS):
             scenarios.setdefault(mistake.scenario, []).append(mistake)
     return [
         *(pytest.param(cases, id="+".join(case.name for case in cases)) for cases, _ in groups),
@@ -233,8 +238,7 @@ def every_layer(tmp_path_factory: pytest.TempPathFactory) -> EveryLayerRuns:
     """Needs the real commands, each in a process of its own as on a runner: that the layers are wired into the
     build, and that the quick check, which is the build into a temporary folder, reports the same lines."""
     project = write_project(tmp_path_factory.mktemp("every-layer") / "project")
-    for mistake in EVERY_LAYER:
-        mistake.make(project)
+    made(project, EVERY_LAYER)
     env = {**os.environ, "GITHUB_ACTIONS": "true", "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
     build = subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(project.parent / "site")],
