@@ -2473,8 +2473,9 @@ LOOKS_LIKE = "the host '{host}' looks like '{like}'"
 CYRILLIC_REUTERS = "www.r\u0435uters.com"  # with a Cyrillic e
 WITHIN_SITE = "; use https:// or a link within the site"
 FILES = "files"  # the start-up check of the repository's files (tests/test_hostile_inputs.py)
-# Cases refused by a whole build of their own (each case in files of its own), for the reason given.
-MANY = "thousands of mistakes on one page: the whole build is what is timed, and its page's lines are its own"
+# The pages of thousands of mistakes (each on a page of its own): `make bench` times their refused build together
+# (bench/run.py, "Hostile input"); the tests run each at its layer, its page's lines its own.
+MANY = "thousands of mistakes on one page"
 
 
 @dataclass(frozen=True)
@@ -2485,9 +2486,10 @@ class Hostile:
     pages: tuple[str, ...] = ()  # where a built input's content lands (checked by the Nu HTML Checker)
     lines: int = 1  # how many located lines a refused input gives (a page of repeated mistakes: thousands)
     also: tuple[str, ...] = ()  # a refused input of a few lines: the lines after the first, each whole
-    layer: str = ""  # a refused input: the layer that finds it (DATA, PAGE, SITE, FILES)
+    layer: str = ""  # a refused input: the layer that finds it (DATA, PAGE, PAGES, FILES; SITE: MkDocs' link
+    # checks, in tests/test_link_checks.py's strict build of its page of link mistakes)
     page: str = ""  # PAGE: the page (docs/ path) whose conversion finds it, if not the refused line's file
-    alone: str = ""  # why it is run by a whole build, if it is: the cases with the same reason share one
+    alone: str = ""  # MANY: one of the pages of thousands of mistakes that `make bench` builds together
 
     @property
     def built(self) -> bool:
@@ -3158,13 +3160,14 @@ HOSTILE_CASES = [
         ),
         pages=("",),
     ),
-    # 12. Thousands of repeated mistakes on one page: every one reported, in time proportional to the page. The
-    # four share one build, each on a page of its own (its lines are those of its page).
+    # 12. Thousands of repeated mistakes on one page: every one reported, in time proportional to the page (`make
+    # bench` times the four together), each at its layer.
     Hostile(
         "page-of-3000-unknown-citations",
         append(THE_FALL, "".join(f"\nCited.[^nobody-{n}]\n" for n in range(3000))),
         UNKNOWN_SOURCE.format(line=LAST_LINE + 2, n=0),
         lines=3000,
+        layer=PAGE,
         alone=MANY,
     ),
     Hostile(
@@ -3172,6 +3175,7 @@ HOSTILE_CASES = [
         append(TIES, "".join(f"\n[term](glossary:nobody-{n})\n" for n in range(3000))),
         (f"{TIES}:{last_line(TIES) + 2}: links to unknown glossary entry 'nobody-0' (not in data/glossary.yml)"),
         lines=3000,
+        layer=PAGE,
         alone=MANY,
     ),
     Hostile(
@@ -3179,12 +3183,14 @@ HOSTILE_CASES = [
         append(CORRECTED, "".join(f"\n[page](nowhere-{n}.md)\n" for n in range(3000))),
         f"{CORRECTED}:{last_line(CORRECTED) + 2}: link 'nowhere-0.md' leads to no file: there is no docs/nowhere-0.md",
         lines=3000,
+        layer=SITE,  # MkDocs' own link check: tests/test_link_checks.py's strict build holds it with its page
         alone=MANY,
     ),
     Hostile(
         "page-of-5000-same-mistake",
         append(INDEX, "\nCited.[^nobody] \n" * 5000),
         f"{INDEX}:{last_line(INDEX) + 2}: cites unknown source 'nobody' (not in data/sources.yml)",
+        layer=PAGE,
         alone=MANY,
     ),
     # 13. A correction's anchor never matches the build's internals
