@@ -233,10 +233,6 @@ def test_the_fixture_has_no_problem_at_the_layers_the_cases_run_at(fixture_proje
     assert fixture_build.ok and fixture_build.problem_lines == []
 
 
-def file_of(line: str) -> str:
-    return line.split(":", 1)[0]
-
-
 @pytest.mark.parametrize(
     "case", [case for case in CASES if not case.built and case.layer != SITE], ids=lambda case: case.name
 )
