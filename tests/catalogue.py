@@ -53,7 +53,7 @@ class Mistake:
     level: str = "error"
     documented: bool = False  # CONTRIBUTING.md quotes it (line numbers aside)
     scenario: str = ""  # cases made by one edit together (a page of mistakes), checked together
-    stops: bool = False  # SITE: stops the checks early (nothing else is checked), so it shares no build
+    stops: bool = False  # PAGES or SITE: stops the checks early (nothing else is checked), so it shares no run
 
     @property
     def file(self) -> str:
@@ -1935,14 +1935,6 @@ DOCUMENTED_CASES = [
         documented=True,
     ),
     case(
-        "contributing-link-misspelt",
-        lambda p: link_from_the_fall(p, "correct-cours.md"),
-        "docs/story/the-fall.md:23: link 'correct-cours.md' leads to no file: there is no docs/story/correct-cours.md",
-        layer=SITE,
-        level="warning",
-        documented=True,
-    ),
-    case(
         "contributing-correction-anchor-missing",
         lambda p: follow(p, "issue-a-correction/entry", "anchor: two days", "anchor: three days"),
         "data/corrections.yml:36: correction 'ant-ipo-halt-timing' anchor \"three days before\" does "
@@ -2153,7 +2145,7 @@ DOCUMENTED_CASES = [
         ),
         "docs/assets/env.txt:1: is a symlink to '/proc/self/environ', outside the repository; the build reads nothing"
         " outside it: replace the link with the file itself",
-        layer=SITE,
+        layer=PAGES,  # the start-up check of the repository's files, in the build's on_config (site_pages runs it)
         documented=True,
         stops=True,
     ),
@@ -2253,11 +2245,13 @@ LINK_CASES = scenario(
 
 
 # The documented mistakes that need every page or the nav (SITE), made together, several to a project, so that
-# one quick check finds each (tests/test_bad_inputs.py compares its every line). CONTRIBUTING.md quotes them
-# line numbers aside, so a line moved by another mistake of the project changes nothing there.
+# one run finds each (tests/test_bad_inputs.py compares its every line: contributing-nav-and-links is in the project
+# of the real commands, `mkdocs build --strict` and the quick check). CONTRIBUTING.md quotes them line numbers aside,
+# so a line moved by another mistake of the project changes nothing there.
 
 # A new chapter, out of the nav, with no description; a page out of the nav; a nav that lists a file that does not
-# exist and leaves out a generated page; and four ways to mislink the chapter before (correct-course.md, in the nav).
+# exist and leaves out a generated page; and five ways to mislink the chapter before (correct-course.md, in the nav),
+# the last a misspelt name.
 CONTRIBUTING_NAV = [
     *(entry for entry in STORY_NAV if entry != "glossary.md"),
     "story/correct-course.md",
@@ -2268,6 +2262,7 @@ CONTRIBUTING_LINKS = [
     "/story/correct-course.md",
     "../correct-course/",
     "correct-course.md#the-spilt",
+    "correct-cours.md",
 ]
 
 
@@ -2333,6 +2328,12 @@ DOCUMENTED_CASES += scenario(
             "warning",
             "docs/story/the-fall.md:29: link 'correct-course.md#the-spilt' leads to no heading or "
             "element with id 'the-spilt' in docs/story/correct-course.md",
+        ),
+        (
+            "contributing-link-misspelt",
+            "warning",
+            "docs/story/the-fall.md:31: link 'correct-cours.md' leads to no file: there is no "
+            "docs/story/correct-cours.md",
         ),
         (
             "contributing-page-not-in-nav",
@@ -2442,11 +2443,14 @@ def message(name: str) -> str:
 
 ONE_ERROR_SUMMARY = "1 error in 1 file, listed above in file order; fix it and run again."
 TWO_ERRORS_SUMMARY = "2 errors in 2 files, listed above in file order; fix them and run again."
-EVERY_LAYER_SUMMARY = "5 errors and 4 warnings in 6 files, listed above in file order; fix them and run again."
-STOPPED_EARLY_SUMMARY = (
-    "2 errors in 2 files. Stopped early: a file above cannot be read, so the checks that need it (data against data"
-    " and pages, the pages, their links) did not run; fix it and run again to see any other problems."
+EVERY_LAYER_SUMMARY = "6 errors and 12 warnings in 9 files, listed above in file order; fix them and run again."
+STOPPED_EARLY = (
+    "Stopped early: a file above cannot be read, so the checks that need it (data against data and pages, the pages,"
+    " their links) did not run; fix it and run again to see any other problems."
 )
+STOPPED_EARLY_SUMMARY = "2 errors in 2 files. " + STOPPED_EARLY
+ONE_STOPPED_EARLY_SUMMARY = "1 error in 1 file. " + STOPPED_EARLY
+MKDOCS_STRICT_ABORT = "Aborted with {count} warnings in strict mode!"  # MkDocs' own last line, --strict
 # The quick check of some files only (`python -m explainer.validate FILE`), after its summary.
 ONE_MORE_ELSEWHERE = " (1 more problem in other files: run without file names to see them)"
 
@@ -2469,8 +2473,9 @@ LOOKS_LIKE = "the host '{host}' looks like '{like}'"
 CYRILLIC_REUTERS = "www.r\u0435uters.com"  # with a Cyrillic e
 WITHIN_SITE = "; use https:// or a link within the site"
 FILES = "files"  # the start-up check of the repository's files (tests/test_hostile_inputs.py)
-# Cases refused by a whole build of their own (each case in files of its own), for the reason given.
-MANY = "thousands of mistakes on one page: the whole build is what is timed, and its page's lines are its own"
+# The pages of thousands of mistakes (each on a page of its own): `make bench` times their refused build together
+# (bench/run.py, "Hostile input"); the tests run each at its layer, its page's lines its own.
+MANY = "thousands of mistakes on one page"
 
 
 @dataclass(frozen=True)
@@ -2481,10 +2486,10 @@ class Hostile:
     pages: tuple[str, ...] = ()  # where a built input's content lands (checked by the Nu HTML Checker)
     lines: int = 1  # how many located lines a refused input gives (a page of repeated mistakes: thousands)
     also: tuple[str, ...] = ()  # a refused input of a few lines: the lines after the first, each whole
-    layer: str = ""  # a refused input: the layer that finds it (DATA, PAGE, SITE, FILES)
+    layer: str = ""  # a refused input: the layer that finds it (DATA, PAGE, PAGES, FILES; SITE: MkDocs' link
+    # checks, in tests/test_link_checks.py's strict build of its page of link mistakes)
     page: str = ""  # PAGE: the page (docs/ path) whose conversion finds it, if not the refused line's file
-    site: int = 0  # a built input: the shared site it is built in (site 1: cases whose edits site 0's would meet)
-    alone: str = ""  # why it is run by a whole build, if it is: the cases with the same reason share one
+    alone: str = ""  # MANY: one of the pages of thousands of mistakes that `make bench` builds together
 
     @property
     def built(self) -> bool:
@@ -2507,9 +2512,9 @@ def long_is(markdown: str, refused: str = "", pages: tuple[str, ...] = ("glossar
     return replace(GLOSSARY, PBOC_LONG + "\n", block)
 
 
-def long_case(name: str, markdown: str, refused: str = "", site: int = 0) -> Hostile:
+def long_case(name: str, markdown: str, refused: str = "") -> Hostile:
     refused = f"{PBOC} {refused}" if refused and not LOCATED.match(refused) else refused  # or a mistake's line
-    return Hostile(f"long-{name}", long_is(markdown), refused, ("glossary/",), layer=DATA if refused else "", site=site)
+    return Hostile(f"long-{name}", long_is(markdown), refused, ("glossary/",), layer=DATA if refused else "")
 
 
 CODE_EXAMPLE = "\n\nAn example, as indented code:\n\n    Cited in code.[^company-2023-split]\n    <!-- key-dates -->\n"
@@ -2682,8 +2687,14 @@ HOSTILE_CASES = [
     long_case("unclosed-parentheses", "[a](" * 350, "has a ( that is never closed with )"),
     long_case("too-long", "The central bank. " * 90, "is 1621 characters long; the limit is 1500"),
     long_case("escaped-script-stays-text", 'The &lt;script&gt;alert(1)&lt;/script&gt; bank & "co".'),
-    long_case(
-        "mailto-and-uppercase-https", "[Desk](mailto:desk@example.com) and [site](HTTPS://example.com/).", site=1
+    Hostile(  # the ant-group entry's `long`: pboc's is another built case's, and all built cases share one site
+        "long-mailto-and-uppercase-https",
+        replace(
+            GLOSSARY,
+            "long: A payments company whose listing was halted.",
+            "long: '[Desk](mailto:desk@example.com) and [site](HTTPS://example.com/).'",
+        ),
+        pages=("glossary/",),
     ),
     # 2. Front matter and plain-text fields into HTML attributes
     Hostile(
@@ -2720,12 +2731,12 @@ HOSTILE_CASES = [
         replace(GLOSSARY, "short: China's central bank.", 'short: \'China"s bank" onmouseover="alert(1)\''),
         pages=("story/glossary-cases/", "glossary/"),
     ),
-    # 3. Files crafted to be slow: built in site 1 (their text appended after what its other cases edit), whose
-    # whole build is timed with them in it, and whose pages are checked
-    Hostile("comment-brackets-100kb", append(CORRECTIONS, "# see [note\n" * 10_000), site=1),
-    Hostile("comment-brackets-1mb", append(SOURCES, "# see [note\n" * 100_000), site=1),
-    Hostile("comment-braces-1mb", append(GLOSSARY, "# see {note ?\n" * 80_000), site=1),
-    Hostile("comment-pipes-one-line-1mb", append("data/events.yml", "# " + "|" * 1_000_000 + " #\n"), site=1),
+    # 3. Files crafted to be slow: built with the other built cases (their text appended after what those edit),
+    # whose pages are checked (what such a build costs is `make bench`'s "Hostile input")
+    Hostile("comment-brackets-100kb", append(CORRECTIONS, "# see [note\n" * 10_000)),
+    Hostile("comment-brackets-1mb", append(SOURCES, "# see [note\n" * 100_000)),
+    Hostile("comment-braces-1mb", append(GLOSSARY, "# see {note ?\n" * 80_000)),
+    Hostile("comment-pipes-one-line-1mb", append("data/events.yml", "# " + "|" * 1_000_000 + " #\n")),
     Hostile(
         "data-file-over-the-limit",
         append(SOURCES, "# padding\n" * 420_000),
@@ -2780,7 +2791,6 @@ HOSTILE_CASES = [
     Hostile(
         "page-of-unclosed-code-spans-and-citations",
         append(THE_FALL, "\n" + "`a `` ``` " * 2_000 + "\n\n" + "Cited.[^wire-2020-ipo] " * 200 + "\n"),
-        site=1,
     ),
     # 4. Encodings
     Hostile(
@@ -2796,10 +2806,9 @@ HOSTILE_CASES = [
         layer=DATA,
     ),
     # 5. Spreadsheet formulas
-    Hostile(
+    Hostile(  # the first event's title: the second's is another built case's
         "csv-formula-title",
-        replace(EVENTS, "title: The group splits into six parts", "title: '=HYPERLINK(\"https://e.com\")'"),
-        site=1,
+        replace(EVENTS, "title: The record listing is halted", "title: '=HYPERLINK(\"https://e.com\")'"),
     ),
     Hostile(
         "csv-formula-summary",
@@ -2808,7 +2817,6 @@ HOSTILE_CASES = [
             "summary: The group said it would reorganize into six business groups.",
             'summary: "@SUM(1)\\tThe group said it would reorganize into six business groups."',
         ),
-        site=1,
     ),
     # 7. Examples in code
     Hostile("citation-and-marker-in-indented-code", append("docs/story/timeline-cases.md", CODE_EXAMPLE)),
@@ -3152,13 +3160,14 @@ HOSTILE_CASES = [
         ),
         pages=("",),
     ),
-    # 12. Thousands of repeated mistakes on one page: every one reported, in time proportional to the page. The
-    # four share one build, each on a page of its own (its lines are those of its page).
+    # 12. Thousands of repeated mistakes on one page: every one reported, in time proportional to the page (`make
+    # bench` times the four together), each at its layer.
     Hostile(
         "page-of-3000-unknown-citations",
         append(THE_FALL, "".join(f"\nCited.[^nobody-{n}]\n" for n in range(3000))),
         UNKNOWN_SOURCE.format(line=LAST_LINE + 2, n=0),
         lines=3000,
+        layer=PAGE,
         alone=MANY,
     ),
     Hostile(
@@ -3166,6 +3175,7 @@ HOSTILE_CASES = [
         append(TIES, "".join(f"\n[term](glossary:nobody-{n})\n" for n in range(3000))),
         (f"{TIES}:{last_line(TIES) + 2}: links to unknown glossary entry 'nobody-0' (not in data/glossary.yml)"),
         lines=3000,
+        layer=PAGE,
         alone=MANY,
     ),
     Hostile(
@@ -3173,12 +3183,14 @@ HOSTILE_CASES = [
         append(CORRECTED, "".join(f"\n[page](nowhere-{n}.md)\n" for n in range(3000))),
         f"{CORRECTED}:{last_line(CORRECTED) + 2}: link 'nowhere-0.md' leads to no file: there is no docs/nowhere-0.md",
         lines=3000,
+        layer=SITE,  # MkDocs' own link check: tests/test_link_checks.py's strict build holds it with its page
         alone=MANY,
     ),
     Hostile(
         "page-of-5000-same-mistake",
         append(INDEX, "\nCited.[^nobody] \n" * 5000),
         f"{INDEX}:{last_line(INDEX) + 2}: cites unknown source 'nobody' (not in data/sources.yml)",
+        layer=PAGE,
         alone=MANY,
     ),
     # 13. A correction's anchor never matches the build's internals

@@ -125,10 +125,16 @@ def variant_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     page of link mistakes and its nav (tests/catalogue.py: links_page) with a new chapter, story/new.md, after the
     first; MkDocs' link and nav checks turned off (tests/test_link_checks.py); the home page's `<!-- chapters -->`
     (tests/test_chapters.py); an address for reports of errors (tests/test_report_error_email.py); and the
-    catalogue's examples of annotations in code at the end of a chapter (tests/test_code_detection.py)."""
+    catalogue's examples of annotations in code at the end of a chapter (tests/test_code_detection.py). Built once per
+    test run (shared by the workers: `shared_build`)."""
+    return shared_build(tmp_path_factory, "variant", make_variant)
+
+
+def make_variant(folder: Path) -> BuiltSite:
+    """The variant's project in `folder`, built (`variant_build`)."""
     from catalogue import CODE_EXAMPLES, links_page
 
-    project = with_chapters_marker(write_project(tmp_path_factory.mktemp("variant") / "project"))
+    project = with_chapters_marker(write_project(folder / "project"))
     links_page(project)
     (project / "docs" / "story" / "new.md").write_text(NEW_CHAPTER, encoding="utf-8")
     chapter = project / "docs" / "story" / "timeline-cases.md"
@@ -162,6 +168,10 @@ def in_the_default_vocabulary(project: Path) -> Path:
 def default_vocabulary_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """Needs a build: every page, generated ones included, and the nav MkDocs makes without one. The fixture in the
     engine's default vocabulary (tests/test_vocabulary.py), with no nav, its home page listing the chapters
-    (tests/test_chapters.py: in MkDocs' own order of files); built once per session."""
-    project = write_project(tmp_path_factory.mktemp("default-vocabulary") / "project")
-    return build_project(with_chapters_marker(in_the_default_vocabulary(project)))
+    (tests/test_chapters.py: in MkDocs' own order of files); built once per test run (shared by the workers:
+    `shared_build`)."""
+
+    def make(folder: Path) -> BuiltSite:
+        return build_project(with_chapters_marker(in_the_default_vocabulary(write_project(folder / "project"))))
+
+    return shared_build(tmp_path_factory, "default-vocabulary", make)

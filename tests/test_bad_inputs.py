@@ -4,17 +4,18 @@ that prove the layers are wired into the build.
 - DATA cases: the data layer alone finds exactly the catalogued line;
 - PAGE cases: the data is sound, and converting the one page finds exactly the catalogued line;
 - PAGES cases (data checked against every page: a source no page cites, a glossary entry never mentioned, a
-  page a record names, the sources' addresses): every page converted in one build context (`site_pages`: MkDocs'
-  files, nav and pages and the engine's hooks, without the theme or writing a file) finds exactly the
-  catalogued lines;
-- SITE cases (they need MkDocs itself: its link and nav checks, mkdocs.yml, a file the build will not read):
-  the quick check, which is the build without writing pages, finds exactly the catalogued lines;
+  page a record names, the sources' addresses; and the start-up check of the repository's files, which stops the
+  checks): every page converted in one build context (`site_pages`: MkDocs' files, nav and pages and the engine's
+  hooks, without the theme or writing a file) finds exactly the catalogued lines;
+- SITE cases (they need MkDocs itself: its link and nav checks, mkdocs.yml): the quick check, which is the build
+  without writing pages, finds exactly the catalogued lines;
 - at both, cases that touch different files share one run, and a scenario's cases (several mistakes made in
   one project) one, each run's lines compared in full, so nothing one case adds goes unseen (the page of link
   mistakes: tests/test_link_checks.py);
-- the wiring: the real `mkdocs build --strict` and quick check commands report a case of each layer (nine
-  mistakes in six files) with their lines in file order; a file that cannot be read stops the checks and says so
-  (that a warning fails the strict build only is tests/test_link_checks.py's, on its page of link mistakes).
+- the wiring: the real `mkdocs build --strict` and quick check commands report a case of each layer and the
+  documented scenario of the nav and links (eighteen mistakes in nine files) with their lines in file order; a file
+  that cannot be read stops the checks and says so (that a warning fails the strict build only is
+  tests/test_link_checks.py's, on its page of link mistakes).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from catalogue import (
     LINK_CASES,
     LOCATED,
     MISTAKES,
+    ONE_STOPPED_EARLY_SUMMARY,
     PAGE,
     PAGES,
     SITE,
@@ -107,26 +109,29 @@ def test_converting_the_page_finds_the_mistake(fixture_project: Path, mistake: M
     assert page_problems(fixture_project, mistake.converted_page) == [mistake.message]
 
 
-# A mistake of each kind, in six files, none moving another's line: schema (the entry left out, and nothing
-# that cites it reported again), a cross-reference, front matter, a page's conversion, data checked against
-# a converted page, data checked against every page (a warning, which fails a strict build), two links MkDocs
-# itself warns about (one on the line of the page's unknown source: both lines given, by message), a heading the
-# linked page lacks. tests/test_annotations.py: under GitHub Actions the
-# quick check annotates each on its line (a data error, a page error, a link MkDocs finds, a warning), the
-# build none.
+# A mistake of each kind, none moving another's line: schema (the entry left out, and nothing that cites it
+# reported again), a cross-reference, front matter, a page's conversion, data checked against a converted page,
+# data checked against every page (a warning, which fails a strict build), a link MkDocs itself warns about on the
+# line of the page's unknown source (both lines given, by message), a heading the linked page lacks; and the
+# documented scenario of the nav and links (a nav, a new chapter, links appended to a chapter: MkDocs' link and nav
+# checks, the chapter checks). tests/test_annotations.py: under GitHub Actions the quick check annotates each on its
+# line (a data error, a page error, a link MkDocs finds, a warning), the build none.
+NAV_AND_LINKS = "contributing-nav-and-links"
 EVERY_LAYER = [
-    MISTAKES[name]
-    for name in (
-        "required-field-missing",
-        "event-cites-unknown-source",
-        "front-matter-title-a-number",
-        "page-cites-unknown-source",
-        "correction-anchor-missing",
-        "glossary-entry-never-mentioned",
-        "contributing-link-misspelt",
-        "link-to-a-missing-heading",
-        "page-links-to-a-missing-page",
-    )
+    *(
+        MISTAKES[name]
+        for name in (
+            "required-field-missing",
+            "event-cites-unknown-source",
+            "front-matter-title-a-number",
+            "page-cites-unknown-source",
+            "correction-anchor-missing",
+            "glossary-entry-never-mentioned",
+            "link-to-a-missing-heading",
+            "page-links-to-a-missing-page",
+        )
+    ),
+    *(mistake for mistake in ALL if mistake.scenario == NAV_AND_LINKS),
 ]
 
 # A case that adds or removes a page, or gives the site a nav, changes the list of pages; a case whose line
@@ -141,7 +146,8 @@ def site_groups(layer: str) -> list:
     file without moving any (catalogue.changes_of), and report at different lines, each group made in one project
     and checked by one run; and each scenario (several mistakes made by one edit) in one run. The page of link
     mistakes (LINK_CASES) is not run here: tests/test_link_checks.py builds it, and compares every line; nor are
-    the SITE cases of EVERY_LAYER, whose lines the real commands give with the others' (the wiring, below)."""
+    the SITE cases of EVERY_LAYER and its scenario of the nav and links, whose lines the real commands give with the
+    others' (the wiring, below)."""
     groups: list[tuple[list[Mistake], set[str]]] = []
     with tempfile.TemporaryDirectory() as folder:
         before = write_project(Path(folder) / "before")
@@ -172,7 +178,7 @@ def site_groups(layer: str) -> list:
             group[1].update(changes)
     scenarios: dict[str, list[Mistake]] = {}
     for mistake in at_layer(layer):
-        if mistake.scenario and mistake.scenario != LINK_CASES[0].scenario:
+        if mistake.scenario and mistake.scenario not in (LINK_CASES[0].scenario, NAV_AND_LINKS):
             scenarios.setdefault(mistake.scenario, []).append(mistake)
     return [
         *(pytest.param(cases, id="+".join(case.name for case in cases)) for cases, _ in groups),
@@ -191,18 +197,20 @@ def made(project: Path, mistakes: list[Mistake]) -> list[tuple[str, str]]:
 def test_converting_every_page_finds_each_mistake_that_needs_every_page(
     fixture_project: Path, mistakes: list[Mistake]
 ) -> None:
-    """Each of these checks data against every page: every page converted in one build context finds it, no build.
-    One per group or scenario, its every line compared."""
+    """Each of these checks data against every page, or the repository's files before anything is read (the start-up
+    check in the build's on_config, which stops the checks): every page converted in one build context finds it, no
+    build. One per group or scenario, its every line compared, and the line that sums up a stop."""
     expected = made(fixture_project, mistakes)
     converted = site_pages(fixture_project)
-    assert sorted(converted.levelled()) == expected and converted.stopped == ""
+    assert sorted(converted.levelled()) == expected
+    stops = any(mistake.stops for mistake in mistakes)
+    assert converted.stopped == (ONE_STOPPED_EARLY_SUMMARY if stops else "") and bool(converted.pages) != stops
 
 
 @pytest.mark.parametrize("mistakes", site_groups(SITE))
 def test_the_build_finds_each_mistake_that_needs_mkdocs(fixture_project: Path, mistakes: list[Mistake]) -> None:
     """Needs the quick check (the build without writing pages): each of these needs MkDocs' link or nav checks,
-    its reading of mkdocs.yml, or the start-up check that stops the build. One per group or scenario, its every
-    line compared."""
+    or its reading of mkdocs.yml. One per group or scenario, its every line compared."""
     expected = made(fixture_project, mistakes)
     assert sorted(site_problems(fixture_project)) == expected
 
@@ -230,8 +238,7 @@ def every_layer(tmp_path_factory: pytest.TempPathFactory) -> EveryLayerRuns:
     """Needs the real commands, each in a process of its own as on a runner: that the layers are wired into the
     build, and that the quick check, which is the build into a temporary folder, reports the same lines."""
     project = write_project(tmp_path_factory.mktemp("every-layer") / "project")
-    for mistake in EVERY_LAYER:
-        mistake.make(project)
+    made(project, EVERY_LAYER)
     env = {**os.environ, "GITHUB_ACTIONS": "true", "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
     build = subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(project.parent / "site")],

@@ -42,6 +42,7 @@ from catalogue import (  # noqa: F401 - re-exported to tests/browser/test_hostil
     PBOC,
     PBOC_LONG,
     PNG,
+    SITE,
     THE_FALL,
     TOO_LARGE,
     URL_WARNINGS,
@@ -130,11 +131,12 @@ def test_csv_lines_end_with_crlf_as_rfc_4180_says():
 #   lines must be exactly theirs, so nothing one case adds or hides goes unseen;
 # - FILES: the start-up check of the repository's files, in the build's on_config (run by site_pages, as
 #   above). It reports every such file and then stops the checks, so these cases share runs with each other
-#   only; that the quick check runs it too is tests/test_bad_inputs.py's (a symlink out of the repository);
-# - built cases share a site: the cases in site 0 edit different lines (tests/browser/test_hostile.py
-#   opens the same ones in Chromium), site 1 holds those that edit a line a case of site 0 edits, and the
-#   files crafted to be slow (appended to, after what the others edit): its whole build is timed with them;
-# - `alone`: cases with a whole build of their own, for the reason given (thousands of mistakes, refused).
+#   only; that `mkdocs serve` stops at start with its line is below, and the summary line of such a stop
+#   tests/test_bad_inputs.py's (a symlink out of the repository);
+# - built cases share one site: they edit different lines (tests/browser/test_hostile.py opens most of them in
+#   Chromium), the files crafted to be slow appended to after what the others edit;
+# - the pages of thousands of mistakes (MANY, which `make bench` times together): each at its layer, PAGE for our
+#   own checks, and MkDocs' link check (SITE) in tests/test_link_checks.py's strict build, with its page of links.
 
 LOCATED_LINE = re.compile(r"^([^:]+):(\d+): (.*)$", re.DOTALL)
 
@@ -181,18 +183,16 @@ def made(cases: tuple[Hostile, ...], folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
-    """Every hostile input, run once at its layer, in a shared quick check or site, or in a build of its own."""
+    """Every hostile input, run once at its layer (site_pages shared by cases that touch different files) or in the one
+    site of the built cases; but for MkDocs' link check of a page of thousands of links (SITE: test_link_checks)."""
     runs: list[tuple[tuple[Hostile, ...], str]] = []  # (cases, how they are run)
-    for reason in dict.fromkeys(case.alone for case in CASES if case.alone):
-        runs.append((tuple(case for case in CASES if case.alone == reason), "build"))
     for case in CASES:
-        if case.layer in (DATA, PAGE) and not case.alone:
+        if case.layer in (DATA, PAGE):
             runs.append(((case,), case.layer))
     for layer in (PAGES, FILES):
-        cases = [case for case in CASES if case.layer == layer and not case.alone]
+        cases = [case for case in CASES if case.layer == layer]
         runs += [(group, PAGES) for group in sharing(cases, tmp_path_factory.mktemp(f"touched-{layer}"))]
-    for site in sorted({case.site for case in CASES if case.built and not case.alone}):
-        runs.append((tuple(case for case in CASES if case.built and not case.alone and case.site == site), "build"))
+    runs.append((tuple(case for case in CASES if case.built), "build"))
     results = {}
     for cases, how in runs:
         project = made(cases, tmp_path_factory.mktemp(cases[0].name))
@@ -208,14 +208,15 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
             lines = found(lambda project=project: site_pages(project).problems)
         for case in cases:
             results[case.name] = Outcome(cases, lines, built)
-    assert set(results) == {case.name for case in CASES}
+    assert set(results) == {case.name for case in CASES if case.layer != SITE}
     return results
 
 
 def test_the_catalogue_covers_every_item_of_the_issue():
     assert len(CASES) >= 30 and len({case.name for case in CASES}) == len(CASES)
     assert sum(case.built for case in CASES) >= 8 and sum(not case.built for case in CASES) >= 30
-    assert all(case.layer in (DATA, PAGE, PAGES, FILES) or case.alone for case in CASES if not case.built)
+    assert all(case.layer in (DATA, PAGE, PAGES, FILES, SITE) for case in CASES if not case.built)
+    assert [case.name for case in CASES if case.layer == SITE] == ["page-of-3000-broken-links"]  # test_link_checks
 
 
 def test_the_fixture_has_no_problem_at_the_layers_the_cases_run_at(fixture_project: Path, fixture_build: BuiltSite):
@@ -232,27 +233,17 @@ def test_the_fixture_has_no_problem_at_the_layers_the_cases_run_at(fixture_proje
     assert fixture_build.ok and fixture_build.problem_lines == []
 
 
-def file_of(line: str) -> str:
-    return line.split(":", 1)[0]
-
-
-@pytest.mark.parametrize("case", [case for case in CASES if not case.built], ids=lambda case: case.name)
+@pytest.mark.parametrize(
+    "case", [case for case in CASES if not case.built and case.layer != SITE], ids=lambda case: case.name
+)
 def test_a_hostile_input_is_refused_with_its_located_lines(outcomes: dict[str, Outcome], case: Hostile):
     outcome = outcomes[case.name]
-    if case.alone:  # a whole build shared with cases in other files: the lines of its file are its own
-        assert {file_of(line) for line in outcome.lines} == {file_of(shared.refused) for shared in outcome.cases}
-        lines = [line for line in outcome.lines if file_of(line) == file_of(case.refused)]
-        assert lines[:1] == [case.refused]
-        assert len(lines) == case.lines
-    elif len(outcome.cases) == 1:
+    if len(outcome.cases) == 1:
         assert outcome.lines[:1] == [case.refused]
         assert len(outcome.lines) == case.lines
     else:  # a shared run of site_pages: each case's lines, and nothing else
         assert set(case.every_line) <= set(outcome.lines)
         assert sorted(outcome.lines) == sorted(line for shared in outcome.cases for line in shared.every_line)
-    if outcome.built is not None:
-        assert not outcome.built.ok
-        assert not any("Traceback" in message for message in outcome.built.messages)
 
 
 @functools.cache
@@ -394,25 +385,22 @@ def committed_and_cloned(project: Path) -> Path:
     return clone
 
 
-def site_text(built: BuiltSite) -> str:
-    return "".join(path.read_text("utf-8") for path in built.site_dir.rglob("*.html"))
-
-
 def test_a_committed_record_of_checked_data_is_ignored_and_each_build_checks_its_data(
     tmp_path: Path, fixture_build: BuiltSite
 ):
-    """Needs a build, then a second run of the build in the same process (as `mkdocs serve` makes them), of a clone as
-    CI builds a pull request. The attack exactly as issue 21 found it: harmless YAML, hostile HTML stored in the
-    committed record: the clone builds from its YAML alone (the same entry as the fixture's). Then the attack with a
-    hostile entry and a record saying that data passed: the second run (layers.site_pages: the build's events up to
-    every page's HTML, its problems as the build reports them) checks its own data again, and refuses it."""
+    """Two runs of the build in the same process (as `mkdocs serve` makes them), of a clone as CI builds a pull
+    request, each through every page's HTML (layers.site_pages: the build's events up to each page's HTML, its
+    problems as the build reports them; the record was read in on_config, and only data reaches a page's HTML). The
+    attack exactly as issue 21 found it: harmless YAML, hostile HTML stored in the committed record: the clone's pages
+    come from its YAML alone (the same glossary entry as the fixture's build). Then the attack with a hostile entry
+    and a record saying that data passed: the second run checks its own data again, and refuses it."""
     project = write_project(tmp_path / "project")
     forge_cache(project)
     clone = committed_and_cloned(project)
-    built = build_project(clone)
-    assert built.ok, built.messages
-    assert "ontoggle" not in site_text(built)
-    glossary = built.html("glossary/").select_one("h3#pboc").find_parent("div")
+    first = site_pages(clone)
+    assert first.found == [] and first.stopped == "" and first.pages
+    assert "ontoggle" not in "".join(page.content for page in first.pages.values())
+    glossary = BeautifulSoup(first.pages["glossary.md"].content, "html.parser").select_one("h3#pboc").find_parent("div")
     assert glossary.get_text() == fixture_build.html("glossary/").select_one("h3#pboc").find_parent("div").get_text()
     replace(GLOSSARY, PBOC_LONG, HOSTILE_LONG)(clone)
     forge_cache(clone)  # the record now says the hostile data passed

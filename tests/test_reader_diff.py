@@ -1,9 +1,10 @@
 """The reader's diff (`make diff`, explainer.reader_diff): what readers will see change between two builds.
 
-The fixture site is built as it is (the base, shared with other tests) and twice changed: once with
-an added sentence, a removed and an added source note, a new correction, glossary entry, event and
-pages, one with raw HTML and an outside address, and a file (`changed`), once with a published
-correction removed (`withdrawn`), which must fail.
+The fixture site is built as it is (the base, shared with other tests) and once changed (`changed`): an
+added sentence, a removed and an added source note, a new correction (first on its page, before the
+fixture's), glossary entry, event and pages, one with raw HTML and an outside address, and a file.
+The same two builds the other way round, from the change back to the fixture, remove what it added,
+the published correction among it (its marks after it renumbered): that must fail (`withdrawn_report`).
 """
 
 from __future__ import annotations
@@ -40,14 +41,14 @@ NEW_SOURCE = {
     "used_for": "How unexpected the halt was.",
     "stake": "independent",
 }
-NEW_CORRECTION = {
-    "id": "six-parts",
-    "page": "story/the-fall.md",
-    "anchor": "six parts",
-    "issued": "2026-12-01",
+NEW_CORRECTION = {  # before the fixture's corrections on its page (C1, the others renumbered), none the latest
+    "id": "popular-models",
+    "page": "corrected.md",
+    "anchor": "models are popular",
+    "issued": "2026-11-21",
     "kind": "fact",
-    "wrong": "five parts",
-    "correction": "The group split into six parts, not five.",
+    "wrong": "models are loved",
+    "correction": "The models are popular, not loved.",
     "sources": ["company-2023-split"],
 }
 NEW_GLOSSARY_ENTRY = {
@@ -68,9 +69,9 @@ NEW_EVENT = {
     "section": "the-fall",
     "involved": [],
 }
-WITHDRAWN = "hugging-face"
-WITHDRAWN_PROBLEM = (
-    "correction 'hugging-face' (on corrected.md, issued 2026-11-20) was removed: published corrections never "
+WITHDRAWN = "hugging-face"  # what the git-driven command's working tree withdraws
+REMOVED_PROBLEM = (  # the new correction, gone from the fixture (withdrawn_report)
+    "correction 'popular-models' (on corrected.md, issued 2026-11-21) was removed: published corrections never "
     "disappear; restore its entry in data/corrections.yml (if it was wrong, publish another correction)"
 )
 NEW_PAGE = (
@@ -101,7 +102,7 @@ def make_changes(project: Path) -> None:
     """Everything the `changed` head changes, as a contributor would."""
     edit(project / THE_FALL, RENUMBERED_SENTENCE, f"{ADDED_SENTENCE}[^wire-2021-aftermath] {RENUMBERED_SENTENCE}")
     edit(project / THE_FALL, "six parts.[^company-2023-split]", "six parts.")  # the page's only note of it
-    edit(project / "docs" / "corrected.md", "a hub for open\nmodels", "a hub\nfor   open models")  # whitespace
+    edit(project / "docs" / "ties.md", "announced the split itself.", "announced\nthe   split itself.")  # whitespace
     (project / "docs" / "aftermath.md").write_text(NEW_PAGE, encoding="utf-8")
     edit_data(project, "sources", lambda entries: [*entries, NEW_SOURCE])
     edit_data(project, "corrections", lambda entries: [*entries, NEW_CORRECTION])
@@ -138,21 +139,14 @@ def changed(changed_project: tuple[BuiltSite, dict[str, list[str]]]) -> BuiltSit
 
 
 @pytest.fixture(scope="module")
-def withdrawn(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """Needs a build: a change that must fail (a published correction removed), which no good change can share."""
-    project = write_project(tmp_path_factory.mktemp("diff-withdrawn") / "project")
-    withdraw_correction(project)
-    return built(project)
-
-
-@pytest.fixture(scope="module")
 def report(fixture_build: BuiltSite, changed: BuiltSite) -> Report:
     return reader_diff(fixture_build.site_dir, changed.site_dir)
 
 
 @pytest.fixture(scope="module")
-def withdrawn_report(fixture_build: BuiltSite, withdrawn: BuiltSite) -> Report:
-    return reader_diff(fixture_build.site_dir, withdrawn.site_dir)
+def withdrawn_report(fixture_build: BuiltSite, changed: BuiltSite) -> Report:
+    """From the change back to the fixture: a change that must fail (the new correction removed, C1 of its page)."""
+    return reader_diff(changed.site_dir, fixture_build.site_dir)
 
 
 def page_change(report: Report, url: str) -> PageChange:
@@ -187,14 +181,14 @@ def test_a_removed_note_and_an_added_note_are_reported_by_source(report: Report)
 
 
 def test_a_change_of_whitespace_alone_is_no_change(report: Report) -> None:
-    assert "corrected/" not in {change.url for change in report.pages_changed}
-    assert "corrected/" not in {page.url for page in report.markup_only}
+    assert "ties/" not in {change.url for change in report.pages_changed}
+    assert "ties/" not in {page.url for page in report.markup_only}
 
 
 def test_a_new_correction_is_reported_and_passes(report: Report) -> None:
-    assert [entry["id"] for entry in report.corrections.added] == ["six-parts"]
+    assert [entry["id"] for entry in report.corrections.added] == ["popular-models"]
     assert report.corrections.removed == () and report.problems == []
-    assert "The group split into six parts, not five." in page_change(report, "story/the-fall/").sentences_added
+    assert "The models are popular, not loved." in page_change(report, "corrected/").sentences_added
 
 
 def test_a_new_glossary_entry_event_and_page_are_reported(report: Report) -> None:
@@ -207,17 +201,17 @@ def test_a_new_glossary_entry_event_and_page_are_reported(report: Report) -> Non
 
 
 def test_a_removed_correction_is_a_problem(withdrawn_report: Report) -> None:
-    assert [entry["id"] for entry in withdrawn_report.corrections.removed] == [WITHDRAWN]
-    assert withdrawn_report.problems == [WITHDRAWN_PROBLEM]
+    assert [entry["id"] for entry in withdrawn_report.corrections.removed] == ["popular-models"]
+    assert withdrawn_report.problems == [REMOVED_PROBLEM]
 
 
 def test_renumbered_correction_marks_are_no_change(withdrawn_report: Report) -> None:
     corrected = page_change(withdrawn_report, "corrected/")
     assert corrected.sentences_added == ()
     assert corrected.sentences_removed == (  # the correction's note at the end of the page, nothing else
-        "Translation note, 20 November 2026: The copy read “embraced face”.",
-        "Hugging Face is an online hub for AI models.",
-        "Source: Example Wire.",  # one of several: only the one that went is counted
+        "Correction, 21 November 2026: This page said “models are loved”.",
+        "The models are popular, not loved.",
+        "Source: Example Group.",
     )
 
 
@@ -225,15 +219,16 @@ def test_renumbered_correction_marks_are_no_change(withdrawn_report: Report) -> 
 
 
 def test_the_command_fails_with_one_line_when_a_correction_was_removed(
-    fixture_build: BuiltSite, withdrawn: BuiltSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fixture_build: BuiltSite, changed: BuiltSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     summary = tmp_path / "summary.md"
-    status = main(["--sites", str(fixture_build.site_dir), str(withdrawn.site_dir), "--markdown", str(summary)])
+    status = main(["--sites", str(changed.site_dir), str(fixture_build.site_dir), "--markdown", str(summary)])
     out, err = capsys.readouterr()
     assert status == 1
-    assert err.splitlines() == [f"reader's diff: {line}" for line in reader_diff_problems(fixture_build, withdrawn)]
-    assert f"MUST BE FIXED\n  ! {WITHDRAWN_PROBLEM}\n" in out
-    assert f"  - [{WITHDRAWN}] (translation, corrected.md, 2026-11-20): Hugging Face is an online hub" in out
+    assert err.splitlines() == [f"reader's diff: {line}" for line in reader_diff_problems(changed, fixture_build)]
+    assert err.splitlines() == [f"reader's diff: {REMOVED_PROBLEM}"]
+    assert f"MUST BE FIXED\n  ! {REMOVED_PROBLEM}\n" in out
+    assert "  - [popular-models] (fact, corrected.md, 2026-11-21): The models are popular" in out
     assert "### Must be fixed" in summary.read_text(encoding="utf-8")
 
 
@@ -256,12 +251,12 @@ def test_the_command_passes_and_appends_markdown_for_a_good_change(
 
 
 def test_the_command_annotates_the_pull_request_under_github_actions(
-    fixture_build: BuiltSite, withdrawn: BuiltSite, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    fixture_build: BuiltSite, changed: BuiltSite, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    assert main(["--sites", str(fixture_build.site_dir), str(withdrawn.site_dir)]) == 1
+    assert main(["--sites", str(changed.site_dir), str(fixture_build.site_dir)]) == 1
     annotations = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
-    assert annotations == [f"::error file=data/corrections.yml,title=Published correction removed::{WITHDRAWN_PROBLEM}"]
+    assert annotations == [f"::error file=data/corrections.yml,title=Published correction removed::{REMOVED_PROBLEM}"]
 
 
 # The Markdown ------------------------------------------------------------------------------------
@@ -276,7 +271,7 @@ def test_the_markdown_lists_each_kind_of_change(report: Report) -> None:
     assert "  - ➕ `Nobody had expected it.`" in markdown
     assert "  - ➖ note removed: `company-2023-split` `Example Group announces six business groups" in markdown
     assert "- ➕ `2023-06` **`The reorganization is complete`** `reorganization-done`" in markdown
-    assert "- ➕ `six-parts` `(fact, story/the-fall.md, 2026-12-01):` `The group split" in markdown
+    assert "- ➕ `popular-models` `(fact, corrected.md, 2026-11-21):` `The models" in markdown
     assert "Must be fixed" not in markdown
 
 
@@ -398,9 +393,10 @@ def git(repo: Path, *args: str) -> None:
 
 @pytest.mark.slow
 def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tmp_path: Path) -> None:
-    """Needs the command in a process of its own, over a git repository: it builds two revisions (five
-    builds in all, in three runs: commits, the working tree, a base that fails). What it refuses before
-    building (an unknown commit, a committed symlink) is the test after this one's, in this process."""
+    """Needs the command in a process of its own, over a git repository: it builds two revisions (four builds in
+    all, in two runs: two commits; then the default base, main, and the working tree, which fails to build). What
+    it refuses before building (an unknown commit, a committed symlink) is the test after this one's, in this
+    process; what it says of a removed correction, tests/test_reader_diff.py's command on two built sites."""
     repo = write_project(tmp_path / "repo")
     shutil.rmtree(repo / "site", ignore_errors=True)
     git(repo, "init", "--quiet", "--initial-branch=main")
@@ -420,26 +416,19 @@ def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tm
     assert commits.returncode == 0, commits.stderr
     assert commits.stdout.startswith("Reader's diff: HEAD~1 (")
     assert f"    + {ADDED_SENTENCE}" in commits.stdout.splitlines()
-    assert WITHDRAWN not in commits.stdout
+    assert WITHDRAWN not in commits.stdout  # the working tree's change is not the head commit's
 
-    working_tree = reader_diff_command()  # base: main (no origin here); head: the working tree
-    assert working_tree.returncode == 1, working_tree.stderr
-    assert working_tree.stdout.startswith("Reader's diff: main (")
-    assert "-> the working tree\n" in working_tree.stdout
-    assert f"reader's diff: {WITHDRAWN_PROBLEM}\n" in working_tree.stderr
-
-    # A build that fails: the base's, built first, so the head is not built at all (one build, not two).
+    # A build that fails: the working tree's (a broken citation, uncommitted), after the default base's, main.
     edit(repo / THE_FALL, "[^wire-2020-ipo]", "[^no-such-source]")
-    git(repo, "commit", "--quiet", "-am", "a broken citation")
-    broken = reader_diff_command("--base", "HEAD", "--markdown", str(tmp_path / "summary.md"))
+    broken = reader_diff_command("--markdown", str(tmp_path / "summary.md"))
     assert broken.returncode == 2
-    why = "ERROR   -  docs/story/the-fall.md:7: cites unknown source 'no-such-source' (not in data/sources.yml)"
-    failed = re.compile(r"reader's diff: building HEAD \([0-9a-f]{7}\) failed \(mkdocs build --strict\):")
     lines = broken.stderr.splitlines()
-    failed_at = next(number for number, line in enumerate(lines) if failed.fullmatch(line))
+    assert re.fullmatch(r"Building main \([0-9a-f]{7}\) and the working tree…", lines[0]), lines[0]
+    why = "ERROR   -  docs/story/the-fall.md:7: cites unknown source 'no-such-source' (not in data/sources.yml)"
+    failed_at = lines.index("reader's diff: building the working tree failed (mkdocs build --strict):")
     assert lines[failed_at + 1] == why  # the build's own lines follow, ending with its summary
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert summary.startswith("## Reader's diff\n\n**It could not be made:**\n\n```text\nbuilding HEAD (")
+    assert summary.startswith("## Reader's diff\n\n**It could not be made:**\n\n```text\nbuilding the working tree")
     assert f"{why}\nERROR   -  {ONE_ERROR_SUMMARY}\n```\n" in summary
 
 
