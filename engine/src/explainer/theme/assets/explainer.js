@@ -108,7 +108,55 @@
 
   const showAddressedNote = () => showNote(document.getElementById(decodeURIComponent(location.hash.slice(1))));
 
+  /* --- a link within the page: its target shown once Material has replaced the page --- */
+
+  /* The first time a reader follows a link within a page (a chart point's "Go to its row", a Timeline */
+  /* mark, a note), Material's instant navigation fetches the page again and replaces its content (its */
+  /* location$ has no earlier address to compare the path with). It then shows the target again with */
+  /* a fragment navigation, unless the scroll position has by then been saved in the history entry */
+  /* (Material saves it 100 ms after a scroll): then it restores that position, the new target is not */
+  /* :target, and a fold around it is opened and shown from its top, the target below the screen. */
+  /* So once the page is replaced, the link is followed once more, as Material would have; not if the */
+  /* reader has scrolled or pressed a key since. */
+  let followed = null; // the address of the link within this page the reader followed last
+
+  const samePage = (url) => url.origin + url.pathname + url.search === location.origin + location.pathname + location.search;
+
+  function addressOf(link) {
+    try {
+      return new URL(link instanceof SVGElement ? link.href.baseVal : link.href, location.href);
+    } catch {
+      return null;
+    }
+  }
+
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href], a[*|href]") : null;
+    if (!link || event.defaultPrevented) return; // not a link, or a preview took the tap
+    const url = addressOf(link);
+    followed = url && url.hash && samePage(url) ? url : null;
+  }, true);
+
+  for (const type of ["wheel", "touchmove", "keydown"]) {
+    document.addEventListener(type, () => { followed = null; }, { capture: true, passive: true });
+  }
+
+  function showFollowed() {
+    const url = followed;
+    followed = null;
+    if (!url || !samePage(url)) return;
+    const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+    if (!target || target.matches(":target")) return; // Material has shown it
+    // The address followed (Material's anchor tracking may have changed it since), no saved position.
+    history.replaceState(null, "", url.href);
+    const link = document.createElement("a"); // a fragment navigation, as Material makes one
+    link.href = url.hash;
+    link.addEventListener("click", (event) => event.stopPropagation());
+    link.click();
+  }
+
   function onPage() {
+    showFollowed();
     const article = document.querySelector("article.md-content__inner");
     if (!article) return;
     addSidenotesIfWide();
