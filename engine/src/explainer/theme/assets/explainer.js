@@ -6,7 +6,9 @@
  *    hidden from screen readers and keep their links out of the tab order.
  * 2. The list of notes, folded on narrow screens ("All N notes"): open on wide screens; a link to a
  *    note opens it and shows the note.
- * 3. Before printing, the site's own links are marked (`explainer-in-site`): Material's instant
+ * 3. A link followed within a page (a chart point's row, a Timeline entry, a note) shows its target,
+ *    as :target, even when Material's instant navigation replaces the page after it (see below).
+ * 4. Before printing, the site's own links are marked (`explainer-in-site`): Material's instant
  *    navigation makes every href absolute, and the print stylesheet prints the address of links
  *    that leave the site, which it tells apart by the href alone.
  *
