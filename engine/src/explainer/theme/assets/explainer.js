@@ -135,13 +135,17 @@
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[href], a[*|href]") : null;
     if (!link || event.defaultPrevented) return; // not a link, or a preview took the tap
-    const url = addressOf(link);
+    const url = event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ? null : addressOf(link);
     followed = url && url.hash && samePage(url) ? url : null;
   }, true);
 
+  // Not after the reader has moved on: scrolled, pressed a key, gone back or forward in the history.
   for (const type of ["wheel", "touchmove", "keydown"]) {
     document.addEventListener(type, () => { followed = null; }, { capture: true, passive: true });
   }
+  window.addEventListener("popstate", () => {
+    if (followed && followed.href !== location.href) followed = null;
+  });
 
   function showFollowed() {
     const url = followed;
