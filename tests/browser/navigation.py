@@ -51,10 +51,14 @@ class SecondFetchHeld:
         else:
             self.held.append(route)
 
+    def wait_for_the_saved_position(self) -> None:
+        """Material saves the scroll position in the history entry 100 ms after the last scroll."""
+        self.page.wait_for_function("() => history.state !== null && Math.abs(history.state.y - scrollY) < 1")
+
     def release_once_the_position_is_saved(self) -> None:
-        """Wait for Material to save the scroll position and to have asked for the page again, answer it,
-        and wait until the page's content is replaced and handled (two animation frames after)."""
-        self.page.wait_for_function("() => history.state !== null")  # Material's, 100 ms after the scroll
+        """Wait for Material to save the scroll position (where the page is now) and to have asked for the
+        page again, answer it, and wait until the page's content is replaced and handled (two frames after)."""
+        self.wait_for_the_saved_position()
         for _ in range(100):
             if self.held:
                 break
