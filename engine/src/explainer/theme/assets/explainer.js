@@ -159,6 +159,7 @@
     link.href = url.hash;
     link.addEventListener("click", (event) => event.stopPropagation());
     link.click();
+    followed = null; // this click is ours: nothing to show again on a later page
   }
 
   function onPage() {
