@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .navigation import SecondFetchHeld
+
 pytestmark = pytest.mark.browser
 
 SVG_TEXT_SIZES = """svg => [...svg.querySelectorAll('text')].map(text => {
@@ -28,6 +30,40 @@ def test_svg_mark_is_a_link_that_jumps_to_its_entry(page, fixture_site_url: str)
     entry = page.locator("article#ipo-halted")
     expect(entry).to_be_in_viewport()
     assert page.evaluate("() => document.querySelector(':target')?.id") == "ipo-halted"
+
+
+def test_a_marks_entry_is_the_target_when_material_fetches_the_page_again_late(page, fixture_site_url: str):
+    """The first link followed within a page makes Material fetch the page again and replace its content;
+    answered after Material has saved the scroll position (navigation.py), it restored that position and
+    the entry, a new copy, was no longer :target (its highlight gone)."""
+    fetches = SecondFetchHeld(page, fixture_site_url + "timeline/")
+    page.goto(fixture_site_url + "timeline/")
+    page.locator("svg.timeline-svg--wide").get_by_role(
+        "link", name="3 November 2020: The record listing is halted"
+    ).locator("circle").click()
+    expect(page).to_have_url(re.compile(r"/timeline/#ipo-halted$"))
+    fetches.release_once_the_position_is_saved()
+    expect(page.locator("article#ipo-halted")).to_be_in_viewport()
+    assert page.evaluate("() => document.querySelector(':target')?.id") == "ipo-halted"
+
+
+def test_a_reader_who_scrolls_on_before_the_page_comes_again_stays_where_they_are(page, fixture_site_url: str):
+    """The test above's negative: once the reader has scrolled on, the link is not followed again when the
+    page comes (nothing moves unless the reader follows a link)."""
+    fetches = SecondFetchHeld(page, fixture_site_url + "timeline/")
+    page.goto(fixture_site_url + "timeline/")
+    page.locator("svg.timeline-svg--wide").get_by_role(
+        "link", name="3 November 2020: The record listing is halted"
+    ).locator("circle").click()
+    expect(page.locator("article#ipo-halted")).to_be_in_viewport()
+    at_entry = page.evaluate("scrollY")
+    page.mouse.wheel(0, -400)
+    page.wait_for_function(f"() => scrollY < {at_entry}")
+    fetches.wait_for_the_saved_position()
+    reader_at = page.evaluate("scrollY")
+    fetches.release_once_the_position_is_saved()
+    page.wait_for_timeout(300)  # time for any jump to have happened
+    assert page.evaluate("scrollY") == reader_at < at_entry
 
 
 @pytest.mark.real_search  # what a page logs: as a reader's, with the real search index

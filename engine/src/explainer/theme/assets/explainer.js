@@ -6,7 +6,9 @@
  *    hidden from screen readers and keep their links out of the tab order.
  * 2. The list of notes, folded on narrow screens ("All N notes"): open on wide screens; a link to a
  *    note opens it and shows the note.
- * 3. Before printing, the site's own links are marked (`explainer-in-site`): Material's instant
+ * 3. A link followed within a page (a chart point's row, a Timeline entry, a note) shows its target,
+ *    as :target, even when Material's instant navigation replaces the page after it (see below).
+ * 4. Before printing, the site's own links are marked (`explainer-in-site`): Material's instant
  *    navigation makes every href absolute, and the print stylesheet prints the address of links
  *    that leave the site, which it tells apart by the href alone.
  *
@@ -108,7 +110,60 @@
 
   const showAddressedNote = () => showNote(document.getElementById(decodeURIComponent(location.hash.slice(1))));
 
+  /* --- a link within the page: its target shown once Material has replaced the page --- */
+
+  /* The first time a reader follows a link within a page (a chart point's "Go to its row", a Timeline */
+  /* mark, a note), Material's instant navigation fetches the page again and replaces its content (its */
+  /* location$ has no earlier address to compare the path with). It then shows the target again with */
+  /* a fragment navigation, unless the scroll position has by then been saved in the history entry */
+  /* (Material saves it 100 ms after a scroll): then it restores that position, the new target is not */
+  /* :target, and a fold around it is opened and shown from its top, the target below the screen. */
+  /* So once the page is replaced, the link is followed once more, as Material would have; not if the */
+  /* reader has scrolled or pressed a key since. */
+  let followed = null; // the address of the link within this page the reader followed last
+
+  const samePage = (url) => url.origin + url.pathname + url.search === location.origin + location.pathname + location.search;
+
+  function addressOf(link) {
+    try {
+      return new URL(link instanceof SVGElement ? link.href.baseVal : link.href, location.href);
+    } catch {
+      return null;
+    }
+  }
+
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href], a[*|href]") : null;
+    if (!link || event.defaultPrevented) return; // not a link, or a preview took the tap
+    const url = event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ? null : addressOf(link);
+    followed = url && url.hash && samePage(url) ? url : null;
+  }, true);
+
+  // Not after the reader has moved on: scrolled, pressed a key, gone back or forward in the history.
+  for (const type of ["wheel", "touchmove", "keydown"]) {
+    document.addEventListener(type, () => { followed = null; }, { capture: true, passive: true });
+  }
+  window.addEventListener("popstate", () => {
+    if (followed && followed.href !== location.href) followed = null;
+  });
+
+  function showFollowed() {
+    const url = followed;
+    followed = null;
+    if (!url || !samePage(url)) return;
+    const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+    if (!target || target.matches(":target")) return; // Material has shown it
+    // The address followed (Material's anchor tracking may have changed it since), no saved position.
+    history.replaceState(null, "", url.href);
+    const link = document.createElement("a"); // a fragment navigation, as Material makes one
+    link.href = url.hash;
+    link.addEventListener("click", (event) => event.stopPropagation());
+    link.click();
+    followed = null; // this click is ours: nothing to show again on a later page
+  }
+
   function onPage() {
+    showFollowed();
     const article = document.querySelector("article.md-content__inner");
     if (!article) return;
     addSidenotesIfWide();
