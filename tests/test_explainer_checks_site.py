@@ -197,3 +197,22 @@ def test_a_page_with_a_style_attribute_fails(tmp_path: Path) -> None:
         )
     plain = write_site(tmp_path / "good", {".": '<html><body><p class="x">x</p></body></html>'})
     checks.test_no_page_carries_an_event_handler_a_foreign_scheme_or_a_style_attribute(SimpleNamespace(site_dir=plain))
+
+
+@pytest.mark.parametrize(
+    ("raised", "printed"), [(BrokenPipeError, False), (ConnectionResetError, False), (ValueError, True)]
+)
+def test_the_pages_server_prints_no_error_for_a_browser_that_stopped_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture, raised: type[Exception], printed: bool
+) -> None:
+    """A fetch the browser cancels (Material replacing or leaving a page) breaks the server's pipe: no traceback in
+    the test run's output for it. Positive control: any other error is printed, as the standard library does."""
+    server = plugin._Server(("127.0.0.1", 0), plugin._QuietHandler)
+    try:
+        try:
+            raise raised("on purpose")
+        except Exception:
+            server.handle_error(None, ("127.0.0.1", 1))
+    finally:
+        server.server_close()
+    assert ("on purpose" in capsys.readouterr().err) is printed
