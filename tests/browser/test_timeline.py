@@ -66,6 +66,28 @@ def test_a_reader_who_scrolls_on_before_the_page_comes_again_stays_where_they_ar
     assert page.evaluate("scrollY") == reader_at < at_entry
 
 
+def test_a_reader_who_scrolls_without_wheel_or_keys_before_the_page_comes_again_stays_where_they_are(
+    page, fixture_site_url: str
+):
+    """As above, for a scroll that sends no wheel, touch or key event to the page (the scrollbar dragged, find in
+    page, a screen reader's cursor): any scroll after the link's own counts as the reader's."""
+    fetches = SecondFetchHeld(page, fixture_site_url + "timeline/")
+    page.goto(fixture_site_url + "timeline/")
+    page.locator("svg.timeline-svg--wide").get_by_role(
+        "link", name="3 November 2020: The record listing is halted"
+    ).locator("circle").click()
+    expect(page.locator("article#ipo-halted")).to_be_in_viewport()
+    at_entry = page.evaluate("scrollY")
+    page.wait_for_timeout(600)  # after the link's own scrolling
+    page.evaluate("scrollBy(0, -400)")  # as the scrollbar scrolls: no input event reaches the page
+    page.wait_for_function(f"() => scrollY < {at_entry}")
+    fetches.wait_for_the_saved_position()
+    reader_at = page.evaluate("scrollY")
+    fetches.release_once_the_position_is_saved()
+    page.wait_for_timeout(300)  # time for any jump to have happened
+    assert page.evaluate("scrollY") == reader_at < at_entry
+
+
 @pytest.mark.real_search  # what a page logs: as a reader's, with the real search index
 def test_timeline_page_logs_no_script_error(page, fixture_site_url: str):
     """Material's instant navigation rewrites links; SVG links must not make it throw."""

@@ -119,8 +119,13 @@
   /* (Material saves it 100 ms after a scroll): then it restores that position, the new target is not */
   /* :target, and a fold around it is opened and shown from its top, the target below the screen. */
   /* So once the page is replaced, the link is followed once more, as Material would have; not if the */
-  /* reader has scrolled or pressed a key since. */
+  /* reader has moved on since: scrolled (by any means: a wheel, a finger, the scrollbar, find in page, a */
+  /* screen reader), pressed a key, gone back or forward. A scroll within SETTLE_MS of the click is the */
+  /* link's own (the jump, Material opening a fold around the target); a busier page may take longer, and */
+  /* then the link is not followed again, as before this script: it never moves a reader who moved. */
+  const SETTLE_MS = 400;
   let followed = null; // the address of the link within this page the reader followed last
+  let followedAt = 0; // when (performance.now())
 
   const samePage = (url) => url.origin + url.pathname + url.search === location.origin + location.pathname + location.search;
 
@@ -135,14 +140,20 @@
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[href], a[*|href]") : null;
     if (!link || event.defaultPrevented) return; // not a link, or a preview took the tap
-    const url = event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ? null : addressOf(link);
+    const elsewhere = link.hasAttribute("target") || link.hasAttribute("download"); // another tab, a file
+    const modified = event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
+    const url = elsewhere || modified ? null : addressOf(link);
     followed = url && url.hash && samePage(url) ? url : null;
+    followedAt = performance.now();
   }, true);
 
   // Not after the reader has moved on: scrolled, pressed a key, gone back or forward in the history.
   for (const type of ["wheel", "touchmove", "keydown"]) {
     document.addEventListener(type, () => { followed = null; }, { capture: true, passive: true });
   }
+  document.addEventListener("scroll", () => {
+    if (followed && performance.now() - followedAt > SETTLE_MS) followed = null;
+  }, { capture: true, passive: true });
   window.addEventListener("popstate", () => {
     if (followed && followed.href !== location.href) followed = null;
   });
@@ -158,16 +169,15 @@
     const link = document.createElement("a"); // a fragment navigation, as Material makes one
     link.href = url.hash;
     link.addEventListener("click", (event) => event.stopPropagation());
-    link.click();
-    followed = null; // this click is ours: nothing to show again on a later page
+    link.click(); // a link in no document: the click listener above never sees it
   }
 
   function onPage() {
-    showFollowed();
-    const article = document.querySelector("article.md-content__inner");
-    if (!article) return;
-    addSidenotesIfWide();
-    openNotesIfWide();
+    if (document.querySelector("article.md-content__inner")) {
+      addSidenotesIfWide();
+      openNotesIfWide();
+    }
+    showFollowed(); // last: side notes and an opened list of notes may move the target
   }
 
   /* --- printed addresses --- */
