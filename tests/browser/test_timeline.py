@@ -38,13 +38,18 @@ def test_a_marks_entry_is_the_target_when_material_fetches_the_page_again_late(p
     the entry, a new copy, was no longer :target (its highlight gone)."""
     fetches = SecondFetchHeld(page, fixture_site_url + "timeline/")
     page.goto(fixture_site_url + "timeline/")
+    entries = page.evaluate("history.length")
     page.locator("svg.timeline-svg--wide").get_by_role(
         "link", name="3 November 2020: The record listing is halted"
     ).locator("circle").click()
     expect(page).to_have_url(re.compile(r"/timeline/#ipo-halted$"))
+    assert page.evaluate("history.length") == entries + 1  # the link's own entry
     fetches.release_once_the_position_is_saved()
     expect(page.locator("article#ipo-halted")).to_be_in_viewport()
     assert page.evaluate("() => document.querySelector(':target')?.id") == "ipo-halted"
+    assert page.evaluate("history.length") == entries + 1  # following it again added none
+    page.go_back()  # and Back leaves the entry, as after any link
+    expect(page).to_have_url(re.compile(r"/timeline/$"))
 
 
 def test_a_reader_who_scrolls_on_before_the_page_comes_again_stays_where_they_are(page, fixture_site_url: str):
