@@ -582,9 +582,17 @@ class Results:
             ratio_goal("Synthetic 1×: hooks on ÷ hooks off", base, GOAL_SYNTHETIC),
             *engine_goals,
             glossary_goal(self.glossary),
+            *self.growth_goals(base, large),
+            *([ratio_goal(HOSTILE_GOAL, self.hostile, GOAL_HOSTILE)] if self.hostile else []),
+        ]
+
+    def growth_goals(self, base: Pair, large: Pair) -> list[Goal]:
+        """From 1× to 4× content, the goal's sizes; none when 4× was not measured (`--factors 1`, say)."""
+        if max(self.synthetic) != 4:
+            return []
+        return [
             growth_goal("Growth 4×/1×: build time (hooks)", base.with_hooks, large.with_hooks, "cpu"),
             growth_goal("Growth 4×/1×: peak memory (hooks)", base.with_hooks, large.with_hooks, "rss_mb"),
-            *([ratio_goal(HOSTILE_GOAL, self.hostile, GOAL_HOSTILE)] if self.hostile else []),
         ]
 
 
