@@ -32,16 +32,26 @@ def test_svg_mark_is_a_link_that_jumps_to_its_entry(page, fixture_site_url: str)
     assert page.evaluate("() => document.querySelector(':target')?.id") == "ipo-halted"
 
 
+def timeline_with_the_second_fetch_held(page, fixture_site_url: str) -> SecondFetchHeld:
+    """The Timeline loaded, Material's later fetches of it held (navigation.py)."""
+    fetches = SecondFetchHeld(page, fixture_site_url + "timeline/")
+    page.goto(fixture_site_url + "timeline/")
+    return fetches
+
+
+def follow_the_ipo_mark(page) -> None:
+    page.locator("svg.timeline-svg--wide").get_by_role(
+        "link", name="3 November 2020: The record listing is halted"
+    ).locator("circle").click()
+
+
 def test_a_marks_entry_is_the_target_when_material_fetches_the_page_again_late(page, fixture_site_url: str):
     """The first link followed within a page makes Material fetch the page again and replace its content;
     answered after Material has saved the scroll position (navigation.py), it restored that position and
     the entry, a new copy, was no longer :target (its highlight gone)."""
-    fetches = SecondFetchHeld(page, fixture_site_url + "timeline/")
-    page.goto(fixture_site_url + "timeline/")
+    fetches = timeline_with_the_second_fetch_held(page, fixture_site_url)
     entries = page.evaluate("history.length")
-    page.locator("svg.timeline-svg--wide").get_by_role(
-        "link", name="3 November 2020: The record listing is halted"
-    ).locator("circle").click()
+    follow_the_ipo_mark(page)
     expect(page).to_have_url(re.compile(r"/timeline/#ipo-halted$"))
     assert page.evaluate("history.length") == entries + 1  # the link's own entry
     fetches.release_once_the_position_is_saved()
@@ -52,39 +62,26 @@ def test_a_marks_entry_is_the_target_when_material_fetches_the_page_again_late(p
     expect(page).to_have_url(re.compile(r"/timeline/$"))
 
 
-def test_a_reader_who_scrolls_on_before_the_page_comes_again_stays_where_they_are(page, fixture_site_url: str):
+def scroll_with_the_wheel(page) -> None:
+    page.mouse.wheel(0, -400)
+
+
+def scroll_with_no_input_event(page) -> None:
+    """As the scrollbar, find in page or a screen reader's cursor scroll: no wheel, touch or key event reaches
+    the page, so any scroll after the link's own counts as the reader's."""
+    page.wait_for_timeout(600)  # after the link's own scrolling
+    page.evaluate("scrollBy(0, -400)")
+
+
+@pytest.mark.parametrize("scroll", [scroll_with_the_wheel, scroll_with_no_input_event], ids=["wheel", "no-input"])
+def test_a_reader_who_scrolls_on_before_the_page_comes_again_stays_where_they_are(page, fixture_site_url: str, scroll):
     """The test above's negative: once the reader has scrolled on, the link is not followed again when the
     page comes (nothing moves unless the reader follows a link)."""
-    fetches = SecondFetchHeld(page, fixture_site_url + "timeline/")
-    page.goto(fixture_site_url + "timeline/")
-    page.locator("svg.timeline-svg--wide").get_by_role(
-        "link", name="3 November 2020: The record listing is halted"
-    ).locator("circle").click()
+    fetches = timeline_with_the_second_fetch_held(page, fixture_site_url)
+    follow_the_ipo_mark(page)
     expect(page.locator("article#ipo-halted")).to_be_in_viewport()
     at_entry = page.evaluate("scrollY")
-    page.mouse.wheel(0, -400)
-    page.wait_for_function(f"() => scrollY < {at_entry}")
-    fetches.wait_for_the_saved_position()
-    reader_at = page.evaluate("scrollY")
-    fetches.release_once_the_position_is_saved()
-    page.wait_for_timeout(300)  # time for any jump to have happened
-    assert page.evaluate("scrollY") == reader_at < at_entry
-
-
-def test_a_reader_who_scrolls_without_wheel_or_keys_before_the_page_comes_again_stays_where_they_are(
-    page, fixture_site_url: str
-):
-    """As above, for a scroll that sends no wheel, touch or key event to the page (the scrollbar dragged, find in
-    page, a screen reader's cursor): any scroll after the link's own counts as the reader's."""
-    fetches = SecondFetchHeld(page, fixture_site_url + "timeline/")
-    page.goto(fixture_site_url + "timeline/")
-    page.locator("svg.timeline-svg--wide").get_by_role(
-        "link", name="3 November 2020: The record listing is halted"
-    ).locator("circle").click()
-    expect(page.locator("article#ipo-halted")).to_be_in_viewport()
-    at_entry = page.evaluate("scrollY")
-    page.wait_for_timeout(600)  # after the link's own scrolling
-    page.evaluate("scrollBy(0, -400)")  # as the scrollbar scrolls: no input event reaches the page
+    scroll(page)
     page.wait_for_function(f"() => scrollY < {at_entry}")
     fetches.wait_for_the_saved_position()
     reader_at = page.evaluate("scrollY")
