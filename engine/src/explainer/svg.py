@@ -9,7 +9,7 @@
   labels, as many as fit; `draw_time_axis` and `draw_time_grid` draw them.
 - Values: `ValueScale`, numbers onto y between round numbers, with labelled gridlines.
 - Text: `text_width` (sized for DejaVu Sans, the widest common system font), `fit` (cut short
-  with an ellipsis) and `wrap` (lines no wider than a room).
+  with an ellipsis) and `wrap` (lines no wider than a room); `first_layout` places labels clear of each other.
 
 Nothing here names a story, a subject, a date or a unit: they all come in as data. Sizes are in
 viewBox units; CSS sets the colours, so pictures follow dark mode and print.
@@ -20,10 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from .dates import PartialDate
@@ -562,3 +562,27 @@ def wrap(content: str, room: float, size: float = FONT_SIZE, bold: bool = False)
 
 def widest(lines: Sequence[str], size: float = FONT_SIZE, bold: bool = False) -> float:
     return max((text_width(content, size, bold) for content in lines), default=0.0)
+
+
+Label = TypeVar("Label")
+
+
+def first_layout(
+    count: int, choices: Callable[[int], Iterable[Label]], fits: Callable[[Label, list[Label]], bool], budget: int
+) -> list[Label] | None:
+    """Depth first, each of `count` labels' `choices` (by its index) in order of preference: the first layout
+    in which every label `fits` those chosen before it; None if there is none within `budget` choices tried."""
+    left = [budget]
+
+    def search(chosen: list[Label]) -> list[Label] | None:
+        if len(chosen) == count:
+            return chosen
+        for choice in choices(len(chosen)):
+            left[0] -= 1
+            if left[0] < 0:
+                return None
+            if fits(choice, chosen) and (found := search([*chosen, choice])):
+                return found
+        return None
+
+    return search([])
