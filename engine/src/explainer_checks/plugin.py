@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from mkdocs.utils.meta import get_data
 
 from explainer.data import SiteRecords
 from explainer.pages import is_story_page
@@ -150,12 +150,8 @@ class ExplainerSite:
         return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
 
     def front_matter(self, src_uri: str) -> dict[str, Any]:
-        """A page's front matter ({} without one)."""
-        text = (self.docs_dir / src_uri).read_text(encoding="utf-8")
-        if not text.startswith("---\n") or "\n---" not in text[3:]:
-            return {}
-        block = text[4 : text.index("\n---", 3)]
-        return yaml.safe_load(block) or {}
+        """A page's front matter ({} without one), as MkDocs reads it."""
+        return get_data((self.docs_dir / src_uri).read_text(encoding="utf-8"))[1]
 
     @cached_property
     def story(self) -> dict[str, Any]:
