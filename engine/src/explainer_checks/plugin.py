@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from explainer.data import SiteRecords
@@ -143,11 +144,8 @@ class ExplainerSite:
         return [page for page in self.pages if is_story_page(page)]
 
     def built_path(self, src_uri: str) -> str:
-        """Where the build writes a page, as BuiltSite.html takes it: 'story/the-fall/' (or '...html')."""
-        stem = src_uri.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            return stem.removesuffix("index")
-        return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
+        """Where MkDocs writes a page, as BuiltSite.html takes it: 'story/the-fall/' (or '...html')."""
+        return File(src_uri, None, "", self.use_directory_urls).dest_uri.removesuffix("index.html")
 
     def front_matter(self, src_uri: str) -> dict[str, Any]:
         """A page's front matter ({} without one), as MkDocs reads it."""
