@@ -2,7 +2,7 @@
 
 - Elements: `element` and `sub` build an ElementTree, `markup` writes it. The serializer escapes
   every value from data; nothing here escapes by hand.
-- Dates: `date_span` (the days a partial date can mean), `Span` and `story_span` (the story's
+- Dates: `date_span` (the days a partial date can mean, from explainer.dates), `Span` and `story_span` (the story's
   range: derived from the data unless configured).
 - Time: `TimeScale`, dates onto x, in the unit its span calls for (`time_unit`: days, weeks,
   months or years, or the one configured); `time_axis` gives its ticks, gridlines and period
@@ -23,10 +23,9 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
-if TYPE_CHECKING:
-    from .dates import PartialDate
+from .dates import PartialDate, date_span
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
@@ -114,16 +113,6 @@ def markup(node: ElementTree.Element) -> str:
 
 
 # Dates and the story's span ---------------------------------------------------------------------
-
-
-def date_span(date: PartialDate) -> tuple[dt.date, dt.date]:
-    """First day and the day after the last day a partial date can mean."""
-    if date.day:
-        start = dt.date(date.year, date.month, date.day)
-        return start, start + dt.timedelta(days=1)
-    if date.month:
-        return dt.date(date.year, date.month, 1), next_month(dt.date(date.year, date.month, 1))
-    return dt.date(date.year, 1, 1), dt.date(date.year + 1, 1, 1)
 
 
 def month_start(day: dt.date) -> dt.date:
