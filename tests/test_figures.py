@@ -143,6 +143,19 @@ def test_story_range_is_whole_months_of_the_story(date, inside):
     assert SPAN.lies_within(date) is inside
 
 
+@pytest.mark.parametrize(
+    ("date", "inside"),
+    [
+        (PartialDate(2024, 2), True),  # February 2024 ends on the 29th, the span's last day
+        (PartialDate(2024, 2, 29), True),
+        (PartialDate(2024, 3), False),
+        (PartialDate(2024), False),
+    ],
+)
+def test_a_month_lies_within_a_span_that_ends_on_its_last_day(date, inside):
+    assert DateRange(PartialDate(2023, 4), PartialDate(2024, 2, 29)).lies_within(date) is inside
+
+
 def test_extending_the_story_extends_the_figures_range():
     point = """
     - date: "2026-09"

@@ -19,6 +19,7 @@ from markdown.preprocessors import Preprocessor
 
 from .context import BuildContext
 from .errors import Problem
+from .extensions import ContextProcessor
 from .generated import markdown_text
 from .markers import find_marker
 from .pages import Chapter, is_story_page
@@ -42,11 +43,7 @@ class ChaptersExtension(Extension):
         md.preprocessors.register(_Chapters(md, self.context), "explainer-chapters", 18.5)
 
 
-class _Chapters(Preprocessor):
-    def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md)
-        self.context = context
-
+class _Chapters(ContextProcessor, Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         markers, _ = find_marker(self.md, CHAPTERS_MARKER, _MARKER_LIKE, self.context.report)
         if not markers or self.context.page is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -51,6 +52,16 @@ class PartialDate:
         if self.month:
             return f"{_MONTHS[self.month]} {self.year}"
         return str(self.year)
+
+
+def date_span(date: PartialDate) -> tuple[dt.date, dt.date]:
+    """First day and the day after the last day a partial date can mean."""
+    if date.day:
+        start = dt.date(date.year, date.month, date.day)
+        return start, start + dt.timedelta(days=1)
+    if date.month:
+        return dt.date(date.year, date.month, 1), dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+    return dt.date(date.year, 1, 1), dt.date(date.year + 1, 1, 1)
 
 
 def parse_partial_date(text: str) -> PartialDate:

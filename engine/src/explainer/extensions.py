@@ -68,13 +68,17 @@ class ExplainerExtension(Extension):
         return load_records(Path(self.getConfig(file_option)), spec, story=story)
 
 
-class WrittenPageTreeprocessor(Treeprocessor):
-    """A treeprocessor for the pages an author writes, never the generated ones: `run_on_page` is called with
-    the page being converted (none when the document has no page)."""
+class ContextProcessor:
+    """A Python-Markdown processor of the build (first among its bases): it holds the build's context."""
 
     def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md)
+        super().__init__(md)  # type: ignore[call-arg] - the processor's own (Preprocessor, Treeprocessor)
         self.context = context
+
+
+class WrittenPageTreeprocessor(ContextProcessor, Treeprocessor):
+    """A treeprocessor for the pages an author writes, never the generated ones: `run_on_page` is called with
+    the page being converted (none when the document has no page)."""
 
     def run(self, root: etree.Element) -> None:
         page = self.context.page

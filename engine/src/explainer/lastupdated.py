@@ -18,6 +18,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from .context import BuildContext
+from .extensions import ContextProcessor
 
 LAST_UPDATED_MARKER = "<!-- last-updated -->"
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -35,11 +36,7 @@ class LastUpdatedExtension(Extension):
         md.preprocessors.register(_LastUpdated(md, self.context), "explainer-last-updated", 29)
 
 
-class _LastUpdated(Preprocessor):
-    def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md)
-        self.context = context
-
+class _LastUpdated(ContextProcessor, Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not any(LAST_UPDATED_MARKER in line for line in lines):
             return lines

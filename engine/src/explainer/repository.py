@@ -171,42 +171,43 @@ def _walk_folder(walk: _Walk, folder: Folder) -> None:
 
 def _followed(walk: _Walk, path: Path, label: str) -> os.stat_result | None:
     """The stat of the file a symlink leads to, if it may be followed; None, with a problem added, if not."""
-    target = os.readlink(path)
+    found = _symlink_target(walk, path, os.readlink(path))
+    if isinstance(found, str):
+        walk.problems.append(Problem(label, 1, found))
+        return None
+    return found
+
+
+def outside_repository(target: str) -> str:
+    """The problem of a symlink to `target`, outside the repository (the reader's diff says it too)."""
+    outside = "outside the repository; the build reads nothing outside it: replace the link with the file itself"
+    return f"is a symlink to {target!r}, {outside}"
+
+
+def _symlink_target(walk: _Walk, path: Path, target: str) -> os.stat_result | str:
+    """The stat of the file the symlink at `path` leads to, or why it may not be followed."""
     try:
         resolved = Path(os.path.realpath(path, strict=True))
     except OSError as error:
         if error.errno == errno.ELOOP:
-            message = f"is a symlink (to {target!r}) that loops back on itself; replace it with the file itself"
-        else:
-            message = f"is a symlink to {target!r}, which does not exist; replace it with the file itself"
-        walk.problems.append(Problem(label, 1, message))
-        return None
+            return f"is a symlink (to {target!r}) that loops back on itself; replace it with the file itself"
+        return f"is a symlink to {target!r}, which does not exist; replace it with the file itself"
     if not resolved.is_relative_to(walk.root):
-        message = (
-            f"is a symlink to {target!r}, outside the repository; the build reads nothing outside it:"
-            " replace the link with the file itself"
-        )
-        walk.problems.append(Problem(label, 1, message))
-        return None
+        return outside_repository(target)
     if not any(resolved.is_relative_to(folder) for folder in walk.allowed):
         where = resolved.relative_to(walk.root).as_posix()
-        message = (
+        return (
             f"is a symlink to {where!r}, outside the site's folders (docs/, data/ and the theme's); "
             "replace the link with the file itself"
         )
-        walk.problems.append(Problem(label, 1, message))
-        return None
     info = os.stat(resolved)
     if stat.S_ISDIR(info.st_mode):
-        message = (
+        return (
             f"is a symlink to a folder ({target!r}); MkDocs would copy everything in it (a loop, without end):"
             " replace it with the folder itself"
         )
-        walk.problems.append(Problem(label, 1, message))
-        return None
     if not stat.S_ISREG(info.st_mode):
-        walk.problems.append(Problem(label, 1, f"is a symlink to {_kind(info.st_mode)} ({target!r}); remove it"))
-        return None
+        return f"is a symlink to {_kind(info.st_mode)} ({target!r}); remove it"
     return info
 
 

@@ -161,12 +161,9 @@ def schema_problems(
             path = (*path, error.instance)  # the key that is wrong, not the mapping holding it
         broken.add(path)
         field = _field_name(path)
+        path = _at_unknown_key(error, path)
         message = _message(error, field, suggest=True)
-        if error.validator == "additionalProperties":
-            unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-            path = (*path, unknown[0]) if unknown else path
-        prefix = f"{label(path)}: " if label(path) else ""
-        problems.add(document.problem(path, prefix + message))
+        problems.add(document.problem(path, f"{label(path)}: {message}" if label(path) else message))
     return sorted(problems, key=lambda problem: problem.line), broken
 
 
@@ -175,11 +172,15 @@ def _describe(error: jsonschema.ValidationError, document: YamlDocument, schema:
     label = _entry_label(document.data, path, schema.get("x-entry", "entry"))
     field = _field_name(path)
     message = _message(error, field, is_entry=len(path) == 1 and isinstance(path[0], int))
+    return document.problem(_at_unknown_key(error, path), f"{label}: {message}" if label else message)
+
+
+def _at_unknown_key(error: jsonschema.ValidationError, path: tuple) -> tuple:
+    """Where the problem is: at the first unknown key, for a mapping with keys the schema does not know."""
     if error.validator == "additionalProperties":
         unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        path = (*path, unknown[0]) if unknown else path
-    prefix = f"{label}: " if label else ""
-    return document.problem(path, prefix + message)
+        return (*path, unknown[0]) if unknown else path
+    return path
 
 
 # What a value named in the story's vocabulary must be one of, as messages say it.

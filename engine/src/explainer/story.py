@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
-from .dates import PartialDate, parse_partial_date
+from .dates import PartialDate, date_span, parse_partial_date
 from .errors import DataError, Problem
 from .schema import schema_problems
 from .yamlfile import YamlDocument, parse_data_file
@@ -132,23 +132,14 @@ class DateRange:
         """'October 2020 to June 2026', for messages and pages."""
         return f"{self.start.display} to {self.end.display}"
 
-    @property
-    def _first(self) -> tuple[int, int, int]:
-        return (self.start.year, self.start.month or 1, self.start.day or 1)
-
-    @property
-    def _last(self) -> tuple[int, int, int]:
-        return (self.end.year, self.end.month or 12, self.end.day or 31)
-
     def starts_within(self, date: PartialDate) -> bool:
         """True if the date's first day lies within the span (an event's date)."""
-        return self._first <= (date.year, date.month or 1, date.day or 1) <= self._last
+        return date_span(self.start)[0] <= date_span(date)[0] < date_span(self.end)[1]
 
     def lies_within(self, date: PartialDate) -> bool:
         """True if every day the date can mean lies within the span (a figure's date)."""
-        first = (date.year, date.month or 1, date.day or 1)
-        last = (date.year, date.month or 12, date.day or 31)
-        return self._first <= first and last <= self._last
+        first, after = date_span(date)
+        return date_span(self.start)[0] <= first and after <= date_span(self.end)[1]
 
     @property
     def where(self) -> str:
@@ -163,9 +154,8 @@ def derived_range(dates: Iterable[PartialDate]) -> DateRange | None:
     dates = list(dates)
     if not dates:
         return None
-    first = min(dates, key=lambda date: (date.year, date.month or 1, date.day or 1))
-    last = max(dates, key=lambda date: (date.year, date.month or 12, date.day or 31))
-    return DateRange(first, last, configured=False)
+    first = min(dates, key=lambda date: date_span(date)[0])
+    return DateRange(first, max(dates, key=lambda date: date_span(date)[1]), configured=False)
 
 
 @dataclass(frozen=True)
@@ -387,7 +377,7 @@ def _dates(document: YamlDocument, dates: dict, usable: bool) -> tuple[DateRange
     if problems:
         return None, problems
     span = DateRange(parsed["start"], parsed["end"])
-    if span._first > span._last:
+    if date_span(span.start)[0] >= date_span(span.end)[1]:
         message = f"dates: start ({span.start.display}) is after end ({span.end.display}); swap them"
         return None, [document.problem(("dates", "end"), message)]
     return span, []

@@ -2,14 +2,14 @@
 
 - Elements: `element` and `sub` build an ElementTree, `markup` writes it. The serializer escapes
   every value from data; nothing here escapes by hand.
-- Dates: `date_span` (the days a partial date can mean), `Span` and `story_span` (the story's
+- Dates: `date_span` (the days a partial date can mean, from explainer.dates), `Span` and `story_span` (the story's
   range: derived from the data unless configured).
 - Time: `TimeScale`, dates onto x, in the unit its span calls for (`time_unit`: days, weeks,
   months or years, or the one configured); `time_axis` gives its ticks, gridlines and period
   labels, as many as fit; `draw_time_axis` and `draw_time_grid` draw them.
 - Values: `ValueScale`, numbers onto y between round numbers, with labelled gridlines.
 - Text: `text_width` (sized for DejaVu Sans, the widest common system font), `fit` (cut short
-  with an ellipsis) and `wrap` (lines no wider than a room).
+  with an ellipsis) and `wrap` (lines no wider than a room); `first_layout` places labels clear of each other.
 
 Nothing here names a story, a subject, a date or a unit: they all come in as data. Sizes are in
 viewBox units; CSS sets the colours, so pictures follow dark mode and print.
@@ -20,13 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
-if TYPE_CHECKING:
-    from .dates import PartialDate
+from .dates import PartialDate, date_span
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
@@ -114,16 +113,6 @@ def markup(node: ElementTree.Element) -> str:
 
 
 # Dates and the story's span ---------------------------------------------------------------------
-
-
-def date_span(date: PartialDate) -> tuple[dt.date, dt.date]:
-    """First day and the day after the last day a partial date can mean."""
-    if date.day:
-        start = dt.date(date.year, date.month, date.day)
-        return start, start + dt.timedelta(days=1)
-    if date.month:
-        return dt.date(date.year, date.month, 1), next_month(dt.date(date.year, date.month, 1))
-    return dt.date(date.year, 1, 1), dt.date(date.year + 1, 1, 1)
 
 
 def month_start(day: dt.date) -> dt.date:
@@ -562,3 +551,27 @@ def wrap(content: str, room: float, size: float = FONT_SIZE, bold: bool = False)
 
 def widest(lines: Sequence[str], size: float = FONT_SIZE, bold: bool = False) -> float:
     return max((text_width(content, size, bold) for content in lines), default=0.0)
+
+
+Label = TypeVar("Label")
+
+
+def first_layout(
+    count: int, choices: Callable[[int], Iterable[Label]], fits: Callable[[Label, list[Label]], bool], budget: int
+) -> list[Label] | None:
+    """Depth first, each of `count` labels' `choices` (by its index) in order of preference: the first layout
+    in which every label `fits` those chosen before it; None if there is none within `budget` choices tried."""
+    left = [budget]
+
+    def search(chosen: list[Label]) -> list[Label] | None:
+        if len(chosen) == count:
+            return chosen
+        for choice in choices(len(chosen)):
+            left[0] -= 1
+            if left[0] < 0:
+                return None
+            if fits(choice, chosen) and (found := search([*chosen, choice])):
+                return found
+        return None
+
+    return search([])

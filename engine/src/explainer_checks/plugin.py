@@ -21,7 +21,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
 
 from explainer.data import SiteRecords
 from explainer.pages import is_story_page
@@ -143,19 +144,12 @@ class ExplainerSite:
         return [page for page in self.pages if is_story_page(page)]
 
     def built_path(self, src_uri: str) -> str:
-        """Where the build writes a page, as BuiltSite.html takes it: 'story/the-fall/' (or '...html')."""
-        stem = src_uri.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            return stem.removesuffix("index")
-        return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
+        """Where MkDocs writes a page, as BuiltSite.html takes it: 'story/the-fall/' (or '...html')."""
+        return File(src_uri, None, "", self.use_directory_urls).dest_uri.removesuffix("index.html")
 
     def front_matter(self, src_uri: str) -> dict[str, Any]:
-        """A page's front matter ({} without one)."""
-        text = (self.docs_dir / src_uri).read_text(encoding="utf-8")
-        if not text.startswith("---\n") or "\n---" not in text[3:]:
-            return {}
-        block = text[4 : text.index("\n---", 3)]
-        return yaml.safe_load(block) or {}
+        """A page's front matter ({} without one), as MkDocs reads it."""
+        return get_data((self.docs_dir / src_uri).read_text(encoding="utf-8"))[1]
 
     @cached_property
     def story(self) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..context import BuildContext
 from ..elements import child, element
 from ..errors import line_of
-from ..extensions import ExplainerExtension
+from ..extensions import ContextProcessor, ExplainerExtension
 from ..markers import find_marker, put_at_markers
 from .page import PAGE
 from .records import SPEC, Event
@@ -83,12 +83,11 @@ def _key_dates_list(listing: etree.Element, events: list[Event], timeline_href: 
         child(link, "span", {"class": "key-dates__title"}, event.title)
 
 
-class _KeyDates(Preprocessor):
+class _KeyDates(ContextProcessor, Preprocessor):
     """Finds the Key dates marker where Python-Markdown took it for HTML (never in code, which stays text)."""
 
     def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md)
-        self.context = context
+        super().__init__(md, context)
         self.placeholder = ""  # the marker's place in the page, once found: a paragraph holding this text
 
     def run(self, lines: list[str]) -> list[str]:
@@ -135,12 +134,11 @@ class _KeyDates(Preprocessor):
             self.context.report_at(line, message)
 
 
-class _EventLinks(Treeprocessor):
+class _EventLinks(ContextProcessor, Treeprocessor):
     """Turns `event:` links into links to the Timeline, and puts the Key dates block in place."""
 
     def __init__(self, md: Markdown, context: BuildContext, key_dates: _KeyDates):
-        super().__init__(md)
-        self.context = context
+        super().__init__(md, context)
         self.key_dates = key_dates
 
     def run(self, root: etree.Element) -> None:

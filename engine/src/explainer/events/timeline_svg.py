@@ -170,9 +170,16 @@ def headline_labels(marks: Sequence[Mark], width: float = WIDTH) -> list[Headlin
     starting = sorted((box for box in first if box[3] != box[0].centre), key=lambda box: -box[0].centre)
     order = [box[0] for box in ending + starting]
     placed = _place_first_choice(order, options)
-    if all(_row_keeps_clear(label.x0, label.x1, label.leader, label.row, _others(label, placed)) for label in placed):
+    if all(_keeps_clear(label, [other for other in placed if other is not label]) for label in placed):
         return sorted(placed, key=lambda label: label.mark.centre)
-    found = _search(order, options, [], [SEARCH_STEPS])
+    found = svg.first_layout(  # each label's boxes in order, and for each box the rows nearest the band first
+        len(order),
+        lambda index: (
+            Headline(order[index], *box, row) for box in options[order[index].event.id] for row in range(index + 1)
+        ),
+        _keeps_clear,
+        SEARCH_STEPS,
+    )
     return sorted(found or placed, key=lambda label: label.mark.centre)
 
 
@@ -182,35 +189,9 @@ SEARCH_STEPS = 20_000  # rows and boxes tried before the first choice stands, cr
 def _place_first_choice(order: list[Mark], options: dict[str, list[Option]]) -> list[Headline]:
     placed: list[Headline] = []
     for mark in order:
-        lines, x0, x1 = options[mark.event.id][0]
-        rows = range(len(placed) + 1)
-        row = next((row for row in rows if _row_keeps_clear(x0, x1, mark.centre, row, placed)), len(placed))
-        placed.append(Headline(mark, lines, x0, x1, row))
+        labels = [Headline(mark, *options[mark.event.id][0], row) for row in range(len(placed) + 1)]
+        placed.append(next((label for label in labels if _keeps_clear(label, placed)), labels[-1]))  # else a new row
     return placed
-
-
-def _search(
-    order: list[Mark], options: dict[str, list[Option]], placed: list[Headline], budget: list[int]
-) -> list[Headline] | None:
-    """Depth first, preferred boxes and rows nearest the band first: the first layout with no crossing."""
-    if len(placed) == len(order):
-        return placed
-    mark = order[len(placed)]
-    for lines, x0, x1 in options[mark.event.id]:
-        for row in range(len(placed) + 1):
-            budget[0] -= 1
-            if budget[0] < 0:
-                return None
-            label = Headline(mark, lines, x0, x1, row)
-            if _row_keeps_clear(x0, x1, mark.centre, row, placed) and (
-                found := _search(order, options, [*placed, label], budget)
-            ):
-                return found
-    return None
-
-
-def _others(label: Headline, placed: Sequence[Headline]) -> list[Headline]:
-    return [other for other in placed if other is not label]
 
 
 def _label_size(lines: tuple[str, ...]) -> float:
@@ -247,7 +228,9 @@ def _label_box(mark: Mark, width: float, prefer_end: bool) -> Option:
     return lines, x, x + size  # a picture too narrow for any label: let it run past the edge
 
 
-def _row_keeps_clear(x0: float, x1: float, leader: float, row: int, placed: Sequence[Headline]) -> bool:
+def _keeps_clear(label: Headline, placed: Sequence[Headline]) -> bool:
+    """True if `label` overlaps no label in its row, and crosses no leader line and no label on the way."""
+    x0, x1, leader, row = label.x0, label.x1, label.leader, label.row
     for other in placed:
         if other.row == row and x0 < other.x1 + LABEL_GAP and other.x0 < x1 + LABEL_GAP:
             return False  # side by side in one row
@@ -265,7 +248,7 @@ def name_events(
     lanes: Mapping[str, Sequence[Mark]], width: float = WIDTH, limits: tuple[int, int] = LABELS
 ) -> dict[str, list[Headline]]:
     """The labels of each lane (by section): every headline event's, then others', up to `limits`
-    (least, most) in all, each clear of the others (`_row_keeps_clear`).
+    (least, most) in all, each clear of the others (`_keeps_clear`).
 
     Headline events are always named. Others are added one at a time, to the lane with the fewest
     labels first (then in the order given), its events in date order: in a row the lane's labels
@@ -293,10 +276,10 @@ def _first_that_fits(waiting: list[Mark], placed: list[Headline], width: float, 
     prefer_end = any(label.anchor == "end" for label in placed)
     while waiting:
         mark = waiting.pop(0)
-        for lines, x0, x1 in _label_options(mark, width, prefer_end):
+        for box in _label_options(mark, width, prefer_end):
             for row in range(max(rows, 1) + grow):
-                if _row_keeps_clear(x0, x1, mark.centre, row, placed):
-                    return Headline(mark, lines, x0, x1, row)
+                if _keeps_clear(label := Headline(mark, *box, row), placed):
+                    return label
     return None
 
 

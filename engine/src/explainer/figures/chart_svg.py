@@ -421,7 +421,7 @@ def place_labels(series: Series, placed: Sequence[_Placed], height: float) -> li
         inside = [place for place in every if place.box.inside(LABEL_ROOM)]
         clear = [place for place in inside if not any(place.clashes(other) for other in obstacles)]
         options.append(clear or inside or every[:1])
-    found = _search(options, [], [LABEL_SEARCH]) or _greedy(options)
+    found = svg.first_layout(len(options), options.__getitem__, _free, LABEL_SEARCH) or _greedy(options)
     return list(zip(labelled, found, strict=True))
 
 
@@ -439,20 +439,6 @@ def _greedy(options: list[list[Place]]) -> list[Place]:
     for places in options:
         chosen.append(next((place for place in places if _free(place, chosen)), places[0]))
     return chosen
-
-
-def _search(options: list[list[Place]], chosen: list[Place], budget: list[int]) -> list[Place] | None:
-    """Depth first, each label's best places first: the first layout where no label overlaps another
-    label or another's leader line."""
-    if len(chosen) == len(options):
-        return chosen
-    for place in options[len(chosen)]:
-        budget[0] -= 1
-        if budget[0] < 0:
-            return None
-        if _free(place, chosen) and (found := _search(options, [*chosen, place], budget)):
-            return found
-    return None
 
 
 def _label_lines(series: Series, point: Point) -> tuple[str, str]:

@@ -42,7 +42,7 @@ from ..dates import PartialDate, parse_partial_date
 from ..elements import element
 from ..events.page import PAGE as TIMELINE
 from ..events.records import SPEC as EVENTS_SPEC
-from ..extensions import ExplainerExtension
+from ..extensions import ContextProcessor, ExplainerExtension
 from ..markers import find_markers, put_at_markers
 from ..sources.page import PAGE as SOURCES
 from ..sources.records import SPEC as SOURCES_SPEC
@@ -156,12 +156,11 @@ def marker_period(fields: dict[str, str], series: Series) -> Span | None:
     return Span(start, end)
 
 
-class _ChartMarkers(Preprocessor):
+class _ChartMarkers(ContextProcessor, Preprocessor):
     """Finds the chart markers where Python-Markdown took them for HTML, and reports those it cannot draw."""
 
     def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md)
-        self.context = context
+        super().__init__(md, context)
         self.found: list[ChartMarker] = []  # this page's charts, in page order
 
     def run(self, lines: list[str]) -> list[str]:
@@ -263,12 +262,11 @@ def _period_text(fields: dict[str, str]) -> str:
     return " ".join(f"{name}: {fields[name]}" for name in ("from", "to") if name in fields)
 
 
-class _Charts(Treeprocessor):
+class _Charts(ContextProcessor, Treeprocessor):
     """Puts each chart where its marker was, and lists the page as a place that uses the chart's sources."""
 
     def __init__(self, md: Markdown, context: BuildContext, markers: _ChartMarkers):
-        super().__init__(md)
-        self.context = context
+        super().__init__(md, context)
         self.markers = markers
         self.svgs: list[etree.Element] = []  # the SVGs put in this page, for _SvgLinks
 

@@ -35,7 +35,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 from ..backlinks import Backlink
 from ..codeblocks import HEADING_TAGS, NOT_PROSE_TAGS
 from ..context import BuildContext
-from ..extensions import ExplainerExtension
+from ..extensions import ContextProcessor, ExplainerExtension
 from .page import PAGE
 from .records import LINK_SCHEME, SPEC, GlossaryEntry
 
@@ -98,11 +98,7 @@ def page_marking(context: BuildContext) -> PageMarking:
     )
 
 
-class _Mentions(Treeprocessor):
-    def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md)
-        self.context = context
-
+class _Mentions(ContextProcessor, Treeprocessor):
     def run(self, root: etree.Element) -> None:
         _PageMarker(self.context, page_marking(self.context), self.md).walk(root)
 

@@ -27,6 +27,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from ..repository import outside_repository
+
 
 class BuildError(Exception):
     """A revision could not be resolved or built; the message says which and why."""
@@ -117,10 +119,7 @@ def member_problem(member: tarfile.TarInfo) -> str:
     target = member.linkname
     inside = posixpath.normpath(posixpath.join(posixpath.dirname(member.name) if member.issym() else "", target))
     if posixpath.isabs(target) or inside == ".." or inside.startswith("../"):
-        return (
-            f"{member.name}:1: is a symlink to {target!r}, outside the repository; the build reads nothing outside"
-            " it: replace the link with the file itself"
-        )
+        return f"{member.name}:1: {outside_repository(target)}"
     return ""
 
 

@@ -194,12 +194,12 @@ def compare_items(old: dict[str, Item], new: dict[str, Item]) -> ItemChanges[Ite
 
 
 def compare_files(old: dict[str, str], new: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    statuses = []
-    for path in sorted(old.keys() | new.keys()):
-        if path not in old:
-            statuses.append((path, "added"))
-        elif path not in new:
-            statuses.append((path, "removed"))
-        elif old[path] != new[path]:
-            statuses.append((path, "changed"))
-    return tuple(statuses)
+    return tuple(
+        (path, "added" if path not in old else "removed" if path not in new else "changed")
+        for path in differing_keys(old, new)
+    )
+
+
+def differing_keys(old: dict, new: dict) -> list:
+    """The keys, sorted, whose values differ between `old` and `new` (one without the key: None)."""
+    return [key for key in sorted(old.keys() | new.keys()) if old.get(key) != new.get(key)]

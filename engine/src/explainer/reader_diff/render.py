@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .compare import ItemChanges, PageChange, PageRef, Report
+from .compare import ItemChanges, PageChange, PageRef, Report, differing_keys
 from .site import GlossaryEntry
 
 MAX_ITEMS = 50  # per list: pages, glossary entries, events, corrections, files
@@ -192,10 +192,6 @@ def items_section(
         detail = (label("changed:"), plain(", ".join(differing_keys(old, new)))) if changed_fields else ()
         lines.append(Line("~", (*spans(new), *detail)))
     return Section(heading, capped(lines))
-
-
-def differing_keys(old: dict, new: dict) -> list[str]:
-    return [key for key in sorted(old.keys() | new.keys()) if old.get(key) != new.get(key)]
 
 
 def glossary_spans(entry: GlossaryEntry) -> tuple[Span, ...]:

@@ -12,10 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .htmltree import Element, has_class, parse_html
+from ..markup import parse_fragment
 from .sentences import split_sentences
 
 # Text readers don't read as prose: marks that only number or link (1, C1, ↩, ¶), icons and pictures
@@ -73,7 +76,7 @@ def read_site(site_dir: Path) -> Site:
         relative = path.relative_to(site_dir).as_posix()
         if not path.is_file() or relative in IGNORED_FILES:
             continue
-        document = parse_html(path.read_text(encoding="utf-8")) if path.suffix == ".html" else None
+        document = parse_fragment(path.read_text(encoding="utf-8"))[0] if path.suffix == ".html" else None
         page = read_page(document, page_url(relative)) if document else None
         if page is None:
             files[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -95,15 +98,16 @@ def page_url(relative_path: str) -> str:
     return relative_path.removesuffix("index.html")
 
 
-def read_page(document: Element, url: str) -> Page | None:
+def read_page(document: etree.Element, url: str) -> Page | None:
     """The page's article, or None for an HTML file that has none (a redirect, a fragment)."""
-    article = document.find(lambda element: element.tag == "article")
+    article = next(document.iter("article"), None)
     if article is None:
         return None
-    title = article.find(lambda element: element.tag == "h1") or document.find(lambda element: element.tag == "title")
+    title = next(article.iter("h1"), None)
+    title = next(document.iter("title"), None) if title is None else title
     return Page(
         url=url,
-        title=title.text(skip=not_prose) if title else url,
+        title=text(title, skip=not_prose) if title is not None else url,
         sentences=tuple(sentence for block in prose_blocks(article) for sentence in split_sentences(block)),
         notes=read_notes(article),
         markup=hashlib.sha256(serialize(article).encode()).hexdigest(),
@@ -117,75 +121,91 @@ URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "cite", "data", "action", "
 THEME_LINK_CLASSES = frozenset({"md-content__button", "report-error", "md-source-file"})
 
 
-def outside_addresses(article: Element) -> tuple[str, ...]:
+def outside_addresses(article: etree.Element) -> tuple[str, ...]:
     """Every address on another site that the article links to or loads (href, src, ...), in order, each once."""
     found: dict[str, None] = {}
-    stack = [article]
-    while stack:
-        element = stack.pop()
-        if element.classes & THEME_LINK_CLASSES:
-            continue
-        for name in URL_ATTRIBUTES:
-            value = element.attrs.get(name, "").strip()
-            if value.lower().startswith(OUTSIDE):
-                found.setdefault(value, None)
-        stack += [child for child in reversed(element.children) if isinstance(child, Element)]
+    theme_link = lambda element: bool(classes(element) & THEME_LINK_CLASSES)  # noqa: E731
+    for element in [] if theme_link(article) else [article, *walk(article, skip=theme_link)]:
+        if isinstance(element, etree.Element):
+            for name in URL_ATTRIBUTES:
+                value = element.get(name, "").strip()
+                if value.lower().startswith(OUTSIDE):
+                    found.setdefault(value, None)
     return tuple(found)
 
 
-def not_prose(element: Element) -> bool:
-    return element.tag in NOT_PROSE_TAGS or "hidden" in element.attrs or bool(element.classes & NOT_PROSE_CLASSES)
+def classes(element: etree.Element) -> set[str]:
+    return set(element.get("class", "").split())
 
 
-def prose_blocks(element: Element) -> list[str]:
+def not_prose(element: etree.Element) -> bool:
+    return element.tag in NOT_PROSE_TAGS or "hidden" in element.attrib or bool(classes(element) & NOT_PROSE_CLASSES)
+
+
+def walk(element: etree.Element, skip: Callable[[etree.Element], bool] = lambda element: False) -> Iterator[Any]:
+    """What is inside `element` in document order: text (str), each element as it opens and (element,) as it
+    closes; an element `skip` accepts is left out with all inside it. A stack, not recursion: a page may
+    nest its HTML deeper than Python recurses."""
+    stack: list[Any] = _inside(element)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, etree.Element):
+            if skip(item):
+                continue
+            stack += [(item,), *_inside(item)]
+        if not isinstance(item, str) or item:
+            yield item
+
+
+def _inside(element: etree.Element) -> list[Any]:
+    """What is directly inside `element`, last first: its text, each child and the text after it."""
+    items = [element.text or ""]
+    for child in element:
+        items += [child, child.tail or ""]
+    return items[::-1]
+
+
+def text(element: etree.Element, skip: Callable[[etree.Element], bool] = lambda element: False) -> str:
+    """The text inside `element`, whitespace collapsed, leaving out the elements `skip` accepts."""
+    return " ".join("".join(item for item in walk(element, skip) if isinstance(item, str)).split())
+
+
+def prose_blocks(element: etree.Element) -> list[str]:
     """The text of each paragraph, heading, list item, table cell... inside `element`, in order."""
     blocks: list[str] = []
     pending: list[str] = []
-
-    def flush() -> None:
-        text = " ".join("".join(pending).split())
-        if text:
-            blocks.append(text)
-        pending.clear()
-
-    # A stack instead of recursion: a page may nest its HTML deeper than Python recurses.
-    _FLUSH = object()
-    stack: list[object] = list(reversed(element.children))
-    while stack:
-        child = stack.pop()
-        if child is _FLUSH:
-            flush()
-        elif isinstance(child, str):
-            pending.append(child)
-        elif not not_prose(child):
-            if child.tag in BLOCK_TAGS:
-                flush()
-                stack.append(_FLUSH)
-            stack += reversed(child.children)
-    flush()
+    for item in [*walk(element, skip=not_prose), None]:
+        if isinstance(item, str):
+            pending.append(item)
+        elif item is None or (item if isinstance(item, etree.Element) else item[0]).tag in BLOCK_TAGS:
+            if found := " ".join("".join(pending).split()):
+                blocks.append(found)
+            pending.clear()
     return blocks
 
 
-def read_notes(article: Element) -> dict[str, str]:
+def read_notes(article: etree.Element) -> dict[str, str]:
     """Source notes by source id: the list items of Python-Markdown's footnotes block."""
     notes: dict[str, str] = {}
-    for block in article.find_all(has_class("footnote")):
-        for item in block.find_all(lambda element: element.tag == "li"):
-            note_id = item.attrs.get("id", "")
+    for block in (element for element in article.iter() if "footnote" in classes(element)):
+        for item in block.iter("li"):
+            note_id = item.get("id", "")
             if note_id.startswith(NOTE_ID_PREFIX):
-                citation = item.text(skip=lambda element: bool(element.classes & NOT_CITATION_CLASSES))
+                citation = text(item, skip=lambda element: bool(classes(element) & NOT_CITATION_CLASSES))
                 notes[note_id.removeprefix(NOTE_ID_PREFIX)] = citation
     return notes
 
 
-def read_glossary(document: Element) -> dict[str, GlossaryEntry]:
+def read_glossary(document: etree.Element) -> dict[str, GlossaryEntry]:
     """The Glossary page's entries: each heading with class glossary-entry, by its id."""
     entries: dict[str, GlossaryEntry] = {}
-    for heading in document.find_all(lambda element: "glossary-entry" in element.classes and "id" in element.attrs):
-        container = heading.parent or heading
-        short = container.find(has_class("glossary-entry__short"))
-        entry_id = heading.attrs["id"]
-        entries[entry_id] = GlossaryEntry(entry_id, heading.text(skip=not_prose), short.text() if short else "")
+    parents = {child: parent for parent in document.iter() for child in parent}
+    for heading in document.iter():
+        if "glossary-entry" in classes(heading) and "id" in heading.attrib:
+            container = parents.get(heading, heading)
+            short = next((each for each in container.iter() if "glossary-entry__short" in classes(each)), None)
+            entry_id, short_text = heading.get("id", ""), text(short) if short is not None else ""
+            entries[entry_id] = GlossaryEntry(entry_id, text(heading, skip=not_prose), short_text)
     return entries
 
 
@@ -206,19 +226,15 @@ def read_corrections(path: Path) -> dict[str, dict]:
     return corrections
 
 
-def serialize(element: Element) -> str:
+def serialize(element: etree.Element) -> str:
     """A canonical HTML string for `element`, to compare markup (attribute order and runs of spaces ignored)."""
     parts: list[str] = []
-    stack: list[Element | str | tuple[str]] = list(reversed(element.children))
-    while stack:  # a stack, not recursion: a page may nest deeper than Python recurses
-        child = stack.pop()
-        if isinstance(child, tuple):  # the end tag of an element written above
-            parts.append(child[0])
-        elif isinstance(child, str):
-            parts.append(re.sub(r"\s+", " ", child))  # reflowing a paragraph changes nothing readers see
+    for item in walk(element):
+        if isinstance(item, str):
+            parts.append(re.sub(r"\s+", " ", item))  # reflowing a paragraph changes nothing readers see
+        elif isinstance(item, tuple):  # the end of an element written above
+            parts.append(f"</{item[0].tag}>")
         else:
-            attributes = "".join(f' {name}="{value}"' for name, value in sorted(child.attrs.items()))
-            parts.append(f"<{child.tag}{attributes}>")
-            stack.append((f"</{child.tag}>",))
-            stack += reversed(child.children)
+            attributes = "".join(f' {name}="{value}"' for name, value in sorted(item.attrib.items()))
+            parts.append(f"<{item.tag}{attributes}>")
     return "".join(parts)

@@ -29,7 +29,7 @@ from ..backlinks import Backlink
 from ..codeblocks import prose_texts
 from ..context import BuildContext, PageInfo
 from ..elements import child, element, literal
-from ..extensions import ExplainerExtension, WrittenPageTreeprocessor
+from ..extensions import ContextProcessor, ExplainerExtension, WrittenPageTreeprocessor
 from ..pages import doc_link
 from .annotations import insert_after_title, mark_adjacent_references, mark_claims, retold_line
 from .origins import one_origin_problems
@@ -84,12 +84,11 @@ def cited_keys(lines: list[str]) -> tuple[list[str], set[str]]:
     return list(cited), defined
 
 
-class _NoteOffers(Preprocessor):
+class _NoteOffers(ContextProcessor, Preprocessor):
     """Offers a note for every known source a line names; Python-Markdown decides which are references."""
 
     def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md)
-        self.context = context
+        super().__init__(md, context)
         self.offered: list[str] = []  # source ids given a definition on this page, in order of first use
 
     def run(self, lines: list[str]) -> list[str]:
@@ -99,12 +98,11 @@ class _NoteOffers(Preprocessor):
         return [*lines, "", *definitions] if definitions else lines
 
 
-class _SourceNotes(Treeprocessor):
+class _SourceNotes(ContextProcessor, Treeprocessor):
     """Keeps the notes the page references and writes them, reports unknown sources in its prose, heads the notes."""
 
     def __init__(self, md: Markdown, context: BuildContext, offers: _NoteOffers):
-        super().__init__(md)
-        self.context = context
+        super().__init__(md, context)
         self.offers = offers
 
     def run(self, root: etree.Element) -> None:
