@@ -9,6 +9,7 @@ the published correction among it (its marks after it renumbered): that must fai
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -22,9 +23,10 @@ import yaml
 from catalogue import MACHINE_MADE_FILE, ONE_ERROR_SUMMARY
 from conftest import REPO, BuiltSite, build_project, write_project
 
+from explainer.pagehtml import WRITTEN_HTML_FILE
 from explainer.reader_diff import render
 from explainer.reader_diff.__main__ import main
-from explainer.reader_diff.build import member_problem, written_inventory
+from explainer.reader_diff.build import member_problem
 from explainer.reader_diff.compare import ItemChanges, PageChange, PageRef, Report, reader_diff
 from explainer.reader_diff.sentences import split_sentences
 
@@ -130,7 +132,11 @@ def changed_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite
     make_changes(project)
     (project / "docs" / "reviewed.md").write_text(REVIEWED_PAGE, encoding="utf-8")
     (project / "docs" / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
-    return built(project), written_inventory(project)
+    listing = project.parent / "written.json"
+    with pytest.MonkeyPatch.context() as patch:  # as the reader's diff asks its builds (reader_diff.build)
+        patch.setenv(WRITTEN_HTML_FILE, str(listing))
+        site = built(project)
+    return site, json.loads(listing.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -402,7 +408,7 @@ def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tm
     git(repo, "init", "--quiet", "--initial-branch=main")
     git(repo, "add", ".")
     git(repo, "commit", "--quiet", "-m", "base")
-    edit(repo / THE_FALL, RENUMBERED_SENTENCE, f"{RENUMBERED_SENTENCE} {ADDED_SENTENCE}")
+    edit(repo / THE_FALL, RENUMBERED_SENTENCE, f"{RENUMBERED_SENTENCE} {ADDED_SENTENCE} <b>Bold.</b>")
     git(repo, "commit", "--quiet", "-am", "a sentence")
     withdraw_correction(repo)  # left uncommitted: only the working tree lacks the correction
     env = dict(os.environ)
@@ -416,6 +422,9 @@ def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tm
     assert commits.returncode == 0, commits.stderr
     assert commits.stdout.startswith("Reader's diff: HEAD~1 (")
     assert f"    + {ADDED_SENTENCE}" in commits.stdout.splitlines()
+    # Each build listed the raw HTML its pages write (explainer_mkdocs.written): the commit's new tag, for review.
+    listed = [line for line in commits.stdout.splitlines() if "raw HTML in" in line]
+    assert listed == ["  + raw HTML in [docs/story/the-fall.md] <b>", "  + raw HTML in [docs/story/the-fall.md] </b>"]
     assert WITHDRAWN not in commits.stdout  # the working tree's change is not the head commit's
 
     # A build that fails: the working tree's (a broken citation, uncommitted), after the default base's, main.
@@ -548,8 +557,10 @@ def test_the_review_section_lists_new_raw_html_files_and_outside_addresses(
     fixture_build: BuiltSite, changed_project: tuple[BuiltSite, dict[str, list[str]]]
 ) -> None:
     head, head_html = changed_project
-    base_html = written_inventory(fixture_build.site_dir.parent)
-    report = reader_diff(fixture_build.site_dir, head.site_dir, base_html, head_html)
+    # What the build listed: the new page's HTML only (no other page of the fixture writes any, front matter,
+    # markers, the last-updated date and generated pages are not listed), so the fixture's listing is empty.
+    assert list(head_html) == ["docs/reviewed.md"]
+    report = reader_diff(fixture_build.site_dir, head.site_dir, {}, head_html)
     assert report.raw_html_added == (
         ("docs/reviewed.md", '<details class="note"><summary>More</summary>Hidden.</details>'),
         ("docs/reviewed.md", '<span class="x">'),
@@ -581,8 +592,10 @@ def test_without_the_sources_the_review_section_says_raw_html_is_not_listed(
     assert "(raw HTML is listed when the diff is made from the repository" in render.render_text(report, "a", "b")
 
 
-def test_an_unchanged_site_has_nothing_to_review(fixture_build: BuiltSite) -> None:
-    inventory = written_inventory(fixture_build.site_dir.parent)
+def test_an_unchanged_site_has_nothing_to_review(
+    fixture_build: BuiltSite, changed_project: tuple[BuiltSite, dict[str, list[str]]]
+) -> None:
+    inventory = changed_project[1]  # a page with raw HTML, on both sides
     report = reader_diff(fixture_build.site_dir, fixture_build.site_dir, inventory, inventory)
     assert report.raw_html_added == report.outside_added == report.files_added == ()
     assert "For review" not in render.render_markdown(report, "a", "b")

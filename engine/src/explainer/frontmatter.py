@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
 from markupsafe import Markup, escape
 
 from .errors import DataError, Problem
@@ -52,7 +51,6 @@ _ICON = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}(/[a-z0-9][a-z0-9_-]{0,79}){1,3}")
 _CHARACTER_REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)")
 # How MkDocs finds a page's front matter (mkdocs.utils.meta.YAML_RE).
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def front_matter_problems(
@@ -79,19 +77,6 @@ def front_matter_problems(
         for key, value in document.data.items()
         if (message := value_problem(key, value, known))
     ]
-
-
-def without_yaml_front_matter(page_text: str) -> str:
-    """The page's Markdown after its YAML front-matter block, as MkDocs takes it off (for the reader's diff,
-    which reads pages without MkDocs); MultiMarkdown-style `key: value` lines stay, as plain text."""
-    match = _FRONT_MATTER.match(page_text)
-    if match is None:
-        return page_text
-    try:
-        data = yaml.load(match.group(1), _SAFE_LOADER)  # a safe loader, as MkDocs uses
-    except yaml.YAMLError:
-        return page_text  # as MkDocs: such a block stays page text
-    return page_text[match.end() :].lstrip("\n") if isinstance(data, dict) else page_text
 
 
 def _multimarkdown_problems(page_text: str, name: str, known: dict[str, str], meta: dict[str, Any]) -> list[Problem]:

@@ -50,7 +50,8 @@ class _LastUpdated(ContextProcessor, Preprocessor):
             )
             return lines
         latest = max(dates)
-        shown = f'<time datetime="{latest.iso}">{latest.display}</time>'
+        # Stashed as the build's own HTML: neither checked nor listed as HTML the page wrote (explainer.pagehtml).
+        shown = self.md.htmlStash.store(f'<time datetime="{latest.iso}">{latest.display}</time>')
         out, fence = [], None
         for line in lines:
             if match := _FENCE.match(line):

@@ -274,6 +274,10 @@ def _restore(element: etree.Element, before: dict[str, str], name: str | None) -
 
 # What a page writes, listed (the reader's diff shows a reviewer each new piece) --------------------------
 
+# The environment variable that asks a build for its listing: the file to write it to, as JSON
+# (explainer_mkdocs.written; the reader's diff sets it for the builds it runs).
+WRITTEN_HTML_FILE = "EXPLAINER_WRITTEN_HTML"
+
 
 def written_html(markdown_text: str, setup: Any = None) -> list[str]:
     """The raw HTML fragments and attribute lists a page writes, in order (comments, the build's markers, aside).
@@ -284,33 +288,40 @@ def written_html(markdown_text: str, setup: Any = None) -> list[str]:
     from .markup import MarkdownSetup
 
     setup = setup or MarkdownSetup()
-    found: list[str] = []
-    state = _State()
-    capture = _Capture(state, found)
-    md = Markdown(extensions=[*setup.extensions, capture], extension_configs=setup.configs)
-    md.convert(markdown_text)
-    return found
+    listing = WrittenHtmlListing()
+    Markdown(extensions=[*setup.extensions, listing], extension_configs=setup.configs).convert(markdown_text)
+    return listing.take()
 
 
-class _Capture(Extension):
-    def __init__(self, state: _State, found: list[str]):
+class WrittenHtmlListing(Extension):
+    """Lists what each page converted writes as HTML, at the points where PageHtmlExtension checks it; `take()`
+    after each page. Put it before PageHtmlExtension, which may make refused HTML text."""
+
+    def __init__(self) -> None:
         super().__init__()
-        self.state, self.found = state, found
+        self.found: list[str] = []
+
+    def take(self) -> list[str]:
+        """What the page converted last wrote (and the listing starts again)."""
+        found, self.found = self.found, []
+        return found
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.preprocessors.register(_StashStart(md, self.state), "explainer-written-stash", STASH_START_PRIORITY)
-        md.preprocessors.register(_ListBlocks(md, self.state, self.found), "explainer-written-blocks", 19.95)
-        md.treeprocessors.register(_ListInline(md, self.state, self.found), "explainer-written", WRITTEN_PRIORITY)
-        md.treeprocessors.register(_BeforeAttrList(md, self.state), "explainer-written-before", 8.5)
-        md.treeprocessors.register(_ListAttributes(md, self.state, self.found), "explainer-written-after", 7.5)
+        state = _State()
+        md.preprocessors.register(_StashStart(md, state), "explainer-written-stash", STASH_START_PRIORITY)
+        md.preprocessors.register(_ListBlocks(md, state, self), "explainer-written-blocks", 19.95)
+        md.treeprocessors.register(_ListInline(md, state, self), "explainer-written", WRITTEN_PRIORITY)
+        md.treeprocessors.register(_BeforeAttrList(md, state), "explainer-written-before", BEFORE_ATTR_LIST_PRIORITY)
+        listed = _ListAttributes(md, state, self)
+        md.treeprocessors.register(listed, "explainer-written-after", AFTER_ATTR_LIST_PRIORITY)
 
 
 class _ListBlocks(Preprocessor):
     """Raw HTML blocks, just stashed (md_in_html's <div markdown> elements are taken out of the stash later)."""
 
-    def __init__(self, md: Markdown, state: _State, found: list[str]):
+    def __init__(self, md: Markdown, state: _State, listing: WrittenHtmlListing):
         super().__init__(md)
-        self.state, self.found = state, found
+        self.state, self.listing = state, listing
 
     def run(self, lines: list[str]) -> list[str]:
         stash = self.md.htmlStash.rawHtmlBlocks
@@ -318,23 +329,23 @@ class _ListBlocks(Preprocessor):
             if isinstance(item, etree.Element):
                 for element in item.iter():
                     attributes = "".join(f' {name}="{value}"' for name, value in element.attrib.items())
-                    self.found.append(f"<{element.tag}{attributes}>")
+                    self.listing.found.append(f"<{element.tag}{attributes}>")
             else:
-                _list_fragment(item, self.found)
+                _list_fragment(item, self.listing.found)
         self.state.stash_start = len(stash)  # inline HTML, next
         return lines
 
 
 class _ListInline(Treeprocessor):
-    def __init__(self, md: Markdown, state: _State, found: list[str]):
+    def __init__(self, md: Markdown, state: _State, listing: WrittenHtmlListing):
         super().__init__(md)
-        self.state, self.found = state, found
+        self.state, self.listing = state, listing
 
     def run(self, root: etree.Element) -> None:
         self.state.written = list(root.iter())
         self.state.written_ids = {id(element) for element in self.state.written}
         for item in self.md.htmlStash.rawHtmlBlocks[self.state.stash_start :]:
-            _list_fragment(item, self.found)
+            _list_fragment(item, self.listing.found)
 
 
 def _list_fragment(item: object, found: list[str]) -> None:
@@ -345,9 +356,9 @@ def _list_fragment(item: object, found: list[str]) -> None:
 
 
 class _ListAttributes(Treeprocessor):
-    def __init__(self, md: Markdown, state: _State, found: list[str]):
+    def __init__(self, md: Markdown, state: _State, listing: WrittenHtmlListing):
         super().__init__(md)
-        self.state, self.found = state, found
+        self.state, self.listing = state, listing
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
@@ -355,4 +366,4 @@ class _ListAttributes(Treeprocessor):
             added = {name: value for name, value in element.attrib.items() if before.get(name) != value}
             if added:
                 written = " ".join(f"{name}={value!r}" for name, value in added.items())
-                self.found.append(f"{{: {written} }} on <{element.tag}>")
+                self.listing.found.append(f"{{: {written} }} on <{element.tag}>")

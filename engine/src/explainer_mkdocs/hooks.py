@@ -55,6 +55,7 @@ from .safety import check_files, page_html_extension, safe_front_matter, source_
 from .site import add_engine_theme, add_generated_file, add_generated_page, chapters, docs_label, page_info, site_map
 from .site import story_pages as read_story_pages
 from .unindexed import put_back, search_enabled, set_aside
+from .written import list_page, listing_extensions, write_listing
 
 # Hooks ------------------------------------------------------------------------------------------
 
@@ -98,6 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         ChaptersExtension(context),
         LastUpdatedExtension(context),
         *extensions,
+        *listing_extensions(config),  # for the reader's diff, when it asks; before the check, which may escape
         page_html_extension(config, context),  # issue 21: pages get the allow-list
         SmartyWhereItMattersExtension(),  # speed only: the pages are the same without it
     ]
@@ -157,6 +159,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """MkDocs finds a page's ids (for its check of links to #anchors) while converting it: the ids in a
     generated page's HTML parts, which Python-Markdown never parses, are added here."""
     context, _ = _of(config)
+    list_page(page, config)
     if (body := context.bodies.get(page.file.src_uri)) is not None:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | body.anchor_ids
     # What the search index leaves out, set aside until the search plugin has indexed the page (not in the
@@ -200,6 +203,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    write_listing(config)
     _done(config)
 
 

@@ -8,8 +8,8 @@ diff are built with the same installed packages: the pinned ones of the current 
 A commit's symlinks are read as the build reads them (explainer.repository): one that leads
 outside the exported tree (`docs/assets/env.txt -> /proc/self/environ`) is refused with one
 `file:1: ...` line, before anything is extracted; the build itself then checks the rest. While
-the tree exists, the raw HTML and attribute lists each page writes are listed
-(explainer.pagehtml.written_html), for the report's section for reviewers.
+it builds, MkDocs lists the raw HTML and attribute lists each page writes (explainer.pagehtml,
+explainer_mkdocs.written), for the report's section for reviewers.
 
 Code a machine made (a `__pycache__/*.pyc`, which Python runs in place of the source beside it, a
 `*.so`, a `.venv/` or `node_modules/` file) is refused the same way, as the site's Makefile refuses
@@ -19,6 +19,7 @@ it in a checkout before make runs anything (SECURITY.md): a commit is built with
 from __future__ import annotations
 
 import io
+import json
 import os
 import posixpath
 import subprocess
@@ -27,6 +28,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from ..pagehtml import WRITTEN_HTML_FILE
 from ..repository import outside_repository
 
 
@@ -60,22 +62,20 @@ def default_base(repo: Path) -> str:
     raise BuildError("no base to compare with: pass one (make diff BASE=<commit>)")
 
 
-def build_revision(repo: Path, revision: str | None, site_dir: Path) -> dict[str, list[str]]:
+def build_revision(repo: Path, revision: str | None, site_dir: Path) -> dict[str, list[str]] | None:
     """Build commit `revision` of `repo` (None: the working tree as it is) into `site_dir`.
 
-    Returns the raw HTML and attribute lists each page writes, by its path in docs/.
+    Returns the raw HTML and attribute lists each page writes, by its path in docs/, as the build listed
+    them (None if it listed none: a revision made before the listing existed).
     """
     if revision is None:
-        head = _commit_time(repo, "HEAD")
-        _mkdocs_build(repo, site_dir, head, "the working tree")
-        return written_inventory(repo)
+        return _mkdocs_build(repo, site_dir, _commit_time(repo, "HEAD"), "the working tree")
     commit = resolve(repo, revision)
     label = f"{revision} ({commit[:7]})"
     with tempfile.TemporaryDirectory(prefix="reader-diff-") as scratch:
         tree = Path(scratch)
         _export(repo, commit, tree, label)
-        _mkdocs_build(tree, site_dir, _commit_time(repo, commit), label)
-        return written_inventory(tree)
+        return _mkdocs_build(tree, site_dir, _commit_time(repo, commit), label)
 
 
 def _export(repo: Path, commit: str, tree: Path, label: str) -> None:
@@ -123,59 +123,6 @@ def member_problem(member: tarfile.TarInfo) -> str:
     return ""
 
 
-def written_inventory(tree: Path) -> dict[str, list[str]]:
-    """The raw HTML and attribute lists of each page under `tree` (a site that built), by its path in docs/.
-
-    The core imports no MkDocs: mkdocs.yml is read as the data files are (explainer.yamlfile) for where
-    the pages are and the site's Markdown set-up, and the pages are listed as MkDocs lists them by
-    default (hidden files and a top-level templates/ folder left out), each without its YAML front matter.
-    """
-    from explainer.errors import DataError
-    from explainer.frontmatter import without_yaml_front_matter
-    from explainer.pagehtml import written_html
-    from explainer.yamlfile import parse_config_file
-
-    try:
-        settings = parse_config_file((tree / "mkdocs.yml").read_bytes(), "mkdocs.yml").data
-    except (DataError, OSError):  # a site that built has a readable mkdocs.yml; without one, nothing to list
-        return {}
-    if not isinstance(settings, dict):
-        return {}
-    docs = str(settings.get("docs_dir") or "docs")
-    docs_dir = tree / docs
-    setup = _markdown_setup(settings.get("markdown_extensions"))
-    inventory = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        src_uri = path.relative_to(docs_dir).as_posix()
-        if any(part.startswith(".") for part in src_uri.split("/")) or src_uri.startswith("templates/"):
-            continue  # MkDocs' default exclude_docs: not in the site
-        body = without_yaml_front_matter(path.read_text(encoding="utf-8"))
-        if found := written_html(body, setup):
-            inventory[f"{Path(docs).as_posix()}/{src_uri}"] = found
-    return inventory
-
-
-# The extensions MkDocs gives every site before those of `markdown_extensions` (its config default).
-MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
-
-
-def _markdown_setup(extensions: object):
-    """The Markdown set-up MkDocs makes of `markdown_extensions`: its own first, each name once."""
-    from explainer.markup import MarkdownSetup
-
-    names: list[str] = []
-    configs: dict[str, dict] = {}
-    for item in [*MKDOCS_EXTENSIONS, *(extensions if isinstance(extensions, list) else [])]:
-        if isinstance(item, dict) and len(item) == 1:
-            name, options = next(iter(item.items()))
-            configs[name] = dict(options or {})
-        else:
-            name = item
-        if isinstance(name, str) and name not in names:
-            names.append(name)
-    return MarkdownSetup(names, configs)
-
-
 def _commit_time(repo: Path, commit: str) -> str | None:
     try:
         return git(repo, "log", "-1", "--format=%ct", commit) or None
@@ -183,14 +130,20 @@ def _commit_time(repo: Path, commit: str) -> str | None:
         return None
 
 
-def _mkdocs_build(tree: Path, site_dir: Path, source_date_epoch: str | None, label: str) -> None:
+def _mkdocs_build(tree: Path, site_dir: Path, source_date_epoch: str | None, label: str) -> dict[str, list[str]] | None:
+    """Build `tree` into `site_dir`; what each page wrote as HTML, as the build listed it (explainer.pagehtml)."""
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}  # annotate the PR once
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.pop("SOURCE_DATE_EPOCH", None)
     if source_date_epoch:
         env["SOURCE_DATE_EPOCH"] = source_date_epoch
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    result = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        output = "\n".join(line for line in result.stderr.splitlines() if not line.startswith("INFO"))
-        raise BuildError(f"building {label} failed (mkdocs build --strict):\n{output.strip()}")
+    with tempfile.TemporaryDirectory(prefix="reader-diff-html-") as scratch:
+        listing = Path(scratch) / "written.json"
+        env[WRITTEN_HTML_FILE] = str(listing)
+        result = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            output = "\n".join(line for line in result.stderr.splitlines() if not line.startswith("INFO"))
+            raise BuildError(f"building {label} failed (mkdocs build --strict):\n{output.strip()}")
+        # A revision made before the build listed what pages write: not known (the report says so), never "none".
+        return json.loads(listing.read_text(encoding="utf-8")) if listing.is_file() else None

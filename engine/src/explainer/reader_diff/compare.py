@@ -102,7 +102,7 @@ def reader_diff(
     """What readers of `head_dir` see that readers of `base_dir` did not (and the reverse).
 
     `base_html` and `head_html`: the raw HTML each page of either side writes, when the sources
-    were at hand (reader_diff.build.written_inventory).
+    were at hand (as the builds of reader_diff.build list it).
     """
     report = compare_sites(read_site(base_dir), read_site(head_dir))
     if base_html is None or head_html is None:
