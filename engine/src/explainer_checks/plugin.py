@@ -21,7 +21,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.structure.files import File
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, get_files
 from mkdocs.utils.meta import get_data
 
 from explainer.data import SiteRecords
@@ -109,18 +111,17 @@ class ExplainerSite:
         return self.config_file.parent
 
     @cached_property
-    def config(self) -> dict[str, Any]:
-        """mkdocs.yml as YAML (MkDocs' defaults are not filled in)."""
-        return parse_config_file(self.config_file.read_bytes(), self.config_file.name).data or {}
+    def config(self) -> MkDocsConfig:
+        """mkdocs.yml as MkDocs loads it, its defaults filled in."""
+        return load_config(str(self.config_file))
 
     @property
     def docs_dir(self) -> Path:
-        """The site's docs_dir (MkDocs' default: docs)."""
-        return self.root / str(self.config.get("docs_dir") or "docs")
+        return Path(self.config.docs_dir)
 
     @property
     def use_directory_urls(self) -> bool:
-        return self.config.get("use_directory_urls", True) is not False
+        return self.config.use_directory_urls
 
     @cached_property
     def data(self) -> SiteRecords:
@@ -130,14 +131,13 @@ class ExplainerSite:
     @property
     def base_path(self) -> str:
         """The path the site is published under, from site_url: '/' or '/my-explainer/'."""
-        path = urlsplit(self.config.get("site_url") or "/").path or "/"
+        path = urlsplit(self.config.site_url or "/").path or "/"
         return path if path.endswith("/") else path + "/"
 
     @cached_property
     def pages(self) -> list[str]:
-        """Every Markdown page in docs/, as MkDocs names it ('story/the-fall.md')."""
-        docs = self.docs_dir
-        return sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
+        """Every page of docs/ MkDocs publishes, as it names them ('story/the-fall.md')."""
+        return sorted(file.src_uri for file in get_files(self.config).documentation_pages())
 
     @property
     def story_pages(self) -> list[str]:

@@ -14,6 +14,7 @@ package (but `python -m explainer.validate`, which starts the quick check from h
   one, the front matter the theme prints, the check of the HTML pages write, and the sources' addresses.
 - `unindexed.py`: what Material's search leaves out of its index (`data-search-exclude`), kept out of a
   page's HTML until the search plugin has indexed it, so it does not parse it for nothing.
+- `written.py`: what each page writes as HTML, listed by the build when the reader's diff asks for it.
 
 Each private MkDocs attribute and each MkDocs message used here has a test in
 tests/test_explainer_mkdocs.py that fails when MkDocs changes it.
