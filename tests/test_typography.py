@@ -77,3 +77,9 @@ def test_a_smarty_with_a_pattern_of_its_own_is_left_alone() -> None:
     hide.run = lambda root: (run(root), seen.append(list(hide.hidden)))[0]
     assert md.convert("teh cat") == "<p>the cat</p>"
     assert seen == [[]]
+
+
+def test_a_sentence_smarty_cannot_change_is_skipped_and_one_it_can_is_not() -> None:
+    # A single hyphen or dot is nothing to smarty (its dashes need --, its ellipsis ...).
+    # (The line breaks around the paragraph are hidden in both.)
+    assert hidden_runs("A year-on-year rise of 1.5 points.") == hidden_runs("A rise -- of 1.5 points...") + 1

@@ -2,8 +2,9 @@
 
 Python-Markdown's `smarty` (typographic quotes, dashes and ellipses) tries its fifteen patterns on
 every run of text in the page, one Python call each, and the explainer's pages have many short
-runs none can match: the line breaks between blocks, footnote numbers and back links, placeholders.
-Each of its patterns needs a quote, a hyphen, a dot or an angle bracket; a run with none of them is
+runs none can match: the line breaks between blocks, footnote numbers and back links, placeholders,
+and most sentences. Each of its patterns needs a quote, two hyphens (dashes), three dots (an ellipsis)
+or two angle brackets (angled quotes); a run with none of them is
 marked AtomicString just before smarty (which skips such text) and put back as it was just after
 it, before the glossary's pass and the table of contents, which read the page as before. The page
 is the same with or without this extension (tests/test_typography.py); smarty just does less.
@@ -23,8 +24,8 @@ from markdown.util import AtomicString
 
 SMARTY = "smarty"
 SMARTY_PRIORITY = 6  # markdown.extensions.smarty
-# What smarty's patterns (quotes, dashes, ellipses, angled quotes) each need at least one of.
-_SMARTY_CAN_MATCH = re.compile(r"""['"\-.<>]""")
+# What smarty's patterns each need: a quote (quotes), -- (dashes), ... (ellipses), << or >> (angled quotes).
+_SMARTY_CAN_MATCH = re.compile(r"""['"]|--|\.\.\.|<<|>>""")
 _SMARTY_PATTERNS = re.compile(r"smarty-(quotes-\d+|em-dashes|en-dashes|ellipses|left-angle-quotes|right-angle-quotes)")
 
 
