@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
-from conftest import BuiltSite
+from conftest import REPO, BuiltSite
 
 
 @pytest.fixture(scope="module")
@@ -18,20 +21,38 @@ def pages(real_build: BuiltSite) -> dict[str, BeautifulSoup]:
     }
 
 
-def test_no_script_holds_up_the_first_paint(pages: dict[str, BeautifulSoup]) -> None:
-    """Every script file, Material's bundle included, is deferred (the engine's theme/main.html)."""
-    blocking = {
-        page: [script["src"] for script in html.find_all("script", src=True) if not script.has_attr("defer")]
-        for page, html in pages.items()
-    }
-    assert {page: scripts for page, scripts in blocking.items() if scripts} == {}
+def loader(html: BeautifulSoup) -> list[str]:
+    """The scripts a page's loader requests after its first paint, in order (the engine's theme/main.html)."""
+    loaders = html.find_all("script", attrs={"data-scripts": True})
+    assert len(loaders) == 1, "one loader"
+    return json.loads(loaders[0]["data-scripts"])
+
+
+def test_no_script_is_requested_before_the_first_paint(pages: dict[str, BeautifulSoup]) -> None:
+    """No script file in the page's HTML: each one, Material's bundle included, is the loader's to request
+    once the first paint has been shown (deferred, one run in two it ran before that paint was shown)."""
+    in_html = {page: [script["src"] for script in html.find_all("script", src=True)] for page, html in pages.items()}
+    assert {page: scripts for page, scripts in in_html.items() if scripts} == {}
+    # Positive control: the scripts are there, the loader's.
+    assert all(loader(html) for html in pages.values())
 
 
 def test_scripts_keep_their_order_material_first(pages: dict[str, BeautifulSoup]) -> None:
     """The site's scripts use Material's globals (document$), so the bundle must come first."""
     for page, html in pages.items():
-        sources = [Path(script["src"]).name for script in html.find_all("script", src=True)]
+        sources = [Path(source).name for source in loader(html)]
         assert sources[0].startswith("bundle.") and sources[1:] == ["previews.js", "explainer.js"], page
+
+
+def test_the_loaders_scripts_are_the_sites_files(pages: dict[str, BeautifulSoup], real_build: BuiltSite) -> None:
+    """Each address the loader requests, read as a browser reads it on the published page (the 404 page's
+    are absolute), is a file of the built site."""
+    site = real_build.site_dir
+    root = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    for page, html in pages.items():
+        addresses = [urljoin(root + page, source) for source in loader(html)]
+        missing = [address for address in addresses if not (site / address.removeprefix(root)).is_file()]
+        assert missing == [] and all(address.startswith(root) for address in addresses), page
 
 
 def test_one_stylesheet_of_our_own_after_materials(pages: dict[str, BeautifulSoup]) -> None:

@@ -32,6 +32,7 @@ from explainer_checks.plugin import (
     find_chromium,
     page_paths,
     serve,
+    waiting_for_scripts,
 )
 
 __all__ = ["CHROMIUM_ARGS", "DESKTOP", "PHONE", "PHONE_CONTEXT", "find_chromium", "page_paths", "serve"]
@@ -127,11 +128,12 @@ class Contexts:
 
     def page(self, real_search: bool = False, **options) -> object:
         """A fresh page in a new context with these `browser.new_context` options; Material's search
-        index without documents unless `real_search`."""
+        index without documents unless `real_search`. Its navigations wait for the page's scripts too
+        (the engine's waiting_for_scripts: they are requested after the first paint)."""
         context = self.browser.new_context(**options)
         if not real_search:
             answer_search_without_documents(context, self.empty_indexes)
-        return context.new_page()
+        return waiting_for_scripts(context.new_page())
 
     def release(self, page) -> None:
         """Close the test's page and its context."""

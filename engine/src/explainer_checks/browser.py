@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .build import BuiltSite
-from .plugin import DESKTOP, ExplainerSite, answer_search_without_documents
+from .plugin import DESKTOP, ExplainerSite, answer_search_without_documents, waiting_for_scripts
 
 __all__ = [
     "explainer_visits",  # the fixture the page checks share (module scope: one visit of each page per module)
@@ -92,7 +92,7 @@ def _read_every_page(browser: Any, site_url: str, pages: list[str], axe_source: 
         # Material keeps a reader's choice of scheme for the next page (and may write it as a page is left):
         # forgotten as each page starts, so every page loads in the scheme the system prefers
         context.add_init_script("localStorage.clear()")
-        tab = tabs[scheme] = context.new_page()
+        tab = tabs[scheme] = waiting_for_scripts(context.new_page())
         tab.on("request", lambda request: current[-1].requested.append(request.url))
         tab.on("pageerror", lambda error, tab=tab: current[-1].errors.append(f"{tab.url}: {error}"))
         tab.on(

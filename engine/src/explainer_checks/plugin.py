@@ -339,11 +339,32 @@ def answer_search_without_documents(context: Any, answers: dict[str, str] | None
     context.route(SEARCH_INDEX, answer)
 
 
+# The engine's theme (explainer/theme/main.html) requests a page's scripts, Material's among them, once
+# its first paint has been shown, often after the load event a navigation waits for; its loader marks
+# itself `data-started` when they have run. True at once on a page without the loader (a feed, a file).
+SCRIPTS_RUN = "() => !document.querySelector('script[data-scripts]:not([data-started])')"
+
+
+def waiting_for_scripts(page: Any) -> Any:
+    """`page`, whose goto, reload, go_back and go_forward also wait for the new page's scripts to have
+    run (SCRIPTS_RUN): what a check does next meets the page as readers use it, Material started."""
+    for name in ("goto", "reload", "go_back", "go_forward"):
+        navigate = getattr(page, name)
+
+        def then_wait(*args: Any, _navigate: Any = navigate, **kwargs: Any) -> Any:
+            response = _navigate(*args, **kwargs)
+            page.wait_for_function(SCRIPTS_RUN)
+            return response
+
+        setattr(page, name, then_wait)
+    return page
+
+
 @pytest.fixture
 def explainer_page(explainer_browser: Any) -> Iterator[Any]:
     """A fresh desktop page (1280x800) in its own browser context."""
     context = explainer_browser.new_context(viewport=DESKTOP)
-    yield context.new_page()
+    yield waiting_for_scripts(context.new_page())
     context.close()
 
 
@@ -351,7 +372,7 @@ def explainer_page(explainer_browser: Any) -> Iterator[Any]:
 def explainer_phone_page(explainer_browser: Any) -> Iterator[Any]:
     """A fresh phone page (375x667, touch) in its own browser context."""
     context = explainer_browser.new_context(**PHONE_CONTEXT)
-    yield context.new_page()
+    yield waiting_for_scripts(context.new_page())
     context.close()
 
 
