@@ -176,6 +176,9 @@
     if (document.querySelector("article.md-content__inner")) {
       addSidenotesIfWide();
       openNotesIfWide();
+      // A note the address names is shown again once the side notes are in: Material may have shown it
+      // before they moved it (the scripts start after the first paint, and on a return from another page).
+      if (location.hash) showAddressedNote();
     }
     showFollowed(); // last: side notes and an opened list of notes may move the target
   }
