@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import shutil
 from pathlib import Path
 
@@ -44,20 +46,38 @@ def generated_page(
 
 
 def real_config() -> dict:
-    return yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    """The real site's mkdocs.yml, a copy of its own to change (read once per process: parsing it costs a
+    project copy more than copying the fixture's files)."""
+    return copy.deepcopy(_real_config(REPO / "mkdocs.yml"))
+
+
+@functools.cache
+def _real_config(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def write_project(project: Path, source: Path = FIXTURE_SITE, nav: list | None = None) -> Path:
     """Copy a fixture (docs/ and data/) to `project` with a mkdocs.yml derived from the real one."""
     shutil.copytree(source, project, dirs_exist_ok=True)
+    text = _project_config() if nav is None else _project_config_text(nav)
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return project
+
+
+@functools.cache
+def _project_config() -> str:
+    """A project's mkdocs.yml without a nav, written once per process (most projects have it)."""
+    return _project_config_text(None)
+
+
+def _project_config_text(nav: list | None) -> str:
     config = real_config()
     config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
     config.pop("nav", None)
     if nav is not None:
         config["nav"] = nav
     config.pop("watch", None)
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return project
+    return yaml.safe_dump(config, sort_keys=False)
 
 
 def build_project(project: Path, strict: bool = True) -> BuiltSite:

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from explainer.corrections.anchors import mark_id, note_id
 from explainer_checks import plugin
 from explainer_checks import site as checks
+from explainer_checks.build import parsed_page
 from explainer_checks.plugin import ExplainerSite, find_chromium, skip_or_fail
 
 
@@ -120,6 +121,26 @@ def stand_in_build(pages: dict[str, str], site_dir: Path | None = None) -> Simpl
 def test_prose_is_read_from_the_article_only() -> None:
     assert checks.prose_blocks(soup("<p>Outside.</p>")) == []
     assert [p.get_text() for p in checks.prose_blocks(soup("<article><p>Inside.</p></article>"))] == ["Inside."]
+
+
+def test_a_page_is_parsed_once_while_it_is_unchanged(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text("<p>First.</p>", encoding="utf-8")
+    first = parsed_page(page)
+    assert parsed_page(page) is first  # read again: the same tree
+    page.write_text("<p>Second, longer.</p>", encoding="utf-8")
+    assert parsed_page(page).get_text() == "Second, longer."  # rewritten: parsed again
+    assert first.get_text() == "First."
+
+
+def test_prose_leaves_out_what_it_is_told_to_in_a_copy_of_the_page() -> None:
+    """A glossary name inside a corrected phrase is not a first mention (the check leaves `.corrected` out), and
+    the page it reads is not changed: the build's parsed pages are shared by every check (parsed_page)."""
+    page = soup('<article><p>The <span class="corrected">central bank</span> and the regulator.</p></article>')
+    article = page.select_one("article")
+    assert checks.prose_text(article) == "The central bank and the regulator.\n"  # positive control
+    assert checks.prose_text(article, leaving_out=".corrected") == "The  and the regulator.\n"
+    assert article.select_one(".corrected").get_text() == "central bank"  # still there
 
 
 def test_a_page_citing_nothing_or_marking_no_glossary_is_skipped_not_failed() -> None:

@@ -326,9 +326,9 @@ def test_every_real_entry_is_marked_on_a_story_page_or_flagged_unused(real_build
     assert len(entries) >= 40
     marked_ids = set()
     for page in sorted((site_dir / "story").glob("*/index.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = real_build.html(f"story/{page.parent.name}/")
         marked_ids |= {a["href"].rpartition("#")[2] for a in soup.select("article a.glossary-term")}
-    glossary = BeautifulSoup((site_dir / "glossary" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    glossary = real_build.html("glossary/")
     for entry_id, entry in entries.items():
         flagged = any(re.search(rf"glossary entry '{entry_id}' is never mentioned", m) for m in messages)
         # A household name (mark: false), or a term named only inside corrected phrases, is not underlined
@@ -342,7 +342,7 @@ def test_every_real_entry_is_marked_on_a_story_page_or_flagged_unused(real_build
 def test_every_real_story_page_has_glossary_mentions(real_build: BuiltSite):
     site_dir = real_build.site_dir
     for page in sorted((site_dir / "story").glob("*/index.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = real_build.html(f"story/{page.parent.name}/")
         marked = soup.select("article a.glossary-term")
         assert marked, (
             f"docs/story/{page.parent.name}.md: no glossary term is marked; does it name nobody in data/glossary.yml?"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -40,15 +41,30 @@ class BuiltSite:
         ]
 
     def html(self, page_path: str) -> BeautifulSoup:
-        """Parsed HTML of a built page, e.g. 'story/the-fall/' or 'sources/'."""
+        """Parsed HTML of a built page, e.g. 'story/the-fall/' or 'sources/': shared (`parsed_page`), read it,
+        never change it."""
         target = self.site_dir / page_path
         if page_path.endswith("/") or not page_path:
             target = target / "index.html"
-        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        return parsed_page(target)
 
     def pages(self) -> list[Path]:
         """Every HTML file the build wrote."""
         return sorted(self.site_dir.rglob("*.html"))
+
+
+def parsed_page(path: Path) -> BeautifulSoup:
+    """The HTML file at `path`, parsed once for every check that reads it while it is unchanged (the same
+    modification time and size): the checks of a session's build read its pages many times, and parsing
+    them is most of what such a check costs. Shared, so read it and never change it: a check that edits a
+    page's tree parses a copy of its own."""
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+@functools.lru_cache(maxsize=128)  # a site's pages and a few more (about 15 MB a site of 1.5 MB of HTML)
+def _parsed(path: Path, mtime_ns: int, size: int, inode: int) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 class _Collect(logging.Handler):

@@ -22,7 +22,7 @@ from explainer.corrections.page import PAGE as CORRECTIONS
 from explainer.glossary.matching import TermMatcher
 from explainer.yamlfile import load_yaml
 
-from .build import BuiltSite
+from .build import BuiltSite, parsed_page
 from .html import unsafe_markup, vnu_errors
 from .plugin import ExplainerSite
 
@@ -137,10 +137,14 @@ def test_every_story_page_counts_its_sources(
 _NOT_PROSE = ("a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "sup", "script", "style", "svg")
 
 
-def prose_text(article: Tag) -> str:
-    """The article's own running text: no headings, links, code, notes, Key dates, charts or corrections."""
+def prose_text(article: Tag, leaving_out: str = "") -> str:
+    """The article's own running text: no headings, links, code, notes, Key dates, charts or corrections; nor
+    what the CSS selector `leaving_out` selects (left out of a copy: `article` is not changed)."""
     parts = []
-    for block in prose_blocks(BeautifulSoup(f"<article>{article.decode_contents()}</article>", "html.parser")):
+    copy = BeautifulSoup(f"<article>{article.decode_contents()}</article>", "html.parser")
+    for element in copy.select(leaving_out) if leaving_out else ():
+        element.decompose()
+    for block in prose_blocks(copy):
         for text in block.find_all(string=True):
             parents = [parent for parent in text.parents if parent is not block]
             if not any(
@@ -162,10 +166,9 @@ def test_first_mentions_of_glossary_entries_are_explained(
     article = page.select_one("article")
     assert article is not None
     linked = {unquote(urlsplit(a.get("href", "")).fragment) for a in article.select("a.glossary-term")}
-    for phrase in article.select(".corrected"):
-        phrase.decompose()  # no underline inside a corrected phrase (issue 24.4): explained at a later mention
     marked = [entry for entry in explainer_site.data.glossary if getattr(entry, "mark", True)]  # not household names
-    named = {match.entry_id for match in TermMatcher(marked).finditer(prose_text(article))}
+    # no underline inside a corrected phrase (issue 24.4): explained at a later mention
+    named = {match.entry_id for match in TermMatcher(marked).finditer(prose_text(article, leaving_out=".corrected"))}
     unexplained = sorted(named - linked)
     assert unexplained == [], (
         f"docs/{explainer_story_page} names {unexplained} without a tooltip; is the page's glossary marking off?"
@@ -210,7 +213,7 @@ _ROOT = "https://site.invalid"  # stands in for the site's host while resolving 
 def html_pages(site_dir: Path) -> Iterator[tuple[str, BeautifulSoup]]:
     """Each built page as (its path relative to the site root, parsed HTML)."""
     for path in sorted(site_dir.rglob("*.html")):
-        yield path.relative_to(site_dir).as_posix(), BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        yield path.relative_to(site_dir).as_posix(), parsed_page(path)
 
 
 def internal_links(base: str, page_path: str, page: BeautifulSoup) -> Iterator[tuple[str, str]]:
@@ -233,7 +236,7 @@ def _file_for(site_dir: Path, base: str, absolute_url: str) -> Path | None:
 
 def _ids_in(path: Path, cache: dict[Path, set[str]]) -> set[str]:
     if path not in cache:
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        page = parsed_page(path)
         cache[path] = {tag["id"] for tag in page.find_all(id=True)} | {
             tag["name"] for tag in page.find_all(attrs={"name": True})
         }
@@ -317,12 +320,12 @@ SOCIAL_TAGS = ("description", "og:title", "og:description", "og:url", "og:type",
 def test_every_page_has_its_own_description_and_social_preview_tags(explainer_build: BuiltSite) -> None:
     """Search engines and link previews show each page's own description (front matter `description:`)."""
     site_dir = explainer_build.site_dir
-    home = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home = parsed_page(site_dir / "index.html")
     home_description = (home.find("meta", attrs={"name": "description"}) or {}).get("content")
     missing: dict[str, list[str]] = {}
     for index in sorted(site_dir.rglob("index.html")):
         path = index.parent.relative_to(site_dir).as_posix()
-        head = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser").head
+        head = parsed_page(index).head
         tags = {tag.get("name") or tag.get("property"): tag.get("content", "") for tag in head.find_all("meta")}
         if lacking := [name for name in SOCIAL_TAGS if not tags.get(name)]:
             missing[path] = lacking
