@@ -120,6 +120,8 @@ MKDOCS_CHECKS_OFF = {
     "links": {"not_found": "ignore", "anchors": "ignore", "absolute_links": "ignore", "unrecognized_links": "ignore"},
 }
 REPORT_ERROR_EMAIL = "errors@example.org"
+# Scripts a site adds with the attributes MkDocs writes on their tags (tests/test_theme.py: the loader keeps them).
+EXTRA_SCRIPTS = ({"path": "assets/module.js", "type": "module"}, {"path": "assets/whenever.js", "async": True})
 NEW_CHAPTER = """---
 title: A new chapter
 description: What happened next, in *one* sentence & [no link].
@@ -144,7 +146,8 @@ def variant_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """Needs a build: what MkDocs and the theme make of a site's nav and mkdocs.yml. The fixture with the catalogue's
     page of link mistakes and its nav (tests/catalogue.py: links_page) with a new chapter, story/new.md, after the
     first; MkDocs' link and nav checks turned off (tests/test_link_checks.py); the home page's `<!-- chapters -->`
-    (tests/test_chapters.py); an address for reports of errors (tests/test_report_error_email.py); and the
+    (tests/test_chapters.py); an address for reports of errors (tests/test_report_error_email.py); a module
+    script and an async one (tests/test_theme.py); and the
     catalogue's examples of annotations in code at the end of a chapter (tests/test_code_detection.py). Built once per
     test run (shared by the workers: `shared_build`)."""
     return shared_build(tmp_path_factory, "variant", make_variant)
@@ -164,6 +167,11 @@ def make_variant(folder: Path) -> BuiltSite:
     story["The story"].insert(1, "story/new.md")
     config["validation"] = MKDOCS_CHECKS_OFF
     config.setdefault("extra", {})["report_error_email"] = REPORT_ERROR_EMAIL
+    config["extra_javascript"] = [*config.get("extra_javascript", []), *EXTRA_SCRIPTS]
+    for script in EXTRA_SCRIPTS:
+        (project / "docs" / script["path"]).parent.mkdir(exist_ok=True)
+        code = "export {};\n" if script.get("type") == "module" else "void 0;\n"  # an error unless it runs as its type
+        (project / "docs" / script["path"]).write_text(code, encoding="utf-8")
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return build_project(project, strict=False)
 

@@ -25,7 +25,12 @@ def loader(html: BeautifulSoup) -> list[str]:
     """The scripts a page's loader requests after its first paint, in order (the engine's theme/main.html)."""
     loaders = html.find_all("script", attrs={"data-scripts": True})
     assert len(loaders) == 1, "one loader"
-    return json.loads(loaders[0]["data-scripts"])
+    return [script["src"] for script in loader_entries(html)]
+
+
+def loader_entries(html: BeautifulSoup) -> list[dict]:
+    """The loader's list as written: each script's address, and its type and async where mkdocs.yml gives them."""
+    return json.loads(html.find("script", attrs={"data-scripts": True})["data-scripts"])
 
 
 def test_no_script_is_requested_before_the_first_paint(pages: dict[str, BeautifulSoup]) -> None:
@@ -60,3 +65,11 @@ def test_one_stylesheet_of_our_own_after_materials(pages: dict[str, BeautifulSou
     for page, html in pages.items():
         sheets = [Path(link["href"]).name for link in html.find_all("link", rel="stylesheet")]
         assert [name.split(".")[0] for name in sheets] == ["main", "palette", "explainer"], page
+
+
+def test_the_loader_keeps_the_type_and_async_mkdocs_yml_gives_a_script(variant_build: BuiltSite) -> None:
+    """A site's `extra_javascript` with `type: module` or `async` (conftest.EXTRA_SCRIPTS) is requested as such."""
+    entries = {Path(entry["src"]).name: entry for entry in loader_entries(variant_build.html(""))}
+    assert {key: value for key, value in entries["module.js"].items() if key != "src"} == {"type": "module"}
+    assert {key: value for key, value in entries["whenever.js"].items() if key != "src"} == {"async": True}
+    assert set(entries["explainer.js"]) == {"src"}  # positive control: a plain script, no type, in order
