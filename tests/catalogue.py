@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from conftest import FIXTURE_SITE, REPO, write_project
+from conftest import FIXTURE_SITE, REPO, read_yaml, write_project
 
 Edit = Callable[[Path], None]
 
@@ -1593,7 +1593,7 @@ TARGETS = {
     "add-figure/page": THE_FALL,
     "add-chapter/page": NEW_CHAPTER,
 }
-REAL_SOURCE_IDS = {entry["id"] for entry in yaml.safe_load((REPO / "data" / "sources.yml").read_text(encoding="utf-8"))}
+REAL_SOURCE_IDS = {entry["id"] for entry in read_yaml(REPO / "data" / "sources.yml")}
 
 STAND_IN_SOURCE = """- id: {id}
   publisher: Stand-in

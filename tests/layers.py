@@ -82,13 +82,13 @@ def convert_page(project: Path, src_uri: str, data: DataCheck | None = None) -> 
     return md.convert(body), context
 
 
-def page_problems(project: Path, src_uri: str) -> list[str]:
+def page_problems(project: Path, src_uri: str, data: DataCheck | None = None) -> list[str]:
     """Every problem found in the page `src_uri` of `project` (its bytes first: a page that cannot be read
-    is not converted), as `file:line: message`."""
+    is not converted), as `file:line: message`; with `data`, the data layer's check of `project` made already."""
     unreadable = page_file_problems(project / "docs")
     if unreadable:
         return [str(problem) for problem in unreadable]
-    _, context = convert_page(project, src_uri)
+    _, context = convert_page(project, src_uri, data)
     return [str(problem) for problem in context.problems]
 
 

@@ -6,6 +6,7 @@ be registered)."""
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,10 +31,16 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+@functools.cache
+def syntax_tree(path: Path) -> ast.Module:
+    """The module's syntax tree, parsed once per process: up to seven tests below walk each module, none changes it."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def runtime_imports(path: Path, runtime_only: bool = True) -> Iterator[str]:
     """Every module `path` imports when it runs (imports under `if TYPE_CHECKING:` are for annotations only),
     or with `runtime_only` false every module it names in an import."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = syntax_tree(path)
     package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
     type_only = {
         id(node)
@@ -59,7 +66,7 @@ def runtime_imports(path: Path, runtime_only: bool = True) -> Iterator[str]:
 
 def all_imports(path: Path) -> Iterator[str]:
     """Every module `path` names in an import, annotations included."""
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(syntax_tree(path)):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:

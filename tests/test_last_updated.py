@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import markdown
-import yaml
-from conftest import REPO, BuiltSite
+from conftest import REPO, BuiltSite, read_yaml
 
 from explainer.corrections.records import Correction
 from explainer.dates import parse_partial_date
@@ -47,7 +46,7 @@ def test_without_a_dated_correction_the_marker_is_a_problem():
 
 
 def test_the_home_page_shows_the_date_of_the_latest_correction(real_build: BuiltSite):
-    entries = yaml.safe_load((REPO / "data" / "corrections.yml").read_text(encoding="utf-8"))
+    entries = read_yaml(REPO / "data" / "corrections.yml")
     latest = max(parse_partial_date(entry["issued"]) for entry in entries)
     shown = real_build.html("").select_one("article time")
     assert shown is not None and shown["datetime"] == latest.iso and shown.get_text() == latest.display

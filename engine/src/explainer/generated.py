@@ -104,12 +104,33 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Each template's compiled code, kept for the life of the process and shared by every `Templates` (each
+    build makes its own): compiling a template costs far more than rendering it, and a process that builds
+    more than once (`mkdocs serve`, the reader's diff, tests) would compile each one again. Jinja2 hands back
+    code only for the same template file with the same source (its SHA-1): an edited template is compiled
+    anew. One cache per kind of environment, as the code Jinja2 makes depends on the environment's settings."""
+
+    def __init__(self) -> None:
+        self.code: dict[tuple[str, str], Any] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        bucket.code = self.code.get((bucket.key, bucket.checksum))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key, bucket.checksum] = bucket.code
+
+
+_COMPILED_HTML, _COMPILED_XML = _CompiledTemplates(), _CompiledTemplates()
+
+
 class Templates:
     """The generated pages' templates: the site's overrides first, then the engine's theme directory."""
 
     def __init__(self, search_path: list[str] | None = None):
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(search_path or [str(THEME)]),
+            bytecode_cache=_COMPILED_HTML,
             autoescape=True,
             finalize=_escaped,
             trim_blocks=True,
@@ -120,7 +141,7 @@ class Templates:
         self.env.filters["md"] = lambda text: Markup(markdown_text(str(text)))
         self.env.filters["json"] = lambda value: Markup(json.dumps(value, indent=2, ensure_ascii=False))
         # Feeds are XML: escaped as XML escapes text and attributes (an apostrophe stays as it is).
-        self.xml = self.env.overlay(finalize=_xml_escaped)
+        self.xml = self.env.overlay(finalize=_xml_escaped, bytecode_cache=_COMPILED_XML)
 
     def text(self, template: str, variables: dict[str, Any], xml: bool = False) -> str:
         """A file from its template (a feed)."""
