@@ -47,6 +47,14 @@ def the_fall(loaded_pages, site_url: str):
         yield page
 
 
+@pytest.fixture
+def the_fall_to_navigate(loaded_pages, site_url: str):
+    """`the_fall` for a test that navigates: the shared page if loaded (put back by the test before), closed
+    after the test."""
+    with loaded_pages.lend(site_url + PAGE, keep=False, viewport=harness.DESKTOP) as page:
+        yield page
+
+
 def test_every_page_with_a_marker_shows_its_chart(real_site_dir: Path) -> None:
     """The list above is every page with a chart, so the tests below visit them all."""
     found = [path for path in harness.page_paths(real_site_dir) if 'class="chart"' in _html(real_site_dir, path)]
@@ -86,14 +94,6 @@ def test_tab_reaches_every_event_and_mark_of_the_chart_in_turn(the_fall) -> None
         page.keyboard.press("Tab")
         in_chart = page.evaluate("document.activeElement.closest('svg.chart-svg') !== null")
         assert in_chart, f"Tab left the chart after {reached} of {expected} links"
-
-
-def test_selecting_a_mark_goes_to_its_row_in_the_table_opening_the_disclosure(page, site_url: str) -> None:
-    page.goto(site_url + PAGE)
-    page.locator("a.chart-mark").first.click()
-    assert page.evaluate("location.hash") == FIRST_ROW
-    row = page.locator(FIRST_ROW)
-    assert row.is_visible() and "$858 billion" in row.inner_text()
 
 
 @pytest.mark.real_search  # what a page logs: as a reader's, with the real search index
@@ -295,6 +295,18 @@ def test_print_keeps_the_chart_with_its_title_but_lets_its_table_run_on(the_fall
         .map(part => getComputedStyle(document.querySelector(part)))
         .map(style => [style.breakInside, style.breakAfter])""")
     assert breaks == [["auto", "auto"], ["auto", "avoid"], ["avoid", "avoid"], ["avoid", "auto"]]
+
+
+# Last of the tests that share the story page: it follows a link, and the page is closed after it.
+
+
+def test_selecting_a_mark_goes_to_its_row_in_the_table_opening_the_disclosure(the_fall_to_navigate) -> None:
+    page = the_fall_to_navigate
+    assert page.evaluate("location.hash") == "" and not page.locator(FIRST_ROW).is_visible()  # as it loads
+    page.locator("a.chart-mark").first.click()
+    assert page.evaluate("location.hash") == FIRST_ROW
+    row = page.locator(FIRST_ROW)
+    assert row.is_visible() and "$858 billion" in row.inner_text()
 
 
 # Screenshots for review -----------------------------------------------------------------------------
