@@ -3,7 +3,9 @@
 Fixtures: `site_url` and `fixture_site_url` (base URLs ending in '/'), `site_pages` (every page
 path of the real site, e.g. '' and 'story/the-fall/'), `browser`, `page` (1280x800 desktop),
 `phone_page` (375x667 touch phone), each a fresh page in a context of its own (`page_with` gives
-pages with other options), and `axe_source` (axe-core's script, to inject into pages).
+pages with other options), `loaded_pages` (a page loaded once per module and lent to test after test,
+put back as loaded after each: LoadedPages says for which tests), and `axe_source` (axe-core's script,
+to inject into pages).
 
 These pages get Material's search index with no documents (see `Contexts`): a test of search, of the
 requests a page makes or of what it logs is marked `@pytest.mark.real_search` and gets the real one.
