@@ -265,7 +265,7 @@ class LoadedPages:
             page.mouse.move(0, 0)
         page.evaluate(PUT_BACK, as_loaded)
         with suppress(PlaywrightTimeout):  # Material puts the address back after the scroll (navigation.tracking)
-            page.wait_for_function(AS_LOADED, arg=as_loaded, timeout=5000)
+            page.wait_for_function(AS_LOADED, arg=as_loaded, polling=50, timeout=5000)  # not every frame
         if (now := page.evaluate(PAGE_STATE)) != as_loaded:
             self.release(key)
             changed = {name: (as_loaded[name], now[name]) for name in now if now[name] != as_loaded.get(name)}
