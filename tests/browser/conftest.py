@@ -3,7 +3,9 @@
 Fixtures: `site_url` and `fixture_site_url` (base URLs ending in '/'), `site_pages` (every page
 path of the real site, e.g. '' and 'story/the-fall/'), `browser`, `page` (1280x800 desktop),
 `phone_page` (375x667 touch phone), each a fresh page in a context of its own (`page_with` gives
-pages with other options), and `axe_source` (axe-core's script, to inject into pages).
+pages with other options), `loaded_pages` (a page loaded once per module and lent to test after test,
+put back as loaded after each: LoadedPages says for which tests), and `axe_source` (axe-core's script,
+to inject into pages).
 
 These pages get Material's search index with no documents (see `Contexts`): a test of search, of the
 requests a page makes or of what it logs is marked `@pytest.mark.real_search` and gets the real one.
@@ -16,10 +18,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
 from conftest import REPO, BuiltSite
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # The engine's own, which every explainer's checks use (find_chromium, its flags and viewports: also for
 # test_figures' screenshot script, as harness.find_chromium etc.).
@@ -191,3 +195,95 @@ def axe_source() -> str:
     if not AXE_SCRIPT.exists():
         skip_or_fail(f"{AXE_SCRIPT.relative_to(REPO)} is missing; run `npm ci` (needs Node.js and npm)")
     return AXE_SCRIPT.read_text(encoding="utf-8")
+
+
+# --- one loaded page lent to test after test ---------------------------------------------------
+
+# What a test may change on a page it borrows, and the way back. The state is compared with the page's
+# as loaded after every test; the focused element is described as tag#id.class.
+PAGE_STATE = """() => {
+  const focused = document.activeElement;
+  return {
+    address: location.href,
+    scroll: [scrollX, scrollY],
+    focused: focused === document.body ? null
+      : `${focused.tagName}#${focused.id}.${focused.className.baseVal ?? focused.className}`,
+    open: [...document.querySelectorAll('details')].map(details => details.open),
+    hovered: document.querySelectorAll('.md-main :hover').length,
+    media: ['print', '(prefers-color-scheme: dark)'].filter(query => matchMedia(query).matches),
+    size: [innerWidth, innerHeight],
+  };
+}"""
+AS_LOADED = f"(loaded) => JSON.stringify(({PAGE_STATE})()) === JSON.stringify(loaded)"
+PUT_BACK = """(loaded) => {
+  document.activeElement?.blur();
+  document.querySelectorAll('details').forEach((details, index) => {
+    details.open = loaded.open[index] ?? details.open;
+  });
+  scrollTo(...loaded.scroll);
+}"""
+
+
+class LoadedPages:
+    """Pages loaded once and lent to test after test (see `loaded_pages`), by address and context options.
+
+    After each test whose page's state (PAGE_STATE) differs from its state as loaded, the page is put back:
+    media emulation off, the pointer off the content, nothing focused, every disclosure as it was,
+    scrolled back; then its state must come back to its state as loaded, or the test fails at teardown and
+    the page is closed (the next test gets a fresh load). For tests that read a page or change only that;
+    not for a test of what a page does first (its load, its scripts' errors, a preview mounted on the first
+    hover or focus, storage), of Tab from the top of the page (the next Tab starts from the last focused
+    element), or of a navigation.
+    """
+
+    def __init__(self, contexts: Contexts) -> None:
+        self.contexts = contexts
+        self.loaded: dict[tuple, tuple[object, dict]] = {}
+
+    @contextmanager
+    def lend(self, url: str, keep: bool = True, **options) -> Iterator[object]:
+        """The page at `url` in a context with these options, loaded now or by an earlier borrower; put back
+        after use, or closed if not `keep` (a last borrower that navigates or leaves it changed)."""
+        key = (url, repr(sorted(options.items())))
+        if key not in self.loaded:
+            page = self.contexts.page(**options)
+            page.goto(url)
+            self.loaded[key] = (page, page.evaluate(PAGE_STATE))
+        page, as_loaded = self.loaded[key]
+        try:
+            yield page
+        except BaseException:
+            self.release(key)  # in whatever state the failure left it
+            raise
+        if not keep:
+            self.release(key)
+            return
+        if (now := page.evaluate(PAGE_STATE)) == as_loaded:
+            return
+        page.emulate_media(media="null")
+        if now["hovered"]:  # only then: a page on a touch screen has seen no mouse
+            page.mouse.move(0, 0)
+        page.evaluate(PUT_BACK, as_loaded)
+        with suppress(PlaywrightTimeout):  # Material puts the address back after the scroll (navigation.tracking)
+            page.wait_for_function(AS_LOADED, arg=as_loaded, polling=50, timeout=5000)  # not every frame
+        if (now := page.evaluate(PAGE_STATE)) != as_loaded:
+            self.release(key)
+            changed = {name: (as_loaded[name], now[name]) for name in now if now[name] != as_loaded.get(name)}
+            pytest.fail(f"{url}: the page lent could not be put back as loaded (was, is): {changed}", pytrace=False)
+
+    def release(self, key: tuple) -> None:
+        page, _ = self.loaded.pop(key)
+        self.contexts.release(page)
+
+    def close(self) -> None:
+        for key in list(self.loaded):
+            self.release(key)
+
+
+@pytest.fixture(scope="module")
+def loaded_pages(contexts: Contexts) -> Iterator[LoadedPages]:
+    """Pages loaded once per module and lent to its tests (LoadedPages): `with loaded_pages.lend(url,
+    viewport=DESKTOP) as page:` in a test's fixture. Search gets the index without documents."""
+    pages = LoadedPages(contexts)
+    yield pages
+    pages.close()

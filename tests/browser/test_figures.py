@@ -39,6 +39,22 @@ def first_tip(page):
     return page.locator("a.chart-mark").first.locator(".chart-tip")
 
 
+@pytest.fixture
+def the_fall(loaded_pages, site_url: str):
+    """The story page with the market value chart on a desktop, loaded once for the tests that only read it
+    or put back what they change (hover, focus, a disclosure, print media: conftest.LoadedPages)."""
+    with loaded_pages.lend(site_url + PAGE, viewport=harness.DESKTOP) as page:
+        yield page
+
+
+@pytest.fixture
+def the_fall_to_navigate(loaded_pages, site_url: str):
+    """`the_fall` for a test that navigates: the shared page if loaded (put back by the test before), closed
+    after the test."""
+    with loaded_pages.lend(site_url + PAGE, keep=False, viewport=harness.DESKTOP) as page:
+        yield page
+
+
 def test_every_page_with_a_marker_shows_its_chart(real_site_dir: Path) -> None:
     """The list above is every page with a chart, so the tests below visit them all."""
     found = [path for path in harness.page_paths(real_site_dir) if 'class="chart"' in _html(real_site_dir, path)]
@@ -61,17 +77,16 @@ def test_a_marks_tooltip_shows_on_keyboard_focus_and_not_before(page, site_url: 
     assert tip.startswith("October 2020") and "$858 billion" in tip and "CNBC" in tip
 
 
-def test_a_marks_tooltip_shows_on_hover(page, site_url: str) -> None:
-    page.goto(site_url + PAGE)
-    mark = page.locator("a.chart-mark").nth(1)
+def test_a_marks_tooltip_shows_on_hover(the_fall) -> None:
+    mark = the_fall.locator("a.chart-mark").nth(1)
     mark.hover()
     assert mark.locator(".chart-tip").is_visible()
     assert mark.locator(".chart-tip").text_content().startswith("31 March 2021")
     assert mark.locator("title").count() == 0  # or the browser's own tooltip would cover the drawn one
 
 
-def test_tab_reaches_every_event_and_mark_of_the_chart_in_turn(page, site_url: str) -> None:
-    page.goto(site_url + PAGE)
+def test_tab_reaches_every_event_and_mark_of_the_chart_in_turn(the_fall) -> None:
+    page = the_fall
     chart = page.locator("figure.chart").first
     expected = chart.locator("a.chart-mark, a.chart-event").count()
     chart.locator("svg a").first.focus()
@@ -79,14 +94,6 @@ def test_tab_reaches_every_event_and_mark_of_the_chart_in_turn(page, site_url: s
         page.keyboard.press("Tab")
         in_chart = page.evaluate("document.activeElement.closest('svg.chart-svg') !== null")
         assert in_chart, f"Tab left the chart after {reached} of {expected} links"
-
-
-def test_selecting_a_mark_goes_to_its_row_in_the_table_opening_the_disclosure(page, site_url: str) -> None:
-    page.goto(site_url + PAGE)
-    page.locator("a.chart-mark").first.click()
-    assert page.evaluate("location.hash") == FIRST_ROW
-    row = page.locator(FIRST_ROW)
-    assert row.is_visible() and "$858 billion" in row.inner_text()
 
 
 @pytest.mark.real_search  # what a page logs: as a reader's, with the real search index
@@ -189,15 +196,18 @@ def test_every_tooltips_text_fits_inside_its_box(desktop_visits, path: str) -> N
 
 
 @pytest.fixture(scope="module")
-def phone_visits(contexts, site_url: str) -> dict[str, dict]:
-    """Each chart page read once on a phone (fresh context): what the phone checks below read."""
-    return {path: _phone_visit(contexts, site_url, path) for path in CHART_PAGES}
+def phone_visits(loaded_pages, site_url: str) -> dict[str, dict]:
+    """Each chart page read once on a phone (fresh context): what the phone checks below read. The story
+    page with the market value chart stays loaded for the tap test below (it only reads it first)."""
+    visits = {}
+    for path in CHART_PAGES:
+        with loaded_pages.lend(site_url + path, keep=path == PAGE, **harness.PHONE_CONTEXT) as phone_page:
+            visits[path] = _phone_visit(phone_page)
+    return visits
 
 
-def _phone_visit(contexts, site_url: str, path: str) -> dict:
-    phone_page = contexts.page(**harness.PHONE_CONTEXT)
-    phone_page.goto(site_url + path)
-    seen = {
+def _phone_visit(phone_page) -> dict:
+    return {
         "scroll width": phone_page.evaluate("document.documentElement.scrollWidth"),
         "svg": phone_page.locator("svg.chart-svg").first.bounding_box(),
         "label": phone_page.locator("svg.chart-svg .chart-axis__label").first.bounding_box(),
@@ -206,8 +216,6 @@ def _phone_visit(contexts, site_url: str, path: str) -> dict:
             "figure => figure.getBoundingClientRect().height"
         ),
     }
-    contexts.release(phone_page)
-    return seen
 
 
 @pytest.mark.parametrize("path", CHART_PAGES)
@@ -221,8 +229,16 @@ def test_on_a_phone_the_chart_and_its_table_fit_and_its_text_stays_readable(phon
     assert seen["table scroll width"] <= width
 
 
-def test_a_tap_on_a_phone_previews_the_mark_and_its_link_opens_the_marks_row(phone_page, site_url: str) -> None:
-    phone_page.goto(site_url + PAGE)
+@pytest.fixture
+def the_fall_on_a_phone(loaded_pages, site_url: str):
+    """The story page with the market value chart on a phone: the phone visit's if it has run (it only read
+    it), else a fresh one; closed after the test (a test that navigates)."""
+    with loaded_pages.lend(site_url + PAGE, keep=False, **harness.PHONE_CONTEXT) as page:
+        yield page
+
+
+def test_a_tap_on_a_phone_previews_the_mark_and_its_link_opens_the_marks_row(the_fall_on_a_phone) -> None:
+    phone_page = the_fall_on_a_phone
     phone_page.locator("a.chart-mark").nth(2).tap()
     sheet = phone_page.locator(".explainer-sheet")
     sheet.get_by_text("$480.8 billion").wait_for()
@@ -231,20 +247,21 @@ def test_a_tap_on_a_phone_previews_the_mark_and_its_link_opens_the_marks_row(pho
     phone_page.wait_for_url("**#figure-alibaba-market-value-2021-10-26")
 
 
-def test_dark_mode_redraws_the_chart_in_the_dark_schemes_colours(page_with, site_url: str) -> None:
+def test_dark_mode_redraws_the_chart_in_the_dark_schemes_colours(the_fall, page_with, site_url: str) -> None:
     fills = {}
-    for scheme in ("light", "dark"):
-        page = page_with(viewport=harness.DESKTOP, color_scheme=scheme)
-        page.goto(site_url + PAGE)
+    dark = page_with(viewport=harness.DESKTOP, color_scheme="dark")
+    dark.goto(site_url + PAGE)
+    for scheme, page in (("light", the_fall), ("dark", dark)):  # light: the context's default
         fills[scheme] = page.locator(".chart-point circle").first.evaluate("circle => getComputedStyle(circle).fill")
         fills[f"{scheme}-label"] = page.locator(".chart-axis__label").first.evaluate("t => getComputedStyle(t).fill")
     assert fills["light"] == "rgb(194, 65, 12)" and fills["dark"] == "rgb(255, 138, 92)"
     assert fills["light-label"] != fills["dark-label"]
 
 
-def test_print_keeps_chart_table_and_marked_events_and_never_shows_a_tooltip(page, site_url: str) -> None:
+def test_print_keeps_chart_table_and_marked_events_and_never_shows_a_tooltip(the_fall) -> None:
     """Paper cannot open a disclosure: how to read the chart and its table print open."""
-    page.goto(site_url + PAGE)
+    page = the_fall
+    assert page.locator("figure.chart details").get_attribute("open") is None  # closed, as the page loads
     page.emulate_media(media="print")
     page.locator("a.chart-mark").first.focus()
     assert not first_tip(page).is_visible()
@@ -252,8 +269,9 @@ def test_print_keeps_chart_table_and_marked_events_and_never_shows_a_tooltip(pag
         assert page.locator(part).first.is_visible(), part
 
 
-def test_the_disclosure_opens_from_the_keyboard(page, site_url: str) -> None:
-    page.goto(site_url + PAGE)
+def test_the_disclosure_opens_from_the_keyboard(the_fall) -> None:
+    page = the_fall
+    assert not page.locator("figure.chart table.chart-table").is_visible()  # closed, as the page loads
     summary = page.locator("figure.chart summary")
     summary.focus()
     page.keyboard.press("Enter")
@@ -269,14 +287,26 @@ def test_on_a_phone_the_whole_figure_is_within_one_screen(phone_visits, path: st
     assert height <= 800, (path, height)
 
 
-def test_print_keeps_the_chart_with_its_title_but_lets_its_table_run_on(page, site_url: str) -> None:
+def test_print_keeps_the_chart_with_its_title_but_lets_its_table_run_on(the_fall) -> None:
     """A whole chart is taller than a page: kept whole, it was pushed on, leaving most of a page blank."""
-    page.goto(site_url + PAGE)
+    page = the_fall
     page.emulate_media(media="print")
     breaks = page.evaluate("""() => ['figure.chart', '.chart__title', '.chart__plot', '.chart-table tbody']
         .map(part => getComputedStyle(document.querySelector(part)))
         .map(style => [style.breakInside, style.breakAfter])""")
     assert breaks == [["auto", "auto"], ["auto", "avoid"], ["avoid", "avoid"], ["avoid", "auto"]]
+
+
+# Last of the tests that share the story page: it follows a link, and the page is closed after it.
+
+
+def test_selecting_a_mark_goes_to_its_row_in_the_table_opening_the_disclosure(the_fall_to_navigate) -> None:
+    page = the_fall_to_navigate
+    assert page.evaluate("location.hash") == "" and not page.locator(FIRST_ROW).is_visible()  # as it loads
+    page.locator("a.chart-mark").first.click()
+    assert page.evaluate("location.hash") == FIRST_ROW
+    row = page.locator(FIRST_ROW)
+    assert row.is_visible() and "$858 billion" in row.inner_text()
 
 
 # Screenshots for review -----------------------------------------------------------------------------

@@ -22,28 +22,30 @@ def color_scheme(page) -> str:
     return page.locator("body").get_attribute("data-md-color-scheme")
 
 
-# The checks that only read the fixture's story page share one visit of it on a desktop and one on a
-# wide screen (module scope: each page is loaded once and nothing is done to it but reading).
+# The checks that only read the fixture's story page, or put back what they change, share one visit of it
+# on a desktop and one on a wide screen (each page is loaded once per module: conftest.LoadedPages).
 
 
-def story_visit(contexts, fixture_site_url: str, viewport: dict):
-    """The fixture's story page loaded once at `viewport`, released after the module."""
-    page = contexts.page(viewport=viewport)
-    page.goto(fixture_site_url + STORY)
-    yield page
-    contexts.release(page)
+@pytest.fixture
+def desktop_story(loaded_pages, fixture_site_url: str):
+    """The fixture's story page on a 1280 px desktop, for checks that read it or put back what they change."""
+    with loaded_pages.lend(fixture_site_url + STORY, viewport=DESKTOP) as page:
+        yield page
 
 
-@pytest.fixture(scope="module")
-def desktop_story(contexts, fixture_site_url: str):
-    """The fixture's story page on a 1280 px desktop, for checks that only read it."""
-    yield from story_visit(contexts, fixture_site_url, DESKTOP)
+@pytest.fixture
+def desktop_story_to_resize(loaded_pages, fixture_site_url: str):
+    """`desktop_story` for a test that changes what cannot be put back: the shared page if loaded, closed
+    after the test."""
+    with loaded_pages.lend(fixture_site_url + STORY, keep=False, viewport=DESKTOP) as page:
+        yield page
 
 
-@pytest.fixture(scope="module")
-def wide_story(contexts, fixture_site_url: str):
+@pytest.fixture
+def wide_story(loaded_pages, fixture_site_url: str):
     """The fixture's story page on a 1680 px screen (room for side notes), for checks that only read it."""
-    yield from story_visit(contexts, fixture_site_url, WIDE)
+    with loaded_pages.lend(fixture_site_url + STORY, viewport=WIDE) as page:
+        yield page
 
 
 # --- accessibility ---------------------------------------------------------------------------
@@ -218,12 +220,6 @@ def test_side_notes_are_hidden_from_screen_readers_and_keyboards(wide_story) -> 
     assert page.locator(".sidenote a:not([tabindex='-1'])").count() == 0
 
 
-def test_side_notes_appear_when_the_window_grows_wide(page, fixture_site_url: str) -> None:
-    page.goto(fixture_site_url + STORY)
-    page.set_viewport_size(WIDE)
-    expect(page.locator(".sidenote").first).to_be_visible()
-
-
 def test_a_source_cited_twice_in_a_paragraph_gets_one_side_note(wide_story) -> None:
     page = wide_story
     expect(page.locator(".sidenote").first).to_be_visible()
@@ -275,8 +271,8 @@ def test_a_link_to_a_late_note_shows_that_note_and_back_returns_to_it(request, s
 # --- print -----------------------------------------------------------------------------------
 
 
-def test_print_shows_notes_as_endnotes_without_previews_or_navigation(page, fixture_site_url: str) -> None:
-    page.goto(fixture_site_url + STORY)
+def test_print_shows_notes_as_endnotes_without_previews_or_navigation(desktop_story) -> None:
+    page = desktop_story
     page.locator("article a.footnote-ref").first.hover()
     page.emulate_media(media="print")
     for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".md-tooltip2", ".sidenote", ".report-error"]:
@@ -310,3 +306,13 @@ def test_the_home_pages_chapter_list_starts_within_two_phone_screens(phone_page,
     expect(chapters.locator("> li")).to_have_count(8)  # the list measured is the chapters' (positive control)
     top = chapters.evaluate("list => list.getBoundingClientRect().top + window.scrollY")
     assert 0 < top <= 1600, top
+
+
+# Last of the tests that share the story page on a desktop: the side notes it makes stay (the page is closed after it).
+
+
+def test_side_notes_appear_when_the_window_grows_wide(desktop_story_to_resize) -> None:
+    page = desktop_story_to_resize
+    assert page.locator(".sidenote").count() == 0  # none yet at 1280 px
+    page.set_viewport_size(WIDE)
+    expect(page.locator(".sidenote").first).to_be_visible()

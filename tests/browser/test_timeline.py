@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import DESKTOP
 from .navigation import SecondFetchHeld
 
 pytestmark = pytest.mark.browser
@@ -20,6 +21,21 @@ CONTRAST_PARTS = """svg => {
   const text = svg.querySelector('.timeline-lane__label'), mark = svg.querySelector('.timeline-mark circle');
   return [getComputedStyle(text).fill, getComputedStyle(mark).fill, getComputedStyle(document.body).backgroundColor];
 }"""
+
+
+@pytest.fixture
+def fixture_timeline(loaded_pages, fixture_site_url: str):
+    """The fixture site's Timeline on a desktop, loaded once for the tests that only read it or put back what
+    they change (hover, focus: conftest.LoadedPages)."""
+    with loaded_pages.lend(fixture_site_url + "timeline/", viewport=DESKTOP) as page:
+        yield page
+
+
+@pytest.fixture
+def fixture_timeline_to_navigate(loaded_pages, fixture_site_url: str):
+    """`fixture_timeline` for a test that navigates: the shared page if loaded, closed after the test."""
+    with loaded_pages.lend(fixture_site_url + "timeline/", keep=False, viewport=DESKTOP) as page:
+        yield page
 
 
 def test_svg_mark_is_a_link_that_jumps_to_its_entry(page, fixture_site_url: str):
@@ -103,16 +119,6 @@ def test_timeline_page_logs_no_script_error(page, fixture_site_url: str):
     assert errors == []
 
 
-def test_svg_marks_are_reachable_with_the_keyboard(page, fixture_site_url: str):
-    page.goto(fixture_site_url + "timeline/")
-    page.locator(".timeline-data a").last.focus()
-    page.keyboard.press("Tab")
-    focused = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
-    assert focused == "3 November 2020: The record listing is halted"  # the first chapter in reading order
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"#ipo-halted$"))
-
-
 def test_key_dates_item_and_inline_reference_lead_to_the_timeline(page, fixture_site_url: str):
     page.goto(fixture_site_url + "story/timeline-cases/")
     page.locator("a.event-ref").click()
@@ -135,8 +141,8 @@ def test_phone_gets_the_narrow_picture_whole_with_legible_text(phone_page, fixtu
     assert phone_page.evaluate("() => document.documentElement.scrollWidth") <= 375
 
 
-def test_focus_on_a_mark_shows_its_date_and_title_and_escape_hides_it(page, fixture_site_url: str):
-    page.goto(fixture_site_url + "timeline/")
+def test_focus_on_a_mark_shows_its_date_and_title_and_escape_hides_it(fixture_timeline):
+    page = fixture_timeline
     page.locator(".timeline-data a").last.focus()
     page.keyboard.press("Tab")
     tooltip = page.locator(".md-tooltip2.md-tooltip2--active")
@@ -146,8 +152,8 @@ def test_focus_on_a_mark_shows_its_date_and_title_and_escape_hides_it(page, fixt
     expect(tooltip).to_be_hidden()
 
 
-def test_hover_on_a_mark_shows_its_tooltip(page, fixture_site_url: str):
-    page.goto(fixture_site_url + "timeline/")
+def test_hover_on_a_mark_shows_its_tooltip(fixture_timeline):
+    page = fixture_timeline
     page.locator("svg.timeline-svg--wide a.timeline-mark").nth(2).locator("circle").hover()
     expect(page.locator(".md-tooltip2.md-tooltip2--active")).to_have_text('24 October 2020: A speech & its "quotes"')
 
@@ -179,12 +185,29 @@ def test_real_timeline_text_never_overlaps_as_rendered(page_with, site_url: str,
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_picture_follows_the_colour_scheme(page_with, fixture_site_url: str, scheme: str):
-    page = page_with(color_scheme=scheme)
-    page.goto(fixture_site_url + "timeline/")
+def test_picture_follows_the_colour_scheme(request, page_with, fixture_site_url: str, scheme: str):
+    if scheme == "light":  # the contexts' default: the shared page
+        page = request.getfixturevalue("fixture_timeline")
+    else:
+        page = page_with(viewport=DESKTOP, color_scheme=scheme)
+        page.goto(fixture_site_url + "timeline/")
+    assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (scheme == "dark")
     text, mark, background = page.locator("svg.timeline-svg--wide").evaluate(CONTRAST_PARTS)
     assert len({text, mark, background}) == 3
     assert text != "rgb(0, 0, 0)" or scheme == "light"
+
+
+# Last of the tests that share the fixture's Timeline: it follows a link, and the page is closed after it.
+
+
+def test_svg_marks_are_reachable_with_the_keyboard(fixture_timeline_to_navigate):
+    page = fixture_timeline_to_navigate
+    page.locator(".timeline-data a").last.focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+    assert focused == "3 November 2020: The record listing is halted"  # the first chapter in reading order
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#ipo-halted$"))
 
 
 # An A4 page's text in CSS px (210 x 297 mm less Chromium's default 1 cm margins).
