@@ -70,12 +70,26 @@ def open_details(page) -> None:
     page.evaluate("() => { for (const box of document.querySelectorAll('article details')) box.open = true; }")
 
 
+PICTURES = "svg.timeline-svg, svg.chart-svg"
+# The picture's box on the screen, the picture scrolled to the middle of it unless all of it is on it; none
+# if it is not shown (the other overview). One call per picture instead of four locator calls.
+PICTURE_ON_SCREEN = """([selector, n]) => {
+  const svg = document.querySelectorAll(selector)[n];
+  if (!svg.checkVisibility()) return null;
+  let box = svg.getBoundingClientRect();
+  if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) {
+    svg.scrollIntoView({block: 'center', inline: 'center'});
+    box = svg.getBoundingClientRect();
+  }
+  return box.toJSON();
+}"""
+
+
 def point_at_pictures(page) -> None:
     """Move the pointer over each picture shown, as a reader reaching for a mark does first."""
-    for svg in page.locator("svg.timeline-svg, svg.chart-svg").all():
-        if svg.is_visible():
-            svg.scroll_into_view_if_needed()
-            box = svg.bounding_box()
+    for n in range(page.locator(PICTURES).count()):
+        box = page.evaluate(PICTURE_ON_SCREEN, [PICTURES, n])
+        if box:
             page.mouse.move(max(box["x"], 0) + 2, max(box["y"], 100) + 2)  # below Material's header
     page.mouse.move(0, 0)
 
