@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import shared_page
+from .conftest import page_loaded_once, shared_page
 from .previews import AXE_RUN, expect_open
 
 PAGE = "story/the-fall/"
@@ -34,10 +34,7 @@ def desktop(contexts, request):
 def the_fall_loaded(contexts, site_url: str):
     """The fall, loaded once in a light 1440 px desktop page, for the tests below that point at a
     cluster's marks (`the_fall` puts it back as a load leaves it between them)."""
-    page = contexts.page(viewport=DESKTOP, color_scheme="light")
-    page.goto(site_url + PAGE)
-    yield page
-    contexts.release(page)
+    yield from page_loaded_once(contexts, site_url + PAGE, viewport=DESKTOP, color_scheme="light")
 
 
 # The state a load of the page leaves and every test on the shared page starts from.

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE_CONTEXT, shared_page
+from .conftest import PHONE_CONTEXT, page_loaded_once, shared_page
 from .navigation import SecondFetchHeld, as_on_pages
 from .previews import AXE_RUN, LINE_OF, SYMBOL, after_scroll, settle
 
@@ -111,10 +111,7 @@ THE_FALL = "story/the-fall/"
 def the_fall_loaded(contexts, site_url: str):
     """The fall, loaded once on a light 375 px touch phone, for the tests below that tap marks on it and
     close what they opened (`the_fall` puts it back as a load leaves it between them)."""
-    page = contexts.page(**PHONE_CONTEXT, color_scheme="light")
-    page.goto(site_url + THE_FALL)
-    yield page
-    contexts.release(page)
+    yield from page_loaded_once(contexts, site_url + THE_FALL, **PHONE_CONTEXT, color_scheme="light")
 
 
 # The state a load of the page leaves and every test on the shared page starts from.
