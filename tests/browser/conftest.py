@@ -162,6 +162,15 @@ def shared_page(contexts: Contexts, request: pytest.FixtureRequest, **options) -
     contexts.release(page)
 
 
+def page_loaded_once(contexts: Contexts, url: str, **options) -> Iterator[object]:
+    """A module-scoped fixture's body: a fresh page with these context options, loaded at `url` once for
+    the tests that share it (its fixture puts it back as the load left it between them), closed after."""
+    page = contexts.page(**options)
+    page.goto(url)
+    yield page
+    contexts.release(page)
+
+
 @pytest.fixture
 def page_with(contexts: Contexts, request: pytest.FixtureRequest) -> Iterator[Callable[..., object]]:
     """Makes fresh pages with the `browser.new_context` options given (a wide screen, a colour scheme),

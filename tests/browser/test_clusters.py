@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import shared_page
+from .conftest import page_loaded_once, shared_page
 from .previews import AXE_RUN, expect_open
 
 PAGE = "story/the-fall/"
@@ -30,6 +30,39 @@ def desktop(contexts, request):
     yield from shared_page(contexts, request, viewport=DESKTOP, color_scheme=getattr(request, "param", "light"))
 
 
+@pytest.fixture(scope="module")
+def the_fall_loaded(contexts, site_url: str):
+    """The fall, loaded once in a light 1440 px desktop page, for the tests below that point at a
+    cluster's marks (`the_fall` puts it back as a load leaves it between them)."""
+    yield from page_loaded_once(contexts, site_url + PAGE, viewport=DESKTOP, color_scheme="light")
+
+
+# The state a load of the page leaves and every test on the shared page starts from.
+AS_LOADED = """() => ({
+  previews: document.querySelectorAll('.md-tooltip2--active').length,
+  focus: document.activeElement === document.body,
+  scrollY,
+})"""
+
+
+@pytest.fixture
+def the_fall(the_fall_loaded, site_url: str):
+    """The shared desktop page of The fall, as a load leaves it: no preview open, nothing focused, at the
+    top, at its address. After the test the pointer leaves and focus is taken off the page (the preview
+    closes), and the page is scrolled back to the top (where Material's anchor tracking gives the address
+    back); a test finding the page otherwise fails."""
+    page = the_fall_loaded
+    assert page.url == site_url + PAGE, "an earlier test left the shared page"
+    assert page.evaluate(AS_LOADED) == {"previews": 0, "focus": True, "scrollY": 0}, (
+        "an earlier test left the shared page otherwise than a load does"
+    )
+    yield page
+    page.mouse.move(0, 0)
+    page.evaluate("() => { document.activeElement.blur(); scrollTo(0, 0); }")
+    expect(page.locator(OPEN_PREVIEW), "the preview the test left open closes").to_have_count(0)
+    page.wait_for_url(site_url + PAGE)  # Material's anchor tracking takes the section's name off the address
+
+
 def cluster(page, kind: str):
     """The cluster's two links and the names their preview gives them."""
     first = page.locator(f"{CLUSTERS[kind]} >> nth=0")
@@ -39,13 +72,12 @@ def cluster(page, kind: str):
 
 
 @pytest.mark.parametrize("kind", list(CLUSTERS))
-def test_hover_on_any_mark_of_a_cluster_shows_one_preview_of_all(desktop, site_url: str, kind: str) -> None:
-    desktop.goto(site_url + PAGE)
-    links, names = cluster(desktop, kind)
+def test_hover_on_any_mark_of_a_cluster_shows_one_preview_of_all(the_fall, kind: str) -> None:
+    links, names = cluster(the_fall, kind)
     for link, edge in zip(links, (0.1, 0.9), strict=True):  # the left of the first, the right of the last
         box = link.bounding_box()
-        desktop.mouse.move(box["x"] + edge * box["width"], box["y"] + box["height"] / 2)
-        preview = desktop.locator(OPEN_PREVIEW)
+        the_fall.mouse.move(box["x"] + edge * box["width"], box["y"] + box["height"] / 2)
+        preview = the_fall.locator(OPEN_PREVIEW)
         expect(preview).to_have_count(1)
         expect_open(preview)
         expect(preview.locator(".explainer-preview__heading")).to_have_text(names)
@@ -57,6 +89,7 @@ def test_hover_on_any_mark_of_a_cluster_shows_one_preview_of_all(desktop, site_u
 
 
 def test_keyboard_reaches_each_mark_of_a_cluster_and_sees_one_preview(desktop, site_url: str) -> None:
+    """On a page of its own: the hover test above makes both marks' preview, which focus must make here."""
     desktop.goto(site_url + PAGE)
     links, names = cluster(desktop, "numbers")
     links[0].focus()

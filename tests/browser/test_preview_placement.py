@@ -34,40 +34,51 @@ def reach(page, mark) -> None:
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
-def put(page, mark, where: str) -> None:
+def put(page, mark, where: str):
     """Scroll so the mark is high on the screen (under the header) or low (10 px from the foot; a
-    screen's height of room above the text lets a mark near the top of a page go there too)."""
+    screen's height of room above the text lets a mark near the top of a page go there too: the style
+    that makes it is returned, to take away with `style.evaluate("style => style.remove()")`)."""
     page.mouse.move(0, 0)
+    room = None
     if where == "high":
         mark.evaluate("el => el.scrollIntoView({block: 'start'})")
         page.evaluate("scrollBy(0, -120)")  # clear of Material's header
     else:
-        page.add_style_tag(content=".md-content__inner::before { height: 100vh; }")
+        room = page.add_style_tag(content=".md-content__inner::before { height: 100vh; }")
         mark.evaluate("el => el.scrollIntoView({block: 'end'})")
         page.evaluate("scrollBy(0, 10)")
     after_scroll(page)
+    return room
 
 
-# One visit of each kind's page serves the two checks below, which only read: its mark reached high on the
-# screen (the preview's box and the line's, the preview's and the text's type), then, the pointer gone and
-# the preview closed, low (the boxes again): low, the mark's preview shows for the second time.
+# One visit of each page serves the two checks below, which only read: each of its kinds' marks in turn
+# reached high on the screen (the preview's box and the line's, the preview's and the text's type), then,
+# the pointer gone and the preview closed, low (the boxes again: low, the mark's preview shows for the
+# second time); then the pointer gone, the preview closed and the room made for "low" taken away again
+# before the next kind's mark.
 BODY_FONT = "p => [getComputedStyle(p).fontSize, getComputedStyle(p).fontWeight]"
 
 
 @pytest.fixture(scope="module")
 def placements(contexts, site_url: str) -> dict[str, dict]:
-    """Each kind's mark, reached high and low on a fresh 1440 px page: what the two checks below read."""
-    return {kind: _placement(contexts, site_url, kind) for kind in KINDS}
+    """Each kind's mark, reached high and low on a fresh 1440 px page of its page (one per page): what the
+    two checks below read."""
+    seen: dict[str, dict] = {}
+    for path in dict.fromkeys(path for path, _ in KINDS.values()):
+        desktop = contexts.page(viewport=DESKTOP, color_scheme="light")
+        desktop.goto(site_url + path)
+        for kind, (kind_path, selector) in KINDS.items():
+            if kind_path == path:
+                seen[kind] = _placement(desktop, selector)
+        contexts.release(desktop)
+    return seen
 
 
-def _placement(contexts, site_url: str, kind: str) -> dict:
-    path, selector = KINDS[kind]
-    desktop = contexts.page(viewport=DESKTOP, color_scheme="light")
-    desktop.goto(site_url + path)
+def _placement(desktop, selector: str) -> dict:
     mark, preview = desktop.locator(selector), desktop.locator(OPEN_PREVIEW)
     seen: dict = {}
     for where in ("high", "low"):
-        put(desktop, mark, where)  # the pointer leaves first: the preview closes
+        room = put(desktop, mark, where)  # the pointer leaves first: the preview closes
         expect(preview).to_have_count(0)
         reach(desktop, mark)
         expect_open(preview)
@@ -79,7 +90,9 @@ def _placement(contexts, site_url: str, kind: str) -> dict:
         if where == "high":
             seen["body"] = desktop.locator("article p").first.evaluate(BODY_FONT)
             seen["preview"] = preview.locator(".md-tooltip2__inner").evaluate(BODY_FONT)
-    contexts.release(desktop)
+    desktop.mouse.move(0, 0)  # the next kind's mark starts from a page with no preview open, as a load leaves it
+    expect(preview).to_have_count(0)
+    room.evaluate("style => style.remove()")
     return seen
 
 

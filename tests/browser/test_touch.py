@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE_CONTEXT, shared_page
+from .conftest import PHONE_CONTEXT, page_loaded_once, shared_page
 from .navigation import SecondFetchHeld, as_on_pages
 from .previews import AXE_RUN, LINE_OF, SYMBOL, after_scroll, settle
 
@@ -102,6 +102,45 @@ def phone(contexts, request):
     """A 375 px touch phone, in the colour scheme the test asks for (light unless parametrized): a fresh
     page in the shared context of its options."""
     yield from shared_page(contexts, request, **PHONE_CONTEXT, color_scheme=getattr(request, "param", "light"))
+
+
+THE_FALL = "story/the-fall/"
+
+
+@pytest.fixture(scope="module")
+def the_fall_loaded(contexts, site_url: str):
+    """The fall, loaded once on a light 375 px touch phone, for the tests below that tap marks on it and
+    close what they opened (`the_fall` puts it back as a load leaves it between them)."""
+    yield from page_loaded_once(contexts, site_url + THE_FALL, **PHONE_CONTEXT, color_scheme="light")
+
+
+# The state a load of the page leaves and every test on the shared page starts from.
+AS_LOADED = """() => ({
+  sheets: document.querySelectorAll('.explainer-sheet').length,
+  focus: document.activeElement === document.body,
+  scrollY,
+  expanded: [...document.querySelectorAll('article [aria-expanded]')].map(el => el.outerHTML.slice(0, 80)),
+})"""
+
+
+@pytest.fixture
+def the_fall(the_fall_loaded, site_url: str):
+    """The shared phone page of The fall, as a load leaves it: no sheet, no mark expanded, nothing focused,
+    at the top, at its address. After the test any sheet is closed with Escape (as a reader does), focus
+    taken off the page and the page scrolled back to the top (where Material's anchor tracking gives the
+    address back); a test finding the page otherwise fails."""
+    page = the_fall_loaded
+    assert page.url == site_url + THE_FALL, "an earlier test left the shared page"
+    assert page.evaluate(AS_LOADED) == {"sheets": 0, "focus": True, "scrollY": 0, "expanded": []}, (
+        "an earlier test left the shared page otherwise than a load does"
+    )
+    yield page
+    if page.locator(SHEET).count():
+        page.keyboard.press("Escape")
+        expect(page.locator(SHEET), "the sheet the test left open closes on Escape").to_have_count(0)
+    page.evaluate("() => { document.activeElement.blur(); scrollTo(0, 0); }")
+    after_scroll(page)
+    page.wait_for_url(site_url + THE_FALL)  # Material's anchor tracking takes the section's name off the address
 
 
 # A point on the screen over the story's plain text: no link, no mark's target, not the sheet.
@@ -217,23 +256,22 @@ CLUSTERS = {
 
 
 @pytest.mark.parametrize("kind", list(CLUSTERS))
-def test_a_tap_anywhere_on_a_cluster_shows_all_its_notes(phone, site_url: str, kind: str) -> None:
+def test_a_tap_anywhere_on_a_cluster_shows_all_its_notes(the_fall, kind: str) -> None:
     """Notes cited together are one mark: a tap on either, or between them, opens one sheet with both (the
-    three taps on one load of the page, the sheet closed with Escape after each)."""
-    phone.goto(site_url + "story/the-fall/")
-    first = phone.locator(f"{CLUSTERS[kind]} >> nth=0 >> a")
-    second = phone.locator(f"{CLUSTERS[kind]} >> nth=0 >> xpath=following-sibling::sup[1]/a")
-    sheet = phone.locator(SHEET)
+    three taps on the shared page, the sheet closed with Escape after each)."""
+    first = the_fall.locator(f"{CLUSTERS[kind]} >> nth=0 >> a")
+    second = the_fall.locator(f"{CLUSTERS[kind]} >> nth=0 >> xpath=following-sibling::sup[1]/a")
+    sheet = the_fall.locator(SHEET)
     for where in ("first", "between", "second"):
-        phone.evaluate("document.activeElement.blur()")  # Escape gave the mark focus; a fresh load has none
-        before = centre(phone, second)
+        the_fall.evaluate("document.activeElement.blur()")  # Escape gave the mark focus; a fresh load has none
+        before = centre(the_fall, second)
         left, right = first.bounding_box(), second.bounding_box()
         x = {
             "first": left["x"] + left["width"] * 0.2,
             "between": (left["x"] + left["width"] + right["x"]) / 2,  # over the comma or the space
             "second": right["x"] + right["width"] * 0.8,
         }[where]
-        phone.touchscreen.tap(x, right["y"] + right["height"] / 2)
+        the_fall.touchscreen.tap(x, right["y"] + right["height"] / 2)
         names = [
             mark.evaluate("a => a.matches('.one-report__mark') ? a.title : `Source note ${a.textContent.trim()}`")
             for mark in (first, second)
@@ -241,19 +279,18 @@ def test_a_tap_anywhere_on_a_cluster_shows_all_its_notes(phone, site_url: str, k
         expect(sheet.locator(".explainer-sheet__heading"), where).to_have_text(names)
         expect(sheet.locator(".explainer-sheet__go a"), where).to_have_count(2)  # each note's link to its full entry
         settle(sheet)
-        assert phone.evaluate("scrollY") == before, where
-        phone.keyboard.press("Escape")
+        assert the_fall.evaluate("scrollY") == before, where
+        the_fall.keyboard.press("Escape")
         expect(sheet).to_have_count(0)
 
 
-def test_a_mark_low_on_the_screen_gets_its_sheet_at_the_top(phone, site_url: str) -> None:
-    phone.goto(site_url + "story/the-fall/")
-    mark = phone.locator("article a.glossary-term").nth(6)
-    centre(phone, mark, where="end")
-    phone.evaluate("scrollBy(0, 40)")  # the mark's line 40 px above the foot of the screen
-    after_scroll(phone)
+def test_a_mark_low_on_the_screen_gets_its_sheet_at_the_top(the_fall) -> None:
+    mark = the_fall.locator("article a.glossary-term").nth(6)
+    centre(the_fall, mark, where="end")
+    the_fall.evaluate("scrollBy(0, 40)")  # the mark's line 40 px above the foot of the screen
+    after_scroll(the_fall)
     mark.tap()
-    sheet = phone.locator(SHEET)
+    sheet = the_fall.locator(SHEET)
     expect(sheet).to_be_visible()
     settle(sheet)
     box, line = sheet.bounding_box(), mark.evaluate(LINE_OF, SYMBOL)
@@ -263,12 +300,11 @@ def test_a_mark_low_on_the_screen_gets_its_sheet_at_the_top(phone, site_url: str
 # --- the sheet as a dialog ----------------------------------------------------------------------
 
 
-def test_the_sheet_is_a_labelled_dialog_that_takes_focus(phone, site_url: str) -> None:
-    phone.goto(site_url + "story/the-fall/")
-    mark = phone.locator("article .correction-ref > a").first
-    centre(phone, mark)
+def test_the_sheet_is_a_labelled_dialog_that_takes_focus(the_fall) -> None:
+    mark = the_fall.locator("article .correction-ref > a").first
+    centre(the_fall, mark)
     mark.tap()
-    sheet = phone.get_by_role("dialog", name="Correction C1")
+    sheet = the_fall.get_by_role("dialog", name="Correction C1")
     expect(sheet).to_be_visible()
     expect(sheet).to_be_focused()
     assert mark.get_attribute("aria-expanded") == "true"
@@ -276,56 +312,54 @@ def test_the_sheet_is_a_labelled_dialog_that_takes_focus(phone, site_url: str) -
     expect(sheet.get_by_role("button", name="Close preview")).to_be_visible()
 
 
-def test_the_sheet_closes_and_gives_focus_back_without_scrolling(phone, site_url: str) -> None:
-    """By its close button, Escape or a tap outside it: each on the sheet a tap opened, one load of the page."""
-    phone.goto(site_url + "story/the-fall/")
-    mark = phone.locator("article a.glossary-term").nth(2)
-    sheet = phone.locator(SHEET)
-    address = phone.url
+def test_the_sheet_closes_and_gives_focus_back_without_scrolling(the_fall) -> None:
+    """By its close button, Escape or a tap outside it: each on the sheet a tap opened, on the shared page."""
+    mark = the_fall.locator("article a.glossary-term").nth(2)
+    sheet = the_fall.locator(SHEET)
+    address = the_fall.url
     for how in ("close button", "Escape", "tap outside"):
-        phone.evaluate("document.activeElement.blur()")  # focus back on the page, as a fresh load has it
-        before = centre(phone, mark)
+        the_fall.evaluate("document.activeElement.blur()")  # focus back on the page, as a fresh load has it
+        before = centre(the_fall, mark)
         mark.tap()
         expect(sheet).to_be_visible()
         expect(sheet).to_be_focused()  # the sheet took focus, so giving it back below is the sheet's doing
         if how == "close button":
             sheet.get_by_role("button", name="Close preview").tap()
         elif how == "Escape":
-            phone.keyboard.press("Escape")
+            the_fall.keyboard.press("Escape")
         else:
-            phone.touchscreen.tap(*phone.evaluate(PLAIN_TEXT))
+            the_fall.touchscreen.tap(*the_fall.evaluate(PLAIN_TEXT))
         expect(sheet, how).to_have_count(0)
         expect(mark, how).to_be_focused()
         assert mark.get_attribute("aria-expanded") is None, how
-        assert phone.evaluate("scrollY") == before, how
-        assert phone.url == address, how
+        assert the_fall.evaluate("scrollY") == before, how
+        assert the_fall.url == address, how
 
 
-def test_tab_moves_through_the_sheet_and_leaving_it_closes_it(phone, site_url: str) -> None:
-    phone.goto(site_url + "story/the-fall/")
-    mark = phone.locator("article a.glossary-term").nth(2)
-    centre(phone, mark)
+def test_tab_moves_through_the_sheet_and_leaving_it_closes_it(the_fall) -> None:
+    mark = the_fall.locator("article a.glossary-term").nth(2)
+    centre(the_fall, mark)
     mark.tap()
-    sheet = phone.locator(SHEET)
-    phone.keyboard.press("Tab")
+    sheet = the_fall.locator(SHEET)
+    the_fall.keyboard.press("Tab")
     expect(sheet.get_by_role("button", name="Close preview")).to_be_focused()
-    phone.keyboard.press("Tab")
+    the_fall.keyboard.press("Tab")
     expect(sheet.get_by_role("link", name=re.compile("^Go to its Glossary entry"))).to_be_focused()
-    phone.keyboard.press("Tab")  # out of the sheet, on into the page
+    the_fall.keyboard.press("Tab")  # out of the sheet, on into the page
     expect(sheet).to_have_count(0)
 
 
-def test_a_tap_on_another_mark_replaces_the_sheet(phone, site_url: str) -> None:
-    phone.goto(site_url + "story/the-fall/")
-    first, second = phone.locator("article a.glossary-term").nth(0), phone.locator("article a.glossary-term").nth(1)
-    centre(phone, first, where="start")
-    phone.evaluate("scrollBy(0, -120)")
-    after_scroll(phone)
+def test_a_tap_on_another_mark_replaces_the_sheet(the_fall) -> None:
+    terms = the_fall.locator("article a.glossary-term")
+    first, second = terms.nth(0), terms.nth(1)
+    centre(the_fall, first, where="start")
+    the_fall.evaluate("scrollBy(0, -120)")
+    after_scroll(the_fall)
     first.tap()
-    expect(phone.locator(SHEET)).to_contain_text(first.get_attribute("title"))
+    expect(the_fall.locator(SHEET)).to_contain_text(first.get_attribute("title"))
     second.tap()
-    expect(phone.locator(SHEET)).to_have_count(1)
-    expect(phone.locator(SHEET)).to_contain_text(second.get_attribute("title"))
+    expect(the_fall.locator(SHEET)).to_have_count(1)
+    expect(the_fall.locator(SHEET)).to_contain_text(second.get_attribute("title"))
 
 
 @pytest.mark.parametrize("kind", ["source note", "Timeline mark"])
