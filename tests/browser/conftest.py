@@ -162,15 +162,6 @@ def shared_page(contexts: Contexts, request: pytest.FixtureRequest, **options) -
     contexts.release(page)
 
 
-def page_loaded_once(contexts: Contexts, url: str, **options) -> Iterator[object]:
-    """A module-scoped fixture's body: a fresh page with these context options, loaded at `url` once for
-    the tests that share it (its fixture puts it back as the load left it between them), closed after."""
-    page = contexts.page(**options)
-    page.goto(url)
-    yield page
-    contexts.release(page)
-
-
 @pytest.fixture
 def page_with(contexts: Contexts, request: pytest.FixtureRequest) -> Iterator[Callable[..., object]]:
     """Makes fresh pages with the `browser.new_context` options given (a wide screen, a colour scheme),
@@ -218,6 +209,8 @@ PAGE_STATE = """() => {
     focused: focused === document.body ? null
       : `${focused.tagName}#${focused.id}.${focused.className.baseVal ?? focused.className}`,
     open: [...document.querySelectorAll('details')].map(details => details.open),
+    previews: document.querySelectorAll('.explainer-sheet, .md-tooltip2--active').length,
+    expanded: document.querySelectorAll('article [aria-expanded=true]').length,
     hovered: document.querySelectorAll('.md-main :hover').length,
     media: ['print', '(prefers-color-scheme: dark)'].filter(query => matchMedia(query).matches),
     size: [innerWidth, innerHeight],
@@ -237,12 +230,12 @@ class LoadedPages:
     """Pages loaded once and lent to test after test (see `loaded_pages`), by address and context options.
 
     After each test whose page's state (PAGE_STATE) differs from its state as loaded, the page is put back:
-    media emulation off, the pointer off the content, nothing focused, every disclosure as it was,
-    scrolled back; then its state must come back to its state as loaded, or the test fails at teardown and
-    the page is closed (the next test gets a fresh load). For tests that read a page or change only that;
-    not for a test of what a page does first (its load, its scripts' errors, a preview mounted on the first
-    hover or focus, storage), of Tab from the top of the page (the next Tab starts from the last focused
-    element), or of a navigation.
+    a preview or sheet left open closed with Escape (as a reader does), media emulation off, the pointer off
+    the content, nothing focused, every disclosure as it was, scrolled back; then its state must come back to
+    its state as loaded, or the test fails at teardown and the page is closed (the next test gets a fresh
+    load). For tests that read a page or change only that; not for a test of what a page does first (its
+    load, its scripts' errors, a preview mounted on the first hover or focus, storage), of Tab from the top
+    of the page (the next Tab starts from the last focused element), or of a navigation.
     """
 
     def __init__(self, contexts: Contexts) -> None:
@@ -269,6 +262,8 @@ class LoadedPages:
             return
         if (now := page.evaluate(PAGE_STATE)) == as_loaded:
             return
+        if now["previews"]:
+            page.keyboard.press("Escape")
         page.emulate_media(media="null")
         if now["hovered"]:  # only then: a page on a touch screen has seen no mouse
             page.mouse.move(0, 0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import page_loaded_once, shared_page
+from .conftest import shared_page
 from .previews import AXE_RUN, expect_open
 
 PAGE = "story/the-fall/"
@@ -30,37 +30,12 @@ def desktop(contexts, request):
     yield from shared_page(contexts, request, viewport=DESKTOP, color_scheme=getattr(request, "param", "light"))
 
 
-@pytest.fixture(scope="module")
-def the_fall_loaded(contexts, site_url: str):
-    """The fall, loaded once in a light 1440 px desktop page, for the tests below that point at a
-    cluster's marks (`the_fall` puts it back as a load leaves it between them)."""
-    yield from page_loaded_once(contexts, site_url + PAGE, viewport=DESKTOP, color_scheme="light")
-
-
-# The state a load of the page leaves and every test on the shared page starts from.
-AS_LOADED = """() => ({
-  previews: document.querySelectorAll('.md-tooltip2--active').length,
-  focus: document.activeElement === document.body,
-  scrollY,
-})"""
-
-
 @pytest.fixture
-def the_fall(the_fall_loaded, site_url: str):
-    """The shared desktop page of The fall, as a load leaves it: no preview open, nothing focused, at the
-    top, at its address. After the test the pointer leaves and focus is taken off the page (the preview
-    closes), and the page is scrolled back to the top (where Material's anchor tracking gives the address
-    back); a test finding the page otherwise fails."""
-    page = the_fall_loaded
-    assert page.url == site_url + PAGE, "an earlier test left the shared page"
-    assert page.evaluate(AS_LOADED) == {"previews": 0, "focus": True, "scrollY": 0}, (
-        "an earlier test left the shared page otherwise than a load does"
-    )
-    yield page
-    page.mouse.move(0, 0)
-    page.evaluate("() => { document.activeElement.blur(); scrollTo(0, 0); }")
-    expect(page.locator(OPEN_PREVIEW), "the preview the test left open closes").to_have_count(0)
-    page.wait_for_url(site_url + PAGE)  # Material's anchor tracking takes the section's name off the address
+def the_fall(loaded_pages, site_url: str):
+    """The fall in a light 1440 px desktop page, loaded once for the tests below that point at a cluster's
+    marks (conftest.LoadedPages: put back as loaded after each, or the test fails)."""
+    with loaded_pages.lend(site_url + PAGE, viewport=DESKTOP, color_scheme="light") as page:
+        yield page
 
 
 def cluster(page, kind: str):

@@ -1,5 +1,5 @@
 """The charts in Chromium, on the real pages that show them: focused, hovered, tapped, followed,
-printed, in both colour schemes and read by axe.
+printed, in both colour schemes (axe-core reads every page, charts included: test_explainer_checks).
 
 Run as a script to write screenshots for review (they are not committed): every page's chart and
 the Timeline's overview at 375, 768 and 1440 px in both colour schemes, each chart with its last
@@ -113,8 +113,7 @@ def test_an_event_under_the_axis_leads_to_its_timeline_entry_without_a_script_er
 
 # One visit of each chart page on a desktop and one on a phone, each in a fresh context, serves the
 # checks below that only read: what each check reads is gathered in that visit, in an order in which
-# no step changes what a later one reads (axe and the tooltips' boxes before the hover, the disclosure
-# opened last).
+# no step changes what a later one reads (the tooltips' boxes before the hover, the disclosure opened last).
 
 # The text of every tooltip as Chromium draws it, with its box: [(line widths), text x, box x, box width].
 TIP_METRICS = """() => [...document.querySelectorAll('.chart-tip')].map(tip => {
@@ -128,24 +127,20 @@ TIP_METRICS = """() => [...document.querySelectorAll('.chart-tip')].map(tip => {
 })"""
 
 
-AXE_CHART = "axe.run({include: [['figure.chart']]})"
-
-
 @pytest.fixture(scope="module")
-def desktop_visits(contexts, site_url: str, axe_source: str) -> dict[str, dict]:
-    """Each chart page read once on a desktop (fresh context): what the four checks below read."""
-    return {path: _desktop_visit(contexts, site_url, path, axe_source) for path in CHART_PAGES}
+def desktop_visits(contexts, site_url: str) -> dict[str, dict]:
+    """Each chart page read once on a desktop (fresh context): what the three checks below read. (axe-core
+    reads each of these pages whole, charts included, in both schemes: test_explainer_checks.)"""
+    return {path: _desktop_visit(contexts, site_url, path) for path in CHART_PAGES}
 
 
-def _desktop_visit(contexts, site_url: str, path: str, axe_source: str) -> dict:
+def _desktop_visit(contexts, site_url: str, path: str) -> dict:
     page = contexts.page(real_search=True, viewport=harness.DESKTOP)  # its requests are checked
     seen: dict = {"elsewhere": []}
     page.on(
         "request", lambda request: None if request.url.startswith(site_url) else seen["elsewhere"].append(request.url)
     )
     page.goto(site_url + path, wait_until="networkidle")
-    page.add_script_tag(content=axe_source)
-    seen["axe"] = [violation["id"] for violation in page.evaluate(AXE_CHART)["violations"]]
     seen["tips"] = page.evaluate(TIP_METRICS)
     page.locator("a.chart-mark").first.hover()
     seen["elsewhere after a hover"] = list(seen["elsewhere"])
@@ -176,11 +171,6 @@ def test_each_chart_has_its_table_with_a_row_per_mark_behind_its_disclosure(desk
 @pytest.mark.parametrize("path", CHART_PAGES)
 def test_a_page_with_a_chart_requests_nothing_from_another_host(desktop_visits, path: str) -> None:
     assert desktop_visits[path]["elsewhere after a hover"] == []
-
-
-@pytest.mark.parametrize("path", CHART_PAGES)
-def test_axe_finds_no_violations_in_the_chart(desktop_visits, path: str) -> None:
-    assert desktop_visits[path]["axe"] == []
 
 
 @pytest.mark.parametrize("path", CHART_PAGES)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE_CONTEXT, page_loaded_once, shared_page
+from .conftest import PHONE_CONTEXT, shared_page
 from .navigation import SecondFetchHeld, as_on_pages
 from .previews import AXE_RUN, LINE_OF, SYMBOL, after_scroll, settle
 
@@ -107,40 +107,12 @@ def phone(contexts, request):
 THE_FALL = "story/the-fall/"
 
 
-@pytest.fixture(scope="module")
-def the_fall_loaded(contexts, site_url: str):
-    """The fall, loaded once on a light 375 px touch phone, for the tests below that tap marks on it and
-    close what they opened (`the_fall` puts it back as a load leaves it between them)."""
-    yield from page_loaded_once(contexts, site_url + THE_FALL, **PHONE_CONTEXT, color_scheme="light")
-
-
-# The state a load of the page leaves and every test on the shared page starts from.
-AS_LOADED = """() => ({
-  sheets: document.querySelectorAll('.explainer-sheet').length,
-  focus: document.activeElement === document.body,
-  scrollY,
-  expanded: [...document.querySelectorAll('article [aria-expanded]')].map(el => el.outerHTML.slice(0, 80)),
-})"""
-
-
 @pytest.fixture
-def the_fall(the_fall_loaded, site_url: str):
-    """The shared phone page of The fall, as a load leaves it: no sheet, no mark expanded, nothing focused,
-    at the top, at its address. After the test any sheet is closed with Escape (as a reader does), focus
-    taken off the page and the page scrolled back to the top (where Material's anchor tracking gives the
-    address back); a test finding the page otherwise fails."""
-    page = the_fall_loaded
-    assert page.url == site_url + THE_FALL, "an earlier test left the shared page"
-    assert page.evaluate(AS_LOADED) == {"sheets": 0, "focus": True, "scrollY": 0, "expanded": []}, (
-        "an earlier test left the shared page otherwise than a load does"
-    )
-    yield page
-    if page.locator(SHEET).count():
-        page.keyboard.press("Escape")
-        expect(page.locator(SHEET), "the sheet the test left open closes on Escape").to_have_count(0)
-    page.evaluate("() => { document.activeElement.blur(); scrollTo(0, 0); }")
-    after_scroll(page)
-    page.wait_for_url(site_url + THE_FALL)  # Material's anchor tracking takes the section's name off the address
+def the_fall(loaded_pages, site_url: str):
+    """The fall on a light 375 px touch phone, loaded once for the tests below that tap marks on it and
+    close what they open (conftest.LoadedPages: put back as loaded after each, or the test fails)."""
+    with loaded_pages.lend(site_url + THE_FALL, **PHONE_CONTEXT, color_scheme="light") as page:
+        yield page
 
 
 # A point on the screen over the story's plain text: no link, no mark's target, not the sheet.
