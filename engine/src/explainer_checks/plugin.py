@@ -7,6 +7,7 @@ checks is not changed by it. See explainer_checks/__init__.py for what a site wr
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -328,13 +329,21 @@ def answer_search_without_documents(context: Any, answers: dict[str, str] | None
     test nothing about search, requests or console output: the page then reads an index that is valid
     and empty, not the one readers get.
     """
+    from playwright.sync_api import Error as PlaywrightError
+
     answers = {} if answers is None else answers
 
     def answer(route: Any) -> None:
         url = route.request.url
-        if url not in answers:
-            answers[url] = json.dumps({"config": route.fetch().json()["config"], "docs": []})
-        route.fulfill(status=200, content_type="application/json", body=answers[url])
+        try:
+            if url not in answers:
+                answers[url] = json.dumps({"config": route.fetch().json()["config"], "docs": []})
+            route.fulfill(status=200, content_type="application/json", body=answers[url])
+        except PlaywrightError:
+            # The page was closed while its worker still fetched the index (a test that ends right after a
+            # load): Playwright would raise this in whatever test runs next. Nothing is left to answer.
+            with contextlib.suppress(PlaywrightError):
+                route.abort()
 
     context.route(SEARCH_INDEX, answer)
 
