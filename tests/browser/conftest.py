@@ -211,7 +211,9 @@ PAGE_STATE = """() => {
     open: [...document.querySelectorAll('details')].map(details => details.open),
     previews: document.querySelectorAll('.explainer-sheet, .md-tooltip2--active').length,
     expanded: document.querySelectorAll('article [aria-expanded=true]').length,
-    hovered: document.querySelectorAll('.md-main :hover').length,
+    // a pointer resting on the content; on a touch screen :hover is where the last tap left it, as on a
+    // phone (no pointer rests there, and the next tap moves it)
+    hovered: matchMedia('(hover: hover)').matches ? document.querySelectorAll('.md-main :hover').length : 0,
     media: ['print', '(prefers-color-scheme: dark)'].filter(query => matchMedia(query).matches),
     size: [innerWidth, innerHeight],
   };
