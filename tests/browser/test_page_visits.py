@@ -1,6 +1,6 @@
 """The visits the generic page checks share (explainer_checks.browser.explainer_visits) see what those
 checks look for: their positive control, on three small pages made to fail them (and one that passes), each with a
-stand-in of Material's colour switch."""
+stand-in of Material's colour switch; and which of axe-core's rules they run in which scheme."""
 
 from __future__ import annotations
 
@@ -35,21 +35,26 @@ document.getElementById("switch").addEventListener("change", () => {
 </script>"""
 
 
-def test_a_visit_records_requests_script_errors_and_axe_findings(browser, axe_source: str, tmp_path: Path) -> None:
-    for path, body in PAGES.items():
-        (tmp_path / path).mkdir(parents=True, exist_ok=True)
-        (tmp_path / path / "index.html").write_text(
-            f"<!doctype html><html lang='en'><head><title>{path or 'home'}</title></head>"
+def read_pages(browser, axe_source: str, root: Path, pages: dict[str, str], head: str = "") -> dict:
+    """Each page of `pages` (path: body) written under `root` with the colour switch and `head`, served, and read
+    as the generic checks read a site."""
+    for path, body in pages.items():
+        (root / path).mkdir(parents=True, exist_ok=True)
+        (root / path / "index.html").write_text(
+            f"<!doctype html><html lang='en'><head><title>{path or 'home'}</title>{head}</head>"
             f"<body><main><h1>A page</h1>{PALETTE}{body}</main></body></html>",
             encoding="utf-8",
         )
-    (tmp_path / "late.txt").write_text("late", encoding="utf-8")
-    server = serve(tmp_path)
-    url = next(server)
+    server = serve(root)
     try:
-        visits = _read_every_page(browser, url, list(PAGES), axe_source)
+        return _read_every_page(browser, next(server), list(pages), axe_source)
     finally:
         server.close()
+
+
+def test_a_visit_records_requests_script_errors_and_axe_findings(browser, axe_source: str, tmp_path: Path) -> None:
+    (tmp_path / "late.txt").write_text("late", encoding="utf-8")
+    visits = read_pages(browser, axe_source, tmp_path, PAGES)
     light, dark = visits["light"], visits["dark"]
     assert [visit.path for visit in light] == [visit.path for visit in dark] == list(PAGES)
     # loaded in light and switched to dark, then the other way round, by turns: every page in both schemes
@@ -84,3 +89,29 @@ def test_a_site_without_a_colour_toggle_is_told_why_its_pages_cannot_be_read_in_
     finally:
         server.close()
     assert str(failed.value) == f"/: no colour toggle to switch to dark: {NO_TOGGLE}"
+
+
+# axe-core's rules by scheme: the colour rules in both, all of them where a page renders differently. A stylesheet
+# that renders a page differently in each scheme: a picture shown in light only, a paragraph faint in dark only.
+STYLE = """<style>body { background: #fff; color: #000 } [data-md-color-scheme=slate] { background: #000; color: #fff }
+.light-only { display: none } [data-md-color-scheme=default] .light-only { display: inline }
+[data-md-color-scheme=slate] .faint { color: #111 }</style>"""
+SCHEME_PAGES = {  # loaded in light, dark, light by turns, each then switched to the other scheme
+    "": "<p>The first page.</p>",
+    "picture/": "<img class='light-only' src='/nowhere.png'><p>A picture without a text alternative, in light.</p>",
+    "faint/": "<p class='faint'>Faint text, in dark.</p>",
+}
+
+
+def test_a_visit_runs_the_colour_rules_in_both_schemes_and_all_rules_where_a_page_renders_differently(
+    browser, axe_source: str, tmp_path: Path
+) -> None:
+    visits = read_pages(browser, axe_source, tmp_path, SCHEME_PAGES, head=STYLE)
+    found = {
+        scheme: {visit.path: [text.split(" ")[0] for text in visit.violations] for visit in visits[scheme]}
+        for scheme in visits
+    }
+    # the picture shows in light only, after the switch: all the rules ran there; the text is faint in dark
+    # only, after the switch on a page that renders alike but for its colours: the colour rules ran there
+    assert found["light"] == {"": [], "picture/": ["image-alt"], "faint/": []}
+    assert found["dark"] == {"": [], "picture/": [], "faint/": ["color-contrast"]}
