@@ -7,7 +7,8 @@
  * 2. The list of notes, folded on narrow screens ("All N notes"): open on wide screens; a link to a
  *    note opens it and shows the note.
  * 3. A link followed within a page (a chart point's row, a Timeline entry, a note) shows its target,
- *    as :target, even when Material's instant navigation replaces the page after it (see below).
+ *    as :target, even when Material's instant navigation replaces the page after it, and a reader who
+ *    scrolled on before it came stays where they are (see below).
  * 4. Before printing, the site's own links are marked (`explainer-in-site`): Material's instant
  *    navigation makes every href absolute, and the print stylesheet prints the address of links
  *    that leave the site, which it tells apart by the href alone.
@@ -157,6 +158,18 @@
   window.addEventListener("popstate", () => {
     if (followed && followed.href !== location.href) followed = null;
   });
+
+  /* Material saves the scroll position in the history entry 100 ms after a scroll, and restores it when */
+  /* it replaces the page; its anchor tracking (navigation.tracking) then replaces the entry's state with */
+  /* {} 250 ms after the scroll, erasing that position: a page that comes later (the fetch above, on a */
+  /* slow network or a busy phone) put a reader who had scrolled on back at its top. The position saved */
+  /* is kept when a state without one replaces it (null, which showFollowed uses for "none", is left as is). */
+  const replaceState = history.replaceState.bind(history);
+  history.replaceState = (state, unused, url) => {
+    const saved = history.state;
+    const keep = state && typeof state === "object" && !("y" in state) && saved && typeof saved.y === "number";
+    replaceState(keep ? { ...state, x: saved.x, y: saved.y } : state, unused, url);
+  };
 
   function showFollowed() {
     const url = followed;
