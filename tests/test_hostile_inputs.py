@@ -760,7 +760,7 @@ def test_a_site_may_allow_frames_from_named_hosts():
         {"allow_html": {"iframe": {"attributes": ["src", "title"], "hosts": ["v.example"]}}}
     )
     assert problems == []
-    root, _ = parse_fragment(
+    root, *_ = parse_fragment(
         '<iframe src="https://v.example/e" title="t"></iframe><iframe src="https://w.example/"></iframe>'
     )
     assert [refusal.message for refusal in refusals(root, allow)] == [

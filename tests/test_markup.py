@@ -125,7 +125,7 @@ def test_the_page_gets_the_tree_that_was_checked():
     checked = RENDERER.render("It's [an entry](glossary:jack-ma) & *more*.", "long")
     assert checked.problems == () and checked.links == ("glossary:jack-ma",)
     elements = fragment_elements(checked.html)
-    root, _ = parse_fragment(checked.html)
+    root, *_ = parse_fragment(checked.html)
     assert [element.tag for element in elements] == ["p"] == [element.tag for element in root]
     assert "".join(elements[0].itertext()) == "It’s an entry & more."
 

@@ -120,7 +120,7 @@ class DataMarkdown:
         if problem := structure_problem(text):
             return CheckedMarkdown("", problems=(f"'{field_name}' {problem}",))
         html = self._markdown.reset().convert(text)  # reset: no link references from the last field
-        root, problems = parse_fragment(html)
+        root, problems, _ = parse_fragment(html)
         problems += check_tree(root, self.schemes)
         links = tuple(element.get("href", "") for element in root.iter("a"))
         return CheckedMarkdown(html, links, tuple(f"'{field_name}' {problem}" for problem in dict.fromkeys(problems)))
@@ -162,19 +162,14 @@ def structure_problem(text: str) -> str:
 # The tree ---------------------------------------------------------------------------------------
 
 
-def parse_fragment(html: str, *, comments: bool = False) -> tuple[etree.Element, list[str]]:
-    """The HTML as an element tree under a <div>, plus anything that is not an element or text.
+def parse_fragment(html: str, *, comments: bool = False) -> tuple[etree.Element, list[str], dict[int, int]]:
+    """The HTML as an element tree under a <div>, anything that is not an element or text, and the line
+    (1-based, in `html`) where each element starts, by id.
 
     With `comments`, HTML comments are kept in the tree (pages hold markers such as <!-- key-dates -->)
     if they hold words only: a < or > in one, or a comment that starts with > or ->, is read
     differently by browsers and by Python's parser, so it is refused.
     """
-    root, problems, _ = fragment_lines(html, comments=comments)
-    return root, problems
-
-
-def fragment_lines(html: str, *, comments: bool = False) -> tuple[etree.Element, list[str], dict[int, int]]:
-    """`parse_fragment`, with the line (1-based, in `html`) where each element starts, by id."""
     builder = _TreeBuilder(comments)
     builder.feed(html)
     builder.close()
@@ -204,18 +199,16 @@ class _TreeBuilder(HTMLParser):
         self.lines: dict[int, int] = {}
         self.constructs = 0  # tags, comments and declarations read
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool = False) -> None:
         self.constructs += 1
         element = etree.SubElement(self.stack[-1], tag, {name: value or "" for name, value in attrs})
         self.lines[id(element)] = self.getpos()[0]
-        if tag not in _VOID:
+        if tag not in _VOID and not closed:
             self.stack.append(element)
             self.open[tag] = self.open.get(tag, 0) + 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.constructs += 1
-        element = etree.SubElement(self.stack[-1], tag, {name: value or "" for name, value in attrs})
-        self.lines[id(element)] = self.getpos()[0]
+        self.handle_starttag(tag, attrs, closed=True)
 
     def handle_endtag(self, tag: str) -> None:
         self.constructs += 1
@@ -245,18 +238,16 @@ class _TreeBuilder(HTMLParser):
         else:
             self.stack[-1].append(etree.Comment(data))
 
-    def handle_decl(self, decl: str) -> None:
+    def handle_decl(self, data: str) -> None:
         self.constructs += 1
         self.problems.append(f"has an HTML declaration (not allowed in {'a page' if self.comments else 'data'})")
+
+    unknown_decl = handle_decl
 
     def handle_pi(self, data: str) -> None:
         self.constructs += 1
         where = "a page" if self.comments else "data"
         self.problems.append(f"has an HTML processing instruction (not allowed in {where})")
-
-    def unknown_decl(self, data: str) -> None:
-        self.constructs += 1
-        self.problems.append(f"has an HTML declaration (not allowed in {'a page' if self.comments else 'data'})")
 
 
 def check_tree(root: etree.Element, schemes: frozenset[str] = ALLOWED_SCHEMES) -> list[str]:
@@ -288,7 +279,6 @@ class AllowList:
     local_only: frozenset[str] = frozenset()
     fragment_only: frozenset[str] = frozenset()  # URL attributes that may only point within the document (#id)
     hosts: dict[str, frozenset[str]] = field(default_factory=dict)  # element -> hosts its local_only URLs may use
-    styles: bool = False  # a `style` attribute (or SVG <style> text) without url(), @import, expression()...
     svg: AllowList | None = None
     hints: dict[str, str] = field(default_factory=dict)
     images: bool = False  # False: <img> is refused with _IMAGE_MESSAGE (data)
@@ -497,7 +487,6 @@ SVG_ALLOW_LIST = AllowList(
     global_attributes=SVG_ATTRIBUTES,
     global_prefixes=("aria-",),
     fragment_only=frozenset({"href", "xlink:href"}),
-    styles=True,
     hints={
         "script": "nothing in an SVG may run script",
         "image": "draw it in the SVG, or use an <img> in the page",
@@ -545,7 +534,6 @@ PAGE_ALLOW_LIST = AllowList(
     global_attributes=frozenset({"id", "class", "title", "lang", "role", "hidden", "tabindex", "style", "translate"}),
     global_prefixes=("aria-",),
     local_only=frozenset({"src", "srcset"}),
-    styles=True,
     svg=SVG_ALLOW_LIST,
     images=True,
     footnotes=True,

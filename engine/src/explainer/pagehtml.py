@@ -49,7 +49,7 @@ from .context import BuildContext
 from .errors import Problem
 from .events.extension import EVENT_LINK_SCHEME
 from .glossary.records import LINK_SCHEME as GLOSSARY_LINK_SCHEME
-from .markup import NEVER_ALLOWED, PAGE_ALLOW_LIST, AllowList, Refusal, browser_value, fragment_lines, refusals
+from .markup import NEVER_ALLOWED, PAGE_ALLOW_LIST, AllowList, Refusal, browser_value, parse_fragment, refusals
 from .urlcheck import url_warnings
 
 WRITTEN_PRIORITY = 19.9  # after 'inline' (20), before every explainer treeprocessor (19.5 and below)
@@ -154,7 +154,7 @@ class _Written(Treeprocessor):
 
     def _fragment(self, raw: str) -> str:
         """A raw HTML fragment: checked; returned as it is, or as text if anything in it is refused."""
-        tree, problems, lines = fragment_lines(raw, comments=True)
+        tree, problems, lines = parse_fragment(raw, comments=True)
         raw_lines = raw.split("\n")
         first = next((line.strip() for line in raw_lines if line.strip()), raw.strip())
         for problem in problems:
