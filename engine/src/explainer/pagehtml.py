@@ -41,9 +41,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markdown import Extension, Markdown
-from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE
+from markdown.util import AMP_SUBSTITUTE, Processor
 
 from .context import BuildContext
 from .errors import Problem
@@ -109,37 +107,36 @@ class PageHtmlExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         state = _State()
         md.preprocessors.register(_StashStart(md, state), "explainer-page-html-stash", STASH_START_PRIORITY)
-        md.treeprocessors.register(
-            _Written(md, self.context, self.allow, state), "explainer-page-html", WRITTEN_PRIORITY
-        )
+        md.treeprocessors.register(_Written(md, state, self), "explainer-page-html", WRITTEN_PRIORITY)
         md.treeprocessors.register(_BeforeAttrList(md, state), "explainer-page-html-before", BEFORE_ATTR_LIST_PRIORITY)
         md.treeprocessors.register(
-            _AfterAttrList(md, self.context, self.allow, state), "explainer-page-html-after", AFTER_ATTR_LIST_PRIORITY
+            _AfterAttrList(md, state, self), "explainer-page-html-after", AFTER_ATTR_LIST_PRIORITY
         )
 
 
-class _StashStart(Preprocessor):
-    def __init__(self, md: Markdown, state: _State):
-        super().__init__(md)
-        self.state = state
+class _Step(Processor):
+    """One step of a page's conversion (a pre- or treeprocessor): what the steps note is shared in `state`;
+    `extension` is the one that registered it (its `context` and `allow`, or the listing's `found`)."""
 
+    def __init__(self, md: Markdown, state: _State, extension: Any = None):
+        super().__init__(md)
+        self.state, self.extension = state, extension
+
+
+class _StashStart(_Step):
     def run(self, lines: list[str]) -> list[str]:
         self.state.__init__()  # a new page
         self.state.stash_start = len(self.md.htmlStash.rawHtmlBlocks)
         return lines
 
 
-class _Written(Treeprocessor):
+class _Written(_Step):
     """Step 1: the tree and the raw HTML as the page wrote them."""
-
-    def __init__(self, md: Markdown, context: BuildContext, allow: AllowList, state: _State):
-        super().__init__(md)
-        self.context, self.allow, self.state = context, allow, state
 
     def run(self, root: etree.Element) -> None:
         self.state.written = list(root.iter())
         self.state.written_ids = {id(element) for element in self.state.written}
-        page = self.context.page
+        page = self.extension.context.page
         if page is None or page.generated:
             return
         stash = self.md.htmlStash.rawHtmlBlocks
@@ -158,78 +155,79 @@ class _Written(Treeprocessor):
         raw_lines = raw.split("\n")
         first = next((line.strip() for line in raw_lines if line.strip()), raw.strip())
         for problem in problems:
-            self.context.report(first, PREFIX + problem)
-        found = refusals(tree, self.allow)
+            self.extension.context.report(first, PREFIX + problem)
+        found = refusals(tree, self.extension.allow)
         for refusal in found:
             line = lines.get(id(refusal.element), 1)
             needle = raw_lines[line - 1].strip() if line <= len(raw_lines) else first
-            self.context.report(needle or first, _message(refusal))
+            self.extension.context.report(needle or first, _message(refusal))
         self._warn_outside_links(tree)
         return html.escape(raw) if problems or found else raw
 
     def _tree(self, root: etree.Element) -> None:
-        for refusal in refusals(root, self.allow):
-            self.context.report(_needle(refusal), _message(refusal))
+        for refusal in refusals(root, self.extension.allow):
+            self.extension.context.report(_needle(refusal), _message(refusal))
             _neutralize(refusal)
         self._warn_outside_links(root)
 
     def _warn_outside_links(self, root: etree.Element) -> None:
-        page = self.context.page
+        page = self.extension.context.page
         for element in root.iter("a"):
             href = browser_value(element.get("href", ""))
             if href.startswith(("https://", "http://")):
                 for warning in url_warnings(href):
-                    self.context.problems.append(page.problem(href, f"link: {warning}").as_warning())
+                    self.extension.context.problems.append(page.problem(href, f"link: {warning}").as_warning())
 
 
-class _BeforeAttrList(Treeprocessor):
-    def __init__(self, md: Markdown, state: _State):
-        super().__init__(md)
-        self.state = state
-
+class _BeforeAttrList(_Step):
     def run(self, root: etree.Element) -> None:
         self.state.kept = list(root.iter())
         # Only elements with attributes: one without any reads as {} in step 2 all the same (most have none).
         self.state.before = {id(element): dict(element.attrib) for element in self.state.kept if element.attrib}
 
 
-class _AfterAttrList(Treeprocessor):
+class _AfterAttrList(_Step):
     """Step 2: what `attr_list` added, on the page's own elements and on those the build made from data."""
 
-    def __init__(self, md: Markdown, context: BuildContext, allow: AllowList, state: _State):
-        super().__init__(md)
-        self.context, self.allow, self.state = context, allow, state
-
     def run(self, root: etree.Element) -> None:
-        page = self.context.page
+        context, allow = self.extension.context, self.extension.allow
+        page = context.page
         if page is None:
             return
         for element in root.iter():
-            before = self.state.before.get(id(element), {})
-            if element.attrib == before:
-                continue  # nothing added (the common case, told apart in one comparison)
-            added = {name: value for name, value in element.attrib.items() if before.get(name) != value}
+            before, added = _added(element, self.state)
             if not added:
                 continue
             if id(element) in self.state.written_ids:
                 if page.generated:
                     continue  # the build's own Markdown ({#id .glossary-entry})
-                probe = etree.Element(element.tag, added)
                 holder = etree.Element("div")
-                holder.append(probe)
-                for refusal in refusals(holder, replace(self.allow, footnotes=True, images=True)):
+                etree.SubElement(holder, element.tag, added)
+                for refusal in refusals(holder, replace(allow, footnotes=True, images=True)):
                     needle = _attribute_needle(refusal.attribute, added.get(refusal.attribute or "", ""))
-                    self.context.report(needle, _message(refusal))
+                    context.report(needle, _message(refusal))
                     _restore(element, before, refusal.attribute)
             else:
-                written = " ".join(f"{name}={value!r}" for name, value in added.items())
+                written = _written(added)
                 message = (
                     f"text the page shows from the data files ends in braces ({{…}}), which Markdown read as "
                     f"attributes ({written}) for a <{element.tag}> the build made; write that text without braces"
                 )
-                self.context.report(next(iter(added)), message)
+                context.report(next(iter(added)), message)
                 for name in added:
                     _restore(element, before, name)
+
+
+def _added(element: etree.Element, state: _State) -> tuple[dict[str, str], dict[str, str]]:
+    """The element's attributes before `attr_list` read its attribute list, and those it added or changed."""
+    before = state.before.get(id(element), {})
+    if element.attrib == before:
+        return before, {}  # nothing added (the common case, told apart in one comparison)
+    return before, {name: value for name, value in element.attrib.items() if before.get(name) != value}
+
+
+def _written(added: dict[str, str]) -> str:
+    return " ".join(f"{name}={value!r}" for name, value in added.items())
 
 
 def _message(refusal: Refusal) -> str:
@@ -312,16 +310,13 @@ class WrittenHtmlListing(Extension):
         md.preprocessors.register(_ListBlocks(md, state, self), "explainer-written-blocks", 19.95)
         md.treeprocessors.register(_ListInline(md, state, self), "explainer-written", WRITTEN_PRIORITY)
         md.treeprocessors.register(_BeforeAttrList(md, state), "explainer-written-before", BEFORE_ATTR_LIST_PRIORITY)
-        listed = _ListAttributes(md, state, self)
-        md.treeprocessors.register(listed, "explainer-written-after", AFTER_ATTR_LIST_PRIORITY)
+        md.treeprocessors.register(
+            _ListAttributes(md, state, self), "explainer-written-after", AFTER_ATTR_LIST_PRIORITY
+        )
 
 
-class _ListBlocks(Preprocessor):
+class _ListBlocks(_Step):
     """Raw HTML blocks, just stashed (md_in_html's <div markdown> elements are taken out of the stash later)."""
-
-    def __init__(self, md: Markdown, state: _State, listing: WrittenHtmlListing):
-        super().__init__(md)
-        self.state, self.listing = state, listing
 
     def run(self, lines: list[str]) -> list[str]:
         stash = self.md.htmlStash.rawHtmlBlocks
@@ -329,23 +324,17 @@ class _ListBlocks(Preprocessor):
             if isinstance(item, etree.Element):
                 for element in item.iter():
                     attributes = "".join(f' {name}="{value}"' for name, value in element.attrib.items())
-                    self.listing.found.append(f"<{element.tag}{attributes}>")
+                    self.extension.found.append(f"<{element.tag}{attributes}>")
             else:
-                _list_fragment(item, self.listing.found)
+                _list_fragment(item, self.extension.found)
         self.state.stash_start = len(stash)  # inline HTML, next
         return lines
 
 
-class _ListInline(Treeprocessor):
-    def __init__(self, md: Markdown, state: _State, listing: WrittenHtmlListing):
-        super().__init__(md)
-        self.state, self.listing = state, listing
-
+class _ListInline(_Step):
     def run(self, root: etree.Element) -> None:
-        self.state.written = list(root.iter())
-        self.state.written_ids = {id(element) for element in self.state.written}
         for item in self.md.htmlStash.rawHtmlBlocks[self.state.stash_start :]:
-            _list_fragment(item, self.listing.found)
+            _list_fragment(item, self.extension.found)
 
 
 def _list_fragment(item: object, found: list[str]) -> None:
@@ -355,15 +344,8 @@ def _list_fragment(item: object, found: list[str]) -> None:
         found.append(text)
 
 
-class _ListAttributes(Treeprocessor):
-    def __init__(self, md: Markdown, state: _State, listing: WrittenHtmlListing):
-        super().__init__(md)
-        self.state, self.listing = state, listing
-
+class _ListAttributes(_Step):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            before = self.state.before.get(id(element), {})
-            added = {name: value for name, value in element.attrib.items() if before.get(name) != value}
-            if added:
-                written = " ".join(f"{name}={value!r}" for name, value in added.items())
-                self.listing.found.append(f"{{: {written} }} on <{element.tag}>")
+            if added := _added(element, self.state)[1]:
+                self.extension.found.append(f"{{: {_written(added)} }} on <{element.tag}>")
