@@ -1,10 +1,12 @@
 """The generic checks' view of a site and their tools, at the function (explainer_checks.plugin):
-where a page is built, its front matter, data/story.yml's corrections, which Chromium, and how a
-missing tool is reported; and the checks of a built site (explainer_checks.site) failing on stand-in pages
-that break their rule. tests/test_explainer_checks.py runs the checks themselves on the fixture's build."""
+where a page is built, its front matter, which Chromium, and how a missing tool is reported; and the
+checks of a built site (explainer_checks.site) failing on stand-in pages that break their rule (a kind of
+correction data/story.yml keeps out of the text: the check reads the story's vocabulary the build reads).
+tests/test_explainer_checks.py runs the checks themselves on the fixture's build."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -12,21 +14,19 @@ import pytest
 from bs4 import BeautifulSoup
 
 from explainer.corrections.anchors import mark_id, note_id
+from explainer.story import DEFAULT_KINDS, DEFAULT_STORY, Story
 from explainer_checks import plugin
 from explainer_checks import site as checks
 from explainer_checks.build import parsed_page
 from explainer_checks.plugin import ExplainerSite, find_chromium, skip_or_fail
 
 
-def explainer_site(tmp_path: Path, config: str = "site_name: S\n", story: str | None = None) -> ExplainerSite:
+def explainer_site(tmp_path: Path, config: str = "site_name: S\n") -> ExplainerSite:
     (tmp_path / "docs").mkdir(parents=True)
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     (tmp_path / "docs" / "plain.md").write_text("# Plain\n", encoding="utf-8")
     (tmp_path / "docs" / "fronted.md").write_text("---\ntitle: T\n---\n# F\n", encoding="utf-8")
     (tmp_path / "docs" / "empty.md").write_text("---\n---\n# E\n", encoding="utf-8")
-    if story is not None:
-        (tmp_path / "data").mkdir()
-        (tmp_path / "data" / "story.yml").write_text(story, encoding="utf-8")
     return ExplainerSite(tmp_path / "mkdocs.yml")
 
 
@@ -46,18 +46,6 @@ def test_a_pages_front_matter_is_a_mapping_or_empty(tmp_path: Path) -> None:
     assert site.front_matter("fronted.md") == {"title": "T"}
     assert site.front_matter("plain.md") == {}
     assert site.front_matter("empty.md") == {}
-
-
-def test_corrections_are_inline_and_listed_on_the_corrections_page_unless_story_yml_says(tmp_path: Path) -> None:
-    default = explainer_site(tmp_path / "a")
-    assert default.story == {}
-    assert default.correction_kind_is_inline("update")
-    assert default.correction_list_page("update", "corrections.md") == "corrections.md"
-    story = "corrections:\n  kinds:\n    update:\n      inline: false\n      page: updates.md\n"
-    told = explainer_site(tmp_path / "b", story=story)
-    assert not told.correction_kind_is_inline("update")
-    assert told.correction_list_page("update", "corrections.md") == "updates.md"
-    assert told.correction_kind_is_inline("correction")
 
 
 def test_a_missing_tool_skips_and_under_ci_fails(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -170,9 +158,7 @@ CORRECTED = (
 )
 def test_a_correction_not_marked_or_not_leading_to_its_note_fails(page: str) -> None:
     site = SimpleNamespace(
-        data=SimpleNamespace(corrections=[SimpleNamespace(id="c1", kind="fact", page="p.md")]),
-        correction_list_page=lambda kind, default: default,
-        correction_kind_is_inline=lambda kind: True,
+        data=SimpleNamespace(corrections=[SimpleNamespace(id="c1", kind="fact", page="p.md")], story=DEFAULT_STORY),
         built_path=lambda page: page,
     )
     listed = '<li id="c1">A correction.</li>'
@@ -187,6 +173,24 @@ def test_a_correction_not_marked_or_not_leading_to_its_note_fails(page: str) -> 
     checks.test_every_correction_is_published_and_marked_at_its_anchor(
         site, stand_in_build({"corrections.md": listed, "p.md": CORRECTED})
     )
+
+
+def test_a_kind_data_story_yml_keeps_out_of_the_text_is_looked_for_on_its_own_page_only() -> None:
+    update = replace(DEFAULT_KINDS["update"], inline=False, page="updates.md", page_title="Updates")
+    site = SimpleNamespace(
+        data=SimpleNamespace(
+            corrections=[SimpleNamespace(id="u1", kind="update", page="p.md")], story=Story(kinds={"update": update})
+        ),
+        built_path=lambda page: page,
+    )
+    listed, unmarked = '<li id="u1">An update.</li>', "<p>No mark.</p>"
+    checks.test_every_correction_is_published_and_marked_at_its_anchor(
+        site, stand_in_build({"updates.md": listed, "p.md": unmarked})
+    )
+    with pytest.raises(AssertionError):  # listed on the Corrections page, not its kind's own
+        checks.test_every_correction_is_published_and_marked_at_its_anchor(
+            site, stand_in_build({"corrections.md": listed, "updates.md": "<p></p>", "p.md": unmarked})
+        )
 
 
 def write_site(site_dir: Path, pages: dict[str, str]) -> Path:

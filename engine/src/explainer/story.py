@@ -39,7 +39,6 @@ DEFAULT_CATEGORIES = MappingProxyType(
     }
 )
 DEFAULT_HEADLINE_EVENTS = (0, 12)  # how many events the Timeline names in words, at least and at most
-SCALES = ("auto", "days", "weeks", "months", "years")
 
 
 @dataclass(frozen=True)
@@ -285,8 +284,7 @@ def _story(document: YamlDocument, broken: set[tuple]) -> tuple[Story, list[Prob
     settings: dict[str, Any] = {"lines": dict(document.lines)}
     if "subject" in data:
         settings["subject"] = text(data["subject"], "subject")
-    dates, date_problems = _dates(document, section("dates"), ok("dates"))
-    settings["dates"] = dates
+    settings["dates"], date_problems = _dates(document, section("dates"), ok("dates"))
     problems += date_problems
     relationships = {"independent": INDEPENDENT}
     for key, value in _entries(data.get("relationships")):
@@ -326,11 +324,10 @@ def _story(document: YamlDocument, broken: set[tuple]) -> tuple[Story, list[Prob
         else Currency(code)
         for code, value in _entries(data.get("currencies"))
     }
-    kinds, kind_problems = _kinds(document, section("corrections"), ok)
+    settings["kinds"], kind_problems = _kinds(document, section("corrections"), ok)
+    problems += kind_problems
     if "intro" in section("corrections"):
         settings["corrections_intro"] = text(data["corrections"]["intro"], "corrections", "intro")
-    settings["kinds"] = kinds
-    problems += kind_problems
     glossary = section("glossary")
     if isinstance(glossary.get("categories"), dict) and glossary["categories"] and sound("glossary", "categories"):
         settings["categories"] = {
@@ -392,8 +389,9 @@ def _kinds(document: YamlDocument, corrections: dict, ok) -> tuple[dict[str, Cor
     for key, value in _entries(corrections.get("kinds")):
         path = ("corrections", "kinds", key)
         default = DEFAULT_KINDS.get(key)
+        base = default or CorrectionKind(key, key.capitalize(), key.capitalize())
         if not ok(*path):
-            written[key] = default or CorrectionKind(key, key.capitalize(), key.capitalize())
+            written[key] = base
             continue
         missing = [name for name in ("label", "heading") if default is None and name not in value]
         if missing:
@@ -403,7 +401,6 @@ def _kinds(document: YamlDocument, corrections: dict, ok) -> tuple[dict[str, Cor
                 "and the heading of its list); add them"
             )
             problems.append(document.problem(path, message))
-        base = default or CorrectionKind(key, key.capitalize(), key.capitalize())
         kind = replace(base, **{name.replace("-", "_"): item for name, item in value.items()})
         if kind.page and not kind.page_title:
             message = f"correction kind '{key}': page: {kind.page} needs page_title: (the page's title); add it"

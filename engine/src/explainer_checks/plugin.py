@@ -30,7 +30,6 @@ from mkdocs.utils.meta import get_data
 from explainer.data import SiteRecords
 from explainer.pages import is_story_page
 from explainer.registry import load_site_data
-from explainer.yamlfile import parse_config_file
 
 from .build import BuiltSite, build_config
 
@@ -151,25 +150,6 @@ class ExplainerSite:
     def front_matter(self, src_uri: str) -> dict[str, Any]:
         """A page's front matter ({} without one), as MkDocs reads it."""
         return get_data((self.docs_dir / src_uri).read_text(encoding="utf-8"))[1]
-
-    @cached_property
-    def story(self) -> dict[str, Any]:
-        """data/story.yml as YAML ({} without it): the story's vocabulary."""
-        path = self.root / "data" / "story.yml"
-        if not path.is_file():
-            return {}
-        return parse_config_file(path.read_bytes(), "data/story.yml").data or {}
-
-    def correction_kind_is_inline(self, kind: str) -> bool:
-        """Whether corrections of `kind` are marked in the text (data/story.yml; by default they are)."""
-        kinds = (self.story.get("corrections") or {}).get("kinds") or {}
-        return bool((kinds.get(kind) or {}).get("inline", True))
-
-    def correction_list_page(self, kind: str, corrections_page: str) -> str:
-        """The page that lists corrections of `kind`: a page of the kind's own (data/story.yml `page:`),
-        else the Corrections page."""
-        kinds = (self.story.get("corrections") or {}).get("kinds") or {}
-        return (kinds.get(kind) or {}).get("page") or corrections_page
 
 
 def _site_of(config: pytest.Config) -> ExplainerSite:

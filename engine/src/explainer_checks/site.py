@@ -186,12 +186,13 @@ def test_every_correction_is_published_and_marked_at_its_anchor(
     problems = []
     lists: dict[str, BeautifulSoup] = {}
     for correction in explainer_site.data.corrections:
-        listed_on = explainer_site.correction_list_page(correction.kind, CORRECTIONS.src_uri)
+        kind = explainer_site.data.story.kind(correction.kind)  # data/story.yml's, else the engine's default
+        listed_on = kind.page or CORRECTIONS.src_uri
         if listed_on not in lists:
             lists[listed_on] = explainer_build.html(explainer_site.built_path(listed_on))
         if lists[listed_on].find(id=correction.id) is None:
             problems.append(f"{correction.id}: not on the page that lists its kind, docs/{listed_on}")
-        if not explainer_site.correction_kind_is_inline(correction.kind):
+        if not kind.inline:
             continue
         page = explainer_build.html(explainer_site.built_path(correction.page))
         mark = page.find(id=mark_id(correction.id))
