@@ -38,8 +38,7 @@ class SmartyWhereItMattersExtension(Extension):
         md.treeprocessors.register(_Restore(md, hidden), "explainer-smarty-restore", SMARTY_PRIORITY - 0.1)
 
 
-def makeExtension(**kwargs) -> SmartyWhereItMattersExtension:
-    return SmartyWhereItMattersExtension(**kwargs)
+makeExtension = SmartyWhereItMattersExtension  # Python-Markdown's entry point for the extension by name
 
 
 def _known_smarty(md: Markdown) -> bool:

@@ -256,7 +256,8 @@ def _parse_careful(
     try:
         loader = loader_class(text)
     except yaml.reader.ReaderError as error:
-        raise DataError([_unprintable_problem(error, name, text)]) from None
+        line = text.count("\n", 0, error.position) + 1
+        raise DataError([Problem(name, line, _control_message(chr(error.character)))]) from None
     try:
         node = loader.get_single_node()
         _check_entries(node, name, max_entries)
@@ -281,11 +282,6 @@ def decode_utf8(raw: bytes, name: str) -> str:
         line = raw.count(b"\n", 0, error.start) + 1
         message = f"not UTF-8 (byte 0x{raw[error.start]:02X} at offset {error.start}); save the file as UTF-8"
         raise DataError([Problem(name, line, message)]) from None
-
-
-def _unprintable_problem(error: yaml.reader.ReaderError, name: str, text: str) -> Problem:
-    line = text.count("\n", 0, error.position) + 1
-    return Problem(name, line, _control_message(chr(error.character)))
 
 
 def _control_message(character: str) -> str:

@@ -23,7 +23,7 @@ from explainer.glossary.matching import TermMatcher
 from explainer.yamlfile import load_yaml
 
 from .build import BuiltSite, parsed_page
-from .html import unsafe_markup, vnu_errors
+from .html import style_attributes, unsafe_markup, vnu_errors
 from .plugin import ExplainerSite
 
 __all__ = [
@@ -339,10 +339,7 @@ def test_no_page_carries_an_event_handler_a_foreign_scheme_or_a_style_attribute(
     """Presentation lives in stylesheets and behaviour in scripts: such attributes could only have got through."""
     found = {}
     for page_path, page in html_pages(explainer_build.site_dir):
-        problems = unsafe_markup(page) + sorted(
-            f"<{element.name} style={element['style']!r}>" for element in page.find_all(style=True)
-        )
-        if problems:
+        if problems := unsafe_markup(page) + sorted(style_attributes(page)):
             found[page_path] = problems
     assert found == {}
 

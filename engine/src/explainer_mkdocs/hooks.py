@@ -116,9 +116,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             add_generated_file(files, config, generated.src_uri)  # its content below, or once pages are converted
     context.site = site_map(files, config)
     context.backlinks.order = context.site.order
-    for concern in CONCERNS:
-        for generated in (generated for generated in concern.files if not generated.after_pages):
-            files.get_file_from_path(generated.src_uri).content_bytes = _bytes(generated.content(context))
+    _write_generated_files(files, context, after_pages=False)
     warnings.files = files
     return files
 
@@ -188,9 +186,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     report(context, context.problems + warnings.problems + after_pages_problems(context) + addresses)
     if getattr(config, CHECK_ONLY, False):
         raise Checked  # the quick check: every check has run, nothing left but writing the pages
-    for concern in CONCERNS:
-        for generated in (generated for generated in concern.files if generated.after_pages):
-            files.get_file_from_path(generated.src_uri).content_bytes = _bytes(generated.content(context))
+    _write_generated_files(files, context, after_pages=True)
     return env
 
 
@@ -204,12 +200,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     write_listing(config)
-    _done(config)
+    _done()
 
 
 def on_build_error(*, error: Exception) -> None:
-    MkDocsWarnings.remove_all()
-    forget_loaded_hooks()
+    _done()
 
 
 # Helper functions -------------------------------------------------------------------------------
@@ -237,7 +232,8 @@ def built_context(config: MkDocsConfig) -> BuildContext:
     return _of(config)[0]
 
 
-def _done(config: MkDocsConfig) -> None:
+def _done() -> None:
+    """The build is over, written or stopped: our filters come off MkDocs' loggers, the hooks load anew next time."""
     MkDocsWarnings.remove_all()
     forget_loaded_hooks()
 
@@ -275,8 +271,13 @@ def _context(data: DataCheck) -> BuildContext:
     return context
 
 
-def _bytes(content: str | bytes) -> bytes:
-    return content.encode("utf-8") if isinstance(content, str) else content
+def _write_generated_files(files: Files, context: BuildContext, after_pages: bool) -> None:
+    """The content of each generated file written before the pages are converted, or once they all are."""
+    for generated in (generated for concern in CONCERNS for generated in concern.files):
+        if generated.after_pages == after_pages:
+            content = generated.content(context)
+            file = files.get_file_from_path(generated.src_uri)
+            file.content_bytes = content.encode("utf-8") if isinstance(content, str) else content
 
 
 __all__ = [name for name in dir() if name.startswith("on_")]  # what a site's hook file imports

@@ -51,8 +51,7 @@ class CorrectionsExtension(ExplainerExtension):
         md.treeprocessors.register(_Corrections(md, self.context), "explainer-corrections", 17)
 
 
-def makeExtension(**kwargs) -> CorrectionsExtension:
-    return CorrectionsExtension(**kwargs)
+makeExtension = CorrectionsExtension  # Python-Markdown's entry point for the extension by name
 
 
 class _Corrections(WrittenPageTreeprocessor):

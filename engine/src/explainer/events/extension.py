@@ -54,8 +54,7 @@ class EventsExtension(ExplainerExtension):
         md.treeprocessors.register(_EventLinks(md, self.context, key_dates), "explainer-events", 14)
 
 
-def makeExtension(**kwargs) -> EventsExtension:
-    return EventsExtension(**kwargs)
+makeExtension = EventsExtension  # Python-Markdown's entry point for the extension by name
 
 
 def key_dates_block(events: list[Event], timeline_href: str) -> etree.Element:

@@ -90,8 +90,7 @@ class FiguresExtension(ExplainerExtension):
         md.treeprocessors.register(_SvgLinks(md, charts), "explainer-chart-svg-links", -1)
 
 
-def makeExtension(**kwargs) -> FiguresExtension:
-    return FiguresExtension(**kwargs)
+makeExtension = FiguresExtension  # Python-Markdown's entry point for the extension by name
 
 
 @dataclass(frozen=True)

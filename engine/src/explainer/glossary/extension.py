@@ -62,8 +62,7 @@ class GlossaryExtension(ExplainerExtension):
         md.treeprocessors.register(_Mentions(md, self.context), "explainer-glossary", 5.5)
 
 
-def makeExtension(**kwargs) -> GlossaryExtension:
-    return GlossaryExtension(**kwargs)
+makeExtension = GlossaryExtension  # Python-Markdown's entry point for the extension by name
 
 
 @dataclass(frozen=True)

@@ -63,8 +63,7 @@ class SourceNotesExtension(ExplainerExtension):
         md.treeprocessors.register(_AdjacentMarks(md), "explainer-adjacent-marks", 15.4)
 
 
-def makeExtension(**kwargs) -> SourceNotesExtension:
-    return SourceNotesExtension(**kwargs)
+makeExtension = SourceNotesExtension  # Python-Markdown's entry point for the extension by name
 
 
 def cited_keys(lines: list[str]) -> tuple[list[str], set[str]]:
