@@ -29,8 +29,8 @@ def test_a_concern_is_an_attribute_and_anything_else_is_not():
 
 def test_a_site_map_without_mkdocs_has_addresses_but_no_relative_links():
     site = SiteMap(urls={"story/the-fall.md": "story/the-fall/"})
-    assert site.section_url("the-fall") == "story/the-fall/"
-    assert site.section_url("unlisted") == "story/unlisted/"
+    assert site.url("story/the-fall.md") == "story/the-fall/"
+    assert site.url("story/unlisted.md") == "story/unlisted/"
     with pytest.raises(ValueError):
         site.link("story/the-fall/#a", "")
     site.relative = lambda path, from_url: "../" + path  # the positive control: with MkDocs' function

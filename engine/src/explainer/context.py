@@ -86,9 +86,6 @@ class SiteMap:
     def url(self, src_uri: str) -> str:
         return self.urls.get(src_uri) or directory_url(src_uri)
 
-    def section_url(self, section: str) -> str:
-        return self.url(story_page(section))
-
     def section_title(self, section: str) -> str:
         return self.story_titles.get(story_page(section)) or default_title(story_page(section))
 

@@ -111,7 +111,12 @@ def check_data(
     problems += intro_problems
     documents: dict[str, YamlDocument] = {}
     for spec in (spec for spec in specs if spec.path in raw):
-        document, file_problems = _checked_shape(raw[spec.path], spec, schemas[spec.name], renderer)
+        try:
+            document = parse_data_file(raw[spec.path], spec.path)
+        except DataError as error:
+            document, file_problems = None, error.problems
+        else:
+            document, file_problems = check_shape(document, spec, schemas[spec.name], renderer)
         problems += file_problems
         if document is None:
             unreadable.add(spec.path)
@@ -202,18 +207,6 @@ def _syntax_problems(raw: dict[str, bytes], specs: list[DataFileSpec]) -> list[P
         except DataError as error:
             problems += error.problems
     return problems
-
-
-def _checked_shape(
-    raw: bytes, spec: DataFileSpec, schema: dict, renderer: DataMarkdown
-) -> tuple[YamlDocument | None, list[Problem]]:
-    """One file parsed and checked against its schema, its Markdown fields rendered: the document (None if
-    it cannot be read, or its shape as a whole is wrong), and its problems."""
-    try:
-        document = parse_data_file(raw, spec.path)
-    except DataError as error:
-        return None, error.problems
-    return check_shape(document, spec, schema, renderer)
 
 
 def load_story(path: Path) -> Story:

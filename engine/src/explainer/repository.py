@@ -154,8 +154,9 @@ def _walk_folder(walk: _Walk, folder: Folder) -> None:
                 walk.problems.append(Problem(label, 1, f"cannot be read ({error.strerror})"))
                 continue
             if stat.S_ISLNK(info.st_mode):
-                info = _followed(walk, Path(entry.path), label)
-                if info is None:
+                info = _symlink_target(walk, Path(entry.path), os.readlink(entry.path))
+                if isinstance(info, str):  # it may not be followed: why
+                    walk.problems.append(Problem(label, 1, info))
                     continue
             elif stat.S_ISDIR(info.st_mode):
                 if depth + 1 >= MAX_DEPTH:
@@ -167,15 +168,6 @@ def _walk_folder(walk: _Walk, folder: Folder) -> None:
                 walk.problems.append(Problem(label, 1, f"is {_kind(info.st_mode)}, not a file; remove it"))
                 continue
             walk.problems += _file_problems(walk, folder, Path(entry.path), relative, label, info.st_size)
-
-
-def _followed(walk: _Walk, path: Path, label: str) -> os.stat_result | None:
-    """The stat of the file a symlink leads to, if it may be followed; None, with a problem added, if not."""
-    found = _symlink_target(walk, path, os.readlink(path))
-    if isinstance(found, str):
-        walk.problems.append(Problem(label, 1, found))
-        return None
-    return found
 
 
 def outside_repository(target: str) -> str:

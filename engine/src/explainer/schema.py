@@ -43,14 +43,10 @@ def load_schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
-def _validator(schema: dict) -> jsonschema.protocols.Validator:
-    """A validator for `schema`, made once per distinct schema (a site's schemas change only with its
-    data/story.yml)."""
-    return _validator_of(json.dumps(schema))  # keys in the schema's order: messages list them so
-
-
 @lru_cache(maxsize=64)
-def _validator_of(text: str) -> jsonschema.protocols.Validator:
+def _validator(text: str) -> jsonschema.protocols.Validator:
+    """A validator for the schema `text` (json.dumps of it: keys in the schema's order, which messages list
+    them in), made once per distinct schema (a site's schemas change only with its data/story.yml)."""
     import jsonschema  # here, not at the top: only a build that reads a data file needs it
 
     schema = json.loads(text)
@@ -130,7 +126,7 @@ def check_against_schema(document: YamlDocument, schema_name: str, schema: dict 
         return SchemaCheck(
             [document.problem((), f"is empty; expected a list of {schema.get('x-entry', 'entries')}s")], None
         )
-    errors = list(_validator(schema).iter_errors(document.data))
+    errors = list(_validator(json.dumps(schema)).iter_errors(document.data))
     problems = sorted({_describe(error, document, schema) for error in errors}, key=lambda problem: problem.line)
     paths = [tuple(error.absolute_path) for error in errors]
     if any(not path or not isinstance(path[0], int) for path in paths):
@@ -152,7 +148,7 @@ def schema_problems(
     """Every way a configuration file (a mapping: data/story.yml) breaks its schema, one Problem each, in
     file order, each led by `label(path)` (what is at the path, '' for none); and the paths of the
     settings concerned. An unknown key is reported with the one it may be a misspelling of."""
-    errors = list(_validator(schema).iter_errors(document.data))
+    errors = list(_validator(json.dumps(schema)).iter_errors(document.data))
     problems = set()
     broken = set()
     for error in errors:

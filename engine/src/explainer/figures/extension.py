@@ -196,7 +196,12 @@ class _ChartMarkers(ContextProcessor, Preprocessor):
             self.context.report(text.splitlines()[0], f"chart '{series_id}': {error}")
             return None
         if period is not None and not any(period.covers(point.date) for point in series.points):
-            self._report_empty(text, series, fields)
+            first, last = series.points[0].date.display, series.points[-1].date.display
+            self.context.report(
+                text.splitlines()[0],
+                f"chart '{series.id}' has no point in the period its marker gives ({_period_text(fields)}); "
+                f"its points run from {first} to {last}: change from: or to:",
+            )
             return None
         events = tuple(event.strip() for event in fields["events"].split(",")) if "events" in fields else ()
         unknown = [event_id for event_id in events if event_id not in known_events]
@@ -221,14 +226,6 @@ class _ChartMarkers(ContextProcessor, Preprocessor):
             return None
         placeholder = self.md.htmlStash.get_placeholder(index)
         return ChartMarker(series, markers, placeholder, period, fields.get("title", ""))
-
-    def _report_empty(self, text: str, series: Series, fields: dict[str, str]) -> None:
-        first, last = series.points[0].date.display, series.points[-1].date.display
-        self.context.report(
-            text.splitlines()[0],
-            f"chart '{series.id}' has no point in the period its marker gives ({_period_text(fields)}); "
-            f"its points run from {first} to {last}: change from: or to:",
-        )
 
     def _report_repeat(self, occurrence: int, series_id: str) -> None:
         """A problem at the line of the `occurrence`-th marker of the series outside code, naming the first."""
