@@ -113,7 +113,8 @@ class DataMarkdown:
         # With smarty, it skips the text it cannot change (speed only: the HTML is the same; explainer.typography).
         speed = [SmartyWhereItMattersExtension()] if SMARTY in setup.extensions else []
         self._markdown = Markdown(extensions=[*setup.extensions, *speed], extension_configs=setup.configs)
-        self.schemes = ALLOWED_SCHEMES | site_schemes  # the site's own link schemes, e.g. glossary:
+        # Everything outside the data allow-list is refused, with the site's own link schemes (glossary:).
+        self.allow = replace(DATA_ALLOW_LIST, schemes=ALLOWED_SCHEMES | site_schemes)
 
     def render(self, text: str, field_name: str) -> CheckedMarkdown:
         """The field's HTML and its problems, each phrased "'long' has …" for a one-line message."""
@@ -121,7 +122,7 @@ class DataMarkdown:
             return CheckedMarkdown("", problems=(f"'{field_name}' {problem}",))
         html = self._markdown.reset().convert(text)  # reset: no link references from the last field
         root, problems, _ = parse_fragment(html)
-        problems += check_tree(root, self.schemes)
+        problems += [refusal.message for refusal in refusals(root, self.allow)]
         links = tuple(element.get("href", "") for element in root.iter("a"))
         return CheckedMarkdown(html, links, tuple(f"'{field_name}' {problem}" for problem in dict.fromkeys(problems)))
 
@@ -248,12 +249,6 @@ class _TreeBuilder(HTMLParser):
         self.constructs += 1
         where = "a page" if self.comments else "data"
         self.problems.append(f"has an HTML processing instruction (not allowed in {where})")
-
-
-def check_tree(root: etree.Element, schemes: frozenset[str] = ALLOWED_SCHEMES) -> list[str]:
-    """Everything in the tree outside the data allow-list; a refused element's contents are not examined."""
-    allow = DATA_ALLOW_LIST if schemes == DATA_ALLOW_LIST.schemes else replace(DATA_ALLOW_LIST, schemes=schemes)
-    return [refusal.message for refusal in refusals(root, allow)]
 
 
 # One checker for every allow-list: data (above), pages and SVG (explainer.pagehtml, explainer.repository) --------

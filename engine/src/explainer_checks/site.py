@@ -20,6 +20,7 @@ from explainer.claims import CLAIM, FIGURE_OR_DATE, NOTE, Block, needs_a_note, n
 from explainer.corrections.anchors import mark_id, note_id
 from explainer.corrections.page import PAGE as CORRECTIONS
 from explainer.glossary.matching import TermMatcher
+from explainer.glossary.records import GlossaryState
 from explainer.yamlfile import load_yaml
 
 from .build import BuiltSite, parsed_page
@@ -90,11 +91,10 @@ def block_of(element: Tag) -> Block:
 
 
 def names_with_digits(site: ExplainerSite) -> list[str]:
-    """Names that contain a digit but are no figure: the glossary's forms and the site's own list, longest first."""
-    forms = {form for entry in site.data.glossary for form in (entry.term, *entry.aliases)}
-    return sorted(
-        {*(form for form in forms if FIGURE_OR_DATE.search(form)), *site.names_with_digits}, key=len, reverse=True
-    )
+    """Names that contain a digit but are no figure: the glossary's forms (as the build finds them) and the
+    site's own list, longest first."""
+    forms = GlossaryState(site.data.glossary).forms_with_digits
+    return sorted({*forms, *site.names_with_digits}, key=len, reverse=True)
 
 
 def base_report_ids(site: ExplainerSite) -> frozenset[str]:

@@ -23,10 +23,10 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from explainer.errors import ERROR, WARNING, Problem, in_file_order, summary
+from explainer.errors import ERROR, WARNING, Problem, in_file_order, summary, under_github_actions
 
 from .hooks import CHECK_ONLY, Checked, built_context
-from .reporting import Stop, annotation, config_problems
+from .reporting import Stop, config_problems
 
 DESCRIPTION = """\
 Check the site as `mkdocs build` does, by building it into a temporary folder: mkdocs.yml, the data
@@ -125,8 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     wanted = {_project_path(Path(name), config_file.parent) for name in options.files}
     shown = [problem for problem in in_file_order(result.problems) if not wanted or problem.file in wanted]
     for problem in shown:
-        if line := annotation(problem):
-            print(line, flush=True)  # noqa: T201 - read by GitHub
+        if under_github_actions():  # a workflow command: GitHub shows it on its line of the pull request's diff
+            print(problem.github_annotation(), flush=True)  # noqa: T201 - read by GitHub
         print(LEVEL_PREFIX[problem.level] + str(problem), file=sys.stderr)  # noqa: T201 - a command-line tool
     for level, message in result.others:
         print(LEVEL_PREFIX[level] + message, file=sys.stderr)  # noqa: T201 - MkDocs' own warnings

@@ -5,8 +5,8 @@ without a traceback when there is an error.
 MkDocs' own link and nav validation (`validation:` in mkdocs.yml) finds what is wrong with links and
 the nav; `MkDocsWarnings` takes each of its warnings, finds the link in the page's source (or the
 entry in mkdocs.yml), and reports it with the rest, as a problem with its line. Under GitHub Actions
-the quick check (explainer_mkdocs.quickcheck) also prints each problem as an annotation
-(`annotation`); the build does not, so each mistake is annotated once, by CI's lint job.
+the quick check (explainer_mkdocs.quickcheck) also prints each problem as an annotation; the build
+does not, so each mistake is annotated once, by CI's lint job.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.structure.files import Files
 
 from explainer.context import BuildContext, PageInfo
-from explainer.errors import DataError, Problem, in_file_order, summary, under_github_actions
+from explainer.errors import DataError, Problem, in_file_order, summary
 from explainer.pagelines import page_lines
 from explainer.pages import is_story_page
 from explainer.yamlfile import parse_config_file
@@ -48,12 +48,6 @@ def log_problems(problems: list[Problem]) -> None:
     """One log line per problem, in file order, at its level (the record carries the problem: `record.problem`)."""
     for problem in in_file_order(problems):
         log.log(logging.ERROR if problem.is_error else logging.WARNING, str(problem), extra={"problem": problem})
-
-
-def annotation(problem: Problem) -> str | None:
-    """The problem as a GitHub Actions workflow command, shown on its line of the pull request's diff
-    (None outside GitHub Actions)."""
-    return problem.github_annotation() if under_github_actions() else None
 
 
 def stop_with(problems: list[Problem], stopped_early: bool = False) -> None:
