@@ -43,3 +43,9 @@ def child(
     node = element(tag, attributes, text, tail)
     parent.append(node)
     return node
+
+
+def insert_after_title(root: etree.Element, node: etree.Element) -> None:
+    """Right under the page's title (its first h1), or first if it has none."""
+    titles = [position for position, each in enumerate(root) if each.tag == "h1"]
+    root.insert(titles[0] + 1 if titles else 0, node)

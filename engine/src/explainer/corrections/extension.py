@@ -24,7 +24,7 @@ from markdown import Markdown
 
 from ..backlinks import Backlink
 from ..context import PageInfo
-from ..elements import child, element
+from ..elements import child, element, insert_after_title
 from ..extensions import ExplainerExtension, WrittenPageTreeprocessor
 from ..sources.page import PAGE as SOURCES_PAGE
 from ..sources.records import SPEC as SOURCES_SPEC
@@ -66,9 +66,9 @@ class _Corrections(WrittenPageTreeprocessor):
         context.corrections.places.update({correction.id: 0 for correction in whole_page})
         context.corrections.places.update(reading_places(root))
         for notice in reversed(corrected_notices(marked, [*attached, *whole_page])):
-            _insert_after_title(root, notice)
+            insert_after_title(root, notice)
         if marked:
-            root.extend(corrections_block(marked, labels, self._sources_href(marked, page), self._log_href(page)))
+            root.extend(corrections_block(marked, labels, self._sources_href(marked, page), page.link_to(PAGE.src_uri)))
         for correction in attached:
             backlink = Backlink(page.url, page.title, mark_id(correction.id), f"“{correction.anchor}”")
             context.backlinks.add("correction", correction.id, backlink)
@@ -99,18 +99,9 @@ class _Corrections(WrittenPageTreeprocessor):
             for source_id in correction.sources
         }
 
-    def _log_href(self, page: PageInfo) -> str:
-        return page.link_to(PAGE.src_uri)
-
 
 def _credit(source: object, source_id: str) -> str:
     return source.credit if source is not None else source_id
-
-
-def _insert_after_title(root: etree.Element, element: etree.Element) -> None:
-    children = list(root)
-    titles = [position for position, child in enumerate(children) if child.tag == "h1"]
-    root.insert(titles[0] + 1 if titles else 0, element)
 
 
 def corrected_notices(marked: list[Correction], on_page: list[Correction]) -> list[etree.Element]:

@@ -83,12 +83,6 @@ def retold_line(source: Source, href: str, words: Mapping[str, str] = WORDS) -> 
     return line
 
 
-def insert_after_title(root: etree.Element, node: etree.Element) -> None:
-    """Right under the page's title (its first h1), or first if it has none."""
-    titles = [position for position, each in enumerate(root) if each.tag == "h1"]
-    root.insert(titles[0] + 1 if titles else 0, node)
-
-
 # Marks at anchors ---------------------------------------------------------------------------------
 
 

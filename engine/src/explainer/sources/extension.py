@@ -28,10 +28,10 @@ from markdown.treeprocessors import Treeprocessor
 from ..backlinks import Backlink
 from ..codeblocks import prose_texts
 from ..context import BuildContext, PageInfo
-from ..elements import child, element, literal
+from ..elements import child, element, insert_after_title, literal
 from ..extensions import ContextProcessor, ExplainerExtension, WrittenPageTreeprocessor
 from ..pages import doc_link
-from .annotations import insert_after_title, mark_adjacent_references, mark_claims, retold_line
+from .annotations import mark_adjacent_references, mark_claims, retold_line
 from .origins import one_origin_problems
 from .page import PAGE
 from .records import SPEC, Source
