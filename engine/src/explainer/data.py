@@ -166,15 +166,6 @@ def _page_problems(story: Story, concerns: tuple[Concern, ...]) -> list[Problem]
     ]
 
 
-def load_data(root: Path, concerns: tuple[Concern, ...], markdown: MarkdownSetup | None = None) -> SiteRecords:
-    """`check_data`'s records (with the story's vocabulary as `.story`); DataError listing every problem found,
-    if any."""
-    check = check_data(root, concerns, markdown)
-    if check.problems:
-        raise DataError(check.problems, stopped_early=check.stopped_early)
-    return check.records
-
-
 def _read(
     root: Path, specs: list[DataFileSpec], raw: dict[str, bytes] | None
 ) -> tuple[dict[str, bytes], list[Problem]]:

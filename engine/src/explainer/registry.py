@@ -12,9 +12,9 @@ from pathlib import Path
 from . import corrections, events, figures, glossary, sources
 from .concern import Concern, GeneratedPage
 from .context import BuildContext, PageInfo
-from .data import DataCheck, SiteRecords, check_data, load_data
+from .data import DataCheck, SiteRecords, check_data
 from .datafile import Records
-from .errors import Problem
+from .errors import DataError, Problem
 from .generated import Body
 from .markup import MarkdownSetup
 from .story import Story
@@ -48,8 +48,12 @@ def check_site_data(
 
 
 def load_site_data(root: Path, markdown: MarkdownSetup | None = None) -> SiteRecords:
-    """Every data file's records under `root`, by concern; DataError listing every problem, if any."""
-    return load_data(root, CONCERNS, markdown)
+    """Every data file's records under `root`, by concern (with the story's vocabulary as `.story`); DataError
+    listing every problem, if any."""
+    check = check_site_data(root, markdown)
+    if check.problems:
+        raise DataError(check.problems, stopped_early=check.stopped_early)
+    return check.records
 
 
 def new_context(

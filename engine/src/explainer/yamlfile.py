@@ -356,13 +356,6 @@ def number_problem(value: int | float, written: str) -> str:
     return ""
 
 
-def _long_number_message(written: str) -> str:
-    return (
-        f"a number written with {len(written):,} characters is longer than a data file allows"
-        f" ({MAX_NUMBER_CHARS}); check it"
-    )
-
-
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, scan_quotes: bool = True) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
@@ -464,7 +457,11 @@ def _scalar(node: yaml.ScalarNode, document: YamlDocument, loader: yaml.BaseLoad
     line = node.start_mark.line + 1
     checked = not getattr(loader, "foreign_tags_as_text", False)  # mkdocs.yml is the site's code: as written
     if checked and node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
-        return _noted(loader, Problem(document.name, line, _long_number_message(node.value)))
+        message = (
+            f"a number written with {len(node.value):,} characters is longer than a data file allows"
+            f" ({MAX_NUMBER_CHARS}); check it"
+        )
+        return _noted(loader, Problem(document.name, line, message))
     # Text is the node's value as written (what PyYAML's constructor returns for it, without its bookkeeping).
     value = node.value if node.tag == _STR_TAG else loader.construct_object(node)
     if isinstance(value, str):
