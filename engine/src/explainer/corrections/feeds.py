@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..dates import PartialDate
 from .page import ATOM_FEED, JSON_FEED
 from .records import Correction, newest_first
 
@@ -31,12 +30,8 @@ class FeedEntry:
 
     @property
     def timestamp(self) -> str:
-        return timestamp(self.correction.issued)
-
-
-def timestamp(date: PartialDate) -> str:
-    """RFC 3339 at midnight UTC: feeds need a time, and the day is all a correction records."""
-    return f"{date.iso}T00:00:00Z"
+        """RFC 3339 at midnight UTC: feeds need a time, and the day is all a correction records."""
+        return f"{self.correction.issued.iso}T00:00:00Z"
 
 
 def variables(context: BuildContext) -> dict[str, Any]:
