@@ -26,11 +26,6 @@ from .records import SPEC, Source
 _NOTE_HREF = re.compile(r"#fn[:-](.+)$")
 
 
-def origin(source: Source) -> str:
-    """Whose story a source is: its origin or publisher; a company's own statements are the company's."""
-    return source.voice
-
-
 def prose_blocks(root: etree.Element) -> list[etree.Element]:
     """The page's own paragraphs and list items: the top-level <p>s and the items of top-level lists, without a
     class (what the build adds around them, Key dates, notes, corrections, carries one or is nested)."""
@@ -97,10 +92,10 @@ def note_origins(root: etree.Element, sources: Mapping[str, Source]) -> dict[str
                 continue
             key = named.group(1)
             if key in sources:
-                found[key] = frozenset({origin(sources[key])})
+                found[key] = frozenset({sources[key].voice})  # whose story it is (Source.voice)
             else:
                 cited = (_NOTE_HREF.search(a.get("href", "")) for a in item.iter("a"))
-                found[key] = frozenset(origin(sources[m.group(1)]) for m in cited if m and m.group(1) in sources)
+                found[key] = frozenset(sources[m.group(1)].voice for m in cited if m and m.group(1) in sources)
     return found
 
 
