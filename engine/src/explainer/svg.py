@@ -101,6 +101,18 @@ def line(parent: ElementTree.Element, class_: str | None, x1: float, y1: float, 
     sub(parent, "line", {"class": class_, "x1": float(x1), "y1": float(y1), "x2": float(x2), "y2": float(y2)})
 
 
+def rect(
+    parent: ElementTree.Element,
+    class_: str | None,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    rx: float | None = None,
+) -> None:
+    sub(parent, "rect", {"class": class_, "x": x, "y": y, "width": width, "height": height, "rx": rx})
+
+
 def text(
     parent: ElementTree.Element, class_: str, x: float, y: float, content: str, anchor: str | None = None
 ) -> ElementTree.Element:

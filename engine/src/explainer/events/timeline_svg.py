@@ -339,18 +339,7 @@ def _lane(
     x0 = min((mark.x0 for mark in marks), default=MARGIN) - BAND_PADDING
     x1 = max((mark.x1 for mark in marks), default=MARGIN) + BAND_PADDING
     lane = svg.element("g", {"class": f"timeline-lane {colour}"})
-    sub(
-        lane,
-        "rect",
-        {
-            "class": "timeline-band",
-            "x": float(x0),
-            "y": float(band_top),
-            "width": x1 - x0,
-            "height": float(band_height),
-            "rx": ROW_HEIGHT / 2,
-        },
-    )
+    svg.rect(lane, "timeline-band", x0, band_top, x1 - x0, band_height, ROW_HEIGHT / 2)
     _lane_label(lane, title, x0, scale.right, top + LABEL_HEIGHT - 5)
     headlines = {label.mark.event.id: label for label in labels}
     row_tops = _headline_row_tops(list(headlines.values()), band_top + band_height + HEADLINE_TOP_GAP)
@@ -418,17 +407,7 @@ def _mark(parent: ElementTree.Element, mark: Mark, centre_y: float) -> ElementTr
     if mark.is_dot:
         sub(link, "circle", {"cx": float(mark.centre), "cy": float(centre_y), "r": DOT_RADIUS})
     else:
-        sub(
-            link,
-            "rect",
-            {
-                "x": float(mark.x0),
-                "y": centre_y - BAR_HEIGHT / 2,
-                "width": mark.x1 - mark.x0,
-                "height": BAR_HEIGHT,
-                "rx": BAR_HEIGHT / 2,
-            },
-        )
+        svg.rect(link, None, mark.x0, centre_y - BAR_HEIGHT / 2, mark.x1 - mark.x0, BAR_HEIGHT, BAR_HEIGHT / 2)
     return link
 
 

@@ -238,11 +238,7 @@ def _shape(parent: ElementTree.Element, placed: _Placed, times: svg.TimeScale) -
         sub(group, "circle", {"cx": float(x), "cy": float(top), "r": MARK_RADIUS})
         return
     half = RANGE_WIDTH / 2  # a bar from the lowest to the highest reported figure, each end capped
-    sub(
-        group,
-        "rect",
-        {"class": "chart-mark__range", "x": x - half, "y": float(top), "width": RANGE_WIDTH, "height": bottom - top},
-    )
+    svg.rect(group, "chart-mark__range", x - half, top, RANGE_WIDTH, bottom - top)
     for y in (top, bottom):
         svg.line(group, "chart-mark__cap", x - half - 2, y, x + half + 2, y)
 
@@ -255,30 +251,10 @@ def _mark(
     No <title>: the browser would show it as a second tooltip over the drawn one on hover."""
     point, x, top, bottom = placed.point, placed.x, placed.top, placed.bottom
     link = svg.link(root, f"#{series.anchor(point)}", point_label(series, point, sources), "chart-mark")
-    sub(
-        link,
-        "rect",
-        {
-            "class": "chart-mark__hit",
-            "x": x - HIT_RADIUS,
-            "y": top - HIT_RADIUS,
-            "width": 2 * HIT_RADIUS,
-            "height": bottom - top + 2 * HIT_RADIUS,
-        },
-    )
+    svg.rect(link, "chart-mark__hit", x - HIT_RADIUS, top - HIT_RADIUS, 2 * HIT_RADIUS, bottom - top + 2 * HIT_RADIUS)
     if point.is_range:
-        sub(
-            link,
-            "rect",
-            {
-                "class": "chart-mark__ring",
-                "x": x - RANGE_WIDTH / 2 - 3,
-                "y": top - 3,
-                "width": RANGE_WIDTH + 6,
-                "height": bottom - top + 6,
-                "rx": RANGE_WIDTH / 2 + 3,
-            },
-        )
+        half = RANGE_WIDTH / 2 + 3
+        svg.rect(link, "chart-mark__ring", x - half, top - 3, 2 * half, bottom - top + 6, half)
     else:
         sub(link, "circle", {"class": "chart-mark__ring", "cx": float(x), "cy": float(top), "r": MARK_RADIUS + 3})
     _tooltip(link, series, placed, sources, height)
@@ -297,7 +273,7 @@ def _tooltip(
     box = (round(widest) + 12, len(lines) * TIP_LINE + 8)
     left, top = _tip_position(placed, box, height)
     group = sub(parent, "g", {"class": "chart-tip", "aria-hidden": "true"})
-    sub(group, "rect", {"x": float(left), "y": float(top), "width": box[0], "height": box[1], "rx": 3})
+    svg.rect(group, None, left, top, *box, 3)
     for index, (kind, line) in enumerate(zip(("date", "value", "source"), lines, strict=True)):
         svg.text(group, f"chart-tip__{kind}", left + 6, top + 17 + index * TIP_LINE, line)
 
@@ -490,7 +466,7 @@ def _event_marker(root: ElementTree.Element, event: EventRef, times: svg.TimeSca
     link = svg.link(root, event.href, label, "chart-event")
     sub(link, "title", text=label)
     svg.line(link, "chart-event__guide", x, PLOT_TOP, x, tip)
-    sub(link, "rect", {"class": "chart-mark__hit", "x": x - 7, "y": tip - 2, "width": 14, "height": MARKER_SIZE + 4})
+    svg.rect(link, "chart-mark__hit", x - 7, tip - 2, 14, MARKER_SIZE + 4)
     sub(link, "path", {"d": f"M{svg.number(x)} {svg.number(tip)}l{svg.number(half)} {MARKER_SIZE}h{-MARKER_SIZE}z"})
 
 
