@@ -97,8 +97,11 @@ def link(parent: ElementTree.Element, href: str, label: str, class_: str, **attr
     return sub(parent, "a", {"class": class_, "xlink:href": href, "role": "link", "aria-label": label, **attributes})
 
 
-def line(parent: ElementTree.Element, class_: str | None, x1: float, y1: float, x2: float, y2: float) -> None:
-    sub(parent, "line", {"class": class_, "x1": float(x1), "y1": float(y1), "x2": float(x2), "y2": float(y2)})
+def line(
+    parent: ElementTree.Element, class_: str | None, x1: float, y1: float, x2: float, y2: float, **attributes: Value
+) -> None:
+    coordinates = {"x1": float(x1), "y1": float(y1), "x2": float(x2), "y2": float(y2)}
+    sub(parent, "line", {"class": class_, **coordinates, **attributes})
 
 
 def rect(
@@ -117,6 +120,40 @@ def text(
     parent: ElementTree.Element, class_: str, x: float, y: float, content: str, anchor: str | None = None
 ) -> ElementTree.Element:
     return sub(parent, "text", {"class": class_, "x": float(x), "y": float(y), "text-anchor": anchor}, content)
+
+
+def text_lines(
+    parent: ElementTree.Element,
+    class_: str,
+    anchor: str,
+    x: float,
+    first_baseline: float,
+    lines: Sequence[str],
+    line_height: float,
+    classes: Sequence[str] = (),
+) -> None:
+    """Text in lines, one <tspan> each (of the class `classes` gives, if any); spaces between them, so a link's
+    text reads as the whole title."""
+    node = sub(parent, "text", {"class": class_, "text-anchor": anchor})
+    for index, content in enumerate(lines):
+        attributes = {
+            "class": classes[index] if classes else None,
+            "x": float(x),
+            "y": first_baseline + index * line_height,
+        }
+        sub(node, "tspan", attributes, content).tail = " " if index < len(lines) - 1 else None
+
+
+def rows(extents: Iterable[tuple[float, float]], gap: float) -> list[int]:
+    """The row of each of `extents` (x0, x1), in order: the first where it starts at least `gap` after
+    the last extent put there, else a new one."""
+    ends: list[float] = []
+    found = []
+    for x0, x1 in extents:
+        row = next((index for index, end in enumerate(ends) if end + gap <= x0), len(ends))
+        ends[row : row + 1] = [x1]
+        found.append(row)
+    return found
 
 
 def markup(node: ElementTree.Element) -> str:

@@ -120,20 +120,13 @@ def scale_for(
 
 def lane_marks(events: Sequence[Event], scale: svg.TimeScale) -> list[Mark]:
     """Marks for one lane's events, each in the first row where it overlaps nothing."""
-    row_ends: list[float] = []
-    marks = []
-    for event in events:
-        start, end = date_span(event.date)
-        x0, x1 = _extent(event, scale.x(start), scale.x(end))
-        row = next((index for index, row_end in enumerate(row_ends) if row_end + MARK_GAP <= x0), len(row_ends))
-        if row == len(row_ends):
-            row_ends.append(x1)
-        row_ends[row] = x1
-        marks.append(Mark(event, x0, x1, row))
-    return marks
+    extents = [_extent(event, scale) for event in events]
+    rows = svg.rows(extents, MARK_GAP)
+    return [Mark(event, x0, x1, row) for event, (x0, x1), row in zip(events, extents, rows, strict=True)]
 
 
-def _extent(event: Event, start_x: float, end_x: float) -> tuple[float, float]:
+def _extent(event: Event, scale: svg.TimeScale) -> tuple[float, float]:
+    start_x, end_x = scale.extent(event.date)
     if event.date.precision == "day":
         return start_x - DOT_RADIUS, start_x + DOT_RADIUS
     middle, half = (start_x + end_x) / 2, max((end_x - start_x) / 2, DOT_RADIUS)
@@ -346,7 +339,8 @@ def _lane(
     # Leader lines go under every mark, so one that passes a neighbouring dot doesn't cross it.
     for mark in marks:
         if headline := headlines.get(mark.event.id):
-            _leader(lane, headline, _centre_y(mark, band_top), row_tops[headline.row])
+            x, y = headline.leader, row_tops[headline.row] + HEADLINE_LINE
+            svg.line(lane, "timeline-headline__leader", x, _centre_y(mark, band_top), x, y, **{"aria-hidden": "true"})
     for mark in marks:
         link = _mark(lane, mark, _centre_y(mark, band_top))
         if headline := headlines.get(mark.event.id):
@@ -367,26 +361,11 @@ def _headline_row_tops(labels: list[Headline], first_top: float) -> list[float]:
     return tops
 
 
-def _leader(lane: ElementTree.Element, label: Headline, centre_y: float, row_top: float) -> None:
-    """The line from a headline's mark down beside the first line of its label."""
-    leader = {"x1": label.leader, "y1": centre_y, "x2": label.leader, "y2": row_top + HEADLINE_LINE}
-    sub(lane, "line", {"class": "timeline-headline__leader", **leader, "aria-hidden": "true"})
-
-
 def _headline_text(link: ElementTree.Element, label: Headline, row_top: float) -> None:
     """The label's lines, beside its leader line, inside the mark's link."""
     x = label.leader + (HEADLINE_INSET if label.anchor == "start" else -HEADLINE_INSET)
-    _lines(link, "timeline-headline__label", label.anchor, x, row_top + HEADLINE_LINE - 3, label.lines)
-
-
-def _lines(
-    parent: ElementTree.Element, class_: str, anchor: str, x: float, first_baseline: float, lines: Sequence[str]
-) -> None:
-    """Text in lines, one <tspan> each; spaces between them, so a link's text reads as the whole title."""
-    node = sub(parent, "text", {"class": class_, "text-anchor": anchor})
-    for number, content in enumerate(lines):
-        tspan = sub(node, "tspan", {"x": float(x), "y": first_baseline + number * HEADLINE_LINE}, content)
-        tspan.tail = " " if number < len(lines) - 1 else None
+    baseline = row_top + HEADLINE_LINE - 3
+    svg.text_lines(link, "timeline-headline__label", label.anchor, x, baseline, label.lines, HEADLINE_LINE)
 
 
 def _lane_label(lane: ElementTree.Element, title: str, x0: float, right: float, baseline: float) -> None:
@@ -474,8 +453,7 @@ class CloseupRow:
 
 
 def _closeup_layout(event: Event, scale: svg.TimeScale, width: float) -> CloseupRow:
-    start, end = date_span(event.date)
-    mark = Mark(event, *_extent(event, scale.x(start), scale.x(end)))
+    mark = Mark(event, *_extent(event, scale))
     right_room = width - MARGIN / 2 - mark.x1 - 6
     left_room = mark.x0 - 6 - MARGIN / 2
     if right_room >= left_room:
@@ -490,7 +468,7 @@ def _closeup_row(root: ElementTree.Element, row: CloseupRow, top: float, lanes: 
     centre_y = top + CLOSEUP_ROW_HEIGHT / 2 + 3
     lane = sub(root, "g", {"class": f"timeline-lane {lane_class(row.mark.event.section, lanes)}"})
     link = _mark(lane, row.mark, centre_y)
-    _lines(link, "timeline-closeup__label", row.anchor, row.x, centre_y + 4, row.lines)
+    svg.text_lines(link, "timeline-closeup__label", row.anchor, row.x, centre_y + 4, row.lines, HEADLINE_LINE)
 
 
 # Captions -------------------------------------------------------------------------------------------

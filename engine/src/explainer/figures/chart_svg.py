@@ -42,6 +42,7 @@ VALUE_TICKS = 4  # about this many gridlines
 TIP_LINE = 15  # line height of a tooltip
 LABEL_LINE = 14  # line height of a point's label
 LABEL_PAD = 4  # between a mark and its label
+LABEL_CLASSES = ("chart-label__name", "chart-label__value")  # a label's lines: the point's words, its value
 DETAILS_SUMMARY = "How to read this chart \u00b7 the figures"
 
 
@@ -163,7 +164,7 @@ def chart_element(
     shapes = sub(root, "g", {"aria-hidden": "true"})
     for each in placed:
         _shape(shapes, each, times)
-    _point_labels(root, series, placed, height)
+    _point_labels(root, series, placed)
     for each in placed:
         _mark(root, series, each, sources, height)
     return root
@@ -383,7 +384,7 @@ def label_places(placed: _Placed, width: float, lines: int) -> list[Place]:
     return places
 
 
-def place_labels(series: Series, placed: Sequence[_Placed], height: float) -> list[tuple[_Placed, Place]]:
+def place_labels(series: Series, placed: Sequence[_Placed]) -> list[tuple[_Placed, Place]]:
     """Each labelled point's label in a place inside the room, clear of every mark, of the unit's label
     and of the other labels and leader lines: the first such layout, trying each label's best places
     first (a bounded search); failing that, each label in the first place clear of those before it."""
@@ -421,9 +422,9 @@ def _label_lines(series: Series, point: Point) -> tuple[str, str]:
     return point.label, short_value(series, point)
 
 
-def _point_labels(root: ElementTree.Element, series: Series, placed: Sequence[_Placed], height: float) -> None:
+def _point_labels(root: ElementTree.Element, series: Series, placed: Sequence[_Placed]) -> None:
     """The labelled points' words and values on the picture (their links' names say the same)."""
-    found = place_labels(series, placed, height)
+    found = place_labels(series, placed)
     if not found:
         return
     group = sub(root, "g", {"class": "chart-labels", "aria-hidden": "true"})
@@ -432,15 +433,8 @@ def _point_labels(root: ElementTree.Element, series: Series, placed: Sequence[_P
         if place.leader is not None:
             svg.line(group, "chart-label__leader", each.x, place.leader.y0, each.x, place.leader.y1)
         x = {"start": box.x0, "end": box.x1, "middle": (box.x0 + box.x1) / 2}[anchor]
-        node = sub(group, "text", {"class": "chart-label", "text-anchor": anchor})
-        for index, (kind, content) in enumerate(zip(("name", "value"), _label_lines(series, each.point), strict=True)):
-            tspan = sub(
-                node,
-                "tspan",
-                {"class": f"chart-label__{kind}", "x": float(x), "y": box.y0 + 11 + index * LABEL_LINE},
-                content,
-            )
-            tspan.tail = " " if index == 0 else None
+        lines = _label_lines(series, each.point)
+        svg.text_lines(group, "chart-label", anchor, x, box.y0 + 11, lines, LABEL_LINE, LABEL_CLASSES)
 
 
 # Events on the time axis ------------------------------------------------------------------------
@@ -448,14 +442,10 @@ def _point_labels(root: ElementTree.Element, series: Series, placed: Sequence[_P
 
 def _marker_rows(marked: Sequence[tuple[str, EventRef]], times: svg.TimeScale) -> dict[str, int]:
     """A row per marker under the axis, the first where it overlaps no earlier marker."""
-    row_ends: list[float] = []
-    rows = {}
-    for event_id, event in sorted(marked, key=lambda item: item[1].date.sort_key):
-        x = times.x_of(event.date)
-        row = next((index for index, end in enumerate(row_ends) if end + 2 <= x - MARKER_SIZE), len(row_ends))
-        row_ends[row : row + 1] = [x + MARKER_SIZE]
-        rows[event_id] = row
-    return rows
+    ordered = sorted(marked, key=lambda item: item[1].date.sort_key)
+    xs = [times.x_of(event.date) for _, event in ordered]
+    rows = svg.rows([(x - MARKER_SIZE, x + MARKER_SIZE) for x in xs], 2)
+    return {event_id: row for (event_id, _), row in zip(ordered, rows, strict=True)}
 
 
 def _event_marker(root: ElementTree.Element, event: EventRef, times: svg.TimeScale, row: int) -> None:
