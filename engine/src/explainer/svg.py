@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
+from xml.etree.ElementTree import Element, tostring
 
 from .dates import PartialDate, date_span
 
@@ -47,25 +47,21 @@ def _text(value: Value) -> str:
     return number(value) if isinstance(value, float) else str(value)
 
 
-def element(tag: str, attributes: Attributes | None = None, text: str | None = None) -> ElementTree.Element:
+def element(tag: str, attributes: Attributes | None = None, text: str | None = None) -> Element:
     """An element; attributes that are None are left out, numbers written by `number`."""
-    node = ElementTree.Element(
-        tag, {name: _text(value) for name, value in (attributes or {}).items() if value is not None}
-    )
+    node = Element(tag, {name: _text(value) for name, value in (attributes or {}).items() if value is not None})
     node.text = text
     return node
 
 
-def sub(
-    parent: ElementTree.Element, tag: str, attributes: Attributes | None = None, text: str | None = None
-) -> ElementTree.Element:
+def sub(parent: Element, tag: str, attributes: Attributes | None = None, text: str | None = None) -> Element:
     """`element(...)` appended to `parent`."""
     node = element(tag, attributes, text)
     parent.append(node)
     return node
 
 
-def svg_root(class_: str, width: float, height: float, label: str, **attributes: Value) -> ElementTree.Element:
+def svg_root(class_: str, width: float, height: float, label: str, **attributes: Value) -> Element:
     """An inline `<svg>` `width` x `height` units, named `label` for assistive technology, left out of the
     search index."""
     return element(
@@ -87,7 +83,7 @@ def svg_root(class_: str, width: float, height: float, label: str, **attributes:
     )
 
 
-def link(parent: ElementTree.Element, href: str, label: str, class_: str, **attributes: Value) -> ElementTree.Element:
+def link(parent: Element, href: str, label: str, class_: str, **attributes: Value) -> Element:
     """A focusable link inside an SVG, named `label`.
 
     xlink:href, not href: Material's instant navigation rewrites the href property of every [href]
@@ -97,51 +93,30 @@ def link(parent: ElementTree.Element, href: str, label: str, class_: str, **attr
     return sub(parent, "a", {"class": class_, "xlink:href": href, "role": "link", "aria-label": label, **attributes})
 
 
-def line(
-    parent: ElementTree.Element, class_: str | None, x1: float, y1: float, x2: float, y2: float, **attributes: Value
-) -> None:
+def line(parent: Element, class_: str | None, x1: float, y1: float, x2: float, y2: float, **attributes: Value) -> None:
     coordinates = {"x1": float(x1), "y1": float(y1), "x2": float(x2), "y2": float(y2)}
     sub(parent, "line", {"class": class_, **coordinates, **attributes})
 
 
 def rect(
-    parent: ElementTree.Element,
-    class_: str | None,
-    x: float,
-    y: float,
-    width: float,
-    height: float,
-    rx: float | None = None,
+    parent: Element, class_: str | None, x: float, y: float, width: float, height: float, rx: float | None = None
 ) -> None:
     sub(parent, "rect", {"class": class_, "x": x, "y": y, "width": width, "height": height, "rx": rx})
 
 
-def text(
-    parent: ElementTree.Element, class_: str, x: float, y: float, content: str, anchor: str | None = None
-) -> ElementTree.Element:
+def text(parent: Element, class_: str, x: float, y: float, content: str, anchor: str | None = None) -> Element:
     return sub(parent, "text", {"class": class_, "x": float(x), "y": float(y), "text-anchor": anchor}, content)
 
 
 def text_lines(
-    parent: ElementTree.Element,
-    class_: str,
-    anchor: str,
-    x: float,
-    first_baseline: float,
-    lines: Sequence[str],
-    line_height: float,
-    classes: Sequence[str] = (),
+    parent: Element, class_: str, anchor: str, x: float, y: float, lines: Sequence[str], dy: float, classes: tuple = ()
 ) -> None:
-    """Text in lines, one <tspan> each (of the class `classes` gives, if any); spaces between them, so a link's
-    text reads as the whole title."""
+    """Text in lines `dy` apart, the first's baseline at `y`: one <tspan> each (of the class `classes`
+    gives, if any), spaces between them, so a link's text reads as the whole title."""
     node = sub(parent, "text", {"class": class_, "text-anchor": anchor})
     for index, content in enumerate(lines):
-        attributes = {
-            "class": classes[index] if classes else None,
-            "x": float(x),
-            "y": first_baseline + index * line_height,
-        }
-        sub(node, "tspan", attributes, content).tail = " " if index < len(lines) - 1 else None
+        tspan = {"class": classes[index] if classes else None, "x": float(x), "y": y + index * dy}
+        sub(node, "tspan", tspan, content).tail = " " if index < len(lines) - 1 else None
 
 
 def rows(extents: Iterable[tuple[float, float]], gap: float) -> list[int]:
@@ -156,9 +131,9 @@ def rows(extents: Iterable[tuple[float, float]], gap: float) -> list[int]:
     return found
 
 
-def markup(node: ElementTree.Element) -> str:
+def markup(node: Element) -> str:
     """The element as markup, every value escaped by the serializer."""
-    return ElementTree.tostring(node, encoding="unicode")
+    return tostring(node, encoding="unicode")
 
 
 # Dates and the story's span ---------------------------------------------------------------------
@@ -464,14 +439,14 @@ def _whole(period: tuple[dt.date, dt.date], unit: str) -> bool:
 
 
 def draw_time_axis(
-    parent: ElementTree.Element,
+    parent: Element,
     scale: TimeScale,
     axis: TimeAxis,
     prefix: str,
     line_y: float,
     label_baseline: float,
     tick_lengths: tuple[float, float] = (8, 4),
-) -> ElementTree.Element:
+) -> Element:
     """The axis line, a tick per unit (the longer `tick_lengths[0]` where a larger unit starts, going
     down from the line, or up if negative), and the labels on `label_baseline`. Classes:
     PREFIX-axis (the group), PREFIX-axis__line, PREFIX-axis__tick, PREFIX-axis__label."""
@@ -485,7 +460,7 @@ def draw_time_axis(
     return group
 
 
-def draw_time_grid(parent: ElementTree.Element, axis: TimeAxis, class_: str, top: float, bottom: float) -> None:
+def draw_time_grid(parent: Element, axis: TimeAxis, class_: str, top: float, bottom: float) -> None:
     """A gridline from `top` to `bottom` at the start of each labelled stretch."""
     for x in axis.grid:
         line(parent, class_, x, top, x, bottom)

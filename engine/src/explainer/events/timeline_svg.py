@@ -15,10 +15,10 @@ mode; chapters are named, never told apart by colour alone.
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from xml.etree.ElementTree import Element
 
 from .. import svg
 from ..datafile import group_by
@@ -325,7 +325,7 @@ def timeline_svg(
 
 def _lane(
     marks: list[Mark], labels: list[Headline], scale: svg.TimeScale, top: float, colour: str, title: str
-) -> tuple[ElementTree.Element, float]:
+) -> tuple[Element, float]:
     rows = max((mark.row for mark in marks), default=0) + 1
     band_top = top + LABEL_HEIGHT
     band_height = rows * ROW_HEIGHT + BAND_PADDING
@@ -361,20 +361,20 @@ def _headline_row_tops(labels: list[Headline], first_top: float) -> list[float]:
     return tops
 
 
-def _headline_text(link: ElementTree.Element, label: Headline, row_top: float) -> None:
+def _headline_text(link: Element, label: Headline, row_top: float) -> None:
     """The label's lines, beside its leader line, inside the mark's link."""
     x = label.leader + (HEADLINE_INSET if label.anchor == "start" else -HEADLINE_INSET)
     baseline = row_top + HEADLINE_LINE - 3
     svg.text_lines(link, "timeline-headline__label", label.anchor, x, baseline, label.lines, HEADLINE_LINE)
 
 
-def _lane_label(lane: ElementTree.Element, title: str, x0: float, right: float, baseline: float) -> None:
+def _lane_label(lane: Element, title: str, x0: float, right: float, baseline: float) -> None:
     """The chapter's title over the start of its band, moved left as far as needed to stay inside."""
     x = max(MARGIN, min(x0, right - text_width(title, TITLE_SIZE, bold=True)))
     svg.text(lane, "timeline-lane__label", x, baseline, title)
 
 
-def _mark(parent: ElementTree.Element, mark: Mark, centre_y: float) -> ElementTree.Element:
+def _mark(parent: Element, mark: Mark, centre_y: float) -> Element:
     """The event's mark as a link to its entry, named by its date and title.
 
     No <title> child: the browser's own tooltip would double the one previews.js shows from
@@ -464,7 +464,7 @@ def _closeup_layout(event: Event, scale: svg.TimeScale, width: float) -> Closeup
     return CloseupRow(mark, lines, x, anchor, CLOSEUP_ROW_HEIGHT + (len(lines) - 1) * HEADLINE_LINE)
 
 
-def _closeup_row(root: ElementTree.Element, row: CloseupRow, top: float, lanes: Mapping[str, int]) -> None:
+def _closeup_row(root: Element, row: CloseupRow, top: float, lanes: Mapping[str, int]) -> None:
     centre_y = top + CLOSEUP_ROW_HEIGHT / 2 + 3
     lane = sub(root, "g", {"class": f"timeline-lane {lane_class(row.mark.event.section, lanes)}"})
     link = _mark(lane, row.mark, centre_y)

@@ -17,9 +17,9 @@ a 375 px phone.
 from __future__ import annotations
 
 import dataclasses
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from xml.etree.ElementTree import Element
 
 from .. import svg
 from ..dates import PartialDate
@@ -138,7 +138,7 @@ def chart_element(
     events: Mapping[str, EventRef] | None = None,
     markers: Sequence[str] = (),
     period: svg.Span | None = None,
-) -> ElementTree.Element:
+) -> Element:
     """The chart of `series` (already scoped to `period`, if any) as an element."""
     sources, events = sources or {}, events or {}
     if not series.points:
@@ -176,7 +176,7 @@ def _chart_name(series: Series) -> str:
     return f"{series.title}: chart of {count} reported figure{'s' if count != 1 else ''}, {first} to {last}"
 
 
-def _value_grid(root: ElementTree.Element, series: Series, values: svg.ValueScale) -> None:
+def _value_grid(root: Element, series: Series, values: svg.ValueScale) -> None:
     group = sub(root, "g", {"class": "chart-axis", "aria-hidden": "true"})
     ticks = values.ticks()
     for tick in ticks:
@@ -187,7 +187,7 @@ def _value_grid(root: ElementTree.Element, series: Series, values: svg.ValueScal
     svg.text(group, "chart-axis__unit", PLOT_LEFT - 6, PLOT_TOP - 14, series.unit.axis_label, "start")
 
 
-def _time_axis(root: ElementTree.Element, times: svg.TimeScale, baseline: float) -> None:
+def _time_axis(root: Element, times: svg.TimeScale, baseline: float) -> None:
     """The time axis under the plot: gridlines at each labelled stretch, a tick per unit, the labels."""
     axis = svg.time_axis(times, (2, WIDTH - 2))
     group = svg.draw_time_axis(root, times, axis, "chart", PLOT_BOTTOM, baseline, (4, 2))
@@ -197,7 +197,7 @@ def _time_axis(root: ElementTree.Element, times: svg.TimeScale, baseline: float)
         group.insert(index, line)
 
 
-def _stems(root: ElementTree.Element, placed: Sequence[_Placed], values: svg.ValueScale) -> None:
+def _stems(root: Element, placed: Sequence[_Placed], values: svg.ValueScale) -> None:
     """Thin drop lines from zero to each point, so a value can be read against the gridlines."""
     group = sub(root, "g", {"aria-hidden": "true"})
     zero = values.y(0)
@@ -228,7 +228,7 @@ def _placed(point: Point, times: svg.TimeScale, values: svg.ValueScale) -> _Plac
     return _Placed(point, times.x_of(point.date), values.y(high), values.y(low))
 
 
-def _shape(parent: ElementTree.Element, placed: _Placed, times: svg.TimeScale) -> None:
+def _shape(parent: Element, placed: _Placed, times: svg.TimeScale) -> None:
     """What a point looks like: a dot, or a capped bar where sources disagree (graphics only)."""
     x, top, bottom = placed.x, placed.top, placed.bottom
     group = sub(parent, "g", {"class": "chart-point"})
@@ -244,9 +244,7 @@ def _shape(parent: ElementTree.Element, placed: _Placed, times: svg.TimeScale) -
         svg.line(group, "chart-mark__cap", x - half - 2, y, x + half + 2, y)
 
 
-def _mark(
-    root: ElementTree.Element, series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float
-) -> None:
+def _mark(root: Element, series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float) -> None:
     """A point's link: its hit area, a ring shown on focus, and its tooltip. Links are drawn after
     every shape, so a tooltip is never covered by a later point (SVG paints in document order).
     No <title>: the browser would show it as a second tooltip over the drawn one on hover."""
@@ -261,9 +259,7 @@ def _mark(
     _tooltip(link, series, placed, sources, height)
 
 
-def _tooltip(
-    parent: ElementTree.Element, series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float
-) -> None:
+def _tooltip(parent: Element, series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float) -> None:
     """Shown by CSS while the mark has focus or the pointer: date, value and sources, kept inside the picture."""
     point = placed.point
     cited = "Sources" if len(point.sources) > 1 else "Source"
@@ -422,7 +418,7 @@ def _label_lines(series: Series, point: Point) -> tuple[str, str]:
     return point.label, short_value(series, point)
 
 
-def _point_labels(root: ElementTree.Element, series: Series, placed: Sequence[_Placed]) -> None:
+def _point_labels(root: Element, series: Series, placed: Sequence[_Placed]) -> None:
     """The labelled points' words and values on the picture (their links' names say the same)."""
     found = place_labels(series, placed)
     if not found:
@@ -448,7 +444,7 @@ def _marker_rows(marked: Sequence[tuple[str, EventRef]], times: svg.TimeScale) -
     return {event_id: row for (event_id, _), row in zip(ordered, rows, strict=True)}
 
 
-def _event_marker(root: ElementTree.Element, event: EventRef, times: svg.TimeScale, row: int) -> None:
+def _event_marker(root: Element, event: EventRef, times: svg.TimeScale, row: int) -> None:
     x = times.x_of(event.date)
     tip = PLOT_BOTTOM + 6 + row * MARKER_ROW
     label = f"Event, {event.date.display}: {event.title}"
@@ -470,7 +466,7 @@ def chart_table(
     return markup(_table(series, sources or {}, events or {}))
 
 
-def _table(series: Series, sources: Mapping[str, Ref], events: Mapping[str, EventRef]) -> ElementTree.Element:
+def _table(series: Series, sources: Mapping[str, Ref], events: Mapping[str, EventRef]) -> Element:
     table = element("table", {"class": "chart-table"})
     sub(table, "caption", text=f"{series.title}: the figures")
     head = sub(sub(table, "thead"), "tr")
@@ -482,7 +478,7 @@ def _table(series: Series, sources: Mapping[str, Ref], events: Mapping[str, Even
 
 
 def _rows(
-    table: ElementTree.Element,
+    table: Element,
     series: Series,
     point: Point,
     sources: Mapping[str, Ref],
@@ -502,7 +498,7 @@ def _rows(
     _note_row(group, point, events)
 
 
-def _note_row(group: ElementTree.Element, point: Point, events: Mapping[str, EventRef]) -> None:
+def _note_row(group: Element, point: Point, events: Mapping[str, EventRef]) -> None:
     if not (point.note or point.event):
         return
     cell = sub(sub(group, "tr", {"class": "chart-table__note"}), "td", {"colspan": 3}, point.note or None)
@@ -561,7 +557,7 @@ def chart_figure(
     return markup(figure)
 
 
-def _marked_events(parent: ElementTree.Element, markers: Sequence[str], events: Mapping[str, EventRef]) -> None:
+def _marked_events(parent: Element, markers: Sequence[str], events: Mapping[str, EventRef]) -> None:
     """The events under the time axis in words, each linked to its Timeline entry (so print shows them too)."""
     if not markers:
         return
