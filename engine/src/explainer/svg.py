@@ -168,9 +168,9 @@ class Span:
         return self.start <= first and after <= self.end
 
 
-def span_of(dates: Iterable[PartialDate]) -> Span | None:
-    """The days from the first to the last of `dates` (None if there are none)."""
-    spans = [date_span(date) for date in dates]
+def span_of(dates: Iterable[PartialDate], span: Span | None = None) -> Span | None:
+    """The days from the first to the last of `dates`, and all of `span` if given (None if there is neither)."""
+    spans = [date_span(date) for date in dates] + ([(span.start, span.end)] if span else [])
     if not spans:
         return None
     return Span(min(first for first, _ in spans), max(after for _, after in spans))
@@ -180,13 +180,8 @@ def story_span(dates: Iterable[PartialDate], configured: tuple[PartialDate, Part
     """The story's span: `configured` (start, end), else from the first to the last of `dates` (the
     events' and the figures'); widened for any date outside a configured span, so nothing drawn
     falls off the picture. None when there is neither."""
-    found = span_of(dates)
-    if configured is None:
-        return found
-    chosen = Span(date_span(configured[0])[0], date_span(configured[1])[1])
-    if found is None:
-        return chosen
-    return Span(min(chosen.start, found.start), max(chosen.end, found.end))
+    chosen = None if configured is None else Span(date_span(configured[0])[0], date_span(configured[1])[1])
+    return span_of(dates, chosen)
 
 
 # Time scales --------------------------------------------------------------------------------------
