@@ -441,18 +441,16 @@ def draw_time_axis(
     line_y: float,
     label_baseline: float,
     tick_lengths: tuple[float, float] = (8, 4),
-) -> Element:
+) -> None:
     """The axis line, a tick per unit (the longer `tick_lengths[0]` where a larger unit starts, going
-    down from the line, or up if negative), and the labels on `label_baseline`. Classes:
-    PREFIX-axis (the group), PREFIX-axis__line, PREFIX-axis__tick, PREFIX-axis__label."""
-    group = sub(parent, "g", {"class": f"{prefix}-axis", "aria-hidden": "true"})
-    line(group, f"{prefix}-axis__line", scale.left, line_y, scale.right, line_y)
+    down from the line, or up if negative), and the labels on `label_baseline`, in `parent` (the
+    caller's group, PREFIX-axis). Classes: PREFIX-axis__line, PREFIX-axis__tick, PREFIX-axis__label."""
+    line(parent, f"{prefix}-axis__line", scale.left, line_y, scale.right, line_y)
     for x, major in axis.ticks:
         length = tick_lengths[0] if major else tick_lengths[1]
-        line(group, f"{prefix}-axis__tick", x, line_y, x, line_y + length)
+        line(parent, f"{prefix}-axis__tick", x, line_y, x, line_y + length)
     for x, content in axis.labels:
-        text(group, f"{prefix}-axis__label", x, label_baseline, content, "middle")
-    return group
+        text(parent, f"{prefix}-axis__label", x, label_baseline, content, "middle")
 
 
 def draw_time_grid(parent: Element, axis: TimeAxis, class_: str, top: float, bottom: float) -> None:

@@ -40,6 +40,7 @@ LANE_GAP = 8
 AXIS_HEIGHT = 34
 LABEL_BASELINE = 13  # the time labels along the top
 AXIS_Y = 20  # the top axis line; ticks hang from it
+AXIS_GROUP = {"class": "timeline-axis", "aria-hidden": "true"}
 LANE_COLOURS = 8  # timeline-lane--0 ... --7 in docs/assets/explainer.css
 HEADLINE_SIZE = 12  # px, the headline labels
 HEADLINE_WRAP = 200  # a headline label wraps at this width, or narrower where it must
@@ -307,7 +308,7 @@ def timeline_svg(
     if times.end > times.start:
         axis = svg.time_axis(times, (1, width - 1))
         svg.draw_time_grid(root, axis, "timeline-grid", AXIS_Y, height)
-        svg.draw_time_axis(root, times, axis, "timeline", AXIS_Y, LABEL_BASELINE)
+        svg.draw_time_axis(sub(root, "g", AXIS_GROUP), times, axis, "timeline", AXIS_Y, LABEL_BASELINE)
     root.extend(drawn)
     return markup(root)
 
@@ -417,7 +418,7 @@ def closeup_svg(
     axis = svg.time_axis(times, (1, width - 1))
     svg.draw_time_grid(root, axis, "timeline-grid", 0, bottom)
     root.extend(rows)
-    svg.draw_time_axis(root, times, axis, "timeline", bottom + 4, bottom + 24, (6, 6))
+    svg.draw_time_axis(sub(root, "g", AXIS_GROUP), times, axis, "timeline", bottom + 4, bottom + 24, (6, 6))
     return markup(root)
 
 

@@ -120,27 +120,15 @@ def _event(events: Mapping[str, EventRef], event_id: str) -> EventRef:
 # The SVG ----------------------------------------------------------------------------------------
 
 
-def chart_svg(
-    series: Series,
-    sources: Mapping[str, Ref] | None = None,
-    events: Mapping[str, EventRef] | None = None,
-    markers: Sequence[str] = (),
-    period: svg.Span | None = None,
-) -> str:
-    """The chart as one `<svg>`: gridlines and value labels, the time axis with event markers, the
-    points and their labels; over `period` only, if given."""
-    return markup(chart_element(scoped(series, period), sources, events, markers, period))
-
-
 def chart_element(
     series: Series,
-    sources: Mapping[str, Ref] | None = None,
-    events: Mapping[str, EventRef] | None = None,
+    sources: Mapping[str, Ref],
+    events: Mapping[str, EventRef],
     markers: Sequence[str] = (),
     period: svg.Span | None = None,
 ) -> Element:
-    """The chart of `series` (already scoped to `period`, if any) as an element."""
-    sources, events = sources or {}, events or {}
+    """The chart of `series` (already scoped to `period`, if any) as one `<svg>`: gridlines and value
+    labels, the time axis with event markers, the points and their labels."""
     if not series.points:
         raise ValueError(f"the chart of '{series.id}' has no point to draw")
     marked = [(event_id, _event(events, event_id)) for event_id in markers]
@@ -150,7 +138,10 @@ def chart_element(
     times = time_scale([point.date for point in series.points] + [event.date for _, event in marked], period)
     values = value_scale(series.points)
     marker_rows = _marker_rows(marked, times)
-    placed = [_placed(point, times, values) for point in series.points]
+    placed = []
+    for point in series.points:
+        low, high = point.extent
+        placed.append(_Placed(point, times.x_of(point.date), values.y(high), values.y(low)))
     rows = max(marker_rows.values(), default=-1) + 1
     height = PLOT_BOTTOM + 8 + rows * MARKER_ROW + 26
     root = svg.svg_root("chart-svg", WIDTH, height, _chart_name(series), **{"font-size": FONT_SIZE})
@@ -190,11 +181,9 @@ def _value_grid(root: Element, series: Series, values: svg.ValueScale) -> None:
 def _time_axis(root: Element, times: svg.TimeScale, baseline: float) -> None:
     """The time axis under the plot: gridlines at each labelled stretch, a tick per unit, the labels."""
     axis = svg.time_axis(times, (2, WIDTH - 2))
-    group = svg.draw_time_axis(root, times, axis, "chart", PLOT_BOTTOM, baseline, (4, 2))
-    grid = element("g")
-    svg.draw_time_grid(grid, axis, "chart-grid chart-grid--time", PLOT_TOP, PLOT_BOTTOM)
-    for index, line in enumerate(grid):
-        group.insert(index, line)
+    group = sub(root, "g", {"class": "chart-axis", "aria-hidden": "true"})
+    svg.draw_time_grid(group, axis, "chart-grid chart-grid--time", PLOT_TOP, PLOT_BOTTOM)
+    svg.draw_time_axis(group, times, axis, "chart", PLOT_BOTTOM, baseline, (4, 2))
 
 
 def _stems(root: Element, placed: Sequence[_Placed], values: svg.ValueScale) -> None:
@@ -202,12 +191,8 @@ def _stems(root: Element, placed: Sequence[_Placed], values: svg.ValueScale) -> 
     group = sub(root, "g", {"aria-hidden": "true"})
     zero = values.y(0)
     for each in placed:
-        svg.line(group, "chart-stem", each.x, zero, each.x, values.y(_nearest_to_zero(each.point)))
-
-
-def _nearest_to_zero(point: Point) -> float:
-    low, high = point.extent
-    return low if low >= 0 else min(high, 0)
+        low, high = each.point.extent  # to the figure nearest zero
+        svg.line(group, "chart-stem", each.x, zero, each.x, values.y(low if low >= 0 else min(high, 0)))
 
 
 # Points -----------------------------------------------------------------------------------------
@@ -221,11 +206,6 @@ class _Placed:
     x: float
     top: float
     bottom: float
-
-
-def _placed(point: Point, times: svg.TimeScale, values: svg.ValueScale) -> _Placed:
-    low, high = point.extent
-    return _Placed(point, times.x_of(point.date), values.y(high), values.y(low))
 
 
 def _shape(parent: Element, placed: _Placed, times: svg.TimeScale) -> None:
@@ -459,14 +439,8 @@ def _event_marker(root: Element, event: EventRef, times: svg.TimeScale, row: int
 # The table and the whole figure -----------------------------------------------------------------
 
 
-def chart_table(
-    series: Series, sources: Mapping[str, Ref] | None = None, events: Mapping[str, EventRef] | None = None
-) -> str:
-    """The chart's text alternative: a row per point (the marks link to it), then its note; printable."""
-    return markup(_table(series, sources or {}, events or {}))
-
-
 def _table(series: Series, sources: Mapping[str, Ref], events: Mapping[str, EventRef]) -> Element:
+    """The chart's text alternative: a row per point (the marks link to it), then its note; printable."""
     table = element("table", {"class": "chart-table"})
     sub(table, "caption", text=f"{series.title}: the figures")
     head = sub(sub(table, "thead"), "tr")
