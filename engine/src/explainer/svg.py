@@ -139,19 +139,6 @@ def markup(node: Element) -> str:
 # Dates and the story's span ---------------------------------------------------------------------
 
 
-def month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def next_month(day: dt.date) -> dt.date:
-    """The first day of the month after `day`'s."""
-    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def quarter_start(day: dt.date) -> dt.date:
-    return dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-
-
 @dataclass(frozen=True)
 class Span:
     """A stretch of days: from `start` to the day before `end`."""
@@ -202,32 +189,34 @@ def time_unit(span: Span, scale: str = AUTO) -> str:
     return next((unit for unit, longest in UNIT_FOR_SPAN if span.days <= longest), "years")
 
 
+MONTHS = {"months": 1, "quarters": 3, "years": 12}  # how many months a unit of months is
+TICKS = {"years": "quarters"}  # a unit whose axis ticks a smaller one (the others tick their own)
+
+
 def unit_start(day: dt.date, unit: str) -> dt.date:
-    """The start of the `unit` (for years: the quarter, the axis' smallest step) on or before `day`."""
+    """The start of the `unit` (days, weeks, months, quarters or years) `day` is in."""
     if unit == "days":
         return day
     if unit == "weeks":
         return day - dt.timedelta(days=day.weekday())
-    if unit == "months":
-        return month_start(day)
-    return quarter_start(day)
+    months = MONTHS[unit]
+    return dt.date(day.year, (day.month - 1) // months * months + 1, 1)
 
 
 def unit_end(day: dt.date, unit: str) -> dt.date:
-    """The start of the unit on or after `day` (a day that starts one is its own end)."""
+    """The start of the `unit` on or after `day` (a day that starts one is its own end)."""
     start = unit_start(day, unit)
-    return start if start == day else _step(start, unit)
+    return start if start == day else next_start(start, unit)
 
 
-def _step(day: dt.date, unit: str) -> dt.date:
-    """The start of the next tick after `day`: a day, a week, a month, or a quarter for years."""
+def next_start(day: dt.date, unit: str) -> dt.date:
+    """The start of the `unit` after the one that starts on `day`."""
     if unit == "days":
         return day + dt.timedelta(days=1)
     if unit == "weeks":
         return day + dt.timedelta(days=7)
-    if unit == "months":
-        return next_month(day)
-    return next_month(next_month(next_month(day)))
+    month = day.month - 1 + MONTHS[unit]
+    return dt.date(day.year + month // 12, month % 12 + 1, 1)
 
 
 @dataclass(frozen=True)
@@ -261,7 +250,8 @@ def time_scale(span: Span, left: float, right: float, scale: str = AUTO, exact: 
     unit = time_unit(span, scale)
     if exact:
         return TimeScale(span.start, span.end, left, right, unit)
-    return TimeScale(unit_start(span.start, unit), unit_end(span.end, unit), left, right, unit)
+    tick = TICKS.get(unit, unit)
+    return TimeScale(unit_start(span.start, tick), unit_end(span.end, tick), left, right, unit)
 
 
 # Time axes --------------------------------------------------------------------------------------
@@ -316,7 +306,7 @@ def time_axis(scale: TimeScale, edges: tuple[float, float] | None = None, size: 
             for form in range(len(_FORMS[label_unit])):
                 labels = _labels(scale, label_unit, step, form, edges, size)
                 if labels is not None:
-                    grid = tuple(x for x, day in _grid(scale, label_unit, step))
+                    grid = tuple(_grid(scale, label_unit, step))
                     return TimeAxis(ticks, grid, tuple(labels), label_unit)
         if label_unit not in COARSER:
             return TimeAxis(ticks, (), (), label_unit)
@@ -327,7 +317,7 @@ def _tick_days(scale: TimeScale) -> list[dt.date]:
     days, day = [], scale.start
     while day <= scale.end:
         days.append(day)
-        day = _step(day, scale.unit)
+        day = next_start(day, TICKS.get(scale.unit, scale.unit))
     return days
 
 
@@ -338,20 +328,12 @@ def _starts_larger_unit(day: dt.date, unit: str) -> bool:
 def _periods(scale: TimeScale, unit: str) -> list[tuple[dt.date, dt.date]]:
     """Each `unit` that overlaps the scale, as (first day, the day after), clipped to the scale."""
     periods = []
-    day = _period_start(scale.start, unit)
+    day = unit_start(scale.start, unit)
     while day < scale.end:
-        after = _period_after(day, unit)
+        after = next_start(day, unit)
         periods.append((max(day, scale.start), min(after, scale.end)))
         day = after
     return periods
-
-
-def _period_start(day: dt.date, unit: str) -> dt.date:
-    return dt.date(day.year, 1, 1) if unit == "years" else unit_start(day, unit)
-
-
-def _period_after(day: dt.date, unit: str) -> dt.date:
-    return dt.date(day.year + 1, 1, 1) if unit == "years" else _step(day, unit)
 
 
 def _counted(periods: list[tuple[dt.date, dt.date]], unit: str, step: int) -> list[tuple[dt.date, dt.date]]:
@@ -364,9 +346,9 @@ def _counted(periods: list[tuple[dt.date, dt.date]], unit: str, step: int) -> li
     return periods[::step]
 
 
-def _grid(scale: TimeScale, unit: str, step: int) -> list[tuple[float, dt.date]]:
+def _grid(scale: TimeScale, unit: str, step: int) -> list[float]:
     starts = [first for first, _ in _counted(_periods(scale, unit), unit, step)]
-    return [(scale.x(day), day) for day in starts if scale.start < day < scale.end]
+    return [scale.x(day) for day in starts if scale.start < day < scale.end]
 
 
 def _form_month(day: dt.date, with_year: bool, short: bool) -> str:
@@ -411,11 +393,11 @@ def _labels(
         boxes = []  # (left, right, centre, text)
         previous = None
         for first, after in periods:
-            content = _FORMS[unit][form](_period_start(first, unit), previous)
+            content = _FORMS[unit][form](unit_start(first, unit), previous)
             width = text_width(content, size)
             centre = min(max((scale.x(first) + scale.x(after)) / 2, edges[0] + width / 2), edges[1] - width / 2)
             boxes.append((centre - width / 2, centre + width / 2, centre, content))
-            previous = _period_start(first, unit)
+            previous = unit_start(first, unit)
         clash = next((index for index, (a, b) in enumerate(pairwise(boxes)) if b[0] - a[1] < gap), None)
         if clash is None:
             if any(box[0] < edges[0] - 0.5 or box[1] > edges[1] + 0.5 for box in boxes):
@@ -430,7 +412,7 @@ def _labels(
 
 def _whole(period: tuple[dt.date, dt.date], unit: str) -> bool:
     first, after = period
-    return _period_start(first, unit) == first and _period_after(first, unit) == after
+    return unit_start(first, unit) == first and next_start(first, unit) == after
 
 
 def draw_time_axis(

@@ -385,15 +385,14 @@ def closeup_windows(events: Sequence[Event]) -> list[tuple[dt.date, dt.date]]:
         clusters[-1].append(event)
         last_start = start
     windows = [
-        (svg.month_start(date_span(cluster[0].date)[0]), _month_end(date_span(cluster[-1].date)[1]))
+        (
+            svg.unit_start(date_span(cluster[0].date)[0], "months"),
+            svg.unit_end(date_span(cluster[-1].date)[1], "months"),
+        )
         for cluster in clusters
         if CLOSEUP_MIN_EVENTS <= len(cluster) <= CLOSEUP_MAX_EVENTS
     ]
     return [(start, end) for start, end in windows if (end - start).days <= CLOSEUP_MAX_DAYS]
-
-
-def _month_end(day_after: dt.date) -> dt.date:
-    return svg.next_month(day_after - dt.timedelta(days=1))
 
 
 def closeup_svg(
