@@ -303,7 +303,7 @@ def time_axis(scale: TimeScale, edges: tuple[float, float] | None = None, size: 
     label_unit = scale.unit
     while True:
         for step in LABEL_STEPS[label_unit]:
-            for form in range(len(_FORMS[label_unit])):
+            for form in range(FORMS[label_unit]):
                 labels = _labels(scale, label_unit, step, form, edges, size)
                 if labels is not None:
                     grid = tuple(_grid(scale, label_unit, step))
@@ -351,34 +351,25 @@ def _grid(scale: TimeScale, unit: str, step: int) -> list[float]:
     return [scale.x(day) for day in starts if scale.start < day < scale.end]
 
 
-def _form_month(day: dt.date, with_year: bool, short: bool) -> str:
-    name = MONTH_NAMES[day.month - 1][:3] if short else MONTH_NAMES[day.month - 1]
-    return f"{name} {day.year}" if with_year else name
+FORMS = {"years": 1, "months": 2, "weeks": 3, "days": 3}  # how many forms a unit's labels have
 
 
-def _form_day(day: dt.date, with_month: bool, with_year: bool) -> str:
-    if not with_month:
+def _label_text(unit: str, form: int, day: dt.date, previous: dt.date | None) -> str:
+    """The label of the `unit` starting on `day` (after the labelled one starting on `previous`, if
+    any) in its `form`-th form, longest first. Years: '2021'. Months: 'January 2021', 'February';
+    else 'Jan 2021', 'Feb'. Days and weeks: '23 Mar 2021', '24 Mar'; else '23 Mar 2021', '24', ...
+    '1 Apr'; else without the year (the captions give it)."""
+    new_year = previous is None or day.year != previous.year
+    month = MONTH_NAMES[day.month - 1]
+    if unit == "years":
+        return str(day.year)
+    if unit == "months":
+        name = month if form == 0 else month[:3]
+        return f"{name} {day.year}" if new_year else name
+    if form > 0 and previous is not None and day.month == previous.month:
         return str(day.day)
-    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]}" + (f" {day.year}" if with_year else "")
-
-
-# Days and weeks: '23 Mar 2021', '24 Mar'; else '23 Mar 2021', '24', ... '1 Apr'; else without the year
-# (the captions give it).
-_DAY_FORMS = (
-    lambda day, previous: _form_day(day, True, previous is None or day.year != previous.year),
-    lambda day, previous: _form_day(day, previous is None or day.month != previous.month, previous is None),
-    lambda day, previous: _form_day(day, previous is None or day.month != previous.month, False),
-)
-# The forms of a label, longest first: (period start, previous labelled start or None) -> text.
-_FORMS = {
-    "years": (lambda day, previous: str(day.year),),
-    "months": (
-        lambda day, previous: _form_month(day, previous is None or day.year != previous.year, short=False),
-        lambda day, previous: _form_month(day, previous is None or day.year != previous.year, short=True),
-    ),
-    "weeks": _DAY_FORMS,
-    "days": _DAY_FORMS,
-}
+    with_year = new_year if form == 0 else form == 1 and previous is None
+    return f"{day.day} {month[:3]}" + (f" {day.year}" if with_year else "")
 
 
 def _labels(
@@ -393,7 +384,7 @@ def _labels(
         boxes = []  # (left, right, centre, text)
         previous = None
         for first, after in periods:
-            content = _FORMS[unit][form](unit_start(first, unit), previous)
+            content = _label_text(unit, form, unit_start(first, unit), previous)
             width = text_width(content, size)
             centre = min(max((scale.x(first) + scale.x(after)) / 2, edges[0] + width / 2), edges[1] - width / 2)
             boxes.append((centre - width / 2, centre + width / 2, centre, content))
@@ -470,14 +461,11 @@ def value_scale(extents: Iterable[tuple[float, float]], top: float, bottom: floa
     extents = list(extents)
     low = min(0.0, *(extent[0] for extent in extents))
     high = max(0.0, *(extent[1] for extent in extents))
-    step = nice_step(((high - low) or 1) / ticks)
+    raw = ((high - low) or 1) / ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(factor * magnitude for factor in NICE_STEPS if factor * magnitude >= raw)
     bottom_value = math.floor(low / step) * step
     return ValueScale(bottom_value, max(math.ceil(high / step) * step, bottom_value + 2 * step), step, top, bottom)
-
-
-def nice_step(raw: float) -> float:
-    magnitude = 10 ** math.floor(math.log10(raw))
-    return next(factor * magnitude for factor in NICE_STEPS if factor * magnitude >= raw)
 
 
 # Text -----------------------------------------------------------------------------------------------
@@ -546,10 +534,6 @@ def wrap(content: str, room: float, size: float = FONT_SIZE, bold: bool = False)
         lines.append(word)
         em = sum(map(_WIDTHS.__getitem__, word))
     return tuple(lines) or ("",)
-
-
-def widest(lines: Sequence[str], size: float = FONT_SIZE, bold: bool = False) -> float:
-    return max((text_width(content, size, bold) for content in lines), default=0.0)
 
 
 Label = TypeVar("Label")

@@ -185,7 +185,7 @@ def _place_first_choice(order: list[Mark], options: dict[str, list[Option]]) -> 
 
 
 def _label_size(lines: tuple[str, ...]) -> float:
-    return HEADLINE_INSET + svg.widest(lines, HEADLINE_SIZE)
+    return HEADLINE_INSET + max(text_width(line, HEADLINE_SIZE) for line in lines)
 
 
 Option = tuple[tuple[str, ...], float, float]  # a label's lines and the x extent of their box

@@ -452,11 +452,7 @@ def _table(series: Series, sources: Mapping[str, Ref], events: Mapping[str, Even
 
 
 def _rows(
-    table: Element,
-    series: Series,
-    point: Point,
-    sources: Mapping[str, Ref],
-    events: Mapping[str, EventRef],
+    table: Element, series: Series, point: Point, sources: Mapping[str, Ref], events: Mapping[str, EventRef]
 ) -> None:
     """One <tbody> per point, so the link from its mark can highlight both its rows: the figure, then the note."""
     group = sub(table, "tbody", {"id": series.anchor(point)})
