@@ -21,19 +21,18 @@ from explainer.figures.chart_svg import (
     PLOT_LEFT,
     PLOT_RIGHT,
     PLOT_TOP,
+    VALUE_TICKS,
     WIDTH,
     EventRef,
     Ref,
     caption,
     chart_figure,
     short_value,
-    time_scale,
-    value_scale,
 )
 from explainer.figures.records import Point, Series
 from explainer.figures.units import Unit
 from explainer.registry import load_site_data
-from explainer.svg import Span, text_width
+from explainer.svg import Span, span_of, text_width, time_scale, value_scale
 
 SVG = "{http://www.w3.org/2000/svg}"
 # The drawing takes a unit as an object (explainer.figures.units.Unit), from whatever configures it.
@@ -152,7 +151,7 @@ def test_the_drawn_tooltip_gives_date_value_and_sources():
 
 def test_a_disputed_figure_is_a_bar_capped_at_the_lowest_and_highest_report():
     root = svg_root(market_value())
-    values = value_scale(market_value().points)
+    values = value_scale((point.extent for point in market_value().points), PLOT_TOP, PLOT_BOTTOM, VALUE_TICKS)
     first, second = of_class(root, "g", "chart-point")[:2]
     (bar,) = of_class(first, "rect", "chart-mark__range")
     caps = of_class(first, "line", "chart-mark__cap")
@@ -166,7 +165,7 @@ def test_a_disputed_figure_is_a_bar_capped_at_the_lowest_and_highest_report():
 def test_a_month_level_figure_shows_the_month_it_covers_and_a_day_level_one_does_not():
     first, second = of_class(svg_root(market_value()), "g", "chart-point")[:2]
     (span,) = of_class(first, "line", "chart-mark__span")
-    times = time_scale([point.date for point in market_value().points])
+    times = time_scale(span_of(point.date for point in market_value().points), PLOT_LEFT, PLOT_RIGHT)
     assert (float(span.get("x1")), float(span.get("x2"))) == (
         times.x(dt.date(2020, 10, 1)),
         times.x(dt.date(2020, 11, 1)),
@@ -237,7 +236,8 @@ def test_negative_growth_puts_zero_inside_the_axis_and_marks_it():
     root = svg_root(growth())
     assert [text for text, _ in value_labels(root)] == ["\u22125", "0", "5", "10", "15", "20"]
     (zero,) = of_class(root, "line", "chart-grid--zero")
-    assert float(zero.get("y1")) == value_scale(growth().points).y(0)
+    values = value_scale((point.extent for point in growth().points), PLOT_TOP, PLOT_BOTTOM, VALUE_TICKS)
+    assert float(zero.get("y1")) == values.y(0)
 
 
 def time_labels(root: ElementTree.Element) -> list[str]:

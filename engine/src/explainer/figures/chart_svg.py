@@ -66,22 +66,11 @@ class EventRef:
 # Scales -----------------------------------------------------------------------------------------
 
 
-def time_scale(dates: Sequence[PartialDate], period: svg.Span | None = None) -> svg.TimeScale:
-    """Dates onto x: whole units around `period` if given, else around everything drawn."""
-    span = period or svg.span_of(dates)
-    return svg.time_scale(span, PLOT_LEFT, PLOT_RIGHT)
-
-
 def scoped(series: Series, period: svg.Span | None) -> Series:
     """The series with only its points inside `period` (all of them without one)."""
     if period is None:
         return series
     return dataclasses.replace(series, points=tuple(point for point in series.points if period.covers(point.date)))
-
-
-def value_scale(points: Sequence[Point]) -> svg.ValueScale:
-    """Values onto y, from a round number at or below zero to one at or above the largest figure."""
-    return svg.value_scale((point.extent for point in points), PLOT_TOP, PLOT_BOTTOM, VALUE_TICKS)
 
 
 # Labels -----------------------------------------------------------------------------------------
@@ -135,8 +124,11 @@ def chart_element(
     outside = [event_id for event_id, event in marked if period is not None and not period.covers(event.date)]
     if outside:
         raise ValueError(f"the chart of '{series.id}' marks events outside its period: {', '.join(outside)}")
-    times = time_scale([point.date for point in series.points] + [event.date for _, event in marked], period)
-    values = value_scale(series.points)
+    # Dates onto x in whole units around `period` if given, else around everything drawn; values onto y from
+    # a round number at or below zero to one at or above the largest figure.
+    drawn = [point.date for point in series.points] + [event.date for _, event in marked]
+    times = svg.time_scale(period or svg.span_of(drawn), PLOT_LEFT, PLOT_RIGHT)
+    values = svg.value_scale((point.extent for point in series.points), PLOT_TOP, PLOT_BOTTOM, VALUE_TICKS)
     marker_rows = _marker_rows(marked, times)
     placed = []
     for point in series.points:
