@@ -439,36 +439,24 @@ def _table(series: Series, sources: Mapping[str, Ref], events: Mapping[str, Even
     for name in ("Date", "Value", "Sources"):
         sub(head, "th", {"scope": "col"}, name)
     for point in series.points:
-        _rows(table, series, point, sources, events)
+        # One <tbody> per point, so the link from its mark can highlight both its rows: the figure, then the note.
+        group = sub(table, "tbody", {"id": series.anchor(point)})
+        row = sub(group, "tr")
+        sub(sub(row, "th", {"scope": "row"}), "time", {"datetime": point.date.iso}, point.date.display)
+        sub(row, "td", text=series.value_text(point))
+        cell = sub(row, "td")
+        for index, source_id in enumerate(point.sources):
+            ref = _ref(sources, source_id)
+            sub(cell, "a", {"href": ref.href}, ref.label).tail = ", " if index < len(point.sources) - 1 else None
+        if not (point.note or point.event):
+            continue
+        cell = sub(sub(group, "tr", {"class": "chart-table__note"}), "td", {"colspan": 3}, point.note or None)
+        if point.event:
+            target = _event(events, point.event)
+            if point.note:
+                cell.text = f"{point.note} "
+            sub(cell, "a", {"class": "chart-table__event", "href": target.href}, f"On the Timeline: {target.title}")
     return table
-
-
-def _rows(
-    table: Element, series: Series, point: Point, sources: Mapping[str, Ref], events: Mapping[str, EventRef]
-) -> None:
-    """One <tbody> per point, so the link from its mark can highlight both its rows: the figure, then the note."""
-    group = sub(table, "tbody", {"id": series.anchor(point)})
-    row = sub(group, "tr")
-    sub(sub(row, "th", {"scope": "row"}), "time", {"datetime": point.date.iso}, point.date.display)
-    sub(row, "td", text=series.value_text(point))
-    cell = sub(row, "td")
-    for index, source_id in enumerate(point.sources):
-        ref = _ref(sources, source_id)
-        link = sub(cell, "a", {"href": ref.href}, ref.label)
-        if index < len(point.sources) - 1:
-            link.tail = ", "
-    _note_row(group, point, events)
-
-
-def _note_row(group: Element, point: Point, events: Mapping[str, EventRef]) -> None:
-    if not (point.note or point.event):
-        return
-    cell = sub(sub(group, "tr", {"class": "chart-table__note"}), "td", {"colspan": 3}, point.note or None)
-    if point.event:
-        target = _event(events, point.event)
-        if point.note:
-            cell.text = f"{point.note} "
-        sub(cell, "a", {"class": "chart-table__event", "href": target.href}, f"On the Timeline: {target.title}")
 
 
 def caption(series: Series, markers: Sequence[str] = ()) -> str:
@@ -489,8 +477,8 @@ def caption(series: Series, markers: Sequence[str] = ()) -> str:
 
 def chart_figure(
     series: Series,
-    sources: Mapping[str, Ref] | None = None,
-    events: Mapping[str, EventRef] | None = None,
+    sources: Mapping[str, Ref],
+    events: Mapping[str, EventRef],
     markers: Sequence[str] = (),
     period: svg.Span | None = None,
     title: str = "",
@@ -501,7 +489,6 @@ def chart_figure(
     Its title is its <figcaption>, first (HTML allows one only first or last in a figure): the
     takeaway (`title`, else the series'), then what the series measures.
     """
-    sources, events = sources or {}, events or {}
     shown = scoped(series, period)
     figure = element("figure", {"class": "chart", "id": f"chart-{series.id}"})
     heading = sub(figure, "figcaption", {"class": "chart__title"})
