@@ -21,21 +21,18 @@ from explainer.figures.chart_svg import (
     PLOT_LEFT,
     PLOT_RIGHT,
     PLOT_TOP,
+    VALUE_TICKS,
     WIDTH,
     EventRef,
     Ref,
     caption,
     chart_figure,
-    chart_svg,
-    chart_table,
     short_value,
-    time_scale,
-    value_scale,
 )
 from explainer.figures.records import Point, Series
 from explainer.figures.units import Unit
 from explainer.registry import load_site_data
-from explainer.svg import Span, text_width
+from explainer.svg import Span, span_of, text_width, time_scale, value_scale
 
 SVG = "{http://www.w3.org/2000/svg}"
 # The drawing takes a unit as an object (explainer.figures.units.Unit), from whatever configures it.
@@ -88,9 +85,15 @@ def growth() -> Series:
     )
 
 
-def svg_root(series: Series, markers=()) -> ElementTree.Element:
-    """The chart parsed as XML: it must be well-formed, or inline SVG breaks."""
-    return ElementTree.fromstring(chart_svg(series, SOURCES, EVENTS, markers))
+def svg_root(series: Series, markers=(), sources=SOURCES, events=EVENTS, period=None) -> ElementTree.Element:
+    """The chart's picture, from the figure parsed as XML: it must be well-formed, or inline SVG breaks."""
+    figure = ElementTree.fromstring(chart_figure(series, sources, events, markers, period))
+    return figure.find(f".//{SVG}svg")
+
+
+def chart_table(series: Series, sources=SOURCES, events=EVENTS) -> BeautifulSoup:
+    """The chart's table, as the figure holds it."""
+    return BeautifulSoup(chart_figure(series, sources, events), "html.parser").find("table")
 
 
 def marks(root: ElementTree.Element) -> list[ElementTree.Element]:
@@ -148,7 +151,7 @@ def test_the_drawn_tooltip_gives_date_value_and_sources():
 
 def test_a_disputed_figure_is_a_bar_capped_at_the_lowest_and_highest_report():
     root = svg_root(market_value())
-    values = value_scale(market_value().points)
+    values = value_scale((point.extent for point in market_value().points), PLOT_TOP, PLOT_BOTTOM, VALUE_TICKS)
     first, second = of_class(root, "g", "chart-point")[:2]
     (bar,) = of_class(first, "rect", "chart-mark__range")
     caps = of_class(first, "line", "chart-mark__cap")
@@ -162,7 +165,7 @@ def test_a_disputed_figure_is_a_bar_capped_at_the_lowest_and_highest_report():
 def test_a_month_level_figure_shows_the_month_it_covers_and_a_day_level_one_does_not():
     first, second = of_class(svg_root(market_value()), "g", "chart-point")[:2]
     (span,) = of_class(first, "line", "chart-mark__span")
-    times = time_scale([point.date for point in market_value().points])
+    times = time_scale(span_of(point.date for point in market_value().points), PLOT_LEFT, PLOT_RIGHT)
     assert (float(span.get("x1")), float(span.get("x2"))) == (
         times.x(dt.date(2020, 10, 1)),
         times.x(dt.date(2020, 11, 1)),
@@ -233,7 +236,8 @@ def test_negative_growth_puts_zero_inside_the_axis_and_marks_it():
     root = svg_root(growth())
     assert [text for text, _ in value_labels(root)] == ["\u22125", "0", "5", "10", "15", "20"]
     (zero,) = of_class(root, "line", "chart-grid--zero")
-    assert float(zero.get("y1")) == value_scale(growth().points).y(0)
+    values = value_scale((point.extent for point in growth().points), PLOT_TOP, PLOT_BOTTOM, VALUE_TICKS)
+    assert float(zero.get("y1")) == values.y(0)
 
 
 def time_labels(root: ElementTree.Element) -> list[str]:
@@ -258,7 +262,7 @@ def test_key_events_are_links_on_the_time_axis_and_close_ones_take_separate_rows
 
 def test_an_event_the_chart_was_not_given_is_an_error_not_a_silent_gap():
     with pytest.raises(ValueError, match="event 'nope'"):
-        chart_svg(market_value(), SOURCES, EVENTS, markers=["nope"])
+        svg_root(market_value(), markers=["nope"])
 
 
 # Escaping ---------------------------------------------------------------------------------------
@@ -277,7 +281,7 @@ def test_text_from_data_is_escaped_everywhere():
     events = {"evil": EventRef(PartialDate(2021, 4), hostile, "../timeline/#a&b")}
     figure = chart_figure(series, refs, events, markers=["evil"])
     assert "<script>" not in figure
-    ElementTree.fromstring(chart_svg(series, refs, events, markers=["evil"]))  # still well-formed XML
+    svg_root(series, ["evil"], refs, events)  # still well-formed XML
     soup = BeautifulSoup(figure, "html.parser")
     assert not soup.find("script")
     assert soup.find("td").find_next("a")["href"] == 'https://example.com/"onmouseover="x'
@@ -288,7 +292,7 @@ def test_text_from_data_is_escaped_everywhere():
 
 
 def test_the_table_has_a_row_per_point_where_each_mark_links_then_its_note():
-    soup = BeautifulSoup(chart_table(market_value(), SOURCES, EVENTS), "html.parser")
+    soup = chart_table(market_value(), SOURCES, EVENTS)
     groups = soup.find_all("tbody")
     assert [group["id"] for group in groups] == [mark.get(XLINK_HREF)[1:] for mark in marks(svg_root(market_value()))]
     figure, note = groups[0].find_all("tr")
@@ -328,9 +332,9 @@ def test_the_real_figures_render_with_their_real_sources_and_events():
     sources = {key: Ref(source.publisher, f"../sources/#{key}") for key, source in site.sources.by_id.items()}
     events = {key: EventRef(event.date, event.title, f"../timeline/#{key}") for key, event in site.events.by_id.items()}
     for series in site.figures:
-        root = ElementTree.fromstring(chart_svg(series, sources, events, markers=["alibaba-antitrust-fine"]))
+        root = svg_root(series, ["alibaba-antitrust-fine"], sources, events)
         assert len(marks(root)) == len(series.points)
-        table = BeautifulSoup(chart_table(series, sources, events), "html.parser")
+        table = chart_table(series, sources, events)
         assert len(table.find_all("tbody")) == len(series.points)
 
 
@@ -501,11 +505,11 @@ def test_a_labels_value_is_short(point: Point, text: str):
 
 def test_a_period_keeps_the_points_inside_it_and_scales_time_to_it():
     period = Span(dt.date(2020, 10, 1), dt.date(2022, 1, 1))
-    root = ElementTree.fromstring(chart_svg(labelled(), SOURCES, EVENTS, ["fine"], period))
+    root = svg_root(labelled(), ["fine"], period=period)
     assert len(marks(root)) == 2
     assert time_labels(root) == ["Oct 2020", "Jan 2021", "Apr", "Jul", "Oct"]
     with pytest.raises(ValueError, match="marks events outside its period: memo"):
-        chart_svg(labelled(), SOURCES, EVENTS, ["memo"], period)
+        svg_root(labelled(), ["memo"], period=period)
 
 
 def test_the_figure_says_its_takeaway_then_what_it_measures_and_keeps_the_rest_behind_a_disclosure():

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
+from xml.etree.ElementTree import Element, tostring
 
 from .dates import PartialDate, date_span
 
@@ -47,25 +47,21 @@ def _text(value: Value) -> str:
     return number(value) if isinstance(value, float) else str(value)
 
 
-def element(tag: str, attributes: Attributes | None = None, text: str | None = None) -> ElementTree.Element:
+def element(tag: str, attributes: Attributes | None = None, text: str | None = None) -> Element:
     """An element; attributes that are None are left out, numbers written by `number`."""
-    node = ElementTree.Element(
-        tag, {name: _text(value) for name, value in (attributes or {}).items() if value is not None}
-    )
+    node = Element(tag, {name: _text(value) for name, value in (attributes or {}).items() if value is not None})
     node.text = text
     return node
 
 
-def sub(
-    parent: ElementTree.Element, tag: str, attributes: Attributes | None = None, text: str | None = None
-) -> ElementTree.Element:
+def sub(parent: Element, tag: str, attributes: Attributes | None = None, text: str | None = None) -> Element:
     """`element(...)` appended to `parent`."""
     node = element(tag, attributes, text)
     parent.append(node)
     return node
 
 
-def svg_root(class_: str, width: float, height: float, label: str, **attributes: Value) -> ElementTree.Element:
+def svg_root(class_: str, width: float, height: float, label: str, **attributes: Value) -> Element:
     """An inline `<svg>` `width` x `height` units, named `label` for assistive technology, left out of the
     search index."""
     return element(
@@ -87,7 +83,7 @@ def svg_root(class_: str, width: float, height: float, label: str, **attributes:
     )
 
 
-def link(parent: ElementTree.Element, href: str, label: str, class_: str, **attributes: Value) -> ElementTree.Element:
+def link(parent: Element, href: str, label: str, class_: str, **attributes: Value) -> Element:
     """A focusable link inside an SVG, named `label`.
 
     xlink:href, not href: Material's instant navigation rewrites the href property of every [href]
@@ -97,35 +93,50 @@ def link(parent: ElementTree.Element, href: str, label: str, class_: str, **attr
     return sub(parent, "a", {"class": class_, "xlink:href": href, "role": "link", "aria-label": label, **attributes})
 
 
-def line(parent: ElementTree.Element, class_: str | None, x1: float, y1: float, x2: float, y2: float) -> None:
-    sub(parent, "line", {"class": class_, "x1": float(x1), "y1": float(y1), "x2": float(x2), "y2": float(y2)})
+def line(parent: Element, class_: str | None, x1: float, y1: float, x2: float, y2: float, **attributes: Value) -> None:
+    coordinates = {"x1": float(x1), "y1": float(y1), "x2": float(x2), "y2": float(y2)}
+    sub(parent, "line", {"class": class_, **coordinates, **attributes})
 
 
-def text(
-    parent: ElementTree.Element, class_: str, x: float, y: float, content: str, anchor: str | None = None
-) -> ElementTree.Element:
+def rect(
+    parent: Element, class_: str | None, x: float, y: float, width: float, height: float, rx: float | None = None
+) -> None:
+    sub(parent, "rect", {"class": class_, "x": x, "y": y, "width": width, "height": height, "rx": rx})
+
+
+def text(parent: Element, class_: str, x: float, y: float, content: str, anchor: str | None = None) -> Element:
     return sub(parent, "text", {"class": class_, "x": float(x), "y": float(y), "text-anchor": anchor}, content)
 
 
-def markup(node: ElementTree.Element) -> str:
+def text_lines(
+    parent: Element, class_: str, anchor: str, x: float, y: float, lines: Sequence[str], dy: float, classes: tuple = ()
+) -> None:
+    """Text in lines `dy` apart, the first's baseline at `y`: one <tspan> each (of the class `classes`
+    gives, if any), spaces between them, so a link's text reads as the whole title."""
+    node = sub(parent, "text", {"class": class_, "text-anchor": anchor})
+    for index, content in enumerate(lines):
+        tspan = {"class": classes[index] if classes else None, "x": float(x), "y": y + index * dy}
+        sub(node, "tspan", tspan, content).tail = " " if index < len(lines) - 1 else None
+
+
+def rows(extents: Iterable[tuple[float, float]], gap: float) -> list[int]:
+    """The row of each of `extents` (x0, x1), in order: the first where it starts at least `gap` after
+    the last extent put there, else a new one."""
+    ends: list[float] = []
+    found = []
+    for x0, x1 in extents:
+        row = next((index for index, end in enumerate(ends) if end + gap <= x0), len(ends))
+        ends[row : row + 1] = [x1]
+        found.append(row)
+    return found
+
+
+def markup(node: Element) -> str:
     """The element as markup, every value escaped by the serializer."""
-    return ElementTree.tostring(node, encoding="unicode")
+    return tostring(node, encoding="unicode")
 
 
 # Dates and the story's span ---------------------------------------------------------------------
-
-
-def month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def next_month(day: dt.date) -> dt.date:
-    """The first day of the month after `day`'s."""
-    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def quarter_start(day: dt.date) -> dt.date:
-    return dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
 
 
 @dataclass(frozen=True)
@@ -144,9 +155,9 @@ class Span:
         return self.start <= first and after <= self.end
 
 
-def span_of(dates: Iterable[PartialDate]) -> Span | None:
-    """The days from the first to the last of `dates` (None if there are none)."""
-    spans = [date_span(date) for date in dates]
+def span_of(dates: Iterable[PartialDate], span: Span | None = None) -> Span | None:
+    """The days from the first to the last of `dates`, and all of `span` if given (None if there is neither)."""
+    spans = [date_span(date) for date in dates] + ([(span.start, span.end)] if span else [])
     if not spans:
         return None
     return Span(min(first for first, _ in spans), max(after for _, after in spans))
@@ -156,13 +167,8 @@ def story_span(dates: Iterable[PartialDate], configured: tuple[PartialDate, Part
     """The story's span: `configured` (start, end), else from the first to the last of `dates` (the
     events' and the figures'); widened for any date outside a configured span, so nothing drawn
     falls off the picture. None when there is neither."""
-    found = span_of(dates)
-    if configured is None:
-        return found
-    chosen = Span(date_span(configured[0])[0], date_span(configured[1])[1])
-    if found is None:
-        return chosen
-    return Span(min(chosen.start, found.start), max(chosen.end, found.end))
+    chosen = None if configured is None else Span(date_span(configured[0])[0], date_span(configured[1])[1])
+    return span_of(dates, chosen)
 
 
 # Time scales --------------------------------------------------------------------------------------
@@ -183,32 +189,34 @@ def time_unit(span: Span, scale: str = AUTO) -> str:
     return next((unit for unit, longest in UNIT_FOR_SPAN if span.days <= longest), "years")
 
 
+MONTHS = {"months": 1, "quarters": 3, "years": 12}  # how many months a unit of months is
+TICKS = {"years": "quarters"}  # a unit whose axis ticks a smaller one (the others tick their own)
+
+
 def unit_start(day: dt.date, unit: str) -> dt.date:
-    """The start of the `unit` (for years: the quarter, the axis' smallest step) on or before `day`."""
+    """The start of the `unit` (days, weeks, months, quarters or years) `day` is in."""
     if unit == "days":
         return day
     if unit == "weeks":
         return day - dt.timedelta(days=day.weekday())
-    if unit == "months":
-        return month_start(day)
-    return quarter_start(day)
+    months = MONTHS[unit]
+    return dt.date(day.year, (day.month - 1) // months * months + 1, 1)
 
 
 def unit_end(day: dt.date, unit: str) -> dt.date:
-    """The start of the unit on or after `day` (a day that starts one is its own end)."""
+    """The start of the `unit` on or after `day` (a day that starts one is its own end)."""
     start = unit_start(day, unit)
-    return start if start == day else _step(start, unit)
+    return start if start == day else next_start(start, unit)
 
 
-def _step(day: dt.date, unit: str) -> dt.date:
-    """The start of the next tick after `day`: a day, a week, a month, or a quarter for years."""
+def next_start(day: dt.date, unit: str) -> dt.date:
+    """The start of the `unit` after the one that starts on `day`."""
     if unit == "days":
         return day + dt.timedelta(days=1)
     if unit == "weeks":
         return day + dt.timedelta(days=7)
-    if unit == "months":
-        return next_month(day)
-    return next_month(next_month(next_month(day)))
+    month = day.month - 1 + MONTHS[unit]
+    return dt.date(day.year + month // 12, month % 12 + 1, 1)
 
 
 @dataclass(frozen=True)
@@ -242,7 +250,8 @@ def time_scale(span: Span, left: float, right: float, scale: str = AUTO, exact: 
     unit = time_unit(span, scale)
     if exact:
         return TimeScale(span.start, span.end, left, right, unit)
-    return TimeScale(unit_start(span.start, unit), unit_end(span.end, unit), left, right, unit)
+    tick = TICKS.get(unit, unit)
+    return TimeScale(unit_start(span.start, tick), unit_end(span.end, tick), left, right, unit)
 
 
 # Time axes --------------------------------------------------------------------------------------
@@ -294,10 +303,10 @@ def time_axis(scale: TimeScale, edges: tuple[float, float] | None = None, size: 
     label_unit = scale.unit
     while True:
         for step in LABEL_STEPS[label_unit]:
-            for form in range(len(_FORMS[label_unit])):
+            for form in range(FORMS[label_unit]):
                 labels = _labels(scale, label_unit, step, form, edges, size)
                 if labels is not None:
-                    grid = tuple(x for x, day in _grid(scale, label_unit, step))
+                    grid = tuple(_grid(scale, label_unit, step))
                     return TimeAxis(ticks, grid, tuple(labels), label_unit)
         if label_unit not in COARSER:
             return TimeAxis(ticks, (), (), label_unit)
@@ -308,7 +317,7 @@ def _tick_days(scale: TimeScale) -> list[dt.date]:
     days, day = [], scale.start
     while day <= scale.end:
         days.append(day)
-        day = _step(day, scale.unit)
+        day = next_start(day, TICKS.get(scale.unit, scale.unit))
     return days
 
 
@@ -319,20 +328,12 @@ def _starts_larger_unit(day: dt.date, unit: str) -> bool:
 def _periods(scale: TimeScale, unit: str) -> list[tuple[dt.date, dt.date]]:
     """Each `unit` that overlaps the scale, as (first day, the day after), clipped to the scale."""
     periods = []
-    day = _period_start(scale.start, unit)
+    day = unit_start(scale.start, unit)
     while day < scale.end:
-        after = _period_after(day, unit)
+        after = next_start(day, unit)
         periods.append((max(day, scale.start), min(after, scale.end)))
         day = after
     return periods
-
-
-def _period_start(day: dt.date, unit: str) -> dt.date:
-    return dt.date(day.year, 1, 1) if unit == "years" else unit_start(day, unit)
-
-
-def _period_after(day: dt.date, unit: str) -> dt.date:
-    return dt.date(day.year + 1, 1, 1) if unit == "years" else _step(day, unit)
 
 
 def _counted(periods: list[tuple[dt.date, dt.date]], unit: str, step: int) -> list[tuple[dt.date, dt.date]]:
@@ -345,39 +346,30 @@ def _counted(periods: list[tuple[dt.date, dt.date]], unit: str, step: int) -> li
     return periods[::step]
 
 
-def _grid(scale: TimeScale, unit: str, step: int) -> list[tuple[float, dt.date]]:
+def _grid(scale: TimeScale, unit: str, step: int) -> list[float]:
     starts = [first for first, _ in _counted(_periods(scale, unit), unit, step)]
-    return [(scale.x(day), day) for day in starts if scale.start < day < scale.end]
+    return [scale.x(day) for day in starts if scale.start < day < scale.end]
 
 
-def _form_month(day: dt.date, with_year: bool, short: bool) -> str:
-    name = MONTH_NAMES[day.month - 1][:3] if short else MONTH_NAMES[day.month - 1]
-    return f"{name} {day.year}" if with_year else name
+FORMS = {"years": 1, "months": 2, "weeks": 3, "days": 3}  # how many forms a unit's labels have
 
 
-def _form_day(day: dt.date, with_month: bool, with_year: bool) -> str:
-    if not with_month:
+def _label_text(unit: str, form: int, day: dt.date, previous: dt.date | None) -> str:
+    """The label of the `unit` starting on `day` (after the labelled one starting on `previous`, if
+    any) in its `form`-th form, longest first. Years: '2021'. Months: 'January 2021', 'February';
+    else 'Jan 2021', 'Feb'. Days and weeks: '23 Mar 2021', '24 Mar'; else '23 Mar 2021', '24', ...
+    '1 Apr'; else without the year (the captions give it)."""
+    new_year = previous is None or day.year != previous.year
+    month = MONTH_NAMES[day.month - 1]
+    if unit == "years":
+        return str(day.year)
+    if unit == "months":
+        name = month if form == 0 else month[:3]
+        return f"{name} {day.year}" if new_year else name
+    if form > 0 and previous is not None and day.month == previous.month:
         return str(day.day)
-    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]}" + (f" {day.year}" if with_year else "")
-
-
-# Days and weeks: '23 Mar 2021', '24 Mar'; else '23 Mar 2021', '24', ... '1 Apr'; else without the year
-# (the captions give it).
-_DAY_FORMS = (
-    lambda day, previous: _form_day(day, True, previous is None or day.year != previous.year),
-    lambda day, previous: _form_day(day, previous is None or day.month != previous.month, previous is None),
-    lambda day, previous: _form_day(day, previous is None or day.month != previous.month, False),
-)
-# The forms of a label, longest first: (period start, previous labelled start or None) -> text.
-_FORMS = {
-    "years": (lambda day, previous: str(day.year),),
-    "months": (
-        lambda day, previous: _form_month(day, previous is None or day.year != previous.year, short=False),
-        lambda day, previous: _form_month(day, previous is None or day.year != previous.year, short=True),
-    ),
-    "weeks": _DAY_FORMS,
-    "days": _DAY_FORMS,
-}
+    with_year = new_year if form == 0 else form == 1 and previous is None
+    return f"{day.day} {month[:3]}" + (f" {day.year}" if with_year else "")
 
 
 def _labels(
@@ -392,11 +384,11 @@ def _labels(
         boxes = []  # (left, right, centre, text)
         previous = None
         for first, after in periods:
-            content = _FORMS[unit][form](_period_start(first, unit), previous)
+            content = _label_text(unit, form, unit_start(first, unit), previous)
             width = text_width(content, size)
             centre = min(max((scale.x(first) + scale.x(after)) / 2, edges[0] + width / 2), edges[1] - width / 2)
             boxes.append((centre - width / 2, centre + width / 2, centre, content))
-            previous = _period_start(first, unit)
+            previous = unit_start(first, unit)
         clash = next((index for index, (a, b) in enumerate(pairwise(boxes)) if b[0] - a[1] < gap), None)
         if clash is None:
             if any(box[0] < edges[0] - 0.5 or box[1] > edges[1] + 0.5 for box in boxes):
@@ -411,32 +403,30 @@ def _labels(
 
 def _whole(period: tuple[dt.date, dt.date], unit: str) -> bool:
     first, after = period
-    return _period_start(first, unit) == first and _period_after(first, unit) == after
+    return unit_start(first, unit) == first and next_start(first, unit) == after
 
 
 def draw_time_axis(
-    parent: ElementTree.Element,
+    parent: Element,
     scale: TimeScale,
     axis: TimeAxis,
     prefix: str,
     line_y: float,
     label_baseline: float,
     tick_lengths: tuple[float, float] = (8, 4),
-) -> ElementTree.Element:
+) -> None:
     """The axis line, a tick per unit (the longer `tick_lengths[0]` where a larger unit starts, going
-    down from the line, or up if negative), and the labels on `label_baseline`. Classes:
-    PREFIX-axis (the group), PREFIX-axis__line, PREFIX-axis__tick, PREFIX-axis__label."""
-    group = sub(parent, "g", {"class": f"{prefix}-axis", "aria-hidden": "true"})
-    line(group, f"{prefix}-axis__line", scale.left, line_y, scale.right, line_y)
+    down from the line, or up if negative), and the labels on `label_baseline`, in `parent` (the
+    caller's group, PREFIX-axis). Classes: PREFIX-axis__line, PREFIX-axis__tick, PREFIX-axis__label."""
+    line(parent, f"{prefix}-axis__line", scale.left, line_y, scale.right, line_y)
     for x, major in axis.ticks:
         length = tick_lengths[0] if major else tick_lengths[1]
-        line(group, f"{prefix}-axis__tick", x, line_y, x, line_y + length)
+        line(parent, f"{prefix}-axis__tick", x, line_y, x, line_y + length)
     for x, content in axis.labels:
-        text(group, f"{prefix}-axis__label", x, label_baseline, content, "middle")
-    return group
+        text(parent, f"{prefix}-axis__label", x, label_baseline, content, "middle")
 
 
-def draw_time_grid(parent: ElementTree.Element, axis: TimeAxis, class_: str, top: float, bottom: float) -> None:
+def draw_time_grid(parent: Element, axis: TimeAxis, class_: str, top: float, bottom: float) -> None:
     """A gridline from `top` to `bottom` at the start of each labelled stretch."""
     for x in axis.grid:
         line(parent, class_, x, top, x, bottom)
@@ -471,14 +461,11 @@ def value_scale(extents: Iterable[tuple[float, float]], top: float, bottom: floa
     extents = list(extents)
     low = min(0.0, *(extent[0] for extent in extents))
     high = max(0.0, *(extent[1] for extent in extents))
-    step = nice_step(((high - low) or 1) / ticks)
+    raw = ((high - low) or 1) / ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(factor * magnitude for factor in NICE_STEPS if factor * magnitude >= raw)
     bottom_value = math.floor(low / step) * step
     return ValueScale(bottom_value, max(math.ceil(high / step) * step, bottom_value + 2 * step), step, top, bottom)
-
-
-def nice_step(raw: float) -> float:
-    magnitude = 10 ** math.floor(math.log10(raw))
-    return next(factor * magnitude for factor in NICE_STEPS if factor * magnitude >= raw)
 
 
 # Text -----------------------------------------------------------------------------------------------
@@ -547,10 +534,6 @@ def wrap(content: str, room: float, size: float = FONT_SIZE, bold: bool = False)
         lines.append(word)
         em = sum(map(_WIDTHS.__getitem__, word))
     return tuple(lines) or ("",)
-
-
-def widest(lines: Sequence[str], size: float = FONT_SIZE, bold: bool = False) -> float:
-    return max((text_width(content, size, bold) for content in lines), default=0.0)
 
 
 Label = TypeVar("Label")

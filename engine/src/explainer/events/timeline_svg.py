@@ -15,10 +15,10 @@ mode; chapters are named, never told apart by colour alone.
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from xml.etree.ElementTree import Element
 
 from .. import svg
 from ..datafile import group_by
@@ -40,6 +40,7 @@ LANE_GAP = 8
 AXIS_HEIGHT = 34
 LABEL_BASELINE = 13  # the time labels along the top
 AXIS_Y = 20  # the top axis line; ticks hang from it
+AXIS_GROUP = {"class": "timeline-axis", "aria-hidden": "true"}
 LANE_COLOURS = 8  # timeline-lane--0 ... --7 in docs/assets/explainer.css
 HEADLINE_SIZE = 12  # px, the headline labels
 HEADLINE_WRAP = 200  # a headline label wraps at this width, or narrower where it must
@@ -106,12 +107,9 @@ def scale_for(
 ) -> svg.TimeScale:
     """Dates onto x across a picture `width` units wide: the story's `span` (by default, its
     events'), widened for any event outside it, in the unit `scale` names or the span calls for."""
-    found = svg.span_of(event.date for event in events)
-    span = span or found
+    span = svg.span_of((event.date for event in events), span)
     if span is None:  # no event and no span: an empty picture, without an axis
         return svg.TimeScale(dt.date.min, dt.date.min, MARGIN, width - MARGIN)
-    if found is not None:
-        span = svg.Span(min(span.start, found.start), max(span.end, found.end))
     return svg.time_scale(span, MARGIN, width - MARGIN, scale)
 
 
@@ -120,20 +118,13 @@ def scale_for(
 
 def lane_marks(events: Sequence[Event], scale: svg.TimeScale) -> list[Mark]:
     """Marks for one lane's events, each in the first row where it overlaps nothing."""
-    row_ends: list[float] = []
-    marks = []
-    for event in events:
-        start, end = date_span(event.date)
-        x0, x1 = _extent(event, scale.x(start), scale.x(end))
-        row = next((index for index, row_end in enumerate(row_ends) if row_end + MARK_GAP <= x0), len(row_ends))
-        if row == len(row_ends):
-            row_ends.append(x1)
-        row_ends[row] = x1
-        marks.append(Mark(event, x0, x1, row))
-    return marks
+    extents = [_extent(event, scale) for event in events]
+    rows = svg.rows(extents, MARK_GAP)
+    return [Mark(event, x0, x1, row) for event, (x0, x1), row in zip(events, extents, rows, strict=True)]
 
 
-def _extent(event: Event, start_x: float, end_x: float) -> tuple[float, float]:
+def _extent(event: Event, scale: svg.TimeScale) -> tuple[float, float]:
+    start_x, end_x = scale.extent(event.date)
     if event.date.precision == "day":
         return start_x - DOT_RADIUS, start_x + DOT_RADIUS
     middle, half = (start_x + end_x) / 2, max((end_x - start_x) / 2, DOT_RADIUS)
@@ -169,10 +160,9 @@ def headline_labels(marks: Sequence[Mark], width: float = WIDTH) -> list[Headlin
     ending = sorted((box for box in first if box[3] == box[0].centre), key=lambda box: box[0].centre)
     starting = sorted((box for box in first if box[3] != box[0].centre), key=lambda box: -box[0].centre)
     order = [box[0] for box in ending + starting]
-    placed = _place_first_choice(order, options)
-    if all(_keeps_clear(label, [other for other in placed if other is not label]) for label in placed):
-        return sorted(placed, key=lambda label: label.mark.centre)
-    found = svg.first_layout(  # each label's boxes in order, and for each box the rows nearest the band first
+    # Each label's boxes in order, and for each box the rows nearest the band first: where the first
+    # choice keeps every label clear, it is the layout found first.
+    found = svg.first_layout(
         len(order),
         lambda index: (
             Headline(order[index], *box, row) for box in options[order[index].event.id] for row in range(index + 1)
@@ -180,7 +170,7 @@ def headline_labels(marks: Sequence[Mark], width: float = WIDTH) -> list[Headlin
         _keeps_clear,
         SEARCH_STEPS,
     )
-    return sorted(found or placed, key=lambda label: label.mark.centre)
+    return sorted(found or _place_first_choice(order, options), key=lambda label: label.mark.centre)
 
 
 SEARCH_STEPS = 20_000  # rows and boxes tried before the first choice stands, crossings and all
@@ -195,37 +185,30 @@ def _place_first_choice(order: list[Mark], options: dict[str, list[Option]]) -> 
 
 
 def _label_size(lines: tuple[str, ...]) -> float:
-    return HEADLINE_INSET + svg.widest(lines, HEADLINE_SIZE)
+    return HEADLINE_INSET + max(text_width(line, HEADLINE_SIZE) for line in lines)
 
 
 Option = tuple[tuple[str, ...], float, float]  # a label's lines and the x extent of their box
 
 
 def _label_options(mark: Mark, width: float, prefer_end: bool) -> list[Option]:
-    """The boxes a label may take, best first: the one `_label_box` chooses, then every other way
-    round or narrower wrap that stays inside the picture."""
+    """The boxes a label may take, best first: at the widest wrap that fits, starting at the mark, or
+    ending there if it would run off the right edge or `prefer_end` (in a picture too narrow for
+    any, the narrowest starting at the mark, past the edge); then every other way round or narrower
+    wrap that stays inside the picture."""
     x, left, right = mark.centre, MARGIN / 2, width - MARGIN / 2
-    options = [_label_box(mark, width, prefer_end)]
+    best, inside = None, []
     for room in WRAPS:
         lines = headline_lines(mark.event.title, room)
         size = _label_size(lines)
-        for option in ((lines, x - size, x), (lines, x, x + size)):
-            if option[1] >= left and option[2] <= right and option not in options:
-                options.append(option)
-    return options
-
-
-def _label_box(mark: Mark, width: float, prefer_end: bool) -> Option:
-    """The label's lines and horizontal extent: starting or ending at the mark, wrapped to fit the picture."""
-    x, left, right = mark.centre, MARGIN / 2, width - MARGIN / 2
-    for room in WRAPS:
-        lines = headline_lines(mark.event.title, room)
-        size = _label_size(lines)
-        if x - size >= left and (prefer_end or x + size > right):
-            return lines, x - size, x
-        if x + size <= right:
-            return lines, x, x + size
-    return lines, x, x + size  # a picture too narrow for any label: let it run past the edge
+        ending, starting = (lines, x - size, x), (lines, x, x + size)
+        if best is None and x - size >= left and (prefer_end or x + size > right):
+            best = ending
+        elif best is None and x + size <= right:
+            best = starting
+        inside += [option for option in (ending, starting) if option[1] >= left and option[2] <= right]
+    best = best or starting
+    return [best, *(option for option in dict.fromkeys(inside) if option != best)]
 
 
 def _keeps_clear(label: Headline, placed: Sequence[Headline]) -> bool:
@@ -325,43 +308,37 @@ def timeline_svg(
     if times.end > times.start:
         axis = svg.time_axis(times, (1, width - 1))
         svg.draw_time_grid(root, axis, "timeline-grid", AXIS_Y, height)
-        svg.draw_time_axis(root, times, axis, "timeline", AXIS_Y, LABEL_BASELINE)
+        svg.draw_time_axis(sub(root, "g", AXIS_GROUP), times, axis, "timeline", AXIS_Y, LABEL_BASELINE)
     root.extend(drawn)
     return markup(root)
 
 
 def _lane(
     marks: list[Mark], labels: list[Headline], scale: svg.TimeScale, top: float, colour: str, title: str
-) -> tuple[ElementTree.Element, float]:
+) -> tuple[Element, float]:
     rows = max((mark.row for mark in marks), default=0) + 1
     band_top = top + LABEL_HEIGHT
     band_height = rows * ROW_HEIGHT + BAND_PADDING
     x0 = min((mark.x0 for mark in marks), default=MARGIN) - BAND_PADDING
     x1 = max((mark.x1 for mark in marks), default=MARGIN) + BAND_PADDING
     lane = svg.element("g", {"class": f"timeline-lane {colour}"})
-    sub(
-        lane,
-        "rect",
-        {
-            "class": "timeline-band",
-            "x": float(x0),
-            "y": float(band_top),
-            "width": x1 - x0,
-            "height": float(band_height),
-            "rx": ROW_HEIGHT / 2,
-        },
-    )
-    _lane_label(lane, title, x0, scale.right, top + LABEL_HEIGHT - 5)
+    svg.rect(lane, "timeline-band", x0, band_top, x1 - x0, band_height, ROW_HEIGHT / 2)
+    # The chapter's title over the start of its band, moved left as far as needed to stay inside.
+    title_x = max(MARGIN, min(x0, scale.right - text_width(title, TITLE_SIZE, bold=True)))
+    svg.text(lane, "timeline-lane__label", title_x, top + LABEL_HEIGHT - 5, title)
     headlines = {label.mark.event.id: label for label in labels}
     row_tops = _headline_row_tops(list(headlines.values()), band_top + band_height + HEADLINE_TOP_GAP)
     # Leader lines go under every mark, so one that passes a neighbouring dot doesn't cross it.
     for mark in marks:
         if headline := headlines.get(mark.event.id):
-            _leader(lane, headline, _centre_y(mark, band_top), row_tops[headline.row])
+            x, y = headline.leader, row_tops[headline.row] + HEADLINE_LINE
+            svg.line(lane, "timeline-headline__leader", x, _centre_y(mark, band_top), x, y, **{"aria-hidden": "true"})
     for mark in marks:
         link = _mark(lane, mark, _centre_y(mark, band_top))
-        if headline := headlines.get(mark.event.id):
-            _headline_text(link, headline, row_tops[headline.row])
+        if headline := headlines.get(mark.event.id):  # its label's lines, beside its leader line, inside the link
+            x = headline.leader + (HEADLINE_INSET if headline.anchor == "start" else -HEADLINE_INSET)
+            y = row_tops[headline.row] + HEADLINE_LINE - 3
+            svg.text_lines(link, "timeline-headline__label", headline.anchor, x, y, headline.lines, HEADLINE_LINE)
     return lane, (row_tops[-1] if headlines else band_top + band_height) + LANE_GAP
 
 
@@ -378,35 +355,7 @@ def _headline_row_tops(labels: list[Headline], first_top: float) -> list[float]:
     return tops
 
 
-def _leader(lane: ElementTree.Element, label: Headline, centre_y: float, row_top: float) -> None:
-    """The line from a headline's mark down beside the first line of its label."""
-    leader = {"x1": label.leader, "y1": centre_y, "x2": label.leader, "y2": row_top + HEADLINE_LINE}
-    sub(lane, "line", {"class": "timeline-headline__leader", **leader, "aria-hidden": "true"})
-
-
-def _headline_text(link: ElementTree.Element, label: Headline, row_top: float) -> None:
-    """The label's lines, beside its leader line, inside the mark's link."""
-    x = label.leader + (HEADLINE_INSET if label.anchor == "start" else -HEADLINE_INSET)
-    _lines(link, "timeline-headline__label", label.anchor, x, row_top + HEADLINE_LINE - 3, label.lines)
-
-
-def _lines(
-    parent: ElementTree.Element, class_: str, anchor: str, x: float, first_baseline: float, lines: Sequence[str]
-) -> None:
-    """Text in lines, one <tspan> each; spaces between them, so a link's text reads as the whole title."""
-    node = sub(parent, "text", {"class": class_, "text-anchor": anchor})
-    for number, content in enumerate(lines):
-        tspan = sub(node, "tspan", {"x": float(x), "y": first_baseline + number * HEADLINE_LINE}, content)
-        tspan.tail = " " if number < len(lines) - 1 else None
-
-
-def _lane_label(lane: ElementTree.Element, title: str, x0: float, right: float, baseline: float) -> None:
-    """The chapter's title over the start of its band, moved left as far as needed to stay inside."""
-    x = max(MARGIN, min(x0, right - text_width(title, TITLE_SIZE, bold=True)))
-    svg.text(lane, "timeline-lane__label", x, baseline, title)
-
-
-def _mark(parent: ElementTree.Element, mark: Mark, centre_y: float) -> ElementTree.Element:
+def _mark(parent: Element, mark: Mark, centre_y: float) -> Element:
     """The event's mark as a link to its entry, named by its date and title.
 
     No <title> child: the browser's own tooltip would double the one previews.js shows from
@@ -418,17 +367,7 @@ def _mark(parent: ElementTree.Element, mark: Mark, centre_y: float) -> ElementTr
     if mark.is_dot:
         sub(link, "circle", {"cx": float(mark.centre), "cy": float(centre_y), "r": DOT_RADIUS})
     else:
-        sub(
-            link,
-            "rect",
-            {
-                "x": float(mark.x0),
-                "y": centre_y - BAR_HEIGHT / 2,
-                "width": mark.x1 - mark.x0,
-                "height": BAR_HEIGHT,
-                "rx": BAR_HEIGHT / 2,
-            },
-        )
+        svg.rect(link, None, mark.x0, centre_y - BAR_HEIGHT / 2, mark.x1 - mark.x0, BAR_HEIGHT, BAR_HEIGHT / 2)
     return link
 
 
@@ -446,15 +385,14 @@ def closeup_windows(events: Sequence[Event]) -> list[tuple[dt.date, dt.date]]:
         clusters[-1].append(event)
         last_start = start
     windows = [
-        (svg.month_start(date_span(cluster[0].date)[0]), _month_end(date_span(cluster[-1].date)[1]))
+        (
+            svg.unit_start(date_span(cluster[0].date)[0], "months"),
+            svg.unit_end(date_span(cluster[-1].date)[1], "months"),
+        )
         for cluster in clusters
         if CLOSEUP_MIN_EVENTS <= len(cluster) <= CLOSEUP_MAX_EVENTS
     ]
     return [(start, end) for start, end in windows if (end - start).days <= CLOSEUP_MAX_DAYS]
-
-
-def _month_end(day_after: dt.date) -> dt.date:
-    return svg.next_month(day_after - dt.timedelta(days=1))
 
 
 def closeup_svg(
@@ -465,8 +403,11 @@ def closeup_svg(
     times = svg.time_scale(svg.Span(start, end), MARGIN, width - MARGIN, exact=True)
     shown = [event for event in events if start <= date_span(event.date)[0] < end]
     lanes = lane_numbers(section_order)
-    rows = [_closeup_layout(event, times, width) for event in shown]
-    bottom = sum(row.height for row in rows) + 6
+    rows, top = [], 0.0
+    for event in shown:
+        row, top = _closeup_row(event, times, width, top, lane_class(event.section, lanes))
+        rows.append(row)
+    bottom = top + 6
     height = bottom + AXIS_HEIGHT
     last_month = end - dt.timedelta(days=1)
     name = f"Close-up of {len(shown)} events from {start:%B %Y} to {last_month:%B %Y}"
@@ -475,28 +416,15 @@ def closeup_svg(
     sub(root, "title", text=name)
     axis = svg.time_axis(times, (1, width - 1))
     svg.draw_time_grid(root, axis, "timeline-grid", 0, bottom)
-    top = 0.0
-    for row in rows:
-        _closeup_row(root, row, top, lanes)
-        top += row.height
-    svg.draw_time_axis(root, times, axis, "timeline", bottom + 4, bottom + 24, (6, 6))
+    root.extend(rows)
+    svg.draw_time_axis(sub(root, "g", AXIS_GROUP), times, axis, "timeline", bottom + 4, bottom + 24, (6, 6))
     return markup(root)
 
 
-@dataclass(frozen=True)
-class CloseupRow:
-    """One event of a close-up: its mark, its title's lines, on which side of the mark, and the row's height."""
-
-    mark: Mark
-    lines: tuple[str, ...]
-    x: float
-    anchor: str
-    height: float
-
-
-def _closeup_layout(event: Event, scale: svg.TimeScale, width: float) -> CloseupRow:
-    start, end = date_span(event.date)
-    mark = Mark(event, *_extent(event, scale.x(start), scale.x(end)))
+def _closeup_row(event: Event, scale: svg.TimeScale, width: float, top: float, colour: str) -> tuple[Element, float]:
+    """One event's row of a close-up, from `top`: its mark, and its title whole, wrapped beside it on the side
+    with more room; and where the next row starts."""
+    mark = Mark(event, *_extent(event, scale))
     right_room = width - MARGIN / 2 - mark.x1 - 6
     left_room = mark.x0 - 6 - MARGIN / 2
     if right_room >= left_room:
@@ -504,26 +432,21 @@ def _closeup_layout(event: Event, scale: svg.TimeScale, width: float) -> Closeup
     else:
         x, anchor, room = mark.x0 - 6, "end", left_room
     lines = tuple(svg.fit(line, room) for line in svg.wrap(event.title, room))
-    return CloseupRow(mark, lines, x, anchor, CLOSEUP_ROW_HEIGHT + (len(lines) - 1) * HEADLINE_LINE)
-
-
-def _closeup_row(root: ElementTree.Element, row: CloseupRow, top: float, lanes: Mapping[str, int]) -> None:
     centre_y = top + CLOSEUP_ROW_HEIGHT / 2 + 3
-    lane = sub(root, "g", {"class": f"timeline-lane {lane_class(row.mark.event.section, lanes)}"})
-    link = _mark(lane, row.mark, centre_y)
-    _lines(link, "timeline-closeup__label", row.anchor, row.x, centre_y + 4, row.lines)
+    lane = svg.element("g", {"class": f"timeline-lane {colour}"})
+    link = _mark(lane, mark, centre_y)
+    svg.text_lines(link, "timeline-closeup__label", anchor, x, centre_y + 4, lines, HEADLINE_LINE)
+    return lane, top + CLOSEUP_ROW_HEIGHT + (len(lines) - 1) * HEADLINE_LINE
 
 
 # Captions -------------------------------------------------------------------------------------------
-
-UNIT_NAMES = {"days": "Days", "weeks": "Weeks", "months": "Months", "years": "Years"}
 
 
 def overview_caption(events: Sequence[Event], span: svg.Span | None = None, scale: str = svg.AUTO) -> str:
     """How to read the overview, naming the unit its time runs in."""
     unit = scale_for(events, WIDTH, span, scale).unit
     return (
-        f"{UNIT_NAMES[unit]} run along the top. Each chapter of the story is a band, named above it, "
+        f"{unit.capitalize()} run along the top. Each chapter of the story is a band, named above it, "
         "from its first event to its last, in the order the story tells them. Each dot is an event, placed "
         "by date; pale bars are events known only to the month. The events that matter most are circled "
         "and named, and others are named where there is room; point at, focus or tap any other mark for its "

@@ -17,9 +17,9 @@ a 375 px phone.
 from __future__ import annotations
 
 import dataclasses
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from xml.etree.ElementTree import Element
 
 from .. import svg
 from ..dates import PartialDate
@@ -42,6 +42,7 @@ VALUE_TICKS = 4  # about this many gridlines
 TIP_LINE = 15  # line height of a tooltip
 LABEL_LINE = 14  # line height of a point's label
 LABEL_PAD = 4  # between a mark and its label
+LABEL_CLASSES = ("chart-label__name", "chart-label__value")  # a label's lines: the point's words, its value
 DETAILS_SUMMARY = "How to read this chart \u00b7 the figures"
 
 
@@ -65,22 +66,11 @@ class EventRef:
 # Scales -----------------------------------------------------------------------------------------
 
 
-def time_scale(dates: Sequence[PartialDate], period: svg.Span | None = None) -> svg.TimeScale:
-    """Dates onto x: whole units around `period` if given, else around everything drawn."""
-    span = period or svg.span_of(dates)
-    return svg.time_scale(span, PLOT_LEFT, PLOT_RIGHT)
-
-
 def scoped(series: Series, period: svg.Span | None) -> Series:
     """The series with only its points inside `period` (all of them without one)."""
     if period is None:
         return series
     return dataclasses.replace(series, points=tuple(point for point in series.points if period.covers(point.date)))
-
-
-def value_scale(points: Sequence[Point]) -> svg.ValueScale:
-    """Values onto y, from a round number at or below zero to one at or above the largest figure."""
-    return svg.value_scale((point.extent for point in points), PLOT_TOP, PLOT_BOTTOM, VALUE_TICKS)
 
 
 # Labels -----------------------------------------------------------------------------------------
@@ -119,37 +109,31 @@ def _event(events: Mapping[str, EventRef], event_id: str) -> EventRef:
 # The SVG ----------------------------------------------------------------------------------------
 
 
-def chart_svg(
-    series: Series,
-    sources: Mapping[str, Ref] | None = None,
-    events: Mapping[str, EventRef] | None = None,
-    markers: Sequence[str] = (),
-    period: svg.Span | None = None,
-) -> str:
-    """The chart as one `<svg>`: gridlines and value labels, the time axis with event markers, the
-    points and their labels; over `period` only, if given."""
-    return markup(chart_element(scoped(series, period), sources, events, markers, period))
-
-
 def chart_element(
     series: Series,
-    sources: Mapping[str, Ref] | None = None,
-    events: Mapping[str, EventRef] | None = None,
+    sources: Mapping[str, Ref],
+    events: Mapping[str, EventRef],
     markers: Sequence[str] = (),
     period: svg.Span | None = None,
-) -> ElementTree.Element:
-    """The chart of `series` (already scoped to `period`, if any) as an element."""
-    sources, events = sources or {}, events or {}
+) -> Element:
+    """The chart of `series` (already scoped to `period`, if any) as one `<svg>`: gridlines and value
+    labels, the time axis with event markers, the points and their labels."""
     if not series.points:
         raise ValueError(f"the chart of '{series.id}' has no point to draw")
     marked = [(event_id, _event(events, event_id)) for event_id in markers]
     outside = [event_id for event_id, event in marked if period is not None and not period.covers(event.date)]
     if outside:
         raise ValueError(f"the chart of '{series.id}' marks events outside its period: {', '.join(outside)}")
-    times = time_scale([point.date for point in series.points] + [event.date for _, event in marked], period)
-    values = value_scale(series.points)
+    # Dates onto x in whole units around `period` if given, else around everything drawn; values onto y from
+    # a round number at or below zero to one at or above the largest figure.
+    drawn = [point.date for point in series.points] + [event.date for _, event in marked]
+    times = svg.time_scale(period or svg.span_of(drawn), PLOT_LEFT, PLOT_RIGHT)
+    values = svg.value_scale((point.extent for point in series.points), PLOT_TOP, PLOT_BOTTOM, VALUE_TICKS)
     marker_rows = _marker_rows(marked, times)
-    placed = [_placed(point, times, values) for point in series.points]
+    placed = []
+    for point in series.points:
+        low, high = point.extent
+        placed.append(_Placed(point, times.x_of(point.date), values.y(high), values.y(low)))
     rows = max(marker_rows.values(), default=-1) + 1
     height = PLOT_BOTTOM + 8 + rows * MARKER_ROW + 26
     root = svg.svg_root("chart-svg", WIDTH, height, _chart_name(series), **{"font-size": FONT_SIZE})
@@ -163,7 +147,7 @@ def chart_element(
     shapes = sub(root, "g", {"aria-hidden": "true"})
     for each in placed:
         _shape(shapes, each, times)
-    _point_labels(root, series, placed, height)
+    _point_labels(root, series, placed)
     for each in placed:
         _mark(root, series, each, sources, height)
     return root
@@ -175,7 +159,7 @@ def _chart_name(series: Series) -> str:
     return f"{series.title}: chart of {count} reported figure{'s' if count != 1 else ''}, {first} to {last}"
 
 
-def _value_grid(root: ElementTree.Element, series: Series, values: svg.ValueScale) -> None:
+def _value_grid(root: Element, series: Series, values: svg.ValueScale) -> None:
     group = sub(root, "g", {"class": "chart-axis", "aria-hidden": "true"})
     ticks = values.ticks()
     for tick in ticks:
@@ -186,27 +170,21 @@ def _value_grid(root: ElementTree.Element, series: Series, values: svg.ValueScal
     svg.text(group, "chart-axis__unit", PLOT_LEFT - 6, PLOT_TOP - 14, series.unit.axis_label, "start")
 
 
-def _time_axis(root: ElementTree.Element, times: svg.TimeScale, baseline: float) -> None:
+def _time_axis(root: Element, times: svg.TimeScale, baseline: float) -> None:
     """The time axis under the plot: gridlines at each labelled stretch, a tick per unit, the labels."""
     axis = svg.time_axis(times, (2, WIDTH - 2))
-    group = svg.draw_time_axis(root, times, axis, "chart", PLOT_BOTTOM, baseline, (4, 2))
-    grid = element("g")
-    svg.draw_time_grid(grid, axis, "chart-grid chart-grid--time", PLOT_TOP, PLOT_BOTTOM)
-    for index, line in enumerate(grid):
-        group.insert(index, line)
+    group = sub(root, "g", {"class": "chart-axis", "aria-hidden": "true"})
+    svg.draw_time_grid(group, axis, "chart-grid chart-grid--time", PLOT_TOP, PLOT_BOTTOM)
+    svg.draw_time_axis(group, times, axis, "chart", PLOT_BOTTOM, baseline, (4, 2))
 
 
-def _stems(root: ElementTree.Element, placed: Sequence[_Placed], values: svg.ValueScale) -> None:
+def _stems(root: Element, placed: Sequence[_Placed], values: svg.ValueScale) -> None:
     """Thin drop lines from zero to each point, so a value can be read against the gridlines."""
     group = sub(root, "g", {"aria-hidden": "true"})
     zero = values.y(0)
     for each in placed:
-        svg.line(group, "chart-stem", each.x, zero, each.x, values.y(_nearest_to_zero(each.point)))
-
-
-def _nearest_to_zero(point: Point) -> float:
-    low, high = point.extent
-    return low if low >= 0 else min(high, 0)
+        low, high = each.point.extent  # to the figure nearest zero
+        svg.line(group, "chart-stem", each.x, zero, each.x, values.y(low if low >= 0 else min(high, 0)))
 
 
 # Points -----------------------------------------------------------------------------------------
@@ -222,12 +200,7 @@ class _Placed:
     bottom: float
 
 
-def _placed(point: Point, times: svg.TimeScale, values: svg.ValueScale) -> _Placed:
-    low, high = point.extent
-    return _Placed(point, times.x_of(point.date), values.y(high), values.y(low))
-
-
-def _shape(parent: ElementTree.Element, placed: _Placed, times: svg.TimeScale) -> None:
+def _shape(parent: Element, placed: _Placed, times: svg.TimeScale) -> None:
     """What a point looks like: a dot, or a capped bar where sources disagree (graphics only)."""
     x, top, bottom = placed.x, placed.top, placed.bottom
     group = sub(parent, "g", {"class": "chart-point"})
@@ -238,55 +211,27 @@ def _shape(parent: ElementTree.Element, placed: _Placed, times: svg.TimeScale) -
         sub(group, "circle", {"cx": float(x), "cy": float(top), "r": MARK_RADIUS})
         return
     half = RANGE_WIDTH / 2  # a bar from the lowest to the highest reported figure, each end capped
-    sub(
-        group,
-        "rect",
-        {"class": "chart-mark__range", "x": x - half, "y": float(top), "width": RANGE_WIDTH, "height": bottom - top},
-    )
+    svg.rect(group, "chart-mark__range", x - half, top, RANGE_WIDTH, bottom - top)
     for y in (top, bottom):
         svg.line(group, "chart-mark__cap", x - half - 2, y, x + half + 2, y)
 
 
-def _mark(
-    root: ElementTree.Element, series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float
-) -> None:
+def _mark(root: Element, series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float) -> None:
     """A point's link: its hit area, a ring shown on focus, and its tooltip. Links are drawn after
     every shape, so a tooltip is never covered by a later point (SVG paints in document order).
     No <title>: the browser would show it as a second tooltip over the drawn one on hover."""
     point, x, top, bottom = placed.point, placed.x, placed.top, placed.bottom
     link = svg.link(root, f"#{series.anchor(point)}", point_label(series, point, sources), "chart-mark")
-    sub(
-        link,
-        "rect",
-        {
-            "class": "chart-mark__hit",
-            "x": x - HIT_RADIUS,
-            "y": top - HIT_RADIUS,
-            "width": 2 * HIT_RADIUS,
-            "height": bottom - top + 2 * HIT_RADIUS,
-        },
-    )
+    svg.rect(link, "chart-mark__hit", x - HIT_RADIUS, top - HIT_RADIUS, 2 * HIT_RADIUS, bottom - top + 2 * HIT_RADIUS)
     if point.is_range:
-        sub(
-            link,
-            "rect",
-            {
-                "class": "chart-mark__ring",
-                "x": x - RANGE_WIDTH / 2 - 3,
-                "y": top - 3,
-                "width": RANGE_WIDTH + 6,
-                "height": bottom - top + 6,
-                "rx": RANGE_WIDTH / 2 + 3,
-            },
-        )
+        half = RANGE_WIDTH / 2 + 3
+        svg.rect(link, "chart-mark__ring", x - half, top - 3, 2 * half, bottom - top + 6, half)
     else:
         sub(link, "circle", {"class": "chart-mark__ring", "cx": float(x), "cy": float(top), "r": MARK_RADIUS + 3})
     _tooltip(link, series, placed, sources, height)
 
 
-def _tooltip(
-    parent: ElementTree.Element, series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float
-) -> None:
+def _tooltip(parent: Element, series: Series, placed: _Placed, sources: Mapping[str, Ref], height: float) -> None:
     """Shown by CSS while the mark has focus or the pointer: date, value and sources, kept inside the picture."""
     point = placed.point
     cited = "Sources" if len(point.sources) > 1 else "Source"
@@ -297,7 +242,7 @@ def _tooltip(
     box = (round(widest) + 12, len(lines) * TIP_LINE + 8)
     left, top = _tip_position(placed, box, height)
     group = sub(parent, "g", {"class": "chart-tip", "aria-hidden": "true"})
-    sub(group, "rect", {"x": float(left), "y": float(top), "width": box[0], "height": box[1], "rx": 3})
+    svg.rect(group, None, left, top, *box, 3)
     for index, (kind, line) in enumerate(zip(("date", "value", "source"), lines, strict=True)):
         svg.text(group, f"chart-tip__{kind}", left + 6, top + 17 + index * TIP_LINE, line)
 
@@ -407,7 +352,7 @@ def label_places(placed: _Placed, width: float, lines: int) -> list[Place]:
     return places
 
 
-def place_labels(series: Series, placed: Sequence[_Placed], height: float) -> list[tuple[_Placed, Place]]:
+def place_labels(series: Series, placed: Sequence[_Placed]) -> list[tuple[_Placed, Place]]:
     """Each labelled point's label in a place inside the room, clear of every mark, of the unit's label
     and of the other labels and leader lines: the first such layout, trying each label's best places
     first (a bounded search); failing that, each label in the first place clear of those before it."""
@@ -445,9 +390,9 @@ def _label_lines(series: Series, point: Point) -> tuple[str, str]:
     return point.label, short_value(series, point)
 
 
-def _point_labels(root: ElementTree.Element, series: Series, placed: Sequence[_Placed], height: float) -> None:
+def _point_labels(root: Element, series: Series, placed: Sequence[_Placed]) -> None:
     """The labelled points' words and values on the picture (their links' names say the same)."""
-    found = place_labels(series, placed, height)
+    found = place_labels(series, placed)
     if not found:
         return
     group = sub(root, "g", {"class": "chart-labels", "aria-hidden": "true"})
@@ -456,15 +401,8 @@ def _point_labels(root: ElementTree.Element, series: Series, placed: Sequence[_P
         if place.leader is not None:
             svg.line(group, "chart-label__leader", each.x, place.leader.y0, each.x, place.leader.y1)
         x = {"start": box.x0, "end": box.x1, "middle": (box.x0 + box.x1) / 2}[anchor]
-        node = sub(group, "text", {"class": "chart-label", "text-anchor": anchor})
-        for index, (kind, content) in enumerate(zip(("name", "value"), _label_lines(series, each.point), strict=True)):
-            tspan = sub(
-                node,
-                "tspan",
-                {"class": f"chart-label__{kind}", "x": float(x), "y": box.y0 + 11 + index * LABEL_LINE},
-                content,
-            )
-            tspan.tail = " " if index == 0 else None
+        lines = _label_lines(series, each.point)
+        svg.text_lines(group, "chart-label", anchor, x, box.y0 + 11, lines, LABEL_LINE, LABEL_CLASSES)
 
 
 # Events on the time axis ------------------------------------------------------------------------
@@ -472,17 +410,13 @@ def _point_labels(root: ElementTree.Element, series: Series, placed: Sequence[_P
 
 def _marker_rows(marked: Sequence[tuple[str, EventRef]], times: svg.TimeScale) -> dict[str, int]:
     """A row per marker under the axis, the first where it overlaps no earlier marker."""
-    row_ends: list[float] = []
-    rows = {}
-    for event_id, event in sorted(marked, key=lambda item: item[1].date.sort_key):
-        x = times.x_of(event.date)
-        row = next((index for index, end in enumerate(row_ends) if end + 2 <= x - MARKER_SIZE), len(row_ends))
-        row_ends[row : row + 1] = [x + MARKER_SIZE]
-        rows[event_id] = row
-    return rows
+    ordered = sorted(marked, key=lambda item: item[1].date.sort_key)
+    xs = [times.x_of(event.date) for _, event in ordered]
+    rows = svg.rows([(x - MARKER_SIZE, x + MARKER_SIZE) for x in xs], 2)
+    return {event_id: row for (event_id, _), row in zip(ordered, rows, strict=True)}
 
 
-def _event_marker(root: ElementTree.Element, event: EventRef, times: svg.TimeScale, row: int) -> None:
+def _event_marker(root: Element, event: EventRef, times: svg.TimeScale, row: int) -> None:
     x = times.x_of(event.date)
     tip = PLOT_BOTTOM + 6 + row * MARKER_ROW
     label = f"Event, {event.date.display}: {event.title}"
@@ -490,61 +424,39 @@ def _event_marker(root: ElementTree.Element, event: EventRef, times: svg.TimeSca
     link = svg.link(root, event.href, label, "chart-event")
     sub(link, "title", text=label)
     svg.line(link, "chart-event__guide", x, PLOT_TOP, x, tip)
-    sub(link, "rect", {"class": "chart-mark__hit", "x": x - 7, "y": tip - 2, "width": 14, "height": MARKER_SIZE + 4})
+    svg.rect(link, "chart-mark__hit", x - 7, tip - 2, 14, MARKER_SIZE + 4)
     sub(link, "path", {"d": f"M{svg.number(x)} {svg.number(tip)}l{svg.number(half)} {MARKER_SIZE}h{-MARKER_SIZE}z"})
 
 
 # The table and the whole figure -----------------------------------------------------------------
 
 
-def chart_table(
-    series: Series, sources: Mapping[str, Ref] | None = None, events: Mapping[str, EventRef] | None = None
-) -> str:
+def _table(series: Series, sources: Mapping[str, Ref], events: Mapping[str, EventRef]) -> Element:
     """The chart's text alternative: a row per point (the marks link to it), then its note; printable."""
-    return markup(_table(series, sources or {}, events or {}))
-
-
-def _table(series: Series, sources: Mapping[str, Ref], events: Mapping[str, EventRef]) -> ElementTree.Element:
     table = element("table", {"class": "chart-table"})
     sub(table, "caption", text=f"{series.title}: the figures")
     head = sub(sub(table, "thead"), "tr")
     for name in ("Date", "Value", "Sources"):
         sub(head, "th", {"scope": "col"}, name)
     for point in series.points:
-        _rows(table, series, point, sources, events)
+        # One <tbody> per point, so the link from its mark can highlight both its rows: the figure, then the note.
+        group = sub(table, "tbody", {"id": series.anchor(point)})
+        row = sub(group, "tr")
+        sub(sub(row, "th", {"scope": "row"}), "time", {"datetime": point.date.iso}, point.date.display)
+        sub(row, "td", text=series.value_text(point))
+        cell = sub(row, "td")
+        for index, source_id in enumerate(point.sources):
+            ref = _ref(sources, source_id)
+            sub(cell, "a", {"href": ref.href}, ref.label).tail = ", " if index < len(point.sources) - 1 else None
+        if not (point.note or point.event):
+            continue
+        cell = sub(sub(group, "tr", {"class": "chart-table__note"}), "td", {"colspan": 3}, point.note or None)
+        if point.event:
+            target = _event(events, point.event)
+            if point.note:
+                cell.text = f"{point.note} "
+            sub(cell, "a", {"class": "chart-table__event", "href": target.href}, f"On the Timeline: {target.title}")
     return table
-
-
-def _rows(
-    table: ElementTree.Element,
-    series: Series,
-    point: Point,
-    sources: Mapping[str, Ref],
-    events: Mapping[str, EventRef],
-) -> None:
-    """One <tbody> per point, so the link from its mark can highlight both its rows: the figure, then the note."""
-    group = sub(table, "tbody", {"id": series.anchor(point)})
-    row = sub(group, "tr")
-    sub(sub(row, "th", {"scope": "row"}), "time", {"datetime": point.date.iso}, point.date.display)
-    sub(row, "td", text=series.value_text(point))
-    cell = sub(row, "td")
-    for index, source_id in enumerate(point.sources):
-        ref = _ref(sources, source_id)
-        link = sub(cell, "a", {"href": ref.href}, ref.label)
-        if index < len(point.sources) - 1:
-            link.tail = ", "
-    _note_row(group, point, events)
-
-
-def _note_row(group: ElementTree.Element, point: Point, events: Mapping[str, EventRef]) -> None:
-    if not (point.note or point.event):
-        return
-    cell = sub(sub(group, "tr", {"class": "chart-table__note"}), "td", {"colspan": 3}, point.note or None)
-    if point.event:
-        target = _event(events, point.event)
-        if point.note:
-            cell.text = f"{point.note} "
-        sub(cell, "a", {"class": "chart-table__event", "href": target.href}, f"On the Timeline: {target.title}")
 
 
 def caption(series: Series, markers: Sequence[str] = ()) -> str:
@@ -565,8 +477,8 @@ def caption(series: Series, markers: Sequence[str] = ()) -> str:
 
 def chart_figure(
     series: Series,
-    sources: Mapping[str, Ref] | None = None,
-    events: Mapping[str, EventRef] | None = None,
+    sources: Mapping[str, Ref],
+    events: Mapping[str, EventRef],
     markers: Sequence[str] = (),
     period: svg.Span | None = None,
     title: str = "",
@@ -577,7 +489,6 @@ def chart_figure(
     Its title is its <figcaption>, first (HTML allows one only first or last in a figure): the
     takeaway (`title`, else the series'), then what the series measures.
     """
-    sources, events = sources or {}, events or {}
     shown = scoped(series, period)
     figure = element("figure", {"class": "chart", "id": f"chart-{series.id}"})
     heading = sub(figure, "figcaption", {"class": "chart__title"})
@@ -595,7 +506,7 @@ def chart_figure(
     return markup(figure)
 
 
-def _marked_events(parent: ElementTree.Element, markers: Sequence[str], events: Mapping[str, EventRef]) -> None:
+def _marked_events(parent: Element, markers: Sequence[str], events: Mapping[str, EventRef]) -> None:
     """The events under the time axis in words, each linked to its Timeline entry (so print shows them too)."""
     if not markers:
         return
