@@ -108,7 +108,9 @@ def stand_in_build(pages: dict[str, str], site_dir: Path | None = None) -> Simpl
 
 def test_prose_is_read_from_the_article_only() -> None:
     assert checks.prose_blocks(soup("<p>Outside.</p>")) == []
-    assert [p.get_text() for p in checks.prose_blocks(soup("<article><p>Inside.</p></article>"))] == ["Inside."]
+    assert ["".join(p.itertext()) for p in checks.prose_blocks(soup("<article><p>Inside.</p></article>"))] == [
+        "Inside."
+    ]
 
 
 def test_a_page_is_parsed_once_while_it_is_unchanged(tmp_path: Path) -> None:

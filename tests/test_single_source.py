@@ -207,6 +207,17 @@ def test_an_undeclared_figure_cited_to_one_origin_is_refused_with_both_fixes():
     assert context.problems == []
 
 
+def test_a_figure_in_a_nested_list_is_read_with_its_item():
+    """A nested list's items are read as part of their item (explainer.sources.origins.read_block), as the
+    generic checks of a built site read them: a figure there cited to one origin is refused too."""
+    text = "# The rally\n\n- How it went:\n    - Shares rose 60% in three months.[^wire-2025-rally]\n"
+    _, context = convert(text, {WIRE.id: WIRE})
+    assert ["Shares rose 60% in three months" in str(problem) for problem in context.problems] == [True]
+    two_origins = text.replace("[^wire-2025-rally]", "[^wire-2025-rally][^post-2025-rally]")
+    _, context = convert(two_origins, {WIRE.id: WIRE, POST.id: POST})
+    assert context.problems == []
+
+
 def test_a_story_page_names_the_report_it_retells_under_its_title():
     base = source(WIRE.id, "Example Wire", base_report=True)
     page, _ = convert("# The rally\n\nShares rose sharply.[^wire-2025-rally]\n", {WIRE.id: base})

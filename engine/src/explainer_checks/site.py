@@ -9,18 +9,21 @@ The helpers they use (`sentences`, `broken_links`, ...) can be imported for a si
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import PreformattedString
 
 from explainer.claims import CLAIM, FIGURE_OR_DATE, NOTE, Block, needs_a_note, note_mark, sentences, unsourced  # noqa: F401 (re-exported: a site's tests use them)
 from explainer.corrections.anchors import mark_id, note_id
 from explainer.corrections.page import PAGE as CORRECTIONS
 from explainer.glossary.matching import TermMatcher
 from explainer.glossary.records import GlossaryState
+from explainer.sources import origins
 from explainer.yamlfile import load_yaml
 
 from .build import BuiltSite, parsed_page
@@ -49,45 +52,41 @@ def test_the_site_builds_without_a_warning(explainer_build: BuiltSite) -> None:
 
 
 # Every factual sentence cited ----------------------------------------------------------------------
-# The sentence rule is the engine's (explainer.claims, which the build's origin rule uses too): this
-# check reads a built page's prose into its Blocks.
+# The sentence rule is the engine's (explainer.claims), and so is the reading of a page's prose into its
+# Blocks: the build's origin rule reads the Markdown tree with it, this check a copy of the built article.
 
 
-def prose_blocks(page: BeautifulSoup) -> list[Tag]:
-    """The story's own paragraphs and list items: the article's top-level <p>s and the items of its
-    top-level lists. What the site adds around them (Key dates, notes, corrections, admonitions) is
-    nested or carries a class."""
-    article = page.select_one("article")
+def prose_blocks(page: BeautifulSoup, leaving_out: str = "") -> list[etree.Element]:
+    """The story's own paragraphs and list items as the build reads them (explainer.sources.origins: the
+    article's top-level <p>s and the items of its top-level lists; what the site adds around them, Key dates,
+    notes, corrections, admonitions, is nested or carries a class), in a copy of the article without what the
+    CSS selector `leaving_out` selects."""
+    article = page if page.name == "article" else page.select_one("article")
     if article is None:
         return []
-    paragraphs = [p for p in article.find_all("p", recursive=False) if not p.get("class")]
-    lists = [each for each in article.find_all(["ul", "ol"], recursive=False) if not each.get("class")]
-    return paragraphs + [item for each in lists for item in each.find_all("li", recursive=False)]
+    return origins.prose_blocks(
+        _element_tree(article, {id(each) for each in article.select(leaving_out)} if leaving_out else set())
+    )
 
 
-def block_of(element: Tag) -> Block:
-    """The element's text as a reader sees it, each source note a mark naming the source it cites, each
-    single-source mark CLAIM, correction marks (C1, C2...) left out."""
-    parts: list[str] = []
-    notes: list[str] = []
-
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                parts.append(str(child))
-            elif child.name == "sup" and "correction-ref" in (child.get("class") or []):
-                continue
-            elif child.name == "sup" and "one-report" in (child.get("class") or []):
-                parts.append(CLAIM)
-            elif child.name == "sup" and child.get("id", "").startswith("fnref"):
-                link = child.find("a", href=True)
-                parts.append(note_mark(len(notes)))
-                notes.append(unquote(link["href"]).partition("#fn:")[2] if link else "")
+def _element_tree(tag: Tag, leaving_out: set[int]) -> etree.Element:
+    """A copy of `tag` as an ElementTree element (the build's tree), without the tags in `leaving_out` (by id;
+    the text after one is kept) and without comments and declarations."""
+    element = etree.Element(
+        tag.name, {key: " ".join(value) if isinstance(value, list) else value for key, value in tag.attrs.items()}
+    )
+    last = None
+    for child in tag.children:
+        if isinstance(child, Tag):
+            if id(child) not in leaving_out:
+                last = _element_tree(child, leaving_out)
+                element.append(last)
+        elif not isinstance(child, PreformattedString):
+            if last is None:
+                element.text = (element.text or "") + child
             else:
-                walk(child)
-
-    walk(element)
-    return Block("".join(parts), tuple(notes))
+                last.tail = (last.tail or "") + child
+    return element
 
 
 def names_with_digits(site: ExplainerSite) -> list[str]:
@@ -106,7 +105,7 @@ def base_report_ids(site: ExplainerSite) -> frozenset[str]:
 def unsourced_sentences(page: BeautifulSoup, names: list[str], base: frozenset[str] = frozenset()) -> list[str]:
     """Sentences with a figure, a date or a quotation and no note; a paragraph with a note citing the report
     the story retells (`base`) is sourced by it throughout (issue 24.3: that report's note once per paragraph)."""
-    return [sentence[:100] for sentence in unsourced(map(block_of, prose_blocks(page)), names, base)]
+    return [sentence[:100] for sentence in unsourced(map(origins.read_block, prose_blocks(page)), names, base)]
 
 
 def test_every_sentence_with_a_figure_date_or_quotation_has_a_source_note(
@@ -140,19 +139,15 @@ _NOT_PROSE = ("a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "s
 def prose_text(article: Tag, leaving_out: str = "") -> str:
     """The article's own running text: no headings, links, code, notes, Key dates, charts or corrections; nor
     what the CSS selector `leaving_out` selects (left out of a copy: `article` is not changed)."""
-    parts = []
-    copy = BeautifulSoup(f"<article>{article.decode_contents()}</article>", "html.parser")
-    for element in copy.select(leaving_out) if leaving_out else ():
-        element.decompose()
-    for block in prose_blocks(copy):
-        for text in block.find_all(string=True):
-            parents = [parent for parent in text.parents if parent is not block]
-            if not any(
-                parent.name in _NOT_PROSE or "glossary-skip" in (parent.get("class") or []) for parent in parents
-            ):
-                parts.append(str(text))
-        parts.append("\n")
-    return "".join(parts)
+
+    def running(element: etree.Element) -> Iterator[str]:
+        yield element.text or ""
+        for child in element:
+            if child.tag not in _NOT_PROSE and "glossary-skip" not in (child.get("class") or "").split():
+                yield from running(child)
+            yield child.tail or ""
+
+    return "".join("".join(running(block)) + "\n" for block in prose_blocks(article, leaving_out))
 
 
 def test_first_mentions_of_glossary_entries_are_explained(

@@ -1,9 +1,9 @@
 """The origin rule, as the build applies it to each story page: a sentence that states a figure and whose
 notes all cite reports of one origin is refused, unless a claim in it is declared single-source.
 
-The page is read into blocks of prose (explainer.claims: the rules themselves, shared with the generic
-checks of a built site) from Python-Markdown's tree, once the notes, the corrections' marks and the
-single-source marks are in it. A report's origin is whose story it is: its `origin`, else its
+The page is read into blocks of prose (explainer.claims: the rules; the reading here, prose_blocks and
+read_block, is the generic checks' of a built site too) from Python-Markdown's tree, once the notes, the
+corrections' marks and the single-source marks are in it. A report's origin is whose story it is: its `origin`, else its
 publisher; a company's own statements, however they are published, are one origin (the company).
 """
 
@@ -13,6 +13,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Mapping
+from urllib.parse import unquote
 
 from markdown import Markdown
 from markdown.util import HTML_PLACEHOLDER_RE
@@ -41,24 +42,25 @@ def prose_blocks(root: etree.Element) -> list[etree.Element]:
 
 
 def read_block(node: etree.Element, md: Markdown | None = None) -> Block:
-    """A block's text with its marks (explainer.claims), the key of each note, as a reader reads it."""
+    """A block's text with its marks (explainer.claims), the key of each note, as a reader reads it: a nested
+    list's items are read as part of their item, correction marks left out. The generic checks of a built site
+    read its pages with it too (explainer_checks.site)."""
     notes: list[str] = []
     parts: list[str] = []
 
-    def walk(element: etree.Element, with_text: bool = True) -> None:
-        if with_text and element.text:
+    def walk(element: etree.Element) -> None:
+        if element.text:
             parts.append(_restored(element.text, md))
         for each in element:
             classes = (each.get("class") or "").split()
             if each.tag == "sup" and (each.get("id") or "").startswith("fnref"):
-                link = each.find("a")
-                found = _NOTE_HREF.search(link.get("href", "")) if link is not None else None
-                if found:
-                    parts.append(note_mark(len(notes)))
-                    notes.append(found.group(1))
+                link = each.find(".//a[@href]")
+                found = _NOTE_HREF.search(unquote(link.get("href"))) if link is not None else None
+                parts.append(note_mark(len(notes)))
+                notes.append(found.group(1) if found else "")
             elif each.tag == "sup" and MARK_CLASS in classes:
                 parts.append(CLAIM)
-            elif not (each.tag == "sup" and "correction-ref" in classes) and each.tag not in ("ul", "ol"):
+            elif not (each.tag == "sup" and "correction-ref" in classes):
                 walk(each)
             if each.tail:
                 parts.append(_restored(each.tail, md))
