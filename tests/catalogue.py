@@ -1512,6 +1512,27 @@ BUILD_ONLY_CASES = [
         page="ties.md",
     ),
     case(
+        "single-source-anchor-ambiguous",
+        replace(SOURCES, "anchor: The group was fined", "anchor: The group"),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: anchor \"The group\" occurs 2 times in"
+        " docs/ties.md; make it longer so it is unique",
+        layer=PAGE,
+        page="ties.md",
+    ),
+    case(
+        "single-source-anchors-overlap",
+        replace(
+            SOURCES,
+            FINE_CLAIM,
+            f'{FINE_CLAIM[:-1]}, {{claim: "Who", page: ties.md, anchor: The group announced}},'
+            ' {claim: "What", page: ties.md, anchor: announced the split}]',
+        ),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 3: anchor \"announced the split\" overlaps"
+        " another anchor in docs/ties.md; choose a phrase that shares no words with it",
+        layer=PAGE,
+        page="ties.md",
+    ),
+    case(
         "single-source-point-not-shown",
         replace(SOURCES, FINE_CLAIM, '[{claim: "The size", figure: group-value, date: "2020-10"}]'),
         "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: no chart shows a point of"
