@@ -2936,6 +2936,18 @@ HOSTILE_CASES = [
         layer=FILES,
     ),
     Hostile(
+        "svg-style-element-importing",
+        write(
+            "docs/assets/styled.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg">\n<style>@import url(https://e.example/x.css);</style>\n</svg>\n',
+        ),
+        (
+            "docs/assets/styled.svg:2: SVG has a <style> element that uses '@import' in a style (it can load from"
+            " another host or run script)"
+        ),
+        layer=FILES,
+    ),
+    Hostile(
         "svg-javascript-link-and-foreign-object",
         write(
             "docs/assets/link.svg",
