@@ -493,6 +493,12 @@ SHAPE_CASES = [
         " and anchor: (or figure: and date:)",
     ),
     case(
+        "single-source-claim-page-without-anchor",
+        replace(SOURCES, FINE_CLAIM, '[{claim: "The size of the fine", page: ties.md}]'),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1 needs anchor: too (page: and anchor:, or"
+        " figure: and date:)",
+    ),
+    case(
         "value-not-in-list",
         replace(SOURCES, "kind: primary", "kind: blog"),
         "data/sources.yml:16: source 'company-2023-split': 'kind' must be one of: primary, news, analysis, reference"
