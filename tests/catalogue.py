@@ -1424,6 +1424,14 @@ CHART_CASES = [
         "docs/ties.md:3: chart 'group-value': the title has 149 characters; a takeaway has at most 110",
         layer=PAGE,
     ),
+    case(
+        "chart-marker-stray-text",
+        ties_page('# Page\n\n<!-- chart: group-value from: 2021 "stray" -->\n'),
+        "docs/ties.md:3: chart marker for 'group-value': cannot read '\"stray\"'; write <!-- chart: SERIES-ID --> or"
+        ' <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID from: YYYY-MM to: YYYY-MM title: "..." --> (each field'
+        " optional)",
+        layer=PAGE,
+    ),
 ]
 
 # Mistakes in data found against a page (a correction's anchor), or that need the list of all pages or
