@@ -162,6 +162,23 @@ def test_a_file_that_cannot_be_used_gives_no_story_and_one_located_problem(text,
     assert read_story(b"subject: X\nunits: {}\n", SCHEMA)[0] is not None  # the positive control
 
 
+def test_with_a_story_that_cannot_be_used_the_other_files_are_checked_for_yaml_only(fixture_project: Path):
+    """Every problem in one pass: a data file's YAML syntax error is still reported beside the story's own line,
+    but a value judged by the story's vocabulary (a source's kind) is not, as the story is not known."""
+    syntax, vocabulary = MISTAKES["yaml-unclosed-quote"], MISTAKES["value-not-in-list"]
+    story = fixture_project / "data/story.yml"
+    sound = story.read_bytes()
+    vocabulary.make(fixture_project)
+    assert data_problems(fixture_project) == [vocabulary.message]  # the positive control: judged with the story
+    story.write_bytes(b"- subject: X\n")
+    found = data_problems(fixture_project)
+    assert [line.split(":", 2)[:2] for line in found] == [["data/story.yml", "1"]]  # the kind is not judged
+    syntax.make(fixture_project)
+    assert data_problems(fixture_project) == [*found, syntax.message]
+    story.write_bytes(sound)
+    assert data_problems(fixture_project) == [syntax.message]  # a file that does not parse is not judged either
+
+
 def test_glossary_categories_and_the_timelines_scale_are_read():
     text = "glossary:\n  categories:\n    person: Folk\n    thing: Things\ntimeline:\n  scale: weeks\n"
     story, problems = read_story(text.encode(), SCHEMA)
