@@ -111,7 +111,7 @@ def test_a_kind_not_marked_in_the_text_is_listed_on_its_own_page(fixture_project
     text = story.read_text(encoding="utf-8").replace(
         "      mark: C\n    translation:",
         "      mark: C\n    translation:\n      inline: false\n      page: translation-log.md\n"
-        "      page_title: Translation log",
+        "      page_title: 'Translation log: by chapter'",  # YAML reads it otherwise: the front matter quotes it
     )
     text += (
         "    checked:\n      label: Checked\n      heading: Pages checked again\n      notice: Last checked\n"
@@ -137,7 +137,8 @@ def test_a_kind_not_marked_in_the_text_is_listed_on_its_own_page(fixture_project
     notices = [notice.get_text(" ", strip=True) for notice in page.select(".corrected-notice")]
     assert any(notice.startswith("Last checked 1 December 2026") for notice in notices)
     log = body("translation-log.md")
-    assert log.select_one("h1").get_text(strip=True).startswith("Translation log")
+    assert log.select_one("h1").get_text(strip=True).startswith("Translation log: by chapter")
+    assert converted.pages["translation-log.md"].meta["title"] == "Translation log: by chapter"  # its front matter read
     assert {entry["id"] for entry in log.select(".correction-entry")} == {"hugging-face", "dan-ives"}
     listed = {entry["id"] for entry in body("corrections.md").select(".correction-entry")}
     assert "hugging-face" not in listed and "corrected-checked" in listed
