@@ -1426,10 +1426,10 @@ CHART_CASES = [
     ),
     case(
         "chart-marker-stray-text",
-        ties_page('# Page\n\n<!-- chart: group-value from: 2021 "stray" -->\n'),
-        "docs/ties.md:3: chart marker for 'group-value': cannot read '\"stray\"'; write <!-- chart: SERIES-ID --> or"
-        ' <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID from: YYYY-MM to: YYYY-MM title: "..." --> (each field'
-        " optional)",
+        ties_page('# Page\n\n<!-- chart: group-value from: 2021 "stray" to: 2022 -->\n'),
+        "docs/ties.md:3: chart marker for 'group-value': cannot read '\"stray\" to: 2022'; write"
+        " <!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID from: YYYY-MM to: YYYY-MM"
+        ' title: "..." --> (each field optional)',
         layer=PAGE,
     ),
 ]
