@@ -493,6 +493,12 @@ SHAPE_CASES = [
         " and anchor: (or figure: and date:)",
     ),
     case(
+        "single-source-claim-page-without-anchor",
+        replace(SOURCES, FINE_CLAIM, '[{claim: "The size of the fine", page: ties.md}]'),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1 needs anchor: too (page: and anchor:, or"
+        " figure: and date:)",
+    ),
+    case(
         "value-not-in-list",
         replace(SOURCES, "kind: primary", "kind: blog"),
         "data/sources.yml:16: source 'company-2023-split': 'kind' must be one of: primary, news, analysis, reference"
@@ -1418,6 +1424,14 @@ CHART_CASES = [
         "docs/ties.md:3: chart 'group-value': the title has 149 characters; a takeaway has at most 110",
         layer=PAGE,
     ),
+    case(
+        "chart-marker-stray-text",
+        ties_page('# Page\n\n<!-- chart: group-value from: 2021 "stray" to: 2022 -->\n'),
+        "docs/ties.md:3: chart marker for 'group-value': cannot read '\"stray\" to: 2022'; write"
+        " <!-- chart: SERIES-ID --> or <!-- chart: SERIES-ID events: EVENT-ID, EVENT-ID from: YYYY-MM to: YYYY-MM"
+        ' title: "..." --> (each field optional)',
+        layer=PAGE,
+    ),
 ]
 
 # Mistakes in data found against a page (a correction's anchor), or that need the list of all pages or
@@ -1508,6 +1522,27 @@ BUILD_ONLY_CASES = [
         "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: anchor \"The group was fined twice\""
         " does not occur in docs/ties.md; copy an exact phrase from the page's text (not from a heading, link, note"
         " or code)",
+        layer=PAGE,
+        page="ties.md",
+    ),
+    case(
+        "single-source-anchor-ambiguous",
+        replace(SOURCES, "anchor: The group was fined", "anchor: The group"),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 1: anchor \"The group\" occurs 2 times in"
+        " docs/ties.md; make it longer so it is unique",
+        layer=PAGE,
+        page="ties.md",
+    ),
+    case(
+        "single-source-anchors-overlap",
+        replace(
+            SOURCES,
+            FINE_CLAIM,
+            f'{FINE_CLAIM[:-1]}, {{claim: "Who", page: ties.md, anchor: The group announced}},'
+            ' {claim: "What", page: ties.md, anchor: announced the split}]',
+        ),
+        "data/sources.yml:28: source 'post-2021-fine': single-source claim 3: anchor \"announced the split\" overlaps"
+        " another anchor in docs/ties.md; choose a phrase that shares no words with it",
         layer=PAGE,
         page="ties.md",
     ),
@@ -2912,6 +2947,18 @@ HOSTILE_CASES = [
             '<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<svg xmlns="http://www.w3.org/2000/svg">&b;</svg>',
         ),
         "docs/assets/entities.svg:1: SVG has a DOCTYPE (it can declare entities); remove it",
+        layer=FILES,
+    ),
+    Hostile(
+        "svg-style-element-importing",
+        write(
+            "docs/assets/styled.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg">\n<style>@import url(https://e.example/x.css);</style>\n</svg>\n',
+        ),
+        (
+            "docs/assets/styled.svg:2: SVG has a <style> element that uses '@import' in a style (it can load from"
+            " another host or run script)"
+        ),
         layer=FILES,
     ),
     Hostile(

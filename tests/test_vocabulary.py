@@ -111,7 +111,7 @@ def test_a_kind_not_marked_in_the_text_is_listed_on_its_own_page(fixture_project
     text = story.read_text(encoding="utf-8").replace(
         "      mark: C\n    translation:",
         "      mark: C\n    translation:\n      inline: false\n      page: translation-log.md\n"
-        "      page_title: Translation log",
+        "      page_title: 'Translation log: by chapter'",  # YAML reads it otherwise: the front matter quotes it
     )
     text += (
         "    checked:\n      label: Checked\n      heading: Pages checked again\n      notice: Last checked\n"
@@ -137,7 +137,8 @@ def test_a_kind_not_marked_in_the_text_is_listed_on_its_own_page(fixture_project
     notices = [notice.get_text(" ", strip=True) for notice in page.select(".corrected-notice")]
     assert any(notice.startswith("Last checked 1 December 2026") for notice in notices)
     log = body("translation-log.md")
-    assert log.select_one("h1").get_text(strip=True).startswith("Translation log")
+    assert log.select_one("h1").get_text(strip=True).startswith("Translation log: by chapter")
+    assert converted.pages["translation-log.md"].meta["title"] == "Translation log: by chapter"  # its front matter read
     assert {entry["id"] for entry in log.select(".correction-entry")} == {"hugging-face", "dan-ives"}
     listed = {entry["id"] for entry in body("corrections.md").select(".correction-entry")}
     assert "hugging-face" not in listed and "corrected-checked" in listed
@@ -160,6 +161,23 @@ def test_a_file_that_cannot_be_used_gives_no_story_and_one_located_problem(text,
     story, problems = read_story(text, SCHEMA)
     assert story is None and [problem.line for problem in problems] == [line]
     assert read_story(b"subject: X\nunits: {}\n", SCHEMA)[0] is not None  # the positive control
+
+
+def test_with_a_story_that_cannot_be_used_the_other_files_are_checked_for_yaml_only(fixture_project: Path):
+    """Every problem in one pass: a data file's YAML syntax error is still reported beside the story's own line,
+    but a value judged by the story's vocabulary (a source's kind) is not, as the story is not known."""
+    syntax, vocabulary = MISTAKES["yaml-unclosed-quote"], MISTAKES["value-not-in-list"]
+    story = fixture_project / "data/story.yml"
+    sound = story.read_bytes()
+    vocabulary.make(fixture_project)
+    assert data_problems(fixture_project) == [vocabulary.message]  # the positive control: judged with the story
+    story.write_bytes(b"- subject: X\n")
+    found = data_problems(fixture_project)
+    assert [line.split(":", 2)[:2] for line in found] == [["data/story.yml", "1"]]  # the kind is not judged
+    syntax.make(fixture_project)
+    assert data_problems(fixture_project) == [*found, syntax.message]
+    story.write_bytes(sound)
+    assert data_problems(fixture_project) == [syntax.message]  # a file that does not parse is not judged either
 
 
 def test_glossary_categories_and_the_timelines_scale_are_read():
