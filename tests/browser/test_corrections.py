@@ -6,6 +6,8 @@ import re
 
 from playwright.sync_api import expect
 
+from explainer_checks.plugin import SCRIPTS_RUN
+
 from .previews import expect_open, preview_of
 
 CORRECTED = "corrected/"  # the fixture site's page with four corrections
@@ -71,6 +73,7 @@ def test_real_story_marks_preview_and_log_links_land(page, site_url: str) -> Non
     page.goto(site_url + "corrections/")
     page.locator("#peak-value-sources-disagree .correction-entry__where a").click()
     expect(page).to_have_url(re.compile(r"/story/the-fall/#cref:peak-value-sources-disagree$"))
+    page.wait_for_function(SCRIPTS_RUN)  # a followed link, unlike goto, does not wait for the scripts the hover needs
     link = mark_link(page, "peak-value-sources-disagree")
     expect(link).to_be_in_viewport()
     expect(link).to_have_text("C1")
