@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import functools
+import logging
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import markdown
@@ -96,6 +98,18 @@ def build_project(project: Path, strict: bool = True) -> BuiltSite:
 def fixture_project(tmp_path: Path) -> Path:
     """A fresh copy of the fixture site, ready to edit and build."""
     return write_project(tmp_path / "project")
+
+
+@pytest.fixture
+def mkdocs_logger_restored() -> Iterator[None]:
+    """MkDocs' command line sets its logger's level and stops it propagating (mkdocs.__main__.State): put them back
+    after a command run in this process (click's CliRunner)."""
+    logger = logging.getLogger("mkdocs")
+    level, propagate, handlers = logger.level, logger.propagate, list(logger.handlers)
+    yield
+    logger.setLevel(level)
+    logger.propagate = propagate
+    logger.handlers[:] = handlers
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ Drives a real `mkdocs serve` on 127.0.0.1 (a free port) over a temporary copy of
 from __future__ import annotations
 
 import html
-import logging
 import os
 import re
 import socket
@@ -303,18 +302,6 @@ def test_serve_started_on_bad_data_exits_with_the_line(tmp_path: Path):
 
 class ServerStarted(AssertionError):
     """Raised in place of MkDocs' live-reload server: the command got past its start-up."""
-
-
-@pytest.fixture
-def mkdocs_logger_restored() -> Iterator[None]:
-    """MkDocs' command line sets its logger's level and stops it propagating (mkdocs.__main__.State): put them back
-    after a command run in this process."""
-    logger = logging.getLogger("mkdocs")
-    level, propagate, handlers = logger.level, logger.propagate, list(logger.handlers)
-    yield
-    logger.setLevel(level)
-    logger.propagate = propagate
-    logger.handlers[:] = handlers
 
 
 @pytest.mark.parametrize("command", ["build", "serve"])
