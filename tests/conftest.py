@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
+import logging
 import shutil
+import subprocess
+import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
 import markdown
@@ -96,6 +101,47 @@ def build_project(project: Path, strict: bool = True) -> BuiltSite:
 def fixture_project(tmp_path: Path) -> Path:
     """A fresh copy of the fixture site, ready to edit and build."""
     return write_project(tmp_path / "project")
+
+
+@pytest.fixture
+def mkdocs_logger_restored() -> Iterator[None]:
+    """Put MkDocs' loggers back as they were after its command line ran in this process (click's CliRunner)."""
+    with mkdocs_loggers_restored():
+        yield
+
+
+@contextlib.contextmanager
+def mkdocs_loggers_restored() -> Iterator[None]:
+    """MkDocs' command line sets its logger's level, stops it propagating and adds a handler (mkdocs.__main__.State),
+    and gives the build's logger one more filter that drops any message it has logged before in the process
+    (mkdocs.__main__._enable_warnings): each is put back as it was, so no later build in this process loses a line."""
+    logger, build_logger = logging.getLogger("mkdocs"), logging.getLogger("mkdocs.commands.build")
+    level, propagate, handlers = logger.level, logger.propagate, list(logger.handlers)
+    filters = list(build_logger.filters)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+        logger.propagate = propagate
+        logger.handlers[:] = handlers
+        build_logger.filters[:] = filters
+
+
+def mkdocs_command(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """MkDocs' own command line, `mkdocs ARGUMENTS` in `project`, run in this process (click's CliRunner) and given as a
+    process of its own would give it: its exit status, what it printed, and the traceback of a crash in its stderr.
+    MkDocs' loggers are put back as they were (`mkdocs_loggers_restored`)."""
+    from click.testing import CliRunner
+    from mkdocs.__main__ import cli
+
+    with mkdocs_loggers_restored(), pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        patch.setenv("NO_MKDOCS_2_WARNING", "1")
+        result = CliRunner().invoke(cli, list(arguments))
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(["mkdocs", *arguments], result.exit_code, result.stdout, stderr)
 
 
 @pytest.fixture(scope="session")

@@ -53,7 +53,7 @@ from catalogue import (
     together,
     write,
 )
-from conftest import REPO, BuiltSite, write_project
+from conftest import REPO, BuiltSite, mkdocs_command, write_project
 from layers import data_layer, data_problems, every_page_problems, page_problems, site_pages, site_problems
 from test_annotations import annotation_of, annotations
 
@@ -300,19 +300,6 @@ def test_the_quick_check_reports_what_the_build_does(every_layer: EveryLayerRuns
 # The real commands ---------------------------------------------------------------------------------------
 
 
-def run_mkdocs_build(project: Path, *options: str) -> subprocess.CompletedProcess:
-    """`mkdocs build` as a contributor runs it, in its own process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *options, "-d", str(project / "site")],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def logged(result: subprocess.CompletedProcess) -> list[str]:
     return [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "-  " in line]
 
@@ -322,31 +309,26 @@ def logged(result: subprocess.CompletedProcess) -> list[str]:
 UNREADABLE = [MISTAKES["tab-indentation"], MISTAKES["page-not-utf-8"]]
 
 
-def test_files_that_cannot_be_read_stop_the_checks_and_say_so(fixture_project: Path):
-    """Needs the real commands, `mkdocs build --strict` and `python -m explainer.validate`: both print the lines
-    of the files that cannot be read, and the same last line."""
+def test_files_that_cannot_be_read_stop_the_checks_and_say_so(
+    fixture_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    """The real commands' code, `python -m explainer.validate` and `mkdocs build --strict` (MkDocs' own command line),
+    run in this process (their processes, as CI runs them: the two tests above): both print the lines of the files
+    that cannot be read, and the same last line. The build stops at its start (on_config), so a process of its own
+    would cost its start-up alone."""
     for mistake in UNREADABLE:
         mistake.make(fixture_project)
     MISTAKES["event-cites-unknown-source"].make(fixture_project)  # not reported: its sources cannot be read
-    result = run_mkdocs_build(fixture_project, "--strict")
+    monkeypatch.chdir(fixture_project)
+    assert validate.main([]) == 1
+    checked = capsys.readouterr().err.splitlines()
+    result = mkdocs_command(fixture_project, "build", "--strict", "-d", str(fixture_project / "site"))
     assert result.returncode != 0
     lines = logged(result)
     assert located_lines(lines) == [mistake.message for mistake in UNREADABLE], result.stderr
     assert lines[-1] == STOPPED_EARLY_SUMMARY
     assert "Traceback" not in result.stdout + result.stderr
-    checked = subprocess.run(
-        [sys.executable, "-m", "explainer.validate"],
-        cwd=fixture_project,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert checked.returncode == 1
-    assert checked.stderr.splitlines() == [
-        *(f"ERROR   -  {mistake.message}" for mistake in UNREADABLE),
-        lines[-1],
-    ]
+    assert checked == [*(f"ERROR   -  {mistake.message}" for mistake in UNREADABLE), lines[-1]]
 
 
 # Warnings are errors ------------------------------------------------------------------------

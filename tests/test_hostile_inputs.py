@@ -82,6 +82,7 @@ from explainer.repository import read_capped, repository_problems, site_folders
 from explainer.svgcheck import svg_problems
 from explainer.urlcheck import KNOWN_PUBLISHERS, KnownHosts, registrable, url_warnings
 from explainer.yamlfile import invisible_character, parse_data_file
+from explainer_checks.build import parsed_page
 
 # Published data: events.csv ---------------------------------------------------------------------
 
@@ -248,10 +249,11 @@ def test_a_hostile_input_is_refused_with_its_located_lines(outcomes: dict[str, O
 @functools.cache
 def what_could_run(site_dir: Path) -> list[str]:
     """Every page of a built site with an event handler, a foreign scheme, a style attribute or a script
-    that alerts (checked once per site: several cases share it)."""
+    that alerts (checked once per site: several cases share it; each page the tree the other tests of the site read,
+    `parsed_page`)."""
     found = []
     for path in sorted(site_dir.rglob("*.html")):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        page = parsed_page(path)
         where = path.relative_to(site_dir).as_posix()
         found += [f"{where}: {item}" for item in unsafe_markup(page)]
         found += [f"{where}: style {item}" for item in sorted(style_attributes(page))]

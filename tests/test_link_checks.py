@@ -17,8 +17,8 @@ import subprocess
 
 import pytest
 from catalogue import HOSTILE_CASES, LINK_CASES, MISTAKES, MKDOCS_STRICT_ABORT, SITE, links_page
-from conftest import BuiltSite, write_project
-from test_bad_inputs import levelled, logged, run_mkdocs_build
+from conftest import BuiltSite, mkdocs_command, write_project
+from test_bad_inputs import levelled, logged
 
 # MkDocs' own wording, which must never reach the contributor: every finding is reworded at its line.
 MKDOCS_WORDING = re.compile(r"^(Doc file '|A reference to '|The following pages exist)")
@@ -27,15 +27,16 @@ MKDOCS_WORDING = re.compile(r"^(Doc file '|A reference to '|The following pages 
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess:
     """Needs a build: links and the nav are checked by MkDocs itself, and strictness is MkDocs' own. The catalogue built
-    once for the module by the real `mkdocs build --strict`, with the site's own validation settings; with the
-    engine's own warning of a glossary entry never mentioned (in data/glossary.yml, the first file); and the hostile
-    inputs' page of thousands of broken links (docs/corrected.md, which no other case touches).
+    once for the module by the real `mkdocs build --strict` (MkDocs' command line, in this process: a process of its
+    own is tests/test_bad_inputs.py's), with the site's own validation settings; with the engine's own warning of a
+    glossary entry never mentioned (in data/glossary.yml, the first file); and the hostile inputs' page of thousands
+    of broken links (docs/corrected.md, which no other case touches).
     """
     project = write_project(tmp_path_factory.mktemp("links") / "project")
     links_page(project)
     ENGINE_WARNING.make(project)
     MANY_LINKS.edit(project)
-    return run_mkdocs_build(project, "--strict")
+    return mkdocs_command(project, "build", "--strict", "-d", str(project / "site"))
 
 
 ENGINE_WARNING = MISTAKES["glossary-entry-never-mentioned"]

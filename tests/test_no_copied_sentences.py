@@ -16,8 +16,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import CData, NavigableString, Tag
 from conftest import BuiltSite
+
+from explainer_checks.build import parsed_page
 
 SHINGLE_WORDS = 8
 HASH_CHARS = 16
@@ -55,19 +57,27 @@ def load_copy_hashes(path: Path = SHINGLES_FILE) -> set[str]:
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
-def visible_text(page_html: str) -> str:
-    """The words a reader can see on a page (scripts, styles and inline SVG removed)."""
-    page = BeautifulSoup(page_html, "html.parser")
-    for tag in page.find_all(_INVISIBLE):
-        tag.decompose()
-    return page.get_text(" ")
+def visible_text(page: Tag) -> str:
+    """The words a reader can see on a page (not in scripts, styles or inline SVG): its text as get_text(" ") gives
+    it with those elements removed, read from the tree without changing it (a shared tree: `parsed_page`)."""
+    return " ".join(_visible_strings(page))
+
+
+def _visible_strings(tag: Tag) -> Iterator[str]:
+    for child in tag.children:
+        if isinstance(child, Tag):
+            if child.name not in _INVISIBLE:
+                yield from _visible_strings(child)
+        elif type(child) in (NavigableString, CData):  # as get_text: no comment, doctype or declaration
+            yield child
 
 
 def copied_passages(site_dir: Path, copy_hashes: set[str]) -> list[str]:
-    """'page: words' for every 8-word run of a built page that also occurs in the copy."""
+    """'page: words' for every 8-word run of a built page that also occurs in the copy. Each page's tree is the one
+    the other checks of a session's build read (parsed once while the file is unchanged)."""
     hits = []
     for path in sorted(site_dir.rglob("*.html")):
-        for _, shingle in shingles(words_of(visible_text(path.read_text(encoding="utf-8")))):
+        for _, shingle in shingles(words_of(visible_text(parsed_page(path)))):
             if shingle_hash(shingle) in copy_hashes:
                 hits.append(f"{path.relative_to(site_dir)}: {shingle}")
     return hits
@@ -111,7 +121,8 @@ def load_copy_hashes_from_text(text: str) -> set[str]:
 
 def test_checker_reports_page_and_words(tmp_path: Path):
     (tmp_path / "index.html").write_text(
-        "<p>Intro. One two <em>three</em> four five six seven eight.</p><script>x</script>"
+        "<p>Intro. One two <script>x</script><em>three</em> four<!-- y --><svg><text>z</text></svg> five six seven"
+        " eight.</p>"  # words in a script, a comment or a picture would break the run
     )
     hashes = {shingle_hash("one two three four five six seven eight")}
     assert copied_passages(tmp_path, hashes) == ["index.html: one two three four five six seven eight"]

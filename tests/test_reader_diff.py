@@ -399,8 +399,9 @@ def git(repo: Path, *args: str) -> None:
 
 @pytest.mark.slow
 def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tmp_path: Path) -> None:
-    """Needs the command in a process of its own, over a git repository: it builds two revisions (four builds in
-    all, in two runs: two commits; then the default base, main, and the working tree, which fails to build). What
+    """Needs the command in a process of its own, over a git repository: it builds two revisions (three builds in
+    all, in two runs: two commits; then the working tree, which fails to build, so the default base it names, main,
+    is not built: the head is built first). What
     it refuses before building (an unknown commit, a committed symlink) is the test after this one's, in this
     process; what it says of a removed correction, tests/test_reader_diff.py's command on two built sites."""
     repo = write_project(tmp_path / "repo")
@@ -427,7 +428,8 @@ def test_make_diff_builds_commits_and_the_working_tree_and_says_why_it_cannot(tm
     assert listed == ["  + raw HTML in [docs/story/the-fall.md] <b>", "  + raw HTML in [docs/story/the-fall.md] </b>"]
     assert WITHDRAWN not in commits.stdout  # the working tree's change is not the head commit's
 
-    # A build that fails: the working tree's (a broken citation, uncommitted), after the default base's, main.
+    # A build that fails: the working tree's (a broken citation, uncommitted); the default base, main, is named, and
+    # not built (the head is built first).
     edit(repo / THE_FALL, "[^wire-2020-ipo]", "[^no-such-source]")
     broken = reader_diff_command("--markdown", str(tmp_path / "summary.md"))
     assert broken.returncode == 2
@@ -534,8 +536,8 @@ def test_make_diff_refuses_a_committed_symlink_and_an_unknown_commit_with_one_li
     git(repo, "commit", "--quiet", "-m", "a link and a .pyc")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.chdir(repo)
-    # The base, with the link, is exported first: refused before any build (the head's export is the same code).
-    assert main(["--base", "HEAD"]) == 2
+    # The head, with the link, is exported first: refused before any build (the base's export is the same code).
+    assert main(["--base", "HEAD~1", "--head", "HEAD"]) == 2
     out, err = capsys.readouterr()
     assert err.splitlines()[-2:] == [
         "docs/assets/env.txt:1: is a symlink to '/proc/self/environ', outside the repository; the build reads"

@@ -11,14 +11,15 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import REPO, BuiltSite
 
+from explainer_checks.build import parsed_page
+
 
 @pytest.fixture(scope="module")
 def pages(real_build: BuiltSite) -> dict[str, BeautifulSoup]:
+    """Every page of the real site, parsed: the trees the other checks of the build read (`parsed_page`), so read
+    them, never change them."""
     site = real_build.site_dir
-    return {
-        str(path.relative_to(site)): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for path in sorted(site.rglob("*.html"))
-    }
+    return {str(path.relative_to(site)): parsed_page(path) for path in real_build.pages()}
 
 
 def loader(html: BeautifulSoup) -> list[str]:

@@ -76,8 +76,9 @@ def run(args: argparse.Namespace) -> tuple[Report, str, str]:
     with tempfile.TemporaryDirectory(prefix="reader-diff-sites-") as scratch:
         base_site, head_site = Path(scratch) / "base", Path(scratch) / "head"
         sys.stderr.write(f"Building {base_label} and {head_label}…\n")
-        base_html = build_revision(repo, base, base_site)
+        # The head first: a change that does not build (the usual failure) is said without building the base too.
         head_html = build_revision(repo, args.head, head_site)
+        base_html = build_revision(repo, base, base_site)
         return reader_diff(base_site, head_site, base_html, head_html), base_label, head_label
 
 
