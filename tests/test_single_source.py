@@ -218,6 +218,22 @@ def test_a_figure_in_a_nested_list_is_read_with_its_item():
     assert context.problems == []
 
 
+def test_a_nested_list_starts_a_sentence_of_its_own():
+    """Read from Python-Markdown's tree, before it writes the newlines between blocks, an item's last sentence
+    and its nested list's first (or two items', or a loose item's paragraphs) ran together into one sentence
+    with both notes: two origins, and the figure cited to one was let through."""
+    nested = "- Revenue was flat.[^post-2025-rally]\n    - Shares rose 60% in three months.[^wire-2025-rally]\n"
+    siblings = "- How it went:\n    - Revenue was flat.[^post-2025-rally]\n    - Shares rose 60%.[^wire-2025-rally]\n"
+    loose = "- Revenue was flat.[^post-2025-rally]\n\n    Shares rose 60% in three months.[^wire-2025-rally]\n"
+    for text in (nested, siblings, loose):
+        _, context = convert("# The rally\n\n" + text, {WIRE.id: WIRE, POST.id: POST})
+        refused = [str(problem) for problem in context.problems]
+        assert len(refused) == 1 and "Shares rose 60%" in refused[0] and "Revenue" not in refused[0], text
+        both = text.replace("[^wire-2025-rally]", "[^wire-2025-rally][^post-2025-rally]")
+        _, context = convert("# The rally\n\n" + both, {WIRE.id: WIRE, POST.id: POST})
+        assert context.problems == [], both
+
+
 def test_a_story_page_names_the_report_it_retells_under_its_title():
     base = source(WIRE.id, "Example Wire", base_report=True)
     page, _ = convert("# The rally\n\nShares rose sharply.[^wire-2025-rally]\n", {WIRE.id: base})

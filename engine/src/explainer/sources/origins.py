@@ -25,6 +25,7 @@ from .annotations import MARK_CLASS
 from .records import SPEC, Source
 
 _NOTE_HREF = re.compile(r"#fn[:-](.+)$")
+_BLOCKS = frozenset({"p", "ul", "ol", "li"})  # blocks within a list item: each starts a line of its own
 
 
 def prose_blocks(root: etree.Element) -> list[etree.Element]:
@@ -61,6 +62,8 @@ def read_block(node: etree.Element, md: Markdown | None = None) -> Block:
             elif each.tag == "sup" and MARK_CLASS in classes:
                 parts.append(CLAIM)
             elif not (each.tag == "sup" and "correction-ref" in classes):
+                if each.tag in _BLOCKS and parts and not parts[-1][-1:].isspace():
+                    parts.append("\n")  # Python-Markdown puts the newline between blocks in when it writes the page
                 walk(each)
             if each.tail:
                 parts.append(_restored(each.tail, md))
