@@ -103,13 +103,6 @@ def fixture_project(tmp_path: Path) -> Path:
     return write_project(tmp_path / "project")
 
 
-@pytest.fixture
-def mkdocs_logger_restored() -> Iterator[None]:
-    """Put MkDocs' loggers back as they were after its command line ran in this process (click's CliRunner)."""
-    with mkdocs_loggers_restored():
-        yield
-
-
 @contextlib.contextmanager
 def mkdocs_loggers_restored() -> Iterator[None]:
     """MkDocs' command line sets its logger's level, stops it propagating and adds a handler (mkdocs.__main__.State),

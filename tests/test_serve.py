@@ -22,8 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 from catalogue import FIGURES, MISTAKES, TOO_LARGE, link, outside, replace
-from click.testing import CliRunner
-from conftest import write_project
+from conftest import mkdocs_command, write_project
 
 from explainer_mkdocs.reloading import _RELOAD_FLAG as RELOAD_FLAG
 
@@ -291,14 +290,11 @@ def keeps_answering_through_a_figure_too_large_and_a_symlink_added_and_recovers(
     server.wait_for(lambda: "Again." in (fetch(base_url) or ""), REBUILD_SECONDS, "the rebuild")
 
 
-def test_serve_started_on_bad_data_exits_with_the_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mkdocs_logger_restored: None
-):
+def test_serve_started_on_bad_data_exits_with_the_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """MkDocs' own command line, run in this process: `mkdocs serve` stops at its first build, which comes before its
     server starts (a server that got so far would fail the test rather than wait for requests; the server itself is
     the test above's). The hooks' on_startup notes in the environment that this process serves
     (explainer_mkdocs.reloading): the note goes with the test."""
-    from mkdocs.__main__ import cli
     from mkdocs.commands import serve
     from mkdocs.livereload import LiveReloadServer
 
@@ -316,18 +312,16 @@ def test_serve_started_on_bad_data_exits_with_the_line(
 
     project = watching_data(write_project(tmp_path / "project"))
     MISTAKES["tab-indentation"].make(project)
-    monkeypatch.chdir(project)
     monkeypatch.setattr(serve, "LiveReloadServer", Unstarted)
     monkeypatch.delenv(RELOAD_FLAG, raising=False)
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     try:
-        result = CliRunner().invoke(cli, ["serve", "--dev-addr", f"127.0.0.1:{free_port()}"])
+        result = mkdocs_command(project, "serve", "--dev-addr", f"127.0.0.1:{free_port()}")
     finally:
         for server in made:
             server.server_close()
-    assert isinstance(result.exception, SystemExit) and result.exit_code != 0  # it stopped, and did not crash
+    assert result.returncode != 0 and "Traceback" not in result.stderr  # it stopped, and did not crash
     assert f"ERROR   -  {MISTAKES['tab-indentation'].message}" in result.stderr.splitlines()
-    assert "Traceback" not in result.output
+    assert "Traceback" not in result.stdout
 
 
 class ServerStarted(AssertionError):
@@ -335,25 +329,21 @@ class ServerStarted(AssertionError):
 
 
 @pytest.mark.parametrize("command", ["build", "serve"])
-def test_dirty_builds_are_refused_with_one_line(
-    tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch, mkdocs_logger_restored: None
-):
+def test_dirty_builds_are_refused_with_one_line(tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch):
     """A dirty build converts only changed pages, so generated pages would list too few uses. MkDocs' own command
     line, run in this process: the hooks' on_startup refuses before any build (a server that got so far would fail
     the test rather than wait for requests)."""
-    from mkdocs.__main__ import cli
     from mkdocs.commands import serve
 
     def started(*args, **keywords):
         raise ServerStarted("mkdocs serve --dirty started its server")
 
     project = write_project(tmp_path / "project")
-    monkeypatch.chdir(project)
     monkeypatch.setattr(serve, "LiveReloadServer", started)
     arguments = ["--dev-addr", f"127.0.0.1:{free_port()}"] if command == "serve" else []
-    result = CliRunner().invoke(cli, [command, "--dirty", *arguments])
-    assert result.exit_code != 0
-    assert not isinstance(result.exception, ServerStarted)
+    result = mkdocs_command(project, command, "--dirty", *arguments)
+    assert result.returncode != 0
+    assert ServerStarted.__name__ not in result.stderr  # a crash's traceback is in it (mkdocs_command)
     assert result.stderr.strip().splitlines()[-1].startswith("Error: --dirty is not supported: the Glossary")
-    assert "Traceback" not in result.output
+    assert "Traceback" not in result.stdout + result.stderr
     assert not (project / "site").exists()

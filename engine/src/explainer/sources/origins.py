@@ -3,8 +3,9 @@ notes all cite reports of one origin is refused, unless a claim in it is declare
 
 The page is read into blocks of prose (explainer.claims: the rules; the reading here, prose_blocks and
 read_block, is the generic checks' of a built site too) from Python-Markdown's tree, once the notes, the
-corrections' marks and the single-source marks are in it. A report's origin is whose story it is: its `origin`, else its
-publisher; a company's own statements, however they are published, are one origin (the company).
+corrections' marks and the single-source marks are in it. A report's origin is whose story it is: its
+`origin`, else its publisher; a company's own statements, however they are published, are one origin (the
+company).
 """
 
 from __future__ import annotations
