@@ -50,15 +50,8 @@ SITE_CONFIGS = {
 
 # What data may become. Everything else is refused, with a hint for the usual suspects.
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
-    "p": frozenset(),
-    "em": frozenset(),
-    "strong": frozenset(),
-    "code": frozenset(),
-    "br": frozenset(),
-    "ul": frozenset(),
+    **dict.fromkeys(("p", "em", "strong", "code", "br", "ul", "li", "blockquote"), frozenset()),
     "ol": frozenset({"start"}),
-    "li": frozenset(),
-    "blockquote": frozenset(),
     "a": frozenset({"href", "title"}),
 }
 URL_ATTRIBUTES = frozenset({"href"})
@@ -215,13 +208,10 @@ class _TreeBuilder(HTMLParser):
         self.constructs += 1
         if not self.open.get(tag):
             return
-        while self.stack[-1].tag != tag:  # each element is popped once: linear over the fragment
-            self._pop()
-        self._pop()
-
-    def _pop(self) -> None:
-        element = self.stack.pop()
-        self.open[element.tag] -= 1
+        popped = None
+        while popped != tag:  # each element is popped once: linear over the fragment
+            popped = self.stack.pop().tag
+            self.open[popped] -= 1
 
     def handle_data(self, data: str) -> None:
         parent = self.stack[-1]
@@ -239,16 +229,14 @@ class _TreeBuilder(HTMLParser):
         else:
             self.stack[-1].append(etree.Comment(data))
 
-    def handle_decl(self, data: str) -> None:
+    def handle_decl(self, data: str, what: str = "declaration") -> None:
         self.constructs += 1
-        self.problems.append(f"has an HTML declaration (not allowed in {'a page' if self.comments else 'data'})")
+        self.problems.append(f"has an HTML {what} (not allowed in {'a page' if self.comments else 'data'})")
 
     unknown_decl = handle_decl
 
     def handle_pi(self, data: str) -> None:
-        self.constructs += 1
-        where = "a page" if self.comments else "data"
-        self.problems.append(f"has an HTML processing instruction (not allowed in {where})")
+        self.handle_decl(data, "processing instruction")
 
 
 # One checker for every allow-list: data (above), pages and SVG (explainer.pagehtml, explainer.repository) --------
@@ -283,13 +271,6 @@ class AllowList:
     # True for Python-Markdown's tree, where attribute values still hold character references as written
     # (`jav&#x61;script:`, with & as its placeholder): each value is checked as the browser will decode it.
     references: bool = False
-
-    def attribute_allowed(self, tag: str, name: str) -> bool:
-        return (
-            name in self.elements.get(tag, ())
-            or name in self.global_attributes
-            or name.startswith(self.global_prefixes)
-        )
 
 
 DATA_ALLOW_LIST = AllowList("data", ALLOWED_ATTRIBUTES, hints=_HINTS)
@@ -343,8 +324,7 @@ def refusals(root: etree.Element, allow: AllowList) -> list[Refusal]:
         element, rules = stack.pop()
         if not isinstance(element.tag, str):  # a comment or processing instruction (pages: see pagehtml)
             continue
-        tag = element.tag
-        if tag == "svg" and rules.svg is not None and rules is not rules.svg:
+        if element.tag == "svg" and rules.svg is not None and rules is not rules.svg:
             rules = rules.svg
         if refusal := _element_refusal(element, rules):
             found.append(refusal)
@@ -370,7 +350,8 @@ def _attribute_refusals(element: etree.Element, allow: AllowList) -> Iterator[Re
     tag = element.tag
     for name, written in element.attrib.items():
         value = browser_value(written) if allow.references else written
-        if name.startswith("on") or not allow.attribute_allowed(tag, name):
+        listed = name in allow.elements.get(tag, ()) or name in allow.global_attributes
+        if name.startswith("on") or not (listed or name.startswith(allow.global_prefixes)):
             why = "event handlers run script; " if name.startswith("on") and allow.where != "data" else ""
             yield Refusal(element, name, f"has an attribute '{name}' on <{tag}> ({why}not allowed in {allow.where})")
         elif name in allow.url_attributes:
