@@ -83,15 +83,8 @@ def without_code(markdown_text: str) -> str:
 
 def _indent(line: str) -> int:
     """Columns of leading whitespace, a tab reaching the next multiple of four (as Python-Markdown)."""
-    width = 0
-    for character in line:
-        if character == " ":
-            width += 1
-        elif character == "\t":
-            width += 4 - width % 4
-        else:
-            break
-    return width
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
 
 
 def _without_code_spans(line: str) -> str:

@@ -37,12 +37,7 @@ class PartialDate:
     @property
     def iso(self) -> str:
         """ISO 8601 text at the date's own precision, for `<time datetime>` and data exports."""
-        parts = [f"{self.year:04d}"]
-        if self.month:
-            parts.append(f"{self.month:02d}")
-        if self.day:
-            parts.append(f"{self.day:02d}")
-        return "-".join(parts)
+        return f"{self.year:04d}" + "".join(f"-{part:02d}" for part in (self.month, self.day) if part)
 
     @property
     def display(self) -> str:
