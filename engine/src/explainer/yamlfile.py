@@ -67,14 +67,11 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 _FastLoader: type | None = None
-# Where libyaml and PyYAML disagree (found by fuzzing both): tabs, tags, `|#`, `?` in flow
-# collections, document markers. Such text is rare in data files and goes to the careful loader.
-# Linear in the text: a run after `|`, `>`, `[` or `{` stops at the next of those characters (the
-# nearest one decides the same match), so no character is scanned again for each unclosed bracket.
-# As written: a tab; `!` at a line's start or after whitespace, `[`, `{` or `,`; `|` or `>` then `#` on the
-# line; `[` or `{` then `?` before the next bracket; `---` or `...` starting a line. Searched (in
-# `_needs_careful`) as the same matches found from their first character, one of a few (the regex
-# engine skips to them in C, about 7x faster on the real data), each branch asking what it was.
+# Where libyaml and PyYAML disagree (found by fuzzing both), rare in data files, left to the careful loader:
+# a tab; `!` at a line's start or after whitespace, `[`, `{` or `,`; `|` or `>` then `#` on the line; `[` or
+# `{` then `?` before the next bracket; `---` or `...` starting a line. Each is found from its first
+# character (the regex engine skips to those in C, about 7x faster), each branch asking what it was; a run
+# stops at the next `|`, `>`, `[` or `{` (the nearest decides the same match), so the search is linear.
 _LEFT_TO_CAREFUL = re.compile(
     r"[\t!|>\[{\n](?:(?<=\t)|(?<=[\s\[{,]!)|(?<=[|>])[^\n|>]*#|(?<=[\[{])[^\[{\]}]*\?|(?<=\n)(?:---|\.\.\.))"
 )
@@ -344,16 +341,12 @@ _STR_TAG = "tag:yaml.org,2002:str"
 def number_problem(value: int | float, written: str) -> str:
     """Why a number is no use on a page or a chart ('' if it is fine)."""
     if abs(value) > MAX_NUMBER:
-        return (
-            f"{written} is too large for a chart to draw (the limit is 10^15, a thousand trillion);"
-            " check the number, or give it in a larger unit"
-        )
-    if value and abs(value) < MIN_NUMBER:
-        return (
-            f"{written} is too small for a chart to draw (the smallest is 10^-9, other than 0);"
-            " check the number, or give it in a smaller unit"
-        )
-    return ""
+        size, limit, unit = "large", "the limit is 10^15, a thousand trillion", "larger"
+    elif value and abs(value) < MIN_NUMBER:
+        size, limit, unit = "small", "the smallest is 10^-9, other than 0", "smaller"
+    else:
+        return ""
+    return f"{written} is too {size} for a chart to draw ({limit}); check the number, or give it in a {unit} unit"
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, scan_quotes: bool = True) -> Problem:
