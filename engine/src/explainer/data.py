@@ -1,31 +1,23 @@
 """The data layer: read every data file once, check it, and check the references between files.
 
 Each concern declares its data file (`DataFileSpec`, in its records.py) and the ids its records cite
-(`references`); the registry (explainer.registry) lists the concerns. This module checks them all in
-two steps and collects every problem:
+(`references`); the registry (explainer.registry) lists the concerns. Every problem is collected:
 
-0. the story's vocabulary, data/story.yml (optional; explainer.story), from which the schemas of
-   the other files are made (explainer.editor_schemas: a source's `stake` must be one of its
-   relationships, ...);
-1. each file on its own: YAML (within the limits of explainer.yamlfile), then its JSON Schema,
-   then its Markdown fields, rendered with the site's own Markdown set-up and checked as a tree
-   (explainer.markup); then the story's span of dates (configured, or derived from the events and
-   figures); then each file's records and the checks within it (dates, forms claimed twice);
-2. references between files (a source an event cites must exist).
+0. data/story.yml, the story's vocabulary (optional; explainer.story), from which the other files'
+   schemas are made (explainer.editor_schemas: a source's `stake` must be one of its relationships, ...);
+1. each file on its own: its YAML (explainer.yamlfile), its JSON Schema, its Markdown fields (rendered
+   with the site's Markdown set-up, checked as a tree: explainer.markup); then the story's span of dates
+   (configured, or from the events and figures); then each file's records and the checks within it;
+2. references between files (a source an event cites must exist); references to pages once the pages
+   are known (each concern's `page_checks`).
 
-References from data to pages (an event's section, a corrected page) are checked once the pages are
-known (each concern's `page_checks`).
-
-An entry with a problem of its own is left out of the records, and the others are still built
-and checked, so one pass finds every problem; references to an entry left out are not reported
-again (`Records.knows`), nor, while an entry's id is missing, malformed or repeated, references
-to any id its file lacks (it may be the one they mean). Only a file that cannot be read at all
-(YAML syntax, encoding, size, not a list; data/story.yml that is not a mapping) stops the checks
-after step 1: without it, whatever refers to it would look wrong. Without a readable data/story.yml,
-step 1 reads the other files' YAML only: their schemas are made from the vocabulary it declares.
-
-Every build checks everything it uses: nothing checked is kept on disk, so no file a contributor
-can edit or commit (a cache) can stand in for a check (issue 21).
+An entry with a problem of its own is left out of the records and the rest are still checked, so one
+pass finds every problem; references to an entry left out are not reported again (`Records.knows`),
+nor, while an entry's id is missing, malformed or repeated, references to any id its file lacks (it
+may be the one they mean). A file that cannot be read at all (YAML, encoding, size, not a list; a
+data/story.yml that is not a mapping) stops the checks after step 1, and without a readable
+data/story.yml step 1 reads only the other files' YAML: their schemas come from it. Nothing checked is
+kept on disk, so no file a contributor can commit (a cache) can stand in for a check (issue 21).
 """
 
 from __future__ import annotations
@@ -177,10 +169,9 @@ def _read(
     for path in [STORY_FILE, *(spec.path for spec in specs)]:
         if raw is not None and path in raw:
             found[path] = raw[path]
-        elif path == STORY_FILE and (raw is not None or not (root / path).is_file()):
-            continue
         elif raw is not None or not (root / path).is_file():
-            problems.append(Problem(path, 1, missing))
+            if path != STORY_FILE:  # optional
+                problems.append(Problem(path, 1, missing))
         else:
             try:
                 found[path] = read_data_file(root / path, path)
