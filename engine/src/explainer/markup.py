@@ -67,7 +67,6 @@ _HINTS = {
     **{f"h{level}": "a heading" for level in range(1, 7)},
 }
 _IMAGE_MESSAGE = "embeds an image; the site loads nothing from other hosts, so describe it in words"
-_FOOTNOTE_MESSAGE = "has a footnote ([^…]), which is not allowed in data"
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
@@ -265,7 +264,7 @@ class AllowList:
     svg: AllowList | None = None
     hints: dict[str, str] = field(default_factory=dict)
     images: bool = False  # False: <img> is refused with _IMAGE_MESSAGE (data)
-    footnotes: bool = False  # False: footnotes are refused with _FOOTNOTE_MESSAGE (data)
+    footnotes: bool = False  # False: footnotes are refused, with a message of their own (data)
     ids: bool = True  # False: an `id` or `name` starting with "__" is refused (the theme's own)
     any_path: bool = False  # True: a link without a scheme may go anywhere on the site's host (MkDocs checks it)
     # True for Python-Markdown's tree, where attribute values still hold character references as written
@@ -324,8 +323,7 @@ def refusals(root: etree.Element, allow: AllowList) -> list[Refusal]:
         element, rules = stack.pop()
         if not isinstance(element.tag, str):  # a comment or processing instruction (pages: see pagehtml)
             continue
-        if element.tag == "svg" and rules.svg is not None and rules is not rules.svg:
-            rules = rules.svg
+        rules = rules.svg if element.tag == "svg" and rules.svg is not None else rules
         if refusal := _element_refusal(element, rules):
             found.append(refusal)
             continue
@@ -338,8 +336,8 @@ def _element_refusal(element: etree.Element, allow: AllowList) -> Refusal | None
     tag = element.tag
     if tag == "img" and not allow.images:
         return Refusal(element, None, _IMAGE_MESSAGE)
-    if not allow.footnotes and _is_footnote(element):
-        return Refusal(element, None, _FOOTNOTE_MESSAGE)  # its reference (<sup>) and its list (<div>): one message
+    if not allow.footnotes and _is_footnote(element):  # its reference (<sup>) and its list (<div>): one message
+        return Refusal(element, None, "has a footnote ([^…]), which is not allowed in data")
     if tag in allow.elements and tag not in NEVER_ALLOWED:
         return None
     hint = allow.hints.get(tag) or _NEVER_HINTS.get(tag, "")
