@@ -57,7 +57,8 @@ def without_code(markdown_text: str) -> str:
     in_container = False  # the last block is a list item, admonition or footnote
     for line in markdown_text.split("\n"):
         blank = not line.strip()
-        indent = _indent(line)
+        expanded = line.expandtabs(4)  # a tab reaches the next multiple of four columns, as in Python-Markdown
+        indent = len(expanded) - len(expanded.lstrip(" "))
         if fence:
             if line.lstrip().startswith(fence):
                 fence = ""
@@ -79,12 +80,6 @@ def without_code(markdown_text: str) -> str:
         blanked.append(_without_code_spans(line))
         after_blank = blank
     return "\n".join(blanked)
-
-
-def _indent(line: str) -> int:
-    """Columns of leading whitespace, a tab reaching the next multiple of four (as Python-Markdown)."""
-    expanded = line.expandtabs(4)
-    return len(expanded) - len(expanded.lstrip(" "))
 
 
 def _without_code_spans(line: str) -> str:
