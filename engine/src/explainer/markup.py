@@ -54,7 +54,6 @@ ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "ol": frozenset({"start"}),
     "a": frozenset({"href", "title"}),
 }
-URL_ATTRIBUTES = frozenset({"href"})
 ALLOWED_SCHEMES = frozenset({"https", "mailto"})
 _HINTS = {
     "sup": "superscript",
@@ -255,7 +254,7 @@ class AllowList:
     where: str
     elements: dict[str, frozenset[str]]
     schemes: frozenset[str] = ALLOWED_SCHEMES
-    url_attributes: frozenset[str] = URL_ATTRIBUTES
+    url_attributes: frozenset[str] = frozenset({"href"})
     global_attributes: frozenset[str] = frozenset()
     global_prefixes: tuple[str, ...] = ()
     local_only: frozenset[str] = frozenset()
@@ -336,8 +335,10 @@ def _element_refusal(element: etree.Element, allow: AllowList) -> Refusal | None
     tag = element.tag
     if tag == "img" and not allow.images:
         return Refusal(element, None, _IMAGE_MESSAGE)
-    if not allow.footnotes and _is_footnote(element):  # its reference (<sup>) and its list (<div>): one message
-        return Refusal(element, None, "has a footnote ([^…]), which is not allowed in data")
+    if not allow.footnotes and tag in ("sup", "div"):  # a footnote's reference (<sup>) and list (<div>): one message
+        classes = " ".join([element.get("class", ""), *(child.get("class", "") for child in element)]).split()
+        if "footnote" in classes or "footnote-ref" in classes:
+            return Refusal(element, None, "has a footnote ([^…]), which is not allowed in data")
     if tag in allow.elements and tag not in NEVER_ALLOWED:
         return None
     hint = allow.hints.get(tag) or _NEVER_HINTS.get(tag, "")
@@ -389,11 +390,6 @@ def _url_problem(tag: str, name: str, value: str, allow: AllowList) -> str:
     if url_allowed(value, allow.schemes) or (allow.any_path and not _SCHEME.match(_browser_url(value))):
         return ""
     return f"links to {value!r}; use https:// or a link within the site"
-
-
-def _is_footnote(element: etree.Element) -> bool:
-    classes = " ".join([element.get("class", ""), *(child.get("class", "") for child in element)]).split()
-    return element.tag in ("sup", "div") and ("footnote" in classes or "footnote-ref" in classes)
 
 
 def _host_of(url: str) -> str:
