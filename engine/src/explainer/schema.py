@@ -191,8 +191,12 @@ def _message(error: jsonschema.ValidationError, field: str, is_entry: bool = Fal
         return f"key '{value}'{where} {error.schema['x-error']}"
     if "x-error" in error.schema and validator in ("pattern", "not", "format"):
         return f"{what} {error.schema['x-error']} (got {_short(value)})"
-    if validator == "enum" and error.schema.get("x-vocabulary") in VOCABULARY_NOUNS:
-        return _vocabulary_message(field, value, expected, VOCABULARY_NOUNS[error.schema["x-vocabulary"]])
+    if validator == "enum" and error.schema.get("x-vocabulary") in VOCABULARY_NOUNS:  # where to add it, or what to use
+        noun, known = VOCABULARY_NOUNS[error.schema["x-vocabulary"]], ", ".join(map(str, expected)) or "none yet"
+        if not isinstance(value, str) or not value:
+            return f"'{field}' must be one of the {noun} in data/story.yml ({known}) (got {_short(value)})"
+        name = field.rpartition(".")[2] or field
+        return f"{name} '{value}' is not one of the {noun} in data/story.yml ({known}); add it there or use one of them"
     if "x-type-error" in error.schema and validator == "type":
         return f"{what} {error.schema['x-type-error']} (got {_short(value)})"
     if validator == "required":
@@ -220,15 +224,6 @@ def _message(error: jsonschema.ValidationError, field: str, is_entry: bool = Fal
     if validator == "uniqueItems":
         return f"{what} lists the same item twice"
     return f"{what}: {error.message}"
-
-
-def _vocabulary_message(field: str, value: Any, expected: list, noun: str) -> str:
-    """A value that is not one of the story's: where to add it, or which to use instead."""
-    name = field.rpartition(".")[2] or field
-    known = ", ".join(map(str, expected)) or "none yet"
-    if not isinstance(value, str) or not value:
-        return f"'{field}' must be one of the {noun} in data/story.yml ({known}) (got {_short(value)})"
-    return f"{name} '{value}' is not one of the {noun} in data/story.yml ({known}); add it there or use one of them"
 
 
 def _entry_label(data: Any, path: tuple, noun: str) -> str:
