@@ -96,9 +96,6 @@ def under_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
-def line_of(text: str, needle: str, start_line: int = 1) -> int:
-    """The 1-based line on which `needle` first occurs in `text` (or `start_line` if absent)."""
-    index = text.find(needle)
-    if index < 0:
-        return start_line
-    return text.count("\n", 0, index) + 1
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line on which `needle` first occurs in `text` (1 if absent)."""
+    return text.count("\n", 0, max(text.find(needle), 0)) + 1
