@@ -94,7 +94,8 @@ def check_data(
     if story is None and STORY_FILE in raw:
         # Without the story's vocabulary the other files' kinds, stakes and units cannot be judged (the
         # defaults would call them wrong): only what does not depend on it, their YAML, is checked.
-        return DataCheck(None, problems + _syntax_problems(raw, specs), raw)
+        problems += [problem for spec in specs if spec.path in raw for problem in _parsed(raw, spec)[1]]
+        return DataCheck(None, problems, raw)
     story = story or DEFAULT_STORY
     problems += _page_problems(story, concerns)
     schemas = schemas_for(story)
@@ -103,11 +104,8 @@ def check_data(
     problems += intro_problems
     documents: dict[str, YamlDocument] = {}
     for spec in (spec for spec in specs if spec.path in raw):
-        try:
-            document = parse_data_file(raw[spec.path], spec.path)
-        except DataError as error:
-            document, file_problems = None, error.problems
-        else:
+        document, file_problems = _parsed(raw, spec)
+        if document is not None:
             document, file_problems = check_shape(document, spec, schemas[spec.name], renderer)
         problems += file_problems
         if document is None:
@@ -180,15 +178,12 @@ def _read(
     return found, problems
 
 
-def _syntax_problems(raw: dict[str, bytes], specs: list[DataFileSpec]) -> list[Problem]:
-    """Each file's YAML problems (syntax, encoding), checked without the story's vocabulary."""
-    problems = []
-    for spec in (spec for spec in specs if spec.path in raw):
-        try:
-            parse_data_file(raw[spec.path], spec.path)
-        except DataError as error:
-            problems += error.problems
-    return problems
+def _parsed(raw: dict[str, bytes], spec: DataFileSpec) -> tuple[YamlDocument | None, list[Problem]]:
+    """A data file's YAML (None if it cannot be read: syntax, encoding, size), and its problems."""
+    try:
+        return parse_data_file(raw[spec.path], spec.path), []
+    except DataError as error:
+        return None, error.problems
 
 
 def load_story(path: Path) -> Story:
@@ -201,20 +196,14 @@ def load_story(path: Path) -> Story:
     return story or DEFAULT_STORY
 
 
-def load_records(
-    path: Path,
-    spec: DataFileSpec,
-    label: str | None = None,
-    markdown: MarkdownSetup | None = None,
-    story: Story = DEFAULT_STORY,
-) -> Records:
+def load_records(path: Path, spec: DataFileSpec, label: str | None = None, story: Story = DEFAULT_STORY) -> Records:
     """One data file read, checked against its schema and built into records, with the checks within it.
 
     `label` names the file in messages (default: `path` as given); `story` is the vocabulary (by default
     the engine's, with the span of this file's own dates). Raises DataError listing every problem.
     """
     document = load_yaml(path, label or str(path))
-    by_id, problems = check_document(document, spec, data_markdown(markdown), story)
+    by_id, problems = check_document(document, spec, data_markdown(), story)
     raise_if_any(problems)
     return Records(by_id, document)
 
