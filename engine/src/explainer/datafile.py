@@ -42,16 +42,14 @@ class DataFileSpec:
     """How one data file (data/NAME.yml, schemas/NAME.schema.json) becomes typed records."""
 
     name: str
-    # Schema-valid document and the story's vocabulary -> records by id, plus every problem within the
-    # file (impossible dates, a form two glossary entries claim): an entry with a problem of its own is
-    # left out.
+    # Every problem within the file too (impossible dates, a form two glossary entries claim): an entry
+    # with a problem of its own is left out.
     build: Builder
     state: Callable[[Records], Any] = lambda records: State(records)  # what one build knows of them
-    # The ids its records cite, in its own file or another's (explainer.concern.Reference): each must
-    # exist there (checked with the file for its own ids, after every file is read for the others').
+    # The ids its records cite, in its own file or another's: each must exist there (checked with the file
+    # for its own ids, after every file is read for the others').
     references: Callable[[Records], Iterable[Reference]] = lambda records: ()
-    # The dates its schema-valid entries give the story's span, when data/story.yml sets none (events',
-    # figures' points).
+    # The dates its schema-valid entries give the story's span when data/story.yml sets none (events, figures).
     span_dates: Callable[[YamlDocument], Iterable[PartialDate]] = lambda document: ()
 
     @property
