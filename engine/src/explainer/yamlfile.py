@@ -155,7 +155,10 @@ def parse_yaml(raw: bytes, name: str, max_entries: int | None = None) -> YamlDoc
     """Parse YAML bytes (see load_yaml); a top-level list longer than `max_entries` is refused."""
     text = _decode(raw, name)
     if len(raw) > CAREFUL_READER_MAX_BYTES and _FastLoader is not None:
-        return _parse_large(text, name, max_entries)
+        if unprintable := _UNPRINTABLE.search(text):  # what PyYAML's reader refuses (libyaml's is less strict)
+            line = text.count("\n", 0, unprintable.start()) + 1
+            raise DataError([Problem(name, line, _control_message(unprintable.group()))])
+        return _parse_libyaml(text, name, max_entries)
     return _parse_fast(text, name, max_entries) or _parse_careful(text, name, max_entries)
 
 
@@ -163,37 +166,22 @@ def _parse_fast(text: str, name: str, max_entries: int | None = None) -> YamlDoc
     """Parse with libyaml (about 4x faster); None if unavailable or the text has any problem.
 
     Problems are left to `_parse_careful`, so every message reads the same with or without libyaml;
-    so is text where the two parsers disagree (see _LEFT_TO_CAREFUL). libyaml caps nesting at
-    1000 levels, so its recursion cannot overflow the stack.
+    so is text where the two parsers disagree (see _LEFT_TO_CAREFUL).
     """
     if _FastLoader is None or _needs_careful(text):
         return None
-    loader = _FastLoader(text)
     try:
-        try:
-            node = loader.get_single_node()
-        except yaml.YAMLError:
-            return None
-        if node is not None and _tree_problem(node):
-            return None
-        _check_entries(node, name, max_entries)
-        try:
-            return _document(node, name, loader)
-        except DataError:
-            return None
-    finally:
-        loader.dispose()
+        return _parse_libyaml(text, name, max_entries)
+    except DataError:
+        return None
 
 
-def _parse_large(text: str, name: str, max_entries: int | None) -> YamlDocument:
-    """Parse a file too large for PyYAML's pure-Python reader (several µs a byte) with libyaml alone.
-
-    Such files (the benchmark's corpora) get libyaml's reading of the rare constructs the two
-    disagree on, and its wording of syntax errors; every check of our own still applies.
+def _parse_libyaml(text: str, name: str, max_entries: int | None) -> YamlDocument:
+    """Parse with libyaml alone; DataError for any problem. A file too large for PyYAML's pure-Python reader
+    (several µs a byte) gets only this: libyaml's reading of the rare constructs the two disagree on, and its
+    wording of syntax errors; every check of our own still applies. libyaml caps nesting at 1000 levels, so
+    its recursion cannot overflow the stack.
     """
-    if unprintable := _UNPRINTABLE.search(text):
-        line = text.count("\n", 0, unprintable.start()) + 1
-        raise DataError([Problem(name, line, _control_message(unprintable.group()))])
     loader = _FastLoader(text)
     try:
         try:
