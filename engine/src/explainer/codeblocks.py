@@ -1,16 +1,13 @@
 """What Python-Markdown treats as code, for every scanner of page text.
 
-Decisions are Python-Markdown's own: the scanners that change a page (source notes, the key-dates
-marker, event links, correction anchors) act on its element tree, where code is a <code> or <pre>
-element whose text is an AtomicString, or on its store of raw HTML blocks, which holds nothing
-from code. `prose_texts` walks that tree.
-
-`without_code` answers the same question for source lines, only to point a message at the right
-line of the page: it blanks fenced blocks, indented code blocks (four spaces after a blank line,
-outside a list, admonition or footnote) and code spans, keeping every line where it was.
-
-`NOT_PROSE_TAGS` adds the elements whose text is no place for an annotation though it is not
-code: headings, links and abbreviations (glossary mentions and correction marks skip them).
+The scanners that change a page (source notes, the key-dates marker, event links, correction anchors)
+act on Python-Markdown's own decisions: its element tree, where code is a <code> or <pre> element whose
+text is an AtomicString (`prose_texts` walks it), or its store of raw HTML blocks, which holds nothing
+from code. `without_code` answers the same for source lines, only to point a message at the right line:
+it blanks fenced blocks, indented code blocks (four spaces after a blank line, outside a list,
+admonition or footnote) and code spans, keeping every line where it was. `NOT_PROSE_TAGS` adds what is
+no place for an annotation though not code: headings, links and abbreviations (glossary mentions and
+correction marks skip them).
 """
 
 from __future__ import annotations
@@ -59,12 +56,9 @@ def without_code(markdown_text: str) -> str:
         blank = not line.strip()
         expanded = line.expandtabs(4)  # a tab reaches the next multiple of four columns, as in Python-Markdown
         indent = len(expanded) - len(expanded.lstrip(" "))
-        if fence:
-            if line.lstrip().startswith(fence):
+        if fence or (indented_code and (blank or indent >= 4)):
+            if fence and line.lstrip().startswith(fence):
                 fence = ""
-            blanked.append(" " * len(line))
-            continue
-        if indented_code and (blank or indent >= 4):
             blanked.append(" " * len(line))
             continue
         indented_code = False

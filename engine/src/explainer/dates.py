@@ -42,11 +42,7 @@ class PartialDate:
     @property
     def display(self) -> str:
         """The site's one date style: '3 November 2020', 'November 2020' or '2020'."""
-        if self.day:
-            return f"{self.day} {_MONTHS[self.month]} {self.year}"
-        if self.month:
-            return f"{_MONTHS[self.month]} {self.year}"
-        return str(self.year)
+        return " ".join(str(part) for part in (self.day, self.month and _MONTHS[self.month], self.year) if part)
 
 
 def date_span(date: PartialDate) -> tuple[dt.date, dt.date]:
