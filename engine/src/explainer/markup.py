@@ -1,15 +1,14 @@
-"""Markdown in data fields: rendered one way, with the site's own extensions, and checked as a tree.
+"""Markdown in data fields, rendered one way (with the site's own extensions), and HTML checked as a tree.
 
-Pages are trusted: they are reviewed as Markdown and may hold HTML. Data fields are not: a field
-whose schema says `"contentMediaType": "text/markdown"` is rendered here, by one Markdown set-up
-that matches the site's, and the HTML that comes out is parsed into a tree and checked against an
-allow-list of elements, attributes and link schemes. Anything else is refused with a message that
-names it, never cleaned away silently. Pages then show the very tree that was checked
-(`fragment_elements`), so no second rendering can differ from the one checked.
+A data field whose schema says `"contentMediaType": "text/markdown"` is rendered here by one Markdown
+set-up that matches the site's; the HTML is parsed into a tree and checked against an allow-list of
+elements, attributes and link schemes (pages and SVG have theirs, below). Anything else is refused with a
+message that names it, never cleaned away silently; pages show the very tree that was checked
+(`fragment_elements`), so no second rendering can differ from it.
 
-Links are checked as a browser reads them: after character references are decoded (the HTML
-parser does that) and after removing what the URL parser ignores (leading and trailing control
-characters and spaces, tabs and line breaks anywhere), so `java&#9;script:` is `javascript:`.
+Links are checked as a browser reads them: character references decoded (the HTML parser does that), and
+what the URL parser ignores removed (leading and trailing controls and spaces, tabs and line breaks
+anywhere), so `java&#9;script:` is `javascript:`.
 """
 
 from __future__ import annotations

@@ -1,12 +1,11 @@
 """Checking a data file against its JSON Schema (schemas/*.schema.json) with readable messages.
 
 The schemas are the one description of each file's shape: editors use them through the
-`yaml-language-server` modeline, the build uses them here. Custom messages come from an
-`x-error` keyword next to a `pattern` in the schema (`x-type-error` next to a `type`), the fix for a
-missing key from `x-required`.
-A value the story's vocabulary names (a source's `stake`, a series' `unit`: `x-vocabulary` in the
-engine's schema) is checked against the enum that explainer.editor_schemas fills in from
-data/story.yml: the site's schemas, made in memory for every build, never read from the site.
+`yaml-language-server` modeline, the build uses them here. Custom messages come from an `x-error` keyword
+next to a `pattern` (`x-type-error` next to a `type`), the fix for a missing key from `x-required`. A value
+the story's vocabulary names (a source's `stake`, a series' `unit`: `x-vocabulary` in the engine's schema)
+is checked against the enum explainer.editor_schemas fills in from data/story.yml: the site's schemas,
+made in memory for every build, never read from the site.
 """
 
 from __future__ import annotations
