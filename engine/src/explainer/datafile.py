@@ -84,7 +84,7 @@ class Records(Generic[Record]):
         """Ids of entries in the file that are not records because of their own problems (already reported)."""
         if self.document is None or not isinstance(self.document.data, list):
             return frozenset()
-        written = {entry.get("id") for entry in self.document.data if isinstance(entry, dict)}
+        written = (entry.get("id") for entry in self.document.data if isinstance(entry, dict))  # ids of any type
         return frozenset(entry_id for entry_id in written if isinstance(entry_id, str)) - self.by_id.keys()
 
     def left_out_entries(self) -> list[dict]:
