@@ -42,11 +42,8 @@ def prose_texts(root: etree.Element) -> Iterator[str]:
 
 
 def without_code(markdown_text: str) -> str:
-    """The text with code blocks and code spans blanked out, keeping every line where it was.
-
-    A page may show `[^key]` or `event:id` as an example in code; a message about the real use
-    further down must not point at the example. One pass over the lines.
-    """
+    """The text with code blocks and code spans blanked out, keeping every line where it was, in one pass: a
+    message about a `[^key]` or `event:id` further down must not point at an example of it in code."""
     blanked = []
     fence = ""  # the fence that opened the block we are in
     indented_code = False
@@ -77,10 +74,8 @@ def without_code(markdown_text: str) -> str:
 
 
 def _without_code_spans(line: str) -> str:
-    """The line with `code spans` blanked: a run of backticks closes at the next run of the same length.
-
-    Linear: each run's closing run is found from a table built right to left, not by rescanning.
-    """
+    """The line with `code spans` blanked: a run of backticks closes at the next run of the same length,
+    found in a table built right to left (linear: no rescanning)."""
     runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
     next_same: list[int | None] = [None] * len(runs)
     last_of_length: dict[int, int] = {}

@@ -57,10 +57,8 @@ class SiteRecords(dict):
 
 @dataclass
 class DataCheck:
-    """What reading and checking the data files found: the records, every problem, what data cites.
-
-    `records` is None when a file could not be read at all: the checks that need every file did not run.
-    """
+    """What reading and checking the data files found: the records (None when a file could not be read at
+    all: the checks that need every file did not run), every problem, what data cites."""
 
     records: SiteRecords | None
     problems: list[Problem] = field(default_factory=list)
@@ -79,13 +77,10 @@ def check_data(
     markdown: MarkdownSetup | None = None,
     raw: dict[str, bytes] | None = None,
 ) -> DataCheck:
-    """Read and check the story's vocabulary and each concern's data file under `root`: every sound
-    entry's record, and every problem.
-
-    `markdown` is the site's Markdown set-up (from mkdocs.yml), with which the Markdown fields of the
-    data are rendered and checked. `raw`, if given, holds the files' bytes by path ("data/sources.yml")
-    instead of the files themselves (`mkdocs serve` keeps the last good ones).
-    """
+    """The story's vocabulary and each concern's data file under `root`, read and checked: every sound entry's
+    record, and every problem. Markdown fields are rendered and checked with `markdown`, the site's set-up
+    (mkdocs.yml); `raw`, if given, holds the files' bytes by path ("data/sources.yml") instead of the files
+    (`mkdocs serve` keeps the last good ones)."""
     specs = [concern.data for concern in concerns]
     raw, problems = _read(root, specs, raw)
     story, story_problems = read_story(raw.get(STORY_FILE), load_schema(SCHEMA_NAME))
@@ -197,11 +192,9 @@ def load_story(path: Path) -> Story:
 
 
 def load_records(path: Path, spec: DataFileSpec, label: str | None = None, story: Story = DEFAULT_STORY) -> Records:
-    """One data file read, checked against its schema and built into records, with the checks within it.
-
-    `label` names the file in messages (default: `path` as given); `story` is the vocabulary (by default
-    the engine's, with the span of this file's own dates). Raises DataError listing every problem.
-    """
+    """One data file read, checked against its schema and built into records, with the checks within it;
+    DataError lists every problem. `label` names the file in messages (default: `path` as given); `story` is
+    the vocabulary (by default the engine's, with the span of this file's own dates)."""
     document = load_yaml(path, label or str(path))
     by_id, problems = check_document(document, spec, data_markdown(), story)
     raise_if_any(problems)
@@ -211,11 +204,9 @@ def load_records(path: Path, spec: DataFileSpec, label: str | None = None, story
 def check_document(
     document: YamlDocument, spec: DataFileSpec, renderer: DataMarkdown | None = None, story: Story = DEFAULT_STORY
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """A parsed data file's records (None if the file as a whole has the wrong shape) and every problem in it,
-    with the vocabulary of `story` (its span, unless it has one, from this file's own dates).
-
-    Entries that break the schema are left out of the records (`YamlDocument.unusable`).
-    """
+    """A parsed data file's records (None if the file as a whole has the wrong shape; entries that break the
+    schema left out) and every problem in it, with the vocabulary of `story` (its span, unless it has one,
+    from this file's own dates)."""
     checked, problems = check_shape(document, spec, schemas_for(story)[spec.name], renderer or data_markdown())
     if checked is None:
         return None, problems

@@ -59,10 +59,8 @@ class DataFileSpec:
 
 @dataclass(frozen=True)
 class Records(Generic[Record]):
-    """One data file's records by id, in the file's order (events: by date), and the document they came from.
-
-    Records never change once built, so one `Records` can serve every build while its file is unchanged.
-    """
+    """One data file's records by id, in the file's order (events: by date), and the document they came from;
+    they never change once built, so one `Records` can serve every build while its file is unchanged."""
 
     by_id: dict[str, Record] = field(default_factory=dict)
     document: YamlDocument | None = None  # None for records passed in from Python (tests, benchmarks)
@@ -108,12 +106,9 @@ class Records(Generic[Record]):
         return len(ids) != len(set(ids))
 
     def knows(self, record_id: str) -> bool:
-        """True if the file has an entry with this id, even one left out for its own problems.
-
-        References to such an entry are not reported again: the entry's own problem is the one to fix.
-        While an entry's id is missing, malformed or repeated, any id might be the one it should
-        have, so every id counts as known until that entry is fixed.
-        """
+        """True if the file has an entry with this id, even one left out for its own problems (that problem is
+        the one to fix: references to it are not reported again); and for any id while an entry's id is
+        missing, malformed or repeated (any id might be the one it should have)."""
         return record_id in self.by_id or record_id in self.left_out or self.has_unnamed
 
     def problem(self, path: tuple, message: str) -> Problem:

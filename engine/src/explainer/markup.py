@@ -121,11 +121,8 @@ class DataMarkdown:
 
 
 def structure_problem(text: str) -> str:
-    """Brackets that would make Python-Markdown slow (its link search is quadratic), in one pass.
-
-    Data Markdown needs one level of [ ] (links: [text](url)) and closed ( ); more is refused.
-    A backslash-escaped bracket is text and does not count.
-    """
+    """Brackets that would make Python-Markdown slow (its link search is quadratic), in one pass: data
+    Markdown needs one level of [ ] (links: [text](url)) and closed ( ). A backslash-escaped bracket is text."""
     brackets = parentheses = 0
     escaped = False
     for character in text:
@@ -155,12 +152,9 @@ def structure_problem(text: str) -> str:
 
 def parse_fragment(html: str, *, comments: bool = False) -> tuple[etree.Element, list[str], dict[int, int]]:
     """The HTML as an element tree under a <div>, anything that is not an element or text, and the line
-    (1-based, in `html`) where each element starts, by id.
-
-    With `comments`, HTML comments are kept in the tree (pages hold markers such as <!-- key-dates -->)
-    if they hold words only: a < or > in one, or a comment that starts with > or ->, is read
-    differently by browsers and by Python's parser, so it is refused.
-    """
+    (1-based, in `html`) where each element starts, by id. With `comments`, HTML comments are kept in the
+    tree (pages hold markers such as <!-- key-dates -->) if they hold words only: a < or > in one, or one
+    that starts with > or ->, is read differently by browsers and by Python's parser, so it is refused."""
     builder = _TreeBuilder(comments)
     builder.feed(html)
     builder.close()
@@ -243,11 +237,10 @@ class _TreeBuilder(HTMLParser):
 class AllowList:
     """What HTML may hold somewhere: elements with their attributes, link schemes, and what else is let through.
 
-    `where` names the place in messages ("data", "a page", "an SVG"). An attribute is allowed if
-    its element lists it, or it is one of `global_attributes`, or it starts with one of
-    `global_prefixes` (aria-). URL attributes are read as a browser reads them (`url_allowed`);
-    those in `local_only` must stay within the site (an image, a font) unless the element's
-    `hosts` name the host. `svg`: the allow-list for an <svg> element and what it holds.
+    `where` names the place in messages ("data", "a page", "an SVG"). An attribute is allowed if its element
+    lists it, or it is one of `global_attributes`, or it starts with one of `global_prefixes` (aria-). URL
+    attributes are read as a browser reads them (`url_allowed`); those in `local_only` must stay within the
+    site (an image, a font) unless the element's `hosts` name the host. `svg`: the allow-list for an <svg>.
     """
 
     where: str

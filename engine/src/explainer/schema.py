@@ -114,10 +114,8 @@ class SchemaCheck:
 def check_against_schema(document: YamlDocument, schema_name: str, schema: dict | None = None) -> SchemaCheck:
     """Every way `document` breaks its schema, one Problem each, in file order; and the entries concerned, by
     index, so the rest can still be built and checked (None when the file as a whole is empty or not a list).
-
     `schema` is the site's (explainer.editor_schemas.schemas_for); by default the engine's own, which leaves
-    the values the story's vocabulary names unchecked.
-    """
+    the values the story's vocabulary names unchecked."""
     schema = schema or load_schema(schema_name)
     if document.data is None:
         return SchemaCheck(

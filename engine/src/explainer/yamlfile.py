@@ -120,10 +120,8 @@ def load_yaml(path: Path, name: str) -> YamlDocument:
 
 
 def read_data_file(path: Path, name: str) -> bytes:
-    """A data file's bytes, refused before reading if it is over the size limit or not a regular file.
-
-    Never more than the limit is read, whatever size the file system reports (/proc files say 0).
-    """
+    """A data file's bytes, refused before reading if it is over the size limit or not a regular file; never
+    more than the limit is read, whatever size the file system reports (/proc files say 0)."""
     try:
         with open(path, "rb") as file:
             info = os.fstat(file.fileno())
@@ -163,11 +161,8 @@ def parse_yaml(raw: bytes, name: str, max_entries: int | None = None) -> YamlDoc
 
 
 def _parse_fast(text: str, name: str, max_entries: int | None = None) -> YamlDocument | None:
-    """Parse with libyaml (about 4x faster); None if unavailable or the text has any problem.
-
-    Problems are left to `_parse_careful`, so every message reads the same with or without libyaml;
-    so is text where the two parsers disagree (see _LEFT_TO_CAREFUL).
-    """
+    """Parse with libyaml (about 4x faster); None if unavailable, or for text the two parsers disagree on
+    (see _LEFT_TO_CAREFUL) or with any problem: `_parse_careful` words every message, with or without libyaml."""
     if _FastLoader is None or _needs_careful(text):
         return None
     try:
@@ -289,10 +284,8 @@ _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 
 
 def invisible_character(text: str) -> str | None:
-    """The first character of `text` a reader cannot see or that reorders the text (None if there is none).
-
-    Each distinct character is looked up once, so a long text costs one pass in C and a look-up per character used.
-    """
+    """The first character of `text` a reader cannot see or that reorders the text (None if there is none);
+    each distinct character is looked up once, so a long text costs one pass in C and a look-up per character used."""
     if text.isascii():
         return None
     bad = {
