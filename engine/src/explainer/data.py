@@ -196,18 +196,18 @@ def load_records(path: Path, spec: DataFileSpec, label: str | None = None, story
     DataError lists every problem. `label` names the file in messages (default: `path` as given); `story` is
     the vocabulary (by default the engine's, with the span of this file's own dates)."""
     document = load_yaml(path, label or str(path))
-    by_id, problems = check_document(document, spec, data_markdown(), story)
+    by_id, problems = check_document(document, spec, story)
     raise_if_any(problems)
     return Records(by_id, document)
 
 
 def check_document(
-    document: YamlDocument, spec: DataFileSpec, renderer: DataMarkdown | None = None, story: Story = DEFAULT_STORY
+    document: YamlDocument, spec: DataFileSpec, story: Story = DEFAULT_STORY
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """A parsed data file's records (None if the file as a whole has the wrong shape; entries that break the
     schema left out) and every problem in it, with the vocabulary of `story` (its span, unless it has one,
     from this file's own dates)."""
-    checked, problems = check_shape(document, spec, schemas_for(story)[spec.name], renderer or data_markdown())
+    checked, problems = check_shape(document, spec, schemas_for(story)[spec.name], data_markdown())
     if checked is None:
         return None, problems
     by_id, build_problems = _built(checked, spec, story if story.span else story.with_span(spec.span_dates(checked)))
