@@ -153,7 +153,7 @@ def parse_yaml(raw: bytes, name: str, max_entries: int | None = None) -> YamlDoc
     """Parse YAML bytes (see load_yaml); a top-level list longer than `max_entries` is refused."""
     text = _decode(raw, name)
     if len(raw) > CAREFUL_READER_MAX_BYTES and _FastLoader is not None:
-        if unprintable := _UNPRINTABLE.search(text):  # what PyYAML's reader refuses (libyaml's is less strict)
+        if unprintable := _UNPRINTABLE.search(text):  # as PyYAML's reader would, in the whole file (see _UNPRINTABLE)
             line = text.count("\n", 0, unprintable.start()) + 1
             raise DataError([Problem(name, line, _control_message(unprintable.group()))])
         return _parse_libyaml(text, name, max_entries)
