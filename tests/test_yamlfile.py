@@ -93,6 +93,12 @@ def test_records_passed_in_have_nothing_left_out_and_problems_at_line_1():
     assert (problem.file, problem.line) == ("(records passed in)", 1)
 
 
+def test_an_id_that_is_a_list_or_a_mapping_is_no_id_and_stops_nothing():
+    document = parse_yaml(b"- id: a\n- id: [b]\n- id: {c: d}\n- id: e\n", "data/sources.yml")
+    records = Records({"a": object()}, document)
+    assert records.left_out == frozenset({"e"})  # the string ids only: the positive control
+
+
 def test_the_span_takes_the_real_dates_of_usable_entries_only():
     text = (
         '- {id: a, date: "2021-03"}\n- {id: b}\n- {id: c, date: "2021-02-30"}\n'

@@ -1,16 +1,13 @@
 """What Python-Markdown treats as code, for every scanner of page text.
 
-Decisions are Python-Markdown's own: the scanners that change a page (source notes, the key-dates
-marker, event links, correction anchors) act on its element tree, where code is a <code> or <pre>
-element whose text is an AtomicString, or on its store of raw HTML blocks, which holds nothing
-from code. `prose_texts` walks that tree.
-
-`without_code` answers the same question for source lines, only to point a message at the right
-line of the page: it blanks fenced blocks, indented code blocks (four spaces after a blank line,
-outside a list, admonition or footnote) and code spans, keeping every line where it was.
-
-`NOT_PROSE_TAGS` adds the elements whose text is no place for an annotation though it is not
-code: headings, links and abbreviations (glossary mentions and correction marks skip them).
+The scanners that change a page (source notes, the key-dates marker, event links, correction anchors)
+act on Python-Markdown's own decisions: its element tree, where code is a <code> or <pre> element whose
+text is an AtomicString (`prose_texts` walks it), or its store of raw HTML blocks, which holds nothing
+from code. `without_code` answers the same for source lines, only to point a message at the right line:
+it blanks fenced blocks, indented code blocks (four spaces after a blank line, outside a list,
+admonition or footnote) and code spans, keeping every line where it was. `NOT_PROSE_TAGS` adds what is
+no place for an annotation though not code: headings, links and abbreviations (glossary mentions and
+correction marks skip them).
 """
 
 from __future__ import annotations
@@ -45,11 +42,8 @@ def prose_texts(root: etree.Element) -> Iterator[str]:
 
 
 def without_code(markdown_text: str) -> str:
-    """The text with code blocks and code spans blanked out, keeping every line where it was.
-
-    A page may show `[^key]` or `event:id` as an example in code; a message about the real use
-    further down must not point at the example. One pass over the lines.
-    """
+    """The text with code blocks and code spans blanked out, keeping every line where it was, in one pass: a
+    message about a `[^key]` or `event:id` further down must not point at an example of it in code."""
     blanked = []
     fence = ""  # the fence that opened the block we are in
     indented_code = False
@@ -57,13 +51,11 @@ def without_code(markdown_text: str) -> str:
     in_container = False  # the last block is a list item, admonition or footnote
     for line in markdown_text.split("\n"):
         blank = not line.strip()
-        indent = _indent(line)
-        if fence:
-            if line.lstrip().startswith(fence):
+        expanded = line.expandtabs(4)  # a tab reaches the next multiple of four columns, as in Python-Markdown
+        indent = len(expanded) - len(expanded.lstrip(" "))
+        if fence or (indented_code and (blank or indent >= 4)):
+            if fence and line.lstrip().startswith(fence):
                 fence = ""
-            blanked.append(" " * len(line))
-            continue
-        if indented_code and (blank or indent >= 4):
             blanked.append(" " * len(line))
             continue
         indented_code = False
@@ -81,24 +73,9 @@ def without_code(markdown_text: str) -> str:
     return "\n".join(blanked)
 
 
-def _indent(line: str) -> int:
-    """Columns of leading whitespace, a tab reaching the next multiple of four (as Python-Markdown)."""
-    width = 0
-    for character in line:
-        if character == " ":
-            width += 1
-        elif character == "\t":
-            width += 4 - width % 4
-        else:
-            break
-    return width
-
-
 def _without_code_spans(line: str) -> str:
-    """The line with `code spans` blanked: a run of backticks closes at the next run of the same length.
-
-    Linear: each run's closing run is found from a table built right to left, not by rescanning.
-    """
+    """The line with `code spans` blanked: a run of backticks closes at the next run of the same length,
+    found in a table built right to left (linear: no rescanning)."""
     runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
     next_same: list[int | None] = [None] * len(runs)
     last_of_length: dict[int, int] = {}

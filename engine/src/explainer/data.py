@@ -1,31 +1,23 @@
 """The data layer: read every data file once, check it, and check the references between files.
 
 Each concern declares its data file (`DataFileSpec`, in its records.py) and the ids its records cite
-(`references`); the registry (explainer.registry) lists the concerns. This module checks them all in
-two steps and collects every problem:
+(`references`); the registry (explainer.registry) lists the concerns. Every problem is collected:
 
-0. the story's vocabulary, data/story.yml (optional; explainer.story), from which the schemas of
-   the other files are made (explainer.editor_schemas: a source's `stake` must be one of its
-   relationships, ...);
-1. each file on its own: YAML (within the limits of explainer.yamlfile), then its JSON Schema,
-   then its Markdown fields, rendered with the site's own Markdown set-up and checked as a tree
-   (explainer.markup); then the story's span of dates (configured, or derived from the events and
-   figures); then each file's records and the checks within it (dates, forms claimed twice);
-2. references between files (a source an event cites must exist).
+0. data/story.yml, the story's vocabulary (optional; explainer.story), from which the other files'
+   schemas are made (explainer.editor_schemas: a source's `stake` must be one of its relationships, ...);
+1. each file on its own: its YAML (explainer.yamlfile), its JSON Schema, its Markdown fields (rendered
+   with the site's Markdown set-up, checked as a tree: explainer.markup); then the story's span of dates
+   (configured, or from the events and figures); then each file's records and the checks within it;
+2. references between files (a source an event cites must exist); references to pages once the pages
+   are known (each concern's `page_checks`).
 
-References from data to pages (an event's section, a corrected page) are checked once the pages are
-known (each concern's `page_checks`).
-
-An entry with a problem of its own is left out of the records, and the others are still built
-and checked, so one pass finds every problem; references to an entry left out are not reported
-again (`Records.knows`), nor, while an entry's id is missing, malformed or repeated, references
-to any id its file lacks (it may be the one they mean). Only a file that cannot be read at all
-(YAML syntax, encoding, size, not a list; data/story.yml that is not a mapping) stops the checks
-after step 1: without it, whatever refers to it would look wrong. Without a readable data/story.yml,
-step 1 reads the other files' YAML only: their schemas are made from the vocabulary it declares.
-
-Every build checks everything it uses: nothing checked is kept on disk, so no file a contributor
-can edit or commit (a cache) can stand in for a check (issue 21).
+An entry with a problem of its own is left out of the records and the rest are still checked, so one
+pass finds every problem; references to an entry left out are not reported again (`Records.knows`),
+nor, while an entry's id is missing, malformed or repeated, references to any id its file lacks (it
+may be the one they mean). A file that cannot be read at all (YAML, encoding, size, not a list; a
+data/story.yml that is not a mapping) stops the checks after step 1, and without a readable
+data/story.yml step 1 reads only the other files' YAML: their schemas come from it. Nothing checked is
+kept on disk, so no file a contributor can commit (a cache) can stand in for a check (issue 21).
 """
 
 from __future__ import annotations
@@ -65,10 +57,8 @@ class SiteRecords(dict):
 
 @dataclass
 class DataCheck:
-    """What reading and checking the data files found: the records, every problem, what data cites.
-
-    `records` is None when a file could not be read at all: the checks that need every file did not run.
-    """
+    """What reading and checking the data files found: the records (None when a file could not be read at
+    all: the checks that need every file did not run), every problem, what data cites."""
 
     records: SiteRecords | None
     problems: list[Problem] = field(default_factory=list)
@@ -87,13 +77,10 @@ def check_data(
     markdown: MarkdownSetup | None = None,
     raw: dict[str, bytes] | None = None,
 ) -> DataCheck:
-    """Read and check the story's vocabulary and each concern's data file under `root`: every sound
-    entry's record, and every problem.
-
-    `markdown` is the site's Markdown set-up (from mkdocs.yml), with which the Markdown fields of the
-    data are rendered and checked. `raw`, if given, holds the files' bytes by path ("data/sources.yml")
-    instead of the files themselves (`mkdocs serve` keeps the last good ones).
-    """
+    """The story's vocabulary and each concern's data file under `root`, read and checked: every sound entry's
+    record, and every problem. Markdown fields are rendered and checked with `markdown`, the site's set-up
+    (mkdocs.yml); `raw`, if given, holds the files' bytes by path ("data/sources.yml") instead of the files
+    (`mkdocs serve` keeps the last good ones)."""
     specs = [concern.data for concern in concerns]
     raw, problems = _read(root, specs, raw)
     story, story_problems = read_story(raw.get(STORY_FILE), load_schema(SCHEMA_NAME))
@@ -102,7 +89,8 @@ def check_data(
     if story is None and STORY_FILE in raw:
         # Without the story's vocabulary the other files' kinds, stakes and units cannot be judged (the
         # defaults would call them wrong): only what does not depend on it, their YAML, is checked.
-        return DataCheck(None, problems + _syntax_problems(raw, specs), raw)
+        problems += [problem for spec in specs if spec.path in raw for problem in _parsed(raw, spec)[1]]
+        return DataCheck(None, problems, raw)
     story = story or DEFAULT_STORY
     problems += _page_problems(story, concerns)
     schemas = schemas_for(story)
@@ -111,11 +99,8 @@ def check_data(
     problems += intro_problems
     documents: dict[str, YamlDocument] = {}
     for spec in (spec for spec in specs if spec.path in raw):
-        try:
-            document = parse_data_file(raw[spec.path], spec.path)
-        except DataError as error:
-            document, file_problems = None, error.problems
-        else:
+        document, file_problems = _parsed(raw, spec)
+        if document is not None:
             document, file_problems = check_shape(document, spec, schemas[spec.name], renderer)
         problems += file_problems
         if document is None:
@@ -177,10 +162,9 @@ def _read(
     for path in [STORY_FILE, *(spec.path for spec in specs)]:
         if raw is not None and path in raw:
             found[path] = raw[path]
-        elif path == STORY_FILE and (raw is not None or not (root / path).is_file()):
-            continue
         elif raw is not None or not (root / path).is_file():
-            problems.append(Problem(path, 1, missing))
+            if path != STORY_FILE:  # optional
+                problems.append(Problem(path, 1, missing))
         else:
             try:
                 found[path] = read_data_file(root / path, path)
@@ -189,15 +173,12 @@ def _read(
     return found, problems
 
 
-def _syntax_problems(raw: dict[str, bytes], specs: list[DataFileSpec]) -> list[Problem]:
-    """Each file's YAML problems (syntax, encoding), checked without the story's vocabulary."""
-    problems = []
-    for spec in (spec for spec in specs if spec.path in raw):
-        try:
-            parse_data_file(raw[spec.path], spec.path)
-        except DataError as error:
-            problems += error.problems
-    return problems
+def _parsed(raw: dict[str, bytes], spec: DataFileSpec) -> tuple[YamlDocument | None, list[Problem]]:
+    """A data file's YAML (None if it cannot be read: syntax, encoding, size), and its problems."""
+    try:
+        return parse_data_file(raw[spec.path], spec.path), []
+    except DataError as error:
+        return None, error.problems
 
 
 def load_story(path: Path) -> Story:
@@ -210,33 +191,23 @@ def load_story(path: Path) -> Story:
     return story or DEFAULT_STORY
 
 
-def load_records(
-    path: Path,
-    spec: DataFileSpec,
-    label: str | None = None,
-    markdown: MarkdownSetup | None = None,
-    story: Story = DEFAULT_STORY,
-) -> Records:
-    """One data file read, checked against its schema and built into records, with the checks within it.
-
-    `label` names the file in messages (default: `path` as given); `story` is the vocabulary (by default
-    the engine's, with the span of this file's own dates). Raises DataError listing every problem.
-    """
+def load_records(path: Path, spec: DataFileSpec, label: str | None = None, story: Story = DEFAULT_STORY) -> Records:
+    """One data file read, checked against its schema and built into records, with the checks within it;
+    DataError lists every problem. `label` names the file in messages (default: `path` as given); `story` is
+    the vocabulary (by default the engine's, with the span of this file's own dates)."""
     document = load_yaml(path, label or str(path))
-    by_id, problems = check_document(document, spec, data_markdown(markdown), story)
+    by_id, problems = check_document(document, spec, story)
     raise_if_any(problems)
     return Records(by_id, document)
 
 
 def check_document(
-    document: YamlDocument, spec: DataFileSpec, renderer: DataMarkdown | None = None, story: Story = DEFAULT_STORY
+    document: YamlDocument, spec: DataFileSpec, story: Story = DEFAULT_STORY
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """A parsed data file's records (None if the file as a whole has the wrong shape) and every problem in it,
-    with the vocabulary of `story` (its span, unless it has one, from this file's own dates).
-
-    Entries that break the schema are left out of the records (`YamlDocument.unusable`).
-    """
-    checked, problems = check_shape(document, spec, schemas_for(story)[spec.name], renderer or data_markdown())
+    """A parsed data file's records (None if the file as a whole has the wrong shape; entries that break the
+    schema left out) and every problem in it, with the vocabulary of `story` (its span, unless it has one,
+    from this file's own dates)."""
+    checked, problems = check_shape(document, spec, schemas_for(story)[spec.name], data_markdown())
     if checked is None:
         return None, problems
     by_id, build_problems = _built(checked, spec, story if story.span else story.with_span(spec.span_dates(checked)))

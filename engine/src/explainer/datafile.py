@@ -42,16 +42,14 @@ class DataFileSpec:
     """How one data file (data/NAME.yml, schemas/NAME.schema.json) becomes typed records."""
 
     name: str
-    # Schema-valid document and the story's vocabulary -> records by id, plus every problem within the
-    # file (impossible dates, a form two glossary entries claim): an entry with a problem of its own is
-    # left out.
+    # Every problem within the file too (impossible dates, a form two glossary entries claim): an entry
+    # with a problem of its own is left out.
     build: Builder
     state: Callable[[Records], Any] = lambda records: State(records)  # what one build knows of them
-    # The ids its records cite, in its own file or another's (explainer.concern.Reference): each must
-    # exist there (checked with the file for its own ids, after every file is read for the others').
+    # The ids its records cite, in its own file or another's: each must exist there (checked with the file
+    # for its own ids, after every file is read for the others').
     references: Callable[[Records], Iterable[Reference]] = lambda records: ()
-    # The dates its schema-valid entries give the story's span, when data/story.yml sets none (events',
-    # figures' points).
+    # The dates its schema-valid entries give the story's span when data/story.yml sets none (events, figures).
     span_dates: Callable[[YamlDocument], Iterable[PartialDate]] = lambda document: ()
 
     @property
@@ -61,10 +59,8 @@ class DataFileSpec:
 
 @dataclass(frozen=True)
 class Records(Generic[Record]):
-    """One data file's records by id, in the file's order (events: by date), and the document they came from.
-
-    Records never change once built, so one `Records` can serve every build while its file is unchanged.
-    """
+    """One data file's records by id, in the file's order (events: by date), and the document they came from;
+    they never change once built, so one `Records` can serve every build while its file is unchanged."""
 
     by_id: dict[str, Record] = field(default_factory=dict)
     document: YamlDocument | None = None  # None for records passed in from Python (tests, benchmarks)
@@ -86,7 +82,7 @@ class Records(Generic[Record]):
         """Ids of entries in the file that are not records because of their own problems (already reported)."""
         if self.document is None or not isinstance(self.document.data, list):
             return frozenset()
-        written = {entry.get("id") for entry in self.document.data if isinstance(entry, dict)}
+        written = (entry.get("id") for entry in self.document.data if isinstance(entry, dict))  # ids of any type
         return frozenset(entry_id for entry_id in written if isinstance(entry_id, str)) - self.by_id.keys()
 
     def left_out_entries(self) -> list[dict]:
@@ -110,12 +106,9 @@ class Records(Generic[Record]):
         return len(ids) != len(set(ids))
 
     def knows(self, record_id: str) -> bool:
-        """True if the file has an entry with this id, even one left out for its own problems.
-
-        References to such an entry are not reported again: the entry's own problem is the one to fix.
-        While an entry's id is missing, malformed or repeated, any id might be the one it should
-        have, so every id counts as known until that entry is fixed.
-        """
+        """True if the file has an entry with this id, even one left out for its own problems (that problem is
+        the one to fix: references to it are not reported again); and for any id while an entry's id is
+        missing, malformed or repeated (any id might be the one it should have)."""
         return record_id in self.by_id or record_id in self.left_out or self.has_unnamed
 
     def problem(self, path: tuple, message: str) -> Problem:

@@ -37,21 +37,12 @@ class PartialDate:
     @property
     def iso(self) -> str:
         """ISO 8601 text at the date's own precision, for `<time datetime>` and data exports."""
-        parts = [f"{self.year:04d}"]
-        if self.month:
-            parts.append(f"{self.month:02d}")
-        if self.day:
-            parts.append(f"{self.day:02d}")
-        return "-".join(parts)
+        return f"{self.year:04d}" + "".join(f"-{part:02d}" for part in (self.month, self.day) if part)
 
     @property
     def display(self) -> str:
         """The site's one date style: '3 November 2020', 'November 2020' or '2020'."""
-        if self.day:
-            return f"{self.day} {_MONTHS[self.month]} {self.year}"
-        if self.month:
-            return f"{_MONTHS[self.month]} {self.year}"
-        return str(self.year)
+        return " ".join(str(part) for part in (self.day, self.month and _MONTHS[self.month], self.year) if part)
 
 
 def date_span(date: PartialDate) -> tuple[dt.date, dt.date]:

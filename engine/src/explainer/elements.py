@@ -1,10 +1,9 @@
 """Building Python-Markdown element trees from data: every value escaped, nothing reinterpreted.
 
-Text from data/*.yml goes into the tree the way Python-Markdown's own code spans put theirs:
-HTML-escaped and wrapped in an AtomicString. Its serializer leaves entities as they are, so the
-page shows exactly the characters written in the data; and no inline pattern or smartypants
-ever reads an AtomicString, so a `*` or a quote in a title stays what it is. Attribute values are
-escaped the same way.
+Text and attribute values from data/*.yml go into the tree the way Python-Markdown's own code spans put
+theirs: HTML-escaped and wrapped in an AtomicString. Its serializer leaves entities as they are, so the page
+shows exactly the characters written in the data; no inline pattern or smartypants ever reads an
+AtomicString, so a `*` or a quote in a title stays what it is.
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ import os
 from dataclasses import dataclass, field, replace
 
 ERROR = "error"
-_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 WARNING = "warning"
 
 # Said after the problems when a file could not be read: the checks that needed it did not run.
@@ -34,10 +33,7 @@ class Problem:
     def __str__(self) -> str:
         # One line, always: a line break from a page or a data file would start a line of the log that a
         # contributor wrote (GitHub Actions reads `::error::...` at the start of a line as a command).
-        message = self.message
-        if any(character in message for character in _LINE_BREAKS):
-            message = " ".join(message.splitlines())
-        return f"{self.file}:{self.line}: {message}"
+        return f"{self.file}:{self.line}: {' '.join(self.message.splitlines())}"
 
     @property
     def is_error(self) -> bool:
@@ -48,18 +44,13 @@ class Problem:
 
     def github_annotation(self, level: str | None = None) -> str:
         """The same problem as a GitHub Actions workflow command, shown on the pull request's diff."""
-        message = _escape_data(self.message)
-        return f"::{level or self.level} file={_escape_property(self.file)},line={self.line}::{message}"
+        file = _escape_data(self.file).replace(":", "%3A").replace(",", "%2C")  # separators in a property
+        return f"::{level or self.level} file={file},line={self.line}::{_escape_data(self.message)}"
 
 
 def _escape_data(text: str) -> str:
     """Escape a workflow command's message as the Actions runner expects."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    """Escape a workflow command's property value (where ',' and ':' are separators)."""
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def in_file_order(problems: list[Problem]) -> list[Problem]:
@@ -105,9 +96,6 @@ def under_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
-def line_of(text: str, needle: str, start_line: int = 1) -> int:
-    """The 1-based line on which `needle` first occurs in `text` (or `start_line` if absent)."""
-    index = text.find(needle)
-    if index < 0:
-        return start_line
-    return text.count("\n", 0, index) + 1
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line on which `needle` first occurs in `text` (1 if absent)."""
+    return text.count("\n", 0, max(text.find(needle), 0)) + 1

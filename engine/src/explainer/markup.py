@@ -1,15 +1,14 @@
-"""Markdown in data fields: rendered one way, with the site's own extensions, and checked as a tree.
+"""Markdown in data fields, rendered one way (with the site's own extensions), and HTML checked as a tree.
 
-Pages are trusted: they are reviewed as Markdown and may hold HTML. Data fields are not: a field
-whose schema says `"contentMediaType": "text/markdown"` is rendered here, by one Markdown set-up
-that matches the site's, and the HTML that comes out is parsed into a tree and checked against an
-allow-list of elements, attributes and link schemes. Anything else is refused with a message that
-names it, never cleaned away silently. Pages then show the very tree that was checked
-(`fragment_elements`), so no second rendering can differ from the one checked.
+A data field whose schema says `"contentMediaType": "text/markdown"` is rendered here by one Markdown
+set-up that matches the site's; the HTML is parsed into a tree and checked against an allow-list of
+elements, attributes and link schemes (pages and SVG have theirs, below). Anything else is refused with a
+message that names it, never cleaned away silently; pages show the very tree that was checked
+(`fragment_elements`), so no second rendering can differ from it.
 
-Links are checked as a browser reads them: after character references are decoded (the HTML
-parser does that) and after removing what the URL parser ignores (leading and trailing control
-characters and spaces, tabs and line breaks anywhere), so `java&#9;script:` is `javascript:`.
+Links are checked as a browser reads them: character references decoded (the HTML parser does that), and
+what the URL parser ignores removed (leading and trailing controls and spaces, tabs and line breaks
+anywhere), so `java&#9;script:` is `javascript:`.
 """
 
 from __future__ import annotations
@@ -50,18 +49,10 @@ SITE_CONFIGS = {
 
 # What data may become. Everything else is refused, with a hint for the usual suspects.
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
-    "p": frozenset(),
-    "em": frozenset(),
-    "strong": frozenset(),
-    "code": frozenset(),
-    "br": frozenset(),
-    "ul": frozenset(),
+    **dict.fromkeys(("p", "em", "strong", "code", "br", "ul", "li", "blockquote"), frozenset()),
     "ol": frozenset({"start"}),
-    "li": frozenset(),
-    "blockquote": frozenset(),
     "a": frozenset({"href", "title"}),
 }
-URL_ATTRIBUTES = frozenset({"href"})
 ALLOWED_SCHEMES = frozenset({"https", "mailto"})
 _HINTS = {
     "sup": "superscript",
@@ -74,7 +65,6 @@ _HINTS = {
     **{f"h{level}": "a heading" for level in range(1, 7)},
 }
 _IMAGE_MESSAGE = "embeds an image; the site loads nothing from other hosts, so describe it in words"
-_FOOTNOTE_MESSAGE = "has a footnote ([^…]), which is not allowed in data"
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
@@ -131,11 +121,8 @@ class DataMarkdown:
 
 
 def structure_problem(text: str) -> str:
-    """Brackets that would make Python-Markdown slow (its link search is quadratic), in one pass.
-
-    Data Markdown needs one level of [ ] (links: [text](url)) and closed ( ); more is refused.
-    A backslash-escaped bracket is text and does not count.
-    """
+    """Brackets that would make Python-Markdown slow (its link search is quadratic), in one pass: data
+    Markdown needs one level of [ ] (links: [text](url)) and closed ( ). A backslash-escaped bracket is text."""
     brackets = parentheses = 0
     escaped = False
     for character in text:
@@ -165,12 +152,9 @@ def structure_problem(text: str) -> str:
 
 def parse_fragment(html: str, *, comments: bool = False) -> tuple[etree.Element, list[str], dict[int, int]]:
     """The HTML as an element tree under a <div>, anything that is not an element or text, and the line
-    (1-based, in `html`) where each element starts, by id.
-
-    With `comments`, HTML comments are kept in the tree (pages hold markers such as <!-- key-dates -->)
-    if they hold words only: a < or > in one, or a comment that starts with > or ->, is read
-    differently by browsers and by Python's parser, so it is refused.
-    """
+    (1-based, in `html`) where each element starts, by id. With `comments`, HTML comments are kept in the
+    tree (pages hold markers such as <!-- key-dates -->) if they hold words only: a < or > in one, or one
+    that starts with > or ->, is read differently by browsers and by Python's parser, so it is refused."""
     builder = _TreeBuilder(comments)
     builder.feed(html)
     builder.close()
@@ -215,13 +199,10 @@ class _TreeBuilder(HTMLParser):
         self.constructs += 1
         if not self.open.get(tag):
             return
-        while self.stack[-1].tag != tag:  # each element is popped once: linear over the fragment
-            self._pop()
-        self._pop()
-
-    def _pop(self) -> None:
-        element = self.stack.pop()
-        self.open[element.tag] -= 1
+        popped = None
+        while popped != tag:  # each element is popped once: linear over the fragment
+            popped = self.stack.pop().tag
+            self.open[popped] -= 1
 
     def handle_data(self, data: str) -> None:
         parent = self.stack[-1]
@@ -239,16 +220,14 @@ class _TreeBuilder(HTMLParser):
         else:
             self.stack[-1].append(etree.Comment(data))
 
-    def handle_decl(self, data: str) -> None:
+    def handle_decl(self, data: str, what: str = "declaration") -> None:
         self.constructs += 1
-        self.problems.append(f"has an HTML declaration (not allowed in {'a page' if self.comments else 'data'})")
+        self.problems.append(f"has an HTML {what} (not allowed in {'a page' if self.comments else 'data'})")
 
     unknown_decl = handle_decl
 
     def handle_pi(self, data: str) -> None:
-        self.constructs += 1
-        where = "a page" if self.comments else "data"
-        self.problems.append(f"has an HTML processing instruction (not allowed in {where})")
+        self.handle_decl(data, "processing instruction")
 
 
 # One checker for every allow-list: data (above), pages and SVG (explainer.pagehtml, explainer.repository) --------
@@ -258,17 +237,16 @@ class _TreeBuilder(HTMLParser):
 class AllowList:
     """What HTML may hold somewhere: elements with their attributes, link schemes, and what else is let through.
 
-    `where` names the place in messages ("data", "a page", "an SVG"). An attribute is allowed if
-    its element lists it, or it is one of `global_attributes`, or it starts with one of
-    `global_prefixes` (aria-). URL attributes are read as a browser reads them (`url_allowed`);
-    those in `local_only` must stay within the site (an image, a font) unless the element's
-    `hosts` name the host. `svg`: the allow-list for an <svg> element and what it holds.
+    `where` names the place in messages ("data", "a page", "an SVG"). An attribute is allowed if its element
+    lists it, or it is one of `global_attributes`, or it starts with one of `global_prefixes` (aria-). URL
+    attributes are read as a browser reads them (`url_allowed`); those in `local_only` must stay within the
+    site (an image, a font) unless the element's `hosts` name the host. `svg`: the allow-list for an <svg>.
     """
 
     where: str
     elements: dict[str, frozenset[str]]
     schemes: frozenset[str] = ALLOWED_SCHEMES
-    url_attributes: frozenset[str] = URL_ATTRIBUTES
+    url_attributes: frozenset[str] = frozenset({"href"})
     global_attributes: frozenset[str] = frozenset()
     global_prefixes: tuple[str, ...] = ()
     local_only: frozenset[str] = frozenset()
@@ -277,19 +255,12 @@ class AllowList:
     svg: AllowList | None = None
     hints: dict[str, str] = field(default_factory=dict)
     images: bool = False  # False: <img> is refused with _IMAGE_MESSAGE (data)
-    footnotes: bool = False  # False: footnotes are refused with _FOOTNOTE_MESSAGE (data)
+    footnotes: bool = False  # False: footnotes are refused, with a message of their own (data)
     ids: bool = True  # False: an `id` or `name` starting with "__" is refused (the theme's own)
     any_path: bool = False  # True: a link without a scheme may go anywhere on the site's host (MkDocs checks it)
     # True for Python-Markdown's tree, where attribute values still hold character references as written
     # (`jav&#x61;script:`, with & as its placeholder): each value is checked as the browser will decode it.
     references: bool = False
-
-    def attribute_allowed(self, tag: str, name: str) -> bool:
-        return (
-            name in self.elements.get(tag, ())
-            or name in self.global_attributes
-            or name.startswith(self.global_prefixes)
-        )
 
 
 DATA_ALLOW_LIST = AllowList("data", ALLOWED_ATTRIBUTES, hints=_HINTS)
@@ -343,9 +314,7 @@ def refusals(root: etree.Element, allow: AllowList) -> list[Refusal]:
         element, rules = stack.pop()
         if not isinstance(element.tag, str):  # a comment or processing instruction (pages: see pagehtml)
             continue
-        tag = element.tag
-        if tag == "svg" and rules.svg is not None and rules is not rules.svg:
-            rules = rules.svg
+        rules = rules.svg if element.tag == "svg" and rules.svg is not None else rules
         if refusal := _element_refusal(element, rules):
             found.append(refusal)
             continue
@@ -358,8 +327,10 @@ def _element_refusal(element: etree.Element, allow: AllowList) -> Refusal | None
     tag = element.tag
     if tag == "img" and not allow.images:
         return Refusal(element, None, _IMAGE_MESSAGE)
-    if not allow.footnotes and _is_footnote(element):
-        return Refusal(element, None, _FOOTNOTE_MESSAGE)  # its reference (<sup>) and its list (<div>): one message
+    if not allow.footnotes and tag in ("sup", "div"):  # a footnote's reference (<sup>) and list (<div>): one message
+        classes = " ".join([element.get("class", ""), *(child.get("class", "") for child in element)]).split()
+        if "footnote" in classes or "footnote-ref" in classes:
+            return Refusal(element, None, "has a footnote ([^…]), which is not allowed in data")
     if tag in allow.elements and tag not in NEVER_ALLOWED:
         return None
     hint = allow.hints.get(tag) or _NEVER_HINTS.get(tag, "")
@@ -370,7 +341,8 @@ def _attribute_refusals(element: etree.Element, allow: AllowList) -> Iterator[Re
     tag = element.tag
     for name, written in element.attrib.items():
         value = browser_value(written) if allow.references else written
-        if name.startswith("on") or not allow.attribute_allowed(tag, name):
+        listed = name in allow.elements.get(tag, ()) or name in allow.global_attributes
+        if name.startswith("on") or not (listed or name.startswith(allow.global_prefixes)):
             why = "event handlers run script; " if name.startswith("on") and allow.where != "data" else ""
             yield Refusal(element, name, f"has an attribute '{name}' on <{tag}> ({why}not allowed in {allow.where})")
         elif name in allow.url_attributes:
@@ -410,11 +382,6 @@ def _url_problem(tag: str, name: str, value: str, allow: AllowList) -> str:
     if url_allowed(value, allow.schemes) or (allow.any_path and not _SCHEME.match(_browser_url(value))):
         return ""
     return f"links to {value!r}; use https:// or a link within the site"
-
-
-def _is_footnote(element: etree.Element) -> bool:
-    classes = " ".join([element.get("class", ""), *(child.get("class", "") for child in element)]).split()
-    return element.tag in ("sup", "div") and ("footnote" in classes or "footnote-ref" in classes)
 
 
 def _host_of(url: str) -> str:

@@ -1,12 +1,11 @@
 """Checking a data file against its JSON Schema (schemas/*.schema.json) with readable messages.
 
 The schemas are the one description of each file's shape: editors use them through the
-`yaml-language-server` modeline, the build uses them here. Custom messages come from an
-`x-error` keyword next to a `pattern` in the schema (`x-type-error` next to a `type`), the fix for a
-missing key from `x-required`.
-A value the story's vocabulary names (a source's `stake`, a series' `unit`: `x-vocabulary` in the
-engine's schema) is checked against the enum that explainer.editor_schemas fills in from
-data/story.yml: the site's schemas, made in memory for every build, never read from the site.
+`yaml-language-server` modeline, the build uses them here. Custom messages come from an `x-error` keyword
+next to a `pattern` (`x-type-error` next to a `type`), the fix for a missing key from `x-required`. A value
+the story's vocabulary names (a source's `stake`, a series' `unit`: `x-vocabulary` in the engine's schema)
+is checked against the enum explainer.editor_schemas fills in from data/story.yml: the site's schemas,
+made in memory for every build, never read from the site.
 """
 
 from __future__ import annotations
@@ -63,12 +62,11 @@ _ANNOTATIONS = frozenset(
 def resolve_local_refs(schema: dict) -> dict:
     """`schema` with each reference to its own `$defs` replaced by the definition, resolved once here.
 
-    jsonschema otherwise looks each reference up again for every value it checks against it (a third of
-    the time a build spends validating the real site's data). A `$ref` with only annotations beside it
-    becomes its definition; one beside other keywords becomes `allOf: [definition]` in its place, so every
-    keyword is still checked in the same order. The errors are the same (keyword, value, subschema,
-    place in the data); only their path through the schema (`schema_path`), which no message uses, loses
-    the `$ref` step. Other references, and a definition that refers back to itself, are left to jsonschema.
+    jsonschema would look each up again for every value it checks (a third of the time spent validating the
+    real site's data). A `$ref` with only annotations beside it becomes its definition; one beside other
+    keywords becomes `allOf: [definition]` in its place, so every keyword is checked in the same order and the
+    errors are the same but for `schema_path`, which no message uses. Other references, and a definition that
+    refers back to itself, are left to jsonschema.
     """
     definitions = schema.get("$defs", {})
 
@@ -114,13 +112,10 @@ class SchemaCheck:
 
 
 def check_against_schema(document: YamlDocument, schema_name: str, schema: dict | None = None) -> SchemaCheck:
-    """Every way `document` breaks its schema, one Problem each, in file order; and the entries concerned.
-
-    `schema` is the site's schema of the file (explainer.editor_schemas.schemas_for); by default the
-    engine's own, which leaves the values the story's vocabulary names unchecked. The entries are given by
-    index, so the rest of the file can still be built and checked; none when the file as a whole is wrong
-    (empty, or not a list), so no entry of it can be used.
-    """
+    """Every way `document` breaks its schema, one Problem each, in file order; and the entries concerned, by
+    index, so the rest can still be built and checked (None when the file as a whole is empty or not a list).
+    `schema` is the site's (explainer.editor_schemas.schemas_for); by default the engine's own, which leaves
+    the values the story's vocabulary names unchecked."""
     schema = schema or load_schema(schema_name)
     if document.data is None:
         return SchemaCheck(
@@ -148,17 +143,14 @@ def schema_problems(
     """Every way a configuration file (a mapping: data/story.yml) breaks its schema, one Problem each, in
     file order, each led by `label(path)` (what is at the path, '' for none); and the paths of the
     settings concerned. An unknown key is reported with the one it may be a misspelling of."""
-    errors = list(_validator(json.dumps(schema)).iter_errors(document.data))
-    problems = set()
-    broken = set()
-    for error in errors:
+    problems, broken = set(), set()
+    for error in _validator(json.dumps(schema)).iter_errors(document.data):
         path = tuple(error.absolute_path)
         if "propertyNames" in error.schema_path:
             path = (*path, error.instance)  # the key that is wrong, not the mapping holding it
         broken.add(path)
-        field = _field_name(path)
+        message = _message(error, _field_name(path), suggest=True)
         path = _at_unknown_key(error, path)
-        message = _message(error, field, suggest=True)
         problems.add(document.problem(path, f"{label(path)}: {message}" if label(path) else message))
     return sorted(problems, key=lambda problem: problem.line), broken
 
@@ -166,8 +158,7 @@ def schema_problems(
 def _describe(error: jsonschema.ValidationError, document: YamlDocument, schema: dict) -> Problem:
     path = tuple(error.absolute_path)
     label = _entry_label(document.data, path, schema.get("x-entry", "entry"))
-    field = _field_name(path)
-    message = _message(error, field, is_entry=len(path) == 1 and isinstance(path[0], int))
+    message = _message(error, _field_name(path), is_entry=len(path) == 1 and isinstance(path[0], int))
     return document.problem(_at_unknown_key(error, path), f"{label}: {message}" if label else message)
 
 
@@ -197,8 +188,12 @@ def _message(error: jsonschema.ValidationError, field: str, is_entry: bool = Fal
         return f"key '{value}'{where} {error.schema['x-error']}"
     if "x-error" in error.schema and validator in ("pattern", "not", "format"):
         return f"{what} {error.schema['x-error']} (got {_short(value)})"
-    if validator == "enum" and error.schema.get("x-vocabulary") in VOCABULARY_NOUNS:
-        return _vocabulary_message(field, value, expected, VOCABULARY_NOUNS[error.schema["x-vocabulary"]])
+    if validator == "enum" and error.schema.get("x-vocabulary") in VOCABULARY_NOUNS:  # where to add it, or what to use
+        noun, known = VOCABULARY_NOUNS[error.schema["x-vocabulary"]], ", ".join(map(str, expected)) or "none yet"
+        if not isinstance(value, str) or not value:
+            return f"'{field}' must be one of the {noun} in data/story.yml ({known}) (got {_short(value)})"
+        name = field.rpartition(".")[2] or field
+        return f"{name} '{value}' is not one of the {noun} in data/story.yml ({known}); add it there or use one of them"
     if "x-type-error" in error.schema and validator == "type":
         return f"{what} {error.schema['x-type-error']} (got {_short(value)})"
     if validator == "required":
@@ -206,12 +201,11 @@ def _message(error: jsonschema.ValidationError, field: str, is_entry: bool = Fal
         hint = error.schema.get("x-required", {}).get(missing[0])
         return f"missing required key '{missing[0]}'" + (f"; {hint}" if hint else "")
     if validator == "additionalProperties":
-        unknown = sorted(set(value) - set(error.schema.get("properties", {})))
-        allowed = ", ".join(error.schema.get("properties", {}))
-        close = difflib.get_close_matches(unknown[0], list(error.schema.get("properties", {})), 1, 0.75)
-        if suggest and close:
-            return f"unknown key '{unknown[0]}'; did you mean '{close[0]}'? (allowed: {allowed})"
-        return f"unknown key '{unknown[0]}' (allowed: {allowed})"
+        known = list(error.schema.get("properties", {}))
+        unknown = sorted(set(value) - set(known))[0]
+        close = difflib.get_close_matches(unknown, known, 1, 0.75) if suggest else []
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"unknown key '{unknown}'{hint} (allowed: {', '.join(known)})"
     if validator == "type":
         expected_names = [expected] if isinstance(expected, str) else expected
         names = " or ".join(_TYPE_NAMES.get(name, name) for name in expected_names)
@@ -227,15 +221,6 @@ def _message(error: jsonschema.ValidationError, field: str, is_entry: bool = Fal
     if validator == "uniqueItems":
         return f"{what} lists the same item twice"
     return f"{what}: {error.message}"
-
-
-def _vocabulary_message(field: str, value: Any, expected: list, noun: str) -> str:
-    """A value that is not one of the story's: where to add it, or which to use instead."""
-    name = field.rpartition(".")[2] or field
-    known = ", ".join(map(str, expected)) or "none yet"
-    if not isinstance(value, str) or not value:
-        return f"'{field}' must be one of the {noun} in data/story.yml ({known}) (got {_short(value)})"
-    return f"{name} '{value}' is not one of the {noun} in data/story.yml ({known}); add it there or use one of them"
 
 
 def _entry_label(data: Any, path: tuple, noun: str) -> str:

@@ -67,14 +67,11 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 _FastLoader: type | None = None
-# Where libyaml and PyYAML disagree (found by fuzzing both): tabs, tags, `|#`, `?` in flow
-# collections, document markers. Such text is rare in data files and goes to the careful loader.
-# Linear in the text: a run after `|`, `>`, `[` or `{` stops at the next of those characters (the
-# nearest one decides the same match), so no character is scanned again for each unclosed bracket.
-# As written: a tab; `!` at a line's start or after whitespace, `[`, `{` or `,`; `|` or `>` then `#` on the
-# line; `[` or `{` then `?` before the next bracket; `---` or `...` starting a line. Searched (in
-# `_needs_careful`) as the same matches found from their first character, one of a few (the regex
-# engine skips to them in C, about 7x faster on the real data), each branch asking what it was.
+# Where libyaml and PyYAML disagree (found by fuzzing both), rare in data files, left to the careful loader:
+# a tab; `!` at a line's start or after whitespace, `[`, `{` or `,`; `|` or `>` then `#` on the line; `[` or
+# `{` then `?` before the next bracket; `---` or `...` starting a line. Each is found from its first
+# character (the regex engine skips to those in C, about 7x faster), each branch asking what it was; a run
+# stops at the next `|`, `>`, `[` or `{` (the nearest decides the same match), so the search is linear.
 _LEFT_TO_CAREFUL = re.compile(
     r"[\t!|>\[{\n](?:(?<=\t)|(?<=[\s\[{,]!)|(?<=[|>])[^\n|>]*#|(?<=[\[{])[^\[{\]}]*\?|(?<=\n)(?:---|\.\.\.))"
 )
@@ -123,10 +120,8 @@ def load_yaml(path: Path, name: str) -> YamlDocument:
 
 
 def read_data_file(path: Path, name: str) -> bytes:
-    """A data file's bytes, refused before reading if it is over the size limit or not a regular file.
-
-    Never more than the limit is read, whatever size the file system reports (/proc files say 0).
-    """
+    """A data file's bytes, refused before reading if it is over the size limit or not a regular file; never
+    more than the limit is read, whatever size the file system reports (/proc files say 0)."""
     try:
         with open(path, "rb") as file:
             info = os.fstat(file.fileno())
@@ -158,45 +153,30 @@ def parse_yaml(raw: bytes, name: str, max_entries: int | None = None) -> YamlDoc
     """Parse YAML bytes (see load_yaml); a top-level list longer than `max_entries` is refused."""
     text = _decode(raw, name)
     if len(raw) > CAREFUL_READER_MAX_BYTES and _FastLoader is not None:
-        return _parse_large(text, name, max_entries)
+        if unprintable := _UNPRINTABLE.search(text):  # as PyYAML's reader would, in the whole file (see _UNPRINTABLE)
+            line = text.count("\n", 0, unprintable.start()) + 1
+            raise DataError([Problem(name, line, _control_message(unprintable.group()))])
+        return _parse_libyaml(text, name, max_entries)
     return _parse_fast(text, name, max_entries) or _parse_careful(text, name, max_entries)
 
 
 def _parse_fast(text: str, name: str, max_entries: int | None = None) -> YamlDocument | None:
-    """Parse with libyaml (about 4x faster); None if unavailable or the text has any problem.
-
-    Problems are left to `_parse_careful`, so every message reads the same with or without libyaml;
-    so is text where the two parsers disagree (see _LEFT_TO_CAREFUL). libyaml caps nesting at
-    1000 levels, so its recursion cannot overflow the stack.
-    """
+    """Parse with libyaml (about 4x faster); None if unavailable, or for text the two parsers disagree on
+    (see _LEFT_TO_CAREFUL) or with any problem: `_parse_careful` words every message, with or without libyaml."""
     if _FastLoader is None or _needs_careful(text):
         return None
-    loader = _FastLoader(text)
     try:
-        try:
-            node = loader.get_single_node()
-        except yaml.YAMLError:
-            return None
-        if node is not None and _tree_problem(node):
-            return None
-        _check_entries(node, name, max_entries)
-        try:
-            return _document(node, name, loader)
-        except DataError:
-            return None
-    finally:
-        loader.dispose()
+        return _parse_libyaml(text, name, max_entries)
+    except DataError:
+        return None
 
 
-def _parse_large(text: str, name: str, max_entries: int | None) -> YamlDocument:
-    """Parse a file too large for PyYAML's pure-Python reader (several µs a byte) with libyaml alone.
-
-    Such files (the benchmark's corpora) get libyaml's reading of the rare constructs the two
-    disagree on, and its wording of syntax errors; every check of our own still applies.
+def _parse_libyaml(text: str, name: str, max_entries: int | None) -> YamlDocument:
+    """Parse with libyaml alone; DataError for any problem. A file too large for PyYAML's pure-Python reader
+    (several µs a byte) gets only this: libyaml's reading of the rare constructs the two disagree on, and its
+    wording of syntax errors; every check of our own still applies. libyaml caps nesting at 1000 levels, so
+    its recursion cannot overflow the stack.
     """
-    if unprintable := _UNPRINTABLE.search(text):
-        line = text.count("\n", 0, unprintable.start()) + 1
-        raise DataError([Problem(name, line, _control_message(unprintable.group()))])
     loader = _FastLoader(text)
     try:
         try:
@@ -304,10 +284,8 @@ _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 
 
 def invisible_character(text: str) -> str | None:
-    """The first character of `text` a reader cannot see or that reorders the text (None if there is none).
-
-    Each distinct character is looked up once, so a long text costs one pass in C and a look-up per character used.
-    """
+    """The first character of `text` a reader cannot see or that reorders the text (None if there is none);
+    each distinct character is looked up once, so a long text costs one pass in C and a look-up per character used."""
     if text.isascii():
         return None
     bad = {
@@ -344,16 +322,12 @@ _STR_TAG = "tag:yaml.org,2002:str"
 def number_problem(value: int | float, written: str) -> str:
     """Why a number is no use on a page or a chart ('' if it is fine)."""
     if abs(value) > MAX_NUMBER:
-        return (
-            f"{written} is too large for a chart to draw (the limit is 10^15, a thousand trillion);"
-            " check the number, or give it in a larger unit"
-        )
-    if value and abs(value) < MIN_NUMBER:
-        return (
-            f"{written} is too small for a chart to draw (the smallest is 10^-9, other than 0);"
-            " check the number, or give it in a smaller unit"
-        )
-    return ""
+        size, limit, unit = "large", "the limit is 10^15, a thousand trillion", "larger"
+    elif value and abs(value) < MIN_NUMBER:
+        size, limit, unit = "small", "the smallest is 10^-9, other than 0", "smaller"
+    else:
+        return ""
+    return f"{written} is too {size} for a chart to draw ({limit}); check the number, or give it in a {unit} unit"
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, scan_quotes: bool = True) -> Problem:
