@@ -88,17 +88,8 @@ def build_figures(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple
         points = _points(document, index, problems, story.span)
         if points is not None:
             entry = document.data[index]
-            unit = units[entry["unit"]]
-            records[series_id] = Series(
-                series_id,
-                entry["title"],
-                unit,
-                entry["description"],
-                points,
-                index,
-                entry.get("timeline", False),
-                entry.get("takeaway", ""),
-            )
+            written = {key: value for key, value in entry.items() if key not in ("unit", "points")}
+            records[series_id] = Series(**written, unit=units[entry["unit"]], points=points, index=index)
     return records, problems
 
 
@@ -121,23 +112,10 @@ def _points(
             key, message = located
             problems.append(document.problem((*path, key), f"{owner}: {message}"))
             continue
-        points.append(_point(data, date, position))
+        written = {key: value for key, value in data.items() if key != "unit"}  # a point's own unit is checked above
+        points.append(Point(**written | {"date": date, "sources": tuple(data["sources"]), "index": position}))
     problems += _order_problems(document, index, owner, points)
     return tuple(points) if len(problems) == found else None
-
-
-def _point(data: dict[str, Any], date: PartialDate, position: int) -> Point:
-    return Point(
-        date=date,
-        sources=tuple(data["sources"]),
-        value=data.get("value"),
-        low=data.get("low"),
-        high=data.get("high"),
-        note=data.get("note", ""),
-        event=data.get("event", ""),
-        index=position,
-        label=data.get("label", ""),
-    )
 
 
 def _point_problem(

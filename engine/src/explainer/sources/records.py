@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..datafile import DataFileSpec, Records, Reference, dated_entries, group_by
@@ -163,7 +163,6 @@ class SourcesState:
     """What one build knows of the sources: the records, the base report, the single-source claims by place."""
 
     records: Records[Source]
-    shown: set[str] = field(default_factory=set)  # keys of the claims marked so far in this build
 
     @cached_property
     def base_report(self) -> Source | None:
@@ -175,18 +174,14 @@ class SourcesState:
         return [claim for source in self.records for claim in source.single_source]
 
     @cached_property
-    def _by_page(self) -> dict[str, list[Claim]]:
-        return group_by((claim for claim in self.claims if claim.page), lambda claim: claim.page)
-
-    @cached_property
-    def _by_figure(self) -> dict[str, list[Claim]]:
-        return group_by((claim for claim in self.claims if claim.figure), lambda claim: claim.figure)
+    def _by_place(self) -> dict[tuple[str, str], list[Claim]]:
+        return group_by(self.claims, lambda claim: ("page", claim.page) if claim.page else ("figure", claim.figure))
 
     def claims_on_page(self, src_uri: str) -> list[Claim]:
-        return list(self._by_page.get(src_uri, ()))
+        return list(self._by_place.get(("page", src_uri), ()))
 
     def claims_on_figure(self, series_id: str) -> list[Claim]:
-        return list(self._by_figure.get(series_id, ()))
+        return list(self._by_place.get(("figure", series_id), ()))
 
 
 SPEC = DataFileSpec(name="sources", build=build_sources, state=SourcesState, references=references)
