@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..datafile import DataFileSpec, Records, Reference, ids_in_order
-from ..dates import PartialDate, parse_partial_date
+from ..dates import PartialDate, date_span, parse_partial_date
 from ..errors import Problem
 from ..story import DEFAULT_STORY, DateRange, Story
 from ..yamlfile import YamlDocument
@@ -159,12 +159,13 @@ def _order_problems(document: YamlDocument, index: int, owner: str, points: list
     problems = []
     for previous, point in pairwise(points):
         path = (index, "points", point.index, "date")
+        start, (previous_start, previous_end) = date_span(point.date)[0], date_span(previous.date)
         if point.date == previous.date:
             first_line = document.line_of((index, "points", previous.index, "date"))
             message = f"two points are dated '{point.date.iso}' (the first on line {first_line}); one point per date"
-        elif _span_start(point.date) < _span_start(previous.date):
+        elif start < previous_start:
             message = f"the point dated '{point.date.iso}' comes after '{previous.date.iso}'; list points oldest first"
-        elif _span_start(point.date) < _span_end(previous.date):
+        elif start < previous_end:
             message = (
                 f"the point dated '{point.date.iso}' falls within '{previous.date.iso}', the previous point's date; "
                 "give each point its own date"
@@ -173,19 +174,6 @@ def _order_problems(document: YamlDocument, index: int, owner: str, points: list
             continue
         problems.append(document.problem(path, f"{owner}: {message}"))
     return problems
-
-
-def _span_start(date: PartialDate) -> tuple[int, int, int]:
-    return (date.year, date.month or 1, date.day or 1)
-
-
-def _span_end(date: PartialDate) -> tuple[int, int, int]:
-    """The first day after the span a partial date covers (as a comparable tuple)."""
-    if date.day:
-        return (date.year, date.month, date.day + 1)
-    if date.month:
-        return (date.year, date.month + 1, 1)
-    return (date.year + 1, 1, 1)
 
 
 def references(figures: Records[Series]) -> Iterator[Reference]:
