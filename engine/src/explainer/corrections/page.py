@@ -18,11 +18,10 @@ from .records import Correction, newest_first
 
 if TYPE_CHECKING:
     from ..context import BuildContext
-    from ..story import CorrectionKind, Story
+    from ..story import Story
 
 SRC_URI = "corrections.md"
 ATOM_FEED, JSON_FEED = "corrections.xml", "corrections.json"  # explainer.corrections.feeds
-KIND_TEMPLATE = "explainer/correction-kind.html"  # the body of a kind's own page
 
 
 def listing(src_uri: str, kinds_page: str):
@@ -75,28 +74,24 @@ def _chapter(context: BuildContext, correction: Correction) -> str:
     return context.site.story_titles.get(correction.page) or correction.page
 
 
-def _description(story: Story) -> str:
-    return "Every correction this explainer has published, newest first, with a link to the exact spot it corrects."
-
-
-PAGE = GeneratedPage(SRC_URI, title="Corrections", description=_description, variables=listing(SRC_URI, ""))
+_DESCRIPTION = "Every correction this explainer has published, newest first, with a link to the exact spot it corrects."
+PAGE = GeneratedPage(SRC_URI, title="Corrections", description=_DESCRIPTION, variables=listing(SRC_URI, ""))
 
 
 def kind_pages(story: Story) -> tuple[GeneratedPage, ...]:
     """The page of each kind of correction with one of its own (data/story.yml: `page:`, `page_title:`)."""
-    return tuple(_kind_page(kind) for kind in story.kind_pages)
-
-
-def _kind_page(kind: CorrectionKind) -> GeneratedPage:
-    return GeneratedPage(
-        kind.page,
-        title=kind.page_title,
-        description=(
-            f"Every {_lower_first(kind.label)} this explainer has published, chapter by chapter, "
-            "with a link to the phrase it is about."
-        ),
-        variables=listing(kind.page, kind.page),
-        template_name=KIND_TEMPLATE,
+    return tuple(
+        GeneratedPage(
+            kind.page,
+            title=kind.page_title,
+            description=(
+                f"Every {_lower_first(kind.label)} this explainer has published, chapter by chapter, "
+                "with a link to the phrase it is about."
+            ),
+            variables=listing(kind.page, kind.page),
+            template_name="explainer/correction-kind.html",
+        )
+        for kind in story.kind_pages
     )
 
 

@@ -40,19 +40,12 @@ class Unit:
         return f"{self.format(low)} to {self.format(high)}"
 
 
-BUILT_IN: dict[str, Unit] = {
-    unit.id: unit
-    for unit in (
-        Unit("percent", "percent", suffix="%"),
-        Unit("count", "number"),
-    )
-}
+BUILT_IN = {"percent": Unit("percent", "percent", suffix="%"), "count": Unit("count", "number")}
 
 
 def units_of(story: Story) -> dict[str, Unit]:
     """Every unit a series of this story may be in: the built-in ones, then data/story.yml's."""
-    own = {
+    return BUILT_IN | {
         key: Unit(key, spec["axis"], spec.get("prefix", ""), spec.get("suffix", ""))
         for key, spec in story.units.items()
     }
-    return {**BUILT_IN, **own}

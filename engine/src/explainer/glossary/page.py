@@ -28,7 +28,8 @@ def variables(context: BuildContext) -> dict[str, Any]:
         members = sorted((e for e in entries if e.category == category), key=lambda e: e.term.casefold())
         groups = [list(group) for _, group in itertools.groupby(members, key=lambda e: e.term[:1].casefold())]
         if groups:
-            categories.append({"heading": heading, "anchor": _anchor(heading), "groups": groups})
+            anchor = "category-" + heading.lower().replace(" ", "-")
+            categories.append({"heading": heading, "anchor": anchor, "groups": groups})
     lines = {entry.id: _lines(entry, context, sources_url) for entry in entries}
     return {"count": len(entries), "categories": categories, "lines": lines, "covers": context.story.glossary_covers}
 
@@ -65,10 +66,6 @@ def _lines(entry: GlossaryEntry, context: BuildContext, sources_url: str) -> lis
 def plain(text: str) -> bool:
     """True if Python-Markdown (with smartypants) would write `text` unchanged: no markup, quotes or entities."""
     return not _NOT_PLAIN.search(text)
-
-
-def _anchor(heading: str) -> str:
-    return "category-" + heading.lower().replace(" ", "-")
 
 
 PAGE = GeneratedPage(
