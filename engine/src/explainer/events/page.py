@@ -36,16 +36,18 @@ EVENTS_JSON, EVENTS_CSV = "events.json", "events.csv"  # the same data, to reuse
 def variables(context: BuildContext) -> dict[str, Any]:
     """The Timeline's events by year, its pictures (the overview, close-ups of busy stretches) and links."""
     events, site = context.events.in_order, context.site
+    glossary, sources = context.glossary.records, context.sources.records
     here = site.url(SRC_URI)
 
     def link(src_uri: str, fragment: str = "") -> str:
         return site.link(site.url(src_uri) + (f"#{fragment}" if fragment else ""), here)
 
     def involved(event: Event) -> list[tuple[str, str]]:
-        return [(link(GLOSSARY.src_uri, entry_id), _term(context, entry_id)) for entry_id in event.involved]
+        return [(link(GLOSSARY.src_uri, i), glossary.by_id[i].term if i in glossary else i) for i in event.involved]
 
     def cited(event: Event) -> list[tuple[str, str]]:
-        return [(link(SOURCES.src_uri, source_id), _credit(context, source_id)) for source_id in event.sources]
+        found = ((i, sources.get(i)) for i in event.sources)
+        return [(link(SOURCES.src_uri, i), f"{s.credit}, {s.published.display}" if s else i) for i, s in found]
 
     order = _section_order(context)
     lanes = lane_numbers(order)
@@ -95,16 +97,6 @@ def _story_span(context: BuildContext) -> Span | None:
     dates = context.story.dates
     configured = (dates.start, dates.end) if dates is not None else None
     return story_span([*(event.date for event in context.events.in_order), *charted], configured)
-
-
-def _term(context: BuildContext, entry_id: str) -> str:
-    entry = context.glossary.records.get(entry_id)
-    return entry.term if entry else entry_id
-
-
-def _credit(context: BuildContext, source_id: str) -> str:
-    source = context.sources.records.get(source_id)
-    return f"{source.credit}, {source.published.display}" if source else source_id
 
 
 def _months(start: Any, end: Any) -> str:
