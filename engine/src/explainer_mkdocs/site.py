@@ -77,9 +77,8 @@ def add_generated_page(files: Files, config: MkDocsConfig, page: GeneratedPage, 
     "Edit this page" leads to the data file it is made from (`data_file`, e.g. "data/glossary.yml"):
     edit_uri is relative to docs/ in the repository; the browser resolves the "..".
     """
-    add_generated_file(files, config, page.src_uri, page.front_matter(story)).edit_uri = posixpath.relpath(
-        data_file, "docs"
-    )
+    file = add_generated_file(files, config, page.src_uri, page.front_matter(story))
+    file.edit_uri = posixpath.relpath(data_file, "docs")
 
 
 def add_engine_theme(config: MkDocsConfig) -> None:
