@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from ..context import BuildContext
     from .records import GlossaryEntry
 
-# Characters that inline patterns, smartypants or HTML escaping act on, and dashes or dots they turn typographic.
+# Characters that inline patterns, smartypants or HTML escaping act on, and dashes or dots they turn typographic:
+# text without them Python-Markdown (with smartypants) writes unchanged.
 _NOT_PLAIN = re.compile(r"""[\\`*_\[\]{}()<>#|!&'"\n]|--|\.\.|\s\s""")
 
 
@@ -42,30 +43,21 @@ def _lines(entry: GlossaryEntry, context: BuildContext, sources_url: str) -> lis
     they are, is written as the HTML it would give, and spares the conversion.
     """
     sources, entries = context.sources.records, context.glossary.records
-    cited = [sources.by_id[source_id] for source_id in entry.sources if source_id in sources]
-    related = [entries.by_id[other] for other in entry.related if other in entries]
+    cited = [
+        (f"{s.credit}, {s.published.display}", f"{SOURCES.src_uri}#{s.id}", f"{sources_url}#{s.id}")
+        for s in (sources.by_id[source_id] for source_id in entry.sources if source_id in sources)
+    ]
+    related = [(entries.by_id[other].term, f"#{other}", f"#{other}") for other in entry.related if other in entries]
     lines = [
         ("Also written", ", ", [(alias, "", "") for alias in entry.aliases]),
-        (
-            "Sources",
-            "; ",
-            [
-                (f"{s.credit}, {s.published.display}", f"{SOURCES.src_uri}#{s.id}", f"{sources_url}#{s.id}")
-                for s in cited
-            ],
-        ),
-        ("Related", ", ", [(other.term, f"#{other.id}", f"#{other.id}") for other in related]),
+        ("Sources", "; ", cited),
+        ("Related", ", ", related),
     ]
     return [
-        {"label": label, "separator": separator, "words": items, "plain": all(plain(text) for text, _, _ in items)}
+        dict(label=label, separator=separator, words=items, plain=not any(_NOT_PLAIN.search(w) for w, _, _ in items))
         for label, separator, items in lines
         if items
     ]
-
-
-def plain(text: str) -> bool:
-    """True if Python-Markdown (with smartypants) would write `text` unchanged: no markup, quotes or entities."""
-    return not _NOT_PLAIN.search(text)
 
 
 PAGE = GeneratedPage(
