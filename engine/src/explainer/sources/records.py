@@ -88,10 +88,8 @@ class Source:
     @property
     def byline(self) -> str:
         """The authors as a reader says them: 'A', 'A and B', 'A, B and C' ('' for none)."""
-        names = self.authors
-        if not names:
-            return ""
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        *others, last = self.authors or ("",)
+        return f"{', '.join(others)} and {last}" if others else last
 
 
 def build_sources(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple[dict[str, Source], list[Problem]]:
@@ -138,8 +136,7 @@ def _claims(document: YamlDocument, entry: dict, index: int, problems: list[Prob
             except ValueError as error:
                 problems.append(document.problem((*path, "date"), f"{where}: {error}"))
                 continue
-            line = document.line_of((*path, "figure"))
-            yield replace(claim, figure=written["figure"], date=date, line=line)
+            yield replace(claim, figure=written["figure"], date=date, line=document.line_of((*path, "figure")))
         else:
             missing = "anchor" if at_page[0] else "page" if at_page[1] else "date" if at_point[0] else "figure"
             if not any(at_page) and not any(at_point):
