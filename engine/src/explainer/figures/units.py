@@ -31,9 +31,7 @@ class Unit:
 
     def format(self, value: float) -> str:
         """A value as readers see it in text: '$858 billion', '18%', '280.2 billion yuan'."""
-        number = self.number(value)
-        sign, digits = (MINUS, number[1:]) if number.startswith(MINUS) else ("", number)
-        return f"{sign}{self.prefix}{digits}{self.suffix}"
+        return f"{MINUS if value < 0 else ''}{self.prefix}{self.number(abs(value))}{self.suffix}"
 
     def format_range(self, low: float, high: float) -> str:
         """A disputed value: '$837.84 billion to $858 billion'."""
