@@ -69,9 +69,7 @@ def reading_order(context: BuildContext):
 def _chapter(context: BuildContext, correction: Correction) -> str:
     """The title of the page a correction is on, as its entry is led by it."""
     links = context.backlinks.links("correction", correction.id)
-    if links:
-        return links[0].page_title
-    return context.site.story_titles.get(correction.page) or correction.page
+    return links[0].page_title if links else context.site.story_titles.get(correction.page) or correction.page
 
 
 _DESCRIPTION = "Every correction this explainer has published, newest first, with a link to the exact spot it corrects."

@@ -44,11 +44,9 @@ class GlossaryEntry:
 def build_glossary(
     document: YamlDocument, story: Story = DEFAULT_STORY
 ) -> tuple[dict[str, GlossaryEntry], list[Problem]]:
-    """Typed entries by id from a schema-valid data/glossary.yml, with the problems within the file:
-    forms two entries claim, links in `long` to entries that do not exist, an entry related to itself.
-
-    (Everything else about `long` was checked when the data layer rendered it: explainer.markup.)
-    """
+    """Typed entries by id from a schema-valid data/glossary.yml, with the problems within the file: forms two
+    entries claim, links in `long` to entries that do not exist (the rest of `long` was checked when the data
+    layer rendered it: explainer.markup), an entry related to itself."""
     first_index, problems = ids_in_order(document)
     glossary = Records({entry_id: _entry(document, index) for entry_id, index in first_index.items()}, document)
     problems += forms_claimed_twice(glossary)
