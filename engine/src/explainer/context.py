@@ -170,6 +170,4 @@ class BuildContext:
 
 
 def _records(records: Records | dict | None) -> Records:
-    if isinstance(records, Records):
-        return records
-    return Records(dict(records or {}))
+    return records if isinstance(records, Records) else Records(dict(records or {}))

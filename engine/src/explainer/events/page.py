@@ -58,7 +58,6 @@ def variables(context: BuildContext) -> dict[str, Any]:
         timeline_svg(events, order, site.section_title, width, span, story.scale, story.headline_events)
         for width in (WIDTH, NARROW_WIDTH)
     )
-    windows = closeup_windows(events)
     return {
         "events": events,
         "data": {"json": link(EVENTS_JSON), "csv": link(EVENTS_CSV)},
@@ -69,7 +68,7 @@ def variables(context: BuildContext) -> dict[str, Any]:
                 _months(start, end),
                 Markup("".join(closeup_svg(events, order, start, end, w) for w in (WIDTH, NARROW_WIDTH))),
             )
-            for start, end in windows
+            for start, end in closeup_windows(events)
         ],
         "years": sorted(group_by(events, lambda event: event.date.year).items()),
         "lane": lambda event: lane_class(event.section, lanes),

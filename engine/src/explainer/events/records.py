@@ -34,9 +34,8 @@ class Figure:
         amount = f"{self.amount:,}".removesuffix(".0")
         if self.unit == "percent":
             return f"{amount}%"
-        scaled = f"{amount} {self.unit}"
         written = self.written or Currency(self.currency)
-        return written.prefix + scaled + written.suffix
+        return f"{written.prefix}{amount} {self.unit}{written.suffix}"
 
     def as_data(self) -> dict[str, Any]:
         data = {"amount": self.amount, "unit": self.unit, "label": self.label}
