@@ -13,8 +13,7 @@ if TYPE_CHECKING:
     from ..context import BuildContext
     from .records import GlossaryEntry
 
-# Characters that inline patterns, smartypants or HTML escaping act on, and dashes or dots they turn typographic:
-# text without them Python-Markdown (with smartypants) writes unchanged.
+# Characters that inline patterns, smartypants or HTML escaping act on, and dashes or dots they turn typographic.
 _NOT_PLAIN = re.compile(r"""[\\`*_\[\]{}()<>#|!&'"\n]|--|\.\.|\s\s""")
 
 
@@ -54,10 +53,15 @@ def _lines(entry: GlossaryEntry, context: BuildContext, sources_url: str) -> lis
         ("Related", ", ", related),
     ]
     return [
-        dict(label=label, separator=separator, words=items, plain=not any(_NOT_PLAIN.search(w) for w, _, _ in items))
+        {"label": label, "separator": separator, "words": items, "plain": all(plain(text) for text, _, _ in items)}
         for label, separator, items in lines
         if items
     ]
+
+
+def plain(text: str) -> bool:
+    """True if Python-Markdown (with smartypants) would write `text` unchanged: no markup, quotes or entities."""
+    return not _NOT_PLAIN.search(text)
 
 
 PAGE = GeneratedPage(
