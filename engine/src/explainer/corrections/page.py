@@ -36,13 +36,12 @@ def listing(src_uri: str, kinds_page: str):
         records = list(context.corrections.records)
         in_order = sorted(records, key=reading_order(context)) if kinds_page else newest_first(records)
         groups = [(kind, [c for c in in_order if c.kind == kind.key]) for kind in kinds]
-        descriptions = [kind.description for kind in kinds if kind.description]
         return {
             "title": kinds[0].page_title if kinds_page and kinds else "Corrections",
             "intro": Markup("" if kinds_page else story.corrections_intro_html),  # checked by the data layer
             "count": sum(len(entries) for kind, entries in groups if kind.inline or kinds_page),
             "kinds": [(kind.heading, entries) for kind, entries in groups if entries],
-            "descriptions": descriptions,
+            "descriptions": [kind.description for kind in kinds if kind.description],
             "labels": {kind.key: kind.label for kind in story.kinds.values()},
             "feeds": {"atom": ATOM_FEED, "json": JSON_FEED},
             "cited": lambda correction: [(f"{sources_url}#{s}", names.get(s, s)) for s in correction.sources],
