@@ -81,12 +81,9 @@ def variables(context: BuildContext) -> dict[str, Any]:
 def _section_order(context: BuildContext) -> list[str]:
     """Story sections in reading order (the nav's order of chapters), then any other section in order
     of its first event: the bands follow the story as it is told."""
-    events = context.events.in_order
-    sections = {event.section for event in events}
+    in_events = dict.fromkeys(event.section for event in context.events.in_order)  # in order of first event
     chapters = [section_id(chapter.src_uri) for chapter in context.site.chapters]
-    return [section for section in chapters if section in sections] + [
-        section for section in dict.fromkeys(event.section for event in events) if section not in chapters
-    ]
+    return [s for s in chapters if s in in_events] + [s for s in in_events if s not in chapters]
 
 
 def _story_span(context: BuildContext) -> Span | None:
