@@ -42,9 +42,7 @@ class Point:
     @property
     def extent(self) -> tuple[float, float]:
         """The lowest and highest number this point stands for (equal unless it is a range)."""
-        if self.value is not None:
-            return self.value, self.value
-        return self.low, self.high
+        return (self.low, self.high) if self.is_range else (self.value, self.value)
 
 
 @dataclass(frozen=True)
@@ -71,9 +69,7 @@ class Series:
 
     def value_text(self, point: Point) -> str:
         """The point's figure as readers see it: '$858 billion', '$837.84 billion to $858 billion'."""
-        if point.value is not None:
-            return self.unit.format(point.value)
-        return self.unit.format_range(point.low, point.high)
+        return self.unit.format_range(point.low, point.high) if point.is_range else self.unit.format(point.value)
 
 
 # Building -------------------------------------------------------------------------------------
