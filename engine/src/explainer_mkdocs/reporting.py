@@ -199,10 +199,8 @@ class MkDocsWarnings(logging.Filter):
         if found := _NO_ANCHOR.match(message):
             return self._anchor(found)
         if found := _NAV_NOT_FOUND.match(message):
-            entry = found["entry"]
-            return [
-                Problem(self.config_file.name, self._nav_line(entry), f"nav lists '{entry}', which is no file of docs/")
-            ]
+            what = f"nav lists '{found['entry']}', which is no file of docs/"
+            return [Problem(self.config_file.name, self._nav_line(found["entry"]), what)]
         if message.startswith(_NOT_IN_NAV):
             return [self._left_out(line.strip()[2:]) for line in message.splitlines()[1:]]
         return None
@@ -250,9 +248,8 @@ class MkDocsWarnings(logging.Filter):
 
     def _left_out(self, src_uri: str) -> Problem:
         if src_uri in self.page_titles:
-            return Problem(
-                self.config_file.name, self._nav_line(), f"nav leaves out '{src_uri}', a page the build makes; add it"
-            )
+            what = f"nav leaves out '{src_uri}', a page the build makes; add it"
+            return Problem(self.config_file.name, self._nav_line(), what)
         if is_story_page(src_uri):
             message = (
                 "chapter is not in the nav of mkdocs.yml, so neither the menu nor the home page's list of chapters "
