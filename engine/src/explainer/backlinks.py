@@ -30,20 +30,18 @@ class BacklinkIndex:
     """Every use of every item in this build, by kind ('source', 'glossary', ...) and id."""
 
     def __init__(self) -> None:
-        self._links: dict[tuple[str, str], list[Backlink]] = defaultdict(list)
-        self._places: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)  # (page, section) seen
+        # By (kind, id): the first link to each place, a (page, section) or an anchor, in the order of use.
+        self._links: dict[tuple[str, str], dict[tuple[str, str, str], Backlink]] = defaultdict(dict)
         self.order: dict[str, int] = {}  # each page's position in the site, by URL (else: the order of use)
 
     def add(self, kind: str, item_id: str, link: Backlink) -> None:
-        """Record a use, once per page section (a set, so many uses of one item stay linear)."""
+        """Record a use, once per page section (a dict, so many uses of one item stay linear)."""
         place = (link.page_url, link.section, link.anchor if link.by_anchor else "")
-        if place not in self._places[(kind, item_id)]:
-            self._places[(kind, item_id)].add(place)
-            self._links[(kind, item_id)].append(link)
+        self._links[(kind, item_id)].setdefault(place, link)
 
     def links(self, kind: str, item_id: str) -> list[Backlink]:
         """The places that use the item: by page in the site's order, within a page in the order of use."""
-        links = self._links.get((kind, item_id), ())
+        links = self._links.get((kind, item_id), {}).values()
         return sorted(links, key=lambda link: self.order.get(link.page_url, len(self.order)))
 
     def used_ids(self, kind: str) -> set[str]:

@@ -1,11 +1,10 @@
 """One build as its hooks and Markdown extensions share it: what it knows of each concern, where the
 site's pages are, the page being converted, the problems found in pages, the backlinks.
 
-A `BuildContext` is made once per build from the checked data (under MkDocs by
-explainer_mkdocs.hooks, in on_config), so nothing of one `mkdocs serve` rebuild leaks into the
-next. Each concern of the registry has its field, named as the concern: `context.glossary` is what
-this build knows of the glossary (its `State`, with `.records`). Before each page is converted the
-build sets `page`; the Markdown extensions read the page from there and nowhere else.
+A `BuildContext` is made once per build from the checked data (explainer_mkdocs.hooks, on_config), so
+nothing of one `mkdocs serve` rebuild leaks into the next. `context.glossary` is what this build knows of
+the glossary (its `State`, with `.records`), and so for each concern; the Markdown extensions read the
+page being converted from `page` and nowhere else.
 """
 
 from __future__ import annotations
@@ -71,11 +70,10 @@ def directory_url(src_uri: str) -> str:
 
 @dataclass
 class SiteMap:
-    """Where the site's pages are: each file's address by its docs/ path (in MkDocs' order of files),
-    the story pages' titles, and the chapters in reading order. Filled from MkDocs once it has listed
-    the files and read the nav (explainer_mkdocs.site)."""
+    """Where the site's pages are, filled from MkDocs once it has listed the files and read the nav
+    (explainer_mkdocs.site)."""
 
-    urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL, e.g. 'sources.md' -> 'sources/'
+    urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL ('sources.md' -> 'sources/'), MkDocs' order
     story_titles: dict[str, str] = field(default_factory=dict)  # src_uri of each story page -> its title
     chapters: list[Chapter] = field(default_factory=list)  # the story pages in reading order (the nav's)
     relative: Callable[[str, str], str] | None = None  # MkDocs' relative URL from a page to another
@@ -141,11 +139,9 @@ class BuildContext:
         page: PageInfo | str | None = None,
         story: Story | None = None,
     ) -> BuildContext:
-        """A fresh context for the records of each data file (by name: records, or a dict of them by id).
-
-        `page`, for a document converted without MkDocs, is a PageInfo or its path inside docs/; `story`
-        the vocabulary (by default that of the records, if they were read with one, else the engine's).
-        """
+        """A fresh context for the records of each data file (by name: records, or a dict of them by id); `page`,
+        for a document converted without MkDocs, a PageInfo or its docs/ path; `story` the vocabulary (by
+        default the records', if they were read with one, else the engine's)."""
         story = story or getattr(records, "story", None) or DEFAULT_STORY
         context = cls({spec.name: spec.state(_records(records.get(spec.name))) for spec in files}, story)
         if isinstance(page, str) and page:
@@ -174,6 +170,4 @@ class BuildContext:
 
 
 def _records(records: Records | dict | None) -> Records:
-    if isinstance(records, Records):
-        return records
-    return Records(dict(records or {}))
+    return records if isinstance(records, Records) else Records(dict(records or {}))

@@ -1,23 +1,21 @@
 """Pages and files written from data, rendered from Jinja2 templates with every value escaped.
 
-Each generated page (Sources, Glossary, Timeline, Corrections) and feed has a template in the
-theme's explainer/ folder (explainer/theme/explainer/); a site overrides one by putting a file of
-the same name in its own `custom_dir` (overrides/explainer/glossary.html), as it overrides
-Material's. Autoescape is on: every value a template prints is escaped (as `html.escape` does),
-unless it is already markup the engine made safe (a chart, checked Markdown).
+Each generated page and feed has a template in the theme's explainer/ folder; a site overrides one with a
+file of the same name in its `custom_dir` (overrides/explainer/glossary.html), as it overrides Material's.
+Every value a template prints is escaped (as `html.escape` does) unless it is markup the engine made safe
+(a chart, checked Markdown).
 
-A page's template writes Markdown only where Markdown is needed (its title, headings and
-introductions: the table of contents, typographic quotes, links MkDocs checks) and hands the rest,
-finished HTML, to Python-Markdown through one kind of placeholder: a paragraph `explainer-part-N`
-that the conversion puts back exactly where a raw HTML block would be, without parsing or walking
-it. The template's helpers make the parts:
+A page's template writes Markdown only where Markdown is needed (title, headings, introductions: the table
+of contents, typographic quotes, links MkDocs checks) and hands the rest, finished HTML, to Python-Markdown
+as placeholder paragraphs (`explainer-part-N`), put back where a raw HTML block would be, unparsed and
+unwalked. The template's helpers make the parts:
 
 - `{% call html() %}...{% endcall %}`: finished HTML;
-- `{% call element("div", class="x") %}...{% endcall %}`: an element of the page around the
-  Markdown and parts inside it, built directly in Python-Markdown's tree (so no element of a long
-  page has thousands of children: its inline passes slow down with the square of that number);
-- `{{ tree(checked_html) }}`: checked HTML (a glossary entry's `long`) as elements of the page,
-  which the extensions then treat as the page's own (its `glossary:` links become mentions);
+- `{% call element("div", class="x") %}...{% endcall %}`: an element around the Markdown and parts inside it,
+  built directly in Python-Markdown's tree (so no element of a long page has thousands of children: its
+  inline passes slow down with the square of that number);
+- `{{ tree(checked_html) }}`: checked HTML (a glossary entry's `long`) as the page's own elements (its
+  `glossary:` links become mentions);
 - `{{ text | md }}`: plain text from data, escaped for Markdown.
 """
 
@@ -105,11 +103,10 @@ def markdown_text(text: str) -> str:
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """Each template's compiled code, kept for the life of the process and shared by every `Templates` (each
-    build makes its own): compiling a template costs far more than rendering it, and a process that builds
-    more than once (`mkdocs serve`, the reader's diff, tests) would compile each one again. Jinja2 hands back
-    code only for the same template file with the same source (its SHA-1): an edited template is compiled
-    anew. One cache per kind of environment, as the code Jinja2 makes depends on the environment's settings."""
+    """Each template's compiled code, kept for the process and shared by every build's `Templates`: compiling
+    costs far more than rendering, and `mkdocs serve`, the reader's diff and tests build more than once. Jinja2
+    hands back code only for the same file with the same source (SHA-1): an edited template is compiled anew.
+    One cache per kind of environment (the code depends on its settings)."""
 
     def __init__(self) -> None:
         self.code: dict[tuple[str, str], Any] = {}
@@ -161,11 +158,8 @@ def _escaped(value: Any) -> Markup:
 
 
 def _xml_escaped(value: Any) -> Markup:
-    """Every value a feed's template prints, escaped as XML's serializer escapes it."""
-    if isinstance(value, Markup):
-        return value
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(text.replace('"', "&quot;"))
+    """Every value a feed's template prints, escaped as XML's serializer escapes it (an apostrophe stays)."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value), quote=False).replace('"', "&quot;"))
 
 
 class _Writer:

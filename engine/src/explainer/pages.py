@@ -24,12 +24,9 @@ def is_story_page(src_uri: str) -> bool:
 
 
 def section_id(src_uri: str) -> str:
-    """A story page's section id: its path below docs/story/ without '.md'.
-
-    'story/the-fall.md' is 'the-fall'. A page in a subfolder keeps the folder ('story/a/b.md'
-    is 'a/b'), so two pages never share an id; events name sections with a plain id (see
-    schemas/events.schema.json), so only pages directly in docs/story/ can have events.
-    """
+    """A story page's section id, its path below docs/story/ without '.md': 'story/the-fall.md' is 'the-fall',
+    'story/a/b.md' is 'a/b' (two pages never share an id). Events name sections with a plain id
+    (schemas/events.schema.json), so only pages directly in docs/story/ can have events."""
     return src_uri.removeprefix(STORY_DIR).removesuffix(".md")
 
 
@@ -44,12 +41,9 @@ def default_title(src_uri: str) -> str:
 
 
 def doc_link(from_src_uri: str, to_src_uri: str) -> str:
-    """A Markdown link target from one docs/ file to another, e.g. '../glossary.md'.
-
-    Links between pages are written to the Markdown file, never to its URL: MkDocs checks that
-    the target exists (and the #anchor, if any) and turns the path into the page's address.
-    A link to the page itself is '' (so 'glossary.md#x' on the Glossary page is '#x').
-    """
+    """A Markdown link target from one docs/ file to another ('../glossary.md'; '' to the page itself, so
+    'glossary.md#x' on the Glossary page is '#x'). Links name the file, never its URL: MkDocs checks the
+    target (and its #anchor) and writes the page's address."""
     if from_src_uri == to_src_uri:
         return ""
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")

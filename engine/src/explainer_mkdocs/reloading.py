@@ -45,11 +45,10 @@ def reload_hooks_on_every_rebuild() -> None:
 def forget_loaded_hooks() -> None:
     """Under `mkdocs serve`, load the site's hook files anew next build, and the engine too if its code changed.
 
-    MkDocs caches hook modules for the life of the process (mkdocs#3993) in the private
-    `Hooks._load_hook` (an lru_cache), so without this an edit under hooks/ would trigger a
-    rebuild that still runs the old code. Hook files are thin, so loading them again is cheap;
-    the engine's modules stay while its code is unchanged, and with them the data they loaded
-    last (see explainer.checked). A module that says KEEP_ACROSS_RELOADS (explainer.serving, the
+    MkDocs caches hook modules for the process (mkdocs#3993, the private lru_cache `Hooks._load_hook`):
+    without this an edit under hooks/ would rebuild with the old code. Hook files are thin, so loading them
+    again is cheap; the engine's modules stay while its code is unchanged, and with them what they keep for
+    the process (compiled schemas and templates). One that says KEEP_ACROSS_RELOADS (explainer.serving, the
     last good data) is always kept.
     """
     if not serving():

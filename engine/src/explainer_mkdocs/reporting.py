@@ -1,12 +1,10 @@
-"""Problems as MkDocs reports them: one log line per problem (`file:line: message`), in file order, errors
-as errors and warnings as warnings (so `--strict` counts them), then a PluginError that stops the build
-without a traceback when there is an error.
+"""Problems as MkDocs reports them: one log line per problem (`file:line: message`), in file order, at its
+level (so `--strict` counts warnings), then, if one is an error, a PluginError that stops the build without a
+traceback.
 
-MkDocs' own link and nav validation (`validation:` in mkdocs.yml) finds what is wrong with links and
-the nav; `MkDocsWarnings` takes each of its warnings, finds the link in the page's source (or the
-entry in mkdocs.yml), and reports it with the rest, as a problem with its line. Under GitHub Actions
-the quick check (explainer_mkdocs.quickcheck) also prints each problem as an annotation; the build
-does not, so each mistake is annotated once, by CI's lint job.
+`MkDocsWarnings` takes each warning of MkDocs' own link and nav validation and reports it with the rest, at
+the line of the link in the page (or of the entry in mkdocs.yml). GitHub annotations are the quick check's
+(explainer_mkdocs.quickcheck), not the build's: each mistake is annotated once, by CI's lint job.
 """
 
 from __future__ import annotations
@@ -69,11 +67,8 @@ def let_mkdocs_log_again(message: str) -> None:
 
 
 def report(context: BuildContext, problems: list[Problem]) -> None:
-    """Every problem of the build, once every page is converted: stop if any is an error.
-
-    Under `mkdocs serve` the build goes on instead, and the errors are shown on every page
-    (`show_while_serving`). Warnings are only logged: `--strict` makes MkDocs fail at the end.
-    """
+    """Every problem of the build, once every page is converted: stop if any is an error (under `mkdocs serve`,
+    go on and show them on every page instead). Warnings are only logged: `--strict` makes MkDocs fail at the end."""
     if serving():
         show_while_serving(context, problems)
     elif any(problem.is_error for problem in problems):
@@ -92,9 +87,8 @@ def reporting_data_errors() -> Iterator[None]:
 
 
 def show_while_serving(context: BuildContext, problems: list[Problem]) -> None:
-    """Log problems at their level, and keep them for the box at the top of every page.
-
-    Warnings too: `make build` is strict, so a warning stops it as an error does."""
+    """Log problems at their level, and keep them for the box at the top of every page (warnings too: `make
+    build` is strict, so a warning stops it as an error does)."""
     log_problems(problems)
     context.preview_problems += problems
 
@@ -112,12 +106,9 @@ def config_problems(config_file: Path, error: Exception) -> list[Problem]:
 
 
 def config_errors_in_one_line(builder: Callable[..., None], config_file: str) -> Callable[..., None]:
-    """`mkdocs serve`'s rebuild, which reads mkdocs.yml again, with a mistake there said in one line.
-
-    MkDocs' server prints a traceback when the configuration cannot be read on a rebuild; instead
-    the mistake is one line (`mkdocs.yml:12: YAML syntax error: tab character; indent with spaces`),
-    the last site built stays up, and the next save that fixes the file rebuilds.
-    """
+    """`mkdocs serve`'s rebuild, which reads mkdocs.yml again, with a mistake there said in one line
+    (`mkdocs.yml:12: YAML syntax error: ...`) instead of MkDocs' traceback; the last site built stays up, and
+    the next save that fixes the file rebuilds."""
 
     def rebuild(*args, **kwargs) -> None:
         try:
@@ -208,10 +199,8 @@ class MkDocsWarnings(logging.Filter):
         if found := _NO_ANCHOR.match(message):
             return self._anchor(found)
         if found := _NAV_NOT_FOUND.match(message):
-            entry = found["entry"]
-            return [
-                Problem(self.config_file.name, self._nav_line(entry), f"nav lists '{entry}', which is no file of docs/")
-            ]
+            what = f"nav lists '{found['entry']}', which is no file of docs/"
+            return [Problem(self.config_file.name, self._nav_line(found["entry"]), what)]
         if message.startswith(_NOT_IN_NAV):
             return [self._left_out(line.strip()[2:]) for line in message.splitlines()[1:]]
         return None
@@ -236,13 +225,10 @@ class MkDocsWarnings(logging.Filter):
         return [self._at_link(found["page"], found["url"], message)]
 
     def _at_link(self, src_uri: str, url: str, message: str) -> Problem:
-        """A problem at the first line of the page that holds the link as written (outside code).
-
-        The link whole, as Markdown writes it (`(url)`, `(url "title")`, `[ref]: url`), before the bare
-        address, so 'a.md' is not found in '(a.md#top)' on an earlier line. Issue 21: each page is read for
-        its lines once, however many of its links are wrong (explainer.pagelines), so a page of thousands
-        of broken links is located in time proportional to the page.
-        """
+        """A problem at the first line of the page that holds the link as written (outside code): the link whole
+        (`(url)`, `(url "title")`, `[ref]: url`) before the bare address, so 'a.md' is not found in '(a.md#top)'
+        on an earlier line. Issue 21: each page is read for its lines once (explainer.pagelines), however many
+        of its links are wrong."""
         page = self.pages.get(src_uri)
         if page is None:
             file = self.files.get_file_from_path(src_uri) if self.files is not None else None
@@ -262,9 +248,8 @@ class MkDocsWarnings(logging.Filter):
 
     def _left_out(self, src_uri: str) -> Problem:
         if src_uri in self.page_titles:
-            return Problem(
-                self.config_file.name, self._nav_line(), f"nav leaves out '{src_uri}', a page the build makes; add it"
-            )
+            what = f"nav leaves out '{src_uri}', a page the build makes; add it"
+            return Problem(self.config_file.name, self._nav_line(), what)
         if is_story_page(src_uri):
             message = (
                 "chapter is not in the nav of mkdocs.yml, so neither the menu nor the home page's list of chapters "

@@ -54,12 +54,11 @@ def story_pages(nav: Navigation, files: Files, config: MkDocsConfig) -> dict[str
 
 def chapters(nav: Navigation, pages: dict[str, Page]) -> list[Chapter]:
     """The chapters for the home page's list: story pages in the nav's order, with their title and description."""
-    listed = [page for page in nav.pages if page.file.src_uri in pages]
-    return [Chapter(page.file.src_uri, str(page.title), _plain(page.meta.get("description"))) for page in listed]
-
-
-def _plain(value: object) -> str:
-    return value.strip() if isinstance(value, str) else ""
+    described = [(page, page.meta.get("description")) for page in nav.pages if page.file.src_uri in pages]
+    return [
+        Chapter(page.file.src_uri, str(page.title), text.strip() if isinstance(text, str) else "")
+        for page, text in described
+    ]
 
 
 def add_generated_file(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes = "") -> File:
@@ -77,9 +76,8 @@ def add_generated_page(files: Files, config: MkDocsConfig, page: GeneratedPage, 
     "Edit this page" leads to the data file it is made from (`data_file`, e.g. "data/glossary.yml"):
     edit_uri is relative to docs/ in the repository; the browser resolves the "..".
     """
-    add_generated_file(files, config, page.src_uri, page.front_matter(story)).edit_uri = posixpath.relpath(
-        data_file, "docs"
-    )
+    file = add_generated_file(files, config, page.src_uri, page.front_matter(story))
+    file.edit_uri = posixpath.relpath(data_file, "docs")
 
 
 def add_engine_theme(config: MkDocsConfig) -> None:

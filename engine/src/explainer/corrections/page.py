@@ -18,11 +18,10 @@ from .records import Correction, newest_first
 
 if TYPE_CHECKING:
     from ..context import BuildContext
-    from ..story import CorrectionKind, Story
+    from ..story import Story
 
 SRC_URI = "corrections.md"
 ATOM_FEED, JSON_FEED = "corrections.xml", "corrections.json"  # explainer.corrections.feeds
-KIND_TEMPLATE = "explainer/correction-kind.html"  # the body of a kind's own page
 
 
 def listing(src_uri: str, kinds_page: str):
@@ -37,13 +36,12 @@ def listing(src_uri: str, kinds_page: str):
         records = list(context.corrections.records)
         in_order = sorted(records, key=reading_order(context)) if kinds_page else newest_first(records)
         groups = [(kind, [c for c in in_order if c.kind == kind.key]) for kind in kinds]
-        descriptions = [kind.description for kind in kinds if kind.description]
         return {
             "title": kinds[0].page_title if kinds_page and kinds else "Corrections",
             "intro": Markup("" if kinds_page else story.corrections_intro_html),  # checked by the data layer
             "count": sum(len(entries) for kind, entries in groups if kind.inline or kinds_page),
             "kinds": [(kind.heading, entries) for kind, entries in groups if entries],
-            "descriptions": descriptions,
+            "descriptions": [kind.description for kind in kinds if kind.description],
             "labels": {kind.key: kind.label for kind in story.kinds.values()},
             "feeds": {"atom": ATOM_FEED, "json": JSON_FEED},
             "cited": lambda correction: [(f"{sources_url}#{s}", names.get(s, s)) for s in correction.sources],
@@ -70,33 +68,27 @@ def reading_order(context: BuildContext):
 def _chapter(context: BuildContext, correction: Correction) -> str:
     """The title of the page a correction is on, as its entry is led by it."""
     links = context.backlinks.links("correction", correction.id)
-    if links:
-        return links[0].page_title
-    return context.site.story_titles.get(correction.page) or correction.page
+    return links[0].page_title if links else context.site.story_titles.get(correction.page) or correction.page
 
 
-def _description(story: Story) -> str:
-    return "Every correction this explainer has published, newest first, with a link to the exact spot it corrects."
-
-
-PAGE = GeneratedPage(SRC_URI, title="Corrections", description=_description, variables=listing(SRC_URI, ""))
+_DESCRIPTION = "Every correction this explainer has published, newest first, with a link to the exact spot it corrects."
+PAGE = GeneratedPage(SRC_URI, title="Corrections", description=_DESCRIPTION, variables=listing(SRC_URI, ""))
 
 
 def kind_pages(story: Story) -> tuple[GeneratedPage, ...]:
     """The page of each kind of correction with one of its own (data/story.yml: `page:`, `page_title:`)."""
-    return tuple(_kind_page(kind) for kind in story.kind_pages)
-
-
-def _kind_page(kind: CorrectionKind) -> GeneratedPage:
-    return GeneratedPage(
-        kind.page,
-        title=kind.page_title,
-        description=(
-            f"Every {_lower_first(kind.label)} this explainer has published, chapter by chapter, "
-            "with a link to the phrase it is about."
-        ),
-        variables=listing(kind.page, kind.page),
-        template_name=KIND_TEMPLATE,
+    return tuple(
+        GeneratedPage(
+            kind.page,
+            title=kind.page_title,
+            description=(
+                f"Every {_lower_first(kind.label)} this explainer has published, chapter by chapter, "
+                "with a link to the phrase it is about."
+            ),
+            variables=listing(kind.page, kind.page),
+            template_name="explainer/correction-kind.html",
+        )
+        for kind in story.kind_pages
     )
 
 

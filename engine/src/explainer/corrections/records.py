@@ -74,16 +74,9 @@ def build_corrections(
             )
             problems.append(document.problem((index, "kind"), message))
             continue
-        records[entry["id"]] = Correction(
-            **{key: value for key, value in entry.items() if key not in ("issued", "sources", "anchor", "wrong")},
-            anchor=entry.get("anchor", ""),
-            wrong=entry.get("wrong", ""),
-            issued=issued,
-            sources=tuple(entry.get("sources", ())),
-            index=index,
-            anchor_line=document.line_of((index, "anchor")),
-            kind_of=kind,
-        )
+        written = {"anchor": "", "wrong": ""} | entry | {"sources": tuple(entry.get("sources", ())), "issued": issued}
+        line = document.line_of((index, "anchor"))
+        records[entry["id"]] = Correction(**written, index=index, anchor_line=line, kind_of=kind)
     return records, problems
 
 

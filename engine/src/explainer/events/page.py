@@ -36,16 +36,18 @@ EVENTS_JSON, EVENTS_CSV = "events.json", "events.csv"  # the same data, to reuse
 def variables(context: BuildContext) -> dict[str, Any]:
     """The Timeline's events by year, its pictures (the overview, close-ups of busy stretches) and links."""
     events, site = context.events.in_order, context.site
+    glossary, sources = context.glossary.records, context.sources.records
     here = site.url(SRC_URI)
 
     def link(src_uri: str, fragment: str = "") -> str:
         return site.link(site.url(src_uri) + (f"#{fragment}" if fragment else ""), here)
 
     def involved(event: Event) -> list[tuple[str, str]]:
-        return [(link(GLOSSARY.src_uri, entry_id), _term(context, entry_id)) for entry_id in event.involved]
+        return [(link(GLOSSARY.src_uri, i), glossary.by_id[i].term if i in glossary else i) for i in event.involved]
 
     def cited(event: Event) -> list[tuple[str, str]]:
-        return [(link(SOURCES.src_uri, source_id), _credit(context, source_id)) for source_id in event.sources]
+        found = ((i, sources.get(i)) for i in event.sources)
+        return [(link(SOURCES.src_uri, i), f"{s.credit}, {s.published.display}" if s else i) for i, s in found]
 
     order = _section_order(context)
     lanes = lane_numbers(order)
@@ -56,7 +58,6 @@ def variables(context: BuildContext) -> dict[str, Any]:
         timeline_svg(events, order, site.section_title, width, span, story.scale, story.headline_events)
         for width in (WIDTH, NARROW_WIDTH)
     )
-    windows = closeup_windows(events)
     return {
         "events": events,
         "data": {"json": link(EVENTS_JSON), "csv": link(EVENTS_CSV)},
@@ -67,7 +68,7 @@ def variables(context: BuildContext) -> dict[str, Any]:
                 _months(start, end),
                 Markup("".join(closeup_svg(events, order, start, end, w) for w in (WIDTH, NARROW_WIDTH))),
             )
-            for start, end in windows
+            for start, end in closeup_windows(events)
         ],
         "years": sorted(group_by(events, lambda event: event.date.year).items()),
         "lane": lambda event: lane_class(event.section, lanes),
@@ -80,12 +81,9 @@ def variables(context: BuildContext) -> dict[str, Any]:
 def _section_order(context: BuildContext) -> list[str]:
     """Story sections in reading order (the nav's order of chapters), then any other section in order
     of its first event: the bands follow the story as it is told."""
-    events = context.events.in_order
-    sections = {event.section for event in events}
+    in_events = dict.fromkeys(event.section for event in context.events.in_order)  # in order of first event
     chapters = [section_id(chapter.src_uri) for chapter in context.site.chapters]
-    return [section for section in chapters if section in sections] + [
-        section for section in dict.fromkeys(event.section for event in events) if section not in chapters
-    ]
+    return [s for s in chapters if s in in_events] + [s for s in in_events if s not in chapters]
 
 
 def _story_span(context: BuildContext) -> Span | None:
@@ -95,16 +93,6 @@ def _story_span(context: BuildContext) -> Span | None:
     dates = context.story.dates
     configured = (dates.start, dates.end) if dates is not None else None
     return story_span([*(event.date for event in context.events.in_order), *charted], configured)
-
-
-def _term(context: BuildContext, entry_id: str) -> str:
-    entry = context.glossary.records.get(entry_id)
-    return entry.term if entry else entry_id
-
-
-def _credit(context: BuildContext, source_id: str) -> str:
-    source = context.sources.records.get(source_id)
-    return f"{source.credit}, {source.published.display}" if source else source_id
 
 
 def _months(start: Any, end: Any) -> str:

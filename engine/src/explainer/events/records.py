@@ -16,8 +16,7 @@ from ..yamlfile import YamlDocument
 
 # A sentence ends with . ! or ? (optionally closed by a quote or bracket) followed by a space.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?=\s+\S)")
-_RANKS = {"year": 0, "month": 1, "day": 2}
-_ISO_LENGTH = {"year": 4, "month": 7, "day": 10}
+_ISO_LENGTH = {"year": 4, "month": 7, "day": 10}  # of a date in ISO form, by precision: longer is finer
 
 
 @dataclass(frozen=True)
@@ -35,9 +34,8 @@ class Figure:
         amount = f"{self.amount:,}".removesuffix(".0")
         if self.unit == "percent":
             return f"{amount}%"
-        scaled = f"{amount} {self.unit}"
         written = self.written or Currency(self.currency)
-        return written.prefix + scaled + written.suffix
+        return f"{written.prefix}{amount} {self.unit}{written.suffix}"
 
     def as_data(self) -> dict[str, Any]:
         data = {"amount": self.amount, "unit": self.unit, "label": self.label}
@@ -105,20 +103,9 @@ def _event(entry: dict[str, Any], date: PartialDate, index: int, story: Story) -
         Figure(**figure, written=story.currencies.get(figure.get("currency", "")))
         for figure in entry.get("figures", ())
     )
-    return Event(
-        id=entry["id"],
-        date=date,
-        title=entry["title"],
-        summary=entry["summary"],
-        sources=tuple(entry["sources"]),
-        section=entry["section"],
-        involved=tuple(entry["involved"]),
-        figures=figures,
-        date_note=entry.get("date_note", ""),
-        outside_story_range=entry.get("outside_story_range", False),
-        headline=entry.get("headline", False),
-        index=index,
-    )
+    written = {key: tuple(value) if isinstance(value, list) else value for key, value in entry.items()}
+    del written["precision"]  # the date says it
+    return Event(**written | {"date": date, "figures": figures, "index": index})
 
 
 def _entry_problem(
@@ -131,11 +118,8 @@ def _entry_problem(
         or _range_problem(date, entry.get("outside_story_range", False), span)
         or _summary_problem(entry["summary"])
     )
-    return document.problem((index, _field_of(message)), f"{owner}: {message}") if message else None
-
-
-def _field_of(message: str) -> str:
-    return "summary" if message.startswith("summary") else "date"
+    key = "summary" if message.startswith("summary") else "date"
+    return document.problem((index, key), f"{owner}: {message}") if message else None
 
 
 def _precision_problem(text: str, date: PartialDate, precision: str) -> str:
@@ -143,16 +127,11 @@ def _precision_problem(text: str, date: PartialDate, precision: str) -> str:
     written = date.precision
     if written == precision:
         return ""
-    if _RANKS[written] > _RANKS[precision]:
-        shortened = date.iso[: _ISO_LENGTH[precision]]
-        return (
-            f"date '{text}' is written to the {written} but precision is '{precision}'; "
-            f"write '{shortened}' (a {precision}-level date is never shown as a {written})"
-        )
-    return (
-        f"date '{text}' is written to the {written} but precision is '{precision}'; "
-        "give the full date or lower the precision"
-    )
+    if _ISO_LENGTH[written] > _ISO_LENGTH[precision]:
+        fix = f"write '{date.iso[: _ISO_LENGTH[precision]]}' (a {precision}-level date is never shown as a {written})"
+    else:
+        fix = "give the full date or lower the precision"
+    return f"date '{text}' is written to the {written} but precision is '{precision}'; {fix}"
 
 
 def _range_problem(date: PartialDate, flagged: bool, span: DateRange | None) -> str:

@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..datafile import DataFileSpec, Records, Reference, ids_in_order
-from ..dates import PartialDate, parse_partial_date
+from ..dates import PartialDate, date_span, parse_partial_date
 from ..errors import Problem
 from ..story import DEFAULT_STORY, DateRange, Story
 from ..yamlfile import YamlDocument
@@ -42,9 +42,7 @@ class Point:
     @property
     def extent(self) -> tuple[float, float]:
         """The lowest and highest number this point stands for (equal unless it is a range)."""
-        if self.value is not None:
-            return self.value, self.value
-        return self.low, self.high
+        return (self.low, self.high) if self.is_range else (self.value, self.value)
 
 
 @dataclass(frozen=True)
@@ -71,9 +69,7 @@ class Series:
 
     def value_text(self, point: Point) -> str:
         """The point's figure as readers see it: '$858 billion', '$837.84 billion to $858 billion'."""
-        if point.value is not None:
-            return self.unit.format(point.value)
-        return self.unit.format_range(point.low, point.high)
+        return self.unit.format_range(point.low, point.high) if point.is_range else self.unit.format(point.value)
 
 
 # Building -------------------------------------------------------------------------------------
@@ -88,17 +84,8 @@ def build_figures(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple
         points = _points(document, index, problems, story.span)
         if points is not None:
             entry = document.data[index]
-            unit = units[entry["unit"]]
-            records[series_id] = Series(
-                series_id,
-                entry["title"],
-                unit,
-                entry["description"],
-                points,
-                index,
-                entry.get("timeline", False),
-                entry.get("takeaway", ""),
-            )
+            written = {key: value for key, value in entry.items() if key not in ("unit", "points")}
+            records[series_id] = Series(**written, unit=units[entry["unit"]], points=points, index=index)
     return records, problems
 
 
@@ -121,23 +108,10 @@ def _points(
             key, message = located
             problems.append(document.problem((*path, key), f"{owner}: {message}"))
             continue
-        points.append(_point(data, date, position))
+        written = {key: value for key, value in data.items() if key != "unit"}  # a point's own unit is checked above
+        points.append(Point(**written | {"date": date, "sources": tuple(data["sources"]), "index": position}))
     problems += _order_problems(document, index, owner, points)
     return tuple(points) if len(problems) == found else None
-
-
-def _point(data: dict[str, Any], date: PartialDate, position: int) -> Point:
-    return Point(
-        date=date,
-        sources=tuple(data["sources"]),
-        value=data.get("value"),
-        low=data.get("low"),
-        high=data.get("high"),
-        note=data.get("note", ""),
-        event=data.get("event", ""),
-        index=position,
-        label=data.get("label", ""),
-    )
 
 
 def _point_problem(
@@ -181,12 +155,13 @@ def _order_problems(document: YamlDocument, index: int, owner: str, points: list
     problems = []
     for previous, point in pairwise(points):
         path = (index, "points", point.index, "date")
+        start, (previous_start, previous_end) = date_span(point.date)[0], date_span(previous.date)
         if point.date == previous.date:
             first_line = document.line_of((index, "points", previous.index, "date"))
             message = f"two points are dated '{point.date.iso}' (the first on line {first_line}); one point per date"
-        elif _span_start(point.date) < _span_start(previous.date):
+        elif start < previous_start:
             message = f"the point dated '{point.date.iso}' comes after '{previous.date.iso}'; list points oldest first"
-        elif _span_start(point.date) < _span_end(previous.date):
+        elif start < previous_end:
             message = (
                 f"the point dated '{point.date.iso}' falls within '{previous.date.iso}', the previous point's date; "
                 "give each point its own date"
@@ -195,19 +170,6 @@ def _order_problems(document: YamlDocument, index: int, owner: str, points: list
             continue
         problems.append(document.problem(path, f"{owner}: {message}"))
     return problems
-
-
-def _span_start(date: PartialDate) -> tuple[int, int, int]:
-    return (date.year, date.month or 1, date.day or 1)
-
-
-def _span_end(date: PartialDate) -> tuple[int, int, int]:
-    """The first day after the span a partial date covers (as a comparable tuple)."""
-    if date.day:
-        return (date.year, date.month, date.day + 1)
-    if date.month:
-        return (date.year, date.month + 1, 1)
-    return (date.year + 1, 1, 1)
 
 
 def references(figures: Records[Series]) -> Iterator[Reference]:

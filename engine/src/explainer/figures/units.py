@@ -31,28 +31,19 @@ class Unit:
 
     def format(self, value: float) -> str:
         """A value as readers see it in text: '$858 billion', '18%', '280.2 billion yuan'."""
-        number = self.number(value)
-        sign, digits = (MINUS, number[1:]) if number.startswith(MINUS) else ("", number)
-        return f"{sign}{self.prefix}{digits}{self.suffix}"
+        return f"{MINUS if value < 0 else ''}{self.prefix}{self.number(abs(value))}{self.suffix}"
 
     def format_range(self, low: float, high: float) -> str:
         """A disputed value: '$837.84 billion to $858 billion'."""
         return f"{self.format(low)} to {self.format(high)}"
 
 
-BUILT_IN: dict[str, Unit] = {
-    unit.id: unit
-    for unit in (
-        Unit("percent", "percent", suffix="%"),
-        Unit("count", "number"),
-    )
-}
+BUILT_IN = {"percent": Unit("percent", "percent", suffix="%"), "count": Unit("count", "number")}
 
 
 def units_of(story: Story) -> dict[str, Unit]:
     """Every unit a series of this story may be in: the built-in ones, then data/story.yml's."""
-    own = {
+    return BUILT_IN | {
         key: Unit(key, spec["axis"], spec.get("prefix", ""), spec.get("suffix", ""))
         for key, spec in story.units.items()
     }
-    return {**BUILT_IN, **own}

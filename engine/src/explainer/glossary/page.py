@@ -28,7 +28,8 @@ def variables(context: BuildContext) -> dict[str, Any]:
         members = sorted((e for e in entries if e.category == category), key=lambda e: e.term.casefold())
         groups = [list(group) for _, group in itertools.groupby(members, key=lambda e: e.term[:1].casefold())]
         if groups:
-            categories.append({"heading": heading, "anchor": _anchor(heading), "groups": groups})
+            anchor = "category-" + heading.lower().replace(" ", "-")
+            categories.append({"heading": heading, "anchor": anchor, "groups": groups})
     lines = {entry.id: _lines(entry, context, sources_url) for entry in entries}
     return {"count": len(entries), "categories": categories, "lines": lines, "covers": context.story.glossary_covers}
 
@@ -41,19 +42,15 @@ def _lines(entry: GlossaryEntry, context: BuildContext, sources_url: str) -> lis
     they are, is written as the HTML it would give, and spares the conversion.
     """
     sources, entries = context.sources.records, context.glossary.records
-    cited = [sources.by_id[source_id] for source_id in entry.sources if source_id in sources]
-    related = [entries.by_id[other] for other in entry.related if other in entries]
+    cited = [
+        (f"{s.credit}, {s.published.display}", f"{SOURCES.src_uri}#{s.id}", f"{sources_url}#{s.id}")
+        for s in (sources.by_id[source_id] for source_id in entry.sources if source_id in sources)
+    ]
+    related = [(entries.by_id[other].term, f"#{other}", f"#{other}") for other in entry.related if other in entries]
     lines = [
         ("Also written", ", ", [(alias, "", "") for alias in entry.aliases]),
-        (
-            "Sources",
-            "; ",
-            [
-                (f"{s.credit}, {s.published.display}", f"{SOURCES.src_uri}#{s.id}", f"{sources_url}#{s.id}")
-                for s in cited
-            ],
-        ),
-        ("Related", ", ", [(other.term, f"#{other.id}", f"#{other.id}") for other in related]),
+        ("Sources", "; ", cited),
+        ("Related", ", ", related),
     ]
     return [
         {"label": label, "separator": separator, "words": items, "plain": all(plain(text) for text, _, _ in items)}
@@ -65,10 +62,6 @@ def _lines(entry: GlossaryEntry, context: BuildContext, sources_url: str) -> lis
 def plain(text: str) -> bool:
     """True if Python-Markdown (with smartypants) would write `text` unchanged: no markup, quotes or entities."""
     return not _NOT_PLAIN.search(text)
-
-
-def _anchor(heading: str) -> str:
-    return "category-" + heading.lower().replace(" ", "-")
 
 
 PAGE = GeneratedPage(

@@ -44,11 +44,9 @@ class GlossaryEntry:
 def build_glossary(
     document: YamlDocument, story: Story = DEFAULT_STORY
 ) -> tuple[dict[str, GlossaryEntry], list[Problem]]:
-    """Typed entries by id from a schema-valid data/glossary.yml, with the problems within the file:
-    forms two entries claim, links in `long` to entries that do not exist, an entry related to itself.
-
-    (Everything else about `long` was checked when the data layer rendered it: explainer.markup.)
-    """
+    """Typed entries by id from a schema-valid data/glossary.yml, with the problems within the file: forms two
+    entries claim, links in `long` to entries that do not exist (the rest of `long` was checked when the data
+    layer rendered it: explainer.markup), an entry related to itself."""
     first_index, problems = ids_in_order(document)
     glossary = Records({entry_id: _entry(document, index) for entry_id, index in first_index.items()}, document)
     problems += forms_claimed_twice(glossary)
@@ -61,11 +59,9 @@ def build_glossary(
 
 
 def _entry(document: YamlDocument, index: int) -> GlossaryEntry:
-    fields = document.data[index]
-    tuples = {key: tuple(fields.get(key, ())) for key in ("aliases", "sources", "related")}
-    plain = {key: value for key, value in fields.items() if key not in tuples}
+    written = {key: tuple(value) if isinstance(value, list) else value for key, value in document.data[index].items()}
     rendered = document.rendered.get((index, "long"))
-    return GlossaryEntry(**plain, **tuples, index=index, long_html=rendered.html if rendered else "")
+    return GlossaryEntry(**written, index=index, long_html=rendered.html if rendered else "")
 
 
 def forms_claimed_twice(glossary: Records[GlossaryEntry]) -> list[Problem]:
@@ -82,19 +78,14 @@ def second_claims(glossary: Records[GlossaryEntry]) -> Iterator[tuple[GlossaryEn
     """Each form claimed after another entry (or the same one) claimed it: (entry, path, form, first, first path)."""
     owner: dict[str, tuple[GlossaryEntry, tuple]] = {}
     for entry in glossary:
-        for path, form in _form_paths(entry):
+        aliases = (((entry.index, "aliases", position), alias) for position, alias in enumerate(entry.aliases))
+        for path, form in (((entry.index, "term"), entry.term), *aliases):
             for variant in match_variants(form):
                 if variant not in owner:
                     owner[variant] = (entry, path)
                     continue
                 yield entry, path, form, *owner[variant]
                 break
-
-
-def _form_paths(entry: GlossaryEntry) -> Iterator[tuple[tuple, str]]:
-    yield (entry.index, "term"), entry.term
-    for position, alias in enumerate(entry.aliases):
-        yield (entry.index, "aliases", position), alias
 
 
 def unknown_entries_in_long(glossary: Records[GlossaryEntry], entry: GlossaryEntry) -> list[Problem]:

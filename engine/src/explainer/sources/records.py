@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..datafile import DataFileSpec, Records, Reference, dated_entries, group_by
@@ -88,10 +88,8 @@ class Source:
     @property
     def byline(self) -> str:
         """The authors as a reader says them: 'A', 'A and B', 'A, B and C' ('' for none)."""
-        names = self.authors
-        if not names:
-            return ""
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        *others, last = self.authors or ("",)
+        return f"{', '.join(others)} and {last}" if others else last
 
 
 def build_sources(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple[dict[str, Source], list[Problem]]:
@@ -138,8 +136,7 @@ def _claims(document: YamlDocument, entry: dict, index: int, problems: list[Prob
             except ValueError as error:
                 problems.append(document.problem((*path, "date"), f"{where}: {error}"))
                 continue
-            line = document.line_of((*path, "figure"))
-            yield replace(claim, figure=written["figure"], date=date, line=line)
+            yield replace(claim, figure=written["figure"], date=date, line=document.line_of((*path, "figure")))
         else:
             missing = "anchor" if at_page[0] else "page" if at_page[1] else "date" if at_point[0] else "figure"
             if not any(at_page) and not any(at_point):
@@ -163,7 +160,6 @@ class SourcesState:
     """What one build knows of the sources: the records, the base report, the single-source claims by place."""
 
     records: Records[Source]
-    shown: set[str] = field(default_factory=set)  # keys of the claims marked so far in this build
 
     @cached_property
     def base_report(self) -> Source | None:
@@ -175,18 +171,14 @@ class SourcesState:
         return [claim for source in self.records for claim in source.single_source]
 
     @cached_property
-    def _by_page(self) -> dict[str, list[Claim]]:
-        return group_by((claim for claim in self.claims if claim.page), lambda claim: claim.page)
-
-    @cached_property
-    def _by_figure(self) -> dict[str, list[Claim]]:
-        return group_by((claim for claim in self.claims if claim.figure), lambda claim: claim.figure)
+    def _by_place(self) -> dict[tuple[str, str], list[Claim]]:
+        return group_by(self.claims, lambda claim: ("page", claim.page) if claim.page else ("figure", claim.figure))
 
     def claims_on_page(self, src_uri: str) -> list[Claim]:
-        return list(self._by_page.get(src_uri, ()))
+        return list(self._by_place.get(("page", src_uri), ()))
 
     def claims_on_figure(self, series_id: str) -> list[Claim]:
-        return list(self._by_figure.get(series_id, ()))
+        return list(self._by_place.get(("figure", series_id), ()))
 
 
 SPEC = DataFileSpec(name="sources", build=build_sources, state=SourcesState, references=references)
