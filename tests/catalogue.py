@@ -453,6 +453,11 @@ SHAPE_CASES = [
         f"data/sources.yml:17: source 'company-2023-split': unknown key 'autor' (allowed: {ALLOWED_SOURCE_KEYS})",
     ),
     case(
+        "unknown-keys-a-number-among-them",  # YAML keys need not be text; mixed ones are named in order as text
+        replace(SOURCES, "  kind: primary", "  kind: primary\n  autor: Somebody\n  1: one\n  null: none"),
+        f"data/sources.yml:18: source 'company-2023-split': unknown key '1' (allowed: {ALLOWED_SOURCE_KEYS})",
+    ),
+    case(
         "stake-missing",
         replace(SOURCES, "  stake: example-group\n", ""),
         "data/sources.yml:11: source 'company-2023-split': missing required key 'stake'",

@@ -39,6 +39,16 @@ def test_a_misspelt_key_is_one_located_line_naming_the_fix():
     assert problems_of(text) == ["data/story.yml:2: " + MISSPELT.format(key="relationship")]
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "key"), [("1: x\n", 1, "1"), ("subject: X\n2.5: x\nnull: y\ntitel: z\n", 2, "2.5")]
+)
+def test_a_key_that_is_a_number_or_null_is_an_unknown_key_not_a_crash(text, line, key):
+    """YAML keys need not be text, and mixed ones do not sort: the first unknown key as text is the one named."""
+    assert problems_of("subject: X\n") == []  # the positive control
+    [problem] = problems_of(text)
+    assert problem.startswith(f"data/story.yml:{line}: unknown key '{key}' (allowed: subject, dates, ")
+
+
 # Each names the catalogued mistake that gives the same words on the fixture (tests/catalogue.py: the words live
 # there; tests/test_bad_inputs.py runs it at the data layer).
 @pytest.mark.parametrize(

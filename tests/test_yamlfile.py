@@ -11,6 +11,7 @@ import pytest
 from catalogue import MISTAKES, STORY
 from conftest import FIXTURE_SITE
 
+from explainer import yamlfile
 from explainer.data import load_records, load_story
 from explainer.datafile import Records, entry_dates
 from explainer.errors import DataError
@@ -56,6 +57,17 @@ def test_what_is_no_data_file_is_one_problem_at_line_1_and_is_never_read(tmp_pat
 def test_bytes_over_the_limit_are_refused_before_they_are_parsed():
     assert parse_data_file(b"[]" + b" " * (MAX_DATA_FILE_BYTES - 2), NAME).data == []  # at the limit: read
     assert problem_lines(lambda: parse_data_file(b"[]" + b" " * (MAX_DATA_FILE_BYTES - 1), NAME)) == [(NAME, 1)]
+
+
+def test_a_list_over_the_entry_limit_is_refused_without_the_careful_loader(monkeypatch):
+    """libyaml counts the entries; the pure-Python loader, several times slower, never reads them (a pull request
+    of 10,001 small entries would otherwise cost seconds before its one-line refusal)."""
+    careful = []
+    monkeypatch.setattr(yamlfile, "_parse_careful", lambda *args: careful.append(args) or yamlfile._Loader)
+    assert problem_lines(lambda: parse_yaml(b"- 1\n" * 11, NAME, max_entries=10)) == [(NAME, 11)]
+    assert careful == []
+    parse_yaml(b"- 1\n- [\n", NAME, max_entries=10)  # the positive control: a syntax error is the careful loader's
+    assert len(careful) == 1
 
 
 def test_mkdocs_yml_keeps_the_values_of_its_own_tags_as_written():

@@ -165,9 +165,14 @@ def _describe(error: jsonschema.ValidationError, document: YamlDocument, schema:
 def _at_unknown_key(error: jsonschema.ValidationError, path: tuple) -> tuple:
     """Where the problem is: at the first unknown key, for a mapping with keys the schema does not know."""
     if error.validator == "additionalProperties":
-        unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        unknown = _unknown_keys(error)
         return (*path, unknown[0]) if unknown else path
     return path
+
+
+def _unknown_keys(error: jsonschema.ValidationError) -> list:
+    """The keys of the mapping the schema does not know, in order (YAML keys may be numbers or null, and mixed)."""
+    return sorted(set(error.instance) - set(error.schema.get("properties", {})), key=str)
 
 
 # What a value named in the story's vocabulary must be one of, as messages say it.
@@ -202,8 +207,8 @@ def _message(error: jsonschema.ValidationError, field: str, is_entry: bool = Fal
         return f"missing required key '{missing[0]}'" + (f"; {hint}" if hint else "")
     if validator == "additionalProperties":
         known = list(error.schema.get("properties", {}))
-        unknown = sorted(set(value) - set(known))[0]
-        close = difflib.get_close_matches(unknown, known, 1, 0.75) if suggest else []
+        unknown = _unknown_keys(error)[0]
+        close = difflib.get_close_matches(str(unknown), known, 1, 0.75) if suggest else []
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"unknown key '{unknown}'{hint} (allowed: {', '.join(known)})"
     if validator == "type":

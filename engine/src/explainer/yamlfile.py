@@ -162,11 +162,14 @@ def parse_yaml(raw: bytes, name: str, max_entries: int | None = None) -> YamlDoc
 
 def _parse_fast(text: str, name: str, max_entries: int | None = None) -> YamlDocument | None:
     """Parse with libyaml (about 4x faster); None if unavailable, or for text the two parsers disagree on
-    (see _LEFT_TO_CAREFUL) or with any problem: `_parse_careful` words every message, with or without libyaml."""
+    (see _LEFT_TO_CAREFUL) or with any problem: `_parse_careful` words every message, with or without libyaml.
+    A list over the entry limit is refused here, not read again by the slower careful loader."""
     if _FastLoader is None or _needs_careful(text):
         return None
     try:
         return _parse_libyaml(text, name, max_entries)
+    except _OverTheLimit:
+        raise  # refused before the careful loader would read every entry
     except DataError:
         return None
 
@@ -203,12 +206,16 @@ def _document(node: yaml.Node | None, name: str, loader: yaml.BaseLoader) -> Yam
     return document
 
 
+class _OverTheLimit(DataError):
+    """A top-level list over the entry limit."""
+
+
 def _check_entries(node: yaml.Node | None, name: str, max_entries: int | None) -> None:
     """Refuse a top-level list over the limit before its entries are built or validated."""
     if max_entries is not None and isinstance(node, yaml.SequenceNode) and len(node.value) > max_entries:
         line = node.value[max_entries].start_mark.line + 1
         message = f"{len(node.value):,} entries is over the {max_entries:,} limit for a data file"
-        raise DataError([Problem(name, line, message)])
+        raise _OverTheLimit([Problem(name, line, message)])
 
 
 def _tree_problem(root: yaml.Node) -> tuple[yaml.Node, str] | None:
