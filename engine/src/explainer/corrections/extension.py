@@ -8,11 +8,7 @@ kind's letters numbered on their own) that previews like a footnote (previews.js
 its entry on the Corrections page (or its own page) and in the feeds to link to; if it has a notice,
 the page says it under its title ("Last checked 6 December 2026"), for an entry with no anchor too.
 
-Usable on its own, by name or from Python (see `CorrectionsExtension`):
-
-    markdown.markdown(text, extensions=[CorrectionsExtension(corrections={...}, page="story/the-fall.md")])
-    markdown.Markdown(extensions=["explainer.corrections.extension"],
-                      extension_configs={"explainer.corrections.extension": {"page": "story/the-fall.md"}})
+Usable on its own (see explainer.extensions): `CorrectionsExtension(corrections={...}, page="x.md")`.
 """
 
 from __future__ import annotations
@@ -40,10 +36,7 @@ NOTICE_PREFIX = "notice:"  # the id of a kind's notice under the title: what an 
 class CorrectionsExtension(ExplainerExtension):
     """Attaches each page's corrections at their anchors and ends the page with its Corrections block."""
 
-    data: ClassVar = {
-        "corrections": ("corrections", "data_file", SPEC),
-        "sources": ("sources", "sources_file", SOURCES_SPEC),
-    }
+    data: ClassVar = {"corrections": SPEC, "sources": SOURCES_SPEC}
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20) and footnotes (50), before smartypants (6) turns quotes curly,

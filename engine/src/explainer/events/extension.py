@@ -6,11 +6,7 @@ each linked to its Timeline entry, and turns `[words](event:id)` into a link to 
 with its date as tooltip. Every link it writes points at the Timeline's Markdown file, which
 MkDocs turns into the page's address and checks.
 
-Usable on its own, by name or from Python (see `EventsExtension`):
-
-    markdown.markdown(text, extensions=[EventsExtension(events={...}, page="story/the-fall.md")])
-    markdown.Markdown(extensions=["explainer.events.extension"],
-                      extension_configs={"explainer.events.extension": {"data_file": "data/events.yml"}})
+Usable on its own (see explainer.extensions): `EventsExtension(events={...}, page="story/the-fall.md")`.
 """
 
 from __future__ import annotations
@@ -42,7 +38,7 @@ _MARKER_LIKE = re.compile(r"^\s*<!--\s*key[\s_-]*dates?\b.*-->\s*$", re.IGNORECA
 class EventsExtension(ExplainerExtension):
     """Replaces the key-dates marker with the section's events and turns `event:id` links into timeline links."""
 
-    data: ClassVar = {"events": ("events", "data_file", SPEC)}
+    data: ClassVar = {"events": SPEC}
 
     def extendMarkdown(self, md: Markdown) -> None:
         key_dates = _KeyDates(md, self.context)

@@ -18,11 +18,7 @@ per point and the events it marks. Every link to another page points at its Mark
 links inside the SVG then become `xlink:href` (see `_SvgLinks`). The page's sources list it as a
 place that uses them.
 
-Usable on its own, by name or from Python (see `FiguresExtension`):
-
-    markdown.markdown(text, extensions=[FiguresExtension(figures={...}, sources={...}, events={...})])
-    markdown.Markdown(extensions=["explainer.figures.extension"],
-                      extension_configs={"explainer.figures.extension": {"data_file": "data/figures.yml"}})
+Usable on its own (see explainer.extensions): `FiguresExtension(figures={...}, sources={...}, events={...})`.
 """
 
 from __future__ import annotations
@@ -38,7 +34,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..codeblocks import without_code
 from ..context import BuildContext
-from ..dates import PartialDate, parse_partial_date
+from ..dates import parse_partial_date
 from ..elements import element
 from ..events.page import PAGE as TIMELINE
 from ..events.records import SPEC as EVENTS_SPEC
@@ -71,11 +67,7 @@ _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 class FiguresExtension(ExplainerExtension):
     """Replaces each chart marker with the series' chart, table and marked events."""
 
-    data: ClassVar = {
-        "figures": ("figures", "data_file", SPEC),
-        "sources": ("sources", "sources_file", SOURCES_SPEC),
-        "events": ("events", "events_file", EVENTS_SPEC),
-    }
+    data: ClassVar = {"figures": SPEC, "sources": SOURCES_SPEC, "events": EVENTS_SPEC}
 
     def extendMarkdown(self, md: Markdown) -> None:
         markers = _ChartMarkers(md, self.context)
@@ -141,15 +133,14 @@ def marker_period(fields: dict[str, str], series: Series) -> Span | None:
     if "from" not in fields and "to" not in fields:
         return None
     points = span_of(point.date for point in series.points)
-    dates: dict[str, PartialDate] = {}
-    for name in ("from", "to"):
+    period = {"from": points.start, "to": points.end}
+    for name, side in (("from", 0), ("to", 1)):  # from: a date's first day, to: the day after its last
         if name in fields:
             try:
-                dates[name] = parse_partial_date(fields[name])
+                period[name] = date_span(parse_partial_date(fields[name]))[side]
             except ValueError as error:
                 raise ValueError(f"'{name}:' {error}") from None
-    start = date_span(dates["from"])[0] if "from" in dates else points.start
-    end = date_span(dates["to"])[1] if "to" in dates else points.end
+    start, end = period["from"], period["to"]
     if start >= end:
         raise ValueError(f"'from: {fields['from']}' is not before 'to: {fields['to']}'; the period runs from: to: to:")
     return Span(start, end)
@@ -167,20 +158,21 @@ class _ChartMarkers(ContextProcessor, Preprocessor):
         seen: dict[str, int] = {}  # series id -> how many markers named it so far
         for index, match in find_markers(self.md, _MARKER, _MARKER_LIKE, self._unknown):
             seen[match["series"]] = seen.get(match["series"], 0) + 1
-            if marker := self._marker(match, match.group(), seen[match["series"]], index):
+            if marker := self._marker(match, seen[match["series"]], index):
                 self.found.append(marker)
         return lines
 
     def _unknown(self, text: str) -> None:
         self.context.report(text.splitlines()[0], f"unknown chart marker '{text}'; write {MARKER_FORMS}")
 
-    def _marker(self, match: re.Match, text: str, count: int, index: int) -> ChartMarker | None:
-        series_id = match["series"]
+    def _marker(self, match: re.Match, count: int, index: int) -> ChartMarker | None:
+        series_id, text = match["series"], match.group()
+        first_line = text.splitlines()[0]
         figures, known_events = self.context.figures.records, self.context.events.records
         try:
             fields = marker_fields(match["fields"] or "")
         except ValueError as error:
-            self.context.report(text.splitlines()[0], f"chart marker for '{series_id}': {error}; write {MARKER_FORMS}")
+            self.context.report(first_line, f"chart marker for '{series_id}': {error}; write {MARKER_FORMS}")
             return None
         series = figures.get(series_id)
         if series is None:
@@ -193,12 +185,12 @@ class _ChartMarkers(ContextProcessor, Preprocessor):
         try:
             period = marker_period(fields, series)
         except ValueError as error:
-            self.context.report(text.splitlines()[0], f"chart '{series_id}': {error}")
+            self.context.report(first_line, f"chart '{series_id}': {error}")
             return None
         if period is not None and not any(period.covers(point.date) for point in series.points):
             first, last = series.points[0].date.display, series.points[-1].date.display
             self.context.report(
-                text.splitlines()[0],
+                first_line,
                 f"chart '{series.id}' has no point in the period its marker gives ({_period_text(fields)}); "
                 f"its points run from {first} to {last}: change from: or to:",
             )
@@ -214,7 +206,7 @@ class _ChartMarkers(ContextProcessor, Preprocessor):
         ]
         for event in outside:
             self.context.report(
-                text.splitlines()[0],
+                first_line,
                 f"chart '{series_id}' marks event '{event.id}' ({event.date.display}), outside the period its "
                 f"marker gives ({_period_text(fields)}); widen from: or to:, or leave the event out",
             )
@@ -222,7 +214,7 @@ class _ChartMarkers(ContextProcessor, Preprocessor):
         if unknown or outside or not drawable(series, known_events):
             return None  # an event it needs is missing: reported, here or in the data files
         if "title" in fields and (problem := _title_problem(fields["title"])):
-            self.context.report(text.splitlines()[0], f"chart '{series_id}': {problem}")
+            self.context.report(first_line, f"chart '{series_id}': {problem}")
             return None
         placeholder = self.md.htmlStash.get_placeholder(index)
         return ChartMarker(series, markers, placeholder, period, fields.get("title", ""))

@@ -12,11 +12,7 @@ Authors steer it with link syntax that GitHub's preview shows as plain text:
 `[Mercury](glossary:none)` keeps a word from being marked. Front matter `glossary: every`
 marks every mention on a page, `glossary: off` none; the default is `first`.
 
-Usable on its own, by name or from Python (see `GlossaryExtension`):
-
-    markdown.markdown(text, extensions=[GlossaryExtension(entries={...})])
-    markdown.Markdown(extensions=["explainer.glossary.extension"],
-                      extension_configs={"explainer.glossary.extension": {"data_file": "data/glossary.yml"}})
+Usable on its own (see explainer.extensions): `GlossaryExtension(entries={...})`.
 """
 
 from __future__ import annotations
@@ -54,7 +50,7 @@ CORRECTED_CLASS = "corrected"
 class GlossaryExtension(ExplainerExtension):
     """Marks glossary mentions as links whose title (the tooltip) is the short definition."""
 
-    data: ClassVar = {"glossary": ("entries", "data_file", SPEC)}
+    data: ClassVar = {"entries": SPEC}
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline patterns (20), footnotes (50, 15), abbreviations (7) and smartypants (6), so

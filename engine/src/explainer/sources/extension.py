@@ -7,11 +7,7 @@ publisher, date, who it speaks for or its tie to the story's subject, and a link
 on the Sources page), heads the notes 'Sources and notes', gives the count of the sources cited, and folds
 the list behind 'All N notes' (shown on wide screens and in print).
 
-Usable on its own, by name or from Python (see `SourceNotesExtension`):
-
-    markdown.markdown(text, extensions=["footnotes", SourceNotesExtension(sources={...})])
-    markdown.Markdown(extensions=["footnotes", "explainer.sources.extension"],
-                      extension_configs={"explainer.sources.extension": {"data_file": "data/sources.yml"}})
+Usable on its own (see explainer.extensions), after "footnotes": `SourceNotesExtension(sources={...})`.
 """
 
 from __future__ import annotations
@@ -48,7 +44,7 @@ _NOTE_MARKER = "explainer-source-note"
 class SourceNotesExtension(ExplainerExtension):
     """Turns `[^source-id]` into numbered source notes and heads the notes 'Sources and notes'."""
 
-    data: ClassVar = {"sources": ("sources", "data_file", SPEC)}
+    data: ClassVar = {"sources": SPEC}
 
     def extendMarkdown(self, md: Markdown) -> None:
         offers = _NoteOffers(md, self.context)
