@@ -94,23 +94,15 @@ def page_marking(context: BuildContext) -> PageMarking:
 
 
 class _Mentions(ContextProcessor, Treeprocessor):
+    """Walks the page's element tree in reading order and marks mentions."""
+
     def run(self, root: etree.Element) -> None:
-        _PageMarker(self.context, page_marking(self.context), self.md).walk(root)
-
-
-class _PageMarker:
-    """Walks one page's element tree in reading order and marks mentions."""
-
-    def __init__(self, context: BuildContext, marking: PageMarking, md: Markdown):
-        self.context = context
-        self.entries = context.glossary.records
-        self.matcher = context.glossary.matcher
-        self.matched_forms = context.glossary.matched_forms
-        self.marking = marking
-        self.md = md
+        self.entries = self.context.glossary.records
+        self.marking = page_marking(self.context)
         self.marked: dict[str, int] = {}  # entry id -> mentions marked so far
         self.quiet = False  # inside a corrected phrase: mentions are counted, not underlined
         self.section = ""
+        self.walk(root)
 
     def walk(self, element: etree.Element) -> None:
         children = list(element)  # before marking: new mentions and their tails are already done
@@ -142,15 +134,14 @@ class _PageMarker:
         """`[text](glossary:id)` forces a mention; `[text](glossary:none)` keeps the text unmarked."""
         entry_id = link.get("href")[len(LINK_SCHEME) :]
         entry = self.entries.get(entry_id)
-        if entry is None:
-            if entry_id != SUPPRESS_ID and not self.entries.knows(entry_id):
-                message = f"links to unknown glossary entry '{entry_id}' (not in data/glossary.yml)"
-                self.context.report(f"{LINK_SCHEME}{entry_id}", message)
-            link.attrib.clear()
-            link.tag, link.attrib["class"] = "span", SUPPRESSED_CLASS
-            return
         link.attrib.clear()
-        self._make_mention(link, entry)
+        if entry is not None:
+            self._make_mention(link, entry)
+            return
+        if entry_id != SUPPRESS_ID and not self.entries.knows(entry_id):
+            message = f"links to unknown glossary entry '{entry_id}' (not in data/glossary.yml)"
+            self.context.report(f"{LINK_SCHEME}{entry_id}", message)
+        link.tag, link.attrib["class"] = "span", SUPPRESSED_CLASS
 
     def _mark_text(self, parent: etree.Element, position: int, text: str, set_text: Callable[[str], None]) -> int:
         """Mark mentions in `text`, inserting them into `parent` from `position`; how many were inserted."""
@@ -158,14 +149,19 @@ class _PageMarker:
             return 0  # code, or a page where only authored glossary links count
         pieces: list[etree.Element] = []
         kept_until = 0
-        for found in self.matcher.finditer(text):
-            self.matched_forms.add((found.entry_id, found.form))
-            if self.quiet or not self._wanted(found.entry_id):
-                self._unmarked_mention(self.entries.by_id[found.entry_id])
+        for found in self.context.glossary.matcher.finditer(text):
+            self.context.glossary.matched_forms.add((found.entry_id, found.form))
+            entry = self.entries.by_id[found.entry_id]
+            if self.quiet or not entry.mark:
+                # In a corrected phrase, or a household name (matched: its aliases are in use): never underlined,
+                # still listed on the Glossary page ("Mentioned in"), linked to the page (no mark to link to).
+                self._backlink(entry, "")
+                continue
+            if entry.id in self.marked and not self.marking.every_mention:
                 continue
             mention = etree.Element("a")
             mention.text = AtomicString(text[found.start : found.end])
-            self._make_mention(mention, self.entries.by_id[found.entry_id])
+            self._make_mention(mention, entry)
             if pieces:
                 pieces[-1].tail = text[kept_until : found.start]
             else:
@@ -178,17 +174,10 @@ class _PageMarker:
                 parent.insert(position + offset, piece)
         return len(pieces)
 
-    def _wanted(self, entry_id: str) -> bool:
-        if not self.entries.by_id[entry_id].mark:
-            return False  # a household name: matched (its aliases are in use), never underlined
-        return self.marking.every_mention or entry_id not in self.marked
-
-    def _unmarked_mention(self, entry: GlossaryEntry) -> None:
-        """A household name's mention, or one in a corrected phrase, not underlined: still listed on the
-        Glossary page ("Mentioned in"), linked to the page (it has no mark to link to)."""
+    def _backlink(self, entry: GlossaryEntry, anchor: str) -> None:
         page = self.context.page
-        if (self.quiet or not entry.mark) and self.marking.backlinks and page is not None:
-            self.context.backlinks.add("glossary", entry.id, Backlink(page.url, page.title, "", self.section))
+        if self.marking.backlinks and page is not None:
+            self.context.backlinks.add("glossary", entry.id, Backlink(page.url, page.title, anchor, self.section))
 
     def _make_mention(self, element: etree.Element, entry: GlossaryEntry) -> None:
         count = self.marked[entry.id] = self.marked.get(entry.id, 0) + 1
@@ -200,9 +189,7 @@ class _PageMarker:
         # The serializer escapes < > " but leaves entity-like text such as "&amp;" alone,
         # so escape & first: a definition always reads exactly as written in the data.
         element.set("title", entry.short.replace("&", "&amp;"))
-        page = self.context.page
-        if self.marking.backlinks and page is not None:
-            self.context.backlinks.add("glossary", entry.id, Backlink(page.url, page.title, anchor, self.section))
+        self._backlink(entry, anchor)
 
 
 def _skipped(element: etree.Element) -> bool:
