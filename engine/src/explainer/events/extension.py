@@ -86,28 +86,29 @@ class _KeyDates(ContextProcessor, Preprocessor):
         self.placeholder = ""  # the marker's place in the page, once found: a paragraph holding this text
 
     def run(self, lines: list[str]) -> list[str]:
-        page = self.context.page
+        page, report = self.context.page, self.context.report
         section = page.section if page else None
-        self.placeholder = ""
-        markers, variants = find_marker(self.md, KEY_DATES_MARKER, _MARKER_LIKE, self.context.report)
-        if markers and self._section_events(section):
-            self.placeholder = self.md.htmlStash.get_placeholder(markers[0])  # where the treeprocessor puts it
-        elif not markers and not variants:
-            self._require_marker(section)
-        return lines
-
-    def _section_events(self, section: str | None) -> list[Event]:
-        if section is None:
-            self.context.report(KEY_DATES_MARKER, f"{KEY_DATES_MARKER} belongs on a story page (docs/story/*.md)")
-            return []
         events = self.context.events.by_section.get(section, [])
-        if not events and not self._left_out_of(section):
-            self.context.report(
+        self.placeholder = ""
+        markers, variants = find_marker(self.md, KEY_DATES_MARKER, _MARKER_LIKE, report)
+        if markers and events:
+            self.placeholder = self.md.htmlStash.get_placeholder(markers[0])  # where the treeprocessor puts it
+        elif markers and section is None:
+            report(KEY_DATES_MARKER, f"{KEY_DATES_MARKER} belongs on a story page (docs/story/*.md)")
+        elif markers and not self._left_out_of(section):
+            report(
                 KEY_DATES_MARKER,
                 f"{KEY_DATES_MARKER}: no event in data/events.yml has section '{section}'; "
                 f"give this chapter's events `section: {section}`, or remove the marker",
             )
-        return events
+        elif not markers and not variants and section and events:
+            # Point at the page's title: the block belongs in the introduction just below it.
+            line = line_of(page.source_text, "\n# ") + 1 if "\n# " in page.source_text else 1
+            count = f"{len(events)} event{'s' if len(events) > 1 else ''}"
+            self.context.report_at(
+                line, f"section '{section}' has {count} but no {KEY_DATES_MARKER} marker to show them"
+            )
+        return lines
 
     def _left_out_of(self, section: str) -> bool:
         """True if an event with a problem of its own (reported in data/events.yml) may be this section's:
@@ -117,16 +118,6 @@ class _KeyDates(ContextProcessor, Preprocessor):
             return True
         sections = self.context.site.section_ids
         return bool(sections) and any(named not in sections for named in self.context.events.by_section)
-
-    def _require_marker(self, section: str | None) -> None:
-        count = len(self.context.events.by_section.get(section, []))
-        page = self.context.page
-        if section and count:
-            # Point at the page's title: the block belongs in the introduction just below it.
-            line = line_of(page.source_text, "\n# ") + 1 if "\n# " in page.source_text else 1
-            events = f"{count} event{'s' if count > 1 else ''}"
-            message = f"section '{section}' has {events} but no {KEY_DATES_MARKER} marker to show them"
-            self.context.report_at(line, message)
 
 
 class _EventLinks(ContextProcessor, Treeprocessor):
@@ -141,13 +132,10 @@ class _EventLinks(ContextProcessor, Treeprocessor):
             href = anchor.get("href", "")
             if href.startswith(EVENT_LINK_SCHEME):
                 self._link(anchor, href.removeprefix(EVENT_LINK_SCHEME))
-        if placeholder := self.key_dates.placeholder:
-            put_at_markers(root, {placeholder: self._key_dates})
-
-    def _key_dates(self) -> etree.Element:
-        """The section's Key dates, for where the marker was."""
-        page = self.context.page
-        return key_dates_block(self.context.events.by_section.get(page.section, []), page.link_to(PAGE.src_uri))
+        if placeholder := self.key_dates.placeholder:  # the section's Key dates, where the marker was
+            page = self.context.page
+            events = self.context.events.by_section[page.section]
+            put_at_markers(root, {placeholder: lambda: key_dates_block(events, page.link_to(PAGE.src_uri))})
 
     def _link(self, anchor: etree.Element, event_id: str) -> None:
         event = self.context.events.records.get(event_id)
