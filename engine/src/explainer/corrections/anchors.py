@@ -52,11 +52,11 @@ def anchor_counts(root: etree.Element, anchor_list: list[str]) -> dict[str, int]
     return anchors.anchor_counts(text_slots(root), anchor_list)
 
 
-def attach_mark(root: etree.Element, correction: Correction, marked: bool = True) -> bool:
+def attach_mark(root: etree.Element, correction: Correction) -> bool:
     """Wrap the anchor's one occurrence and put the correction mark after it (and the punctuation that
     closes it); False if not found.
 
-    A correction of a kind not marked in the text (`marked` false) only wraps the phrase, with the id
+    A correction of a kind not marked in the text (not `inline`) only wraps the phrase, with the id
     its entries and feeds link to: nothing shows in the text.
     """
     found = find_anchor(text_slots(root), correction.anchor)
@@ -66,7 +66,7 @@ def attach_mark(root: etree.Element, correction: Correction, marked: bool = True
     text = getattr(element, where)
     setattr(element, where, text[: match.start()])
     host, position = (element, 0) if where == "text" else (parent, list(parent).index(element) + 1)
-    if not marked:
+    if not correction.of_kind.inline:
         phrase = etree.Element("span", {"class": "correction-spot", "id": mark_id(correction.id)})
         phrase.text, phrase.tail = match.group(), text[match.end() :]
         host.insert(position, phrase)
