@@ -111,10 +111,11 @@ class _SourceNotes(ContextProcessor, Treeprocessor):
             for key in self.offers.offered:
                 if key in referenced:
                     context.backlinks.add("source", key, Backlink(page.url, page.title, f"fnref:{key}"))
-        for key in _unknown_citations(root, footnotes):
-            if context.sources.records.knows(key):
-                continue  # an entry left out for its own problem, reported in data/sources.yml
-            context.report(f"[^{key}]", f"cites unknown source '{key}' (not in data/sources.yml)")
+        # A `[^key]` left as text in the page's prose (not code): no note has that key.
+        notes = footnotes.footnotes if footnotes else {}
+        for key in dict.fromkeys(key for text in prose_texts(root) for key in _REFERENCE.findall(text)):
+            if key not in notes and not context.sources.records.knows(key):  # else left out for its own problem
+                context.report(f"[^{key}]", f"cites unknown source '{key}' (not in data/sources.yml)")
         for position, notes in enumerate(root):
             if notes.tag == "div" and notes.get("class") == "footnote":
                 heading = etree.Element("h2", {"id": NOTES_HEADING_ID})
@@ -170,8 +171,10 @@ class _Annotations(WrittenPageTreeprocessor):
             context.backlinks.add("one-report", claim.key, Backlink(page.url, page.title, claim.mark_id))
         if page.is_story:
             base_notes = frozenset({base.id}) if (base := state.base_report) else frozenset()
+            glossary = context.states.get("glossary")  # its names that hold a digit are no figure
+            names = list(glossary.forms_with_digits) if glossary is not None else []
             context.problems += one_origin_problems(
-                root, sources, page.file_label, page.source_text, names_with_digits(context), base_notes, self.md
+                root, sources, page.file_label, page.source_text, names, base_notes, self.md
             )
 
 
@@ -180,19 +183,6 @@ class _AdjacentMarks(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         mark_adjacent_references(root)
-
-
-def names_with_digits(context: BuildContext) -> list[str]:
-    """The glossary's names that hold a digit (no figure), longest first; none without a glossary."""
-    glossary = context.states.get("glossary")
-    return list(glossary.forms_with_digits) if glossary is not None else []
-
-
-def _unknown_citations(root: etree.Element, footnotes: FootnoteExtension | None) -> list[str]:
-    """Keys of `[^key]` left as text in the page's prose (not code): no note has that key."""
-    known = footnotes.footnotes if footnotes else {}
-    found = (key for text in prose_texts(root) for key in _REFERENCE.findall(text))
-    return [key for key in dict.fromkeys(found) if key not in known]
 
 
 def _remove_notes(root: etree.Element, note_ids: set[str]) -> None:
