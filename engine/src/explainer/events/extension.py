@@ -81,9 +81,7 @@ def _key_dates_list(listing: etree.Element, events: list[Event], timeline_href: 
 class _KeyDates(ContextProcessor, Preprocessor):
     """Finds the Key dates marker where Python-Markdown took it for HTML (never in code, which stays text)."""
 
-    def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md, context)
-        self.placeholder = ""  # the marker's place in the page, once found: a paragraph holding this text
+    placeholder: str  # the marker's place in the page, once found: a paragraph holding this text (set by run)
 
     def run(self, lines: list[str]) -> list[str]:
         page, report = self.context.page, self.context.report

@@ -149,9 +149,7 @@ def marker_period(fields: dict[str, str], series: Series) -> Span | None:
 class _ChartMarkers(ContextProcessor, Preprocessor):
     """Finds the chart markers where Python-Markdown took them for HTML, and reports those it cannot draw."""
 
-    def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md, context)
-        self.found: list[ChartMarker] = []  # this page's charts, in page order
+    found: list[ChartMarker]  # this page's charts, in page order (set by run)
 
     def run(self, lines: list[str]) -> list[str]:
         self.found = []
@@ -253,10 +251,11 @@ def _period_text(fields: dict[str, str]) -> str:
 class _Charts(ContextProcessor, Treeprocessor):
     """Puts each chart where its marker was, and lists the page as a place that uses the chart's sources."""
 
+    svgs: list[etree.Element]  # the SVGs put in this page, for _SvgLinks (set by run)
+
     def __init__(self, md: Markdown, context: BuildContext, markers: _ChartMarkers):
         super().__init__(md, context)
         self.markers = markers
-        self.svgs: list[etree.Element] = []  # the SVGs put in this page, for _SvgLinks
 
     def run(self, root: etree.Element) -> None:
         self.svgs = []

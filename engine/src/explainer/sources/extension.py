@@ -82,9 +82,7 @@ def cited_keys(lines: list[str]) -> tuple[list[str], set[str]]:
 class _NoteOffers(ContextProcessor, Preprocessor):
     """Offers a note for every known source a line names; Python-Markdown decides which are references."""
 
-    def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md, context)
-        self.offered: list[str] = []  # source ids given a definition on this page, in order of first use
+    offered: list[str]  # source ids given a definition on this page, in order of first use (set by run)
 
     def run(self, lines: list[str]) -> list[str]:
         cited, defined = cited_keys(lines)
