@@ -45,10 +45,9 @@ class ChaptersExtension(Extension):
 
 class _Chapters(ContextProcessor, Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        markers, _ = find_marker(self.md, CHAPTERS_MARKER, _MARKER_LIKE, self.context.report)
-        if not markers or self.context.page is None:
+        placeholder, _ = find_marker(self.md, CHAPTERS_MARKER, _MARKER_LIKE, self.context.report)
+        if not placeholder or self.context.page is None:
             return lines
-        placeholder = self.md.htmlStash.get_placeholder(markers[0])
         listing = chapter_list(self.context.site.chapters, self.context.page.link_to)
         return [added for line in lines for added in (["", *listing, ""] if line.strip() == placeholder else [line])]
 

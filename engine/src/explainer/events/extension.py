@@ -88,18 +88,18 @@ class _KeyDates(ContextProcessor, Preprocessor):
         section = page.section if page else None
         events = self.context.events.by_section.get(section, [])
         self.placeholder = ""
-        markers, variants = find_marker(self.md, KEY_DATES_MARKER, _MARKER_LIKE, report)
-        if markers and events:
-            self.placeholder = self.md.htmlStash.get_placeholder(markers[0])  # where the treeprocessor puts it
-        elif markers and section is None:
+        marker, variants = find_marker(self.md, KEY_DATES_MARKER, _MARKER_LIKE, report)
+        if marker and events:
+            self.placeholder = marker  # where the treeprocessor puts the block
+        elif marker and section is None:
             report(KEY_DATES_MARKER, f"{KEY_DATES_MARKER} belongs on a story page (docs/story/*.md)")
-        elif markers and not self._left_out_of(section):
+        elif marker and not self._left_out_of(section):
             report(
                 KEY_DATES_MARKER,
                 f"{KEY_DATES_MARKER}: no event in data/events.yml has section '{section}'; "
                 f"give this chapter's events `section: {section}`, or remove the marker",
             )
-        elif not markers and not variants and section and events:
+        elif not marker and not variants and section and events:
             # Point at the page's title: the block belongs in the introduction just below it.
             line = line_of(page.source_text, "\n# ") + 1 if "\n# " in page.source_text else 1
             count = f"{len(events)} event{'s' if len(events) > 1 else ''}"

@@ -154,16 +154,16 @@ class _ChartMarkers(ContextProcessor, Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.found = []
         seen: dict[str, int] = {}  # series id -> how many markers named it so far
-        for index, match in find_markers(self.md, _MARKER, _MARKER_LIKE, self._unknown):
+        for placeholder, match in find_markers(self.md, _MARKER, _MARKER_LIKE, self._unknown):
             seen[match["series"]] = seen.get(match["series"], 0) + 1
-            if marker := self._marker(match, seen[match["series"]], index):
+            if marker := self._marker(match, seen[match["series"]], placeholder):
                 self.found.append(marker)
         return lines
 
     def _unknown(self, text: str) -> None:
         self.context.report(text.splitlines()[0], f"unknown chart marker '{text}'; write {MARKER_FORMS}")
 
-    def _marker(self, match: re.Match, count: int, index: int) -> ChartMarker | None:
+    def _marker(self, match: re.Match, count: int, placeholder: str) -> ChartMarker | None:
         series_id, text = match["series"], match.group()
         first_line = text.splitlines()[0]
         figures, known_events = self.context.figures.records, self.context.events.records
@@ -214,7 +214,6 @@ class _ChartMarkers(ContextProcessor, Preprocessor):
         if "title" in fields and (problem := _title_problem(fields["title"])):
             self.context.report(first_line, f"chart '{series_id}': {problem}")
             return None
-        placeholder = self.md.htmlStash.get_placeholder(index)
         return ChartMarker(series, markers, placeholder, period, fields.get("title", ""))
 
     def _report_repeat(self, occurrence: int, series_id: str) -> None:
