@@ -123,10 +123,8 @@ class _Mentions(ContextProcessor, Treeprocessor):
             self._authored_link(child)
         elif CORRECTED_CLASS in (child.get("class") or "").split() and not self.quiet:
             self.quiet = True
-            try:
-                self.walk(child)
-            finally:
-                self.quiet = False
+            self.walk(child)
+            self.quiet = False
         elif not _skipped(child):
             self.walk(child)
 

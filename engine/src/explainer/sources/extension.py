@@ -110,9 +110,9 @@ class _SourceNotes(ContextProcessor, Treeprocessor):
                 if key in referenced:
                     context.backlinks.add("source", key, Backlink(page.url, page.title, f"fnref:{key}"))
         # A `[^key]` left as text in the page's prose (not code): no note has that key.
-        notes = footnotes.footnotes if footnotes else {}
+        with_notes = footnotes.footnotes if footnotes else {}
         for key in dict.fromkeys(key for text in prose_texts(root) for key in _REFERENCE.findall(text)):
-            if key not in notes and not context.sources.records.knows(key):  # else left out for its own problem
+            if key not in with_notes and not context.sources.records.knows(key):  # else left out for its own problem
                 context.report(f"[^{key}]", f"cites unknown source '{key}' (not in data/sources.yml)")
         for position, notes in enumerate(root):
             if notes.tag == "div" and notes.get("class") == "footnote":
