@@ -198,9 +198,7 @@ class _ChartMarkers(ContextProcessor, Preprocessor):
         for event_id in (event_id for event_id in unknown if not known_events.knows(event_id)):
             self.context.report(text, f"chart '{series_id}' marks unknown event '{event_id}' (not in data/events.yml)")
         outside = [
-            known_events.get(event_id)
-            for event_id in events
-            if event_id not in unknown and period is not None and not period.covers(known_events.get(event_id).date)
+            event for event in map(known_events.get, events) if event and period and not period.covers(event.date)
         ]
         for event in outside:
             self.context.report(
@@ -276,8 +274,8 @@ class _Charts(ContextProcessor, Treeprocessor):
             marker.title,
             claims,
         )
-        figure = markup_elements(markup)
-        self.svgs += [svg for svg in figure.iter("svg")]
+        figure = markup_elements(etree.fromstring(markup))
+        self.svgs += figure.iter("svg")
         if page is not None:
             chart_sources_used(self.context.backlinks, marker.series, page.url, page.title, claims, marker.period)
         return figure
@@ -300,20 +298,16 @@ class _SvgLinks(Treeprocessor):
                 link.set("xlink:href", link.attrib.pop("href"))
 
 
-def markup_elements(markup: str) -> etree.Element:
-    """The chart's markup (well-formed XML, every value from data escaped) as Python-Markdown elements.
+def markup_elements(node: etree.Element) -> etree.Element:
+    """The chart's markup, parsed (well-formed XML, every value from data escaped), as Python-Markdown elements.
 
     Text becomes escaped AtomicStrings (explainer.elements), so nothing reads a chart's words as
     Markdown, a glossary term or a correction anchor; SVG links get a plain `href` for MkDocs.
     """
-    return _element(etree.fromstring(markup))
-
-
-def _element(node: etree.Element) -> etree.Element:
     attributes = {("href" if name == _XLINK_HREF else name): value for name, value in node.attrib.items()}
     tag = node.tag.removeprefix(_SVG)
     if tag == "svg":
         attributes |= {"xmlns": _SVG.strip("{}"), "xmlns:xlink": _XLINK_HREF.partition("}")[0].strip("{")}
     result = element(tag, attributes, node.text, node.tail)
-    result.extend(_element(child) for child in node)
+    result.extend(markup_elements(child) for child in node)
     return result
