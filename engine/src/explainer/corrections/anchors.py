@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from markdown.util import AtomicString
 
 from .. import anchors
-from ..anchors import find_anchor, mark_position
+from ..anchors import find_anchor, insert_in_slot, mark_position
 from .records import Correction
 
 if TYPE_CHECKING:
@@ -62,22 +62,18 @@ def attach_mark(root: etree.Element, correction: Correction) -> bool:
     found = find_anchor(text_slots(root), correction.anchor)
     if found is None:
         return False
-    (element, parent, where), match = found
-    text = getattr(element, where)
-    setattr(element, where, text[: match.start()])
-    host, position = (element, 0) if where == "text" else (parent, list(parent).index(element) + 1)
+    slot, match = found
     if not correction.of_kind.inline:
         phrase = etree.Element("span", {"class": "correction-spot", "id": mark_id(correction.id)})
-        phrase.text, phrase.tail = match.group(), text[match.end() :]
-        host.insert(position, phrase)
+        phrase.text = match.group()
+        insert_in_slot(slot, match.start(), [phrase], match.end())
         return True
-    phrase = etree.Element("span", {"class": "corrected"})
-    phrase.text = match.group()
-    mark = correction_mark(correction.id, correction.of_kind.style)
+    element, _, where = slot
+    text = getattr(element, where)
     place = mark_position(text, match.end())  # the mark after the punctuation closing the phrase
-    phrase.tail, mark.tail = text[match.end() : place] or None, text[place:]
-    host.insert(position, phrase)
-    host.insert(position + 1, mark)
+    phrase = etree.Element("span", {"class": "corrected"})
+    phrase.text, phrase.tail = match.group(), text[match.end() : place] or None
+    insert_in_slot(slot, match.start(), [phrase, correction_mark(correction.id, correction.of_kind.style)], place)
     return True
 
 
