@@ -156,19 +156,17 @@ class _Annotations(WrittenPageTreeprocessor):
     page makes; and the origin rule: a figure cited only to reports of one origin must be declared."""
 
     def run_on_page(self, root: etree.Element, page: PageInfo) -> None:
-        context = self.context
-        state = context.sources
-        sources = state.records.by_id
+        context, state = self.context, self.context.sources
+        sources, sources_href, base = state.records.by_id, page.link_to(PAGE.src_uri), state.base_report
         retold = page.meta.get("retold", True) is not False  # front matter `retold: false`: our own reporting
-        if page.is_story and retold and (base := state.base_report) is not None:
-            insert_after_title(root, retold_line(base, f"{page.link_to(PAGE.src_uri)}#{base.id}"))
-        sources_href = page.link_to(PAGE.src_uri)
+        if page.is_story and retold and base is not None:
+            insert_after_title(root, retold_line(base, f"{sources_href}#{base.id}"))
         marked, problems = mark_claims(root, state.claims_on_page(page.src_uri), sources, page.file_label, sources_href)
         context.problems += problems
         for claim in marked:
             context.backlinks.add("one-report", claim.key, Backlink(page.url, page.title, claim.mark_id))
         if page.is_story:
-            base_notes = frozenset({base.id}) if (base := state.base_report) else frozenset()
+            base_notes = frozenset({base.id}) if base else frozenset()
             glossary = context.states.get("glossary")  # its names that hold a digit are no figure
             names = list(glossary.forms_with_digits) if glossary is not None else []
             context.problems += one_origin_problems(
