@@ -126,26 +126,20 @@ class _EventLinks(ContextProcessor, Treeprocessor):
         self.key_dates = key_dates
 
     def run(self, root: etree.Element) -> None:
-        for anchor in root.iter("a"):
-            href = anchor.get("href", "")
-            if href.startswith(EVENT_LINK_SCHEME):
-                self._link(anchor, href.removeprefix(EVENT_LINK_SCHEME))
-        if placeholder := self.key_dates.placeholder:  # the section's Key dates, where the marker was
-            page = self.context.page
-            events = self.context.events.by_section[page.section]
-            put_at_markers(root, {placeholder: lambda: key_dates_block(events, page.link_to(PAGE.src_uri))})
-
-    def _link(self, anchor: etree.Element, event_id: str) -> None:
-        event = self.context.events.records.get(event_id)
-        if event is None:
-            if self.context.events.records.knows(event_id):
-                return  # an entry left out for its own problem, reported in data/events.yml
-            message = f"links unknown event '{event_id}' (not in data/events.yml)"
-            self.context.report(f"({EVENT_LINK_SCHEME}{event_id})", message)
-            return
-        page = self.context.page
+        page, records = self.context.page, self.context.events.records
         # A link to the Markdown source: MkDocs then makes it relative and checks that the anchor exists.
-        target = page.link_to(PAGE.src_uri) if page else PAGE.src_uri
-        anchor.set("href", f"{target}#{event_id}")
-        anchor.set("title", event.date.display)
-        anchor.set("class", "event-ref")
+        timeline = page.link_to(PAGE.src_uri) if page else PAGE.src_uri
+        for anchor in root.iter("a"):
+            if not (href := anchor.get("href", "")).startswith(EVENT_LINK_SCHEME):
+                continue
+            event_id = href.removeprefix(EVENT_LINK_SCHEME)
+            if (event := records.get(event_id)) is not None:
+                anchor.attrib.update(
+                    {"href": f"{timeline}#{event_id}", "title": event.date.display, "class": "event-ref"}
+                )
+            elif not records.knows(event_id):  # else an entry left out for its own problem, reported in its file
+                message = f"links unknown event '{event_id}' (not in data/events.yml)"
+                self.context.report(f"({EVENT_LINK_SCHEME}{event_id})", message)
+        if placeholder := self.key_dates.placeholder:  # the section's Key dates, where the marker was
+            events = self.context.events.by_section[page.section]
+            put_at_markers(root, {placeholder: lambda: key_dates_block(events, timeline)})
