@@ -20,7 +20,6 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -108,12 +107,11 @@ class _Mentions(ContextProcessor, Treeprocessor):
         children = list(element)  # before marking: new mentions and their tails are already done
         inserted = 0  # mentions added to `element` so far: a child's position is its index plus these
         if element.text and not _skipped(element):
-            inserted += self._mark_text(element, 0, element.text, lambda text: setattr(element, "text", text))
+            inserted += self._mark_text(element, 0, element, "text")
         for index, child in enumerate(children):
             self._visit(child)
             if child.tail:
-                set_tail = lambda text, c=child: setattr(c, "tail", text)  # noqa: E731 - bound to this child
-                inserted += self._mark_text(element, index + inserted + 1, child.tail, set_tail)
+                inserted += self._mark_text(element, index + inserted + 1, child, "tail")
 
     def _visit(self, child: etree.Element) -> None:
         if child.tag in HEADING_TAGS:
@@ -141,8 +139,9 @@ class _Mentions(ContextProcessor, Treeprocessor):
             self.context.report(f"{LINK_SCHEME}{entry_id}", message)
         link.tag, link.attrib["class"] = "span", SUPPRESSED_CLASS
 
-    def _mark_text(self, parent: etree.Element, position: int, text: str, set_text: Callable[[str], None]) -> int:
-        """Mark mentions in `text`, inserting them into `parent` from `position`; how many were inserted."""
+    def _mark_text(self, parent: etree.Element, position: int, holder: etree.Element, where: str) -> int:
+        """Mark mentions in `holder`'s text or tail (`where`), inserted into `parent` from `position`; how many."""
+        text = getattr(holder, where)
         if isinstance(text, AtomicString) or not self.marking.automatic:
             return 0  # code, or a page where only authored glossary links count
         pieces: list[etree.Element] = []
@@ -163,7 +162,7 @@ class _Mentions(ContextProcessor, Treeprocessor):
             if pieces:
                 pieces[-1].tail = text[kept_until : found.start]
             else:
-                set_text(text[: found.start])
+                setattr(holder, where, text[: found.start])
             pieces.append(mention)
             kept_until = found.end
         if pieces:
