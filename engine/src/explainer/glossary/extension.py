@@ -20,7 +20,6 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from markdown import Markdown
@@ -29,7 +28,6 @@ from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from ..backlinks import Backlink
 from ..codeblocks import HEADING_TAGS, NOT_PROSE_TAGS
-from ..context import BuildContext
 from ..extensions import ContextProcessor, ExplainerExtension
 from .page import PAGE
 from .records import LINK_SCHEME, SPEC, GlossaryEntry
@@ -60,44 +58,22 @@ class GlossaryExtension(ExplainerExtension):
 makeExtension = GlossaryExtension  # Python-Markdown's entry point for the extension by name
 
 
-@dataclass(frozen=True)
-class PageMarking:
-    """How to mark one page: where the glossary is, what to mark, whether mentions are backlinks."""
-
-    glossary_href: str = PAGE.src_uri  # link target of mentions, relative to the page
-    automatic: bool = True  # mark mentions found in the text (story pages), not only forced ones
-    every_mention: bool = False
-    backlinks: bool = False  # list each mention on the Glossary page ("Mentioned in")
-
-
-def page_marking(context: BuildContext) -> PageMarking:
-    """How to mark the page being converted, from its kind and its front matter `glossary:` value.
-
-    A document converted without a page (the extension on its own) is marked like a story page.
-    """
-    page = context.page
-    if page is None:
-        return PageMarking()
-    mode = page.meta.get("glossary")
-    if mode is None:
-        mode = "first"
-    if mode not in PAGE_MODES:
-        context.report("glossary:", f"front matter 'glossary' must be one of: {', '.join(PAGE_MODES)}")
-        mode = "first"
-    return PageMarking(
-        glossary_href=page.link_to(PAGE.src_uri),
-        automatic=page.is_story and mode != "off",
-        every_mention=mode == "every",
-        backlinks=page.is_story or page.src_uri != PAGE.src_uri,
-    )
-
-
 class _Mentions(ContextProcessor, Treeprocessor):
     """Walks the page's element tree in reading order and marks mentions."""
 
     def run(self, root: etree.Element) -> None:
+        # How to mark the page, from its kind and its front matter `glossary:` (a document converted without a
+        # page, the extension on its own, is marked like a story page).
+        page = self.context.page
+        mode = page.meta.get("glossary") if page else None
+        if mode is not None and mode not in PAGE_MODES:  # marked as `first`
+            self.context.report("glossary:", f"front matter 'glossary' must be one of: {', '.join(PAGE_MODES)}")
+        self.glossary_href = page.link_to(PAGE.src_uri) if page else PAGE.src_uri  # mentions' link target
+        self.automatic = (page is None or page.is_story) and mode != "off"  # not only authored glossary: links
+        self.every_mention = mode == "every"
+        # List each mention on the Glossary page ("Mentioned in").
+        self.backlinks = page is not None and (page.is_story or page.src_uri != PAGE.src_uri)
         self.entries = self.context.glossary.records
-        self.marking = page_marking(self.context)
         self.marked: dict[str, int] = {}  # entry id -> mentions marked so far
         self.quiet = False  # inside a corrected phrase: mentions are counted, not underlined
         self.section = ""
@@ -142,7 +118,7 @@ class _Mentions(ContextProcessor, Treeprocessor):
     def _mark_text(self, parent: etree.Element, position: int, holder: etree.Element, where: str) -> int:
         """Mark mentions in `holder`'s text or tail (`where`), inserted into `parent` from `position`; how many."""
         text = getattr(holder, where)
-        if isinstance(text, AtomicString) or not self.marking.automatic:
+        if isinstance(text, AtomicString) or not self.automatic:
             return 0  # code, or a page where only authored glossary links count
         pieces: list[etree.Element] = []
         kept_until = 0
@@ -154,7 +130,7 @@ class _Mentions(ContextProcessor, Treeprocessor):
                 # still listed on the Glossary page ("Mentioned in"), linked to the page (no mark to link to).
                 self._backlink(entry, "")
                 continue
-            if entry.id in self.marked and not self.marking.every_mention:
+            if entry.id in self.marked and not self.every_mention:
                 continue
             mention = etree.Element("a")
             mention.text = AtomicString(text[found.start : found.end])
@@ -172,15 +148,15 @@ class _Mentions(ContextProcessor, Treeprocessor):
         return len(pieces)
 
     def _backlink(self, entry: GlossaryEntry, anchor: str) -> None:
-        page = self.context.page
-        if self.marking.backlinks and page is not None:
+        if self.backlinks:
+            page = self.context.page
             self.context.backlinks.add("glossary", entry.id, Backlink(page.url, page.title, anchor, self.section))
 
     def _make_mention(self, element: etree.Element, entry: GlossaryEntry) -> None:
         count = self.marked[entry.id] = self.marked.get(entry.id, 0) + 1
         anchor = f"glossary-{entry.id}" + (f"-{count}" if count > 1 else "")
         element.tag = "a"
-        element.set("href", f"{self.marking.glossary_href}#{entry.id}")
+        element.set("href", f"{self.glossary_href}#{entry.id}")
         element.set("class", MENTION_CLASS)
         element.set("id", anchor)
         # The serializer escapes < > " but leaves entity-like text such as "&amp;" alone,
