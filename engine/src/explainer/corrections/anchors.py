@@ -73,16 +73,13 @@ def attach_mark(root: etree.Element, correction: Correction) -> bool:
     place = mark_position(text, match.end())  # the mark after the punctuation closing the phrase
     phrase = etree.Element("span", {"class": "corrected"})
     phrase.text, phrase.tail = match.group(), text[match.end() : place] or None
-    insert_in_slot(slot, match.start(), [phrase, correction_mark(correction.id, correction.of_kind.style)], place)
-    return True
-
-
-def correction_mark(correction_id: str, style: str = "normal") -> etree.Element:
-    """The mark: a footnote-style reference, so its note previews on hover and focus like a source note."""
+    # The mark: a footnote-style reference, so its note previews on hover and focus like a source note.
+    style = correction.of_kind.style
     classes = "correction-ref" + (f" correction-ref--{style}" if style != "normal" else "")
-    mark = etree.Element("sup", {"class": classes, "id": mark_id(correction_id)})
-    etree.SubElement(mark, "a", {"class": "footnote-ref", "href": f"#{note_id(correction_id)}"})
-    return mark
+    mark = etree.Element("sup", {"class": classes, "id": mark_id(correction.id)})
+    etree.SubElement(mark, "a", {"class": "footnote-ref", "href": f"#{note_id(correction.id)}"})
+    insert_in_slot(slot, match.start(), [phrase, mark], place)
+    return True
 
 
 def number_marks(root: etree.Element, kinds: dict[str, CorrectionKind]) -> dict[str, str]:
