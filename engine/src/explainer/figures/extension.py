@@ -140,10 +140,9 @@ def marker_period(fields: dict[str, str], series: Series) -> Span | None:
                 period[name] = date_span(parse_partial_date(fields[name]))[side]
             except ValueError as error:
                 raise ValueError(f"'{name}:' {error}") from None
-    start, end = period["from"], period["to"]
-    if start >= end:
+    if period["from"] >= period["to"]:
         raise ValueError(f"'from: {fields['from']}' is not before 'to: {fields['to']}'; the period runs from: to: to:")
-    return Span(start, end)
+    return Span(period["from"], period["to"])
 
 
 class _ChartMarkers(ContextProcessor, Preprocessor):

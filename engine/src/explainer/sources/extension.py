@@ -105,10 +105,9 @@ class _SourceNotes(ContextProcessor, Treeprocessor):
         if footnotes and (unreferenced := [key for key in self.offers.offered if key not in referenced]):
             _remove_notes(root, {footnotes.makeFootnoteId(key) for key in unreferenced})
         context, page = self.context, self.context.page
-        if page:
-            for key in self.offers.offered:
-                if key in referenced:
-                    context.backlinks.add("source", key, Backlink(page.url, page.title, f"fnref:{key}"))
+        for key in self.offers.offered:
+            if key in referenced and page:
+                context.backlinks.add("source", key, Backlink(page.url, page.title, f"fnref:{key}"))
         # A `[^key]` left as text in the page's prose (not code): no note has that key.
         with_notes = footnotes.footnotes if footnotes else {}
         for key in dict.fromkeys(key for text in prose_texts(root) for key in _REFERENCE.findall(text)):
