@@ -54,9 +54,8 @@ class SourceNotesExtension(ExplainerExtension):
         md.treeprocessors.register(_SourceNotes(md, self.context, offers), "explainer-source-notes", 18)
         # After the notes (18), the corrections' marks (17) and the charts (16); before event links (14),
         # abbreviations (7), smartypants (6) and glossary mentions (5.5) change the page's text.
+        # Then, every mark in place (notes 18, corrections' 17, its own), it marks those side by side.
         md.treeprocessors.register(_Annotations(md, self.context), "explainer-source-annotations", 15.5)
-        # After every mark is in place: notes (18), corrections' marks (17), single-source marks (15.5).
-        md.treeprocessors.register(_AdjacentMarks(md), "explainer-adjacent-marks", 15.4)
 
 
 makeExtension = SourceNotesExtension  # Python-Markdown's entry point for the extension by name
@@ -152,7 +151,12 @@ class _SourceNotes(ContextProcessor, Treeprocessor):
 
 class _Annotations(WrittenPageTreeprocessor):
     """Under a story page's title, the report the story retells; a mark after each single-source claim the
-    page makes; and the origin rule: a figure cited only to reports of one origin must be declared."""
+    page makes; and the origin rule: a figure cited only to reports of one origin must be declared. Then, on
+    every page, marks side by side ("¹,²"): see explainer.sources.annotations."""
+
+    def run(self, root: etree.Element) -> None:
+        super().run(root)
+        mark_adjacent_references(root)
 
     def run_on_page(self, root: etree.Element, page: PageInfo) -> None:
         context, state = self.context, self.context.sources
@@ -171,13 +175,6 @@ class _Annotations(WrittenPageTreeprocessor):
             context.problems += one_origin_problems(
                 root, sources, page.file_label, page.source_text, names, base_notes, self.md
             )
-
-
-class _AdjacentMarks(Treeprocessor):
-    """Marks side by side ("¹,²"), on every page: see explainer.sources.annotations."""
-
-    def run(self, root: etree.Element) -> None:
-        mark_adjacent_references(root)
 
 
 def _remove_notes(root: etree.Element, note_ids: set[str]) -> None:
