@@ -22,7 +22,7 @@ from .errors import Problem
 from .extensions import ContextProcessor
 from .generated import markdown_text
 from .markers import find_marker
-from .pages import Chapter, is_story_page
+from .pages import is_story_page
 
 CHAPTERS_MARKER = "<!-- chapters -->"
 
@@ -45,21 +45,17 @@ class ChaptersExtension(Extension):
 
 class _Chapters(ContextProcessor, Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        markers, _ = find_marker(self.md, CHAPTERS_MARKER, _MARKER_LIKE, self.context.report)
-        if not markers or self.context.page is None:
+        placeholder, _ = find_marker(self.md, CHAPTERS_MARKER, _MARKER_LIKE, self.context.report)
+        page = self.context.page
+        if not placeholder or page is None:
             return lines
-        placeholder = self.md.htmlStash.get_placeholder(markers[0])
-        listing = chapter_list(self.context.site.chapters, self.context.page.link_to)
+        # A numbered Markdown list: '1. [Title](story/x.md): Description'.
+        listing = [
+            f"{number}. [{markdown_text(' '.join(chapter.title.split()))}]({page.link_to(chapter.src_uri)})"
+            + (f": {markdown_text(' '.join(chapter.description.split()))}" if chapter.description else "")
+            for number, chapter in enumerate(self.context.site.chapters, start=1)
+        ]
         return [added for line in lines for added in (["", *listing, ""] if line.strip() == placeholder else [line])]
-
-
-def chapter_list(chapters: list[Chapter], link_to) -> list[str]:
-    """The chapters as a numbered Markdown list: '1. [Title](story/x.md): Description'."""
-    return [
-        f"{number}. [{markdown_text(' '.join(chapter.title.split()))}]({link_to(chapter.src_uri)})"
-        + (f": {markdown_text(' '.join(chapter.description.split()))}" if chapter.description else "")
-        for number, chapter in enumerate(chapters, start=1)
-    ]
 
 
 def chapter_problems(pages: dict[str, tuple[str, dict]]) -> list[Problem]:

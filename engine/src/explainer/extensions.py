@@ -3,7 +3,11 @@
 Each works in a build, where the hooks pass the build's `BuildContext` as the `context` option (and
 set the page being converted on it), or on its own, configured the Python-Markdown way: with its
 data passed in from Python, or loaded (and checked) from its data file, and with the `page` option
-naming the document being converted.
+naming the document being converted:
+
+    markdown.markdown(text, extensions=["footnotes", SourceNotesExtension(sources={...}, page="index.md")])
+    markdown.Markdown(extensions=["explainer.events.extension"],
+                      extension_configs={"explainer.events.extension": {"data_file": "data/events.yml"}})
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ from markdown.treeprocessors import Treeprocessor
 
 from .context import BuildContext, PageInfo
 from .data import load_records, load_story
-from .datafile import DataFileSpec, Records
-from .story import DEFAULT_STORY, Story
+from .datafile import DataFileSpec
+from .story import DEFAULT_STORY
 
 CONTEXT_HELP = (
     "The BuildContext that a build's hooks and extensions share (MkDocs: made by explainer_mkdocs.hooks, which "
@@ -31,41 +35,44 @@ PAGE_HELP = "On its own: the document's path inside docs/ (e.g. story/the-fall.m
 class ExplainerExtension(Extension):
     """A Python-Markdown extension of the explainer: its data comes from the build, or is its own.
 
-    `data` names each data file it reads: {concern: (option for its records from Python, option for
-    its file, the file's spec)}; its own file first.
+    `data` names the data files it reads, its own first: {option for the records from Python: the file's
+    spec}; each file is also an option to load it from, `data_file` for its own, else NAME_file.
     """
 
-    data: ClassVar[dict[str, tuple[str, str, DataFileSpec]]] = {}
+    data: ClassVar[dict[str, DataFileSpec]] = {}
 
     def __init__(self, **kwargs: Any):
         self.config = {"context": ["", CONTEXT_HELP], "page": ["", PAGE_HELP]}
-        for name, (option, file_option, spec) in self.data.items():
+        for option, spec in self.data.items():
+            name = spec.name
             self.config[option] = [{}, f"On its own: the {name} by id (records of explainer.{name}), from Python."]
-            self.config[file_option] = [
+            self.config[self._file_option(option)] = [
                 spec.path,
                 f"On its own, without `{option}`: the {name} file to load and check.",
             ]
         self.options_given = set(kwargs)
         super().__init__(**kwargs)
 
+    def _file_option(self, option: str) -> str:
+        return "data_file" if option == next(iter(self.data)) else f"{option}_file"
+
     @cached_property
     def context(self) -> BuildContext:
         """The build's context; on its own, one made once from the data passed in or loaded."""
         if context := self.getConfig("context"):
             return context
-        story = self._story()
-        records = {name: self._records(*where, story) for name, where in self.data.items()}
-        return BuildContext.of([spec for _, _, spec in self.data.values()], records, self.getConfig("page"), story)
-
-    def _story(self) -> Story:
-        """The story's vocabulary: story.yml beside the first data file loaded (data/story.yml), if any."""
-        loaded = [file_option for option, file_option, _ in self.data.values() if option not in self.options_given]
-        return load_story(Path(self.getConfig(loaded[0])).parent / "story.yml") if loaded else DEFAULT_STORY
-
-    def _records(self, option: str, file_option: str, spec: DataFileSpec, story: Story) -> Records | dict:
-        if option in self.options_given:
-            return self.getConfig(option)
-        return load_records(Path(self.getConfig(file_option)), spec, story=story)
+        files = {
+            option: Path(self.getConfig(self._file_option(option)))
+            for option in self.data
+            if option not in self.options_given
+        }
+        # The story's vocabulary: story.yml beside the first data file loaded (data/story.yml), if any.
+        story = load_story(next(iter(files.values())).parent / "story.yml") if files else DEFAULT_STORY
+        records = {
+            spec.name: load_records(files[option], spec, story=story) if option in files else self.getConfig(option)
+            for option, spec in self.data.items()
+        }
+        return BuildContext.of(list(self.data.values()), records, self.getConfig("page"), story)
 
 
 class ContextProcessor:

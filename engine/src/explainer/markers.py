@@ -16,14 +16,14 @@ from markdown import Markdown
 
 def find_markers(
     md: Markdown, marker: re.Pattern, marker_like: re.Pattern, unknown: Callable[[str], None]
-) -> list[tuple[int, re.Match]]:
-    """Each stashed comment of the page being converted that `marker` matches, as (its stash index, the
-    match), in page order; `unknown` is called with each that only looks meant as one (`marker_like`)."""
+) -> list[tuple[str, re.Match]]:
+    """Each stashed comment of the page being converted that `marker` matches, as (the placeholder its paragraph
+    holds, the match), in page order; `unknown` is called with each that only looks meant as one (`marker_like`)."""
     found = []
     for index, block in enumerate(md.htmlStash.rawHtmlBlocks):
         text = block.strip() if isinstance(block, str) else ""
         if match := marker.fullmatch(text):
-            found.append((index, match))
+            found.append((md.htmlStash.get_placeholder(index), match))
         elif marker_like.match(text):
             unknown(text)
     return found
@@ -31,18 +31,18 @@ def find_markers(
 
 def find_marker(
     md: Markdown, marker: str, marker_like: re.Pattern, report: Callable[[str, str], None]
-) -> tuple[list[int], list[str]]:
-    """The stash indexes of `marker` in the page being converted, and the comments that look meant as it.
+) -> tuple[str, list[str]]:
+    """The placeholder of `marker` in the page being converted ('' if none), and the comments that look meant as it.
 
     Each look-alike (a misspelling `marker_like` matches) and a doubled marker are reported.
     """
     variants: list[str] = []
-    found = [index for index, _ in find_markers(md, re.compile(re.escape(marker)), marker_like, variants.append)]
+    found = [spot for spot, _ in find_markers(md, re.compile(re.escape(marker)), marker_like, variants.append)]
     for variant in variants:
         report(variant, f"unknown marker '{variant}'; write {marker}")
     if len(found) > 1:
         report(marker, f"the {marker} marker appears {len(found)} times; keep one")
-    return found, variants
+    return (found[0] if found else ""), variants
 
 
 def put_at_markers(root: etree.Element, blocks: dict[str, Callable[[], etree.Element]]) -> None:

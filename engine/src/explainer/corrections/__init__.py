@@ -6,10 +6,8 @@ worded, whether it is marked, and where it is listed.
 
 - `records.py`: the typed records (`Correction`), how they are built from data/corrections.yml
   (`SPEC`), `CorrectionsState`, what one build knows of them, and the sources they cite (`references`);
-- `extension.py`: `CorrectionsExtension` (by name: `explainer.corrections.extension`): wraps each
-  anchor; for a kind marked in the text (data/story.yml) adds its mark (C1, C2, ... in reading order,
-  previewed like a footnote) and ends the page with its "Corrections" block; dates the page under its
-  title;
+- `extension.py`: `CorrectionsExtension`: each anchor wrapped, marked (C1, C2, ...) if its kind is
+  marked in the text, the page's "Corrections" block and its dated notice under the title;
 - `page.py`: the generated Corrections page (its template: explainer/corrections.html), and the page
   of each kind with one of its own (`story_pages`; explainer/correction-kind.html);
 - `checks.py`: once the pages are known, the corrected page exists; the messages for an anchor that

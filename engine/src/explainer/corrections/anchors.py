@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from markdown.util import AtomicString
 
 from .. import anchors
-from ..anchors import find_anchor, mark_position
+from ..anchors import find_anchor, insert_in_slot, mark_position
 from .records import Correction
 
 if TYPE_CHECKING:
@@ -52,41 +52,34 @@ def anchor_counts(root: etree.Element, anchor_list: list[str]) -> dict[str, int]
     return anchors.anchor_counts(text_slots(root), anchor_list)
 
 
-def attach_mark(root: etree.Element, correction: Correction, marked: bool = True) -> bool:
+def attach_mark(root: etree.Element, correction: Correction) -> bool:
     """Wrap the anchor's one occurrence and put the correction mark after it (and the punctuation that
     closes it); False if not found.
 
-    A correction of a kind not marked in the text (`marked` false) only wraps the phrase, with the id
+    A correction of a kind not marked in the text (not `inline`) only wraps the phrase, with the id
     its entries and feeds link to: nothing shows in the text.
     """
     found = find_anchor(text_slots(root), correction.anchor)
     if found is None:
         return False
-    (element, parent, where), match = found
-    text = getattr(element, where)
-    setattr(element, where, text[: match.start()])
-    host, position = (element, 0) if where == "text" else (parent, list(parent).index(element) + 1)
-    if not marked:
+    slot, match = found
+    if not correction.of_kind.inline:
         phrase = etree.Element("span", {"class": "correction-spot", "id": mark_id(correction.id)})
-        phrase.text, phrase.tail = match.group(), text[match.end() :]
-        host.insert(position, phrase)
+        phrase.text = match.group()
+        insert_in_slot(slot, match.start(), [phrase], match.end())
         return True
-    phrase = etree.Element("span", {"class": "corrected"})
-    phrase.text = match.group()
-    mark = correction_mark(correction.id, correction.of_kind.style)
+    element, _, where = slot
+    text = getattr(element, where)
     place = mark_position(text, match.end())  # the mark after the punctuation closing the phrase
-    phrase.tail, mark.tail = text[match.end() : place] or None, text[place:]
-    host.insert(position, phrase)
-    host.insert(position + 1, mark)
-    return True
-
-
-def correction_mark(correction_id: str, style: str = "normal") -> etree.Element:
-    """The mark: a footnote-style reference, so its note previews on hover and focus like a source note."""
+    phrase = etree.Element("span", {"class": "corrected"})
+    phrase.text, phrase.tail = match.group(), text[match.end() : place] or None
+    # The mark: a footnote-style reference, so its note previews on hover and focus like a source note.
+    style = correction.of_kind.style
     classes = "correction-ref" + (f" correction-ref--{style}" if style != "normal" else "")
-    mark = etree.Element("sup", {"class": classes, "id": mark_id(correction_id)})
-    etree.SubElement(mark, "a", {"class": "footnote-ref", "href": f"#{note_id(correction_id)}"})
-    return mark
+    mark = etree.Element("sup", {"class": classes, "id": mark_id(correction.id)})
+    etree.SubElement(mark, "a", {"class": "footnote-ref", "href": f"#{note_id(correction.id)}"})
+    insert_in_slot(slot, match.start(), [phrase, mark], place)
+    return True
 
 
 def number_marks(root: etree.Element, kinds: dict[str, CorrectionKind]) -> dict[str, str]:

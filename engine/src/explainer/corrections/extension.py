@@ -8,11 +8,7 @@ kind's letters numbered on their own) that previews like a footnote (previews.js
 its entry on the Corrections page (or its own page) and in the feeds to link to; if it has a notice,
 the page says it under its title ("Last checked 6 December 2026"), for an entry with no anchor too.
 
-Usable on its own, by name or from Python (see `CorrectionsExtension`):
-
-    markdown.markdown(text, extensions=[CorrectionsExtension(corrections={...}, page="story/the-fall.md")])
-    markdown.Markdown(extensions=["explainer.corrections.extension"],
-                      extension_configs={"explainer.corrections.extension": {"page": "story/the-fall.md"}})
+Usable on its own (see explainer.extensions): `CorrectionsExtension(corrections={...}, page="x.md")`.
 """
 
 from __future__ import annotations
@@ -40,10 +36,7 @@ NOTICE_PREFIX = "notice:"  # the id of a kind's notice under the title: what an 
 class CorrectionsExtension(ExplainerExtension):
     """Attaches each page's corrections at their anchors and ends the page with its Corrections block."""
 
-    data: ClassVar = {
-        "corrections": ("corrections", "data_file", SPEC),
-        "sources": ("sources", "sources_file", SOURCES_SPEC),
-    }
+    data: ClassVar = {"corrections": SPEC, "sources": SOURCES_SPEC}
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20) and footnotes (50), before smartypants (6) turns quotes curly,
@@ -69,39 +62,32 @@ class _Corrections(WrittenPageTreeprocessor):
             insert_after_title(root, notice)
         if marked:
             root.extend(corrections_block(marked, labels, self._sources_href(marked, page), page.link_to(PAGE.src_uri)))
-        for correction in attached:
-            backlink = Backlink(page.url, page.title, mark_id(correction.id), f"“{correction.anchor}”")
-            context.backlinks.add("correction", correction.id, backlink)
-        for correction in whole_page:
-            backlink = Backlink(page.url, page.title, f"{NOTICE_PREFIX}{correction.kind}", page.title)
-            context.backlinks.add("correction", correction.id, backlink)
+        for correction in [*attached, *whole_page]:  # its entries link to its mark, or to its kind's notice
+            spot = mark_id(correction.id) if correction.anchor else f"{NOTICE_PREFIX}{correction.kind}"
+            label = f"“{correction.anchor}”" if correction.anchor else page.title
+            context.backlinks.add("correction", correction.id, Backlink(page.url, page.title, spot, label))
 
     def _attach_all(self, root: etree.Element, corrections: list[Correction], page: PageInfo) -> list[Correction]:
         """Attach every anchor that occurs exactly once (counted before any is attached); report the rest."""
-        by_anchor = anchor_counts(root, [correction.anchor for correction in corrections])
-        counts = {correction.id: by_anchor[correction.anchor] for correction in corrections}
-        problems = self.context.problems
-        attached = []
+        counts = anchor_counts(root, [correction.anchor for correction in corrections])
+        problems, attached = self.context.problems, []
         for correction in corrections:
-            if counts[correction.id] != 1:
-                problems.append(anchor_problem(correction, counts[correction.id], page.file_label))
-            elif attach_mark(root, correction, marked=correction.of_kind.inline):
+            if counts[correction.anchor] != 1:
+                problems.append(anchor_problem(correction, counts[correction.anchor], page.file_label))
+            elif attach_mark(root, correction):
                 attached.append(correction)
             else:
                 problems.append(overlap_problem(correction, page.file_label))
         return attached
 
     def _sources_href(self, corrections: list[Correction], page: PageInfo) -> dict[str, tuple[str, str]]:
-        sources = self.context.sources.records
+        """Each cited source's link and name (its id, for a source left out for its own problem)."""
+        sources, href = self.context.sources.records, page.link_to(SOURCES_PAGE.src_uri)
         return {
-            source_id: (f"{page.link_to(SOURCES_PAGE.src_uri)}#{source_id}", _credit(sources.get(source_id), source_id))
+            source_id: (f"{href}#{source_id}", sources.by_id[source_id].credit if source_id in sources else source_id)
             for correction in corrections
             for source_id in correction.sources
         }
-
-
-def _credit(source: object, source_id: str) -> str:
-    return source.credit if source is not None else source_id
 
 
 def corrected_notices(marked: list[Correction], on_page: list[Correction]) -> list[etree.Element]:

@@ -3,8 +3,7 @@
 - `records.py`: the typed records (`Event`, `Figure`), how they are built and checked from
   data/events.yml (`SPEC`: dates, precision, the story's span, headline events, summaries), `EventsState`, what one
   build knows of them, and the ids they cite (`references`: sources, glossary entries);
-- `extension.py`: `EventsExtension` (by name: `explainer.events.extension`): the "Key dates" block
-  at `<!-- key-dates -->` on a story page, and `[words](event:id)` links to the Timeline;
+- `extension.py`: `EventsExtension`: "Key dates" at `<!-- key-dates -->`, `[words](event:id)` links;
 - `page.py`: the generated Timeline page (its template: explainer/timeline.html);
 - `checks.py`: once the pages are known, each event's section is a story page;
 - for events only: `timeline_svg.py` (the Timeline's picture, drawn at build time) and `exports.py`

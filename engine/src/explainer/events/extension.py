@@ -6,11 +6,7 @@ each linked to its Timeline entry, and turns `[words](event:id)` into a link to 
 with its date as tooltip. Every link it writes points at the Timeline's Markdown file, which
 MkDocs turns into the page's address and checks.
 
-Usable on its own, by name or from Python (see `EventsExtension`):
-
-    markdown.markdown(text, extensions=[EventsExtension(events={...}, page="story/the-fall.md")])
-    markdown.Markdown(extensions=["explainer.events.extension"],
-                      extension_configs={"explainer.events.extension": {"data_file": "data/events.yml"}})
+Usable on its own (see explainer.extensions): `EventsExtension(events={...}, page="story/the-fall.md")`.
 """
 
 from __future__ import annotations
@@ -42,7 +38,7 @@ _MARKER_LIKE = re.compile(r"^\s*<!--\s*key[\s_-]*dates?\b.*-->\s*$", re.IGNORECA
 class EventsExtension(ExplainerExtension):
     """Replaces the key-dates marker with the section's events and turns `event:id` links into timeline links."""
 
-    data: ClassVar = {"events": ("events", "data_file", SPEC)}
+    data: ClassVar = {"events": SPEC}
 
     def extendMarkdown(self, md: Markdown) -> None:
         key_dates = _KeyDates(md, self.context)
@@ -85,33 +81,32 @@ def _key_dates_list(listing: etree.Element, events: list[Event], timeline_href: 
 class _KeyDates(ContextProcessor, Preprocessor):
     """Finds the Key dates marker where Python-Markdown took it for HTML (never in code, which stays text)."""
 
-    def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md, context)
-        self.placeholder = ""  # the marker's place in the page, once found: a paragraph holding this text
+    placeholder: str  # the marker's place in the page, once found: a paragraph holding this text (set by run)
 
     def run(self, lines: list[str]) -> list[str]:
-        page = self.context.page
+        page, report = self.context.page, self.context.report
         section = page.section if page else None
-        self.placeholder = ""
-        markers, variants = find_marker(self.md, KEY_DATES_MARKER, _MARKER_LIKE, self.context.report)
-        if markers and self._section_events(section):
-            self.placeholder = self.md.htmlStash.get_placeholder(markers[0])  # where the treeprocessor puts it
-        elif not markers and not variants:
-            self._require_marker(section)
-        return lines
-
-    def _section_events(self, section: str | None) -> list[Event]:
-        if section is None:
-            self.context.report(KEY_DATES_MARKER, f"{KEY_DATES_MARKER} belongs on a story page (docs/story/*.md)")
-            return []
         events = self.context.events.by_section.get(section, [])
-        if not events and not self._left_out_of(section):
-            self.context.report(
+        self.placeholder = ""
+        marker, variants = find_marker(self.md, KEY_DATES_MARKER, _MARKER_LIKE, report)
+        if marker and events:
+            self.placeholder = marker  # where the treeprocessor puts the block
+        elif marker and section is None:
+            report(KEY_DATES_MARKER, f"{KEY_DATES_MARKER} belongs on a story page (docs/story/*.md)")
+        elif marker and not self._left_out_of(section):
+            report(
                 KEY_DATES_MARKER,
                 f"{KEY_DATES_MARKER}: no event in data/events.yml has section '{section}'; "
                 f"give this chapter's events `section: {section}`, or remove the marker",
             )
-        return events
+        elif not marker and not variants and section and events:
+            # Point at the page's title: the block belongs in the introduction just below it.
+            line = line_of(page.source_text, "\n# ") + 1 if "\n# " in page.source_text else 1
+            count = f"{len(events)} event{'s' if len(events) > 1 else ''}"
+            self.context.report_at(
+                line, f"section '{section}' has {count} but no {KEY_DATES_MARKER} marker to show them"
+            )
+        return lines
 
     def _left_out_of(self, section: str) -> bool:
         """True if an event with a problem of its own (reported in data/events.yml) may be this section's:
@@ -122,16 +117,6 @@ class _KeyDates(ContextProcessor, Preprocessor):
         sections = self.context.site.section_ids
         return bool(sections) and any(named not in sections for named in self.context.events.by_section)
 
-    def _require_marker(self, section: str | None) -> None:
-        count = len(self.context.events.by_section.get(section, []))
-        page = self.context.page
-        if section and count:
-            # Point at the page's title: the block belongs in the introduction just below it.
-            line = line_of(page.source_text, "\n# ") + 1 if "\n# " in page.source_text else 1
-            events = f"{count} event{'s' if count > 1 else ''}"
-            message = f"section '{section}' has {events} but no {KEY_DATES_MARKER} marker to show them"
-            self.context.report_at(line, message)
-
 
 class _EventLinks(ContextProcessor, Treeprocessor):
     """Turns `event:` links into links to the Timeline, and puts the Key dates block in place."""
@@ -141,29 +126,20 @@ class _EventLinks(ContextProcessor, Treeprocessor):
         self.key_dates = key_dates
 
     def run(self, root: etree.Element) -> None:
-        for anchor in root.iter("a"):
-            href = anchor.get("href", "")
-            if href.startswith(EVENT_LINK_SCHEME):
-                self._link(anchor, href.removeprefix(EVENT_LINK_SCHEME))
-        if placeholder := self.key_dates.placeholder:
-            put_at_markers(root, {placeholder: self._key_dates})
-
-    def _key_dates(self) -> etree.Element:
-        """The section's Key dates, for where the marker was."""
-        page = self.context.page
-        return key_dates_block(self.context.events.by_section.get(page.section, []), page.link_to(PAGE.src_uri))
-
-    def _link(self, anchor: etree.Element, event_id: str) -> None:
-        event = self.context.events.records.get(event_id)
-        if event is None:
-            if self.context.events.records.knows(event_id):
-                return  # an entry left out for its own problem, reported in data/events.yml
-            message = f"links unknown event '{event_id}' (not in data/events.yml)"
-            self.context.report(f"({EVENT_LINK_SCHEME}{event_id})", message)
-            return
-        page = self.context.page
+        page, records = self.context.page, self.context.events.records
         # A link to the Markdown source: MkDocs then makes it relative and checks that the anchor exists.
-        target = page.link_to(PAGE.src_uri) if page else PAGE.src_uri
-        anchor.set("href", f"{target}#{event_id}")
-        anchor.set("title", event.date.display)
-        anchor.set("class", "event-ref")
+        timeline = page.link_to(PAGE.src_uri) if page else PAGE.src_uri
+        for anchor in root.iter("a"):
+            if not (href := anchor.get("href", "")).startswith(EVENT_LINK_SCHEME):
+                continue
+            event_id = href.removeprefix(EVENT_LINK_SCHEME)
+            if (event := records.get(event_id)) is not None:
+                anchor.attrib.update(
+                    {"href": f"{timeline}#{event_id}", "title": event.date.display, "class": "event-ref"}
+                )
+            elif not records.knows(event_id):  # else an entry left out for its own problem, reported in its file
+                message = f"links unknown event '{event_id}' (not in data/events.yml)"
+                self.context.report(f"({EVENT_LINK_SCHEME}{event_id})", message)
+        if placeholder := self.key_dates.placeholder:  # the section's Key dates, where the marker was
+            events = self.context.events.by_section[page.section]
+            put_at_markers(root, {placeholder: lambda: key_dates_block(events, timeline)})

@@ -3,13 +3,11 @@
 - `records.py`: typed series (one unit per series, every point sourced, dated within the story's span),
   how they are built and checked from data/figures.yml (`SPEC`), and the ids their points cite
   (`references`: sources, events);
-- `extension.py`: `FiguresExtension` (by name: `explainer.figures.extension`): a chart where a page
-  says `<!-- chart: SERIES -->`;
+- `extension.py`: `FiguresExtension`: a chart where a page says `<!-- chart: SERIES -->`;
 - no page of its own: `charts.py` makes a chart as pages show it, with its sources' names and its
   events, and adds the series marked `timeline: true` to the Timeline page;
 - for figures only: `units.py` (how each unit is written: the built-in ones and data/story.yml's)
-  and `chart_svg.py` (a series drawn as an
-  inline SVG with an HTML table as its text alternative).
+  and `chart_svg.py` (a series drawn as an inline SVG with an HTML table as its text alternative).
 """
 
 from ..concern import Concern

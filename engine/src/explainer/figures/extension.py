@@ -18,11 +18,7 @@ per point and the events it marks. Every link to another page points at its Mark
 links inside the SVG then become `xlink:href` (see `_SvgLinks`). The page's sources list it as a
 place that uses them.
 
-Usable on its own, by name or from Python (see `FiguresExtension`):
-
-    markdown.markdown(text, extensions=[FiguresExtension(figures={...}, sources={...}, events={...})])
-    markdown.Markdown(extensions=["explainer.figures.extension"],
-                      extension_configs={"explainer.figures.extension": {"data_file": "data/figures.yml"}})
+Usable on its own (see explainer.extensions): `FiguresExtension(figures={...}, sources={...}, events={...})`.
 """
 
 from __future__ import annotations
@@ -38,7 +34,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..codeblocks import without_code
 from ..context import BuildContext
-from ..dates import PartialDate, parse_partial_date
+from ..dates import parse_partial_date
 from ..elements import element
 from ..events.page import PAGE as TIMELINE
 from ..events.records import SPEC as EVENTS_SPEC
@@ -71,11 +67,7 @@ _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 class FiguresExtension(ExplainerExtension):
     """Replaces each chart marker with the series' chart, table and marked events."""
 
-    data: ClassVar = {
-        "figures": ("figures", "data_file", SPEC),
-        "sources": ("sources", "sources_file", SOURCES_SPEC),
-        "events": ("events", "events_file", EVENTS_SPEC),
-    }
+    data: ClassVar = {"figures": SPEC, "sources": SOURCES_SPEC, "events": EVENTS_SPEC}
 
     def extendMarkdown(self, md: Markdown) -> None:
         markers = _ChartMarkers(md, self.context)
@@ -141,46 +133,43 @@ def marker_period(fields: dict[str, str], series: Series) -> Span | None:
     if "from" not in fields and "to" not in fields:
         return None
     points = span_of(point.date for point in series.points)
-    dates: dict[str, PartialDate] = {}
-    for name in ("from", "to"):
+    period = {"from": points.start, "to": points.end}
+    for name, side in (("from", 0), ("to", 1)):  # from: a date's first day, to: the day after its last
         if name in fields:
             try:
-                dates[name] = parse_partial_date(fields[name])
+                period[name] = date_span(parse_partial_date(fields[name]))[side]
             except ValueError as error:
                 raise ValueError(f"'{name}:' {error}") from None
-    start = date_span(dates["from"])[0] if "from" in dates else points.start
-    end = date_span(dates["to"])[1] if "to" in dates else points.end
-    if start >= end:
+    if period["from"] >= period["to"]:
         raise ValueError(f"'from: {fields['from']}' is not before 'to: {fields['to']}'; the period runs from: to: to:")
-    return Span(start, end)
+    return Span(period["from"], period["to"])
 
 
 class _ChartMarkers(ContextProcessor, Preprocessor):
     """Finds the chart markers where Python-Markdown took them for HTML, and reports those it cannot draw."""
 
-    def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md, context)
-        self.found: list[ChartMarker] = []  # this page's charts, in page order
+    found: list[ChartMarker]  # this page's charts, in page order (set by run)
 
     def run(self, lines: list[str]) -> list[str]:
         self.found = []
         seen: dict[str, int] = {}  # series id -> how many markers named it so far
-        for index, match in find_markers(self.md, _MARKER, _MARKER_LIKE, self._unknown):
+        for placeholder, match in find_markers(self.md, _MARKER, _MARKER_LIKE, self._unknown):
             seen[match["series"]] = seen.get(match["series"], 0) + 1
-            if marker := self._marker(match, match.group(), seen[match["series"]], index):
+            if marker := self._marker(match, seen[match["series"]], placeholder):
                 self.found.append(marker)
         return lines
 
     def _unknown(self, text: str) -> None:
         self.context.report(text.splitlines()[0], f"unknown chart marker '{text}'; write {MARKER_FORMS}")
 
-    def _marker(self, match: re.Match, text: str, count: int, index: int) -> ChartMarker | None:
-        series_id = match["series"]
+    def _marker(self, match: re.Match, count: int, placeholder: str) -> ChartMarker | None:
+        series_id, text = match["series"], match.group()
+        first_line = text.splitlines()[0]
         figures, known_events = self.context.figures.records, self.context.events.records
         try:
             fields = marker_fields(match["fields"] or "")
         except ValueError as error:
-            self.context.report(text.splitlines()[0], f"chart marker for '{series_id}': {error}; write {MARKER_FORMS}")
+            self.context.report(first_line, f"chart marker for '{series_id}': {error}; write {MARKER_FORMS}")
             return None
         series = figures.get(series_id)
         if series is None:
@@ -193,12 +182,12 @@ class _ChartMarkers(ContextProcessor, Preprocessor):
         try:
             period = marker_period(fields, series)
         except ValueError as error:
-            self.context.report(text.splitlines()[0], f"chart '{series_id}': {error}")
+            self.context.report(first_line, f"chart '{series_id}': {error}")
             return None
         if period is not None and not any(period.covers(point.date) for point in series.points):
             first, last = series.points[0].date.display, series.points[-1].date.display
             self.context.report(
-                text.splitlines()[0],
+                first_line,
                 f"chart '{series.id}' has no point in the period its marker gives ({_period_text(fields)}); "
                 f"its points run from {first} to {last}: change from: or to:",
             )
@@ -208,13 +197,11 @@ class _ChartMarkers(ContextProcessor, Preprocessor):
         for event_id in (event_id for event_id in unknown if not known_events.knows(event_id)):
             self.context.report(text, f"chart '{series_id}' marks unknown event '{event_id}' (not in data/events.yml)")
         outside = [
-            known_events.get(event_id)
-            for event_id in events
-            if event_id not in unknown and period is not None and not period.covers(known_events.get(event_id).date)
+            event for event in map(known_events.get, events) if event and period and not period.covers(event.date)
         ]
         for event in outside:
             self.context.report(
-                text.splitlines()[0],
+                first_line,
                 f"chart '{series_id}' marks event '{event.id}' ({event.date.display}), outside the period its "
                 f"marker gives ({_period_text(fields)}); widen from: or to:, or leave the event out",
             )
@@ -222,9 +209,8 @@ class _ChartMarkers(ContextProcessor, Preprocessor):
         if unknown or outside or not drawable(series, known_events):
             return None  # an event it needs is missing: reported, here or in the data files
         if "title" in fields and (problem := _title_problem(fields["title"])):
-            self.context.report(text.splitlines()[0], f"chart '{series_id}': {problem}")
+            self.context.report(first_line, f"chart '{series_id}': {problem}")
             return None
-        placeholder = self.md.htmlStash.get_placeholder(index)
         return ChartMarker(series, markers, placeholder, period, fields.get("title", ""))
 
     def _report_repeat(self, occurrence: int, series_id: str) -> None:
@@ -261,10 +247,11 @@ def _period_text(fields: dict[str, str]) -> str:
 class _Charts(ContextProcessor, Treeprocessor):
     """Puts each chart where its marker was, and lists the page as a place that uses the chart's sources."""
 
+    svgs: list[etree.Element]  # the SVGs put in this page, for _SvgLinks (set by run)
+
     def __init__(self, md: Markdown, context: BuildContext, markers: _ChartMarkers):
         super().__init__(md, context)
         self.markers = markers
-        self.svgs: list[etree.Element] = []  # the SVGs put in this page, for _SvgLinks
 
     def run(self, root: etree.Element) -> None:
         self.svgs = []
@@ -286,8 +273,8 @@ class _Charts(ContextProcessor, Treeprocessor):
             marker.title,
             claims,
         )
-        figure = markup_elements(markup)
-        self.svgs += [svg for svg in figure.iter("svg")]
+        figure = markup_elements(etree.fromstring(markup))
+        self.svgs += figure.iter("svg")
         if page is not None:
             chart_sources_used(self.context.backlinks, marker.series, page.url, page.title, claims, marker.period)
         return figure
@@ -310,20 +297,16 @@ class _SvgLinks(Treeprocessor):
                 link.set("xlink:href", link.attrib.pop("href"))
 
 
-def markup_elements(markup: str) -> etree.Element:
-    """The chart's markup (well-formed XML, every value from data escaped) as Python-Markdown elements.
+def markup_elements(node: etree.Element) -> etree.Element:
+    """The chart's markup, parsed (well-formed XML, every value from data escaped), as Python-Markdown elements.
 
     Text becomes escaped AtomicStrings (explainer.elements), so nothing reads a chart's words as
     Markdown, a glossary term or a correction anchor; SVG links get a plain `href` for MkDocs.
     """
-    return _element(etree.fromstring(markup))
-
-
-def _element(node: etree.Element) -> etree.Element:
     attributes = {("href" if name == _XLINK_HREF else name): value for name, value in node.attrib.items()}
     tag = node.tag.removeprefix(_SVG)
     if tag == "svg":
         attributes |= {"xmlns": _SVG.strip("{}"), "xmlns:xlink": _XLINK_HREF.partition("}")[0].strip("{")}
     result = element(tag, attributes, node.text, node.tail)
-    result.extend(_element(child) for child in node)
+    result.extend(markup_elements(child) for child in node)
     return result

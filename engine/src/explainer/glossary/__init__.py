@@ -7,8 +7,7 @@ tooltip on hover, keyboard focus and a first tap on touch screens (built on firs
 - `records.py`: the typed records (`GlossaryEntry`), how they are built and checked from
   data/glossary.yml (`SPEC`: forms claimed twice, links in `long`), `GlossaryState`, what one build
   knows of them, and the ids they cite (`references`: sources, related entries);
-- `extension.py`: `GlossaryExtension` (by name: `explainer.glossary.extension`): marks mentions in
-  pages, honours `[x](glossary:id)` links;
+- `extension.py`: `GlossaryExtension`: marks mentions in pages, honours `[x](glossary:id)` links;
 - `page.py`: the generated Glossary page (its template: explainer/glossary.html);
 - `checks.py`: after the build, entries and aliases no page uses;
 - `matching.py`, for the glossary only: which words of a text name which entry.

@@ -12,11 +12,7 @@ Authors steer it with link syntax that GitHub's preview shows as plain text:
 `[Mercury](glossary:none)` keeps a word from being marked. Front matter `glossary: every`
 marks every mention on a page, `glossary: off` none; the default is `first`.
 
-Usable on its own, by name or from Python (see `GlossaryExtension`):
-
-    markdown.markdown(text, extensions=[GlossaryExtension(entries={...})])
-    markdown.Markdown(extensions=["explainer.glossary.extension"],
-                      extension_configs={"explainer.glossary.extension": {"data_file": "data/glossary.yml"}})
+Usable on its own (see explainer.extensions): `GlossaryExtension(entries={...})`.
 """
 
 from __future__ import annotations
@@ -24,8 +20,6 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from markdown import Markdown
@@ -34,7 +28,6 @@ from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from ..backlinks import Backlink
 from ..codeblocks import HEADING_TAGS, NOT_PROSE_TAGS
-from ..context import BuildContext
 from ..extensions import ContextProcessor, ExplainerExtension
 from .page import PAGE
 from .records import LINK_SCHEME, SPEC, GlossaryEntry
@@ -54,7 +47,7 @@ CORRECTED_CLASS = "corrected"
 class GlossaryExtension(ExplainerExtension):
     """Marks glossary mentions as links whose title (the tooltip) is the short definition."""
 
-    data: ClassVar = {"glossary": ("entries", "data_file", SPEC)}
+    data: ClassVar = {"entries": SPEC}
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline patterns (20), footnotes (50, 15), abbreviations (7) and smartypants (6), so
@@ -65,67 +58,36 @@ class GlossaryExtension(ExplainerExtension):
 makeExtension = GlossaryExtension  # Python-Markdown's entry point for the extension by name
 
 
-@dataclass(frozen=True)
-class PageMarking:
-    """How to mark one page: where the glossary is, what to mark, whether mentions are backlinks."""
-
-    glossary_href: str = PAGE.src_uri  # link target of mentions, relative to the page
-    automatic: bool = True  # mark mentions found in the text (story pages), not only forced ones
-    every_mention: bool = False
-    backlinks: bool = False  # list each mention on the Glossary page ("Mentioned in")
-
-
-def page_marking(context: BuildContext) -> PageMarking:
-    """How to mark the page being converted, from its kind and its front matter `glossary:` value.
-
-    A document converted without a page (the extension on its own) is marked like a story page.
-    """
-    page = context.page
-    if page is None:
-        return PageMarking()
-    mode = page.meta.get("glossary")
-    if mode is None:
-        mode = "first"
-    if mode not in PAGE_MODES:
-        context.report("glossary:", f"front matter 'glossary' must be one of: {', '.join(PAGE_MODES)}")
-        mode = "first"
-    return PageMarking(
-        glossary_href=page.link_to(PAGE.src_uri),
-        automatic=page.is_story and mode != "off",
-        every_mention=mode == "every",
-        backlinks=page.is_story or page.src_uri != PAGE.src_uri,
-    )
-
-
 class _Mentions(ContextProcessor, Treeprocessor):
+    """Walks the page's element tree in reading order and marks mentions."""
+
     def run(self, root: etree.Element) -> None:
-        _PageMarker(self.context, page_marking(self.context), self.md).walk(root)
-
-
-class _PageMarker:
-    """Walks one page's element tree in reading order and marks mentions."""
-
-    def __init__(self, context: BuildContext, marking: PageMarking, md: Markdown):
-        self.context = context
-        self.entries = context.glossary.records
-        self.matcher = context.glossary.matcher
-        self.matched_forms = context.glossary.matched_forms
-        self.marking = marking
-        self.md = md
+        # How to mark the page, from its kind and its front matter `glossary:` (a document converted without a
+        # page, the extension on its own, is marked like a story page).
+        page = self.context.page
+        mode = page.meta.get("glossary") if page else None
+        if mode is not None and mode not in PAGE_MODES:  # marked as `first`
+            self.context.report("glossary:", f"front matter 'glossary' must be one of: {', '.join(PAGE_MODES)}")
+        self.glossary_href = page.link_to(PAGE.src_uri) if page else PAGE.src_uri  # mentions' link target
+        self.automatic = (page is None or page.is_story) and mode != "off"  # not only authored glossary: links
+        self.every_mention = mode == "every"
+        # List each mention on the Glossary page ("Mentioned in").
+        self.backlinks = page is not None and (page.is_story or page.src_uri != PAGE.src_uri)
+        self.entries = self.context.glossary.records
         self.marked: dict[str, int] = {}  # entry id -> mentions marked so far
         self.quiet = False  # inside a corrected phrase: mentions are counted, not underlined
         self.section = ""
+        self.walk(root)
 
     def walk(self, element: etree.Element) -> None:
         children = list(element)  # before marking: new mentions and their tails are already done
         inserted = 0  # mentions added to `element` so far: a child's position is its index plus these
         if element.text and not _skipped(element):
-            inserted += self._mark_text(element, 0, element.text, lambda text: setattr(element, "text", text))
+            inserted += self._mark_text(element, 0, element, "text")
         for index, child in enumerate(children):
             self._visit(child)
             if child.tail:
-                set_tail = lambda text, c=child: setattr(c, "tail", text)  # noqa: E731 - bound to this child
-                inserted += self._mark_text(element, index + inserted + 1, child.tail, set_tail)
+                inserted += self._mark_text(element, index + inserted + 1, child, "tail")
 
     def _visit(self, child: etree.Element) -> None:
         if child.tag in HEADING_TAGS:
@@ -135,10 +97,8 @@ class _PageMarker:
             self._authored_link(child)
         elif CORRECTED_CLASS in (child.get("class") or "").split() and not self.quiet:
             self.quiet = True
-            try:
-                self.walk(child)
-            finally:
-                self.quiet = False
+            self.walk(child)
+            self.quiet = False
         elif not _skipped(child):
             self.walk(child)
 
@@ -146,34 +106,39 @@ class _PageMarker:
         """`[text](glossary:id)` forces a mention; `[text](glossary:none)` keeps the text unmarked."""
         entry_id = link.get("href")[len(LINK_SCHEME) :]
         entry = self.entries.get(entry_id)
-        if entry is None:
-            if entry_id != SUPPRESS_ID and not self.entries.knows(entry_id):
-                message = f"links to unknown glossary entry '{entry_id}' (not in data/glossary.yml)"
-                self.context.report(f"{LINK_SCHEME}{entry_id}", message)
-            link.attrib.clear()
-            link.tag, link.attrib["class"] = "span", SUPPRESSED_CLASS
-            return
         link.attrib.clear()
-        self._make_mention(link, entry)
+        if entry is not None:
+            self._make_mention(link, entry)
+            return
+        if entry_id != SUPPRESS_ID and not self.entries.knows(entry_id):
+            message = f"links to unknown glossary entry '{entry_id}' (not in data/glossary.yml)"
+            self.context.report(f"{LINK_SCHEME}{entry_id}", message)
+        link.tag, link.attrib["class"] = "span", SUPPRESSED_CLASS
 
-    def _mark_text(self, parent: etree.Element, position: int, text: str, set_text: Callable[[str], None]) -> int:
-        """Mark mentions in `text`, inserting them into `parent` from `position`; how many were inserted."""
-        if isinstance(text, AtomicString) or not self.marking.automatic:
+    def _mark_text(self, parent: etree.Element, position: int, holder: etree.Element, where: str) -> int:
+        """Mark mentions in `holder`'s text or tail (`where`), inserted into `parent` from `position`; how many."""
+        text = getattr(holder, where)
+        if isinstance(text, AtomicString) or not self.automatic:
             return 0  # code, or a page where only authored glossary links count
         pieces: list[etree.Element] = []
         kept_until = 0
-        for found in self.matcher.finditer(text):
-            self.matched_forms.add((found.entry_id, found.form))
-            if self.quiet or not self._wanted(found.entry_id):
-                self._unmarked_mention(self.entries.by_id[found.entry_id])
+        for found in self.context.glossary.matcher.finditer(text):
+            self.context.glossary.matched_forms.add((found.entry_id, found.form))
+            entry = self.entries.by_id[found.entry_id]
+            if self.quiet or not entry.mark:
+                # In a corrected phrase, or a household name (matched: its aliases are in use): never underlined,
+                # still listed on the Glossary page ("Mentioned in"), linked to the page (no mark to link to).
+                self._backlink(entry, "")
+                continue
+            if entry.id in self.marked and not self.every_mention:
                 continue
             mention = etree.Element("a")
             mention.text = AtomicString(text[found.start : found.end])
-            self._make_mention(mention, self.entries.by_id[found.entry_id])
+            self._make_mention(mention, entry)
             if pieces:
                 pieces[-1].tail = text[kept_until : found.start]
             else:
-                set_text(text[: found.start])
+                setattr(holder, where, text[: found.start])
             pieces.append(mention)
             kept_until = found.end
         if pieces:
@@ -182,31 +147,22 @@ class _PageMarker:
                 parent.insert(position + offset, piece)
         return len(pieces)
 
-    def _wanted(self, entry_id: str) -> bool:
-        if not self.entries.by_id[entry_id].mark:
-            return False  # a household name: matched (its aliases are in use), never underlined
-        return self.marking.every_mention or entry_id not in self.marked
-
-    def _unmarked_mention(self, entry: GlossaryEntry) -> None:
-        """A household name's mention, or one in a corrected phrase, not underlined: still listed on the
-        Glossary page ("Mentioned in"), linked to the page (it has no mark to link to)."""
-        page = self.context.page
-        if (self.quiet or not entry.mark) and self.marking.backlinks and page is not None:
-            self.context.backlinks.add("glossary", entry.id, Backlink(page.url, page.title, "", self.section))
+    def _backlink(self, entry: GlossaryEntry, anchor: str) -> None:
+        if self.backlinks:
+            page = self.context.page
+            self.context.backlinks.add("glossary", entry.id, Backlink(page.url, page.title, anchor, self.section))
 
     def _make_mention(self, element: etree.Element, entry: GlossaryEntry) -> None:
         count = self.marked[entry.id] = self.marked.get(entry.id, 0) + 1
         anchor = f"glossary-{entry.id}" + (f"-{count}" if count > 1 else "")
         element.tag = "a"
-        element.set("href", f"{self.marking.glossary_href}#{entry.id}")
+        element.set("href", f"{self.glossary_href}#{entry.id}")
         element.set("class", MENTION_CLASS)
         element.set("id", anchor)
         # The serializer escapes < > " but leaves entity-like text such as "&amp;" alone,
         # so escape & first: a definition always reads exactly as written in the data.
         element.set("title", entry.short.replace("&", "&amp;"))
-        page = self.context.page
-        if self.marking.backlinks and page is not None:
-            self.context.backlinks.add("glossary", entry.id, Backlink(page.url, page.title, anchor, self.section))
+        self._backlink(entry, anchor)
 
 
 def _skipped(element: etree.Element) -> bool:

@@ -30,6 +30,7 @@ class Named(Protocol):
 
 
 _APOSTROPHE = "(?:['’]|\x02wzxhzdk:\\d+\x03)"  # smarty stashes a typographic apostrophe as a placeholder
+_CHAR_PATTERNS = {" ": r"\s+", "'": _APOSTROPHE}  # any other character matches itself
 
 
 def match_variants(form: str) -> tuple[str, ...]:
@@ -58,7 +59,9 @@ def trie_pattern(words: list[str]) -> str:
 
 
 def _render(node: dict) -> str:
-    branches = [_char_pattern(char) + _render(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        _CHAR_PATTERNS.get(char, re.escape(char)) + _render(child) for char, child in sorted(node.items()) if char
+    ]
     if not branches:
         return ""
     if len(branches) == 1 and "" not in node:
@@ -66,14 +69,6 @@ def _render(node: dict) -> str:
     group = "(?:" + "|".join(branches) + ")"
     # Greedy `?`: the longer form is tried first, the shorter one only if it fails.
     return group + "?" if "" in node else group
-
-
-def _char_pattern(char: str) -> str:
-    if char == " ":
-        return r"\s+"
-    if char == "'":
-        return _APOSTROPHE
-    return re.escape(char)
 
 
 @dataclass(frozen=True)

@@ -39,16 +39,13 @@ def unmarked_claims(context: BuildContext) -> list[Problem]:
         return []
     problems = []
     for claim in context.sources.claims:
-        if claim.key in marked:
-            continue
-        where = claim.where
-        if claim.page and claim.page not in context.site.urls:
-            message = f"{where}: page '{claim.page}' is not a page of the site; give a page's path inside docs/"
-        elif claim.page:
-            continue  # its anchor's problem is reported with the page
+        if claim.key in marked or (claim.page and claim.page in context.site.urls):
+            continue  # marked, or on a page of the site: its anchor's problem is reported with the page
+        if claim.page:
+            message = f"{claim.where}: page '{claim.page}' is not a page of the site; give a page's path inside docs/"
         else:
             message = (
-                f"{where}: no chart shows a point of '{claim.figure}' dated {claim.date.iso} citing this source; "
+                f"{claim.where}: no chart shows a point of '{claim.figure}' dated {claim.date.iso} citing this source; "
                 "give the date of a point that cites it, or show the chart on a page (<!-- chart: ... -->)"
             )
         problems.append(sources.problem((claim.index, "single_source", claim.position), message))

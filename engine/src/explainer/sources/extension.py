@@ -7,11 +7,7 @@ publisher, date, who it speaks for or its tie to the story's subject, and a link
 on the Sources page), heads the notes 'Sources and notes', gives the count of the sources cited, and folds
 the list behind 'All N notes' (shown on wide screens and in print).
 
-Usable on its own, by name or from Python (see `SourceNotesExtension`):
-
-    markdown.markdown(text, extensions=["footnotes", SourceNotesExtension(sources={...})])
-    markdown.Markdown(extensions=["footnotes", "explainer.sources.extension"],
-                      extension_configs={"explainer.sources.extension": {"data_file": "data/sources.yml"}})
+Usable on its own (see explainer.extensions), after "footnotes": `SourceNotesExtension(sources={...})`.
 """
 
 from __future__ import annotations
@@ -48,7 +44,7 @@ _NOTE_MARKER = "explainer-source-note"
 class SourceNotesExtension(ExplainerExtension):
     """Turns `[^source-id]` into numbered source notes and heads the notes 'Sources and notes'."""
 
-    data: ClassVar = {"sources": ("sources", "data_file", SPEC)}
+    data: ClassVar = {"sources": SPEC}
 
     def extendMarkdown(self, md: Markdown) -> None:
         offers = _NoteOffers(md, self.context)
@@ -58,9 +54,8 @@ class SourceNotesExtension(ExplainerExtension):
         md.treeprocessors.register(_SourceNotes(md, self.context, offers), "explainer-source-notes", 18)
         # After the notes (18), the corrections' marks (17) and the charts (16); before event links (14),
         # abbreviations (7), smartypants (6) and glossary mentions (5.5) change the page's text.
+        # Then, every mark in place (notes 18, corrections' 17, its own), it marks those side by side.
         md.treeprocessors.register(_Annotations(md, self.context), "explainer-source-annotations", 15.5)
-        # After every mark is in place: notes (18), corrections' marks (17), single-source marks (15.5).
-        md.treeprocessors.register(_AdjacentMarks(md), "explainer-adjacent-marks", 15.4)
 
 
 makeExtension = SourceNotesExtension  # Python-Markdown's entry point for the extension by name
@@ -86,9 +81,7 @@ def cited_keys(lines: list[str]) -> tuple[list[str], set[str]]:
 class _NoteOffers(ContextProcessor, Preprocessor):
     """Offers a note for every known source a line names; Python-Markdown decides which are references."""
 
-    def __init__(self, md: Markdown, context: BuildContext):
-        super().__init__(md, context)
-        self.offered: list[str] = []  # source ids given a definition on this page, in order of first use
+    offered: list[str]  # source ids given a definition on this page, in order of first use (set by run)
 
     def run(self, lines: list[str]) -> list[str]:
         cited, defined = cited_keys(lines)
@@ -111,14 +104,14 @@ class _SourceNotes(ContextProcessor, Treeprocessor):
         if footnotes and (unreferenced := [key for key in self.offers.offered if key not in referenced]):
             _remove_notes(root, {footnotes.makeFootnoteId(key) for key in unreferenced})
         context, page = self.context, self.context.page
-        if page:
-            for key in self.offers.offered:
-                if key in referenced:
-                    context.backlinks.add("source", key, Backlink(page.url, page.title, f"fnref:{key}"))
-        for key in _unknown_citations(root, footnotes):
-            if context.sources.records.knows(key):
-                continue  # an entry left out for its own problem, reported in data/sources.yml
-            context.report(f"[^{key}]", f"cites unknown source '{key}' (not in data/sources.yml)")
+        for key in self.offers.offered:
+            if key in referenced and page:
+                context.backlinks.add("source", key, Backlink(page.url, page.title, f"fnref:{key}"))
+        # A `[^key]` left as text in the page's prose (not code): no note has that key.
+        with_notes = footnotes.footnotes if footnotes else {}
+        for key in dict.fromkeys(key for text in prose_texts(root) for key in _REFERENCE.findall(text)):
+            if key not in with_notes and not context.sources.records.knows(key):  # else left out for its own problem
+                context.report(f"[^{key}]", f"cites unknown source '{key}' (not in data/sources.yml)")
         for position, notes in enumerate(root):
             if notes.tag == "div" and notes.get("class") == "footnote":
                 heading = etree.Element("h2", {"id": NOTES_HEADING_ID})
@@ -158,45 +151,30 @@ class _SourceNotes(ContextProcessor, Treeprocessor):
 
 class _Annotations(WrittenPageTreeprocessor):
     """Under a story page's title, the report the story retells; a mark after each single-source claim the
-    page makes; and the origin rule: a figure cited only to reports of one origin must be declared."""
+    page makes; and the origin rule: a figure cited only to reports of one origin must be declared. Then, on
+    every page, marks side by side ("¹,²"): see explainer.sources.annotations."""
+
+    def run(self, root: etree.Element) -> None:
+        super().run(root)
+        mark_adjacent_references(root)
 
     def run_on_page(self, root: etree.Element, page: PageInfo) -> None:
-        context = self.context
-        state = context.sources
-        sources = state.records.by_id
+        context, state = self.context, self.context.sources
+        sources, sources_href, base = state.records.by_id, page.link_to(PAGE.src_uri), state.base_report
         retold = page.meta.get("retold", True) is not False  # front matter `retold: false`: our own reporting
-        if page.is_story and retold and (base := state.base_report) is not None:
-            insert_after_title(root, retold_line(base, f"{page.link_to(PAGE.src_uri)}#{base.id}"))
-        sources_href = page.link_to(PAGE.src_uri)
+        if page.is_story and retold and base is not None:
+            insert_after_title(root, retold_line(base, f"{sources_href}#{base.id}"))
         marked, problems = mark_claims(root, state.claims_on_page(page.src_uri), sources, page.file_label, sources_href)
         context.problems += problems
         for claim in marked:
             context.backlinks.add("one-report", claim.key, Backlink(page.url, page.title, claim.mark_id))
         if page.is_story:
-            base_notes = frozenset({base.id}) if (base := state.base_report) else frozenset()
+            base_notes = frozenset({base.id}) if base else frozenset()
+            glossary = context.states.get("glossary")  # its names that hold a digit are no figure
+            names = list(glossary.forms_with_digits) if glossary is not None else []
             context.problems += one_origin_problems(
-                root, sources, page.file_label, page.source_text, names_with_digits(context), base_notes, self.md
+                root, sources, page.file_label, page.source_text, names, base_notes, self.md
             )
-
-
-class _AdjacentMarks(Treeprocessor):
-    """Marks side by side ("¹,²"), on every page: see explainer.sources.annotations."""
-
-    def run(self, root: etree.Element) -> None:
-        mark_adjacent_references(root)
-
-
-def names_with_digits(context: BuildContext) -> list[str]:
-    """The glossary's names that hold a digit (no figure), longest first; none without a glossary."""
-    glossary = context.states.get("glossary")
-    return list(glossary.forms_with_digits) if glossary is not None else []
-
-
-def _unknown_citations(root: etree.Element, footnotes: FootnoteExtension | None) -> list[str]:
-    """Keys of `[^key]` left as text in the page's prose (not code): no note has that key."""
-    known = footnotes.footnotes if footnotes else {}
-    found = (key for text in prose_texts(root) for key in _REFERENCE.findall(text))
-    return [key for key in dict.fromkeys(found) if key not in known]
 
 
 def _remove_notes(root: etree.Element, note_ids: set[str]) -> None:
