@@ -131,11 +131,6 @@ def _extent(event: Event, scale: svg.TimeScale) -> tuple[float, float]:
     return middle - half, middle + half
 
 
-def headline_lines(title: str, room: float = HEADLINE_WRAP) -> tuple[str, ...]:
-    """A headline's title in lines at most `room` units wide (a longer word keeps its own line)."""
-    return svg.wrap(title, room, HEADLINE_SIZE)
-
-
 WRAPS = range(HEADLINE_WRAP, HEADLINE_NARROWEST - 1, -30)  # the widths a headline label may wrap at
 
 
@@ -153,7 +148,7 @@ def headline_labels(marks: Sequence[Mark], width: float = WIDTH) -> list[Headlin
     """
     headlines = [mark for mark in marks if mark.event.headline]
     prefer_end = any(
-        mark.centre + _label_size(headline_lines(mark.event.title)) > width - MARGIN / 2 for mark in headlines
+        mark.centre + _wrapped(mark.event.title, HEADLINE_WRAP)[1] > width - MARGIN / 2 for mark in headlines
     )
     options = {mark.event.id: _label_options(mark, width, prefer_end) for mark in headlines}
     first = [(mark, *options[mark.event.id][0]) for mark in headlines]
@@ -184,8 +179,10 @@ def _place_first_choice(order: list[Mark], options: dict[str, list[Option]]) -> 
     return placed
 
 
-def _label_size(lines: tuple[str, ...]) -> float:
-    return HEADLINE_INSET + max(text_width(line, HEADLINE_SIZE) for line in lines)
+def _wrapped(title: str, room: float) -> tuple[tuple[str, ...], float]:
+    """A headline's title in lines at most `room` wide (a longer word keeps its own line), and its label's width."""
+    lines = svg.wrap(title, room, HEADLINE_SIZE)
+    return lines, HEADLINE_INSET + max(text_width(line, HEADLINE_SIZE) for line in lines)
 
 
 Option = tuple[tuple[str, ...], float, float]  # a label's lines and the x extent of their box
@@ -199,8 +196,7 @@ def _label_options(mark: Mark, width: float, prefer_end: bool) -> list[Option]:
     x, left, right = mark.centre, MARGIN / 2, width - MARGIN / 2
     best, inside = None, []
     for room in WRAPS:
-        lines = headline_lines(mark.event.title, room)
-        size = _label_size(lines)
+        lines, size = _wrapped(mark.event.title, room)
         ending, starting = (lines, x - size, x), (lines, x, x + size)
         if best is None and x - size >= left and (prefer_end or x + size > right):
             best = ending
