@@ -493,16 +493,10 @@ def chart_figure(
     sub(details, "summary", {"class": "chart__summary"}, DETAILS_SUMMARY)
     sub(details, "p", {"class": "chart__caption"}, f"{series.description} {caption(shown, markers)}")
     details.append(_table(shown, sources, events))
-    _marked_events(details, markers, events)
+    if markers:  # the events under the time axis in words, each linked to its Timeline entry (so print shows them too)
+        paragraph = sub(details, "p", {"class": "chart__events"}, "Marked on the time axis: ")
+        for index, event in enumerate(_event(events, event_id) for event_id in markers):
+            link = sub(paragraph, "a", {"href": event.href})
+            sub(link, "time", {"datetime": event.date.iso}, event.date.display).tail = f": {event.title}"
+            link.tail = "; " if index < len(markers) - 1 else "."
     return markup(figure)
-
-
-def _marked_events(parent: Element, markers: Sequence[str], events: Mapping[str, EventRef]) -> None:
-    """The events under the time axis in words, each linked to its Timeline entry (so print shows them too)."""
-    if not markers:
-        return
-    paragraph = sub(parent, "p", {"class": "chart__events"}, "Marked on the time axis: ")
-    for index, event in enumerate(_event(events, event_id) for event_id in markers):
-        link = sub(paragraph, "a", {"href": event.href})
-        sub(link, "time", {"datetime": event.date.iso}, event.date.display).tail = f": {event.title}"
-        link.tail = "; " if index < len(markers) - 1 else "."
