@@ -405,8 +405,7 @@ def closeup_svg(
         rows.append(row)
     bottom = top + 6
     height = bottom + AXIS_HEIGHT
-    last_month = end - dt.timedelta(days=1)
-    name = f"Close-up of {len(shown)} events from {start:%B %Y} to {last_month:%B %Y}"
+    name = f"Close-up of {len(shown)} events from {start:%B %Y} to {end - dt.timedelta(days=1):%B %Y}"
     modifier = "wide" if width >= WIDTH else "narrow"
     root = svg.svg_root(f"timeline-svg timeline-svg--closeup timeline-closeup--{modifier}", width, height, name)
     sub(root, "title", text=name)
@@ -423,10 +422,7 @@ def _closeup_row(event: Event, scale: svg.TimeScale, width: float, top: float, c
     mark = Mark(event, *_extent(event, scale))
     right_room = width - MARGIN / 2 - mark.x1 - 6
     left_room = mark.x0 - 6 - MARGIN / 2
-    if right_room >= left_room:
-        x, anchor, room = mark.x1 + 6, "start", right_room
-    else:
-        x, anchor, room = mark.x0 - 6, "end", left_room
+    x, anchor, room = (mark.x1 + 6, "start", right_room) if right_room >= left_room else (mark.x0 - 6, "end", left_room)
     lines = tuple(svg.fit(line, room) for line in svg.wrap(event.title, room))
     centre_y = top + CLOSEUP_ROW_HEIGHT / 2 + 3
     lane = svg.element("g", {"class": f"timeline-lane {colour}"})
