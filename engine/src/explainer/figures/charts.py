@@ -103,13 +103,12 @@ def chart_sources_used(
 ) -> None:
     """List the page showing the chart among the places that use each of its sources ("Cited in"), and among
     the places that mark each of `claims` on its rows (those of the points shown over `period`)."""
-    place = Backlink(page_url, page_title, f"chart-{series.id}", f"chart of {series.title}")
+    name = f"chart of {series.title}"
+    place = Backlink(page_url, page_title, f"chart-{series.id}", name)
     for source_id in series.sources:
         backlinks.add("source", source_id, place)
     for claim in claims_on_points(scoped(series, period), claims):
-        backlinks.add(
-            "one-report", claim.key, Backlink(page_url, page_title, claim.mark_id, f"chart of {series.title}")
-        )
+        backlinks.add("one-report", claim.key, Backlink(page_url, page_title, claim.mark_id, name))
 
 
 # On the Timeline --------------------------------------------------------------------------------
