@@ -143,7 +143,10 @@ def chart_element(
     group = sub(root, "g", {"class": "chart-axis", "aria-hidden": "true"})
     svg.draw_time_grid(group, axis, "chart-grid chart-grid--time", PLOT_TOP, PLOT_BOTTOM)
     svg.draw_time_axis(group, times, axis, "chart", PLOT_BOTTOM, axis_baseline, (4, 2))
-    _stems(root, placed, values)
+    stems = sub(root, "g", {"aria-hidden": "true"})  # thin drop lines from zero, to read a value against the grid
+    for each in placed:
+        low, high = each.point.extent  # to the figure nearest zero
+        svg.line(stems, "chart-stem", each.x, values.y(0), each.x, values.y(low if low >= 0 else min(high, 0)))
     for event_id, event in marked:
         _event_marker(root, event, times, marker_rows[event_id])
     shapes = sub(root, "g", {"aria-hidden": "true"})
@@ -170,15 +173,6 @@ def _value_grid(root: Element, series: Series, values: svg.ValueScale) -> None:
     for tick in ticks:
         svg.text(group, "chart-axis__label", PLOT_LEFT - 6, values.y(tick) + 4, series.unit.number(tick), "end")
     svg.text(group, "chart-axis__unit", PLOT_LEFT - 6, PLOT_TOP - 14, series.unit.axis_label, "start")
-
-
-def _stems(root: Element, placed: Sequence[_Placed], values: svg.ValueScale) -> None:
-    """Thin drop lines from zero to each point, so a value can be read against the gridlines."""
-    group = sub(root, "g", {"aria-hidden": "true"})
-    zero = values.y(0)
-    for each in placed:
-        low, high = each.point.extent  # to the figure nearest zero
-        svg.line(group, "chart-stem", each.x, zero, each.x, values.y(low if low >= 0 else min(high, 0)))
 
 
 # Points -----------------------------------------------------------------------------------------
