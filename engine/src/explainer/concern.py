@@ -12,8 +12,7 @@ under the same names, and one entry in `explainer.registry`:
 - `__init__.py`: `CONCERN`, the `Concern` below that ties them together.
 
 The build (explainer_mkdocs.hooks) reads the registry and nothing else: its field in the build
-context (`context.NAME`), its extension, its generated page and files, its checks. Adding a concern
-is one package and one registry entry.
+context (`context.NAME`), its extension, its generated page and files, its checks.
 """
 
 from __future__ import annotations

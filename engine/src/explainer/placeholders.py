@@ -2,14 +2,10 @@
 
 While a page is converted, its element tree's text holds placeholders: `\\x02wzxhzdk:7\\x03` where a
 raw HTML block or inline HTML goes back in, `\\x0242\\x03` for a backslash-escaped character,
-`\\x02amp\\x03` for an ampersand. They are the build's internals, not the page's prose. A phrase
-searched for in the text (a correction's anchor) must never match in one, or across one: marking
-it would cut the placeholder, and Python-Markdown would then silently leave out what it stood for
-(a whole block of the page).
-
-`masked` returns the text with each placeholder replaced by as many NUL characters, so positions
-stay where they were and no pattern built from data (which may not hold control characters,
-explainer.yamlfile) can match in it.
+`\\x02amp\\x03` for an ampersand: the build's internals, not the page's prose. A phrase searched
+for in the text (a correction's anchor) must never match in one, or across one: marking it would
+cut the placeholder, and Python-Markdown would then silently leave out what it stood for (a whole
+block of the page).
 """
 
 from __future__ import annotations
@@ -22,7 +18,9 @@ _PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
 
 
 def masked(text: str) -> str:
-    """`text` with every placeholder blanked to NULs of the same length (the text itself if it has none)."""
+    """`text` with every placeholder blanked to NULs of the same length (the text itself if it has none):
+    positions stay where they were, and no pattern built from data (which may not hold control characters,
+    explainer.yamlfile) can match in it."""
     if STX not in text:
         return text
     return _PLACEHOLDER.sub(lambda found: "\x00" * len(found.group()), text)

@@ -30,6 +30,7 @@ from .dates import PartialDate, date_span
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
 FONT_SIZE = 12  # the text size every width below is measured at, scaled for others
+Period = tuple[dt.date, dt.date]  # a stretch of days: the first, and the day after the last
 
 # Elements ---------------------------------------------------------------------------------------
 
@@ -189,6 +190,7 @@ def time_unit(span: Span, scale: str = AUTO) -> str:
     return next((unit for unit, longest in UNIT_FOR_SPAN if span.days <= longest), "years")
 
 
+DAYS = {"days": 1, "weeks": 7}  # how many days a unit of days is
 MONTHS = {"months": 1, "quarters": 3, "years": 12}  # how many months a unit of months is
 TICKS = {"years": "quarters"}  # a unit whose axis ticks a smaller one (the others tick their own)
 
@@ -211,10 +213,8 @@ def unit_end(day: dt.date, unit: str) -> dt.date:
 
 def next_start(day: dt.date, unit: str) -> dt.date:
     """The start of the `unit` after the one that starts on `day`."""
-    if unit == "days":
-        return day + dt.timedelta(days=1)
-    if unit == "weeks":
-        return day + dt.timedelta(days=7)
+    if unit in DAYS:
+        return day + dt.timedelta(days=DAYS[unit])
     month = day.month - 1 + MONTHS[unit]
     return dt.date(day.year + month // 12, month % 12 + 1, 1)
 
@@ -256,20 +256,7 @@ def time_scale(span: Span, left: float, right: float, scale: str = AUTO, exact: 
 
 # Time axes --------------------------------------------------------------------------------------
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTH_NAMES = "January February March April May June July August September October November December".split()  # noqa: SIM905
 # Every how many units a label may go, fewest first; the coarsest that still crowds gives way to
 # the next unit up.
 LABEL_STEPS = {"days": (1, 2, 7), "weeks": (1, 2), "months": (1, 3, 6), "years": (1, 2, 5, 10)}
@@ -303,10 +290,11 @@ def time_axis(scale: TimeScale, edges: tuple[float, float] | None = None, size: 
     label_unit = scale.unit
     while True:
         for step in LABEL_STEPS[label_unit]:
+            periods = _counted(_periods(scale, label_unit), label_unit, step)
             for form in range(FORMS[label_unit]):
-                labels = _labels(scale, label_unit, step, form, edges, size)
+                labels = _labels(scale, label_unit, list(periods), form, edges, size)
                 if labels is not None:
-                    grid = tuple(_grid(scale, label_unit, step))
+                    grid = tuple(scale.x(first) for first, _ in periods if scale.start < first < scale.end)
                     return TimeAxis(ticks, grid, tuple(labels), label_unit)
         if label_unit not in COARSER:
             return TimeAxis(ticks, (), (), label_unit)
@@ -325,7 +313,7 @@ def _starts_larger_unit(day: dt.date, unit: str) -> bool:
     return day.day == 1 and (day.month == 1 or unit in ("days", "weeks"))
 
 
-def _periods(scale: TimeScale, unit: str) -> list[tuple[dt.date, dt.date]]:
+def _periods(scale: TimeScale, unit: str) -> list[Period]:
     """Each `unit` that overlaps the scale, as (first day, the day after), clipped to the scale."""
     periods = []
     day = unit_start(scale.start, unit)
@@ -336,7 +324,7 @@ def _periods(scale: TimeScale, unit: str) -> list[tuple[dt.date, dt.date]]:
     return periods
 
 
-def _counted(periods: list[tuple[dt.date, dt.date]], unit: str, step: int) -> list[tuple[dt.date, dt.date]]:
+def _counted(periods: list[Period], unit: str, step: int) -> list[Period]:
     """The periods a label goes on, every `step`-th: on round years and months (2020, 2025; January,
     April), by position for days and weeks."""
     if unit == "years":
@@ -344,11 +332,6 @@ def _counted(periods: list[tuple[dt.date, dt.date]], unit: str, step: int) -> li
     if unit == "months":
         return [period for period in periods if (period[0].month - 1) % step == 0]
     return periods[::step]
-
-
-def _grid(scale: TimeScale, unit: str, step: int) -> list[float]:
-    starts = [first for first, _ in _counted(_periods(scale, unit), unit, step)]
-    return [scale.x(day) for day in starts if scale.start < day < scale.end]
 
 
 FORMS = {"years": 1, "months": 2, "weeks": 3, "days": 3}  # how many forms a unit's labels have
@@ -373,12 +356,10 @@ def _label_text(unit: str, form: int, day: dt.date, previous: dt.date | None) ->
 
 
 def _labels(
-    scale: TimeScale, unit: str, step: int, form: int, edges: tuple[float, float], size: float
+    scale: TimeScale, unit: str, periods: list[Period], form: int, edges: tuple[float, float], size: float
 ) -> list[tuple[float, str]] | None:
-    """Labels centred on their stretches, or None if two would come too close or one would pass an
-    edge. A stretch cut short by the scale's start or end loses its label rather than crowd its
-    neighbour."""
-    periods = _counted(_periods(scale, unit), unit, step)
+    """Labels centred on `periods`, or None if two would come too close or one would pass an edge. A
+    stretch cut short by the scale's start or end loses its label rather than crowd its neighbour."""
     gap = LABEL_GAP * size
     while periods:
         boxes = []  # (left, right, centre, text)
@@ -401,7 +382,7 @@ def _labels(
     return None
 
 
-def _whole(period: tuple[dt.date, dt.date], unit: str) -> bool:
+def _whole(period: Period, unit: str) -> bool:
     first, after = period
     return unit_start(first, unit) == first and next_start(first, unit) == after
 
@@ -472,10 +453,8 @@ def value_scale(extents: Iterable[tuple[float, float]], top: float, bottom: floa
 
 # The site uses the reader's system fonts, so widths are those of the widest common one, DejaVu Sans
 # (Linux's default), in em by kind of character, rounded up: text sized for it fits in Helvetica,
-# Arial, Segoe UI or Roboto.
-NARROW_CHARACTERS = " '.,:;/\\|ijlIJf\u2019"
-SEMI_NARROW_CHARACTERS = "!()[]-rt\u2013"
-WIDE_CHARACTERS = "%&@mwMW\u2026\u2014"
+# Arial, Segoe UI or Roboto. Narrow, semi-narrow and wide characters; the others below.
+CHARACTER_WIDTHS = ((" '.,:;/\\|ijlIJf\u2019", 0.34), ("!()[]-rt\u2013", 0.4), ("%&@mwMW\u2026\u2014", 1.0))
 BOLD_WIDENING = 1.15  # DejaVu Sans Bold against Book, at most (lowercase, digits)
 ELLIPSIS = "\u2026"
 
@@ -489,21 +468,12 @@ def _scaled(em: float, size: float, bold: bool) -> float:
     return em * size * (BOLD_WIDENING if bold else 1)
 
 
-def _character_width(character: str) -> float:
-    if character in NARROW_CHARACTERS:
-        return 0.34
-    if character in SEMI_NARROW_CHARACTERS:
-        return 0.4
-    if character in WIDE_CHARACTERS:
-        return 1.0
-    return 0.79 if character.isupper() else 0.64  # lowercase, digits, $
-
-
 class _Widths(dict):
-    """Each character's width in em (`_character_width`), worked out once per character met."""
+    """Each character's width in em, worked out once per character met."""
 
     def __missing__(self, character: str) -> float:
-        self[character] = width = _character_width(character)
+        other = 0.79 if character.isupper() else 0.64  # lowercase, digits, $
+        self[character] = width = next((em for kind, em in CHARACTER_WIDTHS if character in kind), other)
         return width
 
 

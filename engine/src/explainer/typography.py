@@ -3,11 +3,10 @@
 Python-Markdown's `smarty` (typographic quotes, dashes and ellipses) tries its fifteen patterns on
 every run of text in the page, one Python call each, and the explainer's pages have many short
 runs none can match: the line breaks between blocks, footnote numbers and back links, placeholders,
-and most sentences. Each of its patterns needs a quote, two hyphens (dashes), three dots (an ellipsis)
-or two angle brackets (angled quotes); a run with none of them is
-marked AtomicString just before smarty (which skips such text) and put back as it was just after
-it, before the glossary's pass and the table of contents, which read the page as before. The page
-is the same with or without this extension (tests/test_typography.py); smarty just does less.
+and most sentences. A run without what every pattern needs (`_SMARTY_CAN_MATCH`) is marked
+AtomicString just before smarty (which skips such text) and put back as it was just after it,
+before the glossary's pass and the table of contents, which read the page as before. The page is
+the same with or without this extension (tests/test_typography.py); smarty just does less.
 
 It does nothing unless smarty's patterns are the ones Python-Markdown ships (by their names), so a
 site that changes them loses only the saving.
@@ -69,11 +68,7 @@ class _Hide(Treeprocessor):
                 hidden.append((element, "tail", tail))
 
 
-class _Restore(Treeprocessor):
-    def __init__(self, md: Markdown, hidden: list[tuple[etree.Element, str, str]]):
-        super().__init__(md)
-        self.hidden = hidden
-
+class _Restore(_Hide):  # _Hide's list of what it hid, to put back: the same __init__
     def run(self, root: etree.Element) -> None:
         for element, where, text in self.hidden:
             # smarty hands a tail it skipped back as an equal AtomicString: it gets its own text back

@@ -12,9 +12,8 @@ rebuild leaks into the next:
 - on_nav: the story pages and chapters as MkDocs read them; data that names pages checked;
 - on_page_markdown: the page being converted, its front matter checked and made safe to print; a generated
   page's body from its template;
-- on_env: every page converted: MkDocs' link checks, the checks that need every page (the sources'
-  addresses too), then every problem of the build in file order (an error stops the build here), then
-  the files written last;
+- on_env: every page converted: the checks that need every page, then every problem of the build in
+  file order (an error stops the build here), then the files written last;
 - on_post_page: under `mkdocs serve`, the problems in a box on every page.
 """
 
@@ -61,9 +60,7 @@ from .written import list_page, listing_extensions, write_listing
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    if dirty:
-        # MkDocs would convert only the pages changed since the last build, but the Glossary, Sources,
-        # Timeline and Corrections pages list every page that uses an item: they would come out wrong.
+    if dirty:  # MkDocs would convert only the pages changed since the last build (DIRTY_REFUSED says why not)
         raise PluginError(DIRTY_REFUSED)
     if command == "serve":
         reload_hooks_on_every_rebuild()
@@ -244,20 +241,15 @@ def _build_context(data: DataCheck, root: Path, config: MkDocsConfig) -> BuildCo
     Under `mkdocs serve`, data with a problem is replaced by the last data that had none (and the
     problems are shown on every page); without such data the first build stops.
     """
-    config_path = config.config_file_path
-    if not data.problems:
-        if serving():
-            remember(config_path, data.raw)
-        return _context(data)
-    if not serving():
+    if not (data.problems and serving()):
+        if serving():  # the data has no problem: the last good data from now on
+            remember(config.config_file_path, data.raw)
         context = _context(data)
         context.problems += data.problems
         return context
-    remembered = last_good(config_path)
-    if remembered is None:
-        raise DataError(data.problems, stopped_early=data.stopped_early)
-    last = check_site_data(root, setup_from_config(config), remembered)
-    if last.problems:  # the schemas or the engine changed since: the old data is no help
+    remembered = last_good(config.config_file_path)
+    last = None if remembered is None else check_site_data(root, setup_from_config(config), remembered)
+    if last is None or last.problems:  # none yet, or the schemas or the engine changed since: no help
         raise DataError(data.problems, stopped_early=data.stopped_early)
     context = _context(last)
     context.stale_data = True

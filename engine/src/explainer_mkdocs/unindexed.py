@@ -8,8 +8,6 @@ nothing to a search). In `on_page_content`, after the page is converted, each su
 aside and a comment stands in its place; in `on_page_context`, which runs after the search plugin's,
 it goes back without the attribute, as the search plugin would have left it. The page and the index
 are byte for byte what they were; the plugin just has less HTML to parse.
-
-Only with Material's search plugin enabled: without it nothing removes the attribute, so nothing is set aside.
 """
 
 from __future__ import annotations
@@ -78,6 +76,7 @@ def _tag_pattern(tag: str) -> re.Pattern[str]:
 
 
 def search_enabled(config) -> bool:
-    """True if Material's search plugin indexes this build's pages (and so removes the attribute)."""
+    """True if Material's search plugin indexes this build's pages, and so removes the attribute: only
+    then is anything set aside."""
     plugin = config.plugins.get("material/search")
     return plugin is not None and bool(plugin.config.get("enabled", True))

@@ -131,11 +131,6 @@ def _extent(event: Event, scale: svg.TimeScale) -> tuple[float, float]:
     return middle - half, middle + half
 
 
-def headline_lines(title: str, room: float = HEADLINE_WRAP) -> tuple[str, ...]:
-    """A headline's title in lines at most `room` units wide (a longer word keeps its own line)."""
-    return svg.wrap(title, room, HEADLINE_SIZE)
-
-
 WRAPS = range(HEADLINE_WRAP, HEADLINE_NARROWEST - 1, -30)  # the widths a headline label may wrap at
 
 
@@ -153,7 +148,7 @@ def headline_labels(marks: Sequence[Mark], width: float = WIDTH) -> list[Headlin
     """
     headlines = [mark for mark in marks if mark.event.headline]
     prefer_end = any(
-        mark.centre + _label_size(headline_lines(mark.event.title)) > width - MARGIN / 2 for mark in headlines
+        mark.centre + _wrapped(mark.event.title, HEADLINE_WRAP)[1] > width - MARGIN / 2 for mark in headlines
     )
     options = {mark.event.id: _label_options(mark, width, prefer_end) for mark in headlines}
     first = [(mark, *options[mark.event.id][0]) for mark in headlines]
@@ -184,8 +179,10 @@ def _place_first_choice(order: list[Mark], options: dict[str, list[Option]]) -> 
     return placed
 
 
-def _label_size(lines: tuple[str, ...]) -> float:
-    return HEADLINE_INSET + max(text_width(line, HEADLINE_SIZE) for line in lines)
+def _wrapped(title: str, room: float) -> tuple[tuple[str, ...], float]:
+    """A headline's title in lines at most `room` wide (a longer word keeps its own line), and its label's width."""
+    lines = svg.wrap(title, room, HEADLINE_SIZE)
+    return lines, HEADLINE_INSET + max(text_width(line, HEADLINE_SIZE) for line in lines)
 
 
 Option = tuple[tuple[str, ...], float, float]  # a label's lines and the x extent of their box
@@ -199,8 +196,7 @@ def _label_options(mark: Mark, width: float, prefer_end: bool) -> list[Option]:
     x, left, right = mark.centre, MARGIN / 2, width - MARGIN / 2
     best, inside = None, []
     for room in WRAPS:
-        lines = headline_lines(mark.event.title, room)
-        size = _label_size(lines)
+        lines, size = _wrapped(mark.event.title, room)
         ending, starting = (lines, x - size, x), (lines, x, x + size)
         if best is None and x - size >= left and (prefer_end or x + size > right):
             best = ending
@@ -409,8 +405,7 @@ def closeup_svg(
         rows.append(row)
     bottom = top + 6
     height = bottom + AXIS_HEIGHT
-    last_month = end - dt.timedelta(days=1)
-    name = f"Close-up of {len(shown)} events from {start:%B %Y} to {last_month:%B %Y}"
+    name = f"Close-up of {len(shown)} events from {start:%B %Y} to {end - dt.timedelta(days=1):%B %Y}"
     modifier = "wide" if width >= WIDTH else "narrow"
     root = svg.svg_root(f"timeline-svg timeline-svg--closeup timeline-closeup--{modifier}", width, height, name)
     sub(root, "title", text=name)
@@ -427,10 +422,7 @@ def _closeup_row(event: Event, scale: svg.TimeScale, width: float, top: float, c
     mark = Mark(event, *_extent(event, scale))
     right_room = width - MARGIN / 2 - mark.x1 - 6
     left_room = mark.x0 - 6 - MARGIN / 2
-    if right_room >= left_room:
-        x, anchor, room = mark.x1 + 6, "start", right_room
-    else:
-        x, anchor, room = mark.x0 - 6, "end", left_room
+    x, anchor, room = (mark.x1 + 6, "start", right_room) if right_room >= left_room else (mark.x0 - 6, "end", left_room)
     lines = tuple(svg.fit(line, room) for line in svg.wrap(event.title, room))
     centre_y = top + CLOSEUP_ROW_HEIGHT / 2 + 3
     lane = svg.element("g", {"class": f"timeline-lane {colour}"})

@@ -63,9 +63,6 @@ class EventRef:
     href: str  # its Timeline entry
 
 
-# Scales -----------------------------------------------------------------------------------------
-
-
 def scoped(series: Series, period: svg.Span | None) -> Series:
     """The series with only its points inside `period` (all of them without one)."""
     if period is None:
@@ -135,13 +132,21 @@ def chart_element(
         low, high = point.extent
         placed.append(_Placed(point, times.x_of(point.date), values.y(high), values.y(low)))
     rows = max(marker_rows.values(), default=-1) + 1
-    height = PLOT_BOTTOM + 8 + rows * MARKER_ROW + 26
+    axis_baseline = PLOT_BOTTOM + 8 + rows * MARKER_ROW + 14  # the time labels, under the event markers
+    height = axis_baseline + 12
     root = svg.svg_root("chart-svg", WIDTH, height, _chart_name(series), **{"font-size": FONT_SIZE})
     sub(root, "title", text=_chart_name(series))
     sub(root, "desc", text=series.description)
     _value_grid(root, series, values)
-    _time_axis(root, times, PLOT_BOTTOM + 8 + rows * MARKER_ROW + 14)
-    _stems(root, placed, values)
+    # The time axis under the plot: gridlines at each labelled stretch, a tick per unit, the labels.
+    axis = svg.time_axis(times, (2, WIDTH - 2))
+    group = sub(root, "g", {"class": "chart-axis", "aria-hidden": "true"})
+    svg.draw_time_grid(group, axis, "chart-grid chart-grid--time", PLOT_TOP, PLOT_BOTTOM)
+    svg.draw_time_axis(group, times, axis, "chart", PLOT_BOTTOM, axis_baseline, (4, 2))
+    stems = sub(root, "g", {"aria-hidden": "true"})  # thin drop lines from zero, to read a value against the grid
+    for each in placed:
+        low, high = each.point.extent  # to the figure nearest zero
+        svg.line(stems, "chart-stem", each.x, values.y(0), each.x, values.y(low if low >= 0 else min(high, 0)))
     for event_id, event in marked:
         _event_marker(root, event, times, marker_rows[event_id])
     shapes = sub(root, "g", {"aria-hidden": "true"})
@@ -168,23 +173,6 @@ def _value_grid(root: Element, series: Series, values: svg.ValueScale) -> None:
     for tick in ticks:
         svg.text(group, "chart-axis__label", PLOT_LEFT - 6, values.y(tick) + 4, series.unit.number(tick), "end")
     svg.text(group, "chart-axis__unit", PLOT_LEFT - 6, PLOT_TOP - 14, series.unit.axis_label, "start")
-
-
-def _time_axis(root: Element, times: svg.TimeScale, baseline: float) -> None:
-    """The time axis under the plot: gridlines at each labelled stretch, a tick per unit, the labels."""
-    axis = svg.time_axis(times, (2, WIDTH - 2))
-    group = sub(root, "g", {"class": "chart-axis", "aria-hidden": "true"})
-    svg.draw_time_grid(group, axis, "chart-grid chart-grid--time", PLOT_TOP, PLOT_BOTTOM)
-    svg.draw_time_axis(group, times, axis, "chart", PLOT_BOTTOM, baseline, (4, 2))
-
-
-def _stems(root: Element, placed: Sequence[_Placed], values: svg.ValueScale) -> None:
-    """Thin drop lines from zero to each point, so a value can be read against the gridlines."""
-    group = sub(root, "g", {"aria-hidden": "true"})
-    zero = values.y(0)
-    for each in placed:
-        low, high = each.point.extent  # to the figure nearest zero
-        svg.line(group, "chart-stem", each.x, zero, each.x, values.y(low if low >= 0 else min(high, 0)))
 
 
 # Points -----------------------------------------------------------------------------------------
@@ -339,14 +327,11 @@ def label_places(placed: _Placed, width: float, lines: int) -> list[Place]:
         Place(Box(placed.x, below, placed.x + width, below + tall), "start"),
         Place(Box(placed.x - width, below, placed.x, below + tall), "end"),
     ]
-    for lift in range(1, LIFTS + 1):
-        top = above - lift * LABEL_LINE
-        leader = Box(placed.x - 0.5, top + tall - 2, placed.x + 0.5, mark.y0 - 1)
-        places.append(Place(Box(placed.x + 3, top, placed.x + 3 + width, top + tall), "start", leader))
-        places.append(Place(Box(placed.x - 3 - width, top, placed.x - 3, top + tall), "end", leader))
-    for drop in range(1, LIFTS + 1):
-        top = below + drop * LABEL_LINE
-        leader = Box(placed.x - 0.5, mark.y1 + 1, placed.x + 0.5, top + LABEL_LINE - 4)
+    lifted = [above - lift * LABEL_LINE for lift in range(1, LIFTS + 1)]
+    lowered = [below + drop * LABEL_LINE for drop in range(1, LIFTS + 1)]
+    for top in lifted + lowered:  # the leader runs from the label's foot down to the mark, or from the mark down
+        y0, y1 = (top + tall - 2, mark.y0 - 1) if top < mark.y0 else (mark.y1 + 1, top + LABEL_LINE - 4)
+        leader = Box(placed.x - 0.5, y0, placed.x + 0.5, y1)
         places.append(Place(Box(placed.x + 3, top, placed.x + 3 + width, top + tall), "start", leader))
         places.append(Place(Box(placed.x - 3 - width, top, placed.x - 3, top + tall), "end", leader))
     return places
@@ -502,16 +487,10 @@ def chart_figure(
     sub(details, "summary", {"class": "chart__summary"}, DETAILS_SUMMARY)
     sub(details, "p", {"class": "chart__caption"}, f"{series.description} {caption(shown, markers)}")
     details.append(_table(shown, sources, events))
-    _marked_events(details, markers, events)
+    if markers:  # the events under the time axis in words, each linked to its Timeline entry (so print shows them too)
+        paragraph = sub(details, "p", {"class": "chart__events"}, "Marked on the time axis: ")
+        for index, event in enumerate(_event(events, event_id) for event_id in markers):
+            link = sub(paragraph, "a", {"href": event.href})
+            sub(link, "time", {"datetime": event.date.iso}, event.date.display).tail = f": {event.title}"
+            link.tail = "; " if index < len(markers) - 1 else "."
     return markup(figure)
-
-
-def _marked_events(parent: Element, markers: Sequence[str], events: Mapping[str, EventRef]) -> None:
-    """The events under the time axis in words, each linked to its Timeline entry (so print shows them too)."""
-    if not markers:
-        return
-    paragraph = sub(parent, "p", {"class": "chart__events"}, "Marked on the time axis: ")
-    for index, event in enumerate(_event(events, event_id) for event_id in markers):
-        link = sub(paragraph, "a", {"href": event.href})
-        sub(link, "time", {"datetime": event.date.iso}, event.date.display).tail = f": {event.title}"
-        link.tail = "; " if index < len(markers) - 1 else "."

@@ -8,7 +8,7 @@ generated Timeline (the series marked `timeline: true`, with finished addresses)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -18,7 +18,7 @@ from ..datafile import Records
 from ..events.page import PAGE as TIMELINE
 from ..sources.annotations import one_report_html
 from ..sources.page import PAGE as SOURCES
-from ..sources.records import Claim, Source
+from ..sources.records import Claim
 from ..svg import Span
 from .chart_svg import EventRef, Ref, chart_figure, scoped
 from .records import Series
@@ -44,12 +44,9 @@ def source_refs(series: Series, sources: Records, href: Href) -> dict[str, Ref]:
     """How the chart names and links each source it cites: by who is speaking ('CNBC', 'Bloomberg', and the
     relationship's `credit` (data/story.yml) for such sources, the subject's own releases whoever distributed them)."""
     return {
-        source_id: Ref(source_label(sources.get(source_id), source_id), href(source_id)) for source_id in series.sources
+        source_id: Ref(sources.get(source_id).voice if source_id in sources else source_id, href(source_id))
+        for source_id in series.sources
     }
-
-
-def source_label(source: Source | None, source_id: str) -> str:
-    return source_id if source is None else source.voice
 
 
 def event_refs(event_ids: Iterable[str], events: Records, href: Href) -> dict[str, EventRef]:
@@ -77,43 +74,23 @@ def chart_markup(
     single-source mark of each of `claims` on its point's row, for the points shown."""
     shown = scoped(series, period)
     event_ids = [*markers, *(point.event for point in shown.points if point.event)]
-    markup = chart_figure(
-        series,
-        source_refs(series, sources, source_href),
-        event_refs(event_ids, events, event_href),
-        markers,
-        period,
-        title,
-    )
-    return with_row_marks(markup, one_report_rows(shown, claims, sources, source_href))
+    refs = source_refs(series, sources, source_href)
+    markup = chart_figure(series, refs, event_refs(event_ids, events, event_href), markers, period, title)
+    points = {point.date.iso: point for point in shown.points}
+    for claim in claims_on_points(shown, claims):
+        # The mark (finished HTML) at the end of the value cell of its point's row: the first after the row's id.
+        start = markup.find(f' id="{shown.anchor(points[claim.date.iso])}"')
+        end = markup.find("</td>", start) if start >= 0 else -1
+        if end >= 0:
+            mark = one_report_html(claim, sources.by_id[claim.source_id], source_href(claim.source_id))
+            markup = markup[:end] + mark + markup[end:]
+    return markup
 
 
 def claims_on_points(series: Series, claims: Iterable[Claim]) -> list[Claim]:
     """The single-source claims made on a point of the series that the point cites (the others are reported)."""
     cited = {point.date.iso: point.sources for point in series.points}
     return [claim for claim in claims if claim.source_id in cited.get(claim.date.iso if claim.date else "", ())]
-
-
-def one_report_rows(series: Series, claims: Iterable[Claim], sources: Records, href: Href) -> dict[str, str]:
-    """By the id of a point's row, the marks of the single-source claims made on it."""
-    points = {point.date.iso: point for point in series.points}
-    marks: dict[str, str] = {}
-    for claim in claims_on_points(series, claims):
-        row = series.anchor(points[claim.date.iso])
-        mark = one_report_html(claim, sources.by_id[claim.source_id], href(claim.source_id))
-        marks[row] = marks.get(row, "") + mark
-    return marks
-
-
-def with_row_marks(markup: str, marks: Mapping[str, str]) -> str:
-    """The chart's markup with each mark (finished HTML, explainer.sources.annotations) at the end of the value
-    cell of its row: the first cell after the row's id, whose header cell holds the date."""
-    for row, mark in marks.items():
-        start = markup.find(f' id="{row}"')
-        end = markup.find("</td>", start) if start >= 0 else -1
-        if end >= 0:
-            markup = markup[:end] + mark + markup[end:]
-    return markup
 
 
 def chart_sources_used(
@@ -126,13 +103,12 @@ def chart_sources_used(
 ) -> None:
     """List the page showing the chart among the places that use each of its sources ("Cited in"), and among
     the places that mark each of `claims` on its rows (those of the points shown over `period`)."""
-    place = Backlink(page_url, page_title, f"chart-{series.id}", f"chart of {series.title}")
+    name = f"chart of {series.title}"
+    place = Backlink(page_url, page_title, f"chart-{series.id}", name)
     for source_id in series.sources:
         backlinks.add("source", source_id, place)
     for claim in claims_on_points(scoped(series, period), claims):
-        backlinks.add(
-            "one-report", claim.key, Backlink(page_url, page_title, claim.mark_id, f"chart of {series.title}")
-        )
+        backlinks.add("one-report", claim.key, Backlink(page_url, page_title, claim.mark_id, name))
 
 
 # On the Timeline --------------------------------------------------------------------------------
