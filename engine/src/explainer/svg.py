@@ -256,7 +256,20 @@ def time_scale(span: Span, left: float, right: float, scale: str = AUTO, exact: 
 
 # Time axes --------------------------------------------------------------------------------------
 
-MONTH_NAMES = "January February March April May June July August September October November December".split()  # noqa: SIM905
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # Every how many units a label may go, fewest first; the coarsest that still crowds gives way to
 # the next unit up.
 LABEL_STEPS = {"days": (1, 2, 7), "weeks": (1, 2), "months": (1, 3, 6), "years": (1, 2, 5, 10)}
