@@ -8,7 +8,6 @@ them these checks skip with the reason (and fail under CI).
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .build import BuiltSite
-from .plugin import DESKTOP, ExplainerSite, answer_search_without_documents, waiting_for_scripts
+from .plugin import DESKTOP, QUIET, ExplainerSite, NetworkWatch, answer_search_without_documents, waiting_for_scripts
 
 __all__ = [
     "explainer_visits",  # the fixture the page checks share (module scope: one visit of each page per module)
@@ -93,48 +92,6 @@ SWITCHED = """(before) => document.body.dataset.mdColorScheme !== before
   && !document.body.hasAttribute("data-md-color-switching")"""
 
 
-# Playwright's "networkidle": no request in flight for 500 ms. A visit waits for it before it leaves the scheme a
-# page loaded in, as a wait for the load would: what a page requests or logs late (after a response it fetched, as
-# Material does with its sitemap and search index) is recorded with it. The wait overlaps axe-core's run instead
-# of coming before it (which sees the page once its own requests are answered): on the site's pages that run
-# outlasts the 500 ms, so they are not waited for twice.
-QUIET = 0.5  # seconds with no request in flight
-SETTLE_LIMIT = 30.0  # seconds, Playwright's default timeout for a load
-
-
-class _Network:
-    """A tab's requests in flight, and when the last one started or ended (time.monotonic)."""
-
-    def __init__(self, tab: Any) -> None:
-        self.pending: set[Any] = set()
-        self.last = time.monotonic()
-        tab.on("request", self.started)
-        tab.on("requestfinished", self.ended)
-        tab.on("requestfailed", self.ended)
-
-    def started(self, request: Any) -> None:
-        self.pending.add(request)
-        self.last = time.monotonic()
-
-    def ended(self, request: Any) -> None:
-        self.pending.discard(request)
-        self.last = time.monotonic()
-
-    def wait(self, tab: Any, path: str, quiet: float = 0.0) -> None:
-        """Until no request is in flight and none has started or ended for `quiet` seconds (Playwright hands
-        the tab's events over while it waits)."""
-        deadline = time.monotonic() + SETTLE_LIMIT
-        while True:
-            now = time.monotonic()
-            left = 0.010 if self.pending else self.last + quiet - now
-            if left <= 0:
-                return
-            if now > deadline:
-                pending = ", ".join(sorted(request.url for request in self.pending))
-                pytest.fail(f"/{path}: requests still in flight after {SETTLE_LIMIT:.0f} s: {pending}", pytrace=False)
-            tab.wait_for_timeout(left * 1000)
-
-
 @pytest.fixture(scope="module")
 def explainer_visits(
     explainer_browser: Any, explainer_site_url: str, explainer_site_pages: list[str], explainer_axe_source: str
@@ -143,7 +100,8 @@ def explainer_visits(
     scripts have run and its requests are answered, checked by axe-core, and kept until the network is idle
     (QUIET: Material post-processes after its sitemap and search index): one visit
     serves the checks below that only read (requests, script errors, accessibility), instead of one
-    visit per check. Module scope: the checks that share it run in one pytest-xdist worker."""
+    visit per check. The quiet is waited for while axe-core runs, not before it (NetworkWatch): on the site's
+    pages that run outlasts it. Module scope: the checks that share it run in one pytest-xdist worker."""
     return _read_every_page(explainer_browser, explainer_site_url, explainer_site_pages, explainer_axe_source)
 
 
@@ -162,7 +120,7 @@ def _read_every_page(browser: Any, site_url: str, pages: list[str], axe_source: 
         # forgotten as each page starts, so every page loads in the scheme the system prefers
         context.add_init_script("localStorage.clear()")
         tab = tabs[scheme] = waiting_for_scripts(context.new_page())
-        networks[scheme] = _Network(tab)
+        networks[scheme] = NetworkWatch(tab)
         tab.on("request", lambda request: current[-1].requested.append(request.url))
         tab.on("pageerror", lambda error, tab=tab: current[-1].errors.append(f"{tab.url}: {error}"))
         tab.on(
@@ -176,14 +134,14 @@ def _read_every_page(browser: Any, site_url: str, pages: list[str], axe_source: 
         tab = tabs[loaded]
         current.append(visit := Visit(path, loaded))
         tab.goto(site_url + path)  # its load, then its scripts run (waiting_for_scripts)
-        networks[loaded].wait(tab, path)  # and its requests answered
+        networks[loaded].wait(f"/{path}")  # and its requests answered
         visit.shown_scheme = _color_scheme(tab)
         # axe-core evaluated as an expression, not added as a <script>: Chromium then compiles its 650 kB once, not on
         # every page (0.10 CPU s a page instead of 0.21 on this machine); `;0` so that nothing comes back
         tab.evaluate(axe_source + "\n;0")
         found = tab.evaluate(AXE_RUN, False)
         visit.violations = [text for _, text in found]
-        networks[loaded].wait(tab, path, QUIET)
+        networks[loaded].wait(f"/{path}", QUIET)
         visits[loaded].append(visit)
         current.append(visit := Visit(path, switched))
         if not tab.locator(PALETTE_TOGGLE).count():
