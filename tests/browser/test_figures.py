@@ -21,6 +21,7 @@ if __name__ == "__main__":  # run as a script: make the test helpers and the hoo
 from conftest import REPO, build_config
 
 from browser import conftest as harness
+from explainer_checks.plugin import QUIET, NetworkWatch
 
 # The pages that show a chart (the markers in docs/, and the Timeline's chart from data/figures.yml).
 CHART_PAGES = [
@@ -140,10 +141,11 @@ def _desktop_visit(contexts, site_url: str, path: str) -> dict:
     page.on(
         "request", lambda request: None if request.url.startswith(site_url) else seen["elsewhere"].append(request.url)
     )
-    page.goto(site_url + path, wait_until="networkidle")
+    network = NetworkWatch(page)
+    page.goto(site_url + path)  # its load, then its scripts run (waiting_for_scripts)
+    network.wait(f"/{path}")  # and its requests answered
     seen["tips"] = page.evaluate(TIP_METRICS)
     page.locator("a.chart-mark").first.hover()
-    seen["elsewhere after a hover"] = list(seen["elsewhere"])
     figures = page.locator("figure.chart")
     seen["figures"] = figures.count()
     figure = figures.first
@@ -154,6 +156,9 @@ def _desktop_visit(contexts, site_url: str, path: str) -> dict:
     seen["marks"] = figure.locator("a.chart-mark").count()
     seen["label"] = figure.locator("svg.chart-svg").get_attribute("aria-label")
     seen["last date"] = figure.locator("tbody th time").last.inner_text()
+    # what it requested at load, after a hover and an open table, until the network was idle (as networkidle)
+    network.wait(f"/{path}", QUIET)
+    seen["elsewhere after a hover"] = list(seen["elsewhere"])
     contexts.release(page)
     return seen
 

@@ -15,11 +15,11 @@ PAGES = {
     "": "<script>console.error('logged on purpose')</script><p>An error in the console.</p>",
     "foreign/": "<img src='http://foreign.invalid/pixel.png' alt='A pixel'><p>A request to another host.</p>",
     "unnamed/": "<img src='/nowhere.png'><p>A picture without a text alternative.</p>",
-    # What a page does after its load event, once a response it fetched has come (as Material does with
-    # its sitemap): a visit waits for the network to be idle, so it sees it.
+    # What a page does after its load event, a moment after a response it fetched has come (as Material does with
+    # its sitemap): a visit keeps the page until the network has been idle for QUIET, so it sees it.
     "late/": "<script>addEventListener('load', () => fetch('/late.txt').then(answer => answer.text()).then(() =>"
-    " { console.error('logged late'); new Image().src = 'http://foreign.invalid/late.png'; }))</script>"
-    "<p>A request and an error after the page has loaded.</p>",
+    " setTimeout(() => { console.error('logged late'); new Image().src = 'http://foreign.invalid/late.png'; }, 300)"
+    "))</script><p>A request and an error after the page has loaded.</p>",
 }
 # Material's colour switch, reduced to what a visit uses: the scheme the system prefers at load, a visible toggle
 # that switches to the other one, and <body> marked while it switches (unmarked a moment later, as Material does).

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .build import BuiltSite
-from .plugin import DESKTOP, ExplainerSite, answer_search_without_documents, waiting_for_scripts
+from .plugin import DESKTOP, QUIET, ExplainerSite, NetworkWatch, answer_search_without_documents, waiting_for_scripts
 
 __all__ = [
     "explainer_visits",  # the fixture the page checks share (module scope: one visit of each page per module)
@@ -96,10 +96,12 @@ SWITCHED = """(before) => document.body.dataset.mdColorScheme !== before
 def explainer_visits(
     explainer_browser: Any, explainer_site_url: str, explainer_site_pages: list[str], explainer_axe_source: str
 ) -> dict[str, list[Visit]]:
-    """Every page read in light and in dark on a desktop (by colour scheme; see `_read_every_page`), until the
-    network is idle (Material post-processes after its sitemap), then checked by axe-core: one visit
+    """Every page read in light and in dark on a desktop (by colour scheme; see `_read_every_page`), once its
+    scripts have run and its requests are answered, checked by axe-core, and kept until the network is idle
+    (QUIET: Material post-processes after its sitemap and search index): one visit
     serves the checks below that only read (requests, script errors, accessibility), instead of one
-    visit per check. Module scope: the checks that share it run in one pytest-xdist worker."""
+    visit per check. The quiet is waited for while axe-core runs, not before it (NetworkWatch): on the site's
+    pages that run outlasts it. Module scope: the checks that share it run in one pytest-xdist worker."""
     return _read_every_page(explainer_browser, explainer_site_url, explainer_site_pages, explainer_axe_source)
 
 
@@ -111,12 +113,14 @@ def _read_every_page(browser: Any, site_url: str, pages: list[str], axe_source: 
     visits: dict[str, list[Visit]] = {scheme: [] for scheme in SCHEMES}
     current: list[Visit] = []  # the visit that events go to
     tabs = {}
+    networks = {}
     for scheme in SCHEMES:
         context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
         # Material keeps a reader's choice of scheme for the next page (and may write it as a page is left):
         # forgotten as each page starts, so every page loads in the scheme the system prefers
         context.add_init_script("localStorage.clear()")
         tab = tabs[scheme] = waiting_for_scripts(context.new_page())
+        networks[scheme] = NetworkWatch(tab)
         tab.on("request", lambda request: current[-1].requested.append(request.url))
         tab.on("pageerror", lambda error, tab=tab: current[-1].errors.append(f"{tab.url}: {error}"))
         tab.on(
@@ -129,13 +133,15 @@ def _read_every_page(browser: Any, site_url: str, pages: list[str], axe_source: 
         loaded, switched = SCHEMES[index % 2], SCHEMES[1 - index % 2]
         tab = tabs[loaded]
         current.append(visit := Visit(path, loaded))
-        tab.goto(site_url + path, wait_until="networkidle")
+        tab.goto(site_url + path)  # its load, then its scripts run (waiting_for_scripts)
+        networks[loaded].wait(f"/{path}")  # and its requests answered
         visit.shown_scheme = _color_scheme(tab)
         # axe-core evaluated as an expression, not added as a <script>: Chromium then compiles its 650 kB once, not on
         # every page (0.10 CPU s a page instead of 0.21 on this machine); `;0` so that nothing comes back
         tab.evaluate(axe_source + "\n;0")
         found = tab.evaluate(AXE_RUN, False)
         visit.violations = [text for _, text in found]
+        networks[loaded].wait(f"/{path}", QUIET)
         visits[loaded].append(visit)
         current.append(visit := Visit(path, switched))
         if not tab.locator(PALETTE_TOGGLE).count():

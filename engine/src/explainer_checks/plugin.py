@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -347,6 +348,48 @@ def waiting_for_scripts(page: Any) -> Any:
 
         setattr(page, name, then_wait)
     return page
+
+
+# Playwright's "networkidle" is no request in flight for 500 ms (QUIET), waited for before `goto` returns. A
+# NetworkWatch waits for the same quiet later, after work that needs only the page's requests answered, so the
+# two overlap: what a page requests or logs late (after a response it fetched, as Material does with its sitemap
+# and search index) is still seen while the page is open.
+QUIET = 0.5  # seconds with no request in flight
+QUIET_LIMIT = 30.0  # seconds, as Playwright's default timeout for a load
+
+
+class NetworkWatch:
+    """A page's requests in flight, and when the last one started or ended (time.monotonic)."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.pending: set[Any] = set()
+        self.last = time.monotonic()
+        page.on("request", self.started)
+        page.on("requestfinished", self.ended)
+        page.on("requestfailed", self.ended)
+
+    def started(self, request: Any) -> None:
+        self.pending.add(request)
+        self.last = time.monotonic()
+
+    def ended(self, request: Any) -> None:
+        self.pending.discard(request)
+        self.last = time.monotonic()
+
+    def wait(self, where: str, quiet: float = 0.0) -> None:
+        """Until no request is in flight and none has started or ended for `quiet` seconds (Playwright hands
+        the page's events over while it waits); `where` names the page if they never end."""
+        deadline = time.monotonic() + QUIET_LIMIT
+        while True:
+            now = time.monotonic()
+            left = 0.010 if self.pending else self.last + quiet - now
+            if left <= 0:
+                return
+            if now > deadline:
+                pending = ", ".join(sorted(request.url for request in self.pending))
+                pytest.fail(f"{where}: requests still in flight after {QUIET_LIMIT:.0f} s: {pending}", pytrace=False)
+            self.page.wait_for_timeout(left * 1000)
 
 
 @pytest.fixture
