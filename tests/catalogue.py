@@ -1403,6 +1403,13 @@ CHART_CASES = [
         "period runs from: to: to:",
         layer=PAGE,
     ),
+    case(  # the side not given is the series' first point (it crashed the build with KeyError)
+        "chart-period-to-before-the-first-point",
+        ties_page("# Page\n\n<!-- chart: group-value to: 2019 -->\n"),
+        "docs/ties.md:3: chart 'group-value': its first point (October 2020) is not before 'to: 2019'; the"
+        " period runs from: to: to:",
+        layer=PAGE,
+    ),
     case(
         "chart-period-without-points",
         ties_page("# Page\n\n<!-- chart: group-value from: 2021 to: 2022 -->\n"),

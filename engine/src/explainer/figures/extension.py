@@ -140,8 +140,15 @@ def marker_period(fields: dict[str, str], series: Series) -> Span | None:
                 period[name] = date_span(parse_partial_date(fields[name]))[side]
             except ValueError as error:
                 raise ValueError(f"'{name}:' {error}") from None
-    if period["from"] >= period["to"]:
-        raise ValueError(f"'from: {fields['from']}' is not before 'to: {fields['to']}'; the period runs from: to: to:")
+    if period["from"] >= period["to"]:  # a side not given is the series' first or last point
+        ends = {"from": series.points[0].date.display, "to": series.points[-1].date.display}
+        said = {
+            name: f"'{name}: {fields[name]}'"
+            if name in fields
+            else f"its {'first' if name == 'from' else 'last'} point ({ends[name]})"
+            for name in ends
+        }
+        raise ValueError(f"{said['from']} is not before {said['to']}; the period runs from: to: to:")
     return Span(period["from"], period["to"])
 
 
