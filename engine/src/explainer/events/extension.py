@@ -86,7 +86,7 @@ class _KeyDates(ContextProcessor, Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         page, report = self.context.page, self.context.report
         section = page.section if page else None
-        events = self.context.events.by_section.get(section, [])
+        events = self.context.events.by_section.get(section, []) if section else []
         self.placeholder = ""
         marker, variants = find_marker(self.md, KEY_DATES_MARKER, _MARKER_LIKE, report)
         if marker and events:
