@@ -79,10 +79,6 @@ def capped(lines: list[Line], limit: int = MAX_ITEMS, depth: int = 0) -> list[Li
     return [*lines[:limit], Line("…", (label(f"… and {len(lines) - limit} more"),), depth)]
 
 
-def count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 # The outline -----------------------------------------------------------------------------------
 
 
