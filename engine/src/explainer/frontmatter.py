@@ -81,8 +81,6 @@ def front_matter_problems(
 
 def _multimarkdown_problems(page_text: str, name: str, known: dict[str, str], meta: dict[str, Any]) -> list[Problem]:
     """The `key: value` lines MkDocs reads as front matter when a page does not start with `---` (`meta`)."""
-    if not meta:
-        return []
     lines = page_text.split("\n", 64)[:64]
     problems = []
     for key, value in meta.items():

@@ -131,12 +131,8 @@ def review_section(report: Report) -> Section:
         ),
     ]
     if lines and not report.raw_html_known:
-        lines.append(
-            Line(
-                " ",
-                (label("(raw HTML is listed when the diff is made from the repository, not from two built sites)"),),
-            )
-        )
+        note = "(raw HTML is listed when the diff is made from the repository, not from two built sites)"
+        lines.append(Line(" ", (label(note),)))
     return Section("For review: new raw HTML, files and addresses on other sites", capped(lines))
 
 

@@ -89,9 +89,7 @@ def note_origins(root: etree.Element, sources: Mapping[str, Source]) -> dict[str
     """By note key, the origins it cites: a source note its source's; a note the page writes itself, those of the
     sources its own text cites."""
     found: dict[str, frozenset[str]] = {}
-    for notes in root.iter("div"):
-        if notes.get("class") != "footnote":
-            continue
+    for notes in (div for div in root.iter("div") if div.get("class") == "footnote"):
         for item in notes.iter("li"):
             named = _NOTE_HREF.search("#" + (item.get("id") or ""))
             if named is None:
