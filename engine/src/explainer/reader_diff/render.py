@@ -47,7 +47,6 @@ class Line:
 class Section:
     heading: str
     lines: list[Line] = field(default_factory=list)
-    level: int = 3
 
 
 def plain(text: object) -> Span:
@@ -205,7 +204,7 @@ def correction_spans(entry: dict) -> tuple[Span, ...]:
 def render_markdown(report: Report, base_label: str, head_label: str) -> str:
     out = [f"## Reader's diff: {md_span(plain(base_label))} → {md_span(plain(head_label))}", ""]
     for section in outline(report):
-        out += ["#" * section.level + " " + md_escape(section.heading), ""]
+        out += ["### " + md_escape(section.heading), ""]
         for line in section.lines:
             marker = MARKERS[line.marker]
             text = " ".join(md_span(span) for span in line.spans)
