@@ -132,8 +132,7 @@ def _search_ok(value: Any) -> bool:
 
 def safe_front_matter(meta: dict[str, Any], known: dict[str, str] = KNOWN_KEYS) -> None:
     """Make a page's front matter harmless to print, in place: sound values are left as they are."""
-    for key in list(meta):
-        value = meta[key]
+    for key, value in list(meta.items()):
         if not value_problem(key, value, known):
             continue
         if key in TEXT_KEYS:

@@ -91,9 +91,8 @@ def _parse(raw: bytes) -> tuple[etree.Element, dict[int, int]]:
     try:
         parser.Parse(raw, True)
     except expat.ExpatError as error:
-        raise _Refused(
-            error.lineno, f"is not well-formed XML ({expat.ErrorString(error.code)}); save it again"
-        ) from None
+        message = f"is not well-formed XML ({expat.ErrorString(error.code)}); save it again"
+        raise _Refused(error.lineno, message) from None
     if not found:
         raise _Refused(1, "has no element; save it as an SVG image")
     return found[0], lines

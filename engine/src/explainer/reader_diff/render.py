@@ -103,20 +103,14 @@ def outline(report: Report) -> list[Section]:
 def overview(report: Report) -> Section:
     if not report.readers_see_a_change:
         return Section("Summary", [Line(" ", (label("No change readers would see."),))])
-    parts = [
-        f"pages: {len(report.pages_added)} added, {len(report.pages_removed)} removed, "
-        f"{len(report.pages_changed)} changed"
-    ]
-    for noun, changes in (
-        ("glossary entries", report.glossary),
-        ("events", report.events),
-        ("corrections", report.corrections),
-    ):
-        if changes:
-            parts.append(
-                f"{noun}: {len(changes.added)} added, {len(changes.removed)} removed, {len(changes.changed)} changed"
-            )
+    items = (("glossary entries", report.glossary), ("events", report.events), ("corrections", report.corrections))
+    parts = [counts("pages", report.pages_added, report.pages_removed, report.pages_changed)]
+    parts += [counts(noun, changes.added, changes.removed, changes.changed) for noun, changes in items if changes]
     return Section("Summary", [Line(" ", (label(part),)) for part in parts])
+
+
+def counts(noun: str, added: tuple, removed: tuple, changed: tuple) -> str:
+    return f"{noun}: {len(added)} added, {len(removed)} removed, {len(changed)} changed"
 
 
 def review_section(report: Report) -> Section:

@@ -140,9 +140,7 @@ def line_of_sentence(source_text: str, sentence: str) -> int:
     words = sentence.split()
     for size in (8, 5, 3):
         for start in range(0, max(1, len(words) - size + 1)):
-            needle = " ".join(words[start : start + size])
-            if not needle:
-                continue
+            needle = " ".join(words[start : start + size])  # "" (no words) is found on line 1
             for number, line in enumerate(lines, start=1):
                 if needle in " ".join(line.split()):
                     return number

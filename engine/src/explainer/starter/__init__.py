@@ -55,7 +55,6 @@ class Answers:
 
     def context(self, directory: Path) -> dict:
         """The variables the templates see."""
-        slug = slugify(directory.name) or "explainer"
         site_pins = pinned_dependencies(DISTRIBUTION, extra=None)
         return {
             "title": self.title,
@@ -64,7 +63,7 @@ class Answers:
             "site_url": self.site_url,
             "site_path": "/" + self.site_url.split("://", 1)[1].partition("/")[2],
             "repo_url": self.repo_url,
-            "slug": slug,
+            "slug": slugify(directory.name) or "explainer",
             "chapter": CHAPTER,
             "today": self.today.isoformat(),
             "engine_requirement": self.engine.requirement,
