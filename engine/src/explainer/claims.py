@@ -3,10 +3,8 @@ sentences state a figure, a date or a quotation.
 
 Used by the build, which refuses a figure cited only to reports of one origin
 (explainer.sources.origins), and by the generic checks of a built site (explainer_checks.site), which
-apply the sentence rule (a source note on every sentence with a figure, a date or a quotation; the
-retold report's note covering its paragraph) to the built pages. Plain text in, plain answers out; a
-caller reads its own tree (Python-Markdown's during the build, the built HTML in the checks) into
-`Block`s.
+apply the sentence rule (**Needs a note**, below) to the built pages. Plain text in, plain answers out;
+a caller reads its own tree (Python-Markdown's during the build, the built HTML in the checks) into `Block`s.
 
 A block is one paragraph or list item of the page's prose, as text in which each mark the build put
 in it is one character: a source note (`NOTE`; or `note_mark(i)`, naming the block's i-th note, so a

@@ -7,7 +7,7 @@ The engine's schemas (package data, explainer/schemas/) mark each value the voca
 story's vocabulary (data/story.yml, explainer.story); the build validates every data file with
 those schemas, made in memory, never with files a pull request could edit.
 
-`explainer schemas` writes the same schemas (`site_schemas(root)`) into the site's `.schemas/`
+`explainer schemas` writes the same schemas (`write_editor_schemas(root)`) into the site's `.schemas/`
 folder (git-ignored; `make serve` and `make test` write it when they set up .venv), and each data
 file's first line points editors there:
 
@@ -51,17 +51,12 @@ def site_story(root: Path) -> Story:
     return story or DEFAULT_STORY
 
 
-def site_schemas(root: Path) -> dict[str, dict]:
-    """The schema of each data file of the site at `root`, by name ('sources': {...})."""
-    return schemas_for(site_story(root))
-
-
 def write_editor_schemas(root: Path, folder: str = EDITOR_SCHEMA_DIR) -> list[Path]:
-    """Write `site_schemas(root)` into root/folder, one file per data file; return the paths written."""
+    """Write the schemas of the site at `root` into root/folder, one file per data file; return the paths written."""
     target = root / folder
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, schema in site_schemas(root).items():
+    for name, schema in schemas_for(site_story(root)).items():
         path = target / f"{name}.schema.json"
         text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
         if not path.is_file() or path.read_text(encoding="utf-8") != text:

@@ -81,8 +81,6 @@ def front_matter_problems(
 
 def _multimarkdown_problems(page_text: str, name: str, known: dict[str, str], meta: dict[str, Any]) -> list[Problem]:
     """The `key: value` lines MkDocs reads as front matter when a page does not start with `---` (`meta`)."""
-    if not meta:
-        return []
     lines = page_text.split("\n", 64)[:64]
     problems = []
     for key, value in meta.items():
@@ -134,8 +132,7 @@ def _search_ok(value: Any) -> bool:
 
 def safe_front_matter(meta: dict[str, Any], known: dict[str, str] = KNOWN_KEYS) -> None:
     """Make a page's front matter harmless to print, in place: sound values are left as they are."""
-    for key in list(meta):
-        value = meta[key]
+    for key, value in list(meta.items()):
         if not value_problem(key, value, known):
             continue
         if key in TEXT_KEYS:

@@ -40,8 +40,7 @@ class _LastUpdated(ContextProcessor, Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not any(LAST_UPDATED_MARKER in line for line in lines):
             return lines
-        corrections = self.context.records.get("corrections")
-        dates = [correction.issued for correction in corrections or ()]
+        dates = [correction.issued for correction in self.context.records.get("corrections") or ()]
         if not dates:
             self.context.report(
                 LAST_UPDATED_MARKER,

@@ -262,11 +262,9 @@ def _neutralize(refusal: Refusal) -> None:
 
 
 def _restore(element: etree.Element, before: dict[str, str], name: str | None) -> None:
-    if name is None:
-        return
     if name in before:
         element.set(name, before[name])
-    else:
+    elif name is not None:
         element.attrib.pop(name, None)
 
 

@@ -1,19 +1,18 @@
 """Where a problem is on its page, found in time proportional to the page however many problems it has.
 
-A page's problem is located at the first line holding a `needle` (the citation, the link, the
-marker as written) outside code. Blanking the code (explainer.codeblocks.without_code) is a pass
-over the page in Python; done again for every problem, one page of a thousand repeated mistakes
-took minutes. `PageLines` makes that pass once per page, counts lines with a table of line starts
-(a binary search, not a count of newlines from the top), and remembers each needle's line, so a
-mistake repeated a thousand times is looked for once.
+A problem is located at the first line holding a `needle` (the citation, the link, the marker as
+written) outside code. Blanking the code (explainer.codeblocks.without_code) is a pass over the page
+in Python: done again for every problem, one page of a thousand repeated mistakes took minutes.
+`PageLines` makes that pass once per page, finds a line by binary search in a table of line starts
+(not by counting newlines from the top), and remembers each needle's line: a mistake repeated a
+thousand times is looked for once.
 
-Distinct needles are each looked for with `str.find` (in C), which is quick for the handful a page
-normally has. A page with hundreds of distinct mistakes (a thousand unknown citations, each to a
-different id) would make that a search of the page per mistake, so past `INDEX_AFTER` needles
-the page's tokens are indexed once (citations `[^key]`, parenthesized targets `(url)`, reference
-definitions `]: url`, and words) and a needle that is a token is found in the index. Whatever is
-not a token is still searched for, within a budget of a few passes over the page; past it, such a
-needle is put at line 1 (the page's problems are reported all the same).
+Distinct needles are each looked for with `str.find` (in C), quick for the handful a page normally
+has. Past `INDEX_AFTER` of them (a thousand unknown citations, each to a different id, would each be a
+search of the page), the page's tokens are indexed once (citations `[^key]`, parenthesized targets
+`(url)`, reference definitions `]: url`, and words) and a needle that is a token is found in the
+index; any other is still searched for, within a budget of a few passes over the page, past which it
+is put at line 1 (the page's problems are reported all the same).
 """
 
 from __future__ import annotations

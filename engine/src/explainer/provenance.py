@@ -58,27 +58,16 @@ def engine_source(direct_url: dict | None, version: str) -> EngineSource:
     url = direct_url["url"]
     subdirectory = direct_url.get("subdirectory")
     fragment = f"#subdirectory={subdirectory}" if subdirectory else ""
+    local = url.startswith("file:")
+    note = _LOCAL_NOTE if local else ""
     if vcs := direct_url.get("vcs_info"):
         commit = vcs["commit_id"]
         requirement = f"{DISTRIBUTION} @ {vcs['vcs']}+{url}@{commit}{fragment}"
-        local = url.startswith("file:")
-        return EngineSource(
-            requirement,
-            version,
-            github=github_slug(url),
-            commit=commit,
-            portable=not local,
-            note=_LOCAL_NOTE if local else "",
-        )
+        return EngineSource(requirement, version, github_slug(url), commit, portable=not local, note=note)
     if "dir_info" in direct_url:
         return _from_folder(Path(unquote(urlsplit(url).path)), version, subdirectory)
     # archive_info: a wheel or an sdist, on this machine or at a URL
-    return EngineSource(
-        f"{DISTRIBUTION} @ {url}{fragment}",
-        version,
-        portable=not url.startswith("file:"),
-        note=_LOCAL_NOTE if url.startswith("file:") else "",
-    )
+    return EngineSource(f"{DISTRIBUTION} @ {url}{fragment}", version, portable=not local, note=note)
 
 
 def github_slug(url: str) -> str | None:
@@ -101,9 +90,7 @@ def _from_folder(folder: Path, version: str, subdirectory: str | None) -> Engine
     requirement = f"{DISTRIBUTION} @ {path.resolve().as_uri()}"
     commit, remote = _git(path, "rev-parse", "HEAD"), _git(path, "remote", "get-url", "origin")
     github = github_slug(remote) if remote else None
-    return EngineSource(
-        requirement, version, github=github, commit=commit if github else None, portable=False, note=_LOCAL_NOTE
-    )
+    return EngineSource(requirement, version, github, commit if github else None, portable=False, note=_LOCAL_NOTE)
 
 
 def _git(folder: Path, *args: str) -> str | None:

@@ -215,9 +215,7 @@ def _kind(mode: int) -> str:
 
 def _file_problems(walk: _Walk, folder: Folder, path: Path, relative: str, label: str, size: int) -> list[Problem]:
     if folder.types is None:
-        if size > MAX_OTHER_BYTES:
-            return [Problem(label, 1, _over(size, MAX_OTHER_BYTES, "a file here"))]
-        return []
+        return [Problem(label, 1, _over(size, MAX_OTHER_BYTES, "a file here"))] if size > MAX_OTHER_BYTES else []
     if folder.published and relative.endswith(".md"):
         walk.pages_bytes += size  # each page: explainer.pages.page_file_problems (UTF-8, its own limit)
         if walk.pages_bytes > MAX_PAGES_BYTES:

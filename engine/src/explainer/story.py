@@ -148,15 +148,6 @@ class DateRange:
         )
 
 
-def derived_range(dates: Iterable[PartialDate]) -> DateRange | None:
-    """From the first to the last of `dates` (None if there are none)."""
-    dates = list(dates)
-    if not dates:
-        return None
-    first = min(dates, key=lambda date: date_span(date)[0])
-    return DateRange(first, max(dates, key=lambda date: date_span(date)[1]), configured=False)
-
-
 @dataclass(frozen=True)
 class Story:
     """The story's vocabulary, as one build uses it: data/story.yml over the engine's defaults."""
@@ -215,8 +206,11 @@ class Story:
         return self.lines.get(path, 1)
 
     def with_span(self, dates: Iterable[PartialDate]) -> Story:
-        """The story with its span: as configured, else from the first to the last of `dates`."""
-        return replace(self, span=self.dates or derived_range(dates))
+        """The story with its span: as configured, else from the first to the last of `dates` (none: None)."""
+        if self.dates or not (dates := list(dates)):
+            return replace(self, span=self.dates)
+        first = min(dates, key=lambda date: date_span(date)[0])
+        return replace(self, span=DateRange(first, max(dates, key=lambda date: date_span(date)[1]), configured=False))
 
 
 DEFAULT_STORY = Story()
@@ -297,13 +291,8 @@ def _story(document: YamlDocument, broken: set[tuple]) -> tuple[Story, list[Prob
                 )
             )
         elif ok("relationships", key):
-            relationships[key] = Relationship(
-                key,
-                value["independent"],
-                value.get("disclosure", ""),
-                value.get("credit", ""),
-                value.get("emphasis", "normal"),
-            )
+            said = {name: value[name] for name in ("disclosure", "credit", "emphasis") if name in value}
+            relationships[key] = Relationship(key, value["independent"], **said)
         else:
             relationships[key] = Relationship(key, False)
     settings["relationships"] = relationships

@@ -54,15 +54,12 @@ def _parse(raw: bytes) -> tuple[etree.Element, dict[int, int]]:
     lines: dict[int, int] = {}
     found: list[etree.Element] = []
 
-    def line() -> int:
-        return parser.CurrentLineNumber
-
     def refuse(message: str) -> None:
-        raise _Refused(line(), message)
+        raise _Refused(parser.CurrentLineNumber, message)
 
     def start(name: str, attributes: dict[str, str]) -> None:
         element = etree.Element(_local(name), {_attribute(key): value for key, value in attributes.items()})
-        lines[id(element)] = line()
+        lines[id(element)] = parser.CurrentLineNumber
         if stack:
             stack[-1].append(element)
         else:
@@ -94,9 +91,8 @@ def _parse(raw: bytes) -> tuple[etree.Element, dict[int, int]]:
     try:
         parser.Parse(raw, True)
     except expat.ExpatError as error:
-        raise _Refused(
-            error.lineno, f"is not well-formed XML ({expat.ErrorString(error.code)}); save it again"
-        ) from None
+        message = f"is not well-formed XML ({expat.ErrorString(error.code)}); save it again"
+        raise _Refused(error.lineno, message) from None
     if not found:
         raise _Refused(1, "has no element; save it as an SVG image")
     return found[0], lines

@@ -159,12 +159,10 @@ def registrable(host: str) -> str:
 
 
 def _unicode_label(label: str) -> str:
-    if label.startswith("xn--"):
-        try:
-            return label[4:].encode("ascii").decode("punycode")
-        except (UnicodeError, ValueError):
-            return label
-    return label
+    try:
+        return label[4:].encode("ascii").decode("punycode") if label.startswith("xn--") else label
+    except (UnicodeError, ValueError):
+        return label
 
 
 @cache

@@ -83,13 +83,8 @@ class Report:
 
     @property
     def readers_see_a_change(self) -> bool:
-        return bool(
-            self.pages_added
-            or self.pages_removed
-            or self.pages_changed
-            or self.glossary
-            or self.events
-            or self.corrections
+        return any(
+            (self.pages_added, self.pages_removed, self.pages_changed, self.glossary, self.events, self.corrections)
         )
 
 

@@ -47,7 +47,6 @@ class Line:
 class Section:
     heading: str
     lines: list[Line] = field(default_factory=list)
-    level: int = 3
 
 
 def plain(text: object) -> Span:
@@ -79,10 +78,6 @@ def capped(lines: list[Line], limit: int = MAX_ITEMS, depth: int = 0) -> list[Li
     return [*lines[:limit], Line("…", (label(f"… and {len(lines) - limit} more"),), depth)]
 
 
-def count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 # The outline -----------------------------------------------------------------------------------
 
 
@@ -108,20 +103,14 @@ def outline(report: Report) -> list[Section]:
 def overview(report: Report) -> Section:
     if not report.readers_see_a_change:
         return Section("Summary", [Line(" ", (label("No change readers would see."),))])
-    parts = [
-        f"pages: {len(report.pages_added)} added, {len(report.pages_removed)} removed, "
-        f"{len(report.pages_changed)} changed"
-    ]
-    for noun, changes in (
-        ("glossary entries", report.glossary),
-        ("events", report.events),
-        ("corrections", report.corrections),
-    ):
-        if changes:
-            parts.append(
-                f"{noun}: {len(changes.added)} added, {len(changes.removed)} removed, {len(changes.changed)} changed"
-            )
+    items = (("glossary entries", report.glossary), ("events", report.events), ("corrections", report.corrections))
+    parts = [counts("pages", report.pages_added, report.pages_removed, report.pages_changed)]
+    parts += [counts(noun, changes.added, changes.removed, changes.changed) for noun, changes in items if changes]
     return Section("Summary", [Line(" ", (label(part),)) for part in parts])
+
+
+def counts(noun: str, added: tuple, removed: tuple, changed: tuple) -> str:
+    return f"{noun}: {len(added)} added, {len(removed)} removed, {len(changed)} changed"
 
 
 def review_section(report: Report) -> Section:
@@ -135,12 +124,8 @@ def review_section(report: Report) -> Section:
         ),
     ]
     if lines and not report.raw_html_known:
-        lines.append(
-            Line(
-                " ",
-                (label("(raw HTML is listed when the diff is made from the repository, not from two built sites)"),),
-            )
-        )
+        note = "(raw HTML is listed when the diff is made from the repository, not from two built sites)"
+        lines.append(Line(" ", (label(note),)))
     return Section("For review: new raw HTML, files and addresses on other sites", capped(lines))
 
 
@@ -213,7 +198,7 @@ def correction_spans(entry: dict) -> tuple[Span, ...]:
 def render_markdown(report: Report, base_label: str, head_label: str) -> str:
     out = [f"## Reader's diff: {md_span(plain(base_label))} → {md_span(plain(head_label))}", ""]
     for section in outline(report):
-        out += ["#" * section.level + " " + md_escape(section.heading), ""]
+        out += ["### " + md_escape(section.heading), ""]
         for line in section.lines:
             marker = MARKERS[line.marker]
             text = " ".join(md_span(span) for span in line.spans)

@@ -77,7 +77,8 @@ def read_site(site_dir: Path) -> Site:
         if not path.is_file() or relative in IGNORED_FILES:
             continue
         document = parse_fragment(path.read_text(encoding="utf-8"))[0] if path.suffix == ".html" else None
-        page = read_page(document, page_url(relative)) if document else None
+        url = relative.removesuffix("index.html")  # 'story/the-fall/index.html' -> 'story/the-fall/'; '404.html' stays
+        page = read_page(document, url) if document else None
         if page is None:
             files[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
             continue
@@ -91,11 +92,6 @@ def read_site(site_dir: Path) -> Site:
         corrections=read_corrections(site_dir / "corrections.json"),
         files=files,
     )
-
-
-def page_url(relative_path: str) -> str:
-    """'story/the-fall/index.html' -> 'story/the-fall/'; 'index.html' -> ''; '404.html' stays."""
-    return relative_path.removesuffix("index.html")
 
 
 def read_page(document: etree.Element, url: str) -> Page | None:

@@ -89,9 +89,7 @@ def note_origins(root: etree.Element, sources: Mapping[str, Source]) -> dict[str
     """By note key, the origins it cites: a source note its source's; a note the page writes itself, those of the
     sources its own text cites."""
     found: dict[str, frozenset[str]] = {}
-    for notes in root.iter("div"):
-        if notes.get("class") != "footnote":
-            continue
+    for notes in (div for div in root.iter("div") if div.get("class") == "footnote"):
         for item in notes.iter("li"):
             named = _NOTE_HREF.search("#" + (item.get("id") or ""))
             if named is None:
@@ -142,9 +140,7 @@ def line_of_sentence(source_text: str, sentence: str) -> int:
     words = sentence.split()
     for size in (8, 5, 3):
         for start in range(0, max(1, len(words) - size + 1)):
-            needle = " ".join(words[start : start + size])
-            if not needle:
-                continue
+            needle = " ".join(words[start : start + size])  # "" (no words) is found on line 1
             for number, line in enumerate(lines, start=1):
                 if needle in " ".join(line.split()):
                     return number

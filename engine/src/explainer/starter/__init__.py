@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -55,7 +55,7 @@ class Answers:
 
     def context(self, directory: Path) -> dict:
         """The variables the templates see."""
-        slug = slugify(directory.name) or "explainer"
+        site_pins = pinned_dependencies(DISTRIBUTION, extra=None)
         return {
             "title": self.title,
             "subject": self.subject,
@@ -63,15 +63,15 @@ class Answers:
             "site_url": self.site_url,
             "site_path": "/" + self.site_url.split("://", 1)[1].partition("/")[2],
             "repo_url": self.repo_url,
-            "slug": slug,
+            "slug": slugify(directory.name) or "explainer",
             "chapter": CHAPTER,
             "today": self.today.isoformat(),
             "engine_requirement": self.engine.requirement,
             "engine_test_requirement": self.engine.with_extra("test"),
             "engine_version": self.engine.version,
             "engine_portable": self.engine.portable,
-            "site_pins": pinned_dependencies(DISTRIBUTION, extra=None),
-            "test_pins": pinned_dependencies(DISTRIBUTION, extra="test", exclude=pinned_names(DISTRIBUTION)),
+            "site_pins": site_pins,
+            "test_pins": pinned_dependencies(DISTRIBUTION, extra="test", exclude=site_pins),
             "workflows_repo": self.workflows[0] if self.workflows else "OWNER/ENGINE-REPOSITORY",
             "workflows_ref": self.workflows[1] if self.workflows else "ENGINE-COMMIT",
             "workflows_known": self.workflows is not None,
@@ -197,14 +197,16 @@ def slugify(text: str) -> str:
 # Pins: the versions this engine was installed with ------------------------------------------------
 
 
-def pinned_dependencies(name: str, extra: str | None, exclude: frozenset[str] = frozenset()) -> list[str]:
-    """`pkg==version` for every installed distribution `name` (or its `extra`) needs, recursively, sorted.
+def pinned_dependencies(name: str, extra: str | None, exclude: Iterable[str] = ()) -> list[str]:
+    """`pkg==version` for every installed distribution `name` (or its `extra`) needs, recursively, sorted
+    (leaving out the packages the pins `exclude` name).
 
     The new site starts from the very versions the engine that made it runs with; `make lock` (or
     an engine upgrade) moves them on."""
     from packaging.requirements import Requirement
     from packaging.utils import canonicalize_name
 
+    excluded = {canonicalize_name(pin.split("==")[0]) for pin in exclude}
     pins: dict[str, str] = {}
     todo = [(name, extra)]
     while todo:
@@ -215,26 +217,18 @@ def pinned_dependencies(name: str, extra: str | None, exclude: frozenset[str] = 
             continue
         for line in distribution.requires or []:
             requirement = Requirement(line)
-            environment = {"extra": wanted_extra or ""}
-            if requirement.marker and not requirement.marker.evaluate(environment):
+            if requirement.marker and not requirement.marker.evaluate({"extra": wanted_extra or ""}):
                 continue
             key = canonicalize_name(requirement.name)
             if key in pins or key == canonicalize_name(name):
                 continue
             try:
-                pins[key] = (
-                    f"{metadata.distribution(requirement.name).metadata['Name']}=={metadata.version(requirement.name)}"
-                )
+                installed = metadata.distribution(requirement.name)
+                pins[key] = f"{installed.metadata['Name']}=={installed.version}"
             except metadata.PackageNotFoundError:
                 pins[key] = str(requirement.name)  # not installed here: pip resolves it
             todo.extend((requirement.name, child) for child in (requirement.extras or {None}))
-    return sorted(pin for key, pin in pins.items() if key not in exclude)
-
-
-def pinned_names(name: str) -> frozenset[str]:
-    from packaging.utils import canonicalize_name
-
-    return frozenset(canonicalize_name(pin.split("==")[0]) for pin in pinned_dependencies(name, extra=None))
+    return sorted(pin for key, pin in pins.items() if key not in excluded)
 
 
 # Rendering --------------------------------------------------------------------------------------
