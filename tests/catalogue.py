@@ -1411,6 +1411,13 @@ CHART_CASES = [
         layer=PAGE,
     ),
     case(
+        "chart-period-from-after-the-last-point",
+        ties_page("# Page\n\n<!-- chart: group-value from: 2030 -->\n"),
+        "docs/ties.md:3: chart 'group-value': 'from: 2030' is not before its last point (March 2023); the period"
+        " runs from: to: to:",
+        layer=PAGE,
+    ),
+    case(
         "chart-period-without-points",
         ties_page("# Page\n\n<!-- chart: group-value from: 2021 to: 2022 -->\n"),
         "docs/ties.md:3: chart 'group-value' has no point in the period its marker gives (from: "

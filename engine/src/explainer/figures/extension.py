@@ -141,14 +141,11 @@ def marker_period(fields: dict[str, str], series: Series) -> Span | None:
             except ValueError as error:
                 raise ValueError(f"'{name}:' {error}") from None
     if period["from"] >= period["to"]:  # a side not given is the series' first or last point
-        ends = {"from": series.points[0].date.display, "to": series.points[-1].date.display}
-        said = {
-            name: f"'{name}: {fields[name]}'"
-            if name in fields
-            else f"its {'first' if name == 'from' else 'last'} point ({ends[name]})"
-            for name in ends
-        }
-        raise ValueError(f"{said['from']} is not before {said['to']}; the period runs from: to: to:")
+        start = (
+            f"'from: {fields['from']}'" if "from" in fields else f"its first point ({series.points[0].date.display})"
+        )
+        end = f"'to: {fields['to']}'" if "to" in fields else f"its last point ({series.points[-1].date.display})"
+        raise ValueError(f"{start} is not before {end}; the period runs from: to: to:")
     return Span(period["from"], period["to"])
 
 
