@@ -118,6 +118,11 @@ class Records(Generic[Record]):
         return self.document.problem(path, message)
 
 
+def as_written(entry: dict[str, Any]) -> dict[str, Any]:
+    """An entry's fields as its (frozen) record keeps them: lists as tuples."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in entry.items()}
+
+
 def ids_in_order(document: YamlDocument) -> tuple[dict[str, int], list[Problem]]:
     """Each entry's id and its index in the file (skipping entries left out); a repeated id is a problem."""
     first_index: dict[str, int] = {}

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from ..datafile import DataFileSpec, Records, Reference, dated_entries, entry_dates, group_by
+from ..datafile import DataFileSpec, Records, Reference, as_written, dated_entries, entry_dates, group_by
 from ..dates import PartialDate
 from ..errors import Problem
 from ..story import DEFAULT_STORY, Currency, DateRange, Story
@@ -103,7 +103,7 @@ def _event(entry: dict[str, Any], date: PartialDate, index: int, story: Story) -
         Figure(**figure, written=story.currencies.get(figure.get("currency", "")))
         for figure in entry.get("figures", ())
     )
-    written = {key: tuple(value) if isinstance(value, list) else value for key, value in entry.items()}
+    written = as_written(entry)
     del written["precision"]  # the date says it
     return Event(**written | {"date": date, "figures": figures, "index": index})
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..claims import FIGURE_OR_DATE
-from ..datafile import DataFileSpec, Records, Reference, ids_in_order
+from ..datafile import DataFileSpec, Records, Reference, as_written, ids_in_order
 from ..errors import Problem
 from ..story import DEFAULT_STORY, Story
 from ..yamlfile import YamlDocument
@@ -59,9 +59,8 @@ def build_glossary(
 
 
 def _entry(document: YamlDocument, index: int) -> GlossaryEntry:
-    written = {key: tuple(value) if isinstance(value, list) else value for key, value in document.data[index].items()}
     rendered = document.rendered.get((index, "long"))
-    return GlossaryEntry(**written, index=index, long_html=rendered.html if rendered else "")
+    return GlossaryEntry(**as_written(document.data[index]), index=index, long_html=rendered.html if rendered else "")
 
 
 def forms_claimed_twice(glossary: Records[GlossaryEntry]) -> list[Problem]:
