@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .backlinks import Backlink
 from .datafile import DataFileSpec
 
 if TYPE_CHECKING:
@@ -59,6 +60,21 @@ def _yaml_text(text: str) -> str:
     if not re.search(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|[:\s]$|\n", text):
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def sources_listed_on(page: GeneratedPage, name: str, title: str) -> Callable[[BuildContext], None]:
+    """`shown_on_pages` for a page that lists every record of concern `name`, anchored by its id, with its
+    sources: each record among the places that use its sources ("Cited in" on the Sources page), by its
+    field `title`."""
+
+    def shown(context: BuildContext) -> None:
+        url = context.site.url(page.src_uri)
+        for record in getattr(context, name).records:
+            for source_id in record.sources:
+                link = Backlink(url, page.title, record.id, getattr(record, title), by_anchor=True)
+                context.backlinks.add("source", source_id, link)
+
+    return shown
 
 
 @dataclass(frozen=True)

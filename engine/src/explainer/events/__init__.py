@@ -10,8 +10,8 @@
   (the published events.json and events.csv).
 """
 
-from ..concern import Concern, GeneratedFile
-from .checks import sources_on_the_timeline, unknown_sections
+from ..concern import Concern, GeneratedFile, sources_listed_on
+from .checks import unknown_sections
 from .exports import events_csv, events_json
 from .extension import EventsExtension
 from .page import EVENTS_CSV, EVENTS_JSON, PAGE
@@ -26,5 +26,5 @@ CONCERN = Concern(
         GeneratedFile(EVENTS_CSV, lambda context: events_csv(context.events.in_order).encode()),  # bytes: CRLF kept
     ),
     page_checks=unknown_sections,
-    shown_on_pages=sources_on_the_timeline,
+    shown_on_pages=sources_listed_on(PAGE, "events", title="title"),
 )

@@ -13,8 +13,8 @@ tooltip on hover, keyboard focus and a first tap on touch screens (built on firs
 - `matching.py`, for the glossary only: which words of a text name which entry.
 """
 
-from ..concern import Concern
-from .checks import sources_in_the_glossary, unused_entries
+from ..concern import Concern, sources_listed_on
+from .checks import unused_entries
 from .extension import GlossaryExtension
 from .page import PAGE
 from .records import SPEC
@@ -24,5 +24,5 @@ CONCERN = Concern(
     extension=GlossaryExtension,
     page=PAGE,
     after_pages=unused_entries,
-    shown_on_pages=sources_in_the_glossary,
+    shown_on_pages=sources_listed_on(PAGE, "glossary", title="term"),
 )
