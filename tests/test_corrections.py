@@ -19,7 +19,7 @@ from explainer.anchors import anchor_pattern
 from explainer.backlinks import Backlink
 from explainer.context import BuildContext, PageInfo, SiteMap
 from explainer.corrections.anchors import anchor_counts
-from explainer.corrections.checks import anchor_problem, overlap_problem
+from explainer.corrections.checks import anchor_problem
 from explainer.corrections.extension import CorrectionsExtension
 from explainer.corrections.feeds import atom_feed, json_feed
 from explainer.corrections.records import Correction, newest_first
@@ -177,7 +177,7 @@ def test_missing_or_ambiguous_anchor_is_a_problem_and_nothing_is_marked(text, co
 def test_overlapping_anchors_are_reported():
     second = correction(id="face-note", anchor="Face, a hub", index=1)
     _, context = render("Models on Hugging Face, a hub.\n", correction(), second)
-    assert context.problems == [overlap_problem(second, "docs/story/ai-success.md")]
+    assert context.problems == [anchor_problem(second, 1, "docs/story/ai-success.md")]
 
 
 def test_pages_without_corrections_are_left_alone():

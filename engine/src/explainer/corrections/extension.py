@@ -25,7 +25,7 @@ from ..extensions import ExplainerExtension, WrittenPageTreeprocessor
 from ..sources.page import PAGE as SOURCES_PAGE
 from ..sources.records import SPEC as SOURCES_SPEC
 from .anchors import anchor_counts, attach_mark, mark_id, note_id, number_marks, reading_places
-from .checks import anchor_problem, overlap_problem
+from .checks import anchor_problem
 from .page import PAGE
 from .records import SPEC, Correction, newest_first
 
@@ -72,12 +72,10 @@ class _Corrections(WrittenPageTreeprocessor):
         counts = anchor_counts(root, [correction.anchor for correction in corrections])
         problems, attached = self.context.problems, []
         for correction in corrections:
-            if counts[correction.anchor] != 1:
-                problems.append(anchor_problem(correction, counts[correction.anchor], page.file_label))
-            elif attach_mark(root, correction):
+            if counts[correction.anchor] == 1 and attach_mark(root, correction):
                 attached.append(correction)
-            else:
-                problems.append(overlap_problem(correction, page.file_label))
+            else:  # missing, repeated, or inside an earlier anchor's mark
+                problems.append(anchor_problem(correction, counts[correction.anchor], page.file_label))
         return attached
 
     def _sources_href(self, corrections: list[Correction], page: PageInfo) -> dict[str, tuple[str, str]]:
