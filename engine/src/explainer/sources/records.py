@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from ..datafile import DataFileSpec, Records, Reference, dated_entries
+from ..datafile import DataFileSpec, Records, Reference, as_written, dated_entries
 from ..dates import PartialDate, parse_partial_date
 from ..errors import Problem
 from ..story import DEFAULT_STORY, INDEPENDENT, Relationship, Story
@@ -101,10 +101,8 @@ def build_sources(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple
     base: Source | None = None
     for entry, published, index in entries:
         claims = tuple(_claims(document, entry, index, problems))
-        fields = {key: value for key, value in entry.items() if key not in ("authors", "single_source", "published")}
-        relationship = story.relationship(entry["stake"])
-        source = Source(**fields, authors=tuple(entry.get("authors", ())), single_source=claims,
-                        published=published, index=index, relationship=relationship)  # fmt: skip
+        derived = {"single_source": claims, "published": published, "relationship": story.relationship(entry["stake"])}
+        source = Source(**as_written(entry) | derived, index=index)
         if source.base_report and base is not None:
             message = (
                 f"source '{source.id}': base_report is already set on source '{base.id}' "
