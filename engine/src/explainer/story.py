@@ -190,10 +190,6 @@ class Story:
     def unit_keys(self) -> list[str]:
         return [*BUILT_IN_UNITS, *self.units]
 
-    def kinds_on_page(self, page: str) -> list[CorrectionKind]:
-        """The kinds a kind page lists ('' for the Corrections page: those without a page of their own)."""
-        return [kind for kind in self.kinds.values() if kind.page == page]
-
     @property
     def kind_pages(self) -> list[CorrectionKind]:
         """The kinds with a generated page of their own, each page once."""
