@@ -14,8 +14,6 @@ if TYPE_CHECKING:
 def unused_entries(context: BuildContext) -> list[Problem]:
     """Entries no story page marks, and aliases that never match story text: worth a warning."""
     glossary = context.glossary.records
-    if glossary.document is None:
-        return []
     used, matched = context.backlinks.used_ids("glossary"), context.glossary.matched_forms
     claimed_before = {(entry.id, form) for entry, _, form, _, _ in second_claims(glossary)}  # reported already
     problems = []
