@@ -1,13 +1,7 @@
-"""Events: dated facts from data/events.yml, shown where the story needs them.
+"""Events: dated facts from data/events.yml, shown where the story needs them ("Key dates", the Timeline).
 
-- `records.py`: the typed records (`Event`, `Figure`), how they are built and checked from
-  data/events.yml (`SPEC`: dates, precision, the story's span, headline events, summaries), `EventsState`, what one
-  build knows of them, and the ids they cite (`references`: sources, glossary entries);
-- `extension.py`: `EventsExtension`: "Key dates" at `<!-- key-dates -->`, `[words](event:id)` links;
-- `page.py`: the generated Timeline page (its template: explainer/timeline.html);
-- `checks.py`: once the pages are known, each event's section is a story page;
-- for events only: `timeline_svg.py` (the Timeline's picture, drawn at build time) and `exports.py`
-  (the published events.json and events.csv).
+Besides the parts every concern has (explainer.concern): `timeline_svg.py` (the Timeline's picture,
+drawn at build time) and `exports.py` (the published events.json and events.csv).
 """
 
 from ..concern import Concern, GeneratedFile, sources_listed_on
