@@ -54,7 +54,7 @@ from catalogue import (  # noqa: F401 - re-exported to tests/browser/test_hostil
 from catalogue import HOSTILE_CASES as CASES
 from conftest import REPO, BuiltSite, build_project, read_yaml, write_project
 from htmlcheck import java_and_vnu, style_attributes, unsafe_markup, vnu_errors
-from layers import data_problems, page_problems, site_pages
+from layers import data_problems, page_problems, site_pages, written_html
 from markdown import Markdown
 from markupsafe import Markup
 from test_bad_inputs import located_lines, replace
@@ -72,7 +72,7 @@ from explainer.errors import DataError, Problem, line_of
 from explainer.events.exports import events_csv
 from explainer.events.records import Event
 from explainer.markup import SITE_CONFIGS, SITE_EXTENSIONS, parse_fragment, refusals
-from explainer.pagehtml import PageHtmlExtension, page_allow_list, written_html
+from explainer.pagehtml import PageHtmlExtension, page_allow_list
 from explainer.pagelines import PageLines
 from explainer.placeholders import masked
 from explainer.reader_diff import render
