@@ -55,7 +55,6 @@ class _Corrections(WrittenPageTreeprocessor):
         whole_page = [correction for correction in on_page if not correction.anchor]
         marked = [correction for correction in attached if correction.of_kind.inline]
         labels = number_marks(root, {correction.id: correction.of_kind for correction in marked})
-        context.corrections.labels.update(labels)
         context.corrections.places.update({correction.id: 0 for correction in whole_page})
         context.corrections.places.update(reading_places(root))
         for notice in reversed(corrected_notices(marked, [*attached, *whole_page])):

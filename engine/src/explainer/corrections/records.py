@@ -98,9 +98,8 @@ class CorrectionsState:
     """What one build knows of the corrections: by page, and where each ended up on its page."""
 
     records: Records[Correction]
-    # Set as pages are converted: each attached correction's mark label ('C2') and place in its page's
-    # reading order (0 for one about the page as a whole), for the lists of corrections.
-    labels: dict[str, str] = field(default_factory=dict)
+    # Set as pages are converted: each attached correction's place in its page's reading order (0 for one
+    # about the page as a whole), for the lists of corrections.
     places: dict[str, int] = field(default_factory=dict)
 
     @cached_property
