@@ -15,10 +15,10 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_SITE, REPO, BuiltSite, generated_page
 from factories import correction
 
-from explainer.anchors import anchor_pattern
+from explainer.anchors import anchor_counts, anchor_pattern
 from explainer.backlinks import Backlink
 from explainer.context import BuildContext, PageInfo, SiteMap
-from explainer.corrections.anchors import anchor_counts
+from explainer.corrections.anchors import text_slots
 from explainer.corrections.checks import anchor_problem
 from explainer.corrections.extension import CorrectionsExtension
 from explainer.corrections.feeds import atom_feed, json_feed
@@ -81,7 +81,7 @@ def test_anchor_pattern_matches_whole_phrases_across_spacing_and_quote_styles(an
     ],
 )
 def test_anchor_counts_only_prose_outside_headings_links_and_code(html, count):
-    assert anchor_counts(etree.fromstring(html), ["Hugging Face"]) == {"Hugging Face": count}
+    assert anchor_counts(text_slots(etree.fromstring(html)), ["Hugging Face"]) == {"Hugging Face": count}
 
 
 @pytest.mark.parametrize(

@@ -64,8 +64,9 @@ from test_serve import (
 )
 
 from explainer import frontmatter, repository
+from explainer.anchors import anchor_counts
 from explainer.codeblocks import without_code
-from explainer.corrections.anchors import anchor_counts, attach_mark
+from explainer.corrections.anchors import attach_mark, text_slots
 from explainer.corrections.records import Correction
 from explainer.dates import PartialDate
 from explainer.errors import DataError, Problem, line_of
@@ -620,7 +621,7 @@ def paragraphs(*texts: str) -> etree.Element:
 
 def test_an_anchor_is_not_counted_in_a_placeholder():
     root = paragraphs("\x02wzxhzdk:0\x03", "A \x0242\x03 star and 42 stars.")
-    assert anchor_counts(root, ["wzxhzdk:0", "42"]) == {"wzxhzdk:0": 0, "42": 1}  # the page's own 42 only
+    assert anchor_counts(text_slots(root), ["wzxhzdk:0", "42"]) == {"wzxhzdk:0": 0, "42": 1}  # the page's own 42 only
 
 
 def test_a_correction_still_marks_the_page_s_own_words_beside_a_placeholder():

@@ -18,13 +18,14 @@ from typing import ClassVar
 
 from markdown import Markdown
 
+from ..anchors import anchor_counts
 from ..backlinks import Backlink
 from ..context import PageInfo
 from ..elements import child, element, insert_after_title
 from ..extensions import ExplainerExtension, WrittenPageTreeprocessor
 from ..sources.page import PAGE as SOURCES_PAGE
 from ..sources.records import SPEC as SOURCES_SPEC
-from .anchors import anchor_counts, attach_mark, mark_id, note_id, number_marks, reading_places
+from .anchors import attach_mark, mark_id, note_id, number_marks, reading_places, text_slots
 from .checks import anchor_problem
 from .page import PAGE
 from .records import SPEC, Correction, newest_first
@@ -68,7 +69,7 @@ class _Corrections(WrittenPageTreeprocessor):
 
     def _attach_all(self, root: etree.Element, corrections: list[Correction], page: PageInfo) -> list[Correction]:
         """Attach every anchor that occurs exactly once (counted before any is attached); report the rest."""
-        counts = anchor_counts(root, [correction.anchor for correction in corrections])
+        counts = anchor_counts(text_slots(root), [correction.anchor for correction in corrections])
         problems, attached = self.context.problems, []
         for correction in corrections:
             if counts[correction.anchor] == 1 and attach_mark(root, correction):
