@@ -25,6 +25,7 @@ from buildcount import (  # noqa: F401 - hooks pytest finds here
     pytest_sessionstart,
     pytest_terminal_summary,
 )
+from layers import render_body
 from mkdocs.utils import get_relative_url
 
 from explainer.context import BuildContext
@@ -47,7 +48,7 @@ def generated_page(
     records of `context` or those given by concern name (`sources={...}`), converted with `md`."""
     context = context or new_context(**records)
     context.site.relative = context.site.relative or get_relative_url
-    return page_body(context, src_uri).render(md or markdown.Markdown())
+    return render_body(page_body(context, src_uri), md or markdown.Markdown())
 
 
 def real_config() -> dict:

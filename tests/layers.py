@@ -36,8 +36,9 @@ from explainer.context import BuildContext, PageInfo, directory_url
 from explainer.data import DataCheck
 from explainer.errors import Problem
 from explainer.frontmatter import front_matter_problems
-from explainer.generated import GeneratedPagesExtension
+from explainer.generated import PARTS_NAME, Body, GeneratedPagesExtension
 from explainer.markup import MarkdownSetup
+from explainer.pagehtml import WrittenHtmlListing
 from explainer.pages import default_title, page_file_problems
 from explainer.registry import CONCERNS, after_pages_problems, check_site_data, generated_pages, page_body
 from explainer_mkdocs import hooks
@@ -53,6 +54,23 @@ def data_layer(project: Path) -> DataCheck:
 def data_problems(project: Path) -> list[str]:
     """Every problem the data layer finds in `project`, as `file:line: message`."""
     return [str(problem) for problem in data_layer(project).problems]
+
+
+def render_body(body: Body, md: markdown.Markdown) -> str:
+    """A generated page's body as HTML, converted with `md` alone (without MkDocs)."""
+    GeneratedPagesExtension(lambda: body).extendMarkdown(md)
+    try:
+        return md.convert(body.markdown)
+    finally:
+        md.treeprocessors.deregister(PARTS_NAME)
+
+
+def written_html(markdown_text: str) -> list[str]:
+    """What a page (`markdown_text`, without its front matter) writes as HTML, in order, as the reader's diff lists
+    it: the raw HTML fragments and attribute lists, converted with the site's Markdown set-up."""
+    setup, listing = MarkdownSetup(), WrittenHtmlListing()
+    markdown.Markdown(extensions=[*setup.extensions, listing], extension_configs=setup.configs).convert(markdown_text)
+    return listing.take()
 
 
 def convert_page(project: Path, src_uri: str, data: DataCheck | None = None) -> tuple[str, BuildContext]:
@@ -117,7 +135,7 @@ def every_page_body(project: Path, data: DataCheck | None = None) -> dict[str, s
     setup = MarkdownSetup()
     for _, page in generated_pages(context.story):
         md = markdown.Markdown(extensions=setup.extensions, extension_configs=setup.configs)
-        bodies[page.src_uri] = page_body(context, page.src_uri).render(md)
+        bodies[page.src_uri] = render_body(page_body(context, page.src_uri), md)
     return bodies
 
 

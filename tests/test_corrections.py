@@ -15,11 +15,11 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_SITE, REPO, BuiltSite, generated_page
 from factories import correction
 
-from explainer.anchors import anchor_pattern
+from explainer.anchors import anchor_counts, anchor_pattern
 from explainer.backlinks import Backlink
 from explainer.context import BuildContext, PageInfo, SiteMap
-from explainer.corrections.anchors import anchor_counts
-from explainer.corrections.checks import anchor_problem, overlap_problem
+from explainer.corrections.anchors import text_slots
+from explainer.corrections.checks import anchor_problem
 from explainer.corrections.extension import CorrectionsExtension
 from explainer.corrections.feeds import atom_feed, json_feed
 from explainer.corrections.records import Correction, newest_first
@@ -81,7 +81,7 @@ def test_anchor_pattern_matches_whole_phrases_across_spacing_and_quote_styles(an
     ],
 )
 def test_anchor_counts_only_prose_outside_headings_links_and_code(html, count):
-    assert anchor_counts(etree.fromstring(html), ["Hugging Face"]) == {"Hugging Face": count}
+    assert anchor_counts(text_slots(etree.fromstring(html)), ["Hugging Face"]) == {"Hugging Face": count}
 
 
 @pytest.mark.parametrize(
@@ -177,7 +177,7 @@ def test_missing_or_ambiguous_anchor_is_a_problem_and_nothing_is_marked(text, co
 def test_overlapping_anchors_are_reported():
     second = correction(id="face-note", anchor="Face, a hub", index=1)
     _, context = render("Models on Hugging Face, a hub.\n", correction(), second)
-    assert context.problems == [overlap_problem(second, "docs/story/ai-success.md")]
+    assert context.problems == [anchor_problem(second, 1, "docs/story/ai-success.md")]
 
 
 def test_pages_without_corrections_are_left_alone():

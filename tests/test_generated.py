@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import markdown
+from layers import render_body
 
 from explainer.generated import THEME, Templates
 
@@ -25,14 +26,14 @@ def test_html_parts_come_back_as_raw_html_blocks_would(tmp_path: Path):
     body = templates(tmp_path, **{"t.html": page}).body("explainer/t.html", {})
     as_markdown = "# T\n\nIntro.\n\n## Kind\n\n" + "\n\n".join(entries) + "\n\n## Next\n"
     md = markdown.Markdown(extensions=["toc"])
-    assert body.render(md) == md.reset().convert(as_markdown)
+    assert render_body(body, md) == md.reset().convert(as_markdown)
     assert body.anchor_ids == {"a", "b"}
 
 
 def test_every_value_is_escaped_and_markdown_text_stays_text(tmp_path: Path):
     page = '# {{ title | md }}\n\n{% call html() %}<p title="{{ title }}">{{ title }}</p>{% endcall %}\n'
     body = templates(tmp_path, **{"t.html": page}).body("explainer/t.html", {"title": "*A* <b>&'\""})
-    html = body.render(markdown.Markdown())
+    html = render_body(body, markdown.Markdown())
     assert html.startswith("<h1>*A* &lt;b&gt;&amp;'\"</h1>")
     assert '<p title="*A* &lt;b&gt;&amp;&#x27;&quot;">*A* &lt;b&gt;&amp;&#x27;&quot;</p>' in html
 
@@ -41,13 +42,13 @@ def test_an_element_holds_the_markdown_and_parts_inside_it(tmp_path: Path):
     page = '{% call element("div", class_="x") %}\n### Term\n{% call html() %}<p>1</p>{% endcall %}{% endcall %}\n'
     page += "Text.\n"
     body = templates(tmp_path, **{"t.html": page}).body("explainer/t.html", {})
-    assert body.render(markdown.Markdown()) == '<div class="x">\n<h3>Term</h3>\n<p>1</p>\n</div>\n<p>Text.</p>'
+    assert render_body(body, markdown.Markdown()) == '<div class="x">\n<h3>Term</h3>\n<p>1</p>\n</div>\n<p>Text.</p>'
 
 
 def test_checked_html_goes_in_as_elements_of_the_page(tmp_path: Path):
     page = "{{ tree(long) }}\n"
     body = templates(tmp_path, **{"t.html": page}).body("explainer/t.html", {"long": "<p>A *b* <em>c</em></p>"})
-    assert body.render(markdown.Markdown()) == "<p>A *b* <em>c</em></p>"  # finished: not read as Markdown again
+    assert render_body(body, markdown.Markdown()) == "<p>A *b* <em>c</em></p>"  # finished: not read as Markdown again
 
 
 def test_a_site_overrides_an_engine_template_by_its_name(tmp_path: Path):

@@ -54,7 +54,7 @@ from catalogue import (  # noqa: F401 - re-exported to tests/browser/test_hostil
 from catalogue import HOSTILE_CASES as CASES
 from conftest import REPO, BuiltSite, build_project, read_yaml, write_project
 from htmlcheck import java_and_vnu, style_attributes, unsafe_markup, vnu_errors
-from layers import data_problems, page_problems, site_pages
+from layers import data_problems, page_problems, site_pages, written_html
 from markdown import Markdown
 from markupsafe import Markup
 from test_bad_inputs import located_lines, replace
@@ -64,15 +64,16 @@ from test_serve import (
 )
 
 from explainer import frontmatter, repository
+from explainer.anchors import anchor_counts
 from explainer.codeblocks import without_code
-from explainer.corrections.anchors import anchor_counts, attach_mark
+from explainer.corrections.anchors import attach_mark, text_slots
 from explainer.corrections.records import Correction
 from explainer.dates import PartialDate
 from explainer.errors import DataError, Problem, line_of
 from explainer.events.exports import events_csv
 from explainer.events.records import Event
 from explainer.markup import SITE_CONFIGS, SITE_EXTENSIONS, parse_fragment, refusals
-from explainer.pagehtml import PageHtmlExtension, page_allow_list, written_html
+from explainer.pagehtml import PageHtmlExtension, page_allow_list
 from explainer.pagelines import PageLines
 from explainer.placeholders import masked
 from explainer.reader_diff import render
@@ -620,7 +621,7 @@ def paragraphs(*texts: str) -> etree.Element:
 
 def test_an_anchor_is_not_counted_in_a_placeholder():
     root = paragraphs("\x02wzxhzdk:0\x03", "A \x0242\x03 star and 42 stars.")
-    assert anchor_counts(root, ["wzxhzdk:0", "42"]) == {"wzxhzdk:0": 0, "42": 1}  # the page's own 42 only
+    assert anchor_counts(text_slots(root), ["wzxhzdk:0", "42"]) == {"wzxhzdk:0": 0, "42": 1}  # the page's own 42 only
 
 
 def test_a_correction_still_marks_the_page_s_own_words_beside_a_placeholder():

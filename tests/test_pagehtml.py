@@ -3,7 +3,9 @@ what a page writes, listed for the reader's diff. The mistakes' lines are catalo
 
 from __future__ import annotations
 
-from explainer.pagehtml import page_allow_list, written_html
+from layers import written_html
+
+from explainer.pagehtml import page_allow_list
 
 
 def test_mkdocs_yml_adds_elements_with_or_without_hosts_and_a_list_is_one_problem():

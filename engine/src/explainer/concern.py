@@ -17,11 +17,12 @@ context (`context.NAME`), its extension, its generated page and files, its check
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .backlinks import Backlink
 from .datafile import DataFileSpec
 
 if TYPE_CHECKING:
@@ -51,14 +52,24 @@ class GeneratedPage:
     def front_matter(self, story: Story) -> str:
         """What MkDocs reads as the page's front matter, before its body is rendered."""
         description = self.description(story) if callable(self.description) else self.description
-        return f"---\ntitle: {_yaml_text(self.title)}\ndescription: {_yaml_text(description)}\n---\n"
+        # JSON's strings are YAML's double-quoted scalars: each value reads back as written.
+        title, description = (json.dumps(text, ensure_ascii=False) for text in (self.title, description))
+        return f"---\ntitle: {title}\ndescription: {description}\n---\n"
 
 
-def _yaml_text(text: str) -> str:
-    """Text as a YAML value that reads back as written (quoted if YAML would read it otherwise)."""
-    if not re.search(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|[:\s]$|\n", text):
-        return text
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def sources_listed_on(page: GeneratedPage, name: str, title: str) -> Callable[[BuildContext], None]:
+    """`shown_on_pages` for a page that lists every record of concern `name`, anchored by its id, with its
+    sources: each record among the places that use its sources ("Cited in" on the Sources page), by its
+    field `title`."""
+
+    def shown(context: BuildContext) -> None:
+        url = context.site.url(page.src_uri)
+        for record in getattr(context, name).records:
+            for source_id in record.sources:
+                link = Backlink(url, page.title, record.id, getattr(record, title), by_anchor=True)
+                context.backlinks.add("source", source_id, link)
+
+    return shown
 
 
 @dataclass(frozen=True)

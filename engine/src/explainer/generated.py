@@ -88,14 +88,6 @@ class Body:
         """The ids in the HTML parts, which links from other pages may point at."""
         return {anchor for part in self.parts if isinstance(part, Html) for anchor in _ID.findall(part.text)}
 
-    def render(self, md: Markdown) -> str:
-        """The body as HTML, converted with `md` alone (without MkDocs: tests)."""
-        md.treeprocessors.register(PartsTreeprocessor(md, lambda: self), PARTS_NAME, PARTS_PRIORITY)
-        try:
-            return md.convert(self.markdown)
-        finally:
-            md.treeprocessors.deregister(PARTS_NAME)
-
 
 def markdown_text(text: str) -> str:
     """Plain text as Markdown that shows it unchanged: no accidental emphasis, links or HTML."""

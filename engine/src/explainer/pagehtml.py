@@ -275,20 +275,6 @@ def _restore(element: etree.Element, before: dict[str, str], name: str | None) -
 WRITTEN_HTML_FILE = "EXPLAINER_WRITTEN_HTML"
 
 
-def written_html(markdown_text: str, setup: Any = None) -> list[str]:
-    """The raw HTML fragments and attribute lists a page writes, in order (comments, the build's markers, aside).
-
-    `markdown_text` is the page without its front matter; `setup` the site's Markdown set-up
-    (explainer.markup.MarkdownSetup; the site's own by default).
-    """
-    from .markup import MarkdownSetup
-
-    setup = setup or MarkdownSetup()
-    listing = WrittenHtmlListing()
-    Markdown(extensions=[*setup.extensions, listing], extension_configs=setup.configs).convert(markdown_text)
-    return listing.take()
-
-
 class WrittenHtmlListing(Extension):
     """Lists what each page converted writes as HTML, at the points where PageHtmlExtension checks it; `take()`
     after each page. Put it before PageHtmlExtension, which may make refused HTML text."""

@@ -190,10 +190,6 @@ class Story:
     def unit_keys(self) -> list[str]:
         return [*BUILT_IN_UNITS, *self.units]
 
-    def kinds_on_page(self, page: str) -> list[CorrectionKind]:
-        """The kinds a kind page lists ('' for the Corrections page: those without a page of their own)."""
-        return [kind for kind in self.kinds.values() if kind.page == page]
-
     @property
     def kind_pages(self) -> list[CorrectionKind]:
         """The kinds with a generated page of their own, each page once."""
@@ -271,13 +267,15 @@ def _story(document: YamlDocument, broken: set[tuple]) -> tuple[Story, list[Prob
         value = data.get(key)
         return value if isinstance(value, dict) and sound(key) else {}
 
-    def text(value: Any, *path: Any, default: str = "") -> str:
-        return value if isinstance(value, str) and ok(*path) else default
-
-    story = DEFAULT_STORY
     settings: dict[str, Any] = {"lines": dict(document.lines)}
-    if "subject" in data:
-        settings["subject"] = text(data["subject"], "subject")
+
+    def text(name: str, *path: str) -> None:
+        """The setting `name` from `path`, if written as text (otherwise its default stays)."""
+        value = data.get(path[0]) if len(path) == 1 else section(path[0]).get(path[1])
+        if isinstance(value, str) and ok(*path):
+            settings[name] = value
+
+    text("subject", "subject")
     settings["dates"], date_problems = _dates(document, section("dates"), ok("dates"))
     problems += date_problems
     relationships = {"independent": INDEPENDENT}
@@ -315,21 +313,17 @@ def _story(document: YamlDocument, broken: set[tuple]) -> tuple[Story, list[Prob
     }
     settings["kinds"], kind_problems = _kinds(document, section("corrections"), ok)
     problems += kind_problems
-    if "intro" in section("corrections"):
-        settings["corrections_intro"] = text(data["corrections"]["intro"], "corrections", "intro")
+    text("corrections_intro", "corrections", "intro")
     glossary = section("glossary")
     if isinstance(glossary.get("categories"), dict) and glossary["categories"] and sound("glossary", "categories"):
         settings["categories"] = {
             key: heading if ok("glossary", "categories", key) and isinstance(heading, str) else key
             for key, heading in glossary["categories"].items()
         }
-    if "covers" in glossary:
-        settings["glossary_covers"] = text(glossary["covers"], "glossary", "covers", default=story.glossary_covers)
-    if "intro" in section("sources"):
-        settings["sources_intro"] = text(data["sources"]["intro"], "sources", "intro", default=story.sources_intro)
+    text("glossary_covers", "glossary", "covers")
+    text("sources_intro", "sources", "intro")
+    text("timeline_covers", "timeline", "covers")
     timeline = section("timeline")
-    if "covers" in timeline:
-        settings["timeline_covers"] = text(timeline["covers"], "timeline", "covers", default=story.timeline_covers)
     if "scale" in timeline and ok("timeline", "scale"):
         settings["scale"] = timeline["scale"]
     headlines = timeline.get("headline_events")
@@ -341,7 +335,7 @@ def _story(document: YamlDocument, broken: set[tuple]) -> tuple[Story, list[Prob
             problems.append(document.problem(("timeline", "headline_events"), message))
         else:
             settings["headline_events"] = (least, most)
-    return replace(story, **settings), problems
+    return replace(DEFAULT_STORY, **settings), problems
 
 
 def _entries(value: Any) -> list[tuple[str, dict]]:
@@ -377,12 +371,11 @@ def _kinds(document: YamlDocument, corrections: dict, ok) -> tuple[dict[str, Cor
     pages: dict[str, str] = {}
     for key, value in _entries(corrections.get("kinds")):
         path = ("corrections", "kinds", key)
-        default = DEFAULT_KINDS.get(key)
-        base = default or CorrectionKind(key, key.capitalize(), key.capitalize())
+        base = DEFAULT_STORY.kind(key)  # the engine's kind of that key, or a stand-in
         if not ok(*path):
             written[key] = base
             continue
-        missing = [name for name in ("label", "heading") if default is None and name not in value]
+        missing = [name for name in ("label", "heading") if key not in DEFAULT_KINDS and name not in value]
         if missing:
             needs = " and ".join(f"{name}:" for name in missing)
             message = (

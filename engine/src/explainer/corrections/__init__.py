@@ -2,18 +2,10 @@
 
 Each entry of data/corrections.yml names a page and, for a kind marked in the text, an anchor: a
 phrase that must occur exactly once in that page's text. Its kind (data/story.yml) says how it is
-worded, whether it is marked, and where it is listed.
+worded, whether it is marked, and where it is listed (the Corrections page, or a page of its own).
 
-- `records.py`: the typed records (`Correction`), how they are built from data/corrections.yml
-  (`SPEC`), `CorrectionsState`, what one build knows of them, and the sources they cite (`references`);
-- `extension.py`: `CorrectionsExtension`: each anchor wrapped, marked (C1, C2, ...) if its kind is
-  marked in the text, the page's "Corrections" block and its dated notice under the title;
-- `page.py`: the generated Corrections page (its template: explainer/corrections.html), and the page
-  of each kind with one of its own (`story_pages`; explainer/correction-kind.html);
-- `checks.py`: once the pages are known, the corrected page exists; the messages for an anchor that
-  is missing, repeated or overlaps another;
-- for corrections only: `anchors.py` (finding a phrase in a page's text and marking it) and
-  `feeds.py` (the Atom and JSON feeds of every correction).
+Besides the parts every concern has (explainer.concern): `anchors.py` (finding a phrase in a page's
+text and marking it) and `feeds.py` (the Atom and JSON feeds of every correction).
 """
 
 from ..concern import Concern, GeneratedFile

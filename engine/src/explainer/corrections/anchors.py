@@ -47,11 +47,6 @@ def text_slots(root: etree.Element) -> Iterator[anchors.TextSlot]:
     return anchors.prose_slots(root, _is_opaque, atomic_tails=False)
 
 
-def anchor_counts(root: etree.Element, anchor_list: list[str]) -> dict[str, int]:
-    """How often each anchor occurs in the page's prose (the page walked once for them all)."""
-    return anchors.anchor_counts(text_slots(root), anchor_list)
-
-
 def attach_mark(root: etree.Element, correction: Correction) -> bool:
     """Wrap the anchor's one occurrence and put the correction mark after it (and the punctuation that
     closes it); False if not found.

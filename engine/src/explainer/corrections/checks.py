@@ -19,20 +19,16 @@ def unknown_pages(corrections: Records[Correction], story_sections: set[str], wr
 
 
 def anchor_problem(correction: Correction, count: int, page_label: str) -> Problem:
-    """The one line that stops the build when an anchor is missing or ambiguous."""
+    """The one line that stops the build when an anchor is missing, repeated, or (found once) overlaps an anchor
+    marked before it on the same page."""
     where = f"correction '{correction.id}' anchor \"{correction.anchor}\""
     if count == 0:
         advice = "copy an exact phrase from the page's text (not from a heading, link or code)"
         message = f"{where} does not occur in {page_label}; {advice}"
+    elif count == 1:
+        message = (
+            f"{where} overlaps another correction's anchor in {page_label}; choose phrases that do not share words"
+        )
     else:
         message = f"{where} occurs {count} times in {page_label}; make it longer so it is unique"
-    return Problem(SPEC.path, correction.anchor_line, message)
-
-
-def overlap_problem(correction: Correction, page_label: str) -> Problem:
-    """An anchor that shares words with an anchor marked before it on the same page."""
-    message = (
-        f"correction '{correction.id}' anchor \"{correction.anchor}\" overlaps another correction's anchor "
-        f"in {page_label}; choose phrases that do not share words"
-    )
     return Problem(SPEC.path, correction.anchor_line, message)

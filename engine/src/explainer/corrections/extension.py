@@ -18,14 +18,15 @@ from typing import ClassVar
 
 from markdown import Markdown
 
+from ..anchors import anchor_counts
 from ..backlinks import Backlink
 from ..context import PageInfo
 from ..elements import child, element, insert_after_title
 from ..extensions import ExplainerExtension, WrittenPageTreeprocessor
 from ..sources.page import PAGE as SOURCES_PAGE
 from ..sources.records import SPEC as SOURCES_SPEC
-from .anchors import anchor_counts, attach_mark, mark_id, note_id, number_marks, reading_places
-from .checks import anchor_problem, overlap_problem
+from .anchors import attach_mark, mark_id, note_id, number_marks, reading_places, text_slots
+from .checks import anchor_problem
 from .page import PAGE
 from .records import SPEC, Correction, newest_first
 
@@ -55,7 +56,6 @@ class _Corrections(WrittenPageTreeprocessor):
         whole_page = [correction for correction in on_page if not correction.anchor]
         marked = [correction for correction in attached if correction.of_kind.inline]
         labels = number_marks(root, {correction.id: correction.of_kind for correction in marked})
-        context.corrections.labels.update(labels)
         context.corrections.places.update({correction.id: 0 for correction in whole_page})
         context.corrections.places.update(reading_places(root))
         for notice in reversed(corrected_notices(marked, [*attached, *whole_page])):
@@ -69,15 +69,13 @@ class _Corrections(WrittenPageTreeprocessor):
 
     def _attach_all(self, root: etree.Element, corrections: list[Correction], page: PageInfo) -> list[Correction]:
         """Attach every anchor that occurs exactly once (counted before any is attached); report the rest."""
-        counts = anchor_counts(root, [correction.anchor for correction in corrections])
+        counts = anchor_counts(text_slots(root), [correction.anchor for correction in corrections])
         problems, attached = self.context.problems, []
         for correction in corrections:
-            if counts[correction.anchor] != 1:
-                problems.append(anchor_problem(correction, counts[correction.anchor], page.file_label))
-            elif attach_mark(root, correction):
+            if counts[correction.anchor] == 1 and attach_mark(root, correction):
                 attached.append(correction)
-            else:
-                problems.append(overlap_problem(correction, page.file_label))
+            else:  # missing, repeated, or inside an earlier anchor's mark
+                problems.append(anchor_problem(correction, counts[correction.anchor], page.file_label))
         return attached
 
     def _sources_href(self, corrections: list[Correction], page: PageInfo) -> dict[str, tuple[str, str]]:

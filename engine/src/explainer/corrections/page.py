@@ -30,7 +30,7 @@ def listing(src_uri: str, kinds_page: str):
 
     def variables(context: BuildContext) -> dict[str, Any]:
         site, story = context.site, context.story
-        kinds = story.kinds_on_page(kinds_page)
+        kinds = [kind for kind in story.kinds.values() if kind.page == kinds_page]
         sources_url = site.link(site.url(SOURCES.src_uri), site.url(src_uri))
         names = {source.id: source.credit for source in context.sources.records}
         records = list(context.corrections.records)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..datafile import DataFileSpec, Records, Reference, dated_entries, group_by
+from ..datafile import DataFileSpec, Records, Reference, as_written, dated_entries, group_by
 from ..dates import PartialDate
 from ..errors import Problem
 from ..story import DEFAULT_STORY, CorrectionKind, Story
@@ -74,7 +74,7 @@ def build_corrections(
             )
             problems.append(document.problem((index, "kind"), message))
             continue
-        written = {"anchor": "", "wrong": ""} | entry | {"sources": tuple(entry.get("sources", ())), "issued": issued}
+        written = {"anchor": "", "wrong": "", "sources": ()} | as_written(entry) | {"issued": issued}
         line = document.line_of((index, "anchor"))
         records[entry["id"]] = Correction(**written, index=index, anchor_line=line, kind_of=kind)
     return records, problems
@@ -98,9 +98,8 @@ class CorrectionsState:
     """What one build knows of the corrections: by page, and where each ended up on its page."""
 
     records: Records[Correction]
-    # Set as pages are converted: each attached correction's mark label ('C2') and place in its page's
-    # reading order (0 for one about the page as a whole), for the lists of corrections.
-    labels: dict[str, str] = field(default_factory=dict)
+    # Set as pages are converted: each attached correction's place in its page's reading order (0 for one
+    # about the page as a whole), for the lists of corrections.
     places: dict[str, int] = field(default_factory=dict)
 
     @cached_property

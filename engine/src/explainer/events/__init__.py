@@ -1,17 +1,11 @@
-"""Events: dated facts from data/events.yml, shown where the story needs them.
+"""Events: dated facts from data/events.yml, shown where the story needs them ("Key dates", the Timeline).
 
-- `records.py`: the typed records (`Event`, `Figure`), how they are built and checked from
-  data/events.yml (`SPEC`: dates, precision, the story's span, headline events, summaries), `EventsState`, what one
-  build knows of them, and the ids they cite (`references`: sources, glossary entries);
-- `extension.py`: `EventsExtension`: "Key dates" at `<!-- key-dates -->`, `[words](event:id)` links;
-- `page.py`: the generated Timeline page (its template: explainer/timeline.html);
-- `checks.py`: once the pages are known, each event's section is a story page;
-- for events only: `timeline_svg.py` (the Timeline's picture, drawn at build time) and `exports.py`
-  (the published events.json and events.csv).
+Besides the parts every concern has (explainer.concern): `timeline_svg.py` (the Timeline's picture,
+drawn at build time) and `exports.py` (the published events.json and events.csv).
 """
 
-from ..concern import Concern, GeneratedFile
-from .checks import sources_on_the_timeline, unknown_sections
+from ..concern import Concern, GeneratedFile, sources_listed_on
+from .checks import unknown_sections
 from .exports import events_csv, events_json
 from .extension import EventsExtension
 from .page import EVENTS_CSV, EVENTS_JSON, PAGE
@@ -26,5 +20,5 @@ CONCERN = Concern(
         GeneratedFile(EVENTS_CSV, lambda context: events_csv(context.events.in_order).encode()),  # bytes: CRLF kept
     ),
     page_checks=unknown_sections,
-    shown_on_pages=sources_on_the_timeline,
+    shown_on_pages=sources_listed_on(PAGE, "events", title="title"),
 )

@@ -7,21 +7,7 @@ import io
 import json
 from typing import Any
 
-from .records import Event
-
-CSV_FIELDS = (
-    "id",
-    "date",
-    "precision",
-    "title",
-    "summary",
-    "sources",
-    "section",
-    "involved",
-    "figures",
-    "date_note",
-    "outside_story_range",
-)
+from .records import PUBLISHED, Event
 
 
 def events_json(events: list[Event]) -> str:
@@ -36,7 +22,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def events_csv(events: list[Event]) -> str:
     """events.csv (RFC 4180, CRLF line ends): the same fields; lists are joined with '; ', figures are JSON."""
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=PUBLISHED, lineterminator="\r\n")
     writer.writeheader()
     for event in events:
         writer.writerow({key: _inert(_csv_value(key, value)) for key, value in event.as_data().items()})
@@ -51,7 +37,7 @@ def _inert(cell: str) -> str:
 def _csv_value(key: str, value: Any) -> str:
     if key == "figures":
         return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
-    if isinstance(value, list):
+    if isinstance(value, tuple):
         return "; ".join(value)
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -16,6 +16,20 @@ from ..yamlfile import YamlDocument
 
 # A sentence ends with . ! or ? (optionally closed by a quote or bracket) followed by a space.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?=\s+\S)")
+# What events.json and events.csv publish of an event, in the order of the CSV's columns.
+PUBLISHED = (
+    "id",
+    "date",
+    "precision",
+    "title",
+    "summary",
+    "sources",
+    "section",
+    "involved",
+    "figures",
+    "date_note",
+    "outside_story_range",
+)
 _ISO_LENGTH = {"year": 4, "month": 7, "day": 10}  # of a date in ISO form, by precision: longer is finer
 
 
@@ -68,20 +82,10 @@ class Event:
         return f"{self.date.display}: {self.title}"
 
     def as_data(self) -> dict[str, Any]:
-        """The published record (events.json / events.csv)."""
-        return {
-            "id": self.id,
-            "date": self.date.iso,
-            "precision": self.date.precision,
-            "title": self.title,
-            "summary": self.summary,
-            "sources": list(self.sources),
-            "section": self.section,
-            "involved": list(self.involved),
-            "figures": [figure.as_data() for figure in self.figures],
-            "date_note": self.date_note,
-            "outside_story_range": self.outside_story_range,
-        }
+        """The published record (events.json / events.csv): the fields PUBLISHED names, in its order."""
+        derived = {"date": self.date.iso, "precision": self.date.precision}
+        figures = [figure.as_data() for figure in self.figures]
+        return {key: getattr(self, key, None) for key in PUBLISHED} | derived | {"figures": figures}
 
 
 def build_events(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple[dict[str, Event], list[Problem]]:

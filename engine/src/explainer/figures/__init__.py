@@ -1,13 +1,9 @@
 """Figures: sourced, dated numbers from data/figures.yml, drawn at build time as charts.
 
-- `records.py`: typed series (one unit per series, every point sourced, dated within the story's span),
-  how they are built and checked from data/figures.yml (`SPEC`), and the ids their points cite
-  (`references`: sources, events);
-- `extension.py`: `FiguresExtension`: a chart where a page says `<!-- chart: SERIES -->`;
-- no page of its own: `charts.py` makes a chart as pages show it, with its sources' names and its
-  events, and adds the series marked `timeline: true` to the Timeline page;
-- for figures only: `units.py` (how each unit is written: the built-in ones and data/story.yml's)
-  and `chart_svg.py` (a series drawn as an inline SVG with an HTML table as its text alternative).
+Besides the parts every concern has (explainer.concern), but no page of its own: `charts.py` (a chart as
+pages show it, with its sources and events; the series marked `timeline: true` added to the Timeline
+page), `units.py` (how each unit is written) and `chart_svg.py` (a series drawn as an inline SVG with an
+HTML table as its text alternative).
 """
 
 from ..concern import Concern

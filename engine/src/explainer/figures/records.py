@@ -84,8 +84,7 @@ def build_figures(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple
         points = _points(document, index, problems, story.span)
         if points is not None:
             entry = document.data[index]
-            written = {key: value for key, value in entry.items() if key not in ("unit", "points")}
-            records[series_id] = Series(**written, unit=units[entry["unit"]], points=points, index=index)
+            records[series_id] = Series(**entry | {"unit": units[entry["unit"]], "points": points, "index": index})
     return records, problems
 
 

@@ -4,17 +4,12 @@ data/glossary.yml holds the entries. On story pages the first mention of each en
 link to its glossary entry whose `title` is the short definition, which previews.js shows as a
 tooltip on hover, keyboard focus and a first tap on touch screens (built on first use).
 
-- `records.py`: the typed records (`GlossaryEntry`), how they are built and checked from
-  data/glossary.yml (`SPEC`: forms claimed twice, links in `long`), `GlossaryState`, what one build
-  knows of them, and the ids they cite (`references`: sources, related entries);
-- `extension.py`: `GlossaryExtension`: marks mentions in pages, honours `[x](glossary:id)` links;
-- `page.py`: the generated Glossary page (its template: explainer/glossary.html);
-- `checks.py`: after the build, entries and aliases no page uses;
-- `matching.py`, for the glossary only: which words of a text name which entry.
+Besides the parts every concern has (explainer.concern): `matching.py`, which words of a text name
+which entry.
 """
 
-from ..concern import Concern
-from .checks import sources_in_the_glossary, unused_entries
+from ..concern import Concern, sources_listed_on
+from .checks import unused_entries
 from .extension import GlossaryExtension
 from .page import PAGE
 from .records import SPEC
@@ -24,5 +19,5 @@ CONCERN = Concern(
     extension=GlossaryExtension,
     page=PAGE,
     after_pages=unused_entries,
-    shown_on_pages=sources_in_the_glossary,
+    shown_on_pages=sources_listed_on(PAGE, "glossary", title="term"),
 )

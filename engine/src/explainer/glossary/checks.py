@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..backlinks import Backlink
 from ..errors import Problem
-from .page import PAGE
 from .records import second_claims
 
 if TYPE_CHECKING:
@@ -16,8 +14,6 @@ if TYPE_CHECKING:
 def unused_entries(context: BuildContext) -> list[Problem]:
     """Entries no story page marks, and aliases that never match story text: worth a warning."""
     glossary = context.glossary.records
-    if glossary.document is None:
-        return []
     used, matched = context.backlinks.used_ids("glossary"), context.glossary.matched_forms
     claimed_before = {(entry.id, form) for entry, _, form, _, _ in second_claims(glossary)}  # reported already
     problems = []
@@ -31,11 +27,3 @@ def unused_entries(context: BuildContext) -> list[Problem]:
                 message = f"{entry.label}: alias '{alias}' never matches the text of a story page"
                 problems.append(glossary.problem((entry.index, "aliases", position), message).as_warning())
     return problems
-
-
-def sources_in_the_glossary(context: BuildContext) -> None:
-    """List each glossary entry among the places that use its sources ("Cited in" on the Sources page)."""
-    url = context.site.url(PAGE.src_uri)
-    for entry in context.glossary.records:
-        for source_id in entry.sources:
-            context.backlinks.add("source", source_id, Backlink(url, PAGE.title, entry.id, entry.term, by_anchor=True))

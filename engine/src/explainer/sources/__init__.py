@@ -1,9 +1,7 @@
 """Sources: `[^source-id]` in a page becomes a numbered note citing data/sources.yml.
 
-- `records.py`: the typed records (`Source`) and how they are built from data/sources.yml (`SPEC`);
-- `extension.py`: `SourceNotesExtension`, the notes under each page;
-- `page.py`: the generated Sources page (its template: explainer/sources.html);
-- `checks.py`: after the build, sources nothing uses and single-source claims marked nowhere.
+Besides the parts every concern has (explainer.concern): `annotations.py` (the base report under a story
+page's title, the marks of single-source claims) and `origins.py` (the origin rule on each story page).
 """
 
 from ..concern import Concern

@@ -27,7 +27,7 @@ def unused_sources(context: BuildContext) -> list[Problem]:
             f"cite it where it is used, or remove it from {SPEC.path}",
         )
         for source in sources
-        if source.id not in used and sources.document is not None
+        if source.id not in used
     ]
 
 
@@ -35,8 +35,6 @@ def unmarked_claims(context: BuildContext) -> list[Problem]:
     """Single-source claims whose mark no page shows: a page or chart that is not in the site, or a chart's
     point that does not cite the claim's source (an anchor missing from its page is reported there)."""
     sources, marked = context.sources.records, context.backlinks.used_ids("one-report")
-    if sources.document is None:
-        return []
     problems = []
     for claim in context.sources.claims:
         if claim.key in marked or (claim.page and claim.page in context.site.urls):

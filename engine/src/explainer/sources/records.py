@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from ..datafile import DataFileSpec, Records, Reference, dated_entries, group_by
+from ..datafile import DataFileSpec, Records, Reference, as_written, dated_entries
 from ..dates import PartialDate, parse_partial_date
 from ..errors import Problem
 from ..story import DEFAULT_STORY, INDEPENDENT, Relationship, Story
@@ -101,10 +101,8 @@ def build_sources(document: YamlDocument, story: Story = DEFAULT_STORY) -> tuple
     base: Source | None = None
     for entry, published, index in entries:
         claims = tuple(_claims(document, entry, index, problems))
-        fields = {key: value for key, value in entry.items() if key not in ("authors", "single_source", "published")}
-        relationship = story.relationship(entry["stake"])
-        source = Source(**fields, authors=tuple(entry.get("authors", ())), single_source=claims,
-                        published=published, index=index, relationship=relationship)  # fmt: skip
+        derived = {"single_source": claims, "published": published, "relationship": story.relationship(entry["stake"])}
+        source = Source(**as_written(entry) | derived, index=index)
         if source.base_report and base is not None:
             message = (
                 f"source '{source.id}': base_report is already set on source '{base.id}' "
@@ -170,15 +168,11 @@ class SourcesState:
     def claims(self) -> list[Claim]:
         return [claim for source in self.records for claim in source.single_source]
 
-    @cached_property
-    def _by_place(self) -> dict[tuple[str, str], list[Claim]]:
-        return group_by(self.claims, lambda claim: ("page", claim.page) if claim.page else ("figure", claim.figure))
-
     def claims_on_page(self, src_uri: str) -> list[Claim]:
-        return list(self._by_place.get(("page", src_uri), ()))
+        return [claim for claim in self.claims if claim.page == src_uri]
 
     def claims_on_figure(self, series_id: str) -> list[Claim]:
-        return list(self._by_place.get(("figure", series_id), ()))
+        return [claim for claim in self.claims if claim.figure == series_id]
 
 
 SPEC = DataFileSpec(name="sources", build=build_sources, state=SourcesState, references=references)
