@@ -29,7 +29,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -312,21 +312,27 @@ def _unpublished(extension: str, folder: Folder) -> str:
     )
 
 
-def read_capped(path: Path, limit: int, label: str) -> bytes:
-    """A regular file's bytes, refused (DataError) over `limit` bytes or if it is not a regular file.
-
-    The limit holds even when the size the file system reports is wrong (/proc files say 0).
-    """
+def read_capped(
+    path: Path,
+    limit: int,
+    label: str,
+    too_large: Callable[[int], str] | None = None,
+    not_a_file: str = "",
+) -> bytes:
+    """A regular file's bytes, refused (DataError) if it is not a regular file or is over `limit` bytes; never
+    more than the limit is read, whatever size the file system reports (/proc files say 0). `too_large(size)`
+    and `not_a_file` word the refusals (by default, as for a file the site publishes)."""
     try:
         with open(path, "rb") as file:
             info = os.fstat(file.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise DataError([Problem(label, 1, f"is {_kind(info.st_mode)}, not a file; remove it")])
-            raw = file.read(limit + 1)
+                message = not_a_file or f"is {_kind(info.st_mode)}, not a file; remove it"
+                raise DataError([Problem(label, 1, message)])
+            raw = file.read(limit + 1) if info.st_size <= limit else b""
     except OSError as error:
         raise DataError([Problem(label, 1, f"cannot be read ({error.strerror})")]) from None
-    if len(raw) > limit:
-        raise DataError([Problem(label, 1, _over(max(info.st_size, len(raw)), limit, "this file"))])
+    if (size := max(info.st_size, len(raw))) > limit:
+        raise DataError([Problem(label, 1, too_large(size) if too_large else _over(size, limit, "this file"))])
     return raw
 
 

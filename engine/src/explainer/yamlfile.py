@@ -8,9 +8,7 @@ Dates stay as text; their meaning is checked by `explainer.dates`.
 from __future__ import annotations
 
 import math
-import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError, Problem
+from .repository import read_capped
 
 # Limits, checked before the parts they protect: a data file as large as the benchmark's 4x corpus
 # (bench/corpus.py: 8,000 glossary entries, 2.3 MB) still fits; anything larger is refused at once.
@@ -120,21 +119,9 @@ def load_yaml(path: Path, name: str) -> YamlDocument:
 
 
 def read_data_file(path: Path, name: str) -> bytes:
-    """A data file's bytes, refused before reading if it is over the size limit or not a regular file; never
-    more than the limit is read, whatever size the file system reports (/proc files say 0)."""
-    try:
-        with open(path, "rb") as file:
-            info = os.fstat(file.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise DataError([Problem(name, 1, "is not a file (a device, FIFO or socket); put the data file here")])
-            if info.st_size > MAX_DATA_FILE_BYTES:
-                raise DataError([Problem(name, 1, _over_size(info.st_size))])
-            raw = file.read(MAX_DATA_FILE_BYTES + 1)
-    except OSError as error:
-        raise DataError([Problem(name, 1, f"cannot be read ({error.strerror})")]) from None
-    if len(raw) > MAX_DATA_FILE_BYTES:
-        raise DataError([Problem(name, 1, _over_size(len(raw)))])
-    return raw
+    """A data file's bytes, within the limit for a data file (explainer.repository.read_capped)."""
+    not_a_file = "is not a file (a device, FIFO or socket); put the data file here"
+    return read_capped(path, MAX_DATA_FILE_BYTES, name, _over_size, not_a_file)
 
 
 def parse_data_file(raw: bytes, name: str) -> YamlDocument:
