@@ -33,7 +33,7 @@ from .errors import DataError, Problem, raise_if_any
 from .markup import DataMarkdown, MarkdownSetup
 from .schema import check_against_schema, entry_label, load_schema, markdown_fields
 from .story import DEFAULT_STORY, SCHEMA_NAME, STORY_FILE, Story, read_story
-from .yamlfile import YamlDocument, load_yaml, parse_data_file, read_data_file
+from .yamlfile import YamlDocument, load_yaml, mappings_in, parse_data_file, read_data_file
 
 if TYPE_CHECKING:
     from .concern import Concern
@@ -293,14 +293,8 @@ def cited_ids(specs: list[DataFileSpec], records: dict[str, Records]) -> dict[st
     return cited
 
 
-def _sources_written_in(value: Any) -> Iterator[str]:
+def _sources_written_in(entry: dict) -> Iterator[str]:
     """Every id in a `sources` list anywhere in an entry as written (a figure's are in its points)."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "sources" and isinstance(item, list):
-                yield from (source_id for source_id in item if isinstance(source_id, str))
-            else:
-                yield from _sources_written_in(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _sources_written_in(item)
+    for mapping in mappings_in(entry):
+        if isinstance(sources := mapping.get("sources"), list):
+            yield from (source_id for source_id in sources if isinstance(source_id, str))

@@ -19,12 +19,11 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
-from typing import Any
 
 from .errors import DataError
 from .schema import SCHEMA_DIR, load_schema
 from .story import DEFAULT_STORY, SCHEMA_NAME, STORY_FILE, Story, read_story
-from .yamlfile import read_data_file
+from .yamlfile import mappings_in, read_data_file
 
 EDITOR_SCHEMA_DIR = ".schemas"  # in the site, next to mkdocs.yml
 
@@ -72,7 +71,7 @@ def write_editor_schemas(root: Path, folder: str = EDITOR_SCHEMA_DIR) -> list[Pa
 def fill_vocabulary(schema: dict, story: Story) -> dict:
     """A copy of an engine schema with each `x-vocabulary` value's enum and description from `story`."""
     filled = copy.deepcopy(schema)
-    for node in _nodes(filled):
+    for node in mappings_in(filled):
         if (name := node.get("x-vocabulary")) in _FILLERS:
             choices, said = _FILLERS[name](story)
             if choices is not None:
@@ -80,16 +79,6 @@ def fill_vocabulary(schema: dict, story: Story) -> dict:
             if said:
                 node["description"] = f"{node.get('description', '')} {said}".strip()
     return filled
-
-
-def _nodes(value: Any):
-    if isinstance(value, dict):
-        yield value
-        for item in value.values():
-            yield from _nodes(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _nodes(item)
 
 
 def _relationships(story: Story) -> tuple[list[str], str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,17 @@ class YamlDocument:
 
     def problem(self, path: Path_, message: str) -> Problem:
         return Problem(self.name, self.line_of(path), message)
+
+
+def mappings_in(value: Any) -> Iterator[dict]:
+    """Every mapping in plain values (a data file's, a schema's), each before those inside it."""
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from mappings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from mappings_in(item)
 
 
 def load_yaml(path: Path, name: str) -> YamlDocument:
