@@ -28,14 +28,10 @@ from .yamlfile import mappings_in, read_data_file
 EDITOR_SCHEMA_DIR = ".schemas"  # in the site, next to mkdocs.yml
 
 
-def schema_names() -> list[str]:
-    """Every file the engine has a schema for: 'corrections', 'events', ..., and 'story'."""
-    return sorted(path.name.removesuffix(".schema.json") for path in SCHEMA_DIR.glob("*.schema.json"))
-
-
 def schemas_for(story: Story) -> dict[str, dict]:
     """The schema of each data file (and of data/story.yml) for a site with this vocabulary, by name."""
-    return {name: fill_vocabulary(load_schema(name), story) for name in schema_names()}
+    names = sorted(path.name.removesuffix(".schema.json") for path in SCHEMA_DIR.glob("*.schema.json"))
+    return {name: fill_vocabulary(load_schema(name), story) for name in names}
 
 
 def site_story(root: Path) -> Story:

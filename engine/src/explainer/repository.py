@@ -347,15 +347,16 @@ def site_folders(
     """The folders of a site to check: docs/ (with the CSS and JavaScript mkdocs.yml lists, by their
     path inside docs/), data/, and the theme folders and schemas that are inside the repository."""
     extra = {name: OPTIONAL_TYPES[name] for name in allow_files if name in OPTIONAL_TYPES}
+    docs_label = _inside(docs_dir, root) or Path(os.path.abspath(docs_dir)).name
     folders = [
-        Folder(docs_dir, _label(docs_dir, root), {**PUBLISHED_TYPES, **extra}, frozenset(declared), published=True),
+        Folder(docs_dir, docs_label, {**PUBLISHED_TYPES, **extra}, frozenset(declared), published=True),
         Folder(root / "data", "data"),
     ]
     for theme_dir in theme_dirs:
-        if _inside(theme_dir, root):
-            folders.append(Folder(theme_dir, _label(theme_dir, root), THEME_TYPES))
-    if schema_dir is not None and _inside(schema_dir, root):
-        folders.append(Folder(schema_dir, _label(schema_dir, root)))
+        if label := _inside(theme_dir, root):
+            folders.append(Folder(theme_dir, label, THEME_TYPES))
+    if schema_dir is not None and (label := _inside(schema_dir, root)):
+        folders.append(Folder(schema_dir, label))
     return folders
 
 
@@ -374,13 +375,10 @@ def allow_files_problems(allow_files: object, label: str = "mkdocs.yml") -> tupl
     return [str(name) for name in names], []
 
 
-def _inside(path: Path, root: Path) -> bool:
-    return Path(os.path.abspath(path)).is_relative_to(Path(os.path.abspath(root)))
-
-
-def _label(path: Path, root: Path) -> str:
+def _inside(path: Path, root: Path) -> str | None:
+    """`path` as a label relative to `root` ("docs"), None if it is outside."""
     absolute, base = Path(os.path.abspath(path)), Path(os.path.abspath(root))
-    return absolute.relative_to(base).as_posix() if absolute.is_relative_to(base) else absolute.name
+    return absolute.relative_to(base).as_posix() if absolute.is_relative_to(base) else None
 
 
 def declared_assets(settings: dict) -> list[str]:
