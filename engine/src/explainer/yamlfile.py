@@ -149,48 +149,48 @@ def _over_size(size: int) -> str:
 
 
 def parse_yaml(raw: bytes, name: str, max_entries: int | None = None) -> YamlDocument:
-    """Parse YAML bytes (see load_yaml); a top-level list longer than `max_entries` is refused."""
+    """Parse YAML bytes (see load_yaml); a top-level list longer than `max_entries` is refused.
+
+    libyaml reads first (about 4x faster); text the two parsers may disagree on (see _LEFT_TO_CAREFUL), or with
+    any problem, goes to PyYAML's careful loader, which words every message, with or without libyaml. A list
+    over the entry limit is refused by libyaml, not read again by the careful loader. A file too large for the
+    careful loader (several µs a byte) gets libyaml alone: its reading of the rare constructs the two disagree
+    on, and its wording of syntax errors; every check of our own still applies. libyaml caps nesting at 1000
+    levels, so its recursion cannot overflow the stack.
+    """
     text = _decode(raw, name)
-    if len(raw) > CAREFUL_READER_MAX_BYTES and _FastLoader is not None:
+    if _FastLoader is not None and len(raw) > CAREFUL_READER_MAX_BYTES:
         if unprintable := _UNPRINTABLE.search(text):  # as PyYAML's reader would, in the whole file (see _UNPRINTABLE)
             line = text.count("\n", 0, unprintable.start()) + 1
             raise DataError([Problem(name, line, _control_message(unprintable.group()))])
-        return _parse_libyaml(text, name, max_entries)
-    return _parse_fast(text, name, max_entries) or _parse_careful(text, name, max_entries)
-
-
-def _parse_fast(text: str, name: str, max_entries: int | None = None) -> YamlDocument | None:
-    """Parse with libyaml (about 4x faster); None if unavailable, or for text the two parsers disagree on
-    (see _LEFT_TO_CAREFUL) or with any problem: `_parse_careful` words every message, with or without libyaml.
-    A list over the entry limit is refused here, not read again by the slower careful loader."""
-    if _FastLoader is None or _needs_careful(text):
-        return None
-    try:
-        return _parse_libyaml(text, name, max_entries)
-    except _OverTheLimit:
-        raise  # refused before the careful loader would read every entry
-    except DataError:
-        return None
-
-
-def _parse_libyaml(text: str, name: str, max_entries: int | None) -> YamlDocument:
-    """Parse with libyaml alone; DataError for any problem. A file too large for PyYAML's pure-Python reader
-    (several µs a byte) gets only this: libyaml's reading of the rare constructs the two disagree on, and its
-    wording of syntax errors; every check of our own still applies. libyaml caps nesting at 1000 levels, so
-    its recursion cannot overflow the stack.
-    """
-    loader = _FastLoader(text)
-    try:
+        return _parse(text, name, max_entries, _FastLoader)
+    if _FastLoader is not None and not _needs_careful(text):
         try:
-            node = loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            raise DataError([_syntax_problem(error, name, text, scan_quotes=False)]) from None
-        except yaml.YAMLError as error:
-            raise DataError([Problem(name, 1, f"YAML syntax error: {error}")]) from None
+            return _parse(text, name, max_entries, _FastLoader)
+        except _OverTheLimit:
+            raise
+        except DataError:
+            pass
+    return _parse(text, name, max_entries, _Loader)
+
+
+def _parse(text: str, name: str, max_entries: int | None, loader_class: type) -> YamlDocument:
+    """Parse with `loader_class` (libyaml's, or the careful loader, which reports every problem with its line)."""
+    try:
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as error:  # PyYAML's reader checks the whole text first
+        line = text.count("\n", 0, error.position) + 1
+        raise DataError([Problem(name, line, _control_message(chr(error.character)))]) from None
+    try:
+        node = loader.get_single_node()
         if node is not None and (problem := _tree_problem(node)):
             raise DataError([Problem(name, problem[0].start_mark.line + 1, f"YAML syntax error: {problem[1]}")])
         _check_entries(node, name, max_entries)
         return _document(node, name, loader)
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(error, name, text, scan_quotes=loader_class is not _FastLoader)]) from None
+    except yaml.YAMLError as error:
+        raise DataError([Problem(name, 1, f"YAML syntax error: {error}")]) from None
     finally:
         loader.dispose()
 
@@ -218,7 +218,8 @@ def _check_entries(node: yaml.Node | None, name: str, max_entries: int | None) -
 
 
 def _tree_problem(root: yaml.Node) -> tuple[yaml.Node, str] | None:
-    """A node reached twice (an alias) or nested deeper than the careful loader allows, and why."""
+    """A node reached twice (an alias) or nested deeper than the careful loader allows, and why (libyaml's loader
+    checks neither; the careful loader refuses both as it reads, at the alias's own line)."""
     seen: set[int] = set()
     stack = [(root, 1)]
     while stack:
@@ -233,25 +234,6 @@ def _tree_problem(root: yaml.Node) -> tuple[yaml.Node, str] | None:
         elif isinstance(node, yaml.MappingNode):
             stack += [(part, depth + 1) for pair in node.value for part in pair]
     return None
-
-
-def _parse_careful(
-    text: str, name: str, max_entries: int | None = None, loader_class: type[_Loader] = _Loader
-) -> YamlDocument:
-    """Parse with PyYAML's pure-Python loader, which reports every problem with its line."""
-    try:
-        loader = loader_class(text)
-    except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        raise DataError([Problem(name, line, _control_message(chr(error.character)))]) from None
-    try:
-        node = loader.get_single_node()
-        _check_entries(node, name, max_entries)
-        return _document(node, name, loader)
-    except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(error, name, text)]) from None
-    finally:
-        loader.dispose()
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -485,4 +467,4 @@ class _ConfigLoader(_Loader):
 
 def parse_config_file(raw: bytes, name: str) -> YamlDocument:
     """Parse a configuration file (mkdocs.yml) with the data files' messages; values with foreign tags stay text."""
-    return _parse_careful(_decode(raw, name), name, loader_class=_ConfigLoader)
+    return _parse(_decode(raw, name), name, None, _ConfigLoader)
