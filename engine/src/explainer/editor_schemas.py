@@ -34,24 +34,18 @@ def schemas_for(story: Story) -> dict[str, dict]:
     return {name: fill_vocabulary(load_schema(name), story) for name in names}
 
 
-def site_story(root: Path) -> Story:
-    """The vocabulary of the site at `root`, as far as its data/story.yml can be read (the build reports
-    its problems; editors still get the rest)."""
-    path = root / STORY_FILE
-    try:
-        raw = read_data_file(path, STORY_FILE) if path.is_file() else None
-    except DataError:
-        return DEFAULT_STORY
-    story, _ = read_story(raw, load_schema(SCHEMA_NAME))
-    return story or DEFAULT_STORY
-
-
 def write_editor_schemas(root: Path, folder: str = EDITOR_SCHEMA_DIR) -> list[Path]:
-    """Write the schemas of the site at `root` into root/folder, one file per data file; return the paths written."""
+    """Write the schemas of the site at `root` into root/folder, one file per data file; return the paths written.
+    The vocabulary is data/story.yml's as far as it can be read (the build reports its problems; editors still
+    get the rest)."""
     target = root / folder
     target.mkdir(parents=True, exist_ok=True)
+    try:
+        raw = read_data_file(root / STORY_FILE, STORY_FILE) if (root / STORY_FILE).is_file() else None
+    except DataError:
+        raw = None
     written = []
-    for name, schema in schemas_for(site_story(root)).items():
+    for name, schema in schemas_for(read_story(raw, load_schema(SCHEMA_NAME))[0] or DEFAULT_STORY).items():
         path = target / f"{name}.schema.json"
         text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
         if not path.is_file() or path.read_text(encoding="utf-8") != text:

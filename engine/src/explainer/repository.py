@@ -223,8 +223,9 @@ def _file_problems(walk: _Walk, folder: Folder, path: Path, relative: str, label
             limit = f"{MAX_PAGES_BYTES:,}-byte ({_human(MAX_PAGES_BYTES)})"
             return [Problem(folder.label, 1, f"its pages together are over the {limit} limit for a site; split it")]
         return []
-    if relative.endswith(".md") or (folder.published and _left_out_of_site(relative)):
-        return []  # hidden files are not published
+    hidden = any(part.startswith(".") for part in relative.split("/")) or relative.startswith("templates/")
+    if relative.endswith(".md") or (folder.published and hidden):
+        return []  # MkDocs leaves hidden files, and templates/ at the top, out of the site by default
     extension = relative.rpartition(".")[2].lower() if "." in relative.rpartition("/")[2] else ""
     file_type = folder.types.get(extension)
     if extension in CODE_TYPES and folder.published:
@@ -249,11 +250,6 @@ def _file_problems(walk: _Walk, folder: Folder, path: Path, relative: str, label
             walk.published_bytes = -(2**62)  # said once
             return [Problem(folder.label, 1, message)]
     return _content_problems(path, label, extension, file_type)
-
-
-def _left_out_of_site(relative: str) -> bool:
-    """Files MkDocs leaves out of the site by default: hidden ones, and templates/ at the top."""
-    return any(part.startswith(".") for part in relative.split("/")) or relative.startswith("templates/")
 
 
 def _content_problems(path: Path, label: str, extension: str, file_type: FileType) -> list[Problem]:

@@ -185,7 +185,10 @@ def _parse(text: str, name: str, max_entries: int | None, loader_class: type) ->
         node = loader.get_single_node()
         if node is not None and (problem := _tree_problem(node)):
             raise DataError([Problem(name, problem[0].start_mark.line + 1, f"YAML syntax error: {problem[1]}")])
-        _check_entries(node, name, max_entries)
+        # A top-level list over the limit is refused before its entries are built or validated.
+        if max_entries is not None and isinstance(node, yaml.SequenceNode) and len(node.value) > max_entries:
+            message = f"{len(node.value):,} entries is over the {max_entries:,} limit for a data file"
+            raise _OverTheLimit([Problem(name, node.value[max_entries].start_mark.line + 1, message)])
         return _document(node, name, loader)
     except yaml.MarkedYAMLError as error:
         raise DataError([_syntax_problem(error, name, text, scan_quotes=loader_class is not _FastLoader)]) from None
@@ -207,14 +210,6 @@ def _document(node: yaml.Node | None, name: str, loader: yaml.BaseLoader) -> Yam
 
 class _OverTheLimit(DataError):
     """A top-level list over the entry limit."""
-
-
-def _check_entries(node: yaml.Node | None, name: str, max_entries: int | None) -> None:
-    """Refuse a top-level list over the limit before its entries are built or validated."""
-    if max_entries is not None and isinstance(node, yaml.SequenceNode) and len(node.value) > max_entries:
-        line = node.value[max_entries].start_mark.line + 1
-        message = f"{len(node.value):,} entries is over the {max_entries:,} limit for a data file"
-        raise _OverTheLimit([Problem(name, line, message)])
 
 
 def _tree_problem(root: yaml.Node) -> tuple[yaml.Node, str] | None:
