@@ -54,7 +54,8 @@ class FileType:
 
 
 _KB, _MB = 1024, 2**20
-IMAGE_TYPES = {
+# What docs/ publishes besides the pages: images, fonts, plain text (robots.txt).
+PUBLISHED_TYPES = {
     "png": FileType("a PNG image", 5 * _MB, (b"\x89PNG\r\n\x1a\n",)),
     "jpg": FileType("a JPEG image", 5 * _MB, (b"\xff\xd8\xff",)),
     "jpeg": FileType("a JPEG image", 5 * _MB, (b"\xff\xd8\xff",)),
@@ -63,25 +64,22 @@ IMAGE_TYPES = {
     "avif": FileType("an AVIF image", 5 * _MB, (b"ftypavif", b"ftypavis")),
     "ico": FileType("an icon", 1 * _MB, (b"\x00\x00\x01\x00",)),
     "svg": FileType("an SVG image", 1 * _MB, text=True),
-}
-FONT_TYPES = {
     "woff": FileType("a WOFF font", 2 * _MB, (b"wOFF",)),
     "woff2": FileType("a WOFF2 font", 2 * _MB, (b"wOF2",)),
     "ttf": FileType("a TrueType font", 2 * _MB, (b"\x00\x01\x00\x00", b"true")),
     "otf": FileType("an OpenType font", 2 * _MB, (b"OTTO",)),
+    "txt": FileType("a text file", 64 * _KB, text=True),
 }
 CODE_TYPES = {
     "css": FileType("a stylesheet", 1 * _MB, text=True),
     "js": FileType("a script", 1 * _MB, text=True),
 }
-TEXT_TYPES = {"txt": FileType("a text file", 64 * _KB, text=True)}
 # Types a site may add in mkdocs.yml (extra: explainer: allow_files:), with what they must start as.
 OPTIONAL_TYPES = {
     "pdf": FileType("a PDF", 10 * _MB, (b"%PDF-",)),
     "csv": FileType("a CSV file", 4 * _MB, text=True),
     "json": FileType("a JSON file", 4 * _MB, text=True),
 }
-PUBLISHED_TYPES = {**IMAGE_TYPES, **FONT_TYPES, **TEXT_TYPES}
 # What a theme folder (custom_dir, the engine's theme) may hold: templates, and what the site publishes.
 THEME_TYPES = {
     **PUBLISHED_TYPES,
