@@ -17,7 +17,7 @@ def correction(correction_id: str, issued: str, kind: str = "fact") -> Correctio
 
 def convert(text: str, corrections: dict) -> tuple[str, list]:
     context = new_context(corrections=corrections, page="index.md")
-    html = markdown.markdown(text, extensions=["fenced_code", LastUpdatedExtension(context)])
+    html = markdown.markdown(text, extensions=["fenced_code", LastUpdatedExtension(context=context)])
     return html, context.problems
 
 

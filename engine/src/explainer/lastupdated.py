@@ -14,22 +14,17 @@ from __future__ import annotations
 
 import re
 
-from markdown import Extension, Markdown
+from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 
-from .context import BuildContext
-from .extensions import ContextProcessor
+from .extensions import ContextProcessor, ExplainerExtension
 
 LAST_UPDATED_MARKER = "<!-- last-updated -->"
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
-class LastUpdatedExtension(Extension):
+class LastUpdatedExtension(ExplainerExtension):
     """Replaces `<!-- last-updated -->` with the latest date of the build's corrections."""
-
-    def __init__(self, context: BuildContext):
-        super().__init__()
-        self.context = context
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Before fenced code (25) and raw HTML (20) are stashed, so the marker may stand inside a sentence.
