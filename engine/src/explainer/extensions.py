@@ -76,11 +76,13 @@ class ExplainerExtension(Extension):
 
 
 class ContextProcessor:
-    """A Python-Markdown processor of the build (first among its bases): it holds the build's context."""
+    """A Python-Markdown processor of the build (first among its bases): it holds the build's context and, if
+    it has one, the processor that ran before it on the page and whose findings it uses (`earlier`)."""
 
-    def __init__(self, md: Markdown, context: BuildContext):
+    def __init__(self, md: Markdown, context: BuildContext, earlier: Any = None):
         super().__init__(md)  # type: ignore[call-arg] - the processor's own (Preprocessor, Treeprocessor)
         self.context = context
+        self.earlier = earlier
 
 
 class WrittenPageTreeprocessor(ContextProcessor, Treeprocessor):

@@ -19,7 +19,6 @@ from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..context import BuildContext
 from ..elements import child, element
 from ..errors import line_of
 from ..extensions import ContextProcessor, ExplainerExtension
@@ -119,11 +118,8 @@ class _KeyDates(ContextProcessor, Preprocessor):
 
 
 class _EventLinks(ContextProcessor, Treeprocessor):
-    """Turns `event:` links into links to the Timeline, and puts the Key dates block in place."""
-
-    def __init__(self, md: Markdown, context: BuildContext, key_dates: _KeyDates):
-        super().__init__(md, context)
-        self.key_dates = key_dates
+    """Turns `event:` links into links to the Timeline, and puts the Key dates block in place (where the
+    earlier _KeyDates found its marker)."""
 
     def run(self, root: etree.Element) -> None:
         page, records = self.context.page, self.context.events.records
@@ -140,6 +136,6 @@ class _EventLinks(ContextProcessor, Treeprocessor):
             elif not records.knows(event_id):  # else an entry left out for its own problem, reported in its file
                 message = f"links unknown event '{event_id}' (not in data/events.yml)"
                 self.context.report(f"({EVENT_LINK_SCHEME}{event_id})", message)
-        if placeholder := self.key_dates.placeholder:  # the section's Key dates, where the marker was
+        if placeholder := self.earlier.placeholder:  # the section's Key dates, where the marker was
             events = self.context.events.by_section[page.section]
             put_at_markers(root, {placeholder: lambda: key_dates_block(events, timeline)})
