@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .context import BuildContext, PageInfo
+from .context import BuildContext
 from .data import load_records, load_story
 from .datafile import DataFileSpec
 from .story import DEFAULT_STORY
@@ -92,7 +92,4 @@ class WrittenPageTreeprocessor(ContextProcessor, Treeprocessor):
     def run(self, root: etree.Element) -> None:
         page = self.context.page
         if page is not None and not page.generated:
-            self.run_on_page(root, page)
-
-    def run_on_page(self, root: etree.Element, page: PageInfo) -> None:
-        raise NotImplementedError
+            self.run_on_page(root, page)  # each subclass's own

@@ -18,14 +18,15 @@ Usable on its own (see explainer.extensions): `GlossaryExtension(entries={...})`
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from ..anchors import not_prose
 from ..backlinks import Backlink
-from ..codeblocks import HEADING_TAGS, NOT_PROSE_TAGS
+from ..codeblocks import HEADING_TAGS
 from ..extensions import ContextProcessor, ExplainerExtension
 from ..placeholders import restored
 from .page import PAGE
@@ -166,14 +167,5 @@ class _Mentions(ContextProcessor, Treeprocessor):
 
 def _skipped(element: etree.Element) -> bool:
     """Elements whose text is never marked: code, links, headings, notes, other annotations."""
-    if element.tag in NOT_PROSE_TAGS or element.get("title") is not None:
-        return True
-    if element.tag == "sup" and (element.get("id") or "").startswith("fnref"):
-        return True
-    return not _ANNOTATION_CLASSES.isdisjoint((element.get("class") or "").split())
-
-
-def mark_glossary_terms(markdown_text: str, entries: dict[str, GlossaryEntry], **markdown_options: Any) -> str:
-    """Convert Markdown to HTML with the glossary pass alone, outside MkDocs (benchmarks, tests)."""
-    extensions = [*markdown_options.pop("extensions", []), GlossaryExtension(entries=entries)]
-    return Markdown(extensions=extensions, **markdown_options).convert(markdown_text)
+    footnote_reference = element.tag == "sup" and (element.get("id") or "").startswith("fnref")
+    return footnote_reference or element.get("title") is not None or not_prose(element, _ANNOTATION_CLASSES)

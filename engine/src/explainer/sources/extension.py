@@ -27,7 +27,6 @@ from ..codeblocks import CODE_TAGS
 from ..context import PageInfo
 from ..elements import child, element, insert_after_title, literal
 from ..extensions import ContextProcessor, ExplainerExtension, WrittenPageTreeprocessor
-from ..pages import doc_link
 from .annotations import mark_adjacent_references, mark_claims, retold_line
 from .origins import one_origin_problems
 from .page import PAGE
@@ -127,7 +126,7 @@ class _SourceNotes(ContextProcessor, Treeprocessor):
     def _write_notes(self, footnotes: etree.Element) -> list[Source]:
         """Fill in every note this extension defined; the sources all the notes cite."""
         page = self.context.page
-        details = doc_link(page.src_uri if page else "", PAGE.src_uri)
+        details = page.link_to(PAGE.src_uri) if page else PAGE.src_uri
         cited = []
         for item in (item for listing in footnotes.findall("ol") for item in listing.findall("li")):
             match = _NOTE_ID.match(item.get("id", ""))
