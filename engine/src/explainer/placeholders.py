@@ -1,4 +1,5 @@
-"""Python-Markdown's own marks in a page's text, kept out of reach of anything that searches that text.
+"""Python-Markdown's own marks in a page's text, kept out of reach of anything that searches that text, and
+put back for what reads it as a reader does (a heading's words, a sentence's figures).
 
 While a page is converted, its element tree's text holds placeholders: `\\x02wzxhzdk:7\\x03` where a
 raw HTML block or inline HTML goes back in, `\\x0242\\x03` for a backslash-escaped character,
