@@ -54,10 +54,7 @@ makeExtension = EventsExtension  # Python-Markdown's entry point for the extensi
 
 def key_dates_block(events: list[Event], timeline_href: str) -> etree.Element:
     """The compact "Key dates" list of one section, each event linked to its entry on the Timeline:
-    at most KEY_DATES_IN_VIEW in view, the rest behind a disclosure ("All 11 dates"), printed open.
-
-    `timeline_href` is the Timeline's Markdown file as seen from the page (MkDocs makes it an address).
-    """
+    at most KEY_DATES_IN_VIEW in view, the rest behind a disclosure ("All 11 dates"), printed open."""
     block = element("aside", {"class": "key-dates", "aria-label": "Key dates"})
     child(block, "p", {"class": "key-dates__heading"}, "Key dates")
     shown = events[:KEY_DATES_IN_VIEW]
@@ -123,7 +120,6 @@ class _EventLinks(ContextProcessor, Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         page, records = self.context.page, self.context.events.records
-        # A link to the Markdown source: MkDocs then makes it relative and checks that the anchor exists.
         timeline = page.link_to(PAGE.src_uri) if page else PAGE.src_uri
         for anchor in root.iter("a"):
             if not (href := anchor.get("href", "")).startswith(EVENT_LINK_SCHEME):

@@ -54,8 +54,7 @@ def possessive(name: str) -> str:
 
 
 def one_report_mark(claim: Claim, source: Source, href: str) -> etree.Element:
-    """The mark after a single-source claim: a link to the report's entry on the Sources page (`href`), whose
-    title says whose report it is (previews.js shows it on hover, focus and tap, as a glossary term's)."""
+    """The mark after a single-source claim (One report, above): a link to the report's entry, `href`."""
     mark = element("sup", {"class": MARK_CLASS, "id": claim.mark_id})
     tooltip = WORDS["one_report_tooltip"].format(source=source.credit, date=source.published.display)
     attributes = {
