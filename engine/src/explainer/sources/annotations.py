@@ -24,8 +24,6 @@ import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from itertools import pairwise
 
-from markdown.serializers import to_html_string
-
 from ..anchors import anchor_counts, find_anchor, insert_in_slot, mark_position, not_prose, prose_slots
 from ..elements import child, element
 from ..errors import Problem
@@ -65,11 +63,6 @@ def one_report_mark(claim: Claim, source: Source, href: str) -> etree.Element:
     }
     child(mark, "a", attributes, WORDS["one_report_mark"])
     return mark
-
-
-def one_report_html(claim: Claim, source: Source, href: str) -> str:
-    """The same mark as HTML, for a chart's table, which is written as text (explainer.figures.charts)."""
-    return to_html_string(one_report_mark(claim, source, href))
 
 
 def retold_line(source: Source, href: str) -> etree.Element:
