@@ -176,13 +176,14 @@ class _Annotations(WrittenPageTreeprocessor):
 
 
 def _remove_notes(root: etree.Element, note_ids: set[str]) -> None:
-    for notes in root.iter("div"):
-        if notes.get("class") == "footnote":
+    # The notes' block is where the page's `///Footnotes Go Here///` put it, inside a quote or a list too.
+    for parent in root.iter():
+        for notes in [div for div in parent if div.tag == "div" and div.get("class") == "footnote"]:
             for items in notes.iter("ol"):
                 for item in [li for li in items if li.get("id") in note_ids]:
                     items.remove(item)
                 if not len(items):
-                    root.remove(notes)
+                    parent.remove(notes)
             return
 
 
