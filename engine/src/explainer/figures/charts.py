@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from markdown.serializers import to_html_string
 from markupsafe import Markup
 
 from ..backlinks import Backlink, BacklinkIndex
 from ..datafile import Records
 from ..events.page import PAGE as TIMELINE
-from ..sources.annotations import one_report_html
+from ..sources.annotations import one_report_mark
 from ..sources.page import PAGE as SOURCES
 from ..sources.records import Claim
 from ..svg import Span
@@ -82,7 +83,7 @@ def chart_markup(
         start = markup.find(f' id="{shown.anchor(points[claim.date.iso])}"')
         end = markup.find("</td>", start) if start >= 0 else -1
         if end >= 0:
-            mark = one_report_html(claim, sources.by_id[claim.source_id], source_href(claim.source_id))
+            mark = to_html_string(one_report_mark(claim, sources.by_id[claim.source_id], source_href(claim.source_id)))
             markup = markup[:end] + mark + markup[end:]
     return markup
 
