@@ -23,12 +23,14 @@ import yaml
 from catalogue import MACHINE_MADE_FILE, ONE_ERROR_SUMMARY
 from conftest import REPO, BuiltSite, build_project, write_project
 
+from explainer import claims
+from explainer.markup import parse_fragment
 from explainer.pagehtml import WRITTEN_HTML_FILE
 from explainer.reader_diff import render
 from explainer.reader_diff.__main__ import main
 from explainer.reader_diff.build import member_problem
 from explainer.reader_diff.compare import ItemChanges, PageChange, PageRef, Report, reader_diff
-from explainer.reader_diff.sentences import split_sentences
+from explainer.reader_diff.site import read_page
 
 THE_FALL = "docs/story/the-fall.md"
 ADDED_SENTENCE = "Nobody had expected it."
@@ -373,7 +375,6 @@ def test_a_summary_over_githubs_limit_is_cut_at_a_line_with_a_note() -> None:
     ("text", "sentences"),
     [
         ("One. Two! Three? Four", ["One.", "Two!", "Three?", "Four"]),
-        ("  Spaces   and\nnew lines.  Collapse.  ", ["Spaces and new lines.", "Collapse."]),
         ("Shares rose 4.5% in 2024. They fell.", ["Shares rose 4.5% in 2024.", "They fell."]),
         (
             "U.S. regulators said “No.” Then Brian A. Wong wrote.",
@@ -382,11 +383,19 @@ def test_a_summary_over_githubs_limit_is_cut_at_a_line_with_a_note() -> None:
         ("Mr. Ma spoke. Then he left.", ["Mr. Ma spoke.", "Then he left."]),
         ("It ended (so they said.) Next came 2021.", ["It ended (so they said.)", "Next came 2021."]),
         ("e.g. this is lowercase. so is this", ["e.g. this is lowercase. so is this"]),
+        ("It rose to 6.2%. In 2023 it fell… Then $5 went.", ["It rose to 6.2%.", "In 2023 it fell…", "Then $5 went."]),
+        ("“We agree. Alibaba leads,” he said. It rose.", ["“We agree. Alibaba leads,” he said.", "It rose."]),
         ("", []),
     ],
 )
-def test_split_sentences(text: str, sentences: list[str]) -> None:
-    assert split_sentences(text) == sentences
+def test_sentences_as_the_diff_reads_them(text: str, sentences: list[str]) -> None:
+    """The audit rule's sentences (explainer.claims), in text without marks."""
+    assert claims.sentences(text) == sentences
+
+
+def test_a_pages_text_is_read_with_whitespace_collapsed() -> None:
+    article = parse_fragment("<article><p>  Spaces   and\nnew lines.  Collapse.  </p><p>Two</p></article>")[0]
+    assert read_page(article, "p/").sentences == ("Spaces and new lines.", "Collapse.", "Two")
 
 
 # The git-driven command, the Makefile target and CI ------------------------------------------------
