@@ -180,12 +180,12 @@ def test_an_added_sentence_is_reported_and_a_renumbered_note_is_not(report: Repo
 
 def test_a_removed_note_and_an_added_note_are_reported_by_source(report: Report) -> None:
     the_fall = page_change(report, "story/the-fall/")
-    assert [key for key, _ in the_fall.notes_removed] == ["company-2023-split"]
-    assert [key for key, _ in the_fall.notes_added] == ["wire-2021-aftermath"]
-    citation = dict(the_fall.notes_added)["wire-2021-aftermath"]
+    assert [key for key, _ in the_fall.notes.removed] == ["company-2023-split"]
+    assert [key for key, _ in the_fall.notes.added] == ["wire-2021-aftermath"]
+    citation = dict(the_fall.notes.added)["wire-2021-aftermath"]
     assert citation.startswith("A year after the halted listing, Example Wire")
     assert "About this source" not in citation and "↩" not in citation
-    assert the_fall.notes_changed == ()
+    assert the_fall.notes.changed == ()
 
 
 def test_a_change_of_whitespace_alone_is_no_change(report: Report) -> None:
@@ -284,7 +284,7 @@ def test_the_markdown_lists_each_kind_of_change(report: Report) -> None:
 
 
 def synthetic_report(pages: int = 1, sentences: tuple[str, ...] = (), title: str = "P") -> Report:
-    change = PageChange("p/", title, None, sentences, sentences, False, (), (), ())
+    change = PageChange("p/", title, None, sentences, sentences, False, ItemChanges())
     return Report((), (), (change,) * pages, (), ItemChanges(), ItemChanges(), ItemChanges(), ())
 
 

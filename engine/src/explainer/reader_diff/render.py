@@ -156,11 +156,11 @@ def page_change_lines(change: PageChange) -> list[Line]:
     if change.reordered:
         lines.append(Line("~", (label("the same sentences, in a different order"),), 1))
     notes = [
-        *(Line("-", (label("note removed:"), code(key), plain(text)), 1) for key, text in change.notes_removed),
-        *(Line("+", (label("note added:"), code(key), plain(text)), 1) for key, text in change.notes_added),
+        *(Line("-", (label("note removed:"), code(key), plain(text)), 1) for key, text in change.notes.removed),
+        *(Line("+", (label("note added:"), code(key), plain(text)), 1) for key, text in change.notes.added),
         *(
             Line("~", (label("note changed:"), code(key), plain(old), label("→"), plain(new)), 1)
-            for key, old, new in change.notes_changed
+            for (key, old), (_, new) in change.notes.changed
         ),
     ]
     return lines + capped(notes, MAX_SENTENCES, 1)
