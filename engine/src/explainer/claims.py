@@ -158,9 +158,6 @@ class Block:
             found.append(Sentence(text, keys, CLAIM in text))
         return found
 
-    def cites_any(self, keys: set[str] | frozenset[str]) -> bool:
-        return not keys.isdisjoint(self.notes)
-
 
 def unsourced(
     blocks: Iterable[Block], names: Iterable[str] = (), base_notes: frozenset[str] = frozenset()
@@ -170,7 +167,7 @@ def unsourced(
     return [
         sentence.plain
         for block in blocks
-        if not block.cites_any(base_notes)
+        if base_notes.isdisjoint(block.notes)
         for sentence in block.sentences()
         if needs_a_note(sentence.text, names) and not sentence.notes and NOTE not in sentence.text
     ]
