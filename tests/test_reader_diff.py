@@ -385,6 +385,7 @@ def test_a_summary_over_githubs_limit_is_cut_at_a_line_with_a_note() -> None:
         ("e.g. this is lowercase. so is this", ["e.g. this is lowercase. so is this"]),
         ("It rose to 6.2%. In 2023 it fell… Then $5 went.", ["It rose to 6.2%.", "In 2023 it fell…", "Then $5 went."]),
         ("“We agree. Alibaba leads,” he said. It rose.", ["“We agree. Alibaba leads,” he said.", "It rose."]),
+        ("Sold on JD.com. Then, i.e. 27 March, more.", ["Sold on JD.com.", "Then, i.e. 27 March, more."]),
         ("", []),
     ],
 )

@@ -13,8 +13,8 @@ one report). The rules, which CONTRIBUTING ("The audit rule") states for authors
 
 - A sentence ends at `.`, `!`, `?` or `…`, after any closing quotes or brackets and the marks that close
   it (a note right after the full stop belongs to the sentence it ends), before a space and anything but
-  a lower-case letter. A full stop inside an open quotation, or after an abbreviation (`Mr.`, `U.S.`,
-  the initial of `Brian A. Wong`), does not end one. The reader's diff (explainer.reader_diff) splits
+  a lower-case letter. A full stop inside an open quotation, or after a title (`Mr.`, `Dr.`),
+  `vs.`, `e.g.`, `i.e.` or an initial (`Brian A. Wong`), does not end one. The reader's diff (explainer.reader_diff) splits
   the text readers read by the same rules.
 - **Needs a note**: a sentence with a digit (a figure or a date) or a quotation mark, once the names
   with digits are taken out (a glossary's `Qwen 2.5-Max`, a site's own list). A note anywhere in the
@@ -39,7 +39,9 @@ _FIRST_NOTE, _LAST_NOTE = 0xE000, 0xF8FE  # note_mark(i): the block's i-th note 
 _MARKS = f"{NOTE}{CLAIM}\\ue000-\\uf8fe"
 
 SENTENCE_END = re.compile(rf"[.!?…][”’\"')\]{_MARKS}]*(?=\s+[^a-z\s])")
-ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "vs"})
+# Words whose full stop never ends a sentence. One that may ("in the U.S. In 2020", "Alibaba Group Holding
+# Ltd. Its") ends one: a sentence split in two asks for a note too many, never one too few.
+ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "vs", "e.g", "i.e"})
 _MARK = re.compile(f"[{_MARKS}]")
 _NOTE_MARK = re.compile(f"[{chr(_FIRST_NOTE)}-{chr(_LAST_NOTE)}]")  # every note_mark(i), found by the regex engine
 FIGURE_OR_DATE = re.compile(r"\d")
@@ -86,8 +88,7 @@ def _goes_on(sentence: str, before_stop: str) -> bool:
     if sentence.count("“") > sentence.count("”") or sentence.count('"') % 2:
         return True
     word = (before_stop.split() or [""])[-1].lstrip("“‘\"'([")
-    dotted = "." in word and word.replace(".", "").isalpha()  # "U.S", "e.g"; not a number, "18.2"
-    return word in ABBREVIATIONS or dotted or (len(word) == 1 and word.isupper())
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())  # or an initial, "Brian A. Wong"
 
 
 def plain(sentence: str) -> str:
