@@ -39,8 +39,8 @@ _FIRST_NOTE, _LAST_NOTE = 0xE000, 0xF8FE  # note_mark(i): the block's i-th note 
 _MARKS = f"{NOTE}{CLAIM}\\ue000-\\uf8fe"
 
 SENTENCE_END = re.compile(rf"[.!?…][”’\"')\]{_MARKS}]*(?=\s+[^a-z\s])")
-# Words whose full stop never ends a sentence. One that may ("in the U.S. In 2020", "Alibaba Group Holding
-# Ltd. Its") ends one: a sentence split in two asks for a note too many, never one too few.
+# Words whose full stop never ends a sentence. One that may ("in the U.S. In 2020", "Example Holding Ltd.
+# Its") ends one: a sentence split in two asks for a note too many, never one too few.
 ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "vs", "e.g", "i.e"})
 _MARK = re.compile(f"[{_MARKS}]")
 _NOTE_MARK = re.compile(f"[{chr(_FIRST_NOTE)}-{chr(_LAST_NOTE)}]")  # every note_mark(i), found by the regex engine

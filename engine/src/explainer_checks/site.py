@@ -29,7 +29,7 @@ from explainer.yamlfile import load_yaml
 
 from .build import BuiltSite, parsed_page
 from .html import style_attributes, unsafe_markup, vnu_errors
-from .plugin import ExplainerSite, page_paths
+from .plugin import ExplainerSite
 
 __all__ = [
     "test_every_correction_is_published_and_marked_at_its_anchor",
@@ -298,14 +298,17 @@ SOCIAL_TAGS = ("description", "og:title", "og:description", "og:url", "og:type",
 
 def test_every_page_has_its_own_description_and_social_preview_tags(explainer_build: BuiltSite) -> None:
     """Search engines and link previews show each page's own description (front matter `description:`)."""
-    home_description = (explainer_build.html("").find("meta", attrs={"name": "description"}) or {}).get("content")
+    site_dir = explainer_build.site_dir
+    home = parsed_page(site_dir / "index.html")
+    home_description = (home.find("meta", attrs={"name": "description"}) or {}).get("content")
     missing: dict[str, list[str]] = {}
-    for path in page_paths(explainer_build.site_dir):  # '' is the home page
-        metas = explainer_build.html(path).head.find_all("meta")
-        tags = {tag.get("name") or tag.get("property"): tag.get("content", "") for tag in metas}
+    for index in sorted(site_dir.rglob("index.html")):
+        path = index.parent.relative_to(site_dir).as_posix()
+        head = parsed_page(index).head
+        tags = {tag.get("name") or tag.get("property"): tag.get("content", "") for tag in head.find_all("meta")}
         if lacking := [name for name in SOCIAL_TAGS if not tags.get(name)]:
             missing[path] = lacking
-        elif path and tags["description"] == home_description:
+        elif path != "." and tags["description"] == home_description:
             missing[path] = ["a description of its own (front matter `description:`)"]
     assert missing == {}
 
