@@ -164,19 +164,13 @@ def headline_labels(marks: Sequence[Mark], width: float = WIDTH) -> list[Headlin
         ),
         _keeps_clear,
         SEARCH_STEPS,
+        # Failing that, each label's first box in the first row that keeps it clear, else a new row.
+        lambda index: [Headline(order[index], *options[order[index].event.id][0], row) for row in range(index + 1)],
     )
-    return sorted(found or _place_first_choice(order, options), key=lambda label: label.mark.centre)
+    return sorted(found, key=lambda label: label.mark.centre)
 
 
 SEARCH_STEPS = 20_000  # rows and boxes tried before the first choice stands, crossings and all
-
-
-def _place_first_choice(order: list[Mark], options: dict[str, list[Option]]) -> list[Headline]:
-    placed: list[Headline] = []
-    for mark in order:
-        labels = [Headline(mark, *options[mark.event.id][0], row) for row in range(len(placed) + 1)]
-        placed.append(next((label for label in labels if _keeps_clear(label, placed)), labels[-1]))  # else a new row
-    return placed
 
 
 def _wrapped(title: str, room: float) -> tuple[tuple[str, ...], float]:

@@ -351,7 +351,10 @@ def place_labels(series: Series, placed: Sequence[_Placed]) -> list[tuple[_Place
         inside = [place for place in every if place.box.inside(LABEL_ROOM)]
         clear = [place for place in inside if not any(place.clashes(other) for other in obstacles)]
         options.append(clear or inside or every[:1])
-    found = svg.first_layout(len(options), options.__getitem__, _free, LABEL_SEARCH) or _greedy(options)
+    # In the fallback, a label none of whose places is clear takes its first.
+    found = svg.first_layout(
+        len(options), options.__getitem__, _free, LABEL_SEARCH, lambda index: [*options[index], options[index][0]]
+    )
     return list(zip(labelled, found, strict=True))
 
 
@@ -361,14 +364,6 @@ def _free(place: Place, chosen: Sequence[Place]) -> bool:
         place.clashes(other.box) or (other.leader is not None and place.box.overlaps(other.leader, gap=1))
         for other in chosen
     )
-
-
-def _greedy(options: list[list[Place]]) -> list[Place]:
-    """Where no layout is clear: each label in its first place clear of those before it, else its first."""
-    chosen: list[Place] = []
-    for places in options:
-        chosen.append(next((place for place in places if _free(place, chosen)), places[0]))
-    return chosen
 
 
 def _label_lines(series: Series, point: Point) -> tuple[str, str]:
