@@ -15,19 +15,13 @@ from xml.parsers import expat
 
 from .errors import Problem
 from .markup import SVG_ALLOW_LIST, refusals, style_problem
+from .svg import SVG_NAMESPACE, XLINK_NAMESPACE
 
-SVG_NAMESPACE = "http://www.w3.org/2000/svg"
-_ATTRIBUTE_NAMESPACES = {
-    "http://www.w3.org/1999/xlink": "xlink:",
-    "http://www.w3.org/XML/1998/namespace": "xml:",
-}
+_ATTRIBUTE_NAMESPACES = {XLINK_NAMESPACE: "xlink:", "http://www.w3.org/XML/1998/namespace": "xml:"}
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
+    """The SVG refused before its elements are read: (line, message)."""
 
 
 def svg_problems(raw: bytes, label: str) -> list[Problem]:
@@ -35,7 +29,7 @@ def svg_problems(raw: bytes, label: str) -> list[Problem]:
     try:
         root, lines = _parse(raw)
     except _Refused as refused:
-        return [Problem(label, refused.line, f"SVG {refused.message}")]
+        return [Problem(label, refused.args[0], f"SVG {refused.args[1]}")]
     if root.tag != "svg":
         return [Problem(label, 1, f"is not an SVG (its first element is <{root.tag}>); save it as an SVG image")]
     holder = etree.Element("root")

@@ -62,17 +62,12 @@ _CJK = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAP
 def url_warnings(url: str, known: KnownHosts | Iterable[str] = (), reviewed: Iterable[str] = ()) -> list[str]:
     """What a reviewer must check about `url` ([] for nothing); `known`: more publishers' hosts (an index of
     them, `KnownHosts`, when many addresses are checked against the same hosts)."""
-    try:
-        parts = urlsplit(url.strip())
-        host = (parts.hostname or "").rstrip(".")
-    except ValueError:
-        return []
-    if not host:
+    if not (host := _host(url.strip())):
         return []
     warnings = []
-    if "@" in parts.netloc:
+    if "@" in (netloc := urlsplit(url.strip()).netloc):
         warnings.append(
-            f"the address has a user name or password before its host ({parts.netloc.rpartition('@')[0] + '@'!r}); "
+            f"the address has a user name or password before its host ({netloc.rpartition('@')[0] + '@'!r}); "
             f"a browser goes to {host!r}, after the @: remove what comes before it"
         )
     if host in set(reviewed):
