@@ -146,10 +146,6 @@ class Span:
     start: dt.date
     end: dt.date
 
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days
-
     def covers(self, date: PartialDate) -> bool:
         first, after = date_span(date)
         return self.start <= first and after <= self.end
@@ -186,7 +182,7 @@ def time_unit(span: Span, scale: str = AUTO) -> str:
         if scale not in TIME_UNITS:
             raise ValueError(f"unknown time scale '{scale}'; use {AUTO}, {', '.join(TIME_UNITS)}")
         return scale
-    return next((unit for unit, longest in UNIT_FOR_SPAN if span.days <= longest), "years")
+    return next((unit for unit, longest in UNIT_FOR_SPAN if (span.end - span.start).days <= longest), "years")
 
 
 DAYS = {"days": 1, "weeks": 7}  # how many days a unit of days is

@@ -151,10 +151,8 @@ def headline_labels(marks: Sequence[Mark], width: float = WIDTH) -> list[Headlin
         mark.centre + _wrapped(mark.event.title, HEADLINE_WRAP)[1] > width - MARGIN / 2 for mark in headlines
     )
     options = {mark.event.id: _label_options(mark, width, prefer_end) for mark in headlines}
-    first = [(mark, *options[mark.event.id][0]) for mark in headlines]
-    ending = sorted((box for box in first if box[3] == box[0].centre), key=lambda box: box[0].centre)
-    starting = sorted((box for box in first if box[3] != box[0].centre), key=lambda box: -box[0].centre)
-    order = [box[0] for box in ending + starting]
+    ending = {mark.event.id for mark in headlines if options[mark.event.id][0][2] == mark.centre}
+    order = sorted(headlines, key=lambda mark: (0, mark.centre) if mark.event.id in ending else (1, -mark.centre))
     # Each label's boxes in order, and for each box the rows nearest the band first: where the first
     # choice keeps every label clear, it is the layout found first.
     found = svg.first_layout(
