@@ -484,7 +484,7 @@ def fit(content: str, room: float, bold: bool = False) -> str:
     return content + ELLIPSIS
 
 
-def wrap(content: str, room: float, size: float = FONT_SIZE) -> tuple[str, ...]:
+def wrap(content: str, room: float) -> tuple[str, ...]:
     """`content` in lines no wider than `room`, broken between words (a word wider than `room` keeps
     a line of its own)."""
     lines: list[str] = []
@@ -493,7 +493,7 @@ def wrap(content: str, room: float, size: float = FONT_SIZE) -> tuple[str, ...]:
         if lines:
             # text_width of the line, a space and the word: the same sum, without summing the line again
             joined = sum(map(_WIDTHS.__getitem__, word), em + _WIDTHS[" "])
-            if joined * size <= room:
+            if joined * FONT_SIZE <= room:
                 lines[-1], em = f"{lines[-1]} {word}", joined
                 continue
         lines.append(word)

@@ -65,13 +65,9 @@ def _parse(raw: bytes) -> tuple[etree.Element, dict[int, int]]:
         if element.tag == "style" and element.text and (problem := style_problem(element.text)):
             refuse(f"has a <style> element that {problem}")
 
-    def text(data: str) -> None:
-        if stack:
-            element = stack[-1]
-            if len(element):
-                element[-1].tail = (element[-1].tail or "") + data
-            else:
-                element.text = (element.text or "") + data
+    def text(data: str) -> None:  # only an element's text before its first child is read (a <style>'s, in end)
+        if stack and not len(stack[-1]):
+            stack[-1].text = (stack[-1].text or "") + data
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end

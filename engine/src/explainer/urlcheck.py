@@ -101,7 +101,6 @@ class KnownHosts:
     def __init__(self, hosts: Iterable[str]):
         self._by_skeleton: dict[str, list[tuple[int, str]]] = {}
         self._by_name: dict[str, list[tuple[int, str]]] = {}
-        self._long_names: dict[str, list[tuple[int, str]]] = {}
         self._near_names: dict[str, list[tuple[int, str, str]]] = {}
         self._near_skeletons: dict[str, list[tuple[int, str, str]]] = {}
         for rank, original in enumerate(sorted(set(hosts))):  # the first in this order answers, as listed
@@ -110,7 +109,6 @@ class KnownHosts:
             self._by_skeleton.setdefault(_skeleton(domain), []).append((rank, domain))
             self._by_name.setdefault(name, []).append((rank, domain))
             if len(name) >= 5:
-                self._long_names.setdefault(name, []).append((rank, domain))
                 for key in _one_edit_keys(name):
                     self._near_names.setdefault(key, []).append((rank, domain, name))
                 name_skeleton = _skeleton(name)
@@ -128,7 +126,7 @@ class KnownHosts:
         found += [
             (rank, other) for rank, other in self._by_name.get(name, ()) if _one_edit(ending, other.partition(".")[2])
         ]
-        found += [(rank, other) for part in parts for rank, other in self._long_names.get(part, ())]
+        found += [(rank, other) for part in parts if len(part) >= 5 for rank, other in self._by_name.get(part, ())]
         for index, written in ((self._near_names, name), (self._near_skeletons, _skeleton(name))):
             for key in _one_edit_keys(written):
                 found += [(rank, other) for rank, other, near in index.get(key, ()) if _one_edit(written, near)]

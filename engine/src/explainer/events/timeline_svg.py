@@ -42,7 +42,6 @@ LABEL_BASELINE = 13  # the time labels along the top
 AXIS_Y = 20  # the top axis line; ticks hang from it
 AXIS_GROUP = {"class": "timeline-axis", "aria-hidden": "true"}
 LANE_COLOURS = 8  # timeline-lane--0 ... --7 in docs/assets/explainer.css
-HEADLINE_SIZE = 12  # px, the headline labels
 HEADLINE_WRAP = 200  # a headline label wraps at this width, or narrower where it must
 HEADLINE_NARROWEST = 70
 HEADLINE_LINE = 14  # line height of headline labels (12 px text)
@@ -173,8 +172,8 @@ SEARCH_STEPS = 20_000  # rows and boxes tried before the first choice stands, cr
 
 def _wrapped(title: str, room: float) -> tuple[tuple[str, ...], float]:
     """A headline's title in lines at most `room` wide (a longer word keeps its own line), and its label's width."""
-    lines = svg.wrap(title, room, HEADLINE_SIZE)
-    return lines, HEADLINE_INSET + max(text_width(line, HEADLINE_SIZE) for line in lines)
+    lines = svg.wrap(title, room)
+    return lines, HEADLINE_INSET + max(text_width(line) for line in lines)
 
 
 Option = tuple[tuple[str, ...], float, float]  # a label's lines and the x extent of their box
