@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
@@ -314,7 +315,11 @@ def _lane(
     title_x = max(MARGIN, min(x0, scale.right - text_width(title, TITLE_SIZE, bold=True)))
     svg.text(lane, "timeline-lane__label", title_x, top + LABEL_HEIGHT - 5, title)
     headlines = {label.mark.event.id: label for label in labels}
-    row_tops = _headline_row_tops(list(headlines.values()), band_top + band_height + HEADLINE_TOP_GAP)
+    # The top of each row of headline labels, and (last) the bottom of the lowest row.
+    row_tops = [band_top + band_height + HEADLINE_TOP_GAP]
+    for row in range(max((label.row for label in labels), default=-1) + 1):
+        lines = max(len(label.lines) for label in labels if label.row == row)
+        row_tops.append(row_tops[-1] + lines * HEADLINE_LINE + HEADLINE_ROW_GAP)
     # Leader lines go under every mark, so one that passes a neighbouring dot doesn't cross it.
     for mark in marks:
         if headline := headlines.get(mark.event.id):
@@ -331,15 +336,6 @@ def _lane(
 
 def _centre_y(mark: Mark, band_top: float) -> float:
     return band_top + BAND_PADDING / 2 + (mark.row + 0.5) * ROW_HEIGHT
-
-
-def _headline_row_tops(labels: list[Headline], first_top: float) -> list[float]:
-    """The top of each row of headline labels, and (last) the bottom of the lowest row."""
-    tops = [first_top]
-    for row in range(max((label.row for label in labels), default=-1) + 1):
-        lines = max(len(label.lines) for label in labels if label.row == row)
-        tops.append(tops[-1] + lines * HEADLINE_LINE + HEADLINE_ROW_GAP)
-    return tops
 
 
 def _mark(parent: Element, mark: Mark, centre_y: float) -> Element:
@@ -364,13 +360,10 @@ def _mark(parent: Element, mark: Mark, centre_y: float) -> Element:
 def closeup_windows(events: Sequence[Event]) -> list[tuple[dt.date, dt.date]]:
     """Whole-month windows around each short run of closely spaced events (5 to 40, within about six months)."""
     clusters: list[list[Event]] = []
-    last_start: dt.date | None = None
-    for event in events:
-        start = date_span(event.date)[0]
-        if last_start is None or (start - last_start).days > CLOSEUP_GAP_DAYS:
+    for previous, event in pairwise([None, *events]):
+        if previous is None or (date_span(event.date)[0] - date_span(previous.date)[0]).days > CLOSEUP_GAP_DAYS:
             clusters.append([])
         clusters[-1].append(event)
-        last_start = start
     windows = [
         (
             svg.unit_start(date_span(cluster[0].date)[0], "months"),
