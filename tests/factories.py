@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import FIXTURE_SITE
+from markdown import Markdown
 
 from explainer.corrections.records import Correction
 from explainer.data import load_story
@@ -17,6 +18,7 @@ from explainer.dates import PartialDate
 from explainer.events.records import Event
 from explainer.figures.records import Point, Series
 from explainer.figures.units import units_of
+from explainer.glossary.extension import GlossaryExtension
 from explainer.glossary.records import GlossaryEntry
 from explainer.sources.records import Source
 
@@ -78,3 +80,9 @@ def series(*points: Point, unit: str = "usd-billion", **overrides: Any) -> Serie
 
 def by_id(*records: Any) -> dict[str, Any]:
     return {record.id: record for record in records}
+
+
+def mark_glossary_terms(markdown_text: str, entries: dict[str, GlossaryEntry], **markdown_options: Any) -> str:
+    """Markdown converted to HTML with the glossary pass alone, outside MkDocs."""
+    extensions = [*markdown_options.pop("extensions", []), GlossaryExtension(entries=entries)]
+    return Markdown(extensions=extensions, **markdown_options).convert(markdown_text)

@@ -91,7 +91,7 @@ def convert_page(project: Path, src_uri: str, data: DataCheck | None = None) -> 
         extensions=[
             *setup.extensions,
             GeneratedPagesExtension(context.current_body),
-            ChaptersExtension(context),
+            ChaptersExtension(context=context),
             *extensions,
             page_html_extension(SimpleNamespace(config_file_path=str(project / "mkdocs.yml")), context),
         ],

@@ -20,7 +20,7 @@ DATA_FILES = sorted((REPO / "data").glob("*.yml")) + sorted((REPO / "tests/fixtu
 def careful(text: str) -> yamlfile.YamlDocument | str:
     """The pure-Python loader's result, or its one-line problem."""
     try:
-        return yamlfile._parse_careful(text, "data/x.yml")
+        return yamlfile._parse(text, "data/x.yml", None, yamlfile._Loader)
     except DataError as error:
         return str(error)
 
@@ -68,7 +68,9 @@ def test_libyaml_path_matches_careful_path(text: str):
 @pytest.mark.skipif(not yamlfile.yaml.__with_libyaml__, reason="PyYAML built without libyaml")
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: str(path.relative_to(REPO)))
 def test_valid_data_files_take_the_libyaml_path(path: Path):
-    assert yamlfile._parse_fast(path.read_text(encoding="utf-8"), "data/x.yml") is not None
+    text = path.read_text(encoding="utf-8")
+    assert not yamlfile._needs_careful(text)
+    assert yamlfile._parse(text, "data/x.yml", None, yamlfile._FastLoader) is not None  # raises for a problem
 
 
 @settings(max_examples=1000, deadline=None)

@@ -15,13 +15,11 @@ from hypothesis import strategies as st
 
 from explainer.dates import PartialDate
 from explainer.figures.chart_svg import (
-    FONT_SIZE,
     MARK_RADIUS,
     PLOT_BOTTOM,
     PLOT_LEFT,
     PLOT_RIGHT,
     PLOT_TOP,
-    VALUE_TICKS,
     WIDTH,
     EventRef,
     Ref,
@@ -32,7 +30,7 @@ from explainer.figures.chart_svg import (
 from explainer.figures.records import Point, Series
 from explainer.figures.units import Unit
 from explainer.registry import load_site_data
-from explainer.svg import Span, span_of, text_width, time_scale, value_scale
+from explainer.svg import FONT_SIZE, Span, span_of, text_width, time_scale, value_scale
 
 SVG = "{http://www.w3.org/2000/svg}"
 # The drawing takes a unit as an object (explainer.figures.units.Unit), from whatever configures it.
@@ -151,7 +149,7 @@ def test_the_drawn_tooltip_gives_date_value_and_sources():
 
 def test_a_disputed_figure_is_a_bar_capped_at_the_lowest_and_highest_report():
     root = svg_root(market_value())
-    values = value_scale((point.extent for point in market_value().points), PLOT_TOP, PLOT_BOTTOM, VALUE_TICKS)
+    values = value_scale((point.extent for point in market_value().points), PLOT_TOP, PLOT_BOTTOM)
     first, second = of_class(root, "g", "chart-point")[:2]
     (bar,) = of_class(first, "rect", "chart-mark__range")
     caps = of_class(first, "line", "chart-mark__cap")
@@ -236,7 +234,7 @@ def test_negative_growth_puts_zero_inside_the_axis_and_marks_it():
     root = svg_root(growth())
     assert [text for text, _ in value_labels(root)] == ["\u22125", "0", "5", "10", "15", "20"]
     (zero,) = of_class(root, "line", "chart-grid--zero")
-    values = value_scale((point.extent for point in growth().points), PLOT_TOP, PLOT_BOTTOM, VALUE_TICKS)
+    values = value_scale((point.extent for point in growth().points), PLOT_TOP, PLOT_BOTTOM)
     assert float(zero.get("y1")) == values.y(0)
 
 

@@ -9,11 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 from catalogue import DATA, MISTAKES
 from conftest import REPO, BuiltSite
-from factories import glossary_entry
+from factories import glossary_entry, mark_glossary_terms
 
 from explainer.context import PageInfo
 from explainer.data import check_document
-from explainer.glossary.extension import GlossaryExtension, mark_glossary_terms
+from explainer.glossary.extension import GlossaryExtension
 from explainer.glossary.matching import TermMatcher, match_variants, trie_pattern
 from explainer.glossary.records import SPEC, GlossaryEntry, build_glossary
 from explainer.registry import new_context

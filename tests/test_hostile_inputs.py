@@ -746,7 +746,7 @@ def test_a_number_a_chart_can_draw_is_read(written: str):
     ],
 )
 def test_a_sentence_in_the_job_summary_is_one_code_span(sentence: str):
-    change = PageChange("p/", sentence, None, (sentence,), (), False, (), (), ())
+    change = PageChange("p/", sentence, None, (sentence,), (), False, ItemChanges())
     report = Report((), (), (change,), (), ItemChanges(), ItemChanges(), ItemChanges(), ())
     markdown = render.render_markdown(report, sentence, "b")
     line = next(line for line in markdown.splitlines() if "➖" in line)

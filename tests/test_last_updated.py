@@ -17,7 +17,7 @@ def correction(correction_id: str, issued: str, kind: str = "fact") -> Correctio
 
 def convert(text: str, corrections: dict) -> tuple[str, list]:
     context = new_context(corrections=corrections, page="index.md")
-    html = markdown.markdown(text, extensions=["fenced_code", LastUpdatedExtension(context)])
+    html = markdown.markdown(text, extensions=["fenced_code", LastUpdatedExtension(context=context)])
     return html, context.problems
 
 
@@ -33,8 +33,11 @@ def test_the_marker_becomes_the_latest_date_of_any_kind_inside_a_sentence():
 
 
 def test_a_marker_in_code_stays_as_written():
-    html, _ = convert("```\n<!-- last-updated -->\n```\n", {"b": correction("b", "2026-12-06")})
-    assert "&lt;!-- last-updated --&gt;" in html and "<time" not in html
+    for text in ("```\n<!-- last-updated -->\n```\n", "Write `<!-- last-updated -->` in a sentence.\n"):
+        html, _ = convert(text, {"b": correction("b", "2026-12-06")})
+        assert "&lt;!-- last-updated --&gt;" in html and "<time" not in html
+    html, _ = convert("`code` and <!-- last-updated -->\n", {"b": correction("b", "2026-12-06")})
+    assert "<time" in html  # the positive control: the marker beside code, not in it
 
 
 def test_without_a_dated_correction_the_marker_is_a_problem():

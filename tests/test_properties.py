@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import generated_page, write_project
-from factories import glossary_entry, source
+from factories import glossary_entry, mark_glossary_terms, source
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from layers import ConvertedSite, site_pages
@@ -28,7 +28,6 @@ from explainer.dates import PartialDate, parse_partial_date
 from explainer.errors import DataError
 from explainer.frontmatter import front_matter_problems
 from explainer.glossary import page as glossary_page_module
-from explainer.glossary.extension import mark_glossary_terms
 from explainer.registry import new_context
 from explainer.schema import check_against_schema
 from explainer.sources.extension import SourceNotesExtension, citation

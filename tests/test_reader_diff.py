@@ -23,12 +23,14 @@ import yaml
 from catalogue import MACHINE_MADE_FILE, ONE_ERROR_SUMMARY
 from conftest import REPO, BuiltSite, build_project, write_project
 
+from explainer import claims
+from explainer.markup import parse_fragment
 from explainer.pagehtml import WRITTEN_HTML_FILE
 from explainer.reader_diff import render
 from explainer.reader_diff.__main__ import main
 from explainer.reader_diff.build import member_problem
 from explainer.reader_diff.compare import ItemChanges, PageChange, PageRef, Report, reader_diff
-from explainer.reader_diff.sentences import split_sentences
+from explainer.reader_diff.site import read_page
 
 THE_FALL = "docs/story/the-fall.md"
 ADDED_SENTENCE = "Nobody had expected it."
@@ -178,12 +180,12 @@ def test_an_added_sentence_is_reported_and_a_renumbered_note_is_not(report: Repo
 
 def test_a_removed_note_and_an_added_note_are_reported_by_source(report: Report) -> None:
     the_fall = page_change(report, "story/the-fall/")
-    assert [key for key, _ in the_fall.notes_removed] == ["company-2023-split"]
-    assert [key for key, _ in the_fall.notes_added] == ["wire-2021-aftermath"]
-    citation = dict(the_fall.notes_added)["wire-2021-aftermath"]
+    assert [key for key, _ in the_fall.notes.removed] == ["company-2023-split"]
+    assert [key for key, _ in the_fall.notes.added] == ["wire-2021-aftermath"]
+    citation = dict(the_fall.notes.added)["wire-2021-aftermath"]
     assert citation.startswith("A year after the halted listing, Example Wire")
     assert "About this source" not in citation and "↩" not in citation
-    assert the_fall.notes_changed == ()
+    assert the_fall.notes.changed == ()
 
 
 def test_a_change_of_whitespace_alone_is_no_change(report: Report) -> None:
@@ -282,7 +284,7 @@ def test_the_markdown_lists_each_kind_of_change(report: Report) -> None:
 
 
 def synthetic_report(pages: int = 1, sentences: tuple[str, ...] = (), title: str = "P") -> Report:
-    change = PageChange("p/", title, None, sentences, sentences, False, (), (), ())
+    change = PageChange("p/", title, None, sentences, sentences, False, ItemChanges())
     return Report((), (), (change,) * pages, (), ItemChanges(), ItemChanges(), ItemChanges(), ())
 
 
@@ -373,7 +375,6 @@ def test_a_summary_over_githubs_limit_is_cut_at_a_line_with_a_note() -> None:
     ("text", "sentences"),
     [
         ("One. Two! Three? Four", ["One.", "Two!", "Three?", "Four"]),
-        ("  Spaces   and\nnew lines.  Collapse.  ", ["Spaces and new lines.", "Collapse."]),
         ("Shares rose 4.5% in 2024. They fell.", ["Shares rose 4.5% in 2024.", "They fell."]),
         (
             "U.S. regulators said “No.” Then Brian A. Wong wrote.",
@@ -382,11 +383,20 @@ def test_a_summary_over_githubs_limit_is_cut_at_a_line_with_a_note() -> None:
         ("Mr. Ma spoke. Then he left.", ["Mr. Ma spoke.", "Then he left."]),
         ("It ended (so they said.) Next came 2021.", ["It ended (so they said.)", "Next came 2021."]),
         ("e.g. this is lowercase. so is this", ["e.g. this is lowercase. so is this"]),
+        ("It rose to 6.2%. In 2023 it fell… Then $5 went.", ["It rose to 6.2%.", "In 2023 it fell…", "Then $5 went."]),
+        ("“We agree. Alibaba leads,” he said. It rose.", ["“We agree. Alibaba leads,” he said.", "It rose."]),
+        ("Sold on JD.com. Then, i.e. 27 March, more.", ["Sold on JD.com.", "Then, i.e. 27 March, more."]),
         ("", []),
     ],
 )
-def test_split_sentences(text: str, sentences: list[str]) -> None:
-    assert split_sentences(text) == sentences
+def test_sentences_as_the_diff_reads_them(text: str, sentences: list[str]) -> None:
+    """The audit rule's sentences (explainer.claims), in text without marks."""
+    assert claims.sentences(text) == sentences
+
+
+def test_a_pages_text_is_read_with_whitespace_collapsed() -> None:
+    article = parse_fragment("<article><p>  Spaces   and\nnew lines.  Collapse.  </p><p>Two</p></article>")[0]
+    assert read_page(article, "p/").sentences == ("Spaces and new lines.", "Collapse.", "Two")
 
 
 # The git-driven command, the Makefile target and CI ------------------------------------------------

@@ -161,6 +161,33 @@ def test_a_mark_goes_after_the_punctuation_that_closes_its_anchor(text: str, anc
     assert text[: mark_position(text, end)] == before_mark
 
 
+class CountingList(list):
+    """A list that counts how often it is walked."""
+
+    scans = 0
+
+    def __iter__(self):
+        self.scans += 1
+        return super().__iter__()
+
+
+def test_claims_are_grouped_by_page_and_chart_once_per_build():
+    """Every story page and chart asks for its claims: one walk of them all, not one per page (pages x claims)."""
+    on_page = Claim(WIRE.id, 1, "c", page="story/the-rally.md", anchor="a")
+    on_chart = Claim(WIRE.id, 2, "c", figure="rally", date=PartialDate(2025, 3, 27))
+    both = Claim(POST.id, 1, "c", page="story/the-rally.md", anchor="b", figure="rally")  # hand-built only
+    records = {
+        WIRE.id: source(WIRE.id, "W", single_source=(on_page, on_chart)),
+        POST.id: source(POST.id, "P", single_source=(both,)),
+    }
+    state = new_context(sources=records).sources
+    state.claims = CountingList(state.claims)
+    pages = ["story/the-rally.md", "story/other.md"] * 3
+    assert [state.claims_on_page(page) for page in pages] == [[on_page, both], []] * 3
+    assert [state.claims_on_figure(series) for series in ["rally", "other"] * 3] == [[on_chart, both], []] * 3
+    assert state.claims.scans == 1
+
+
 def test_a_declared_claim_carries_a_mark_that_names_its_report():
     claim = Claim(WIRE.id, 1, "The size of the rally", page="story/the-rally.md", anchor="a rally of $100 billion")
     wire = source(WIRE.id, "Example Wire", single_source=(claim,))

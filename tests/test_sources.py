@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as etree
 
+import markdown
 import pytest
 from conftest import SCHEMA_DIR, BuiltSite, generated_page
 from factories import source
@@ -13,7 +14,7 @@ from markdown.serializers import to_html_string
 from explainer.datafile import Records
 from explainer.dates import PartialDate
 from explainer.editor_schemas import schemas_for
-from explainer.sources.extension import citation, cited_keys, fold_notes, sources_summary
+from explainer.sources.extension import SourceNotesExtension, citation, cited_keys, fold_notes, sources_summary
 from explainer.sources.records import Source
 from explainer.story import DEFAULT_SOURCE_KINDS, DEFAULT_STORY, INDEPENDENT, Relationship, SourceKind, Story
 
@@ -88,6 +89,17 @@ def test_code_is_never_treated_as_a_citation(fixture_build: BuiltSite):
     page = fixture_build.html("story/the-fall/")
     assert "[^not-a-source]" in page.select_one("p code").get_text()
     assert "[^also-not-a-source]" in page.select_one("pre code").get_text()
+
+
+def test_a_note_for_a_key_only_in_code_goes_also_from_notes_the_page_placed_in_a_quote():
+    cited = source()
+
+    def convert(text: str) -> str:
+        notes = SourceNotesExtension(sources={cited.id: cited}, page="story/x.md")
+        return markdown.markdown(f"{text}\n\n> ///Footnotes Go Here///\n", extensions=["footnotes", notes])
+
+    assert 'class="footnote"' not in convert(f"An example, `[^{cited.id}]`, in code.")  # it crashed: ValueError
+    assert 'class="footnote"' in convert(f"A citation.[^{cited.id}]")  # the positive control
 
 
 def test_sources_page_lists_every_source_with_backlinks(fixture_build: BuiltSite):

@@ -23,6 +23,13 @@ STORY_PAGES = sorted(path.stem for path in (REPO / "docs" / "story").glob("*.md"
         (f"He said “A. B.” and left.{NOTE}{NOTE} Next", [f"He said “A. B.” and left.{NOTE}{NOTE}", "Next"]),
         (f"(An aside.){NOTE} After.", [f"(An aside.){NOTE}", "After."]),
         ("Price 18.228 yuan. Done", ["Price 18.228 yuan.", "Done"]),
+        (f"He called it “a rally.”{NOTE} It fell 5%.", [f"He called it “a rally.”{NOTE}", "It fell 5%."]),
+        (
+            f"Mr. Ma and the U.S. rose 5% vs. the index.{NOTE} Next",
+            [f"Mr. Ma and the U.S. rose 5% vs. the index.{NOTE}", "Next"],
+        ),
+        # A full stop that may end a sentence ends it: a note too many asked for, never one too few
+        (f"Sales in the U.S. In 2020 they rose 5%.{NOTE}", ["Sales in the U.S.", f"In 2020 they rose 5%.{NOTE}"]),
     ],
 )
 def test_sentences_keep_their_closing_notes(text, expected):

@@ -12,7 +12,6 @@ from conftest import ENGINE
 
 from explainer.dates import PartialDate
 from explainer.svg import (
-    FONT_SIZE,
     Span,
     date_span,
     element,
@@ -207,29 +206,27 @@ def test_fit_cuts_with_an_ellipsis_and_wrap_breaks_between_words():
     assert wrap("Unbreakable", 10) == ("Unbreakable",)
 
 
-def _wrapped_by_measuring_each_line(content: str, room: float, size: float, bold: bool) -> tuple[str, ...]:
+def _wrapped_by_measuring_each_line(content: str, room: float) -> tuple[str, ...]:
     """wrap as first written: every candidate line measured whole with text_width."""
     lines: list[str] = []
     for word in content.split():
-        if lines and text_width(f"{lines[-1]} {word}", size, bold) <= room:
+        if lines and text_width(f"{lines[-1]} {word}") <= room:
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)
     return tuple(lines) or ("",)
 
 
-@pytest.mark.parametrize("bold", [False, True])
-@pytest.mark.parametrize("size", [FONT_SIZE, 11, 13.5])
-def test_wrap_measures_its_lines_as_text_width_does(size: float, bold: bool):
+def test_wrap_measures_its_lines_as_text_width_does():
     """wrap adds each word to the line's running width (speed); the lines are those measuring every
     candidate line whole would give, at every room, including the rooms a line exactly fills."""
     title = "Shanghai exchange suspends Ant Group’s IPO — “Ma’s” fintech (2020): 37% of WWW, iiii"
     words = title.split()
-    rooms = {text_width(" ".join(words[i:j]), size, bold) for i in range(len(words)) for j in range(i + 1, 4 + i)}
+    rooms = {text_width(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, 4 + i)}
     rooms |= {room + delta for room in list(rooms) for delta in (-0.01, 0.01)} | {10, 100, 160, 400}
     for room in sorted(rooms):
-        assert wrap(title, room, size, bold) == _wrapped_by_measuring_each_line(title, room, size, bold)
-    assert len({wrap(title, room, size, bold) for room in rooms}) > 5  # positive control: the rooms break it apart
+        assert wrap(title, room) == _wrapped_by_measuring_each_line(title, room)
+    assert len({wrap(title, room) for room in rooms}) > 5  # positive control: the rooms break it apart
     assert wrap("", 100) == ("",) and text_width("") == 0
 
 

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import re
 
-from markdown import Extension, Markdown
+from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 
-from .context import BuildContext
 from .errors import Problem
-from .extensions import ContextProcessor
+from .extensions import ContextProcessor, ExplainerExtension
 from .generated import markdown_text
 from .markers import find_marker
 from .pages import is_story_page
@@ -31,12 +30,8 @@ _MARKER_LIKE = re.compile(r"^\s*<!--\s*(?:list[\s_-]*of[\s_-]*)?chapters?\b.*-->
 _FRONT_MATTER_BLOCK = re.compile(r"^-{3}[ \t]*\n")
 
 
-class ChaptersExtension(Extension):
+class ChaptersExtension(ExplainerExtension):
     """Replaces `<!-- chapters -->` with the list of chapters of the build's site map."""
-
-    def __init__(self, context: BuildContext):
-        super().__init__()
-        self.context = context
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After raw HTML blocks are stashed (20) and the Key dates marker is found (19), before block parsing.

@@ -11,9 +11,11 @@ in it is one character: a source note (`NOTE`; or `note_mark(i)`, naming the blo
 sentence knows which notes close it) and a single-source mark (`CLAIM`: a claim declared to rest on
 one report). The rules, which CONTRIBUTING ("The audit rule") states for authors:
 
-- A sentence ends at `.`, `!` or `?` followed by a space, after any closing quotes or brackets and the
-  marks that close it (a note right after the full stop belongs to the sentence it ends). A full stop
-  inside an open quotation does not end one.
+- A sentence ends at `.`, `!`, `?` or `…`, after any closing quotes or brackets and the marks that close
+  it (a note right after the full stop belongs to the sentence it ends), before a space and anything but
+  a lower-case letter. A full stop inside an open quotation, or after a title (`Mr.`, `Dr.`), `vs.`,
+  `e.g.`, `i.e.` or an initial (`Brian A. Wong`), does not end one. The reader's diff
+  (explainer.reader_diff) splits the text readers read by the same rules.
 - **Needs a note**: a sentence with a digit (a figure or a date) or a quotation mark, once the names
   with digits are taken out (a glossary's `Qwen 2.5-Max`, a site's own list). A note anywhere in the
   sentence counts; so does a note citing the story's base report anywhere in the same block.
@@ -36,8 +38,10 @@ CLAIM = "\x01"  # a single-source mark: a claim declared to rest on one report
 _FIRST_NOTE, _LAST_NOTE = 0xE000, 0xF8FE  # note_mark(i): the block's i-th note (Unicode's private use area)
 _MARKS = f"{NOTE}{CLAIM}\\ue000-\\uf8fe"
 
-# A sentence ends at . ! or ?, then any closing quotes or brackets and the marks that close it, then a space.
-SENTENCE_END = re.compile(rf"(?<=[.!?])[”’\"')\]{_MARKS}]*\s+")
+SENTENCE_END = re.compile(rf"[.!?…][”’\"')\]{_MARKS}]*(?=\s+[^a-z\s])")
+# Words whose full stop never ends a sentence. One that may ("in the U.S. In 2020", "Example Holding Ltd.
+# Its") ends one: a sentence split in two asks for a note too many, never one too few.
+ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "vs", "e.g", "i.e"})
 _MARK = re.compile(f"[{_MARKS}]")
 _NOTE_MARK = re.compile(f"[{chr(_FIRST_NOTE)}-{chr(_LAST_NOTE)}]")  # every note_mark(i), found by the regex engine
 FIGURE_OR_DATE = re.compile(r"\d")
@@ -68,16 +72,23 @@ def note_mark(index: int) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """The block's sentences, each with the marks that close it; a full stop inside an open quotation is no end."""
+    """The block's sentences, each with the marks that close it."""
     found, start = [], 0
     for end in SENTENCE_END.finditer(text):
-        before = text[start : end.start()]
-        if before.count("“") > before.count("”") or before.count('"') % 2:
+        if _goes_on(text[start : end.end()], text[start : end.start()]):
             continue
         found.append(text[start : end.end()].strip())
         start = end.end()
     found.append(text[start:].strip())
     return [sentence for sentence in found if sentence]
+
+
+def _goes_on(sentence: str, before_stop: str) -> bool:
+    """Whether the sentence goes on past its end: a quotation left open, or an abbreviation before the stop."""
+    if sentence.count("“") > sentence.count("”") or sentence.count('"') % 2:
+        return True
+    word = (before_stop.split() or [""])[-1].lstrip("“‘\"'([")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())  # or an initial, "Brian A. Wong"
 
 
 def plain(sentence: str) -> str:
@@ -148,9 +159,6 @@ class Block:
             found.append(Sentence(text, keys, CLAIM in text))
         return found
 
-    def cites_any(self, keys: set[str] | frozenset[str]) -> bool:
-        return not keys.isdisjoint(self.notes)
-
 
 def unsourced(
     blocks: Iterable[Block], names: Iterable[str] = (), base_notes: frozenset[str] = frozenset()
@@ -160,7 +168,7 @@ def unsourced(
     return [
         sentence.plain
         for block in blocks
-        if not block.cites_any(base_notes)
+        if base_notes.isdisjoint(block.notes)
         for sentence in block.sentences()
         if needs_a_note(sentence.text, names) and not sentence.notes and NOTE not in sentence.text
     ]

@@ -2,7 +2,7 @@
 
 The scanners that change a page (source notes, the key-dates marker, event links, correction anchors)
 act on Python-Markdown's own decisions: its element tree, where code is a <code> or <pre> element whose
-text is an AtomicString (`prose_texts` walks it), or its store of raw HTML blocks, which holds nothing
+text is an AtomicString (explainer.anchors walks it), or its store of raw HTML blocks, which holds nothing
 from code. `without_code` answers the same for source lines, only to point a message at the right line:
 it blanks fenced blocks, indented code blocks (four spaces after a blank line, outside a list,
 admonition or footnote) and code spans, keeping every line where it was. `NOT_PROSE_TAGS` adds what is
@@ -13,10 +13,6 @@ correction marks skip them).
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
-from collections.abc import Iterator
-
-from markdown.util import AtomicString
 
 CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -28,17 +24,6 @@ _NESTED_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")  # superfences opens a fence in
 # details and footnote processors take those blocks first).
 _CONTAINER = re.compile(r"^ {0,3}(?:[*+-][ \t]|\d+\.[ \t]|!!!|\?\?\?|\[\^[^\]]+\]:)")
 _BACKTICKS = re.compile(r"(?<!\\)`+")
-
-
-def prose_texts(root: etree.Element) -> Iterator[str]:
-    """Every run of text in the tree outside code (what a reader sees as prose, notes included)."""
-    if root.text and not isinstance(root.text, AtomicString) and root.tag not in CODE_TAGS:
-        yield root.text
-    for child in root:
-        if child.tag not in CODE_TAGS:
-            yield from prose_texts(child)
-        if child.tail and not isinstance(child.tail, AtomicString):
-            yield child.tail
 
 
 def without_code(markdown_text: str) -> str:

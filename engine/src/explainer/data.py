@@ -22,7 +22,6 @@ kept on disk, so no file a contributor can commit (a cache) can stand in for a c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +32,7 @@ from .errors import DataError, Problem, raise_if_any
 from .markup import DataMarkdown, MarkdownSetup
 from .schema import check_against_schema, entry_label, load_schema, markdown_fields
 from .story import DEFAULT_STORY, SCHEMA_NAME, STORY_FILE, Story, read_story
-from .yamlfile import YamlDocument, load_yaml, parse_data_file, read_data_file
+from .yamlfile import YamlDocument, load_yaml, mappings_in, parse_data_file, read_data_file
 
 if TYPE_CHECKING:
     from .concern import Concern
@@ -288,19 +287,9 @@ def cited_ids(specs: list[DataFileSpec], records: dict[str, Records]) -> dict[st
             cited.setdefault(ref.target, set()).add(ref.id)
     for own in records.values():
         for entry in own.document.data if own.left_out else ():
-            if isinstance(entry, dict) and entry.get("id") in own.left_out:
-                cited.setdefault("sources", set()).update(_sources_written_in(entry))
+            if not isinstance(entry, dict) or entry.get("id") not in own.left_out:
+                continue
+            for mapping in mappings_in(entry):  # a `sources` list anywhere in it (a figure's are in its points)
+                if isinstance(sources := mapping.get("sources"), list):
+                    cited.setdefault("sources", set()).update(item for item in sources if isinstance(item, str))
     return cited
-
-
-def _sources_written_in(value: Any) -> Iterator[str]:
-    """Every id in a `sources` list anywhere in an entry as written (a figure's are in its points)."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "sources" and isinstance(item, list):
-                yield from (source_id for source_id in item if isinstance(source_id, str))
-            else:
-                yield from _sources_written_in(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _sources_written_in(item)

@@ -19,44 +19,33 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
-from typing import Any
 
 from .errors import DataError
 from .schema import SCHEMA_DIR, load_schema
 from .story import DEFAULT_STORY, SCHEMA_NAME, STORY_FILE, Story, read_story
-from .yamlfile import read_data_file
+from .yamlfile import mappings_in, read_data_file
 
 EDITOR_SCHEMA_DIR = ".schemas"  # in the site, next to mkdocs.yml
 
 
-def schema_names() -> list[str]:
-    """Every file the engine has a schema for: 'corrections', 'events', ..., and 'story'."""
-    return sorted(path.name.removesuffix(".schema.json") for path in SCHEMA_DIR.glob("*.schema.json"))
-
-
 def schemas_for(story: Story) -> dict[str, dict]:
     """The schema of each data file (and of data/story.yml) for a site with this vocabulary, by name."""
-    return {name: fill_vocabulary(load_schema(name), story) for name in schema_names()}
-
-
-def site_story(root: Path) -> Story:
-    """The vocabulary of the site at `root`, as far as its data/story.yml can be read (the build reports
-    its problems; editors still get the rest)."""
-    path = root / STORY_FILE
-    try:
-        raw = read_data_file(path, STORY_FILE) if path.is_file() else None
-    except DataError:
-        return DEFAULT_STORY
-    story, _ = read_story(raw, load_schema(SCHEMA_NAME))
-    return story or DEFAULT_STORY
+    names = sorted(path.name.removesuffix(".schema.json") for path in SCHEMA_DIR.glob("*.schema.json"))
+    return {name: fill_vocabulary(load_schema(name), story) for name in names}
 
 
 def write_editor_schemas(root: Path, folder: str = EDITOR_SCHEMA_DIR) -> list[Path]:
-    """Write the schemas of the site at `root` into root/folder, one file per data file; return the paths written."""
+    """Write the schemas of the site at `root` into root/folder, one file per data file; return the paths written.
+    The vocabulary is data/story.yml's as far as it can be read (the build reports its problems; editors still
+    get the rest)."""
     target = root / folder
     target.mkdir(parents=True, exist_ok=True)
+    try:
+        raw = read_data_file(root / STORY_FILE, STORY_FILE) if (root / STORY_FILE).is_file() else None
+    except DataError:
+        raw = None
     written = []
-    for name, schema in schemas_for(site_story(root)).items():
+    for name, schema in schemas_for(read_story(raw, load_schema(SCHEMA_NAME))[0] or DEFAULT_STORY).items():
         path = target / f"{name}.schema.json"
         text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
@@ -72,7 +61,7 @@ def write_editor_schemas(root: Path, folder: str = EDITOR_SCHEMA_DIR) -> list[Pa
 def fill_vocabulary(schema: dict, story: Story) -> dict:
     """A copy of an engine schema with each `x-vocabulary` value's enum and description from `story`."""
     filled = copy.deepcopy(schema)
-    for node in _nodes(filled):
+    for node in mappings_in(filled):
         if (name := node.get("x-vocabulary")) in _FILLERS:
             choices, said = _FILLERS[name](story)
             if choices is not None:
@@ -80,16 +69,6 @@ def fill_vocabulary(schema: dict, story: Story) -> dict:
             if said:
                 node["description"] = f"{node.get('description', '')} {said}".strip()
     return filled
-
-
-def _nodes(value: Any):
-    if isinstance(value, dict):
-        yield value
-        for item in value.values():
-            yield from _nodes(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _nodes(item)
 
 
 def _relationships(story: Story) -> tuple[list[str], str]:

@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .context import BuildContext, PageInfo
+from .context import BuildContext
 from .data import load_records, load_story
 from .datafile import DataFileSpec
 from .story import DEFAULT_STORY
@@ -76,11 +76,13 @@ class ExplainerExtension(Extension):
 
 
 class ContextProcessor:
-    """A Python-Markdown processor of the build (first among its bases): it holds the build's context."""
+    """A Python-Markdown processor of the build (first among its bases): it holds the build's context and, if
+    it has one, the processor that ran before it on the page and whose findings it uses (`earlier`)."""
 
-    def __init__(self, md: Markdown, context: BuildContext):
+    def __init__(self, md: Markdown, context: BuildContext, earlier: Any = None):
         super().__init__(md)  # type: ignore[call-arg] - the processor's own (Preprocessor, Treeprocessor)
         self.context = context
+        self.earlier = earlier
 
 
 class WrittenPageTreeprocessor(ContextProcessor, Treeprocessor):
@@ -90,7 +92,4 @@ class WrittenPageTreeprocessor(ContextProcessor, Treeprocessor):
     def run(self, root: etree.Element) -> None:
         page = self.context.page
         if page is not None and not page.generated:
-            self.run_on_page(root, page)
-
-    def run_on_page(self, root: etree.Element, page: PageInfo) -> None:
-        raise NotImplementedError
+            self.run_on_page(root, page)  # each subclass's own

@@ -53,9 +53,7 @@ _CHARACTER_REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Z
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
-def front_matter_problems(
-    page_text: str, name: str, known: dict[str, str] = KNOWN_KEYS, *, meta: dict[str, Any] | None = None
-) -> list[Problem]:
+def front_matter_problems(page_text: str, name: str, *, meta: dict[str, Any] | None = None) -> list[Problem]:
     """Every problem in a page's front matter (`name`: the page as contributors see it, docs/about.md).
 
     `meta` is the front matter as MkDocs read it (`page.meta`): for a page without a YAML block, its
@@ -63,7 +61,7 @@ def front_matter_problems(
     """
     match = _FRONT_MATTER.match(page_text)
     if not match:
-        return _multimarkdown_problems(page_text, name, known, meta or {})
+        return _multimarkdown_problems(page_text, name, meta or {})
     try:
         document = parse_yaml(("\n" + match.group(1)).encode("utf-8"), name)  # keeps the page's line numbers
     except DataError as error:
@@ -75,25 +73,25 @@ def front_matter_problems(
     return [
         document.problem((key,), message)
         for key, value in document.data.items()
-        if (message := value_problem(key, value, known))
+        if (message := value_problem(key, value))
     ]
 
 
-def _multimarkdown_problems(page_text: str, name: str, known: dict[str, str], meta: dict[str, Any]) -> list[Problem]:
+def _multimarkdown_problems(page_text: str, name: str, meta: dict[str, Any]) -> list[Problem]:
     """The `key: value` lines MkDocs reads as front matter when a page does not start with `---` (`meta`)."""
     lines = page_text.split("\n", 64)[:64]
     problems = []
     for key, value in meta.items():
         line = next((number for number, text in enumerate(lines, 1) if text.lstrip().lower().startswith(f"{key}:")), 1)
-        if message := value_problem(key, value, known):
+        if message := value_problem(key, value):
             problems.append(Problem(name, line, message))
     return problems
 
 
-def value_problem(key: Any, value: Any, known: dict[str, str] = KNOWN_KEYS) -> str:
+def value_problem(key: Any, value: Any) -> str:
     """Why `key: value` may not be in a page's front matter ('' if it may)."""
-    if key not in known:
-        return f"front matter {str(key)!r} is not a key the site knows; use one of: {', '.join(sorted(known))}"
+    if key not in KNOWN_KEYS:
+        return f"front matter {str(key)!r} is not a key the site knows; use one of: {', '.join(sorted(KNOWN_KEYS))}"
     if key in TEXT_KEYS:
         return _text_problem(key, value)
     if key == "status" and not (isinstance(value, str) and _KEYWORD.fullmatch(value)):
@@ -130,10 +128,10 @@ def _search_ok(value: Any) -> bool:
     )
 
 
-def safe_front_matter(meta: dict[str, Any], known: dict[str, str] = KNOWN_KEYS) -> None:
+def safe_front_matter(meta: dict[str, Any]) -> None:
     """Make a page's front matter harmless to print, in place: sound values are left as they are."""
     for key, value in list(meta.items()):
-        if not value_problem(key, value, known):
+        if not value_problem(key, value):
             continue
         if key in TEXT_KEYS:
             meta[key] = Markup(escape(value if isinstance(value, str) else str(value)))

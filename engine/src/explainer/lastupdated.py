@@ -6,30 +6,23 @@ written anywhere in a line of prose ("Last updated <!-- last-updated -->."), bec
 date of any kind, as `<time datetime="2026-12-06">6 December 2026</time>`. No hand-typed date goes stale.
 
 The marker is replaced in the page's lines before anything else reads them (so it works inside a
-sentence); lines in fenced code blocks are left as they are. With no dated correction, the marker is a
+sentence); in code (explainer.codeblocks) it is left as it is. With no dated correction, the marker is a
 one-line problem.
 """
 
 from __future__ import annotations
 
-import re
-
-from markdown import Extension, Markdown
+from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 
-from .context import BuildContext
-from .extensions import ContextProcessor
+from .codeblocks import without_code
+from .extensions import ContextProcessor, ExplainerExtension
 
 LAST_UPDATED_MARKER = "<!-- last-updated -->"
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
-class LastUpdatedExtension(Extension):
+class LastUpdatedExtension(ExplainerExtension):
     """Replaces `<!-- last-updated -->` with the latest date of the build's corrections."""
-
-    def __init__(self, context: BuildContext):
-        super().__init__()
-        self.context = context
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Before fenced code (25) and raw HTML (20) are stashed, so the marker may stand inside a sentence.
@@ -51,9 +44,8 @@ class _LastUpdated(ContextProcessor, Preprocessor):
         latest = max(dates)
         # Stashed as the build's own HTML: neither checked nor listed as HTML the page wrote (explainer.pagehtml).
         shown = self.md.htmlStash.store(f'<time datetime="{latest.iso}">{latest.display}</time>')
-        out, fence = [], None
-        for line in lines:
-            if match := _FENCE.match(line):
-                fence = None if fence and match.group(1).startswith(fence) else fence or match.group(1)
-            out.append(line if fence else line.replace(LAST_UPDATED_MARKER, shown))
-        return out
+        prose = without_code("\n".join(lines)).split("\n")
+        return [
+            line.replace(LAST_UPDATED_MARKER, shown) if LAST_UPDATED_MARKER in kept else line
+            for line, kept in zip(lines, prose, strict=True)
+        ]

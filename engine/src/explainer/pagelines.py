@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
 from typing import Any
 
 from .codeblocks import without_code
@@ -40,22 +41,18 @@ class PageLines:
 
     def __init__(self, source_text: str):
         self.source_text = source_text
-        self._prose: str | None = None  # the text with code blanked (same length, same lines), made on first use
-        self._starts: list[int] | None = None
         self._found: dict[str, int] = {}  # needle -> position (-1: absent)
-        self._index: dict[str, int] | None = None  # token -> first position outside code
         self._budget = SEARCH_BUDGET_PASSES * len(source_text) + 2**20
 
-    @property
+    @cached_property
     def prose(self) -> str:
-        if self._prose is None:
-            self._prose = without_code(self.source_text)
-        return self._prose
+        """The text with code blanked (same length, same lines), made on first use."""
+        return without_code(self.source_text)
 
     def line_of(self, needle: str) -> int:
         """The 1-based line of the first occurrence of `needle` outside code, else anywhere; 1 if absent."""
         position = self.position(needle)
-        return self._line_at(position) if position >= 0 else 1
+        return bisect_right(self._line_starts, position) if position >= 0 else 1
 
     def first_present(self, forms: tuple[str, ...]) -> str:
         """The first of `forms` that the page holds (the last one if none is found)."""
@@ -67,7 +64,7 @@ class PageLines:
             return position
         if not needle:
             position = -1
-        elif len(self._found) >= INDEX_AFTER and (indexed := self._tokens().get(needle)) is not None:
+        elif len(self._found) >= INDEX_AFTER and (indexed := self._tokens.get(needle)) is not None:
             position = indexed
         else:
             position = self._search(self.prose, needle)
@@ -83,23 +80,22 @@ class PageLines:
         self._budget -= len(text) if position < 0 else position + len(needle)
         return position
 
+    @cached_property
     def _tokens(self) -> dict[str, int]:
-        if self._index is None:
-            index: dict[str, int] = {}
-            for pattern in _TOKENS:
-                for match in pattern.finditer(self.prose):
-                    index.setdefault(match.group(), match.start())
-            self._index = index
-        return self._index
+        """Each token's first position outside code."""
+        index: dict[str, int] = {}
+        for pattern in _TOKENS:
+            for match in pattern.finditer(self.prose):
+                index.setdefault(match.group(), match.start())
+        return index
 
-    def _line_at(self, position: int) -> int:
-        if self._starts is None:
-            text, starts, index = self.source_text, [0], self.source_text.find("\n")
-            while index >= 0:
-                starts.append(index + 1)
-                index = text.find("\n", index + 1)
-            self._starts = starts
-        return bisect_right(self._starts, position)
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        text, starts, index = self.source_text, [0], self.source_text.find("\n")
+        while index >= 0:
+            starts.append(index + 1)
+            index = text.find("\n", index + 1)
+        return starts
 
 
 def page_lines(page: Any) -> PageLines:

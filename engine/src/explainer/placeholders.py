@@ -1,4 +1,5 @@
-"""Python-Markdown's own marks in a page's text, kept out of reach of anything that searches that text.
+"""Python-Markdown's own marks in a page's text, kept out of reach of anything that searches that text, and
+put back for what reads it as a reader does (a heading's words, a sentence's figures).
 
 While a page is converted, its element tree's text holds placeholders: `\\x02wzxhzdk:7\\x03` where a
 raw HTML block or inline HTML goes back in, `\\x0242\\x03` for a backslash-escaped character,
@@ -10,9 +11,11 @@ block of the page).
 
 from __future__ import annotations
 
+import html
 import re
 
-from markdown.util import ETX, STX
+from markdown import Markdown
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
 _PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
 
@@ -24,3 +27,16 @@ def masked(text: str) -> str:
     if STX not in text:
         return text
     return _PLACEHOLDER.sub(lambda found: "\x00" * len(found.group()), text)
+
+
+def restored(text: str, md: Markdown | None) -> str:
+    """Text of the element tree as a reader reads it: each placeholder of stashed HTML (an entity, an inline
+    tag) put back, tags dropped, character references decoded. Without `md`, the text is read as it is."""
+    if md is None:
+        return text
+
+    def restore(found: re.Match) -> str:
+        raw = md.htmlStash.rawHtmlBlocks[int(found.group(1))]
+        return re.sub(r"<[^>]*>", "", raw if isinstance(raw, str) else "")
+
+    return html.unescape(HTML_PLACEHOLDER_RE.sub(restore, text))

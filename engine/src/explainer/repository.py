@@ -29,7 +29,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +54,8 @@ class FileType:
 
 
 _KB, _MB = 1024, 2**20
-IMAGE_TYPES = {
+# What docs/ publishes besides the pages: images, fonts, plain text (robots.txt).
+PUBLISHED_TYPES = {
     "png": FileType("a PNG image", 5 * _MB, (b"\x89PNG\r\n\x1a\n",)),
     "jpg": FileType("a JPEG image", 5 * _MB, (b"\xff\xd8\xff",)),
     "jpeg": FileType("a JPEG image", 5 * _MB, (b"\xff\xd8\xff",)),
@@ -63,25 +64,22 @@ IMAGE_TYPES = {
     "avif": FileType("an AVIF image", 5 * _MB, (b"ftypavif", b"ftypavis")),
     "ico": FileType("an icon", 1 * _MB, (b"\x00\x00\x01\x00",)),
     "svg": FileType("an SVG image", 1 * _MB, text=True),
-}
-FONT_TYPES = {
     "woff": FileType("a WOFF font", 2 * _MB, (b"wOFF",)),
     "woff2": FileType("a WOFF2 font", 2 * _MB, (b"wOF2",)),
     "ttf": FileType("a TrueType font", 2 * _MB, (b"\x00\x01\x00\x00", b"true")),
     "otf": FileType("an OpenType font", 2 * _MB, (b"OTTO",)),
+    "txt": FileType("a text file", 64 * _KB, text=True),
 }
 CODE_TYPES = {
     "css": FileType("a stylesheet", 1 * _MB, text=True),
     "js": FileType("a script", 1 * _MB, text=True),
 }
-TEXT_TYPES = {"txt": FileType("a text file", 64 * _KB, text=True)}
 # Types a site may add in mkdocs.yml (extra: explainer: allow_files:), with what they must start as.
 OPTIONAL_TYPES = {
     "pdf": FileType("a PDF", 10 * _MB, (b"%PDF-",)),
     "csv": FileType("a CSV file", 4 * _MB, text=True),
     "json": FileType("a JSON file", 4 * _MB, text=True),
 }
-PUBLISHED_TYPES = {**IMAGE_TYPES, **FONT_TYPES, **TEXT_TYPES}
 # What a theme folder (custom_dir, the engine's theme) may hold: templates, and what the site publishes.
 THEME_TYPES = {
     **PUBLISHED_TYPES,
@@ -223,8 +221,9 @@ def _file_problems(walk: _Walk, folder: Folder, path: Path, relative: str, label
             limit = f"{MAX_PAGES_BYTES:,}-byte ({_human(MAX_PAGES_BYTES)})"
             return [Problem(folder.label, 1, f"its pages together are over the {limit} limit for a site; split it")]
         return []
-    if relative.endswith(".md") or (folder.published and _left_out_of_site(relative)):
-        return []  # hidden files are not published
+    hidden = any(part.startswith(".") for part in relative.split("/")) or relative.startswith("templates/")
+    if relative.endswith(".md") or (folder.published and hidden):
+        return []  # MkDocs leaves hidden files, and templates/ at the top, out of the site by default
     extension = relative.rpartition(".")[2].lower() if "." in relative.rpartition("/")[2] else ""
     file_type = folder.types.get(extension)
     if extension in CODE_TYPES and folder.published:
@@ -249,11 +248,6 @@ def _file_problems(walk: _Walk, folder: Folder, path: Path, relative: str, label
             walk.published_bytes = -(2**62)  # said once
             return [Problem(folder.label, 1, message)]
     return _content_problems(path, label, extension, file_type)
-
-
-def _left_out_of_site(relative: str) -> bool:
-    """Files MkDocs leaves out of the site by default: hidden ones, and templates/ at the top."""
-    return any(part.startswith(".") for part in relative.split("/")) or relative.startswith("templates/")
 
 
 def _content_problems(path: Path, label: str, extension: str, file_type: FileType) -> list[Problem]:
@@ -312,21 +306,27 @@ def _unpublished(extension: str, folder: Folder) -> str:
     )
 
 
-def read_capped(path: Path, limit: int, label: str) -> bytes:
-    """A regular file's bytes, refused (DataError) over `limit` bytes or if it is not a regular file.
-
-    The limit holds even when the size the file system reports is wrong (/proc files say 0).
-    """
+def read_capped(
+    path: Path,
+    limit: int,
+    label: str,
+    too_large: Callable[[int], str] | None = None,
+    not_a_file: str = "",
+) -> bytes:
+    """A regular file's bytes, refused (DataError) if it is not a regular file or is over `limit` bytes; never
+    more than the limit is read, whatever size the file system reports (/proc files say 0). `too_large(size)`
+    and `not_a_file` word the refusals (by default, as for a file the site publishes)."""
     try:
         with open(path, "rb") as file:
             info = os.fstat(file.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise DataError([Problem(label, 1, f"is {_kind(info.st_mode)}, not a file; remove it")])
-            raw = file.read(limit + 1)
+                message = not_a_file or f"is {_kind(info.st_mode)}, not a file; remove it"
+                raise DataError([Problem(label, 1, message)])
+            raw = file.read(limit + 1) if info.st_size <= limit else b""
     except OSError as error:
         raise DataError([Problem(label, 1, f"cannot be read ({error.strerror})")]) from None
-    if len(raw) > limit:
-        raise DataError([Problem(label, 1, _over(max(info.st_size, len(raw)), limit, "this file"))])
+    if (size := max(info.st_size, len(raw))) > limit:
+        raise DataError([Problem(label, 1, too_large(size) if too_large else _over(size, limit, "this file"))])
     return raw
 
 
@@ -341,15 +341,16 @@ def site_folders(
     """The folders of a site to check: docs/ (with the CSS and JavaScript mkdocs.yml lists, by their
     path inside docs/), data/, and the theme folders and schemas that are inside the repository."""
     extra = {name: OPTIONAL_TYPES[name] for name in allow_files if name in OPTIONAL_TYPES}
+    docs_label = _inside(docs_dir, root) or Path(os.path.abspath(docs_dir)).name
     folders = [
-        Folder(docs_dir, _label(docs_dir, root), {**PUBLISHED_TYPES, **extra}, frozenset(declared), published=True),
+        Folder(docs_dir, docs_label, {**PUBLISHED_TYPES, **extra}, frozenset(declared), published=True),
         Folder(root / "data", "data"),
     ]
     for theme_dir in theme_dirs:
-        if _inside(theme_dir, root):
-            folders.append(Folder(theme_dir, _label(theme_dir, root), THEME_TYPES))
-    if schema_dir is not None and _inside(schema_dir, root):
-        folders.append(Folder(schema_dir, _label(schema_dir, root)))
+        if label := _inside(theme_dir, root):
+            folders.append(Folder(theme_dir, label, THEME_TYPES))
+    if schema_dir is not None and (label := _inside(schema_dir, root)):
+        folders.append(Folder(schema_dir, label))
     return folders
 
 
@@ -368,13 +369,10 @@ def allow_files_problems(allow_files: object, label: str = "mkdocs.yml") -> tupl
     return [str(name) for name in names], []
 
 
-def _inside(path: Path, root: Path) -> bool:
-    return Path(os.path.abspath(path)).is_relative_to(Path(os.path.abspath(root)))
-
-
-def _label(path: Path, root: Path) -> str:
+def _inside(path: Path, root: Path) -> str | None:
+    """`path` as a label relative to `root` ("docs"), None if it is outside."""
     absolute, base = Path(os.path.abspath(path)), Path(os.path.abspath(root))
-    return absolute.relative_to(base).as_posix() if absolute.is_relative_to(base) else absolute.name
+    return absolute.relative_to(base).as_posix() if absolute.is_relative_to(base) else None
 
 
 def declared_assets(settings: dict) -> list[str]:

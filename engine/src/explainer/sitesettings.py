@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Problem
+from .yamlfile import parse_config_file
 
 KEYS = ("allow_files", "allow_html", "reviewed_hosts")
 _cache: dict[tuple[str, int, int], tuple[dict[str, Any], list[Problem]]] = {}
@@ -42,8 +43,6 @@ def explainer_settings(config_file: Path | None) -> tuple[dict[str, Any], list[P
 
 
 def _read(config_file: Path) -> tuple[dict[str, Any], list[Problem]]:
-    from .yamlfile import parse_config_file
-
     try:
         document = parse_config_file(config_file.read_bytes(), config_file.name)
     except (DataError, OSError):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
@@ -95,8 +95,7 @@ def link(parent: Element, href: str, label: str, class_: str, **attributes: Valu
 
 
 def line(parent: Element, class_: str | None, x1: float, y1: float, x2: float, y2: float, **attributes: Value) -> None:
-    coordinates = {"x1": float(x1), "y1": float(y1), "x2": float(x2), "y2": float(y2)}
-    sub(parent, "line", {"class": class_, **coordinates, **attributes})
+    sub(parent, "line", {"class": class_, "x1": x1, "y1": y1, "x2": x2, "y2": y2, **attributes})
 
 
 def rect(
@@ -147,10 +146,6 @@ class Span:
     start: dt.date
     end: dt.date
 
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days
-
     def covers(self, date: PartialDate) -> bool:
         first, after = date_span(date)
         return self.start <= first and after <= self.end
@@ -187,7 +182,7 @@ def time_unit(span: Span, scale: str = AUTO) -> str:
         if scale not in TIME_UNITS:
             raise ValueError(f"unknown time scale '{scale}'; use {AUTO}, {', '.join(TIME_UNITS)}")
         return scale
-    return next((unit for unit, longest in UNIT_FOR_SPAN if span.days <= longest), "years")
+    return next((unit for unit, longest in UNIT_FOR_SPAN if (span.end - span.start).days <= longest), "years")
 
 
 DAYS = {"days": 1, "weeks": 7}  # how many days a unit of days is
@@ -274,7 +269,7 @@ MONTH_NAMES = (
 # the next unit up.
 LABEL_STEPS = {"days": (1, 2, 7), "weeks": (1, 2), "months": (1, 3, 6), "years": (1, 2, 5, 10)}
 COARSER = {"days": "weeks", "weeks": "months", "months": "years"}
-LABEL_GAP = 0.4  # of the font size: the least space between two labels
+LABEL_GAP = 0.4 * FONT_SIZE  # the least space between two labels
 
 
 @dataclass(frozen=True)
@@ -288,9 +283,9 @@ class TimeAxis:
     label_unit: str
 
 
-def time_axis(scale: TimeScale, edges: tuple[float, float] | None = None, size: float = FONT_SIZE) -> TimeAxis:
+def time_axis(scale: TimeScale, edges: tuple[float, float]) -> TimeAxis:
     """The ticks, gridlines and as many labels as fit on `scale`, none closer to another than
-    LABEL_GAP and none past `edges` (default: the scale's ends).
+    LABEL_GAP and none past `edges`.
 
     Every unit gets a tick, a longer one where a larger unit starts (a year for months and
     quarters, a month for days and weeks). Labels name every unit if they fit, else every second
@@ -298,14 +293,16 @@ def time_axis(scale: TimeScale, edges: tuple[float, float] | None = None, size: 
     the next unit up is named instead (weeks for days, years for months). Gridlines run from each
     named stretch's start.
     """
-    edges = edges or (scale.left, scale.right)
-    ticks = tuple((scale.x(day), _starts_larger_unit(day, scale.unit)) for day in _tick_days(scale))
+    ticks = tuple(
+        (scale.x(day), day.day == 1 and (day.month == 1 or scale.unit in ("days", "weeks")))
+        for day in _starts(scale.start, TICKS.get(scale.unit, scale.unit), scale.end)
+    )
     label_unit = scale.unit
     while True:
         for step in LABEL_STEPS[label_unit]:
             periods = _counted(_periods(scale, label_unit), label_unit, step)
             for form in range(FORMS[label_unit]):
-                labels = _labels(scale, label_unit, list(periods), form, edges, size)
+                labels = _labels(scale, label_unit, list(periods), form, edges)
                 if labels is not None:
                     grid = tuple(scale.x(first) for first, _ in periods if scale.start < first < scale.end)
                     return TimeAxis(ticks, grid, tuple(labels), label_unit)
@@ -314,27 +311,17 @@ def time_axis(scale: TimeScale, edges: tuple[float, float] | None = None, size: 
         label_unit = COARSER[label_unit]
 
 
-def _tick_days(scale: TimeScale) -> list[dt.date]:
-    days, day = [], scale.start
-    while day <= scale.end:
-        days.append(day)
-        day = next_start(day, TICKS.get(scale.unit, scale.unit))
-    return days
-
-
-def _starts_larger_unit(day: dt.date, unit: str) -> bool:
-    return day.day == 1 and (day.month == 1 or unit in ("days", "weeks"))
+def _starts(day: dt.date, unit: str, last: dt.date) -> Iterator[dt.date]:
+    """`day`, then the start of each `unit` after it, up to `last`."""
+    while day <= last:
+        yield day
+        day = next_start(day, unit)
 
 
 def _periods(scale: TimeScale, unit: str) -> list[Period]:
     """Each `unit` that overlaps the scale, as (first day, the day after), clipped to the scale."""
-    periods = []
-    day = unit_start(scale.start, unit)
-    while day < scale.end:
-        after = next_start(day, unit)
-        periods.append((max(day, scale.start), min(after, scale.end)))
-        day = after
-    return periods
+    days = _starts(unit_start(scale.start, unit), unit, scale.end)
+    return [(max(day, scale.start), min(next_start(day, unit), scale.end)) for day in days if day < scale.end]
 
 
 def _counted(periods: list[Period], unit: str, step: int) -> list[Period]:
@@ -369,21 +356,20 @@ def _label_text(unit: str, form: int, day: dt.date, previous: dt.date | None) ->
 
 
 def _labels(
-    scale: TimeScale, unit: str, periods: list[Period], form: int, edges: tuple[float, float], size: float
+    scale: TimeScale, unit: str, periods: list[Period], form: int, edges: tuple[float, float]
 ) -> list[tuple[float, str]] | None:
     """Labels centred on `periods`, or None if two would come too close or one would pass an edge. A
     stretch cut short by the scale's start or end loses its label rather than crowd its neighbour."""
-    gap = LABEL_GAP * size
     while periods:
         boxes = []  # (left, right, centre, text)
         previous = None
         for first, after in periods:
             content = _label_text(unit, form, unit_start(first, unit), previous)
-            width = text_width(content, size)
+            width = text_width(content)
             centre = min(max((scale.x(first) + scale.x(after)) / 2, edges[0] + width / 2), edges[1] - width / 2)
             boxes.append((centre - width / 2, centre + width / 2, centre, content))
             previous = unit_start(first, unit)
-        clash = next((index for index, (a, b) in enumerate(pairwise(boxes)) if b[0] - a[1] < gap), None)
+        clash = next((index for index, (a, b) in enumerate(pairwise(boxes)) if b[0] - a[1] < LABEL_GAP), None)
         if clash is None:
             if any(box[0] < edges[0] - 0.5 or box[1] > edges[1] + 0.5 for box in boxes):
                 return None
@@ -474,11 +460,7 @@ ELLIPSIS = "\u2026"
 
 def text_width(content: str, size: float = FONT_SIZE, bold: bool = False) -> float:
     """About how wide `content` is drawn at `size`, in viewBox units (never narrower than it is)."""
-    return _scaled(sum(map(_WIDTHS.__getitem__, content)), size, bold)
-
-
-def _scaled(em: float, size: float, bold: bool) -> float:
-    return em * size * (BOLD_WIDENING if bold else 1)
+    return sum(map(_WIDTHS.__getitem__, content)) * size * (BOLD_WIDENING if bold else 1)
 
 
 class _Widths(dict):
@@ -493,16 +475,16 @@ class _Widths(dict):
 _WIDTHS = _Widths()
 
 
-def fit(content: str, room: float, size: float = FONT_SIZE, bold: bool = False) -> str:
+def fit(content: str, room: float, bold: bool = False) -> str:
     """`content`, cut short with an ellipsis if it would be wider than `room` (at least 8 characters kept)."""
-    if text_width(content, size, bold) <= room:
+    if text_width(content, bold=bold) <= room:
         return content
-    while len(content) > 8 and text_width(content + ELLIPSIS, size, bold) > room:
+    while len(content) > 8 and text_width(content + ELLIPSIS, bold=bold) > room:
         content = content[:-1].rstrip()
     return content + ELLIPSIS
 
 
-def wrap(content: str, room: float, size: float = FONT_SIZE, bold: bool = False) -> tuple[str, ...]:
+def wrap(content: str, room: float) -> tuple[str, ...]:
     """`content` in lines no wider than `room`, broken between words (a word wider than `room` keeps
     a line of its own)."""
     lines: list[str] = []
@@ -511,7 +493,7 @@ def wrap(content: str, room: float, size: float = FONT_SIZE, bold: bool = False)
         if lines:
             # text_width of the line, a space and the word: the same sum, without summing the line again
             joined = sum(map(_WIDTHS.__getitem__, word), em + _WIDTHS[" "])
-            if _scaled(joined, size, bold) <= room:
+            if joined * FONT_SIZE <= room:
                 lines[-1], em = f"{lines[-1]} {word}", joined
                 continue
         lines.append(word)
@@ -523,10 +505,15 @@ Label = TypeVar("Label")
 
 
 def first_layout(
-    count: int, choices: Callable[[int], Iterable[Label]], fits: Callable[[Label, list[Label]], bool], budget: int
-) -> list[Label] | None:
+    count: int,
+    choices: Callable[[int], Iterable[Label]],
+    fits: Callable[[Label, list[Label]], bool],
+    budget: int,
+    fallback: Callable[[int], Sequence[Label]],
+) -> list[Label]:
     """Depth first, each of `count` labels' `choices` (by its index) in order of preference: the first layout
-    in which every label `fits` those chosen before it; None if there is none within `budget` choices tried."""
+    in which every label `fits` those chosen before it. If there is none within `budget` choices tried, each
+    label in turn the first of `fallback(index)` that fits those chosen before it, else the last of them."""
     left = [budget]
 
     def search(chosen: list[Label]) -> list[Label] | None:
@@ -540,4 +527,10 @@ def first_layout(
                 return found
         return None
 
-    return search([])
+    if (found := search([])) is not None:
+        return found
+    chosen: list[Label] = []
+    for index in range(count):
+        options = fallback(index)
+        chosen.append(next((option for option in options if fits(option, chosen)), options[-1]))
+    return chosen

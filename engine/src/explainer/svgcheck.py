@@ -15,55 +15,45 @@ from xml.parsers import expat
 
 from .errors import Problem
 from .markup import SVG_ALLOW_LIST, refusals, style_problem
+from .svg import SVG_NAMESPACE, XLINK_NAMESPACE
 
-SVG_NAMESPACE = "http://www.w3.org/2000/svg"
-_ATTRIBUTE_NAMESPACES = {
-    "http://www.w3.org/1999/xlink": "xlink:",
-    "http://www.w3.org/XML/1998/namespace": "xml:",
-}
+_ATTRIBUTE_NAMESPACES = {XLINK_NAMESPACE: "xlink:", "http://www.w3.org/XML/1998/namespace": "xml:"}
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
+    """The SVG refused before its elements are read: (line, message)."""
 
 
 def svg_problems(raw: bytes, label: str) -> list[Problem]:
     """Everything in the SVG `raw` (the file `label`) outside the SVG allow-list; [] if it is sound."""
     try:
-        root, lines = _parse(raw)
+        document, lines = _parse(raw)
     except _Refused as refused:
-        return [Problem(label, refused.line, f"SVG {refused.message}")]
-    if root.tag != "svg":
+        return [Problem(label, refused.args[0], f"SVG {refused.args[1]}")]
+    if (root := document[0]).tag != "svg":
         return [Problem(label, 1, f"is not an SVG (its first element is <{root.tag}>); save it as an SVG image")]
-    holder = etree.Element("root")
-    holder.append(root)
     problems = [
         Problem(label, lines.get(id(refusal.element), 1), f"SVG {refusal.message}")
-        for refusal in refusals(holder, SVG_ALLOW_LIST)
+        for refusal in refusals(document, SVG_ALLOW_LIST)
     ]
     return list(dict.fromkeys(problems))
 
 
 def _parse(raw: bytes) -> tuple[etree.Element, dict[int, int]]:
-    """The SVG as an element tree (local names, lowercase; xlink:/xml: attributes by prefix) and each element's line."""
+    """The SVG's element (local names, lowercase; xlink:/xml: attributes by prefix) inside a holder, as `refusals`
+    reads a tree, and each element's line. Expat refuses a document without an element: there is always one."""
     parser = expat.ParserCreate(namespace_separator=" ")
-    stack: list[etree.Element] = []
+    stack = [etree.Element("document")]
     lines: dict[int, int] = {}
-    found: list[etree.Element] = []
 
     def refuse(message: str) -> None:
         raise _Refused(parser.CurrentLineNumber, message)
 
     def start(name: str, attributes: dict[str, str]) -> None:
-        element = etree.Element(_local(name), {_attribute(key): value for key, value in attributes.items()})
+        element = etree.SubElement(
+            stack[-1], _local(name), {_attribute(key): value for key, value in attributes.items()}
+        )
         lines[id(element)] = parser.CurrentLineNumber
-        if stack:
-            stack[-1].append(element)
-        else:
-            found.append(element)
         stack.append(element)
 
     def end(name: str) -> None:
@@ -71,13 +61,9 @@ def _parse(raw: bytes) -> tuple[etree.Element, dict[int, int]]:
         if element.tag == "style" and element.text and (problem := style_problem(element.text)):
             refuse(f"has a <style> element that {problem}")
 
-    def text(data: str) -> None:
-        if stack:
-            element = stack[-1]
-            if len(element):
-                element[-1].tail = (element[-1].tail or "") + data
-            else:
-                element.text = (element.text or "") + data
+    def text(data: str) -> None:  # only an element's text before its first child is read (a <style>'s, in end)
+        if not len(stack[-1]):
+            stack[-1].text = (stack[-1].text or "") + data
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -93,9 +79,7 @@ def _parse(raw: bytes) -> tuple[etree.Element, dict[int, int]]:
     except expat.ExpatError as error:
         message = f"is not well-formed XML ({expat.ErrorString(error.code)}); save it again"
         raise _Refused(error.lineno, message) from None
-    if not found:
-        raise _Refused(1, "has no element; save it as an SVG image")
-    return found[0], lines
+    return stack[0], lines
 
 
 def _local(name: str) -> str:

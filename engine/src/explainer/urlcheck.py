@@ -62,17 +62,12 @@ _CJK = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAP
 def url_warnings(url: str, known: KnownHosts | Iterable[str] = (), reviewed: Iterable[str] = ()) -> list[str]:
     """What a reviewer must check about `url` ([] for nothing); `known`: more publishers' hosts (an index of
     them, `KnownHosts`, when many addresses are checked against the same hosts)."""
-    try:
-        parts = urlsplit(url.strip())
-        host = (parts.hostname or "").rstrip(".")
-    except ValueError:
-        return []
-    if not host:
+    if not (host := _host(url.strip())):
         return []
     warnings = []
-    if "@" in parts.netloc:
+    if "@" in (netloc := urlsplit(url.strip()).netloc):
         warnings.append(
-            f"the address has a user name or password before its host ({parts.netloc.rpartition('@')[0] + '@'!r}); "
+            f"the address has a user name or password before its host ({netloc.rpartition('@')[0] + '@'!r}); "
             f"a browser goes to {host!r}, after the @: remove what comes before it"
         )
     if host in set(reviewed):
@@ -106,7 +101,6 @@ class KnownHosts:
     def __init__(self, hosts: Iterable[str]):
         self._by_skeleton: dict[str, list[tuple[int, str]]] = {}
         self._by_name: dict[str, list[tuple[int, str]]] = {}
-        self._long_names: dict[str, list[tuple[int, str]]] = {}
         self._near_names: dict[str, list[tuple[int, str, str]]] = {}
         self._near_skeletons: dict[str, list[tuple[int, str, str]]] = {}
         for rank, original in enumerate(sorted(set(hosts))):  # the first in this order answers, as listed
@@ -115,7 +109,6 @@ class KnownHosts:
             self._by_skeleton.setdefault(_skeleton(domain), []).append((rank, domain))
             self._by_name.setdefault(name, []).append((rank, domain))
             if len(name) >= 5:
-                self._long_names.setdefault(name, []).append((rank, domain))
                 for key in _one_edit_keys(name):
                     self._near_names.setdefault(key, []).append((rank, domain, name))
                 name_skeleton = _skeleton(name)
@@ -133,7 +126,7 @@ class KnownHosts:
         found += [
             (rank, other) for rank, other in self._by_name.get(name, ()) if _one_edit(ending, other.partition(".")[2])
         ]
-        found += [(rank, other) for part in parts for rank, other in self._long_names.get(part, ())]
+        found += [(rank, other) for part in parts if len(part) >= 5 for rank, other in self._by_name.get(part, ())]
         for index, written in ((self._near_names, name), (self._near_skeletons, _skeleton(name))):
             for key in _one_edit_keys(written):
                 found += [(rank, other) for rank, other, near in index.get(key, ()) if _one_edit(written, near)]

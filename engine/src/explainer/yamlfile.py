@@ -8,10 +8,9 @@ Dates stay as text; their meaning is checked by `explainer.dates`.
 from __future__ import annotations
 
 import math
-import os
 import re
-import stat
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError, Problem
+from .repository import read_capped
 
 # Limits, checked before the parts they protect: a data file as large as the benchmark's 4x corpus
 # (bench/corpus.py: 8,000 glossary entries, 2.3 MB) still fits; anything larger is refused at once.
@@ -114,27 +114,26 @@ class YamlDocument:
         return Problem(self.name, self.line_of(path), message)
 
 
+def mappings_in(value: Any) -> Iterator[dict]:
+    """Every mapping in plain values (a data file's, a schema's), each before those inside it."""
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from mappings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from mappings_in(item)
+
+
 def load_yaml(path: Path, name: str) -> YamlDocument:
     """Read and parse one data file; raise DataError with a file:line message if it is malformed."""
     return parse_data_file(read_data_file(path, name), name)
 
 
 def read_data_file(path: Path, name: str) -> bytes:
-    """A data file's bytes, refused before reading if it is over the size limit or not a regular file; never
-    more than the limit is read, whatever size the file system reports (/proc files say 0)."""
-    try:
-        with open(path, "rb") as file:
-            info = os.fstat(file.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise DataError([Problem(name, 1, "is not a file (a device, FIFO or socket); put the data file here")])
-            if info.st_size > MAX_DATA_FILE_BYTES:
-                raise DataError([Problem(name, 1, _over_size(info.st_size))])
-            raw = file.read(MAX_DATA_FILE_BYTES + 1)
-    except OSError as error:
-        raise DataError([Problem(name, 1, f"cannot be read ({error.strerror})")]) from None
-    if len(raw) > MAX_DATA_FILE_BYTES:
-        raise DataError([Problem(name, 1, _over_size(len(raw)))])
-    return raw
+    """A data file's bytes, within the limit for a data file (explainer.repository.read_capped)."""
+    not_a_file = "is not a file (a device, FIFO or socket); put the data file here"
+    return read_capped(path, MAX_DATA_FILE_BYTES, name, _over_size, not_a_file)
 
 
 def parse_data_file(raw: bytes, name: str) -> YamlDocument:
@@ -150,48 +149,51 @@ def _over_size(size: int) -> str:
 
 
 def parse_yaml(raw: bytes, name: str, max_entries: int | None = None) -> YamlDocument:
-    """Parse YAML bytes (see load_yaml); a top-level list longer than `max_entries` is refused."""
+    """Parse YAML bytes (see load_yaml); a top-level list longer than `max_entries` is refused.
+
+    libyaml reads first (about 4x faster); text the two parsers may disagree on (see _LEFT_TO_CAREFUL), or with
+    any problem, goes to PyYAML's careful loader, which words every message, with or without libyaml. A list
+    over the entry limit is refused by libyaml, not read again by the careful loader. A file too large for the
+    careful loader (several µs a byte) gets libyaml alone: its reading of the rare constructs the two disagree
+    on, and its wording of syntax errors; every check of our own still applies. libyaml caps nesting at 1000
+    levels, so its recursion cannot overflow the stack.
+    """
     text = _decode(raw, name)
-    if len(raw) > CAREFUL_READER_MAX_BYTES and _FastLoader is not None:
+    if _FastLoader is not None and len(raw) > CAREFUL_READER_MAX_BYTES:
         if unprintable := _UNPRINTABLE.search(text):  # as PyYAML's reader would, in the whole file (see _UNPRINTABLE)
             line = text.count("\n", 0, unprintable.start()) + 1
             raise DataError([Problem(name, line, _control_message(unprintable.group()))])
-        return _parse_libyaml(text, name, max_entries)
-    return _parse_fast(text, name, max_entries) or _parse_careful(text, name, max_entries)
-
-
-def _parse_fast(text: str, name: str, max_entries: int | None = None) -> YamlDocument | None:
-    """Parse with libyaml (about 4x faster); None if unavailable, or for text the two parsers disagree on
-    (see _LEFT_TO_CAREFUL) or with any problem: `_parse_careful` words every message, with or without libyaml.
-    A list over the entry limit is refused here, not read again by the slower careful loader."""
-    if _FastLoader is None or _needs_careful(text):
-        return None
-    try:
-        return _parse_libyaml(text, name, max_entries)
-    except _OverTheLimit:
-        raise  # refused before the careful loader would read every entry
-    except DataError:
-        return None
-
-
-def _parse_libyaml(text: str, name: str, max_entries: int | None) -> YamlDocument:
-    """Parse with libyaml alone; DataError for any problem. A file too large for PyYAML's pure-Python reader
-    (several µs a byte) gets only this: libyaml's reading of the rare constructs the two disagree on, and its
-    wording of syntax errors; every check of our own still applies. libyaml caps nesting at 1000 levels, so
-    its recursion cannot overflow the stack.
-    """
-    loader = _FastLoader(text)
-    try:
+        return _parse(text, name, max_entries, _FastLoader)
+    if _FastLoader is not None and not _needs_careful(text):
         try:
-            node = loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            raise DataError([_syntax_problem(error, name, text, scan_quotes=False)]) from None
-        except yaml.YAMLError as error:
-            raise DataError([Problem(name, 1, f"YAML syntax error: {error}")]) from None
+            return _parse(text, name, max_entries, _FastLoader)
+        except _OverTheLimit:
+            raise
+        except DataError:
+            pass
+    return _parse(text, name, max_entries, _Loader)
+
+
+def _parse(text: str, name: str, max_entries: int | None, loader_class: type) -> YamlDocument:
+    """Parse with `loader_class` (libyaml's, or the careful loader, which reports every problem with its line)."""
+    try:
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as error:  # PyYAML's reader checks the whole text first
+        line = text.count("\n", 0, error.position) + 1
+        raise DataError([Problem(name, line, _control_message(chr(error.character)))]) from None
+    try:
+        node = loader.get_single_node()
         if node is not None and (problem := _tree_problem(node)):
             raise DataError([Problem(name, problem[0].start_mark.line + 1, f"YAML syntax error: {problem[1]}")])
-        _check_entries(node, name, max_entries)
+        # A top-level list over the limit is refused before its entries are built or validated.
+        if max_entries is not None and isinstance(node, yaml.SequenceNode) and len(node.value) > max_entries:
+            message = f"{len(node.value):,} entries is over the {max_entries:,} limit for a data file"
+            raise _OverTheLimit([Problem(name, node.value[max_entries].start_mark.line + 1, message)])
         return _document(node, name, loader)
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(error, name, text, scan_quotes=loader_class is not _FastLoader)]) from None
+    except yaml.YAMLError as error:
+        raise DataError([Problem(name, 1, f"YAML syntax error: {error}")]) from None
     finally:
         loader.dispose()
 
@@ -210,16 +212,9 @@ class _OverTheLimit(DataError):
     """A top-level list over the entry limit."""
 
 
-def _check_entries(node: yaml.Node | None, name: str, max_entries: int | None) -> None:
-    """Refuse a top-level list over the limit before its entries are built or validated."""
-    if max_entries is not None and isinstance(node, yaml.SequenceNode) and len(node.value) > max_entries:
-        line = node.value[max_entries].start_mark.line + 1
-        message = f"{len(node.value):,} entries is over the {max_entries:,} limit for a data file"
-        raise _OverTheLimit([Problem(name, line, message)])
-
-
 def _tree_problem(root: yaml.Node) -> tuple[yaml.Node, str] | None:
-    """A node reached twice (an alias) or nested deeper than the careful loader allows, and why."""
+    """A node reached twice (an alias) or nested deeper than the careful loader allows, and why (libyaml's loader
+    checks neither; the careful loader refuses both as it reads, at the alias's own line)."""
     seen: set[int] = set()
     stack = [(root, 1)]
     while stack:
@@ -234,25 +229,6 @@ def _tree_problem(root: yaml.Node) -> tuple[yaml.Node, str] | None:
         elif isinstance(node, yaml.MappingNode):
             stack += [(part, depth + 1) for pair in node.value for part in pair]
     return None
-
-
-def _parse_careful(
-    text: str, name: str, max_entries: int | None = None, loader_class: type[_Loader] = _Loader
-) -> YamlDocument:
-    """Parse with PyYAML's pure-Python loader, which reports every problem with its line."""
-    try:
-        loader = loader_class(text)
-    except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        raise DataError([Problem(name, line, _control_message(chr(error.character)))]) from None
-    try:
-        node = loader.get_single_node()
-        _check_entries(node, name, max_entries)
-        return _document(node, name, loader)
-    except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(error, name, text)]) from None
-    finally:
-        loader.dispose()
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -486,4 +462,4 @@ class _ConfigLoader(_Loader):
 
 def parse_config_file(raw: bytes, name: str) -> YamlDocument:
     """Parse a configuration file (mkdocs.yml) with the data files' messages; values with foreign tags stay text."""
-    return _parse_careful(_decode(raw, name), name, loader_class=_ConfigLoader)
+    return _parse(_decode(raw, name), name, None, _ConfigLoader)

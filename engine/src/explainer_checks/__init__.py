@@ -29,9 +29,8 @@ What a site configures, in `[tool.pytest.ini_options]` of its pyproject.toml:
   reason is shown in pytest's summary.
 - `explainer_config_file`: the site's configuration, if not `mkdocs.yml` at the rootdir.
 
-The tools some checks need: the Nu HTML Checker (`vnu-jar` from npm, run with Java), axe-core
-(npm) and Chromium (`$EXPLAINER_CHROMIUM`, Playwright's own, or Debian's chromium-headless-shell or
-chromium, in /usr/bin), from
-the site's node_modules/ (`npm ci`). Without one, the checks that need it skip with the reason in
-capitals; with CI set (`CI=true`), they fail instead, so CI never passes by skipping.
+The tools some checks need: the Nu HTML Checker (`vnu-jar`, run with Java) and axe-core, from the
+site's node_modules/ (`npm ci`), and Chromium (`$EXPLAINER_CHROMIUM`, Playwright's own, or Debian's
+chromium-headless-shell or chromium, in /usr/bin). Without one, the checks that need it skip with
+the reason in capitals; with CI set (`CI=true`), they fail instead, so CI never passes by skipping.
 """

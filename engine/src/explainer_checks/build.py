@@ -13,6 +13,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from explainer_mkdocs.reporting import build_log
+
 # A problem line: `file:line: what is wrong`.
 LOCATED = re.compile(r"^[\w./-]+:\d+: ")
 
@@ -67,27 +69,13 @@ def _parsed(path: Path, mtime_ns: int, size: int, inode: int) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-        self.levels: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-        self.levels.append("warning" if record.levelno == logging.WARNING else "error")
-
-
 def build_config(config_file: Path, site_dir: Path, strict: bool = True) -> BuiltSite:
     """Build the site that `config_file` describes into `site_dir`, collecting its warnings and errors."""
-    collector = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collector)
-    try:
-        build(load_config(str(config_file), strict=strict, site_dir=str(site_dir)))
-        ok = True
-    except Abort:
-        ok = False
-    finally:
-        logger.removeHandler(collector)
-    return BuiltSite(ok, site_dir, collector.messages, collector.levels)
+    with build_log() as records:
+        try:
+            build(load_config(str(config_file), strict=strict, site_dir=str(site_dir)))
+            ok = True
+        except Abort:
+            ok = False
+    levels = ["warning" if record.levelno == logging.WARNING else "error" for record in records]
+    return BuiltSite(ok, site_dir, [record.getMessage() for record in records], levels)

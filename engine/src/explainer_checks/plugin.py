@@ -263,13 +263,10 @@ def find_chromium(playwright: Any) -> Path | None:
     (/usr/bin/chromium-headless-shell), else Debian's /usr/bin/chromium."""
     if chosen := os.environ.get("EXPLAINER_CHROMIUM"):
         return Path(chosen)
-    try:
-        bundled = Path(playwright.chromium.executable_path)
-    except Exception:  # no bundled browser registered
-        bundled = None
-    if bundled is not None and bundled.exists():
-        return bundled
-    return next((path for path in (DEBIAN_HEADLESS_SHELL, DEBIAN_CHROMIUM) if path.exists()), None)
+    found = [DEBIAN_HEADLESS_SHELL, DEBIAN_CHROMIUM]
+    with contextlib.suppress(Exception):  # no bundled browser registered
+        found.insert(0, Path(playwright.chromium.executable_path))
+    return next((path for path in found if path.exists()), None)
 
 
 @pytest.fixture(scope="session")

@@ -93,8 +93,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extensions = [concern.extension(context=context) for concern in CONCERNS if concern.extension]
     config.markdown_extensions += [
         GeneratedPagesExtension(context.current_body),
-        ChaptersExtension(context),
-        LastUpdatedExtension(context),
+        ChaptersExtension(context=context),
+        LastUpdatedExtension(context=context),
         *extensions,
         *listing_extensions(config),  # for the reader's diff, when it asks; before the check, which may escape
         page_html_extension(config, context),  # issue 21: pages get the allow-list

@@ -25,7 +25,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from explainer.errors import ERROR, WARNING, Problem, in_file_order, summary, under_github_actions
 
 from .hooks import CHECK_ONLY, Checked, built_context
-from .reporting import Stop, config_problems
+from .reporting import Stop, build_log, config_problems
 
 DESCRIPTION = """\
 Check the site as `mkdocs build` does, by building it into a temporary folder: mkdocs.yml, the data
@@ -63,47 +63,34 @@ class Check:
     data: dict[str, int] = field(default_factory=dict)  # records by data file
 
 
-class _Collect(logging.Handler):
-    """Every warning and error the build logs: ours carry their problem."""
-
-    def __init__(self, check: Check):
-        super().__init__(logging.WARNING)
-        self.check = check
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if (problem := getattr(record, "problem", None)) is not None:
-            self.check.problems.append(problem)
-        else:
-            self.check.others.append((ERROR if record.levelno >= logging.ERROR else WARNING, record.getMessage()))
-
-
 def check_site(config_file: Path) -> Check:
     """Build the site that `config_file` describes into a temporary folder, and collect what it reports."""
-    check = Check()
-    logger = logging.getLogger("mkdocs")
-    collect = _Collect(check)
-    logger.addHandler(collect)
-    try:
-        with tempfile.TemporaryDirectory(prefix="explainer-check-") as site_dir:
-            config = load_config(str(config_file), site_dir=site_dir)
-            # Material's search index finds no mistake and is a fifth of the build's time: the check skips it.
-            if (search := config.plugins.get("material/search")) is not None and "enabled" in search.config:
-                search.config.enabled = False
-            setattr(config, CHECK_ONLY, True)
-            with contextlib.suppress(Checked):  # every check has run: the pages are not written
-                build(config)
-        context = built_context(config)
-        check.pages = sum(src_uri.endswith(".md") for src_uri in context.site.urls)
-        check.data = {name: len(records) for name, records in context.records.items()}
-    except ConfigurationError as error:
-        check.problems, check.stopped_early = config_problems(config_file, error), True
-    except Abort as error:
-        stop = error.__context__
-        check.stopped_early = isinstance(stop, Stop) and stop.stopped_early
-        if isinstance(stop, Stop):  # its summary is ours to print, for the files asked about
-            check.others = [(level, message) for level, message in check.others if message != str(stop)]
-    finally:
-        logger.removeHandler(collect)
+    check, stop = Check(), None
+    with build_log() as logged:
+        try:
+            with tempfile.TemporaryDirectory(prefix="explainer-check-") as site_dir:
+                config = load_config(str(config_file), site_dir=site_dir)
+                # Material's search index finds no mistake and is a fifth of the build's time: the check skips it.
+                if (search := config.plugins.get("material/search")) is not None and "enabled" in search.config:
+                    search.config.enabled = False
+                setattr(config, CHECK_ONLY, True)
+                with contextlib.suppress(Checked):  # every check has run: the pages are not written
+                    build(config)
+            context = built_context(config)
+            check.pages = sum(src_uri.endswith(".md") for src_uri in context.site.urls)
+            check.data = {name: len(records) for name, records in context.records.items()}
+        except ConfigurationError as error:
+            stop, check.stopped_early = error, True
+        except Abort as error:
+            stop = error.__context__
+            check.stopped_early = isinstance(stop, Stop) and stop.stopped_early
+    for record in logged:  # a stop's summary is ours to print, for the files asked about
+        if (problem := getattr(record, "problem", None)) is not None:
+            check.problems.append(problem)
+        elif not (isinstance(stop, Stop) and record.getMessage() == str(stop)):
+            check.others.append((ERROR if record.levelno >= logging.ERROR else WARNING, record.getMessage()))
+    if isinstance(stop, ConfigurationError):
+        check.problems = config_problems(config_file, stop)
     return check
 
 

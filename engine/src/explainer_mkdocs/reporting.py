@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from logging.handlers import BufferingHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -54,6 +56,19 @@ def stop_with(problems: list[Problem], stopped_early: bool = False) -> None:
     message = summary(problems, stopped_early)
     let_mkdocs_log_again(message)
     raise Stop(message, stopped_early)
+
+
+@contextmanager
+def build_log() -> Iterator[list[logging.LogRecord]]:
+    """Every warning and error MkDocs logs inside the block, in order (ours carry their problem: `record.problem`)."""
+    handler = BufferingHandler(sys.maxsize)  # never flushed: the records stay in its buffer
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler.buffer
+    finally:
+        logger.removeHandler(handler)
 
 
 def let_mkdocs_log_again(message: str) -> None:

@@ -19,7 +19,6 @@ from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..context import BuildContext
 from ..elements import child, element
 from ..errors import line_of
 from ..extensions import ContextProcessor, ExplainerExtension
@@ -55,10 +54,7 @@ makeExtension = EventsExtension  # Python-Markdown's entry point for the extensi
 
 def key_dates_block(events: list[Event], timeline_href: str) -> etree.Element:
     """The compact "Key dates" list of one section, each event linked to its entry on the Timeline:
-    at most KEY_DATES_IN_VIEW in view, the rest behind a disclosure ("All 11 dates"), printed open.
-
-    `timeline_href` is the Timeline's Markdown file as seen from the page (MkDocs makes it an address).
-    """
+    at most KEY_DATES_IN_VIEW in view, the rest behind a disclosure ("All 11 dates"), printed open."""
     block = element("aside", {"class": "key-dates", "aria-label": "Key dates"})
     child(block, "p", {"class": "key-dates__heading"}, "Key dates")
     shown = events[:KEY_DATES_IN_VIEW]
@@ -119,15 +115,11 @@ class _KeyDates(ContextProcessor, Preprocessor):
 
 
 class _EventLinks(ContextProcessor, Treeprocessor):
-    """Turns `event:` links into links to the Timeline, and puts the Key dates block in place."""
-
-    def __init__(self, md: Markdown, context: BuildContext, key_dates: _KeyDates):
-        super().__init__(md, context)
-        self.key_dates = key_dates
+    """Turns `event:` links into links to the Timeline, and puts the Key dates block in place (where the
+    earlier _KeyDates found its marker)."""
 
     def run(self, root: etree.Element) -> None:
         page, records = self.context.page, self.context.events.records
-        # A link to the Markdown source: MkDocs then makes it relative and checks that the anchor exists.
         timeline = page.link_to(PAGE.src_uri) if page else PAGE.src_uri
         for anchor in root.iter("a"):
             if not (href := anchor.get("href", "")).startswith(EVENT_LINK_SCHEME):
@@ -140,6 +132,6 @@ class _EventLinks(ContextProcessor, Treeprocessor):
             elif not records.knows(event_id):  # else an entry left out for its own problem, reported in its file
                 message = f"links unknown event '{event_id}' (not in data/events.yml)"
                 self.context.report(f"({EVENT_LINK_SCHEME}{event_id})", message)
-        if placeholder := self.key_dates.placeholder:  # the section's Key dates, where the marker was
+        if placeholder := self.earlier.placeholder:  # the section's Key dates, where the marker was
             events = self.context.events.by_section[page.section]
             put_at_markers(root, {placeholder: lambda: key_dates_block(events, timeline)})

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
@@ -42,7 +43,6 @@ LABEL_BASELINE = 13  # the time labels along the top
 AXIS_Y = 20  # the top axis line; ticks hang from it
 AXIS_GROUP = {"class": "timeline-axis", "aria-hidden": "true"}
 LANE_COLOURS = 8  # timeline-lane--0 ... --7 in docs/assets/explainer.css
-HEADLINE_SIZE = 12  # px, the headline labels
 HEADLINE_WRAP = 200  # a headline label wraps at this width, or narrower where it must
 HEADLINE_NARROWEST = 70
 HEADLINE_LINE = 14  # line height of headline labels (12 px text)
@@ -151,10 +151,8 @@ def headline_labels(marks: Sequence[Mark], width: float = WIDTH) -> list[Headlin
         mark.centre + _wrapped(mark.event.title, HEADLINE_WRAP)[1] > width - MARGIN / 2 for mark in headlines
     )
     options = {mark.event.id: _label_options(mark, width, prefer_end) for mark in headlines}
-    first = [(mark, *options[mark.event.id][0]) for mark in headlines]
-    ending = sorted((box for box in first if box[3] == box[0].centre), key=lambda box: box[0].centre)
-    starting = sorted((box for box in first if box[3] != box[0].centre), key=lambda box: -box[0].centre)
-    order = [box[0] for box in ending + starting]
+    ending = {mark.event.id for mark in headlines if options[mark.event.id][0][2] == mark.centre}
+    order = sorted(headlines, key=lambda mark: (0, mark.centre) if mark.event.id in ending else (1, -mark.centre))
     # Each label's boxes in order, and for each box the rows nearest the band first: where the first
     # choice keeps every label clear, it is the layout found first.
     found = svg.first_layout(
@@ -164,25 +162,19 @@ def headline_labels(marks: Sequence[Mark], width: float = WIDTH) -> list[Headlin
         ),
         _keeps_clear,
         SEARCH_STEPS,
+        # Failing that, each label's first box in the first row that keeps it clear, else a new row.
+        lambda index: [Headline(order[index], *options[order[index].event.id][0], row) for row in range(index + 1)],
     )
-    return sorted(found or _place_first_choice(order, options), key=lambda label: label.mark.centre)
+    return sorted(found, key=lambda label: label.mark.centre)
 
 
 SEARCH_STEPS = 20_000  # rows and boxes tried before the first choice stands, crossings and all
 
 
-def _place_first_choice(order: list[Mark], options: dict[str, list[Option]]) -> list[Headline]:
-    placed: list[Headline] = []
-    for mark in order:
-        labels = [Headline(mark, *options[mark.event.id][0], row) for row in range(len(placed) + 1)]
-        placed.append(next((label for label in labels if _keeps_clear(label, placed)), labels[-1]))  # else a new row
-    return placed
-
-
 def _wrapped(title: str, room: float) -> tuple[tuple[str, ...], float]:
     """A headline's title in lines at most `room` wide (a longer word keeps its own line), and its label's width."""
-    lines = svg.wrap(title, room, HEADLINE_SIZE)
-    return lines, HEADLINE_INSET + max(text_width(line, HEADLINE_SIZE) for line in lines)
+    lines = svg.wrap(title, room)
+    return lines, HEADLINE_INSET + max(text_width(line) for line in lines)
 
 
 Option = tuple[tuple[str, ...], float, float]  # a label's lines and the x extent of their box
@@ -323,7 +315,11 @@ def _lane(
     title_x = max(MARGIN, min(x0, scale.right - text_width(title, TITLE_SIZE, bold=True)))
     svg.text(lane, "timeline-lane__label", title_x, top + LABEL_HEIGHT - 5, title)
     headlines = {label.mark.event.id: label for label in labels}
-    row_tops = _headline_row_tops(list(headlines.values()), band_top + band_height + HEADLINE_TOP_GAP)
+    # The top of each row of headline labels, and (last) the bottom of the lowest row.
+    row_tops = [band_top + band_height + HEADLINE_TOP_GAP]
+    for row in range(max((label.row for label in labels), default=-1) + 1):
+        lines = max(len(label.lines) for label in labels if label.row == row)
+        row_tops.append(row_tops[-1] + lines * HEADLINE_LINE + HEADLINE_ROW_GAP)
     # Leader lines go under every mark, so one that passes a neighbouring dot doesn't cross it.
     for mark in marks:
         if headline := headlines.get(mark.event.id):
@@ -340,15 +336,6 @@ def _lane(
 
 def _centre_y(mark: Mark, band_top: float) -> float:
     return band_top + BAND_PADDING / 2 + (mark.row + 0.5) * ROW_HEIGHT
-
-
-def _headline_row_tops(labels: list[Headline], first_top: float) -> list[float]:
-    """The top of each row of headline labels, and (last) the bottom of the lowest row."""
-    tops = [first_top]
-    for row in range(max((label.row for label in labels), default=-1) + 1):
-        lines = max(len(label.lines) for label in labels if label.row == row)
-        tops.append(tops[-1] + lines * HEADLINE_LINE + HEADLINE_ROW_GAP)
-    return tops
 
 
 def _mark(parent: Element, mark: Mark, centre_y: float) -> Element:
@@ -373,13 +360,10 @@ def _mark(parent: Element, mark: Mark, centre_y: float) -> Element:
 def closeup_windows(events: Sequence[Event]) -> list[tuple[dt.date, dt.date]]:
     """Whole-month windows around each short run of closely spaced events (5 to 40, within about six months)."""
     clusters: list[list[Event]] = []
-    last_start: dt.date | None = None
-    for event in events:
-        start = date_span(event.date)[0]
-        if last_start is None or (start - last_start).days > CLOSEUP_GAP_DAYS:
+    for previous, event in pairwise([None, *events]):
+        if previous is None or (date_span(event.date)[0] - date_span(previous.date)[0]).days > CLOSEUP_GAP_DAYS:
             clusters.append([])
         clusters[-1].append(event)
-        last_start = start
     windows = [
         (
             svg.unit_start(date_span(cluster[0].date)[0], "months"),

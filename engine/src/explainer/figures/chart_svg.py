@@ -32,13 +32,11 @@ PLOT_RIGHT = WIDTH - 16
 PLOT_TOP = 30  # room for the unit label
 PLOT_HEIGHT = 150
 PLOT_BOTTOM = PLOT_TOP + PLOT_HEIGHT
-FONT_SIZE = svg.FONT_SIZE
 MARK_RADIUS = 5
 HIT_RADIUS = 11  # the invisible target around a mark: about 22 px on a phone
 RANGE_WIDTH = 8
 MARKER_SIZE = 6  # event markers under the time axis
 MARKER_ROW = 10
-VALUE_TICKS = 4  # about this many gridlines
 TIP_LINE = 15  # line height of a tooltip
 LABEL_LINE = 14  # line height of a point's label
 LABEL_PAD = 4  # between a mark and its label
@@ -71,12 +69,6 @@ def scoped(series: Series, period: svg.Span | None) -> Series:
 
 
 # Labels -----------------------------------------------------------------------------------------
-
-
-def point_label(series: Series, point: Point, sources: Mapping[str, Ref]) -> str:
-    """What the point says in words: 'October 2020, Peak: $830 billion to $858 billion (Wire, Ledger)'."""
-    labelled = f", {point.label}" if point.label else ""
-    return f"{point.date.display}{labelled}: {series.value_text(point)} ({_source_names(point, sources)})"
 
 
 def short_value(series: Series, point: Point) -> str:
@@ -125,7 +117,7 @@ def chart_element(
     # a round number at or below zero to one at or above the largest figure.
     drawn = [point.date for point in series.points] + [event.date for _, event in marked]
     times = svg.time_scale(period or svg.span_of(drawn), PLOT_LEFT, PLOT_RIGHT)
-    values = svg.value_scale((point.extent for point in series.points), PLOT_TOP, PLOT_BOTTOM, VALUE_TICKS)
+    values = svg.value_scale((point.extent for point in series.points), PLOT_TOP, PLOT_BOTTOM)
     marker_rows = _marker_rows(marked, times)
     placed = []
     for point in series.points:
@@ -134,7 +126,7 @@ def chart_element(
     rows = max(marker_rows.values(), default=-1) + 1
     axis_baseline = PLOT_BOTTOM + 8 + rows * MARKER_ROW + 14  # the time labels, under the event markers
     height = axis_baseline + 12
-    root = svg.svg_root("chart-svg", WIDTH, height, _chart_name(series), **{"font-size": FONT_SIZE})
+    root = svg.svg_root("chart-svg", WIDTH, height, _chart_name(series), **{"font-size": svg.FONT_SIZE})
     sub(root, "title", text=_chart_name(series))
     sub(root, "desc", text=series.description)
     _value_grid(root, series, values)
@@ -209,7 +201,10 @@ def _mark(root: Element, series: Series, placed: _Placed, sources: Mapping[str, 
     every shape, so a tooltip is never covered by a later point (SVG paints in document order).
     No <title>: the browser would show it as a second tooltip over the drawn one on hover."""
     point, x, top, bottom = placed.point, placed.x, placed.top, placed.bottom
-    link = svg.link(root, f"#{series.anchor(point)}", point_label(series, point, sources), "chart-mark")
+    # What the point says in words: 'October 2020, Peak: $830 billion to $858 billion (Wire, Ledger)'.
+    labelled = f", {point.label}" if point.label else ""
+    name = f"{point.date.display}{labelled}: {series.value_text(point)} ({_source_names(point, sources)})"
+    link = svg.link(root, f"#{series.anchor(point)}", name, "chart-mark")
     svg.rect(link, "chart-mark__hit", x - HIT_RADIUS, top - HIT_RADIUS, 2 * HIT_RADIUS, bottom - top + 2 * HIT_RADIUS)
     if point.is_range:
         half = RANGE_WIDTH / 2 + 3
@@ -285,12 +280,6 @@ LABEL_ROOM = Box(PLOT_LEFT - 2, 0, WIDTH - 2, PLOT_BOTTOM - 2)  # the plot and t
 LABEL_SEARCH = 20_000  # layouts tried before the first places stand, overlaps and all
 
 
-def unit_box(series: Series) -> Box:
-    return Box(
-        PLOT_LEFT - 6, PLOT_TOP - 26, PLOT_LEFT - 6 + text_width(series.unit.axis_label, bold=True), PLOT_TOP - 10
-    )
-
-
 @dataclass(frozen=True)
 class Place:
     """Where a label goes: its box, how its lines align, and the leader line (as a thin box) from the
@@ -341,7 +330,10 @@ def place_labels(series: Series, placed: Sequence[_Placed]) -> list[tuple[_Place
     """Each labelled point's label in a place inside the room, clear of every mark, of the unit's label
     and of the other labels and leader lines: the first such layout, trying each label's best places
     first (a bounded search); failing that, each label in the first place clear of those before it."""
-    obstacles = [mark_box(each) for each in placed] + [unit_box(series)]
+    unit = Box(
+        PLOT_LEFT - 6, PLOT_TOP - 26, PLOT_LEFT - 6 + text_width(series.unit.axis_label, bold=True), PLOT_TOP - 10
+    )
+    obstacles = [mark_box(each) for each in placed] + [unit]
     labelled = [each for each in placed if each.point.label]
     options = []
     for each in labelled:
@@ -351,7 +343,10 @@ def place_labels(series: Series, placed: Sequence[_Placed]) -> list[tuple[_Place
         inside = [place for place in every if place.box.inside(LABEL_ROOM)]
         clear = [place for place in inside if not any(place.clashes(other) for other in obstacles)]
         options.append(clear or inside or every[:1])
-    found = svg.first_layout(len(options), options.__getitem__, _free, LABEL_SEARCH) or _greedy(options)
+    # In the fallback, a label none of whose places is clear takes its first.
+    found = svg.first_layout(
+        len(options), options.__getitem__, _free, LABEL_SEARCH, lambda index: [*options[index], options[index][0]]
+    )
     return list(zip(labelled, found, strict=True))
 
 
@@ -361,14 +356,6 @@ def _free(place: Place, chosen: Sequence[Place]) -> bool:
         place.clashes(other.box) or (other.leader is not None and place.box.overlaps(other.leader, gap=1))
         for other in chosen
     )
-
-
-def _greedy(options: list[list[Place]]) -> list[Place]:
-    """Where no layout is clear: each label in its first place clear of those before it, else its first."""
-    chosen: list[Place] = []
-    for places in options:
-        chosen.append(next((place for place in places if _free(place, chosen)), places[0]))
-    return chosen
 
 
 def _label_lines(series: Series, point: Point) -> tuple[str, str]:

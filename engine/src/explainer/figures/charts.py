@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from markdown.serializers import to_html_string
 from markupsafe import Markup
 
 from ..backlinks import Backlink, BacklinkIndex
 from ..datafile import Records
 from ..events.page import PAGE as TIMELINE
-from ..sources.annotations import one_report_html
+from ..sources.annotations import one_report_mark
 from ..sources.page import PAGE as SOURCES
 from ..sources.records import Claim
 from ..svg import Span
@@ -40,24 +41,6 @@ def drawable(series: Series, events: Records) -> bool:
     return all(point.event in events for point in series.points if point.event)
 
 
-def source_refs(series: Series, sources: Records, href: Href) -> dict[str, Ref]:
-    """How the chart names and links each source it cites: by who is speaking ('CNBC', 'Bloomberg', and the
-    relationship's `credit` (data/story.yml) for such sources, the subject's own releases whoever distributed them)."""
-    return {
-        source_id: Ref(sources.get(source_id).voice if source_id in sources else source_id, href(source_id))
-        for source_id in series.sources
-    }
-
-
-def event_refs(event_ids: Iterable[str], events: Records, href: Href) -> dict[str, EventRef]:
-    """The chart's view of each event it names (the known ones; the page reports the others)."""
-    return {
-        event_id: EventRef(event.date, event.title, href(event_id))
-        for event_id in dict.fromkeys(event_ids)
-        if (event := events.get(event_id)) is not None
-    }
-
-
 def chart_markup(
     series: Series,
     markers: Sequence[str],
@@ -73,16 +56,27 @@ def chart_markup(
     hrefs; over `period` only and titled `title` (else the series' takeaway), if given; and the
     single-source mark of each of `claims` on its point's row, for the points shown."""
     shown = scoped(series, period)
-    event_ids = [*markers, *(point.event for point in shown.points if point.event)]
-    refs = source_refs(series, sources, source_href)
-    markup = chart_figure(series, refs, event_refs(event_ids, events, event_href), markers, period, title)
+    # Each source named by who is speaking ('CNBC', 'Bloomberg', and the relationship's `credit` (data/story.yml)
+    # for such sources, the subject's own releases whoever distributed them).
+    refs = {
+        source_id: Ref(sources.get(source_id).voice if source_id in sources else source_id, source_href(source_id))
+        for source_id in series.sources
+    }
+    # Each event the chart names, the known ones (the page reports the others).
+    event_ids = dict.fromkeys([*markers, *(point.event for point in shown.points if point.event)])
+    known = {
+        event_id: EventRef(event.date, event.title, event_href(event_id))
+        for event_id in event_ids
+        if (event := events.get(event_id)) is not None
+    }
+    markup = chart_figure(series, refs, known, markers, period, title)
     points = {point.date.iso: point for point in shown.points}
     for claim in claims_on_points(shown, claims):
         # The mark (finished HTML) at the end of the value cell of its point's row: the first after the row's id.
         start = markup.find(f' id="{shown.anchor(points[claim.date.iso])}"')
         end = markup.find("</td>", start) if start >= 0 else -1
         if end >= 0:
-            mark = one_report_html(claim, sources.by_id[claim.source_id], source_href(claim.source_id))
+            mark = to_html_string(one_report_mark(claim, sources.by_id[claim.source_id], source_href(claim.source_id)))
             markup = markup[:end] + mark + markup[end:]
     return markup
 

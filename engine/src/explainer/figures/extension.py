@@ -33,7 +33,6 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..codeblocks import without_code
-from ..context import BuildContext
 from ..dates import parse_partial_date
 from ..elements import element
 from ..events.page import PAGE as TIMELINE
@@ -79,7 +78,7 @@ class FiguresExtension(ExplainerExtension):
         # MkDocs collects ids (5) and rewrites and checks links to .md files (0).
         md.treeprocessors.register(charts, "explainer-charts", 16)
         # After MkDocs rewrote them (0): the links inside each SVG become xlink:href.
-        md.treeprocessors.register(_SvgLinks(md, charts), "explainer-chart-svg-links", -1)
+        md.treeprocessors.register(_SvgLinks(md, self.context, charts), "explainer-chart-svg-links", -1)
 
 
 makeExtension = FiguresExtension  # Python-Markdown's entry point for the extension by name
@@ -249,17 +248,14 @@ def _period_text(fields: dict[str, str]) -> str:
 
 
 class _Charts(ContextProcessor, Treeprocessor):
-    """Puts each chart where its marker was, and lists the page as a place that uses the chart's sources."""
+    """Puts each chart where the earlier _ChartMarkers found its marker, and lists the page as a place that uses
+    the chart's sources."""
 
     svgs: list[etree.Element]  # the SVGs put in this page, for _SvgLinks (set by run)
 
-    def __init__(self, md: Markdown, context: BuildContext, markers: _ChartMarkers):
-        super().__init__(md, context)
-        self.markers = markers
-
     def run(self, root: etree.Element) -> None:
         self.svgs = []
-        put_at_markers(root, {marker.placeholder: lambda m=marker: self._figure(m) for marker in self.markers.found})
+        put_at_markers(root, {marker.placeholder: lambda m=marker: self._figure(m) for marker in self.earlier.found})
 
     def _figure(self, marker: ChartMarker) -> etree.Element:
         page = self.context.page
@@ -284,19 +280,15 @@ class _Charts(ContextProcessor, Treeprocessor):
         return figure
 
 
-class _SvgLinks(Treeprocessor):
+class _SvgLinks(ContextProcessor, Treeprocessor):
     """Links inside an SVG become xlink:href once MkDocs has rewritten and checked them as href.
 
     Material's instant navigation reassigns the `href` property of every [href] element, which is
     read-only on SVG links and throws; it leaves xlink:href alone (see events/timeline_svg.py).
     """
 
-    def __init__(self, md: Markdown, charts: _Charts):
-        super().__init__(md)
-        self.charts = charts
-
     def run(self, root: etree.Element) -> None:
-        for svg in self.charts.svgs:
+        for svg in self.earlier.svgs:  # those _Charts put in the page
             for link in svg.iter("a"):
                 link.set("xlink:href", link.attrib.pop("href"))
 

@@ -17,18 +17,18 @@ Usable on its own (see explainer.extensions): `GlossaryExtension(entries={...})`
 
 from __future__ import annotations
 
-import html
-import re
 import xml.etree.ElementTree as etree
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+from markdown.util import AtomicString
 
+from ..anchors import not_prose
 from ..backlinks import Backlink
-from ..codeblocks import HEADING_TAGS, NOT_PROSE_TAGS
+from ..codeblocks import HEADING_TAGS
 from ..extensions import ContextProcessor, ExplainerExtension
+from ..placeholders import restored
 from .page import PAGE
 from .records import LINK_SCHEME, SPEC, GlossaryEntry
 
@@ -92,7 +92,7 @@ class _Mentions(ContextProcessor, Treeprocessor):
     def _visit(self, child: etree.Element) -> None:
         if child.tag in HEADING_TAGS:
             # The page title (h1) is no section: mentions before the first h2 belong to the page.
-            self.section = _plain_text(child, self.md) if child.tag != "h1" else ""
+            self.section = " ".join(restored("".join(child.itertext()), self.md).split()) if child.tag != "h1" else ""
         elif child.tag == "a" and (child.get("href") or "").startswith(LINK_SCHEME):
             self._authored_link(child)
         elif CORRECTED_CLASS in (child.get("class") or "").split() and not self.quiet:
@@ -167,25 +167,5 @@ class _Mentions(ContextProcessor, Treeprocessor):
 
 def _skipped(element: etree.Element) -> bool:
     """Elements whose text is never marked: code, links, headings, notes, other annotations."""
-    if element.tag in NOT_PROSE_TAGS or element.get("title") is not None:
-        return True
-    if element.tag == "sup" and (element.get("id") or "").startswith("fnref"):
-        return True
-    return not _ANNOTATION_CLASSES.isdisjoint((element.get("class") or "").split())
-
-
-def _plain_text(element: etree.Element, md: Markdown) -> str:
-    """A heading's text as readers see it (stashed quotes and entities restored, tags dropped)."""
-
-    def restore(found: re.Match) -> str:
-        raw = md.htmlStash.rawHtmlBlocks[int(found.group(1))]
-        return re.sub(r"<[^>]*>", "", raw if isinstance(raw, str) else "")
-
-    text = "".join(element.itertext())
-    return " ".join(html.unescape(HTML_PLACEHOLDER_RE.sub(restore, text)).split())
-
-
-def mark_glossary_terms(markdown_text: str, entries: dict[str, GlossaryEntry], **markdown_options: Any) -> str:
-    """Convert Markdown to HTML with the glossary pass alone, outside MkDocs (benchmarks, tests)."""
-    extensions = [*markdown_options.pop("extensions", []), GlossaryExtension(entries=entries)]
-    return Markdown(extensions=extensions, **markdown_options).convert(markdown_text)
+    footnote_reference = element.tag == "sup" and (element.get("id") or "").startswith("fnref")
+    return footnote_reference or element.get("title") is not None or not_prose(element, _ANNOTATION_CLASSES)

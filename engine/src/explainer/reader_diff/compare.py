@@ -26,6 +26,18 @@ class PageRef:
 
 
 @dataclass(frozen=True)
+class ItemChanges(Generic[Item]):
+    """Entries of one kind (glossary entries, events, corrections, a page's notes) matched by id."""
+
+    added: tuple[Item, ...] = ()
+    removed: tuple[Item, ...] = ()
+    changed: tuple[tuple[Item, Item], ...] = ()  # (old, new)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass(frozen=True)
 class PageChange:
     """What changed on a page that is in both sites."""
 
@@ -35,21 +47,7 @@ class PageChange:
     sentences_removed: tuple[str, ...]
     sentences_added: tuple[str, ...]
     reordered: bool  # same sentences, in another order
-    notes_removed: tuple[tuple[str, str], ...]  # (source id, citation)
-    notes_added: tuple[tuple[str, str], ...]
-    notes_changed: tuple[tuple[str, str, str], ...]  # (source id, old citation, new citation)
-
-
-@dataclass(frozen=True)
-class ItemChanges(Generic[Item]):
-    """Entries of one kind (glossary entries, events, corrections) matched by id."""
-
-    added: tuple[Item, ...] = ()
-    removed: tuple[Item, ...] = ()
-    changed: tuple[tuple[Item, Item], ...] = ()  # (old, new)
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed)
+    notes: ItemChanges[tuple[str, str]]  # (source id, citation as the note shows it)
 
 
 @dataclass(frozen=True)
@@ -147,25 +145,12 @@ def compare_pages(old: Page, new: Page) -> PageChange | None:
     """The page's changes, or None when readers read the same title, sentences and notes."""
     removed = only_in(old.sentences, new.sentences)
     added = only_in(new.sentences, old.sentences)
-    change = PageChange(
-        url=new.url,
-        title=new.title,
-        old_title=old.title if old.title != new.title else None,
-        sentences_removed=removed,
-        sentences_added=added,
-        reordered=not removed and not added and old.sentences != new.sentences,
-        notes_removed=tuple((key, text) for key, text in old.notes.items() if key not in new.notes),
-        notes_added=tuple((key, text) for key, text in new.notes.items() if key not in old.notes),
-        notes_changed=tuple(
-            (key, text, new.notes[key])
-            for key, text in old.notes.items()
-            if key in new.notes and new.notes[key] != text
-        ),
-    )
-    unchanged = change.old_title is None and not (removed or added or change.reordered)
-    if unchanged and not (change.notes_removed or change.notes_added or change.notes_changed):
+    reordered = not removed and not added and old.sentences != new.sentences
+    notes = compare_items(*({key: (key, text) for key, text in page.notes.items()} for page in (old, new)))
+    old_title = old.title if old.title != new.title else None
+    if old_title is None and not (removed or added or reordered or notes):
         return None
-    return change
+    return PageChange(new.url, new.title, old_title, removed, added, reordered, notes)
 
 
 def only_in(these: Iterable[str], others: Iterable[str]) -> tuple[str, ...]:

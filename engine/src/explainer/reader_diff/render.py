@@ -14,6 +14,7 @@ workflow command (`::error::`, `::stop-commands::`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ MARKERS = {"+": "➕", "-": "➖", "~": "✏️", "!": "❌", "…": "", " ": ""
 @dataclass(frozen=True)
 class Span:
     text: str
-    style: str = ""  # '', 'code' or 'strong'
+    style: str = ""  # '', 'label', 'code' or 'strong'
 
 
 @dataclass(frozen=True)
@@ -49,22 +50,14 @@ class Section:
     lines: list[Line] = field(default_factory=list)
 
 
-def plain(text: object) -> Span:
-    """Text from the site or the repository: a code span in the job summary."""
-    return Span(shorten(str(text)))
+def plain(text: object, style: str = "") -> Span:
+    """Text from the site or the repository, on one line: a code span in the job summary."""
+    return Span(shorten(str(text)), style)
 
 
-def label(text: object) -> Span:
-    """The report's own words (escaped Markdown in the job summary)."""
-    return Span(shorten(str(text)), "label")
-
-
-def code(text: object) -> Span:
-    return Span(shorten(str(text)), "code")
-
-
-def strong(text: object) -> Span:
-    return Span(shorten(str(text)), "strong")
+label = functools.partial(plain, style="label")  # the report's own words (escaped Markdown in the job summary)
+code = functools.partial(plain, style="code")
+strong = functools.partial(plain, style="strong")
 
 
 def shorten(text: str, limit: int = MAX_CHARS) -> str:
@@ -156,11 +149,11 @@ def page_change_lines(change: PageChange) -> list[Line]:
     if change.reordered:
         lines.append(Line("~", (label("the same sentences, in a different order"),), 1))
     notes = [
-        *(Line("-", (label("note removed:"), code(key), plain(text)), 1) for key, text in change.notes_removed),
-        *(Line("+", (label("note added:"), code(key), plain(text)), 1) for key, text in change.notes_added),
+        *(Line("-", (label("note removed:"), code(key), plain(text)), 1) for key, text in change.notes.removed),
+        *(Line("+", (label("note added:"), code(key), plain(text)), 1) for key, text in change.notes.added),
         *(
             Line("~", (label("note changed:"), code(key), plain(old), label("→"), plain(new)), 1)
-            for key, old, new in change.notes_changed
+            for (key, old), (_, new) in change.notes.changed
         ),
     ]
     return lines + capped(notes, MAX_SENTENCES, 1)

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..claims import sentences
 from ..markup import parse_fragment
-from .sentences import split_sentences
 
 # Text readers don't read as prose: marks that only number or link (1, C1, ↩, ¶), icons and pictures
 # (the timeline's SVG repeats the events, reported from events.json), and the notes (read apart).
@@ -104,7 +104,7 @@ def read_page(document: etree.Element, url: str) -> Page | None:
     return Page(
         url=url,
         title=text(title, skip=not_prose) if title is not None else url,
-        sentences=tuple(sentence for block in prose_blocks(article) for sentence in split_sentences(block)),
+        sentences=tuple(sentence for block in prose_blocks(article) for sentence in sentences(block)),
         notes=read_notes(article),
         markup=hashlib.sha256(serialize(article).encode()).hexdigest(),
         outside=outside_addresses(article),

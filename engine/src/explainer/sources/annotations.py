@@ -14,8 +14,8 @@ the story retells, and a mark after each claim that rests on one report.
   "One report: CNBC, 27 March 2025; not confirmed elsewhere": previews.js shows it on hover, focus
   and tap, as it shows a glossary term's definition.
 
-The words are the engine's English defaults (`WORDS`), which the story's vocabulary may replace
-(data/story.yml, issue 23); every value from data goes into the page through explainer.elements.
+The words are the engine's (English), said once in `WORDS`; every value from data goes into the page
+through explainer.elements.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from itertools import pairwise
-
-from markdown.serializers import to_html_string
 
 from ..anchors import anchor_counts, find_anchor, insert_in_slot, mark_position, not_prose, prose_slots
 from ..elements import child, element
@@ -38,7 +36,6 @@ WORDS: Mapping[str, str] = {
     "one_report_tooltip": "One report: {source}, {date}; not confirmed elsewhere",
     "retold_from": "Retold from {report}",  # under each story page's title; {report} is the link
     "retold_report": "{source} report of {date}",  # the link's words; {source} is possessive: "CNBC’s"
-    "one_report_heading": "Claims that rest on one report",  # on the Sources page
 }
 
 MARK_CLASS = "one-report"
@@ -54,31 +51,25 @@ def possessive(name: str) -> str:
     return f"{name}’" if name.endswith("s") else f"{name}’s"
 
 
-def one_report_mark(claim: Claim, source: Source, href: str, words: Mapping[str, str] = WORDS) -> etree.Element:
-    """The mark after a single-source claim: a link to the report's entry on the Sources page (`href`), whose
-    title says whose report it is (previews.js shows it on hover, focus and tap, as a glossary term's)."""
+def one_report_mark(claim: Claim, source: Source, href: str) -> etree.Element:
+    """The mark after a single-source claim (One report, above): a link to the report's entry, `href`."""
     mark = element("sup", {"class": MARK_CLASS, "id": claim.mark_id})
-    tooltip = words["one_report_tooltip"].format(source=source.credit, date=source.published.display)
+    tooltip = WORDS["one_report_tooltip"].format(source=source.credit, date=source.published.display)
     attributes = {
         "href": href,
         "class": f"{MARK_CLASS}__mark",
         "title": tooltip,
-        "aria-label": words["one_report_label"],
+        "aria-label": WORDS["one_report_label"],
     }
-    child(mark, "a", attributes, words["one_report_mark"])
+    child(mark, "a", attributes, WORDS["one_report_mark"])
     return mark
 
 
-def one_report_html(claim: Claim, source: Source, href: str, words: Mapping[str, str] = WORDS) -> str:
-    """The same mark as HTML, for a chart's table, which is written as text (explainer.figures.charts)."""
-    return to_html_string(one_report_mark(claim, source, href, words))
-
-
-def retold_line(source: Source, href: str, words: Mapping[str, str] = WORDS) -> etree.Element:
+def retold_line(source: Source, href: str) -> etree.Element:
     """'Retold from CNBC’s report of 27 March 2025', the report linked to its entry on the Sources page."""
-    before, _, after = words["retold_from"].partition("{report}")
+    before, _, after = WORDS["retold_from"].partition("{report}")
     line = element("p", {"class": RETOLD_CLASS}, before)
-    report = words["retold_report"].format(source=possessive(source.credit), date=source.published.display)
+    report = WORDS["retold_report"].format(source=possessive(source.credit), date=source.published.display)
     child(line, "a", {"href": href}, report, after)
     return line
 

@@ -21,12 +21,12 @@ from markdown.extensions.footnotes import FootnoteExtension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from ..anchors import prose_slots
 from ..backlinks import Backlink
-from ..codeblocks import prose_texts
-from ..context import BuildContext, PageInfo
+from ..codeblocks import CODE_TAGS
+from ..context import PageInfo
 from ..elements import child, element, insert_after_title, literal
 from ..extensions import ContextProcessor, ExplainerExtension, WrittenPageTreeprocessor
-from ..pages import doc_link
 from .annotations import mark_adjacent_references, mark_claims, retold_line
 from .origins import one_origin_problems
 from .page import PAGE
@@ -91,25 +91,23 @@ class _NoteOffers(ContextProcessor, Preprocessor):
 
 
 class _SourceNotes(ContextProcessor, Treeprocessor):
-    """Keeps the notes the page references and writes them, reports unknown sources in its prose, heads the notes."""
-
-    def __init__(self, md: Markdown, context: BuildContext, offers: _NoteOffers):
-        super().__init__(md, context)
-        self.offers = offers
+    """Keeps the notes the page references (of those the earlier _NoteOffers offered) and writes them, reports
+    unknown sources in its prose, heads the notes."""
 
     def run(self, root: etree.Element) -> None:
         footnotes = next((e for e in self.md.registeredExtensions if isinstance(e, FootnoteExtension)), None)
         referenced = set(footnotes.footnote_order) if footnotes else set()  # keys of the references it made
         # A key seen only in code got a note no reference points to: its back-link would lead nowhere.
-        if footnotes and (unreferenced := [key for key in self.offers.offered if key not in referenced]):
+        if footnotes and (unreferenced := [key for key in self.earlier.offered if key not in referenced]):
             _remove_notes(root, {footnotes.makeFootnoteId(key) for key in unreferenced})
         context, page = self.context, self.context.page
-        for key in self.offers.offered:
+        for key in self.earlier.offered:
             if key in referenced and page:
                 context.backlinks.add("source", key, Backlink(page.url, page.title, f"fnref:{key}"))
         # A `[^key]` left as text in the page's prose (not code): no note has that key.
         with_notes = footnotes.footnotes if footnotes else {}
-        for key in dict.fromkeys(key for text in prose_texts(root) for key in _REFERENCE.findall(text)):
+        prose = (getattr(node, where) for node, _, where in prose_slots(root, lambda node: node.tag in CODE_TAGS))
+        for key in dict.fromkeys(key for text in prose for key in _REFERENCE.findall(text)):
             if key not in with_notes and not context.sources.records.knows(key):  # else left out for its own problem
                 context.report(f"[^{key}]", f"cites unknown source '{key}' (not in data/sources.yml)")
         for position, notes in enumerate(root):
@@ -128,7 +126,7 @@ class _SourceNotes(ContextProcessor, Treeprocessor):
     def _write_notes(self, footnotes: etree.Element) -> list[Source]:
         """Fill in every note this extension defined; the sources all the notes cite."""
         page = self.context.page
-        details = doc_link(page.src_uri if page else "", PAGE.src_uri)
+        details = page.link_to(PAGE.src_uri) if page else PAGE.src_uri
         cited = []
         for item in (item for listing in footnotes.findall("ol") for item in listing.findall("li")):
             match = _NOTE_ID.match(item.get("id", ""))
@@ -178,13 +176,14 @@ class _Annotations(WrittenPageTreeprocessor):
 
 
 def _remove_notes(root: etree.Element, note_ids: set[str]) -> None:
-    for notes in root.iter("div"):
-        if notes.get("class") == "footnote":
+    # The notes' block is where the page's `///Footnotes Go Here///` put it, inside a quote or a list too.
+    for parent in root.iter():
+        for notes in [div for div in parent if div.tag == "div" and div.get("class") == "footnote"]:
             for items in notes.iter("ol"):
                 for item in [li for li in items if li.get("id") in note_ids]:
                     items.remove(item)
                 if not len(items):
-                    root.remove(notes)
+                    parent.remove(notes)
             return
 
 

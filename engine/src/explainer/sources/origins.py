@@ -10,18 +10,17 @@ company).
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Mapping
 from urllib.parse import unquote
 
 from markdown import Markdown
-from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..claims import CLAIM, Block, OneOrigin, note_mark, one_origin
 from ..codeblocks import without_code
 from ..errors import Problem
+from ..placeholders import restored
 from .annotations import MARK_CLASS
 from .records import SPEC, Source
 
@@ -52,7 +51,7 @@ def read_block(node: etree.Element, md: Markdown | None = None) -> Block:
 
     def walk(element: etree.Element) -> None:
         if element.text:
-            parts.append(_restored(element.text, md))
+            parts.append(restored(element.text, md))
         for each in element:
             classes = (each.get("class") or "").split()
             if each.tag == "sup" and (each.get("id") or "").startswith("fnref"):
@@ -67,22 +66,10 @@ def read_block(node: etree.Element, md: Markdown | None = None) -> Block:
                     parts.append("\n")  # Python-Markdown puts the newline between blocks in when it writes the page
                 walk(each)
             if each.tail:
-                parts.append(_restored(each.tail, md))
+                parts.append(restored(each.tail, md))
 
     walk(node)
     return Block("".join(parts), tuple(notes))
-
-
-def _restored(text: str, md: Markdown | None) -> str:
-    """Text with Python-Markdown's placeholders for stashed HTML (entities, inline tags) as a reader reads them."""
-    if md is None or "\x02" not in text:
-        return text
-
-    def restore(found: re.Match) -> str:
-        raw = md.htmlStash.rawHtmlBlocks[int(found.group(1))]
-        return html.unescape(re.sub(r"<[^>]*>", "", raw if isinstance(raw, str) else ""))
-
-    return HTML_PLACEHOLDER_RE.sub(restore, text)
 
 
 def note_origins(root: etree.Element, sources: Mapping[str, Source]) -> dict[str, frozenset[str]]:

@@ -168,11 +168,21 @@ class SourcesState:
     def claims(self) -> list[Claim]:
         return [claim for source in self.records for claim in source.single_source]
 
+    @cached_property
+    def _by_place(self) -> dict[tuple[str, str], list[Claim]]:
+        """The claims at each page and chart, in one pass (every page and chart asks: not a scan each); a
+        hand-built claim with both a page and a figure is at both."""
+        places: dict[tuple[str, str], list[Claim]] = {}
+        for claim in self.claims:
+            for place in (("page", claim.page), ("figure", claim.figure)):
+                places.setdefault(place, []).append(claim)
+        return places
+
     def claims_on_page(self, src_uri: str) -> list[Claim]:
-        return [claim for claim in self.claims if claim.page == src_uri]
+        return list(self._by_place.get(("page", src_uri), ()))
 
     def claims_on_figure(self, series_id: str) -> list[Claim]:
-        return [claim for claim in self.claims if claim.figure == series_id]
+        return list(self._by_place.get(("figure", series_id), ()))
 
 
 SPEC = DataFileSpec(name="sources", build=build_sources, state=SourcesState, references=references)
