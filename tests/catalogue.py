@@ -504,10 +504,11 @@ SHAPE_CASES = [
         " figure: and date:)",
     ),
     case(
-        "value-not-in-list",
+        # The kinds of source are the story's vocabulary: data/story.yml's, over the engine's four.
+        "source-kind-unknown",
         replace(SOURCES, "kind: primary", "kind: blog"),
-        "data/sources.yml:16: source 'company-2023-split': 'kind' must be one of: primary, news, analysis, reference"
-        ' (got "blog")',
+        "data/sources.yml:16: source 'company-2023-split': kind 'blog' is not one of the kinds of source in"
+        " data/story.yml (primary, news, analysis, reference); add it there or use one of them",
     ),
 ]
 
@@ -898,6 +899,12 @@ STORY_CASES = [
         " (how a note introduces itself, and the heading of its list); add them",
     ),
     case(
+        "story-source-kind-without-heading",
+        append(STORY, "\nsources:\n  kinds:\n    filing: {description: A court filing.}\n"),
+        "data/story.yml:48: source kind 'filing': a kind of the site's own needs heading: (the heading of its group"
+        " on the Sources page); add it",
+    ),
+    case(
         "story-headline-events-min-above-max",
         append(STORY, "\ntimeline:\n  headline_events: {min: 8, max: 4}\n"),
         "data/story.yml:47: timeline: headline_events min (8) is more than max (4); lower min or raise max",
@@ -905,6 +912,11 @@ STORY_CASES = [
 ]
 
 EVENT_CASES = [
+    case(
+        "value-not-in-list",
+        replace(EVENTS, "precision: month", "precision: week"),
+        "data/events.yml:14: event 'group-split': 'precision' must be one of: day, month, year (got \"week\")",
+    ),
     case(
         "event-impossible-date",
         replace(EVENTS, '"2020-11-03"', '"2023-02-30"'),
@@ -1881,6 +1893,13 @@ DOCUMENTED_CASES = [
         ),
         "data/glossary.yml:50: glossary entry 'yungu-school': 'long' links to "
         "'http://www.alibaba.com'; use https:// or a link within the site",
+        documented=True,
+    ),
+    case(
+        "contributing-source-unknown-kind",
+        lambda p: follow(p, "add-event/source", "kind: news", "kind: interview"),
+        "data/sources.yml:44: source 'cna-2023-ma-returns-hangzhou': kind 'interview' is not one of the kinds of"
+        " source in data/story.yml (primary, news, analysis, reference); add it there or use one of them",
         documented=True,
     ),
     case(
@@ -3467,6 +3486,11 @@ COVERAGE_CASES = [
         replace(STORY, "      mark: C\n    translation", "      mark: C\n      inline: maybe\n    translation"),
         "data/story.yml:38: correction kind 'update': 'corrections.kinds.update.inline' must be true or false"
         ' (got "maybe")',
+    ),
+    case(
+        "story-source-kind-unknown-key",
+        append(STORY, "\nsources:\n  kinds:\n    filing: {heading: Court filings, label: Filing}\n"),
+        "data/story.yml:48: source kind 'filing': unknown key 'label' (allowed: heading, description)",
     ),
     case(
         "story-correction-kind-page-without-title",

@@ -16,7 +16,7 @@ from explainer.dates import PartialDate
 from explainer.editor_schemas import schemas_for
 from explainer.sources.extension import SourceNotesExtension, citation, cited_keys, fold_notes, sources_summary
 from explainer.sources.records import Source
-from explainer.story import INDEPENDENT, Relationship, Story
+from explainer.story import DEFAULT_SOURCE_KINDS, DEFAULT_STORY, INDEPENDENT, Relationship, SourceKind, Story
 
 # The engine's tests' own relationships (the fixture's data/story.yml says the same).
 RELATIONSHIPS = {
@@ -111,6 +111,7 @@ def test_sources_page_lists_every_source_with_backlinks(fixture_build: BuiltSite
         "post-2021-fine",
         "daily-2020-summons",
     }
+    assert DEFAULT_STORY.source_kinds_intro in page.select_one("article p").get_text()  # the engine's four kinds
     primary = page.select_one("#company-2023-split")
     assert primary.find_previous("h2").get_text(strip=True).startswith("Primary sources")
     assert "could not be confirmed" in primary.select_one(".source-entry__notes").get_text()
@@ -152,6 +153,16 @@ def test_stakes_are_the_storys_relationships_in_the_schema():
     filled = schemas_for(STORY)["sources"]["items"]["properties"]["stake"]
     assert filled["enum"] == list(RELATIONSHIPS)
     assert schemas_for(Story())["sources"]["items"]["properties"]["stake"]["enum"] == ["independent"]
+
+
+def test_kinds_of_source_are_the_storys_vocabulary_in_the_schema():
+    schema = json.loads((SCHEMA_DIR / "sources.schema.json").read_text(encoding="utf-8"))
+    assert "enum" not in schema["items"]["properties"]["kind"]  # the engine's schema names no kind of source
+    kinds = {**DEFAULT_SOURCE_KINDS, "filing": SourceKind("filing", "Court filings", "A court filing.")}
+    filled = schemas_for(Story(source_kinds=kinds))["sources"]["items"]["properties"]["kind"]
+    assert filled["enum"] == ["primary", "news", "analysis", "reference", "filing"]
+    assert "filing: A court filing." in filled["description"]
+    assert schemas_for(Story())["sources"]["items"]["properties"]["kind"]["enum"] == list(DEFAULT_SOURCE_KINDS)
 
 
 def test_a_relationships_class_is_its_emphasis_never_its_key():

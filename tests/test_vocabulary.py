@@ -13,7 +13,7 @@ from conftest import REPO, BuiltSite
 from layers import data_layer, data_problems, site_pages
 
 from explainer.schema import load_schema
-from explainer.story import DEFAULT_STORY, read_story
+from explainer.story import DEFAULT_SOURCE_KINDS, DEFAULT_STORY, read_story
 
 SCHEMA = load_schema("story")
 
@@ -67,6 +67,11 @@ def test_a_key_that_is_a_number_or_null_is_an_unknown_key_not_a_crash(text, line
             3,
             "story-correction-kind-without-label",
         ),
+        (
+            "sources:\n  kinds:\n    filing: {description: A court filing.}\n",
+            3,
+            "story-source-kind-without-heading",
+        ),
         ("timeline:\n  headline_events: {min: 8, max: 4}\n", 2, "story-headline-events-min-above-max"),
     ],
 )
@@ -83,6 +88,7 @@ def test_without_the_file_the_engine_names_no_story():
     assert list(story.relationships) == ["independent"]
     assert story.currencies == {} and story.units == {}
     assert list(story.kinds) == ["fact", "update"]
+    assert list(story.source_kinds) == ["primary", "news", "analysis", "reference"]
     assert list(story.categories) == ["person", "organization", "product", "concept"]
 
 
@@ -154,6 +160,58 @@ def test_a_kind_not_marked_in_the_text_is_listed_on_its_own_page(fixture_project
     assert "hugging-face" not in listed and "corrected-checked" in listed
 
 
+OWN_SOURCE_KINDS = (
+    "\nsources:\n  kinds_intro: Court filings come first.\n  kinds:\n    filing:\n      heading: Court filings\n"
+    "    primary: {heading: Company statements}\n"
+)
+
+
+def test_a_sites_kinds_of_source_add_to_reword_and_order_the_engines():
+    """Written kinds in the order written, then the defaults not written; a default keeps what is not rewritten. The
+    default sentence about the kinds is said only while the kinds and their headings are the engine's, in order."""
+    story, problems = read_story(b"sources:\n  kinds:\n    filing: {heading: Court filings}\n", SCHEMA)
+    assert problems == []
+    assert [(key, kind.heading) for key, kind in story.source_kinds.items()] == [
+        ("filing", "Court filings"),
+        ("primary", "Primary sources"),
+        ("news", "News reports"),
+        ("analysis", "Analysis and commentary"),
+        ("reference", "Reference"),
+    ]
+    assert story.source_kinds_intro == ""  # "Primary sources ... come first" would be untrue
+    reworded, problems = read_story(b"sources:\n  kinds:\n    primary: {heading: Statements}\n", SCHEMA)
+    assert problems == [] and reworded.source_kinds["primary"].heading == "Statements"
+    assert reworded.source_kinds["primary"].description == DEFAULT_SOURCE_KINDS["primary"].description
+    assert list(reworded.source_kinds) == list(DEFAULT_SOURCE_KINDS) and reworded.source_kinds_intro == ""
+    described, problems = read_story(b"sources:\n  kinds:\n    primary: {description: Filings.}\n", SCHEMA)
+    assert problems == [] and described.source_kinds_intro == DEFAULT_STORY.source_kinds_intro != ""  # the control
+    said, problems = read_story(OWN_SOURCE_KINDS.encode(), SCHEMA)
+    assert problems == [] and said.source_kinds_intro == "Court filings come first."
+
+
+def test_a_source_kind_with_an_unknown_key_is_one_located_line():
+    assert problems_of("sources:\n  kinds:\n    filing: {heading: Court filings}\n") == []  # the positive control
+    [problem] = problems_of("sources:\n  kinds:\n    filing: {heading: Court filings, label: Filing}\n")
+    assert words(problem) == words(MISTAKES["story-source-kind-unknown-key"].message)
+
+
+def test_a_sites_own_kind_of_source_is_a_heading_of_its_sources_page(fixture_project: Path):
+    """From data/story.yml to the Sources page, every page converted in one build context (layers.site_pages)."""
+    story = fixture_project / "data" / "story.yml"
+    story.write_text(story.read_text(encoding="utf-8") + OWN_SOURCE_KINDS, encoding="utf-8")
+    sources = fixture_project / "data" / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("kind: news", "kind: filing"), encoding="utf-8")
+    converted = site_pages(fixture_project)
+    assert converted.found == [] and converted.stopped == "", converted.problems
+    page = BeautifulSoup(converted.pages["sources.md"].content, "html.parser")
+    headings = [heading.get_text(strip=True).rstrip("¶") for heading in page.select("h2")]
+    # news has no source left, so no heading; the other defaults keep theirs, after the kinds written
+    assert headings == ["Court filings", "Company statements", "Analysis and commentary", "Reference"]
+    assert page.select_one("#wire-2020-ipo").find_previous("h2").get_text(strip=True).startswith("Court filings")
+    intro = page.select_one("p").get_text()
+    assert "Court filings come first." in intro and DEFAULT_STORY.source_kinds_intro not in intro
+
+
 # Reading the file: what the catalogue's cases leave unvisited ---------------------------------------------
 
 
@@ -176,7 +234,7 @@ def test_a_file_that_cannot_be_used_gives_no_story_and_one_located_problem(text,
 def test_with_a_story_that_cannot_be_used_the_other_files_are_checked_for_yaml_only(fixture_project: Path):
     """Every problem in one pass: a data file's YAML syntax error is still reported beside the story's own line,
     but a value judged by the story's vocabulary (a source's kind) is not, as the story is not known."""
-    syntax, vocabulary = MISTAKES["yaml-unclosed-quote"], MISTAKES["value-not-in-list"]
+    syntax, vocabulary = MISTAKES["yaml-unclosed-quote"], MISTAKES["source-kind-unknown"]
     story = fixture_project / "data/story.yml"
     sound = story.read_bytes()
     vocabulary.make(fixture_project)

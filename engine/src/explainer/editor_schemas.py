@@ -2,8 +2,8 @@
 
 The engine's schemas (package data, explainer/schemas/) mark each value the vocabulary names with
 `x-vocabulary`: a source's `stake` (relationships), a series' `unit` (units), an event figure's
-`currency` (currencies), a correction's `kind` (kinds), a glossary entry's `category`
-(categories). `schemas_for(story)` fills in each such value's enum, and its description, from the
+`currency` (currencies), a correction's `kind` (kinds), a source's `kind` (source_kinds), a glossary
+entry's `category` (categories). `schemas_for(story)` fills in each such value's enum, and its description, from the
 story's vocabulary (data/story.yml, explainer.story); the build validates every data file with
 those schemas, made in memory, never with files a pull request could edit.
 
@@ -95,6 +95,11 @@ def _kinds(story: Story) -> tuple[list[str], str]:
     return list(story.kinds), f"This site's kinds (data/story.yml): {said}"
 
 
+def _source_kinds(story: Story) -> tuple[list[str], str]:
+    said = " ".join(f"{key}: {kind.description or kind.heading}" for key, kind in story.source_kinds.items())
+    return list(story.source_kinds), f"This site's kinds of source (data/story.yml): {said}"
+
+
 def _categories(story: Story) -> tuple[list[str], str]:
     said = ", ".join(f"{key} ({heading})" for key, heading in story.categories.items())
     return list(story.categories), f"This site's categories (data/story.yml): {said}."
@@ -114,6 +119,7 @@ _FILLERS = {
     "units": _units,
     "currencies": _currencies,
     "kinds": _kinds,
+    "source_kinds": _source_kinds,
     "categories": _categories,
     "span": _span,
     "headline_events": _headlines,

@@ -181,6 +181,7 @@ VOCABULARY_NOUNS = {
     "units": "units",
     "currencies": "currencies",
     "kinds": "kinds of correction",
+    "source_kinds": "kinds of source",
     "categories": "glossary categories",
 }
 

@@ -42,6 +42,31 @@ DEFAULT_HEADLINE_EVENTS = (0, 12)  # how many events the Timeline names in words
 
 
 @dataclass(frozen=True)
+class SourceKind:
+    """A kind of source (data/sources.yml `kind`): the heading of its group on the Sources page."""
+
+    key: str
+    heading: str
+    description: str = ""  # what a source of this kind is, for editors
+
+
+# The four kinds of source of a site that sets none, in the Sources page's order.
+DEFAULT_SOURCE_KINDS = MappingProxyType(
+    {
+        "primary": SourceKind("primary", "Primary sources", "The company, a regulator or a filing."),
+        "news": SourceKind("news", "News reports", "A news report."),
+        "analysis": SourceKind("analysis", "Analysis and commentary", "Commentary or research."),
+        "reference": SourceKind("reference", "Reference", "Background material."),
+    }
+)
+# What the Sources page says of those four; a site whose kinds or headings differ says its own (`kinds_intro`).
+DEFAULT_SOURCE_KINDS_INTRO = (
+    "Primary sources (company announcements, filings and regulators) come first; news reports and analysis "
+    "fill in what they do not say."
+)
+
+
+@dataclass(frozen=True)
 class Relationship:
     """A value of a source's `stake`: who the source speaks for, or its tie to the story's subject."""
 
@@ -163,6 +188,8 @@ class Story:
     corrections_intro: str = ""  # Markdown: what the kinds are, on the Corrections page ("" = their descriptions)
     corrections_intro_html: str = ""  # that, rendered and checked by the data layer (explainer.data)
     glossary_covers: str = "names and terms"
+    source_kinds: Mapping[str, SourceKind] = field(default_factory=lambda: dict(DEFAULT_SOURCE_KINDS))
+    source_kinds_intro: str = DEFAULT_SOURCE_KINDS_INTRO  # after the count of sources ("" = nothing)
     sources_intro: str = (
         "An entry that speaks for someone in the story, or has a tie to its subject, says so, here and next "
         "to every note that cites it; a story republished by another site is one entry, credited to the "
@@ -245,6 +272,8 @@ def _label(path: tuple) -> str:
         return f"{nouns[path[0]]} '{path[1]}'"
     if len(path) >= 3 and path[:2] == ("corrections", "kinds"):
         return f"correction kind '{path[2]}'"
+    if len(path) >= 3 and path[:2] == ("sources", "kinds"):
+        return f"source kind '{path[2]}'"
     if len(path) >= 3 and path[:2] == ("glossary", "categories"):
         return f"glossary category '{path[2]}'"
     return ""
@@ -322,6 +351,12 @@ def _story(document: YamlDocument, broken: set[tuple]) -> tuple[Story, list[Prob
         }
     text("glossary_covers", "glossary", "covers")
     text("sources_intro", "sources", "intro")
+    settings["source_kinds"], source_kind_problems = _source_kinds(document, section("sources"), ok)
+    problems += source_kind_problems
+    headings = [(key, kind.heading) for key, kind in settings["source_kinds"].items()]
+    if headings != [(key, kind.heading) for key, kind in DEFAULT_SOURCE_KINDS.items()]:
+        settings["source_kinds_intro"] = ""  # the default sentence names the default kinds, in their order
+    text("source_kinds_intro", "sources", "kinds_intro")
     text("timeline_covers", "timeline", "covers")
     timeline = section("timeline")
     if "scale" in timeline and ok("timeline", "scale"):
@@ -400,3 +435,21 @@ def _kinds(document: YamlDocument, corrections: dict, ok) -> tuple[dict[str, Cor
         written[key] = kind
     kinds = {**written, **{key: kind for key, kind in DEFAULT_KINDS.items() if key not in written}}
     return kinds, problems
+
+
+def _source_kinds(document: YamlDocument, sources: dict, ok) -> tuple[dict[str, SourceKind], list[Problem]]:
+    """The kinds of source: the defaults, each written kind over its default (or on its own), in the order
+    written (then the defaults not written), as the kinds of correction are."""
+    problems: list[Problem] = []
+    written: dict[str, SourceKind] = {}
+    for key, value in _entries(sources.get("kinds")):
+        path = ("sources", "kinds", key)
+        base = DEFAULT_SOURCE_KINDS.get(key) or SourceKind(key, key.capitalize())
+        if ok(*path) and key not in DEFAULT_SOURCE_KINDS and "heading" not in value:
+            message = (
+                f"source kind '{key}': a kind of the site's own needs heading: (the heading of its group on the "
+                "Sources page); add it"
+            )
+            problems.append(document.problem(path, message))
+        written[key] = replace(base, **value) if ok(*path) else base
+    return {**written, **{key: kind for key, kind in DEFAULT_SOURCE_KINDS.items() if key not in written}}, problems

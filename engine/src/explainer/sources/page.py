@@ -9,26 +9,20 @@ from ..concern import GeneratedPage
 if TYPE_CHECKING:
     from ..context import BuildContext
 
-KIND_HEADINGS = {  # in the order of the page
-    "primary": "Primary sources",
-    "news": "News reports",
-    "analysis": "Analysis and commentary",
-    "reference": "Reference",
-}
-
 
 def variables(context: BuildContext) -> dict[str, Any]:
-    """The sources by kind, in the page's order, and how many are independent (of the story's subject)."""
+    """The sources by the story's kinds, in the page's order, and how many are independent (of its subject)."""
     sources = list(context.sources.records)
     kinds = [
-        (heading, sorted((s for s in sources if s.kind == kind), key=lambda s: (s.published, s.publisher)))
-        for kind, heading in KIND_HEADINGS.items()
+        (kind.heading, sorted((s for s in sources if s.kind == key), key=lambda s: (s.published, s.publisher)))
+        for key, kind in context.story.source_kinds.items()
     ]
     return {
         "sources": sources,
         "independent": sum(source.independent for source in sources),
         "of_subject": context.story.of_subject,
         "intro": context.story.sources_intro,
+        "kinds_intro": context.story.source_kinds_intro,
         "kinds": [(heading, entries) for heading, entries in kinds if entries],
         "claims": context.sources.claims,
     }
