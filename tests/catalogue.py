@@ -419,6 +419,11 @@ SHAPE_CASES = [
         "data/sources.yml:11: source #2: 'id' must be text (got 2023)",
     ),
     case(
+        "id-is-a-list",
+        replace(SOURCES, "id: company-2023-split", "id: [company-2023-split]"),
+        "data/sources.yml:11: source #2: 'id' must be text (got [\"company-2023-split\"])",
+    ),
+    case(
         "required-field-null",
         replace(SOURCES, "publisher: Example Wire", "publisher:"),
         "data/sources.yml:3: source 'wire-2020-ipo': 'publisher' must be text (got null)",
