@@ -326,6 +326,18 @@ YAML_CASES = [
         "data/sources.yml:8: unsupported YAML tag 'tag:yaml.org,2002:python/name:os.system'",
     ),
     case(
+        # PyYAML's constructors trust the tag: this raised ValueError, a traceback (tests/test_yamlfile.py: every tag).
+        "yaml-tag-not-its-type",
+        replace(SOURCES, "kind: news", "kind: !!int news"),
+        "data/sources.yml:8: 'news' is tagged !!int but is not an integer; write an integer, or remove the tag",
+    ),
+    case(
+        "yaml-reads-as-a-number-but-is-not",  # YAML 1.1 reads 0b_ as a binary integer with no digits
+        replace(SOURCES, "stake: example-group", "stake: 0b_"),
+        "data/sources.yml:19: 0b_ reads as an integer in YAML but is not one; write an integer, or quote it to keep it"
+        " as text",
+    ),
+    case(
         "yaml-alias",
         together(replace(SOURCES, "kind: news", "kind: &kind news"), replace(SOURCES, "kind: primary", "kind: *kind")),
         "data/sources.yml:16: YAML syntax error: aliases (*name) are not supported; write the value out in full",
@@ -405,6 +417,11 @@ SHAPE_CASES = [
         "id-is-a-number",
         replace(SOURCES, "id: company-2023-split", "id: 2023"),
         "data/sources.yml:11: source #2: 'id' must be text (got 2023)",
+    ),
+    case(
+        "id-is-a-list",
+        replace(SOURCES, "id: company-2023-split", "id: [company-2023-split]"),
+        "data/sources.yml:11: source #2: 'id' must be text (got [\"company-2023-split\"])",
     ),
     case(
         "required-field-null",

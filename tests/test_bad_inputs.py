@@ -101,6 +101,13 @@ def test_the_data_layer_finds_the_mistake(fixture_project: Path, mistake: Mistak
     assert data_problems(mistake.make(fixture_project)) == [mistake.message]
 
 
+def test_an_id_that_is_a_list_beside_an_entry_left_out_is_reported(fixture_project: Path) -> None:
+    """The ids cited by entries left out were looked up by every entry's id: a list id raised TypeError."""
+    left_out, listed = MISTAKES["authors-not-a-list"], MISTAKES["id-is-a-list"]  # each alone: their own cases
+    left_out.make(listed.make(fixture_project))
+    assert data_problems(fixture_project) == [left_out.message, listed.message]
+
+
 @pytest.mark.parametrize("mistake", named(at_layer(PAGE)))
 def test_converting_the_page_finds_the_mistake(fixture_project: Path, mistake: Mistake) -> None:
     mistake.make(fixture_project)

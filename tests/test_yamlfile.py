@@ -149,3 +149,36 @@ def test_every_data_file_is_loaded_or_every_problem_raised(fixture_project: Path
     with pytest.raises(DataError) as raised:
         load_site_data(fixture_project)
     assert [str(problem) for problem in raised.value.problems] == [MISTAKES["required-field-missing"].message]
+
+
+# Every tag the loaders construct, each with a value of its type (the positive control) and one that is not.
+TAGGED = [
+    ("!!str", "x", "[x]"),
+    ("!!int", "0x1F", "abc"),
+    ("!!int", "12", "''"),
+    ("!!float", "1.5", "1:x"),
+    ("!!bool", "yes", "maybe"),
+    ("!!null", "~", "abc"),
+    ("!!seq", "[x]", "abc"),
+    ("!!map", "{x: 1}", "[x]"),
+    ("", "0b101", "0b_"),  # no tag: YAML 1.1 reads both as binary integers, the second with no digits
+    ("", "-0x1F", "+0x_"),
+]
+PARSERS = {
+    "libyaml": lambda raw: parse_yaml(raw, NAME),
+    "careful": lambda raw: parse_yaml(b"---\n" + raw, NAME),  # text libyaml leaves to the careful loader
+    "libyaml alone": lambda raw: parse_yaml(raw + b"#" * yamlfile.CAREFUL_READER_MAX_BYTES, NAME),  # a large file
+    "mkdocs.yml": lambda raw: yamlfile.parse_config_file(raw, NAME),
+}
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(("tag", "good", "bad"), TAGGED)
+def test_a_value_that_is_not_of_its_tags_type_is_a_problem_on_its_line(parser: str, tag: str, good: str, bad: str):
+    parse = PARSERS[parser]
+    offset = 1 if parser == "careful" else 0
+    assert parse(f"a: {tag} {good}\n".encode()).data is not None  # the positive control
+    assert problem_lines(lambda: parse(f"a: 1\nb: {tag} {bad}\n".encode())) == [(NAME, 2 + offset)]
+    if not bad.startswith("["):  # as keys (a list is no key at all): each reported, neither a duplicate of the other
+        keys = f"{tag} {bad}: 1\n{tag} {bad}: 2\n".encode()
+        assert problem_lines(lambda: parse(keys)) == [(NAME, 1 + offset), (NAME, 2 + offset)]

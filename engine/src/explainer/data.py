@@ -287,8 +287,8 @@ def cited_ids(specs: list[DataFileSpec], records: dict[str, Records]) -> dict[st
             cited.setdefault(ref.target, set()).add(ref.id)
     for own in records.values():
         for entry in own.document.data if own.left_out else ():
-            if not isinstance(entry, dict) or entry.get("id") not in own.left_out:
-                continue
+            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or entry["id"] not in own.left_out:
+                continue  # (an id that is a list or a mapping cannot be looked up: its own problem is reported)
             for mapping in mappings_in(entry):  # a `sources` list anywhere in it (a figure's are in its points)
                 if isinstance(sources := mapping.get("sources"), list):
                     cited.setdefault("sources", set()).update(item for item in sources if isinstance(item, str))

@@ -300,6 +300,20 @@ MIN_NUMBER = 1e-9  # the smallest size other than 0
 MAX_NUMBER_CHARS = 32  # as written: a number with hundreds of digits costs Python seconds to read
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 _STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG, _NULLS = "tag:yaml.org,2002:null", ("", "~", "null", "Null", "NULL")  # YAML 1.1's nulls
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq": yaml.SequenceNode, "tag:yaml.org,2002:map": yaml.MappingNode}
+_TAG_KINDS = {
+    f"tag:yaml.org,2002:{name}": kind
+    for name, kind in [
+        ("str", "text"),
+        ("int", "an integer"),
+        ("float", "a number"),
+        ("bool", "true or false"),
+        ("null", "null"),
+        ("seq", "a list"),
+        ("map", "a mapping"),
+    ]
+}
 
 
 def number_problem(value: int | float, written: str) -> str:
@@ -401,6 +415,8 @@ def _build(node: yaml.Node, path: Path_, document: YamlDocument, loader: yaml.Ba
             return node.value
     elif node.tag not in _STANDARD_TAGS:
         raise DataError([Problem(document.name, node.start_mark.line + 1, f"unsupported YAML tag {node.tag!r}")])
+    elif not isinstance(node, yaml.ScalarNode) and _COLLECTION_TAGS.get(node.tag) is not type(node):
+        return _noted(loader, Problem(document.name, node.start_mark.line + 1, _not_its_type(node, loader)))
     if isinstance(node, yaml.MappingNode):
         return _build_mapping(node, path, document, loader)
     if isinstance(node, yaml.SequenceNode):
@@ -419,8 +435,15 @@ def _scalar(node: yaml.ScalarNode, document: YamlDocument, loader: yaml.BaseLoad
             f" ({MAX_NUMBER_CHARS}); check it"
         )
         return _noted(loader, Problem(document.name, line, message))
-    # Text is the node's value as written (what PyYAML's constructor returns for it, without its bookkeeping).
-    value = node.value if node.tag == _STR_TAG else loader.construct_object(node)
+    # PyYAML's constructors trust the tag, whether written (`!!int abc`) or resolved from the value's form
+    # (`0b_`): they raise ValueError, KeyError or IndexError, or (`!!null`, `!!seq`, `!!map`) read nothing.
+    if node.tag in _COLLECTION_TAGS or (node.tag == _NULL_TAG and node.value not in _NULLS):
+        return _noted(loader, Problem(document.name, line, _not_its_type(node, loader)))
+    try:
+        # Text is the node's value as written (what PyYAML's constructor returns for it, without its bookkeeping).
+        value = node.value if node.tag == _STR_TAG else loader.construct_object(node)
+    except (ArithmeticError, LookupError, ValueError):
+        return _noted(loader, Problem(document.name, line, _not_its_type(node, loader)))
     if isinstance(value, str):
         if unprintable := _UNPRINTABLE.search(value):
             # An escape like "\x02" gets past the reader; Python-Markdown uses \x02/\x03 to mark stashed HTML.
@@ -438,13 +461,28 @@ def _noted(loader: yaml.BaseLoader, problem: Problem) -> None:
     loader.explainer_problems.append(problem)
 
 
+def _not_its_type(node: yaml.Node, loader: yaml.BaseLoader) -> str:
+    """Why a value is not of the type its tag, written or read from its form, says."""
+    short, kind = node.tag.replace("tag:yaml.org,2002:", "!!"), _TAG_KINDS[node.tag]
+    if not isinstance(node, yaml.ScalarNode):
+        written = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+        return f"{written} is tagged {short} but is not {kind}; write {kind}, or remove the tag"
+    if node.style is None and loader.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag:
+        return f"{node.value} reads as {kind} in YAML but is not one; write {kind}, or quote it to keep it as text"
+    written = repr(node.value if len(node.value) <= 40 else node.value[:40] + "...")  # one short line
+    return f"{written} is tagged {short} but is not {kind}; write {kind}, or remove the tag"
+
+
 def _build_mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, loader: yaml.BaseLoader) -> dict:
     result: dict = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode):
             raise DataError([Problem(document.name, line, "a key must be plain text")])
+        noted = len(loader.explainer_problems)
         key = _scalar(key_node, document, loader)
+        if len(loader.explainer_problems) > noted:
+            continue  # reported: an unusable key is no duplicate of another
         if key in result:
             written = value_node.value if isinstance(value_node, yaml.ScalarNode) else "..."
             message = _ENTRY_WITHOUT_DASH.format(written) if key == "id" else f"duplicate key {key!r}"
