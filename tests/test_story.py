@@ -10,7 +10,7 @@ import re
 import pytest
 from conftest import REPO, BuiltSite
 
-from explainer_checks.site import NOTE, needs_a_note, sentences
+from explainer_checks.site import NOTE, Block, needs_a_note, sentences, unsourced
 
 # Every chapter, so a new one is checked without anyone listing it here.
 STORY_PAGES = sorted(path.stem for path in (REPO / "docs" / "story").glob("*.md"))
@@ -30,10 +30,23 @@ STORY_PAGES = sorted(path.stem for path in (REPO / "docs" / "story").glob("*.md"
         ),
         # A full stop that may end a sentence ends it: a note too many asked for, never one too few
         (f"Sales in the U.S. In 2020 they rose 5%.{NOTE}", ["Sales in the U.S.", f"In 2020 they rose 5%.{NOTE}"]),
+        # ... and after a figure or a note, an initial or a lower-case word next may end one too
+        (f"In 2020 it chose Plan B. It worked.{NOTE}", ["In 2020 it chose Plan B.", f"It worked.{NOTE}"]),
+        (f"It rose 5%. iQiyi fell.{NOTE}", ["It rose 5%.", f"iQiyi fell.{NOTE}"]),
+        (f"Its Series A.{NOTE} Its rival grew 7%.{NOTE}", [f"Its Series A.{NOTE}", f"Its rival grew 7%.{NOTE}"]),
+        (f"Brian A. Wong saw U.S. regulators at 9 a.m. on Monday.{NOTE}", None),  # one sentence
+        (f"“Why 5%?” he asked.{NOTE} Next", [f"“Why 5%?” he asked.{NOTE}", "Next"]),
     ],
 )
 def test_sentences_keep_their_closing_notes(text, expected):
-    assert sentences(text) == expected
+    assert sentences(text) == (expected or [text])
+
+
+def test_a_figure_before_an_initial_needs_its_own_note():
+    """Read as one sentence with the next, "In 2020 it chose Plan B." would borrow that sentence's note."""
+    assert unsourced([Block(f"In 2020 it chose Plan B. It worked.{NOTE}")]) == ["In 2020 it chose Plan B."]
+    assert unsourced([Block(f"In 2020 it chose Plan B.{NOTE} It worked.")]) == []
+    assert unsourced([Block(f"Brian A. Wong said it worked in 2020.{NOTE}")]) == []
 
 
 def test_names_with_digits_are_not_figures():

@@ -12,10 +12,13 @@ sentence knows which notes close it) and a single-source mark (`CLAIM`: a claim 
 one report). The rules, which CONTRIBUTING ("The audit rule") states for authors:
 
 - A sentence ends at `.`, `!`, `?` or `…`, after any closing quotes or brackets and the marks that close
-  it (a note right after the full stop belongs to the sentence it ends), before a space and anything but
-  a lower-case letter. A full stop inside an open quotation, or after a title (`Mr.`, `Dr.`), `vs.`,
-  `e.g.`, `i.e.` or an initial (`Brian A. Wong`), does not end one. The reader's diff
-  (explainer.reader_diff) splits the text readers read by the same rules.
+  it (a note right after the full stop belongs to the sentence it ends), before a space. A full stop
+  inside an open quotation, after a title (`Mr.`, `Dr.`), `vs.`, `e.g.` or `i.e.`, or before a lower-case
+  word after a quotation it closes (`“Why?” he asked`) or a word with a full stop of its own (`U.S.
+  regulators`) does not end one; nor, while nothing in the sentence needs a note or has one, does one
+  after an initial (`Brian A. Wong`) or before a lower-case word. After a figure or a note, `Series A.`
+  and `5%. iQiyi` end a sentence: joined, the figure could borrow the next sentence's note. The reader's
+  diff (explainer.reader_diff) splits the text readers read by the same rules.
 - **Needs a note**: a sentence with a digit (a figure or a date) or a quotation mark, once the names
   with digits are taken out (a glossary's `Qwen 2.5-Max`, a site's own list). A note anywhere in the
   sentence counts; so does a note citing the story's base report anywhere in the same block.
@@ -38,7 +41,7 @@ CLAIM = "\x01"  # a single-source mark: a claim declared to rest on one report
 _FIRST_NOTE, _LAST_NOTE = 0xE000, 0xF8FE  # note_mark(i): the block's i-th note (Unicode's private use area)
 _MARKS = f"{NOTE}{CLAIM}\\ue000-\\uf8fe"
 
-SENTENCE_END = re.compile(rf"[.!?…][”’\"')\]{_MARKS}]*(?=\s+[^a-z\s])")
+SENTENCE_END = re.compile(rf"[.!?…][”’\"')\]{_MARKS}]*(?=\s+(\S))")
 # Words whose full stop never ends a sentence. One that may ("in the U.S. In 2020", "Example Holding Ltd.
 # Its") ends one: a sentence split in two asks for a note too many, never one too few.
 ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "vs", "e.g", "i.e"})
@@ -75,7 +78,7 @@ def sentences(text: str) -> list[str]:
     """The block's sentences, each with the marks that close it."""
     found, start = [], 0
     for end in SENTENCE_END.finditer(text):
-        if _goes_on(text[start : end.end()], text[start : end.start()]):
+        if _goes_on(text[start : end.end()], text[start : end.start()], end.group(1)):
             continue
         found.append(text[start : end.end()].strip())
         start = end.end()
@@ -83,12 +86,19 @@ def sentences(text: str) -> list[str]:
     return [sentence for sentence in found if sentence]
 
 
-def _goes_on(sentence: str, before_stop: str) -> bool:
-    """Whether the sentence goes on past its end: a quotation left open, or an abbreviation before the stop."""
+def _goes_on(sentence: str, before_stop: str, after: str) -> bool:
+    """Whether the sentence goes on past this stop, `after` the first character after the space (the rules above)."""
     if sentence.count("“") > sentence.count("”") or sentence.count('"') % 2:
         return True
     word = (before_stop.split() or [""])[-1].lstrip("“‘\"'([")
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())  # or an initial, "Brian A. Wong"
+    lower = "a" <= after <= "z"
+    quoted = QUOTATION.search(sentence, len(before_stop))  # the stop ends a quotation: “Why?” he asked.
+    dotted = "." in word and not FIGURE_OR_DATE.search(word)  # U.S., a.m.
+    if word in ABBREVIATIONS or (lower and (quoted or dotted)):
+        return True
+    if needs_a_note(sentence) or _MARK.search(sentence):
+        return False  # a sentence too few would let its figure go without a note of its own
+    return lower or (len(word) == 1 and word.isupper())
 
 
 def plain(sentence: str) -> str:
