@@ -8,7 +8,6 @@ The helpers they use (`sentences`, `broken_links`, ...) can be imported for a si
 
 from __future__ import annotations
 
-import copy
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
@@ -17,13 +16,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from bs4.element import PreformattedString
 
 from explainer.claims import CLAIM, FIGURE_OR_DATE, NOTE, Block, needs_a_note, note_mark, sentences, unsourced  # noqa: F401 (re-exported: a site's tests use them)
 from explainer.corrections.anchors import mark_id, note_id
 from explainer.corrections.page import PAGE as CORRECTIONS
 from explainer.glossary.matching import TermMatcher
 from explainer.glossary.records import GlossaryState
-from explainer.markup import parse_fragment
 from explainer.sources import origins
 from explainer.yamlfile import load_yaml
 
@@ -60,16 +59,34 @@ def test_the_site_builds_without_a_warning(explainer_build: BuiltSite) -> None:
 def prose_blocks(page: BeautifulSoup, leaving_out: str = "") -> list[etree.Element]:
     """The story's own paragraphs and list items as the build reads them (explainer.sources.origins: the
     article's top-level <p>s and the items of its top-level lists; what the site adds around them, Key dates,
-    notes, corrections, admonitions, is nested or carries a class), in a copy of the article parsed as the
-    build's tree, without what the CSS selector `leaving_out` selects (the text after it is kept)."""
+    notes, corrections, admonitions, is nested or carries a class), in a copy of the article without what the
+    CSS selector `leaving_out` selects."""
     article = page if page.name == "article" else page.select_one("article")
     if article is None:
         return []
-    if leaving_out:
-        article = copy.copy(article)
-        for each in article.select(leaving_out):
-            each.decompose()
-    return origins.prose_blocks(parse_fragment(str(article))[0][0])
+    return origins.prose_blocks(
+        _element_tree(article, {id(each) for each in article.select(leaving_out)} if leaving_out else set())
+    )
+
+
+def _element_tree(tag: Tag, leaving_out: set[int]) -> etree.Element:
+    """A copy of `tag` as an ElementTree element (the build's tree), without the tags in `leaving_out` (by id;
+    the text after one is kept) and without comments and declarations."""
+    element = etree.Element(
+        tag.name, {key: " ".join(value) if isinstance(value, list) else value for key, value in tag.attrs.items()}
+    )
+    last = None
+    for child in tag.children:
+        if isinstance(child, Tag):
+            if id(child) not in leaving_out:
+                last = _element_tree(child, leaving_out)
+                element.append(last)
+        elif not isinstance(child, PreformattedString):
+            if last is None:
+                element.text = (element.text or "") + child
+            else:
+                last.tail = (last.tail or "") + child
+    return element
 
 
 def names_with_digits(site: ExplainerSite) -> list[str]:
