@@ -46,6 +46,10 @@ def tokens_in_code(text: str) -> set[str]:
         "- t1 an item\n\n    ```\n    t2 a fence inside the item\n    ```",
         "t1 text `t2 a code span` t3 text ``t4 `with` a backtick`` t5",
         "t1 an unclosed `backtick t2 stays text",
+        "t1 a paragraph\n    ```\n    t2 superfences opens a fence at any indentation\n    ```\nt3 after",
+        "<div>\n\n    t1 raw HTML, kept as written, not code\n</div>\n\n    t2 code after it",
+        "t1 a paragraph\n<div><div>\n\n    t2 raw HTML\n</div>\n\n    t3 still raw HTML\n</div>",
+        "<div markdown>\n\n    t1 Markdown inside HTML has code\n\n</div>",
     ],
 )
 def test_without_code_blanks_what_python_markdown_makes_code(text: str):

@@ -15,9 +15,9 @@ def correction(correction_id: str, issued: str, kind: str = "fact") -> Correctio
     return Correction(correction_id, "story/x.md", "phrase", parse_partial_date(issued), kind, "old", "new", ("s",))
 
 
-def convert(text: str, corrections: dict) -> tuple[str, list]:
+def convert(text: str, corrections: dict, fences: str = "fenced_code") -> tuple[str, list]:
     context = new_context(corrections=corrections, page="index.md")
-    html = markdown.markdown(text, extensions=["fenced_code", LastUpdatedExtension(context=context)])
+    html = markdown.markdown(text, extensions=[fences, LastUpdatedExtension(context=context)])
     return html, context.problems
 
 
@@ -38,6 +38,14 @@ def test_a_marker_in_code_stays_as_written():
         assert "&lt;!-- last-updated --&gt;" in html and "<time" not in html
     html, _ = convert("`code` and <!-- last-updated -->\n", {"b": correction("b", "2026-12-06")})
     assert "<time" in html  # the positive control: the marker beside code, not in it
+
+
+def test_a_marker_indented_in_raw_html_is_the_date_and_in_a_fence_under_a_line_stays_as_written():
+    dated = {"b": correction("b", "2026-12-06")}
+    html, _ = convert("<div>\n\n    Updated <!-- last-updated -->\n</div>\n", dated)
+    assert '<time datetime="2026-12-06">' in html  # raw HTML, not an indented code block
+    html, _ = convert("Text\n    ```\n    <!-- last-updated -->\n    ```\n", dated, fences="pymdownx.superfences")
+    assert "&lt;!-- last-updated --&gt;" in html and "<time" not in html  # superfences' fence, at any indentation
 
 
 def test_without_a_dated_correction_the_marker_is_a_problem():

@@ -30,6 +30,7 @@ from explainer.glossary.extension import GlossaryExtension
 from explainer.glossary.records import GlossaryEntry
 from explainer.registry import new_context
 from explainer.sources.extension import SourceNotesExtension
+from explainer.sources.origins import read_block
 from explainer.sources.records import Claim, Source, build_sources
 from explainer.yamlfile import parse_yaml
 
@@ -362,3 +363,17 @@ def test_the_retold_reports_note_sources_its_whole_paragraph():
     page = BeautifulSoup(html, "html.parser")
     assert unsourced_sentences(page, [], frozenset({"cnbc"})) == ["It fell 5% in 2024."]
     assert unsourced_sentences(page, []) == ["It rose 60%.", "It fell 5% in 2024."]
+
+
+def test_a_block_is_read_as_a_reader_reads_it_code_decoded_and_an_ampersand_without_a_semicolon_as_written():
+    read = []
+
+    class Read(Treeprocessor):
+        def run(self, root: etree.Element) -> None:
+            read.append(read_block(root.find("p"), self.md).text)
+
+    md = markdown.Markdown()
+    md.treeprocessors.register(Read(md), "read", 0)
+    md.convert("Q&notes &copy, &amp; and `a<b &copy`.")
+    # The page shows "Q&notes &copy" (no ";": no reference) and the code as written; "&amp;" is an "&".
+    assert read == ["Q&notes &copy, & and a<b &copy."]

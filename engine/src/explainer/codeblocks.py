@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import re
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
 CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 NOT_PROSE_TAGS = CODE_TAGS | HEADING_TAGS | {"a", "abbr"}
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_NESTED_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")  # superfences opens a fence inside a list item too
+# superfences opens a fence at any indentation (in a list item, under a paragraph's line, in raw HTML);
+# only an indented code block's own lines are its text.
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# A raw HTML block (a block-level tag starting a line, no `markdown` attribute): kept as written to its end tag.
+_RAW_HTML = re.compile(rf"^ {{0,3}}<({'|'.join(BLOCK_LEVEL_ELEMENTS)})\b(?![^>]*\bmarkdown\b)", re.IGNORECASE)
 # Lines whose indented continuation is their content, not code (Python-Markdown's list, admonition,
 # details and footnote processors take those blocks first).
 _CONTAINER = re.compile(r"^ {0,3}(?:[*+-][ \t]|\d+\.[ \t]|!!!|\?\?\?|\[\^[^\]]+\]:)")
@@ -31,27 +36,35 @@ def without_code(markdown_text: str) -> str:
     message about a `[^key]` or `event:id` further down must not point at an example of it in code."""
     blanked = []
     fence = ""  # the fence that opened the block we are in
-    indented_code = False
+    indented_code = 0  # in an indented code block: the indent that continues it (deeper in a list item)
     after_blank = True  # the start of the page counts as after a blank line
     in_container = False  # the last block is a list item, admonition or footnote
+    raw_tag, raw_depth = "", 0  # the raw HTML block we are in: no indented code there
     for line in markdown_text.split("\n"):
         blank = not line.strip()
         expanded = line.expandtabs(4)  # a tab reaches the next multiple of four columns, as in Python-Markdown
         indent = len(expanded) - len(expanded.lstrip(" "))
-        if fence or (indented_code and (blank or indent >= 4)):
+        if fence or (indented_code and (blank or indent >= indented_code)):
             if fence and line.lstrip().startswith(fence):
                 fence = ""
             blanked.append(" " * len(line))
             continue
-        indented_code = False
-        opening = (_NESTED_FENCE if in_container else _FENCE).match(line)
-        if opening or (not blank and after_blank and indent >= (8 if in_container else 4)):
+        indented_code = 0
+        code_indent = not raw_tag and not blank and after_blank and indent >= (8 if in_container else 4)
+        opening = _FENCE.match(line) if in_container or not code_indent else None
+        if opening or code_indent:
             fence = opening.group(1) if opening else ""
-            indented_code = not opening
+            indented_code = 0 if opening else (8 if in_container else 4)
             blanked.append(" " * len(line))
             after_blank = False
             continue
-        if not blank and indent < 4 and (after_blank or _CONTAINER.match(line)):
+        if raw_tag or (raw := _RAW_HTML.match(line)):
+            raw_tag = raw_tag or raw.group(1)
+            opened = len(re.findall(rf"<{raw_tag}\b", line, re.I))
+            raw_depth += opened - len(re.findall(rf"</{raw_tag}\s*>", line, re.I))
+            if raw_depth <= 0:
+                raw_tag, raw_depth = "", 0
+        elif not blank and indent < 4 and (after_blank or _CONTAINER.match(line)):
             in_container = bool(_CONTAINER.match(line))
         blanked.append(_without_code_spans(line))
         after_blank = blank

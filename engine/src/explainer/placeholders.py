@@ -15,7 +15,7 @@ import html
 import re
 
 from markdown import Markdown
-from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX, AtomicString
 
 _PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
 
@@ -29,14 +29,18 @@ def masked(text: str) -> str:
     return _PLACEHOLDER.sub(lambda found: "\x00" * len(found.group()), text)
 
 
-def restored(text: str, md: Markdown | None) -> str:
+def restored(text: str, md: Markdown | None, decode_all: bool = False) -> str:
     """Text of the element tree as a reader reads it: each placeholder of stashed HTML (an entity, an inline
-    tag) put back, tags dropped, character references decoded. Without `md`, the text is read as it is."""
+    tag) put back, tags dropped, its character references decoded; in code text (every `&` in it escaped) and
+    with `decode_all` (a heading's joined texts), every reference. Without `md`, the text is read as it is."""
     if md is None:
         return text
+    decode_all = decode_all or isinstance(text, AtomicString)
 
     def restore(found: re.Match) -> str:
         raw = md.htmlStash.rawHtmlBlocks[int(found.group(1))]
-        return re.sub(r"<[^>]*>", "", raw if isinstance(raw, str) else "")
+        tagless = re.sub(r"<[^>]*>", "", raw if isinstance(raw, str) else "")
+        return tagless if decode_all else html.unescape(tagless)
 
-    return html.unescape(HTML_PLACEHOLDER_RE.sub(restore, text))
+    text = HTML_PLACEHOLDER_RE.sub(restore, text)
+    return html.unescape(text) if decode_all else text  # else "&copy" with no ";" is what a reader reads

@@ -92,7 +92,11 @@ class _Mentions(ContextProcessor, Treeprocessor):
     def _visit(self, child: etree.Element) -> None:
         if child.tag in HEADING_TAGS:
             # The page title (h1) is no section: mentions before the first h2 belong to the page.
-            self.section = " ".join(restored("".join(child.itertext()), self.md).split()) if child.tag != "h1" else ""
+            self.section = (
+                " ".join(restored("".join(child.itertext()), self.md, decode_all=True).split())
+                if child.tag != "h1"
+                else ""
+            )
         elif child.tag == "a" and (child.get("href") or "").startswith(LINK_SCHEME):
             self._authored_link(child)
         elif CORRECTED_CLASS in (child.get("class") or "").split() and not self.quiet:
