@@ -15,7 +15,7 @@ one report). The rules, which CONTRIBUTING ("The audit rule") states for authors
   it (a note right after the full stop belongs to the sentence it ends), before a space and anything but
   a lower-case letter. A full stop inside an open quotation, or after a title (`Mr.`, `Dr.`), `vs.`,
   `e.g.`, `i.e.` or an initial (`Brian A. Wong`), does not end one. The reader's diff
-  (explainer.reader_diff) splits the text readers read by the same rules.
+  (explainer.reader_diff) splits the text readers read, and an event's summary is counted, by the same rules.
 - **Needs a note**: a sentence with a digit (a figure or a date) or a quotation mark, once the names
   with digits are taken out (a glossary's `Qwen 2.5-Max`, a site's own list). A note anywhere in the
   sentence counts; so does a note citing the story's base report anywhere in the same block.
