@@ -340,6 +340,7 @@ def test_no_line_of_the_terminal_report_is_a_workflow_command() -> None:
     text = render.render_text(synthetic_report(sentences=("::error::x",), title="::stop-commands::token"), "a", "b")
     assert "::stop-commands::token" in text and "::error::x" in text
     assert [line for line in text.splitlines() if line.lstrip().startswith("::")] == []
+    assert render.one_command_free("a\n \f::error::x\n") == "a\n \f· ::error::x\n"  # a build's error, as printed
 
 
 def test_long_lists_and_sentences_are_capped() -> None:

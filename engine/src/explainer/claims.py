@@ -18,7 +18,8 @@ one report). The rules, which CONTRIBUTING ("The audit rule") states for authors
   regulators`) does not end one; nor, while nothing in the sentence needs a note or has one, does one
   after an initial (`Brian A. Wong`) or before a lower-case word. After a figure or a note, `Series A.`
   and `5%. iQiyi` end a sentence: joined, the figure could borrow the next sentence's note. The reader's
-  diff (explainer.reader_diff) splits the text readers read by the same rules.
+  diff (explainer.reader_diff) splits the text readers read, and an event's summary is counted, by the same
+  rules.
 - **Needs a note**: a sentence with a digit (a figure or a date) or a quotation mark, once the names
   with digits are taken out (a glossary's `Qwen 2.5-Max`, a site's own list). A note anywhere in the
   sentence counts; so does a note citing the story's base report anywhere in the same block.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..datafile import Records
 from ..errors import Problem
+from ..sources.annotations import anchor_message
 from .records import SPEC, Correction
 
 
@@ -22,13 +23,5 @@ def anchor_problem(correction: Correction, count: int, page_label: str) -> Probl
     """The one line that stops the build when an anchor is missing, repeated, or (found once) overlaps an anchor
     marked before it on the same page."""
     where = f"correction '{correction.id}' anchor \"{correction.anchor}\""
-    if count == 0:
-        advice = "copy an exact phrase from the page's text (not from a heading, link or code)"
-        message = f"{where} does not occur in {page_label}; {advice}"
-    elif count == 1:
-        message = (
-            f"{where} overlaps another correction's anchor in {page_label}; choose phrases that do not share words"
-        )
-    else:
-        message = f"{where} occurs {count} times in {page_label}; make it longer so it is unique"
-    return Problem(SPEC.path, correction.anchor_line, message)
+    words = ("a heading, link or code", "another correction's anchor", "choose phrases that do not share words")
+    return Problem(SPEC.path, correction.anchor_line, anchor_message(where, count, page_label, words))

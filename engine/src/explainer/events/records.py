@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from ..claims import sentences
 from ..datafile import DataFileSpec, Records, Reference, as_written, dated_entries, entry_dates, group_by
 from ..dates import PartialDate
 from ..errors import Problem
 from ..story import DEFAULT_STORY, Currency, DateRange, Story
 from ..yamlfile import YamlDocument
 
-# A sentence ends with . ! or ? (optionally closed by a quote or bracket) followed by a space.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?=\s+\S)")
 # What events.json and events.csv publish of an event, in the order of the CSV's columns.
 PUBLISHED = (
     "id",
@@ -177,8 +175,8 @@ def _headline_problems(document: YamlDocument, story: Story) -> list[Problem]:
 
 
 def _summary_problem(summary: str) -> str:
-    sentences = len(_SENTENCE_END.findall(summary.strip())) + 1
-    return f"summary has {sentences} sentences; write one to three" if sentences > 3 else ""
+    count = len(sentences(summary))
+    return f"summary has {count} sentences; write one to three" if count > 3 else ""
 
 
 def references(events: Records[Event]) -> Iterator[Reference]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .build import BuildError, build_revision, default_base, git, resolve
 from .compare import Report, reader_diff
-from .render import render_failure, render_markdown, render_text
+from .render import one_command_free, render_failure, render_markdown, render_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,11 +39,6 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(f"::error file=data/corrections.yml,title=Published correction removed::{message}\n")
         sys.stderr.write(f"reader's diff: {problem}\n")
     return 1 if report.problems else 0
-
-
-def one_command_free(text: str) -> str:
-    """The text with no line the Actions runner would read as a workflow command (`::error::`, `::stop-commands::`)."""
-    return "\n".join("· " + line if line.lstrip().startswith("::") else line for line in text.split("\n"))
 
 
 def append(path: str, markdown: str) -> None:

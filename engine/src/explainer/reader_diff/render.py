@@ -29,6 +29,7 @@ MAX_CHARS = 400  # per sentence or field shown
 SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024  # GitHub refuses a step summary over 1 MiB
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
 MARKERS = {"+": "➕", "-": "➖", "~": "✏️", "!": "❌", "…": "", " ": ""}
+_WORKFLOW_COMMAND = re.compile(r"^([^\S\n]*)(?=::)", re.MULTILINE)  # a line the Actions runner reads as a command
 
 
 @dataclass(frozen=True)
@@ -240,11 +241,14 @@ def render_text(report: Report, base_label: str, head_label: str) -> str:
         out += ["", section.heading.upper() if section.heading == "Must be fixed" else section.heading]
         for line in section.lines:
             marker = "" if line.marker in "… " else line.marker + " "
-            body = marker + " ".join(text_span(span) for span in line.spans)
-            if body.startswith(":"):  # never a workflow command (`::error::`) in the CI log
-                body = "· " + body
-            out.append("  " * (line.depth + 1) + body)
-    return "\n".join(out) + "\n"
+            out.append("  " * (line.depth + 1) + marker + " ".join(text_span(span) for span in line.spans))
+    return one_command_free("\n".join(out) + "\n")
+
+
+def one_command_free(text: str) -> str:
+    """The text with no line the Actions runner would read as a workflow command (`::error::`, `::stop-commands::`):
+    a `· ` before the line's `::` (the report and a build's error are printed in the CI log)."""
+    return _WORKFLOW_COMMAND.sub(r"\1· ", text)
 
 
 def text_span(span: Span) -> str:

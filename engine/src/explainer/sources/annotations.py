@@ -93,7 +93,8 @@ def mark_claims(
         count = counts[claim.anchor]
         found = find_anchor(prose_slots(root, _opaque), claim.anchor) if count == 1 else None
         if found is None:
-            problems.append(anchor_problem(claim, count, page_label))
+            where = f'{claim.where}: anchor "{claim.anchor}"'
+            problems.append(Problem(SPEC.path, claim.line, anchor_message(where, count, page_label)))
             continue
         slot, match = found
         mark = one_report_mark(claim, sources[claim.source_id], f"{sources_href}#{claim.source_id}")
@@ -104,17 +105,20 @@ def mark_claims(
     return marked, problems
 
 
-def anchor_problem(claim: Claim, count: int, page_label: str) -> Problem:
-    """The one line for an anchor that is missing, repeated or inside another's mark."""
-    where = f'{claim.where}: anchor "{claim.anchor}"'
+# How an anchor's problems are worded for a claim: what it is not copied from, what it overlaps, what to do instead.
+_CLAIM_WORDS = ("a heading, link, note or code", "another anchor", "choose a phrase that shares no words with it")
+
+
+def anchor_message(where: str, count: int, page_label: str, words: tuple[str, str, str] = _CLAIM_WORDS) -> str:
+    """The one line for an anchor (`where`) that occurs `count` times in the page: missing, repeated, or (found
+    once) inside the mark of an anchor marked before it; worded by `words` (a correction's are its own)."""
+    not_from, overlaps, instead = words
     if count == 0:
-        advice = "copy an exact phrase from the page's text (not from a heading, link, note or code)"
-        message = f"{where} does not occur in {page_label}; {advice}"
-    elif count == 1:
-        message = f"{where} overlaps another anchor in {page_label}; choose a phrase that shares no words with it"
-    else:
-        message = f"{where} occurs {count} times in {page_label}; make it longer so it is unique"
-    return Problem(SPEC.path, claim.line, message)
+        advice = f"copy an exact phrase from the page's text (not from {not_from})"
+        return f"{where} does not occur in {page_label}; {advice}"
+    if count == 1:
+        return f"{where} overlaps {overlaps} in {page_label}; {instead}"
+    return f"{where} occurs {count} times in {page_label}; make it longer so it is unique"
 
 
 # Marks side by side -------------------------------------------------------------------------------
