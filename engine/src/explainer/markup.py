@@ -17,7 +17,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
@@ -104,7 +104,7 @@ class DataMarkdown:
         speed = [SmartyWhereItMattersExtension()] if SMARTY in setup.extensions else []
         self._markdown = Markdown(extensions=[*setup.extensions, *speed], extension_configs=setup.configs)
         # Everything outside the data allow-list is refused, with the site's own link schemes (glossary:).
-        self.allow = replace(DATA_ALLOW_LIST, schemes=ALLOWED_SCHEMES | site_schemes)
+        self.allow = AllowList("data", ALLOWED_ATTRIBUTES, schemes=ALLOWED_SCHEMES | site_schemes, hints=_HINTS)
 
     def render(self, text: str, field_name: str) -> CheckedMarkdown:
         """The field's HTML and its problems, each phrased "'long' has …" for a one-line message."""
@@ -263,9 +263,6 @@ class AllowList:
     references: bool = False
 
 
-DATA_ALLOW_LIST = AllowList("data", ALLOWED_ATTRIBUTES, hints=_HINTS)
-
-
 @dataclass(frozen=True)
 class Refusal:
     """One thing the allow-list refuses: the element, the attribute (if it is one), and what to say."""
@@ -358,8 +355,6 @@ def _attribute_refusals(element: etree.Element, allow: AllowList) -> Iterator[Re
 
 def browser_value(written: str) -> str:
     """An attribute value of Python-Markdown's tree as a browser reads it: & restored, character references decoded."""
-    if "&" not in written and AMP_SUBSTITUTE not in written:
-        return written
     return html.unescape(written.replace(AMP_SUBSTITUTE, "&"))
 
 

@@ -105,13 +105,18 @@ class PageHtmlExtension(Extension):
         self.allow = allow or page_allow_list()[0]
 
     def extendMarkdown(self, md: Markdown) -> None:
-        state = _State()
-        md.preprocessors.register(_StashStart(md, state), "explainer-page-html-stash", STASH_START_PRIORITY)
-        md.treeprocessors.register(_Written(md, state, self), "explainer-page-html", WRITTEN_PRIORITY)
-        md.treeprocessors.register(_BeforeAttrList(md, state), "explainer-page-html-before", BEFORE_ATTR_LIST_PRIORITY)
-        md.treeprocessors.register(
-            _AfterAttrList(md, state, self), "explainer-page-html-after", AFTER_ATTR_LIST_PRIORITY
-        )
+        _register_steps(md, self, "explainer-page-html", _Written, _AfterAttrList)
+
+
+def _register_steps(md: Markdown, extension: Extension, name: str, written: type, after: type) -> _State:
+    """The steps of a page's conversion sharing one state: `written` just after inline parsing, `after` just
+    after the attribute lists are read."""
+    state = _State()
+    md.preprocessors.register(_StashStart(md, state), f"{name}-stash", STASH_START_PRIORITY)
+    md.treeprocessors.register(written(md, state, extension), name, WRITTEN_PRIORITY)
+    md.treeprocessors.register(_BeforeAttrList(md, state), f"{name}-before", BEFORE_ATTR_LIST_PRIORITY)
+    md.treeprocessors.register(after(md, state, extension), f"{name}-after", AFTER_ATTR_LIST_PRIORITY)
+    return state
 
 
 class _Step(Processor):
@@ -166,7 +171,9 @@ class _Written(_Step):
 
     def _tree(self, root: etree.Element) -> None:
         for refusal in refusals(root, self.extension.allow):
-            self.extension.context.report(_needle(refusal), _message(refusal))
+            element, name = refusal.element, refusal.attribute
+            needle = f"<{element.tag}" if name is None else _attribute_needle(name, element.get(name, ""))
+            self.extension.context.report(needle, _message(refusal))
             _neutralize(refusal)
         self._warn_outside_links(root)
 
@@ -234,12 +241,6 @@ def _message(refusal: Refusal) -> str:
     return PREFIX + refusal.message
 
 
-def _needle(refusal: Refusal) -> str:
-    if refusal.attribute is None:
-        return f"<{refusal.element.tag}"
-    return _attribute_needle(refusal.attribute, refusal.element.get(refusal.attribute, ""))
-
-
 def _attribute_needle(name: str | None, value: str) -> str:
     """What to look for in the page: the value of a link as written, else the attribute's name."""
     value = value.replace(AMP_SUBSTITUTE, "&")
@@ -289,14 +290,8 @@ class WrittenHtmlListing(Extension):
         return found
 
     def extendMarkdown(self, md: Markdown) -> None:
-        state = _State()
-        md.preprocessors.register(_StashStart(md, state), "explainer-written-stash", STASH_START_PRIORITY)
+        state = _register_steps(md, self, "explainer-written", _ListInline, _ListAttributes)
         md.preprocessors.register(_ListBlocks(md, state, self), "explainer-written-blocks", 19.95)
-        md.treeprocessors.register(_ListInline(md, state, self), "explainer-written", WRITTEN_PRIORITY)
-        md.treeprocessors.register(_BeforeAttrList(md, state), "explainer-written-before", BEFORE_ATTR_LIST_PRIORITY)
-        md.treeprocessors.register(
-            _ListAttributes(md, state, self), "explainer-written-after", AFTER_ATTR_LIST_PRIORITY
-        )
 
 
 class _ListBlocks(_Step):

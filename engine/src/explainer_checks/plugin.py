@@ -116,14 +116,6 @@ class ExplainerSite:
         """mkdocs.yml as MkDocs loads it, its defaults filled in."""
         return load_config(str(self.config_file))
 
-    @property
-    def docs_dir(self) -> Path:
-        return Path(self.config.docs_dir)
-
-    @property
-    def use_directory_urls(self) -> bool:
-        return self.config.use_directory_urls
-
     @cached_property
     def data(self) -> SiteRecords:
         """The data files, read and checked as the build reads them."""
@@ -146,11 +138,11 @@ class ExplainerSite:
 
     def built_path(self, src_uri: str) -> str:
         """Where MkDocs writes a page, as BuiltSite.html takes it: 'story/the-fall/' (or '...html')."""
-        return File(src_uri, None, "", self.use_directory_urls).dest_uri.removesuffix("index.html")
+        return File(src_uri, None, "", self.config.use_directory_urls).dest_uri.removesuffix("index.html")
 
     def front_matter(self, src_uri: str) -> dict[str, Any]:
         """A page's front matter ({} without one), as MkDocs reads it."""
-        return get_data((self.docs_dir / src_uri).read_text(encoding="utf-8"))[1]
+        return get_data((Path(self.config.docs_dir) / src_uri).read_text(encoding="utf-8"))[1]
 
 
 def _site_of(config: pytest.Config) -> ExplainerSite:
