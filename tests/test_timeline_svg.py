@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import pairwise
 
 import factories
 import pytest
@@ -13,6 +14,8 @@ from explainer.dates import PartialDate
 from explainer.events.records import Event
 from explainer.events.timeline_svg import (
     DOT_RADIUS,
+    HEADLINE_LINE,
+    HEADLINE_ROW_GAP,
     MARGIN,
     NARROW_WIDTH,
     WIDTH,
@@ -427,6 +430,36 @@ def test_headline_rows_keep_each_leader_clear():
         for nearer in labels:
             if nearer.row < label.row:
                 assert not nearer.x0 <= label.leader <= nearer.x1
+
+
+# Seven headline events in one lane (the default allows twelve) with no layout clear of each other: the greedy
+# fallback puts a label it cannot clear in a new row numbered by its place in the order, skipping rows 3 and 4.
+CROWDED = [
+    ((2020, 1, 23), "summon exchange billion"),
+    ((2020, 2, 22), "memo for Ant Ant Regulators suspended shares summon"),
+    ((2020, 4, 23), "billion talks executives billion fine Regulators billion"),
+    ((2020, 5, 19), "talks shares shares IPO Ant"),
+    ((2020, 10, 7), "Regulators shares shares fine Shanghai Shanghai"),
+    ((2020, 11, 2), "Shanghai exchange talks record shares billion"),
+    ((2020, 11, 6), "suspended record talks record memo billion Ant"),
+]
+
+
+def test_a_lane_whose_labels_skip_a_row_is_drawn_without_an_empty_row():
+    events = [
+        event(f"h{index}", PartialDate(*date), title=title, headline=True)
+        for index, (date, title) in enumerate(CROWDED)
+    ]
+    rows = sorted(label.row for label in headline_labels(lane_marks(events, scale_for(events))))
+    assert rows == [0, 0, 1, 1, 2, 5, 6]  # the case: rows 3 and 4 are skipped
+    svg = BeautifulSoup(timeline_svg(events, ["the-fall"]), "html.parser")
+    tops = {}  # each drawn row's first baseline: the number of lines of its tallest label
+    for text in svg.select(".timeline-headline__label"):
+        y = float(text.select_one("tspan")["y"])
+        tops[y] = max(tops.get(y, 0), len(text.select("tspan")))
+    assert len(tops) == 5  # one drawn row for each row taken
+    for (upper, lines), (lower, _) in pairwise(sorted(tops.items())):
+        assert lower - upper == lines * HEADLINE_LINE + HEADLINE_ROW_GAP  # each row right under the one above
 
 
 def test_real_timeline_labels_do_not_overlap(real_build):

@@ -315,11 +315,12 @@ def _lane(
     title_x = max(MARGIN, min(x0, scale.right - text_width(title, TITLE_SIZE, bold=True)))
     svg.text(lane, "timeline-lane__label", title_x, top + LABEL_HEIGHT - 5, title)
     headlines = {label.mark.event.id: label for label in labels}
-    # The top of each row of headline labels, and (last) the bottom of the lowest row.
+    # The top of each row of headline labels, and (last) the bottom of the lowest row. A row no label took
+    # (the fallback layout's new row can leave one) takes no room.
     row_tops = [band_top + band_height + HEADLINE_TOP_GAP]
     for row in range(max((label.row for label in labels), default=-1) + 1):
-        lines = max(len(label.lines) for label in labels if label.row == row)
-        row_tops.append(row_tops[-1] + lines * HEADLINE_LINE + HEADLINE_ROW_GAP)
+        lines = max((len(label.lines) for label in labels if label.row == row), default=0)
+        row_tops.append(row_tops[-1] + (lines * HEADLINE_LINE + HEADLINE_ROW_GAP if lines else 0))
     # Leader lines go under every mark, so one that passes a neighbouring dot doesn't cross it.
     for mark in marks:
         if headline := headlines.get(mark.event.id):
