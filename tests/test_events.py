@@ -116,6 +116,8 @@ def test_headline_is_off_unless_the_entry_says_so():
         ("Shares rose 2.5% in the U.S. market. Then fell.", 2),
         ("Mr. Ma met Dr. Li in the U.S. on Monday. Talks went on. They ended.", 3),  # the audit rule's sentences
         ("One. Two. Three. Four.", 4),
+        ("Alibaba listed. iQiyi followed. eBay stalled. Analysts shrugged.", 4),  # a lower-case name ends none
+        ("Brian A. Wong left. He came back. He left.", 3),  # an initial does
     ],
 )
 def test_summary_is_one_to_three_sentences(summary, sentences):

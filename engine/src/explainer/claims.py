@@ -19,7 +19,7 @@ one report). The rules, which CONTRIBUTING ("The audit rule") states for authors
   after an initial (`Brian A. Wong`) or before a lower-case word. After a figure or a note, `Series A.`
   and `5%. iQiyi` end a sentence: joined, the figure could borrow the next sentence's note. The reader's
   diff (explainer.reader_diff) splits the text readers read, and an event's summary is counted, by the same
-  rules.
+  rules (in a summary, a lower-case word after a stop never continues a sentence).
 - **Needs a note**: a sentence with a digit (a figure or a date) or a quotation mark, once the names
   with digits are taken out (a glossary's `Qwen 2.5-Max`, a site's own list). A note anywhere in the
   sentence counts; so does a note citing the story's base report anywhere in the same block.
@@ -75,11 +75,13 @@ def note_mark(index: int) -> str:
     return chr(_FIRST_NOTE + index)
 
 
-def sentences(text: str) -> list[str]:
-    """The block's sentences, each with the marks that close it."""
+def sentences(text: str, loose: bool = True) -> list[str]:
+    """The block's sentences, each with the marks that close it. Not `loose` (an event's summary, counted against
+    a limit), a stop before a lower-case word (`eBay`) ends a sentence even where nothing needs a note: a sentence
+    too few would let a long summary through."""
     found, start = [], 0
     for end in SENTENCE_END.finditer(text):
-        if _goes_on(text[start : end.end()], text[start : end.start()], end.group(1)):
+        if _goes_on(text[start : end.end()], text[start : end.start()], end.group(1), loose):
             continue
         found.append(text[start : end.end()].strip())
         start = end.end()
@@ -87,7 +89,7 @@ def sentences(text: str) -> list[str]:
     return [sentence for sentence in found if sentence]
 
 
-def _goes_on(sentence: str, before_stop: str, after: str) -> bool:
+def _goes_on(sentence: str, before_stop: str, after: str, loose: bool) -> bool:
     """Whether the sentence goes on past this stop, `after` the first character after the space (the rules above)."""
     if sentence.count("“") > sentence.count("”") or sentence.count('"') % 2:
         return True
@@ -99,7 +101,7 @@ def _goes_on(sentence: str, before_stop: str, after: str) -> bool:
         return True
     if needs_a_note(sentence) or _MARK.search(sentence):
         return False  # a sentence too few would let its figure go without a note of its own
-    return lower or (len(word) == 1 and word.isupper())
+    return (lower and loose) or (len(word) == 1 and word.isupper())
 
 
 def plain(sentence: str) -> str:

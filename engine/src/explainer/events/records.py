@@ -175,7 +175,7 @@ def _headline_problems(document: YamlDocument, story: Story) -> list[Problem]:
 
 
 def _summary_problem(summary: str) -> str:
-    count = len(sentences(summary))
+    count = len(sentences(summary, loose=False))
     return f"summary has {count} sentences; write one to three" if count > 3 else ""
 
 
