@@ -2811,6 +2811,22 @@ HOSTILE_CASES = [
         message("front-matter-description-with-html"),
         layer=PAGE,
     ),
+    Hostile(  # headings from data/story.yml's vocabulary: Markdown there is text, not a link or an attribute list
+        "vocabulary-headings-with-markdown",
+        together(
+            replace(
+                STORY,
+                "    fact:\n",
+                "    fact:\n      heading: 'Facts [x](javascript:alert(1)) { onclick=\"alert(2)\" }'\n",
+            ),
+            append(
+                STORY,
+                "\nsources:\n  kinds:\n"
+                "    primary: {heading: 'Primary [x](javascript:alert(3)) { onclick=\"alert(4)\" }'}\n",
+            ),
+        ),
+        pages=("sources/", "corrections/"),
+    ),
     Hostile(
         "event-title-with-quotes-and-ampersand",
         replace(EVENTS, "title: The group splits into six parts", "title: 'Split & \"six\" parts'' onclick=x'"),
