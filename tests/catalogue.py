@@ -2822,10 +2822,13 @@ HOSTILE_CASES = [
             append(
                 STORY,
                 "\nsources:\n  kinds:\n"
-                "    primary: {heading: 'Primary [x](javascript:alert(3)) { onclick=\"alert(4)\" }'}\n",
+                "    primary: {heading: 'Primary [x](javascript:alert(3)) { onclick=\"alert(4)\" }'}\n"
+                "\nglossary:\n  categories:\n"
+                "    person: 'People [x](javascript:alert(5)) { onclick=\"alert(6)\" }'\n"
+                "    organization: Companies\n    product: Products\n    concept: Concepts\n",
             ),
         ),
-        pages=("sources/", "corrections/"),
+        pages=("sources/", "corrections/", "glossary/"),
     ),
     Hostile(
         "event-title-with-quotes-and-ampersand",

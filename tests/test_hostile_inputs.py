@@ -314,12 +314,14 @@ def test_a_description_that_tries_to_leave_its_attribute_stays_in_it(outcomes: d
 
 
 def test_markdown_in_a_vocabulary_heading_is_its_text(outcomes: dict[str, Outcome]):
-    """A heading from data/story.yml (a kind of source's, a kind of correction's) shows as written: no link, no
-    attribute list (the test above: nothing runs). Quotes are compared without their typography."""
+    """A heading from data/story.yml (a kind of source's, a kind of correction's, a glossary category's) shows
+    as written: no link, no attribute list (the test above: nothing runs). Quotes are compared without their
+    typography."""
     built = outcomes["vocabulary-headings-with-markdown"].built
     for page, written in [
         ("sources/", "Primary [x](javascript:alert(3)) { onclick=alert(4) }"),
         ("corrections/", "Facts [x](javascript:alert(1)) { onclick=alert(2) }"),
+        ("glossary/", "People [x](javascript:alert(5)) { onclick=alert(6) }"),
     ]:
         headings = built.html(page).select("article h2")
         shown = [re.sub("[“”]", "", heading.get_text().rstrip("¶")) for heading in headings]

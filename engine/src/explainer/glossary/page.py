@@ -28,7 +28,8 @@ def variables(context: BuildContext) -> dict[str, Any]:
         members = sorted((e for e in entries if e.category == category), key=lambda e: e.term.casefold())
         groups = [list(group) for _, group in itertools.groupby(members, key=lambda e: e.term[:1].casefold())]
         if groups:
-            anchor = "category-" + heading.lower().replace(" ", "-")
+            # its words only: a heading is text from data/story.yml, and the anchor goes into an attribute list
+            anchor = "category-" + "-".join(re.findall(r"\w+", heading.lower()))
             categories.append({"heading": heading, "anchor": anchor, "groups": groups})
     lines = {entry.id: _lines(entry, context, sources_url) for entry in entries}
     return {"count": len(entries), "categories": categories, "lines": lines, "covers": context.story.glossary_covers}
