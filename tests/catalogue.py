@@ -3576,6 +3576,13 @@ COVERAGE_CASES = [
         layer=PAGE,
     ),
     case(
+        # Python 3.11's parser stops with an AssertionError at `<![` before a word other than CDATA, if, endif.
+        "page-unknown-marked-section",
+        append(THE_FALL, "\n<div>\n<![ix]>\n</div>\n"),
+        PAGE_HTML.format(line=LAST_LINE + 2, what="has an HTML declaration (not allowed in a page)"),
+        layer=PAGE,
+    ),
+    case(
         "page-url-in-a-title",
         append(THE_FALL, '\nA <abbr title="url(javascript:x)">b</abbr>.\n'),
         PAGE_HTML.format(
