@@ -3583,6 +3583,15 @@ COVERAGE_CASES = [
         layer=PAGE,
     ),
     case(
+        # Taken for the footnotes' own list, it stopped Python-Markdown's footnotes with a traceback.
+        "page-writes-a-footnote-list",
+        append(THE_FALL, '\n<div class="footnote" markdown>\n<ol><li>y</li></ol>\n</div>\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2, what='has class="footnote", the footnotes\' own list (write footnotes as [^name])'
+        ),
+        layer=PAGE,
+    ),
+    case(
         "page-url-in-a-title",
         append(THE_FALL, '\nA <abbr title="url(javascript:x)">b</abbr>.\n'),
         PAGE_HTML.format(
