@@ -3578,8 +3578,8 @@ COVERAGE_CASES = [
     case(
         # Python 3.11's parser stops with an AssertionError at `<![` before a word other than CDATA, if, endif.
         "page-unknown-marked-section",
-        append(THE_FALL, "\n<div>\n<![ix]>\n</div>\n"),
-        PAGE_HTML.format(line=LAST_LINE + 2, what="has an HTML declaration (not allowed in a page)"),
+        append(THE_FALL, "\n\n<div>\n<![ix]>\n</div>\n"),
+        PAGE_HTML.format(line=LAST_LINE + 3, what="has an HTML declaration (not allowed in a page)"),
         layer=PAGE,
     ),
     case(
