@@ -3595,6 +3595,22 @@ COVERAGE_CASES = [
         layer=PAGE,
     ),
     case(
+        # Python 3.11's parser stops with an AssertionError at `<![` before a word other than CDATA, if, endif.
+        "page-unknown-marked-section",
+        append(THE_FALL, "\n\n<div>\n<![ix]>\n</div>\n"),
+        PAGE_HTML.format(line=LAST_LINE + 3, what="has an HTML declaration (not allowed in a page)"),
+        layer=PAGE,
+    ),
+    case(
+        # Taken for the footnotes' own list, it stopped Python-Markdown's footnotes with a traceback.
+        "page-writes-a-footnote-list",
+        append(THE_FALL, '\n<div class="footnote" markdown>\n<ol><li>y</li></ol>\n</div>\n'),
+        PAGE_HTML.format(
+            line=LAST_LINE + 2, what='has class="footnote", the footnotes\' own list (write footnotes as [^name])'
+        ),
+        layer=PAGE,
+    ),
+    case(
         "page-url-in-a-title",
         append(THE_FALL, '\nA <abbr title="url(javascript:x)">b</abbr>.\n'),
         PAGE_HTML.format(

@@ -229,6 +229,16 @@ class _TreeBuilder(HTMLParser):
     def handle_pi(self, data: str) -> None:
         self.handle_decl(data, "processing instruction")
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:  # `<![` before a word other than CDATA, if, endif...: Python 3.11 gives up
+            end = self.rawdata.find(">", i + 3)  # where a browser ends it (as a bogus comment)
+            if end < 0:
+                return -1  # unfinished: passed on as text, refused as a '<' that starts no tag
+            self.unknown_decl(self.rawdata[i + 3 : end])
+            return end + 1
+
 
 # One checker for every allow-list: data (above), pages and SVG (explainer.pagehtml, explainer.repository) --------
 

@@ -56,6 +56,7 @@ BEFORE_ATTR_LIST_PRIORITY = 8.5  # 'attr_list' is 8
 AFTER_ATTR_LIST_PRIORITY = 7.5
 SITE_SCHEMES = frozenset({GLOSSARY_LINK_SCHEME.rstrip(":"), EVENT_LINK_SCHEME.rstrip(":")})
 PREFIX = "HTML in the page "
+FOOTNOTE_LIST = 'has class="footnote", the footnotes\' own list (write footnotes as [^name])'
 _NEVER_ATTRIBUTES = frozenset({"srcdoc", "formaction", "action", "style"})
 
 
@@ -106,6 +107,7 @@ class PageHtmlExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         _register_steps(md, self, "explainer-page-html", _Written, _AfterAttrList)
+        md.treeprocessors.register(_FootnoteLists(md, None, self), "explainer-footnote-lists", 50.5)
 
 
 def _register_steps(md: Markdown, extension: Extension, name: str, written: type, after: type) -> _State:
@@ -184,6 +186,17 @@ class _Written(_Step):
             if href.startswith(("https://", "http://")):
                 for warning in url_warnings(href):
                     self.extension.context.problems.append(page.problem(href, f"link: {warning}").as_warning())
+
+
+class _FootnoteLists(_Step):
+    """Before 'footnote' (50) adds the footnotes' list: a class="footnote" the page wrote (<div markdown>) would
+    be taken for it, and the footnotes' later steps stop with a traceback: refused, its class taken out."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if "footnote" in element.get("class", "").split():
+                self.extension.context.report("footnote", PREFIX + FOOTNOTE_LIST)
+                element.attrib.pop("class")
 
 
 class _BeforeAttrList(_Step):
