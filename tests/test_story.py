@@ -72,3 +72,16 @@ def test_the_closing_chapter_is_linked_from_the_home_page_and_its_events_are_on_
     timeline = real_build.html("timeline/")
     assert timeline.find(id="military-memo-report") is not None
     assert timeline.find(id="march-quarter-2026-results") is not None
+
+
+def test_a_long_block_is_split_reading_each_stop_once(monkeypatch: pytest.MonkeyPatch):
+    """A block whose sentence goes on past thousands of stops: what the sentence holds so far is kept, not read again
+    at every stop (it was, and a 96 kB paragraph took half a minute)."""
+    import explainer.claims
+
+    read: list[int] = []
+    counting = lambda text, names=(): read.append(len(text)) or needs_a_note(text, names)  # noqa: E731
+    monkeypatch.setattr(explainer.claims, "needs_a_note", counting)
+    block = "Start. " + "it went on. " * 8000
+    assert sentences(block) == ["Start. " + "it went on. " * 7999 + "it went on."]  # one sentence, read whole
+    assert 0 < sum(read) <= len(block)  # each character looked at once

@@ -78,28 +78,38 @@ def note_mark(index: int) -> str:
 def sentences(text: str, loose: bool = True) -> list[str]:
     """The block's sentences, each with the marks that close it. Not `loose` (an event's summary, counted against
     a limit), a stop before a lower-case word (`eBay`) ends a sentence even where nothing needs a note: a sentence
-    too few would let a long summary through."""
-    found, start = [], 0
+    too few would let a long summary through. What the sentence so far holds (its quotation marks, whether it
+    needs or has a note) is kept as it grows, so a long block is read once, not once a stop."""
+    found, start, read = [], 0, 0
+    opening = closing = straight = 0
+    noted, last = False, ""  # `last`: the sentence's word that ends at the stop before, if any
     for end in SENTENCE_END.finditer(text):
-        if _goes_on(text[start : end.end()], text[start : end.start()], end.group(1), loose):
+        begun, read = read, end.end()
+        piece = text[begun:read]
+        opening, closing, straight = opening + piece.count("“"), closing + piece.count("”"), straight + piece.count('"')
+        noted = noted or needs_a_note(piece) or bool(_MARK.search(piece))
+        word = (text[begun : end.start()].rsplit(None, 1) or [last])[-1]  # a stop is followed by a space
+        if opening > closing or straight % 2 or _goes_on(word, end, noted, loose):
+            last = piece.rsplit(None, 1)[-1]
             continue
         found.append(text[start : end.end()].strip())
         start = end.end()
+        opening = closing = straight = 0
+        noted, last = False, ""
     found.append(text[start:].strip())
     return [sentence for sentence in found if sentence]
 
 
-def _goes_on(sentence: str, before_stop: str, after: str, loose: bool) -> bool:
-    """Whether the sentence goes on past this stop, `after` the first character after the space (the rules above)."""
-    if sentence.count("“") > sentence.count("”") or sentence.count('"') % 2:
-        return True
-    word = (before_stop.split() or [""])[-1].lstrip("“‘\"'([")
-    lower = "a" <= after <= "z"
-    quoted = QUOTATION.search(sentence, len(before_stop))  # the stop ends a quotation: “Why?” he asked.
+def _goes_on(word: str, end: re.Match[str], noted: bool, loose: bool) -> bool:
+    """Whether the sentence goes on past this stop (the rules above), `word` the last before it, `noted` whether the
+    sentence needs or has a note."""
+    word = word.lstrip("“‘\"'([")
+    lower = "a" <= end.group(1) <= "z"
+    quoted = QUOTATION.search(end.string, end.start(), end.end())  # the stop ends a quotation: “Why?” he asked.
     dotted = "." in word and not FIGURE_OR_DATE.search(word)  # U.S., a.m.
     if word in ABBREVIATIONS or (lower and (quoted or dotted)):
         return True
-    if needs_a_note(sentence) or _MARK.search(sentence):
+    if noted:
         return False  # a sentence too few would let its figure go without a note of its own
     return (lower and loose) or (len(word) == 1 and word.isupper())
 
