@@ -12,12 +12,21 @@ import re
 from playwright.sync_api import expect
 
 OPEN = re.compile(r"\bmd-tooltip2--active\b")
-# axe-core's violations on the page, one line each; pass a list of rule ids to leave some out.
+# axe-core's violations on the page, one line each, less the rules listed; with the preload of the page checks
+# (explainer_checks.browser.AXE_RUN: the stylesheets are not fetched again for a rule axe-core does not run).
 AXE_RUN = """async (off) => {
-  const rules = Object.fromEntries((off || []).map(id => [id, {enabled: false}]));
-  const result = await axe.run(document, {resultTypes: ["violations"], rules});
+  const rules = Object.fromEntries(off.map(id => [id, {enabled: false}]));
+  const result = await axe.run(document, {resultTypes: ["violations"], rules, preload: {assets: ["media"]}});
   return result.violations.map(v => `${v.id} (${v.nodes.length}x): ${v.nodes[0].target.join(" ")}`);
 }"""
+
+
+def axe_violations(page, axe_source: str, off: tuple[str, ...] = ()) -> list[str]:
+    """axe-core's violations on `page` as it is now (AXE_RUN), axe-core evaluated rather than added as a <script>
+    (as the page checks do: no element added to the page under test, and compiled once)."""
+    page.evaluate(axe_source + "\n;0")
+    return page.evaluate(AXE_RUN, list(off))
+
 
 # An SVG mark's symbol: a Timeline dot or bar, a chart point's or event's drawn hit area.
 SYMBOL = ":scope > circle:not(.chart-mark__ring), :scope > rect:not(.chart-mark__ring, .explainer-hit)"

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import shared_page
-from .previews import AXE_RUN, expect_open
+from .previews import axe_violations, expect_open
 
 PAGE = "story/the-fall/"
 OPEN_PREVIEW = ".md-tooltip2.md-tooltip2--active"
@@ -90,5 +90,4 @@ def test_axe_finds_no_violations_with_a_clusters_preview_open(desktop, site_url:
     box = links[1].bounding_box()
     desktop.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect_open(desktop.locator(OPEN_PREVIEW))
-    desktop.add_script_tag(content=axe_source)
-    assert desktop.evaluate(AXE_RUN) == []
+    assert axe_violations(desktop, axe_source) == []

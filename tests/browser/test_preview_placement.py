@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import shared_page
-from .previews import AXE_RUN, LINE_OF, SYMBOL, after_scroll, expect_open, settle
+from .previews import LINE_OF, SYMBOL, after_scroll, axe_violations, expect_open, settle
 
 DESKTOP = {"width": 1440, "height": 900}
 KINDS = {
@@ -120,5 +120,4 @@ def test_axe_finds_no_violations_with_a_preview_open(desktop, site_url: str, axe
     put(desktop, mark, "high")
     reach(desktop, mark)
     expect_open(desktop.locator(OPEN_PREVIEW))
-    desktop.add_script_tag(content=axe_source)
-    assert desktop.evaluate(AXE_RUN) == []
+    assert axe_violations(desktop, axe_source) == []
