@@ -119,7 +119,10 @@ def test_a_visit_runs_the_colour_rules_in_both_schemes_and_all_rules_where_a_pag
 
 # Every document a page makes, told in its console (which the visits record).
 DOCUMENTS_TOLD = """<script>const made = document.implementation.createHTMLDocument.bind(document.implementation);
-document.implementation.createHTMLDocument = title => { console.error(`made a document: ${title}`); return made(title); };
+document.implementation.createHTMLDocument = title => {
+  console.error(`made a document: ${title}`);
+  return made(title);
+};
 </script>"""
 
 
