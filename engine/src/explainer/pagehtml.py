@@ -184,7 +184,7 @@ class _Written(_Step):
         for element in root.iter("a"):
             href = browser_value(element.get("href", ""))
             if href.startswith(("https://", "http://")):
-                for warning in url_warnings(href):
+                for warning in url_warnings(href, self.extension.context.story.known_hosts):
                     self.extension.context.problems.append(page.problem(href, f"link: {warning}").as_warning())
 
 

@@ -65,7 +65,8 @@ def page_html_extension(config: Any, context: BuildContext) -> PageHtmlExtension
 
 def source_address_warnings(config: Any, context: BuildContext) -> list[Problem]:
     """Warnings for the sources' addresses (credentials, mixed scripts, imitation) no reviewer has answered yet."""
-    return source_url_warnings(context.sources.records, reviewed_hosts(Path(config.config_file_path)))
+    reviewed = reviewed_hosts(Path(config.config_file_path))
+    return source_url_warnings(context.sources.records, reviewed, context.story.known_hosts)
 
 
 def _path(script: Any) -> str:
