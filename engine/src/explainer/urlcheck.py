@@ -23,7 +23,7 @@ A reviewer who has checked such an address answers the warning by adding its hos
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -56,7 +56,7 @@ _CONFUSABLE = str.maketrans(
 _CJK = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"})
 
 
-def url_warnings(url: str, known: KnownHosts | Iterable[str] = (), reviewed: Iterable[str] = ()) -> list[str]:
+def url_warnings(url: str, known: KnownHosts | Iterable[str] = (), reviewed: Collection[str] = ()) -> list[str]:
     """What a reviewer must check about `url` ([] for nothing); `known`: more publishers' hosts (an index of
     them, `KnownHosts`, when many addresses are checked against the same hosts)."""
     if not (host := _host(url.strip())):
@@ -67,7 +67,7 @@ def url_warnings(url: str, known: KnownHosts | Iterable[str] = (), reviewed: Ite
             f"the address has a user name or password before its host ({netloc.rpartition('@')[0] + '@'!r}); "
             f"a browser goes to {host!r}, after the @: remove what comes before it"
         )
-    if host in set(reviewed):
+    if host in reviewed:
         return warnings
     answer = f" (once checked, add {host!r} to extra: explainer: reviewed_hosts in mkdocs.yml)"
     labels = [_unicode_label(label) for label in host.split(".")]
@@ -189,7 +189,7 @@ def _one_edit(first: str, second: str) -> bool:
     return shorter[index:] == longer[index + 1 :]
 
 
-def source_url_warnings(sources: Any, reviewed: Iterable[str] = (), known_hosts: Iterable[str] = ()) -> list[Problem]:
+def source_url_warnings(sources: Any, reviewed: Collection[str] = (), known_hosts: Iterable[str] = ()) -> list[Problem]:
     """A warning at each source whose address a reviewer must check (`url_warnings`), in data/sources.yml;
     `known_hosts`: the site's own publishers (the story's `known_hosts`)."""
     hosts = {source.id: _host(source.url) for source in sources}
