@@ -42,6 +42,15 @@ def test_a_sites_known_host_makes_its_look_alikes_warn():
     assert [problem.line for problem in source_url_warnings(sources, (), ("courtlistener.com",))] == [1]
 
 
+def test_a_known_host_written_in_punycode_is_compared_as_the_letters_it_stands_for():
+    """data/story.yml takes an IDN host as punycode only (xn--bcher-kva.de, buecher with an umlaut): the addresses are
+    compared once decoded, so the known host must be too, or no look-alike of it ever warns."""
+    known = ("xn--bcher-kva.de",)
+    assert "looks like 'b\u00fccher.de'" in url_warnings("https://bucher.de/x", known)[0]
+    assert url_warnings("https://bucher.de/x") == []  # the positive control: it is the configured host that warns
+    assert url_warnings("https://xn--bcher-kva.de/x", known) == url_warnings("https://b\u00fccher.de/x", known) == []
+
+
 def test_the_engine_s_publishers_still_catch_a_wire_service_s_look_alike():
     assert url_warnings("https://reuters.com/x") == []  # the negative beside it
     assert "looks like 'reuters.com'" in url_warnings("https://reutres.com/x")[0]

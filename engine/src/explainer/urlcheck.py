@@ -101,7 +101,8 @@ class KnownHosts:
         self._near_names: dict[str, list[tuple[int, str, str]]] = {}
         self._near_skeletons: dict[str, list[tuple[int, str, str]]] = {}
         for rank, original in enumerate(sorted(set(hosts))):  # the first in this order answers, as listed
-            domain = registrable(original.lower())
+            # read as the hosts it is compared with are: punycode (xn--) labels decoded, as a browser shows them
+            domain = registrable(".".join(_unicode_label(label) for label in original.lower().split(".")))
             name = domain.split(".")[0]
             self._by_skeleton.setdefault(_skeleton(domain), []).append((rank, domain))
             self._by_name.setdefault(name, []).append((rank, domain))
