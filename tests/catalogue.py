@@ -3533,7 +3533,7 @@ COVERAGE_CASES = [
         "story-known-host-not-a-host-name",
         append(STORY, "\nsources:\n  known_hosts:\n    - courtlistener.com\n    - https://law360.com/news\n"),
         "data/story.yml:49: 'sources.known_hosts[1]' must be a host name in lower case, like 'example.com'"
-        ' (no https://, no path, no port) (got "https://law360.com/news")',
+        ' (no https://, no path, no port; a name in other letters in its xn-- form) (got "https://law360.com/news")',
     ),
     case(
         "story-correction-kind-page-without-title",

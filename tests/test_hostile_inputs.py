@@ -665,7 +665,7 @@ def test_an_address_a_careful_reader_would_question_is_named(url: str, warning: 
         "https://www.reuters.com/markets/x",
         "https://markets.ft.com/data",
         "https://www.bbc.co.uk/news",
-        "https://morningstar.co.uk/uk/news",
+        "https://www.bloomberg.co.jp/news",  # a country site of an engine publisher, not a mistyped ending
         "https://\u65b0\u534e\u7f51.\u4e2d\u56fd/",
         "https://example.com/wire",
     ],
