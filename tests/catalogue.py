@@ -3487,7 +3487,7 @@ URL_WARNINGS = [
     ("https://reuters.co/x", LOOKS_LIKE.format(host="reuters.co", like="reuters.com")),
     ("https://bloornberg.com/x", LOOKS_LIKE.format(host="bloornberg.com", like="bloomberg.com")),
     ("https://reuters.com.evil.example/x", LOOKS_LIKE.format(host="reuters.com.evil.example", like="reuters.com")),
-    ("https://\u0430\u0440\u0440\u04cf\u0435.com/", "looks like 'apple.com'"),
+    ("https://\u051d\u0455\u0458.com/", "looks like 'wsj.com'"),  # all Cyrillic, one script: its skeleton
 ]
 
 # Error paths the cases above leave unvisited (issue 22: the engine's coverage) ----------------------------
@@ -3527,6 +3527,13 @@ COVERAGE_CASES = [
         "story-source-kind-unknown-key",
         append(STORY, "\nsources:\n  kinds:\n    filing: {heading: Court filings, label: Filing}\n"),
         "data/story.yml:48: source kind 'filing': unknown key 'label' (allowed: heading, description)",
+    ),
+    case(
+        # A site's publishers (explainer.urlcheck): host names, not addresses; the good one beside it is kept.
+        "story-known-host-not-a-host-name",
+        append(STORY, "\nsources:\n  known_hosts:\n    - courtlistener.com\n    - https://law360.com/news\n"),
+        "data/story.yml:49: 'sources.known_hosts[1]' must be a host name in lower case, like 'example.com'"
+        ' (no https://, no path, no port; a name in other letters in its xn-- form) (got "https://law360.com/news")',
     ),
     case(
         "story-correction-kind-page-without-title",

@@ -24,6 +24,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
@@ -84,6 +85,7 @@ from explainer.svgcheck import svg_problems
 from explainer.urlcheck import KNOWN_PUBLISHERS, KnownHosts, registrable, url_warnings
 from explainer.yamlfile import invisible_character, parse_data_file
 from explainer_checks.build import parsed_page
+from explainer_mkdocs.safety import page_html_extension
 
 # Published data: events.csv ---------------------------------------------------------------------
 
@@ -663,7 +665,7 @@ def test_an_address_a_careful_reader_would_question_is_named(url: str, warning: 
         "https://www.reuters.com/markets/x",
         "https://markets.ft.com/data",
         "https://www.bbc.co.uk/news",
-        "https://morningstar.co.uk/uk/news",
+        "https://www.bloomberg.co.jp/news",  # a country site of an engine publisher, not a mistyped ending
         "https://\u65b0\u534e\u7f51.\u4e2d\u56fd/",
         "https://example.com/wire",
     ],
@@ -679,9 +681,12 @@ def test_a_reviewed_host_is_answered_but_credentials_never_are():
 
 def test_the_real_site_s_sources_need_no_answer():
     """Each address against the hosts of every other source, through one index of them all, as the build checks
-    them (source_url_warnings): a source's own host is never one it imitates (KnownHosts.imitated)."""
+    them (source_url_warnings), with the publishers of its field (data/story.yml, sources: known_hosts): a source's
+    own host is never one it imitates (KnownHosts.imitated)."""
     sources = read_yaml(REPO / "data" / "sources.yml")
-    known = KnownHosts({*KNOWN_PUBLISHERS, *(registrable(urlsplit(source["url"]).hostname) for source in sources)})
+    field = read_yaml(REPO / "data" / "story.yml")["sources"]["known_hosts"]
+    hosts = (registrable(urlsplit(source["url"]).hostname) for source in sources)
+    known = KnownHosts({*KNOWN_PUBLISHERS, *field, *hosts})
     for source in sources:
         assert url_warnings(source["url"], known) == [], source["id"]
 
@@ -825,6 +830,21 @@ def converted(markdown_text: str) -> tuple[str, list[str]]:
     context.page.source_text = markdown_text
     md = Markdown(extensions=[*SITE_EXTENSIONS, PageHtmlExtension(context)], extension_configs=SITE_CONFIGS)
     return md.convert(markdown_text), [str(problem) for problem in context.problems]
+
+
+def test_a_page_link_to_a_host_a_reviewer_answered_in_mkdocs_yml_does_not_warn(tmp_path: Path):
+    """The warning says to add the host to reviewed_hosts: for a page's link (the build's extension) that answers it,
+    as it does for a source's address."""
+    text = "A [wire](https://reuters.co/x)."
+    for name, hosts, expected in (("plain", "[]", 1), ("reviewed", "[reuters.co]", 0)):  # the positive control first
+        config_file = tmp_path / name / "mkdocs.yml"
+        config_file.parent.mkdir()
+        config_file.write_text(f"site_name: x\nextra:\n  explainer:\n    reviewed_hosts: {hosts}\n", "utf-8")
+        context = new_context(page="story/x.md")
+        context.page.source_text = text
+        extension = page_html_extension(SimpleNamespace(config_file_path=str(config_file)), context)
+        Markdown(extensions=[*SITE_EXTENSIONS, extension], extension_configs=SITE_CONFIGS).convert(text)
+        assert len([problem for problem in context.problems if "looks like 'reuters.com'" in str(problem)]) == expected
 
 
 def test_a_refused_fragment_is_reported_at_its_line_and_shown_as_text():

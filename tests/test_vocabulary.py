@@ -5,15 +5,20 @@ change on its pages (a kind of correction listed on a page of its own, a "Last c
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 from catalogue import MISTAKES
 from conftest import REPO, BuiltSite
-from layers import data_layer, data_problems, site_pages
+from layers import data_layer, data_problems, page_problems, site_pages
 
+from explainer.context import BuildContext
+from explainer.registry import CONCERNS
 from explainer.schema import load_schema
 from explainer.story import DEFAULT_SOURCE_KINDS, DEFAULT_STORY, read_story
+from explainer.urlcheck import KNOWN_PUBLISHERS
+from explainer_mkdocs.safety import source_address_warnings
 
 SCHEMA = load_schema("story")
 
@@ -90,12 +95,15 @@ def test_without_the_file_the_engine_names_no_story():
     assert list(story.kinds) == ["fact", "update"]
     assert list(story.source_kinds) == ["primary", "news", "analysis", "reference"]
     assert list(story.categories) == ["person", "organization", "product", "concept"]
+    assert story.known_hosts == ()  # the engine's publishers only (explainer.urlcheck.KNOWN_PUBLISHERS)
 
 
 def test_this_sites_vocabulary_is_read_without_a_problem():
     story, problems = read_story((REPO / "data" / "story.yml").read_bytes(), SCHEMA)
     assert problems == []
     assert story.subject and "translation" in story.kinds and story.headline_events == (6, 12)
+    # The publishers of its field are its own, none of them the engine's (that list names no story's field)
+    assert "scmp.com" in story.known_hosts and KNOWN_PUBLISHERS.isdisjoint(story.known_hosts)
 
 
 def test_a_misspelt_key_in_the_fixture_is_its_line_at_the_data_layer(fixture_project: Path):
@@ -210,6 +218,46 @@ def test_a_sites_own_kind_of_source_is_a_heading_of_its_sources_page(fixture_pro
     assert page.select_one("#wire-2020-ipo").find_previous("h2").get_text(strip=True).startswith("Court filings")
     intro = page.select_one("p").get_text()
     assert "Court filings come first." in intro and DEFAULT_STORY.source_kinds_intro not in intro
+
+
+KNOWN_HOSTS = "sources:\n  known_hosts:\n    - courtlistener.com\n    - news.law360.com\n"
+
+
+def test_a_sites_known_hosts_are_read_and_each_that_is_not_a_host_name_is_one_located_line():
+    story, problems = read_story(KNOWN_HOSTS.encode(), SCHEMA)
+    assert problems == [] and story.known_hosts == ("courtlistener.com", "news.law360.com")  # the positive control
+    text = KNOWN_HOSTS.replace("courtlistener", "CourtListener").replace("news.law360.com", "https://law360.com/news")
+    story, problems = read_story(text.encode(), SCHEMA)
+    assert [problem.line for problem in problems] == [3, 4]  # every entry in one pass, each at its line
+    assert words(str(problems[1])) == words(MISTAKES["story-known-host-not-a-host-name"].message)
+    assert story.known_hosts == ()
+    story, problems = read_story(b"sources:\n  known_hosts: [courtlistener.com, 'a b']\n", SCHEMA)
+    assert len(problems) == 1 and story.known_hosts == ("courtlistener.com",)  # the good one is kept
+    # A host written twice is harmless (the hosts are a set): not a problem, so no pairwise check of the entries,
+    # which jsonschema's uniqueItems makes for a list it cannot sort (a number among them: 8 s at 10k, 212 s at 50k)
+    story, problems = read_story(b"sources:\n  known_hosts: [courtlistener.com, 1, courtlistener.com]\n", SCHEMA)
+    assert [problem.message for problem in problems] == ["'sources.known_hosts[1]' must be text (got 1)"]
+    assert story.known_hosts == ("courtlistener.com", "courtlistener.com")
+
+
+def test_a_sites_known_hosts_make_look_alikes_warn_in_its_sources_and_pages(fixture_project: Path):
+    """Both callers (the sources' addresses after the build, a page's links as it is converted) get the story's."""
+    sources = fixture_project / "data" / "sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace("https://example.com/wire/ipo-halted", "https://courtlistner.com/x"), "utf-8")
+    page = fixture_project / "docs" / "story" / "the-fall.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA [ruling](https://courtlistner.com/r).\n", "utf-8")
+    config = SimpleNamespace(config_file_path=str(fixture_project / "mkdocs.yml"))
+    story = fixture_project / "data" / "story.yml"
+    for configured in (False, True):  # the negative, then the positive control
+        if configured:
+            story.write_text(story.read_text(encoding="utf-8") + "\n" + KNOWN_HOSTS, encoding="utf-8")
+        data = data_layer(fixture_project)
+        context = BuildContext.of([concern.data for concern in CONCERNS], data.records or {})
+        addresses = [str(problem) for problem in source_address_warnings(config, context)]
+        links = [line for line in page_problems(fixture_project, "story/the-fall.md", data) if "courtlistner" in line]
+        assert len(addresses) == len(links) == configured, (addresses, links)
+    assert "looks like 'courtlistener.com'" in addresses[0] and links[0].startswith("docs/story/the-fall.md:")
 
 
 # Reading the file: what the catalogue's cases leave unvisited ---------------------------------------------

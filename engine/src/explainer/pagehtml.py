@@ -48,7 +48,7 @@ from .errors import Problem
 from .events.extension import EVENT_LINK_SCHEME
 from .glossary.records import LINK_SCHEME as GLOSSARY_LINK_SCHEME
 from .markup import NEVER_ALLOWED, PAGE_ALLOW_LIST, AllowList, Refusal, browser_value, parse_fragment, refusals
-from .urlcheck import url_warnings
+from .urlcheck import KNOWN_PUBLISHERS, KnownHosts, url_warnings
 
 WRITTEN_PRIORITY = 19.9  # after 'inline' (20), before every explainer treeprocessor (19.5 and below)
 STASH_START_PRIORITY = 20.5  # before 'html_block' (20) stashes raw HTML, after fenced code (25)
@@ -100,10 +100,13 @@ class _State:
 class PageHtmlExtension(Extension):
     """Checks the HTML a page writes against `allow` (by default the page allow-list and the site's own schemes)."""
 
-    def __init__(self, context: BuildContext, allow: AllowList | None = None):
+    def __init__(self, context: BuildContext, allow: AllowList | None = None, reviewed: frozenset[str] = frozenset()):
         super().__init__()
         self.context = context
         self.allow = allow or page_allow_list()[0]
+        # The links' hosts are compared with the engine's publishers and the story's, indexed once a build (not
+        # once a link: a story may list thousands), less the hosts a reviewer has answered in mkdocs.yml.
+        self.known, self.reviewed = KnownHosts({*KNOWN_PUBLISHERS, *context.story.known_hosts}), reviewed
 
     def extendMarkdown(self, md: Markdown) -> None:
         _register_steps(md, self, "explainer-page-html", _Written, _AfterAttrList)
@@ -184,7 +187,7 @@ class _Written(_Step):
         for element in root.iter("a"):
             href = browser_value(element.get("href", ""))
             if href.startswith(("https://", "http://")):
-                for warning in url_warnings(href):
+                for warning in url_warnings(href, self.extension.known, self.extension.reviewed):
                     self.extension.context.problems.append(page.problem(href, f"link: {warning}").as_warning())
 
 

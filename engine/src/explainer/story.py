@@ -190,6 +190,10 @@ class Story:
     glossary_covers: str = "names and terms"
     source_kinds: Mapping[str, SourceKind] = field(default_factory=lambda: dict(DEFAULT_SOURCE_KINDS))
     source_kinds_intro: str = DEFAULT_SOURCE_KINDS_INTRO  # after the count of sources ("" = nothing)
+    # The publishers of the site's field whose look-alikes warn (explainer.urlcheck), beside the engine's. Added
+    # to its list, never in place of it: a site cannot drop the wire services' hosts by writing its own few,
+    # and a host that only looks like one of them is answered by reviewed_hosts in mkdocs.yml.
+    known_hosts: tuple[str, ...] = ()
     sources_intro: str = (
         "An entry that speaks for someone in the story, or has a tie to its subject, says so, here and next "
         "to every note that cites it; a story republished by another site is one entry, credited to the "
@@ -357,6 +361,9 @@ def _story(document: YamlDocument, broken: set[tuple]) -> tuple[Story, list[Prob
     if headings != [(key, kind.heading) for key, kind in DEFAULT_SOURCE_KINDS.items()]:
         settings["source_kinds_intro"] = ""  # the default sentence names the default kinds, in their order
     text("source_kinds_intro", "sources", "kinds_intro")
+    hosts = section("sources").get("known_hosts")
+    if isinstance(hosts, list) and sound("sources", "known_hosts"):  # each host the schema refused is left out
+        settings["known_hosts"] = tuple(host for index, host in enumerate(hosts) if ok("sources", "known_hosts", index))
     text("timeline_covers", "timeline", "covers")
     timeline = section("timeline")
     if "scale" in timeline and ok("timeline", "scale"):

@@ -13,7 +13,8 @@ is https://, not that it leads where it seems to. So each address gets a warning
   added, dropped, changed or swapped (`reuter.com`), the same name under a mistyped ending
   (`reuters.co`, `reuters.cm`; not `bbc.co.uk` for `bbc.com`), or the publisher's name as a
   separate part of another host (`reuters.com.evil.net`, `reuters-news.com`). Known publishers are
-  a short built-in list plus the hosts of the site's other sources.
+  a short built-in list of hosts any newsroom cites, the site's own (data/story.yml, `sources:
+  known_hosts:`, added to that list) and the hosts of the site's other sources.
 
 A reviewer who has checked such an address answers the warning by adding its host to mkdocs.yml
 (`extra: explainer: reviewed_hosts: [host]`), where the change is reviewed like code.
@@ -22,25 +23,21 @@ A reviewer who has checked such an address answers the warning by adding its hos
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import Problem
 
+# The hosts any newsroom cites, whatever its story: wire services, general news organisations, reference and
+# government. A site adds the publishers of its own field (data/story.yml, sources: known_hosts).
 KNOWN_PUBLISHERS = frozenset(
     {
-        *("reuters.com", "bloomberg.com", "cnbc.com", "ft.com", "wsj.com", "nytimes.com", "washingtonpost.com"),
-        *("theguardian.com", "bbc.com", "bbc.co.uk", "economist.com", "apnews.com", "afp.com", "cnn.com"),
-        *("forbes.com", "fortune.com", "barrons.com", "marketwatch.com", "yahoo.com", "nasdaq.com", "sec.gov"),
-        *("hkexnews.hk", "hkex.com.hk", "scmp.com", "caixinglobal.com", "caixin.com", "xinhuanet.com", "news.cn"),
-        *("globaltimes.cn", "chinadaily.com.cn", "people.com.cn", "yicaiglobal.com", "36kr.com", "tencent.com"),
-        *("baidu.com",),
-        *("jd.com", "nikkei.com", "techcrunch.com", "theverge.com", "wired.com", "theinformation.com", "github.com"),
-        *("openai.com", "deepseek.com", "huggingface.co", "wikipedia.org", "aljazeera.com", "latimes.com"),
-        *("axios.com", "politico.com", "businessinsider.com", "cnet.com", "zdnet.com", "microsoft.com", "google.com"),
-        *("apple.com", "amazon.com", "nvidia.com", "morningstar.com", "spglobal.com", "moodys.com", "imf.org"),
+        *("reuters.com", "apnews.com", "afp.com", "bloomberg.com", "ft.com", "wsj.com", "nytimes.com"),
+        *("washingtonpost.com", "latimes.com", "theguardian.com", "economist.com", "bbc.com", "bbc.co.uk"),
+        *("cnn.com", "aljazeera.com", "axios.com", "politico.com"),
+        *("wikipedia.org", "sec.gov", "imf.org", "worldbank.org", "un.org", "europa.eu"),
     }
 )
 _SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go"})
@@ -59,7 +56,7 @@ _CONFUSABLE = str.maketrans(
 _CJK = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"})
 
 
-def url_warnings(url: str, known: KnownHosts | Iterable[str] = (), reviewed: Iterable[str] = ()) -> list[str]:
+def url_warnings(url: str, known: KnownHosts | Iterable[str] = (), reviewed: Collection[str] = ()) -> list[str]:
     """What a reviewer must check about `url` ([] for nothing); `known`: more publishers' hosts (an index of
     them, `KnownHosts`, when many addresses are checked against the same hosts)."""
     if not (host := _host(url.strip())):
@@ -70,7 +67,7 @@ def url_warnings(url: str, known: KnownHosts | Iterable[str] = (), reviewed: Ite
             f"the address has a user name or password before its host ({netloc.rpartition('@')[0] + '@'!r}); "
             f"a browser goes to {host!r}, after the @: remove what comes before it"
         )
-    if host in set(reviewed):
+    if host in reviewed:
         return warnings
     answer = f" (once checked, add {host!r} to extra: explainer: reviewed_hosts in mkdocs.yml)"
     labels = [_unicode_label(label) for label in host.split(".")]
@@ -104,7 +101,8 @@ class KnownHosts:
         self._near_names: dict[str, list[tuple[int, str, str]]] = {}
         self._near_skeletons: dict[str, list[tuple[int, str, str]]] = {}
         for rank, original in enumerate(sorted(set(hosts))):  # the first in this order answers, as listed
-            domain = registrable(original.lower())
+            # read as the hosts it is compared with are: punycode (xn--) labels decoded, as a browser shows them
+            domain = registrable(".".join(_unicode_label(label) for label in original.lower().split(".")))
             name = domain.split(".")[0]
             self._by_skeleton.setdefault(_skeleton(domain), []).append((rank, domain))
             self._by_name.setdefault(name, []).append((rank, domain))
@@ -192,10 +190,11 @@ def _one_edit(first: str, second: str) -> bool:
     return shorter[index:] == longer[index + 1 :]
 
 
-def source_url_warnings(sources: Any, reviewed: Iterable[str] = ()) -> list[Problem]:
-    """A warning at each source whose address a reviewer must check (`url_warnings`), in data/sources.yml."""
+def source_url_warnings(sources: Any, reviewed: Collection[str] = (), known_hosts: Iterable[str] = ()) -> list[Problem]:
+    """A warning at each source whose address a reviewer must check (`url_warnings`), in data/sources.yml;
+    `known_hosts`: the site's own publishers (the story's `known_hosts`)."""
     hosts = {source.id: _host(source.url) for source in sources}
-    known = KnownHosts({*KNOWN_PUBLISHERS, *(registrable(host) for host in hosts.values() if host)})
+    known = KnownHosts({*KNOWN_PUBLISHERS, *known_hosts, *(registrable(host) for host in hosts.values() if host)})
     problems = []
     for source in sources:
         for warning in url_warnings(source.url, known, reviewed):

@@ -60,12 +60,15 @@ def check_files(config: Any) -> None:
 
 def page_html_extension(config: Any, context: BuildContext) -> PageHtmlExtension:
     """The check of the HTML pages write, with what mkdocs.yml adds to the page allow-list."""
-    return PageHtmlExtension(context, page_allow_list(explainer_settings(Path(config.config_file_path))[0])[0])
+    config_file = Path(config.config_file_path)
+    allow = page_allow_list(explainer_settings(config_file)[0])[0]
+    return PageHtmlExtension(context, allow, reviewed_hosts(config_file))
 
 
 def source_address_warnings(config: Any, context: BuildContext) -> list[Problem]:
     """Warnings for the sources' addresses (credentials, mixed scripts, imitation) no reviewer has answered yet."""
-    return source_url_warnings(context.sources.records, reviewed_hosts(Path(config.config_file_path)))
+    reviewed = reviewed_hosts(Path(config.config_file_path))
+    return source_url_warnings(context.sources.records, reviewed, context.story.known_hosts)
 
 
 def _path(script: Any) -> str:
