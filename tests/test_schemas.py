@@ -21,7 +21,10 @@ from typing import Any
 import jsonschema
 import pytest
 from conftest import FIXTURE_SITE, REPO, SCHEMA_DIR
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from explainer import schema
 from explainer.yamlfile import load_yaml
 
 SCHEMA_NAMES = sorted(path.name.removesuffix(".schema.json") for path in SCHEMA_DIR.glob("*.schema.json"))
@@ -231,3 +234,33 @@ def test_a_data_file_must_be_a_list(name: str, document: Any) -> None:
 @pytest.mark.parametrize("entry", ["just text", None, ["a", "list"]], ids=["text", "null", "list"])
 def test_each_entry_must_be_a_mapping(name: str, entry: Any) -> None:
     assert not validator(name).is_valid([entry])
+
+
+# uniqueItems: the engine's check gives jsonschema's answer without comparing every pair (schema._unique_items).
+UNIQUE = json.dumps({"type": "array", "uniqueItems": True})
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.sampled_from([0, 1, 2, 0.0, 1.0, 2.5]) | st.sampled_from(["", "a", "1", "true"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["a", "b"]), inner, max_size=2),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_json_values, max_size=6))
+def test_unique_items_gives_jsonschemas_answer(items: list) -> None:
+    stock = jsonschema.Draft202012Validator({"type": "array", "uniqueItems": True})
+    assert schema._validator(UNIQUE).is_valid(items) == stock.is_valid(items)
+
+
+def test_unique_items_compares_no_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list jsonschema cannot sort (a number among texts) is not checked pair by pair: 300 items, 44,850 pairs."""
+    compared = []
+    real_equal = jsonschema._utils.equal
+    monkeypatch.setattr(jsonschema._utils, "equal", lambda one, two: compared.append(1) or real_equal(one, two))
+    items = [1, *(f"alias {n}" for n in range(299))]
+    assert jsonschema.Draft202012Validator({"uniqueItems": True}).is_valid(items)  # the positive control: jsonschema
+    assert len(compared) > 40_000  # compares the pairs
+    compared.clear()
+    assert schema._validator(UNIQUE).is_valid(items)
+    assert not schema._validator(UNIQUE).is_valid([*items, "alias 7"])  # a repeat is still found
+    assert compared == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -50,7 +50,32 @@ def _validator(text: str) -> jsonschema.protocols.Validator:
 
     schema = json.loads(text)
     # Made from the engine's own files; tests/test_schemas.py checks each against its metaschema.
-    return jsonschema.validators.validator_for(schema)(resolve_local_refs(schema))
+    checker = jsonschema.validators.extend(jsonschema.validators.validator_for(schema), {"uniqueItems": _unique_items})
+    return checker(resolve_local_refs(schema))
+
+
+def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict) -> Iterator[jsonschema.ValidationError]:
+    """jsonschema's uniqueItems in linear time: its own compares every pair of a list it cannot sort (a number
+    among strings; mappings), so a data file of a few MB could hold a build for minutes. The same answer, by
+    hashing each item as jsonschema compares them (`_item_key`)."""
+    import jsonschema
+
+    if unique and validator.is_type(instance, "array") and len({_item_key(item) for item in instance}) < len(instance):
+        yield jsonschema.ValidationError(f"{instance!r} has non-unique elements")
+
+
+def _item_key(value: Any) -> Any:
+    """A key equal for two values exactly when jsonschema's `equal` says they are: true is not 1, 1 is 1.0, lists
+    and mappings item by item (the data layer's values: text, numbers, booleans, null, lists, mappings)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return (bool, value)
+    if isinstance(value, list | tuple):
+        return (list, tuple(_item_key(item) for item in value))
+    if isinstance(value, dict):
+        return (dict, frozenset((key, _item_key(item)) for key, item in value.items()))
+    return (None, value)
 
 
 # Keywords that only describe: beside a $ref, they check nothing.
