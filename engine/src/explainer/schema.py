@@ -55,9 +55,10 @@ def _validator(text: str) -> jsonschema.protocols.Validator:
 
 
 def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict) -> Iterator[jsonschema.ValidationError]:
-    """jsonschema's uniqueItems in linear time: its own compares every pair of a list it cannot sort (a number
-    among strings; mappings), so a data file of a few MB could hold a build for minutes. The same answer, by
-    hashing each item as jsonschema compares them (`_item_key`)."""
+    """uniqueItems in linear time: jsonschema's own compares every pair of a list it cannot sort (a number among
+    strings; mappings), so a data file of a few MB could hold a build for minutes. Each item is hashed as
+    jsonschema's `equal` compares them (`_item_key`): the answer of comparing every pair, which jsonschema's
+    sort-then-neighbours shortcut misses for `[[1], [true], [1]]` (it sorts [1] and [true] as ties)."""
     import jsonschema
 
     if unique and validator.is_type(instance, "array") and len({_item_key(item) for item in instance}) < len(instance):
@@ -147,7 +148,10 @@ def check_against_schema(document: YamlDocument, schema_name: str, schema: dict 
             [document.problem((), f"is empty; expected a list of {schema.get('x-entry', 'entries')}s")], None
         )
     errors = list(_validator(json.dumps(schema)).iter_errors(document.data))
-    problems = sorted({_describe(error, document, schema) for error in errors}, key=lambda problem: problem.line)
+    # by line, and by message on one line: the set's order would change from run to run (PYTHONHASHSEED)
+    problems = sorted(
+        {_describe(error, document, schema) for error in errors}, key=lambda problem: (problem.line, problem.message)
+    )
     paths = [tuple(error.absolute_path) for error in errors]
     if any(not path or not isinstance(path[0], int) for path in paths):
         return SchemaCheck(problems, None)
@@ -177,7 +181,7 @@ def schema_problems(
         message = _message(error, _field_name(path), suggest=True)
         path = _at_unknown_key(error, path)
         problems.add(document.problem(path, f"{label(path)}: {message}" if label(path) else message))
-    return sorted(problems, key=lambda problem: problem.line), broken
+    return sorted(problems, key=lambda problem: (problem.line, problem.message)), broken  # the same order every run
 
 
 def _describe(error: jsonschema.ValidationError, document: YamlDocument, schema: dict) -> Problem:

@@ -33,15 +33,16 @@ __all__ = [
 # scrolling areas), none of which a colour scheme changes unless the page renders differently in it, which
 # RENDERED below tells. `colours_only` runs the rules axe-core runs by default less all but those.
 #
-# `preload`: only the media, for no-autoplay-audio. axe-core's default also fetches and parses every stylesheet again on
-# each run ("cssom", 0.4-0.6 CPU s a page of this engine's first site, more than most pages' rules together) for the
-# one rule that reads them, css-orientation-lock, which it does not run by default (an "experimental" rule).
+# `preload: false`: axe-core's default copies and parses every stylesheet again on each run ("cssom", 0.4-0.6 CPU s
+# a page of this engine's first site, more than most pages' rules together) for the one rule that reads them,
+# css-orientation-lock, which it does not run by default (an "experimental" rule); and waits up to 10 s for media
+# for no-autoplay-audio, whose findings are "incomplete", never violations. The same violations without it.
 AXE_RUN = """async (coloursOnly) => {
   const colour = rule => rule.tags.includes("cat.color");
   const rules = coloursOnly
     ? Object.fromEntries(axe.getRules().filter(rule => !colour(rule)).map(rule => [rule.ruleId, {enabled: false}]))
     : {};
-  const result = await axe.run(document, {resultTypes: ["violations"], rules, preload: {assets: ["media"]}});
+  const result = await axe.run(document, {resultTypes: ["violations"], rules, preload: false});
   return result.violations.map(v => [colour(v), `${v.id} (${v.nodes.length}x): ${v.nodes[0].target.join(" ")}`]);
 }"""
 # What a page renders, less its colours: each element's visibility and box (the palette's toggle left out: it
