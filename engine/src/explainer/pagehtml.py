@@ -48,7 +48,7 @@ from .errors import Problem
 from .events.extension import EVENT_LINK_SCHEME
 from .glossary.records import LINK_SCHEME as GLOSSARY_LINK_SCHEME
 from .markup import NEVER_ALLOWED, PAGE_ALLOW_LIST, AllowList, Refusal, browser_value, parse_fragment, refusals
-from .urlcheck import KNOWN_PUBLISHERS, KnownHosts, url_warnings
+from .urlcheck import publishers_and, url_warnings
 
 WRITTEN_PRIORITY = 19.9  # after 'inline' (20), before every explainer treeprocessor (19.5 and below)
 STASH_START_PRIORITY = 20.5  # before 'html_block' (20) stashes raw HTML, after fenced code (25)
@@ -104,9 +104,9 @@ class PageHtmlExtension(Extension):
         super().__init__()
         self.context = context
         self.allow = allow or page_allow_list()[0]
-        # The links' hosts are compared with the engine's publishers and the story's, indexed once a build (not
-        # once a link: a story may list thousands), less the hosts a reviewer has answered in mkdocs.yml.
-        self.known, self.reviewed = KnownHosts({*KNOWN_PUBLISHERS, *context.story.known_hosts}), reviewed
+        # The links' hosts are compared with the engine's publishers and the story's, indexed once (not once a
+        # link: a story may list thousands), less the hosts a reviewer has answered in mkdocs.yml.
+        self.known, self.reviewed = publishers_and(frozenset(context.story.known_hosts)), reviewed
 
     def extendMarkdown(self, md: Markdown) -> None:
         _register_steps(md, self, "explainer-page-html", _Written, _AfterAttrList)

@@ -71,7 +71,7 @@ def url_warnings(url: str, known: KnownHosts | Iterable[str] = (), reviewed: Col
         return warnings
     answer = f" (once checked, add {host!r} to extra: explainer: reviewed_hosts in mkdocs.yml)"
     labels = [_unicode_label(label) for label in host.split(".")]
-    index = known if isinstance(known, KnownHosts) else _publishers_and(frozenset(known))
+    index = known if isinstance(known, KnownHosts) else publishers_and(frozenset(known))
     if mixed := next((label for label in labels if len(_scripts(label)) > 1 and not _scripts(label) <= _CJK), None):
         warnings.append(
             f"the host {host!r} mixes writing systems in {mixed!r} ({' and '.join(sorted(_scripts(mixed)))}), "
@@ -133,7 +133,8 @@ class KnownHosts:
 
 
 @cache
-def _publishers_and(known: frozenset[str]) -> KnownHosts:
+def publishers_and(known: frozenset[str]) -> KnownHosts:
+    """The index of the engine's publishers and `known` (a story's), made once a process for the same hosts."""
     return KnownHosts({*KNOWN_PUBLISHERS, *known})
 
 
